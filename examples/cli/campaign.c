@@ -1,0 +1,202 @@
+/* campaign: the command-line tool over libcampaign.
+ *
+ *   campaign import PLAN.yaml [--db FILE] [--actor NAME] [--replace]
+ *   campaign show [--db FILE] [--campaign ID] [--format text|json]
+ *   campaign export [--db FILE] [--campaign ID] [--output FILE]
+ *   campaign deadline TEXT [--year N]
+ *
+ * Exit codes: 0 ok, 1 bad input or a failed operation, 2 usage. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+int cmd_show(campaign_db *db, const char *campaign, const char *format);
+
+#define EXIT_BAD 1
+#define EXIT_USAGE 2
+
+typedef struct args {
+	const char *db, *actor, *campaign, *format, *output, *year;
+	int replace;
+	const char *pos[4];
+	int npos;
+} args;
+
+static void usage(FILE *f)
+{
+	fputs("usage: campaign <command> [options]\n"
+	      "  import PLAN.yaml [--db FILE] [--actor NAME] [--replace]   load a plan into the store\n"
+	      "  show [--db FILE] [--campaign ID] [--format text|json]     the task tree with responsibilities\n"
+	      "  export [--db FILE] [--campaign ID] [--output FILE]         the plan as YAML\n"
+	      "  deadline TEXT [--year N]                                   parse a deadline: FIRST LAST\n"
+	      "  version                                                    the library version\n"
+	      "The store defaults to ./campaign.db; the actor to $CAMPAIGN_ACTOR, else $USER.\n",
+	      f);
+}
+
+static int usage_error(const char *fmt, const char *arg)
+{
+	fprintf(stderr, "campaign: ");
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	usage(stderr);
+	return EXIT_USAGE;
+}
+
+/* Parses options after the command; returns 0 or EXIT_USAGE. */
+static int parse_args(int argc, char **argv, args *a)
+{
+	static const char *const opts[] = {"--db", "--actor", "--campaign", "--format", "--output", "--year"};
+	for (int i = 2; i < argc; i++) {
+		const char **slot[] = {&a->db, &a->actor, &a->campaign, &a->format, &a->output, &a->year};
+		size_t k;
+		if (!strcmp(argv[i], "--replace")) {
+			a->replace = 1;
+			continue;
+		}
+		for (k = 0; k < sizeof opts / sizeof opts[0]; k++)
+			if (!strcmp(argv[i], opts[k]))
+				break;
+		if (k < sizeof opts / sizeof opts[0]) {
+			if (i + 1 >= argc)
+				return usage_error("%s needs a value", argv[i]);
+			*slot[k] = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
+			return usage_error("unknown option %s", argv[i]);
+		} else if (a->npos < 4) {
+			a->pos[a->npos++] = argv[i];
+		} else {
+			return usage_error("too many arguments at %s", argv[i]);
+		}
+	}
+	if (!a->db)
+		a->db = "campaign.db";
+	if (!a->actor)
+		a->actor = getenv("CAMPAIGN_ACTOR");
+	if (!a->actor || !*a->actor)
+		a->actor = getenv("USER");
+	if (!a->actor || !*a->actor)
+		a->actor = "cli";
+	return 0;
+}
+
+static int fail(void)
+{
+	fprintf(stderr, "campaign: %s (%s)\n", campaign_error_message(), campaign_error_name(campaign_error_code_last()));
+	return EXIT_BAD;
+}
+
+static int cmd_import(args *a)
+{
+	campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
+	campaign_db *db;
+	campaign_cursor *c;
+	if (a->npos != 1)
+		return usage_error("import needs one PLAN.yaml%s", "");
+	if (campaign_open(&db, a->db, 0))
+		return fail();
+	opts.replace = a->replace;
+	if (campaign_plan_import_yaml(db, a->pos[0], a->actor, &opts)) {
+		campaign_close(db);
+		return fail();
+	}
+	if (campaign_campaigns_query(&c, db) == CAMPAIGN_OK) {
+		while (campaign_cursor_next(c) == CAMPAIGN_OK)
+			printf("imported %s: %s\n", campaign_cursor_get(c, "id"), campaign_cursor_get(c, "title"));
+		campaign_cursor_free(c);
+	}
+	campaign_close(db);
+	return 0;
+}
+
+static int open_existing(args *a, campaign_db **db)
+{
+	return campaign_open(db, a->db, CAMPAIGN_OPEN_READONLY) ? fail() : 0;
+}
+
+static int cmd_show_(args *a)
+{
+	campaign_db *db;
+	int rc;
+	if (a->npos)
+		return usage_error("show takes no argument: %s", a->pos[0]);
+	if (a->format && strcmp(a->format, "text") && strcmp(a->format, "json"))
+		return usage_error("unknown format %s (text or json)", a->format);
+	if ((rc = open_existing(a, &db)))
+		return rc;
+	rc = cmd_show(db, a->campaign, a->format ? a->format : "text") ? fail() : 0;
+	campaign_close(db);
+	return rc;
+}
+
+static int cmd_export(args *a)
+{
+	campaign_db *db;
+	campaign_buf *b;
+	int rc;
+	if (a->npos)
+		return usage_error("export takes no argument: %s", a->pos[0]);
+	if ((rc = open_existing(a, &db)))
+		return rc;
+	if (a->output)
+		rc = campaign_plan_export_yaml_file(db, a->campaign, a->output) ? fail() : 0;
+	else if (campaign_plan_export_yaml(&b, db, a->campaign))
+		rc = fail();
+	else {
+		fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), stdout);
+		campaign_buf_free(b);
+	}
+	campaign_close(db);
+	return rc;
+}
+
+static int cmd_deadline(args *a)
+{
+	campaign_deadline *d;
+	char *end;
+	long year = 0;
+	if (a->npos != 1)
+		return usage_error("deadline needs one TEXT%s", "");
+	if (a->year) {
+		year = strtol(a->year, &end, 10);
+		if (*end || year < 1 || year > 9999)
+			return usage_error("--year %s is not a year", a->year);
+	}
+	if (campaign_deadline_parse(&d, a->pos[0], (int)year))
+		return fail();
+	if (campaign_deadline_is_open_ended(d))
+		puts("open-ended");
+	else
+		printf("%s %s\n", campaign_deadline_first(d) ? campaign_deadline_first(d) : "-", campaign_deadline_last(d));
+	campaign_deadline_free(d);
+	return 0;
+}
+
+int main(int argc, char **argv)
+{
+	args a;
+	int rc;
+	memset(&a, 0, sizeof a);
+	if (argc < 2)
+		return usage_error("a command is required%s", "");
+	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		usage(stdout);
+		return 0;
+	}
+	if (!strcmp(argv[1], "version") || !strcmp(argv[1], "--version")) {
+		printf("campaign %s\n", campaign_version());
+		return 0;
+	}
+	if ((rc = parse_args(argc, argv, &a)))
+		return rc;
+	if (!strcmp(argv[1], "import"))
+		return cmd_import(&a);
+	if (!strcmp(argv[1], "show"))
+		return cmd_show_(&a);
+	if (!strcmp(argv[1], "export"))
+		return cmd_export(&a);
+	if (!strcmp(argv[1], "deadline"))
+		return cmd_deadline(&a);
+	return usage_error("unknown command %s", argv[1]);
+}

@@ -1,0 +1,30 @@
+/* Shared pieces of the `campaign` command-line tool. */
+#ifndef CAMPAIGN_CLI_H
+#define CAMPAIGN_CLI_H
+#include <stdio.h>
+#include "campaign/campaign.h"
+
+/* A streaming JSON writer: it tracks whether a comma is due at each level. */
+typedef struct json {
+	FILE *f;
+	int depth;
+	int need_comma[64];
+	int after_key;
+} json;
+
+void json_begin_object(json *j);
+void json_end_object(json *j);
+void json_begin_array(json *j);
+void json_end_array(json *j);
+void json_key(json *j, const char *key);
+void json_string(json *j, const char *s); /* NULL writes null */
+void json_int(json *j, long long v);
+void json_bool(json *j, int v);
+/* Writes every column of the cursor's current row as "name": value. */
+void json_row(json *j, campaign_cursor *c);
+
+/* Display width of UTF-8 text in a terminal (CJK characters take two cells). */
+int text_width(const char *s);
+/* Prints @s and pads it with spaces to @width cells. */
+void text_pad(FILE *f, const char *s, int width);
+#endif

@@ -1,0 +1,16 @@
+/**
+ * @file campaign/campaign.h
+ * @brief libcampaign: a government campaign plan, from start to finish, in SQLite.
+ *
+ * Include this header; it includes the rest.
+ */
+#ifndef CAMPAIGN_CAMPAIGN_H
+#define CAMPAIGN_CAMPAIGN_H
+
+#include "common.h"
+#include "store.h"
+#include "cursor.h"
+#include "deadline.h"
+#include "plan.h"
+
+#endif

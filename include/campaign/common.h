@@ -1,0 +1,86 @@
+/**
+ * @file campaign/common.h
+ * @brief Export macro, version, error codes and the thread-local last error.
+ *
+ * Conventions for the whole API (after libgit2 and SQLite):
+ * - every fallible call returns `int`: ::CAMPAIGN_OK (0) or a negative
+ *   ::campaign_error_code;
+ * - out parameters come first and are written only on success;
+ * - what a `*_new`/`*_open`/`*_query` gives you, you free with the matching
+ *   `*_free`/`*_close`, which accept NULL;
+ * - strings are UTF-8; dates cross the ABI as ISO-8601 text ("2010-11-30").
+ */
+#ifndef CAMPAIGN_COMMON_H
+#define CAMPAIGN_COMMON_H
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#if defined(CAMPAIGN_STATIC)
+#  define CAMPAIGN_API
+#elif defined(_WIN32)
+#  ifdef CAMPAIGN_BUILDING
+#    define CAMPAIGN_API __declspec(dllexport)
+#  else
+#    define CAMPAIGN_API __declspec(dllimport)
+#  endif
+#else
+#  define CAMPAIGN_API __attribute__((visibility("default")))
+#endif
+
+#define CAMPAIGN_VERSION_MAJOR 0
+#define CAMPAIGN_VERSION_MINOR 1
+#define CAMPAIGN_VERSION_PATCH 0
+#define CAMPAIGN_VERSION_STRING "0.1.0"
+
+/** Error codes. Every fallible call returns one of these. */
+typedef enum campaign_error_code {
+	CAMPAIGN_OK = 0,          /**< success */
+	CAMPAIGN_ERROR = -1,      /**< generic error (see the message) */
+	CAMPAIGN_ENOTFOUND = -2,  /**< the named object does not exist */
+	CAMPAIGN_EINVALID = -3,   /**< bad input: argument, plan file, deadline text */
+	CAMPAIGN_ECONFLICT = -4,  /**< the object exists already, or a constraint is violated */
+	CAMPAIGN_ENOMEM = -5,     /**< out of memory */
+	CAMPAIGN_EIO = -6,        /**< file or database input/output error */
+	CAMPAIGN_EBUSY = -7,      /**< the store is locked by another connection */
+	CAMPAIGN_EPERM = -8,      /**< the actor may not do this */
+	CAMPAIGN_EVERSION = -9,   /**< the store was written by a newer library */
+	CAMPAIGN_ECLOSED = -10,   /**< the handle was closed */
+	CAMPAIGN_ITEROVER = -31   /**< a cursor has no more rows (not an error) */
+} campaign_error_code;
+
+/** Returns the library version as "MAJOR.MINOR.PATCH"; a static string. */
+CAMPAIGN_API const char *campaign_version(void);
+
+/**
+ * Returns the code of the last error raised on this thread, or ::CAMPAIGN_OK
+ * if the last call on this thread succeeded or none failed yet.
+ */
+CAMPAIGN_API int campaign_error_code_last(void);
+
+/**
+ * Returns the message of the last error on this thread ("" if none).
+ * The string belongs to the library and stays valid until the next call
+ * into the library on this thread. For errors in a plan file the message
+ * starts with "file:line:column: ".
+ */
+CAMPAIGN_API const char *campaign_error_message(void);
+
+/** Returns the file of the last error on this thread, or NULL if it did not come from a file. */
+CAMPAIGN_API const char *campaign_error_file(void);
+/** Returns the 1-based line of the last error in a file, or 0. */
+CAMPAIGN_API int campaign_error_line(void);
+/** Returns the 1-based column of the last error in a file, or 0. */
+CAMPAIGN_API int campaign_error_column(void);
+
+/** Clears the last error on this thread. */
+CAMPAIGN_API void campaign_error_clear(void);
+
+/** Returns a static English name for an error code ("ENOTFOUND"), or "EUNKNOWN". */
+CAMPAIGN_API const char *campaign_error_name(int code);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,79 @@
+/**
+ * @file campaign/cursor.h
+ * @brief Query results: a forward-only cursor over rows of named columns.
+ *
+ * Every `*_query` call gives a cursor. Call campaign_cursor_next() until it
+ * returns ::CAMPAIGN_ITEROVER, read columns by index or by name, then free
+ * it with campaign_cursor_free(). Each query documents its columns.
+ *
+ * @code
+ * campaign_cursor *c;
+ * if (campaign_units_query(&c, db, NULL) == CAMPAIGN_OK) {
+ *     while (campaign_cursor_next(c) == CAMPAIGN_OK)
+ *         printf("%s\n", campaign_cursor_get(c, "name"));
+ *     campaign_cursor_free(c);
+ * }
+ * @endcode
+ */
+#ifndef CAMPAIGN_CURSOR_H
+#define CAMPAIGN_CURSOR_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A query result. Opaque. */
+typedef struct campaign_cursor campaign_cursor;
+
+/** The declared type of a column, so that bindings can convert values. */
+typedef enum campaign_column_type {
+	CAMPAIGN_COLUMN_TEXT = 1,  /**< UTF-8 text */
+	CAMPAIGN_COLUMN_INT = 2,   /**< 64-bit integer (flags are 0/1) */
+	CAMPAIGN_COLUMN_DATE = 3   /**< ISO-8601 date text "YYYY-MM-DD" */
+} campaign_column_type;
+
+/**
+ * Advances to the next row.
+ * @return ::CAMPAIGN_OK when a row is available; ::CAMPAIGN_ITEROVER at the end
+ *         (and on every later call); ::CAMPAIGN_EINVALID for NULL;
+ *         ::CAMPAIGN_EBUSY or ::CAMPAIGN_EIO if the store fails.
+ */
+CAMPAIGN_API int campaign_cursor_next(campaign_cursor *cursor);
+
+/** Returns the number of columns (0 for NULL). */
+CAMPAIGN_API int campaign_cursor_column_count(const campaign_cursor *cursor);
+
+/** Returns the name of column @p i (static for the cursor's life), or NULL if out of range. */
+CAMPAIGN_API const char *campaign_cursor_column_name(const campaign_cursor *cursor, int i);
+
+/** Returns the ::campaign_column_type of column @p i, or ::CAMPAIGN_EINVALID if out of range. */
+CAMPAIGN_API int campaign_cursor_column_type(const campaign_cursor *cursor, int i);
+
+/** Returns the index of the column called @p name, or -1. */
+CAMPAIGN_API int campaign_cursor_column_index(const campaign_cursor *cursor, const char *name);
+
+/** Returns 1 if column @p i of the current row is NULL (or out of range), else 0. */
+CAMPAIGN_API int campaign_cursor_is_null(const campaign_cursor *cursor, int i);
+
+/**
+ * Returns column @p i of the current row as UTF-8 text, or NULL when the value
+ * is NULL or @p i is out of range. The string belongs to the cursor and stays
+ * valid until the next campaign_cursor_next() or campaign_cursor_free().
+ */
+CAMPAIGN_API const char *campaign_cursor_text(campaign_cursor *cursor, int i);
+
+/** Returns column @p i of the current row as an integer (0 when NULL or out of range). */
+CAMPAIGN_API long long campaign_cursor_int(campaign_cursor *cursor, int i);
+
+/** Like campaign_cursor_text() for the column called @p name; NULL if there is none. */
+CAMPAIGN_API const char *campaign_cursor_get(campaign_cursor *cursor, const char *name);
+
+/** Frees a cursor. Accepts NULL. */
+CAMPAIGN_API void campaign_cursor_free(campaign_cursor *cursor);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,106 @@
+/* Private declarations shared by the modules of libcampaign. Not installed. */
+#ifndef CAMPAIGN_INTERNAL_H
+#define CAMPAIGN_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <sqlite3.h>
+#include "campaign/campaign.h"
+
+#if defined(__GNUC__)
+#  define CAMPAIGN_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#  define CAMPAIGN_PRINTF(a, b)
+#endif
+
+/* ---- error.c: the thread-local last error ---- */
+
+/* Sets the last error and returns @code, so callers can `return error_set(...)`. */
+int error_set(int code, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
+/* Same, with a position in a plan file; the message becomes "file:line:col: msg". */
+int error_set_at(int code, const char *file, int line, int column, const char *fmt, ...)
+	CAMPAIGN_PRINTF(5, 6);
+/* Maps a SQLite result code to ours and copies sqlite3_errmsg(db) into the last error. */
+int error_from_sqlite(sqlite3 *db, int rc, const char *what);
+/* Marks success: the last error becomes CAMPAIGN_OK. */
+void error_ok(void);
+
+/* ---- util.c ---- */
+
+/* A growable byte buffer (also the public campaign_buf). */
+struct campaign_buf {
+	char *data;
+	size_t size;
+	size_t cap;
+};
+int buf_append(struct campaign_buf *b, const char *s, size_t n);
+int buf_puts(struct campaign_buf *b, const char *s);
+int buf_printf(struct campaign_buf *b, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
+void buf_reset(struct campaign_buf *b);
+char *str_dup(const char *s);          /* NULL-safe strdup */
+int utf8_valid(const char *s, size_t n); /* 1 if @s is well-formed UTF-8 */
+size_t utf8_invalid_offset(const char *s, size_t n); /* offset of the first bad byte, or n */
+
+/* ---- deadline.c ---- */
+
+/* A parsed date range. A field is 0 when not set; open_ended means no dates. */
+typedef struct deadline_range {
+	int open_ended;
+	int first_y, first_m, first_d;
+	int last_y, last_m, last_d;
+} deadline_range;
+
+/* Parses @text (see campaign/deadline.h); @year is the context year or 0.
+ * Returns CAMPAIGN_OK or sets the last error (CAMPAIGN_EINVALID, message quoting
+ * the text) and returns it. */
+int deadline_parse_range(deadline_range *out, const char *text, int year);
+/* Formats y-m-d as "YYYY-MM-DD" into @out (11 bytes). */
+void deadline_format_date(char out[11], int y, int m, int d);
+
+#endif
+
+/* ---- store.c ---- */
+
+#define STMT_CACHE_MAX 64
+
+struct campaign_db {
+	sqlite3 *sql;
+	int readonly;
+	int nstmt;
+	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
+};
+
+/* Checks a handle argument; sets EINVALID for NULL. */
+int db_check(campaign_db *db);
+/* Checks that the store may be written and @actor is given. */
+int db_check_write(campaign_db *db, const char *actor);
+/* Returns a prepared statement for the static string @sql, prepared once per
+ * handle and reset for reuse; NULL with the last error set on failure. */
+sqlite3_stmt *db_stmt(campaign_db *db, const char *sql);
+int db_begin(campaign_db *db);
+int db_commit(campaign_db *db);
+void db_rollback(campaign_db *db);
+/* Runs a cached statement that returns no rows; maps errors. */
+int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what);
+/* Resolves a campaign id (NULL: the only one) to its row id. */
+int db_campaign_rid(campaign_db *db, const char *campaign, sqlite3_int64 *rid);
+/* Resolves the text id of an object of @table in a campaign to its row id. */
+int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, const char *id,
+                  sqlite3_int64 *rid);
+/* Appends to the change log (inside the caller's transaction). */
+int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign,
+           const char *object, const char *detail);
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void db_now(char out[21]);
+
+/* ---- cursor.c ---- */
+
+/* Prepares a cursor over @sql; @types has one letter per result column:
+ * 't' text, 'i' integer, 'd' date. Bind parameters with cursor_stmt(). */
+int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, const char *types);
+sqlite3_stmt *cursor_stmt(campaign_cursor *c);
+
+/* ---- yaml_import.c / yaml_export.c ---- */
+int plan_import(campaign_db *db, const char *data, size_t len, const char *name, const char *actor,
+                const campaign_import_options *opts);
+int plan_export(struct campaign_buf *out, campaign_db *db, sqlite3_int64 campaign);

@@ -1,0 +1,22 @@
+/* Helpers shared by the C tests (cmocka). */
+#ifndef CAMPAIGN_TESTUTIL_H
+#define CAMPAIGN_TESTUTIL_H
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <cmocka.h>
+#include "campaign/campaign.h"
+
+#define SEED_PLAN CAMPAIGN_SOURCE_DIR "/examples/plans/leshan-2010.yaml"
+#define TEST_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/" f
+
+/* Opens a fresh :memory: store; fails the test on error. */
+campaign_db *open_memory(void);
+/* Opens a fresh store with the seed plan imported. */
+campaign_db *open_seed(void);
+/* Counts the rows of a cursor and frees it. */
+int count_rows(campaign_cursor *c);
+/* Dumps every query of a campaign into one string (for comparing stores); free() it. */
+char *dump_store(campaign_db *db);
+#endif
