@@ -1,0 +1,93 @@
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+
+campaign_db *open_memory(void)
+{
+	campaign_db *db = NULL;
+	assert_int_equal(campaign_open(&db, ":memory:", 0), CAMPAIGN_OK);
+	assert_non_null(db);
+	return db;
+}
+
+campaign_db *open_seed(void)
+{
+	campaign_db *db = open_memory();
+	int rc = campaign_plan_import_yaml(db, SEED_PLAN, "tester", NULL);
+	if (rc)
+		fprintf(stderr, "seed import: %s\n", campaign_error_message());
+	assert_int_equal(rc, CAMPAIGN_OK);
+	return db;
+}
+
+int count_rows(campaign_cursor *c)
+{
+	int n = 0, rc;
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK)
+		n++;
+	assert_int_equal(rc, CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	return n;
+}
+
+static void append(char **s, size_t *n, const char *t)
+{
+	size_t k = strlen(t);
+	*s = realloc(*s, *n + k + 1);
+	memcpy(*s + *n, t, k + 1);
+	*n += k;
+}
+
+/* Every row of @c, columns separated by '|', rows by '\n'; imported_at is
+ * skipped because two imports differ in time only. */
+static void dump_cursor(char **s, size_t *n, const char *title, campaign_cursor *c)
+{
+	append(s, n, title);
+	append(s, n, ":\n");
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
+			const char *v = campaign_cursor_text(c, i);
+			if (!strcmp(campaign_cursor_column_name(c, i), "imported_at"))
+				continue;
+			append(s, n, v ? v : "(null)");
+			append(s, n, "|");
+		}
+		append(s, n, "\n");
+	}
+	campaign_cursor_free(c);
+}
+
+char *dump_store(campaign_db *db)
+{
+	char *s = NULL;
+	size_t n = 0;
+	campaign_cursor *c;
+	append(&s, &n, "");
+	if (campaign_campaigns_query(&c, db) == CAMPAIGN_OK)
+		dump_cursor(&s, &n, "campaigns", c);
+#define DUMP(name, call)                                                                            \
+	if (call == CAMPAIGN_OK)                                                                       \
+		dump_cursor(&s, &n, name, c);
+	DUMP("units", campaign_units_query(&c, db, NULL))
+	DUMP("groups", campaign_unit_groups_query(&c, db, NULL))
+	DUMP("bodies", campaign_bodies_query(&c, db, NULL))
+	DUMP("body members", campaign_body_members_query(&c, db, NULL, NULL))
+	DUMP("phases", campaign_phases_query(&c, db, NULL))
+	DUMP("milestones", campaign_milestones_query(&c, db, NULL, NULL))
+	DUMP("tasks", campaign_tasks_query(&c, db, NULL, NULL))
+	DUMP("measures", campaign_measures_query(&c, db, NULL, NULL))
+	DUMP("responsibilities", campaign_responsibilities_query(&c, db, NULL, NULL))
+	DUMP("outcomes", campaign_outcomes_query(&c, db, NULL, NULL))
+#undef DUMP
+	/* group members, for every group */
+	if (campaign_unit_groups_query(&c, db, NULL) == CAMPAIGN_OK) {
+		while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+			campaign_cursor *m;
+			if (campaign_unit_group_members_query(&m, db, NULL, campaign_cursor_get(c, "id")) == CAMPAIGN_OK)
+				dump_cursor(&s, &n, "members", m);
+		}
+		campaign_cursor_free(c);
+	}
+	return s;
+}
