@@ -1,0 +1,68 @@
+#!/bin/sh
+# The `campaign` tool: subcommands, outputs and exit codes (0 ok, 1 bad input, 2 usage).
+# usage: cli_check.sh CAMPAIGN SOURCE_DIR
+set -eu
+cli=$1 src=$2
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+cd "$tmp"
+fail() { echo "FAIL: $*"; exit 1; }
+expect_rc() { want=$1; shift; set +e; "$@" >out 2>err; rc=$?; set -e; [ $rc -eq "$want" ] || fail "$* exited $rc, want $want: $(cat err)"; }
+
+expect_rc 0 "$cli" import "$src/examples/plans/leshan-2010.yaml"
+test -f campaign.db || fail "default store campaign.db not created"
+grep -q "imported leshan-ltyg-2010" out || fail "import output"
+expect_rc 1 "$cli" import "$src/examples/plans/leshan-2010.yaml"
+grep -q "ECONFLICT" err || fail "second import should conflict"
+expect_rc 0 "$cli" import "$src/examples/plans/leshan-2010.yaml" --replace --actor 张三
+
+expect_rc 0 "$cli" show --format json
+/usr/bin/python3 - out <<'PY' || fail "show json"
+import json, sys
+d = json.load(open(sys.argv[1], encoding="utf-8"))
+areas = d["tasks"]
+assert len(areas) == 3, len(areas)
+tasks = [t for a in areas for t in a["tasks"]]
+assert len(tasks) == 10
+ms = [m for t in tasks for m in t["measures"]]
+os_ = [o for t in tasks for o in t["outcomes"]]
+assert len(ms) == 35 and len(os_) == 32, (len(ms), len(os_))
+assert d["counts"] == {"areas": 3, "tasks": 10, "measures": 35, "outcomes": 32}
+m = {m["id"]: m for m in ms}
+assert m["t1.1.m1"]["lead"] == ["利用科"]
+assert m["t1.1.m1"]["support"] == ["规划科", "耕保科", "地籍科", "法规科", "监察室", "信访科", "交易中心"]
+assert m["t2.1.m3"]["lead"] == ["法规科", "办公室"]
+o = {o["id"]: o for o in os_}
+assert o["t2.2.o4"]["deadline"] == {"text": "12月中旬完成", "first": "2010-12-11", "last": "2010-12-20", "open_ended": False}
+assert o["t2.2.o1"]["deadline"] is None
+assert d["campaign"]["imported_by"] == "张三"
+PY
+expect_rc 0 "$cli" show
+grep -q "牵头: 法规科(涉及政策法规)、办公室(涉及机关内部管理)" out || fail "show text"
+expect_rc 2 "$cli" show --format xml
+expect_rc 2 "$cli" show --db
+expect_rc 2 "$cli"
+expect_rc 2 "$cli" frobnicate
+expect_rc 2 "$cli" import
+expect_rc 0 "$cli" export --output plan.yaml
+expect_rc 0 "$cli" import plan.yaml --db second.db
+expect_rc 0 "$cli" export --db second.db
+cmp out plan.yaml || fail "export of the re-imported plan differs"
+expect_rc 1 "$cli" show --db missing.db
+grep -q "missing.db: no such store" err || fail "missing store message"
+expect_rc 1 "$cli" import "$src/tests/data/bad-month.yaml" --db bad.db
+grep -q "bad-month.yaml:42:23: outcome: invalid deadline \"2010年13月底\": month 13 is out of range" err || fail "bad plan message: $(cat err)"
+
+check_deadline() { expect_rc 0 "$cli" deadline "$1" ${3:-}; [ "$(cat out)" = "$2" ] || fail "deadline $1 gave '$(cat out)', want '$2'"; }
+check_deadline 2010年11月底 "2010-11-21 2010-11-30"
+check_deadline 12月中旬 "2010-12-11 2010-12-20" "--year 2010"
+check_deadline 2011年第三季度 "2011-07-01 2011-09-30"
+check_deadline 2012年2月底前 "2012-02-21 2012-02-29"
+check_deadline 二〇一一年十月十日前 "2011-10-10 2011-10-10"
+check_deadline ２０１１年上半年 "2011-01-01 2011-06-30"
+check_deadline 长期坚持 "open-ended"
+expect_rc 1 "$cli" deadline 2011年2月30日
+grep -q '"2011年2月30日"' err || fail "deadline error names the text"
+expect_rc 1 "$cli" deadline 12月中旬
+expect_rc 2 "$cli" deadline 12月中旬 --year abc
+echo "cli: all commands and exit codes as documented"
