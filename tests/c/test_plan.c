@@ -76,7 +76,7 @@ static void test_campaign_fields(void **state)
 /* "L:a,b[cond];S:c" for a measure, names as written. */
 static char *responsibility(const char *measure)
 {
-	static char out[1024];
+	static char out[1100];
 	campaign_cursor *c;
 	char lead[512] = "", support[512] = "";
 	assert_int_equal(campaign_responsibilities_query(&c, seed, NULL, measure), CAMPAIGN_OK);

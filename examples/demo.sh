@@ -1,0 +1,12 @@
+#!/bin/sh
+# The README's first command: install what is missing, build, and show the
+# seed plan loaded into an SQLite store (build/demo.db).
+set -eu
+cd "$(dirname "$0")/.."
+. ./.ci/deps.sh
+cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
+cmake --build build -j"$(nproc)"
+build/examples/campaign import examples/plans/leshan-2010.yaml --db build/demo.db --replace --actor demo
+build/examples/campaign show --db build/demo.db
+echo
+echo "store: build/demo.db    try: build/examples/campaign show --db build/demo.db --format json"

@@ -1,0 +1,20 @@
+#!/bin/sh
+# The README's second command, and CI's: every test, C, Python and Java, on
+# a normal build, then the C suite again under AddressSanitizer and
+# UndefinedBehaviorSanitizer. Fails loudly: any failure exits non-zero.
+set -eu
+cd "$(dirname "$0")/.."
+. ./.ci/deps.sh
+jobs=$(nproc)
+echo "== build (warnings are errors)"
+cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 -DCAMPAIGN_WERROR=ON >/dev/null
+cmake --build build -j"$jobs"
+echo "== tests: C, Python, Java"
+ctest --test-dir build --output-on-failure -j"$jobs"
+echo "== tests under ASan + UBSan (C suite)"
+cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAMPAIGN_SANITIZE=ON -DCAMPAIGN_PYTHON=OFF -DCAMPAIGN_JAVA=OFF \
+  -DCAMPAIGN_WERROR=ON >/dev/null
+cmake --build build-asan -j"$jobs"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir build-asan --output-on-failure -j"$jobs"
+echo "== all tests passed"
