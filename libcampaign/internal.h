@@ -93,6 +93,19 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
 void db_now(char out[21]);
 
+/* ---- progress.c ---- */
+
+/* A new UUIDv7 id, time-ordered, unique across sites. */
+void db_new_id(char out[37]);
+/* 1 if @s is a real calendar date "YYYY-MM-DD". */
+int date_valid(const char *s);
+/* Checks a report's status, percent and date. */
+int progress_check(const char *status, int percent, const char *date);
+/* Validates and inserts one report inside the caller's transaction. */
+int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
+                    const char *unit, const char *status, int percent, const char *date, const char *note,
+                    const char *evidence, const char *actor);
+
 /* ---- cursor.c ---- */
 
 /* Prepares a cursor over @sql; @types has one letter per result column:

@@ -133,8 +133,11 @@ int campaign_open(campaign_db **out, const char *path, unsigned int flags)
 fail:
 	if (rc == CAMPAIGN_ERROR || rc == CAMPAIGN_EIO) {
 		/* "file is not a database" and friends: say which file */
-		if (!strstr(campaign_error_message(), path))
-			error_set(CAMPAIGN_EIO, "%s: %s", path, campaign_error_message());
+		if (!strstr(campaign_error_message(), path)) {
+			char msg[1024]; /* copy first: the message is the buffer being rewritten */
+			snprintf(msg, sizeof msg, "%s", campaign_error_message());
+			error_set(CAMPAIGN_EIO, "%s: %s", path, msg);
+		}
 		rc = CAMPAIGN_EIO;
 	}
 	sqlite3_close_v2(db->sql);
@@ -267,8 +270,9 @@ int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, co
 		{"phase", "SELECT rid FROM phase WHERE campaign = ?1 AND id = ?2"},
 		{"task", "SELECT rid FROM task WHERE campaign = ?1 AND id = ?2"},
 		{"measure", "SELECT rid FROM measure WHERE campaign = ?1 AND id = ?2"},
+		{"outcome", "SELECT rid FROM outcome WHERE campaign = ?1 AND id = ?2"},
 	};
-	static const char *const what[] = {"unit", "unit group", "body", "phase", "task", "measure"};
+	static const char *const what[] = {"unit", "unit group", "body", "phase", "task", "measure", "outcome"};
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 		sqlite3_stmt *st;
 		int rc;

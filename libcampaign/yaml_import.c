@@ -313,6 +313,8 @@ static const char SQL_CAMPAIGN[] =
 	"preamble, summary, requirements, imported_by, imported_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)";
 static const char SQL_CAMPAIGN_EXISTS[] = "SELECT rid FROM campaign WHERE id = ?1";
 static const char SQL_CAMPAIGN_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
+static const char SQL_CAMPAIGN_REPORTS[] =
+	"SELECT count(*) FROM progress_report p JOIN outcome o ON o.rid = p.outcome WHERE o.campaign = ?1";
 
 static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_options *opts)
 {
@@ -351,6 +353,20 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 			                    (int)get(im, map, "id")->start_mark.column + 1,
 			                    "campaign \"%s\" is already in the store (import with replace to overwrite it)",
 			                    v[0]);
+		/* replacing a plan must never drop the reports made against it */
+		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_REPORTS)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, old);
+		step = sqlite3_step(st);
+		if (step == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
+			long long n = sqlite3_column_int64(st, 0);
+			sqlite3_reset(st);
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)get(im, map, "id")->start_mark.line + 1,
+			                    (int)get(im, map, "id")->start_mark.column + 1,
+			                    "campaign \"%s\" has %lld progress reports; a replaced plan would lose them "
+			                    "(import it under a new id)", v[0], n);
+		}
+		sqlite3_reset(st);
 		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_DELETE)))
 			return campaign_error_code_last();
 		sqlite3_bind_int64(st, 1, old);
@@ -847,6 +863,24 @@ static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int de
 	return CAMPAIGN_OK;
 }
 
+/* Who owes each outcome (see schema 002): the lead units of its task's
+ * measures, groups expanded; every unit named where the task has no lead. */
+static const char SQL_SHARES[] =
+	"INSERT OR IGNORE INTO outcome_share (outcome, unit) "
+	"SELECT o.rid, ru.unit FROM outcome o JOIN measure m ON m.task = o.task "
+	"JOIN unit_responsibility ru ON ru.measure = m.rid WHERE o.campaign = ?1 AND (ru.role = 'lead' "
+	"OR NOT EXISTS (SELECT 1 FROM measure m2 JOIN responsibility r2 ON r2.measure = m2.rid "
+	"WHERE m2.task = o.task AND r2.role = 'lead'))";
+
+static int derive_shares(imp *im)
+{
+	sqlite3_stmt *st = db_stmt(im->db, SQL_SHARES);
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, im->crid);
+	return db_step_done(im->db, st, "cannot derive the outcome shares");
+}
+
 /* ---- the document ---- */
 
 static int import_root(imp *im, yaml_node_t *root, const campaign_import_options *opts)
@@ -871,7 +905,8 @@ static int import_root(imp *im, yaml_node_t *root, const campaign_import_options
 		return rc;
 	if ((rc = import_campaign(im, campaign, opts)) || (rc = import_units(im, units, 0)) ||
 	    (groups && (rc = import_groups(im, groups))) || (bodies && (rc = import_bodies(im, bodies))) ||
-	    (phases && (rc = import_phases(im, phases))) || (rc = import_tasks(im, tasks, 0, 0)))
+	    (phases && (rc = import_phases(im, phases))) || (rc = import_tasks(im, tasks, 0, 0)) ||
+	    (rc = derive_shares(im)))
 		return rc;
 	return db_log(im->db, im->actor, opts && opts->replace ? "plan.import.replace" : "plan.import",
 	              im->campaign_id, im->campaign_id, im->file);

@@ -12,5 +12,7 @@
 #include "cursor.h"
 #include "deadline.h"
 #include "plan.h"
+#include "matrix.h"
+#include "progress.h"
 
 #endif

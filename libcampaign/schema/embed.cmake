@@ -1,6 +1,8 @@
-# Writes OUT, a C file holding each migration in FILES (sorted, named NNN_*.sql)
+# Writes OUT, a C file holding each migration DIR/NNN_*.sql, in order,
 # as a string, so the library carries its schema with it.
 set(body "/* generated from the files in libcampaign/schema; do not edit */\n#include <stddef.h>\n")
+file(GLOB FILES "${DIR}/*.sql")
+list(SORT FILES)
 set(list "")
 set(n 0)
 foreach(f ${FILES})

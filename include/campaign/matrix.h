@@ -1,0 +1,75 @@
+/**
+ * @file campaign/matrix.h
+ * @brief The responsibility matrix (任务分工表): who leads and who supports
+ *        each measure, what each unit owes, and the plan's warnings.
+ *
+ * A responsibility that names a unit group (各科室) is expanded to the
+ * group's member units; the group stays visible in `via_group` and the name
+ * as the document writes it in `written`. A scoped lead keeps its scope in
+ * `condition`. A measure's deadlines are those of the outcomes of its task.
+ *
+ * All queries: @p campaign NULL means the only campaign in the store. They
+ * return ::CAMPAIGN_OK and a cursor (free with campaign_cursor_free());
+ * ::CAMPAIGN_EINVALID for NULL @p out / @p db or a bad date;
+ * ::CAMPAIGN_ENOTFOUND for an unknown campaign, unit or measure; ::CAMPAIGN_ENOMEM.
+ */
+#ifndef CAMPAIGN_MATRIX_H
+#define CAMPAIGN_MATRIX_H
+
+#include "common.h"
+#include "store.h"
+#include "cursor.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * What one unit leads and supports, in plan order: one row per measure and
+ * way of owing it (directly, or through each group that names the unit).
+ * Columns: measure, task, task_title, label, text, role ("lead"/"support"),
+ * via_group (group id or NULL), written (the name as the document writes it),
+ * condition (scope of a scoped lead, or NULL), deadline_text (the task's
+ * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date).
+ */
+CAMPAIGN_API int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                            const char *unit);
+
+/**
+ * The units of one measure, groups expanded, leads first.
+ * Columns: measure, role, unit, unit_name, via_group, written, condition.
+ */
+CAMPAIGN_API int campaign_measure_units_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                              const char *measure);
+
+/**
+ * The whole matrix as the 任务分工表: one row per measure in plan order.
+ * Columns: seq (int, 1-based), task, task_label, task_title, measure, label, text,
+ * lead (names as written, "、"-joined, a scope in parentheses), support (likewise),
+ * deadline_text (the task's outcome deadlines, "；"-joined, or NULL), deadline_last (date).
+ */
+CAMPAIGN_API int campaign_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
+/**
+ * Warnings about the plan (not errors): measures with no lead unit, units that
+ * appear in no measure (directly or through a group), and scoped leads.
+ * Columns: kind ("measure_without_lead" / "unit_without_measure" / "scoped_lead"),
+ * object (measure or unit id), message (Chinese text naming the object).
+ */
+CAMPAIGN_API int campaign_plan_warnings_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
+/**
+ * Workload per unit (units with any responsibility, in plan order).
+ * @param from, to  a window "YYYY-MM-DD" (inclusive) for outcomes due; NULL for none
+ * @param as_of     the date for counting overdue outcome shares; NULL for today (UTC)
+ * Columns: unit, unit_name, measures_led (int), measures_supported (int),
+ * outcomes_owed (int), outcomes_due (int, last date within the window),
+ * outcomes_overdue (int, past due and not done as of @p as_of).
+ */
+CAMPAIGN_API int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                         const char *from, const char *to, const char *as_of);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

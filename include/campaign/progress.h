@@ -1,0 +1,120 @@
+/**
+ * @file campaign/progress.h
+ * @brief Progress reports on outcomes, status on a date, and supervision (督查).
+ *
+ * An outcome is owed by the lead units of its task's measures, groups
+ * expanded to their members (each county bureau owes its own share of
+ * "各县…12月中旬完成"); where a task names no lead, by all its units. Each
+ * (outcome, unit) pair is a *share*. A unit reports on its share; reports are
+ * history: the newest (by report date, then by time recorded) is current, none
+ * is ever lost.
+ *
+ * Status on a date: a share is "done" when its current report says done;
+ * otherwise, against the outcome's last day, "red" (overdue) once the date is
+ * more than red_days past it, "yellow" (due soon) from yellow_days before it,
+ * "green" before that, and "none" when the outcome has no dated deadline.
+ * The thresholds are per campaign (default yellow_days 7, red_days 0).
+ */
+#ifndef CAMPAIGN_PROGRESS_H
+#define CAMPAIGN_PROGRESS_H
+
+#include "common.h"
+#include "store.h"
+#include "cursor.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Records a unit's report on an outcome, in one transaction.
+ *
+ * @param campaign  campaign id, or NULL for the only one
+ * @param outcome   outcome id
+ * @param unit      unit id; it must owe a share of the outcome
+ * @param status    "not_started", "in_progress", "done" or "blocked"
+ * @param percent   0..100; "done" requires 100 and "not_started" 0
+ * @param date      the report's date "YYYY-MM-DD"
+ * @param note      free text, or NULL
+ * @param evidence  a reference to evidence (document number, file), or NULL
+ * @param actor     who reports; not NULL or empty
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a bad argument (the message names it);
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign, outcome or unit, or a unit
+ *         that owes no share of the outcome; ::CAMPAIGN_EPERM (read-only store); ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_progress_report(campaign_db *db, const char *campaign, const char *outcome,
+                                          const char *unit, const char *status, int percent, const char *date,
+                                          const char *note, const char *evidence, const char *actor);
+
+/**
+ * Imports many reports from a CSV file (UTF-8, optional BOM, header
+ * `outcome,unit,status,percent,date,note,evidence`) or a YAML file (a list of
+ * mappings with those keys), chosen by the file's extension (.csv, .yaml/.yml).
+ * All rows are checked first; one bad row fails the whole import with
+ * `file:line:column: message` and nothing is written.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad row, an unknown extension);
+ *         ::CAMPAIGN_EIO; ::CAMPAIGN_EPERM; ::CAMPAIGN_ENOTFOUND (campaign).
+ */
+CAMPAIGN_API int campaign_progress_import(campaign_db *db, const char *campaign, const char *path,
+                                          const char *actor);
+
+/**
+ * Sets the warning thresholds of a campaign (days before the last day a share
+ * turns yellow; days after it that it turns red).
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for negative days; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_days, int red_days,
+                                         const char *actor);
+
+/** The thresholds. Columns: yellow_days (int), red_days (int). One row. */
+CAMPAIGN_API int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
+/**
+ * Report history, newest last. @p outcome and @p unit filter when not NULL.
+ * Columns: id, outcome, unit, status, percent (int), reported_on (date), note, evidence,
+ * actor, recorded_at, current (int 1 for the report in force for its share).
+ */
+CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                                 const char *outcome, const char *unit);
+
+/**
+ * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today, UTC), in plan order.
+ * Columns: outcome, unit, unit_name, status (current report's, or "not_started"),
+ * percent (int), reported_on (date or NULL), first (date), last (date),
+ * color ("done"/"green"/"yellow"/"red"/"none"), days_late (int, 0 unless red).
+ */
+CAMPAIGN_API int campaign_share_status_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                             const char *as_of);
+
+/**
+ * Each outcome's status on @p as_of: the worst of its shares.
+ * Columns: outcome, task, label, text, deadline_text, first (date), last (date),
+ * shares (int), done (int: shares done), percent (int: mean over shares),
+ * color ("done"/"green"/"yellow"/"red"/"none"), days_late (int),
+ * owing (names of the units not done, "、"-joined, or NULL).
+ */
+CAMPAIGN_API int campaign_outcome_status_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                               const char *as_of);
+
+/**
+ * Phases and milestones on @p as_of.
+ * Columns: kind ("phase"/"milestone"), id, phase, name (phase name or milestone text),
+ * first (date), last (date), status ("upcoming"/"active"/"ended" for a phase;
+ * "upcoming"/"due_soon"/"passed" for a milestone), unit, unit_group.
+ */
+CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                             const char *as_of);
+
+/**
+ * Units that lag on @p as_of, for supervision (督查): units with at least one
+ * overdue (red) share, most overdue first.
+ * Columns: unit, unit_name, overdue (int), max_days_late (int), outcomes (ids, ","-joined),
+ * reason (Chinese text: which outcomes, how late).
+ */
+CAMPAIGN_API int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                            const char *as_of);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
