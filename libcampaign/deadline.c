@@ -352,7 +352,7 @@ static size_t scan_keyword(const char *s, size_t n, struct token *t)
 static int tokenize(struct parser *ps)
 {
 	const unsigned char *s = (const unsigned char *)ps->text;
-	size_t n = strlen(ps->text), i = 0, len, used;
+	size_t n = strlen(ps->text), i = 0, len, used = 0;
 	struct token *t;
 	uint32_t cp = 0;
 	int rc = CAMPAIGN_OK;
@@ -532,6 +532,8 @@ static int parse_month(struct parser *ps, struct part *p)
 	case T_MID: p->dk = D_XUN; p->day = 2; break;
 	case T_LATE: p->dk = D_XUN; p->day = 3; break;
 	case T_NUM:
+		if (peek(ps, 1)->kind == T_MONTH || peek(ps, 1)->kind == T_YEAR)
+			return CAMPAIGN_OK; /* "10月12月": not a day; parse_tail says so */
 		if (peek(ps, 1)->kind != T_DAY)
 			return unexpected(ps, "expected 日 after the day");
 		p->dk = D_DAY;
@@ -771,7 +773,7 @@ static int resolve(const struct parser *ps, const struct part *a, const struct p
 {
 	struct date a1, a2, b1, b2;
 	struct part end;
-	int ya, yb, rc;
+	int ya = 0, yb = 0, rc; /* set by part_year() before use; 0 quiets -Wmaybe-uninitialized */
 
 	if ((rc = part_year(ps, a, ps->year, &ya)) != CAMPAIGN_OK
 	    || (rc = part_dates(ps, a, ya, &a1, &a2)) != CAMPAIGN_OK)
@@ -808,6 +810,8 @@ static int parse_text(struct parser *ps, deadline_range *r)
 	/* 至 is a range separator only; 到 may also lead ("到2010年底") */
 	while (peek(ps, 0)->kind == T_LEAD || (peek(ps, 0)->kind == T_TO && peek(ps, 0)->value == 1))
 		ps->pos++;
+	if (peek(ps, 0)->kind == T_TO)
+		return fail(ps, "the range has no start: 至 only separates its two ends");
 	if (accept(ps, T_OPEN)) {
 		if ((rc = parse_tail(ps)) != CAMPAIGN_OK)
 			return rc;

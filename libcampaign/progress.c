@@ -352,18 +352,21 @@ int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *
 	if ((from && !date_valid(from)) || (to && !date_valid(to)))
 		return error_set(CAMPAIGN_EINVALID, "the window \"%s\"..\"%s\" is not two dates (YYYY-MM-DD)",
 		                 from ? from : "", to ? to : "");
+	/* one pass over the shares and one over the responsibilities, grouped by
+	 * unit, rather than a subquery per unit */
 	rc = dated_query(out, db, campaign, as_of,
 	                 SHARE_STATUS_CTE
-	                 "SELECT u.id AS unit, u.name AS unit_name, "
-	                 "(SELECT count(DISTINCT measure) FROM unit_responsibility ru WHERE ru.unit = u.rid AND ru.role = 'lead') "
-	                 "AS measures_led, "
-	                 "(SELECT count(DISTINCT measure) FROM unit_responsibility ru WHERE ru.unit = u.rid AND ru.role = 'support') "
-	                 "AS measures_supported, "
-	                 "(SELECT count(*) FROM st WHERE st.unit = u.rid) AS outcomes_owed, "
-	                 "(SELECT count(*) FROM st WHERE st.unit = u.rid AND st.last >= ?5 AND st.last <= ?6) AS outcomes_due, "
-	                 "(SELECT count(*) FROM st WHERE st.unit = u.rid AND st.color = 'red') AS outcomes_overdue "
-	                 "FROM unit u WHERE u.campaign = ?1 "
-	                 "AND EXISTS (SELECT 1 FROM unit_responsibility ru WHERE ru.unit = u.rid) ORDER BY u.ord",
+	                 ", owed AS (SELECT unit, count(*) AS owed, sum(last >= ?5 AND last <= ?6) AS due, "
+	                 "sum(color = 'red') AS overdue FROM st WHERE unit IS NOT NULL GROUP BY unit), "
+	                 "resp AS (SELECT ru.unit, count(DISTINCT CASE WHEN ru.role = 'lead' THEN ru.measure END) AS led, "
+	                 "count(DISTINCT CASE WHEN ru.role = 'support' THEN ru.measure END) AS supported "
+	                 "FROM unit_responsibility ru JOIN measure m ON m.rid = ru.measure WHERE m.campaign = ?1 "
+	                 "GROUP BY ru.unit) "
+	                 "SELECT u.id AS unit, u.name AS unit_name, resp.led AS measures_led, "
+	                 "resp.supported AS measures_supported, coalesce(owed.owed, 0) AS outcomes_owed, "
+	                 "coalesce(owed.due, 0) AS outcomes_due, coalesce(owed.overdue, 0) AS outcomes_overdue "
+	                 "FROM resp JOIN unit u ON u.rid = resp.unit LEFT JOIN owed ON owed.unit = resp.unit "
+	                 "ORDER BY u.ord",
 	                 "ttiiiii");
 	if (rc == CAMPAIGN_OK) {
 		/* an absent window end is open */

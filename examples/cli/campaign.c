@@ -11,17 +11,7 @@
 #include <string.h>
 #include "cli.h"
 
-int cmd_show(campaign_db *db, const char *campaign, const char *format);
-
-#define EXIT_BAD 1
-#define EXIT_USAGE 2
-
-typedef struct args {
-	const char *db, *actor, *campaign, *format, *output, *year;
-	int replace;
-	const char *pos[4];
-	int npos;
-} args;
+#include "commands.h"
 
 static void usage(FILE *f)
 {
@@ -30,12 +20,22 @@ static void usage(FILE *f)
 	      "  show [--db FILE] [--campaign ID] [--format text|json]     the task tree with responsibilities\n"
 	      "  export [--db FILE] [--campaign ID] [--output FILE]         the plan as YAML\n"
 	      "  deadline TEXT [--year N]                                   parse a deadline: FIRST LAST\n"
+	      "  matrix [--unit U] [--format F]                             the 任务分工表, or one unit's row\n"
+	      "  warnings [--format F]                                      measures without lead, idle units, scoped leads\n"
+	      "  workload [--from D] [--to D] [--as-of D] [--format F]      per unit: measures led/supported, due, overdue\n"
+	      "  progress add OUTCOME UNIT STATUS PERCENT DATE [--note T] [--evidence T]\n"
+	      "  progress import FILE.csv|FILE.yaml                         many reports, all or nothing\n"
+	      "  progress history [--outcome O] [--unit U] [--format F]     every report, newest last\n"
+	      "  status [--as-of D] [--format F]                            each unit's share of each outcome\n"
+	      "  report [--as-of D] [--format F]                            overall, phases, units, overdue, supervision\n"
+	      "  thresholds [--yellow N --red N]                            warning days before / after a deadline\n"
+	      "F is text, markdown, csv or json; D is YYYY-MM-DD (default: today).\n"
 	      "  version                                                    the library version\n"
 	      "The store defaults to ./campaign.db; the actor to $CAMPAIGN_ACTOR, else $USER.\n",
 	      f);
 }
 
-static int usage_error(const char *fmt, const char *arg)
+int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "campaign: ");
 	fprintf(stderr, fmt, arg);
@@ -47,9 +47,13 @@ static int usage_error(const char *fmt, const char *arg)
 /* Parses options after the command; returns 0 or EXIT_USAGE. */
 static int parse_args(int argc, char **argv, args *a)
 {
-	static const char *const opts[] = {"--db", "--actor", "--campaign", "--format", "--output", "--year"};
+	static const char *const opts[] = {"--db", "--actor", "--campaign", "--format", "--output", "--year",
+	                                   "--unit", "--as-of", "--from", "--to", "--note", "--evidence",
+	                                   "--outcome", "--yellow", "--red"};
 	for (int i = 2; i < argc; i++) {
-		const char **slot[] = {&a->db, &a->actor, &a->campaign, &a->format, &a->output, &a->year};
+		const char **slot[] = {&a->db, &a->actor, &a->campaign, &a->format, &a->output, &a->year,
+		                       &a->unit, &a->as_of, &a->from, &a->to, &a->note, &a->evidence,
+		                       &a->outcome, &a->yellow, &a->red};
 		size_t k;
 		if (!strcmp(argv[i], "--replace")) {
 			a->replace = 1;
@@ -64,7 +68,7 @@ static int parse_args(int argc, char **argv, args *a)
 			*slot[k] = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
 			return usage_error("unknown option %s", argv[i]);
-		} else if (a->npos < 4) {
+		} else if (a->npos < 8) {
 			a->pos[a->npos++] = argv[i];
 		} else {
 			return usage_error("too many arguments at %s", argv[i]);
@@ -81,7 +85,7 @@ static int parse_args(int argc, char **argv, args *a)
 	return 0;
 }
 
-static int fail(void)
+int fail(void)
 {
 	fprintf(stderr, "campaign: %s (%s)\n", campaign_error_message(), campaign_error_name(campaign_error_code_last()));
 	return EXIT_BAD;
@@ -110,7 +114,7 @@ static int cmd_import(args *a)
 	return 0;
 }
 
-static int open_existing(args *a, campaign_db **db)
+int open_existing(args *a, campaign_db **db)
 {
 	return campaign_open(db, a->db, CAMPAIGN_OPEN_READONLY) ? fail() : 0;
 }
@@ -198,5 +202,24 @@ int main(int argc, char **argv)
 		return cmd_export(&a);
 	if (!strcmp(argv[1], "deadline"))
 		return cmd_deadline(&a);
+	if (a.format && strcmp(a.format, "text") && strcmp(a.format, "markdown") && strcmp(a.format, "csv") &&
+	    strcmp(a.format, "json"))
+		return usage_error("unknown format %s (text, markdown, csv or json)", a.format);
+	if (!a.format)
+		a.format = "text";
+	if (!strcmp(argv[1], "matrix"))
+		return cmd_matrix(&a);
+	if (!strcmp(argv[1], "warnings"))
+		return cmd_warnings(&a);
+	if (!strcmp(argv[1], "workload"))
+		return cmd_workload(&a);
+	if (!strcmp(argv[1], "progress"))
+		return cmd_progress(&a);
+	if (!strcmp(argv[1], "status"))
+		return cmd_status(&a);
+	if (!strcmp(argv[1], "report"))
+		return cmd_report(&a);
+	if (!strcmp(argv[1], "thresholds"))
+		return cmd_thresholds(&a);
 	return usage_error("unknown command %s", argv[1]);
 }

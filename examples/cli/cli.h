@@ -27,4 +27,11 @@ void json_row(json *j, campaign_cursor *c);
 int text_width(const char *s);
 /* Prints @s and pads it with spaces to @width cells. */
 void text_pad(FILE *f, const char *s, int width);
+
+
+/* Prints (and frees) a cursor as text|markdown|csv|json; @cols selects and
+ * orders columns (NULL: all), @titles names them (NULL: column names). */
+int print_table(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles);
+/* Writes the UTF-8 byte-order mark that spreadsheets need for CSV. */
+void csv_bom(FILE *f);
 #endif

@@ -9,7 +9,11 @@ CREATE VIEW unit_responsibility AS
     FROM responsibility r WHERE r.unit IS NOT NULL
   UNION ALL
   SELECT r.rid, r.measure, r.role, gm.unit, r.grp, r.written, r.condition, r.ord, gm.ord
-    FROM responsibility r JOIN unit_group_member gm ON gm.grp = r.grp;
+    FROM responsibility r JOIN unit_group_member gm ON gm.grp = r.grp
+   -- a unit that leads a measure by name does not also support it through a
+   -- group (监察室 leads t2.1.m1; 各科室 supports it, meaning the others)
+   WHERE NOT (r.role = 'support' AND EXISTS (SELECT 1 FROM responsibility l
+                WHERE l.measure = r.measure AND l.role = 'lead' AND l.unit = gm.unit));
 
 -- Who owes each outcome: the lead units of its task's measures (groups
 -- expanded); where the task names no lead at all, every unit named.

@@ -1,0 +1,31 @@
+/* The subcommands of the `campaign` tool and what they share. */
+#ifndef CAMPAIGN_COMMANDS_H
+#define CAMPAIGN_COMMANDS_H
+#include "cli.h"
+
+#define EXIT_BAD 1
+#define EXIT_USAGE 2
+
+typedef struct args {
+	const char *db, *actor, *campaign, *format, *output, *year;
+	const char *unit, *as_of, *from, *to, *note, *evidence, *outcome, *yellow, *red;
+	int replace;
+	const char *pos[8];
+	int npos;
+} args;
+
+int usage_error(const char *fmt, const char *arg);
+/* Prints the last error and returns EXIT_BAD. */
+int fail(void);
+/* Opens the store read-only; returns 0 or an exit code. */
+int open_existing(args *a, campaign_db **db);
+
+int cmd_show(campaign_db *db, const char *campaign, const char *format);
+int cmd_matrix(args *a);
+int cmd_warnings(args *a);
+int cmd_workload(args *a);
+int cmd_progress(args *a);
+int cmd_status(args *a);
+int cmd_report(args *a);
+int cmd_thresholds(args *a);
+#endif

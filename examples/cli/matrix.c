@@ -1,0 +1,72 @@
+/* `campaign matrix`, `warnings` and `workload`. */
+#include <string.h>
+#include "commands.h"
+
+/* Runs a query that needs an open store and prints it as a table. */
+static int show_query(args *a, int (*query)(campaign_cursor **, campaign_db *, args *), const char *const *cols,
+                      const char *const *titles)
+{
+	campaign_db *db;
+	campaign_cursor *c;
+	int rc;
+	if ((rc = open_existing(a, &db)))
+		return rc;
+	if (query(&c, db, a)) {
+		rc = fail();
+	} else {
+		if (!strcmp(a->format, "csv"))
+			csv_bom(stdout);
+		rc = print_table(c, a->format, cols, titles) ? fail() : 0;
+	}
+	campaign_close(db);
+	return rc;
+}
+
+static int q_matrix(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_matrix_query(c, db, a->campaign);
+}
+
+static int q_unit_matrix(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_unit_matrix_query(c, db, a->campaign, a->unit);
+}
+
+int cmd_matrix(args *a)
+{
+	/* the 任务分工表 columns bureaus use */
+	static const char *const cols[] = {"seq", "task_title", "text", "lead", "support", "deadline_text", NULL};
+	static const char *const titles[] = {"序号", "任务", "具体措施", "牵头单位", "配合单位", "完成时限"};
+	static const char *const ucols[] = {"measure", "task_title", "role", "written", "via_group", "condition",
+	                                    "deadline_text", "deadline_last", NULL};
+	static const char *const utitles[] = {"措施", "任务", "职责", "名称(原文)", "经由单位组", "范围", "完成时限", "截止日期"};
+	if (a->npos)
+		return usage_error("matrix takes no argument: %s", a->pos[0]);
+	if (a->unit)
+		return show_query(a, q_unit_matrix, strcmp(a->format, "json") ? ucols : NULL, utitles);
+	return show_query(a, q_matrix, strcmp(a->format, "json") ? cols : NULL, titles);
+}
+
+static int q_warnings(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_plan_warnings_query(c, db, a->campaign);
+}
+
+int cmd_warnings(args *a)
+{
+	if (a->npos)
+		return usage_error("warnings takes no argument: %s", a->pos[0]);
+	return show_query(a, q_warnings, NULL, NULL);
+}
+
+static int q_workload(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_workload_query(c, db, a->campaign, a->from, a->to, a->as_of);
+}
+
+int cmd_workload(args *a)
+{
+	if (a->npos)
+		return usage_error("workload takes no argument: %s", a->pos[0]);
+	return show_query(a, q_workload, NULL, NULL);
+}

@@ -1,0 +1,189 @@
+/* Prints a cursor as an aligned text table, a Markdown table, CSV or JSON.
+ * CSV is UTF-8 with a byte-order mark and CRLF line ends: that is what makes
+ * Excel and WPS open Chinese text correctly on a double click, and
+ * LibreOffice and Python's csv module accept it too. */
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+typedef struct table {
+	int ncol, nrow, cap;
+	int *idx;
+	const char **title;
+	char **cell; /* nrow * ncol */
+} table;
+
+static char *dup(const char *s)
+{
+	size_t n = strlen(s) + 1;
+	char *p = malloc(n);
+	if (p)
+		memcpy(p, s, n);
+	return p;
+}
+
+/* Reads the cursor's rows (selected columns only) into memory. */
+static int table_load(table *t, campaign_cursor *c, const char *const *cols, const char *const *titles)
+{
+	int rc;
+	t->ncol = 0;
+	if (cols)
+		while (cols[t->ncol])
+			t->ncol++;
+	else
+		t->ncol = campaign_cursor_column_count(c);
+	t->idx = calloc((size_t)t->ncol, sizeof *t->idx);
+	t->title = calloc((size_t)t->ncol, sizeof *t->title);
+	if (!t->idx || !t->title)
+		return CAMPAIGN_ENOMEM;
+	for (int i = 0; i < t->ncol; i++) {
+		t->idx[i] = cols ? campaign_cursor_column_index(c, cols[i]) : i;
+		t->title[i] = titles ? titles[i] : campaign_cursor_column_name(c, t->idx[i]);
+	}
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		if (t->nrow == t->cap) {
+			t->cap = t->cap ? t->cap * 2 : 64;
+			t->cell = realloc(t->cell, (size_t)t->cap * (size_t)t->ncol * sizeof *t->cell);
+			if (!t->cell)
+				return CAMPAIGN_ENOMEM;
+		}
+		for (int i = 0; i < t->ncol; i++) {
+			const char *v = campaign_cursor_text(c, t->idx[i]);
+			t->cell[t->nrow * t->ncol + i] = dup(v ? v : "");
+		}
+		t->nrow++;
+	}
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+static void table_free(table *t)
+{
+	for (int i = 0; i < t->nrow * t->ncol; i++)
+		free(t->cell[i]);
+	free(t->cell);
+	free(t->idx);
+	free(t->title);
+}
+
+static void print_text(table *t, FILE *f)
+{
+	int *w = calloc((size_t)t->ncol, sizeof *w);
+	for (int i = 0; i < t->ncol; i++) {
+		w[i] = text_width(t->title[i]);
+		for (int r = 0; r < t->nrow; r++) {
+			int cw = text_width(t->cell[r * t->ncol + i]);
+			if (cw > w[i])
+				w[i] = cw;
+		}
+	}
+	for (int i = 0; i < t->ncol; i++) {
+		text_pad(f, t->title[i], i + 1 < t->ncol ? w[i] + 2 : 0);
+	}
+	fputc('\n', f);
+	for (int r = 0; r < t->nrow; r++) {
+		for (int i = 0; i < t->ncol; i++)
+			text_pad(f, t->cell[r * t->ncol + i], i + 1 < t->ncol ? w[i] + 2 : 0);
+		fputc('\n', f);
+	}
+	free(w);
+}
+
+static void md_cell(FILE *f, const char *s)
+{
+	fputs(" ", f);
+	for (; *s; s++) {
+		if (*s == '|')
+			fputs("\\|", f);
+		else if (*s == '\n')
+			fputs("<br>", f);
+		else
+			fputc(*s, f);
+	}
+	fputs(" |", f);
+}
+
+static void print_markdown(table *t, FILE *f)
+{
+	fputc('|', f);
+	for (int i = 0; i < t->ncol; i++)
+		md_cell(f, t->title[i]);
+	fputs("\n|", f);
+	for (int i = 0; i < t->ncol; i++)
+		fputs(" --- |", f);
+	fputc('\n', f);
+	for (int r = 0; r < t->nrow; r++) {
+		fputc('|', f);
+		for (int i = 0; i < t->ncol; i++)
+			md_cell(f, t->cell[r * t->ncol + i]);
+		fputc('\n', f);
+	}
+}
+
+static void csv_cell(FILE *f, const char *s)
+{
+	if (!strpbrk(s, ",\"\r\n")) {
+		fputs(s, f);
+		return;
+	}
+	fputc('"', f);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', f);
+		fputc(*s, f);
+	}
+	fputc('"', f);
+}
+
+static void print_csv(table *t, FILE *f)
+{
+	for (int i = 0; i < t->ncol; i++) {
+		if (i)
+			fputc(',', f);
+		csv_cell(f, t->title[i]);
+	}
+	fputs("\r\n", f);
+	for (int r = 0; r < t->nrow; r++) {
+		for (int i = 0; i < t->ncol; i++) {
+			if (i)
+				fputc(',', f);
+			csv_cell(f, t->cell[r * t->ncol + i]);
+		}
+		fputs("\r\n", f);
+	}
+}
+
+void csv_bom(FILE *f)
+{
+	fputs("\xef\xbb\xbf", f);
+}
+
+int print_table(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles)
+{
+	table t;
+	int rc;
+	memset(&t, 0, sizeof t);
+	if (!strcmp(format, "json")) {
+		json j = {.f = stdout};
+		json_begin_array(&j);
+		while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+			json_begin_object(&j);
+			json_row(&j, c);
+			json_end_object(&j);
+		}
+		json_end_array(&j);
+		fputc('\n', stdout);
+		campaign_cursor_free(c);
+		return rc == CAMPAIGN_ITEROVER ? 0 : rc;
+	}
+	if ((rc = table_load(&t, c, cols, titles)) == CAMPAIGN_OK) {
+		if (!strcmp(format, "markdown"))
+			print_markdown(&t, stdout);
+		else if (!strcmp(format, "csv"))
+			print_csv(&t, stdout);
+		else
+			print_text(&t, stdout);
+	}
+	table_free(&t);
+	campaign_cursor_free(c);
+	return rc;
+}
