@@ -249,7 +249,7 @@ static int chinese_digit(uint32_t cp)
 	return -1;
 }
 
-/* Reads a run of Arabic digits at text[i]; returns its length in bytes. */
+/* Reads a run of Arabic digits at text[i] into @t; sets *used to its length in bytes. */
 static int scan_arabic(struct parser *ps, struct token *t, size_t i, size_t n, size_t *used)
 {
 	const unsigned char *s = (const unsigned char *)ps->text;
@@ -310,7 +310,7 @@ static int chinese_value(const int *d, int n, int *value, int *ndigits)
 	return 1;
 }
 
-/* Reads a run of Chinese numerals at text[i]. */
+/* Reads a run of Chinese numerals at text[i] into @t; sets *used to its length in bytes. */
 static int scan_chinese(struct parser *ps, struct token *t, size_t i, size_t n, size_t *used)
 {
 	const unsigned char *s = (const unsigned char *)ps->text;

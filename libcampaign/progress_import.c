@@ -61,7 +61,7 @@ static int import_row(importer *im, row *r)
 		f = strstr(msg, "status") ? F_STATUS
 		    : strstr(msg, "percent") ? F_PERCENT
 		    : strstr(msg, "date") ? F_DATE
-		    : strstr(msg, "no unit") ? F_UNIT
+		    : strstr(msg, "no unit") || !strncmp(msg, "unit ", 5) ? F_UNIT
 		    : F_OUTCOME;
 		snprintf(copy, sizeof copy, "%s", msg);
 		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line[f], r->col[f], "row %ld: %s", im->rows, copy);

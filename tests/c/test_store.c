@@ -208,7 +208,20 @@ static void test_query_plans_use_indexes(void **state)
 		"SELECT * FROM unit WHERE campaign = 1 AND id = 'x'",
 		"SELECT * FROM unit_group_member WHERE unit = 1",
 		"SELECT * FROM milestone WHERE phase = 1 ORDER BY ord",
+		"SELECT * FROM unit_responsibility WHERE unit = 1",
+		"SELECT * FROM unit_responsibility WHERE measure = 1",
+		"SELECT rowid FROM progress_report WHERE outcome = 1 AND unit = 2 AND reported_on <= '2010-12-01' "
+		"ORDER BY reported_on DESC, id DESC LIMIT 1",
+		"SELECT * FROM outcome_share WHERE unit = 1",
+		"SELECT o.rid FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid WHERE o.campaign = 1 ORDER BY o.ord",
+		"SELECT * FROM progress_report WHERE unit = 1",
 	};
+	/* a SCAN of one of these (a base table) is a full scan; a SCAN of a view's
+	 * co-routine that was itself reached by index is not */
+	static const char *const tables[] = {"campaign", "unit", "unit_group", "unit_group_member", "body",
+	                                     "body_member", "phase", "milestone", "task", "measure",
+	                                     "responsibility", "outcome", "outcome_share", "progress_report",
+	                                     "change_log", NULL};
 	sqlite3 *s;
 	(void)state;
 	assert_int_equal(sqlite3_open(":memory:", &s), SQLITE_OK);
@@ -228,7 +241,14 @@ static void test_query_plans_use_indexes(void **state)
 			assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
 			while (sqlite3_step(st) == SQLITE_ROW) {
 				const char *detail = (const char *)sqlite3_column_text(st, 3);
-				if (strncmp(detail, "SCAN ", 5) == 0 || strstr(detail, "TEMP B-TREE")) {
+				int full = 0;
+				for (int k = 0; tables[k]; k++) {
+					size_t n = strlen(tables[k]);
+					if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
+					    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
+						full = 1;
+				}
+				if (full || strstr(detail, "TEMP B-TREE")) {
 					fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
 					fail();
 				}
