@@ -84,7 +84,7 @@ int campaign_plan_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		out, db, campaign, NULL, NULL,
 		"SELECT kind, object, message FROM ("
 		"SELECT 1 AS k, m.ord AS o, 'measure_without_lead' AS kind, m.id AS object, "
-		"'措施 ' || m.id || coalesce(' ' || m.label, '') || ' 没有牵头单位' AS message FROM measure m "
+		"'措施 ' || m.id || ' 没有牵头单位' AS message FROM measure m "
 		"WHERE m.campaign = ?1 AND NOT EXISTS (SELECT 1 FROM responsibility r WHERE r.measure = m.rid AND r.role = 'lead') "
 		"UNION ALL "
 		"SELECT 2, u.ord, 'unit_without_measure', u.id, u.name || ' 未承担任何措施' FROM unit u "

@@ -65,4 +65,41 @@ expect_rc 1 "$cli" deadline 2011年2月30日
 grep -q '"2011年2月30日"' err || fail "deadline error names the text"
 expect_rc 1 "$cli" deadline 12月中旬
 expect_rc 2 "$cli" deadline 12月中旬 --year abc
+
+# the responsibility matrix, progress and the report (issue 4)
+expect_rc 0 "$cli" matrix --format csv
+head -c 3 out | od -An -tx1 | grep -q "ef bb bf" || fail "CSV needs a UTF-8 BOM"
+grep -q "序号,任务,具体措施,牵头单位,配合单位,完成时限" out || fail "matrix CSV header"
+[ "$(grep -c '^[0-9]' out)" -ge 35 ] || fail "matrix rows"
+expect_rc 0 "$cli" matrix --unit jiancha --format json
+/usr/bin/python3 -c "import json,sys; r=json.load(open('out')); assert len(r)==24, len(r); assert sum(x['role']=='lead' for x in r)==14" || fail "unit matrix json"
+expect_rc 1 "$cli" matrix --unit nobody
+grep -q 'no unit with id "nobody"' err || fail "unknown unit"
+expect_rc 0 "$cli" warnings
+grep -q "t1.2.m2 没有牵头单位" out || fail "warnings"
+expect_rc 0 "$cli" progress add t2.4.o1 jiancha done 100 2010-10-28 --note 完成
+expect_rc 1 "$cli" progress add t2.4.o1 jiancha finished 100 2010-10-28
+expect_rc 2 "$cli" progress add t2.4.o1 jiancha
+expect_rc 1 "$cli" progress import "$src/tests/progress/bad-status.csv"
+grep -q "bad-status.csv:3:18: row 2: status" err || fail "bad csv row named"
+expect_rc 0 "$cli" progress history --format json
+/usr/bin/python3 -c "import json; assert len(json.load(open('out'))) == 1" || fail "bad import wrote something"
+expect_rc 0 "$cli" progress import "$src/tests/progress/good.csv"
+grep -q "imported 3 reports" out || fail "good csv"
+expect_rc 0 "$cli" report --as-of 2010-12-01 --format json
+/usr/bin/python3 - out <<'PY' || fail "report json"
+import json, sys
+r = json.load(open(sys.argv[1], encoding="utf-8"))
+ids = [o["id"] for o in r["overdue"]]
+assert ids == ["t1.1.o1", "t1.2.o1", "t2.1.o1", "t2.4.o2", "t3.1.o1", "t3.2.o4", "t3.3.o2"], ids
+o = r["overdue"][0]
+assert o["deadline"] == {"text": "2010年11月底完成", "first": "2010-11-21", "last": "2010-11-30"}
+assert o["units"] == ["利用科"]
+assert r["supervision"][0]["unit"] == "jiancha"
+PY
+for f in text markdown csv; do expect_rc 0 "$cli" report --as-of 2010-12-01 --format $f; grep -q "t3.2.o4" out || fail "report $f"; done
+expect_rc 2 "$cli" report --format xml
+expect_rc 1 "$cli" report --as-of 2010-02-30
+expect_rc 0 "$cli" thresholds --yellow 3 --red 1
+grep -q "^3 *1" out || fail "thresholds"
 echo "cli: all commands and exit codes as documented"

@@ -241,13 +241,21 @@ static int report_json(campaign_db *db, args *a)
 	json_key(&j, "none"), json_int(&j, o.none);
 	json_key(&j, "percent"), json_int(&j, o.outcomes ? o.percent_sum / o.outcomes : 0);
 	json_end_object(&j);
-	if ((rc = json_query(&j, "phases", campaign_phase_status_query(&c, db, a->campaign, a->as_of), c)) ||
-	    (rc = json_query(&j, "units", campaign_workload_query(&c, db, a->campaign, NULL, NULL, a->as_of), c)) ||
-	    (rc = json_query(&j, "outcomes", campaign_outcome_status_query(&c, db, a->campaign, a->as_of), c)))
+	/* each query runs before its cursor is handed on (argument order is unspecified in C) */
+	rc = campaign_phase_status_query(&c, db, a->campaign, a->as_of);
+	if ((rc = json_query(&j, "phases", rc, c)))
+		return rc;
+	rc = campaign_workload_query(&c, db, a->campaign, NULL, NULL, a->as_of);
+	if ((rc = json_query(&j, "units", rc, c)))
+		return rc;
+	rc = campaign_outcome_status_query(&c, db, a->campaign, a->as_of);
+	if ((rc = json_query(&j, "outcomes", rc, c)))
 		return rc;
 	json_key(&j, "overdue");
-	if ((rc = json_overdue(&j, db, a)) ||
-	    (rc = json_query(&j, "supervision", campaign_supervision_query(&c, db, a->campaign, a->as_of), c)))
+	if ((rc = json_overdue(&j, db, a)))
+		return rc;
+	rc = campaign_supervision_query(&c, db, a->campaign, a->as_of);
+	if ((rc = json_query(&j, "supervision", rc, c)))
 		return rc;
 	json_end_object(&j);
 	fputc('\n', stdout);
