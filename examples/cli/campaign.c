@@ -221,5 +221,11 @@ int main(int argc, char **argv)
 		return cmd_report(&a);
 	if (!strcmp(argv[1], "thresholds"))
 		return cmd_thresholds(&a);
+	if (!strcmp(argv[1], "risk"))
+		return cmd_risk(&a);
+	if (!strcmp(argv[1], "inspection"))
+		return cmd_inspection(&a);
+	if (!strcmp(argv[1], "accountability"))
+		return cmd_accountability(&a);
 	return usage_error("unknown command %s", argv[1]);
 }

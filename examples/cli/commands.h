@@ -28,4 +28,7 @@ int cmd_progress(args *a);
 int cmd_status(args *a);
 int cmd_report(args *a);
 int cmd_thresholds(args *a);
+int cmd_risk(args *a);
+int cmd_inspection(args *a);
+int cmd_accountability(args *a);
 #endif

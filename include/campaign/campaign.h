@@ -14,5 +14,8 @@
 #include "plan.h"
 #include "matrix.h"
 #include "progress.h"
+#include "risk.h"
+#include "inspection.h"
+#include "accountability.h"
 
 #endif
