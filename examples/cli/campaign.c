@@ -35,6 +35,26 @@ static void usage(FILE *f)
 	      f);
 }
 
+const char *arg_opt(args *a, const char *name)
+{
+	for (int i = 0; i < a->nextra; i++)
+		if (!strcmp(a->extra_name[i], name))
+			return a->extra_value[i];
+	return NULL;
+}
+
+int arg_only(args *a, const char *const *allowed)
+{
+	for (int i = 0; i < a->nextra; i++) {
+		int k;
+		for (k = 0; allowed && allowed[k] && strcmp(allowed[k], a->extra_name[i]); k++)
+			;
+		if (!allowed || !allowed[k])
+			return usage_error("unknown option %s", a->extra_name[i]);
+	}
+	return 0;
+}
+
 int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "campaign: ");
@@ -67,7 +87,11 @@ static int parse_args(int argc, char **argv, args *a)
 				return usage_error("%s needs a value", argv[i]);
 			*slot[k] = argv[++i];
 		} else if (argv[i][0] == '-' && argv[i][1] == '-') {
-			return usage_error("unknown option %s", argv[i]);
+			if (a->nextra == 16)
+				return usage_error("too many options at %s", argv[i]);
+			a->extra_name[a->nextra] = argv[i];
+			a->extra_value[a->nextra++] =
+				i + 1 < argc && strncmp(argv[i + 1], "--", 2) ? argv[++i] : "";
 		} else if (a->npos < 8) {
 			a->pos[a->npos++] = argv[i];
 		} else {
@@ -193,6 +217,10 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	if ((rc = parse_args(argc, argv, &a)))
+		return rc;
+	/* only the domain subcommands read options of their own */
+	if (strcmp(argv[1], "risk") && strcmp(argv[1], "inspection") && strcmp(argv[1], "accountability") &&
+	    (rc = arg_only(&a, NULL)))
 		return rc;
 	if (!strcmp(argv[1], "import"))
 		return cmd_import(&a);

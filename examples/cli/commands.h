@@ -12,7 +12,16 @@ typedef struct args {
 	int replace;
 	const char *pos[8];
 	int npos;
+	/* options no shared command knows, for a subcommand to read with arg_opt() */
+	const char *extra_name[16], *extra_value[16];
+	int nextra;
 } args;
+
+/* The value of a subcommand's own option (e.g. "--model"), or NULL. An
+ * option given without a value reads as "". */
+const char *arg_opt(args *a, const char *name);
+/* Fails with a usage error if an option outside @allowed (NULL-terminated) was given. */
+int arg_only(args *a, const char *const *allowed);
 
 int usage_error(const char *fmt, const char *arg);
 /* Prints the last error and returns EXIT_BAD. */
