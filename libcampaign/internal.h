@@ -66,6 +66,7 @@ void deadline_format_date(char out[11], int y, int m, int d);
 struct campaign_db {
 	sqlite3 *sql;
 	int readonly;
+	sqlite3_int64 audit_start; /* the last audit entry before this transaction */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -87,7 +88,9 @@ int db_campaign_rid(campaign_db *db, const char *campaign, sqlite3_int64 *rid);
 /* Resolves the text id of an object of @table in a campaign to its row id. */
 int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, const char *id,
                   sqlite3_int64 *rid);
-/* Appends to the change log (inside the caller's transaction). */
+/* Appends a call entry to the audit log: who did what (inside the caller's
+ * transaction; outside one it commits on its own, for logged reads). The
+ * rows the transaction changed are logged by triggers and sealed with it. */
 int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign,
            const char *object, const char *detail);
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
@@ -105,6 +108,15 @@ int progress_check(const char *status, int percent, const char *date);
 int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
                     const char *unit, const char *status, int percent, const char *date, const char *note,
                     const char *evidence, const char *actor);
+
+/* ---- audit.c ---- */
+
+/* Notes where the transaction's audit entries start (from db_begin). */
+int audit_begin(campaign_db *db);
+/* Seals the transaction's entries into the hash chain (from db_commit). */
+int audit_seal(campaign_db *db);
+/* Reinstalls the triggers after a migration, baselining a new log. */
+int audit_migrated(campaign_db *db);
 
 /* ---- cursor.c ---- */
 

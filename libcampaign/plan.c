@@ -309,7 +309,7 @@ int campaign_changes_query(campaign_cursor **out, campaign_db *db)
 		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
 	if ((rc = db_check(db)) ||
 	    (rc = cursor_prepare(&c, db,
-	                         "SELECT seq, at, actor, operation, campaign, object, detail FROM change_log "
+	                         "SELECT seq, at, actor, operation, campaign, object, detail FROM audit_log WHERE kind = 'call' "
 	                         "ORDER BY seq",
 	                         "ittttt" "t")))
 		return rc;

@@ -84,6 +84,10 @@ static int migrate(campaign_db *db, const char *path)
 		if ((rc = exec(db, pragma, "schema migration failed")))
 			goto fail;
 	}
+	/* the audit triggers follow every table's current columns; a log that is
+	 * new takes in the rows that predate it and is sealed from its start */
+	if ((rc = audit_migrated(db)))
+		goto fail;
 	return exec(db, "COMMIT", "schema migration failed");
 fail:
 	sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
@@ -207,12 +211,17 @@ int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what)
 
 int db_begin(campaign_db *db)
 {
-	return exec(db, "BEGIN IMMEDIATE", "cannot start a transaction");
+	int rc = exec(db, "BEGIN IMMEDIATE", "cannot start a transaction");
+	if (!rc && (rc = audit_begin(db)))
+		db_rollback(db);
+	return rc;
 }
 
+/* Seals the transaction's audit entries, then commits. */
 int db_commit(campaign_db *db)
 {
-	return exec(db, "COMMIT", "cannot commit");
+	int rc = audit_seal(db);
+	return rc ? rc : exec(db, "COMMIT", "cannot commit");
 }
 
 void db_rollback(campaign_db *db)
@@ -301,24 +310,4 @@ void db_now(char out[21])
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
-}
-
-static const char SQL_LOG[] =
-	"INSERT INTO change_log (at, actor, operation, campaign, object, detail) VALUES (?1,?2,?3,?4,?5,?6)";
-
-int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign,
-           const char *object, const char *detail)
-{
-	char now[21];
-	sqlite3_stmt *st = db_stmt(db, SQL_LOG);
-	if (!st)
-		return campaign_error_code_last();
-	db_now(now);
-	sqlite3_bind_text(st, 1, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, operation, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, campaign, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, object, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, detail, -1, SQLITE_STATIC);
-	return db_step_done(db, st, "cannot write the change log");
 }

@@ -29,6 +29,10 @@ static void usage(FILE *f)
 	      "  status [--as-of D] [--format F]                            each unit's share of each outcome\n"
 	      "  report [--as-of D] [--format F]                            overall, phases, units, overdue, supervision\n"
 	      "  thresholds [--yellow N --red N]                            warning days before / after a deadline\n"
+	      "  log [--object ID] [--by ACTOR] [--from D] [--to D]         the audit log, oldest first\n"
+	      "  verify [--checkpoint FILE --pubkey FILE]                   check the hash chain and every row\n"
+	      "  checkpoint --key FILE [--output FILE]                      a signed checkpoint of the chain head\n"
+	      "  keygen --output FILE                                       an Ed25519 key; prints the public key\n"
 	      "F is text, markdown, csv or json; D is YYYY-MM-DD (default: today).\n"
 	      "  version                                                    the library version\n"
 	      "The store defaults to ./campaign.db; the actor to $CAMPAIGN_ACTOR, else $USER.\n",
@@ -69,11 +73,11 @@ static int parse_args(int argc, char **argv, args *a)
 {
 	static const char *const opts[] = {"--db", "--actor", "--campaign", "--format", "--output", "--year",
 	                                   "--unit", "--as-of", "--from", "--to", "--note", "--evidence",
-	                                   "--outcome", "--yellow", "--red"};
+	                                   "--outcome", "--yellow", "--red", "--object", "--by"};
 	for (int i = 2; i < argc; i++) {
 		const char **slot[] = {&a->db, &a->actor, &a->campaign, &a->format, &a->output, &a->year,
 		                       &a->unit, &a->as_of, &a->from, &a->to, &a->note, &a->evidence,
-		                       &a->outcome, &a->yellow, &a->red};
+		                       &a->outcome, &a->yellow, &a->red, &a->object, &a->actor_filter};
 		size_t k;
 		if (!strcmp(argv[i], "--replace")) {
 			a->replace = 1;
@@ -220,6 +224,7 @@ int main(int argc, char **argv)
 		return rc;
 	/* only the domain subcommands read options of their own */
 	if (strcmp(argv[1], "risk") && strcmp(argv[1], "inspection") && strcmp(argv[1], "accountability") &&
+	    strcmp(argv[1], "verify") && strcmp(argv[1], "checkpoint") &&
 	    (rc = arg_only(&a, NULL)))
 		return rc;
 	if (!strcmp(argv[1], "import"))
@@ -249,6 +254,14 @@ int main(int argc, char **argv)
 		return cmd_report(&a);
 	if (!strcmp(argv[1], "thresholds"))
 		return cmd_thresholds(&a);
+	if (!strcmp(argv[1], "log"))
+		return cmd_log(&a);
+	if (!strcmp(argv[1], "verify"))
+		return cmd_verify(&a);
+	if (!strcmp(argv[1], "checkpoint"))
+		return cmd_checkpoint(&a);
+	if (!strcmp(argv[1], "keygen"))
+		return cmd_keygen(&a);
 	if (!strcmp(argv[1], "risk"))
 		return cmd_risk(&a);
 	if (!strcmp(argv[1], "inspection"))

@@ -8,7 +8,7 @@
 
 typedef struct args {
 	const char *db, *actor, *campaign, *format, *output, *year;
-	const char *unit, *as_of, *from, *to, *note, *evidence, *outcome, *yellow, *red;
+	const char *unit, *as_of, *from, *to, *note, *evidence, *outcome, *yellow, *red, *object, *actor_filter;
 	int replace;
 	const char *pos[8];
 	int npos;
@@ -40,4 +40,8 @@ int cmd_thresholds(args *a);
 int cmd_risk(args *a);
 int cmd_inspection(args *a);
 int cmd_accountability(args *a);
+int cmd_log(args *a);
+int cmd_verify(args *a);
+int cmd_checkpoint(args *a);
+int cmd_keygen(args *a);
 #endif

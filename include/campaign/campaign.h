@@ -17,5 +17,6 @@
 #include "risk.h"
 #include "inspection.h"
 #include "accountability.h"
+#include "audit.h"
 
 #endif

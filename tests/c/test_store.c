@@ -221,7 +221,7 @@ static void test_query_plans_use_indexes(void **state)
 	static const char *const tables[] = {"campaign", "unit", "unit_group", "unit_group_member", "body",
 	                                     "body_member", "phase", "milestone", "task", "measure",
 	                                     "responsibility", "outcome", "outcome_share", "progress_report",
-	                                     "change_log", NULL};
+	                                     "audit_log", NULL};
 	sqlite3 *s;
 	(void)state;
 	assert_int_equal(sqlite3_open(":memory:", &s), SQLITE_OK);

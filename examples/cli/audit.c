@@ -1,0 +1,141 @@
+/* `campaign log`, `verify`, `checkpoint` and `keygen`: the audit trail. */
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+
+/* Reads a whole text file; NULL (with a message printed) on failure. */
+static char *slurp(const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	char *data = NULL;
+	long n;
+	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) || !(data = malloc((size_t)n + 1)) ||
+	    fread(data, 1, (size_t)n, f) != (size_t)n) {
+		fprintf(stderr, "campaign: %s: cannot read the file\n", path);
+		free(data);
+		data = NULL;
+	} else {
+		data[n] = '\0';
+	}
+	if (f)
+		fclose(f);
+	return data;
+}
+
+static int write_out(const char *path, campaign_buf *b)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+	int ok = f && fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), f) == campaign_buf_size(b);
+	if (path && f)
+		ok = fclose(f) == 0 && ok;
+	if (!ok)
+		fprintf(stderr, "campaign: %s: cannot write the file\n", path);
+	return ok ? 0 : EXIT_BAD;
+}
+
+int cmd_log(args *a)
+{
+	campaign_db *db;
+	campaign_cursor *c;
+	int rc;
+	if (a->npos)
+		return usage_error("log takes no argument: %s", a->pos[0]);
+	if ((rc = open_existing(a, &db)))
+		return rc;
+	if (campaign_audit_query(&c, db, a->object, a->actor_filter, a->from, a->to))
+		rc = fail();
+	else {
+		if (!strcmp(a->format, "csv"))
+			csv_bom(stdout);
+		rc = print_table(c, a->format, NULL, NULL) ? fail() : 0;
+	}
+	campaign_close(db);
+	return rc;
+}
+
+int cmd_verify(args *a)
+{
+	const char *cp_path = arg_opt(a, "--checkpoint"), *pub_path = arg_opt(a, "--pubkey");
+	static const char *const allowed[] = {"--checkpoint", "--pubkey", NULL};
+	char *cp = NULL, *pub = NULL;
+	campaign_db *db;
+	campaign_cursor *c;
+	int rc, problems = 0;
+	if ((rc = arg_only(a, allowed)))
+		return rc;
+	if (!cp_path != !pub_path)
+		return usage_error("give --checkpoint FILE and --pubkey FILE together%s", "");
+	if (cp_path && (!(cp = slurp(cp_path)) || !(pub = slurp(pub_path)))) {
+		free(cp);
+		return EXIT_BAD;
+	}
+	if ((rc = open_existing(a, &db)) == 0) {
+		if (campaign_audit_verify(&c, db, cp, pub))
+			rc = fail();
+		else {
+			while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+				printf("%s\tentry %s\t%s\n", campaign_cursor_get(c, "problem"), campaign_cursor_get(c, "seq"),
+				       campaign_cursor_get(c, "message"));
+				problems++;
+			}
+			campaign_cursor_free(c);
+			if (problems)
+				rc = EXIT_BAD;
+			else
+				printf("verified: the chain is whole and every row matches the log%s\n",
+				       cp ? "; the checkpoint holds" : "");
+		}
+		campaign_close(db);
+	}
+	free(cp);
+	free(pub);
+	return rc;
+}
+
+int cmd_checkpoint(args *a)
+{
+	const char *key_path = arg_opt(a, "--key");
+	static const char *const allowed[] = {"--key", NULL};
+	campaign_db *db;
+	campaign_buf *b;
+	char *key;
+	int rc;
+	if ((rc = arg_only(a, allowed)))
+		return rc;
+	if (!key_path)
+		return usage_error("checkpoint needs --key FILE (from `campaign keygen`)%s", "");
+	if (!(key = slurp(key_path)))
+		return EXIT_BAD;
+	if ((rc = open_existing(a, &db)) == 0) {
+		if (campaign_audit_checkpoint(&b, db, key)) {
+			rc = fail();
+		} else {
+			rc = write_out(a->output, b);
+			campaign_buf_free(b);
+		}
+		campaign_close(db);
+	}
+	free(key);
+	return rc;
+}
+
+int cmd_keygen(args *a)
+{
+	campaign_buf *key, *pub;
+	int rc;
+	if (!a->output)
+		return usage_error("keygen needs --output FILE for the private key%s", "");
+	if (campaign_audit_keygen(&key))
+		return fail();
+	if (campaign_audit_public_key(&pub, campaign_buf_data(key))) {
+		campaign_buf_free(key);
+		return fail();
+	}
+	rc = write_out(a->output, key);
+	if (!rc) {
+		fputs(campaign_buf_data(pub), stdout); /* the public key, for verifiers */
+	}
+	campaign_buf_free(key);
+	campaign_buf_free(pub);
+	return rc;
+}
