@@ -118,6 +118,24 @@ int audit_seal(campaign_db *db);
 /* Reinstalls the triggers after a migration, baselining a new log. */
 int audit_migrated(campaign_db *db);
 
+/* ---- access.c ---- */
+
+typedef enum access_action {
+	ACCESS_PLAN = 0,         /* change the plan and campaign-wide data */
+	ACCESS_UNIT = 1,         /* write a unit's own records (progress, self-inspection, rectification) */
+	ACCESS_CONFIDENTIAL = 2, /* read confidential records */
+	ACCESS_GRANT = 3         /* grant and revoke roles */
+} access_action;
+
+/* OK, or EPERM with a message saying who may not do what; writes nothing.
+ * @unit is the unit's rid for ACCESS_UNIT. */
+int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what);
+/* Logs the refusal in the last error (its own transaction) and returns EPERM. */
+int access_denied(campaign_db *db, const char *actor, const char *what, const char *campaign, const char *object);
+/* access_check(), and on refusal access_denied(): call before db_begin(). */
+int access_guard(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what,
+                 const char *campaign, const char *object);
+
 /* ---- cursor.c ---- */
 
 /* Prepares a cursor over @sql; @types has one letter per result column:

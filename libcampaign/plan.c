@@ -48,7 +48,8 @@ int campaign_plan_import_yaml(campaign_db *db, const char *path, const char *act
 {
 	struct campaign_buf b = {0};
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)))
+	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)) ||
+	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, path)))
 		return rc;
 	if (!path)
 		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_yaml: path is NULL");
@@ -62,7 +63,8 @@ int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const ch
                                      const char *actor, const campaign_import_options *opts)
 {
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)))
+	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)) ||
+	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, name)))
 		return rc;
 	if (!yaml)
 		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_yaml_string: yaml is NULL");
@@ -126,7 +128,7 @@ int campaign_plan_delete(campaign_db *db, const char *campaign, const char *acto
 		return rc;
 	if (!campaign)
 		return error_set(CAMPAIGN_EINVALID, "campaign_plan_delete: name the campaign");
-	if ((rc = db_begin(db)))
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.delete", campaign, campaign)) || (rc = db_begin(db)))
 		return rc;
 	if ((rc = db_campaign_rid(db, campaign, &rid)))
 		goto fail;

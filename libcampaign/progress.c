@@ -104,7 +104,7 @@ int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_da
 		return rc;
 	if (yellow_days < 0 || red_days < 0 || yellow_days > 3660 || red_days > 3660)
 		return error_set(CAMPAIGN_EINVALID, "thresholds must be 0..3660 days (yellow %d, red %d)", yellow_days, red_days);
-	if ((rc = db_begin(db)))
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "thresholds.set", campaign, NULL)) || (rc = db_begin(db)))
 		return rc;
 	if ((rc = db_campaign_rid(db, campaign, &crid)))
 		goto fail;
@@ -201,7 +201,8 @@ int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, c
 	sqlite3_stmt *st;
 	char id[37], now[21];
 	int rc;
-	if ((rc = progress_check(status, percent, date)) || (rc = share_rids(db, crid, outcome, unit, &orid, &urid)))
+	if ((rc = progress_check(status, percent, date)) || (rc = share_rids(db, crid, outcome, unit, &orid, &urid)) ||
+	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "progress.report")))
 		return rc;
 	if (!(st = db_stmt(db, SQL_REPORT)))
 		return campaign_error_code_last();
@@ -238,7 +239,8 @@ int campaign_progress_report(campaign_db *db, const char *campaign, const char *
 	    (rc = progress_insert(db, crid, campaign, outcome, unit, status, percent, date, note, evidence, actor)) ||
 	    (rc = db_commit(db))) {
 		db_rollback(db);
-		return rc;
+		/* a refusal leaves its trace once the transaction is gone */
+		return rc == CAMPAIGN_EPERM ? access_denied(db, actor, "progress.report", campaign, outcome) : rc;
 	}
 	error_ok();
 	return CAMPAIGN_OK;

@@ -54,17 +54,18 @@ static int import_row(importer *im, row *r)
 	rc = progress_insert(im->db, im->crid, im->campaign, r->v[F_OUTCOME], r->v[F_UNIT], r->v[F_STATUS], percent,
 	                     r->v[F_DATE], r->v[F_NOTE] && *r->v[F_NOTE] ? r->v[F_NOTE] : NULL,
 	                     r->v[F_EVIDENCE] && *r->v[F_EVIDENCE] ? r->v[F_EVIDENCE] : NULL, im->actor);
-	if (rc == CAMPAIGN_EINVALID || rc == CAMPAIGN_ENOTFOUND) {
+	if (rc == CAMPAIGN_EINVALID || rc == CAMPAIGN_ENOTFOUND || rc == CAMPAIGN_EPERM) {
 		/* point at the field the message is about */
 		const char *msg = campaign_error_message();
 		char copy[1024];
 		f = strstr(msg, "status") ? F_STATUS
 		    : strstr(msg, "percent") ? F_PERCENT
 		    : strstr(msg, "date") ? F_DATE
-		    : strstr(msg, "no unit") || !strncmp(msg, "unit ", 5) ? F_UNIT
+		    : strstr(msg, "no unit") || !strncmp(msg, "unit ", 5) || rc == CAMPAIGN_EPERM ? F_UNIT
 		    : F_OUTCOME;
 		snprintf(copy, sizeof copy, "%s", msg);
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line[f], r->col[f], "row %ld: %s", im->rows, copy);
+		return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[f], r->col[f], "row %ld: %s",
+		                    im->rows, copy);
 	}
 	return rc;
 }
@@ -307,6 +308,8 @@ int campaign_progress_import(campaign_db *db, const char *campaign, const char *
 			rc = db_commit(db);
 		if (rc)
 			db_rollback(db);
+		if (rc == CAMPAIGN_EPERM)
+			rc = access_denied(db, actor, "progress.import", campaign, path);
 	}
 	buf_reset(&b);
 	if (rc == CAMPAIGN_OK)

@@ -18,5 +18,6 @@
 #include "inspection.h"
 #include "accountability.h"
 #include "audit.h"
+#include "access.h"
 
 #endif
