@@ -29,6 +29,7 @@ static void usage(FILE *f)
 	      "  status [--as-of D] [--format F]                            each unit's share of each outcome\n"
 	      "  report [--as-of D] [--format F]                            overall, phases, units, overdue, supervision\n"
 	      "  thresholds [--yellow N --red N]                            warning days before / after a deadline\n"
+	      "  role grant PERSON ROLE [--unit U] | role revoke PERSON | role list\n"
 	      "  log [--object ID] [--by ACTOR] [--from D] [--to D]         the audit log, oldest first\n"
 	      "  verify [--checkpoint FILE --pubkey FILE]                   check the hash chain and every row\n"
 	      "  checkpoint --key FILE [--output FILE]                      a signed checkpoint of the chain head\n"
@@ -254,6 +255,8 @@ int main(int argc, char **argv)
 		return cmd_report(&a);
 	if (!strcmp(argv[1], "thresholds"))
 		return cmd_thresholds(&a);
+	if (!strcmp(argv[1], "role"))
+		return cmd_role(&a);
 	if (!strcmp(argv[1], "log"))
 		return cmd_log(&a);
 	if (!strcmp(argv[1], "verify"))

@@ -44,4 +44,5 @@ int cmd_log(args *a);
 int cmd_verify(args *a);
 int cmd_checkpoint(args *a);
 int cmd_keygen(args *a);
+int cmd_role(args *a);
 #endif
