@@ -1,0 +1,171 @@
+package org.campaign;
+
+import java.time.LocalDate;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+import org.campaign.jni.campaign_import_options;
+import org.campaign.jni.capi;
+import org.campaign.jni.campaign_error_code;
+import org.campaign.jni.capiConstants;
+
+/**
+ * An open store (an SQLite file or ":memory:"). Close it (try-with-resources);
+ * closing twice is harmless, and any use after close throws
+ * {@link ClosedException}. Queries return {@link Rows} whose columns are those
+ * the C API documents ({@code include/campaign/*.h}). A campaign argument may
+ * be null: the only campaign in the store.
+ */
+public final class Store implements AutoCloseable {
+    private long handle;
+    private final Set<Rows> open = Collections.newSetFromMap(new IdentityHashMap<>());
+
+    Store(String path, long flags) {
+        long[] out = new long[1];
+        capi.campaign_open(out, path, flags);
+        handle = out[0];
+    }
+
+    public boolean isClosed() {
+        return handle == 0;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (handle != 0) {
+            for (Rows r : open.toArray(new Rows[0])) {
+                r.close();
+            }
+            capi.campaign_close(handle);
+            handle = 0;
+        }
+    }
+
+    synchronized void track(Rows r) { open.add(r); }
+    synchronized void untrack(Rows r) { open.remove(r); }
+
+    long h() {
+        if (handle == 0) {
+            throw new ClosedException(campaign_error_code.CAMPAIGN_ECLOSED, "the store is closed", null, 0, 0);
+        }
+        return handle;
+    }
+
+    private static String iso(LocalDate d) {
+        return d == null ? null : d.toString();
+    }
+
+    private static String take(long buf) {
+        try {
+            return capi.campaign_buf_data(buf);
+        } finally {
+            capi.campaign_buf_free(buf);
+        }
+    }
+
+    public int schemaVersion() { return capi.campaign_schema_version(h()); }
+
+    // ---- the plan ----
+
+    private static campaign_import_options options(boolean replace) {
+        campaign_import_options o = new campaign_import_options();
+        capi.campaign_import_options_init(o, capiConstants.CAMPAIGN_IMPORT_OPTIONS_VERSION);
+        o.setReplace(replace ? 1 : 0);
+        return o;
+    }
+
+    /** Imports a plan file; on any error nothing is written. */
+    public void importYaml(String path, String actor) { importYaml(path, actor, false); }
+
+    public void importYaml(String path, String actor, boolean replace) {
+        campaign_import_options o = options(replace);
+        try {
+            capi.campaign_plan_import_yaml(h(), path, actor, o);
+        } finally {
+            o.delete();
+        }
+    }
+
+    public void importYamlString(String yaml, String name, String actor, boolean replace) {
+        campaign_import_options o = options(replace);
+        try {
+            capi.campaign_plan_import_yaml_string(h(), yaml, name, actor, o);
+        } finally {
+            o.delete();
+        }
+    }
+
+    public String exportYaml(String campaign) {
+        long[] out = new long[1];
+        capi.campaign_plan_export_yaml(out, h(), campaign);
+        return take(out[0]);
+    }
+
+    public void exportYamlFile(String campaign, String path) { capi.campaign_plan_export_yaml_file(h(), campaign, path); }
+
+    public void deleteCampaign(String campaign, String actor) { capi.campaign_plan_delete(h(), campaign, actor); }
+
+    private interface Query { int run(long[] out); }
+
+    private Rows rows(Query q) {
+        long[] out = new long[1];
+        q.run(out);
+        return new Rows(this, out[0]);
+    }
+
+    public Rows campaigns() { long d = h(); return rows(o -> capi.campaign_campaigns_query(o, d)); }
+    public Rows units(String campaign) { long d = h(); return rows(o -> capi.campaign_units_query(o, d, campaign)); }
+    public Rows unitGroups(String campaign) { long d = h(); return rows(o -> capi.campaign_unit_groups_query(o, d, campaign)); }
+    public Rows groupMembers(String campaign, String group) { long d = h(); return rows(o -> capi.campaign_unit_group_members_query(o, d, campaign, group)); }
+    public Rows bodies(String campaign) { long d = h(); return rows(o -> capi.campaign_bodies_query(o, d, campaign)); }
+    public Rows bodyMembers(String campaign, String body) { long d = h(); return rows(o -> capi.campaign_body_members_query(o, d, campaign, body)); }
+    public Rows phases(String campaign) { long d = h(); return rows(o -> capi.campaign_phases_query(o, d, campaign)); }
+    public Rows milestones(String campaign, String phase) { long d = h(); return rows(o -> capi.campaign_milestones_query(o, d, campaign, phase)); }
+    public Rows tasks(String campaign, String parent) { long d = h(); return rows(o -> capi.campaign_tasks_query(o, d, campaign, parent)); }
+    public Rows measures(String campaign, String task) { long d = h(); return rows(o -> capi.campaign_measures_query(o, d, campaign, task)); }
+    public Rows responsibilities(String campaign, String measure) { long d = h(); return rows(o -> capi.campaign_responsibilities_query(o, d, campaign, measure)); }
+    public Rows outcomes(String campaign, String task) { long d = h(); return rows(o -> capi.campaign_outcomes_query(o, d, campaign, task)); }
+    public Rows changes() { long d = h(); return rows(o -> capi.campaign_changes_query(o, d)); }
+
+    // ---- the responsibility matrix ----
+
+    public Rows unitMatrix(String campaign, String unit) { long d = h(); return rows(o -> capi.campaign_unit_matrix_query(o, d, campaign, unit)); }
+    public Rows measureUnits(String campaign, String measure) { long d = h(); return rows(o -> capi.campaign_measure_units_query(o, d, campaign, measure)); }
+    public Rows matrix(String campaign) { long d = h(); return rows(o -> capi.campaign_matrix_query(o, d, campaign)); }
+    public Rows planWarnings(String campaign) { long d = h(); return rows(o -> capi.campaign_plan_warnings_query(o, d, campaign)); }
+    public Rows workload(String campaign, LocalDate from, LocalDate to, LocalDate asOf) {
+        long d = h();
+        return rows(o -> capi.campaign_workload_query(o, d, campaign, iso(from), iso(to), iso(asOf)));
+    }
+
+    // ---- progress ----
+
+    public void reportProgress(String campaign, String outcome, String unit, String status, int percent, LocalDate date,
+                               String note, String evidence, String actor) {
+        capi.campaign_progress_report(h(), campaign, outcome, unit, status, percent, iso(date), note, evidence, actor);
+    }
+
+    public void importProgress(String campaign, String path, String actor) { capi.campaign_progress_import(h(), campaign, path, actor); }
+    public void setThresholds(String campaign, int yellowDays, int redDays, String actor) { capi.campaign_thresholds_set(h(), campaign, yellowDays, redDays, actor); }
+    public Rows thresholds(String campaign) { long d = h(); return rows(o -> capi.campaign_thresholds_query(o, d, campaign)); }
+    public Rows progressHistory(String campaign, String outcome, String unit) { long d = h(); return rows(o -> capi.campaign_progress_history_query(o, d, campaign, outcome, unit)); }
+    public Rows shareStatus(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_share_status_query(o, d, campaign, iso(asOf))); }
+    public Rows outcomeStatus(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_outcome_status_query(o, d, campaign, iso(asOf))); }
+    public Rows phaseStatus(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_phase_status_query(o, d, campaign, iso(asOf))); }
+    public Rows supervision(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_supervision_query(o, d, campaign, iso(asOf))); }
+
+    // ---- audit and access ----
+
+    public Rows auditLog(String object, String actor, String from, String to) { long d = h(); return rows(o -> capi.campaign_audit_query(o, d, object, actor, from, to)); }
+    public Rows verify(String checkpoint, String publicKey) { long d = h(); return rows(o -> capi.campaign_audit_verify(o, d, checkpoint, publicKey)); }
+    public String checkpoint(String privateKey) {
+        long[] out = new long[1];
+        capi.campaign_audit_checkpoint(out, h(), privateKey);
+        return take(out[0]);
+    }
+    public void grantRole(String person, String role, String campaign, String unit, String actor) { capi.campaign_role_grant(h(), person, role, campaign, unit, actor); }
+    public void revokeRole(String person, String actor) { capi.campaign_role_revoke(h(), person, actor); }
+    public Rows roles() { long d = h(); return rows(o -> capi.campaign_roles_query(o, d)); }
+
+    static String takeBuffer(long buf) { return take(buf); }
+}

@@ -1,0 +1,353 @@
+"""libcampaign for Python: a government campaign plan in SQLite.
+
+    import campaign
+    with campaign.open("plan.db") as db:
+        db.import_yaml("leshan-2010.yaml", actor="张三")
+        for m in db.measures():
+            print(m.id, m.text)
+
+Query methods return iterators of plain :class:`Row` objects whose attributes
+are the columns the C API documents (``include/campaign/*.h``); dates are
+``datetime.date``. Every error is a :class:`campaign.Error` subclass.
+"""
+
+import datetime as _dt
+import weakref as _weakref
+
+from . import capi as _c
+from .errors import (Busy, Closed, Conflict, Error, InvalidInput, NoMemory, NotFound,
+                     PermissionDenied, StoreIOError, VersionError)
+
+__all__ = ["open", "Store", "Row", "Deadline", "parse_deadline", "version", "Error", "NotFound",
+           "InvalidInput", "Conflict", "NoMemory", "StoreIOError", "Busy", "PermissionDenied",
+           "VersionError", "Closed", "OPEN_READONLY", "OPEN_NOCREATE"]
+
+OPEN_READONLY = _c.CAMPAIGN_OPEN_READONLY
+OPEN_NOCREATE = _c.CAMPAIGN_OPEN_NOCREATE
+
+_TEXT, _INT, _DATE = _c.CAMPAIGN_COLUMN_TEXT, _c.CAMPAIGN_COLUMN_INT, _c.CAMPAIGN_COLUMN_DATE
+
+
+def version():
+    """The library version, "MAJOR.MINOR.PATCH"."""
+    return _c.campaign_version()
+
+
+def _date(text):
+    return None if text is None else _dt.date.fromisoformat(text)
+
+
+def _iso(value):
+    """A date argument as ISO text: ``datetime.date``, ISO string or None."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raise TypeError("expected a datetime.date or an ISO date string, not %r" % (value,))
+
+
+class Row:
+    """One result row: an attribute per column (also ``row["name"]``)."""
+
+    __slots__ = ("_values",)
+
+    def __init__(self, values):
+        object.__setattr__(self, "_values", values)
+
+    def __getattr__(self, name):
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def __getitem__(self, name):
+        return self._values[name]
+
+    def __setattr__(self, name, value):
+        raise AttributeError("rows are read-only")
+
+    def keys(self):
+        return list(self._values)
+
+    def as_dict(self):
+        return dict(self._values)
+
+    def __eq__(self, other):
+        return isinstance(other, Row) and self._values == other._values
+
+    def __repr__(self):
+        return "Row(%s)" % ", ".join("%s=%r" % kv for kv in self._values.items())
+
+
+class Cursor:
+    """An iterator over a query's rows. It keeps its store alive, and raises
+    :class:`Closed` once the store is closed."""
+
+    def __init__(self, store, handle):
+        self._store = store
+        self._handle = handle
+        n = _c.campaign_cursor_column_count(handle)
+        self._columns = [(_c.campaign_cursor_column_name(handle, i), _c.campaign_cursor_column_type(handle, i))
+                         for i in range(n)]
+        store._cursors.add(self)
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._store._handle is None:
+            self.close()
+            raise Closed(_c.CAMPAIGN_ECLOSED, "the store is closed")
+        if self._handle is None:
+            raise StopIteration
+        if not _c.campaign_cursor_next(self._handle):
+            self.close()
+            raise StopIteration
+        h, values = self._handle, {}
+        for i, (name, kind) in enumerate(self._columns):
+            if _c.campaign_cursor_is_null(h, i):
+                values[name] = None
+            elif kind == _INT:
+                values[name] = _c.campaign_cursor_int(h, i)
+            elif kind == _DATE:
+                values[name] = _date(_c.campaign_cursor_text(h, i))
+            else:
+                values[name] = _c.campaign_cursor_text(h, i)
+        return Row(values)
+
+    def close(self):
+        if self._handle is not None:
+            _c.campaign_cursor_free(self._handle)
+            self._handle = None
+            self._store._cursors.discard(self)
+
+    def __del__(self):
+        # the store outlives its cursors (each holds a reference to it)
+        try:
+            self.close()
+        except Exception:
+            pass
+
+
+class Deadline:
+    """A parsed deadline: ``text``, ``first`` and ``last`` (dates, or None
+    when open-ended), ``open_ended``."""
+
+    __slots__ = ("text", "first", "last", "open_ended")
+
+    def __init__(self, text, first, last, open_ended):
+        self.text, self.first, self.last, self.open_ended = text, first, last, open_ended
+
+    def __repr__(self):
+        return "Deadline(%r, %s, %s%s)" % (self.text, self.first, self.last,
+                                          ", open_ended" if self.open_ended else "")
+
+
+def parse_deadline(text, year=None):
+    """Parses a Chinese deadline expression ("2010年11月底完成", "12月中旬").
+    ``year`` supplies the year for expressions that name none."""
+    handle = _c.campaign_deadline_parse(text, year or 0)
+    try:
+        return Deadline(_c.campaign_deadline_text(handle), _date(_c.campaign_deadline_first(handle)),
+                        _date(_c.campaign_deadline_last(handle)),
+                        bool(_c.campaign_deadline_is_open_ended(handle)))
+    finally:
+        _c.campaign_deadline_free(handle)
+
+
+def _take_buf(handle):
+    try:
+        return _c.campaign_buf_data(handle)
+    finally:
+        _c.campaign_buf_free(handle)
+
+
+class Store:
+    """An open store (an SQLite file, or ":memory:"). Use as a context
+    manager, or call :meth:`close`. Closing twice is harmless; any use after
+    close raises :class:`Closed`."""
+
+    def __init__(self, path, flags=0):
+        self._handle = _c.campaign_open(path, flags)
+        self._cursors = _weakref.WeakSet()
+        self.path = path
+
+    # -- lifetime --
+    def close(self):
+        if self._handle is not None:
+            for cur in list(self._cursors):
+                cur.close()
+            _c.campaign_close(self._handle)
+            self._handle = None
+
+    @property
+    def closed(self):
+        return self._handle is None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        try:
+            self.close()
+        except Exception:
+            pass
+
+    def _h(self):
+        if self._handle is None:
+            raise Closed(_c.CAMPAIGN_ECLOSED, "the store is closed")
+        return self._handle
+
+    def _query(self, fn, *args):
+        return Cursor(self, fn(self._h(), *args))
+
+    @property
+    def schema_version(self):
+        return _c.campaign_schema_version(self._h())
+
+    # -- the plan --
+    def _options(self, replace):
+        opts = _c.campaign_import_options()
+        _c.campaign_import_options_init(opts, _c.CAMPAIGN_IMPORT_OPTIONS_VERSION)
+        opts.replace = 1 if replace else 0
+        return opts
+
+    def import_yaml(self, path, actor, replace=False):
+        """Imports a plan file; on any error nothing is written."""
+        _c.campaign_plan_import_yaml(self._h(), str(path), actor, self._options(replace))
+
+    def import_yaml_string(self, text, actor, name=None, replace=False):
+        _c.campaign_plan_import_yaml_string(self._h(), text, name, actor, self._options(replace))
+
+    def export_yaml(self, campaign=None):
+        """The plan as YAML text that re-imports to an identical model."""
+        return _take_buf(_c.campaign_plan_export_yaml(self._h(), campaign))
+
+    def export_yaml_file(self, path, campaign=None):
+        _c.campaign_plan_export_yaml_file(self._h(), campaign, str(path))
+
+    def delete_campaign(self, campaign, actor):
+        _c.campaign_plan_delete(self._h(), campaign, actor)
+
+    def campaigns(self):
+        return Cursor(self, _c.campaign_campaigns_query(self._h()))
+
+    def units(self, campaign=None):
+        return self._query(_c.campaign_units_query, campaign)
+
+    def unit_groups(self, campaign=None):
+        return self._query(_c.campaign_unit_groups_query, campaign)
+
+    def group_members(self, group, campaign=None):
+        return self._query(_c.campaign_unit_group_members_query, campaign, group)
+
+    def bodies(self, campaign=None):
+        return self._query(_c.campaign_bodies_query, campaign)
+
+    def body_members(self, body=None, campaign=None):
+        return self._query(_c.campaign_body_members_query, campaign, body)
+
+    def phases(self, campaign=None):
+        return self._query(_c.campaign_phases_query, campaign)
+
+    def milestones(self, phase=None, campaign=None):
+        return self._query(_c.campaign_milestones_query, campaign, phase)
+
+    def tasks(self, parent=None, campaign=None):
+        return self._query(_c.campaign_tasks_query, campaign, parent)
+
+    def measures(self, task=None, campaign=None):
+        return self._query(_c.campaign_measures_query, campaign, task)
+
+    def responsibilities(self, measure=None, campaign=None):
+        return self._query(_c.campaign_responsibilities_query, campaign, measure)
+
+    def outcomes(self, task=None, campaign=None):
+        return self._query(_c.campaign_outcomes_query, campaign, task)
+
+    def changes(self):
+        return Cursor(self, _c.campaign_changes_query(self._h()))
+
+    # -- the responsibility matrix --
+    def unit_matrix(self, unit, campaign=None):
+        return self._query(_c.campaign_unit_matrix_query, campaign, unit)
+
+    def measure_units(self, measure, campaign=None):
+        return self._query(_c.campaign_measure_units_query, campaign, measure)
+
+    def matrix(self, campaign=None):
+        return self._query(_c.campaign_matrix_query, campaign)
+
+    def plan_warnings(self, campaign=None):
+        return self._query(_c.campaign_plan_warnings_query, campaign)
+
+    def workload(self, start=None, end=None, as_of=None, campaign=None):
+        return self._query(_c.campaign_workload_query, campaign, _iso(start), _iso(end), _iso(as_of))
+
+    # -- progress --
+    def report_progress(self, outcome, unit, status, percent, date, actor, note=None, evidence=None,
+                        campaign=None):
+        _c.campaign_progress_report(self._h(), campaign, outcome, unit, status, int(percent), _iso(date), note,
+                                    evidence, actor)
+
+    def import_progress(self, path, actor, campaign=None):
+        _c.campaign_progress_import(self._h(), campaign, str(path), actor)
+
+    def set_thresholds(self, yellow_days, red_days, actor, campaign=None):
+        _c.campaign_thresholds_set(self._h(), campaign, int(yellow_days), int(red_days), actor)
+
+    def thresholds(self, campaign=None):
+        return next(self._query(_c.campaign_thresholds_query, campaign))
+
+    def progress_history(self, outcome=None, unit=None, campaign=None):
+        return self._query(_c.campaign_progress_history_query, campaign, outcome, unit)
+
+    def share_status(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_share_status_query, campaign, _iso(as_of))
+
+    def outcome_status(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_outcome_status_query, campaign, _iso(as_of))
+
+    def phase_status(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_phase_status_query, campaign, _iso(as_of))
+
+    def supervision(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_supervision_query, campaign, _iso(as_of))
+
+    # -- audit and access --
+    def audit_log(self, object=None, actor=None, start=None, end=None):
+        return Cursor(self, _c.campaign_audit_query(self._h(), object, actor, _iso(start), _iso(end)))
+
+    def verify(self, checkpoint=None, public_key=None):
+        """The problems found (an empty list: the store verified)."""
+        return list(Cursor(self, _c.campaign_audit_verify(self._h(), checkpoint, public_key)))
+
+    def checkpoint(self, private_key):
+        return _take_buf(_c.campaign_audit_checkpoint(self._h(), private_key))
+
+    def grant_role(self, person, role, actor, unit=None, campaign=None):
+        _c.campaign_role_grant(self._h(), person, role, campaign, unit, actor)
+
+    def revoke_role(self, person, actor):
+        _c.campaign_role_revoke(self._h(), person, actor)
+
+    def roles(self):
+        return Cursor(self, _c.campaign_roles_query(self._h()))
+
+
+def open(path, flags=0):  # noqa: A001 - the natural name, as sqlite3.connect
+    """Opens (creating and migrating if needed) a store."""
+    return Store(str(path), flags)
+
+
+def keygen():
+    """A new Ed25519 key (PEM text, private then public) for signing checkpoints."""
+    return _take_buf(_c.campaign_audit_keygen())
+
+
+def public_key(pem):
+    """The public half of a key from :func:`keygen`."""
+    return _take_buf(_c.campaign_audit_public_key(pem))
