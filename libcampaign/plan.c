@@ -184,7 +184,7 @@ int campaign_campaigns_query(campaign_cursor **out, campaign_db *db)
 	                         "SELECT id, title, issuer, basis, basis_title, period_text, period_first, "
 	                         "period_last, preamble, summary, requirements, imported_by, imported_at "
 	                         "FROM campaign ORDER BY rid",
-	                         "tttttdddttttt")))
+	                         "ttttttddttttt")))
 		return rc;
 	*out = c;
 	error_ok();

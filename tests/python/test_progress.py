@@ -1,0 +1,75 @@
+"""Matrix, progress, audit and roles through Python, on the seed plan."""
+import datetime as dt
+import sqlite3
+
+import pytest
+
+import campaign
+from conftest import PROGRESS, SEED
+
+
+def test_jiancha_matrix_row(seed):
+    rows = list(seed.unit_matrix("jiancha"))
+    assert len(rows) == 24
+    assert sum(r.role == "lead" for r in rows) == 14
+    assert [r.measure for r in rows if r.via_group == "departments"] == ["t2.1.m3", "t3.3.m3"]
+    assert next(r for r in rows if r.measure == "t3.1.m2").written == "纪监室"
+
+
+def test_report_as_of_marks_exactly_the_overdue(seed):
+    seed.report_progress("t2.4.o1", "jiancha", "done", 100, dt.date(2010, 10, 28), actor="clerk")
+    seed.report_progress("t1.1.o1", "liyong", "done", 100, "2010-11-29", actor="clerk", note="按期完成")
+    seed.report_progress("t1.2.o1", "kuangguan", "done", 100, "2010-12-05", actor="clerk")
+    red = [o.outcome for o in seed.outcome_status(as_of=dt.date(2010, 12, 1)) if o.color == "red"]
+    assert red == ["t1.2.o1", "t2.1.o1", "t2.4.o2", "t3.1.o1", "t3.2.o4", "t3.3.o2"]
+    due_by = [o.id for o in seed.outcomes() if o.last and o.last <= dt.date(2010, 11, 30)]
+    done = {"t1.1.o1", "t2.4.o1"}
+    assert red == [o for o in due_by if o not in done]
+    top = next(seed.supervision(as_of="2010-12-01"))
+    assert (top.unit, top.overdue, top.max_days_late) == ("jiancha", 3, 62)
+
+
+def test_bad_csv_writes_nothing(seed):
+    with pytest.raises(campaign.InvalidInput) as info:
+        seed.import_progress(PROGRESS / "bad-status.csv", actor="clerk")
+    assert str(info.value).endswith('bad-status.csv:3:18: row 2: status "finished" is not one of '
+                                    'not_started, in_progress, done, blocked')
+    assert list(seed.progress_history()) == []
+    seed.import_progress(PROGRESS / "good.csv", actor="clerk")
+    assert len(list(seed.progress_history())) == 3
+
+
+def test_county_clerk_cannot_write_another_bureau(seed):
+    seed.grant_role("督查办", "supervision_office", actor="setup")
+    seed.grant_role("峨眉文员", "unit_clerk", unit="emeishan", actor="督查办")
+    seed.report_progress("t2.2.o4", "emeishan", "done", 100, "2010-12-15", actor="峨眉文员")
+    with pytest.raises(campaign.PermissionDenied) as info:
+        seed.report_progress("t2.2.o4", "mabian", "done", 100, "2010-12-15", actor="峨眉文员")
+    assert info.value.code == -8
+    assert len(list(seed.progress_history())) == 1
+    assert [e.operation for e in seed.audit_log(actor="峨眉文员")][-1] == "denied"
+
+
+def test_audit_verify_finds_raw_update(tmp_path):
+    path = tmp_path / "a.db"
+    with campaign.open(path) as db:
+        db.import_yaml(SEED, actor="tester")
+        assert db.verify() == []
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE outcome SET text = '已完成' WHERE id = 't1.1.o1'")
+    raw.commit()
+    raw.close()
+    with campaign.open(path) as db:
+        problems = db.verify()
+        kinds = {(p.problem, p.object) for p in problems}
+        assert ("row_changed", "t1.1.o1") in kinds
+        assert any(p.problem == "entry_unsealed" for p in problems)
+
+
+def test_checkpoint_signed(seed):
+    key = campaign.keygen()
+    pub = campaign.public_key(key)
+    cp = seed.checkpoint(key)
+    assert seed.verify(cp, pub) == []
+    with pytest.raises(campaign.InvalidInput):
+        seed.verify(cp, campaign.public_key(campaign.keygen()))
