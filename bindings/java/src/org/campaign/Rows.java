@@ -46,12 +46,12 @@ public final class Rows implements Iterable<Row>, Iterator<Row>, AutoCloseable {
         if (next != null) {
             return true;
         }
-        if (handle == 0) {
-            return false;
-        }
         if (store.isClosed()) {
             close();
             throw new ClosedException(campaign_error_code.CAMPAIGN_ECLOSED, "the store is closed", null, 0, 0);
+        }
+        if (handle == 0) {
+            return false;
         }
         if (capi.campaign_cursor_next(handle) == 0) {
             close();
