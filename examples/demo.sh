@@ -4,7 +4,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 . ./.ci/deps.sh
-cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 >/dev/null
+cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 -DCAMPAIGN_REQUIRE_BINDINGS=ON >/dev/null
 cmake --build build -j"$(nproc)"
 build/examples/campaign import examples/plans/leshan-2010.yaml --db build/demo.db --replace --actor demo
 build/examples/campaign show --db build/demo.db

@@ -36,4 +36,17 @@ LD_LIBRARY_PATH="$libdir" "$tmp/cm/build/leads" "$src/examples/plans/leshan-2010
 cmp "$tmp/shared.out" "$tmp/cmake.out"
 LD_LIBRARY_PATH="$libdir" "$tmp/prefix/bin/campaign" deadline 2010年11月底 > "$tmp/dl.out"
 [ "$(cat "$tmp/dl.out")" = "2010-11-21 2010-11-30" ]
-echo "install: pkg-config (shared, static) and find_package(campaign) consumers built and ran"
+# the bindings, from the installed tree
+pydir="$libdir/python3/dist-packages"
+if [ -d "$pydir/campaign" ]; then
+  PYTHONPATH="$pydir" /usr/bin/python3 "$src/examples/python/leads.py" "$src/examples/plans/leshan-2010.yaml" > "$tmp/py.out"
+  cmp "$tmp/shared.out" "$tmp/py.out"
+fi
+if [ -f "$tmp/prefix/share/java/campaign.jar" ]; then
+  mkdir "$tmp/j"
+  javac -encoding UTF-8 -d "$tmp/j" -cp "$tmp/prefix/share/java/campaign.jar" "$src/examples/java/Leads.java"
+  java -Djava.library.path="$libdir" -cp "$tmp/j:$tmp/prefix/share/java/campaign.jar" Leads \
+    "$src/examples/plans/leshan-2010.yaml" > "$tmp/java.out"
+  cmp "$tmp/shared.out" "$tmp/java.out"
+fi
+echo "install: pkg-config (shared, static), find_package(campaign), Python and Java consumers built and ran"

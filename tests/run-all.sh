@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 . ./.ci/deps.sh
 jobs=$(nproc)
 echo "== build (warnings are errors)"
-cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 -DCAMPAIGN_WERROR=ON >/dev/null
+cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 -DCAMPAIGN_REQUIRE_BINDINGS=ON -DCAMPAIGN_WERROR=ON >/dev/null
 cmake --build build -j"$jobs"
 echo "== tests: C, Python, Java"
 ctest --test-dir build --output-on-failure -j"$jobs"

@@ -24,3 +24,20 @@ def test_java_store_reads_identical():
                          check=True, capture_output=True).stdout
     units = json.loads(out.decode("utf-8"))["units"]
     assert [u["name"] for u in units] == [NAME]
+
+
+def test_same_report_in_java_python_and_c():
+    path = os.environ["CAMPAIGN_JAVA_STORE"]
+    with open(path + ".report", encoding="utf-8") as f:
+        java = f.read()
+    with campaign.open(path, campaign.OPEN_READONLY) as db:
+        python = "".join("%s %s %d %s\n" % (o.outcome, o.color, o.days_late, o.owing or "-")
+                         for o in db.outcome_status(as_of="2010-12-01", campaign="leshan-ltyg-2010"))
+    assert python == java
+    out = subprocess.run([os.environ["CAMPAIGN_CLI"], "report", "--db", path, "--campaign", "leshan-ltyg-2010",
+                          "--as-of", "2010-12-01", "--format", "json"], check=True, capture_output=True).stdout
+    c = json.loads(out.decode("utf-8"))
+    red = [line.split()[0] for line in python.splitlines() if line.split()[1] == "red"]
+    assert [o["id"] for o in c["overdue"]] == red
+    assert red == ["t1.2.o1", "t2.1.o1", "t2.4.o2", "t3.1.o1", "t3.2.o4", "t3.3.o2"]
+    assert [(o["outcome"], o["color"]) for o in c["outcomes"]] == [tuple(l.split()[:2]) for l in python.splitlines()]

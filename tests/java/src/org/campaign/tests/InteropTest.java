@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
 import org.campaign.Campaign;
+import org.campaign.Row;
 import org.campaign.Store;
 import org.junit.jupiter.api.Test;
 
@@ -28,7 +29,22 @@ class InteropTest {
                                 + "tasks: [{id: t1, title: 任务}]\n", null, "java", false);
             db.reportProgress("leshan-ltyg-2010", "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28),
                               "Java 写入 " + NAME, null, "java");
+            db.reportProgress("leshan-ltyg-2010", "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29),
+                              null, null, "java");
             assertEquals(NAME, db.units("interop").toList().get(0).getString("name"));
+            // Java's view of the report as of 2010-12-01, for Python and C to compare with
+            StringBuilder report = new StringBuilder();
+            for (Row o : db.outcomeStatus("leshan-ltyg-2010", LocalDate.of(2010, 12, 1))) {
+                report.append(o.getString("outcome")).append(' ').append(o.getString("color")).append(' ')
+                      .append(o.getLong("days_late")).append(' ').append(o.isNull("owing") ? "-" : o.getString("owing"))
+                      .append('\n');
+            }
+            try {
+                java.nio.file.Files.write(java.nio.file.Paths.get(path + ".report"),
+                                          report.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
         }
     }
 }
