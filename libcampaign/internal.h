@@ -104,10 +104,11 @@ void db_new_id(char out[37]);
 int date_valid(const char *s);
 /* Checks a report's status, percent and date. */
 int progress_check(const char *status, int percent, const char *date);
-/* Validates and inserts one report inside the caller's transaction. */
+/* Validates and inserts one report inside the caller's transaction; @log
+ * writes its own call entry (a bulk import writes one for all its rows). */
 int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
                     const char *unit, const char *status, int percent, const char *date, const char *note,
-                    const char *evidence, const char *actor);
+                    const char *evidence, const char *actor, int log);
 
 /* ---- audit.c ---- */
 

@@ -195,7 +195,7 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 
 int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
                     const char *unit, const char *status, int percent, const char *date, const char *note,
-                    const char *evidence, const char *actor)
+                    const char *evidence, const char *actor, int log)
 {
 	sqlite3_int64 orid = 0, urid = 0;
 	sqlite3_stmt *st;
@@ -222,7 +222,7 @@ int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, c
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
 	if ((rc = db_step_done(db, st, "cannot record the report")))
 		return rc;
-	return db_log(db, actor, "progress.report", campaign, id, outcome);
+	return log ? db_log(db, actor, "progress.report", campaign, id, outcome) : CAMPAIGN_OK;
 }
 
 int campaign_progress_report(campaign_db *db, const char *campaign, const char *outcome, const char *unit,
@@ -236,7 +236,7 @@ int campaign_progress_report(campaign_db *db, const char *campaign, const char *
 	if ((rc = db_begin(db)))
 		return rc;
 	if ((rc = db_campaign_rid(db, campaign, &crid)) ||
-	    (rc = progress_insert(db, crid, campaign, outcome, unit, status, percent, date, note, evidence, actor)) ||
+	    (rc = progress_insert(db, crid, campaign, outcome, unit, status, percent, date, note, evidence, actor, 1)) ||
 	    (rc = db_commit(db))) {
 		db_rollback(db);
 		/* a refusal leaves its trace once the transaction is gone */

@@ -53,7 +53,7 @@ static int import_row(importer *im, row *r)
 		                    "row %ld: percent \"%s\" is not a whole number 0..100", im->rows, r->v[F_PERCENT]);
 	rc = progress_insert(im->db, im->crid, im->campaign, r->v[F_OUTCOME], r->v[F_UNIT], r->v[F_STATUS], percent,
 	                     r->v[F_DATE], r->v[F_NOTE] && *r->v[F_NOTE] ? r->v[F_NOTE] : NULL,
-	                     r->v[F_EVIDENCE] && *r->v[F_EVIDENCE] ? r->v[F_EVIDENCE] : NULL, im->actor);
+	                     r->v[F_EVIDENCE] && *r->v[F_EVIDENCE] ? r->v[F_EVIDENCE] : NULL, im->actor, 0);
 	if (rc == CAMPAIGN_EINVALID || rc == CAMPAIGN_ENOTFOUND || rc == CAMPAIGN_EPERM) {
 		/* point at the field the message is about */
 		const char *msg = campaign_error_message();
@@ -139,69 +139,125 @@ static int csv_field(csv *c, char **out, int *line, int *col)
 	}
 }
 
-static int import_csv(importer *im, char *data, size_t len)
+/* Reads one CSV record (a line, or several while a quoted field is open)
+ * into @rec; returns the number of lines read, 0 at the end of the file. */
+static int read_record(FILE *f, struct campaign_buf *rec, char **line, size_t *cap)
 {
-	csv c = {data, data + len, 1, 1};
-	int map[16], ncol = 0, sep, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
+	int lines = 0, quotes = 0;
+	ssize_t n;
+	rec->size = 0;
+	while ((n = getline(line, cap, f)) > 0) {
+		lines++;
+		for (ssize_t i = 0; i < n; i++)
+			quotes ^= (*line)[i] == '"';
+		if (buf_append(rec, *line, (size_t)n))
+			return -1;
+		if (!quotes) /* an even count of quotes: the record is complete */
+			break;
+	}
+	return lines;
+}
+
+/* Streams the file record by record: memory stays one record, whatever the
+ * file's size. */
+static int import_csv(importer *im, FILE *f)
+{
+	struct campaign_buf rec = {0};
+	char *line = NULL;
+	size_t cap = 0;
+	int map[16], ncol = 0, sep, rc = CAMPAIGN_OK, at = 1, n;
+	csv c;
 	/* the header names the columns, in any order */
+	n = read_record(f, &rec, &line, &cap);
+	if (n < 0 || (n == 0 && (rc = error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the file is empty; "
+	                                           "expected a header outcome,unit,status,percent,date"))))
+		goto done;
+	c = (csv){rec.data, rec.data + rec.size, 1, 1};
+	if (rec.size >= 3 && !memcmp(rec.data, "\xef\xbb\xbf", 3))
+		c.p += 3; /* spreadsheets write a BOM */
+	at += n;
 	do {
-		char *f;
-		int line, col, k;
-		sep = csv_field(&c, &f, &line, &col);
-		if (sep < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], f); k++)
+		char *fld;
+		int fl, fc, k;
+		sep = csv_field(&c, &fld, &fl, &fc);
+		if (sep < 0) {
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "malformed quoted field");
+			goto done;
+		}
+		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], fld); k++)
 			;
-		if (k == F_COUNT)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col,
-			                    "unknown column \"%s\" (expected outcome, unit, status, percent, date, note, evidence)", f);
+		if (k == F_COUNT) {
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc,
+			                  "unknown column \"%s\" (expected outcome, unit, status, percent, date, note, evidence)", fld);
+			goto done;
+		}
 		for (int j = 0; j < ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		if (ncol == 16)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "too many columns");
+			if (map[j] == k) {
+				rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "column \"%s\" given twice", fld);
+				goto done;
+			}
+		if (ncol == 16) {
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "too many columns");
+			goto done;
+		}
 		map[ncol++] = k;
 	} while (sep == ',');
 	for (int k = F_OUTCOME; k <= F_DATE; k++) {
 		int j;
 		for (j = 0; j < ncol && map[j] != k; j++)
 			;
-		if (j == ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"", FIELDS[k]);
-	}
-	while (c.p < c.end) {
-		row r;
-		int n = 0;
-		memset(&r, 0, sizeof r);
-		r.line0 = c.line;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) { /* blank line */
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
+		if (j == ncol) {
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"", FIELDS[k]);
+			goto done;
 		}
+	}
+	while ((n = read_record(f, &rec, &line, &cap)) > 0) {
+		row r;
+		int nf = 0, start = at;
+		size_t bad;
+		at += n;
+		if (rec.data[0] == '\n' || (rec.data[0] == '\r' && rec.size > 1 && rec.data[1] == '\n'))
+			continue; /* a blank line */
+		if ((bad = utf8_invalid_offset(rec.data, rec.size)) < rec.size) {
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, start, 1,
+			                  "invalid UTF-8 (byte 0x%02x): save the sheet as CSV UTF-8", (unsigned char)rec.data[bad]);
+			goto done;
+		}
+		memset(&r, 0, sizeof r);
+		r.line0 = start;
+		c = (csv){rec.data, rec.data + rec.size, start, 1};
 		do {
-			char *f;
-			int line, col;
-			sep = csv_field(&c, &f, &line, &col);
-			if (sep < 0)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-			if (n >= ncol)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-			r.v[map[n]] = f;
-			r.line[map[n]] = line;
-			r.col[map[n]] = col;
-			n++;
+			char *fld;
+			int fl, fc;
+			sep = csv_field(&c, &fld, &fl, &fc);
+			if (sep < 0) {
+				rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "malformed quoted field");
+				goto done;
+			}
+			if (nf >= ncol) {
+				rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "row has more fields than the header");
+				goto done;
+			}
+			r.v[map[nf]] = fld;
+			r.line[map[nf]] = fl;
+			r.col[map[nf]] = fc;
+			nf++;
 		} while (sep == ',');
 		im->rows++;
-		if (n != ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, r.line0, 1, "row %ld has %d fields, the header %d",
-			                    im->rows, n, ncol);
+		if (nf != ncol) {
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, r.line0, 1, "row %ld has %d fields, the header %d", im->rows,
+			                  nf, ncol);
+			goto done;
+		}
 		if ((rc = import_row(im, &r)))
-			return rc;
+			goto done;
 	}
-	return CAMPAIGN_OK;
+	if (n < 0)
+		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+done:
+	free(line);
+	buf_reset(&rec);
+	return rc;
 }
 
 /* ---- YAML ---- */
@@ -271,13 +327,34 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= k && !strcmp(s + n - k, suffix);
 }
 
+/* A YAML list is read whole (libyaml's document API); CSV is the format for
+ * large volumes, and is streamed. */
+static int load_file(const char *path, struct campaign_buf *b)
+{
+	char chunk[65536];
+	size_t n, bad;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+		if (buf_append(b, chunk, n)) {
+			fclose(f);
+			return CAMPAIGN_ENOMEM;
+		}
+	fclose(f);
+	if (!b->data && buf_append(b, "", 0))
+		return CAMPAIGN_ENOMEM;
+	if ((bad = utf8_invalid_offset(b->data, b->size)) < b->size)
+		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8 at byte %zu", path, bad);
+	return CAMPAIGN_OK;
+}
+
 int campaign_progress_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
 	importer im = {db, 0, campaign, path, actor, 0};
 	struct campaign_buf b = {0};
-	char chunk[65536];
-	size_t n, bad;
-	FILE *f;
+	char detail[64];
+	FILE *f = NULL;
 	int rc, is_csv;
 	if ((rc = db_check_write(db, actor)))
 		return rc;
@@ -286,31 +363,26 @@ int campaign_progress_import(campaign_db *db, const char *campaign, const char *
 	is_csv = ends_with(path, ".csv");
 	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
 		return error_set(CAMPAIGN_EINVALID, "%s: a progress file must end in .csv, .yaml or .yml", path);
-	if (!(f = fopen(path, "rb")))
+	if (is_csv ? !(f = fopen(path, "rb")) : 0)
 		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-		if (buf_append(&b, chunk, n)) {
-			fclose(f);
-			buf_reset(&b);
-			return CAMPAIGN_ENOMEM;
-		}
-	fclose(f);
-	if (!b.data && buf_append(&b, "", 0))
-		return CAMPAIGN_ENOMEM;
-	if ((bad = utf8_invalid_offset(b.data, b.size)) < b.size) {
+	if (!is_csv && (rc = load_file(path, &b))) {
 		buf_reset(&b);
-		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8 at byte %zu (save the sheet as CSV UTF-8)", path, bad);
+		return rc;
 	}
 	if ((rc = db_begin(db)) == CAMPAIGN_OK) {
 		if ((rc = db_campaign_rid(db, campaign, &im.crid)) == CAMPAIGN_OK)
-			rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
-		if (rc == CAMPAIGN_OK)
+			rc = is_csv ? import_csv(&im, f) : import_yaml(&im, b.data, b.size);
+		snprintf(detail, sizeof detail, "%ld reports", im.rows);
+		/* one call entry for the whole import; the rows are logged by the triggers */
+		if (rc == CAMPAIGN_OK && !(rc = db_log(db, actor, "progress.import", campaign, path, detail)))
 			rc = db_commit(db);
 		if (rc)
 			db_rollback(db);
 		if (rc == CAMPAIGN_EPERM)
 			rc = access_denied(db, actor, "progress.import", campaign, path);
 	}
+	if (f)
+		fclose(f);
 	buf_reset(&b);
 	if (rc == CAMPAIGN_OK)
 		error_ok();
