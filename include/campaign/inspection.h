@@ -1,6 +1,37 @@
 /**
  * @file campaign/inspection.h
  * @brief Self-inspection rounds, findings, leniency, the rectification ledger and case leads.
+ *
+ * Section (二)2–4 and phase two of the plan (自查自纠): every unit inspects
+ * itself against a violation catalogue within a window and reports by a
+ * deadline; each problem found is a *finding*; findings are rectified through
+ * the rectification ledger (整改台账); case leads go to the discipline,
+ * supervision or procuratorate bodies.
+ *
+ * Ids. Catalogues, categories and rounds have the caller's text ids.
+ * Findings, rectifications and case leads are created at a site: the caller
+ * may give an id (unique in the store; use a site prefix), or pass NULL and
+ * get a new UUIDv7 back through a ::campaign_buf (pass NULL for @p out_id
+ * when the id is not wanted).
+ *
+ * Leniency (自纠从宽,被查从严), computed whenever findings are read:
+ * - concealment or falsification recorded on the finding → strict, and the
+ *   finding is flagged for accountability (column accountability = 1);
+ * - found by others (investigated, inspection_tour, citizen_report, audit) → strict;
+ * - self-reported on or before the last day of the unit's round window → lenient
+ *   (before the window opens counts as within: it was reported of the unit's own accord);
+ * - self-reported after the window, or without any round to judge by → strict.
+ * Each finding carries the reason in Chinese.
+ *
+ * Confidentiality. A case lead's details and a citizen reporter's identity
+ * are kept apart (table case_lead_confidential) and are read only through
+ * campaign_case_lead_confidential_query(), which checks the actor's access
+ * and logs the read. No other query or export returns them.
+ *
+ * Authorisation (when roles are granted, see access.h): catalogues, rounds,
+ * concealment flags, verification, closing and case leads need the
+ * supervision office; a unit clerk may submit its unit's round, record its
+ * unit's self-reported findings and add and update its rectifications.
  */
 #ifndef CAMPAIGN_INSPECTION_H
 #define CAMPAIGN_INSPECTION_H
@@ -8,10 +39,350 @@
 #include "common.h"
 #include "store.h"
 #include "cursor.h"
+#include "plan.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- violation catalogues ---- */
+
+/**
+ * Imports a violation catalogue from a YAML file (format: docs/inspection.md,
+ * examples/catalogues/). The first import of a catalogue id is version 1; a
+ * re-import with different content adds the next version; an identical
+ * re-import changes nothing. One transaction; a bad file writes nothing and
+ * the error says `file:line:column: message`.
+ *
+ * @param campaign  the campaign id, or NULL for the only one
+ * @param path      the YAML file
+ * @param actor     who imports; not NULL or empty
+ * @return the catalogue's version now current (1 or more) on success;
+ *         ::CAMPAIGN_EINVALID (bad file or argument); ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND
+ *         (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_catalogue_import_yaml(campaign_db *db, const char *campaign, const char *path,
+                                                const char *actor);
+
+/**
+ * As campaign_catalogue_import_yaml(), from YAML text in memory.
+ * @param name  the name used in error positions; NULL for "<string>"
+ */
+CAMPAIGN_API int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
+                                                       const char *name, const char *actor);
+
+/**
+ * Every version of every catalogue, by id then version.
+ * Columns: id, version (int), name, source, consequence, categories (int),
+ * current (int 1 for the newest version), imported_by, imported_at.
+ */
+CAMPAIGN_API int campaign_catalogues_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
+/**
+ * The categories of a catalogue version, in document order.
+ * @param catalogue  a catalogue id, or NULL for every catalogue
+ * @param version    a version, or 0 for each catalogue's newest
+ * Columns: catalogue, version (int), id, ref (the text findings use:
+ * "catalogue@version/id"), label, text, consequence (the category's or its catalogue's).
+ */
+CAMPAIGN_API int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                                     const char *catalogue, int version);
+
+/* ---- self-inspection rounds ---- */
+
+/**
+ * Creates a self-inspection round for one unit, or one round per member of a
+ * unit group (every county bureau), in one transaction.
+ *
+ * @param round         the round id; for a group each member's round is "ROUND/UNIT"
+ *                      and ROUND is the series they share
+ * @param unit          a unit id, or NULL when @p group is given
+ * @param group         a unit group id, or NULL when @p unit is given
+ * @param window_first  the window's first day "YYYY-MM-DD"
+ * @param window_last   its last day, not before the first
+ * @param deadline      the summary report's deadline: a date "YYYY-MM-DD" or a
+ *                      Chinese expression ("12月中旬完成", its last day counts;
+ *                      a year left out is the window's)
+ * @param actor         who creates it
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (bad or missing argument, both or
+ *         neither of unit and group, window or deadline out of order);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit, group); ::CAMPAIGN_ECONFLICT (a round
+ *         id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_inspection_round_create(campaign_db *db, const char *campaign, const char *round,
+                                                  const char *unit, const char *group, const char *window_first,
+                                                  const char *window_last, const char *deadline, const char *actor);
+
+/**
+ * Records a round's summary report (总结报告): its date and document number.
+ * A round has one report.
+ * @param round     the round id (a group member's is "SERIES/UNIT")
+ * @param date      the date submitted "YYYY-MM-DD", not before the window opens
+ * @param document  the report's document number (文号), or NULL
+ * @param note      free text, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, round);
+ *         ::CAMPAIGN_ECONFLICT (already reported); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_inspection_round_submit(campaign_db *db, const char *campaign, const char *round,
+                                                  const char *date, const char *document, const char *note,
+                                                  const char *actor);
+
+/**
+ * Rounds and their status on @p as_of (NULL: today, UTC), by series then unit order.
+ * @param series  a series (the id given at creation), or NULL for all
+ * @param unit    a unit id, or NULL for all
+ * Columns: id, series, unit, unit_name, unit_group, window_first (date), window_last (date),
+ * deadline (date), deadline_text, submitted_on (date or NULL), document,
+ * status ("open": not reported, deadline not passed; "submitted": reported by the
+ * deadline; "late": reported after it; "missing": not reported and the deadline passed),
+ * findings (int).
+ */
+CAMPAIGN_API int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                                  const char *series, const char *unit, const char *as_of);
+
+/**
+ * Units that had not reported by their round's deadline, as of @p as_of
+ * (NULL: today): every round whose deadline is before @p as_of and that has no
+ * report dated on or before the deadline. Most days late first, then by unit order.
+ * @param series  a series, or NULL for all
+ * Columns: round, series, unit, unit_name, deadline (date), status ("missing": no
+ * report by @p as_of; "late": reported after the deadline), submitted_on (date or NULL),
+ * days_late (int: days from the deadline to the report, or to @p as_of).
+ */
+CAMPAIGN_API int campaign_inspection_missing_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                                   const char *series, const char *as_of);
+
+/* ---- findings ---- */
+
+/**
+ * Records a finding (问题), in one transaction.
+ *
+ * @param[out] out_id  the finding's id, written only on success (free with
+ *                     campaign_buf_free()); NULL if not wanted
+ * @param id           the id to give it (unique in the store), or NULL for a new UUIDv7
+ * @param unit         the unit concerned
+ * @param category     "catalogue/category" (the catalogue's newest version) or
+ *                     "catalogue@version/category"; NULL when none applies
+ * @param origin       "self_reported", "investigated", "inspection_tour", "citizen_report" or "audit"
+ * @param people       the people involved (names, free text), or NULL
+ * @param description  what was found; required
+ * @param amount       money concerned, in yuan as decimal text ("12345.67"), or NULL
+ * @param found_on     the date found (self-reported: the date reported) "YYYY-MM-DD"
+ * @param round        the unit's round it was found in, or NULL: the unit's round
+ *                     whose window holds @p found_on, else the latest one begun
+ *                     before it, else its first; none when the unit has no round
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (the message names the argument);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit, category, round, or a round of another unit);
+ *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                         const char *id, const char *unit, const char *category,
+                                         const char *origin, const char *people, const char *description,
+                                         const char *amount, const char *found_on, const char *round,
+                                         const char *actor);
+
+/**
+ * Records concealment (掩盖问题) or falsification (弄虚作假) on a finding: it
+ * becomes strict and is flagged for accountability. Both may be recorded.
+ * @param kind  "concealment" or "falsification"
+ * @param date  the date established "YYYY-MM-DD"
+ * @param note  what was concealed or falsified, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
+ *         (already recorded); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_finding_flag(campaign_db *db, const char *campaign, const char *finding,
+                                       const char *kind, const char *date, const char *note, const char *actor);
+
+/**
+ * Imports many findings from a CSV file (UTF-8, optional BOM, a header naming
+ * the columns id, unit, category, origin, people, description, amount,
+ * found_on, round in any order; unit, origin, description and found_on are
+ * required) or a YAML file (a list of mappings with those keys), by extension
+ * (.csv, .yaml, .yml). One transaction: a bad row fails the whole import with
+ * `file:line:column: row N: message` and nothing is written.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_findings_import(campaign_db *db, const char *campaign, const char *path,
+                                          const char *actor);
+
+/**
+ * Findings, by date found then id, with leniency and status.
+ * @param unit     a unit id, or NULL for all
+ * @param finding  a finding id, or NULL for all
+ * Columns: id, unit, unit_name, catalogue, version (int), category, category_text,
+ * origin, origin_label (自查发现, 查办发现, 巡视发现, 群众举报, 审计发现), people, description,
+ * amount_fen (int or NULL), amount (yuan text "12345.67" or NULL), found_on (date), round,
+ * leniency ("lenient"/"strict"), leniency_label (从宽/从严), reason (Chinese),
+ * concealed (int), falsified (int), accountability (int 1: flagged), flag_note,
+ * status ("open": no rectification; "rectifying"; "closed": every rectification closed),
+ * rectifications (int), recorded_by, recorded_at.
+ */
+CAMPAIGN_API int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                         const char *unit, const char *finding);
+
+/* ---- the rectification ledger (整改台账) ---- */
+
+/**
+ * Adds a rectification to a finding: the five fixes. Status starts "not_started".
+ * @param[out] out_id  the rectification's id (free with campaign_buf_free()); NULL if not wanted
+ * @param id           an id to give it, or NULL for a new UUIDv7
+ * @param finding      the finding's id
+ * @param problem      the problem (存在问题); NULL for the finding's description
+ * @param measure      the measure (整改措施); required
+ * @param deadline     the deadline (整改时限) "YYYY-MM-DD"
+ * @param responsible  the responsible person (责任人); required
+ * @param criterion    the acceptance criterion (验收标准); required
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, finding);
+ *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                            const char *id, const char *finding, const char *problem,
+                                            const char *measure, const char *deadline, const char *responsible,
+                                            const char *criterion, const char *actor);
+
+/**
+ * Records a rectification's status as of a date (kept as history).
+ * @param status  "not_started" (未整改), "in_progress" (整改中), "done" (已整改) or "ongoing" (持续整改)
+ * @param date    the date of the update "YYYY-MM-DD"
+ * @param note    free text, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
+ *         (closed: "rectification X was closed on D and cannot change"); ::CAMPAIGN_EPERM.
+ *         A change away from "done" clears a verification.
+ */
+CAMPAIGN_API int campaign_rectification_update(campaign_db *db, const char *campaign, const char *rectification,
+                                               const char *status, const char *date, const char *note,
+                                               const char *actor);
+
+/**
+ * Records the verification (验收) of a done rectification: who, when, the
+ * result. A failed verification puts the rectification back "in_progress".
+ * @param result    "passed" or "failed"
+ * @param verifier  who verified; NULL for @p actor
+ * @param date      the date "YYYY-MM-DD", not before its last update
+ * @param note      the finding of the verification, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
+ *         (not done: "rectification X is 整改中, not 已整改: only a done rectification can be
+ *         verified"; closed); ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_rectification_verify(campaign_db *db, const char *campaign, const char *rectification,
+                                               const char *result, const char *verifier, const char *date,
+                                               const char *note, const char *actor);
+
+/**
+ * Closes (销号) a rectification that passed verification.
+ * @param date  the date "YYYY-MM-DD", not before the verification
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
+ *         ("rectification X cannot be closed before it passes verification";
+ *         already closed); ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification,
+                                              const char *date, const char *actor);
+
+/**
+ * Rectifications, by deadline then id.
+ * @param finding  a finding id, or NULL
+ * @param unit     a unit id, or NULL
+ * Columns: id, finding, unit, unit_name, problem, measure, deadline (date), responsible,
+ * criterion, status, status_label (未整改/整改中/已整改/持续整改), updated_on (date or NULL),
+ * verified_by, verified_on (date), verification ("passed"/"failed"/NULL), verification_note,
+ * closed_by, closed_on (date).
+ */
+CAMPAIGN_API int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                               const char *finding, const char *unit);
+
+/**
+ * Rectifications overdue on @p as_of (NULL: today): the deadline is before
+ * @p as_of, it was not closed by then, and its status on @p as_of (its latest
+ * update dated on or before it) was 未整改 or 整改中. Most days overdue first.
+ * Columns: id, finding, unit, unit_name, problem, deadline (date), responsible,
+ * status, status_label (both as of @p as_of), days_overdue (int).
+ */
+CAMPAIGN_API int campaign_rectifications_overdue_query(campaign_cursor **out, campaign_db *db,
+                                                       const char *campaign, const char *as_of);
+
+/**
+ * The rectification ledger (整改台账) on @p as_of (NULL: today), in the
+ * columns bureaus use, by unit order, deadline and id; statuses are those on
+ * @p as_of.
+ * @param unit  a unit id, or NULL for every unit
+ * Columns: no (int, 序号), unit_name (单位), category (问题类别), problem (存在问题),
+ * measure (整改措施), deadline (date, 整改时限), responsible (责任人), criterion (验收标准),
+ * status_label (整改状态), verification_label (验收情况: "通过(张雷 2011-03-01)", "未通过(…)" or ""),
+ * closed_on (date, 销号日期), overdue ("逾期N天" or ""), id, finding, unit, status.
+ */
+CAMPAIGN_API int campaign_rectification_ledger_query(campaign_cursor **out, campaign_db *db,
+                                                     const char *campaign, const char *unit, const char *as_of);
+
+/* ---- case leads (案件线索) ---- */
+
+/**
+ * Records a case lead, from a finding or from a citizen report (群众举报).
+ * The details and the reporter are stored apart and are confidential.
+ * @param[out] out_id      the lead's id (free with campaign_buf_free()); NULL if not wanted
+ * @param id               an id to give it, or NULL for a new UUIDv7
+ * @param finding          the finding it comes from, or NULL for a citizen report
+ * @param unit             the unit concerned, or NULL (a finding's unit is taken from it)
+ * @param received_on      the date received "YYYY-MM-DD"
+ * @param details          what the lead says; required; confidential
+ * @param reporter         a citizen reporter's name, or NULL; confidential
+ * @param reporter_contact how to reach the reporter, or NULL; confidential
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, finding, unit);
+ *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_case_lead_create(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                           const char *id, const char *finding, const char *unit,
+                                           const char *received_on, const char *details, const char *reporter,
+                                           const char *reporter_contact, const char *actor);
+
+/**
+ * Refers (移送) a lead to an outside body.
+ * @param body_kind  "discipline" (纪检), "supervision" (监察) or "procuratorate" (检察)
+ * @param body       the body's name, e.g. "乐山市纪委"; required
+ * @param date       the date referred, not before the lead was received
+ * @param reference  the referral's document number, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
+ *         (already referred or resolved); ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_case_lead_refer(campaign_db *db, const char *campaign, const char *lead,
+                                          const char *body_kind, const char *body, const char *date,
+                                          const char *reference, const char *actor);
+
+/**
+ * Records what became of a lead.
+ * @param outcome  "filed" (立案查处), "not_filed" (不予立案), "sanctioned" (给予处分),
+ *                 "prosecuted" (移送司法), "cleared" (澄清了结) or "other"
+ * @param date     the date, not before the referral (or receipt)
+ * @param note     the outcome's particulars, or NULL; confidential
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
+ *         (already resolved); ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const char *lead,
+                                            const char *outcome, const char *date, const char *note,
+                                            const char *actor);
+
+/**
+ * Case leads without their confidential part, by date received then id.
+ * @param unit  a unit id, or NULL
+ * Columns: id, source ("finding"/"citizen_report"), finding, unit, unit_name, received_on (date),
+ * status ("open"/"referred"/"resolved"), body_kind, body_kind_label (纪检/监察/检察), body,
+ * referred_on (date), referral_ref, outcome, outcome_label, outcome_on (date).
+ */
+CAMPAIGN_API int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                           const char *unit);
+
+/**
+ * Case leads with their confidential part: the columns of
+ * campaign_case_leads_query() and details, reporter, reporter_contact, outcome_note.
+ * The actor must have confidential access (see access.h); the read is logged
+ * ("case_lead.read_confidential"), and a refusal too.
+ * @param lead   a lead id, or NULL for all
+ * @param actor  who reads; not NULL or empty
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, lead);
+ *         ::CAMPAIGN_EPERM (no confidential access, or a read-only store, which cannot log the read).
+ */
+CAMPAIGN_API int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db,
+                                                       const char *campaign, const char *lead, const char *actor);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,226 @@
+/* The rectification ledger on the seed plan: the five fixes, status history,
+ * overdue on any date, verification before closing, and the ledger. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+
+#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
+
+static void ok(int rc)
+{
+	if (rc)
+		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
+	assert_int_equal(rc, CAMPAIGN_OK);
+}
+
+static int audit_count(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+/* Two findings (峨眉山 self-reported, 马边 by a tour) with three rectifications:
+ * R1 due 2011-01-31, R2 due 2011-03-31 (峨眉山), R3 due 2011-02-28 (马边). */
+static campaign_db *open_ledger(void)
+{
+	campaign_db *db = open_seed();
+	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	ok(campaign_finding_record(NULL, db, NULL, "F-E", "emeishan", "ten-categories/c9", "self_reported", "李某",
+	                           "擅自缓缴土地出让金120万元", "1200000", "2010-11-05", NULL, "office"));
+	ok(campaign_finding_record(NULL, db, NULL, "F-M", "mabian", "ten-categories/c10", "inspection_tour", NULL,
+	                           "设\"小金库\"", NULL, "2010-11-20", NULL, "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, "R1", "F-E", NULL, "追缴出让金", "2011-01-31", "王局长",
+	                              "出让金全额入库", "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, "R2", "F-E", "制度缺失", "建立出让金缴纳台账", "2011-03-31", "财务室",
+	                              "台账建立并运行", "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, "R3", "F-M", NULL, "清理小金库", "2011-02-28", "马边局局长",
+	                              "资金全部上缴", "office"));
+	return db;
+}
+
+/* The ids overdue on @date, " "-joined. */
+static char *overdue(campaign_db *db, const char *date)
+{
+	static char out[256];
+	campaign_cursor *c;
+	out[0] = '\0';
+	ok(campaign_rectifications_overdue_query(&c, db, NULL, date));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		strcat(strcat(out, campaign_cursor_get(c, "id")), " ");
+	campaign_cursor_free(c);
+	return out;
+}
+
+static void test_five_fixes_and_status(void **state)
+{
+	campaign_db *db = open_ledger();
+	campaign_cursor *c;
+	campaign_buf *id = NULL;
+	(void)state;
+	ok(campaign_rectifications_query(&c, db, NULL, "F-E", NULL));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "id"), "R1");
+	assert_string_equal(campaign_cursor_get(c, "problem"), "擅自缓缴土地出让金120万元");
+	assert_string_equal(campaign_cursor_get(c, "measure"), "追缴出让金");
+	assert_string_equal(campaign_cursor_get(c, "deadline"), "2011-01-31");
+	assert_string_equal(campaign_cursor_get(c, "responsible"), "王局长");
+	assert_string_equal(campaign_cursor_get(c, "criterion"), "出让金全额入库");
+	assert_string_equal(campaign_cursor_get(c, "status"), "not_started");
+	assert_string_equal(campaign_cursor_get(c, "status_label"), "未整改");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "problem"), "制度缺失");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	ok(campaign_rectification_update(db, NULL, "R2", "ongoing", "2011-01-10", "长期坚持", "clerk"));
+	ok(campaign_rectifications_query(&c, db, NULL, NULL, "emeishan"));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "status_label"), "持续整改");
+	assert_string_equal(campaign_cursor_get(c, "updated_on"), "2011-01-10");
+	campaign_cursor_free(c);
+	/* a new id comes back when none is given */
+	ok(campaign_rectification_add(&id, db, NULL, NULL, "F-M", NULL, "追责", "2011-06-30", "纪检组长", "处理到位",
+	                              "office"));
+	assert_int_equal(campaign_buf_size(id), 36);
+	campaign_buf_free(id);
+	campaign_close(db);
+}
+
+static void test_overdue_on_any_date(void **state)
+{
+	campaign_db *db = open_ledger();
+	(void)state;
+	ok(campaign_rectification_update(db, NULL, "R1", "in_progress", "2011-01-10", NULL, "clerk"));
+	ok(campaign_rectification_update(db, NULL, "R1", "done", "2011-02-15", "已全额追缴", "clerk"));
+	ok(campaign_rectification_update(db, NULL, "R2", "ongoing", "2011-03-01", NULL, "clerk"));
+	assert_string_equal(overdue(db, "2011-01-31"), "");
+	assert_string_equal(overdue(db, "2011-02-01"), "R1 ");
+	/* R1 was done on 02-15, so from then on only R3 (due 02-28) */
+	assert_string_equal(overdue(db, "2011-02-15"), "");
+	assert_string_equal(overdue(db, "2011-03-01"), "R3 ");
+	/* R2 is 持续整改 from 03-01: not overdue after its deadline */
+	assert_string_equal(overdue(db, "2011-04-01"), "R3 ");
+	{
+		campaign_cursor *c;
+		ok(campaign_rectifications_overdue_query(&c, db, NULL, "2011-04-01"));
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+		assert_string_equal(campaign_cursor_get(c, "unit_name"), "马边彝族自治县国土资源局");
+		assert_string_equal(campaign_cursor_get(c, "status_label"), "未整改");
+		assert_string_equal(campaign_cursor_get(c, "days_overdue"), "32");
+		campaign_cursor_free(c);
+	}
+	assert_int_equal(campaign_rectifications_overdue_query(NULL, db, NULL, "2011-04-01"), CAMPAIGN_EINVALID);
+	campaign_close(db);
+}
+
+static void test_verify_and_close_rules(void **state)
+{
+	campaign_db *db = open_ledger();
+	campaign_cursor *c;
+	int before;
+	(void)state;
+	before = audit_count(db);
+	assert_int_equal(campaign_rectification_verify(db, NULL, "R1", "passed", "张雷", "2011-01-20", NULL, "office"),
+	                 CAMPAIGN_ECONFLICT);
+	assert_string_equal(campaign_error_message(),
+	                    "rectification \"R1\" is 未整改, not 已整改: only a done rectification can be verified");
+	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-01-20", "office"), CAMPAIGN_ECONFLICT);
+	assert_string_equal(campaign_error_message(), "rectification \"R1\" cannot be closed before it passes verification");
+	assert_int_equal(campaign_rectification_update(db, NULL, "R1", "finished", "2011-01-20", NULL, "clerk"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "status \"finished\" is not one of not_started, in_progress, done, ongoing");
+	assert_int_equal(campaign_rectification_update(db, NULL, "R9", "done", "2011-01-20", NULL, "clerk"),
+	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(audit_count(db), before);
+	ok(campaign_rectification_update(db, NULL, "R1", "done", "2011-01-25", NULL, "clerk"));
+	assert_int_equal(campaign_rectification_update(db, NULL, "R1", "done", "2011-01-24", NULL, "clerk"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "date 2011-01-24 is before its last update (2011-01-25)");
+	/* a failed verification sends it back to 整改中 */
+	ok(campaign_rectification_verify(db, NULL, "R1", "failed", "张雷", "2011-01-28", "尚欠30万元", "office"));
+	ok(campaign_rectifications_query(&c, db, NULL, "F-E", NULL));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "status_label"), "整改中");
+	assert_string_equal(campaign_cursor_get(c, "verification"), "failed");
+	campaign_cursor_free(c);
+	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-01-29", "office"), CAMPAIGN_ECONFLICT);
+	ok(campaign_rectification_update(db, NULL, "R1", "done", "2011-02-10", NULL, "clerk"));
+	assert_int_equal(campaign_rectification_verify(db, NULL, "R1", "passed", "张雷", "2011-02-09", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	ok(campaign_rectification_verify(db, NULL, "R1", "passed", "张雷", "2011-02-12", NULL, "office"));
+	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-02-11", "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "date 2011-02-11 is before its verification (2011-02-12)");
+	ok(campaign_rectification_close(db, NULL, "R1", "2011-02-14", "office"));
+	before = audit_count(db);
+	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-02-15", "office"), CAMPAIGN_ECONFLICT);
+	assert_string_equal(campaign_error_message(), "rectification \"R1\" was closed on 2011-02-14 and cannot change");
+	assert_int_equal(campaign_rectification_update(db, NULL, "R1", "in_progress", "2011-02-15", NULL, "clerk"),
+	                 CAMPAIGN_ECONFLICT);
+	assert_int_equal(audit_count(db), before);
+	/* the finding is closed when all its rectifications are */
+	ok(campaign_findings_query(&c, db, NULL, NULL, "F-E"));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "status"), "rectifying");
+	assert_string_equal(campaign_cursor_get(c, "rectifications"), "2");
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
+static void test_ledger(void **state)
+{
+	campaign_db *db = open_ledger();
+	campaign_cursor *c;
+	int n = 0;
+	(void)state;
+	ok(campaign_rectification_update(db, NULL, "R1", "done", "2011-01-20", NULL, "clerk"));
+	ok(campaign_rectification_verify(db, NULL, "R1", "passed", "张雷", "2011-01-25", NULL, "office"));
+	ok(campaign_rectification_close(db, NULL, "R1", "2011-01-26", "office"));
+	ok(campaign_rectification_ledger_query(&c, db, NULL, NULL, "2011-03-05"));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		/* units in plan order (马边 before 峨眉山), then by deadline */
+		static const char *const ids[] = {"R3", "R1", "R2"};
+		assert_string_equal(campaign_cursor_get(c, "id"), ids[n]);
+		assert_int_equal(campaign_cursor_int(c, 0), n + 1);
+		if (n == 1) {
+			assert_string_equal(campaign_cursor_get(c, "unit_name"), "峨眉山市国土资源局");
+			assert_string_equal(campaign_cursor_get(c, "status_label"), "已整改");
+			assert_string_equal(campaign_cursor_get(c, "verification_label"), "通过(张雷 2011-01-25)");
+			assert_string_equal(campaign_cursor_get(c, "closed_on"), "2011-01-26");
+			assert_string_equal(campaign_cursor_get(c, "overdue"), "");
+			assert_string_equal(campaign_cursor_get(c, "category"), "擅自减免或缓缴土地出让金和矿产资源规费的行为");
+		}
+		if (n == 0) {
+			assert_string_equal(campaign_cursor_get(c, "unit_name"), "马边彝族自治县国土资源局");
+			assert_string_equal(campaign_cursor_get(c, "overdue"), "逾期5天");
+			assert_string_equal(campaign_cursor_get(c, "status_label"), "未整改");
+		}
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, 3);
+	/* as of a date before the closing, R1 is shown as it stood then */
+	ok(campaign_rectification_ledger_query(&c, db, NULL, "emeishan", "2011-01-22"));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "status_label"), "已整改");
+	assert_string_equal(campaign_cursor_get(c, "verification_label"), "");
+	assert_null(campaign_cursor_get(c, "closed_on"));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "id"), "R2");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_five_fixes_and_status),
+		cmocka_unit_test(test_overdue_on_any_date),
+		cmocka_unit_test(test_verify_and_close_rules),
+		cmocka_unit_test(test_ledger),
+	};
+	return cmocka_run_group_tests_name("rectification", tests, NULL, NULL);
+}
