@@ -61,7 +61,7 @@ void deadline_format_date(char out[11], int y, int m, int d);
 
 /* ---- store.c ---- */
 
-#define STMT_CACHE_MAX 64
+#define STMT_CACHE_MAX 512 /* a power of two, well above the library's static statements */
 
 struct campaign_db {
 	sqlite3 *sql;

@@ -4,15 +4,20 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <stdint.h>
 #include <unistd.h>
 #include "internal.h"
 
+/* Migrations are numbered by their file names (schema/NNN_*.sql); a store's
+ * PRAGMA user_version is the number of the last one applied. Numbers only
+ * ever grow: a new migration takes the next number. */
 extern const char *const campaign_migrations[];
+extern const int campaign_migration_numbers[];
 extern const int campaign_migration_count;
 
 int campaign_schema_version_supported(void)
 {
-	return campaign_migration_count;
+	return campaign_migration_count ? campaign_migration_numbers[campaign_migration_count - 1] : 0;
 }
 
 int db_check(campaign_db *db)
@@ -61,26 +66,28 @@ static int read_user_version(campaign_db *db, int *out)
  * so a store is never left half-migrated. */
 static int migrate(campaign_db *db, const char *path)
 {
-	int version, rc;
+	int version, rc, newest = campaign_schema_version_supported();
 	if ((rc = read_user_version(db, &version)))
 		return rc;
-	if (version > campaign_migration_count)
+	if (version > newest)
 		return error_set(CAMPAIGN_EVERSION,
 		                 "%s: the store has schema version %d, newer than this library's %d (libcampaign %s); "
 		                 "open it with a newer libcampaign",
-		                 path, version, campaign_migration_count, CAMPAIGN_VERSION_STRING);
-	if (version == campaign_migration_count)
+		                 path, version, newest, CAMPAIGN_VERSION_STRING);
+	if (version == newest)
 		return CAMPAIGN_OK;
 	if (db->readonly)
 		return error_set(CAMPAIGN_EPERM, "%s: the store needs migrating from schema %d to %d, "
-		                 "which a read-only handle cannot do", path, version, campaign_migration_count);
+		                 "which a read-only handle cannot do", path, version, newest);
 	if ((rc = exec(db, "BEGIN IMMEDIATE", "cannot migrate the store")))
 		return rc;
-	for (int i = version; i < campaign_migration_count; i++) {
+	for (int i = 0; i < campaign_migration_count; i++) {
 		char pragma[48];
+		if (campaign_migration_numbers[i] <= version)
+			continue;
 		if ((rc = exec(db, campaign_migrations[i], "schema migration failed")))
 			goto fail;
-		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", i + 1);
+		snprintf(pragma, sizeof pragma, "PRAGMA user_version = %d", campaign_migration_numbers[i]);
 		if ((rc = exec(db, pragma, "schema migration failed")))
 			goto fail;
 	}
@@ -153,7 +160,7 @@ void campaign_close(campaign_db *db)
 {
 	if (!db)
 		return;
-	for (int i = 0; i < db->nstmt; i++)
+	for (int i = 0; i < STMT_CACHE_MAX; i++)
 		sqlite3_finalize(db->stmts[i].stmt);
 	/* close_v2: cursors still open keep the connection alive until freed */
 	sqlite3_close_v2(db->sql);
@@ -168,33 +175,34 @@ int campaign_schema_version(campaign_db *db)
 	return v;
 }
 
+/* The cache is an open-addressing table keyed by the address of the static
+ * SQL text: a lookup costs a hash and a compare, at every row of an import. */
 sqlite3_stmt *db_stmt(campaign_db *db, const char *sql)
 {
+	size_t h = ((size_t)(uintptr_t)sql >> 4) * 0x9e3779b97f4a7c15u;
 	sqlite3_stmt *st;
 	int rc;
-	for (int i = 0; i < db->nstmt; i++) {
-		if (db->stmts[i].sql == sql) {
-			sqlite3_reset(db->stmts[i].stmt);
-			sqlite3_clear_bindings(db->stmts[i].stmt);
-			return db->stmts[i].stmt;
+	for (size_t i = 0; i < STMT_CACHE_MAX; i++) {
+		size_t k = (h + i) & (STMT_CACHE_MAX - 1);
+		if (db->stmts[k].sql == sql) {
+			sqlite3_reset(db->stmts[k].stmt);
+			sqlite3_clear_bindings(db->stmts[k].stmt);
+			return db->stmts[k].stmt;
+		}
+		if (!db->stmts[k].sql) {
+			rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
+			if (rc != SQLITE_OK) {
+				error_from_sqlite(db->sql, rc, "cannot prepare a statement");
+				return NULL;
+			}
+			db->stmts[k].sql = sql;
+			db->stmts[k].stmt = st;
+			db->nstmt++;
+			return st;
 		}
 	}
-	rc = sqlite3_prepare_v3(db->sql, sql, -1, SQLITE_PREPARE_PERSISTENT, &st, NULL);
-	if (rc != SQLITE_OK) {
-		error_from_sqlite(db->sql, rc, "cannot prepare a statement");
-		return NULL;
-	}
-	if (db->nstmt < STMT_CACHE_MAX) {
-		db->stmts[db->nstmt].sql = sql;
-		db->stmts[db->nstmt].stmt = st;
-		db->nstmt++;
-	} else {
-		/* should not happen: the cache is sized for every static statement */
-		sqlite3_finalize(st);
-		error_set(CAMPAIGN_ERROR, "statement cache full");
-		return NULL;
-	}
-	return st;
+	error_set(CAMPAIGN_ERROR, "internal: the statement cache is full (raise STMT_CACHE_MAX)");
+	return NULL;
 }
 
 int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what)

@@ -316,12 +316,63 @@ static const char SQL_CAMPAIGN_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
 static const char SQL_CAMPAIGN_REPORTS[] =
 	"SELECT count(*) FROM progress_report p JOIN outcome o ON o.rid = p.outcome WHERE o.campaign = ?1";
 
+/* Counts the rows recorded against a campaign beyond the plan itself:
+ * progress reports, and the rows of every other table with a campaign
+ * column (findings, rounds, risk points ... whatever modules exist). */
+static const char *const PLAN_TABLES[] = {"campaign", "unit", "unit_group", "body", "phase", "milestone", "task",
+                                          "measure", "outcome", "campaign_threshold", NULL};
+
+static int recorded_data(imp *im, sqlite3_int64 crid, const char **what, long long *n)
+{
+	sqlite3_stmt *st, *tables;
+	int rc = CAMPAIGN_OK;
+	*n = 0;
+	if (!(st = db_stmt(im->db, SQL_CAMPAIGN_REPORTS)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	*what = "progress reports";
+	if (*n)
+		return CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(im->db->sql,
+	                       "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c "
+	                       "WHERE m.type = 'table' AND c.name = 'campaign' ORDER BY m.name",
+	                       -1, &tables, NULL) != SQLITE_OK)
+		return error_from_sqlite(im->db->sql, sqlite3_errcode(im->db->sql), "cannot read the schema");
+	while (!rc && !*n && sqlite3_step(tables) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(tables, 0);
+		char *sql;
+		int k;
+		for (k = 0; PLAN_TABLES[k] && strcmp(PLAN_TABLES[k], t); k++)
+			;
+		if (PLAN_TABLES[k] || !(sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE campaign = ?1", t)))
+			continue;
+		if (sqlite3_prepare_v2(im->db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, crid);
+			if (sqlite3_step(st) == SQLITE_ROW && (*n = sqlite3_column_int64(st, 0)))
+				*what = t; /* named by its table, copied below before the statement ends */
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	if (*n) {
+		static _Thread_local char label[96];
+		snprintf(label, sizeof label, "rows of %s", *what);
+		*what = label;
+	}
+	sqlite3_finalize(tables);
+	return rc;
+}
+
 static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_options *opts)
 {
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
 	                                   "preamble", "summary", "requirements", NULL};
-	const char *v[9], *what = "campaign";
+	const char *v[9], *what = "campaign", *what_data = "";
 	char first[11], last[11], now[21];
+	long long n = 0;
 	deadline_range r;
 	sqlite3_stmt *st;
 	int rc, step;
@@ -353,20 +404,14 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 			                    (int)get(im, map, "id")->start_mark.column + 1,
 			                    "campaign \"%s\" is already in the store (import with replace to overwrite it)",
 			                    v[0]);
-		/* replacing a plan must never drop the reports made against it */
-		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_REPORTS)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, old);
-		step = sqlite3_step(st);
-		if (step == SQLITE_ROW && sqlite3_column_int64(st, 0) > 0) {
-			long long n = sqlite3_column_int64(st, 0);
-			sqlite3_reset(st);
+		/* replacing a plan must never drop what was recorded against it */
+		if ((rc = recorded_data(im, old, &what_data, &n)))
+			return rc;
+		if (n > 0)
 			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)get(im, map, "id")->start_mark.line + 1,
 			                    (int)get(im, map, "id")->start_mark.column + 1,
-			                    "campaign \"%s\" has %lld progress reports; a replaced plan would lose them "
-			                    "(import it under a new id)", v[0], n);
-		}
-		sqlite3_reset(st);
+			                    "campaign \"%s\" has %lld %s recorded against it; a replaced plan would lose them "
+			                    "(import it under a new id)", v[0], n, what_data);
 		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_DELETE)))
 			return campaign_error_code_last();
 		sqlite3_bind_int64(st, 1, old);

@@ -112,7 +112,7 @@ static void test_bad_reports_write_nothing(void **state)
 		campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
 		opts.replace = 1;
 		assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "x", &opts), CAMPAIGN_ECONFLICT);
-		assert_non_null(strstr(campaign_error_message(), "has 1 progress reports"));
+		assert_non_null(strstr(campaign_error_message(), "has 1 progress reports recorded against it"));
 	}
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.1.o1", NULL), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 1);
