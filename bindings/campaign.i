@@ -63,3 +63,4 @@ CAMPAIGN_INT_VALUE(campaign_schema_version_supported)
 %include "campaign/accountability.h"
 %include "campaign/audit.h"
 %include "campaign/access.h"
+%include "campaign/search.h"

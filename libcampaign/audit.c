@@ -51,7 +51,8 @@ static int entry_hash(sqlite3_stmt *e, const char *prev, const char *call, char 
 /* Tables that are never audited: the log itself and SQLite's own. */
 static int audited(const char *table)
 {
-	return strncmp(table, "sqlite_", 7) != 0 && strcmp(table, "audit_log") != 0;
+	/* the search index is derived data, and FTS5's tables take no triggers */
+	return strncmp(table, "sqlite_", 7) != 0 && strcmp(table, "audit_log") != 0 && strncmp(table, "search_", 7) != 0;
 }
 
 /* Builds, for table @t and row alias @p (NEW/OLD), the key, image and object
@@ -154,7 +155,7 @@ static int names(campaign_db *db, const char *sql, struct campaign_buf *out, int
 
 static const char SQL_TABLES[] =
 	"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-	"AND name <> 'audit_log' ORDER BY name";
+	"AND name <> 'audit_log' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name";
 
 static int audit_install(campaign_db *db, int baseline)
 {
@@ -280,7 +281,8 @@ int audit_seal(campaign_db *db)
 	free(seq);
 	free(call);
 	free(is_call);
-	return rc;
+	/* the search index follows the rows this transaction changed */
+	return rc ? rc : search_sync(db, db->audit_start);
 }
 
 /* ---- the call entry ---- */

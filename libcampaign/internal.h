@@ -67,6 +67,7 @@ struct campaign_db {
 	sqlite3 *sql;
 	int readonly;
 	sqlite3_int64 audit_start; /* the last audit entry before this transaction */
+	int has_search;            /* the store has the search index and the tables it covers */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -136,6 +137,13 @@ int access_denied(campaign_db *db, const char *actor, const char *what, const ch
 /* access_check(), and on refusal access_denied(): call before db_begin(). */
 int access_guard(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what,
                  const char *campaign, const char *object);
+
+/* ---- search.c ---- */
+
+/* Registers the "campaign_cjk" FTS5 tokenizer on the connection. */
+int search_register(campaign_db *db);
+/* Re-indexes the findings and rectifications changed after audit entry @after_seq. */
+int search_sync(campaign_db *db, sqlite3_int64 after_seq);
 
 /* ---- cursor.c ---- */
 

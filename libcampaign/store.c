@@ -64,6 +64,18 @@ static int read_user_version(campaign_db *db, int *out)
 
 /* Applies every migration after the store's version, all in one transaction,
  * so a store is never left half-migrated. */
+/* Which optional parts of the schema this store has. */
+static int detect_modules(campaign_db *db)
+{
+	sqlite3_stmt *st;
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) = 3 FROM sqlite_master WHERE name IN "
+	                                "('search_fts', 'finding', 'rectification')", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
+	db->has_search = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	return CAMPAIGN_OK;
+}
+
 static int migrate(campaign_db *db, const char *path)
 {
 	int version, rc, newest = campaign_schema_version_supported();
@@ -75,7 +87,7 @@ static int migrate(campaign_db *db, const char *path)
 		                 "open it with a newer libcampaign",
 		                 path, version, newest, CAMPAIGN_VERSION_STRING);
 	if (version == newest)
-		return CAMPAIGN_OK;
+		return detect_modules(db);
 	if (db->readonly)
 		return error_set(CAMPAIGN_EPERM, "%s: the store needs migrating from schema %d to %d, "
 		                 "which a read-only handle cannot do", path, version, newest);
@@ -93,7 +105,7 @@ static int migrate(campaign_db *db, const char *path)
 	}
 	/* the audit triggers follow every table's current columns; a log that is
 	 * new takes in the rows that predate it and is sealed from its start */
-	if ((rc = audit_migrated(db)))
+	if ((rc = detect_modules(db)) || (rc = audit_migrated(db)))
 		goto fail;
 	return exec(db, "COMMIT", "schema migration failed");
 fail:
@@ -106,6 +118,9 @@ static int configure(campaign_db *db, const char *path)
 	int rc;
 	sqlite3_busy_timeout(db->sql, 5000);
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* before any migration: the search table names the tokenizer */
+	if ((rc = search_register(db)))
+		return rc;
 	if ((rc = exec(db, "PRAGMA foreign_keys = ON", "cannot configure the store")))
 		return rc;
 	if (!db->readonly && strcmp(path, ":memory:") != 0 &&

@@ -19,5 +19,6 @@
 #include "accountability.h"
 #include "audit.h"
 #include "access.h"
+#include "search.h"
 
 #endif

@@ -1,0 +1,39 @@
+/**
+ * @file campaign/search.h
+ * @brief Full-text search over findings and rectifications, in Chinese.
+ *
+ * Every CJK character is indexed as a token (SQLite FTS5 with the library's
+ * tokenizer) and a query is matched as a phrase, so one-, two- and
+ * many-character words all work ("科", "监察", "土地出让金"); Latin words and
+ * numbers are matched whole, ignoring case. Results are ranked (BM25).
+ * Confidential records (case-lead details, reporters) are never indexed.
+ */
+#ifndef CAMPAIGN_SEARCH_H
+#define CAMPAIGN_SEARCH_H
+
+#include "common.h"
+#include "store.h"
+#include "cursor.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Searches a campaign's findings and rectifications.
+ * @param campaign  campaign id, or NULL for the only one
+ * @param text      what to find (UTF-8); at least one character that is indexed
+ * @param kind      "finding", "rectification", or NULL for both
+ * Columns: kind, object (the finding's or rectification's id), unit, unit_name,
+ * text (the indexed text with each match in 【】), score (int, higher is better).
+ * Best first.
+ * @return ::CAMPAIGN_OK and a cursor; ::CAMPAIGN_EINVALID (empty text, unknown kind);
+ *         ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_search_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                       const char *text, const char *kind);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,130 @@
+/* Full-text search in Chinese over findings and rectifications: one-, two-
+ * and many-character words, ranked; confidential records never found. */
+#include <stdio.h>
+#include <string.h>
+#include "testutil.h"
+
+static campaign_db *db;
+
+static void ok(int rc)
+{
+	if (rc)
+		fprintf(stderr, "%s\n", campaign_error_message());
+	assert_int_equal(rc, CAMPAIGN_OK);
+}
+
+static int setup(void **state)
+{
+	(void)state;
+	db = open_seed();
+	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	                                           "office") > 0);
+	ok(campaign_finding_record(NULL, db, NULL, "F-1", "emeishan", "ten-categories/c1", "self_reported", "张某",
+	                           "擅自批准改变土地用途,低价出让国有建设用地", NULL, "2010-11-01", NULL, "office"));
+	ok(campaign_finding_record(NULL, db, NULL, "F-2", "mabian", "ten-categories/c9", "investigated", NULL,
+	                           "违规缓缴土地出让金", "120000.50", "2010-11-20", NULL, "office"));
+	ok(campaign_finding_record(NULL, db, NULL, "F-3", "liyong", "ten-categories/c3", "inspection_tour", NULL,
+	                           "擅自修改土地利用规划", NULL, "2010-12-02", NULL, "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, "R-1", "F-2", "土地出让金未按期缴纳", "限期追缴出让金", "2011-01-31",
+	                              "马边县局局长", "出让金全额入库", "office"));
+	ok(campaign_case_lead_create(NULL, db, NULL, "L-1", "F-1", NULL, "2010-11-05", "举报峨眉山市局干部插手出让",
+	                             "王举报人", "13800000000", "office"));
+	return 0;
+}
+
+static int teardown(void **state)
+{
+	(void)state;
+	campaign_close(db);
+	return 0;
+}
+
+/* "kind:object" of each hit, best first. */
+static char *hits(const char *text, const char *kind)
+{
+	static char out[1024];
+	campaign_cursor *c;
+	out[0] = '\0';
+	ok(campaign_search_query(&c, db, NULL, text, kind));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s:%s ", campaign_cursor_get(c, "kind"),
+		         campaign_cursor_get(c, "object"));
+	campaign_cursor_free(c);
+	return out;
+}
+
+static void test_words_of_any_length(void **state)
+{
+	(void)state;
+	/* two characters inside a longer text */
+	assert_string_equal(hits("规划", NULL), "finding:F-3 ");
+	assert_string_equal(hits("出让金", NULL), "rectification:R-1 finding:F-2 ");
+	/* one character */
+	assert_string_equal(hits("缓", NULL), "finding:F-2 ");
+	/* many; characters that do not stand together do not match */
+	assert_string_equal(hits("擅自批准改变土地用途", NULL), "finding:F-1 ");
+	assert_string_equal(hits("土用", NULL), "");
+	assert_string_equal(hits("出让金", "finding"), "finding:F-2 ");
+	/* people named in a finding are searchable */
+	assert_string_equal(hits("张某", NULL), "finding:F-1 ");
+}
+
+static void test_highlight_and_unit(void **state)
+{
+	campaign_cursor *c;
+	(void)state;
+	ok(campaign_search_query(&c, db, NULL, "规划", NULL));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "unit_name"), "利用科");
+	assert_string_equal(campaign_cursor_get(c, "text"), "擅自修改土地利用【规划】");
+	assert_true(campaign_cursor_int(c, 5) > 0);
+	campaign_cursor_free(c);
+}
+
+static void test_confidential_never_found(void **state)
+{
+	(void)state;
+	assert_string_equal(hits("王举报人", NULL), "");
+	assert_string_equal(hits("13800000000", NULL), "");
+	assert_string_equal(hits("举报", NULL), "");
+}
+
+static void test_index_follows_changes(void **state)
+{
+	(void)state;
+	ok(campaign_rectification_update(db, NULL, "R-1", "in_progress", "2010-12-10", "已追缴一半", "office"));
+	assert_string_equal(hits("限期追缴", NULL), "rectification:R-1 ");
+	assert_int_equal(campaign_plan_delete(db, "leshan-ltyg-2010", "office"), CAMPAIGN_OK);
+	{
+		campaign_cursor *c = NULL;
+		assert_int_equal(campaign_search_query(&c, db, NULL, "规划", NULL), CAMPAIGN_ENOTFOUND);
+	}
+	ok(campaign_plan_import_yaml(db, SEED_PLAN, "office", NULL));
+	assert_string_equal(hits("规划", NULL), "");
+}
+
+static void test_bad_queries(void **state)
+{
+	campaign_cursor *c = NULL;
+	(void)state;
+	assert_int_equal(campaign_search_query(&c, db, NULL, "，。", NULL), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "search for at least one Chinese character, letter or digit, not \"，。\"");
+	assert_int_equal(campaign_search_query(&c, db, NULL, "规划", "case_lead"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_search_query(&c, db, NULL, NULL, NULL), CAMPAIGN_EINVALID);
+	/* a quote in the text is just a character */
+	assert_string_equal(hits("规\"划", NULL), "finding:F-3 ");
+	assert_null(c);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_words_of_any_length),
+		cmocka_unit_test(test_highlight_and_unit),
+		cmocka_unit_test(test_confidential_never_found),
+		cmocka_unit_test(test_bad_queries),
+		cmocka_unit_test(test_index_follows_changes),
+	};
+	return cmocka_run_group_tests_name("search", tests, setup, teardown);
+}
