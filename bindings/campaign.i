@@ -38,6 +38,7 @@ CAMPAIGN_INT_VALUE(campaign_cursor_column_count)
 CAMPAIGN_INT_VALUE(campaign_cursor_is_null)
 CAMPAIGN_INT_VALUE(campaign_deadline_is_open_ended)
 CAMPAIGN_INT_VALUE(campaign_schema_version_supported)
+/* catalogue import returns the catalogue's version (>= 1) on success */
 
 /* cursor_next: CAMPAIGN_OK (0) for a row, CAMPAIGN_ITEROVER (-31) at the end; other codes raise */
 %typemap(out) int campaign_cursor_next %{
@@ -46,6 +47,9 @@ CAMPAIGN_INT_VALUE(campaign_schema_version_supported)
 	}
 	$result = CAMPAIGN_INT_RESULT($1 == CAMPAIGN_OK);
 %}
+
+/* An id a call generates comes back like any other out-parameter. */
+%apply campaign_buf **out { campaign_buf **out_id };
 
 /* The macros the bindings cannot use; campaign_import_options_init() stands in. */
 #define CAMPAIGN_STATIC /* for SWIG only: CAMPAIGN_API expands to nothing */

@@ -317,6 +317,95 @@ class Store:
     def supervision(self, as_of=None, campaign=None):
         return self._query(_c.campaign_supervision_query, campaign, _iso(as_of))
 
+    # -- self-inspection, findings, rectifications, case leads --
+    def import_catalogue(self, path, actor, campaign=None):
+        """Imports a violation catalogue; returns its version (a changed file makes a new one)."""
+        return _c.campaign_catalogue_import_yaml(self._h(), campaign, str(path), actor)
+
+    def catalogues(self, campaign=None):
+        return self._query(_c.campaign_catalogues_query, campaign)
+
+    def violation_categories(self, catalogue=None, version=0, campaign=None):
+        return self._query(_c.campaign_violation_categories_query, campaign, catalogue, int(version))
+
+    def create_round(self, round, actor, unit=None, group=None, start=None, end=None, deadline=None,
+                     campaign=None):
+        """A self-inspection round for a unit, or one per member of a group ("ROUND/UNIT")."""
+        _c.campaign_inspection_round_create(self._h(), campaign, round, unit, group, _iso(start), _iso(end),
+                                            _iso(deadline), actor)
+
+    def submit_round(self, round, date, actor, document=None, note=None, campaign=None):
+        _c.campaign_inspection_round_submit(self._h(), campaign, round, _iso(date), document, note, actor)
+
+    def rounds(self, series=None, unit=None, as_of=None, campaign=None):
+        return self._query(_c.campaign_inspection_rounds_query, campaign, series, unit, _iso(as_of))
+
+    def missing_reports(self, series=None, as_of=None, campaign=None):
+        return self._query(_c.campaign_inspection_missing_query, campaign, series, _iso(as_of))
+
+    def record_finding(self, unit, category, origin, description, found_on, actor, id=None, people=None,
+                       amount=None, round=None, campaign=None):
+        """Records a finding; returns its id (generated when ``id`` is None)."""
+        return _take_buf(_c.campaign_finding_record(self._h(), campaign, id, unit, category, origin, people,
+                                                    description, None if amount is None else str(amount),
+                                                    _iso(found_on), round, actor))
+
+    def flag_finding(self, finding, kind, date, actor, note=None, campaign=None):
+        """Records concealment or falsification ("concealment"/"falsification")."""
+        _c.campaign_finding_flag(self._h(), campaign, finding, kind, _iso(date), note, actor)
+
+    def import_findings(self, path, actor, campaign=None):
+        _c.campaign_findings_import(self._h(), campaign, str(path), actor)
+
+    def findings(self, unit=None, finding=None, campaign=None):
+        return self._query(_c.campaign_findings_query, campaign, unit, finding)
+
+    def add_rectification(self, finding, problem, measure, deadline, responsible, criterion, actor, id=None,
+                          campaign=None):
+        return _take_buf(_c.campaign_rectification_add(self._h(), campaign, id, finding, problem, measure,
+                                                       _iso(deadline), responsible, criterion, actor))
+
+    def update_rectification(self, rectification, status, date, actor, note=None, campaign=None):
+        _c.campaign_rectification_update(self._h(), campaign, rectification, status, _iso(date), note, actor)
+
+    def verify_rectification(self, rectification, result, verifier, date, actor, note=None, campaign=None):
+        _c.campaign_rectification_verify(self._h(), campaign, rectification, result, verifier, _iso(date), note,
+                                         actor)
+
+    def close_rectification(self, rectification, date, actor, campaign=None):
+        _c.campaign_rectification_close(self._h(), campaign, rectification, _iso(date), actor)
+
+    def rectifications(self, finding=None, unit=None, campaign=None):
+        return self._query(_c.campaign_rectifications_query, campaign, finding, unit)
+
+    def overdue_rectifications(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_rectifications_overdue_query, campaign, _iso(as_of))
+
+    def rectification_ledger(self, unit=None, as_of=None, campaign=None):
+        return self._query(_c.campaign_rectification_ledger_query, campaign, unit, _iso(as_of))
+
+    def create_case_lead(self, received_on, details, actor, finding=None, unit=None, reporter=None, contact=None,
+                         id=None, campaign=None):
+        return _take_buf(_c.campaign_case_lead_create(self._h(), campaign, id, finding, unit, _iso(received_on),
+                                                      details, reporter, contact, actor))
+
+    def refer_case_lead(self, lead, body_kind, body, date, actor, reference=None, campaign=None):
+        _c.campaign_case_lead_refer(self._h(), campaign, lead, body_kind, body, _iso(date), reference, actor)
+
+    def resolve_case_lead(self, lead, outcome, date, actor, note=None, campaign=None):
+        _c.campaign_case_lead_resolve(self._h(), campaign, lead, outcome, _iso(date), note, actor)
+
+    def case_leads(self, unit=None, campaign=None):
+        return self._query(_c.campaign_case_leads_query, campaign, unit)
+
+    def case_lead_confidential(self, lead, actor, campaign=None):
+        """A lead with its confidential part (reporter, details); the read is logged."""
+        return self._query(_c.campaign_case_lead_confidential_query, campaign, lead, actor)
+
+    def search(self, text, kind=None, campaign=None):
+        """Full-text search over findings and rectifications, best first."""
+        return self._query(_c.campaign_search_query, campaign, text, kind)
+
     # -- audit and access --
     def audit_log(self, object=None, actor=None, start=None, end=None):
         return Cursor(self, _c.campaign_audit_query(self._h(), object, actor, _iso(start), _iso(end)))

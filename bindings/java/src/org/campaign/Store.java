@@ -154,6 +154,54 @@ public final class Store implements AutoCloseable {
     public Rows phaseStatus(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_phase_status_query(o, d, campaign, iso(asOf))); }
     public Rows supervision(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_supervision_query(o, d, campaign, iso(asOf))); }
 
+    // ---- self-inspection, findings, rectifications, case leads ----
+
+    /** Imports a violation catalogue; returns its version. */
+    public int importCatalogue(String campaign, String path, String actor) { return capi.campaign_catalogue_import_yaml(h(), campaign, path, actor); }
+    public Rows catalogues(String campaign) { long d = h(); return rows(o -> capi.campaign_catalogues_query(o, d, campaign)); }
+    public Rows violationCategories(String campaign, String catalogue, int version) { long d = h(); return rows(o -> capi.campaign_violation_categories_query(o, d, campaign, catalogue, version)); }
+    public void createRound(String campaign, String round, String unit, String group, LocalDate first, LocalDate last, String deadline, String actor) {
+        capi.campaign_inspection_round_create(h(), campaign, round, unit, group, iso(first), iso(last), deadline, actor);
+    }
+    public void submitRound(String campaign, String round, LocalDate date, String document, String note, String actor) { capi.campaign_inspection_round_submit(h(), campaign, round, iso(date), document, note, actor); }
+    public Rows rounds(String campaign, String series, String unit, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_inspection_rounds_query(o, d, campaign, series, unit, iso(asOf))); }
+    public Rows missingReports(String campaign, String series, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_inspection_missing_query(o, d, campaign, series, iso(asOf))); }
+    /** Records a finding; returns its id (generated when {@code id} is null). */
+    public String recordFinding(String campaign, String id, String unit, String category, String origin, String people,
+                                String description, String amount, LocalDate foundOn, String round, String actor) {
+        long[] out = new long[1];
+        capi.campaign_finding_record(out, h(), campaign, id, unit, category, origin, people, description, amount, iso(foundOn), round, actor);
+        return take(out[0]);
+    }
+    public void flagFinding(String campaign, String finding, String kind, LocalDate date, String note, String actor) { capi.campaign_finding_flag(h(), campaign, finding, kind, iso(date), note, actor); }
+    public void importFindings(String campaign, String path, String actor) { capi.campaign_findings_import(h(), campaign, path, actor); }
+    public Rows findings(String campaign, String unit, String finding) { long d = h(); return rows(o -> capi.campaign_findings_query(o, d, campaign, unit, finding)); }
+    public String addRectification(String campaign, String id, String finding, String problem, String measure, LocalDate deadline,
+                                   String responsible, String criterion, String actor) {
+        long[] out = new long[1];
+        capi.campaign_rectification_add(out, h(), campaign, id, finding, problem, measure, iso(deadline), responsible, criterion, actor);
+        return take(out[0]);
+    }
+    public void updateRectification(String campaign, String rect, String status, LocalDate date, String note, String actor) { capi.campaign_rectification_update(h(), campaign, rect, status, iso(date), note, actor); }
+    public void verifyRectification(String campaign, String rect, String result, String verifier, LocalDate date, String note, String actor) { capi.campaign_rectification_verify(h(), campaign, rect, result, verifier, iso(date), note, actor); }
+    public void closeRectification(String campaign, String rect, LocalDate date, String actor) { capi.campaign_rectification_close(h(), campaign, rect, iso(date), actor); }
+    public Rows rectifications(String campaign, String finding, String unit) { long d = h(); return rows(o -> capi.campaign_rectifications_query(o, d, campaign, finding, unit)); }
+    public Rows overdueRectifications(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_rectifications_overdue_query(o, d, campaign, iso(asOf))); }
+    public Rows rectificationLedger(String campaign, String unit, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_rectification_ledger_query(o, d, campaign, unit, iso(asOf))); }
+    public String createCaseLead(String campaign, String id, String finding, String unit, LocalDate receivedOn, String details,
+                                 String reporter, String contact, String actor) {
+        long[] out = new long[1];
+        capi.campaign_case_lead_create(out, h(), campaign, id, finding, unit, iso(receivedOn), details, reporter, contact, actor);
+        return take(out[0]);
+    }
+    public void referCaseLead(String campaign, String lead, String bodyKind, String body, LocalDate date, String reference, String actor) { capi.campaign_case_lead_refer(h(), campaign, lead, bodyKind, body, iso(date), reference, actor); }
+    public void resolveCaseLead(String campaign, String lead, String outcome, LocalDate date, String note, String actor) { capi.campaign_case_lead_resolve(h(), campaign, lead, outcome, iso(date), note, actor); }
+    public Rows caseLeads(String campaign, String unit) { long d = h(); return rows(o -> capi.campaign_case_leads_query(o, d, campaign, unit)); }
+    /** A lead with its confidential part; the read is logged. */
+    public Rows caseLeadConfidential(String campaign, String lead, String actor) { long d = h(); return rows(o -> capi.campaign_case_lead_confidential_query(o, d, campaign, lead, actor)); }
+    /** Full-text search over findings and rectifications, best first. */
+    public Rows search(String campaign, String text, String kind) { long d = h(); return rows(o -> capi.campaign_search_query(o, d, campaign, text, kind)); }
+
     // ---- audit and access ----
 
     public Rows auditLog(String object, String actor, String from, String to) { long d = h(); return rows(o -> capi.campaign_audit_query(o, d, object, actor, from, to)); }
