@@ -102,4 +102,12 @@ expect_rc 2 "$cli" report --format xml
 expect_rc 1 "$cli" report --as-of 2010-02-30
 expect_rc 0 "$cli" thresholds --yellow 3 --red 1
 grep -q "^3 *1" out || fail "thresholds"
+
+# full-text search (issue 6)
+expect_rc 0 "$cli" inspection catalogue import "$src/examples/catalogues/ten-categories.yaml"
+expect_rc 0 "$cli" inspection finding record liyong investigated 2010-12-02 擅自修改土地利用规划 --id F-1 --category ten-categories/c3
+expect_rc 0 "$cli" search 规划 --format json
+/usr/bin/python3 -c "import json; r=json.load(open('out')); assert [(h['object'], h['text']) for h in r] == [('F-1', '擅自修改土地利用【规划】')], r" || fail "search"
+expect_rc 1 "$cli" search 规划 --kind case
+expect_rc 2 "$cli" search
 echo "cli: all commands and exit codes as documented"

@@ -29,6 +29,8 @@ static void usage(FILE *f)
 	      "  status [--as-of D] [--format F]                            each unit's share of each outcome\n"
 	      "  report [--as-of D] [--format F]                            overall, phases, units, overdue, supervision\n"
 	      "  thresholds [--yellow N --red N]                            warning days before / after a deadline\n"
+	      "  inspection ...                                             self-inspection, findings, ledger, case leads\n"
+	      "  search TEXT [--kind finding|rectification]                 full-text search in Chinese\n"
 	      "  role grant PERSON ROLE [--unit U] | role revoke PERSON | role list\n"
 	      "  log [--object ID] [--by ACTOR] [--from D] [--to D]         the audit log, oldest first\n"
 	      "  verify [--checkpoint FILE --pubkey FILE]                   check the hash chain and every row\n"
@@ -225,7 +227,7 @@ int main(int argc, char **argv)
 		return rc;
 	/* only the domain subcommands read options of their own */
 	if (strcmp(argv[1], "risk") && strcmp(argv[1], "inspection") && strcmp(argv[1], "accountability") &&
-	    strcmp(argv[1], "verify") && strcmp(argv[1], "checkpoint") &&
+	    strcmp(argv[1], "verify") && strcmp(argv[1], "checkpoint") && strcmp(argv[1], "search") &&
 	    (rc = arg_only(&a, NULL)))
 		return rc;
 	if (!strcmp(argv[1], "import"))
@@ -255,6 +257,8 @@ int main(int argc, char **argv)
 		return cmd_report(&a);
 	if (!strcmp(argv[1], "thresholds"))
 		return cmd_thresholds(&a);
+	if (!strcmp(argv[1], "search"))
+		return cmd_search(&a);
 	if (!strcmp(argv[1], "role"))
 		return cmd_role(&a);
 	if (!strcmp(argv[1], "log"))

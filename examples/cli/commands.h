@@ -45,4 +45,5 @@ int cmd_verify(args *a);
 int cmd_checkpoint(args *a);
 int cmd_keygen(args *a);
 int cmd_role(args *a);
+int cmd_search(args *a);
 #endif
