@@ -406,6 +406,105 @@ class Store:
         """Full-text search over findings and rectifications, best first."""
         return self._query(_c.campaign_search_query, campaign, text, kind)
 
+    # -- integrity risk (see include/campaign/risk.h) --
+    def add_risk_type(self, id, name, actor):
+        _c.campaign_risk_type_add(self._h(), id, name, actor)
+
+    def risk_types(self):
+        return Cursor(self, _c.campaign_risk_types_query(self._h()))
+
+    def import_risk_model(self, path, actor, campaign=None):
+        return _c.campaign_risk_model_import_yaml(self._h(), campaign, str(path), actor)
+
+    def import_risk_model_string(self, text, actor, name=None, campaign=None):
+        return _c.campaign_risk_model_import_yaml_string(self._h(), campaign, text, name, actor)
+
+    def set_default_risk_model(self, model, actor, campaign=None):
+        _c.campaign_risk_model_set_default(self._h(), campaign, model, actor)
+
+    def risk_models(self, campaign=None):
+        return self._query(_c.campaign_risk_models_query, campaign)
+
+    def risk_model_grades(self, model=None, campaign=None):
+        return self._query(_c.campaign_risk_model_grades_query, campaign, model)
+
+    def risk_model_inputs(self, model=None, campaign=None):
+        return self._query(_c.campaign_risk_model_inputs_query, campaign, model)
+
+    def add_risk_point(self, unit, scope, scope_name, type, name, actor, id=None, description=None,
+                       manifestations=None, owner=None, leader=None, campaign=None):
+        """Adds a risk point; returns its id."""
+        return _take_buf(_c.campaign_risk_point_add(self._h(), campaign, id, unit, scope, scope_name, type, name,
+                                                    description, manifestations, owner, leader, actor))
+
+    def update_risk_point(self, point, field, value, actor, campaign=None):
+        _c.campaign_risk_point_update(self._h(), campaign, point, field, value, actor)
+
+    def import_risk_register(self, path, actor, model=None, campaign=None):
+        _c.campaign_risk_register_import(self._h(), campaign, str(path), model, actor)
+
+    def risk_points(self, unit=None, campaign=None):
+        return self._query(_c.campaign_risk_points_query, campaign, unit)
+
+    def risk_point_history(self, point, campaign=None):
+        return self._query(_c.campaign_risk_point_history_query, campaign, point)
+
+    def set_risk_point_confidential(self, point, note, actor, campaign=None):
+        _c.campaign_risk_point_confidential_set(self._h(), campaign, point, note, actor)
+
+    def risk_point_confidential(self, point, actor, campaign=None):
+        return self._query(_c.campaign_risk_point_confidential_query, campaign, point, actor)
+
+    def grade_risk_point(self, point, inputs, date, actor, model=None, campaign=None):
+        _c.campaign_risk_point_grade(self._h(), campaign, point, model, inputs, _iso(date), actor)
+
+    def regrade_risks(self, date, actor, model=None, unit=None, campaign=None):
+        return _c.campaign_risk_regrade(self._h(), campaign, model, unit, _iso(date), actor)
+
+    def override_risk_grade(self, point, grade, reason, date, actor, campaign=None):
+        _c.campaign_risk_point_override(self._h(), campaign, point, grade, reason, _iso(date), actor)
+
+    def risk_grades(self, point=None, campaign=None):
+        return self._query(_c.campaign_risk_grades_query, campaign, point)
+
+    def add_risk_control(self, point, line, measure, actor, owner=None, status=None, due_on=None, effect=None,
+                         id=None, campaign=None):
+        return _take_buf(_c.campaign_risk_control_add(self._h(), campaign, id, point, line, measure, owner, status,
+                                                      _iso(due_on), effect, actor))
+
+    def set_risk_control_status(self, control, status, actor, campaign=None):
+        _c.campaign_risk_control_set_status(self._h(), campaign, control, status, actor)
+
+    def risk_controls(self, point=None, campaign=None):
+        return self._query(_c.campaign_risk_controls_query, campaign, point)
+
+    def risk_coverage(self, campaign=None):
+        return self._query(_c.campaign_risk_coverage_query, campaign)
+
+    def draft_risk_publication(self, unit, date, actor, campaign=None):
+        return _take_buf(_c.campaign_risk_publication_draft(self._h(), campaign, unit, _iso(date), actor))
+
+    def approve_risk_publication(self, publication, date, actor, campaign=None):
+        _c.campaign_risk_publication_approve(self._h(), campaign, publication, _iso(date), actor)
+
+    def publish_risk_publication(self, publication, date, actor, campaign=None):
+        _c.campaign_risk_publication_publish(self._h(), campaign, publication, _iso(date), actor)
+
+    def risk_publications(self, unit=None, campaign=None):
+        return self._query(_c.campaign_risk_publications_query, campaign, unit)
+
+    def risk_publication(self, publication=None, unit=None, campaign=None):
+        return self._query(_c.campaign_risk_publication_query, campaign, publication, unit)
+
+    def risk_warnings(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_risk_warnings_query, campaign, _iso(as_of))
+
+    def risk_distribution(self, campaign=None):
+        return self._query(_c.campaign_risk_distribution_query, campaign)
+
+    def risk_heatmap(self, model=None, residual=False, campaign=None):
+        return self._query(_c.campaign_risk_heatmap_query, campaign, model, 1 if residual else 0)
+
     # -- audit and access --
     def audit_log(self, object=None, actor=None, start=None, end=None):
         return Cursor(self, _c.campaign_audit_query(self._h(), object, actor, _iso(start), _iso(end)))

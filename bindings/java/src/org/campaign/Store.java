@@ -202,6 +202,55 @@ public final class Store implements AutoCloseable {
     /** Full-text search over findings and rectifications, best first. */
     public Rows search(String campaign, String text, String kind) { long d = h(); return rows(o -> capi.campaign_search_query(o, d, campaign, text, kind)); }
 
+    // ---- integrity risk (see include/campaign/risk.h) ----
+
+    public void addRiskType(String id, String name, String actor) { capi.campaign_risk_type_add(h(), id, name, actor); }
+    public Rows riskTypes() { long d = h(); return rows(o -> capi.campaign_risk_types_query(o, d)); }
+    public int importRiskModel(String campaign, String path, String actor) { return capi.campaign_risk_model_import_yaml(h(), campaign, path, actor); }
+    public int importRiskModelString(String campaign, String yaml, String name, String actor) { return capi.campaign_risk_model_import_yaml_string(h(), campaign, yaml, name, actor); }
+    public void setDefaultRiskModel(String campaign, String model, String actor) { capi.campaign_risk_model_set_default(h(), campaign, model, actor); }
+    public Rows riskModels(String campaign) { long d = h(); return rows(o -> capi.campaign_risk_models_query(o, d, campaign)); }
+    public Rows riskModelGrades(String campaign, String model) { long d = h(); return rows(o -> capi.campaign_risk_model_grades_query(o, d, campaign, model)); }
+    public Rows riskModelInputs(String campaign, String model) { long d = h(); return rows(o -> capi.campaign_risk_model_inputs_query(o, d, campaign, model)); }
+    /** Adds a risk point; returns its id (generated when {@code id} is null). */
+    public String addRiskPoint(String campaign, String id, String unit, String scope, String scopeName, String type, String name,
+                               String description, String manifestations, String owner, String leader, String actor) {
+        long[] out = new long[1];
+        capi.campaign_risk_point_add(out, h(), campaign, id, unit, scope, scopeName, type, name, description, manifestations, owner, leader, actor);
+        return take(out[0]);
+    }
+    public void updateRiskPoint(String campaign, String point, String field, String value, String actor) { capi.campaign_risk_point_update(h(), campaign, point, field, value, actor); }
+    public void importRiskRegister(String campaign, String path, String model, String actor) { capi.campaign_risk_register_import(h(), campaign, path, model, actor); }
+    public Rows riskPoints(String campaign, String unit) { long d = h(); return rows(o -> capi.campaign_risk_points_query(o, d, campaign, unit)); }
+    public Rows riskPointHistory(String campaign, String point) { long d = h(); return rows(o -> capi.campaign_risk_point_history_query(o, d, campaign, point)); }
+    public void setRiskPointConfidential(String campaign, String point, String note, String actor) { capi.campaign_risk_point_confidential_set(h(), campaign, point, note, actor); }
+    public Rows riskPointConfidential(String campaign, String point, String actor) { long d = h(); return rows(o -> capi.campaign_risk_point_confidential_query(o, d, campaign, point, actor)); }
+    public void gradeRiskPoint(String campaign, String point, String model, String inputs, LocalDate date, String actor) { capi.campaign_risk_point_grade(h(), campaign, point, model, inputs, iso(date), actor); }
+    public int regradeRisks(String campaign, String model, String unit, LocalDate date, String actor) { return capi.campaign_risk_regrade(h(), campaign, model, unit, iso(date), actor); }
+    public void overrideRiskGrade(String campaign, String point, String grade, String reason, LocalDate date, String actor) { capi.campaign_risk_point_override(h(), campaign, point, grade, reason, iso(date), actor); }
+    public Rows riskGrades(String campaign, String point) { long d = h(); return rows(o -> capi.campaign_risk_grades_query(o, d, campaign, point)); }
+    public String addRiskControl(String campaign, String id, String point, String line, String measure, String owner, String status,
+                                 LocalDate dueOn, String effect, String actor) {
+        long[] out = new long[1];
+        capi.campaign_risk_control_add(out, h(), campaign, id, point, line, measure, owner, status, iso(dueOn), effect, actor);
+        return take(out[0]);
+    }
+    public void setRiskControlStatus(String campaign, String control, String status, String actor) { capi.campaign_risk_control_set_status(h(), campaign, control, status, actor); }
+    public Rows riskControls(String campaign, String point) { long d = h(); return rows(o -> capi.campaign_risk_controls_query(o, d, campaign, point)); }
+    public Rows riskCoverage(String campaign) { long d = h(); return rows(o -> capi.campaign_risk_coverage_query(o, d, campaign)); }
+    public String draftRiskPublication(String campaign, String unit, LocalDate date, String actor) {
+        long[] out = new long[1];
+        capi.campaign_risk_publication_draft(out, h(), campaign, unit, iso(date), actor);
+        return take(out[0]);
+    }
+    public void approveRiskPublication(String campaign, String publication, LocalDate date, String actor) { capi.campaign_risk_publication_approve(h(), campaign, publication, iso(date), actor); }
+    public void publishRiskPublication(String campaign, String publication, LocalDate date, String actor) { capi.campaign_risk_publication_publish(h(), campaign, publication, iso(date), actor); }
+    public Rows riskPublications(String campaign, String unit) { long d = h(); return rows(o -> capi.campaign_risk_publications_query(o, d, campaign, unit)); }
+    public Rows riskPublication(String campaign, String publication, String unit) { long d = h(); return rows(o -> capi.campaign_risk_publication_query(o, d, campaign, publication, unit)); }
+    public Rows riskWarnings(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_risk_warnings_query(o, d, campaign, iso(asOf))); }
+    public Rows riskDistribution(String campaign) { long d = h(); return rows(o -> capi.campaign_risk_distribution_query(o, d, campaign)); }
+    public Rows riskHeatmap(String campaign, String model, boolean residual) { long d = h(); return rows(o -> capi.campaign_risk_heatmap_query(o, d, campaign, model, residual ? 1 : 0)); }
+
     // ---- audit and access ----
 
     public Rows auditLog(String object, String actor, String from, String to) { long d = h(); return rows(o -> capi.campaign_audit_query(o, d, object, actor, from, to)); }
