@@ -86,4 +86,13 @@ typedef struct csv_reader {
 } csv_reader;
 int csv_next_field(csv_reader *c, char **out, int *line, int *col);
 
+/* One rectification's five fixes (rectification.c), shared with the ledger import. */
+typedef struct rect_in {
+	const char *id, *finding, *problem, *measure, *deadline, *responsible, *criterion;
+} rect_in;
+/* Checks the fields a rectification needs. */
+int rect_check(const rect_in *r);
+/* Inserts one rectification inside the caller's transaction; its id goes to @id. */
+int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72]);
+
 #endif

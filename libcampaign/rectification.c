@@ -38,11 +38,7 @@ static const char SQL_RECT_INSERT[] =
 	"INSERT INTO rectification (id, campaign, finding, unit, problem, measure, deadline, responsible, criterion, status, "
 	"recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11)";
 
-typedef struct rect_in {
-	const char *id, *finding, *problem, *measure, *deadline, *responsible, *criterion;
-} rect_in;
-
-static int rect_check(const rect_in *r)
+int rect_check(const rect_in *r)
 {
 	int rc;
 	if ((rc = need(r->finding, "finding")) || (rc = need(r->measure, "measure")) ||
@@ -54,7 +50,7 @@ static int rect_check(const rect_in *r)
 	return CAMPAIGN_OK;
 }
 
-static int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72])
+int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72])
 {
 	sqlite3_stmt *st = stmts_get(c, SQL_FINDING_OF);
 	sqlite3_int64 unit = 0;

@@ -260,6 +260,11 @@ static int rect_cmd(args *a)
 		return rect_add(a);
 	if ((rc = arg_only(a, opts)))
 		return rc;
+	if (!strcmp(sub, "import")) {
+		if ((rc = need_pos(a, 3, "inspection rectification import needs one FILE")) || (rc = open_writable(a, &db)))
+			return rc;
+		return written(db, campaign_rectifications_import(db, a->campaign, a->pos[2], a->actor), "imported", a->pos[2]);
+	}
 	if (!strcmp(sub, "update") || !strcmp(sub, "verify") || !strcmp(sub, "close"))
 		return rect_write(a, sub);
 	if (a->npos != 2 || (strcmp(sub, "list") && strcmp(sub, "overdue") && strcmp(sub, "ledger")))

@@ -280,6 +280,18 @@ CAMPAIGN_API int campaign_rectification_close(campaign_db *db, const char *campa
                                               const char *date, const char *actor);
 
 /**
+ * Imports a rectification ledger: a CSV file (UTF-8, optional BOM, a header
+ * naming the columns id, finding, problem, measure, deadline, responsible,
+ * criterion — id and problem optional) or a YAML list of mappings with those
+ * keys, by the file's extension. One transaction: a bad row fails the whole
+ * import with `file:line:column: row N: message` and nothing is written.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad row or extension); ::CAMPAIGN_EIO;
+ *         ::CAMPAIGN_EPERM (a row for a unit the actor may not write); ::CAMPAIGN_ENOTFOUND (campaign).
+ */
+CAMPAIGN_API int campaign_rectifications_import(campaign_db *db, const char *campaign, const char *path,
+                                                const char *actor);
+
+/**
  * Rectifications, by deadline then id.
  * @param finding  a finding id, or NULL
  * @param unit     a unit id, or NULL

@@ -365,6 +365,10 @@ class Store:
         return _take_buf(_c.campaign_rectification_add(self._h(), campaign, id, finding, problem, measure,
                                                        _iso(deadline), responsible, criterion, actor))
 
+    def import_rectifications(self, path, actor, campaign=None):
+        """Imports a rectification ledger (CSV or YAML); all rows or none."""
+        _c.campaign_rectifications_import(self._h(), campaign, str(path), actor)
+
     def update_rectification(self, rectification, status, date, actor, note=None, campaign=None):
         _c.campaign_rectification_update(self._h(), campaign, rectification, status, _iso(date), note, actor)
 

@@ -182,6 +182,7 @@ public final class Store implements AutoCloseable {
         capi.campaign_rectification_add(out, h(), campaign, id, finding, problem, measure, iso(deadline), responsible, criterion, actor);
         return take(out[0]);
     }
+    public void importRectifications(String campaign, String path, String actor) { capi.campaign_rectifications_import(h(), campaign, path, actor); }
     public void updateRectification(String campaign, String rect, String status, LocalDate date, String note, String actor) { capi.campaign_rectification_update(h(), campaign, rect, status, iso(date), note, actor); }
     public void verifyRectification(String campaign, String rect, String result, String verifier, LocalDate date, String note, String actor) { capi.campaign_rectification_verify(h(), campaign, rect, result, verifier, iso(date), note, actor); }
     public void closeRectification(String campaign, String rect, LocalDate date, String actor) { capi.campaign_rectification_close(h(), campaign, rect, iso(date), actor); }
