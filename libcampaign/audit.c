@@ -21,7 +21,21 @@
 /* Appends one field, length-prefixed so no two entries hash alike by accident. */
 static int field(struct campaign_buf *b, const char *v)
 {
-	return v ? buf_printf(b, "%zu:%s|", strlen(v), v) : buf_puts(b, "-|");
+	char len[24];
+	size_t n;
+	int k;
+	if (!v)
+		return buf_append(b, "-|", 2);
+	n = strlen(v);
+	/* the length by hand: this runs for every field of every entry sealed */
+	k = (int)sizeof len;
+	len[--k] = ':';
+	do
+		len[--k] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	if (buf_append(b, len + k, sizeof len - (size_t)k) || buf_append(b, v, strlen(v)))
+		return CAMPAIGN_ENOMEM;
+	return buf_append(b, "|", 1);
 }
 
 /* The hash of an entry (columns as in SQL_ENTRY) after @prev, as hex into
