@@ -1,6 +1,35 @@
 /**
  * @file campaign/accountability.h
  * @brief Accountability: people and posts, evaluations, rules, interviews, tours, look-back, rotation.
+ *
+ * Sections (二)3, (三)2(3), (三)4 and phase four of the plan turn facts into
+ * consequences (责任追究). The library keeps the facts — people and the posts
+ * they hold, conduct evaluations (行风评议), inspection tours (巡视) — and
+ * accountability *rules* as versioned YAML data (docs/accountability.md,
+ * examples/rules/). campaign_accountability_evaluate() applies the rules in
+ * force to the store as of a date and stores *proposals*, each naming its
+ * rule, the rows that triggered it, the unit and person concerned and a
+ * reason in Chinese. A proposal is decided (accepted, rejected, modified);
+ * an accepted one becomes an *action* (interview, suspension, removal,
+ * remedial work, leadership adjustment, accountability, rotation …) with its
+ * own dates.
+ *
+ * Actions a proposal may name: "suspension" (停职), "removal" (免职),
+ * "interview" (约谈), "leadership_adjustment" (干部调整), "accountability"
+ * (问责), "strict_accountability" (严格责任追究), "remedial_work" (补课),
+ * "inspection_tour" (巡视), "rotation" (轮岗交流).
+ *
+ * Determinism: the same store and date give the same proposals in the same
+ * order; a proposal is unique by (rule, key), so evaluating again never
+ * duplicates one, decided or not.
+ *
+ * Confidentiality: a person's disciplinary record is kept apart (table
+ * person_record_confidential) and is read only through
+ * campaign_person_record_query(), which checks the actor's access and logs
+ * the read.
+ *
+ * Authorisation (when roles are granted, see access.h): every write here
+ * needs the supervision office.
  */
 #ifndef CAMPAIGN_ACCOUNTABILITY_H
 #define CAMPAIGN_ACCOUNTABILITY_H
@@ -8,10 +37,329 @@
 #include "common.h"
 #include "store.h"
 #include "cursor.h"
+#include "plan.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
+
+/* ---- posts and people ---- */
+
+/**
+ * Adds a post (岗位) of a unit, or changes the post with that id.
+ * @param id         the post's id (unique in the store; e.g. "caiwu.budget")
+ * @param unit       the unit's id
+ * @param name       the post's name, e.g. "财务室主任"
+ * @param kind       for a key post: "budget" (管预算), "projects" (管项目), "enforcement"
+ *                   (管执法) or "personnel" (管人事); NULL otherwise
+ * @param key_post   1 for a key post (关键岗位; needs a kind), else 0
+ * @param principal  1 if the post is the unit's principal (主要负责人), else 0
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_post_add(campaign_db *db, const char *campaign, const char *id, const char *unit,
+                                   const char *name, const char *kind, int key_post, int principal,
+                                   const char *actor);
+
+/**
+ * Adds a person, or changes the person with that id.
+ * @param[out] out_id  the person's id (free with campaign_buf_free()); NULL if not wanted
+ * @param id           the id (unique in the store), or NULL for a new UUIDv7
+ * @param name         the name; required
+ * @param unit         the unit the person works in, or NULL
+ * @param retires_on   the expected retirement date "YYYY-MM-DD", or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                                     const char *name, const char *unit, const char *retires_on,
+                                     const char *actor);
+
+/**
+ * Records that a person holds a post from @p start_on (to @p end_on, or NULL
+ * while still held). A holding is unique by (person, post, start_on); giving
+ * it again sets its end.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (dates, end before start);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, person, post); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_post_assign(campaign_db *db, const char *campaign, const char *person, const char *post,
+                                      const char *start_on, const char *end_on, const char *actor);
+
+/**
+ * Ends the person's open holding of a post on @p end_on.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a date before the start); ::CAMPAIGN_ENOTFOUND
+ *         (campaign, person, post, or no open holding); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_post_leave(campaign_db *db, const char *campaign, const char *person, const char *post,
+                                     const char *end_on, const char *actor);
+
+/**
+ * Makes a person of every named member of the plan's bodies (the leading
+ * group and its office) who is not yet a person of that name: the leading
+ * group's members are people. Their unit is the body's seat, else the
+ * campaign's top unit. Their ids are "body:NAME".
+ * @return the number of people added (0 or more); ::CAMPAIGN_ENOTFOUND (campaign);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_people_from_bodies(campaign_db *db, const char *campaign, const char *actor);
+
+/**
+ * Imports posts, people and their holdings from a YAML file (format in
+ * docs/accountability.md, examples/people/). Existing ids are updated.
+ * One transaction: a bad file writes nothing and the error says
+ * `file:line:column: message`.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_people_import_yaml(campaign_db *db, const char *campaign, const char *path,
+                                             const char *actor);
+
+/**
+ * People, by unit order then name.
+ * @param unit  a unit id, or NULL for all
+ * Columns: id, name, unit, unit_name, retires_on (date), body (the body a member of which
+ * has this name, or NULL), body_role (e.g. 组长), posts (current posts' names on today, "、"-joined).
+ */
+CAMPAIGN_API int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                       const char *unit);
+
+/**
+ * Posts, by unit order then id.
+ * Columns: id, unit, unit_name, name, kind, kind_label (管预算/管项目/管执法/管人事), key_post (int),
+ * principal (int).
+ */
+CAMPAIGN_API int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                      const char *unit);
+
+/**
+ * Holdings of posts, by person then start.
+ * @param person  a person id, or NULL for all
+ * Columns: id, person, person_name, post, post_name, unit, unit_name, kind, key_post (int),
+ * start_on (date), end_on (date or NULL).
+ */
+CAMPAIGN_API int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                              const char *person);
+
+/**
+ * Key-post tenure on @p as_of (NULL: today): for each person now in a key
+ * post, the unbroken run in key posts of the same kind in the same unit
+ * (holdings that follow each other within a day are one run).
+ * Columns: person, person_name, unit, unit_name, kind, kind_label, post (the current one),
+ * since (date: the run's start), current_since (date: the current holding's start),
+ * years (int: full years since @c since), retires_on (date or NULL).
+ */
+CAMPAIGN_API int campaign_tenure_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                       const char *as_of);
+
+/**
+ * Adds an entry to a person's disciplinary record (confidential).
+ * @param[out] out_id  the entry's id (free with campaign_buf_free()); NULL if not wanted
+ * @param decided_on   the date of the decision "YYYY-MM-DD"
+ * @param sanction     the sanction, e.g. "警告", "记过"; required
+ * @param details      what it was for, or NULL
+ * @param authority    who decided, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, person);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                                const char *person, const char *decided_on, const char *sanction,
+                                                const char *details, const char *authority, const char *actor);
+
+/**
+ * A person's record: disciplinary entries, findings naming them (in their
+ * unit), proposals and actions about them, by date. The actor must have
+ * confidential access (see access.h); the read is logged
+ * ("person.read_record"), and a refusal too.
+ * Columns: kind ("discipline"/"finding"/"proposal"/"action"), date (date), id, what
+ * (sanction, finding category or action), text, status.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, person);
+ *         ::CAMPAIGN_EPERM (no confidential access, or a read-only store, which cannot log the read).
+ */
+CAMPAIGN_API int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                              const char *person, const char *actor);
+
+/* ---- conduct evaluations (行风评议) ---- */
+
+/**
+ * Records (or replaces) a unit's conduct evaluation score for a year and period.
+ * @param year          the year evaluated
+ * @param period        the period, e.g. "全年" or "上半年"; required
+ * @param score         the score as decimal text, at most two decimals, 0..1000 ("87.5")
+ * @param evaluated_on  the date the result was given "YYYY-MM-DD"
+ * @param note          free text, or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, const char *period,
+                                            const char *unit, const char *score, const char *evaluated_on,
+                                            const char *note, const char *actor);
+
+/**
+ * Imports scores from a CSV file (UTF-8, optional BOM, header naming year, period,
+ * unit, score, evaluated_on and optionally note, in any order) or a YAML file
+ * (a list of mappings with those keys), by extension. One transaction: a bad row
+ * fails the whole import with `file:line:column: row N: message` and nothing is written.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_evaluations_import(campaign_db *db, const char *campaign, const char *path,
+                                             const char *actor);
+
+/**
+ * The ranking of an evaluation, best first. Ties share a rank and the next
+ * rank skips (standard competition ranking: 1, 2, 2, 4); rank_from_bottom is
+ * the same ranking from the lowest score (the lowest scores have 1).
+ * @param year    the year
+ * @param period  the period, or NULL for every period of the year
+ * @param group   a unit group id to rank within, or NULL for every unit scored
+ * Columns: year (int), period, unit, unit_name, score (text "87.50"), rank (int),
+ * rank_from_bottom (int), units (int: how many were ranked), evaluated_on (date), id.
+ */
+CAMPAIGN_API int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                                   int year, const char *period, const char *group);
+
+/* ---- inspection tours (巡视) ---- */
+
+/**
+ * Generates the year's tour schedule: one planned tour of every member of
+ * @p group (in the group's order) with dates spread evenly from @p first to
+ * @p last. Units that already have a tour that year keep it.
+ * @return the number of tours planned (0 or more); ::CAMPAIGN_EINVALID (dates outside the
+ *         year or out of order); ::CAMPAIGN_ENOTFOUND (campaign, group); ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_tour_schedule(campaign_db *db, const char *campaign, int year, const char *group,
+                                        const char *first, const char *last, const char *actor);
+
+/**
+ * Records that a unit was toured on @p conducted_on (its year is the tour's).
+ * A planned tour of that unit and year is completed; otherwise one is added.
+ * @param leader  the tour group's leader (巡视组组长), or NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
+ *         ::CAMPAIGN_ECONFLICT (toured already that year); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit,
+                                      const char *conducted_on, const char *leader, const char *note,
+                                      const char *actor);
+
+/**
+ * Records a finding of a tour: it enters the findings register with origin
+ * "inspection_tour" (see campaign_finding_record()) and is linked to the tour
+ * of @p unit in the year of @p found_on, which must have been conducted.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit, category,
+ *         or no tour conducted that year); ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM.
+ */
+CAMPAIGN_API int campaign_tour_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                              const char *id, const char *unit, const char *category,
+                                              const char *people, const char *description, const char *amount,
+                                              const char *found_on, const char *actor);
+
+/**
+ * The tours of a year as of @p as_of (NULL: today), by unit order.
+ * @param group  a unit group id: every member is listed, toured or not; NULL: the tours only
+ * Columns: year (int), unit, unit_name, id (NULL when none is planned), planned_on (date),
+ * conducted_on (date), leader, findings (int), status ("done"; "planned"; "overdue": the
+ * planned date passed; "missing": the year ended untoured; "unscheduled").
+ */
+CAMPAIGN_API int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
+                                      const char *group, const char *as_of);
+
+/* ---- rules ---- */
+
+/**
+ * Imports a rule set from a YAML file (format and kinds: docs/accountability.md;
+ * examples/rules/). Every rule is validated (kind, action, parameters, a `sql`
+ * rule's query checked read-only over the documented views) with
+ * `file:line:column: message`. The first import of a rule set is version 1;
+ * a changed one adds the next version; an identical one changes nothing.
+ * A rule id must be unique among the rule sets in force.
+ * @return the version now in force (1 or more); ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO;
+ *         ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_ECONFLICT (a rule id of another set);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char *path,
+                                            const char *actor);
+
+/** As campaign_rules_import_yaml(), from YAML text; @p name is used in error positions (NULL: "<string>"). */
+CAMPAIGN_API int campaign_rules_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
+                                                   const char *name, const char *actor);
+
+/**
+ * The rules in force (the newest version of each rule set), by set and order.
+ * Columns: ruleset, version (int), id, kind, action, action_label, name, source, params (JSON).
+ */
+CAMPAIGN_API int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
+/* ---- evaluation, proposals and decisions ---- */
+
+/**
+ * Applies the rules in force to the store as of @p as_of and stores the new
+ * proposals, in one transaction. A proposal already made (by rule and key,
+ * whatever became of it) is not made again.
+ * @param as_of  "YYYY-MM-DD"; required (an evaluation is always of a stated date)
+ * @return the number of new proposals (0 or more); ::CAMPAIGN_EINVALID (a date; a sql rule that
+ *         fails); ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_accountability_evaluate(campaign_db *db, const char *campaign, const char *as_of,
+                                                  const char *actor);
+
+/**
+ * Proposals, in evaluation order: by the date evaluated, rule set, rule order, unit order and key.
+ * @param status  "pending", "accepted", "rejected", "modified", or NULL for all
+ * @param unit    a unit id, or NULL
+ * Columns: id, rule, ruleset, version (int), kind, action, action_label, unit, unit_name, person,
+ * person_name, key, evidence, reason, due_on (date), as_of (date), status, decided_by,
+ * decided_on (date), decision_note, action_id (the action decided, or NULL), parent.
+ */
+CAMPAIGN_API int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                          const char *status, const char *unit);
+
+/**
+ * Decides a pending proposal.
+ * @param decision  "accept", "reject" (a note giving the reason is required) or "modify"
+ *                  (the action carried out differs: another @p action and/or @p due_on)
+ * @param action    for "modify": the action instead, or NULL to keep it; else NULL
+ * @param due_on    for "modify": the due date instead "YYYY-MM-DD", or NULL to keep it; else NULL
+ * @param note      the reason or remark; required to reject
+ * @param date      the date of the decision "YYYY-MM-DD"
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, proposal);
+ *         ::CAMPAIGN_ECONFLICT (decided already); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_proposal_decide(campaign_db *db, const char *campaign, const char *proposal,
+                                          const char *decision, const char *action, const char *due_on,
+                                          const char *note, const char *date, const char *actor);
+
+/**
+ * Records what happened to an action.
+ * @param event  "held" (an interview took place), "explanation_received" (an interview's
+ *               written explanation came in: the interview is done), "done" (carried out,
+ *               e.g. the remedial work finished) or "cancelled"
+ * @param date   "YYYY-MM-DD", not before the decision
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (an event that does not apply to the action);
+ *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (done or cancelled already, or the
+ *         event recorded already); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_action_update(campaign_db *db, const char *campaign, const char *action_id,
+                                        const char *event, const char *date, const char *note, const char *actor);
+
+/**
+ * Actions and their status on @p as_of (NULL: today), by action, unit order and due date.
+ * @param action  an action ("interview" …), or NULL for all
+ * @param unit    a unit id, or NULL
+ * Columns: id, proposal, rule, action, action_label, unit, unit_name, person, person_name,
+ * due_on (date), decided_on (date), held_on (date), explanation_on (date), done_on (date),
+ * cancelled_on (date), status ("open", "overdue": the due date passed, "done", "cancelled"),
+ * days_overdue (int), note.
+ */
+CAMPAIGN_API int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                        const char *action, const char *unit, const char *as_of);
+
+/**
+ * Open actions by kind and unit on @p as_of (NULL: today).
+ * Columns: action, action_label, unit, unit_name, open (int: not done nor cancelled),
+ * overdue (int: of those, past their due date), done (int).
+ */
+CAMPAIGN_API int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                                const char *as_of);
 
 #ifdef __cplusplus
 }
