@@ -509,6 +509,100 @@ class Store:
     def risk_heatmap(self, model=None, residual=False, campaign=None):
         return self._query(_c.campaign_risk_heatmap_query, campaign, model, 1 if residual else 0)
 
+    # -- accountability (see include/campaign/accountability.h) --
+    def add_post(self, id, unit, name, kind, actor, key_post=False, principal=False, campaign=None):
+        _c.campaign_post_add(self._h(), campaign, id, unit, name, kind, 1 if key_post else 0, 1 if principal else 0,
+                             actor)
+
+    def add_person(self, name, unit, actor, id=None, retires_on=None, campaign=None):
+        return _take_buf(_c.campaign_person_add(self._h(), campaign, id, name, unit, _iso(retires_on), actor))
+
+    def assign_post(self, person, post, start_on, actor, end_on=None, campaign=None):
+        _c.campaign_post_assign(self._h(), campaign, person, post, _iso(start_on), _iso(end_on), actor)
+
+    def leave_post(self, person, post, end_on, actor, campaign=None):
+        _c.campaign_post_leave(self._h(), campaign, person, post, _iso(end_on), actor)
+
+    def people_from_bodies(self, actor, campaign=None):
+        return _c.campaign_people_from_bodies(self._h(), campaign, actor)
+
+    def import_people(self, path, actor, campaign=None):
+        _c.campaign_people_import_yaml(self._h(), campaign, str(path), actor)
+
+    def people(self, unit=None, campaign=None):
+        return self._query(_c.campaign_people_query, campaign, unit)
+
+    def posts(self, unit=None, campaign=None):
+        return self._query(_c.campaign_posts_query, campaign, unit)
+
+    def post_holdings(self, person=None, campaign=None):
+        return self._query(_c.campaign_post_holdings_query, campaign, person)
+
+    def tenure(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_tenure_query, campaign, _iso(as_of))
+
+    def add_discipline(self, person, decided_on, sanction, actor, details=None, authority=None, campaign=None):
+        return _take_buf(_c.campaign_person_discipline_add(self._h(), campaign, person, _iso(decided_on), sanction,
+                                                           details, authority, actor))
+
+    def person_record(self, person, actor, campaign=None):
+        """A person's record, confidential parts included; the read is logged."""
+        return self._query(_c.campaign_person_record_query, campaign, person, actor)
+
+    def record_evaluation(self, year, period, unit, score, evaluated_on, actor, note=None, campaign=None):
+        _c.campaign_evaluation_record(self._h(), campaign, int(year), period, unit, str(score), _iso(evaluated_on),
+                                      note, actor)
+
+    def import_evaluations(self, path, actor, campaign=None):
+        _c.campaign_evaluations_import(self._h(), campaign, str(path), actor)
+
+    def evaluation_ranking(self, year, period=None, group=None, campaign=None):
+        return self._query(_c.campaign_evaluation_ranking_query, campaign, int(year), period, group)
+
+    def schedule_tours(self, year, actor, group=None, first=None, last=None, campaign=None):
+        return _c.campaign_tour_schedule(self._h(), campaign, int(year), group, _iso(first), _iso(last), actor)
+
+    def record_tour(self, unit, conducted_on, actor, leader=None, note=None, campaign=None):
+        _c.campaign_tour_record(self._h(), campaign, unit, _iso(conducted_on), leader, note, actor)
+
+    def record_tour_finding(self, unit, description, found_on, actor, category=None, people=None, amount=None, id=None,
+                            campaign=None):
+        return _take_buf(_c.campaign_tour_finding_record(self._h(), campaign, id, unit, category, people, description,
+                                                         None if amount is None else str(amount), _iso(found_on),
+                                                         actor))
+
+    def tours(self, year, group=None, as_of=None, campaign=None):
+        return self._query(_c.campaign_tours_query, campaign, int(year), group, _iso(as_of))
+
+    def import_rules(self, path, actor, campaign=None):
+        return _c.campaign_rules_import_yaml(self._h(), campaign, str(path), actor)
+
+    def import_rules_string(self, text, actor, name=None, campaign=None):
+        return _c.campaign_rules_import_yaml_string(self._h(), campaign, text, name, actor)
+
+    def rules(self, campaign=None):
+        return self._query(_c.campaign_rules_query, campaign)
+
+    def evaluate_accountability(self, as_of, actor, campaign=None):
+        """Evaluates the rules as of a date; returns the number of new proposals."""
+        return _c.campaign_accountability_evaluate(self._h(), campaign, _iso(as_of), actor)
+
+    def proposals(self, status=None, unit=None, campaign=None):
+        return self._query(_c.campaign_proposals_query, campaign, status, unit)
+
+    def decide_proposal(self, proposal, decision, date, actor, action=None, due_on=None, note=None, campaign=None):
+        _c.campaign_proposal_decide(self._h(), campaign, proposal, decision, action, _iso(due_on), note, _iso(date),
+                                    actor)
+
+    def update_action(self, action_id, event, date, actor, note=None, campaign=None):
+        _c.campaign_action_update(self._h(), campaign, action_id, event, _iso(date), note, actor)
+
+    def actions(self, action=None, unit=None, as_of=None, campaign=None):
+        return self._query(_c.campaign_actions_query, campaign, action, unit, _iso(as_of))
+
+    def actions_summary(self, as_of=None, campaign=None):
+        return self._query(_c.campaign_actions_summary_query, campaign, _iso(as_of))
+
     # -- audit and access --
     def audit_log(self, object=None, actor=None, start=None, end=None):
         return Cursor(self, _c.campaign_audit_query(self._h(), object, actor, _iso(start), _iso(end)))

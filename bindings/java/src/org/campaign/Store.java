@@ -252,6 +252,51 @@ public final class Store implements AutoCloseable {
     public Rows riskDistribution(String campaign) { long d = h(); return rows(o -> capi.campaign_risk_distribution_query(o, d, campaign)); }
     public Rows riskHeatmap(String campaign, String model, boolean residual) { long d = h(); return rows(o -> capi.campaign_risk_heatmap_query(o, d, campaign, model, residual ? 1 : 0)); }
 
+    // ---- accountability (see include/campaign/accountability.h) ----
+
+    public void addPost(String campaign, String id, String unit, String name, String kind, boolean keyPost, boolean principal, String actor) { capi.campaign_post_add(h(), campaign, id, unit, name, kind, keyPost ? 1 : 0, principal ? 1 : 0, actor); }
+    public String addPerson(String campaign, String id, String name, String unit, LocalDate retiresOn, String actor) {
+        long[] out = new long[1];
+        capi.campaign_person_add(out, h(), campaign, id, name, unit, iso(retiresOn), actor);
+        return take(out[0]);
+    }
+    public void assignPost(String campaign, String person, String post, LocalDate start, LocalDate end, String actor) { capi.campaign_post_assign(h(), campaign, person, post, iso(start), iso(end), actor); }
+    public void leavePost(String campaign, String person, String post, LocalDate end, String actor) { capi.campaign_post_leave(h(), campaign, person, post, iso(end), actor); }
+    public int peopleFromBodies(String campaign, String actor) { return capi.campaign_people_from_bodies(h(), campaign, actor); }
+    public void importPeople(String campaign, String path, String actor) { capi.campaign_people_import_yaml(h(), campaign, path, actor); }
+    public Rows people(String campaign, String unit) { long d = h(); return rows(o -> capi.campaign_people_query(o, d, campaign, unit)); }
+    public Rows posts(String campaign, String unit) { long d = h(); return rows(o -> capi.campaign_posts_query(o, d, campaign, unit)); }
+    public Rows postHoldings(String campaign, String person) { long d = h(); return rows(o -> capi.campaign_post_holdings_query(o, d, campaign, person)); }
+    public Rows tenure(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_tenure_query(o, d, campaign, iso(asOf))); }
+    public String addDiscipline(String campaign, String person, LocalDate decidedOn, String sanction, String details, String authority, String actor) {
+        long[] out = new long[1];
+        capi.campaign_person_discipline_add(out, h(), campaign, person, iso(decidedOn), sanction, details, authority, actor);
+        return take(out[0]);
+    }
+    /** A person's record with its confidential parts; the read is logged. */
+    public Rows personRecord(String campaign, String person, String actor) { long d = h(); return rows(o -> capi.campaign_person_record_query(o, d, campaign, person, actor)); }
+    public void recordEvaluation(String campaign, int year, String period, String unit, String score, LocalDate evaluatedOn, String note, String actor) { capi.campaign_evaluation_record(h(), campaign, year, period, unit, score, iso(evaluatedOn), note, actor); }
+    public void importEvaluations(String campaign, String path, String actor) { capi.campaign_evaluations_import(h(), campaign, path, actor); }
+    public Rows evaluationRanking(String campaign, int year, String period, String group) { long d = h(); return rows(o -> capi.campaign_evaluation_ranking_query(o, d, campaign, year, period, group)); }
+    public int scheduleTours(String campaign, int year, String group, LocalDate first, LocalDate last, String actor) { return capi.campaign_tour_schedule(h(), campaign, year, group, iso(first), iso(last), actor); }
+    public void recordTour(String campaign, String unit, LocalDate conductedOn, String leader, String note, String actor) { capi.campaign_tour_record(h(), campaign, unit, iso(conductedOn), leader, note, actor); }
+    public String recordTourFinding(String campaign, String id, String unit, String category, String people, String description, String amount, LocalDate foundOn, String actor) {
+        long[] out = new long[1];
+        capi.campaign_tour_finding_record(out, h(), campaign, id, unit, category, people, description, amount, iso(foundOn), actor);
+        return take(out[0]);
+    }
+    public Rows tours(String campaign, int year, String group, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_tours_query(o, d, campaign, year, group, iso(asOf))); }
+    public int importRules(String campaign, String path, String actor) { return capi.campaign_rules_import_yaml(h(), campaign, path, actor); }
+    public int importRulesString(String campaign, String yaml, String name, String actor) { return capi.campaign_rules_import_yaml_string(h(), campaign, yaml, name, actor); }
+    public Rows rules(String campaign) { long d = h(); return rows(o -> capi.campaign_rules_query(o, d, campaign)); }
+    /** Evaluates the rules as of a date; returns the number of new proposals. */
+    public int evaluateAccountability(String campaign, LocalDate asOf, String actor) { return capi.campaign_accountability_evaluate(h(), campaign, iso(asOf), actor); }
+    public Rows proposals(String campaign, String status, String unit) { long d = h(); return rows(o -> capi.campaign_proposals_query(o, d, campaign, status, unit)); }
+    public void decideProposal(String campaign, String proposal, String decision, String action, LocalDate dueOn, String note, LocalDate date, String actor) { capi.campaign_proposal_decide(h(), campaign, proposal, decision, action, iso(dueOn), note, iso(date), actor); }
+    public void updateAction(String campaign, String actionId, String event, LocalDate date, String note, String actor) { capi.campaign_action_update(h(), campaign, actionId, event, iso(date), note, actor); }
+    public Rows actions(String campaign, String action, String unit, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_actions_query(o, d, campaign, action, unit, iso(asOf))); }
+    public Rows actionsSummary(String campaign, LocalDate asOf) { long d = h(); return rows(o -> capi.campaign_actions_summary_query(o, d, campaign, iso(asOf))); }
+
     // ---- audit and access ----
 
     public Rows auditLog(String object, String actor, String from, String to) { long d = h(); return rows(o -> capi.campaign_audit_query(o, d, object, actor, from, to)); }
