@@ -30,6 +30,8 @@ static void usage(FILE *f)
 	      "  report [--as-of D] [--format F]                            overall, phases, units, overdue, supervision\n"
 	      "  thresholds [--yellow N --red N]                            warning days before / after a deadline\n"
 	      "  inspection ...                                             self-inspection, findings, ledger, case leads\n"
+	      "  risk ...                                                   integrity-risk register, models, grades\n"
+	      "  accountability ...                                         people, evaluations, rules, proposals\n"
 	      "  search TEXT [--kind finding|rectification]                 full-text search in Chinese\n"
 	      "  role grant PERSON ROLE [--unit U] | role revoke PERSON | role list\n"
 	      "  log [--object ID] [--by ACTOR] [--from D] [--to D]         the audit log, oldest first\n"
