@@ -38,23 +38,30 @@ static int field(struct campaign_buf *b, const char *v)
 	return buf_append(b, "|", 1);
 }
 
-/* The hash of an entry (columns as in SQL_ENTRY) after @prev, as hex into
- * @out. @call, when not NULL, stands for the call column (sealing computes
- * the hash before the column is written). */
-static int entry_hash(sqlite3_stmt *e, const char *prev, const char *call, char out[65])
+/* The hash of an entry after @prev: SHA-256 over the previous hash and the
+ * 13 fields (seq, at, kind, tbl, key, object, actor, operation, campaign,
+ * detail, before, after, call), hex into @out. */
+static int entry_hash(const char *const f[13], const char *prev, char out[65])
 {
 	struct campaign_buf b = {0};
 	unsigned char md[32];
 	unsigned int n = 0;
 	int rc = field(&b, prev);
 	for (int i = 0; !rc && i < 13; i++)
-		rc = field(&b, i == 12 && call ? (*call ? call : NULL) : (const char *)sqlite3_column_text(e, i));
+		rc = field(&b, f[i]);
 	if (!rc && !EVP_Digest(b.data, b.size, md, &n, EVP_sha256(), NULL))
 		rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
 	buf_reset(&b);
 	for (unsigned i = 0; !rc && i < n; i++)
 		snprintf(out + 2 * i, 3, "%02x", md[i]);
 	return rc;
+}
+
+/* The 13 hashed fields of an audit_log row read with ENTRY_COLUMNS. */
+static void entry_fields(sqlite3_stmt *e, const char *f[13])
+{
+	for (int i = 0; i < 13; i++)
+		f[i] = (const char *)sqlite3_column_text(e, i);
 }
 
 /* Every hashed field of an entry, in hashing order; hash is column 13. */
@@ -126,7 +133,16 @@ static int exec(campaign_db *db, const char *sql)
 	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot install the audit triggers");
 }
 
-/* Creates the three triggers of one table. */
+/* Row changes are staged by TEMP triggers, which exist only in the
+ * library's own connections: the library seals them into the log when it
+ * commits, with one insert each. A change made with another tool leaves no
+ * entry, and a row that no longer matches its last logged image. */
+static const char SQL_STAGE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS audit_stage (n INTEGER PRIMARY KEY, "
+	"at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), kind TEXT NOT NULL, tbl TEXT, key TEXT, "
+	"object TEXT, actor TEXT, operation TEXT, campaign TEXT, detail TEXT, before TEXT, after TEXT)";
+
+/* Creates the three staging triggers of one table. */
 static int install_table(campaign_db *db, const char *t)
 {
 	struct campaign_buf nk = {0}, ni = {0}, no = {0}, ok = {0}, oi = {0}, oo = {0}, sql = {0};
@@ -135,13 +151,13 @@ static int install_table(campaign_db *db, const char *t)
 		rc = row_exprs(db, t, "OLD", &ok, &oi, &oo);
 	if (!rc)
 		rc = buf_printf(&sql,
-		                "CREATE TRIGGER \"audit_%s_insert\" AFTER INSERT ON \"%s\" BEGIN "
-		                "INSERT INTO audit_log (kind, tbl, key, object, after) VALUES ('insert', '%s', %s, %s, %s); END;"
-		                "CREATE TRIGGER \"audit_%s_update\" AFTER UPDATE ON \"%s\" BEGIN "
-		                "INSERT INTO audit_log (kind, tbl, key, object, before, after) "
+		                "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%s_insert\" AFTER INSERT ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, after) VALUES ('insert', '%s', %s, %s, %s); END;"
+		                "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%s_update\" AFTER UPDATE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before, after) "
 		                "VALUES ('update', '%s', %s, %s, %s, %s); END;"
-		                "CREATE TRIGGER \"audit_%s_delete\" AFTER DELETE ON \"%s\" BEGIN "
-		                "INSERT INTO audit_log (kind, tbl, key, object, before) VALUES ('delete', '%s', %s, %s, %s); END;",
+		                "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%s_delete\" AFTER DELETE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before) VALUES ('delete', '%s', %s, %s, %s); END;",
 		                t, t, t, nk.data, no.data, ni.data, t, t, t, nk.data, no.data, oi.data, ni.data, t, t, t,
 		                ok.data, oo.data, oi.data);
 	if (!rc)
@@ -171,19 +187,13 @@ static const char SQL_TABLES[] =
 	"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
 	"AND name <> 'audit_log' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name";
 
+/* Creates the stage and the staging triggers of every audited table; with
+ * @baseline, stages every existing row as an insert (a log that is new). */
 static int audit_install(campaign_db *db, int baseline)
 {
 	struct campaign_buf list = {0};
-	int n, rc = names(db, "SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
-	                  &list, &n);
-	const char *p = list.data;
-	/* drop and recreate: a migration may have changed a table's columns */
-	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
-		char *sql = sqlite3_mprintf("DROP TRIGGER \"%w\"", p);
-		rc = sql ? exec(db, sql) : CAMPAIGN_ENOMEM;
-		sqlite3_free(sql);
-	}
-	buf_reset(&list);
+	int n, rc = exec(db, SQL_STAGE);
+	const char *p;
 	if (!rc)
 		rc = names(db, SQL_TABLES, &list, &n);
 	p = list.data;
@@ -192,12 +202,11 @@ static int audit_install(campaign_db *db, int baseline)
 			continue;
 		rc = install_table(db, p);
 		if (!rc && baseline) {
-			/* rows that predate the log enter it once, as inserts */
 			struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
 			rc = row_exprs(db, p, "T", &k, &img, &obj);
 			if (!rc)
-				rc = buf_printf(&sql, "INSERT INTO audit_log (kind, tbl, key, object, after) "
-				                      "SELECT 'insert', '%s', %s, %s, %s FROM \"%s\" AS T",
+				rc = buf_printf(&sql, "INSERT INTO temp.audit_stage (kind, tbl, key, object, after) "
+				                      "SELECT 'insert', '%s', %s, %s, %s FROM main.\"%s\" AS T",
 				                p, k.data, obj.data, img.data, p);
 			if (!rc)
 				rc = exec(db, sql.data);
@@ -206,6 +215,11 @@ static int audit_install(campaign_db *db, int baseline)
 	}
 	buf_reset(&list);
 	return rc;
+}
+
+int audit_attach(campaign_db *db)
+{
+	return db->readonly ? CAMPAIGN_OK : audit_install(db, 0);
 }
 
 /* ---- sealing ---- */
@@ -224,77 +238,107 @@ int audit_begin(campaign_db *db)
 }
 
 static const char SQL_PREV_HASH[] = "SELECT hash FROM audit_log WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1";
-static const char SQL_NEW_ENTRIES[] = "SELECT seq, kind FROM audit_log WHERE seq > ?1 ORDER BY seq";
-static const char SQL_ENTRY[] = "SELECT " ENTRY_COLUMNS " FROM audit_log WHERE seq = ?1";
-static const char SQL_SEAL[] = "UPDATE audit_log SET call = ?2, hash = ?3 WHERE seq = ?1";
+static const char SQL_STAGED_KINDS[] = "SELECT kind = 'call' FROM temp.audit_stage ORDER BY n";
+static const char SQL_STAGED[] =
+	"SELECT at, kind, tbl, key, object, actor, operation, campaign, detail, before, after FROM temp.audit_stage "
+	"ORDER BY n";
+static const char SQL_SEAL[] =
+	"INSERT INTO audit_log (seq, at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, "
+	"call, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char SQL_UNSTAGE[] = "DELETE FROM temp.audit_stage";
 
-/* Seals the entries written since audit_begin(): each row change belongs to
- * the call that follows it in the transaction (db_log() is written last),
- * or else to the one before it. */
-int audit_seal(campaign_db *db)
+/* Which call each staged row change belongs to: the call that follows it in
+ * the transaction (db_log() is written last), or else the one before it.
+ * Entries will take the seqs base, base+1, ... in stage order. */
+static int assign_calls(campaign_db *db, sqlite3_int64 base, sqlite3_int64 **out, size_t *count)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_NEW_ENTRIES), *e, *seal;
-	sqlite3_int64 *seq = NULL, *call = NULL, next = 0, last = 0;
-	char *is_call = NULL, prev[65] = "";
+	sqlite3_stmt *st = db_stmt(db, SQL_STAGED_KINDS);
+	sqlite3_int64 *call = NULL, next = 0, last = 0;
+	char *is_call = NULL;
 	size_t n = 0, cap = 0;
 	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, db->audit_start);
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+	while (sqlite3_step(st) == SQLITE_ROW) {
 		if (n == cap) {
-			cap = cap ? cap * 2 : 64;
-			seq = realloc(seq, cap * sizeof *seq);
-			call = realloc(call, cap * sizeof *call);
-			is_call = realloc(is_call, cap);
-			if (!seq || !call || !is_call) {
+			void *a = realloc(call, (cap = cap ? cap * 2 : 256) * sizeof *call), *b;
+			if (a)
+				call = a;
+			if (!a || !(b = realloc(is_call, cap))) {
 				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
 				break;
 			}
+			is_call = b;
 		}
-		seq[n] = sqlite3_column_int64(st, 0);
-		is_call[n++] = !strcmp((const char *)sqlite3_column_text(st, 1), "call");
+		is_call[n++] = (char)sqlite3_column_int(st, 0);
 	}
 	sqlite3_reset(st);
 	for (size_t i = n; !rc && i-- > 0;)
-		call[i] = is_call[i] ? 0 : next, next = is_call[i] ? seq[i] : next;
+		call[i] = is_call[i] ? 0 : next, next = is_call[i] ? base + (sqlite3_int64)i : next;
 	for (size_t i = 0; !rc && i < n; i++)
 		if (is_call[i])
-			last = seq[i];
+			last = base + (sqlite3_int64)i;
 		else if (!call[i])
 			call[i] = last;
-	if (!rc && n && (st = db_stmt(db, SQL_PREV_HASH))) {
+	free(is_call);
+	if (rc) {
+		free(call);
+		return rc;
+	}
+	*out = call;
+	*count = n;
+	return CAMPAIGN_OK;
+}
+
+/* Seals the staged entries into the log, chained after the last entry. */
+int audit_seal(campaign_db *db)
+{
+	sqlite3_int64 *call = NULL, base = db->audit_start + 1;
+	sqlite3_stmt *st, *ins;
+	char prev[65] = "";
+	size_t n = 0, i = 0;
+	int rc = assign_calls(db, base, &call, &n);
+	if (rc || !n) {
+		free(call);
+		return rc ? rc : search_sync(db, db->audit_start);
+	}
+	if ((st = db_stmt(db, SQL_PREV_HASH))) {
 		sqlite3_bind_int64(st, 1, db->audit_start);
 		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
 			snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 0));
 		sqlite3_reset(st);
 	}
-	for (size_t i = 0; !rc && i < n; i++) {
-		char h[65], c[24] = "";
-		if (!(e = db_stmt(db, SQL_ENTRY))) {
-			rc = campaign_error_code_last();
-			break;
-		}
-		sqlite3_bind_int64(e, 1, seq[i]);
-		if (call[i])
-			snprintf(c, sizeof c, "%lld", (long long)call[i]);
-		rc = sqlite3_step(e) == SQLITE_ROW ? entry_hash(e, prev, c, h)
-		                                    : error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the audit log");
-		sqlite3_reset(e);
-		if (rc || !(seal = db_stmt(db, SQL_SEAL))) {
-			rc = rc ? rc : campaign_error_code_last();
-			break;
-		}
-		sqlite3_bind_int64(seal, 1, seq[i]);
-		if (call[i])
-			sqlite3_bind_int64(seal, 2, call[i]);
-		sqlite3_bind_text(seal, 3, h, -1, SQLITE_TRANSIENT);
-		rc = db_step_done(db, seal, "cannot seal the audit log");
-		memcpy(prev, h, sizeof h);
+	if (!(st = db_stmt(db, SQL_STAGED)) || !(ins = db_stmt(db, SQL_SEAL))) {
+		free(call);
+		return campaign_error_code_last();
 	}
-	free(seq);
+	while (!rc && i < n && sqlite3_step(st) == SQLITE_ROW) {
+		const char *f[13];
+		char seq[24], c[24], h[65];
+		snprintf(seq, sizeof seq, "%lld", (long long)(base + (sqlite3_int64)i));
+		snprintf(c, sizeof c, "%lld", (long long)call[i]);
+		f[0] = seq;
+		for (int k = 0; k < 11; k++)
+			f[k + 1] = (const char *)sqlite3_column_text(st, k);
+		f[12] = call[i] ? c : NULL;
+		if ((rc = entry_hash(f, prev, h)))
+			break;
+		sqlite3_bind_int64(ins, 1, base + (sqlite3_int64)i);
+		for (int k = 0; k < 11; k++)
+			sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k));
+		if (call[i])
+			sqlite3_bind_int64(ins, 13, call[i]);
+		else
+			sqlite3_bind_null(ins, 13);
+		sqlite3_bind_text(ins, 14, h, -1, SQLITE_TRANSIENT);
+		rc = db_step_done(db, ins, "cannot seal the audit log");
+		memcpy(prev, h, sizeof h);
+		i++;
+	}
+	sqlite3_reset(st);
 	free(call);
-	free(is_call);
+	if (!rc && (st = db_stmt(db, SQL_UNSTAGE)))
+		rc = db_step_done(db, st, "cannot clear the audit stage");
 	/* the search index follows the rows this transaction changed */
 	return rc ? rc : search_sync(db, db->audit_start);
 }
@@ -302,7 +346,7 @@ int audit_seal(campaign_db *db)
 /* ---- the call entry ---- */
 
 static const char SQL_CALL[] =
-	"INSERT INTO audit_log (kind, actor, operation, campaign, object, detail) VALUES ('call', ?1, ?2, ?3, ?4, ?5)";
+	"INSERT INTO temp.audit_stage (kind, actor, operation, campaign, object, detail) VALUES ('call', ?1, ?2, ?3, ?4, ?5)";
 
 int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
            const char *detail)
@@ -384,23 +428,36 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 
 int audit_migrated(campaign_db *db)
 {
+	struct campaign_buf list = {0};
 	sqlite3_stmt *st;
-	int rc, rows = 0, sealed = 0;
-	if (sqlite3_prepare_v2(db->sql,
-	                       "SELECT (SELECT count(*) FROM audit_log WHERE kind <> 'call'), "
-	                       "(SELECT count(*) FROM audit_log WHERE hash IS NOT NULL)",
-	                       -1, &st, NULL) != SQLITE_OK)
-		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the audit log");
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		rows = sqlite3_column_int(st, 0);
-		sealed = sqlite3_column_int(st, 1);
+	int rc, n, rows = 0;
+	const char *p;
+	/* triggers in the file (an older layout) would log changes twice */
+	rc = names(db, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
+	           &list, &n);
+	p = list.data;
+	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
+		char *sql = sqlite3_mprintf("DROP TRIGGER main.\"%w\"", p);
+		rc = sql ? exec(db, sql) : CAMPAIGN_ENOMEM;
+		sqlite3_free(sql);
 	}
-	sqlite3_finalize(st);
-	if ((rc = audit_install(db, rows == 0)))
+	buf_reset(&list);
+	if (rc)
 		return rc;
-	if (sealed)
-		return CAMPAIGN_OK;
-	db->audit_start = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM audit_log WHERE kind <> 'call'", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the audit log");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	/* a new log takes in the rows that predate it, and entries a migration
+	 * carried over unsealed are sealed now, in order */
+	if ((rc = audit_install(db, rows == 0)) ||
+	    (rc = exec(db, "INSERT INTO temp.audit_stage (at, kind, tbl, key, object, actor, operation, campaign, detail, "
+	                   "before, after) SELECT at, kind, tbl, key, object, actor, operation, campaign, detail, before, "
+	                   "after FROM audit_log WHERE hash IS NULL ORDER BY seq; DELETE FROM audit_log WHERE hash IS NULL")))
+		return rc;
+	if ((rc = audit_begin(db)))
+		return rc;
 	return audit_seal(db);
 }
 
@@ -465,7 +522,9 @@ static int verify_chain(verifier *v)
 			             obj ? obj : "");
 			continue;
 		}
-		if (!rc && !broken && !gap && (rc = entry_hash(e, prev, NULL, h)) == CAMPAIGN_OK && strcmp(h, hash)) {
+		const char *f[13];
+		entry_fields(e, f);
+		if (!rc && !broken && !gap && (rc = entry_hash(f, prev, h)) == CAMPAIGN_OK && strcmp(h, hash)) {
 			broken = 1;
 			rc = problem(v, 0, seq, tbl, obj, "entry %lld (%s %s) was altered: its hash does not match",
 			             (long long)seq, tbl ? tbl : (const char *)sqlite3_column_text(e, 7), obj ? obj : "");

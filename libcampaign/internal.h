@@ -117,8 +117,10 @@ int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, c
 int audit_begin(campaign_db *db);
 /* Seals the transaction's entries into the hash chain (from db_commit). */
 int audit_seal(campaign_db *db);
-/* Reinstalls the triggers after a migration, baselining a new log. */
+/* After a migration: baselines a new log and seals what was carried over. */
 int audit_migrated(campaign_db *db);
+/* Creates this connection's audit stage and TEMP staging triggers (read-write handles). */
+int audit_attach(campaign_db *db);
 
 /* ---- access.c ---- */
 

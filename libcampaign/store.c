@@ -155,7 +155,7 @@ int campaign_open(campaign_db **out, const char *path, unsigned int flags)
 		rc = error_from_sqlite(db->sql, rc, path);
 		goto fail;
 	}
-	if ((rc = configure(db, path)) || (rc = migrate(db, path)))
+	if ((rc = configure(db, path)) || (rc = migrate(db, path)) || (rc = audit_attach(db)))
 		goto fail;
 	*out = db;
 	error_ok();

@@ -4,8 +4,9 @@
  *
  * Every change through the API is logged: one "call" entry (actor,
  * operation, detail) and one entry per row changed (table, key, object id,
- * the row as JSON before and after). Entries form a SHA-256 hash chain
- * (OpenSSL's libcrypto). campaign_audit_verify() recomputes the chain and
+ * the row as JSON before and after), captured by TEMP triggers that exist
+ * only in the library's own connections and sealed into the log when the
+ * library commits. Entries form a SHA-256 hash chain (OpenSSL's libcrypto). campaign_audit_verify() recomputes the chain and
  * checks every current row against its last logged image, so a change made
  * with raw SQL, an altered or deleted entry, or a rewritten chain (against a
  * signed checkpoint) is found and named.

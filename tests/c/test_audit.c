@@ -100,21 +100,23 @@ static void test_raw_sql_found(void **state)
 	store_path(path, sizeof path, "raw.db");
 	db = seed_file(path);
 	campaign_close(db);
-	/* an UPDATE with the sqlite3 shell: the triggers log it unsealed, and the row no longer matches */
+	/* an UPDATE with the sqlite3 shell: the row no longer matches its last logged image */
 	raw(path, "UPDATE outcome SET text = '已完成(伪)' WHERE id = 't1.1.o1'");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
 		char *r = verify(db, NULL, NULL);
-		assert_non_null(strstr(r, "entry_unsealed:"));
-		assert_non_null(strstr(r, ":t1.1.o1 row_changed:"));
+		assert_non_null(strstr(r, "row_changed:"));
+		assert_non_null(strstr(r, ":t1.1.o1 "));
+		assert_null(strstr(r, "entry_unsealed:"));
 	}
 	campaign_close(db);
-	/* with the triggers dropped first, the row still differs from its logged image */
-	raw(path, "DELETE FROM audit_log WHERE hash IS NULL; DROP TRIGGER audit_measure_update; "
-	          "UPDATE measure SET text = 'x' WHERE id = 't2.1.m1'; DELETE FROM task WHERE id = 't3.4'");
+	/* more: a changed measure, a deleted task, and an entry forged into the log */
+	raw(path, "UPDATE measure SET text = 'x' WHERE id = 't2.1.m1'; DELETE FROM task WHERE id = 't3.4'; "
+	          "INSERT INTO audit_log (kind, actor, operation) VALUES ('call', 'forger', 'plan.import')");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
 		char *r = verify(db, NULL, NULL);
+		assert_non_null(strstr(r, "entry_unsealed:"));
 		assert_non_null(strstr(r, "row_changed:"));
 		assert_non_null(strstr(r, ":t1.1.o1 "));
 		assert_non_null(strstr(r, ":t2.1.m1 "));
