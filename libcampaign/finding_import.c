@@ -1,29 +1,13 @@
-/* Bulk import of findings from CSV (RFC 4180, UTF-8, optional BOM) or YAML
- * (a list of mappings), in one transaction: the first bad row rolls back
- * everything and is named by line and column. */
+/* Bulk import of findings (row_import.c reads the file; this says what a
+ * finding row is). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 #include "inspection_internal.h"
 
 enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_COUNT };
 static const char *const FIELDS[F_COUNT] = {"id",     "unit",        "category", "origin",  "people",
                                             "description", "amount", "found_on", "round"};
 static const int REQUIRED[] = {F_UNIT, F_ORIGIN, F_DESCRIPTION, F_FOUND_ON};
-
-typedef struct row {
-	const char *v[F_COUNT];
-	int line[F_COUNT], col[F_COUNT];
-	int line0;
-} row;
-
-typedef struct importer {
-	stmts c;
-	sqlite3_int64 crid;
-	const char *campaign, *file, *actor;
-	long rows;
-} importer;
 
 /* The field an error message is about. */
 static int field_of(const char *msg, int rc)
@@ -40,202 +24,18 @@ static int field_of(const char *msg, int rc)
 	return F_UNIT;
 }
 
-static const char *value(const row *r, int f)
+static int insert(row_import *im, const char *const *v)
 {
-	return r->v[f] && *r->v[f] ? r->v[f] : NULL;
+	finding_in f = {v[F_ID],     v[F_UNIT],   v[F_CATEGORY], v[F_ORIGIN], v[F_PEOPLE],
+	                v[F_DESCRIPTION], v[F_AMOUNT], v[F_FOUND_ON], v[F_ROUND]};
+	char id[72];
+	return finding_insert(&im->c, im->crid, im->campaign, &f, im->actor, id, sizeof id);
 }
 
-static int import_row(importer *im, row *r)
-{
-	finding_in f = {value(r, F_ID),     value(r, F_UNIT),        value(r, F_CATEGORY),
-	                value(r, F_ORIGIN), value(r, F_PEOPLE),      value(r, F_DESCRIPTION),
-	                value(r, F_AMOUNT), value(r, F_FOUND_ON),    value(r, F_ROUND)};
-	char id[72], copy[1024];
-	int rc, k;
-	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++)
-		if (!value(r, REQUIRED[i]))
-			return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld: %s is required", im->rows,
-			                    FIELDS[REQUIRED[i]]);
-	rc = finding_insert(&im->c, im->crid, im->campaign, &f, im->actor, id, sizeof id);
-	if (rc != CAMPAIGN_EINVALID && rc != CAMPAIGN_ENOTFOUND && rc != CAMPAIGN_EPERM && rc != CAMPAIGN_ECONFLICT)
-		return rc;
-	/* point at the field the message is about */
-	snprintf(copy, sizeof copy, "%s", campaign_error_message());
-	k = field_of(copy, rc);
-	return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[k] ? r->line[k] : r->line0,
-	                    r->col[k] ? r->col[k] : 1, "row %ld: %s", im->rows, copy);
-}
-
-/* ---- CSV ---- */
-
-static int csv_header(importer *im, csv_reader *c, int *map, int *ncol)
-{
-	int sep;
-	*ncol = 0;
-	do {
-		char *f;
-		int line, col, k;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], f); k++)
-			;
-		if (k == F_COUNT)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col,
-			                    "unknown column \"%s\" (expected id, unit, category, origin, people, description, "
-			                    "amount, found_on, round)",
-			                    f);
-		for (int j = 0; j < *ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		map[(*ncol)++] = k;
-	} while (sep == ',');
-	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++) {
-		int j;
-		for (j = 0; j < *ncol && map[j] != REQUIRED[i]; j++)
-			;
-		if (j == *ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"",
-			                    FIELDS[REQUIRED[i]]);
-	}
-	return CAMPAIGN_OK;
-}
-
-static int csv_row(importer *im, csv_reader *c, const int *map, int ncol, row *r)
-{
-	int n = 0, sep;
-	memset(r, 0, sizeof *r);
-	r->line0 = c->line;
-	do {
-		char *f;
-		int line, col;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		if (n >= ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
-		n++;
-	} while (sep == ',');
-	im->rows++;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld has %d fields, the header %d", im->rows,
-		                    n, ncol);
-	return CAMPAIGN_OK;
-}
-
-static int import_csv(importer *im, char *data, size_t len)
-{
-	csv_reader c = {data, data + len, 1, 1};
-	int map[F_COUNT], ncol, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
-	if ((rc = csv_header(im, &c, map, &ncol)))
-		return rc;
-	while (c.p < c.end) {
-		row r;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) { /* blank line */
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
-		}
-		if ((rc = csv_row(im, &c, map, ncol, &r)) || (rc = import_row(im, &r)))
-			return rc;
-	}
-	return CAMPAIGN_OK;
-}
-
-/* ---- YAML ---- */
-
-static int yaml_row(importer *im, yaml_document_t *doc, yaml_node_t *map, row *r)
-{
-	memset(r, 0, sizeof *r);
-	r->line0 = (int)map->start_mark.line + 1;
-	if (map->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, (int)map->start_mark.column + 1,
-		                    "finding %ld must be a mapping", im->rows);
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(doc, p->key), *v = yaml_document_get_node(doc, p->value);
-		int f;
-		for (f = 0; f < F_COUNT && (k->type != YAML_SCALAR_NODE || strcmp(FIELDS[f], (char *)k->data.scalar.value));
-		     f++)
-			;
-		if (f == F_COUNT || v->type != YAML_SCALAR_NODE || r->v[f])
-			return error_set_at(CAMPAIGN_EINVALID, im->file, (int)k->start_mark.line + 1, (int)k->start_mark.column + 1,
-			                    f == F_COUNT ? "finding %ld: unknown key"
-			                    : r->v[f]    ? "finding %ld: key given twice"
-			                                 : "finding %ld: a value must be text",
-			                    im->rows);
-		r->v[f] = (const char *)v->data.scalar.value;
-		r->line[f] = (int)v->start_mark.line + 1;
-		r->col[f] = (int)v->start_mark.column + 1;
-	}
-	return CAMPAIGN_OK;
-}
-
-static int import_yaml(importer *im, const char *data, size_t len)
-{
-	yaml_parser_t parser;
-	yaml_document_t doc;
-	yaml_node_t *root;
-	int rc = CAMPAIGN_OK;
-	if (!yaml_parser_initialize(&parser))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		rc = error_set_at(CAMPAIGN_EINVALID, im->file, (int)parser.problem_mark.line + 1,
-		                  (int)parser.problem_mark.column + 1, "not valid YAML: %s",
-		                  parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
-		return rc;
-	}
-	yaml_parser_delete(&parser);
-	root = yaml_document_get_root_node(&doc);
-	if (!root || root->type != YAML_SEQUENCE_NODE) {
-		rc = error_set_at(CAMPAIGN_EINVALID, im->file, root ? (int)root->start_mark.line + 1 : 1,
-		                  root ? (int)root->start_mark.column + 1 : 1, "expected a list of findings");
-	} else {
-		for (yaml_node_item_t *it = root->data.sequence.items.start; !rc && it < root->data.sequence.items.top; it++) {
-			row r;
-			im->rows++;
-			if (!(rc = yaml_row(im, &doc, yaml_document_get_node(&doc, *it), &r)))
-				rc = import_row(im, &r);
-		}
-	}
-	yaml_document_delete(&doc);
-	return rc;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && !strcmp(s + n - k, suffix);
-}
+static const row_spec SPEC = {FIELDS,       F_COUNT,          REQUIRED,           4,        "finding", "findings",
+                              "finding.import", "campaign_findings_import", "a findings file", insert, field_of};
 
 int campaign_findings_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
-	importer im = {{db, 0, {{0}}}, 0, campaign, path, actor, 0};
-	struct campaign_buf b = {0};
-	char detail[64];
-	int rc, is_csv;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_findings_import: path is NULL");
-	is_csv = ends_with(path, ".csv");
-	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
-		return error_set(CAMPAIGN_EINVALID, "%s: a findings file must end in .csv, .yaml or .yml", path);
-	if ((rc = file_read_utf8(path, &b)) || (rc = db_begin(db))) {
-		buf_reset(&b);
-		return rc;
-	}
-	if (!(rc = db_campaign_rid(db, campaign, &im.crid)))
-		rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
-	stmts_free(&im.c);
-	if (!rc) {
-		snprintf(detail, sizeof detail, "%ld findings", im.rows);
-		rc = db_log(db, actor, "finding.import", campaign, path, detail);
-	}
-	buf_reset(&b);
-	return write_end(db, rc, actor, "finding.import", campaign, path);
+	return row_import_file(db, campaign, path, actor, &SPEC);
 }

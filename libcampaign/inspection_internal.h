@@ -95,4 +95,37 @@ int rect_check(const rect_in *r);
 /* Inserts one rectification inside the caller's transaction; its id goes to @id. */
 int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72]);
 
+/* ---- row_import.c: bulk import of rows from CSV or YAML ---- */
+
+#define ROW_MAX_FIELDS 16
+
+typedef struct row_import row_import;
+/* What a row of an import is. */
+typedef struct row_spec {
+	const char *const *fields; /* column names, at most ROW_MAX_FIELDS */
+	int nfields;
+	const int *required;       /* indexes into fields */
+	int nrequired;
+	const char *noun;          /* "finding": "finding 3 must be a mapping" */
+	const char *plural;        /* "findings": "expected a list of findings" */
+	const char *operation;     /* the audit log's operation, "finding.import" */
+	const char *api;           /* the public function, for argument errors */
+	const char *file_noun;     /* "a findings file" */
+	/* inserts one row (empty fields are NULL); returns a code, the last error set */
+	int (*insert)(row_import *im, const char *const *v);
+	/* the index of the field an insert's error message is about */
+	int (*field_of)(const char *msg, int rc);
+} row_spec;
+
+struct row_import {
+	stmts c;
+	sqlite3_int64 crid;
+	const char *campaign, *file, *actor;
+	long rows;
+	const row_spec *spec;
+};
+
+/* Imports @path (.csv or .yaml/.yml) by @spec in one transaction. */
+int row_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor, const row_spec *spec);
+
 #endif

@@ -1,29 +1,13 @@
-/* Bulk import of a rectification ledger (整改台账) from CSV (RFC 4180, UTF-8, optional BOM) or YAML
- * (a list of mappings), in one transaction: the first bad row rolls back
- * everything and is named by line and column. */
+/* Bulk import of a rectification ledger (整改台账) (row_import.c reads the
+ * file; this says what a ledger row is). */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include <yaml.h>
 #include "inspection_internal.h"
 
 enum { F_ID, F_FINDING, F_PROBLEM, F_MEASURE, F_DEADLINE, F_RESPONSIBLE, F_CRITERION, F_COUNT };
 static const char *const FIELDS[F_COUNT] = {"id", "finding", "problem", "measure", "deadline", "responsible",
                                             "criterion"};
 static const int REQUIRED[] = {F_FINDING, F_MEASURE, F_DEADLINE, F_RESPONSIBLE, F_CRITERION};
-
-typedef struct row {
-	const char *v[F_COUNT];
-	int line[F_COUNT], col[F_COUNT];
-	int line0;
-} row;
-
-typedef struct importer {
-	stmts c;
-	sqlite3_int64 crid;
-	const char *campaign, *file, *actor;
-	long rows;
-} importer;
 
 /* The field an error message is about. */
 static int field_of(const char *msg, int rc)
@@ -40,203 +24,18 @@ static int field_of(const char *msg, int rc)
 	return F_FINDING;
 }
 
-static const char *value(const row *r, int f)
+static int insert(row_import *im, const char *const *v)
 {
-	return r->v[f] && *r->v[f] ? r->v[f] : NULL;
+	rect_in r = {v[F_ID], v[F_FINDING], v[F_PROBLEM], v[F_MEASURE], v[F_DEADLINE], v[F_RESPONSIBLE], v[F_CRITERION]};
+	char id[72];
+	int rc = rect_check(&r);
+	return rc ? rc : rect_insert(&im->c, im->crid, &r, im->actor, id);
 }
 
-static int import_row(importer *im, row *r)
-{
-	rect_in f = {value(r, F_ID),       value(r, F_FINDING),     value(r, F_PROBLEM),  value(r, F_MEASURE),
-	             value(r, F_DEADLINE), value(r, F_RESPONSIBLE), value(r, F_CRITERION)};
-	char id[72], copy[1024];
-	int rc, k;
-	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++)
-		if (!value(r, REQUIRED[i]))
-			return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld: %s is required", im->rows,
-			                    FIELDS[REQUIRED[i]]);
-	rc = rect_check(&f);
-	if (!rc)
-		rc = rect_insert(&im->c, im->crid, &f, im->actor, id);
-	if (rc != CAMPAIGN_EINVALID && rc != CAMPAIGN_ENOTFOUND && rc != CAMPAIGN_EPERM && rc != CAMPAIGN_ECONFLICT)
-		return rc;
-	/* point at the field the message is about */
-	snprintf(copy, sizeof copy, "%s", campaign_error_message());
-	k = field_of(copy, rc);
-	return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[k] ? r->line[k] : r->line0,
-	                    r->col[k] ? r->col[k] : 1, "row %ld: %s", im->rows, copy);
-}
-
-/* ---- CSV ---- */
-
-static int csv_header(importer *im, csv_reader *c, int *map, int *ncol)
-{
-	int sep;
-	*ncol = 0;
-	do {
-		char *f;
-		int line, col, k;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], f); k++)
-			;
-		if (k == F_COUNT)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col,
-			                    "unknown column \"%s\" (expected id, finding, problem, measure, deadline, "
-			                    "responsible, criterion)",
-			                    f);
-		for (int j = 0; j < *ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		map[(*ncol)++] = k;
-	} while (sep == ',');
-	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++) {
-		int j;
-		for (j = 0; j < *ncol && map[j] != REQUIRED[i]; j++)
-			;
-		if (j == *ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"",
-			                    FIELDS[REQUIRED[i]]);
-	}
-	return CAMPAIGN_OK;
-}
-
-static int csv_row(importer *im, csv_reader *c, const int *map, int ncol, row *r)
-{
-	int n = 0, sep;
-	memset(r, 0, sizeof *r);
-	r->line0 = c->line;
-	do {
-		char *f;
-		int line, col;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		if (n >= ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
-		n++;
-	} while (sep == ',');
-	im->rows++;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld has %d fields, the header %d", im->rows,
-		                    n, ncol);
-	return CAMPAIGN_OK;
-}
-
-static int import_csv(importer *im, char *data, size_t len)
-{
-	csv_reader c = {data, data + len, 1, 1};
-	int map[F_COUNT], ncol, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
-	if ((rc = csv_header(im, &c, map, &ncol)))
-		return rc;
-	while (c.p < c.end) {
-		row r;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) { /* blank line */
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
-		}
-		if ((rc = csv_row(im, &c, map, ncol, &r)) || (rc = import_row(im, &r)))
-			return rc;
-	}
-	return CAMPAIGN_OK;
-}
-
-/* ---- YAML ---- */
-
-static int yaml_row(importer *im, yaml_document_t *doc, yaml_node_t *map, row *r)
-{
-	memset(r, 0, sizeof *r);
-	r->line0 = (int)map->start_mark.line + 1;
-	if (map->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, (int)map->start_mark.column + 1,
-		                    "rectification %ld must be a mapping", im->rows);
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(doc, p->key), *v = yaml_document_get_node(doc, p->value);
-		int f;
-		for (f = 0; f < F_COUNT && (k->type != YAML_SCALAR_NODE || strcmp(FIELDS[f], (char *)k->data.scalar.value));
-		     f++)
-			;
-		if (f == F_COUNT || v->type != YAML_SCALAR_NODE || r->v[f])
-			return error_set_at(CAMPAIGN_EINVALID, im->file, (int)k->start_mark.line + 1, (int)k->start_mark.column + 1,
-			                    f == F_COUNT ? "rectification %ld: unknown key"
-			                    : r->v[f]    ? "rectification %ld: key given twice"
-			                                 : "rectification %ld: a value must be text",
-			                    im->rows);
-		r->v[f] = (const char *)v->data.scalar.value;
-		r->line[f] = (int)v->start_mark.line + 1;
-		r->col[f] = (int)v->start_mark.column + 1;
-	}
-	return CAMPAIGN_OK;
-}
-
-static int import_yaml(importer *im, const char *data, size_t len)
-{
-	yaml_parser_t parser;
-	yaml_document_t doc;
-	yaml_node_t *root;
-	int rc = CAMPAIGN_OK;
-	if (!yaml_parser_initialize(&parser))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		rc = error_set_at(CAMPAIGN_EINVALID, im->file, (int)parser.problem_mark.line + 1,
-		                  (int)parser.problem_mark.column + 1, "not valid YAML: %s",
-		                  parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
-		return rc;
-	}
-	yaml_parser_delete(&parser);
-	root = yaml_document_get_root_node(&doc);
-	if (!root || root->type != YAML_SEQUENCE_NODE) {
-		rc = error_set_at(CAMPAIGN_EINVALID, im->file, root ? (int)root->start_mark.line + 1 : 1,
-		                  root ? (int)root->start_mark.column + 1 : 1, "expected a list of rectifications");
-	} else {
-		for (yaml_node_item_t *it = root->data.sequence.items.start; !rc && it < root->data.sequence.items.top; it++) {
-			row r;
-			im->rows++;
-			if (!(rc = yaml_row(im, &doc, yaml_document_get_node(&doc, *it), &r)))
-				rc = import_row(im, &r);
-		}
-	}
-	yaml_document_delete(&doc);
-	return rc;
-}
-
-static int ends_with(const char *s, const char *suffix)
-{
-	size_t n = strlen(s), k = strlen(suffix);
-	return n >= k && !strcmp(s + n - k, suffix);
-}
+static const row_spec SPEC = {FIELDS, F_COUNT, REQUIRED, 5, "rectification", "rectifications", "rectification.import",
+                              "campaign_rectifications_import", "a ledger file", insert, field_of};
 
 int campaign_rectifications_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
-	importer im = {{db, 0, {{0}}}, 0, campaign, path, actor, 0};
-	struct campaign_buf b = {0};
-	char detail[64];
-	int rc, is_csv;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_rectifications_import: path is NULL");
-	is_csv = ends_with(path, ".csv");
-	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
-		return error_set(CAMPAIGN_EINVALID, "%s: a ledger file must end in .csv, .yaml or .yml", path);
-	if ((rc = file_read_utf8(path, &b)) || (rc = db_begin(db))) {
-		buf_reset(&b);
-		return rc;
-	}
-	if (!(rc = db_campaign_rid(db, campaign, &im.crid)))
-		rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
-	stmts_free(&im.c);
-	if (!rc) {
-		snprintf(detail, sizeof detail, "%ld rectifications", im.rows);
-		rc = db_log(db, actor, "rectification.import", campaign, path, detail);
-	}
-	buf_reset(&b);
-	return write_end(db, rc, actor, "rectification.import", campaign, path);
+	return row_import_file(db, campaign, path, actor, &SPEC);
 }
