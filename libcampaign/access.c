@@ -27,7 +27,7 @@ int access_check(campaign_db *db, const char *actor, access_action action, sqlit
 	sqlite3_stmt *st;
 	char role[32] = "", unit_name[256] = "";
 	sqlite3_int64 role_unit = 0;
-	int rc, any, allowed;
+	int rc, any = 0, allowed;
 	if ((rc = roles_exist(db, &any)) || !any)
 		return rc;
 	if (!(st = db_stmt(db, SQL_ROLE_OF)))
@@ -80,7 +80,7 @@ int campaign_role_grant(campaign_db *db, const char *person, const char *role, c
 	sqlite3_int64 crid, urid = 0;
 	sqlite3_stmt *st;
 	char now[21];
-	int rc, k, any;
+	int rc, k, any = 0;
 	if ((rc = db_check_write(db, actor)))
 		return rc;
 	if (!person || !*person || !role)

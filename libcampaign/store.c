@@ -78,7 +78,7 @@ static int detect_modules(campaign_db *db)
 
 static int migrate(campaign_db *db, const char *path)
 {
-	int version, rc, newest = campaign_schema_version_supported();
+	int version = 0, rc, newest = campaign_schema_version_supported();
 	if ((rc = read_user_version(db, &version)))
 		return rc;
 	if (version > newest)
@@ -188,7 +188,7 @@ void campaign_close(campaign_db *db)
 
 int campaign_schema_version(campaign_db *db)
 {
-	int v, rc;
+	int v = 0, rc;
 	if ((rc = db_check(db)) || (rc = read_user_version(db, &v)))
 		return rc;
 	return v;

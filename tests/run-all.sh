@@ -11,6 +11,8 @@ cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 -DCAMPAIGN_REQUIRE_BIN
 cmake --build build -j"$jobs"
 echo "== tests: C, Python, Java"
 ctest --test-dir build --output-on-failure -j"$jobs"
+echo "== benchmark harness at size S (kept working; no timing is asserted)"
+/usr/bin/python3 bench/run.py --size S --build build --work build/bench
 echo "== tests under ASan + UBSan (C suite)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAMPAIGN_SANITIZE=ON -DCAMPAIGN_PYTHON=OFF -DCAMPAIGN_JAVA=OFF \
   -DCAMPAIGN_WERROR=ON >/dev/null
