@@ -343,6 +343,20 @@ int audit_seal(campaign_db *db)
 	return rc ? rc : search_sync(db, db->audit_start);
 }
 
+/* ---- bulk mode ---- */
+
+int db_bulk_begin(campaign_db *db)
+{
+	(void)db; /* not yet: rows are logged one by one */
+	return CAMPAIGN_OK;
+}
+
+int db_bulk_tick(campaign_db *db)
+{
+	(void)db;
+	return CAMPAIGN_OK;
+}
+
 /* ---- the call entry ---- */
 
 static const char SQL_CALL[] =

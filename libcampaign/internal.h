@@ -121,6 +121,15 @@ int audit_seal(campaign_db *db);
 int audit_migrated(campaign_db *db);
 /* Creates this connection's audit stage and TEMP staging triggers (read-write handles). */
 int audit_attach(campaign_db *db);
+/* Bulk mode, for importers, inside their transaction (after db_begin): rows
+ * the transaction inserts into rowid tables are logged as batches, one entry
+ * per run of consecutive rowids with a SHA-256 digest of every row's image,
+ * instead of one entry with the full image per row. Updates and deletes are
+ * still logged row by row, in order. Ends with the transaction. */
+int db_bulk_begin(campaign_db *db);
+/* Call between rows of a bulk import: stages the batches that are full, so
+ * memory stays bounded. Cheap when there is nothing to do. */
+int db_bulk_tick(campaign_db *db);
 
 /* ---- access.c ---- */
 
