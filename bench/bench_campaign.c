@@ -40,6 +40,34 @@ int sqlite3_open_v2(const char *filename, sqlite3 **pp, int flags, const char *v
 	return rc;
 }
 
+static int no_audit;
+
+/* With --no-audit, the library's switch of its audit triggers (to the bulk
+ * set at the start of an import, back at its end) is skipped too, so the
+ * connection stays without triggers. */
+int sqlite3_exec(sqlite3 *db, const char *sql, int (*cb)(void *, int, char **, char **), void *arg, char **err)
+{
+	static int (*real)(sqlite3 *, const char *, int (*)(void *, int, char **, char **), void *, char **);
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "sqlite3_exec");
+	if (no_audit && sql && (!strncmp(sql, "DROP TRIGGER IF EXISTS temp.\"audit_", 35) ||
+	                        !strncmp(sql, "CREATE TEMP TRIGGER \"audit_", 27)))
+		return SQLITE_OK;
+	return real(db, sql, cb, arg, err);
+}
+
+/* With --no-audit, bulk mode's read-back of the new rows (to digest them
+ * into batch entries) reads nothing. */
+int sqlite3_prepare_v2(sqlite3 *db, const char *sql, int n, sqlite3_stmt **st, const char **tail)
+{
+	static int (*real)(sqlite3 *, const char *, int, sqlite3_stmt **, const char **);
+	if (!real)
+		*(void **)&real = dlsym(RTLD_NEXT, "sqlite3_prepare_v2");
+	if (no_audit && sql && !strncmp(sql, "SELECT T.rowid, ", 16) && strstr(sql, "WHERE T.rowid > ?1"))
+		sql = "SELECT NULL, NULL, NULL, NULL WHERE ?1 IS NULL AND 0", n = -1;
+	return real(db, sql, n, st, tail);
+}
+
 static void fail(const char *what)
 {
 	fprintf(stderr, "bench_campaign: %s: %s (%s)\n", what, campaign_error_message(),
@@ -109,9 +137,10 @@ static int import(int argc, char **argv)
 {
 	campaign_db *db = open_store(argv[2]);
 	const char *kind = argv[3], *file = argv[4];
-	int no_audit = argc > 5 && !strcmp(argv[5], "--no-audit"), rc;
+	int rc;
 	double t0;
 	char what[64];
+	no_audit = argc > 5 && !strcmp(argv[5], "--no-audit");
 	if (no_audit)
 		drop_audit_triggers();
 	t0 = bench_now();

@@ -69,18 +69,18 @@ static void entry_fields(sqlite3_stmt *e, const char *f[13])
 
 /* ---- triggers ---- */
 
-/* Tables that are never audited: the log itself and SQLite's own. */
+/* Tables that are never audited: the log's own and SQLite's. */
 static int audited(const char *table)
 {
 	/* the search index is derived data, and FTS5's tables take no triggers */
-	return strncmp(table, "sqlite_", 7) != 0 && strcmp(table, "audit_log") != 0 && strncmp(table, "search_", 7) != 0;
+	return strncmp(table, "sqlite_", 7) != 0 && strncmp(table, "audit_", 6) != 0 && strncmp(table, "search_", 7) != 0;
 }
 
 /* Builds, for table @t and row alias @p (NEW/OLD), the key, image and object
  * expressions. Images are json_object() of every column in table order, so a
  * row read back later gives the very same text. */
 static int row_exprs(campaign_db *db, const char *t, const char *p, struct campaign_buf *key,
-                     struct campaign_buf *image, struct campaign_buf *object)
+                     struct campaign_buf *image, struct campaign_buf *object, int *rowid_table)
 {
 	sqlite3_stmt *st;
 	int rc, without_rowid = 0, npk = 0, has_id = 0;
@@ -124,6 +124,8 @@ static int row_exprs(campaign_db *db, const char *t, const char *p, struct campa
 	if (!rc)
 		rc = has_id ? buf_printf(object, "%s.\"id\"", p) : buf_puts(object, "NULL");
 	(void)npk;
+	if (rowid_table)
+		*rowid_table = !without_rowid;
 	return rc;
 }
 
@@ -140,30 +142,68 @@ static int exec(campaign_db *db, const char *sql)
 static const char SQL_STAGE[] =
 	"CREATE TEMP TABLE IF NOT EXISTS audit_stage (n INTEGER PRIMARY KEY, "
 	"at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), kind TEXT NOT NULL, tbl TEXT, key TEXT, "
-	"object TEXT, actor TEXT, operation TEXT, campaign TEXT, detail TEXT, before TEXT, after TEXT)";
+	"object TEXT, actor TEXT, operation TEXT, campaign TEXT, detail TEXT, before TEXT, after TEXT, "
+	"first INTEGER, last INTEGER, digests BLOB)";
 
-/* Creates the three staging triggers of one table. */
-static int install_table(campaign_db *db, const char *t)
+/* Writes the triggers of one table, in both sets: the normal set stages
+ * each change with its images; the bulk set has no insert trigger on a rowid
+ * table (audit_bulk.c logs new rows as batches). Only one set is installed
+ * at a time: entering a trigger costs about as much as its body, and a bulk
+ * import's rows should fire none. */
+static int table_triggers(campaign_db *db, const char *t, struct campaign_buf *normal, struct campaign_buf *bulk,
+                          struct campaign_buf *drop)
 {
-	struct campaign_buf nk = {0}, ni = {0}, no = {0}, ok = {0}, oi = {0}, oo = {0}, sql = {0};
-	int rc = row_exprs(db, t, "NEW", &nk, &ni, &no);
+	struct campaign_buf nk = {0}, ni = {0}, no = {0}, ok = {0}, oi = {0}, oo = {0};
+	size_t normal_start = normal->size;
+	int rowid_table = 0, rc = row_exprs(db, t, "NEW", &nk, &ni, &no, &rowid_table);
 	if (!rc)
-		rc = row_exprs(db, t, "OLD", &ok, &oi, &oo);
+		rc = row_exprs(db, t, "OLD", &ok, &oi, &oo, NULL);
 	if (!rc)
-		rc = buf_printf(&sql,
-		                "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%s_insert\" AFTER INSERT ON main.\"%s\" BEGIN "
+		rc = buf_printf(normal,
+		                "CREATE TEMP TRIGGER \"audit_%s_insert\" AFTER INSERT ON main.\"%s\" BEGIN "
 		                "INSERT INTO audit_stage (kind, tbl, key, object, after) VALUES ('insert', '%s', %s, %s, %s); END;"
-		                "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%s_update\" AFTER UPDATE ON main.\"%s\" BEGIN "
+		                "CREATE TEMP TRIGGER \"audit_%s_update\" AFTER UPDATE ON main.\"%s\" BEGIN "
 		                "INSERT INTO audit_stage (kind, tbl, key, object, before, after) "
 		                "VALUES ('update', '%s', %s, %s, %s, %s); END;"
-		                "CREATE TEMP TRIGGER IF NOT EXISTS \"audit_%s_delete\" AFTER DELETE ON main.\"%s\" BEGIN "
+		                "CREATE TEMP TRIGGER \"audit_%s_delete\" AFTER DELETE ON main.\"%s\" BEGIN "
 		                "INSERT INTO audit_stage (kind, tbl, key, object, before) VALUES ('delete', '%s', %s, %s, %s); END;",
 		                t, t, t, nk.data, no.data, ni.data, t, t, t, nk.data, no.data, oi.data, ni.data, t, t, t,
 		                ok.data, oo.data, oi.data);
+	/* the bulk set: no insert trigger on a rowid table (audit_bulk.c reads the
+	 * new rows back), and deletes noted so a reused rowid is not missed */
+	if (!rc && rowid_table)
+		rc = buf_printf(bulk,
+		                "CREATE TEMP TRIGGER \"audit_%s_update\" AFTER UPDATE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before, after) "
+		                "VALUES ('update', '%s', %s, %s, %s, %s); END;"
+		                "CREATE TEMP TRIGGER \"audit_%s_delete\" AFTER DELETE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before) VALUES ('delete', '%s', %s, %s, %s); "
+		                "SELECT campaign_audit_deleted('%s', OLD.rowid); END;",
+		                t, t, t, nk.data, no.data, oi.data, ni.data, t, t, t, ok.data, oo.data, oi.data, t);
+	else if (!rc)
+		rc = buf_puts(bulk, normal->data + normal_start);
+	if (!rc && rowid_table) {
+		struct campaign_buf tk = {0}, ti = {0}, to = {0};
+		rc = row_exprs(db, t, "T", &tk, &ti, &to, NULL);
+		if (!rc)
+			rc = audit_bulk_table(db, t, tk.data, to.data, ti.data);
+		buf_reset(&tk), buf_reset(&ti), buf_reset(&to);
+	}
 	if (!rc)
-		rc = exec(db, sql.data);
-	buf_reset(&nk), buf_reset(&ni), buf_reset(&no), buf_reset(&ok), buf_reset(&oi), buf_reset(&oo), buf_reset(&sql);
+		rc = buf_printf(drop,
+		                "DROP TRIGGER IF EXISTS temp.\"audit_%s_insert\"; DROP TRIGGER IF EXISTS temp.\"audit_%s_update\"; "
+		                "DROP TRIGGER IF EXISTS temp.\"audit_%s_delete\";",
+		                t, t, t);
+	buf_reset(&nk), buf_reset(&ni), buf_reset(&no), buf_reset(&ok), buf_reset(&oi), buf_reset(&oo);
 	return rc;
+}
+
+/* Switches this connection's triggers to the bulk set or back. Inside a
+ * transaction: a rollback brings the normal set back with everything else. */
+int audit_triggers(campaign_db *db, int bulk)
+{
+	int rc = exec(db, db->audit_sql[AUDIT_SQL_DROP].data);
+	return rc ? rc : exec(db, db->audit_sql[bulk ? AUDIT_SQL_BULK : AUDIT_SQL_NORMAL].data);
 }
 
 /* Lists the names that @sql (one text column) returns. */
@@ -185,25 +225,31 @@ static int names(campaign_db *db, const char *sql, struct campaign_buf *out, int
 
 static const char SQL_TABLES[] =
 	"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-	"AND name <> 'audit_log' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name";
+	"AND name NOT LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name";
 
 /* Creates the stage and the staging triggers of every audited table; with
  * @baseline, stages every existing row as an insert (a log that is new). */
 static int audit_install(campaign_db *db, int baseline)
 {
 	struct campaign_buf list = {0};
-	int n, rc = exec(db, SQL_STAGE);
+	int n, rc = audit_bulk_register(db);
 	const char *p;
+	if (!rc)
+		rc = exec(db, SQL_STAGE);
 	if (!rc)
 		rc = names(db, SQL_TABLES, &list, &n);
 	p = list.data;
+	for (int k = 0; k < 3; k++)
+		buf_reset(&db->audit_sql[k]);
+	audit_bulk_forget_tables(db);
 	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
 		if (!audited(p))
 			continue;
-		rc = install_table(db, p);
+		rc = table_triggers(db, p, &db->audit_sql[AUDIT_SQL_NORMAL], &db->audit_sql[AUDIT_SQL_BULK],
+		                    &db->audit_sql[AUDIT_SQL_DROP]);
 		if (!rc && baseline) {
 			struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
-			rc = row_exprs(db, p, "T", &k, &img, &obj);
+			rc = row_exprs(db, p, "T", &k, &img, &obj, NULL);
 			if (!rc)
 				rc = buf_printf(&sql, "INSERT INTO temp.audit_stage (kind, tbl, key, object, after) "
 				                      "SELECT 'insert', '%s', %s, %s, %s FROM main.\"%s\" AS T",
@@ -214,7 +260,8 @@ static int audit_install(campaign_db *db, int baseline)
 		}
 	}
 	buf_reset(&list);
-	return rc;
+	/* a store with no tables yet has no triggers to install */
+	return rc || !db->audit_sql[AUDIT_SQL_NORMAL].data ? rc : audit_triggers(db, 0);
 }
 
 int audit_attach(campaign_db *db)
@@ -240,8 +287,9 @@ int audit_begin(campaign_db *db)
 static const char SQL_PREV_HASH[] = "SELECT hash FROM audit_log WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1";
 static const char SQL_STAGED_KINDS[] = "SELECT kind = 'call' FROM temp.audit_stage ORDER BY n";
 static const char SQL_STAGED[] =
-	"SELECT at, kind, tbl, key, object, actor, operation, campaign, detail, before, after FROM temp.audit_stage "
-	"ORDER BY n";
+	"SELECT at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, first, last, digests "
+	"FROM temp.audit_stage ORDER BY n";
+static const char SQL_SEAL_BATCH[] = "INSERT INTO audit_batch (seq, tbl, first, last, digests) VALUES (?1, ?2, ?3, ?4, ?5)";
 static const char SQL_SEAL[] =
 	"INSERT INTO audit_log (seq, at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, "
 	"call, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
@@ -290,6 +338,20 @@ static int assign_calls(campaign_db *db, sqlite3_int64 base, sqlite3_int64 **out
 	return CAMPAIGN_OK;
 }
 
+/* Keeps a batch entry's digests, from the staged row @st, under its seq. */
+static int seal_batch(campaign_db *db, sqlite3_stmt *st, sqlite3_int64 seq)
+{
+	sqlite3_stmt *b = db_stmt(db, SQL_SEAL_BATCH);
+	if (!b)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(b, 1, seq);
+	sqlite3_bind_value(b, 2, sqlite3_column_value(st, 2));
+	sqlite3_bind_value(b, 3, sqlite3_column_value(st, 11));
+	sqlite3_bind_value(b, 4, sqlite3_column_value(st, 12));
+	sqlite3_bind_value(b, 5, sqlite3_column_value(st, 13));
+	return db_step_done(db, b, "cannot seal the audit log");
+}
+
 /* Seals the staged entries into the log, chained after the last entry. */
 int audit_seal(campaign_db *db)
 {
@@ -297,7 +359,9 @@ int audit_seal(campaign_db *db)
 	sqlite3_stmt *st, *ins;
 	char prev[65] = "";
 	size_t n = 0, i = 0;
-	int rc = assign_calls(db, base, &call, &n);
+	int rc = audit_bulk_end(db);
+	if (!rc)
+		rc = assign_calls(db, base, &call, &n);
 	if (rc || !n) {
 		free(call);
 		return rc ? rc : search_sync(db, db->audit_start);
@@ -332,6 +396,8 @@ int audit_seal(campaign_db *db)
 			sqlite3_bind_null(ins, 13);
 		sqlite3_bind_text(ins, 14, h, -1, SQLITE_TRANSIENT);
 		rc = db_step_done(db, ins, "cannot seal the audit log");
+		if (!rc && sqlite3_column_type(st, 13) == SQLITE_BLOB)
+			rc = seal_batch(db, st, base + (sqlite3_int64)i);
 		memcpy(prev, h, sizeof h);
 		i++;
 	}
@@ -341,20 +407,6 @@ int audit_seal(campaign_db *db)
 		rc = db_step_done(db, st, "cannot clear the audit stage");
 	/* the search index follows the rows this transaction changed */
 	return rc ? rc : search_sync(db, db->audit_start);
-}
-
-/* ---- bulk mode ---- */
-
-int db_bulk_begin(campaign_db *db)
-{
-	(void)db; /* not yet: rows are logged one by one */
-	return CAMPAIGN_OK;
-}
-
-int db_bulk_tick(campaign_db *db)
-{
-	(void)db;
-	return CAMPAIGN_OK;
 }
 
 /* ---- the call entry ---- */
@@ -370,9 +422,11 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
 	/* a read that must be logged (confidential access) runs its own transaction */
 	if (own && (rc = db_begin(db)))
 		return rc;
-	if (!(st = db_stmt(db, SQL_CALL))) {
+	/* a bulk import's batches belong to this call: they go before it */
+	rc = audit_bulk_flush(db);
+	if (!rc && !(st = db_stmt(db, SQL_CALL))) {
 		rc = campaign_error_code_last();
-	} else {
+	} else if (!rc) {
 		sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 2, operation, -1, SQLITE_STATIC);
 		sqlite3_bind_text(st, 3, campaign, -1, SQLITE_STATIC);
@@ -400,6 +454,38 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
 	"AS before, CASE WHEN a.tbl LIKE '%\\_confidential' ESCAPE '\\' THEN '(confidential)' ELSE a.after END " \
 	"AS after, a.call, a.hash FROM audit_log a LEFT JOIN audit_log c ON c.seq = a.call "
 
+/* Rows a bulk import logged as a batch have no entry of their own: the
+ * batch entries that cover object @object's rows go to temp.audit_object_batch. */
+static int object_batches(campaign_db *db, const char *object)
+{
+	struct campaign_buf list = {0};
+	int n, rc = exec(db, "CREATE TEMP TABLE IF NOT EXISTS audit_object_batch (seq INTEGER PRIMARY KEY); "
+	                     "DELETE FROM temp.audit_object_batch");
+	const char *p;
+	if (!rc)
+		rc = names(db, "SELECT DISTINCT tbl FROM audit_batch ORDER BY tbl", &list, &n);
+	p = list.data;
+	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
+		char *sql = sqlite3_mprintf("INSERT OR IGNORE INTO temp.audit_object_batch (seq) SELECT "
+		                            "(SELECT CASE WHEN c.last >= T.rowid THEN c.seq END FROM audit_batch c "
+		                            "WHERE c.tbl = %Q AND c.first <= T.rowid ORDER BY c.first DESC, c.seq DESC LIMIT 1) "
+		                            "AS s FROM main.\"%w\" AS T WHERE T.id = ?1 AND s IS NOT NULL",
+		                            p, p);
+		sqlite3_stmt *st;
+		if (!sql)
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		/* a table without an id column has no objects to find */
+		else if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, object, -1, SQLITE_STATIC);
+			rc = db_step_done(db, st, "cannot read the audit log");
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	buf_reset(&list);
+	return rc;
+}
+
 int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *object, const char *actor,
                          const char *from, const char *to)
 {
@@ -415,8 +501,10 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 	if (to)
 		snprintf(until, sizeof until, "%s%s", to, strlen(to) == 10 ? "T99" : "");
 	/* pick the index that serves the most selective filter */
+	if (object && (rc = object_batches(db, object)))
+		return rc;
 	if (object)
-		sql = AUDIT_SELECT "WHERE a.object = ?1 AND (?2 IS NULL OR coalesce(a.actor, c.actor) = ?2) "
+		sql = AUDIT_SELECT "WHERE (a.object = ?1 OR a.seq IN (SELECT seq FROM temp.audit_object_batch)) AND (?2 IS NULL OR coalesce(a.actor, c.actor) = ?2) "
 		                   "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) ORDER BY a.seq";
 	else if (actor)
 		sql = AUDIT_SELECT "WHERE a.seq IN (SELECT seq FROM audit_log WHERE actor = ?2 UNION ALL "
@@ -550,24 +638,34 @@ static int verify_chain(verifier *v)
 	return rc;
 }
 
+/* The batch entry that covers rowid %s of table %s, if any: the one with the
+ * greatest first rowid not above it (rowids are reused only above the
+ * highest, so a later batch never starts below an earlier one's rows). */
+#define COVER                                                                                            \
+	"(SELECT CASE WHEN c.last >= %s THEN c.seq END FROM audit_batch c WHERE c.tbl = '%s' AND c.first <= %s " \
+	"ORDER BY c.first DESC, c.seq DESC LIMIT 1)"
+
 /* One table's rows against their last logged images. */
 static int verify_table(verifier *v, const char *t)
 {
 	struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
 	sqlite3_stmt *st = NULL;
-	int rc = row_exprs(v->db, t, "T", &k, &img, &obj);
+	int rowid_table = 0, rc = row_exprs(v->db, t, "T", &k, &img, &obj, &rowid_table);
+	const char *x = rowid_table ? "T.rowid" : "NULL", *y = rowid_table ? "CAST(a.key AS INTEGER)" : "NULL";
 	if (!rc)
+		/* a row whose newest entry is a batch (bseq) is checked by verify_batches() */
 		rc = buf_printf(&sql,
-		                "WITH cur AS (SELECT %s AS k, %s AS img, %s AS obj FROM \"%s\" AS T), "
-		                "lg AS (SELECT a.key AS k, a.after, a.kind, a.object, a.seq FROM audit_log a "
-		                "WHERE a.tbl = '%s' AND a.seq = (SELECT max(b.seq) FROM audit_log b WHERE b.tbl = a.tbl "
-		                "AND b.key = a.key AND b.hash IS NOT NULL)) "
-		                "SELECT 4, NULL, cur.obj, cur.k FROM cur LEFT JOIN lg ON lg.k = cur.k WHERE lg.k IS NULL OR lg.kind = 'delete' "
+		                "WITH cur AS (SELECT %s AS k, %s AS img, %s AS obj, " COVER " AS bseq FROM \"%s\" AS T), "
+		                "lg AS (SELECT a.key AS k, a.after, a.kind, a.object, a.seq, " COVER " AS bseq "
+		                "FROM audit_log a WHERE a.tbl = '%s' AND a.kind <> 'batch' AND a.seq = (SELECT max(b.seq) "
+		                "FROM audit_log b WHERE b.tbl = a.tbl AND b.key = a.key AND b.hash IS NOT NULL AND b.kind <> 'batch')) "
+		                "SELECT 4, NULL, cur.obj, cur.k FROM cur LEFT JOIN lg ON lg.k = cur.k "
+		                "WHERE (lg.k IS NULL OR lg.kind = 'delete') AND coalesce(cur.bseq < lg.seq, cur.bseq IS NULL) "
 		                "UNION ALL SELECT 3, lg.seq, cur.obj, cur.k FROM cur JOIN lg ON lg.k = cur.k "
-		                "WHERE lg.kind <> 'delete' AND lg.after IS NOT cur.img "
+		                "WHERE lg.kind <> 'delete' AND lg.after IS NOT cur.img AND coalesce(cur.bseq < lg.seq, 1) "
 		                "UNION ALL SELECT 5, lg.seq, lg.object, lg.k FROM lg LEFT JOIN cur ON cur.k = lg.k "
-		                "WHERE cur.k IS NULL AND lg.kind <> 'delete'",
-		                k.data, img.data, obj.data, t, t);
+		                "WHERE cur.k IS NULL AND lg.kind <> 'delete' AND coalesce(lg.bseq < lg.seq, 1)",
+		                k.data, img.data, obj.data, x, t, x, t, y, t, y, t);
 	if (!rc && sqlite3_prepare_v2(v->db->sql, sql.data, -1, &st, NULL) != SQLITE_OK)
 		rc = error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot verify a table");
 	while (!rc && st && sqlite3_step(st) == SQLITE_ROW) {
@@ -584,14 +682,159 @@ static int verify_table(verifier *v, const char *t)
 	return rc;
 }
 
+/* ---- verifying batches ---- */
+
+typedef struct batch_check {
+	verifier *v;
+	const char *t;
+	sqlite3_stmt *later; /* a row entry of a key after a seq */
+	sqlite3_int64 seq, first;
+	const unsigned char *digests;
+} batch_check;
+
+static const char SQL_BATCHES_OF[] =
+	"SELECT b.seq, b.first, b.last, b.digests, a.kind, a.tbl, a.key, a.after FROM audit_batch b "
+	"LEFT JOIN audit_log a ON a.seq = b.seq WHERE b.tbl = ?1 ORDER BY b.first, b.seq";
+static const char SQL_LATER[] =
+	"SELECT 1 FROM audit_log WHERE tbl = ?1 AND key = ?2 AND seq > ?3 AND kind <> 'batch' LIMIT 1";
+
+/* A row of a batch that differs or is gone: a problem unless a later row
+ * entry took over (verify_table checks it against that). */
+static int batch_row_problem(batch_check *c, sqlite3_int64 rowid, const char *obj, int kind)
+{
+	char key[24];
+	int later;
+	snprintf(key, sizeof key, "%lld", (long long)rowid);
+	sqlite3_bind_text(c->later, 1, c->t, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->later, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(c->later, 3, c->seq);
+	later = sqlite3_step(c->later) == SQLITE_ROW;
+	sqlite3_reset(c->later);
+	if (later)
+		return CAMPAIGN_OK;
+	return problem(c->v, kind, c->seq, c->t, obj ? obj : key, "%s row %s%s%s was %s outside the library%s", c->t, key,
+	               obj ? " " : "", obj ? obj : "", kind == 3 ? "changed" : "deleted",
+	               kind == 3 ? " (it differs from its digest in the batch entry)" : "");
+}
+
+/* The rows first..last of one batch against its digests. */
+static int check_batch_rows(batch_check *c, sqlite3_stmt *rows, sqlite3_int64 last)
+{
+	sqlite3_int64 expect = c->first;
+	int rc = CAMPAIGN_OK;
+	sqlite3_bind_int64(rows, 1, c->first);
+	sqlite3_bind_int64(rows, 2, last);
+	while (!rc && sqlite3_step(rows) == SQLITE_ROW) {
+		sqlite3_int64 rowid = sqlite3_column_int64(rows, 0);
+		unsigned char md[32];
+		unsigned int n = 0;
+		for (; !rc && expect < rowid; expect++)
+			rc = batch_row_problem(c, expect, NULL, 5);
+		expect = rowid + 1;
+		if (!rc && !EVP_Digest(sqlite3_column_text(rows, 1), (size_t)sqlite3_column_bytes(rows, 1), md, &n,
+		                       EVP_sha256(), NULL))
+			rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
+		if (!rc && memcmp(md, c->digests + 32 * (rowid - c->first), 32))
+			rc = batch_row_problem(c, rowid, (const char *)sqlite3_column_text(rows, 2), 3);
+	}
+	for (; !rc && expect <= last; expect++)
+		rc = batch_row_problem(c, expect, NULL, 5);
+	sqlite3_reset(rows);
+	return rc;
+}
+
+/* Whether batch entry @b (a row of SQL_BATCHES_OF) still matches its digests. */
+static int batch_intact(verifier *v, sqlite3_stmt *b, const char *t)
+{
+	sqlite3_int64 seq = sqlite3_column_int64(b, 0), first = sqlite3_column_int64(b, 1), last = sqlite3_column_int64(b, 2);
+	const char *kind = (const char *)sqlite3_column_text(b, 4), *tbl = (const char *)sqlite3_column_text(b, 5);
+	const char *key = (const char *)sqlite3_column_text(b, 6), *after = (const char *)sqlite3_column_text(b, 7);
+	char root[65], k[24];
+	int size = sqlite3_column_bytes(b, 3), rc;
+	snprintf(k, sizeof k, "%lld", (long long)first);
+	if (last < first || size != 32 * (last - first + 1) || !kind || strcmp(kind, "batch") || !tbl || strcmp(tbl, t) ||
+	    !key || strcmp(key, k))
+		return problem(v, 0, seq, t, NULL, "the digests of batch entry %lld (%s) do not belong to it", (long long)seq, t);
+	if ((rc = audit_batch_root(sqlite3_column_blob(b, 3), (size_t)size, root)))
+		return rc;
+	if (!after || strcmp(after, root))
+		return problem(v, 0, seq, t, NULL, "the digests of batch entry %lld (%s) were altered", (long long)seq, t);
+	return -1;
+}
+
+/* The rows that batches logged (verify_table leaves them out), batch by
+ * batch: each covers its rows up to where the next batch of the table starts. */
+static int verify_batches(verifier *v, const char *t)
+{
+	struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
+	sqlite3_stmt *b = NULL, *rows = NULL;
+	batch_check c = {v, t, NULL, 0, 0, NULL};
+	int rowid_table = 0, rc = row_exprs(v->db, t, "T", &k, &img, &obj, &rowid_table), have = 0;
+	if (!rc && rowid_table)
+		rc = buf_printf(&sql, "SELECT T.rowid, %s, %s FROM \"%s\" AS T WHERE T.rowid BETWEEN ?1 AND ?2 ORDER BY T.rowid",
+		                img.data, obj.data, t);
+	if (!rc && rowid_table &&
+	    (sqlite3_prepare_v2(v->db->sql, SQL_BATCHES_OF, -1, &b, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(v->db->sql, SQL_LATER, -1, &c.later, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(v->db->sql, sql.data, -1, &rows, NULL) != SQLITE_OK))
+		rc = error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot verify a table's batches");
+	if (!rc && b) {
+		sqlite3_bind_text(b, 1, t, -1, SQLITE_STATIC);
+		have = sqlite3_step(b) == SQLITE_ROW;
+	}
+	/* each batch is checked once the next is read: it ends where that one starts */
+	while (!rc && have) {
+		sqlite3_int64 last = sqlite3_column_int64(b, 2);
+		int intact = batch_intact(v, b, t);
+		void *copy = NULL;
+		c.seq = sqlite3_column_int64(b, 0);
+		c.first = sqlite3_column_int64(b, 1);
+		if (intact == -1 && !(copy = malloc((size_t)sqlite3_column_bytes(b, 3))))
+			intact = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		if (copy)
+			memcpy(copy, sqlite3_column_blob(b, 3), (size_t)sqlite3_column_bytes(b, 3));
+		rc = intact == -1 ? CAMPAIGN_OK : intact;
+		have = sqlite3_step(b) == SQLITE_ROW;
+		if (have && sqlite3_column_int64(b, 1) - 1 < last)
+			last = sqlite3_column_int64(b, 1) - 1;
+		c.digests = copy;
+		if (!rc && copy)
+			rc = check_batch_rows(&c, rows, last);
+		free(copy);
+	}
+	sqlite3_finalize(b), sqlite3_finalize(c.later), sqlite3_finalize(rows);
+	buf_reset(&k), buf_reset(&img), buf_reset(&obj), buf_reset(&sql);
+	return rc;
+}
+
+/* Batch entries whose digests were removed. */
+static int verify_batch_entries(verifier *v)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql,
+	                       "SELECT a.seq, a.tbl FROM audit_log a WHERE a.kind = 'batch' "
+	                       "AND NOT EXISTS (SELECT 1 FROM audit_batch b WHERE b.seq = a.seq) ORDER BY a.seq",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
+	while (!rc && sqlite3_step(st) == SQLITE_ROW)
+		rc = problem(v, 1, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), NULL,
+		             "the digests of batch entry %lld (%s) are missing", (long long)sqlite3_column_int64(st, 0),
+		             (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc;
+}
+
 static int verify_rows(verifier *v)
 {
 	struct campaign_buf list = {0};
 	int n, rc = names(v->db, SQL_TABLES, &list, &n);
 	const char *p = list.data;
 	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++)
-		if (audited(p))
-			rc = verify_table(v, p);
+		if (audited(p) && !(rc = verify_table(v, p)))
+			rc = verify_batches(v, p);
+	if (!rc)
+		rc = verify_batch_entries(v);
 	buf_reset(&list);
 	return rc;
 }

@@ -68,6 +68,8 @@ struct campaign_db {
 	int readonly;
 	sqlite3_int64 audit_start; /* the last audit entry before this transaction */
 	int has_search;            /* the store has the search index and the tables it covers */
+	struct audit_bulk *bulk;   /* bulk mode's queue (audit_bulk.c), NULL until first used */
+	struct campaign_buf audit_sql[3]; /* the audit triggers: AUDIT_SQL_NORMAL, _BULK, _DROP */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -130,6 +132,20 @@ int db_bulk_begin(campaign_db *db);
 /* Call between rows of a bulk import: stages the batches that are full, so
  * memory stays bounded. Cheap when there is nothing to do. */
 int db_bulk_tick(campaign_db *db);
+/* audit_bulk.c's side of the seal, rollback and close; the SQL functions
+ * the triggers call; the hex SHA-256 of a batch's digests (its `after`). */
+int audit_bulk_register(campaign_db *db);
+/* A rowid table bulk mode watches, with its key, object and image expressions over alias T. */
+int audit_bulk_table(campaign_db *db, const char *name, const char *key, const char *object, const char *image);
+void audit_bulk_forget_tables(campaign_db *db);
+int audit_bulk_flush(campaign_db *db);
+int audit_bulk_end(campaign_db *db);
+void audit_bulk_reset(campaign_db *db);
+void audit_bulk_free(campaign_db *db);
+int audit_batch_root(const void *digests, size_t size, char out[65]);
+enum { AUDIT_SQL_NORMAL, AUDIT_SQL_BULK, AUDIT_SQL_DROP };
+/* Installs the bulk set of audit triggers (1) or the normal set (0). */
+int audit_triggers(campaign_db *db, int bulk);
 
 /* ---- access.c ---- */
 

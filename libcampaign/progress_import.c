@@ -54,6 +54,8 @@ static int import_row(importer *im, row *r)
 	rc = progress_insert(im->db, im->crid, im->campaign, r->v[F_OUTCOME], r->v[F_UNIT], r->v[F_STATUS], percent,
 	                     r->v[F_DATE], r->v[F_NOTE] && *r->v[F_NOTE] ? r->v[F_NOTE] : NULL,
 	                     r->v[F_EVIDENCE] && *r->v[F_EVIDENCE] ? r->v[F_EVIDENCE] : NULL, im->actor, 0);
+	if (rc == CAMPAIGN_OK)
+		rc = db_bulk_tick(im->db);
 	if (rc == CAMPAIGN_EINVALID || rc == CAMPAIGN_ENOTFOUND || rc == CAMPAIGN_EPERM) {
 		/* point at the field the message is about */
 		const char *msg = campaign_error_message();
@@ -370,7 +372,8 @@ int campaign_progress_import(campaign_db *db, const char *campaign, const char *
 		return rc;
 	}
 	if ((rc = db_begin(db)) == CAMPAIGN_OK) {
-		if ((rc = db_campaign_rid(db, campaign, &im.crid)) == CAMPAIGN_OK)
+		/* the reports are logged as batches of digests (audit_bulk.c) */
+		if ((rc = db_bulk_begin(db)) == CAMPAIGN_OK && (rc = db_campaign_rid(db, campaign, &im.crid)) == CAMPAIGN_OK)
 			rc = is_csv ? import_csv(&im, f) : import_yaml(&im, b.data, b.size);
 		snprintf(detail, sizeof detail, "%ld reports", im.rows);
 		/* one call entry for the whole import; the rows are logged by the triggers */

@@ -104,7 +104,25 @@ int search_register(campaign_db *db)
 /* ---- keeping the index ---- */
 
 static const char SQL_CHANGED[] =
-	"SELECT DISTINCT tbl, CAST(key AS INTEGER) FROM audit_log WHERE seq > ?1 AND tbl IN ('finding', 'rectification')";
+	"SELECT DISTINCT tbl, CAST(key AS INTEGER) FROM audit_log WHERE seq > ?1 AND tbl IN ('finding', 'rectification') "
+	"AND kind <> 'batch'";
+static const char SQL_BATCHES[] =
+	"SELECT tbl, first, last FROM audit_batch WHERE seq > ?1 AND tbl IN ('finding', 'rectification') ORDER BY seq";
+static const char SQL_UNINDEX_FTS_RANGE[] =
+	"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3)";
+static const char SQL_UNINDEX_DOC_RANGE[] = "DELETE FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3";
+static const char SQL_DOC_FINDINGS[] =
+	"INSERT INTO search_doc (kind, rid, campaign) SELECT 'finding', rowid, campaign FROM finding "
+	"WHERE rowid BETWEEN ?2 AND ?3";
+static const char SQL_DOC_RECTS[] =
+	"INSERT INTO search_doc (kind, rid, campaign) SELECT 'rectification', rowid, campaign FROM rectification "
+	"WHERE rowid BETWEEN ?2 AND ?3";
+static const char SQL_FTS_FINDINGS[] =
+	"INSERT INTO search_fts (rowid, body) SELECT d.id, f.description || coalesce('；' || f.people, '') "
+	"FROM search_doc d JOIN finding f ON f.rowid = d.rid WHERE d.kind = ?1 AND d.rid BETWEEN ?2 AND ?3";
+static const char SQL_FTS_RECTS[] =
+	"INSERT INTO search_fts (rowid, body) SELECT d.id, r.problem || '；' || r.measure || '；' || r.criterion || '；' || "
+	"r.responsible FROM search_doc d JOIN rectification r ON r.rowid = d.rid WHERE d.kind = ?1 AND d.rid BETWEEN ?2 AND ?3";
 static const char SQL_UNINDEX_FTS[] =
 	"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ?1 AND rid = ?2)";
 static const char SQL_UNINDEX_DOC[] = "DELETE FROM search_doc WHERE kind = ?1 AND rid = ?2";
@@ -148,6 +166,57 @@ static int reindex(campaign_db *db, const char *kind, sqlite3_int64 rid)
 	}
 }
 
+/* Indexes the rows of a batch (a bulk import's rows first..last), a few
+ * statements for all of them. */
+static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, sqlite3_int64 last)
+{
+	int finding = !strcmp(kind, "finding"), rc = CAMPAIGN_OK;
+	const char *sql[4] = {SQL_UNINDEX_FTS_RANGE, SQL_UNINDEX_DOC_RANGE, finding ? SQL_DOC_FINDINGS : SQL_DOC_RECTS,
+	                      finding ? SQL_FTS_FINDINGS : SQL_FTS_RECTS};
+	for (int i = 0; !rc && i < 4; i++) {
+		sqlite3_stmt *st = db_stmt(db, sql[i]);
+		if (!st)
+			return campaign_error_code_last();
+		if (sqlite3_bind_parameter_count(st) == 3)
+			sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 2, first);
+		sqlite3_bind_int64(st, 3, last);
+		rc = db_step_done(db, st, "cannot update the search index");
+	}
+	return rc;
+}
+
+/* The batches of the transaction, before its single rows: a row a bulk
+ * import inserted and then changed is indexed again by reindex(). */
+static int sync_batches(campaign_db *db, sqlite3_int64 after_seq)
+{
+	struct { char kind[16]; sqlite3_int64 first, last; } *b = NULL;
+	size_t n = 0, cap = 0;
+	int rc = CAMPAIGN_OK;
+	sqlite3_stmt *st = db_stmt(db, SQL_BATCHES);
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, after_seq);
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			void *p = realloc(b, (cap = cap ? cap * 2 : 8) * sizeof *b);
+			if (!p) {
+				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+				break;
+			}
+			b = p;
+		}
+		snprintf(b[n].kind, sizeof b[n].kind, "%s", (const char *)sqlite3_column_text(st, 0));
+		b[n].first = sqlite3_column_int64(st, 1);
+		b[n++].last = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = index_range(db, b[i].kind, b[i].first, b[i].last);
+	free(b);
+	return rc;
+}
+
 int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 {
 	sqlite3_stmt *st;
@@ -157,6 +226,8 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 	/* the module that owns the tables may not exist in this store */
 	if (!db->has_search)
 		return CAMPAIGN_OK;
+	if ((rc = sync_batches(db, after_seq)))
+		return rc;
 	if (!(st = db_stmt(db, SQL_CHANGED)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, after_seq);

@@ -171,6 +171,8 @@ fail:
 		rc = CAMPAIGN_EIO;
 	}
 	sqlite3_close_v2(db->sql);
+	for (int i = 0; i < 3; i++)
+		buf_reset(&db->audit_sql[i]);
 	free(db);
 	return rc;
 }
@@ -183,6 +185,9 @@ void campaign_close(campaign_db *db)
 		sqlite3_finalize(db->stmts[i].stmt);
 	/* close_v2: cursors still open keep the connection alive until freed */
 	sqlite3_close_v2(db->sql);
+	audit_bulk_free(db);
+	for (int i = 0; i < 3; i++)
+		buf_reset(&db->audit_sql[i]);
 	free(db);
 }
 
@@ -255,6 +260,7 @@ void db_rollback(campaign_db *db)
 {
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
+	audit_bulk_reset(db);
 }
 
 static const char SQL_CAMPAIGN_BY_ID[] = "SELECT rid FROM campaign WHERE id = ?1";

@@ -1,0 +1,209 @@
+/* The audit log in bulk mode: an import's rows are logged as batch entries
+ * (digests of their images), verification still finds every row changed,
+ * deleted or added behind the library's back, a failed import leaves
+ * nothing, and the store goes back to logging row by row afterwards. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include "testutil.h"
+
+#define GOOD CAMPAIGN_SOURCE_DIR "/tests/progress/good.csv"
+#define BAD CAMPAIGN_SOURCE_DIR "/tests/progress/bad-unit.csv"
+
+static void store_path(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "/tmp/campaign-bulk-%d-%s", (int)getpid(), name);
+	remove(out);
+}
+
+static void raw(const char *path, const char *sql)
+{
+	sqlite3 *s;
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
+	sqlite3_close(s);
+}
+
+static long long raw_int(const char *path, const char *sql)
+{
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	long long v = -1;
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	return v;
+}
+
+/* "problem:seq:object" of each verification result, " "-joined. */
+static char *verify(const char *path)
+{
+	static char out[4096];
+	campaign_db *db;
+	campaign_cursor *c;
+	out[0] = '\0';
+	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
+	assert_int_equal(campaign_audit_verify(&c, db, NULL, NULL), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *o = campaign_cursor_get(c, "object");
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s:%s:%s ", campaign_cursor_get(c, "problem"),
+		         campaign_cursor_get(c, "seq"), o ? o : "");
+	}
+	campaign_cursor_free(c);
+	campaign_close(db);
+	return out;
+}
+
+/* The seed plan and good.csv's three reports, in a file; returns the batch's seq. */
+static long long imported(const char *path)
+{
+	campaign_db *db;
+	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import(db, NULL, GOOD, "李四"), CAMPAIGN_OK);
+	campaign_close(db);
+	return raw_int(path, "SELECT seq FROM audit_log WHERE kind = 'batch'");
+}
+
+static void test_one_batch_entry(void **state)
+{
+	char path[256];
+	long long seq;
+	(void)state;
+	store_path(path, sizeof path, "one.db");
+	seq = imported(path);
+	assert_true(seq > 0);
+	/* the three reports: one batch entry, its digests, and the import's call after it */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report'"), 1);
+	assert_int_equal(raw_int(path, "SELECT length(digests) FROM audit_batch"), 3 * 32);
+	assert_int_equal(raw_int(path, "SELECT last - first + 1 FROM audit_batch"), 3);
+	assert_int_equal(raw_int(path, "SELECT call - seq FROM audit_log WHERE kind = 'batch'"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE seq = (SELECT call FROM audit_log WHERE "
+	                               "kind = 'batch') AND operation = 'progress.import' AND actor = '李四'"),
+	                 1);
+	assert_string_equal(verify(path), "");
+	remove(path);
+}
+
+static void test_object_query_finds_batch(void **state)
+{
+	char path[256], id[64];
+	campaign_db *db;
+	campaign_cursor *c;
+	sqlite3 *s;
+	sqlite3_stmt *st;
+	(void)state;
+	store_path(path, sizeof path, "object.db");
+	imported(path);
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(s, "SELECT id FROM progress_report WHERE note = '清理过半'", -1, &st, NULL),
+	                 SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	sqlite3_close(s);
+	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
+	assert_int_equal(campaign_audit_query(&c, db, id, NULL, NULL, NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "kind"), "batch");
+	assert_string_equal(campaign_cursor_get(c, "tbl"), "progress_report");
+	assert_string_equal(campaign_cursor_get(c, "actor"), "李四");
+	assert_string_equal(campaign_cursor_get(c, "operation"), "progress.import");
+	assert_string_equal(campaign_cursor_get(c, "detail"), "{\"first\":1,\"last\":3,\"rows\":3}");
+	assert_int_equal(strlen(campaign_cursor_get(c, "after")), 64);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	campaign_close(db);
+	remove(path);
+}
+
+static void test_raw_sql_on_batch_rows(void **state)
+{
+	char path[256], want[128];
+	long long seq;
+	char *r;
+	(void)state;
+	store_path(path, sizeof path, "raw.db");
+	seq = imported(path);
+	raw(path, "UPDATE progress_report SET note = '清理完毕(伪)' WHERE note = '清理过半'; "
+	          "DELETE FROM progress_report WHERE rowid = 3");
+	r = verify(path);
+	snprintf(want, sizeof want, "row_changed:%lld:", seq);
+	assert_non_null(strstr(r, want));
+	snprintf(want, sizeof want, "row_deleted:%lld:3 ", seq);
+	assert_non_null(strstr(r, want));
+	/* a row added with raw SQL above the batch is no one's */
+	raw(path, "INSERT INTO progress_report (rowid, id, outcome, unit, status, percent, reported_on, note, evidence, "
+	          "actor, recorded_at) SELECT 10, '01ffffff-0000-7000-8000-000000000000', outcome, unit, status, "
+	          "percent, reported_on, note, evidence, actor, recorded_at FROM progress_report WHERE rowid = 1");
+	assert_non_null(strstr(verify(path), "row_added:0:01ffffff-0000-7000-8000-000000000000 "));
+	remove(path);
+}
+
+static void test_digests_tampered(void **state)
+{
+	char path[256], want[128];
+	long long seq;
+	(void)state;
+	store_path(path, sizeof path, "digests.db");
+	seq = imported(path);
+	/* digests rewritten to match a forged row: the entry's hash covers their SHA-256 */
+	raw(path, "UPDATE audit_batch SET digests = zeroblob(96)");
+	snprintf(want, sizeof want, "chain_broken:%lld: ", seq);
+	assert_string_equal(verify(path), want);
+	/* digests removed: the entry names what is missing, and the rows are no one's */
+	raw(path, "DELETE FROM audit_batch");
+	{
+		char *r = verify(path);
+		snprintf(want, sizeof want, "entry_missing:%lld: ", seq);
+		assert_non_null(strstr(r, want));
+		assert_non_null(strstr(r, "row_added:0:"));
+	}
+	remove(path);
+}
+
+static void test_failed_import_then_row_by_row(void **state)
+{
+	char path[256];
+	campaign_db *db;
+	long long entries;
+	(void)state;
+	store_path(path, sizeof path, "failed.db");
+	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
+	campaign_close(db);
+	entries = raw_int(path, "SELECT count(*) FROM audit_log");
+	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import(db, NULL, BAD, "李四"), CAMPAIGN_EINVALID);
+	/* the same handle, after the rollback: an ordinary report is logged with its image */
+	assert_int_equal(campaign_progress_report(db, NULL, "t2.4.o1", "jiancha", "done", 100, "2010-10-28", "按期完成",
+	                                          NULL, "王五"),
+	                 CAMPAIGN_OK);
+	campaign_close(db);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress_report"), 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_batch"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE kind = 'batch'"), 0);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'insert' "
+	                               "AND instr(after, '按期完成') > 0"),
+	                 1);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log"), entries + 2);
+	assert_string_equal(verify(path), "");
+	remove(path);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_one_batch_entry),
+		cmocka_unit_test(test_object_query_finds_batch),
+		cmocka_unit_test(test_raw_sql_on_batch_rows),
+		cmocka_unit_test(test_digests_tampered),
+		cmocka_unit_test(test_failed_import_then_row_by_row),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
