@@ -73,3 +73,22 @@ def test_checkpoint_signed(seed):
     assert seed.verify(cp, pub) == []
     with pytest.raises(campaign.InvalidInput):
         seed.verify(cp, campaign.public_key(campaign.keygen()))
+
+
+def test_bulk_import_logged_as_one_batch(tmp_path):
+    path = tmp_path / "bulk.db"
+    with campaign.open(path) as db:
+        db.import_yaml(SEED, actor="tester")
+        db.import_progress(PROGRESS / "good.csv", actor="李四")
+        report = next(r for r in db.progress_history() if r.note == "清理过半")
+        entries = list(db.audit_log(object=report.id))
+        assert [(e.kind, e.tbl, e.actor, e.operation, e.detail) for e in entries] == [
+            ("batch", "progress_report", "李四", "progress.import", '{"first":1,"last":3,"rows":3}')]
+        assert db.verify() == []
+        batch = entries[0].seq
+    raw = sqlite3.connect(path)
+    raw.execute("UPDATE progress_report SET note = '清理完毕' WHERE note = '清理过半'")
+    raw.commit()
+    raw.close()
+    with campaign.open(path) as db:
+        assert [(p.problem, p.seq, p.object) for p in db.verify()] == [("row_changed", batch, report.id)]
