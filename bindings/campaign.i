@@ -68,3 +68,10 @@ CAMPAIGN_INT_VALUE(campaign_schema_version_supported)
 %include "campaign/audit.h"
 %include "campaign/access.h"
 %include "campaign/search.h"
+
+/* Row fetching in one crossing per row (Python) or per batch (Java). */
+#if defined(SWIGPYTHON)
+%include "python/rows.i"
+#elif defined(SWIGJAVA)
+%include "java/rows.i"
+#endif

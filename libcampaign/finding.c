@@ -225,36 +225,50 @@ int campaign_finding_flag(campaign_db *db, const char *campaign, const char *fin
 
 /* ---- query ---- */
 
+/* The findings' columns; the WHERE is chosen by the filters given. */
+#define FINDINGS_SELECT \
+	"SELECT f.id, u.id AS unit, u.name AS unit_name, k.id AS catalogue, k.version, g.id AS category, " \
+	"g.text AS category_text, f.origin, CASE f.origin WHEN 'self_reported' THEN '自查发现' " \
+	"WHEN 'investigated' THEN '查办发现' WHEN 'inspection_tour' THEN '巡视发现' " \
+	"WHEN 'citizen_report' THEN '群众举报' ELSE '审计发现' END AS origin_label, f.people, f.description, " \
+	"f.amount_fen, CASE WHEN f.amount_fen IS NOT NULL THEN (f.amount_fen / 100) || '.' || " \
+	"substr('0' || (f.amount_fen % 100), -2) END AS amount, f.found_on, r.id AS round, l.leniency, " \
+	"CASE l.leniency WHEN 'lenient' THEN '从宽' ELSE '从严' END AS leniency_label, l.reason, f.concealed, " \
+	"f.falsified, l.accountability, f.flag_note, " \
+	"(SELECT CASE WHEN count(*) = 0 THEN 'open' WHEN count(*) = count(closed_on) THEN 'closed' " \
+	"ELSE 'rectifying' END FROM rectification WHERE finding = f.id) AS status, " \
+	"(SELECT count(*) FROM rectification WHERE finding = f.id) AS rectifications, f.recorded_by, f.recorded_at " \
+	"FROM finding f JOIN unit u ON u.rid = f.unit JOIN finding_leniency l ON l.finding = f.id " \
+	"LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN violation_catalogue k ON k.rid = g.catalogue " \
+	"LEFT JOIN inspection_round r ON r.rid = f.round "
+#define FINDINGS_ORDER " ORDER BY f.found_on, f.id"
+/* the unit's row id, so that finding_unit serves the filter (an unknown unit: none, hence no rows) */
+#define FINDINGS_UNIT "f.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2)"
+
+/* One statement per filter combination, so that SQLite uses the index of
+ * the filter given ("?2 IS NULL OR ..." can use none and would scan the
+ * campaign). Indexed by (unit given) | (finding given) << 1. */
+static const char *const FINDINGS_SQL[4] = {
+	FINDINGS_SELECT "WHERE f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE f.id = ?3 AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE f.id = ?3 AND " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+};
+
 int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit,
                             const char *finding)
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
+	int by_unit = unit && *unit, by_finding = finding && *finding, rc;
 	if (!out)
 		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(
-		     &c, db, campaign,
-		     "SELECT f.id, u.id AS unit, u.name AS unit_name, k.id AS catalogue, k.version, g.id AS category, "
-		     "g.text AS category_text, f.origin, CASE f.origin WHEN 'self_reported' THEN '自查发现' "
-		     "WHEN 'investigated' THEN '查办发现' WHEN 'inspection_tour' THEN '巡视发现' "
-		     "WHEN 'citizen_report' THEN '群众举报' ELSE '审计发现' END AS origin_label, f.people, f.description, "
-		     "f.amount_fen, CASE WHEN f.amount_fen IS NOT NULL THEN (f.amount_fen / 100) || '.' || "
-		     "substr('0' || (f.amount_fen % 100), -2) END AS amount, f.found_on, r.id AS round, l.leniency, "
-		     "CASE l.leniency WHEN 'lenient' THEN '从宽' ELSE '从严' END AS leniency_label, l.reason, f.concealed, "
-		     "f.falsified, l.accountability, f.flag_note, "
-		     "(SELECT CASE WHEN count(*) = 0 THEN 'open' WHEN count(*) = count(closed_on) THEN 'closed' "
-		     "ELSE 'rectifying' END FROM rectification WHERE finding = f.id) AS status, "
-		     "(SELECT count(*) FROM rectification WHERE finding = f.id) AS rectifications, f.recorded_by, f.recorded_at "
-		     "FROM finding f JOIN unit u ON u.rid = f.unit JOIN finding_leniency l ON l.finding = f.id "
-		     "LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN violation_catalogue k ON k.rid = g.catalogue "
-		     "LEFT JOIN inspection_round r ON r.rid = f.round "
-
-		     "WHERE f.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) AND (?3 IS NULL OR f.id = ?3) "
-		     "ORDER BY f.found_on, f.id",
-		     "ttttittttttitdttttiiittitt", &crid)))
+	if ((rc = query_open(&c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1],
+	                     "ttttittttttitdttttiiittitt", &crid)))
 		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	bind_opt(cursor_stmt(c), 3, finding);
+	if (by_unit)
+		bind_opt(cursor_stmt(c), 2, unit);
+	if (by_finding)
+		bind_opt(cursor_stmt(c), 3, finding);
 	return query_done(out, c, CAMPAIGN_OK);
 }

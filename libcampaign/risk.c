@@ -434,25 +434,32 @@ int risk_query(campaign_cursor **out, campaign_cursor **c, campaign_db *db, cons
 	return query_open(c, db, campaign, sql, types, crid);
 }
 
+/* The register's columns; the WHERE is chosen by the filter given. */
+#define POINTS_SELECT \
+	"SELECT p.id, u.id AS unit, u.name AS unit_name, p.scope, CASE p.scope WHEN 'post' THEN '岗位' " \
+	"WHEN 'business' THEN '核心业务' ELSE '重点环节' END AS scope_label, p.scope_name, p.type, t.name AS type_name, " \
+	"p.name, p.description, p.manifestations, p.owner, p.leader, p.status, p.inputs, m.id AS model, " \
+	"m.version AS model_version, g.id AS grade, g.label AS grade_label, g.rank AS grade_rank, g.color, " \
+	"g.owner_level, a.override_grade IS NOT NULL AS overridden, a.graded_on, " \
+	"date(a.graded_on, '+' || g.review_days || ' days') AS next_review, " \
+	"(SELECT count(*) FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired') AS controls " \
+	"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type " \
+	"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade " \
+	"LEFT JOIN risk_model m ON m.rid = a.model "
+#define POINTS_ORDER " ORDER BY u.ord, p.id"
+
+/* One statement per filter, so that risk_point_campaign serves the unit's
+ * points ("?2 IS NULL OR p.unit = ?2" would scan the whole register). */
+static const char SQL_POINTS_ALL[] = POINTS_SELECT "WHERE p.campaign = ?1" POINTS_ORDER;
+static const char SQL_POINTS_UNIT[] = POINTS_SELECT "WHERE p.campaign = ?1 AND p.unit = ?2" POINTS_ORDER;
+
 int campaign_risk_points_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
 	campaign_cursor *c = NULL;
 	sqlite3_int64 crid, urid = 0;
 	int rc;
-	rc = risk_query(
-		out, &c, db, campaign,
-		"SELECT p.id, u.id AS unit, u.name AS unit_name, p.scope, CASE p.scope WHEN 'post' THEN '岗位' "
-		"WHEN 'business' THEN '核心业务' ELSE '重点环节' END AS scope_label, p.scope_name, p.type, t.name AS type_name, "
-		"p.name, p.description, p.manifestations, p.owner, p.leader, p.status, p.inputs, m.id AS model, "
-		"m.version AS model_version, g.id AS grade, g.label AS grade_label, g.rank AS grade_rank, g.color, "
-		"g.owner_level, a.override_grade IS NOT NULL AS overridden, a.graded_on, "
-		"date(a.graded_on, '+' || g.review_days || ' days') AS next_review, "
-		"(SELECT count(*) FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired') AS controls "
-		"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
-		"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade "
-		"LEFT JOIN risk_model m ON m.rid = a.model "
-		"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.unit = ?2) ORDER BY u.ord, p.id",
-		"ttttttttttttttt" "tittittiddi", &crid);
+	rc = risk_query(out, &c, db, campaign, unit ? SQL_POINTS_UNIT : SQL_POINTS_ALL,
+	                "ttttttttttttttt" "tittittiddi", &crid);
 	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
 		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
 	return query_done(out, c, rc);

@@ -8,6 +8,30 @@
 #define HAS_LINE(L)                                                                                         \
 	"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = c.id AND k.line = '" L "' AND k.status <> 'retired')"
 
+/* An active point of ?1 with its grade in force (columns id, unit, name,
+ * label, rank, color, review_days, graded_on, due), for points looked up by
+ * id: the LEFT JOINs keep an ungraded point. */
+#define POINT_GRADE                                                                                          \
+	"(SELECT p.id, p.unit, p.name, g.label, g.rank, g.color, g.review_days, a.graded_on, "                  \
+	"date(a.graded_on, '+' || g.review_days || ' days') AS due FROM risk_point p "                           \
+	"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade "          \
+	"WHERE p.campaign = ?1 AND p.status = 'active')"
+/* The same for the graded points whose assessment in force meets COND, found
+ * from the grades through risk_assessment_grade (migration 013) rather than
+ * by reading every point of the register. An assessment that is no longer
+ * a point's is skipped by the p.assessment join. */
+#define GRADED(COND)                                                                                         \
+	"(SELECT p.id, p.unit, p.name, g.label, g.rank, g.color, g.review_days, a.graded_on, "                  \
+	"date(a.graded_on, '+' || g.review_days || ' days') AS due FROM risk_grade g "                           \
+	"CROSS JOIN risk_assessment a CROSS JOIN risk_point p WHERE " COND " AND a.grade = g.rid "               \
+	"AND p.assessment = a.id AND p.campaign = ?1 AND p.status = 'active')"
+
+/* Each branch finds its own points through an index (the review date's
+ * range, the top grade, the overdue controls, the publications) instead of
+ * materializing every active point of the campaign first, which read the
+ * whole register (200 000 points at M) on every call. The review range
+ * "graded_on < as_of - review_days" is the same test as "due < as_of"
+ * (kept too) for the dates the library stores, in the form an index takes. */
 int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	campaign_cursor *c;
@@ -20,12 +44,8 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		return rc;
 	rc = risk_query(
 		out, &c, db, campaign,
-		"WITH cur AS (SELECT p.id, p.unit, p.name, g.label, g.rank, g.color, g.review_days, a.graded_on, "
-		"date(a.graded_on, '+' || g.review_days || ' days') AS due "
-		"FROM risk_point p LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade "
-		"WHERE p.campaign = ?1 AND p.status = 'active'), "
-		"gap AS (SELECT c.*, " HAS_LINE("prevention") " AS hp, " HAS_LINE("monitoring") " AS hm, " HAS_LINE("disposal")
-		" AS hd FROM cur c WHERE c.rank = 1), "
+		"WITH gap AS (SELECT c.*, " HAS_LINE("prevention") " AS hp, " HAS_LINE("monitoring") " AS hm, "
+		HAS_LINE("disposal") " AS hd FROM " GRADED("g.rank = 1") " c), "
 		"pub AS (SELECT i.point, i.grade_label, i.grade_rank, pb.published_on FROM risk_publication pb "
 		"JOIN risk_publication_item i ON i.publication = pb.id WHERE pb.campaign = ?1 AND pb.id = (SELECT x.id FROM "
 		"risk_publication x WHERE x.unit = pb.unit AND x.status = 'published' AND x.published_on <= ?2 "
@@ -35,7 +55,7 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		"c.due AS since, CAST(julianday(?2) - julianday(c.due) AS INTEGER) AS days, "
 		"'「' || c.name || '」(' || c.label || ')上次评估于' || c.graded_on || ',复核周期' || c.review_days || "
 		"'天,应于' || c.due || '前复核,已逾期' || CAST(julianday(?2) - julianday(c.due) AS INTEGER) || '天' AS reason "
-		"FROM cur c WHERE c.due < ?2 "
+		"FROM " GRADED("a.graded_on < date(?2, '-' || g.review_days || ' days')") " c WHERE c.due < ?2 "
 		"UNION ALL "
 		"SELECT 'uncontrolled', 2, g.id, g.unit, g.name, g.label, g.rank, g.color, NULL, g.graded_on, 0, "
 		"'「' || g.name || '」为' || g.label || ',缺少' || rtrim(iif(hp, '', '前期预防、') || iif(hm, '', '中期监控、') || "
@@ -45,12 +65,14 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		"CAST(julianday(?2) - julianday(k.due_on) AS INTEGER), "
 		"'「' || c.name || '」的防控措施「' || k.measure || '」(' || " LINE_LABEL("k.line") " || ')应于' || k.due_on || "
 		"'前落实,已逾期' || CAST(julianday(?2) - julianday(k.due_on) AS INTEGER) || '天' "
-		"FROM risk_control k JOIN cur c ON c.id = k.point WHERE k.campaign = ?1 AND k.status = 'planned' "
+		"FROM risk_control k CROSS JOIN " POINT_GRADE " c ON c.id = k.point WHERE k.campaign = ?1 "
+		"AND k.status = 'planned' "
 		"AND k.due_on < ?2 "
 		"UNION ALL "
 		"SELECT 'grade_raised', 4, c.id, c.unit, c.name, c.label, c.rank, c.color, NULL, pub.published_on, "
 		"pub.grade_rank - c.rank, '「' || c.name || '」风险等级由' || pub.grade_label || '升为' || c.label || "
-		"'(上次公示于' || pub.published_on || ')' FROM cur c JOIN pub ON pub.point = c.id WHERE c.rank < pub.grade_rank) "
+		"'(上次公示于' || pub.published_on || ')' FROM pub CROSS JOIN " POINT_GRADE " c "
+		"ON c.id = pub.point WHERE c.rank < pub.grade_rank) "
 		"SELECT w.kind, w.color, u.id AS unit, u.name AS unit_name, w.id AS point, w.name AS point_name, "
 		"w.label AS grade_label, w.rank AS grade_rank, w.control, w.since AS date, w.days, w.reason "
 		"FROM w JOIN unit u ON u.rid = w.unit ORDER BY w.rank IS NULL, w.rank, w.ko, u.ord, w.id, w.control",

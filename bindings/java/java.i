@@ -46,6 +46,10 @@ static void campaign_java_raise(JNIEnv *jenv, int code)
   static {
     org.campaign.NativeLoader.load();
   }
+
+  /** Fills up to max rows of a cursor in one crossing (see java/rows.i); org.campaign.Rows uses it. */
+  public final static native int cursorRows(long cursor, int max, Object[] values, long[] ints, Object intMark,
+                                            Object[] error);
 %}
 
 /* Every other int is a status: negative throws. */

@@ -25,8 +25,6 @@ __all__ = ["open", "Store", "Row", "Deadline", "parse_deadline", "version", "Err
 OPEN_READONLY = _c.CAMPAIGN_OPEN_READONLY
 OPEN_NOCREATE = _c.CAMPAIGN_OPEN_NOCREATE
 
-_TEXT, _INT, _DATE = _c.CAMPAIGN_COLUMN_TEXT, _c.CAMPAIGN_COLUMN_INT, _c.CAMPAIGN_COLUMN_DATE
-
 
 def version():
     """The library version, "MAJOR.MINOR.PATCH"."""
@@ -87,8 +85,7 @@ class Cursor:
         self._store = store
         self._handle = handle
         n = _c.campaign_cursor_column_count(handle)
-        self._columns = [(_c.campaign_cursor_column_name(handle, i), _c.campaign_cursor_column_type(handle, i))
-                         for i in range(n)]
+        self._names = tuple(_c.campaign_cursor_column_name(handle, i) for i in range(n))
         store._cursors.add(self)
 
     def __iter__(self):
@@ -100,19 +97,11 @@ class Cursor:
             raise Closed(_c.CAMPAIGN_ECLOSED, "the store is closed")
         if self._handle is None:
             raise StopIteration
-        if not _c.campaign_cursor_next(self._handle):
+        # the whole row in one call: None, int, str or datetime.date by column type
+        values = _c.campaign_py_cursor_row(self._handle, self._names)
+        if values is None:
             self.close()
             raise StopIteration
-        h, values = self._handle, {}
-        for i, (name, kind) in enumerate(self._columns):
-            if _c.campaign_cursor_is_null(h, i):
-                values[name] = None
-            elif kind == _INT:
-                values[name] = _c.campaign_cursor_int(h, i)
-            elif kind == _DATE:
-                values[name] = _date(_c.campaign_cursor_text(h, i))
-            else:
-                values[name] = _c.campaign_cursor_text(h, i)
         return Row(values)
 
     def close(self):
