@@ -78,13 +78,6 @@ int category_rid(stmts *c, sqlite3_int64 crid, const char *ref, sqlite3_int64 *r
 /* Reads a whole file into @b (NUL-terminated), checking it is UTF-8. */
 int file_read_utf8(const char *path, struct campaign_buf *b);
 
-/* One CSV field, unquoted in place (RFC 4180). Returns ',' (more fields),
- * '\n' (end of record), 0 (end of input) or -1 (a malformed quote). */
-typedef struct csv_reader {
-	char *p, *end;
-	int line, col;
-} csv_reader;
-int csv_next_field(csv_reader *c, char **out, int *line, int *col);
 
 /* One rectification's five fixes (rectification.c), shared with the ledger import. */
 typedef struct rect_in {
@@ -97,7 +90,7 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 
 /* ---- row_import.c: bulk import of rows from CSV or YAML ---- */
 
-#define ROW_MAX_FIELDS 16
+#define ROW_MAX_FIELDS CSV_MAX_FIELDS
 
 typedef struct row_import row_import;
 /* What a row of an import is. */

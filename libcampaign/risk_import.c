@@ -13,11 +13,7 @@ static const char *const FIELDS[F_COUNT] = {"id",     "unit",   "scope",  "scope
                                             "description", "manifestations", "owner", "leader", "inputs", "graded_on"};
 static const int REQUIRED[] = {F_UNIT, F_SCOPE, F_SCOPE_NAME, F_TYPE, F_NAME};
 
-typedef struct row {
-	const char *v[F_COUNT];
-	int line[F_COUNT], col[F_COUNT];
-	int line0;
-} row;
+typedef csv_row row;
 
 typedef struct importer {
 	campaign_db *db;
@@ -47,8 +43,9 @@ static const char *value(const row *r, int f)
 	return r->v[f] && *r->v[f] ? r->v[f] : NULL;
 }
 
-static int import_row(importer *im, row *r)
+static int import_row(void *ctx, row *r)
 {
+	importer *im = ctx;
 	risk_point_in p = {value(r, F_ID),     value(r, F_UNIT),           value(r, F_SCOPE), value(r, F_SCOPE_NAME),
 	                   value(r, F_TYPE),   value(r, F_NAME),           value(r, F_DESCRIPTION),
 	                   value(r, F_MANIFESTATIONS), value(r, F_OWNER), value(r, F_LEADER)};
@@ -72,85 +69,6 @@ static int import_row(importer *im, row *r)
 	k = field_of(copy, rc);
 	return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[k] ? r->line[k] : r->line0,
 	                    r->col[k] ? r->col[k] : 1, "row %ld: %s", im->rows, copy);
-}
-
-/* ---- CSV ---- */
-
-static int csv_header(importer *im, csv_reader *c, int *map, int *ncol)
-{
-	int sep;
-	*ncol = 0;
-	do {
-		char *f;
-		int line, col, k;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], f); k++)
-			;
-		if (k == F_COUNT)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col,
-			                    "unknown column \"%s\" (expected id, unit, scope, scope_name, type, name, description, "
-			                    "manifestations, owner, leader, inputs, graded_on)",
-			                    f);
-		for (int j = 0; j < *ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		map[(*ncol)++] = k;
-	} while (sep == ',');
-	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++) {
-		int j;
-		for (j = 0; j < *ncol && map[j] != REQUIRED[i]; j++)
-			;
-		if (j == *ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"",
-			                    FIELDS[REQUIRED[i]]);
-	}
-	return CAMPAIGN_OK;
-}
-
-static int csv_row(importer *im, csv_reader *c, const int *map, int ncol, row *r)
-{
-	int n = 0, sep;
-	memset(r, 0, sizeof *r);
-	r->line0 = c->line;
-	do {
-		char *f;
-		int line, col;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		if (n >= ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
-		n++;
-	} while (sep == ',');
-	im->rows++;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld has %d fields, the header %d", im->rows,
-		                    n, ncol);
-	return CAMPAIGN_OK;
-}
-
-static int import_csv(importer *im, char *data, size_t len)
-{
-	csv_reader c = {data, data + len, 1, 1};
-	int map[F_COUNT], ncol, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
-	if ((rc = csv_header(im, &c, map, &ncol)))
-		return rc;
-	while (c.p < c.end) {
-		row r;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) { /* blank line */
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
-		}
-		if ((rc = csv_row(im, &c, map, ncol, &r)) || (rc = import_row(im, &r)))
-			return rc;
-	}
-	return CAMPAIGN_OK;
 }
 
 /* ---- YAML ---- */
@@ -224,7 +142,9 @@ int campaign_risk_register_import(campaign_db *db, const char *campaign, const c
                                   const char *actor)
 {
 	importer im = {db, 0, campaign, path, model, actor, 0};
+	const csv_table table = {FIELDS, F_COUNT, REQUIRED, sizeof REQUIRED / sizeof REQUIRED[0], NULL};
 	struct campaign_buf b = {0};
+	csv_reader csv = {0};
 	sqlite3_int64 mrid;
 	char detail[64];
 	int rc, is_csv;
@@ -235,12 +155,16 @@ int campaign_risk_register_import(campaign_db *db, const char *campaign, const c
 	is_csv = ends_with(path, ".csv");
 	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
 		return error_set(CAMPAIGN_EINVALID, "%s: a risk register must end in .csv, .yaml or .yml", path);
-	if ((rc = file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+	/* CSV is streamed; a YAML list is read whole */
+	if ((rc = is_csv ? csv_open(&csv, path, 0) : file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+		csv_close(&csv);
 		buf_reset(&b);
 		return rc;
 	}
-	if (!(rc = db_campaign_rid(db, campaign, &im.crid)) && !(model && (rc = risk_model_resolve(db, im.crid, model, &mrid))))
-		rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
+	if (!(rc = db_bulk_begin(db)) && !(rc = db_campaign_rid(db, campaign, &im.crid)) &&
+	    !(model && (rc = risk_model_resolve(db, im.crid, model, &mrid))))
+		rc = is_csv ? csv_import(&csv, &table, &im.rows, import_row, &im) : import_yaml(&im, b.data, b.size);
+	csv_close(&csv);
 	if (!rc) {
 		snprintf(detail, sizeof detail, "%ld risk points", im.rows);
 		rc = db_log(db, actor, "risk.register.import", campaign, path, detail);
