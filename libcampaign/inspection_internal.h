@@ -63,9 +63,10 @@ typedef struct finding_in {
 	const char *id, *unit, *category, *origin, *people, *description, *amount, *found_on, *round;
 } finding_in;
 /* Validates and inserts one finding inside the caller's transaction; the id
- * used (given or new) is written to @id_out (37 bytes or more). */
+ * used (given or new) is written to @id_out (37 bytes or more). @log writes
+ * its own call entry (a bulk import writes one for all its rows). */
 int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,
-                   char *id_out, size_t id_size);
+                   char *id_out, size_t id_size, int log);
 
 /* ---- catalogue.c ---- */
 

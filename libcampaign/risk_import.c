@@ -20,6 +20,8 @@ typedef struct importer {
 	sqlite3_int64 crid;
 	const char *campaign, *file, *model, *actor;
 	long rows;
+	risk_grader *grader; /* the model, loaded at the first graded point */
+	struct campaign_buf stored;
 } importer;
 
 /* The field an error message is about. */
@@ -43,14 +45,50 @@ static const char *value(const row *r, int f)
 	return r->v[f] && *r->v[f] ? r->v[f] : NULL;
 }
 
-static int import_row(void *ctx, row *r)
+/* Grades the point @n before it is written (so that it is inserted with its
+ * grade): the same checks, in the same order, as risk_grade_point(). */
+static int grade_new(importer *im, risk_point_new *n, const char *inputs, const char *date, char assessment[37])
 {
-	importer *im = ctx;
+	sqlite3_int64 mrid;
+	risk_inputs given;
+	int rc;
+	if ((rc = need_date(date, "the date graded")) || (rc = risk_inputs_parse(&given, inputs, "inputs")))
+		return rc;
+	if (!im->grader &&
+	    ((rc = risk_model_resolve(im->db, im->crid, im->model, &mrid)) || (rc = risk_grader_new(im->db, mrid, &im->grader))))
+		return rc;
+	if ((rc = risk_grader_compute(im->grader, n->id, &given, &im->stored, assessment)))
+		return rc;
+	n->inputs = im->stored.data;
+	n->assessment = assessment;
+	return CAMPAIGN_OK;
+}
+
+/* One point and its grade: the point row (with its grade), its history,
+ * the assessment and the grade's history; nothing is updated. */
+static int write_point(importer *im, const row *r)
+{
 	risk_point_in p = {value(r, F_ID),     value(r, F_UNIT),           value(r, F_SCOPE), value(r, F_SCOPE_NAME),
 	                   value(r, F_TYPE),   value(r, F_NAME),           value(r, F_DESCRIPTION),
 	                   value(r, F_MANIFESTATIONS), value(r, F_OWNER), value(r, F_LEADER)};
-	char id[128], copy[1024];
+	const char *inputs = value(r, F_INPUTS), *date = value(r, F_GRADED_ON) ? value(r, F_GRADED_ON) : "";
+	risk_point_new n = {0};
+	char assessment[37];
+	int rc;
+	if ((rc = risk_point_check(im->db, im->crid, &p, im->actor, &n)) ||
+	    (inputs && (rc = grade_new(im, &n, inputs, date, assessment))) ||
+	    (rc = risk_point_write(im->db, im->crid, &p, &n, im->actor)))
+		return rc;
+	return inputs ? risk_grader_write(im->db, im->grader, n.id, date, im->actor) : CAMPAIGN_OK;
+}
+
+static int import_row(void *ctx, row *r)
+{
+	importer *im = ctx;
+	char copy[1024];
 	int rc, k;
+	if ((rc = db_bulk_tick(im->db)))
+		return rc;
 	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++)
 		if (!value(r, REQUIRED[i]))
 			return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld: %s is required", im->rows,
@@ -58,10 +96,7 @@ static int import_row(void *ctx, row *r)
 	if (value(r, F_GRADED_ON) && !value(r, F_INPUTS))
 		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line[F_GRADED_ON], r->col[F_GRADED_ON],
 		                    "row %ld: graded_on without inputs", im->rows);
-	rc = risk_point_insert(im->db, im->crid, &p, im->actor, id, sizeof id);
-	if (!rc && value(r, F_INPUTS))
-		rc = risk_grade_point(im->db, im->crid, id, im->model, value(r, F_INPUTS),
-		                      value(r, F_GRADED_ON) ? value(r, F_GRADED_ON) : "", "import", im->actor);
+	rc = write_point(im, r);
 	if (rc != CAMPAIGN_EINVALID && rc != CAMPAIGN_ENOTFOUND && rc != CAMPAIGN_EPERM && rc != CAMPAIGN_ECONFLICT)
 		return rc;
 	/* point at the field the message is about */
@@ -141,7 +176,7 @@ static int ends_with(const char *s, const char *suffix)
 int campaign_risk_register_import(campaign_db *db, const char *campaign, const char *path, const char *model,
                                   const char *actor)
 {
-	importer im = {db, 0, campaign, path, model, actor, 0};
+	importer im = {db, 0, campaign, path, model, actor, 0, NULL, {0}};
 	const csv_table table = {FIELDS, F_COUNT, REQUIRED, sizeof REQUIRED / sizeof REQUIRED[0], NULL};
 	struct campaign_buf b = {0};
 	csv_reader csv = {0};
@@ -165,6 +200,8 @@ int campaign_risk_register_import(campaign_db *db, const char *campaign, const c
 	    !(model && (rc = risk_model_resolve(db, im.crid, model, &mrid))))
 		rc = is_csv ? csv_import(&csv, &table, &im.rows, import_row, &im) : import_yaml(&im, b.data, b.size);
 	csv_close(&csv);
+	risk_grader_free(im.grader);
+	buf_reset(&im.stored);
 	if (!rc) {
 		snprintf(detail, sizeof detail, "%ld risk points", im.rows);
 		rc = db_log(db, actor, "risk.register.import", campaign, path, detail);
