@@ -10,11 +10,9 @@
 enum { E_YEAR, E_PERIOD, E_UNIT, E_SCORE, E_DATE, E_NOTE, E_COUNT };
 static const char *const FIELDS[E_COUNT] = {"year", "period", "unit", "score", "evaluated_on", "note"};
 
-typedef struct row {
-	const char *v[E_COUNT];
-	int line[E_COUNT], col[E_COUNT];
-	int line0;
-} row;
+static const int REQUIRED[] = {E_YEAR, E_PERIOD, E_UNIT, E_SCORE, E_DATE};
+
+typedef csv_row row;
 
 typedef struct importer {
 	stmts c;
@@ -32,11 +30,14 @@ static int field_of(const char *msg)
 	return E_UNIT;
 }
 
-static int import_row(importer *im, const row *r)
+static int import_row(void *ctx, row *r)
 {
+	importer *im = ctx;
 	char copy[1024], *end;
 	long year;
 	int rc, k;
+	if ((rc = db_bulk_tick(im->c.db)))
+		return rc;
 	for (int f = 0; f < E_NOTE; f++)
 		if (!r->v[f] || !*r->v[f])
 			return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld: %s is required", im->rows,
@@ -53,82 +54,6 @@ static int import_row(importer *im, const row *r)
 	k = field_of(copy);
 	return error_set_at(CAMPAIGN_EINVALID, im->file, r->line[k] ? r->line[k] : r->line0, r->col[k] ? r->col[k] : 1,
 	                    "row %ld: %s", im->rows, copy);
-}
-
-/* ---- CSV ---- */
-
-static int csv_header(importer *im, csv_reader *c, int *map, int *ncol)
-{
-	int sep;
-	*ncol = 0;
-	do {
-		char *f;
-		int line, col, k;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < E_COUNT && strcmp(FIELDS[k], f); k++)
-			;
-		if (k == E_COUNT)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col,
-			                    "unknown column \"%s\" (expected year, period, unit, score, evaluated_on, note)", f);
-		for (int j = 0; j < *ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		map[(*ncol)++] = k;
-	} while (sep == ',');
-	for (int f = 0; f < E_NOTE; f++) {
-		int j;
-		for (j = 0; j < *ncol && map[j] != f; j++)
-			;
-		if (j == *ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"", FIELDS[f]);
-	}
-	return CAMPAIGN_OK;
-}
-
-static int csv_row(importer *im, csv_reader *c, const int *map, int ncol, row *r)
-{
-	int n = 0, sep;
-	memset(r, 0, sizeof *r);
-	r->line0 = c->line;
-	do {
-		char *f;
-		int line, col;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		if (n >= ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
-		n++;
-	} while (sep == ',');
-	im->rows++;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld has %d fields, the header %d", im->rows,
-		                    n, ncol);
-	return CAMPAIGN_OK;
-}
-
-static int import_csv(importer *im, char *data, size_t len)
-{
-	csv_reader c = {data, data + len, 1, 1};
-	int map[E_COUNT], ncol, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3;
-	if ((rc = csv_header(im, &c, map, &ncol)))
-		return rc;
-	while (c.p < c.end) {
-		row r;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) {
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
-		}
-		if ((rc = csv_row(im, &c, map, ncol, &r)) || (rc = import_row(im, &r)))
-			return rc;
-	}
-	return CAMPAIGN_OK;
 }
 
 /* ---- YAML ---- */
@@ -201,7 +126,9 @@ static int ends_with(const char *s, const char *suffix)
 int campaign_evaluations_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
 	importer im = {{db, 0, {{0}}}, 0, path, actor, 0};
+	const csv_table table = {FIELDS, E_COUNT, REQUIRED, sizeof REQUIRED / sizeof REQUIRED[0], NULL};
 	struct campaign_buf b = {0};
+	csv_reader csv = {0};
 	char detail[64];
 	int rc, is_csv;
 	if ((rc = db_check_write(db, actor)))
@@ -213,13 +140,16 @@ int campaign_evaluations_import(campaign_db *db, const char *campaign, const cha
 		return error_set(CAMPAIGN_EINVALID, "%s: an evaluations file must end in .csv, .yaml or .yml", path);
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "evaluation.import", campaign, path)))
 		return rc;
-	if ((rc = file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+	/* CSV is streamed; a YAML list is read whole */
+	if ((rc = is_csv ? csv_open(&csv, path, 0) : file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+		csv_close(&csv);
 		buf_reset(&b);
 		return rc;
 	}
-	if (!(rc = db_campaign_rid(db, campaign, &im.crid)))
-		rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
+	if (!(rc = db_bulk_begin(db)) && !(rc = db_campaign_rid(db, campaign, &im.crid)))
+		rc = is_csv ? csv_import(&csv, &table, &im.rows, import_row, &im) : import_yaml(&im, b.data, b.size);
 	stmts_free(&im.c);
+	csv_close(&csv);
 	if (!rc) {
 		snprintf(detail, sizeof detail, "%ld scores", im.rows);
 		rc = db_log(db, actor, "evaluation.import", campaign, path, detail);

@@ -101,7 +101,7 @@ static int finding_id(stmts *c, const finding_in *f, char *id, size_t size)
 }
 
 int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,
-                   char *id, size_t id_size)
+                   char *id, size_t id_size, int log)
 {
 	sqlite3_int64 unit, category = 0, round;
 	sqlite3_stmt *st;
@@ -133,7 +133,7 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	sqlite3_bind_text(st, 10, f->found_on, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 12, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(c->db, st, "cannot record the finding")))
+	if ((rc = db_step_done(c->db, st, "cannot record the finding")) || !log)
 		return rc;
 	return db_log(c->db, actor, "finding.record", campaign, id, f->origin);
 }
@@ -153,7 +153,7 @@ int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *
 	if ((rc = db_check_write(db, actor)) || (rc = finding_check(&f, &fen)) || (rc = db_begin(db)))
 		return rc;
 	if (!(rc = db_campaign_rid(db, campaign, &crid)))
-		rc = finding_insert(&c, crid, campaign, &f, actor, fid, sizeof fid);
+		rc = finding_insert(&c, crid, campaign, &f, actor, fid, sizeof fid, 1);
 	stmts_free(&c);
 	if (!rc && out_id)
 		rc = id_buf(&b, fid);

@@ -63,9 +63,10 @@ typedef struct finding_in {
 	const char *id, *unit, *category, *origin, *people, *description, *amount, *found_on, *round;
 } finding_in;
 /* Validates and inserts one finding inside the caller's transaction; the id
- * used (given or new) is written to @id_out (37 bytes or more). */
+ * used (given or new) is written to @id_out (37 bytes or more). @log writes
+ * its own call entry (a bulk import writes one for all its rows). */
 int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,
-                   char *id_out, size_t id_size);
+                   char *id_out, size_t id_size, int log);
 
 /* ---- catalogue.c ---- */
 
@@ -78,13 +79,6 @@ int category_rid(stmts *c, sqlite3_int64 crid, const char *ref, sqlite3_int64 *r
 /* Reads a whole file into @b (NUL-terminated), checking it is UTF-8. */
 int file_read_utf8(const char *path, struct campaign_buf *b);
 
-/* One CSV field, unquoted in place (RFC 4180). Returns ',' (more fields),
- * '\n' (end of record), 0 (end of input) or -1 (a malformed quote). */
-typedef struct csv_reader {
-	char *p, *end;
-	int line, col;
-} csv_reader;
-int csv_next_field(csv_reader *c, char **out, int *line, int *col);
 
 /* One rectification's five fixes (rectification.c), shared with the ledger import. */
 typedef struct rect_in {
@@ -97,7 +91,7 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 
 /* ---- row_import.c: bulk import of rows from CSV or YAML ---- */
 
-#define ROW_MAX_FIELDS 16
+#define ROW_MAX_FIELDS CSV_MAX_FIELDS
 
 typedef struct row_import row_import;
 /* What a row of an import is. */

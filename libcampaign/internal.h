@@ -4,6 +4,7 @@
 
 #include <stdarg.h>
 #include <stddef.h>
+#include <stdio.h>
 #include <sqlite3.h>
 #include "campaign/campaign.h"
 
@@ -40,6 +41,57 @@ void buf_reset(struct campaign_buf *b);
 char *str_dup(const char *s);          /* NULL-safe strdup */
 int utf8_valid(const char *s, size_t n); /* 1 if @s is well-formed UTF-8 */
 size_t utf8_invalid_offset(const char *s, size_t n); /* offset of the first bad byte, or n */
+
+/* ---- csv.c: CSV files for the bulk importers, streamed record by record ---- */
+
+#define CSV_MAX_FIELDS 16
+
+/* A file read record by record (RFC 4180, UTF-8, optional BOM). */
+typedef struct csv_reader {
+	FILE *f;
+	const char *file;   /* the path, for messages */
+	char *buf;          /* cap + 1 bytes */
+	size_t cap;
+	char *p, *end;      /* the bytes read and not yet parsed */
+	long long base;     /* the file offset of buf[0] */
+	int eof;
+	int utf8_at_line;   /* bad UTF-8 named by the record's line (progress) rather than the byte offset */
+	int line, col;      /* where p is, col in characters */
+} csv_reader;
+
+/* Opens @path (EIO naming it) and skips a BOM. */
+int csv_open(csv_reader *c, const char *path, int utf8_at_line);
+void csv_close(csv_reader *c);
+/* Makes the next record wholly readable by csv_next_field; *got is 0 at the
+ * end of the file. EINVALID when the record is not UTF-8. */
+int csv_record(csv_reader *c, int *got);
+/* 1 (and skips it) when the record is a blank line. */
+int csv_blank(csv_reader *c);
+/* One field of the record, unquoted in place and NUL-terminated, with where
+ * it starts. Returns ',' (more fields), '\n' (end of record), 0 (end of
+ * input) or -1 (a malformed quote). */
+int csv_next_field(csv_reader *c, char **out, int *line, int *col);
+
+/* A row of a bulk import, CSV or YAML: values by column (NULL when absent),
+ * where each starts, and the line where the row starts. */
+typedef struct csv_row {
+	const char *v[CSV_MAX_FIELDS];
+	int line[CSV_MAX_FIELDS], col[CSV_MAX_FIELDS];
+	int line0;
+} csv_row;
+
+/* The columns an importer knows. */
+typedef struct csv_table {
+	const char *const *fields;
+	int nfields;
+	const int *required; /* indexes into fields, in the order the header is checked */
+	int nrequired;
+	const char *empty;   /* the message for an empty file; NULL: the header check names it */
+} csv_table;
+
+/* Reads the header (columns in any order), then calls @each for every row,
+ * blank lines skipped; *rows counts the rows read. Stops at the first error. */
+int csv_import(csv_reader *c, const csv_table *t, long *rows, int (*each)(void *ctx, csv_row *r), void *ctx);
 
 /* ---- deadline.c ---- */
 

@@ -130,7 +130,8 @@ static int read_list(reader *r, yaml_node_t *seq, const char *what, int (*one)(r
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return at(r, seq, CAMPAIGN_EINVALID, "%s must be a list", what);
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; !rc && it < seq->data.sequence.items.top; it++)
-		rc = one(r, yaml_document_get_node(r->doc, *it));
+		if (!(rc = db_bulk_tick(r->c.db)))
+			rc = one(r, yaml_document_get_node(r->doc, *it));
 	return rc;
 }
 
@@ -192,7 +193,7 @@ int campaign_people_import_yaml(campaign_db *db, const char *campaign, const cha
 	}
 	yaml_parser_delete(&parser);
 	if (!(rc = db_begin(db))) {
-		if (!(rc = db_campaign_rid(db, campaign, &r.crid)) && !(rc = read_document(&r))) {
+		if (!(rc = db_bulk_begin(db)) && !(rc = db_campaign_rid(db, campaign, &r.crid)) && !(rc = read_document(&r))) {
 			snprintf(detail, sizeof detail, "%d posts, %d people, %d holdings", r.posts, r.people, r.holdings);
 			rc = db_log(db, actor, "people.import", campaign, path, detail);
 		}

@@ -11,12 +11,10 @@
 enum { F_OUTCOME, F_UNIT, F_STATUS, F_PERCENT, F_DATE, F_NOTE, F_EVIDENCE, F_COUNT };
 static const char *const FIELDS[F_COUNT] = {"outcome", "unit", "status", "percent", "date", "note", "evidence"};
 
+static const int REQUIRED[] = {F_OUTCOME, F_UNIT, F_STATUS, F_PERCENT, F_DATE};
+
 /* One report's fields (pointers into the input) and where each starts. */
-typedef struct row {
-	const char *v[F_COUNT];
-	int line[F_COUNT], col[F_COUNT];
-	int line0;
-} row;
+typedef csv_row row;
 
 typedef struct importer {
 	campaign_db *db;
@@ -41,9 +39,12 @@ static int parse_percent(const char *s, int *out)
 }
 
 /* Inserts one row; a failure is re-reported at the row's position. */
-static int import_row(importer *im, row *r)
+static int import_row(void *ctx, row *r)
 {
+	importer *im = ctx;
 	int percent, rc, f;
+	if ((rc = db_bulk_tick(im->db)))
+		return rc;
 	for (f = F_OUTCOME; f <= F_DATE; f++)
 		if (!r->v[f] || !*r->v[f])
 			return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld: %s is required", im->rows,
@@ -54,8 +55,6 @@ static int import_row(importer *im, row *r)
 	rc = progress_insert(im->db, im->crid, im->campaign, r->v[F_OUTCOME], r->v[F_UNIT], r->v[F_STATUS], percent,
 	                     r->v[F_DATE], r->v[F_NOTE] && *r->v[F_NOTE] ? r->v[F_NOTE] : NULL,
 	                     r->v[F_EVIDENCE] && *r->v[F_EVIDENCE] ? r->v[F_EVIDENCE] : NULL, im->actor, 0);
-	if (rc == CAMPAIGN_OK)
-		rc = db_bulk_tick(im->db);
 	if (rc == CAMPAIGN_EINVALID || rc == CAMPAIGN_ENOTFOUND || rc == CAMPAIGN_EPERM) {
 		/* point at the field the message is about */
 		const char *msg = campaign_error_message();
@@ -69,196 +68,6 @@ static int import_row(importer *im, row *r)
 		return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[f], r->col[f], "row %ld: %s",
 		                    im->rows, copy);
 	}
-	return rc;
-}
-
-/* ---- CSV ---- */
-
-typedef struct csv {
-	char *p, *end;
-	int line, col;
-} csv;
-
-/* Reads one field in place (unquoting), NUL-terminates it, and says what
- * ended it: ',' for more fields, '\n' for the end of the record, 0 for EOF.
- * Returns -1 on a malformed quote. */
-static int csv_field(csv *c, char **out, int *line, int *col)
-{
-	char *w = c->p;
-	*out = c->p;
-	*line = c->line;
-	*col = c->col;
-	if (c->p < c->end && *c->p == '"') {
-		c->p++;
-		c->col++;
-		for (;;) {
-			if (c->p >= c->end)
-				return -1;
-			if (*c->p == '"') {
-				if (c->p + 1 < c->end && c->p[1] == '"') {
-					*w++ = '"';
-					c->p += 2;
-					c->col += 2;
-					continue;
-				}
-				c->p++;
-				c->col++;
-				break;
-			}
-			if (*c->p == '\n') {
-				c->line++;
-				c->col = 0;
-			}
-			if (((unsigned char)*c->p & 0xc0) != 0x80)
-				c->col++;
-			*w++ = *c->p++;
-		}
-		if (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r')
-			return -1;
-	} else {
-		while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
-			if (((unsigned char)*c->p & 0xc0) != 0x80)
-				c->col++;
-			*w++ = *c->p++;
-		}
-	}
-	if (c->p < c->end && *c->p == '\r')
-		c->p++;
-	if (c->p >= c->end) {
-		*w = '\0';
-		return 0;
-	}
-	{
-		int sep = *c->p++;
-		*w = '\0';
-		if (sep == '\n') {
-			c->line++;
-			c->col = 1;
-		} else {
-			c->col++;
-		}
-		return sep;
-	}
-}
-
-/* Reads one CSV record (a line, or several while a quoted field is open)
- * into @rec; returns the number of lines read, 0 at the end of the file. */
-static int read_record(FILE *f, struct campaign_buf *rec, char **line, size_t *cap)
-{
-	int lines = 0, quotes = 0;
-	ssize_t n;
-	rec->size = 0;
-	while ((n = getline(line, cap, f)) > 0) {
-		lines++;
-		for (ssize_t i = 0; i < n; i++)
-			quotes ^= (*line)[i] == '"';
-		if (buf_append(rec, *line, (size_t)n))
-			return -1;
-		if (!quotes) /* an even count of quotes: the record is complete */
-			break;
-	}
-	return lines;
-}
-
-/* Streams the file record by record: memory stays one record, whatever the
- * file's size. */
-static int import_csv(importer *im, FILE *f)
-{
-	struct campaign_buf rec = {0};
-	char *line = NULL;
-	size_t cap = 0;
-	int map[16], ncol = 0, sep, rc = CAMPAIGN_OK, at = 1, n;
-	csv c;
-	/* the header names the columns, in any order */
-	n = read_record(f, &rec, &line, &cap);
-	if (n < 0 || (n == 0 && (rc = error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the file is empty; "
-	                                           "expected a header outcome,unit,status,percent,date"))))
-		goto done;
-	c = (csv){rec.data, rec.data + rec.size, 1, 1};
-	if (rec.size >= 3 && !memcmp(rec.data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
-	at += n;
-	do {
-		char *fld;
-		int fl, fc, k;
-		sep = csv_field(&c, &fld, &fl, &fc);
-		if (sep < 0) {
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "malformed quoted field");
-			goto done;
-		}
-		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], fld); k++)
-			;
-		if (k == F_COUNT) {
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc,
-			                  "unknown column \"%s\" (expected outcome, unit, status, percent, date, note, evidence)", fld);
-			goto done;
-		}
-		for (int j = 0; j < ncol; j++)
-			if (map[j] == k) {
-				rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "column \"%s\" given twice", fld);
-				goto done;
-			}
-		if (ncol == 16) {
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "too many columns");
-			goto done;
-		}
-		map[ncol++] = k;
-	} while (sep == ',');
-	for (int k = F_OUTCOME; k <= F_DATE; k++) {
-		int j;
-		for (j = 0; j < ncol && map[j] != k; j++)
-			;
-		if (j == ncol) {
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"", FIELDS[k]);
-			goto done;
-		}
-	}
-	while ((n = read_record(f, &rec, &line, &cap)) > 0) {
-		row r;
-		int nf = 0, start = at;
-		size_t bad;
-		at += n;
-		if (rec.data[0] == '\n' || (rec.data[0] == '\r' && rec.size > 1 && rec.data[1] == '\n'))
-			continue; /* a blank line */
-		if ((bad = utf8_invalid_offset(rec.data, rec.size)) < rec.size) {
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, start, 1,
-			                  "invalid UTF-8 (byte 0x%02x): save the sheet as CSV UTF-8", (unsigned char)rec.data[bad]);
-			goto done;
-		}
-		memset(&r, 0, sizeof r);
-		r.line0 = start;
-		c = (csv){rec.data, rec.data + rec.size, start, 1};
-		do {
-			char *fld;
-			int fl, fc;
-			sep = csv_field(&c, &fld, &fl, &fc);
-			if (sep < 0) {
-				rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "malformed quoted field");
-				goto done;
-			}
-			if (nf >= ncol) {
-				rc = error_set_at(CAMPAIGN_EINVALID, im->file, fl, fc, "row has more fields than the header");
-				goto done;
-			}
-			r.v[map[nf]] = fld;
-			r.line[map[nf]] = fl;
-			r.col[map[nf]] = fc;
-			nf++;
-		} while (sep == ',');
-		im->rows++;
-		if (nf != ncol) {
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, r.line0, 1, "row %ld has %d fields, the header %d", im->rows,
-			                  nf, ncol);
-			goto done;
-		}
-		if ((rc = import_row(im, &r)))
-			goto done;
-	}
-	if (n < 0)
-		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-done:
-	free(line);
-	buf_reset(&rec);
 	return rc;
 }
 
@@ -354,9 +163,11 @@ static int load_file(const char *path, struct campaign_buf *b)
 int campaign_progress_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
 	importer im = {db, 0, campaign, path, actor, 0};
+	static const csv_table table = {FIELDS, F_COUNT, REQUIRED, sizeof REQUIRED / sizeof REQUIRED[0],
+	                                "the file is empty; expected a header outcome,unit,status,percent,date"};
 	struct campaign_buf b = {0};
+	csv_reader csv = {0};
 	char detail[64];
-	FILE *f = NULL;
 	int rc, is_csv;
 	if ((rc = db_check_write(db, actor)))
 		return rc;
@@ -365,18 +176,18 @@ int campaign_progress_import(campaign_db *db, const char *campaign, const char *
 	is_csv = ends_with(path, ".csv");
 	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
 		return error_set(CAMPAIGN_EINVALID, "%s: a progress file must end in .csv, .yaml or .yml", path);
-	if (is_csv ? !(f = fopen(path, "rb")) : 0)
-		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
+	if (is_csv && (rc = csv_open(&csv, path, 1)))
+		return rc;
 	if (!is_csv && (rc = load_file(path, &b))) {
 		buf_reset(&b);
 		return rc;
 	}
 	if ((rc = db_begin(db)) == CAMPAIGN_OK) {
 		/* the reports are logged as batches of digests (audit_bulk.c) */
-		if ((rc = db_bulk_begin(db)) == CAMPAIGN_OK && (rc = db_campaign_rid(db, campaign, &im.crid)) == CAMPAIGN_OK)
-			rc = is_csv ? import_csv(&im, f) : import_yaml(&im, b.data, b.size);
+		if (!(rc = db_bulk_begin(db)) && (rc = db_campaign_rid(db, campaign, &im.crid)) == CAMPAIGN_OK)
+			rc = is_csv ? csv_import(&csv, &table, &im.rows, import_row, &im) : import_yaml(&im, b.data, b.size);
 		snprintf(detail, sizeof detail, "%ld reports", im.rows);
-		/* one call entry for the whole import; the rows are logged by the triggers */
+		/* one call entry for the whole import, after the batches of its rows */
 		if (rc == CAMPAIGN_OK && !(rc = db_log(db, actor, "progress.import", campaign, path, detail)))
 			rc = db_commit(db);
 		if (rc)
@@ -384,8 +195,7 @@ int campaign_progress_import(campaign_db *db, const char *campaign, const char *
 		if (rc == CAMPAIGN_EPERM)
 			rc = access_denied(db, actor, "progress.import", campaign, path);
 	}
-	if (f)
-		fclose(f);
+	csv_close(&csv);
 	buf_reset(&b);
 	if (rc == CAMPAIGN_OK)
 		error_ok();

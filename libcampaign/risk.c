@@ -167,7 +167,8 @@ static const char SQL_TYPE_OF[] = "SELECT id FROM risk_type WHERE id = ?1 OR nam
 static const char SQL_POINT_EXISTS[] = "SELECT 1 FROM risk_point WHERE id = ?1";
 static const char SQL_POINT_INSERT[] =
 	"INSERT INTO risk_point (id, campaign, unit, scope, scope_name, type, name, description, manifestations, owner, "
-	"leader, created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
+	"leader, created_by, created_at, inputs, assessment) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, coalesce(?14, ''), ?15)";
 static const char SQL_HISTORY_INSERT[] =
 	"INSERT INTO risk_point_history (id, point, operation, field, before, after, actor, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
@@ -266,28 +267,34 @@ static int point_id(campaign_db *db, const char *given, char *out, size_t n)
 	return CAMPAIGN_OK;
 }
 
-int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor, char *id_out,
-                      size_t id_size)
+int risk_point_check(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor,
+                     risk_point_new *out)
 {
-	sqlite3_int64 urid;
-	sqlite3_stmt *st;
-	char type[64], now[21];
 	int rc;
 	if ((rc = need(p->unit, "the unit")) || (rc = scope_check(p->scope)) ||
 	    (rc = need(p->scope_name, "the scope name")) || (rc = need(p->name, "the risk point's name")) ||
-	    (rc = db_object_rid(db, "unit", crid, p->unit, &urid)) || (rc = type_id(db, p->type, type, sizeof type)) ||
-	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "risk.point.add")) ||
-	    (rc = point_id(db, p->id, id_out, id_size)))
+	    (rc = db_object_rid(db, "unit", crid, p->unit, &out->unit)) ||
+	    (rc = type_id(db, p->type, out->type, sizeof out->type)) ||
+	    (rc = access_check(db, actor, ACCESS_UNIT, out->unit, "risk.point.add")))
 		return rc;
+	return point_id(db, p->id, out->id, sizeof out->id);
+}
+
+int risk_point_write(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const risk_point_new *n,
+                     const char *actor)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
 	if (!(st = db_stmt(db, SQL_POINT_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, id_out, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 1, n->id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_int64(st, 3, urid);
+	sqlite3_bind_int64(st, 3, n->unit);
 	sqlite3_bind_text(st, 4, p->scope, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 5, p->scope_name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, type, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, n->type, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 7, p->name, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 8, p->description);
 	bind_opt(st, 9, p->manifestations);
@@ -295,9 +302,22 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 	bind_opt(st, 11, p->leader);
 	sqlite3_bind_text(st, 12, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 14, n->inputs);
+	bind_opt(st, 15, n->assessment);
 	if ((rc = db_step_done(db, st, "cannot add the risk point")))
 		return rc;
-	return risk_history_add(db, id_out, "add", "name", NULL, p->name, actor);
+	return risk_history_add(db, n->id, "add", "name", NULL, p->name, actor);
+}
+
+int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor, char *id_out,
+                      size_t id_size)
+{
+	risk_point_new n = {0};
+	int rc;
+	if ((rc = risk_point_check(db, crid, p, actor, &n)))
+		return rc;
+	snprintf(id_out, id_size, "%s", n.id);
+	return risk_point_write(db, crid, p, &n, actor);
 }
 
 int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,

@@ -233,7 +233,23 @@ typedef struct grading {
 	sqlite3_int64 override_grade; /* kept from the grade in force, or 0 */
 	const char *override_reason, *reason, *date, *actor, *before;
 	const char *point, *stored_inputs; /* the point's inputs after this grading */
+	const char *id;                    /* the assessment's id; NULL: a new one */
+	int point_written;                 /* the point was inserted with this grade (bulk import) */
 } grading;
+
+/* Points the point at its new grade, unless it was inserted with it. */
+static int point_set_grade(campaign_db *db, const grading *w, const char *id)
+{
+	sqlite3_stmt *st;
+	if (w->point_written)
+		return CAMPAIGN_OK;
+	if (!(st = db_stmt(db, SQL_POINT_SET_GRADE)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, w->point, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, w->stored_inputs, -1, SQLITE_TRANSIENT);
+	return db_step_done(db, st, "cannot record the grade");
+}
 
 static int grading_write(campaign_db *db, const grading *w)
 {
@@ -246,7 +262,10 @@ static int grading_write(campaign_db *db, const grading *w)
 		rc = rc ? rc : campaign_error_code_last();
 		goto done;
 	}
-	db_new_id(id);
+	if (w->id)
+		snprintf(id, sizeof id, "%s", w->id);
+	else
+		db_new_id(id);
 	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, w->point, -1, SQLITE_TRANSIENT);
@@ -265,16 +284,7 @@ static int grading_write(campaign_db *db, const grading *w)
 	sqlite3_bind_text(st, 17, w->date, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 18, w->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 19, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot record the grade")))
-		goto done;
-	if (!(st = db_stmt(db, SQL_POINT_SET_GRADE))) {
-		rc = campaign_error_code_last();
-		goto done;
-	}
-	sqlite3_bind_text(st, 1, w->point, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, w->stored_inputs, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot record the grade")))
+	if ((rc = db_step_done(db, st, "cannot record the grade")) || (rc = point_set_grade(db, w, id)))
 		goto done;
 	if (w->override_grade) {
 		for (int g = 0; g < w->m->ngrades; g++)
@@ -419,6 +429,58 @@ done:
 	free(m);
 	sqlite3_reset(st);
 	return rc;
+}
+
+/* ---- a bulk import's grading: the model loaded once, a point graded before it is written ---- */
+
+struct risk_grader {
+	rmodel m;
+	grading w;
+	char id[37];
+};
+
+int risk_grader_new(campaign_db *db, sqlite3_int64 model, risk_grader **out)
+{
+	risk_grader *g = calloc(1, sizeof *g);
+	int rc;
+	if (!g)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if ((rc = model_load(db, model, &g->m))) {
+		free(g);
+		return rc;
+	}
+	*out = g;
+	return CAMPAIGN_OK;
+}
+
+void risk_grader_free(risk_grader *g)
+{
+	free(g);
+}
+
+/* As grade_row() for a point with no stored inputs, no controls and no grade. */
+int risk_grader_compute(risk_grader *g, const char *point, const risk_inputs *given, struct campaign_buf *stored,
+                        char assessment[37])
+{
+	risk_inputs residual_in;
+	int rc;
+	memset(&g->w, 0, sizeof g->w);
+	g->w.m = &g->m;
+	if ((rc = inputs_check(&g->m, given)) || (rc = compute(&g->m, given, point, &g->w.inherent)) ||
+	    (rc = apply_effects(&g->m, &g->w.inherent.used, NULL, &residual_in)) ||
+	    (rc = compute(&g->m, &residual_in, point, &g->w.residual)) || (rc = risk_inputs_format(given, stored)))
+		return rc;
+	db_new_id(g->id);
+	snprintf(assessment, 37, "%s", g->id);
+	return CAMPAIGN_OK;
+}
+
+int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const char *date, const char *actor)
+{
+	g->w.reason = "import", g->w.date = date, g->w.actor = actor, g->w.point = point;
+	g->w.id = g->id;
+	g->w.point_written = 1;
+	return grading_write(db, &g->w);
 }
 
 int campaign_risk_point_grade(campaign_db *db, const char *campaign, const char *point, const char *model,

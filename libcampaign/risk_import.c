@@ -13,17 +13,15 @@ static const char *const FIELDS[F_COUNT] = {"id",     "unit",   "scope",  "scope
                                             "description", "manifestations", "owner", "leader", "inputs", "graded_on"};
 static const int REQUIRED[] = {F_UNIT, F_SCOPE, F_SCOPE_NAME, F_TYPE, F_NAME};
 
-typedef struct row {
-	const char *v[F_COUNT];
-	int line[F_COUNT], col[F_COUNT];
-	int line0;
-} row;
+typedef csv_row row;
 
 typedef struct importer {
 	campaign_db *db;
 	sqlite3_int64 crid;
 	const char *campaign, *file, *model, *actor;
 	long rows;
+	risk_grader *grader; /* the model, loaded at the first graded point */
+	struct campaign_buf stored;
 } importer;
 
 /* The field an error message is about. */
@@ -47,13 +45,50 @@ static const char *value(const row *r, int f)
 	return r->v[f] && *r->v[f] ? r->v[f] : NULL;
 }
 
-static int import_row(importer *im, row *r)
+/* Grades the point @n before it is written (so that it is inserted with its
+ * grade): the same checks, in the same order, as risk_grade_point(). */
+static int grade_new(importer *im, risk_point_new *n, const char *inputs, const char *date, char assessment[37])
+{
+	sqlite3_int64 mrid;
+	risk_inputs given;
+	int rc;
+	if ((rc = need_date(date, "the date graded")) || (rc = risk_inputs_parse(&given, inputs, "inputs")))
+		return rc;
+	if (!im->grader &&
+	    ((rc = risk_model_resolve(im->db, im->crid, im->model, &mrid)) || (rc = risk_grader_new(im->db, mrid, &im->grader))))
+		return rc;
+	if ((rc = risk_grader_compute(im->grader, n->id, &given, &im->stored, assessment)))
+		return rc;
+	n->inputs = im->stored.data;
+	n->assessment = assessment;
+	return CAMPAIGN_OK;
+}
+
+/* One point and its grade: the point row (with its grade), its history,
+ * the assessment and the grade's history; nothing is updated. */
+static int write_point(importer *im, const row *r)
 {
 	risk_point_in p = {value(r, F_ID),     value(r, F_UNIT),           value(r, F_SCOPE), value(r, F_SCOPE_NAME),
 	                   value(r, F_TYPE),   value(r, F_NAME),           value(r, F_DESCRIPTION),
 	                   value(r, F_MANIFESTATIONS), value(r, F_OWNER), value(r, F_LEADER)};
-	char id[128], copy[1024];
+	const char *inputs = value(r, F_INPUTS), *date = value(r, F_GRADED_ON) ? value(r, F_GRADED_ON) : "";
+	risk_point_new n = {0};
+	char assessment[37];
+	int rc;
+	if ((rc = risk_point_check(im->db, im->crid, &p, im->actor, &n)) ||
+	    (inputs && (rc = grade_new(im, &n, inputs, date, assessment))) ||
+	    (rc = risk_point_write(im->db, im->crid, &p, &n, im->actor)))
+		return rc;
+	return inputs ? risk_grader_write(im->db, im->grader, n.id, date, im->actor) : CAMPAIGN_OK;
+}
+
+static int import_row(void *ctx, row *r)
+{
+	importer *im = ctx;
+	char copy[1024];
 	int rc, k;
+	if ((rc = db_bulk_tick(im->db)))
+		return rc;
 	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++)
 		if (!value(r, REQUIRED[i]))
 			return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld: %s is required", im->rows,
@@ -61,10 +96,7 @@ static int import_row(importer *im, row *r)
 	if (value(r, F_GRADED_ON) && !value(r, F_INPUTS))
 		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line[F_GRADED_ON], r->col[F_GRADED_ON],
 		                    "row %ld: graded_on without inputs", im->rows);
-	rc = risk_point_insert(im->db, im->crid, &p, im->actor, id, sizeof id);
-	if (!rc && value(r, F_INPUTS))
-		rc = risk_grade_point(im->db, im->crid, id, im->model, value(r, F_INPUTS),
-		                      value(r, F_GRADED_ON) ? value(r, F_GRADED_ON) : "", "import", im->actor);
+	rc = write_point(im, r);
 	if (rc != CAMPAIGN_EINVALID && rc != CAMPAIGN_ENOTFOUND && rc != CAMPAIGN_EPERM && rc != CAMPAIGN_ECONFLICT)
 		return rc;
 	/* point at the field the message is about */
@@ -72,85 +104,6 @@ static int import_row(importer *im, row *r)
 	k = field_of(copy, rc);
 	return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[k] ? r->line[k] : r->line0,
 	                    r->col[k] ? r->col[k] : 1, "row %ld: %s", im->rows, copy);
-}
-
-/* ---- CSV ---- */
-
-static int csv_header(importer *im, csv_reader *c, int *map, int *ncol)
-{
-	int sep;
-	*ncol = 0;
-	do {
-		char *f;
-		int line, col, k;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < F_COUNT && strcmp(FIELDS[k], f); k++)
-			;
-		if (k == F_COUNT)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col,
-			                    "unknown column \"%s\" (expected id, unit, scope, scope_name, type, name, description, "
-			                    "manifestations, owner, leader, inputs, graded_on)",
-			                    f);
-		for (int j = 0; j < *ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		map[(*ncol)++] = k;
-	} while (sep == ',');
-	for (size_t i = 0; i < sizeof REQUIRED / sizeof REQUIRED[0]; i++) {
-		int j;
-		for (j = 0; j < *ncol && map[j] != REQUIRED[i]; j++)
-			;
-		if (j == *ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"",
-			                    FIELDS[REQUIRED[i]]);
-	}
-	return CAMPAIGN_OK;
-}
-
-static int csv_row(importer *im, csv_reader *c, const int *map, int ncol, row *r)
-{
-	int n = 0, sep;
-	memset(r, 0, sizeof *r);
-	r->line0 = c->line;
-	do {
-		char *f;
-		int line, col;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		if (n >= ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
-		n++;
-	} while (sep == ',');
-	im->rows++;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld has %d fields, the header %d", im->rows,
-		                    n, ncol);
-	return CAMPAIGN_OK;
-}
-
-static int import_csv(importer *im, char *data, size_t len)
-{
-	csv_reader c = {data, data + len, 1, 1};
-	int map[F_COUNT], ncol, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
-	if ((rc = csv_header(im, &c, map, &ncol)))
-		return rc;
-	while (c.p < c.end) {
-		row r;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) { /* blank line */
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
-		}
-		if ((rc = csv_row(im, &c, map, ncol, &r)) || (rc = import_row(im, &r)))
-			return rc;
-	}
-	return CAMPAIGN_OK;
 }
 
 /* ---- YAML ---- */
@@ -223,8 +176,10 @@ static int ends_with(const char *s, const char *suffix)
 int campaign_risk_register_import(campaign_db *db, const char *campaign, const char *path, const char *model,
                                   const char *actor)
 {
-	importer im = {db, 0, campaign, path, model, actor, 0};
+	importer im = {db, 0, campaign, path, model, actor, 0, NULL, {0}};
+	const csv_table table = {FIELDS, F_COUNT, REQUIRED, sizeof REQUIRED / sizeof REQUIRED[0], NULL};
 	struct campaign_buf b = {0};
+	csv_reader csv = {0};
 	sqlite3_int64 mrid;
 	char detail[64];
 	int rc, is_csv;
@@ -235,12 +190,18 @@ int campaign_risk_register_import(campaign_db *db, const char *campaign, const c
 	is_csv = ends_with(path, ".csv");
 	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
 		return error_set(CAMPAIGN_EINVALID, "%s: a risk register must end in .csv, .yaml or .yml", path);
-	if ((rc = file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+	/* CSV is streamed; a YAML list is read whole */
+	if ((rc = is_csv ? csv_open(&csv, path, 0) : file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+		csv_close(&csv);
 		buf_reset(&b);
 		return rc;
 	}
-	if (!(rc = db_campaign_rid(db, campaign, &im.crid)) && !(model && (rc = risk_model_resolve(db, im.crid, model, &mrid))))
-		rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
+	if (!(rc = db_bulk_begin(db)) && !(rc = db_campaign_rid(db, campaign, &im.crid)) &&
+	    !(model && (rc = risk_model_resolve(db, im.crid, model, &mrid))))
+		rc = is_csv ? csv_import(&csv, &table, &im.rows, import_row, &im) : import_yaml(&im, b.data, b.size);
+	csv_close(&csv);
+	risk_grader_free(im.grader);
+	buf_reset(&im.stored);
 	if (!rc) {
 		snprintf(detail, sizeof detail, "%ld risk points", im.rows);
 		rc = db_log(db, actor, "risk.register.import", campaign, path, detail);

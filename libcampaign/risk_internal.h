@@ -33,6 +33,21 @@ typedef struct risk_point_in {
 	const char *id, *unit, *scope, *scope_name, *type, *name, *description, *manifestations, *owner, *leader;
 } risk_point_in;
 
+/* A point checked for insertion: its id (given or new), unit and type
+ * resolved; a bulk import sets its grade before it is written. */
+typedef struct risk_point_new {
+	char id[128];
+	sqlite3_int64 unit;
+	char type[64];
+	const char *inputs;     /* the stored inputs, NULL for none */
+	const char *assessment; /* the grade in force (risk_assessment.id), NULL for none */
+} risk_point_new;
+/* Validates a point (writes nothing): unit, scope, type, access, id free. */
+int risk_point_check(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor,
+                     risk_point_new *out);
+/* Inserts a checked point with its history entry, in one row write each. */
+int risk_point_write(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const risk_point_new *n,
+                     const char *actor);
 /* Validates and inserts a point inside the caller's transaction (with its
  * history entry); the id used is written to @id_out (37 bytes or more). */
 int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor, char *id_out,
@@ -61,6 +76,18 @@ int risk_model_resolve(campaign_db *db, sqlite3_int64 crid, const char *ref, sql
  * the stored ones, else merged into them. @reason is stored with the grade. */
 int risk_grade_point(campaign_db *db, sqlite3_int64 crid, const char *point, const char *model, const char *inputs,
                      const char *date, const char *reason, const char *actor);
+/* A bulk import's grading model, loaded once for all its points. */
+typedef struct risk_grader risk_grader;
+int risk_grader_new(campaign_db *db, sqlite3_int64 model, risk_grader **out);
+void risk_grader_free(risk_grader *g);
+/* Grades a new point (no controls, no grade yet) before it is written:
+ * checks @given against the model and computes both grades; the point's
+ * stored inputs go to @stored, the new assessment's id to @assessment. */
+int risk_grader_compute(risk_grader *g, const char *point, const risk_inputs *given, struct campaign_buf *stored,
+                        char assessment[37]);
+/* Writes the grade computed last, after its point: the assessment and the
+ * history entry, and no update of the point (it was written with them). */
+int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const char *date, const char *actor);
 /* Recomputes the residual grade of a graded point after its controls changed
  * (same model, same inputs, same date); nothing when it has no grade. */
 int risk_grade_refresh(campaign_db *db, sqlite3_int64 crid, const char *point, const char *actor);

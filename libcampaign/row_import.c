@@ -9,18 +9,17 @@
 #include <yaml.h>
 #include "inspection_internal.h"
 
-typedef struct row {
-	const char *v[ROW_MAX_FIELDS];
-	int line[ROW_MAX_FIELDS], col[ROW_MAX_FIELDS];
-	int line0;
-} row;
+typedef csv_row row;
 
-static int import_row(row_import *im, row *r)
+static int import_row(void *ctx, row *r)
 {
+	row_import *im = ctx;
 	const row_spec *s = im->spec;
 	const char *v[ROW_MAX_FIELDS];
 	char copy[1024];
 	int rc, k;
+	if ((rc = db_bulk_tick(im->c.db)))
+		return rc;
 	for (int f = 0; f < s->nfields; f++)
 		v[f] = r->v[f] && *r->v[f] ? r->v[f] : NULL;
 	for (int i = 0; i < s->nrequired; i++)
@@ -35,92 +34,6 @@ static int import_row(row_import *im, row *r)
 	k = s->field_of(copy, rc);
 	return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, im->file, r->line[k] ? r->line[k] : r->line0,
 	                    r->col[k] ? r->col[k] : 1, "row %ld: %s", im->rows, copy);
-}
-
-/* ---- CSV ---- */
-
-static int unknown_column(row_import *im, const char *name, int line, int col)
-{
-	char expected[256] = "";
-	for (int f = 0; f < im->spec->nfields; f++)
-		snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s%s", f ? ", " : "",
-		         im->spec->fields[f]);
-	return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "unknown column \"%s\" (expected %s)", name, expected);
-}
-
-static int csv_header(row_import *im, csv_reader *c, int *map, int *ncol)
-{
-	const row_spec *s = im->spec;
-	int sep;
-	*ncol = 0;
-	do {
-		char *f;
-		int line, col, k;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		for (k = 0; k < s->nfields && strcmp(s->fields[k], f); k++)
-			;
-		if (k == s->nfields)
-			return unknown_column(im, f, line, col);
-		for (int j = 0; j < *ncol; j++)
-			if (map[j] == k)
-				return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "column \"%s\" given twice", f);
-		map[(*ncol)++] = k;
-	} while (sep == ',');
-	for (int i = 0; i < s->nrequired; i++) {
-		int j;
-		for (j = 0; j < *ncol && map[j] != s->required[i]; j++)
-			;
-		if (j == *ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the header lacks the column \"%s\"",
-			                    s->fields[s->required[i]]);
-	}
-	return CAMPAIGN_OK;
-}
-
-static int csv_row(row_import *im, csv_reader *c, const int *map, int ncol, row *r)
-{
-	int n = 0, sep;
-	memset(r, 0, sizeof *r);
-	r->line0 = c->line;
-	do {
-		char *f;
-		int line, col;
-		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "malformed quoted field");
-		if (n >= ncol)
-			return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
-		n++;
-	} while (sep == ',');
-	im->rows++;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, im->file, r->line0, 1, "row %ld has %d fields, the header %d", im->rows,
-		                    n, ncol);
-	return CAMPAIGN_OK;
-}
-
-static int import_csv(row_import *im, char *data, size_t len)
-{
-	csv_reader c = {data, data + len, 1, 1};
-	int map[ROW_MAX_FIELDS], ncol, rc;
-	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
-		c.p += 3; /* spreadsheets write a BOM */
-	if ((rc = csv_header(im, &c, map, &ncol)))
-		return rc;
-	while (c.p < c.end) {
-		row r;
-		if (*c.p == '\n' || (*c.p == '\r' && c.p + 1 < c.end && c.p[1] == '\n')) { /* blank line */
-			c.p += *c.p == '\r' ? 2 : 1;
-			c.line++;
-			continue;
-		}
-		if ((rc = csv_row(im, &c, map, ncol, &r)) || (rc = import_row(im, &r)))
-			return rc;
-	}
-	return CAMPAIGN_OK;
 }
 
 /* ---- YAML ---- */
@@ -192,7 +105,9 @@ static int ends_with(const char *s, const char *suffix)
 int row_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor, const row_spec *spec)
 {
 	row_import im = {{db, 0, {{0}}}, 0, campaign, path, actor, 0, spec};
+	const csv_table table = {spec->fields, spec->nfields, spec->required, spec->nrequired, NULL};
 	struct campaign_buf b = {0};
+	csv_reader csv = {0};
 	char detail[64];
 	int rc, is_csv;
 	if ((rc = db_check_write(db, actor)))
@@ -202,13 +117,16 @@ int row_import_file(campaign_db *db, const char *campaign, const char *path, con
 	is_csv = ends_with(path, ".csv");
 	if (!is_csv && !ends_with(path, ".yaml") && !ends_with(path, ".yml"))
 		return error_set(CAMPAIGN_EINVALID, "%s: %s must end in .csv, .yaml or .yml", path, spec->file_noun);
-	if ((rc = file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+	/* CSV is streamed; a YAML list is read whole */
+	if ((rc = is_csv ? csv_open(&csv, path, 0) : file_read_utf8(path, &b)) || (rc = db_begin(db))) {
+		csv_close(&csv);
 		buf_reset(&b);
 		return rc;
 	}
-	if (!(rc = db_campaign_rid(db, campaign, &im.crid)))
-		rc = is_csv ? import_csv(&im, b.data, b.size) : import_yaml(&im, b.data, b.size);
+	if (!(rc = db_bulk_begin(db)) && !(rc = db_campaign_rid(db, campaign, &im.crid)))
+		rc = is_csv ? csv_import(&csv, &table, &im.rows, import_row, &im) : import_yaml(&im, b.data, b.size);
 	stmts_free(&im.c);
+	csv_close(&csv);
 	if (!rc) {
 		snprintf(detail, sizeof detail, "%ld %s", im.rows, spec->plural);
 		rc = db_log(db, actor, spec->operation, campaign, path, detail);

@@ -183,7 +183,7 @@ static int tour_finding(stmts *c, sqlite3_int64 crid, const char *campaign, cons
 	if (!*done || strcmp(done, f->found_on) > 0)
 		return error_set(CAMPAIGN_ENOTFOUND, "unit \"%s\" has no tour conducted in %.4s by %s", f->unit, f->found_on,
 		                 f->found_on);
-	if ((rc = finding_insert(c, crid, campaign, f, actor, id, size)) || !(st = stmts_get(c, SQL_LINK)))
+	if ((rc = finding_insert(c, crid, campaign, f, actor, id, size, 1)) || !(st = stmts_get(c, SQL_LINK)))
 		return rc ? rc : campaign_error_code_last();
 	sqlite3_bind_text(st, 1, tour, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
