@@ -82,6 +82,8 @@ def main():
     ap.add_argument("--build", default=os.path.join(ROOT, "build"), help="libcampaign build tree")
     ap.add_argument("--work", default="/tmp/campaign-bench", help="data, stores and the bench build (not in git)")
     ap.add_argument("--iterate", type=int, help="rows iterated from C, Python and Java (default 1 000 000; S: 20 000)")
+    ap.add_argument("--repeat", type=int, help="paired runs (with and without audit) per file for the audit cost, "
+                    "median taken (default 3; L: 1)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: peer,no_audit,bindings,queries")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
@@ -137,11 +139,23 @@ def main():
         log("libcampaign: import %s ..." % k)
         R["import"][k] = run_json([camp, "import", lib, k, files[k]])[0]
     if "no_audit" not in skip:
-        R["import_no_audit"] = {}
+        # the audit log's cost: each file imported into fresh copies of the same store, with and
+        # without the audit log, in alternation (the machine's noise hits both), medians taken
+        R["audit_pair"] = {}
+        repeat = a.repeat or (1 if a.size == "L" else 3)
+        pair = os.path.join(data, "pair.db")
         for k in KINDS:
-            log("libcampaign without audit triggers (measurement only): import %s ..." % k)
-            R["import_no_audit"][k] = run_json([camp, "import", os.path.join(data, "noaudit.db"), k, files[k],
-                                                "--no-audit"])[0]
+            log("audit cost (measurement only): import %s with and without, %d x ..." % (k, repeat))
+            runs = {"with": [], "without": []}
+            for _ in range(repeat):
+                for mode, extra in (("with", []), ("without", ["--no-audit"])):
+                    copy_store(base, pair)
+                    runs[mode].append(run_json([camp, "import", pair, k, files[k]] + extra)[0]["seconds"])
+            R["audit_pair"][k] = {m: sorted(v)[len(v) // 2] for m, v in runs.items()}
+            R["audit_pair"][k]["runs"] = runs
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(pair + suffix):
+                os.remove(pair + suffix)
     if "peer" not in skip:
         log("peer: PyYAML CLoader + sqlite3 ...")
         R["peer"] = {r["what"].split(".")[1]: r for r in
@@ -183,28 +197,31 @@ def report(R):
     p = print
     p("\nlibcampaign benchmark, size %s (seed %d)\nmachine: %s" % (R["size"], R["seed"], R["machine"]))
     p("rows: " + ", ".join("%s %d (%.1f MiB)" % (k, R["rows"][k], R["file_mib"][k]) for k in KINDS))
-    p("\nimport, per file (seconds; peak RSS of the process)")
+    p("\nimport, per file (seconds; peak RSS of the process; \"no audit\" and \"audit+\": medians of paired runs "
+      "on fresh copies of the store)")
     p("%-10s %9s %9s %9s %11s %11s %11s %9s %9s %9s" % ("file", "parse", "insert", "limit", "libcampaign", "no audit",
                                                      "peer", "lib/lim", "peer/lib", "audit+"))
-    tot = dict(parse=0, insert=0, lib=0, na=0, peer=0)
+    tot = dict(parse=0, insert=0, lib=0, na=0, aw=0, peer=0)
     for k in KINDS:
         ps, ins = R["parse"][k]["seconds"], R["insert"][k]["seconds"]
         ins_only = max(ins - ps, 0)  # limit_insert reads the CSV too
         lib = R["import"][k]["seconds"]
-        na = R.get("import_no_audit", {}).get(k, {}).get("seconds")
+        pair = R.get("audit_pair", {}).get(k)
+        na, aw = (pair["without"], pair["with"]) if pair else (None, None)
         peer = R.get("peer", {}).get(k, {}).get("seconds")
         tot["parse"] += ps
         tot["insert"] += ins_only
         tot["lib"] += lib
         tot["na"] += na or 0
+        tot["aw"] += aw or 0
         tot["peer"] += peer or 0
         p("%-10s %9.3f %9.3f %9.3f %11.3f %11s %11s %9.2f %9s %9s" % (
             k, ps, ins_only, ps + ins_only, lib, "%.3f" % na if na else "-", "%.3f" % peer if peer else "-",
-            lib / (ps + ins_only), "%.2f" % (peer / lib) if peer else "-", "%+.0f%%" % (100 * (lib / na - 1)) if na else "-"))
+            lib / (ps + ins_only), "%.2f" % (peer / lib) if peer else "-", "%+.0f%%" % (100 * (aw / na - 1)) if na else "-"))
     lim = tot["parse"] + tot["insert"]
     p("%-10s %9.3f %9.3f %9.3f %11.3f %11.3f %11.3f %9.2f %9.2f %9s" % (
         "all", tot["parse"], tot["insert"], lim, tot["lib"], tot["na"], tot["peer"], tot["lib"] / lim,
-        tot["peer"] / tot["lib"] if tot["peer"] else 0, "%+.0f%%" % (100 * (tot["lib"] / tot["na"] - 1)) if tot["na"] else "-"))
+        tot["peer"] / tot["lib"] if tot["peer"] else 0, "%+.0f%%" % (100 * (tot["aw"] / tot["na"] - 1)) if tot["na"] else "-"))
     p("plan import: %s; store after import: %.0f MiB" % (fmt_s(R["plan"]["seconds"]), R["db_mib"]))
     mem = {k: R["import"][k]["maxrss_kb"] / 1024 for k in KINDS}
     p("peak RSS of libcampaign's import: " + ", ".join("%s %.0f MiB" % (k, v) for k, v in mem.items()) +
@@ -233,7 +250,7 @@ def report(R):
         p("  import >= 10 x faster than the peer:      %.2f x   %s  (the peer itself is %.2f x the limit)" % (
             r2, ok(r2 >= 10), tot["peer"] / lim))
     if tot["na"]:
-        r3 = tot["lib"] / tot["na"] - 1
+        r3 = tot["aw"] / tot["na"] - 1
         p("  audit log slows a bulk import <= 30%%:     %+.0f%%    %s  (issue 8)" % (100 * r3, ok(r3 <= 0.3)))
     peak = max(mem.values())
     p("  peak memory of an import <= 256 MiB:      %.0f MiB  %s  (compare M and L for growth)" % (peak, ok(peak <= 256)))

@@ -9,7 +9,9 @@
 #include <sqlite3.h>
 #include "testutil.h"
 
-#define GOOD CAMPAIGN_SOURCE_DIR "/tests/progress/good.csv"
+/* 1 500 reports: the first 1 023 are logged one by one, then the import
+ * switches to batches (BULK_AFTER in audit_bulk.c) */
+#define MANY CAMPAIGN_SOURCE_DIR "/tests/progress/many.csv"
 #define BAD CAMPAIGN_SOURCE_DIR "/tests/progress/bad-unit.csv"
 
 static void store_path(char *out, size_t n, const char *name)
@@ -43,7 +45,7 @@ static long long raw_int(const char *path, const char *sql)
 /* "problem:seq:object" of each verification result, " "-joined. */
 static char *verify(const char *path)
 {
-	static char out[4096];
+	static char out[16384];
 	campaign_db *db;
 	campaign_cursor *c;
 	out[0] = '\0';
@@ -59,13 +61,13 @@ static char *verify(const char *path)
 	return out;
 }
 
-/* The seed plan and good.csv's three reports, in a file; returns the batch's seq. */
+/* The seed plan and many.csv's reports, in a file; returns the batch's seq. */
 static long long imported(const char *path)
 {
 	campaign_db *db;
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_progress_import(db, NULL, GOOD, "李四"), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import(db, NULL, MANY, "李四"), CAMPAIGN_OK);
 	campaign_close(db);
 	return raw_int(path, "SELECT seq FROM audit_log WHERE kind = 'batch'");
 }
@@ -78,10 +80,15 @@ static void test_one_batch_entry(void **state)
 	store_path(path, sizeof path, "one.db");
 	seq = imported(path);
 	assert_true(seq > 0);
-	/* the three reports: one batch entry, its digests, and the import's call after it */
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report'"), 1);
-	assert_int_equal(raw_int(path, "SELECT length(digests) FROM audit_batch"), 3 * 32);
-	assert_int_equal(raw_int(path, "SELECT last - first + 1 FROM audit_batch"), 3);
+	/* 1 023 single entries, then one batch entry for the other 477 rows, its
+	 * digests, and the import's call after it */
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'insert'"),
+	                 1023);
+	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'batch'"),
+	                 1);
+	assert_int_equal(raw_int(path, "SELECT length(digests) FROM audit_batch"), 477 * 32);
+	assert_int_equal(raw_int(path, "SELECT first FROM audit_batch"), 1024);
+	assert_int_equal(raw_int(path, "SELECT last FROM audit_batch"), 1500);
 	assert_int_equal(raw_int(path, "SELECT call - seq FROM audit_log WHERE kind = 'batch'"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE seq = (SELECT call FROM audit_log WHERE "
 	                               "kind = 'batch') AND operation = 'progress.import' AND actor = '李四'"),
@@ -101,7 +108,7 @@ static void test_object_query_finds_batch(void **state)
 	store_path(path, sizeof path, "object.db");
 	imported(path);
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s, "SELECT id FROM progress_report WHERE note = '清理过半'", -1, &st, NULL),
+	assert_int_equal(sqlite3_prepare_v2(s, "SELECT id FROM progress_report WHERE note = '第1200次报告'", -1, &st, NULL),
 	                 SQLITE_OK);
 	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
 	snprintf(id, sizeof id, "%s", (const char *)sqlite3_column_text(st, 0));
@@ -114,7 +121,7 @@ static void test_object_query_finds_batch(void **state)
 	assert_string_equal(campaign_cursor_get(c, "tbl"), "progress_report");
 	assert_string_equal(campaign_cursor_get(c, "actor"), "李四");
 	assert_string_equal(campaign_cursor_get(c, "operation"), "progress.import");
-	assert_string_equal(campaign_cursor_get(c, "detail"), "{\"first\":1,\"last\":3,\"rows\":3}");
+	assert_string_equal(campaign_cursor_get(c, "detail"), "{\"first\":1024,\"last\":1500,\"rows\":477}");
 	assert_int_equal(strlen(campaign_cursor_get(c, "after")), 64);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
@@ -130,17 +137,17 @@ static void test_raw_sql_on_batch_rows(void **state)
 	(void)state;
 	store_path(path, sizeof path, "raw.db");
 	seq = imported(path);
-	raw(path, "UPDATE progress_report SET note = '清理完毕(伪)' WHERE note = '清理过半'; "
-	          "DELETE FROM progress_report WHERE rowid = 3");
+	raw(path, "UPDATE progress_report SET note = '第1200次报告(伪)' WHERE note = '第1200次报告'; "
+	          "DELETE FROM progress_report WHERE rowid = 1300");
 	r = verify(path);
 	snprintf(want, sizeof want, "row_changed:%lld:", seq);
 	assert_non_null(strstr(r, want));
-	snprintf(want, sizeof want, "row_deleted:%lld:3 ", seq);
+	snprintf(want, sizeof want, "row_deleted:%lld:1300 ", seq);
 	assert_non_null(strstr(r, want));
 	/* a row added with raw SQL above the batch is no one's */
 	raw(path, "INSERT INTO progress_report (rowid, id, outcome, unit, status, percent, reported_on, note, evidence, "
-	          "actor, recorded_at) SELECT 10, '01ffffff-0000-7000-8000-000000000000', outcome, unit, status, "
-	          "percent, reported_on, note, evidence, actor, recorded_at FROM progress_report WHERE rowid = 1");
+	          "actor, recorded_at) SELECT 2000, '01ffffff-0000-7000-8000-000000000000', outcome, unit, status, "
+	          "percent, reported_on, note, evidence, actor, recorded_at FROM progress_report WHERE rowid = 1100");
 	assert_non_null(strstr(verify(path), "row_added:0:01ffffff-0000-7000-8000-000000000000 "));
 	remove(path);
 }
@@ -153,7 +160,7 @@ static void test_digests_tampered(void **state)
 	store_path(path, sizeof path, "digests.db");
 	seq = imported(path);
 	/* digests rewritten to match a forged row: the entry's hash covers their SHA-256 */
-	raw(path, "UPDATE audit_batch SET digests = zeroblob(96)");
+	raw(path, "UPDATE audit_batch SET digests = zeroblob(477 * 32)");
 	snprintf(want, sizeof want, "chain_broken:%lld: ", seq);
 	assert_string_equal(verify(path), want);
 	/* digests removed: the entry names what is missing, and the rows are no one's */
@@ -180,6 +187,22 @@ static void test_failed_import_then_row_by_row(void **state)
 	entries = raw_int(path, "SELECT count(*) FROM audit_log");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_progress_import(db, NULL, BAD, "李四"), CAMPAIGN_EINVALID);
+	/* a bad row after the switch to batches: the triggers come back with the rollback */
+	{
+		char bad[256], line[256];
+		FILE *in = fopen(MANY, "r"), *out;
+		store_path(bad, sizeof bad, "late-bad.csv");
+		assert_non_null(in);
+		assert_non_null(out = fopen(bad, "w"));
+		while (fgets(line, sizeof line, in))
+			fputs(line, out);
+		fputs("t1.2.o1,guihua,in_progress,10,2010-11-15,,\n", out);
+		fclose(in);
+		fclose(out);
+		assert_int_equal(campaign_progress_import(db, NULL, bad, "李四"), CAMPAIGN_EINVALID);
+		assert_non_null(strstr(campaign_error_message(), "late-bad.csv:1502:"));
+		remove(bad);
+	}
 	/* the same handle, after the rollback: an ordinary report is logged with its image */
 	assert_int_equal(campaign_progress_report(db, NULL, "t2.4.o1", "jiancha", "done", 100, "2010-10-28", "按期完成",
 	                                          NULL, "王五"),

@@ -76,18 +76,21 @@ def test_checkpoint_signed(seed):
 
 
 def test_bulk_import_logged_as_one_batch(tmp_path):
+    # 1 500 reports: 1 023 logged one by one, then the import switches to batches
     path = tmp_path / "bulk.db"
     with campaign.open(path) as db:
         db.import_yaml(SEED, actor="tester")
-        db.import_progress(PROGRESS / "good.csv", actor="李四")
-        report = next(r for r in db.progress_history() if r.note == "清理过半")
+        db.import_progress(PROGRESS / "many.csv", actor="李四")
+        report = next(r for r in db.progress_history() if r.note == "第1200次报告")
         entries = list(db.audit_log(object=report.id))
         assert [(e.kind, e.tbl, e.actor, e.operation, e.detail) for e in entries] == [
-            ("batch", "progress_report", "李四", "progress.import", '{"first":1,"last":3,"rows":3}')]
+            ("batch", "progress_report", "李四", "progress.import", '{"first":1024,"last":1500,"rows":477}')]
+        first = next(r for r in db.progress_history() if r.note == "第1次报告")
+        assert [e.kind for e in db.audit_log(object=first.id)] == ["insert"]
         assert db.verify() == []
         batch = entries[0].seq
     raw = sqlite3.connect(path)
-    raw.execute("UPDATE progress_report SET note = '清理完毕' WHERE note = '清理过半'")
+    raw.execute("UPDATE progress_report SET note = '第1200次报告(伪)' WHERE note = '第1200次报告'")
     raw.commit()
     raw.close()
     with campaign.open(path) as db:

@@ -81,15 +81,16 @@ class ProgressTest {
 
     @Test
     void bulkImportLoggedAsOneBatch() {
-        db.importProgress(null, PlanTest.SOURCE.resolve("tests/progress/good.csv").toString(), "李四");
+        // 1 500 reports: 1 023 logged one by one, then the import switches to batches
+        db.importProgress(null, PlanTest.SOURCE.resolve("tests/progress/many.csv").toString(), "李四");
         Row report = db.progressHistory(null, null, null).toList().stream()
-            .filter(r -> "清理过半".equals(r.getString("note"))).findFirst().get();
+            .filter(r -> "第1200次报告".equals(r.getString("note"))).findFirst().get();
         List<Row> entries = db.auditLog(report.getString("id"), null, null, null).toList();
         assertEquals(1, entries.size());
         assertEquals("batch", entries.get(0).getString("kind"));
         assertEquals("李四", entries.get(0).getString("actor"));
         assertEquals("progress.import", entries.get(0).getString("operation"));
-        assertEquals("{\"first\":1,\"last\":3,\"rows\":3}", entries.get(0).getString("detail"));
+        assertEquals("{\"first\":1024,\"last\":1500,\"rows\":477}", entries.get(0).getString("detail"));
         assertEquals(0, db.verify(null, null).toList().size());
     }
 }
