@@ -8,20 +8,6 @@
 #include <sqlite3.h>
 #include "testutil.h"
 
-static void store_path(char *out, size_t n, const char *name)
-{
-	snprintf(out, n, "/tmp/campaign-audit-%d-%s", (int)getpid(), name);
-	remove(out);
-}
-
-static void raw(const char *path, const char *sql)
-{
-	sqlite3 *s;
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
-}
-
 /* "problem:seq:object" of each verification result, " "-joined. */
 static char *verify(campaign_db *db, const char *cp, const char *pub)
 {
@@ -97,11 +83,11 @@ static void test_raw_sql_found(void **state)
 	char path[256];
 	campaign_db *db;
 	(void)state;
-	store_path(path, sizeof path, "raw.db");
+	tmp_store_path(path, sizeof path, "raw.db");
 	db = seed_file(path);
 	campaign_close(db);
 	/* an UPDATE with the sqlite3 shell: the row no longer matches its last logged image */
-	raw(path, "UPDATE outcome SET text = '已完成(伪)' WHERE id = 't1.1.o1'");
+	raw_sql(path, "UPDATE outcome SET text = '已完成(伪)' WHERE id = 't1.1.o1'");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
 		char *r = verify(db, NULL, NULL);
@@ -111,7 +97,7 @@ static void test_raw_sql_found(void **state)
 	}
 	campaign_close(db);
 	/* more: a changed measure, a deleted task, and an entry forged into the log */
-	raw(path, "UPDATE measure SET text = 'x' WHERE id = 't2.1.m1'; DELETE FROM task WHERE id = 't3.4'; "
+	raw_sql(path, "UPDATE measure SET text = 'x' WHERE id = 't2.1.m1'; DELETE FROM task WHERE id = 't3.4'; "
 	          "INSERT INTO audit_log (kind, actor, operation) VALUES ('call', 'forger', 'plan.import')");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
@@ -133,7 +119,7 @@ static void test_deleted_entry_and_checkpoint(void **state)
 	campaign_db *db;
 	campaign_buf *key, *pub, *cp, *other;
 	(void)state;
-	store_path(path, sizeof path, "cp.db");
+	tmp_store_path(path, sizeof path, "cp.db");
 	db = seed_file(path);
 	assert_int_equal(campaign_audit_keygen(&key), CAMPAIGN_OK);
 	assert_non_null(strstr(campaign_buf_data(key), "BEGIN PRIVATE KEY"));
@@ -153,13 +139,13 @@ static void test_deleted_entry_and_checkpoint(void **state)
 	}
 	campaign_close(db);
 	/* a log entry deleted with raw SQL */
-	raw(path, "DELETE FROM audit_log WHERE seq = 7");
+	raw_sql(path, "DELETE FROM audit_log WHERE seq = 7");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	snprintf(msg, sizeof msg, "entry_missing:7: ");
 	assert_memory_equal(verify(db, NULL, NULL), msg, strlen(msg));
 	campaign_close(db);
 	/* the head of the chain removed: only the checkpoint can tell */
-	raw(path, "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
+	raw_sql(path, "DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_non_null(strstr(verify(db, campaign_buf_data(cp), campaign_buf_data(pub)), "checkpoint_mismatch:"));
 	campaign_close(db);

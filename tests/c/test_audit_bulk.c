@@ -14,34 +14,6 @@
 #define MANY CAMPAIGN_SOURCE_DIR "/tests/progress/many.csv"
 #define BAD CAMPAIGN_SOURCE_DIR "/tests/progress/bad-unit.csv"
 
-static void store_path(char *out, size_t n, const char *name)
-{
-	snprintf(out, n, "/tmp/campaign-bulk-%d-%s", (int)getpid(), name);
-	remove(out);
-}
-
-static void raw(const char *path, const char *sql)
-{
-	sqlite3 *s;
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
-}
-
-static long long raw_int(const char *path, const char *sql)
-{
-	sqlite3 *s;
-	sqlite3_stmt *st;
-	long long v = -1;
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(s);
-	return v;
-}
-
 /* "problem:seq:object" of each verification result, " "-joined. */
 static char *verify(const char *path)
 {
@@ -77,7 +49,7 @@ static void test_one_batch_entry(void **state)
 	char path[256];
 	long long seq;
 	(void)state;
-	store_path(path, sizeof path, "one.db");
+	tmp_store_path(path, sizeof path, "one.db");
 	seq = imported(path);
 	assert_true(seq > 0);
 	/* 1 023 single entries, then one batch entry for the other 477 rows, its
@@ -105,7 +77,7 @@ static void test_object_query_finds_batch(void **state)
 	sqlite3 *s;
 	sqlite3_stmt *st;
 	(void)state;
-	store_path(path, sizeof path, "object.db");
+	tmp_store_path(path, sizeof path, "object.db");
 	imported(path);
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
 	assert_int_equal(sqlite3_prepare_v2(s, "SELECT id FROM progress_report WHERE note = '第1200次报告'", -1, &st, NULL),
@@ -135,9 +107,9 @@ static void test_raw_sql_on_batch_rows(void **state)
 	long long seq;
 	char *r;
 	(void)state;
-	store_path(path, sizeof path, "raw.db");
+	tmp_store_path(path, sizeof path, "raw.db");
 	seq = imported(path);
-	raw(path, "UPDATE progress_report SET note = '第1200次报告(伪)' WHERE note = '第1200次报告'; "
+	raw_sql(path, "UPDATE progress_report SET note = '第1200次报告(伪)' WHERE note = '第1200次报告'; "
 	          "DELETE FROM progress_report WHERE rowid = 1300");
 	r = verify(path);
 	snprintf(want, sizeof want, "row_changed:%lld:", seq);
@@ -145,7 +117,7 @@ static void test_raw_sql_on_batch_rows(void **state)
 	snprintf(want, sizeof want, "row_deleted:%lld:1300 ", seq);
 	assert_non_null(strstr(r, want));
 	/* a row added with raw SQL above the batch is no one's */
-	raw(path, "INSERT INTO progress_report (rowid, id, outcome, unit, status, percent, reported_on, note, evidence, "
+	raw_sql(path, "INSERT INTO progress_report (rowid, id, outcome, unit, status, percent, reported_on, note, evidence, "
 	          "actor, recorded_at) SELECT 2000, '01ffffff-0000-7000-8000-000000000000', outcome, unit, status, "
 	          "percent, reported_on, note, evidence, actor, recorded_at FROM progress_report WHERE rowid = 1100");
 	assert_non_null(strstr(verify(path), "row_added:0:01ffffff-0000-7000-8000-000000000000 "));
@@ -157,14 +129,14 @@ static void test_digests_tampered(void **state)
 	char path[256], want[128];
 	long long seq;
 	(void)state;
-	store_path(path, sizeof path, "digests.db");
+	tmp_store_path(path, sizeof path, "digests.db");
 	seq = imported(path);
 	/* digests rewritten to match a forged row: the entry's hash covers their SHA-256 */
-	raw(path, "UPDATE audit_batch SET digests = zeroblob(477 * 32)");
+	raw_sql(path, "UPDATE audit_batch SET digests = zeroblob(477 * 32)");
 	snprintf(want, sizeof want, "chain_broken:%lld: ", seq);
 	assert_string_equal(verify(path), want);
 	/* digests removed: the entry names what is missing, and the rows are no one's */
-	raw(path, "DELETE FROM audit_batch");
+	raw_sql(path, "DELETE FROM audit_batch");
 	{
 		char *r = verify(path);
 		snprintf(want, sizeof want, "entry_missing:%lld: ", seq);
@@ -180,7 +152,7 @@ static void test_failed_import_then_row_by_row(void **state)
 	campaign_db *db;
 	long long entries;
 	(void)state;
-	store_path(path, sizeof path, "failed.db");
+	tmp_store_path(path, sizeof path, "failed.db");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
 	campaign_close(db);
@@ -191,7 +163,7 @@ static void test_failed_import_then_row_by_row(void **state)
 	{
 		char bad[256], line[256];
 		FILE *in = fopen(MANY, "r"), *out;
-		store_path(bad, sizeof bad, "late-bad.csv");
+		tmp_store_path(bad, sizeof bad, "late-bad.csv");
 		assert_non_null(in);
 		assert_non_null(out = fopen(bad, "w"));
 		while (fgets(line, sizeof line, in))

@@ -19,4 +19,10 @@ campaign_db *open_seed(void);
 int count_rows(campaign_cursor *c);
 /* Dumps every query of a campaign into one string (for comparing stores); free() it. */
 char *dump_store(campaign_db *db);
+/* A store file name under /tmp for this process and @name, removed first. */
+void tmp_store_path(char *out, size_t n, const char *name);
+/* Runs @sql on the file with SQLite itself, as someone with the sqlite3 shell would. */
+void raw_sql(const char *path, const char *sql);
+/* The first column of the first row of @sql on the file (SQLite itself); -1 if none. */
+long long raw_int(const char *path, const char *sql);
 #endif
