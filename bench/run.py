@@ -133,11 +133,16 @@ def main():
     log("limit: insert ...")
     R["insert"] = {r["kind"]: r for r in run_json([insert, os.path.join(data, "limit.db")] +
                                                   ["%s=%s" % (k, files[k]) for k in KINDS])}
+    def save():  # after each part: a long run that fails later keeps what it measured
+        with open(os.path.join(data, "results.json"), "w", encoding="utf-8") as f:
+            json.dump(R, f, ensure_ascii=False, indent=1)
+
     # libcampaign's import, each file in a process of its own (peak memory per file)
     R["import"] = {}
     for k in KINDS:
         log("libcampaign: import %s ..." % k)
         R["import"][k] = run_json([camp, "import", lib, k, files[k]])[0]
+        save()
     if "no_audit" not in skip:
         # the audit log's cost: each file imported into fresh copies of the same store, with and
         # without the audit log, in alternation (the machine's noise hits both), medians taken
@@ -166,9 +171,16 @@ def main():
                                                             "土地", "5" if a.size != "L" else "3"])}
         ev = os.path.join(data, "evaluate.db")
         copy_store(lib, ev)
-        R["evaluate"] = run_json([camp, "evaluate", ev, "2011-12-31"])[0]
-        os.remove(ev)
+        try:
+            R["evaluate"] = run_json([camp, "evaluate", ev, "2011-12-31"])[0]
+        except subprocess.CalledProcessError as e:
+            R["evaluate"] = {"seconds": 0, "rows": 0, "error": str(e)}
+            log("evaluation failed:", e)
+        for suffix in ("", "-wal", "-shm"):
+            if os.path.exists(ev + suffix):
+                os.remove(ev + suffix)
     R["db_mib"] = os.path.getsize(lib) / 2**20
+    save()
     if "bindings" not in skip:
         log("iterating %d rows: C, Python, Java ..." % a.iterate)
         env = dict(os.environ, PYTHONPATH=os.path.join(build, "python"))

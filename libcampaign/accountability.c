@@ -8,7 +8,10 @@
 #include <string.h>
 #include "accountability_internal.h"
 
-#define CANDIDATES_MAX 100000
+/* A bound on one rule's candidates, which are held in memory until they are
+ * inserted: a national campaign (3 000 bureaus) has rules that propose a few
+ * hundred thousand; a rule over ten million is a mistake in the rule. */
+#define CANDIDATES_MAX 10000000
 
 typedef struct candidate {
 	sqlite3_int64 unit;
