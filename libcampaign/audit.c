@@ -44,16 +44,12 @@ static int field(struct campaign_buf *b, const char *v)
 static int entry_hash(const char *const f[13], const char *prev, char out[65])
 {
 	struct campaign_buf b = {0};
-	unsigned char md[32];
-	unsigned int n = 0;
 	int rc = field(&b, prev);
 	for (int i = 0; !rc && i < 13; i++)
 		rc = field(&b, f[i]);
-	if (!rc && !EVP_Digest(b.data, b.size, md, &n, EVP_sha256(), NULL))
-		rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
+	if (!rc)
+		rc = sha256_hex(b.data, b.size, out);
 	buf_reset(&b);
-	for (unsigned i = 0; !rc && i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
 	return rc;
 }
 
@@ -262,6 +258,13 @@ static int audit_install(campaign_db *db, int baseline)
 	buf_reset(&list);
 	/* a store with no tables yet has no triggers to install */
 	return rc || !db->audit_sql[AUDIT_SQL_NORMAL].data ? rc : audit_triggers(db, 0);
+}
+
+void audit_detach(campaign_db *db)
+{
+	audit_bulk_free(db);
+	for (int i = 0; i < 3; i++)
+		buf_reset(&db->audit_sql[i]);
 }
 
 int audit_attach(campaign_db *db)
@@ -755,7 +758,7 @@ static int batch_intact(verifier *v, sqlite3_stmt *b, const char *t)
 	if (last < first || size != 32 * (last - first + 1) || !kind || strcmp(kind, "batch") || !tbl || strcmp(tbl, t) ||
 	    !key || strcmp(key, k))
 		return problem(v, 0, seq, t, NULL, "the digests of batch entry %lld (%s) do not belong to it", (long long)seq, t);
-	if ((rc = audit_batch_root(sqlite3_column_blob(b, 3), (size_t)size, root)))
+	if ((rc = sha256_hex(sqlite3_column_blob(b, 3), (size_t)size, root)))
 		return rc;
 	if (!after || strcmp(after, root))
 		return problem(v, 0, seq, t, NULL, "the digests of batch entry %lld (%s) were altered", (long long)seq, t);

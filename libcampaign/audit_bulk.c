@@ -220,20 +220,6 @@ static const char SQL_STAGE_BATCH[] =
 static const char SQL_STAGE_INSERT[] =
 	"INSERT INTO temp.audit_stage (kind, tbl, key, object, after) VALUES ('insert', ?1, ?2, ?3, ?4)";
 
-/* The SHA-256 of a batch's digest list, in hex: the entry's `after`. */
-int audit_batch_root(const void *digests, size_t size, char out[65])
-{
-	static const char hex[] = "0123456789abcdef";
-	unsigned char md[32];
-	unsigned int n = 0;
-	if (!EVP_Digest(digests, size, md, &n, EVP_sha256(), NULL))
-		return error_set(CAMPAIGN_ERROR, "SHA-256 failed");
-	for (unsigned i = 0; i < n; i++)
-		out[2 * i] = hex[md[i] >> 4], out[2 * i + 1] = hex[md[i] & 15];
-	out[2 * n] = '\0';
-	return CAMPAIGN_OK;
-}
-
 static int stage_batch(campaign_db *db, const char *tbl, sqlite3_int64 first, sqlite3_int64 last,
                        const struct campaign_buf *digests)
 {
@@ -242,7 +228,7 @@ static int stage_batch(campaign_db *db, const char *tbl, sqlite3_int64 first, sq
 	int rc;
 	if (!st)
 		return campaign_error_code_last();
-	if ((rc = audit_batch_root(digests->data, digests->size, root)))
+	if ((rc = sha256_hex(digests->data, digests->size, root)))
 		return rc;
 	snprintf(key, sizeof key, "%lld", (long long)first);
 	snprintf(detail, sizeof detail, "{\"first\":%lld,\"last\":%lld,\"rows\":%lld}", (long long)first, (long long)last,

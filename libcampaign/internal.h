@@ -38,6 +38,9 @@ int buf_append(struct campaign_buf *b, const char *s, size_t n);
 int buf_puts(struct campaign_buf *b, const char *s);
 int buf_printf(struct campaign_buf *b, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
 void buf_reset(struct campaign_buf *b);
+/* The SHA-256 of @n bytes at @data, as 64 lower-case hex digits and a NUL in
+ * @out (OpenSSL's libcrypto); CAMPAIGN_ERROR if the digest fails. */
+int sha256_hex(const void *data, size_t n, char out[65]);
 char *str_dup(const char *s);          /* NULL-safe strdup */
 int utf8_valid(const char *s, size_t n); /* 1 if @s is well-formed UTF-8 */
 size_t utf8_invalid_offset(const char *s, size_t n); /* offset of the first bad byte, or n */
@@ -175,6 +178,8 @@ int audit_seal(campaign_db *db);
 int audit_migrated(campaign_db *db);
 /* Creates this connection's audit stage and TEMP staging triggers (read-write handles). */
 int audit_attach(campaign_db *db);
+/* Frees what audit_attach and bulk mode keep in the handle (at close, or a failed open). */
+void audit_detach(campaign_db *db);
 /* Bulk mode, for importers, inside their transaction (after db_begin): rows
  * the transaction inserts into rowid tables are logged as batches, one entry
  * per run of consecutive rowids with a SHA-256 digest of every row's image,
@@ -194,7 +199,6 @@ int audit_bulk_flush(campaign_db *db);
 int audit_bulk_end(campaign_db *db);
 void audit_bulk_reset(campaign_db *db);
 void audit_bulk_free(campaign_db *db);
-int audit_batch_root(const void *digests, size_t size, char out[65]);
 enum { AUDIT_SQL_NORMAL, AUDIT_SQL_BULK, AUDIT_SQL_DROP };
 /* Installs the bulk set of audit triggers (1) or the normal set (0). */
 int audit_triggers(campaign_db *db, int bulk);

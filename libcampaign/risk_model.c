@@ -388,8 +388,6 @@ static int read_model(model_in *in)
 static int digest(const model_in *in, char out[65])
 {
 	struct campaign_buf b = {0};
-	unsigned char md[32];
-	unsigned int n = 0;
 	int rc = buf_printf(&b, "%d|%zu:%s|", in->kind, strlen(in->name), in->name);
 	for (int g = 0; !rc && g < in->ngrades; g++) {
 		const grade_in *x = &in->grades[g];
@@ -409,11 +407,9 @@ static int digest(const model_in *in, char out[65])
 			rc = buf_printf(&b, "c%d|", in->cells[l][i]);
 	if (rc)
 		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (!rc && !EVP_Digest(b.data, b.size, md, &n, EVP_sha256(), NULL))
-		rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
+	if (!rc)
+		rc = sha256_hex(b.data, b.size, out);
 	buf_reset(&b);
-	for (unsigned i = 0; !rc && i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
 	return rc;
 }
 

@@ -349,8 +349,6 @@ static int read_ruleset(ruleset_in *in)
 static int digest(const ruleset_in *in, char out[65])
 {
 	struct campaign_buf b = {0};
-	unsigned char md[32];
-	unsigned int n = 0;
 	int rc = CAMPAIGN_OK;
 	const char *head[] = {in->name, in->source};
 	for (int i = 0; !rc && i < 2; i++)
@@ -361,11 +359,9 @@ static int digest(const ruleset_in *in, char out[65])
 		for (int i = 0; !rc && i < 6; i++)
 			rc = f[i] ? buf_printf(&b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(&b, "-|");
 	}
-	if (!rc && !EVP_Digest(b.data, b.size, md, &n, EVP_sha256(), NULL))
-		rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
+	if (!rc)
+		rc = sha256_hex(b.data, b.size, out);
 	buf_reset(&b);
-	for (unsigned i = 0; !rc && i < n; i++)
-		snprintf(out + 2 * i, 3, "%02x", md[i]);
 	return rc;
 }
 

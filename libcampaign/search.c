@@ -187,33 +187,19 @@ static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, s
 }
 
 /* The batches of the transaction, before its single rows: a row a bulk
- * import inserted and then changed is indexed again by reindex(). */
+ * import inserted and then changed is indexed again by reindex(). The
+ * batches are read while their rows are indexed: other tables. */
 static int sync_batches(campaign_db *db, sqlite3_int64 after_seq)
 {
-	struct { char kind[16]; sqlite3_int64 first, last; } *b = NULL;
-	size_t n = 0, cap = 0;
 	int rc = CAMPAIGN_OK;
 	sqlite3_stmt *st = db_stmt(db, SQL_BATCHES);
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, after_seq);
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			void *p = realloc(b, (cap = cap ? cap * 2 : 8) * sizeof *b);
-			if (!p) {
-				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-				break;
-			}
-			b = p;
-		}
-		snprintf(b[n].kind, sizeof b[n].kind, "%s", (const char *)sqlite3_column_text(st, 0));
-		b[n].first = sqlite3_column_int64(st, 1);
-		b[n++].last = sqlite3_column_int64(st, 2);
-	}
+	while (!rc && sqlite3_step(st) == SQLITE_ROW)
+		rc = index_range(db, !strcmp((const char *)sqlite3_column_text(st, 0), "finding") ? "finding" : "rectification",
+		                 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
 	sqlite3_reset(st);
-	for (size_t i = 0; !rc && i < n; i++)
-		rc = index_range(db, b[i].kind, b[i].first, b[i].last);
-	free(b);
 	return rc;
 }
 

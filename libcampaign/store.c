@@ -171,8 +171,7 @@ fail:
 		rc = CAMPAIGN_EIO;
 	}
 	sqlite3_close_v2(db->sql);
-	for (int i = 0; i < 3; i++)
-		buf_reset(&db->audit_sql[i]);
+	audit_detach(db);
 	free(db);
 	return rc;
 }
@@ -185,9 +184,7 @@ void campaign_close(campaign_db *db)
 		sqlite3_finalize(db->stmts[i].stmt);
 	/* close_v2: cursors still open keep the connection alive until freed */
 	sqlite3_close_v2(db->sql);
-	audit_bulk_free(db);
-	for (int i = 0; i < 3; i++)
-		buf_reset(&db->audit_sql[i]);
+	audit_detach(db);
 	free(db);
 }
 

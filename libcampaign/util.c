@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <openssl/evp.h>
 #include "internal.h"
 
 static int buf_reserve(struct campaign_buf *b, size_t extra)
@@ -123,4 +124,18 @@ void campaign_buf_free(campaign_buf *buf)
 		return;
 	free(buf->data);
 	free(buf);
+}
+
+int sha256_hex(const void *data, size_t n, char out[65])
+{
+	static const char hex[] = "0123456789abcdef";
+	unsigned char md[32];
+	unsigned int len = 0;
+	if (!EVP_Digest(data, n, md, &len, EVP_sha256(), NULL))
+		return error_set(CAMPAIGN_ERROR, "SHA-256 failed");
+	/* by table, not snprintf: the audit log hashes every entry it seals */
+	for (unsigned i = 0; i < len; i++)
+		out[2 * i] = hex[md[i] >> 4], out[2 * i + 1] = hex[md[i] & 15];
+	out[2 * len] = '\0';
+	return CAMPAIGN_OK;
 }

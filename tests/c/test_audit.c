@@ -8,20 +8,9 @@
 #include <sqlite3.h>
 #include "testutil.h"
 
-/* "problem:seq:object" of each verification result, " "-joined. */
-static char *verify(campaign_db *db, const char *cp, const char *pub)
+static const char *verify(campaign_db *db, const char *cp, const char *pub)
 {
-	static char out[2048];
-	campaign_cursor *c;
-	out[0] = '\0';
-	assert_int_equal(campaign_audit_verify(&c, db, cp, pub), CAMPAIGN_OK);
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		const char *o = campaign_cursor_get(c, "object");
-		snprintf(out + strlen(out), sizeof out - strlen(out), "%s:%s:%s ", campaign_cursor_get(c, "problem"),
-		         campaign_cursor_get(c, "seq"), o ? o : "");
-	}
-	campaign_cursor_free(c);
-	return out;
+	return verify_summary(db, cp, pub);
 }
 
 static campaign_db *seed_file(const char *path)
@@ -90,7 +79,7 @@ static void test_raw_sql_found(void **state)
 	raw_sql(path, "UPDATE outcome SET text = '已完成(伪)' WHERE id = 't1.1.o1'");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
-		char *r = verify(db, NULL, NULL);
+		const char *r = verify(db, NULL, NULL);
 		assert_non_null(strstr(r, "row_changed:"));
 		assert_non_null(strstr(r, ":t1.1.o1 "));
 		assert_null(strstr(r, "entry_unsealed:"));
@@ -101,7 +90,7 @@ static void test_raw_sql_found(void **state)
 	          "INSERT INTO audit_log (kind, actor, operation) VALUES ('call', 'forger', 'plan.import')");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
-		char *r = verify(db, NULL, NULL);
+		const char *r = verify(db, NULL, NULL);
 		assert_non_null(strstr(r, "entry_unsealed:"));
 		assert_non_null(strstr(r, "row_changed:"));
 		assert_non_null(strstr(r, ":t1.1.o1 "));

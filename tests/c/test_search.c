@@ -117,6 +117,39 @@ static void test_bad_queries(void **state)
 	assert_null(c);
 }
 
+/* A findings import past 1 024 rows logs them as batches (audit_bulk.c):
+ * the index follows the batches too. */
+static void test_bulk_import_indexed(void **state)
+{
+	char path[256];
+	campaign_cursor *c;
+	campaign_db *shared = db;
+	FILE *f;
+	int n = 0;
+	(void)state;
+	/* a store of its own: the tests before deleted the plan */
+	db = open_seed();
+	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	                                           "office") > 0);
+	tmp_store_path(path, sizeof path, "bulk-findings.csv");
+	assert_non_null(f = fopen(path, "w"));
+	fputs("id,unit,category,origin,people,description,amount,found_on,round\n", f);
+	for (int i = 1; i <= 1100; i++)
+		fprintf(f, "B-%d,emeishan,ten-categories/c1,self_reported,,批量清查第%d宗%s,,2010-11-05,\n", i, i,
+		        i == 1100 ? "鹅卵石" : "");
+	fclose(f);
+	ok(campaign_findings_import(db, NULL, path, "office"));
+	remove(path);
+	assert_string_equal(hits("鹅卵石", NULL), "finding:B-1100 ");
+	ok(campaign_search_query(&c, db, NULL, "清查", "finding"));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		n++;
+	campaign_cursor_free(c);
+	assert_int_equal(n, 1100);
+	campaign_close(db);
+	db = shared;
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -125,6 +158,7 @@ int main(void)
 		cmocka_unit_test(test_confidential_never_found),
 		cmocka_unit_test(test_bad_queries),
 		cmocka_unit_test(test_index_follows_changes),
+		cmocka_unit_test(test_bulk_import_indexed),
 	};
 	return cmocka_run_group_tests_name("search", tests, setup, teardown);
 }

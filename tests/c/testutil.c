@@ -121,3 +121,18 @@ char *dump_store(campaign_db *db)
 	}
 	return s;
 }
+
+const char *verify_summary(campaign_db *db, const char *checkpoint, const char *public_key)
+{
+	static char out[16384];
+	campaign_cursor *c;
+	out[0] = '\0';
+	assert_int_equal(campaign_audit_verify(&c, db, checkpoint, public_key), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *o = campaign_cursor_get(c, "object");
+		snprintf(out + strlen(out), sizeof out - strlen(out), "%s:%s:%s ", campaign_cursor_get(c, "problem"),
+		         campaign_cursor_get(c, "seq"), o ? o : "");
+	}
+	campaign_cursor_free(c);
+	return out;
+}

@@ -25,4 +25,7 @@ void tmp_store_path(char *out, size_t n, const char *name);
 void raw_sql(const char *path, const char *sql);
 /* The first column of the first row of @sql on the file (SQLite itself); -1 if none. */
 long long raw_int(const char *path, const char *sql);
+/* "problem:seq:object " for each problem campaign_audit_verify finds, in a
+ * static buffer ("" when the store verifies). */
+const char *verify_summary(campaign_db *db, const char *checkpoint, const char *public_key);
 #endif
