@@ -50,7 +50,7 @@ expect_rc 0 "$cli" export --db second.db
 cmp out plan.yaml || fail "export of the re-imported plan differs"
 expect_rc 1 "$cli" show --db missing.db
 grep -q "missing.db: no such store" err || fail "missing store message"
-expect_rc 1 "$cli" import "$src/tests/data/bad-month.yaml" --db bad.db
+expect_rc 1 "$cli" import "$src/tests/data/plan/bad-month.yaml" --db bad.db
 grep -q "bad-month.yaml:42:23: outcome: invalid deadline \"2010年13月底\": month 13 is out of range" err || fail "bad plan message: $(cat err)"
 
 check_deadline() { expect_rc 0 "$cli" deadline "$1" ${3:-}; [ "$(cat out)" = "$2" ] || fail "deadline $1 gave '$(cat out)', want '$2'"; }
@@ -80,11 +80,11 @@ grep -q "t1.2.m2 没有牵头单位" out || fail "warnings"
 expect_rc 0 "$cli" progress add t2.4.o1 jiancha done 100 2010-10-28 --note 完成
 expect_rc 1 "$cli" progress add t2.4.o1 jiancha finished 100 2010-10-28
 expect_rc 2 "$cli" progress add t2.4.o1 jiancha
-expect_rc 1 "$cli" progress import "$src/tests/progress/bad-status.csv"
+expect_rc 1 "$cli" progress import "$src/tests/data/progress/bad-status.csv"
 grep -q "bad-status.csv:3:18: row 2: status" err || fail "bad csv row named"
 expect_rc 0 "$cli" progress history --format json
 /usr/bin/python3 -c "import json; assert len(json.load(open('out'))) == 1" || fail "bad import wrote something"
-expect_rc 0 "$cli" progress import "$src/tests/progress/good.csv"
+expect_rc 0 "$cli" progress import "$src/tests/data/progress/good.csv"
 grep -q "imported 3 reports" out || fail "good csv"
 expect_rc 0 "$cli" report --as-of 2010-12-01 --format json
 /usr/bin/python3 - out <<'PY' || fail "report json"

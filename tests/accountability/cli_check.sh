@@ -14,7 +14,7 @@ acc() { "$cli" accountability "$@" --actor office; }
 expect_rc 0 "$cli" import "$src/examples/plans/leshan-2010.yaml"
 expect_rc 0 "$cli" inspection catalogue import "$src/examples/catalogues/five-behaviours.yaml" --actor office
 expect_rc 0 acc people import "$src/examples/people/leshan-2010-people.yaml"
-expect_rc 1 acc people import "$src/tests/accountability/people-bad.yaml"
+expect_rc 1 acc people import "$src/tests/data/accountability/people-bad.yaml"
 grep -q 'people-bad.yaml:7:9: no post with id "nope"' err || fail "bad people file: $(cat err)"
 expect_rc 0 acc people from-bodies
 grep -q "added 8 people" out || fail "from-bodies: $(cat out)"
@@ -26,14 +26,14 @@ assert rows["赵发澍"]["body_role"] == "组长", rows["赵发澍"]
 assert rows["样例某癸"]["unit"] == "mabian"
 PY
 expect_rc 0 acc evaluation import "$src/examples/people/evaluations-2010.csv"
-expect_rc 1 acc evaluation import "$src/tests/accountability/evaluations-bad.csv"
+expect_rc 1 acc evaluation import "$src/tests/data/accountability/evaluations-bad.csv"
 grep -q 'evaluations-bad.csv:4:9: row 3: no unit with id "nowhere"' err || fail "bad evaluations: $(cat err)"
 expect_rc 0 acc evaluation ranking 2010 --group counties --format csv
 [ "$(tail -n +2 out | wc -l)" -eq 11 ] || fail "ranking rows"
 tail -n 1 out | grep -q "mabian" || fail "mabian ranks last: $(cat out)"
 expect_rc 0 acc rules import "$src/examples/rules/leshan-2010.yaml"
 grep -q "version 1" out || fail "rules version"
-expect_rc 1 acc rules import "$src/tests/accountability/rules-bad.yaml"
+expect_rc 1 acc rules import "$src/tests/data/accountability/rules-bad.yaml"
 grep -q 'rules-bad.yaml:9:8: rule "bottom": n must be a whole number of at least 1' err || fail "bad rules: $(cat err)"
 expect_rc 0 "$cli" inspection finding record mabian investigated 2010-11-20 挪用项目资金 --id F1 \
   --category five-behaviours/b5 --people 样例某癸 --actor office

@@ -9,7 +9,7 @@
 #include "campaign/campaign.h"
 
 #define SEED_PLAN CAMPAIGN_SOURCE_DIR "/examples/plans/leshan-2010.yaml"
-#define TEST_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/" f
+#define TEST_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/plan/" f
 
 /* Opens a fresh :memory: store; fails the test on error. */
 campaign_db *open_memory(void);

@@ -17,7 +17,7 @@ grep -q "version 1" out || fail "catalogue version: $(cat out)"
 expect_rc 0 insp catalogue import "$src/examples/catalogues/five-behaviours.yaml"
 expect_rc 0 insp catalogue import "$src/examples/catalogues/ten-categories.yaml"
 grep -q "version 1" out || fail "an unchanged catalogue keeps its version"
-expect_rc 1 insp catalogue import "$src/tests/inspection/catalogue-bad.yaml"
+expect_rc 1 insp catalogue import "$src/tests/data/inspection/catalogue-bad.yaml"
 grep -q "catalogue-bad.yaml:8:5: duplicate category id" err || fail "bad catalogue: $(cat err)"
 expect_rc 0 insp catalogue list --format csv
 [ "$(grep -c -- '-' out)" -ge 2 ] || fail "catalogue list"
@@ -71,8 +71,8 @@ PY
 expect_rc 0 insp finding flag F-E concealment 2010-12-05 --note 隐瞒
 expect_rc 0 insp finding list --id F-E --format csv
 grep -q "存在掩盖问题行为" out || fail "concealment reason"
-expect_rc 0 insp finding import "$src/tests/inspection/findings.csv"
-expect_rc 1 insp finding import "$src/tests/inspection/findings-bad.csv"
+expect_rc 0 insp finding import "$src/tests/data/inspection/findings.csv"
+expect_rc 1 insp finding import "$src/tests/data/inspection/findings-bad.csv"
 grep -q "findings-bad.csv:3:7: row 2: no unit with id" err || fail "bad import: $(cat err)"
 
 # the rectification ledger

@@ -7,8 +7,8 @@ import campaign
 
 SOURCE = pathlib.Path(os.environ.get("CAMPAIGN_SOURCE_DIR", pathlib.Path(__file__).resolve().parents[2]))
 SEED = SOURCE / "examples" / "plans" / "leshan-2010.yaml"
-DATA = SOURCE / "tests" / "data"
-PROGRESS = SOURCE / "tests" / "progress"
+DATA = SOURCE / "tests" / "data" / "plan"
+PROGRESS = SOURCE / "tests" / "data" / "progress"
 
 
 @pytest.fixture

@@ -74,10 +74,10 @@ def test_chinese_search_two_characters(inspected):
 
 def test_ledger_bulk_import_all_or_nothing(inspected):
     inspected.import_catalogue(SOURCE / "examples" / "catalogues" / "five-behaviours.yaml", actor="督查办")
-    inspected.import_findings(SOURCE / "tests" / "inspection" / "findings.csv", actor="督查办")
+    inspected.import_findings(SOURCE / "tests" / "data" / "inspection" / "findings.csv", actor="督查办")
     with pytest.raises(campaign.InvalidInput) as info:
-        inspected.import_rectifications(SOURCE / "tests" / "inspection" / "ledger-bad.csv", actor="督查办")
+        inspected.import_rectifications(SOURCE / "tests" / "data" / "inspection" / "ledger-bad.csv", actor="督查办")
     assert ":3:" in str(info.value) and "row 2" in str(info.value)
     assert list(inspected.rectifications()) == []
-    inspected.import_rectifications(SOURCE / "tests" / "inspection" / "ledger.csv", actor="督查办")
+    inspected.import_rectifications(SOURCE / "tests" / "data" / "inspection" / "ledger.csv", actor="督查办")
     assert [r.id for r in inspected.rectifications(finding="F-101")] == ["R-101"]

@@ -19,7 +19,7 @@ expect_rc 0 risk model import "$src/examples/models/weighted-factors.yaml"
 expect_rc 0 risk model import "$src/examples/models/criteria-count.yaml"
 expect_rc 0 risk model import "$src/examples/models/matrix-5x5.yaml"
 grep -q "version 1" out || fail "an unchanged model keeps its version"
-expect_rc 1 risk model import "$src/tests/risk/model-bad-cells.yaml"
+expect_rc 1 risk model import "$src/tests/data/risk/model-bad-cells.yaml"
 grep -q 'model-bad-cells.yaml:13:5: row 2 of "cells" has 2 cells, not 3' err || fail "bad model: $(cat err)"
 expect_rc 0 risk model list --format json
 /usr/bin/python3 - out <<'PY' || fail "model list json"
@@ -34,13 +34,13 @@ expect_rc 2 risk model frobnicate
 expect_rc 2 risk model list --frobnicate
 
 # the register: one bad row writes nothing
-expect_rc 1 risk register import "$src/tests/risk/register-bad.csv"
+expect_rc 1 risk register import "$src/tests/data/risk/register-bad.csv"
 grep -q 'register-bad.csv:4:5: row 3: no unit with id "nowhere"' err || fail "bad register: $(cat err)"
 expect_rc 0 risk point list --format csv
 [ "$(tail -n +2 out | wc -l)" -eq 0 ] || fail "a failed import wrote points: $(cat out)"
 expect_rc 0 risk register import "$src/examples/risk/register.csv"
 grep -q "imported 13 risk points" out || fail "register: $(cat out)"
-expect_rc 0 risk register import "$src/tests/risk/register.yaml" --model weighted-factors
+expect_rc 0 risk register import "$src/tests/data/risk/register.yaml" --model weighted-factors
 expect_rc 0 risk point add renshi post 干部监督岗 岗位职责 干部档案管理 --id LS-R20 --manifestations 篡改干部档案 --owner 人事科科长 --leader 局长
 grep -q "added risk point LS-R20" out || fail "point add: $(cat out)"
 expect_rc 1 risk point add renshi desk 干部监督岗 岗位职责 干部档案管理

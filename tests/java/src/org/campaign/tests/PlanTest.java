@@ -127,7 +127,7 @@ class PlanTest {
         Pattern expect = Pattern.compile("# expect: (\\w+) (.*)$");
         int n = 0;
         List<String> before = dump(db);
-        try (DirectoryStream<Path> files = Files.newDirectoryStream(SOURCE.resolve("tests/data"), "*.yaml")) {
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(SOURCE.resolve("tests/data/plan"), "*.yaml")) {
             for (Path p : files) {
                 String text = new String(Files.readAllBytes(p), StandardCharsets.ISO_8859_1);
                 String[] lines = text.split("\n");

@@ -52,7 +52,7 @@ class ProgressTest {
     @Test
     void badCsvWritesNothing() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-            () -> db.importProgress(null, PlanTest.SOURCE.resolve("tests/progress/bad-status.csv").toString(), "clerk"));
+            () -> db.importProgress(null, PlanTest.SOURCE.resolve("tests/data/progress/bad-status.csv").toString(), "clerk"));
         assertTrue(e.getMessage().endsWith("bad-status.csv:3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked"));
         assertEquals(0, db.progressHistory(null, null, null).toList().size());
     }
@@ -82,7 +82,7 @@ class ProgressTest {
     @Test
     void bulkImportLoggedAsOneBatch() {
         // 1 500 reports: 1 023 logged one by one, then the import switches to batches
-        db.importProgress(null, PlanTest.SOURCE.resolve("tests/progress/many.csv").toString(), "李四");
+        db.importProgress(null, PlanTest.SOURCE.resolve("tests/data/progress/many.csv").toString(), "李四");
         Row report = db.progressHistory(null, null, null).toList().stream()
             .filter(r -> "第1200次报告".equals(r.getString("note"))).findFirst().get();
         List<Row> entries = db.auditLog(report.getString("id"), null, null, null).toList();

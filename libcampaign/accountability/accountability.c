@@ -1,0 +1,442 @@
+/* Evaluation of the accountability rules in force as of a date, the
+ * proposals it stores, and decisions on them. Each rule runs one query
+ * (its kind's, or a `sql` rule's own, under the read-only authorizer); the
+ * candidates are collected, then inserted unless a proposal with the same
+ * (rule, key) exists already, whatever became of it. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "accountability/accountability.h"
+
+/* A bound on one rule's candidates, which are held in memory until they are
+ * inserted: a national campaign (3 000 bureaus) has rules that propose a few
+ * hundred thousand; a rule over ten million is a mistake in the rule. */
+#define CANDIDATES_MAX 10000000
+
+typedef struct candidate {
+	sqlite3_int64 unit;
+	char *person, *key, *evidence, *reason, *due_on, *ref, *parent;
+} candidate;
+
+typedef struct candidates {
+	candidate *v;
+	size_t n, cap;
+} candidates;
+
+static void candidates_clear(candidates *cs)
+{
+	for (size_t i = 0; i < cs->n; i++) {
+		candidate *c = &cs->v[i];
+		free(c->person), free(c->key), free(c->evidence), free(c->reason), free(c->due_on), free(c->ref),
+			free(c->parent);
+	}
+	cs->n = 0;
+}
+
+static char *column_dup(sqlite3_stmt *st, int i)
+{
+	return i >= 0 && sqlite3_column_type(st, i) != SQLITE_NULL ? str_dup((const char *)sqlite3_column_text(st, i))
+	                                                           : NULL;
+}
+
+/* Appends the current row; @col maps unit, person, key, evidence, reason,
+ * due_on, ref, parent to columns (-1: none). The unit is a rid, or for a
+ * `sql` rule (unit_is_id) a text id resolved by the caller. */
+static int candidate_add(candidates *cs, sqlite3_stmt *st, const int col[8], char **unit_id)
+{
+	candidate *c;
+	if (cs->n == CANDIDATES_MAX)
+		return error_set(CAMPAIGN_EINVALID, "a rule may propose at most %d things at once", CANDIDATES_MAX);
+	if (cs->n == cs->cap) {
+		size_t cap = cs->cap ? cs->cap * 2 : 64;
+		candidate *v = realloc(cs->v, cap * sizeof *v);
+		if (!v)
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
+		cs->v = v, cs->cap = cap;
+	}
+	c = &cs->v[cs->n++];
+	memset(c, 0, sizeof *c);
+	if (unit_id)
+		*unit_id = column_dup(st, col[0]);
+	else
+		c->unit = sqlite3_column_int64(st, col[0]);
+	c->person = column_dup(st, col[1]);
+	c->key = column_dup(st, col[2]);
+	c->evidence = column_dup(st, col[3]);
+	c->reason = column_dup(st, col[4]);
+	c->due_on = column_dup(st, col[5]);
+	c->ref = column_dup(st, col[6]);
+	c->parent = column_dup(st, col[7]);
+	return CAMPAIGN_OK;
+}
+
+/* Runs a built-in kind's query into @cs. */
+static int run_kind(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_row *r, const rule_kind *k,
+                    const char *action, candidates *cs)
+{
+	static const int col[8] = {0, 1, 2, 3, 4, 5, 6, 7};
+	sqlite3_stmt *st = stmts_get(s, k->sql);
+	int rc = CAMPAIGN_OK, step;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, r->params, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, r->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+		rc = candidate_add(cs, st, col, NULL);
+	if (!rc && step != SQLITE_DONE)
+		rc = error_from_sqlite(s->db->sql, step, "rule query failed");
+	sqlite3_reset(st);
+	return rc;
+}
+
+static const char SQL_UNIT[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
+
+/* A `sql` rule: its rows are read under the authorizer, then checked. */
+static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const char *as_of, const rule_row *r,
+                   candidates *cs)
+{
+	static const char *const names[8] = {"unit", "person", "key", "evidence", "reason", "due_on", NULL, NULL};
+	sql_guard g = {s->db, "", 0};
+	sqlite3_stmt *st;
+	char *query = NULL, **units = NULL;
+	size_t first = cs->n;
+	int rc, step, col[8];
+	{
+		sqlite3_stmt *q = stmts_get(s, "SELECT json_extract(?1, '$.query')");
+		if (!q)
+			return campaign_error_code_last();
+		sqlite3_bind_text(q, 1, r->params, -1, SQLITE_TRANSIENT);
+		if (sqlite3_step(q) == SQLITE_ROW)
+			query = column_dup(q, 0);
+		sqlite3_reset(q);
+	}
+	if (!query)
+		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": no query", r->id);
+	rc = rules_sql_prepare(&g, r->id, query, &st);
+	free(query);
+	if (rc)
+		return rc;
+	for (int i = 0; i < 8; i++) {
+		col[i] = -1;
+		for (int j = 0; names[i] && j < sqlite3_column_count(st); j++)
+			if (!strcmp(sqlite3_column_name(st, j), names[i]))
+				col[i] = j;
+	}
+	if (sqlite3_bind_parameter_index(st, ":as_of"))
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":as_of"), as_of, -1, SQLITE_TRANSIENT);
+	if (sqlite3_bind_parameter_index(st, ":campaign"))
+		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":campaign"), campaign_id, -1, SQLITE_TRANSIENT);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		char **grown = realloc(units, (cs->n - first + 1) * sizeof *units);
+		if (!grown) {
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+			break;
+		}
+		units = grown;
+		units[cs->n - first] = NULL;
+		rc = candidate_add(cs, st, col, &units[cs->n - first]);
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query failed: %s", r->id,
+		               *g.why ? g.why : sqlite3_errmsg(s->db->sql));
+	sqlite3_finalize(st);
+	rules_sql_end(&g);
+	/* now outside the authorizer: resolve units, check people and fields */
+	for (size_t i = first; !rc && i < cs->n; i++) {
+		candidate *c = &cs->v[i];
+		int found = 1;
+		if (units[i - first] && (rc = lookup_rid(s, SQL_UNIT, crid, units[i - first], &c->unit, &found)))
+			break;
+		if (!found)
+			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no unit with id \"%s\"", r->id, i - first + 1,
+			               units[i - first]);
+		else if (c->person && person_check(s, crid, c->person))
+			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no person with id \"%s\"", r->id, i - first + 1,
+			               c->person);
+		else if (!c->evidence || !*c->evidence || !c->reason || !*c->reason)
+			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: evidence and reason are required", r->id,
+			               i - first + 1);
+		else if (c->due_on && !date_valid(c->due_on))
+			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: due_on \"%s\" is not a date", r->id,
+			               i - first + 1, c->due_on);
+		else if (!c->key && !(c->key = str_dup(c->evidence)))
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	for (size_t i = first; units && i < cs->n; i++)
+		free(units[i - first]);
+	free(units);
+	return rc;
+}
+
+static const char SQL_PROPOSE[] =
+	"INSERT INTO accountability_proposal (id, campaign, rule, ruleset, version, rule_ord, kind, action, key, unit, "
+	"person, evidence, ref, parent, reason, due_on, as_of, proposed_by, proposed_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+	"ON CONFLICT (campaign, rule, key) DO NOTHING";
+
+static int propose(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_row *r, const char *action,
+                   const candidates *cs, const char *actor, int *added)
+{
+	char now[21];
+	db_now(now);
+	for (size_t i = 0; i < cs->n; i++) {
+		const candidate *c = &cs->v[i];
+		sqlite3_stmt *st = stmts_get(s, SQL_PROPOSE);
+		char id[37];
+		int rc;
+		if (!st)
+			return campaign_error_code_last();
+		db_new_id(id);
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(st, 2, crid);
+		sqlite3_bind_text(st, 3, r->id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 4, r->ruleset, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(st, 5, r->version);
+		sqlite3_bind_int(st, 6, r->ord);
+		sqlite3_bind_text(st, 7, r->kind, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 8, action, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 9, c->key, -1, SQLITE_TRANSIENT);
+		if (c->unit)
+			sqlite3_bind_int64(st, 10, c->unit);
+		bind_opt(st, 11, c->person);
+		sqlite3_bind_text(st, 12, c->evidence, -1, SQLITE_TRANSIENT);
+		bind_opt(st, 13, c->ref);
+		bind_opt(st, 14, c->parent);
+		sqlite3_bind_text(st, 15, c->reason, -1, SQLITE_TRANSIENT);
+		bind_opt(st, 16, c->due_on);
+		sqlite3_bind_text(st, 17, as_of, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 18, actor, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 19, now, -1, SQLITE_TRANSIENT);
+		if ((rc = db_step_done(s->db, st, "cannot store a proposal")))
+			return rc;
+		*added += sqlite3_changes(s->db->sql);
+	}
+	return CAMPAIGN_OK;
+}
+
+static const rule_kind *const KINDS[] = {&ACC_KIND_BEHAVIOUR, &ACC_KIND_EVALUATION, &ACC_KIND_RECTIFICATION,
+                                         &ACC_KIND_CASES,     &ACC_KIND_CONCEALMENT, &ACC_KIND_LOOKBACK,
+                                         &ACC_KIND_TOUR,      &ACC_KIND_TENURE,      NULL};
+
+/* Applies one rule: its kind's query (for a look-back, both steps). */
+static int apply(stmts *s, sqlite3_int64 crid, const char *campaign_id, const char *as_of, const rule_row *r,
+                 const char *escalation, const char *actor, int *added)
+{
+	candidates cs = {0};
+	int rc = CAMPAIGN_OK, k;
+	if (!strcmp(r->kind, "sql")) {
+		if (!(rc = run_sql(s, crid, campaign_id, as_of, r, &cs)))
+			rc = propose(s, crid, as_of, r, r->action, &cs, actor, added);
+	} else {
+		for (k = 0; KINDS[k] && strcmp(KINDS[k]->kind, r->kind); k++)
+			;
+		if (!KINDS[k])
+			rc = error_set(CAMPAIGN_ERROR, "internal: rule \"%s\" has an unknown kind \"%s\"", r->id, r->kind);
+		else if (!(rc = run_kind(s, crid, as_of, r, KINDS[k], r->action, &cs)))
+			rc = propose(s, crid, as_of, r, r->action, &cs, actor, added);
+	}
+	candidates_clear(&cs);
+	if (!rc && !strcmp(r->kind, "lookback") &&
+	    !(rc = run_kind(s, crid, as_of, r, &ACC_KIND_LOOKBACK_ESCALATION, escalation, &cs)))
+		rc = propose(s, crid, as_of, r, escalation, &cs, actor, added);
+	candidates_clear(&cs);
+	free(cs.v);
+	return rc;
+}
+
+static const char SQL_RULES[] =
+	"SELECT s.id, s.version, r.id, r.ord, r.kind, r.action, r.params, "
+	"coalesce(json_extract(r.params, '$.escalation'), 'accountability'), c.id "
+	"FROM accountability_ruleset s JOIN accountability_rule r ON r.ruleset = s.rid JOIN campaign c ON c.rid = s.campaign "
+	"WHERE s.campaign = ?1 AND s.version = (SELECT max(version) FROM accountability_ruleset m "
+	"WHERE m.campaign = s.campaign AND m.id = s.id) ORDER BY s.id, r.ord";
+
+/* Reads the rules in force, then applies each in order. */
+static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char *actor, int *added)
+{
+	sqlite3_stmt *st = stmts_get(s, SQL_RULES);
+	rule_row *rules = NULL;
+	char (*esc)[32] = NULL, campaign_id[256] = "";
+	size_t n = 0;
+	int rc = CAMPAIGN_OK;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		rule_row *grown = realloc(rules, (n + 1) * sizeof *rules);
+		char (*esc2)[32] = realloc(esc, (n + 1) * sizeof *esc);
+		if (grown)
+			rules = grown;
+		if (esc2)
+			esc = esc2;
+		if (!grown || !esc2) {
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+			break;
+		}
+		memset(&rules[n], 0, sizeof rules[n]);
+		column_copy(st, 0, rules[n].ruleset, sizeof rules[n].ruleset);
+		rules[n].version = sqlite3_column_int(st, 1);
+		column_copy(st, 2, rules[n].id, sizeof rules[n].id);
+		rules[n].ord = sqlite3_column_int(st, 3);
+		column_copy(st, 4, rules[n].kind, sizeof rules[n].kind);
+		column_copy(st, 5, rules[n].action, sizeof rules[n].action);
+		rules[n].params = column_dup(st, 6);
+		column_copy(st, 7, esc[n], sizeof esc[n]);
+		column_copy(st, 8, campaign_id, sizeof campaign_id);
+		n++;
+	}
+	sqlite3_reset(st);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = apply(s, crid, campaign_id, as_of, &rules[i], esc[i], actor, added);
+	for (size_t i = 0; i < n; i++)
+		free(rules[i].params);
+	free(rules);
+	free(esc);
+	return rc;
+}
+
+int campaign_accountability_evaluate(campaign_db *db, const char *campaign, const char *as_of, const char *actor)
+{
+	stmts s = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	char detail[64];
+	int rc, added = 0;
+	if ((rc = db_check_write(db, actor)) || (rc = need_date(as_of, "as_of")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "accountability.evaluate", campaign, NULL)) ||
+	    (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = evaluate(&s, crid, as_of, actor, &added))) {
+		snprintf(detail, sizeof detail, "as of %s: %d new proposals", as_of, added);
+		rc = db_log(db, actor, "accountability.evaluate", campaign, NULL, detail);
+	}
+	stmts_free(&s);
+	rc = write_end(db, rc, actor, "accountability.evaluate", campaign, NULL);
+	return rc ? rc : added;
+}
+
+/* ---- proposals ---- */
+
+int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
+                             const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(
+		     &c, db, campaign,
+		     "SELECT p.id, p.rule, p.ruleset, p.version, p.kind, p.action, " ACC_ACTION_LABEL("p.action")
+		     " AS action_label, u.id AS unit, u.name AS unit_name, p.person, pe.name AS person_name, p.key, "
+		     "p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
+		     "a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
+		     "LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
+		     "WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
+		     "ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key",
+		     "tttittt" "tttttt" "tddttdttt", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, status);
+	bind_opt(cursor_stmt(c), 3, unit);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+static const char SQL_PROPOSAL[] =
+	"SELECT status, action, unit, person, due_on, decided_by, decided_on FROM accountability_proposal "
+	"WHERE campaign = ?1 AND id = ?2";
+static const char SQL_DECIDE[] =
+	"UPDATE accountability_proposal SET status = ?2, decided_by = ?3, decided_on = ?4, decision_note = ?5 WHERE id = ?1";
+static const char SQL_ACTION_ADD[] =
+	"INSERT INTO accountability_action (id, campaign, proposal, action, unit, person, due_on, decided_on, note, "
+	"recorded_by, recorded_at) SELECT ?1, campaign, id, coalesce(?2, action), unit, person, coalesce(?3, due_on), ?4, "
+	"?5, ?6, ?7 FROM accountability_proposal WHERE id = ?8";
+
+static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char *decision, const char *action,
+                  const char *due_on, const char *note, const char *date, const char *actor)
+{
+	static const char *const STATUS[][2] = {{"accept", "accepted"}, {"reject", "rejected"}, {"modify", "modified"}};
+	sqlite3_stmt *st = stmts_get(s, SQL_PROPOSAL);
+	char status[16] = "", by[128] = "", on[16] = "", id[37], now[21];
+	const char *to = NULL;
+	int rc;
+	for (size_t i = 0; i < 3; i++)
+		if (!strcmp(decision, STATUS[i][0]))
+			to = STATUS[i][1];
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, proposal, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		column_copy(st, 0, status, sizeof status);
+		column_copy(st, 5, by, sizeof by);
+		column_copy(st, 6, on, sizeof on);
+	}
+	sqlite3_reset(st);
+	if (!*status)
+		return error_set(CAMPAIGN_ENOTFOUND, "no proposal with id \"%s\"", proposal);
+	if (strcmp(status, "pending"))
+		return error_set(CAMPAIGN_ECONFLICT, "proposal %s was %s by %s on %s", proposal, status, by, on);
+	if (!(st = stmts_get(s, SQL_DECIDE)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, proposal, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 5, note);
+	if ((rc = db_step_done(s->db, st, "cannot record the decision")) || !strcmp(decision, "reject"))
+		return rc;
+	if (!(st = stmts_get(s, SQL_ACTION_ADD)))
+		return campaign_error_code_last();
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 2, action);
+	bind_opt(st, 3, due_on);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 5, note);
+	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, proposal, -1, SQLITE_TRANSIENT);
+	return db_step_done(s->db, st, "cannot record the action");
+}
+
+static int decision_check(const char *decision, const char *action, const char *due_on, const char *note)
+{
+	if (!decision || (strcmp(decision, "accept") && strcmp(decision, "reject") && strcmp(decision, "modify")))
+		return error_set(CAMPAIGN_EINVALID, "decision \"%s\" is not one of accept, reject, modify",
+		                 decision ? decision : "");
+	if (!strcmp(decision, "reject") && (!note || !*note))
+		return error_set(CAMPAIGN_EINVALID, "a rejection needs a note giving the reason");
+	if (strcmp(decision, "modify") && ((action && *action) || (due_on && *due_on)))
+		return error_set(CAMPAIGN_EINVALID, "only a \"modify\" decision changes the action or the due date");
+	if (!strcmp(decision, "modify") && (!action || !*action) && (!due_on || !*due_on))
+		return error_set(CAMPAIGN_EINVALID, "a \"modify\" decision names another action or due date");
+	if (action && *action && !acc_one_of(action, ACC_ACTIONS))
+		return error_set(CAMPAIGN_EINVALID, "action \"%s\" is not one of suspension, removal, interview, "
+		                 "leadership_adjustment, accountability, strict_accountability, remedial_work, "
+		                 "inspection_tour, rotation", action);
+	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
+}
+
+int campaign_proposal_decide(campaign_db *db, const char *campaign, const char *proposal, const char *decision,
+                             const char *action, const char *due_on, const char *note, const char *date,
+                             const char *actor)
+{
+	stmts s = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(proposal, "proposal")) ||
+	    (rc = decision_check(decision, action, due_on, note)) || (rc = need_date(date, "date")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "proposal.decide", campaign, proposal)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
+	    !(rc = decide(&s, crid, proposal, decision, action && *action ? action : NULL,
+	                  due_on && *due_on ? due_on : NULL, note, date, actor)))
+		rc = db_log(db, actor, "proposal.decide", campaign, proposal, decision);
+	stmts_free(&s);
+	return write_end(db, rc, actor, "proposal.decide", campaign, proposal);
+}

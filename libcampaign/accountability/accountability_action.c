@@ -1,0 +1,155 @@
+/* Actions decided on proposals: an interview held and its written
+ * explanation received, remedial work done, any action carried out or
+ * cancelled; their status on a date; open actions by kind and unit. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "accountability/accountability.h"
+
+static const char *const EVENTS[] = {"held", "explanation_received", "done", "cancelled", NULL};
+
+static const char SQL_ACTION[] =
+	"SELECT action, decided_on, held_on, explanation_on, done_on, cancelled_on FROM accountability_action "
+	"WHERE campaign = ?1 AND id = ?2";
+static const char SQL_HELD[] = "UPDATE accountability_action SET held_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
+static const char SQL_EXPLAINED[] =
+	"UPDATE accountability_action SET explanation_on = ?2, done_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
+static const char SQL_DONE[] = "UPDATE accountability_action SET done_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
+static const char SQL_CANCELLED[] =
+	"UPDATE accountability_action SET cancelled_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
+
+typedef struct action_state {
+	char action[32], decided_on[16], held_on[16], explanation_on[16], done_on[16], cancelled_on[16];
+} action_state;
+
+static int state_get(stmts *c, sqlite3_int64 crid, const char *id, action_state *a)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_ACTION);
+	int found;
+	if (!st)
+		return campaign_error_code_last();
+	memset(a, 0, sizeof *a);
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	if (found) {
+		column_copy(st, 0, a->action, sizeof a->action);
+		column_copy(st, 1, a->decided_on, sizeof a->decided_on);
+		column_copy(st, 2, a->held_on, sizeof a->held_on);
+		column_copy(st, 3, a->explanation_on, sizeof a->explanation_on);
+		column_copy(st, 4, a->done_on, sizeof a->done_on);
+		column_copy(st, 5, a->cancelled_on, sizeof a->cancelled_on);
+	}
+	sqlite3_reset(st);
+	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no action with id \"%s\"", id);
+}
+
+/* Which update an event is, once it is known to apply. */
+static int event_check(const action_state *a, const char *id, const char *event, const char *date, const char **sql)
+{
+	int interview = !strcmp(a->action, "interview");
+	if (*a->cancelled_on)
+		return error_set(CAMPAIGN_ECONFLICT, "action %s was cancelled on %s", id, a->cancelled_on);
+	if (*a->done_on)
+		return error_set(CAMPAIGN_ECONFLICT, "action %s was done on %s", id, a->done_on);
+	if (strcmp(date, a->decided_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "date %s is before the decision (%s)", date, a->decided_on);
+	if (!strcmp(event, "held") || !strcmp(event, "explanation_received")) {
+		if (!interview)
+			return error_set(CAMPAIGN_EINVALID, "\"%s\" applies to an interview, not to %s", event, a->action);
+		if (!strcmp(event, "held") && *a->held_on)
+			return error_set(CAMPAIGN_ECONFLICT, "interview %s was held on %s", id, a->held_on);
+		*sql = !strcmp(event, "held") ? SQL_HELD : SQL_EXPLAINED;
+		return CAMPAIGN_OK;
+	}
+	*sql = !strcmp(event, "done") ? SQL_DONE : SQL_CANCELLED;
+	return CAMPAIGN_OK;
+}
+
+static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *event, const char *date, const char *note)
+{
+	action_state a;
+	const char *sql = NULL;
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = state_get(c, crid, id, &a)) || (rc = event_check(&a, id, event, date, &sql)))
+		return rc;
+	if (!(st = stmts_get(c, sql)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 3, note);
+	return db_step_done(c->db, st, "cannot record the action's progress");
+}
+
+int campaign_action_update(campaign_db *db, const char *campaign, const char *action_id, const char *event,
+                           const char *date, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(action_id, "action")) || (rc = need_date(date, "date")))
+		return rc;
+	if (!acc_one_of(event, EVENTS))
+		return error_set(CAMPAIGN_EINVALID, "event \"%s\" is not one of held, explanation_received, done, cancelled",
+		                 event ? event : "");
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "action.update", campaign, action_id)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = update(&c, crid, action_id, event, date, note)))
+		rc = db_log(db, actor, "action.update", campaign, action_id, event);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "action.update", campaign, action_id);
+}
+
+/* Each action's status on ?2. */
+#define STATUS_CTE                                                                                             \
+	"WITH s AS (SELECT a.*, CASE WHEN a.cancelled_on <= ?2 THEN 'cancelled' WHEN a.done_on <= ?2 THEN 'done' " \
+	"WHEN a.due_on < ?2 THEN 'overdue' ELSE 'open' END AS status FROM accountability_action a "                \
+	"WHERE a.campaign = ?1) "
+
+static int dated(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of, const char *sql,
+                 const char *types, campaign_cursor **c)
+{
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = insp_as_of(as_of, date)) || (rc = query_open(c, db, campaign, sql, types, &crid)))
+		return rc;
+	sqlite3_bind_text(cursor_stmt(*c), 2, date, -1, SQLITE_TRANSIENT);
+	return CAMPAIGN_OK;
+}
+
+int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
+                           const char *unit, const char *as_of)
+{
+	campaign_cursor *c;
+	int rc = dated(out, db, campaign, as_of,
+	               STATUS_CTE "SELECT s.id, s.proposal, p.rule, s.action, " ACC_ACTION_LABEL("s.action")
+	               " AS action_label, u.id AS unit, u.name AS unit_name, s.person, pe.name AS person_name, s.due_on, "
+	               "s.decided_on, s.held_on, s.explanation_on, s.done_on, s.cancelled_on, s.status, "
+	               "CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
+	               "AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
+	               "LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
+	               "WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) "
+	               "ORDER BY s.action, u.ord, s.due_on, s.id",
+	               "ttttttttt" "ddddddtit", &c);
+	if (rc)
+		return rc;
+	bind_opt(cursor_stmt(c), 3, action);
+	bind_opt(cursor_stmt(c), 4, unit);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
+{
+	campaign_cursor *c;
+	int rc = dated(out, db, campaign, as_of,
+	               STATUS_CTE "SELECT s.action, " ACC_ACTION_LABEL("s.action") " AS action_label, u.id AS unit, "
+	               "u.name AS unit_name, sum(s.status IN ('open', 'overdue')) AS open, sum(s.status = 'overdue') AS overdue, "
+	               "sum(s.status = 'done') AS done FROM s LEFT JOIN unit u ON u.rid = s.unit "
+	               "GROUP BY s.action, s.unit ORDER BY s.action, u.ord",
+	               "ttttiii", &c);
+	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+}

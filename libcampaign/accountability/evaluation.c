@@ -1,0 +1,125 @@
+/* Conduct evaluations (行风评议): a score per unit, year and period; the
+ * ranking with ties (standard competition ranking: 1, 2, 2, 4). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "accountability/accountability.h"
+
+/* A score: decimal text with at most two decimals, 0..1000, into hundredths. */
+static int score_parse(const char *s, long long *centi)
+{
+	long long v = 0;
+	int digits = 0, decimals = -1;
+	for (const char *p = s; p && *p; p++) {
+		if (*p == '.' && decimals < 0 && digits) {
+			decimals = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || decimals == 2 || v > 1000000)
+			goto bad;
+		v = v * 10 + (*p - '0');
+		digits++;
+		if (decimals >= 0)
+			decimals++;
+	}
+	if (!digits || decimals == 0)
+		goto bad;
+	for (int i = decimals < 0 ? 0 : decimals; i < 2; i++)
+		v *= 10;
+	if (v > 100000)
+		goto bad;
+	*centi = v;
+	return CAMPAIGN_OK;
+bad:
+	return error_set(CAMPAIGN_EINVALID, "score \"%s\" is not a number from 0 to 1000 with at most two decimals",
+	                 s ? s : "");
+}
+
+static const char SQL_UNIT[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
+static const char SQL_EVAL_UPSERT[] =
+	"INSERT INTO conduct_evaluation (id, campaign, year, period, unit, score_centi, evaluated_on, note, recorded_by, "
+	"recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (campaign, year, period, unit) "
+	"DO UPDATE SET score_centi = excluded.score_centi, evaluated_on = excluded.evaluated_on, note = excluded.note, "
+	"recorded_by = excluded.recorded_by, recorded_at = excluded.recorded_at";
+
+int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period, const char *unit,
+                      const char *score, const char *evaluated_on, const char *note, const char *actor)
+{
+	sqlite3_int64 urid;
+	sqlite3_stmt *st;
+	long long centi = 0;
+	char id[37], now[21];
+	int rc, found;
+	if (year < 1900 || year > 9999)
+		return error_set(CAMPAIGN_EINVALID, "year %d is not a year", year);
+	if ((rc = need(period, "period")) || (rc = need(unit, "unit")) || (rc = need(score, "score")) ||
+	    (rc = score_parse(score, &centi)) || (rc = need_date(evaluated_on, "evaluated_on")))
+		return rc;
+	if ((rc = lookup_rid(c, SQL_UNIT, crid, unit, &urid, &found)))
+		return rc;
+	if (!found)
+		return error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
+	if (!(st = stmts_get(c, SQL_EVAL_UPSERT)))
+		return campaign_error_code_last();
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_int(st, 3, year);
+	sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 5, urid);
+	sqlite3_bind_int64(st, 6, centi);
+	sqlite3_bind_text(st, 7, evaluated_on, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 8, note);
+	sqlite3_bind_text(st, 9, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot record the evaluation");
+}
+
+int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, const char *period,
+                               const char *unit, const char *score, const char *evaluated_on, const char *note,
+                               const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	char detail[64];
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "evaluation.record", campaign, unit)) || (rc = db_begin(db)))
+		return rc;
+	snprintf(detail, sizeof detail, "%d %s", year, period ? period : "");
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
+	    !(rc = evaluation_insert(&c, crid, year, period, unit, score, evaluated_on, note, actor)))
+		rc = db_log(db, actor, "evaluation.record", campaign, unit, detail);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "evaluation.record", campaign, unit);
+}
+
+/* Ranks within (year, period), optionally among the members of a group.
+ * rank() over the score descending is standard competition ranking. */
+int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
+                                      const char *period, const char *group)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(
+		     &c, db, campaign,
+		     "WITH e AS (SELECT ev.* FROM conduct_evaluation ev WHERE ev.campaign = ?1 AND ev.year = ?2 "
+		     "AND (?3 IS NULL OR ev.period = ?3) AND (?4 IS NULL OR ev.unit IN (SELECT gm.unit FROM unit_group g "
+		     "JOIN unit_group_member gm ON gm.grp = g.rid WHERE g.campaign = ?1 AND g.id = ?4))) "
+		     "SELECT e.year, e.period, u.id AS unit, u.name AS unit_name, printf('%.2f', e.score_centi / 100.0) AS score, "
+		     "rank() OVER (PARTITION BY e.period ORDER BY e.score_centi DESC) AS rank, "
+		     "rank() OVER (PARTITION BY e.period ORDER BY e.score_centi) AS rank_from_bottom, "
+		     "count(*) OVER (PARTITION BY e.period) AS units, e.evaluated_on, e.id "
+		     "FROM e JOIN unit u ON u.rid = e.unit ORDER BY e.period, rank, u.ord",
+		     "itttti" "iidt", &crid)))
+		return rc;
+	sqlite3_bind_int(cursor_stmt(c), 2, year);
+	bind_opt(cursor_stmt(c), 3, period);
+	bind_opt(cursor_stmt(c), 4, group);
+	return query_done(out, c, CAMPAIGN_OK);
+}

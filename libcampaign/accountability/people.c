@@ -1,0 +1,445 @@
+/* People and posts: who holds which post of which unit, from when to when;
+ * key posts (关键岗位) and principals (主要负责人); the leading group's
+ * members as people; a person's confidential disciplinary record. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "accountability/accountability.h"
+
+static const char *const POST_KINDS[] = {"budget", "projects", "enforcement", "personnel", NULL};
+
+int acc_one_of(const char *s, const char *const *list)
+{
+	for (int i = 0; s && list[i]; i++)
+		if (!strcmp(s, list[i]))
+			return 1;
+	return 0;
+}
+
+static int id_check(const char *id, const char *what)
+{
+	if (!id || !*id || strlen(id) > 64)
+		return error_set(CAMPAIGN_EINVALID, "%s id \"%s\" must be 1 to 64 bytes", what, id ? id : "");
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_PERSON_IN[] = "SELECT 1 FROM person WHERE campaign = ?1 AND id = ?2";
+
+int person_check(stmts *c, sqlite3_int64 crid, const char *person)
+{
+	sqlite3_int64 one;
+	int found, rc = lookup_rid(c, SQL_PERSON_IN, crid, person, &one, &found);
+	return rc ? rc : found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no person with id \"%s\"", person);
+}
+
+/* An id used by another campaign of the store cannot be taken over. */
+static const char SQL_POST_OTHER[] = "SELECT 1 FROM post WHERE campaign <> ?1 AND id = ?2";
+static const char SQL_POST_UPSERT[] =
+	"INSERT INTO post (id, campaign, unit, name, kind, key_post, principal, recorded_by, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET unit = excluded.unit, "
+	"name = excluded.name, kind = excluded.kind, key_post = excluded.key_post, principal = excluded.principal";
+
+int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, const char *name, const char *kind,
+                int key_post, int principal, const char *actor)
+{
+	sqlite3_int64 urid, other;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc, found;
+	if ((rc = id_check(id, "post")) || (rc = need(unit, "unit")) || (rc = need(name, "name")))
+		return rc;
+	if (kind && *kind && !acc_one_of(kind, POST_KINDS))
+		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not one of budget, projects, enforcement, personnel", kind);
+	if (key_post && (!kind || !*kind))
+		return error_set(CAMPAIGN_EINVALID, "key post \"%s\" needs a kind (budget, projects, enforcement, personnel)",
+		                 id);
+	if ((key_post != 0 && key_post != 1) || (principal != 0 && principal != 1))
+		return error_set(CAMPAIGN_EINVALID, "key_post and principal are 0 or 1");
+	if ((rc = unit_rid(c, crid, unit, &urid)) || (rc = lookup_rid(c, SQL_POST_OTHER, crid, id, &other, &found)))
+		return rc;
+	if (found)
+		return error_set(CAMPAIGN_ECONFLICT, "post \"%s\" belongs to another campaign", id);
+	if (!(st = stmts_get(c, SQL_POST_UPSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_int64(st, 3, urid);
+	sqlite3_bind_text(st, 4, name, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 5, kind);
+	sqlite3_bind_int(st, 6, key_post);
+	sqlite3_bind_int(st, 7, principal);
+	sqlite3_bind_text(st, 8, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot store the post");
+}
+
+static const char SQL_PERSON_OTHER[] = "SELECT 1 FROM person WHERE campaign <> ?1 AND id = ?2";
+static const char SQL_PERSON_UPSERT[] =
+	"INSERT INTO person (id, campaign, name, unit, retires_on, recorded_by, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (id) DO UPDATE SET name = excluded.name, "
+	"unit = excluded.unit, retires_on = excluded.retires_on";
+
+int person_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *name, const char *unit,
+                  const char *retires_on, const char *actor)
+{
+	sqlite3_int64 urid = 0, other;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc, found;
+	if ((rc = id_check(id, "person")) || (rc = need(name, "name")) ||
+	    (retires_on && *retires_on && (rc = need_date(retires_on, "retires_on"))))
+		return rc;
+	if (unit && *unit && (rc = unit_rid(c, crid, unit, &urid)))
+		return rc;
+	if ((rc = lookup_rid(c, SQL_PERSON_OTHER, crid, id, &other, &found)))
+		return rc;
+	if (found)
+		return error_set(CAMPAIGN_ECONFLICT, "person \"%s\" belongs to another campaign", id);
+	if (!(st = stmts_get(c, SQL_PERSON_UPSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
+	if (urid)
+		sqlite3_bind_int64(st, 4, urid);
+	bind_opt(st, 5, retires_on);
+	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot store the person");
+}
+
+static const char SQL_POST_IN[] = "SELECT 1 FROM post WHERE campaign = ?1 AND id = ?2";
+static const char SQL_HOLDING_UPSERT[] =
+	"INSERT INTO post_holding (id, person, post, start_on, end_on, recorded_by, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT (person, post, start_on) DO UPDATE SET end_on = excluded.end_on";
+
+int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char *post, const char *start_on,
+                   const char *end_on, const char *actor)
+{
+	sqlite3_int64 one;
+	sqlite3_stmt *st;
+	char id[37], now[21];
+	int rc, found;
+	if ((rc = need(person, "person")) || (rc = need(post, "post")) || (rc = need_date(start_on, "start_on")) ||
+	    (end_on && *end_on && (rc = need_date(end_on, "end_on"))))
+		return rc;
+	if (end_on && *end_on && strcmp(end_on, start_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "end_on %s is before start_on %s", end_on, start_on);
+	if ((rc = person_check(c, crid, person)) || (rc = lookup_rid(c, SQL_POST_IN, crid, post, &one, &found)))
+		return rc;
+	if (!found)
+		return error_set(CAMPAIGN_ENOTFOUND, "no post with id \"%s\"", post);
+	if (!(st = stmts_get(c, SQL_HOLDING_UPSERT)))
+		return campaign_error_code_last();
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, start_on, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 5, end_on);
+	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot store the holding");
+}
+
+/* Runs @op's write: access, transaction, campaign; @body does the work. */
+#define WRITE(OP, OBJECT, BODY)                                                                               \
+	do {                                                                                                      \
+		stmts c = {db, 0, {{0}}};                                                                             \
+		sqlite3_int64 crid;                                                                                   \
+		if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, OP, campaign, OBJECT)) || (rc = db_begin(db)))      \
+			return rc;                                                                                        \
+		if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = (BODY)))                                   \
+			rc = db_log(db, actor, OP, campaign, OBJECT, NULL);                                               \
+		stmts_free(&c);                                                                                       \
+		rc = write_end(db, rc, actor, OP, campaign, OBJECT);                                                  \
+	} while (0)
+
+int campaign_post_add(campaign_db *db, const char *campaign, const char *id, const char *unit, const char *name,
+                      const char *kind, int key_post, int principal, const char *actor)
+{
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = id_check(id, "post")))
+		return rc;
+	WRITE("post.add", id, post_upsert(&c, crid, id, unit, name, kind, key_post, principal, actor));
+	return rc;
+}
+
+int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                        const char *name, const char *unit, const char *retires_on, const char *actor)
+{
+	struct campaign_buf *b = NULL;
+	char uuid[37];
+	int rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	if (!id)
+		db_new_id(uuid);
+	if ((rc = id_check(id ? id : uuid, "person")) || (out_id && (rc = id_buf(&b, id ? id : uuid))))
+		return rc;
+	WRITE("person.add", id ? id : uuid, person_upsert(&c, crid, id ? id : uuid, name, unit, retires_on, actor));
+	if (rc)
+		campaign_buf_free(b);
+	else if (out_id)
+		*out_id = b;
+	return rc;
+}
+
+int campaign_post_assign(campaign_db *db, const char *campaign, const char *person, const char *post,
+                         const char *start_on, const char *end_on, const char *actor)
+{
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) || (rc = need(post, "post")))
+		return rc;
+	WRITE("post.assign", person, holding_upsert(&c, crid, person, post, start_on, end_on, actor));
+	return rc;
+}
+
+static const char SQL_OPEN_HOLDING[] =
+	"SELECT h.id, h.start_on FROM post_holding h JOIN person p ON p.id = h.person "
+	"WHERE p.campaign = ?1 AND h.person = ?2 AND h.post = ?3 AND h.end_on IS NULL ORDER BY h.start_on DESC LIMIT 1";
+static const char SQL_HOLDING_END[] = "UPDATE post_holding SET end_on = ?2 WHERE id = ?1";
+
+static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *post, const char *end_on)
+{
+	sqlite3_stmt *st;
+	char id[72] = "", start[16] = "";
+	int rc;
+	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_OPEN_HOLDING)))
+		return rc ? rc : campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		column_copy(st, 0, id, sizeof id);
+		column_copy(st, 1, start, sizeof start);
+	}
+	sqlite3_reset(st);
+	if (!*id)
+		return error_set(CAMPAIGN_ENOTFOUND, "person \"%s\" holds no open post \"%s\"", person, post);
+	if (strcmp(end_on, start) < 0)
+		return error_set(CAMPAIGN_EINVALID, "end_on %s is before the holding began (%s)", end_on, start);
+	if (!(st = stmts_get(c, SQL_HOLDING_END)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, end_on, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot end the holding");
+}
+
+int campaign_post_leave(campaign_db *db, const char *campaign, const char *person, const char *post,
+                        const char *end_on, const char *actor)
+{
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) || (rc = need(post, "post")) ||
+	    (rc = need_date(end_on, "end_on")))
+		return rc;
+	WRITE("post.leave", person, leave(&c, crid, person, post, end_on));
+	return rc;
+}
+
+/* Named body members without a person of the same name; their unit is the
+ * body's seat, else the seat of a parent body, else the campaign's top unit. */
+static const char SQL_BODY_PEOPLE[] =
+	"SELECT DISTINCT 'body:' || m.name, m.name, coalesce(b.seat, pb.seat, "
+	"(SELECT rid FROM unit WHERE campaign = ?1 AND parent IS NULL ORDER BY ord LIMIT 1)) "
+	"FROM body b JOIN body_member m ON m.body = b.rid LEFT JOIN body pb ON pb.rid = b.parent "
+	"WHERE b.campaign = ?1 AND m.name IS NOT NULL AND m.name <> '' "
+	"AND NOT EXISTS (SELECT 1 FROM person p WHERE p.campaign = ?1 AND p.name = m.name) "
+	"GROUP BY m.name ORDER BY min(b.ord * 10000 + m.ord)";
+static const char SQL_BODY_PERSON_INSERT[] =
+	"INSERT INTO person (id, campaign, name, unit, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+static int from_bodies(stmts *c, sqlite3_int64 crid, const char *actor, int *added)
+{
+	sqlite3_stmt *sel = stmts_get(c, SQL_BODY_PEOPLE), *ins;
+	char now[21];
+	int rc = CAMPAIGN_OK, step;
+	if (!sel || !(ins = stmts_get(c, SQL_BODY_PERSON_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_int64(sel, 1, crid);
+	while (!rc && (step = sqlite3_step(sel)) == SQLITE_ROW) {
+		sqlite3_reset(ins);
+		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		sqlite3_bind_int64(ins, 2, crid);
+		sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 1));
+		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 2));
+		sqlite3_bind_text(ins, 5, actor, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 6, now, -1, SQLITE_TRANSIENT);
+		if (!(rc = db_step_done(c->db, ins, "cannot add a person")))
+			(*added)++;
+	}
+	if (!rc && step != SQLITE_DONE)
+		rc = error_from_sqlite(c->db->sql, step, "cannot read the bodies");
+	sqlite3_reset(sel);
+	return rc;
+}
+
+int campaign_people_from_bodies(campaign_db *db, const char *campaign, const char *actor)
+{
+	int rc, added = 0;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	WRITE("person.from_bodies", NULL, from_bodies(&c, crid, actor, &added));
+	return rc ? rc : added;
+}
+
+/* ---- queries ---- */
+
+int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	char today[11];
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = insp_as_of(NULL, today)) ||
+	    (rc = query_open(&c, db, campaign,
+	                     "SELECT p.id, p.name, u.id AS unit, u.name AS unit_name, p.retires_on, "
+	                     "(SELECT b.name FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
+	                     "AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body, "
+	                     "(SELECT m.role FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
+	                     "AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body_role, "
+	                     "(SELECT group_concat(name, '、') FROM (SELECT t.name FROM post_holding h "
+	                     "JOIN post t ON t.id = h.post WHERE h.person = p.id AND h.start_on <= ?3 AND "
+	                     "(h.end_on IS NULL OR h.end_on >= ?3) ORDER BY h.start_on, t.id)) AS posts "
+	                     "FROM person p LEFT JOIN unit u ON u.rid = p.unit "
+	                     "WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.name, p.id",
+	                     "ttttdttt", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, unit);
+	sqlite3_bind_text(cursor_stmt(c), 3, today, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(&c, db, campaign,
+	                     "SELECT p.id, u.id AS unit, u.name AS unit_name, p.name, p.kind, " ACC_KIND_LABEL("p.kind")
+	                     " AS kind_label, p.key_post, p.principal FROM post p JOIN unit u ON u.rid = p.unit "
+	                     "WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.id",
+	                     "ttttttii", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, unit);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(&c, db, campaign,
+	                     "SELECT h.id, pe.id AS person, pe.name AS person_name, t.id AS post, t.name AS post_name, "
+	                     "u.id AS unit, u.name AS unit_name, t.kind, t.key_post, h.start_on, h.end_on "
+	                     "FROM person pe JOIN post_holding h ON h.person = pe.id JOIN post t ON t.id = h.post "
+	                     "JOIN unit u ON u.rid = t.unit WHERE pe.campaign = ?1 AND (?2 IS NULL OR pe.id = ?2) "
+	                     "ORDER BY pe.name, pe.id, h.start_on, t.id",
+	                     "tttttttt" "idd", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, person);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+/* ---- the confidential record ---- */
+
+static const char SQL_DISCIPLINE_INSERT[] =
+	"INSERT INTO person_record_confidential (id, person, decided_on, sanction, details, authority, recorded_by, "
+	"recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+
+static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const char *person, const char *decided_on,
+                          const char *sanction, const char *details, const char *authority, const char *actor)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_DISCIPLINE_INSERT)))
+		return rc ? rc : campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, decided_on, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 4, sanction, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 5, details);
+	bind_opt(st, 6, authority);
+	sqlite3_bind_text(st, 7, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot record the discipline");
+}
+
+int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *person,
+                                   const char *decided_on, const char *sanction, const char *details,
+                                   const char *authority, const char *actor)
+{
+	struct campaign_buf *b = NULL;
+	char id[37];
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) ||
+	    (rc = need_date(decided_on, "decided_on")) || (rc = need(sanction, "sanction")))
+		return rc;
+	db_new_id(id);
+	if (out_id && (rc = id_buf(&b, id)))
+		return rc;
+	/* the log names the person, never what the record says */
+	WRITE("person.discipline_add", person,
+	      discipline_add(&c, crid, id, person, decided_on, sanction, details, authority, actor));
+	if (rc)
+		campaign_buf_free(b);
+	else if (out_id)
+		*out_id = b;
+	return rc;
+}
+
+int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person,
+                                 const char *actor)
+{
+	campaign_cursor *c;
+	stmts s = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check_write(db, actor)))
+		return rc == CAMPAIGN_EPERM ? error_set(rc, "confidential records are read only on a writable store, "
+		                                            "which can log the read")
+		                            : rc;
+	if ((rc = need(person, "person")) || (rc = db_campaign_rid(db, campaign, &crid)))
+		return rc;
+	rc = person_check(&s, crid, person);
+	stmts_free(&s);
+	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "person.read_record", campaign, person)))
+		return rc;
+	/* the read is logged before anything is read */
+	if ((rc = db_log(db, actor, "person.read_record", campaign, person, NULL)) ||
+	    (rc = query_open(&c, db, campaign,
+	                     "WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "
+	                     "SELECT kind, date, id, what, text, status FROM ("
+	                     "SELECT 'discipline' AS kind, r.decided_on AS date, r.id, r.sanction AS what, "
+	                     "r.details AS text, r.authority AS status FROM person_record_confidential r "
+	                     "WHERE r.person = ?2 "
+	                     "UNION ALL SELECT 'finding', f.found_on, f.id, coalesce(g.text, ''), f.description, "
+	                     "CASE WHEN f.concealed OR f.falsified THEN 'flagged' ELSE f.origin END "
+	                     "FROM me JOIN finding f ON f.unit = me.unit AND instr(f.people, me.name) > 0 "
+	                     "LEFT JOIN violation_category g ON g.rid = f.category "
+	                     "UNION ALL SELECT 'proposal', p.as_of, p.id, p.action, p.reason, p.status "
+	                     "FROM accountability_proposal p WHERE p.person = ?2 "
+	                     "UNION ALL SELECT 'action', a.decided_on, a.id, a.action, a.note, "
+	                     "CASE WHEN a.cancelled_on IS NOT NULL THEN 'cancelled' WHEN a.done_on IS NOT NULL "
+	                     "THEN 'done' ELSE 'open' END FROM accountability_action a WHERE a.person = ?2) "
+	                     "ORDER BY date, kind, id",
+	                     "tdtttt", &crid)))
+		return rc;
+	sqlite3_bind_text(cursor_stmt(c), 2, person, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, CAMPAIGN_OK);
+}

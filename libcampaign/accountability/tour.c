@@ -1,0 +1,195 @@
+/* Inspection tours (巡视), (三)4(2): every county bureau's leadership is
+ * toured once a year. The schedule is generated, tours are recorded, a
+ * tour's findings enter the findings register with origin inspection_tour,
+ * and a year that ends without a tour is flagged (rule kind tour_missing). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "accountability/accountability.h"
+
+static const char SQL_MEMBERS[] =
+	"SELECT gm.unit, u.id, EXISTS (SELECT 1 FROM inspection_tour t WHERE t.campaign = ?1 AND t.unit = gm.unit "
+	"AND t.year = ?3) FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid JOIN unit u ON u.rid = gm.unit "
+	"WHERE g.campaign = ?1 AND g.id = ?2 ORDER BY gm.ord";
+static const char SQL_GROUP_EXISTS[] = "SELECT rid FROM unit_group WHERE campaign = ?1 AND id = ?2";
+static const char SQL_PLAN[] =
+	"INSERT INTO inspection_tour (id, campaign, unit, year, planned_on, recorded_by, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, date(?5, '+' || CAST((julianday(?9) - julianday(?5)) * ?6 / ?10 AS INTEGER) || ' days'), "
+	"?7, ?8)";
+
+/* Plans one tour per member without one, dates spread evenly over the window. */
+static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, const char *first, const char *last,
+                    const char *actor, int *planned)
+{
+	sqlite3_stmt *sel, *ins;
+	sqlite3_int64 g;
+	int rc, found, n = 0, i = 0, step;
+	char now[21];
+	if ((rc = lookup_rid(c, SQL_GROUP_EXISTS, crid, group, &g, &found)))
+		return rc;
+	if (!found)
+		return error_set(CAMPAIGN_ENOTFOUND, "no unit group with id \"%s\"", group);
+	if (!(sel = stmts_get(c, SQL_MEMBERS)) || !(ins = stmts_get(c, SQL_PLAN)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(sel, 1, crid);
+	sqlite3_bind_text(sel, 2, group, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(sel, 3, year);
+	while (sqlite3_step(sel) == SQLITE_ROW)
+		n++;
+	sqlite3_reset(sel);
+	db_now(now);
+	rc = CAMPAIGN_OK;
+	while (!rc && (step = sqlite3_step(sel)) == SQLITE_ROW) {
+		char id[37];
+		int k = i++;
+		if (sqlite3_column_int(sel, 2))
+			continue;
+		db_new_id(id);
+		sqlite3_reset(ins);
+		sqlite3_bind_text(ins, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int64(ins, 2, crid);
+		sqlite3_bind_int64(ins, 3, sqlite3_column_int64(sel, 0));
+		sqlite3_bind_int(ins, 4, year);
+		sqlite3_bind_text(ins, 5, first, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(ins, 6, k);
+		sqlite3_bind_text(ins, 7, actor, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 8, now, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(ins, 9, last, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_int(ins, 10, n > 1 ? n - 1 : 1);
+		if (!(rc = db_step_done(c->db, ins, "cannot plan the tour")))
+			(*planned)++;
+	}
+	sqlite3_reset(sel);
+	return rc;
+}
+
+int campaign_tour_schedule(campaign_db *db, const char *campaign, int year, const char *group, const char *first,
+                           const char *last, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	char detail[64];
+	int rc, planned = 0;
+	if ((rc = db_check_write(db, actor)) || (rc = need(group, "group")) || (rc = need_date(first, "first")) ||
+	    (rc = need_date(last, "last")))
+		return rc;
+	if (year < 1900 || year > 9999 || atoi(first) != year || atoi(last) != year || strcmp(first, last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", first, last, year);
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.schedule", campaign, group)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
+	    !(rc = schedule(&c, crid, year, group, first, last, actor, &planned))) {
+		snprintf(detail, sizeof detail, "%d: %d planned", year, planned);
+		rc = db_log(db, actor, "tour.schedule", campaign, group, detail);
+	}
+	stmts_free(&c);
+	rc = write_end(db, rc, actor, "tour.schedule", campaign, group);
+	return rc ? rc : planned;
+}
+
+static const char SQL_TOUR_OF[] =
+	"SELECT id, conducted_on FROM inspection_tour WHERE campaign = ?1 AND unit = ?2 AND year = ?3";
+static const char SQL_TOUR_DONE[] = "UPDATE inspection_tour SET conducted_on = ?2, leader = ?3, note = ?4 WHERE id = ?1";
+static const char SQL_TOUR_ADD[] =
+	"INSERT INTO inspection_tour (id, campaign, unit, year, conducted_on, leader, note, recorded_by, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+
+/* The tour of a unit in a year: its id ("" if none) and conducted date. */
+static int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16])
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_TOUR_OF);
+	if (!st)
+		return campaign_error_code_last();
+	*id = *done = '\0';
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_int64(st, 2, unit);
+	sqlite3_bind_int(st, 3, year);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		column_copy(st, 0, id, 72);
+		column_copy(st, 1, done, 16);
+	}
+	sqlite3_reset(st);
+	return CAMPAIGN_OK;
+}
+
+
+static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *date, const char *leader,
+                  const char *note, const char *actor)
+{
+	sqlite3_int64 urid;
+	sqlite3_stmt *st;
+	char id[72], done[16], now[21];
+	int rc, year = atoi(date);
+	if ((rc = unit_rid(c, crid, unit, &urid)) || (rc = tour_of(c, crid, urid, year, id, done)))
+		return rc;
+	if (*done)
+		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" was toured already in %d (on %s)", unit, year, done);
+	if (!(st = stmts_get(c, *id ? SQL_TOUR_DONE : SQL_TOUR_ADD)))
+		return campaign_error_code_last();
+	if (*id) {
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
+		bind_opt(st, 3, leader);
+		bind_opt(st, 4, note);
+		return db_step_done(c->db, st, "cannot record the tour");
+	}
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_int64(st, 3, urid);
+	sqlite3_bind_int(st, 4, year);
+	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 6, leader);
+	bind_opt(st, 7, note);
+	sqlite3_bind_text(st, 8, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot record the tour");
+}
+
+int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit, const char *conducted_on,
+                         const char *leader, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")) || (rc = need_date(conducted_on, "conducted_on")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.record", campaign, unit)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = record(&c, crid, unit, conducted_on, leader, note, actor)))
+		rc = db_log(db, actor, "tour.record", campaign, unit, conducted_on);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "tour.record", campaign, unit);
+}
+
+int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year, const char *group,
+                         const char *as_of)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = insp_as_of(as_of, date)) ||
+	    (rc = query_open(
+		     &c, db, campaign,
+		     "WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "
+		     "WHERE g.campaign = ?1 AND g.id = ?3 UNION SELECT t.unit, NULL FROM inspection_tour t "
+		     "WHERE t.campaign = ?1 AND t.year = ?2 AND ?3 IS NULL) "
+		     "SELECT ?2 AS year, u.id AS unit, u.name AS unit_name, t.id, t.planned_on, "
+		     "CASE WHEN t.conducted_on <= ?4 THEN t.conducted_on END AS conducted_on, t.leader, "
+		     "(SELECT count(*) FROM inspection_tour_finding tf WHERE tf.tour = t.id) AS findings, "
+		     "CASE WHEN t.conducted_on <= ?4 THEN 'done' WHEN printf('%04d-12-31', ?2) < ?4 THEN 'missing' "
+		     "WHEN t.planned_on IS NULL THEN 'unscheduled' WHEN t.planned_on < ?4 THEN 'overdue' ELSE 'planned' END "
+		     "AS status FROM units JOIN unit u ON u.rid = units.unit "
+		     "LEFT JOIN inspection_tour t ON t.campaign = ?1 AND t.unit = units.unit AND t.year = ?2 "
+		     "ORDER BY u.ord",
+		     "itttddtit", &crid)))
+		return rc;
+	sqlite3_bind_int(cursor_stmt(c), 2, year);
+	bind_opt(cursor_stmt(c), 3, group);
+	sqlite3_bind_text(cursor_stmt(c), 4, date, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, CAMPAIGN_OK);
+}

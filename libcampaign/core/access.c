@@ -1,0 +1,186 @@
+/* Roles and the authorisation of every call that takes an actor. */
+#include <stdio.h>
+#include <string.h>
+#include "core/core.h"
+
+static const char *const ROLES[] = {"supervision_office", "leadership", "unit_clerk", "auditor", NULL};
+
+static const char SQL_ANY_ROLE[] = "SELECT EXISTS (SELECT 1 FROM access_role)";
+static const char SQL_ROLE_OF[] =
+	"SELECT r.role, r.unit, u.name FROM access_role r LEFT JOIN unit u ON u.rid = r.unit WHERE r.person = ?1";
+
+/* 1 if any role is granted (the store is then closed to people without one). */
+static int roles_exist(campaign_db *db, int *any)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_ANY_ROLE);
+	if (!st)
+		return campaign_error_code_last();
+	*any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	sqlite3_reset(st);
+	return CAMPAIGN_OK;
+}
+
+int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what)
+{
+	static const char *const verbs[] = {"change the plan", "write for this unit", "read confidential records",
+	                                    "grant roles"};
+	sqlite3_stmt *st;
+	char role[32] = "", unit_name[256] = "";
+	sqlite3_int64 role_unit = 0;
+	int rc, any = 0, allowed;
+	if ((rc = roles_exist(db, &any)) || !any)
+		return rc;
+	if (!(st = db_stmt(db, SQL_ROLE_OF)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(role, sizeof role, "%s", (const char *)sqlite3_column_text(st, 0));
+		role_unit = sqlite3_column_int64(st, 1);
+		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
+			snprintf(unit_name, sizeof unit_name, "%s", (const char *)sqlite3_column_text(st, 2));
+	}
+	sqlite3_reset(st);
+	allowed = !strcmp(role, "supervision_office") ||
+	          (action == ACCESS_UNIT && !strcmp(role, "unit_clerk") && unit && unit == role_unit) ||
+	          (action == ACCESS_CONFIDENTIAL && !strcmp(role, "leadership"));
+	if (allowed)
+		return CAMPAIGN_OK;
+	if (!*role)
+		return error_set(CAMPAIGN_EPERM, "actor \"%s\" has no role in this store and may not %s (%s)", actor,
+		                 verbs[action], what);
+	return error_set(CAMPAIGN_EPERM, "actor \"%s\" (%s%s%s) may not %s (%s)", actor, role, *unit_name ? " of " : "",
+	                 unit_name, verbs[action], what);
+}
+
+int access_denied(campaign_db *db, const char *actor, const char *what, const char *campaign, const char *object)
+{
+	char msg[1024];
+	snprintf(msg, sizeof msg, "%s", campaign_error_message());
+	/* the refusal is the one thing a refused call writes */
+	if (!db->readonly)
+		(void)db_log(db, actor, "denied", campaign, object, what);
+	return error_set(CAMPAIGN_EPERM, "%s", msg);
+}
+
+int access_guard(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what,
+                 const char *campaign, const char *object)
+{
+	int rc = access_check(db, actor, action, unit, what);
+	return rc == CAMPAIGN_EPERM ? access_denied(db, actor, what, campaign, object) : rc;
+}
+
+static const char SQL_GRANT[] =
+	"INSERT INTO access_role (person, role, unit, granted_by, granted_at) VALUES (?1, ?2, ?3, ?4, ?5) "
+	"ON CONFLICT (person) DO UPDATE SET role = excluded.role, unit = excluded.unit, "
+	"granted_by = excluded.granted_by, granted_at = excluded.granted_at";
+
+int campaign_role_grant(campaign_db *db, const char *person, const char *role, const char *campaign,
+                        const char *unit, const char *actor)
+{
+	sqlite3_int64 crid, urid = 0;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc, k, any = 0;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	if (!person || !*person || !role)
+		return error_set(CAMPAIGN_EINVALID, "campaign_role_grant: person and role are required");
+	for (k = 0; ROLES[k] && strcmp(ROLES[k], role); k++)
+		;
+	if (!ROLES[k])
+		return error_set(CAMPAIGN_EINVALID,
+		                 "role \"%s\" is not one of supervision_office, leadership, unit_clerk, auditor", role);
+	if ((strcmp(role, "unit_clerk") == 0) != (unit != NULL))
+		return error_set(CAMPAIGN_EINVALID, "a unit_clerk needs a unit, and only a unit_clerk has one");
+	if ((rc = roles_exist(db, &any)))
+		return rc;
+	if (!any && strcmp(role, "supervision_office"))
+		return error_set(CAMPAIGN_EINVALID, "the first role granted must be a supervision_office, "
+		                                    "or nobody could grant the next");
+	if ((rc = access_guard(db, actor, ACCESS_GRANT, 0, "role.grant", campaign, person)))
+		return rc;
+	if ((rc = db_begin(db)))
+		return rc;
+	if (unit && ((rc = db_campaign_rid(db, campaign, &crid)) || (rc = db_object_rid(db, "unit", crid, unit, &urid))))
+		goto fail;
+	if (!(st = db_stmt(db, SQL_GRANT))) {
+		rc = campaign_error_code_last();
+		goto fail;
+	}
+	db_now(now);
+	sqlite3_bind_text(st, 1, person, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
+	if (urid)
+		sqlite3_bind_int64(st, 3, urid);
+	sqlite3_bind_text(st, 4, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st, "cannot grant the role")) ||
+	    (rc = db_log(db, actor, "role.grant", campaign, person, role)) || (rc = db_commit(db)))
+		goto fail;
+	error_ok();
+	return CAMPAIGN_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+static const char SQL_REVOKE[] = "DELETE FROM access_role WHERE person = ?1";
+static const char SQL_OFFICES_LEFT[] = "SELECT count(*) FROM access_role WHERE role = 'supervision_office'";
+
+int campaign_role_revoke(campaign_db *db, const char *person, const char *actor)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	if (!person)
+		return error_set(CAMPAIGN_EINVALID, "campaign_role_revoke: person is required");
+	if ((rc = access_guard(db, actor, ACCESS_GRANT, 0, "role.revoke", NULL, person)) || (rc = db_begin(db)))
+		return rc;
+	if (!(st = db_stmt(db, SQL_REVOKE))) {
+		rc = campaign_error_code_last();
+		goto fail;
+	}
+	sqlite3_bind_text(st, 1, person, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(db, st, "cannot revoke the role")))
+		goto fail;
+	if (!sqlite3_changes(db->sql)) {
+		rc = error_set(CAMPAIGN_ENOTFOUND, "\"%s\" has no role", person);
+		goto fail;
+	}
+	if (!(st = db_stmt(db, SQL_OFFICES_LEFT))) {
+		rc = campaign_error_code_last();
+		goto fail;
+	}
+	rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+	sqlite3_reset(st);
+	if (rc) {
+		rc = error_set(CAMPAIGN_ECONFLICT, "revoking \"%s\" would leave no supervision_office to grant roles", person);
+		goto fail;
+	}
+	if ((rc = db_log(db, actor, "role.revoke", NULL, person, NULL)) || (rc = db_commit(db)))
+		goto fail;
+	error_ok();
+	return CAMPAIGN_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+int campaign_roles_query(campaign_cursor **out, campaign_db *db)
+{
+	campaign_cursor *c;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)) ||
+	    (rc = cursor_prepare(&c, db,
+	                         "SELECT r.person, r.role, cp.id AS campaign, u.id AS unit, u.name AS unit_name, "
+	                         "r.granted_by, r.granted_at FROM access_role r LEFT JOIN unit u ON u.rid = r.unit "
+	                         "LEFT JOIN campaign cp ON cp.rid = u.campaign ORDER BY r.person",
+	                         "ttttttt")))
+		return rc;
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}

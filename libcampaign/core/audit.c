@@ -1,0 +1,1069 @@
+/* The audit log: a SHA-256 hash chain over every change.
+ *
+ * Triggers on every table write each row change into audit_log with its
+ * before and after images (JSON), unsealed. When the library commits, it
+ * seals the transaction's entries: each gets the seq of the call it belongs
+ * to (the entry db_log() wrote) and a hash over its fields and the previous
+ * entry's hash. A change made with raw SQL is either left unsealed (the
+ * triggers still fire) or, if the triggers were dropped, leaves rows that
+ * differ from their last logged image; both are found by verification.
+ * Hashing and signatures come from OpenSSL's libcrypto: it is on every
+ * Debian system, FIPS-reviewed, and gives SHA-256 and Ed25519 in one library. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include "core/core.h"
+
+/* ---- hashing ---- */
+
+/* Appends one field, length-prefixed so no two entries hash alike by accident. */
+static int field(struct campaign_buf *b, const char *v)
+{
+	char len[24];
+	size_t n;
+	int k;
+	if (!v)
+		return buf_append(b, "-|", 2);
+	n = strlen(v);
+	/* the length by hand: this runs for every field of every entry sealed */
+	k = (int)sizeof len;
+	len[--k] = ':';
+	do
+		len[--k] = (char)('0' + n % 10);
+	while ((n /= 10) > 0);
+	if (buf_append(b, len + k, sizeof len - (size_t)k) || buf_append(b, v, strlen(v)))
+		return CAMPAIGN_ENOMEM;
+	return buf_append(b, "|", 1);
+}
+
+/* The hash of an entry after @prev: SHA-256 over the previous hash and the
+ * 13 fields (seq, at, kind, tbl, key, object, actor, operation, campaign,
+ * detail, before, after, call), hex into @out. */
+static int entry_hash(const char *const f[13], const char *prev, char out[65])
+{
+	struct campaign_buf b = {0};
+	int rc = field(&b, prev);
+	for (int i = 0; !rc && i < 13; i++)
+		rc = field(&b, f[i]);
+	if (!rc)
+		rc = sha256_hex(b.data, b.size, out);
+	buf_reset(&b);
+	return rc;
+}
+
+/* The 13 hashed fields of an audit_log row read with ENTRY_COLUMNS. */
+static void entry_fields(sqlite3_stmt *e, const char *f[13])
+{
+	for (int i = 0; i < 13; i++)
+		f[i] = (const char *)sqlite3_column_text(e, i);
+}
+
+/* Every hashed field of an entry, in hashing order; hash is column 13. */
+#define ENTRY_COLUMNS "seq, at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, call, hash"
+
+/* ---- triggers ---- */
+
+/* Tables that are never audited: the log's own and SQLite's. */
+static int audited(const char *table)
+{
+	/* the search index is derived data, and FTS5's tables take no triggers */
+	return strncmp(table, "sqlite_", 7) != 0 && strncmp(table, "audit_", 6) != 0 && strncmp(table, "search_", 7) != 0;
+}
+
+/* Builds, for table @t and row alias @p (NEW/OLD), the key, image and object
+ * expressions. Images are json_object() of every column in table order, so a
+ * row read back later gives the very same text. */
+static int row_exprs(campaign_db *db, const char *t, const char *p, struct campaign_buf *key,
+                     struct campaign_buf *image, struct campaign_buf *object, int *rowid_table)
+{
+	sqlite3_stmt *st;
+	int rc, without_rowid = 0, npk = 0, has_id = 0;
+	if (sqlite3_prepare_v2(db->sql, "SELECT wr FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", -1, &st,
+	                       NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		without_rowid = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	if (sqlite3_prepare_v2(db->sql, "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
+	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+	rc = buf_puts(image, "json_object(");
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		const char *c = (const char *)sqlite3_column_text(st, 0);
+		rc = buf_printf(image, "%s'%s', %s.\"%s\"", image->size > 12 ? ", " : "", c, p, c);
+		if (!strcmp(c, "id"))
+			has_id = 1;
+		if (sqlite3_column_int(st, 1))
+			npk++;
+	}
+	sqlite3_finalize(st);
+	if (!rc)
+		rc = buf_puts(image, ")");
+	if (!rc && without_rowid) {
+		/* the primary key columns, in key order */
+		if (sqlite3_prepare_v2(db->sql, "SELECT name FROM pragma_table_info(?1) WHERE pk > 0 ORDER BY pk", -1, &st,
+		                       NULL) != SQLITE_OK)
+			return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
+		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
+		rc = buf_puts(key, "json_array(");
+		for (int i = 0; !rc && sqlite3_step(st) == SQLITE_ROW; i++)
+			rc = buf_printf(key, "%s%s.\"%s\"", i ? ", " : "", p, (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+		if (!rc)
+			rc = buf_puts(key, ")");
+	} else if (!rc) {
+		rc = buf_printf(key, "CAST(%s.rowid AS TEXT)", p);
+	}
+	if (!rc)
+		rc = has_id ? buf_printf(object, "%s.\"id\"", p) : buf_puts(object, "NULL");
+	(void)npk;
+	if (rowid_table)
+		*rowid_table = !without_rowid;
+	return rc;
+}
+
+static int exec(campaign_db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot install the audit triggers");
+}
+
+/* Row changes are staged by TEMP triggers, which exist only in the
+ * library's own connections: the library seals them into the log when it
+ * commits, with one insert each. A change made with another tool leaves no
+ * entry, and a row that no longer matches its last logged image. */
+static const char SQL_STAGE[] =
+	"CREATE TEMP TABLE IF NOT EXISTS audit_stage (n INTEGER PRIMARY KEY, "
+	"at TEXT NOT NULL DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')), kind TEXT NOT NULL, tbl TEXT, key TEXT, "
+	"object TEXT, actor TEXT, operation TEXT, campaign TEXT, detail TEXT, before TEXT, after TEXT, "
+	"first INTEGER, last INTEGER, digests BLOB)";
+
+/* Writes the triggers of one table, in both sets: the normal set stages
+ * each change with its images; the bulk set has no insert trigger on a rowid
+ * table (audit_bulk.c logs new rows as batches). Only one set is installed
+ * at a time: entering a trigger costs about as much as its body, and a bulk
+ * import's rows should fire none. */
+static int table_triggers(campaign_db *db, const char *t, struct campaign_buf *normal, struct campaign_buf *bulk,
+                          struct campaign_buf *drop)
+{
+	struct campaign_buf nk = {0}, ni = {0}, no = {0}, ok = {0}, oi = {0}, oo = {0};
+	size_t normal_start = normal->size;
+	int rowid_table = 0, rc = row_exprs(db, t, "NEW", &nk, &ni, &no, &rowid_table);
+	if (!rc)
+		rc = row_exprs(db, t, "OLD", &ok, &oi, &oo, NULL);
+	if (!rc)
+		rc = buf_printf(normal,
+		                "CREATE TEMP TRIGGER \"audit_%s_insert\" AFTER INSERT ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, after) VALUES ('insert', '%s', %s, %s, %s); END;"
+		                "CREATE TEMP TRIGGER \"audit_%s_update\" AFTER UPDATE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before, after) "
+		                "VALUES ('update', '%s', %s, %s, %s, %s); END;"
+		                "CREATE TEMP TRIGGER \"audit_%s_delete\" AFTER DELETE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before) VALUES ('delete', '%s', %s, %s, %s); END;",
+		                t, t, t, nk.data, no.data, ni.data, t, t, t, nk.data, no.data, oi.data, ni.data, t, t, t,
+		                ok.data, oo.data, oi.data);
+	/* the bulk set: no insert trigger on a rowid table (audit_bulk.c reads the
+	 * new rows back), and deletes noted so a reused rowid is not missed */
+	if (!rc && rowid_table)
+		rc = buf_printf(bulk,
+		                "CREATE TEMP TRIGGER \"audit_%s_update\" AFTER UPDATE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before, after) "
+		                "VALUES ('update', '%s', %s, %s, %s, %s); END;"
+		                "CREATE TEMP TRIGGER \"audit_%s_delete\" AFTER DELETE ON main.\"%s\" BEGIN "
+		                "INSERT INTO audit_stage (kind, tbl, key, object, before) VALUES ('delete', '%s', %s, %s, %s); "
+		                "SELECT campaign_audit_deleted('%s', OLD.rowid); END;",
+		                t, t, t, nk.data, no.data, oi.data, ni.data, t, t, t, ok.data, oo.data, oi.data, t);
+	else if (!rc)
+		rc = buf_puts(bulk, normal->data + normal_start);
+	if (!rc && rowid_table) {
+		struct campaign_buf tk = {0}, ti = {0}, to = {0};
+		rc = row_exprs(db, t, "T", &tk, &ti, &to, NULL);
+		if (!rc)
+			rc = audit_bulk_table(db, t, tk.data, to.data, ti.data);
+		buf_reset(&tk), buf_reset(&ti), buf_reset(&to);
+	}
+	if (!rc)
+		rc = buf_printf(drop,
+		                "DROP TRIGGER IF EXISTS temp.\"audit_%s_insert\"; DROP TRIGGER IF EXISTS temp.\"audit_%s_update\"; "
+		                "DROP TRIGGER IF EXISTS temp.\"audit_%s_delete\";",
+		                t, t, t);
+	buf_reset(&nk), buf_reset(&ni), buf_reset(&no), buf_reset(&ok), buf_reset(&oi), buf_reset(&oo);
+	return rc;
+}
+
+/* Switches this connection's triggers to the bulk set or back. Inside a
+ * transaction: a rollback brings the normal set back with everything else. */
+int audit_triggers(campaign_db *db, int bulk)
+{
+	int rc = exec(db, db->audit_sql[AUDIT_SQL_DROP].data);
+	return rc ? rc : exec(db, db->audit_sql[bulk ? AUDIT_SQL_BULK : AUDIT_SQL_NORMAL].data);
+}
+
+/* Lists the names that @sql (one text column) returns. */
+static int names(campaign_db *db, const char *sql, struct campaign_buf *out, int *n)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK;
+	*n = 0;
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
+	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+		const char *v = (const char *)sqlite3_column_text(st, 0);
+		rc = buf_append(out, v, strlen(v) + 1);
+		++*n;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static const char SQL_TABLES[] =
+	"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+	"AND name NOT LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name";
+
+/* Creates the stage and the staging triggers of every audited table; with
+ * @baseline, stages every existing row as an insert (a log that is new). */
+static int audit_install(campaign_db *db, int baseline)
+{
+	struct campaign_buf list = {0};
+	int n, rc = audit_bulk_register(db);
+	const char *p;
+	if (!rc)
+		rc = exec(db, SQL_STAGE);
+	if (!rc)
+		rc = names(db, SQL_TABLES, &list, &n);
+	p = list.data;
+	for (int k = 0; k < 3; k++)
+		buf_reset(&db->audit_sql[k]);
+	audit_bulk_forget_tables(db);
+	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
+		if (!audited(p))
+			continue;
+		rc = table_triggers(db, p, &db->audit_sql[AUDIT_SQL_NORMAL], &db->audit_sql[AUDIT_SQL_BULK],
+		                    &db->audit_sql[AUDIT_SQL_DROP]);
+		if (!rc && baseline) {
+			struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
+			rc = row_exprs(db, p, "T", &k, &img, &obj, NULL);
+			if (!rc)
+				rc = buf_printf(&sql, "INSERT INTO temp.audit_stage (kind, tbl, key, object, after) "
+				                      "SELECT 'insert', '%s', %s, %s, %s FROM main.\"%s\" AS T",
+				                p, k.data, obj.data, img.data, p);
+			if (!rc)
+				rc = exec(db, sql.data);
+			buf_reset(&k), buf_reset(&img), buf_reset(&obj), buf_reset(&sql);
+		}
+	}
+	buf_reset(&list);
+	/* a store with no tables yet has no triggers to install */
+	return rc || !db->audit_sql[AUDIT_SQL_NORMAL].data ? rc : audit_triggers(db, 0);
+}
+
+void audit_detach(campaign_db *db)
+{
+	audit_bulk_free(db);
+	for (int i = 0; i < 3; i++)
+		buf_reset(&db->audit_sql[i]);
+}
+
+int audit_attach(campaign_db *db)
+{
+	return db->readonly ? CAMPAIGN_OK : audit_install(db, 0);
+}
+
+/* ---- sealing ---- */
+
+static const char SQL_MAX_SEQ[] = "SELECT coalesce(max(seq), 0) FROM audit_log";
+
+int audit_begin(campaign_db *db)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_MAX_SEQ);
+	if (!st)
+		return campaign_error_code_last();
+	if (sqlite3_step(st) == SQLITE_ROW)
+		db->audit_start = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_PREV_HASH[] = "SELECT hash FROM audit_log WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1";
+static const char SQL_STAGED_KINDS[] = "SELECT kind = 'call' FROM temp.audit_stage ORDER BY n";
+static const char SQL_STAGED[] =
+	"SELECT at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, first, last, digests "
+	"FROM temp.audit_stage ORDER BY n";
+static const char SQL_SEAL_BATCH[] = "INSERT INTO audit_batch (seq, tbl, first, last, digests) VALUES (?1, ?2, ?3, ?4, ?5)";
+static const char SQL_SEAL[] =
+	"INSERT INTO audit_log (seq, at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, "
+	"call, hash) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)";
+static const char SQL_UNSTAGE[] = "DELETE FROM temp.audit_stage";
+
+/* Which call each staged row change belongs to: the call that follows it in
+ * the transaction (db_log() is written last), or else the one before it.
+ * Entries will take the seqs base, base+1, ... in stage order. */
+static int assign_calls(campaign_db *db, sqlite3_int64 base, sqlite3_int64 **out, size_t *count)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_STAGED_KINDS);
+	sqlite3_int64 *call = NULL, next = 0, last = 0;
+	char *is_call = NULL;
+	size_t n = 0, cap = 0;
+	int rc = CAMPAIGN_OK;
+	if (!st)
+		return campaign_error_code_last();
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		if (n == cap) {
+			void *a = realloc(call, (cap = cap ? cap * 2 : 256) * sizeof *call), *b;
+			if (a)
+				call = a;
+			if (!a || !(b = realloc(is_call, cap))) {
+				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+				break;
+			}
+			is_call = b;
+		}
+		is_call[n++] = (char)sqlite3_column_int(st, 0);
+	}
+	sqlite3_reset(st);
+	for (size_t i = n; !rc && i-- > 0;)
+		call[i] = is_call[i] ? 0 : next, next = is_call[i] ? base + (sqlite3_int64)i : next;
+	for (size_t i = 0; !rc && i < n; i++)
+		if (is_call[i])
+			last = base + (sqlite3_int64)i;
+		else if (!call[i])
+			call[i] = last;
+	free(is_call);
+	if (rc) {
+		free(call);
+		return rc;
+	}
+	*out = call;
+	*count = n;
+	return CAMPAIGN_OK;
+}
+
+/* Keeps a batch entry's digests, from the staged row @st, under its seq. */
+static int seal_batch(campaign_db *db, sqlite3_stmt *st, sqlite3_int64 seq)
+{
+	sqlite3_stmt *b = db_stmt(db, SQL_SEAL_BATCH);
+	if (!b)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(b, 1, seq);
+	sqlite3_bind_value(b, 2, sqlite3_column_value(st, 2));
+	sqlite3_bind_value(b, 3, sqlite3_column_value(st, 11));
+	sqlite3_bind_value(b, 4, sqlite3_column_value(st, 12));
+	sqlite3_bind_value(b, 5, sqlite3_column_value(st, 13));
+	return db_step_done(db, b, "cannot seal the audit log");
+}
+
+/* Seals the staged entries into the log, chained after the last entry. */
+int audit_seal(campaign_db *db)
+{
+	sqlite3_int64 *call = NULL, base = db->audit_start + 1;
+	sqlite3_stmt *st, *ins;
+	char prev[65] = "";
+	size_t n = 0, i = 0;
+	int rc = audit_bulk_end(db);
+	if (!rc)
+		rc = assign_calls(db, base, &call, &n);
+	if (rc || !n) {
+		free(call);
+		return rc ? rc : search_sync(db, db->audit_start);
+	}
+	if ((st = db_stmt(db, SQL_PREV_HASH))) {
+		sqlite3_bind_int64(st, 1, db->audit_start);
+		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
+			snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_reset(st);
+	}
+	if (!(st = db_stmt(db, SQL_STAGED)) || !(ins = db_stmt(db, SQL_SEAL))) {
+		free(call);
+		return campaign_error_code_last();
+	}
+	while (!rc && i < n && sqlite3_step(st) == SQLITE_ROW) {
+		const char *f[13];
+		char seq[24], c[24], h[65];
+		snprintf(seq, sizeof seq, "%lld", (long long)(base + (sqlite3_int64)i));
+		snprintf(c, sizeof c, "%lld", (long long)call[i]);
+		f[0] = seq;
+		for (int k = 0; k < 11; k++)
+			f[k + 1] = (const char *)sqlite3_column_text(st, k);
+		f[12] = call[i] ? c : NULL;
+		if ((rc = entry_hash(f, prev, h)))
+			break;
+		sqlite3_bind_int64(ins, 1, base + (sqlite3_int64)i);
+		for (int k = 0; k < 11; k++)
+			sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k));
+		if (call[i])
+			sqlite3_bind_int64(ins, 13, call[i]);
+		else
+			sqlite3_bind_null(ins, 13);
+		sqlite3_bind_text(ins, 14, h, -1, SQLITE_TRANSIENT);
+		rc = db_step_done(db, ins, "cannot seal the audit log");
+		if (!rc && sqlite3_column_type(st, 13) == SQLITE_BLOB)
+			rc = seal_batch(db, st, base + (sqlite3_int64)i);
+		memcpy(prev, h, sizeof h);
+		i++;
+	}
+	sqlite3_reset(st);
+	free(call);
+	if (!rc && (st = db_stmt(db, SQL_UNSTAGE)))
+		rc = db_step_done(db, st, "cannot clear the audit stage");
+	/* the search index follows the rows this transaction changed */
+	return rc ? rc : search_sync(db, db->audit_start);
+}
+
+/* ---- the call entry ---- */
+
+static const char SQL_CALL[] =
+	"INSERT INTO temp.audit_stage (kind, actor, operation, campaign, object, detail) VALUES ('call', ?1, ?2, ?3, ?4, ?5)";
+
+int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
+           const char *detail)
+{
+	sqlite3_stmt *st;
+	int rc, own = sqlite3_get_autocommit(db->sql);
+	/* a read that must be logged (confidential access) runs its own transaction */
+	if (own && (rc = db_begin(db)))
+		return rc;
+	/* a bulk import's batches belong to this call: they go before it */
+	rc = audit_bulk_flush(db);
+	if (!rc && !(st = db_stmt(db, SQL_CALL))) {
+		rc = campaign_error_code_last();
+	} else if (!rc) {
+		sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, operation, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, campaign, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, object, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 5, detail, -1, SQLITE_STATIC);
+		rc = db_step_done(db, st, "cannot write the audit log");
+	}
+	if (own) {
+		if (!rc)
+			rc = db_commit(db);
+		if (rc)
+			db_rollback(db);
+	}
+	return rc;
+}
+
+/* ---- reading ---- */
+
+/* Row changes take actor and operation from their call; the images of
+ * confidential tables are never shown. */
+#define AUDIT_SELECT                                                                                       \
+	"SELECT a.seq, a.at, a.kind, a.tbl, a.object, coalesce(a.actor, c.actor) AS actor, "                  \
+	"coalesce(a.operation, c.operation) AS operation, coalesce(a.campaign, c.campaign) AS campaign, "     \
+	"a.detail, CASE WHEN a.tbl LIKE '%\\_confidential' ESCAPE '\\' THEN '(confidential)' ELSE a.before END " \
+	"AS before, CASE WHEN a.tbl LIKE '%\\_confidential' ESCAPE '\\' THEN '(confidential)' ELSE a.after END " \
+	"AS after, a.call, a.hash FROM audit_log a LEFT JOIN audit_log c ON c.seq = a.call "
+
+/* Rows a bulk import logged as a batch have no entry of their own: the
+ * batch entries that cover object @object's rows go to temp.audit_object_batch. */
+static int object_batches(campaign_db *db, const char *object)
+{
+	struct campaign_buf list = {0};
+	int n, rc = exec(db, "CREATE TEMP TABLE IF NOT EXISTS audit_object_batch (seq INTEGER PRIMARY KEY); "
+	                     "DELETE FROM temp.audit_object_batch");
+	const char *p;
+	if (!rc)
+		rc = names(db, "SELECT DISTINCT tbl FROM audit_batch ORDER BY tbl", &list, &n);
+	p = list.data;
+	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
+		char *sql = sqlite3_mprintf("INSERT OR IGNORE INTO temp.audit_object_batch (seq) SELECT "
+		                            "(SELECT CASE WHEN c.last >= T.rowid THEN c.seq END FROM audit_batch c "
+		                            "WHERE c.tbl = %Q AND c.first <= T.rowid ORDER BY c.first DESC, c.seq DESC LIMIT 1) "
+		                            "AS s FROM main.\"%w\" AS T WHERE T.id = ?1 AND s IS NOT NULL",
+		                            p, p);
+		sqlite3_stmt *st;
+		if (!sql)
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		/* a table without an id column has no objects to find */
+		else if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_text(st, 1, object, -1, SQLITE_STATIC);
+			rc = db_step_done(db, st, "cannot read the audit log");
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	buf_reset(&list);
+	return rc;
+}
+
+int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *object, const char *actor,
+                         const char *from, const char *to)
+{
+	campaign_cursor *c;
+	char until[40];
+	const char *sql;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)))
+		return rc;
+	/* a date alone as the end of the range takes in the whole day */
+	if (to)
+		snprintf(until, sizeof until, "%s%s", to, strlen(to) == 10 ? "T99" : "");
+	/* pick the index that serves the most selective filter */
+	if (object && (rc = object_batches(db, object)))
+		return rc;
+	if (object)
+		sql = AUDIT_SELECT "WHERE (a.object = ?1 OR a.seq IN (SELECT seq FROM temp.audit_object_batch)) AND (?2 IS NULL OR coalesce(a.actor, c.actor) = ?2) "
+		                   "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) ORDER BY a.seq";
+	else if (actor)
+		sql = AUDIT_SELECT "WHERE a.seq IN (SELECT seq FROM audit_log WHERE actor = ?2 UNION ALL "
+		                   "SELECT r.seq FROM audit_log k JOIN audit_log r ON r.call = k.seq WHERE k.actor = ?2) "
+		                   "AND (?3 IS NULL OR a.at >= ?3) AND (?4 IS NULL OR a.at <= ?4) AND ?1 IS NULL ORDER BY a.seq";
+	else
+		sql = AUDIT_SELECT "WHERE a.at >= coalesce(?3, '') AND a.at <= coalesce(?4, '~') "
+		                   "AND ?1 IS NULL AND ?2 IS NULL ORDER BY a.seq";
+	if ((rc = cursor_prepare(&c, db, sql, "ittttttttttit")))
+		return rc;
+	if (object)
+		sqlite3_bind_text(cursor_stmt(c), 1, object, -1, SQLITE_TRANSIENT);
+	if (actor)
+		sqlite3_bind_text(cursor_stmt(c), 2, actor, -1, SQLITE_TRANSIENT);
+	if (from)
+		sqlite3_bind_text(cursor_stmt(c), 3, from, -1, SQLITE_TRANSIENT);
+	if (to)
+		sqlite3_bind_text(cursor_stmt(c), 4, until, -1, SQLITE_TRANSIENT);
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+int audit_migrated(campaign_db *db)
+{
+	struct campaign_buf list = {0};
+	sqlite3_stmt *st;
+	int rc, n, rows = 0;
+	const char *p;
+	/* triggers in the file (an older layout) would log changes twice */
+	rc = names(db, "SELECT name FROM main.sqlite_master WHERE type = 'trigger' AND name LIKE 'audit\\_%' ESCAPE '\\'",
+	           &list, &n);
+	p = list.data;
+	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++) {
+		char *sql = sqlite3_mprintf("DROP TRIGGER main.\"%w\"", p);
+		rc = sql ? exec(db, sql) : CAMPAIGN_ENOMEM;
+		sqlite3_free(sql);
+	}
+	buf_reset(&list);
+	if (rc)
+		return rc;
+	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM audit_log WHERE kind <> 'call'", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the audit log");
+	if (sqlite3_step(st) == SQLITE_ROW)
+		rows = sqlite3_column_int(st, 0);
+	sqlite3_finalize(st);
+	/* a new log takes in the rows that predate it, and entries a migration
+	 * carried over unsealed are sealed now, in order */
+	if ((rc = audit_install(db, rows == 0)) ||
+	    (rc = exec(db, "INSERT INTO temp.audit_stage (at, kind, tbl, key, object, actor, operation, campaign, detail, "
+	                   "before, after) SELECT at, kind, tbl, key, object, actor, operation, campaign, detail, before, "
+	                   "after FROM audit_log WHERE hash IS NULL ORDER BY seq; DELETE FROM audit_log WHERE hash IS NULL")))
+		return rc;
+	if ((rc = audit_begin(db)))
+		return rc;
+	return audit_seal(db);
+}
+
+/* ---- verification ---- */
+
+#define MAX_REPORTED 100 /* problems of one kind listed; the rest are counted */
+
+typedef struct verifier {
+	campaign_db *db;
+	sqlite3_stmt *add;
+	int count[8];
+} verifier;
+
+static const char *const PROBLEMS[] = {"chain_broken", "entry_missing", "entry_unsealed", "row_changed",
+                                       "row_added", "row_deleted", "checkpoint_mismatch", NULL};
+
+static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, const char *object, const char *fmt, ...)
+	CAMPAIGN_PRINTF(6, 7);
+static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, const char *object, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	if (++v->count[kind] > MAX_REPORTED)
+		return CAMPAIGN_OK;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	sqlite3_bind_text(v->add, 1, PROBLEMS[kind], -1, SQLITE_STATIC);
+	sqlite3_bind_int64(v->add, 2, seq);
+	sqlite3_bind_text(v->add, 3, tbl, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(v->add, 4, object, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(v->add, 5, msg, -1, SQLITE_TRANSIENT);
+	return db_step_done(v->db, v->add, "cannot record a verification result");
+}
+
+/* The chain: every entry sealed, none missing, each hash right. Only the
+ * first broken link is reported: after it every hash differs. */
+static int verify_chain(verifier *v)
+{
+	sqlite3_stmt *e;
+	sqlite3_int64 expect = 1;
+	char prev[65] = "";
+	int rc = CAMPAIGN_OK, broken = 0, gap = 0;
+	if (sqlite3_prepare_v2(v->db->sql, "SELECT " ENTRY_COLUMNS " FROM audit_log ORDER BY seq", -1, &e, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
+	while (!rc && sqlite3_step(e) == SQLITE_ROW) {
+		sqlite3_int64 seq = sqlite3_column_int64(e, 0);
+		const char *tbl = (const char *)sqlite3_column_text(e, 3), *obj = (const char *)sqlite3_column_text(e, 5);
+		const char *hash = (const char *)sqlite3_column_text(e, 13);
+		char h[65];
+		if (seq != expect) {
+			rc = problem(v, 1, expect, NULL, NULL, "audit entries %lld to %lld are missing", (long long)expect,
+			             (long long)seq - 1);
+			/* the link across a gap cannot be checked; pick the chain up after it */
+			prev[0] = '\0';
+			gap = 1;
+		}
+		expect = seq + 1;
+		if (!rc && !hash) {
+			rc = problem(v, 2, seq, tbl, obj, "entry %lld (%s %s %s) was not written through the library",
+			             (long long)seq, (const char *)sqlite3_column_text(e, 2), tbl ? tbl : "",
+			             obj ? obj : "");
+			continue;
+		}
+		const char *f[13];
+		entry_fields(e, f);
+		if (!rc && !broken && !gap && (rc = entry_hash(f, prev, h)) == CAMPAIGN_OK && strcmp(h, hash)) {
+			broken = 1;
+			rc = problem(v, 0, seq, tbl, obj, "entry %lld (%s %s) was altered: its hash does not match",
+			             (long long)seq, tbl ? tbl : (const char *)sqlite3_column_text(e, 7), obj ? obj : "");
+		}
+		snprintf(prev, sizeof prev, "%s", hash);
+		gap = 0;
+	}
+	sqlite3_finalize(e);
+	return rc;
+}
+
+/* The batch entry that covers rowid %s of table %s, if any: the one with the
+ * greatest first rowid not above it (rowids are reused only above the
+ * highest, so a later batch never starts below an earlier one's rows). */
+#define COVER                                                                                            \
+	"(SELECT CASE WHEN c.last >= %s THEN c.seq END FROM audit_batch c WHERE c.tbl = '%s' AND c.first <= %s " \
+	"ORDER BY c.first DESC, c.seq DESC LIMIT 1)"
+
+/* One table's rows against their last logged images. */
+static int verify_table(verifier *v, const char *t)
+{
+	struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
+	sqlite3_stmt *st = NULL;
+	int rowid_table = 0, rc = row_exprs(v->db, t, "T", &k, &img, &obj, &rowid_table);
+	const char *x = rowid_table ? "T.rowid" : "NULL", *y = rowid_table ? "CAST(a.key AS INTEGER)" : "NULL";
+	if (!rc)
+		/* a row whose newest entry is a batch (bseq) is checked by verify_batches() */
+		rc = buf_printf(&sql,
+		                "WITH cur AS (SELECT %s AS k, %s AS img, %s AS obj, " COVER " AS bseq FROM \"%s\" AS T), "
+		                "lg AS (SELECT a.key AS k, a.after, a.kind, a.object, a.seq, " COVER " AS bseq "
+		                "FROM audit_log a WHERE a.tbl = '%s' AND a.kind <> 'batch' AND a.seq = (SELECT max(b.seq) "
+		                "FROM audit_log b WHERE b.tbl = a.tbl AND b.key = a.key AND b.hash IS NOT NULL AND b.kind <> 'batch')) "
+		                "SELECT 4, NULL, cur.obj, cur.k FROM cur LEFT JOIN lg ON lg.k = cur.k "
+		                "WHERE (lg.k IS NULL OR lg.kind = 'delete') AND coalesce(cur.bseq < lg.seq, cur.bseq IS NULL) "
+		                "UNION ALL SELECT 3, lg.seq, cur.obj, cur.k FROM cur JOIN lg ON lg.k = cur.k "
+		                "WHERE lg.kind <> 'delete' AND lg.after IS NOT cur.img AND coalesce(cur.bseq < lg.seq, 1) "
+		                "UNION ALL SELECT 5, lg.seq, lg.object, lg.k FROM lg LEFT JOIN cur ON cur.k = lg.k "
+		                "WHERE cur.k IS NULL AND lg.kind <> 'delete' AND coalesce(lg.bseq < lg.seq, 1)",
+		                k.data, img.data, obj.data, x, t, x, t, y, t, y, t);
+	if (!rc && sqlite3_prepare_v2(v->db->sql, sql.data, -1, &st, NULL) != SQLITE_OK)
+		rc = error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot verify a table");
+	while (!rc && st && sqlite3_step(st) == SQLITE_ROW) {
+		int kind = sqlite3_column_int(st, 0);
+		sqlite3_int64 seq = sqlite3_column_int64(st, 1);
+		const char *o = (const char *)sqlite3_column_text(st, 2), *key = (const char *)sqlite3_column_text(st, 3);
+		static const char *const what[] = {"", "", "", "changed", "added", "deleted"};
+		rc = problem(v, kind, seq, t, o ? o : key, "%s row %s%s%s was %s outside the library%s", t, key,
+		             o ? " " : "", o ? o : "", what[kind],
+		             kind == 3 ? " (it differs from its last logged image)" : "");
+	}
+	sqlite3_finalize(st);
+	buf_reset(&k), buf_reset(&img), buf_reset(&obj), buf_reset(&sql);
+	return rc;
+}
+
+/* ---- verifying batches ---- */
+
+typedef struct batch_check {
+	verifier *v;
+	const char *t;
+	sqlite3_stmt *later; /* a row entry of a key after a seq */
+	sqlite3_int64 seq, first;
+	const unsigned char *digests;
+} batch_check;
+
+static const char SQL_BATCHES_OF[] =
+	"SELECT b.seq, b.first, b.last, b.digests, a.kind, a.tbl, a.key, a.after FROM audit_batch b "
+	"LEFT JOIN audit_log a ON a.seq = b.seq WHERE b.tbl = ?1 ORDER BY b.first, b.seq";
+static const char SQL_LATER[] =
+	"SELECT 1 FROM audit_log WHERE tbl = ?1 AND key = ?2 AND seq > ?3 AND kind <> 'batch' LIMIT 1";
+
+/* A row of a batch that differs or is gone: a problem unless a later row
+ * entry took over (verify_table checks it against that). */
+static int batch_row_problem(batch_check *c, sqlite3_int64 rowid, const char *obj, int kind)
+{
+	char key[24];
+	int later;
+	snprintf(key, sizeof key, "%lld", (long long)rowid);
+	sqlite3_bind_text(c->later, 1, c->t, -1, SQLITE_STATIC);
+	sqlite3_bind_text(c->later, 2, key, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(c->later, 3, c->seq);
+	later = sqlite3_step(c->later) == SQLITE_ROW;
+	sqlite3_reset(c->later);
+	if (later)
+		return CAMPAIGN_OK;
+	return problem(c->v, kind, c->seq, c->t, obj ? obj : key, "%s row %s%s%s was %s outside the library%s", c->t, key,
+	               obj ? " " : "", obj ? obj : "", kind == 3 ? "changed" : "deleted",
+	               kind == 3 ? " (it differs from its digest in the batch entry)" : "");
+}
+
+/* The rows first..last of one batch against its digests. */
+static int check_batch_rows(batch_check *c, sqlite3_stmt *rows, sqlite3_int64 last)
+{
+	sqlite3_int64 expect = c->first;
+	int rc = CAMPAIGN_OK;
+	sqlite3_bind_int64(rows, 1, c->first);
+	sqlite3_bind_int64(rows, 2, last);
+	while (!rc && sqlite3_step(rows) == SQLITE_ROW) {
+		sqlite3_int64 rowid = sqlite3_column_int64(rows, 0);
+		unsigned char md[32];
+		unsigned int n = 0;
+		for (; !rc && expect < rowid; expect++)
+			rc = batch_row_problem(c, expect, NULL, 5);
+		expect = rowid + 1;
+		if (!rc && !EVP_Digest(sqlite3_column_text(rows, 1), (size_t)sqlite3_column_bytes(rows, 1), md, &n,
+		                       EVP_sha256(), NULL))
+			rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
+		if (!rc && memcmp(md, c->digests + 32 * (rowid - c->first), 32))
+			rc = batch_row_problem(c, rowid, (const char *)sqlite3_column_text(rows, 2), 3);
+	}
+	for (; !rc && expect <= last; expect++)
+		rc = batch_row_problem(c, expect, NULL, 5);
+	sqlite3_reset(rows);
+	return rc;
+}
+
+/* Whether batch entry @b (a row of SQL_BATCHES_OF) still matches its digests. */
+static int batch_intact(verifier *v, sqlite3_stmt *b, const char *t)
+{
+	sqlite3_int64 seq = sqlite3_column_int64(b, 0), first = sqlite3_column_int64(b, 1), last = sqlite3_column_int64(b, 2);
+	const char *kind = (const char *)sqlite3_column_text(b, 4), *tbl = (const char *)sqlite3_column_text(b, 5);
+	const char *key = (const char *)sqlite3_column_text(b, 6), *after = (const char *)sqlite3_column_text(b, 7);
+	char root[65], k[24];
+	int size = sqlite3_column_bytes(b, 3), rc;
+	snprintf(k, sizeof k, "%lld", (long long)first);
+	if (last < first || size != 32 * (last - first + 1) || !kind || strcmp(kind, "batch") || !tbl || strcmp(tbl, t) ||
+	    !key || strcmp(key, k))
+		return problem(v, 0, seq, t, NULL, "the digests of batch entry %lld (%s) do not belong to it", (long long)seq, t);
+	if ((rc = sha256_hex(sqlite3_column_blob(b, 3), (size_t)size, root)))
+		return rc;
+	if (!after || strcmp(after, root))
+		return problem(v, 0, seq, t, NULL, "the digests of batch entry %lld (%s) were altered", (long long)seq, t);
+	return -1;
+}
+
+/* The rows that batches logged (verify_table leaves them out), batch by
+ * batch: each covers its rows up to where the next batch of the table starts. */
+static int verify_batches(verifier *v, const char *t)
+{
+	struct campaign_buf k = {0}, img = {0}, obj = {0}, sql = {0};
+	sqlite3_stmt *b = NULL, *rows = NULL;
+	batch_check c = {v, t, NULL, 0, 0, NULL};
+	int rowid_table = 0, rc = row_exprs(v->db, t, "T", &k, &img, &obj, &rowid_table), have = 0;
+	if (!rc && rowid_table)
+		rc = buf_printf(&sql, "SELECT T.rowid, %s, %s FROM \"%s\" AS T WHERE T.rowid BETWEEN ?1 AND ?2 ORDER BY T.rowid",
+		                img.data, obj.data, t);
+	if (!rc && rowid_table &&
+	    (sqlite3_prepare_v2(v->db->sql, SQL_BATCHES_OF, -1, &b, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(v->db->sql, SQL_LATER, -1, &c.later, NULL) != SQLITE_OK ||
+	     sqlite3_prepare_v2(v->db->sql, sql.data, -1, &rows, NULL) != SQLITE_OK))
+		rc = error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot verify a table's batches");
+	if (!rc && b) {
+		sqlite3_bind_text(b, 1, t, -1, SQLITE_STATIC);
+		have = sqlite3_step(b) == SQLITE_ROW;
+	}
+	/* each batch is checked once the next is read: it ends where that one starts */
+	while (!rc && have) {
+		sqlite3_int64 last = sqlite3_column_int64(b, 2);
+		int intact = batch_intact(v, b, t);
+		void *copy = NULL;
+		c.seq = sqlite3_column_int64(b, 0);
+		c.first = sqlite3_column_int64(b, 1);
+		if (intact == -1 && !(copy = malloc((size_t)sqlite3_column_bytes(b, 3))))
+			intact = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		if (copy)
+			memcpy(copy, sqlite3_column_blob(b, 3), (size_t)sqlite3_column_bytes(b, 3));
+		rc = intact == -1 ? CAMPAIGN_OK : intact;
+		have = sqlite3_step(b) == SQLITE_ROW;
+		if (have && sqlite3_column_int64(b, 1) - 1 < last)
+			last = sqlite3_column_int64(b, 1) - 1;
+		c.digests = copy;
+		if (!rc && copy)
+			rc = check_batch_rows(&c, rows, last);
+		free(copy);
+	}
+	sqlite3_finalize(b), sqlite3_finalize(c.later), sqlite3_finalize(rows);
+	buf_reset(&k), buf_reset(&img), buf_reset(&obj), buf_reset(&sql);
+	return rc;
+}
+
+/* Batch entries whose digests were removed. */
+static int verify_batch_entries(verifier *v)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql,
+	                       "SELECT a.seq, a.tbl FROM audit_log a WHERE a.kind = 'batch' "
+	                       "AND NOT EXISTS (SELECT 1 FROM audit_batch b WHERE b.seq = a.seq) ORDER BY a.seq",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
+	while (!rc && sqlite3_step(st) == SQLITE_ROW)
+		rc = problem(v, 1, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), NULL,
+		             "the digests of batch entry %lld (%s) are missing", (long long)sqlite3_column_int64(st, 0),
+		             (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int verify_rows(verifier *v)
+{
+	struct campaign_buf list = {0};
+	int n, rc = names(v->db, SQL_TABLES, &list, &n);
+	const char *p = list.data;
+	for (int i = 0; !rc && i < n; p += strlen(p) + 1, i++)
+		if (audited(p) && !(rc = verify_table(v, p)))
+			rc = verify_batches(v, p);
+	if (!rc)
+		rc = verify_batch_entries(v);
+	buf_reset(&list);
+	return rc;
+}
+
+/* ---- checkpoints ---- */
+
+#define CHECKPOINT_HEAD "libcampaign checkpoint 1\n"
+
+static EVP_PKEY *read_key(const char *pem, int private_key)
+{
+	BIO *bio = BIO_new_mem_buf(pem, -1);
+	EVP_PKEY *k = NULL;
+	if (!bio)
+		return NULL;
+	k = private_key ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
+	BIO_free(bio);
+	if (k && EVP_PKEY_get_id(k) != EVP_PKEY_ED25519) {
+		EVP_PKEY_free(k);
+		k = NULL;
+	}
+	return k;
+}
+
+static const char SQL_HEAD[] = "SELECT seq, hash, (SELECT count(*) FROM audit_log) FROM audit_log ORDER BY seq DESC LIMIT 1";
+
+int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *private_key_pem)
+{
+	struct campaign_buf body = {0};
+	unsigned char sig[64];
+	size_t siglen = sizeof sig;
+	EVP_PKEY *key;
+	EVP_MD_CTX *md;
+	sqlite3_stmt *st;
+	campaign_buf *b;
+	char now[21];
+	int rc;
+	if (!out || !private_key_pem)
+		return error_set(CAMPAIGN_EINVALID, "campaign_audit_checkpoint: out and the key are required");
+	if ((rc = db_check(db)))
+		return rc;
+	if (!(key = read_key(private_key_pem, 1)))
+		return error_set(CAMPAIGN_EINVALID, "the key is not an Ed25519 private key in PEM form");
+	if (!(st = db_stmt(db, SQL_HEAD))) {
+		EVP_PKEY_free(key);
+		return campaign_error_code_last();
+	}
+	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 1) == SQLITE_NULL) {
+		sqlite3_reset(st);
+		EVP_PKEY_free(key);
+		return error_set(CAMPAIGN_EINVALID, "the audit log is empty or its head is unsealed: nothing to checkpoint");
+	}
+	db_now(now);
+	rc = buf_printf(&body, CHECKPOINT_HEAD "entries: %lld\nseq: %lld\nhash: %s\nat: %s\n",
+	                (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 0),
+	                (const char *)sqlite3_column_text(st, 1), now);
+	sqlite3_reset(st);
+	md = EVP_MD_CTX_new();
+	if (!rc && (!md || EVP_DigestSignInit(md, NULL, NULL, NULL, key) != 1 ||
+	            EVP_DigestSign(md, sig, &siglen, (const unsigned char *)body.data, body.size) != 1))
+		rc = error_set(CAMPAIGN_ERROR, "signing the checkpoint failed");
+	EVP_MD_CTX_free(md);
+	EVP_PKEY_free(key);
+	if (!rc) {
+		rc = buf_puts(&body, "signature: ");
+		for (size_t i = 0; !rc && i < siglen; i++)
+			rc = buf_printf(&body, "%02x", sig[i]);
+		if (!rc)
+			rc = buf_puts(&body, "\n");
+	}
+	if (!rc && !(b = calloc(1, sizeof *b)))
+		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (rc) {
+		buf_reset(&body);
+		return rc;
+	}
+	*b = body;
+	*out = b;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+/* Checks a checkpoint's signature, then that entry `seq` still has `hash`
+ * and that no entry up to it is gone. */
+static int verify_checkpoint(verifier *v, const char *text, const char *pub)
+{
+	long long entries, seq;
+	char hash[65], sighex[129];
+	unsigned char sig[64];
+	const char *sigline = strstr(text, "signature: ");
+	EVP_PKEY *key;
+	EVP_MD_CTX *md;
+	sqlite3_stmt *st;
+	int ok, rc = CAMPAIGN_OK;
+	if (strncmp(text, CHECKPOINT_HEAD, strlen(CHECKPOINT_HEAD)) || !sigline ||
+	    sscanf(text + strlen(CHECKPOINT_HEAD), "entries: %lld\nseq: %lld\nhash: %64s", &entries, &seq, hash) != 3 ||
+	    sscanf(sigline, "signature: %128s", sighex) != 1 || strlen(sighex) != 128)
+		return error_set(CAMPAIGN_EINVALID, "not a libcampaign checkpoint");
+	for (int i = 0; i < 64; i++) {
+		unsigned x;
+		if (sscanf(sighex + 2 * i, "%2x", &x) != 1)
+			return error_set(CAMPAIGN_EINVALID, "the checkpoint's signature is not hex");
+		sig[i] = (unsigned char)x;
+	}
+	if (!pub || !(key = read_key(pub, 0)))
+		return error_set(CAMPAIGN_EINVALID, "a checkpoint needs the Ed25519 public key (PEM) that signed it");
+	md = EVP_MD_CTX_new();
+	ok = md && EVP_DigestVerifyInit(md, NULL, NULL, NULL, key) == 1 &&
+	     EVP_DigestVerify(md, sig, 64, (const unsigned char *)text, (size_t)(sigline - text)) == 1;
+	EVP_MD_CTX_free(md);
+	EVP_PKEY_free(key);
+	if (!ok)
+		return error_set(CAMPAIGN_EINVALID, "the checkpoint's signature does not verify with this key");
+	if (sqlite3_prepare_v2(v->db->sql, "SELECT hash, (SELECT count(*) FROM audit_log WHERE seq <= ?1) FROM audit_log "
+	                                   "WHERE seq = ?1", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
+	sqlite3_bind_int64(st, 1, seq);
+	if (sqlite3_step(st) != SQLITE_ROW)
+		rc = problem(v, 6, seq, NULL, NULL, "entry %lld, the checkpoint's head, is gone", seq);
+	else if (sqlite3_column_type(st, 0) == SQLITE_NULL || strcmp((const char *)sqlite3_column_text(st, 0), hash))
+		rc = problem(v, 6, seq, NULL, NULL,
+		             "entry %lld no longer has the hash the checkpoint signed: the chain up to it was rewritten", seq);
+	else if (sqlite3_column_int64(st, 1) != entries)
+		rc = problem(v, 6, seq, NULL, NULL, "the checkpoint signed %lld entries up to %lld; %lld remain", entries, seq,
+		             (long long)sqlite3_column_int64(st, 1));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *checkpoint, const char *public_key_pem)
+{
+	verifier v;
+	campaign_cursor *c;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)))
+		return rc;
+	memset(&v, 0, sizeof v);
+	v.db = db;
+	/* results go to a temporary table, so they come back as an ordinary cursor
+	 * (a temp table is writable even when the store is open read-only) */
+	if (sqlite3_exec(db->sql,
+	                 "CREATE TEMP TABLE IF NOT EXISTS audit_problem (n INTEGER PRIMARY KEY, problem TEXT, seq INTEGER, "
+	                 "tbl TEXT, object TEXT, message TEXT); DELETE FROM temp.audit_problem;",
+	                 NULL, NULL, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot verify");
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, tbl, object, message) "
+	                                "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &v.add, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot verify");
+	rc = (checkpoint ? verify_checkpoint(&v, checkpoint, public_key_pem) : CAMPAIGN_OK);
+	if (!rc)
+		rc = verify_chain(&v);
+	if (!rc)
+		rc = verify_rows(&v);
+	sqlite3_finalize(v.add);
+	for (int k = 0; !rc && PROBLEMS[k]; k++)
+		if (v.count[k] > MAX_REPORTED) {
+			char msg[128];
+			snprintf(msg, sizeof msg, "and %d more %s problems", v.count[k] - MAX_REPORTED, PROBLEMS[k]);
+			sqlite3_stmt *st;
+			if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, message) VALUES (?1, 0, ?2)",
+			                       -1, &st, NULL) == SQLITE_OK) {
+				sqlite3_bind_text(st, 1, PROBLEMS[k], -1, SQLITE_STATIC);
+				sqlite3_bind_text(st, 2, msg, -1, SQLITE_TRANSIENT);
+				sqlite3_step(st);
+				sqlite3_finalize(st);
+			}
+		}
+	if (rc || (rc = cursor_prepare(&c, db, "SELECT problem, seq, tbl, object, message FROM temp.audit_problem ORDER BY n",
+	                               "titt" "t")))
+		return rc;
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+/* ---- keys ---- */
+
+static int bio_to_buf(BIO *bio, campaign_buf **out)
+{
+	char *data;
+	long n = BIO_get_mem_data(bio, &data);
+	campaign_buf *b = calloc(1, sizeof *b);
+	if (!b || buf_append(b, data, (size_t)n)) {
+		free(b);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	*out = b;
+	return CAMPAIGN_OK;
+}
+
+int campaign_audit_keygen(campaign_buf **out)
+{
+	EVP_PKEY *key = NULL;
+	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, NULL);
+	BIO *bio = BIO_new(BIO_s_mem());
+	int rc;
+	if (!out)
+		rc = error_set(CAMPAIGN_EINVALID, "campaign_audit_keygen: out is NULL");
+	else if (!ctx || !bio || EVP_PKEY_keygen_init(ctx) != 1 || EVP_PKEY_keygen(ctx, &key) != 1 ||
+	         PEM_write_bio_PrivateKey(bio, key, NULL, NULL, 0, NULL, NULL) != 1 || PEM_write_bio_PUBKEY(bio, key) != 1)
+		rc = error_set(CAMPAIGN_ERROR, "cannot make an Ed25519 key");
+	else
+		rc = bio_to_buf(bio, out);
+	EVP_PKEY_free(key);
+	EVP_PKEY_CTX_free(ctx);
+	BIO_free(bio);
+	if (!rc)
+		error_ok();
+	return rc;
+}
+
+int campaign_audit_public_key(campaign_buf **out, const char *pem)
+{
+	EVP_PKEY *key;
+	BIO *bio;
+	int rc;
+	if (!out || !pem)
+		return error_set(CAMPAIGN_EINVALID, "campaign_audit_public_key: out and pem are required");
+	if (!(key = read_key(pem, 0)) && !(key = read_key(pem, 1)))
+		return error_set(CAMPAIGN_EINVALID, "no Ed25519 key in this PEM text");
+	bio = BIO_new(BIO_s_mem());
+	rc = bio && PEM_write_bio_PUBKEY(bio, key) == 1 ? bio_to_buf(bio, out) : error_set(CAMPAIGN_ERROR, "cannot write the key");
+	BIO_free(bio);
+	EVP_PKEY_free(key);
+	if (!rc)
+		error_ok();
+	return rc;
+}

@@ -1,0 +1,220 @@
+/* The core's private header: the store, statements, the write envelope, cursors
+ * and the query path, errors, ids, dates, UTF-8, audit, access and search.
+ * Every domain includes it (and io/io.h, and its own header). Not installed. */
+#ifndef CAMPAIGN_CORE_PRIVATE_H
+#define CAMPAIGN_CORE_PRIVATE_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <sqlite3.h>
+#include "campaign/campaign.h"
+
+#if defined(__GNUC__)
+#  define CAMPAIGN_PRINTF(a, b) __attribute__((format(printf, a, b)))
+#else
+#  define CAMPAIGN_PRINTF(a, b)
+#endif
+
+/* ---- error.c: the thread-local last error ---- */
+
+/* Sets the last error and returns @code, so callers can `return error_set(...)`. */
+int error_set(int code, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
+/* Same, with a position in a plan file; the message becomes "file:line:col: msg". */
+int error_set_at(int code, const char *file, int line, int column, const char *fmt, ...)
+	CAMPAIGN_PRINTF(5, 6);
+/* Maps a SQLite result code to ours and copies sqlite3_errmsg(db) into the last error. */
+int error_from_sqlite(sqlite3 *db, int rc, const char *what);
+/* Marks success: the last error becomes CAMPAIGN_OK. */
+void error_ok(void);
+
+/* ---- util.c ---- */
+
+/* A growable byte buffer (also the public campaign_buf). */
+struct campaign_buf {
+	char *data;
+	size_t size;
+	size_t cap;
+};
+int buf_append(struct campaign_buf *b, const char *s, size_t n);
+int buf_puts(struct campaign_buf *b, const char *s);
+int buf_printf(struct campaign_buf *b, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
+void buf_reset(struct campaign_buf *b);
+/* The SHA-256 of @n bytes at @data, as 64 lower-case hex digits and a NUL in
+ * @out (OpenSSL's libcrypto); CAMPAIGN_ERROR if the digest fails. */
+int sha256_hex(const void *data, size_t n, char out[65]);
+char *str_dup(const char *s);          /* NULL-safe strdup */
+int utf8_valid(const char *s, size_t n); /* 1 if @s is well-formed UTF-8 */
+size_t utf8_invalid_offset(const char *s, size_t n); /* offset of the first bad byte, or n */
+
+/* ---- store.c ---- */
+
+#define STMT_CACHE_MAX 512 /* a power of two, well above the library's static statements */
+
+struct campaign_db {
+	sqlite3 *sql;
+	int readonly;
+	sqlite3_int64 audit_start; /* the last audit entry before this transaction */
+	int has_search;            /* the store has the search index and the tables it covers */
+	struct audit_bulk *bulk;   /* bulk mode's queue (audit_bulk.c), NULL until first used */
+	struct campaign_buf audit_sql[3]; /* the audit triggers: AUDIT_SQL_NORMAL, _BULK, _DROP */
+	int nstmt;
+	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
+};
+
+/* Checks a handle argument; sets EINVALID for NULL. */
+int db_check(campaign_db *db);
+/* Checks that the store may be written and @actor is given. */
+int db_check_write(campaign_db *db, const char *actor);
+/* Returns a prepared statement for the static string @sql, prepared once per
+ * handle and reset for reuse; NULL with the last error set on failure. */
+sqlite3_stmt *db_stmt(campaign_db *db, const char *sql);
+int db_begin(campaign_db *db);
+int db_commit(campaign_db *db);
+void db_rollback(campaign_db *db);
+/* Runs a cached statement that returns no rows; maps errors. */
+int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what);
+/* Resolves a campaign id (NULL: the only one) to its row id. */
+int db_campaign_rid(campaign_db *db, const char *campaign, sqlite3_int64 *rid);
+/* Resolves the text id of an object of @table in a campaign to its row id. */
+int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, const char *id,
+                  sqlite3_int64 *rid);
+/* Appends a call entry to the audit log: who did what (inside the caller's
+ * transaction; outside one it commits on its own, for logged reads). The
+ * rows the transaction changed are logged by triggers and sealed with it. */
+int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign,
+           const char *object, const char *detail);
+/* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ". */
+void db_now(char out[21]);
+
+/* ---- audit.c ---- */
+
+/* Notes where the transaction's audit entries start (from db_begin). */
+int audit_begin(campaign_db *db);
+/* Seals the transaction's entries into the hash chain (from db_commit). */
+int audit_seal(campaign_db *db);
+/* After a migration: baselines a new log and seals what was carried over. */
+int audit_migrated(campaign_db *db);
+/* Creates this connection's audit stage and TEMP staging triggers (read-write handles). */
+int audit_attach(campaign_db *db);
+/* Frees what audit_attach and bulk mode keep in the handle (at close, or a failed open). */
+void audit_detach(campaign_db *db);
+/* Bulk mode, for importers, inside their transaction (after db_begin): rows
+ * the transaction inserts into rowid tables are logged as batches, one entry
+ * per run of consecutive rowids with a SHA-256 digest of every row's image,
+ * instead of one entry with the full image per row. Updates and deletes are
+ * still logged row by row, in order. Ends with the transaction. */
+int db_bulk_begin(campaign_db *db);
+/* Call between rows of a bulk import: stages the batches that are full, so
+ * memory stays bounded. Cheap when there is nothing to do. */
+int db_bulk_tick(campaign_db *db);
+/* audit_bulk.c's side of the seal, rollback and close; the SQL functions
+ * the triggers call; the hex SHA-256 of a batch's digests (its `after`). */
+int audit_bulk_register(campaign_db *db);
+/* A rowid table bulk mode watches, with its key, object and image expressions over alias T. */
+int audit_bulk_table(campaign_db *db, const char *name, const char *key, const char *object, const char *image);
+void audit_bulk_forget_tables(campaign_db *db);
+int audit_bulk_flush(campaign_db *db);
+int audit_bulk_end(campaign_db *db);
+void audit_bulk_reset(campaign_db *db);
+void audit_bulk_free(campaign_db *db);
+enum { AUDIT_SQL_NORMAL, AUDIT_SQL_BULK, AUDIT_SQL_DROP };
+/* Installs the bulk set of audit triggers (1) or the normal set (0). */
+int audit_triggers(campaign_db *db, int bulk);
+
+/* ---- access.c ---- */
+
+typedef enum access_action {
+	ACCESS_PLAN = 0,         /* change the plan and campaign-wide data */
+	ACCESS_UNIT = 1,         /* write a unit's own records (progress, self-inspection, rectification) */
+	ACCESS_CONFIDENTIAL = 2, /* read confidential records */
+	ACCESS_GRANT = 3         /* grant and revoke roles */
+} access_action;
+
+/* OK, or EPERM with a message saying who may not do what; writes nothing.
+ * @unit is the unit's rid for ACCESS_UNIT. */
+int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what);
+/* Logs the refusal in the last error (its own transaction) and returns EPERM. */
+int access_denied(campaign_db *db, const char *actor, const char *what, const char *campaign, const char *object);
+/* access_check(), and on refusal access_denied(): call before db_begin(). */
+int access_guard(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what,
+                 const char *campaign, const char *object);
+
+/* ---- search.c ---- */
+
+/* Registers the "campaign_cjk" FTS5 tokenizer on the connection. */
+int search_register(campaign_db *db);
+/* Re-indexes the findings and rectifications changed after audit entry @after_seq. */
+int search_sync(campaign_db *db, sqlite3_int64 after_seq);
+
+/* ---- cursor.c ---- */
+
+/* Prepares a cursor over @sql; @types has one letter per result column:
+ * 't' text, 'i' integer, 'd' date. Bind parameters with cursor_stmt(). */
+int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, const char *types);
+sqlite3_stmt *cursor_stmt(campaign_cursor *c);
+
+/* ---- ids and dates (util.c) ---- */
+
+/* A new UUIDv7 id, time-ordered, unique across sites. */
+void db_new_id(char out[37]);
+/* 1 if @s is a real calendar date "YYYY-MM-DD". */
+int date_valid(const char *s);
+
+/* ---- toolkit.c: statements per call, arguments, writes, queries ---- */
+
+/* Statements prepared once per call (or per bulk import) and finalized at
+ * its end, so that these modules do not fill the handle's statement cache. */
+#define STMTS_MAX 16
+typedef struct stmts {
+	campaign_db *db;
+	int n;
+	struct { const char *sql; sqlite3_stmt *st; } s[STMTS_MAX];
+} stmts;
+
+/* The statement for the static string @sql, prepared on first use and reset
+ * afterwards; NULL with the last error set. */
+sqlite3_stmt *stmts_get(stmts *c, const char *sql);
+void stmts_free(stmts *c);
+
+/* Binds @s as text, or NULL when @s is NULL or empty. */
+void bind_opt(sqlite3_stmt *st, int i, const char *s);
+/* Copies column @i of the current row into @out (size @n); "" for NULL. */
+void column_copy(sqlite3_stmt *st, int i, char *out, size_t n);
+
+/* A required text argument: EINVALID naming @what when NULL or empty. */
+int need(const char *s, const char *what);
+/* A date argument "YYYY-MM-DD": EINVALID naming @what. */
+int need_date(const char *s, const char *what);
+/* @as_of, or today (UTC) when NULL, into @out. */
+int insp_as_of(const char *as_of, char out[11]);
+/* Looks up a one-row, one-integer result of @sql bound with (?1 int64, ?2 text);
+ * *found says whether a row came. */
+int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite3_int64 *out, int *found);
+
+/* Opens a cursor over @sql with ?1 bound to the campaign's row id into the
+ * caller's local @out (not the caller's out-parameter: see query_done()). */
+int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               sqlite3_int64 *crid);
+/* Finishes a query: on failure frees @c and returns @rc; on success hands
+ * @c to @out and marks success. */
+int query_done(campaign_cursor **out, campaign_cursor *c, int rc);
+
+/* A new buffer holding @id, for a created row's id (filled before the
+ * commit, so that nothing can fail after it). */
+int id_buf(struct campaign_buf **out, const char *id);
+
+/* The row id of unit @unit of the campaign; ENOTFOUND naming it. */
+int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
+
+/* Parses an amount of money: yuan as decimal text with at most two decimals
+ * ("12345", "12345.6", "12,345.67"), into fen. EINVALID naming the text. */
+int amount_parse(const char *s, long long *fen);
+
+/* Runs a write: access, transaction, commit; on failure rolls back and, for
+ * a refusal, logs it. Used as:
+ *   rc = write_begin(db, actor);  ... rc = write_end(db, rc, actor, op, campaign, object); */
+int write_begin(campaign_db *db, const char *actor);
+int write_end(campaign_db *db, int rc, const char *actor, const char *op, const char *campaign, const char *object);
+
+#endif

@@ -1,0 +1,184 @@
+/* The core's toolkit for every domain: per-call statements, argument
+ * checks, money, writes and query openers. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "core/core.h"
+
+sqlite3_stmt *stmts_get(stmts *c, const char *sql)
+{
+	sqlite3_stmt *st;
+	int rc;
+	for (int i = 0; i < c->n; i++)
+		if (c->s[i].sql == sql) {
+			sqlite3_reset(c->s[i].st);
+			sqlite3_clear_bindings(c->s[i].st);
+			return c->s[i].st;
+		}
+	if (c->n == STMTS_MAX) {
+		error_set(CAMPAIGN_ERROR, "internal: too many statements in one call");
+		return NULL;
+	}
+	rc = sqlite3_prepare_v2(c->db->sql, sql, -1, &st, NULL);
+	if (rc != SQLITE_OK) {
+		error_from_sqlite(c->db->sql, rc, "cannot prepare a statement");
+		return NULL;
+	}
+	c->s[c->n].sql = sql;
+	c->s[c->n++].st = st;
+	return st;
+}
+
+void stmts_free(stmts *c)
+{
+	for (int i = 0; i < c->n; i++)
+		sqlite3_finalize(c->s[i].st);
+	c->n = 0;
+}
+
+void bind_opt(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s && *s)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+void column_copy(sqlite3_stmt *st, int i, char *out, size_t n)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	snprintf(out, n, "%s", v ? v : "");
+}
+
+int need(const char *s, const char *what)
+{
+	return s && *s ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "%s is required", what);
+}
+
+int need_date(const char *s, const char *what)
+{
+	if (!s || !*s)
+		return error_set(CAMPAIGN_EINVALID, "%s is required (YYYY-MM-DD)", what);
+	return date_valid(s) ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not a date (YYYY-MM-DD)", what, s);
+}
+
+int insp_as_of(const char *as_of, char out[11])
+{
+	if (!as_of) {
+		char now[21];
+		db_now(now);
+		memcpy(out, now, 10);
+		out[10] = '\0';
+		return CAMPAIGN_OK;
+	}
+	if (!date_valid(as_of))
+		return error_set(CAMPAIGN_EINVALID, "\"%s\" is not a date (YYYY-MM-DD)", as_of);
+	memcpy(out, as_of, 11);
+	return CAMPAIGN_OK;
+}
+
+int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite3_int64 *out, int *found)
+{
+	sqlite3_stmt *st = stmts_get(c, sql);
+	int rc;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, a);
+	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	*found = rc == SQLITE_ROW;
+	if (*found)
+		*out = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CAMPAIGN_OK : error_from_sqlite(c->db->sql, rc, "lookup failed");
+}
+
+static const char SQL_UNIT_RID[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
+
+int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid)
+{
+	int found, rc = lookup_rid(c, SQL_UNIT_RID, crid, unit, rid, &found);
+	return rc ? rc : found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
+}
+
+int amount_parse(const char *s, long long *fen)
+{
+	long long v = 0;
+	int digits = 0, decimals = -1;
+	for (const char *p = s; p && *p; p++) {
+		if (*p == ',' && decimals < 0 && digits)
+			continue;
+		if (*p == '.' && decimals < 0 && digits) {
+			decimals = 0;
+			continue;
+		}
+		if (*p < '0' || *p > '9' || decimals == 2 || v > 99999999999999LL)
+			goto bad;
+		v = v * 10 + (*p - '0');
+		digits++;
+		if (decimals >= 0)
+			decimals++;
+	}
+	if (!digits || decimals == 0)
+		goto bad;
+	for (int i = decimals < 0 ? 0 : decimals; i < 2; i++)
+		v *= 10;
+	*fen = v;
+	return CAMPAIGN_OK;
+bad:
+	return error_set(CAMPAIGN_EINVALID, "amount \"%s\" is not an amount in yuan (e.g. 12345.67)", s ? s : "");
+}
+
+int write_begin(campaign_db *db, const char *actor)
+{
+	int rc = db_check_write(db, actor);
+	return rc ? rc : db_begin(db);
+}
+
+int write_end(campaign_db *db, int rc, const char *actor, const char *op, const char *campaign, const char *object)
+{
+	if (!rc)
+		rc = db_commit(db);
+	if (!rc) {
+		error_ok();
+		return CAMPAIGN_OK;
+	}
+	db_rollback(db);
+	/* a refusal leaves its trace once the transaction is gone */
+	return rc == CAMPAIGN_EPERM && !db->readonly ? access_denied(db, actor, op, campaign, object) : rc;
+}
+
+int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               sqlite3_int64 *crid)
+{
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	*out = NULL;
+	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, crid)) || (rc = cursor_prepare(out, db, sql, types)))
+		return rc;
+	sqlite3_bind_int64(cursor_stmt(*out), 1, *crid);
+	return CAMPAIGN_OK;
+}
+
+int query_done(campaign_cursor **out, campaign_cursor *c, int rc)
+{
+	if (rc) {
+		campaign_cursor_free(c);
+		return rc;
+	}
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+int id_buf(struct campaign_buf **out, const char *id)
+{
+	struct campaign_buf *b = calloc(1, sizeof *b);
+	if (!b || buf_puts(b, id)) {
+		free(b);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	*out = b;
+	return CAMPAIGN_OK;
+}

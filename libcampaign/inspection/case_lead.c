@@ -1,0 +1,308 @@
+/* Case leads (案件线索): from a finding or a citizen report, referred (移送)
+ * to a discipline, supervision or procuratorate body, followed to an outcome.
+ * What a lead says and who reported it live in case_lead_confidential and
+ * are read only by campaign_case_lead_confidential_query(), which is logged. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inspection/inspection.h"
+
+static const char *const BODY_KINDS[] = {"discipline", "supervision", "procuratorate", NULL};
+static const char *const OUTCOMES[] = {"filed", "not_filed", "sanctioned", "prosecuted", "cleared", "other", NULL};
+
+static int one_of(const char *v, const char *const *set, const char *what, const char *list)
+{
+	if (!v || !*v)
+		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
+	for (int k = 0; set[k]; k++)
+		if (!strcmp(set[k], v))
+			return CAMPAIGN_OK;
+	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
+}
+
+/* ---- creating ---- */
+
+static const char SQL_FINDING_UNIT[] = "SELECT unit FROM finding WHERE campaign = ?1 AND id = ?2";
+static const char SQL_LEAD_EXISTS[] = "SELECT 1 FROM case_lead WHERE id = ?1";
+static const char SQL_LEAD_INSERT[] =
+	"INSERT INTO case_lead (id, campaign, source, finding, unit, received_on, recorded_by, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_SECRET_INSERT[] =
+	"INSERT INTO case_lead_confidential (lead, details, reporter, reporter_contact) VALUES (?1, ?2, ?3, ?4)";
+
+typedef struct lead_in {
+	const char *id, *finding, *unit, *received_on, *details, *reporter, *contact;
+} lead_in;
+
+/* The unit concerned: the finding's, or the one named. */
+static int lead_unit(stmts *c, sqlite3_int64 crid, const lead_in *l, sqlite3_int64 *unit)
+{
+	int rc, found;
+	*unit = 0;
+	if (l->finding) {
+		if ((rc = lookup_rid(c, SQL_FINDING_UNIT, crid, l->finding, unit, &found)))
+			return rc;
+		if (!found)
+			return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", l->finding);
+		return CAMPAIGN_OK;
+	}
+	return l->unit && *l->unit ? db_object_rid(c->db, "unit", crid, l->unit, unit) : CAMPAIGN_OK;
+}
+
+static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const char *actor, char id[72])
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 unit;
+	char now[21];
+	int rc, exists;
+	if ((rc = lead_unit(c, crid, l, &unit)))
+		return rc;
+	if (l->id) {
+		if (!(st = stmts_get(c, SQL_LEAD_EXISTS)))
+			return campaign_error_code_last();
+		sqlite3_bind_text(st, 1, l->id, -1, SQLITE_STATIC);
+		exists = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (exists)
+			return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" exists already", l->id);
+		snprintf(id, 72, "%s", l->id);
+	} else {
+		db_new_id(id);
+	}
+	if (!(st = stmts_get(c, SQL_LEAD_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_text(st, 3, l->finding ? "finding" : "citizen_report", -1, SQLITE_STATIC);
+	bind_opt(st, 4, l->finding);
+	if (unit)
+		sqlite3_bind_int64(st, 5, unit);
+	sqlite3_bind_text(st, 6, l->received_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(c->db, st, "cannot record the case lead")))
+		return rc;
+	if (!(st = stmts_get(c, SQL_SECRET_INSERT)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, l->details, -1, SQLITE_STATIC);
+	bind_opt(st, 3, l->reporter);
+	bind_opt(st, 4, l->contact);
+	return db_step_done(c->db, st, "cannot record the case lead");
+}
+
+int campaign_case_lead_create(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                              const char *finding, const char *unit, const char *received_on, const char *details,
+                              const char *reporter, const char *reporter_contact, const char *actor)
+{
+	lead_in l = {id, finding && *finding ? finding : NULL, unit, received_on, details, reporter, reporter_contact};
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	struct campaign_buf *b = NULL;
+	char lid[72];
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need_date(received_on, "received_on")) ||
+	    (rc = need(details, "details")))
+		return rc;
+	if (id && (!*id || strlen(id) > 64))
+		return error_set(CAMPAIGN_EINVALID, "case lead id \"%s\" must be 1 to 64 bytes", id);
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.create", campaign, id)) || (rc = db_begin(db)))
+		return rc;
+	/* the log names the lead and its source, never what it says */
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = lead_insert(&c, crid, &l, actor, lid)))
+		rc = db_log(db, actor, "case_lead.create", campaign, lid, l.finding ? "finding" : "citizen_report");
+	stmts_free(&c);
+	if (!rc && out_id)
+		rc = id_buf(&b, lid);
+	if ((rc = write_end(db, rc, actor, "case_lead.create", campaign, id))) {
+		campaign_buf_free(b);
+		return rc;
+	}
+	if (out_id)
+		*out_id = b;
+	return CAMPAIGN_OK;
+}
+
+/* ---- referral and outcome ---- */
+
+static const char SQL_LEAD_STATE[] =
+	"SELECT received_on, referred_on, outcome_on FROM case_lead WHERE campaign = ?1 AND id = ?2";
+
+typedef struct lead_state {
+	char received_on[11], referred_on[11], outcome_on[11];
+} lead_state;
+
+static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_state *s)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_LEAD_STATE);
+	int rc;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, lead, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		column_copy(st, 0, s->received_on, sizeof s->received_on);
+		column_copy(st, 1, s->referred_on, sizeof s->referred_on);
+		column_copy(st, 2, s->outcome_on, sizeof s->outcome_on);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
+	if (*s->outcome_on)
+		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was resolved on %s", lead, s->outcome_on);
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_REFER[] =
+	"UPDATE case_lead SET body_kind = ?2, body = ?3, referred_on = ?4, referral_ref = ?5 WHERE id = ?1";
+
+static int refer(stmts *c, sqlite3_int64 crid, const char *lead, const char *kind, const char *body, const char *date,
+                 const char *ref)
+{
+	sqlite3_stmt *st;
+	lead_state s;
+	int rc;
+	if ((rc = lead_state_get(c, crid, lead, &s)))
+		return rc;
+	if (*s.referred_on)
+		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was referred on %s", lead, s.referred_on);
+	if (strcmp(date, s.received_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "referral date %s is before the lead was received (%s)", date,
+		                 s.received_on);
+	if (!(st = stmts_get(c, SQL_REFER)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, ref);
+	return db_step_done(c->db, st, "cannot record the referral");
+}
+
+int campaign_case_lead_refer(campaign_db *db, const char *campaign, const char *lead, const char *body_kind,
+                             const char *body, const char *date, const char *reference, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(lead, "lead")) ||
+	    (rc = one_of(body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	    (rc = need(body, "body")) || (rc = need_date(date, "date")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.refer", campaign, lead)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = refer(&c, crid, lead, body_kind, body, date, reference)))
+		rc = db_log(db, actor, "case_lead.refer", campaign, lead, body_kind);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "case_lead.refer", campaign, lead);
+}
+
+static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
+static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcome_note = ?2 WHERE lead = ?1";
+
+static int resolve(stmts *c, sqlite3_int64 crid, const char *lead, const char *outcome, const char *date,
+                   const char *note)
+{
+	sqlite3_stmt *st;
+	lead_state s;
+	int rc;
+	if ((rc = lead_state_get(c, crid, lead, &s)))
+		return rc;
+	if (strcmp(date, *s.referred_on ? s.referred_on : s.received_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", date,
+		                 *s.referred_on ? "referred" : "received", *s.referred_on ? s.referred_on : s.received_on);
+	if (!(st = stmts_get(c, SQL_RESOLVE)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(c->db, st, "cannot record the outcome")) || !note || !*note)
+		return rc;
+	if (!(st = stmts_get(c, SQL_RESOLVE_NOTE)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
+	return db_step_done(c->db, st, "cannot record the outcome");
+}
+
+int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const char *lead, const char *outcome,
+                               const char *date, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(lead, "lead")) ||
+	    (rc = one_of(outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")) ||
+	    (rc = need_date(date, "date")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.resolve", campaign, lead)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = resolve(&c, crid, lead, outcome, date, note)))
+		rc = db_log(db, actor, "case_lead.resolve", campaign, lead, outcome);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "case_lead.resolve", campaign, lead);
+}
+
+/* ---- queries ---- */
+
+/* The public columns of a lead (alias l), never a confidential one. */
+#define LEAD_COLUMNS                                                                                               \
+	"l.id, l.source, l.finding, u.id AS unit, u.name AS unit_name, l.received_on, "                                \
+	"CASE WHEN l.outcome_on IS NOT NULL THEN 'resolved' WHEN l.referred_on IS NOT NULL THEN 'referred' ELSE 'open' " \
+	"END AS status, l.body_kind, CASE l.body_kind WHEN 'discipline' THEN '纪检' WHEN 'supervision' THEN '监察' "     \
+	"WHEN 'procuratorate' THEN '检察' END AS body_kind_label, l.body, l.referred_on, l.referral_ref, l.outcome, "    \
+	"CASE l.outcome WHEN 'filed' THEN '立案查处' WHEN 'not_filed' THEN '不予立案' WHEN 'sanctioned' THEN '给予处分' " \
+	"WHEN 'prosecuted' THEN '移送司法' WHEN 'cleared' THEN '澄清了结' WHEN 'other' THEN '其他' END AS outcome_label, " \
+	"l.outcome_on"
+#define LEAD_TYPES "tttttdttttdtttd"
+
+int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(&c, db, campaign,
+	                     "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
+	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
+	                     LEAD_TYPES, &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, unit);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campaign = ?1 AND id = ?2";
+
+int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                          const char *lead, const char *actor)
+{
+	campaign_cursor *c;
+	stmts s = {db, 0, {{0}}};
+	sqlite3_int64 crid, one;
+	int rc, found = 1;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check_write(db, actor)) || (rc = db_campaign_rid(db, campaign, &crid)))
+		return rc == CAMPAIGN_EPERM ? error_set(rc, "confidential records are read only on a writable store, "
+		                                            "which can log the read")
+		                            : rc;
+	if (lead && (rc = lookup_rid(&s, SQL_LEAD_IN_CAMPAIGN, crid, lead, &one, &found)) == CAMPAIGN_OK && !found)
+		rc = error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
+	stmts_free(&s);
+	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "case_lead.read_confidential", campaign, lead)))
+		return rc;
+	/* the read is logged before anything is read */
+	if ((rc = db_log(db, actor, "case_lead.read_confidential", campaign, lead, lead ? NULL : "all")) ||
+	    (rc = query_open(&c, db, campaign,
+	                     "SELECT " LEAD_COLUMNS ", k.details, k.reporter, k.reporter_contact, k.outcome_note "
+	                     "FROM case_lead l JOIN case_lead_confidential k ON k.lead = l.id "
+	                     "LEFT JOIN unit u ON u.rid = l.unit "
+	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR l.id = ?2) ORDER BY l.received_on, l.id",
+	                     LEAD_TYPES "tttt", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, lead);
+	return query_done(out, c, CAMPAIGN_OK);
+}

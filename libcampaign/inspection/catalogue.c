@@ -1,0 +1,360 @@
+/* Violation catalogues as versioned YAML data: the ten categories of
+ * (二)2(2), the five behaviours of (二)3, and whatever a bureau adds. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <openssl/evp.h>
+#include <yaml.h>
+#include "inspection/inspection.h"
+
+#define CATEGORIES_MAX 200
+
+typedef struct cat_entry {
+	const char *id, *label, *text, *consequence;
+	int line, col;
+} cat_entry;
+
+typedef struct catalogue_in {
+	const char *file;
+	const char *id, *name, *source, *consequence;
+	cat_entry cats[CATEGORIES_MAX];
+	int n;
+} catalogue_in;
+
+static int at(const catalogue_in *in, const yaml_node_t *n, const char *fmt, const char *arg)
+{
+	return error_set_at(CAMPAIGN_EINVALID, in->file, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1, fmt,
+	                    arg);
+}
+
+/* A scalar value for @key, or an error. */
+static int scalar(const catalogue_in *in, yaml_node_t *k, yaml_node_t *v, const char **out)
+{
+	if (v->type != YAML_SCALAR_NODE)
+		return at(in, v, "%s: a value must be text", (char *)k->data.scalar.value);
+	if (*out)
+		return at(in, k, "%s: given twice", (char *)k->data.scalar.value);
+	*out = (const char *)v->data.scalar.value;
+	return CAMPAIGN_OK;
+}
+
+/* Reads the mapping @map against @keys into @vals (same order). */
+static int read_map(const catalogue_in *in, yaml_document_t *doc, yaml_node_t *map, const char *what,
+                    const char *const *keys, const char **vals)
+{
+	if (map->type != YAML_MAPPING_NODE)
+		return at(in, map, "%s must be a mapping", what);
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key), *v = yaml_document_get_node(doc, p->value);
+		int i, rc;
+		for (i = 0; keys[i] && (k->type != YAML_SCALAR_NODE || strcmp(keys[i], (char *)k->data.scalar.value)); i++)
+			;
+		if (!keys[i])
+			return at(in, k, "unknown key \"%s\"", k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
+		if ((rc = scalar(in, k, v, &vals[i])))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int read_categories(catalogue_in *in, yaml_document_t *doc, yaml_node_t *seq)
+{
+	static const char *const keys[] = {"id", "label", "text", "consequence", NULL};
+	if (seq->type != YAML_SEQUENCE_NODE)
+		return at(in, seq, "categories must be a list%s", "");
+	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
+		yaml_node_t *m = yaml_document_get_node(doc, *it);
+		const char *v[4] = {NULL, NULL, NULL, NULL};
+		int rc;
+		if (in->n == CATEGORIES_MAX)
+			return at(in, m, "too many categories (at most 200)%s", "");
+		if ((rc = read_map(in, doc, m, "a category", keys, v)))
+			return rc;
+		if (!v[0] || !*v[0])
+			return at(in, m, "a category needs an id%s", "");
+		if (strchr(v[0], '/') || strchr(v[0], '@'))
+			return at(in, m, "category id \"%s\" may not contain '/' or '@'", v[0]);
+		if (!v[2] || !*v[2])
+			return at(in, m, "category \"%s\" needs a text", v[0]);
+		for (int j = 0; j < in->n; j++)
+			if (!strcmp(in->cats[j].id, v[0]))
+				return at(in, m, "duplicate category id \"%s\"", v[0]);
+		in->cats[in->n] = (cat_entry){v[0], v[1], v[2], v[3], (int)m->start_mark.line + 1,
+		                              (int)m->start_mark.column + 1};
+		in->n++;
+	}
+	if (!in->n)
+		return at(in, seq, "a catalogue needs at least one category%s", "");
+	return CAMPAIGN_OK;
+}
+
+/* Validates the whole document into @in (pointers into @doc). */
+static int read_catalogue(catalogue_in *in, yaml_document_t *doc)
+{
+	static const char *const top[] = {"format", "catalogue", "categories", NULL};
+	static const char *const head[] = {"id", "name", "source", "consequence", NULL};
+	yaml_node_t *root = yaml_document_get_root_node(doc), *nodes[3] = {NULL, NULL, NULL};
+	const char *hv[4] = {NULL, NULL, NULL, NULL};
+	int rc;
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "a catalogue file is a mapping with format, catalogue, categories");
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = yaml_document_get_node(doc, p->key);
+		int i;
+		for (i = 0; top[i] && (k->type != YAML_SCALAR_NODE || strcmp(top[i], (char *)k->data.scalar.value)); i++)
+			;
+		if (!top[i])
+			return at(in, k, "unknown key \"%s\"", k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
+		nodes[i] = yaml_document_get_node(doc, p->value);
+	}
+	if (!nodes[0] || nodes[0]->type != YAML_SCALAR_NODE || strcmp((char *)nodes[0]->data.scalar.value, "1"))
+		return nodes[0] ? at(in, nodes[0], "format must be 1%s", "")
+		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "format: 1 is required");
+	if (!nodes[1])
+		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "catalogue: is required");
+	if ((rc = read_map(in, doc, nodes[1], "catalogue", head, hv)))
+		return rc;
+	if (!hv[0] || !*hv[0] || strchr(hv[0], '/') || strchr(hv[0], '@'))
+		return at(in, nodes[1], "catalogue needs an id without '/' or '@'%s", "");
+	if (!hv[1] || !*hv[1])
+		return at(in, nodes[1], "catalogue needs a name%s", "");
+	in->id = hv[0], in->name = hv[1], in->source = hv[2], in->consequence = hv[3];
+	if (!nodes[2])
+		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "categories: is required");
+	return read_categories(in, doc, nodes[2]);
+}
+
+/* SHA-256 over the content, fields length-prefixed. */
+static int digest(const catalogue_in *in, char out[65])
+{
+	struct campaign_buf b = {0};
+	int rc = CAMPAIGN_OK;
+	const char *head[] = {in->name, in->source, in->consequence};
+	for (int i = 0; !rc && i < 3; i++)
+		rc = head[i] ? buf_printf(&b, "%zu:%s|", strlen(head[i]), head[i]) : buf_puts(&b, "-|");
+	for (int j = 0; !rc && j < in->n; j++) {
+		const char *f[] = {in->cats[j].id, in->cats[j].label, in->cats[j].text, in->cats[j].consequence};
+		for (int i = 0; !rc && i < 4; i++)
+			rc = f[i] ? buf_printf(&b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(&b, "-|");
+	}
+	if (!rc)
+		rc = sha256_hex(b.data, b.size, out);
+	buf_reset(&b);
+	return rc;
+}
+
+static const char SQL_LATEST[] =
+	"SELECT version, digest FROM violation_catalogue WHERE campaign = ?1 AND id = ?2 ORDER BY version DESC LIMIT 1";
+static const char SQL_CAT_INSERT[] =
+	"INSERT INTO violation_catalogue (campaign, id, version, name, source, consequence, digest, imported_by, imported_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+static const char SQL_CATEGORY_INSERT[] =
+	"INSERT INTO violation_category (catalogue, id, ord, label, text, consequence) VALUES (?1, ?2, ?3, ?4, ?5, ?6)";
+
+/* Writes a new version (or nothing when unchanged); returns the version. */
+static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in, const char *actor, int *version)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_LATEST);
+	sqlite3_int64 rid;
+	char hash[65], now[21], old[65] = "";
+	int rc, latest = 0;
+	if (!st || (rc = digest(in, hash)))
+		return st ? rc : campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		latest = sqlite3_column_int(st, 0);
+		column_copy(st, 1, old, sizeof old);
+	}
+	sqlite3_reset(st);
+	*version = latest;
+	if (latest && !strcmp(old, hash))
+		return CAMPAIGN_OK;
+	*version = latest + 1;
+	if (!(st = stmts_get(c, SQL_CAT_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, *version);
+	sqlite3_bind_text(st, 4, in->name, -1, SQLITE_STATIC);
+	bind_opt(st, 5, in->source);
+	bind_opt(st, 6, in->consequence);
+	sqlite3_bind_text(st, 7, hash, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 8, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(c->db, st, "cannot store the catalogue")))
+		return rc;
+	rid = sqlite3_last_insert_rowid(c->db->sql);
+	for (int j = 0; j < in->n; j++) {
+		if (!(st = stmts_get(c, SQL_CATEGORY_INSERT)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, rid);
+		sqlite3_bind_text(st, 2, in->cats[j].id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 3, j + 1);
+		bind_opt(st, 4, in->cats[j].label);
+		sqlite3_bind_text(st, 5, in->cats[j].text, -1, SQLITE_STATIC);
+		bind_opt(st, 6, in->cats[j].consequence);
+		if ((rc = db_step_done(c->db, st, "cannot store a category")))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
+                       const char *actor)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	catalogue_in *in;
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	char detail[160];
+	int rc, version = 0;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "catalogue.import", campaign, NULL)))
+		return rc;
+	if (!(in = calloc(1, sizeof *in)) || !yaml_parser_initialize(&parser)) {
+		free(in);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	in->file = name;
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		rc = error_set_at(CAMPAIGN_EINVALID, name, (int)parser.problem_mark.line + 1,
+		                  (int)parser.problem_mark.column + 1, "not valid YAML: %s",
+		                  parser.problem ? parser.problem : "syntax error");
+		yaml_parser_delete(&parser);
+		free(in);
+		return rc;
+	}
+	yaml_parser_delete(&parser);
+	if (!(rc = read_catalogue(in, &doc)) && !(rc = db_begin(db))) {
+		if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = store_catalogue(&c, crid, in, actor, &version))) {
+			snprintf(detail, sizeof detail, "version %d", version);
+			rc = db_log(db, actor, "catalogue.import", campaign, in->id, detail);
+		}
+		stmts_free(&c);
+		rc = write_end(db, rc, actor, "catalogue.import", campaign, in->id);
+	}
+	yaml_document_delete(&doc);
+	free(in);
+	return rc ? rc : version;
+}
+
+int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
+                                          const char *actor)
+{
+	int rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	if (!yaml)
+		return error_set(CAMPAIGN_EINVALID, "campaign_catalogue_import_yaml_string: yaml is NULL");
+	if (!utf8_valid(yaml, strlen(yaml)))
+		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8", name ? name : "<string>");
+	return import_text(db, campaign, yaml, strlen(yaml), name ? name : "<string>", actor);
+}
+
+int campaign_catalogue_import_yaml(campaign_db *db, const char *campaign, const char *path, const char *actor)
+{
+	struct campaign_buf b = {0};
+	int rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	if (!path)
+		return error_set(CAMPAIGN_EINVALID, "campaign_catalogue_import_yaml: path is NULL");
+	if ((rc = file_read_utf8(path, &b)))
+		return rc;
+	rc = import_text(db, campaign, b.data, b.size, path, actor);
+	buf_reset(&b);
+	return rc;
+}
+
+/* ---- resolving a category reference ---- */
+
+static const char SQL_CATEGORY_REF[] =
+	"SELECT g.rid FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
+	"WHERE c.campaign = ?1 AND c.id = ?2 AND g.id = ?4 AND (?3 = 0 AND c.version = "
+	"(SELECT max(version) FROM violation_catalogue WHERE campaign = ?1 AND id = ?2) OR c.version = ?3)";
+
+int category_rid(stmts *c, sqlite3_int64 crid, const char *ref, sqlite3_int64 *rid)
+{
+	char cat[128];
+	const char *slash = strchr(ref, '/'), *atv = strchr(ref, '@');
+	long version = 0;
+	sqlite3_stmt *st;
+	size_t n;
+	int rc;
+	if (!slash || slash == ref || !slash[1])
+		return error_set(CAMPAIGN_EINVALID, "category \"%s\" is not \"catalogue/category\"", ref);
+	n = (size_t)((atv && atv < slash ? atv : slash) - ref);
+	if (n >= sizeof cat)
+		return error_set(CAMPAIGN_EINVALID, "category \"%s\": the catalogue id is too long", ref);
+	memcpy(cat, ref, n);
+	cat[n] = '\0';
+	if (atv && atv < slash) {
+		char *end;
+		version = strtol(atv + 1, &end, 10);
+		if (end != slash || version < 1)
+			return error_set(CAMPAIGN_EINVALID, "category \"%s\": the version is not a number", ref);
+	}
+	if (!(st = stmts_get(c, SQL_CATEGORY_REF)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, cat, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 3, version);
+	sqlite3_bind_text(st, 4, slash + 1, -1, SQLITE_TRANSIENT);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*rid = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return CAMPAIGN_OK;
+	return rc == SQLITE_DONE ? error_set(CAMPAIGN_ENOTFOUND, "no category \"%s\"", ref)
+	                         : error_from_sqlite(c->db->sql, rc, "cannot look up the category");
+}
+
+/* ---- queries ---- */
+
+int campaign_catalogues_query(campaign_cursor **out, campaign_db *db, const char *campaign)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	rc = query_open(
+		&c, db, campaign,
+		"SELECT c.id, c.version, c.name, c.source, c.consequence, "
+		"(SELECT count(*) FROM violation_category g WHERE g.catalogue = c.rid) AS categories, "
+		"c.version = (SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id) "
+		"AS current, c.imported_by, c.imported_at FROM violation_catalogue c WHERE c.campaign = ?1 "
+		"ORDER BY c.id, c.version",
+		"titttiitt", &crid);
+	return rc ? rc : query_done(out, c, rc);
+}
+
+int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                        const char *catalogue, int version)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if (version < 0)
+		return error_set(CAMPAIGN_EINVALID, "version %d is negative", version);
+	rc = query_open(
+		&c, db, campaign,
+		"SELECT c.id AS catalogue, c.version, g.id, c.id || '@' || c.version || '/' || g.id AS ref, g.label, g.text, "
+		"coalesce(g.consequence, c.consequence) AS consequence "
+		"FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
+		"WHERE c.campaign = ?1 AND (?2 IS NULL OR c.id = ?2) AND (?3 = c.version OR ?3 = 0 AND c.version = "
+		"(SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id)) "
+		"ORDER BY c.id, c.version, g.ord",
+		"tittttt", &crid);
+	if (rc)
+		return rc;
+	bind_opt(cursor_stmt(c), 2, catalogue);
+	sqlite3_bind_int(cursor_stmt(c), 3, version);
+	return query_done(out, c, CAMPAIGN_OK);
+}

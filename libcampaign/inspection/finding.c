@@ -1,0 +1,274 @@
+/* Findings (问题): what was found, where, by whom; leniency (自纠从宽,被查从严)
+ * is computed by the view finding_leniency whenever findings are read. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inspection/inspection.h"
+
+static const char *const ORIGINS[] = {"self_reported", "investigated", "inspection_tour", "citizen_report", "audit",
+                                      NULL};
+
+static int origin_check(const char *origin)
+{
+	int k;
+	if (!origin || !*origin)
+		return error_set(CAMPAIGN_EINVALID,
+		                 "origin is required (self_reported, investigated, inspection_tour, citizen_report, audit)");
+	for (k = 0; ORIGINS[k] && strcmp(ORIGINS[k], origin); k++)
+		;
+	return ORIGINS[k] ? CAMPAIGN_OK
+	                  : error_set(CAMPAIGN_EINVALID,
+	                              "origin \"%s\" is not one of self_reported, investigated, inspection_tour, "
+	                              "citizen_report, audit",
+	                              origin);
+}
+
+/* Checks the fields that need no store. */
+static int finding_check(const finding_in *f, long long *fen)
+{
+	int rc;
+	if ((rc = need(f->unit, "unit")) || (rc = origin_check(f->origin)) || (rc = need(f->description, "description")) ||
+	    (rc = need_date(f->found_on, "found_on")))
+		return rc;
+	if (f->id && (!*f->id || strlen(f->id) > 64))
+		return error_set(CAMPAIGN_EINVALID, "finding id \"%s\" must be 1 to 64 bytes", f->id);
+	*fen = -1;
+	return f->amount && *f->amount ? amount_parse(f->amount, fen) : CAMPAIGN_OK;
+}
+
+static const char SQL_ROUND_OF_UNIT[] = "SELECT rid, unit FROM inspection_round WHERE campaign = ?1 AND id = ?2";
+/* the unit's round whose window holds the date, else the latest begun before
+ * it, else the first */
+static const char SQL_ROUND_FOR_DATE[] =
+	"SELECT rid FROM inspection_round WHERE unit = ?1 ORDER BY "
+	"(window_first <= ?2 AND window_last >= ?2) DESC, (window_first <= ?2) DESC, "
+	"CASE WHEN window_first <= ?2 THEN window_first END DESC, window_first, rid LIMIT 1";
+static const char SQL_FINDING_EXISTS[] = "SELECT 1 FROM finding WHERE id = ?1";
+static const char SQL_FINDING_INSERT[] =
+	"INSERT INTO finding (id, campaign, unit, category, round, origin, people, description, amount_fen, found_on, "
+	"recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+
+/* The round a finding is judged by (0 when the unit has none). */
+static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const finding_in *f, sqlite3_int64 *round)
+{
+	sqlite3_stmt *st;
+	int rc;
+	*round = 0;
+	if (f->round && *f->round) {
+		if (!(st = stmts_get(c, SQL_ROUND_OF_UNIT)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, crid);
+		sqlite3_bind_text(st, 2, f->round, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW && sqlite3_column_int64(st, 1) == unit)
+			*round = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (!*round)
+			return error_set(CAMPAIGN_ENOTFOUND, rc == SQLITE_ROW ? "round \"%s\" is not a round of unit %s"
+			                                                      : "no round with id \"%s\"%s",
+			                 f->round, rc == SQLITE_ROW ? f->unit : "");
+		return CAMPAIGN_OK;
+	}
+	if (!(st = stmts_get(c, SQL_ROUND_FOR_DATE)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, unit);
+	sqlite3_bind_text(st, 2, f->found_on, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*round = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return CAMPAIGN_OK;
+}
+
+static int finding_id(stmts *c, const finding_in *f, char *id, size_t size)
+{
+	sqlite3_stmt *st;
+	int exists;
+	if (!f->id) {
+		char uuid[37];
+		db_new_id(uuid);
+		snprintf(id, size, "%s", uuid);
+		return CAMPAIGN_OK;
+	}
+	if (!(st = stmts_get(c, SQL_FINDING_EXISTS)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (exists)
+		return error_set(CAMPAIGN_ECONFLICT, "finding \"%s\" exists already", f->id);
+	snprintf(id, size, "%s", f->id);
+	return CAMPAIGN_OK;
+}
+
+int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,
+                   char *id, size_t id_size, int log)
+{
+	sqlite3_int64 unit, category = 0, round;
+	sqlite3_stmt *st;
+	long long fen;
+	char now[21];
+	int rc;
+	if ((rc = finding_check(f, &fen)) || (rc = db_object_rid(c->db, "unit", crid, f->unit, &unit)) ||
+	    (f->category && *f->category && (rc = category_rid(c, crid, f->category, &category))) ||
+	    (rc = finding_round(c, crid, unit, f, &round)) ||
+	    (rc = access_check(c->db, actor, strcmp(f->origin, "self_reported") ? ACCESS_PLAN : ACCESS_UNIT, unit,
+	                       "finding.record")) ||
+	    (rc = finding_id(c, f, id, id_size)))
+		return rc;
+	if (!(st = stmts_get(c, SQL_FINDING_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_int64(st, 3, unit);
+	if (category)
+		sqlite3_bind_int64(st, 4, category);
+	if (round)
+		sqlite3_bind_int64(st, 5, round);
+	sqlite3_bind_text(st, 6, f->origin, -1, SQLITE_STATIC);
+	bind_opt(st, 7, f->people);
+	sqlite3_bind_text(st, 8, f->description, -1, SQLITE_STATIC);
+	if (fen >= 0)
+		sqlite3_bind_int64(st, 9, fen);
+	sqlite3_bind_text(st, 10, f->found_on, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 12, now, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(c->db, st, "cannot record the finding")) || !log)
+		return rc;
+	return db_log(c->db, actor, "finding.record", campaign, id, f->origin);
+}
+
+int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                            const char *unit, const char *category, const char *origin, const char *people,
+                            const char *description, const char *amount, const char *found_on, const char *round,
+                            const char *actor)
+{
+	finding_in f = {id, unit, category, origin, people, description, amount, found_on, round};
+	stmts c = {db, 0, {{0}}};
+	struct campaign_buf *b = NULL;
+	sqlite3_int64 crid;
+	char fid[72];
+	long long fen;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = finding_check(&f, &fen)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)))
+		rc = finding_insert(&c, crid, campaign, &f, actor, fid, sizeof fid, 1);
+	stmts_free(&c);
+	if (!rc && out_id)
+		rc = id_buf(&b, fid);
+	if ((rc = write_end(db, rc, actor, "finding.record", campaign, id ? id : unit))) {
+		campaign_buf_free(b);
+		return rc;
+	}
+	if (out_id)
+		*out_id = b;
+	return CAMPAIGN_OK;
+}
+
+/* ---- concealment and falsification ---- */
+
+static const char SQL_FLAGS[] = "SELECT unit, concealed, falsified, flagged_on FROM finding WHERE campaign = ?1 AND id = ?2";
+static const char SQL_FLAG_SET[] =
+	"UPDATE finding SET concealed = concealed OR ?2, falsified = falsified OR ?3, "
+	"flag_note = CASE WHEN ?4 IS NULL THEN flag_note WHEN flag_note IS NULL THEN ?4 ELSE flag_note || ';' || ?4 END, "
+	"flagged_on = coalesce(flagged_on, ?5), flagged_by = coalesce(flagged_by, ?6) WHERE id = ?1";
+
+static int flag(stmts *c, sqlite3_int64 crid, const char *finding, int conceal, const char *date, const char *note,
+                const char *actor)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_FLAGS);
+	int rc, already = 0;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, finding, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		already = sqlite3_column_int(st, conceal ? 1 : 2);
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", finding);
+	if (already)
+		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
+		                 conceal ? "concealment" : "falsification", finding);
+	if (!(st = stmts_get(c, SQL_FLAG_SET)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, finding, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, conceal);
+	sqlite3_bind_int(st, 3, !conceal);
+	bind_opt(st, 4, note);
+	sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
+	return db_step_done(c->db, st, "cannot flag the finding");
+}
+
+int campaign_finding_flag(campaign_db *db, const char *campaign, const char *finding, const char *kind,
+                          const char *date, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc, conceal;
+	if ((rc = db_check_write(db, actor)) || (rc = need(finding, "finding")) || (rc = need(kind, "kind")) ||
+	    (rc = need_date(date, "date")))
+		return rc;
+	conceal = !strcmp(kind, "concealment");
+	if (!conceal && strcmp(kind, "falsification"))
+		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", kind);
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "finding.flag", campaign, finding)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = flag(&c, crid, finding, conceal, date, note, actor)))
+		rc = db_log(db, actor, "finding.flag", campaign, finding, kind);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "finding.flag", campaign, finding);
+}
+
+/* ---- query ---- */
+
+/* The findings' columns; the WHERE is chosen by the filters given. */
+#define FINDINGS_SELECT \
+	"SELECT f.id, u.id AS unit, u.name AS unit_name, k.id AS catalogue, k.version, g.id AS category, " \
+	"g.text AS category_text, f.origin, CASE f.origin WHEN 'self_reported' THEN '自查发现' " \
+	"WHEN 'investigated' THEN '查办发现' WHEN 'inspection_tour' THEN '巡视发现' " \
+	"WHEN 'citizen_report' THEN '群众举报' ELSE '审计发现' END AS origin_label, f.people, f.description, " \
+	"f.amount_fen, CASE WHEN f.amount_fen IS NOT NULL THEN (f.amount_fen / 100) || '.' || " \
+	"substr('0' || (f.amount_fen % 100), -2) END AS amount, f.found_on, r.id AS round, l.leniency, " \
+	"CASE l.leniency WHEN 'lenient' THEN '从宽' ELSE '从严' END AS leniency_label, l.reason, f.concealed, " \
+	"f.falsified, l.accountability, f.flag_note, " \
+	"(SELECT CASE WHEN count(*) = 0 THEN 'open' WHEN count(*) = count(closed_on) THEN 'closed' " \
+	"ELSE 'rectifying' END FROM rectification WHERE finding = f.id) AS status, " \
+	"(SELECT count(*) FROM rectification WHERE finding = f.id) AS rectifications, f.recorded_by, f.recorded_at " \
+	"FROM finding f JOIN unit u ON u.rid = f.unit JOIN finding_leniency l ON l.finding = f.id " \
+	"LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN violation_catalogue k ON k.rid = g.catalogue " \
+	"LEFT JOIN inspection_round r ON r.rid = f.round "
+#define FINDINGS_ORDER " ORDER BY f.found_on, f.id"
+/* the unit's row id, so that finding_unit serves the filter (an unknown unit: none, hence no rows) */
+#define FINDINGS_UNIT "f.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2)"
+
+/* One statement per filter combination, so that SQLite uses the index of
+ * the filter given ("?2 IS NULL OR ..." can use none and would scan the
+ * campaign). Indexed by (unit given) | (finding given) << 1. */
+static const char *const FINDINGS_SQL[4] = {
+	FINDINGS_SELECT "WHERE f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE f.id = ?3 AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE f.id = ?3 AND " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+};
+
+int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit,
+                            const char *finding)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int by_unit = unit && *unit, by_finding = finding && *finding, rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(&c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1],
+	                     "ttttittttttitdttttiiittitt", &crid)))
+		return rc;
+	if (by_unit)
+		bind_opt(cursor_stmt(c), 2, unit);
+	if (by_finding)
+		bind_opt(cursor_stmt(c), 3, finding);
+	return query_done(out, c, CAMPAIGN_OK);
+}

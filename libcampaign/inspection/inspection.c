@@ -1,0 +1,262 @@
+/* Self-inspection rounds (自查自纠): one per unit, or one per member of a
+ * group; the summary report of each; units that have not reported. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inspection/inspection.h"
+
+/* The deadline as a date: ISO text, or a Chinese expression's last day in
+ * the window's year. */
+static int round_deadline(const char *text, const char *window_first, char out[11])
+{
+	deadline_range r;
+	int rc;
+	if (!text || !*text)
+		return error_set(CAMPAIGN_EINVALID, "deadline is required");
+	if (date_valid(text)) {
+		memcpy(out, text, 11);
+		return CAMPAIGN_OK;
+	}
+	if ((rc = deadline_parse_range(&r, text, atoi(window_first))))
+		return rc;
+	if (r.open_ended || !r.last_y)
+		return error_set(CAMPAIGN_EINVALID, "deadline \"%s\" has no last day", text);
+	deadline_format_date(out, r.last_y, r.last_m, r.last_d);
+	return CAMPAIGN_OK;
+}
+
+static int round_check(const char *round, const char *unit, const char *group, const char *first, const char *last)
+{
+	int rc;
+	if ((rc = need(round, "round")))
+		return rc;
+	if (strchr(round, '/'))
+		return error_set(CAMPAIGN_EINVALID, "round id \"%s\" may not contain '/'", round);
+	if (!unit == !group)
+		return error_set(CAMPAIGN_EINVALID, "give either a unit or a unit group for round \"%s\"", round);
+	if ((rc = need_date(first, "window_first")) || (rc = need_date(last, "window_last")))
+		return rc;
+	if (strcmp(first, last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window ends (%s) before it begins (%s)", last, first);
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_ROUND_INSERT[] =
+	"INSERT INTO inspection_round (campaign, id, series, unit, grp, window_first, window_last, deadline, deadline_text, "
+	"created_by, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+static const char SQL_ROUND_EXISTS[] = "SELECT rid FROM inspection_round WHERE campaign = ?1 AND id = ?2";
+static const char SQL_GROUP_MEMBERS[] =
+	"SELECT u.rid, u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit WHERE m.grp = ?1 ORDER BY m.ord";
+
+typedef struct round_in {
+	sqlite3_int64 crid, grp;
+	const char *series, *first, *last, *deadline_text;
+	char deadline[11];
+	const char *actor;
+} round_in;
+
+static int round_insert(stmts *c, const round_in *r, const char *id, sqlite3_int64 unit)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 rid;
+	char now[21];
+	int rc, found;
+	if ((rc = lookup_rid(c, SQL_ROUND_EXISTS, r->crid, id, &rid, &found)))
+		return rc;
+	if (found)
+		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" exists already", id);
+	if (!(st = stmts_get(c, SQL_ROUND_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_int64(st, 1, r->crid);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, r->series, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, unit);
+	if (r->grp)
+		sqlite3_bind_int64(st, 5, r->grp);
+	sqlite3_bind_text(st, 6, r->first, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, r->last, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, r->deadline, -1, SQLITE_STATIC);
+	bind_opt(st, 9, strcmp(r->deadline_text, r->deadline) ? r->deadline_text : NULL);
+	sqlite3_bind_text(st, 10, r->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot create the round");
+}
+
+/* One round per member of the group, "SERIES/UNIT". */
+static int group_rounds(stmts *c, round_in *r, const char *group)
+{
+	sqlite3_stmt *st;
+	sqlite3_int64 units[512];
+	char ids[512][64];
+	int n = 0, rc;
+	if ((rc = db_object_rid(c->db, "unit_group", r->crid, group, &r->grp)))
+		return rc;
+	if (!(st = stmts_get(c, SQL_GROUP_MEMBERS)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, r->grp);
+	while (sqlite3_step(st) == SQLITE_ROW && n < 512) {
+		units[n] = sqlite3_column_int64(st, 0);
+		snprintf(ids[n++], sizeof ids[0], "%s/%s", r->series, (const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (!n)
+		return error_set(CAMPAIGN_EINVALID, "unit group \"%s\" has no members", group);
+	for (int i = 0; i < n; i++)
+		if ((rc = round_insert(c, r, ids[i], units[i])))
+			return rc;
+	return CAMPAIGN_OK;
+}
+
+int campaign_inspection_round_create(campaign_db *db, const char *campaign, const char *round, const char *unit,
+                                     const char *group, const char *window_first, const char *window_last,
+                                     const char *deadline, const char *actor)
+{
+	round_in r = {0, 0, round, window_first, window_last, deadline, "", actor};
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 urid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = round_check(round, unit, group, window_first, window_last)) ||
+	    (rc = round_deadline(deadline, window_first, r.deadline)))
+		return rc;
+	if (strcmp(r.deadline, window_first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r.deadline,
+		                 window_first);
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "inspection.round.create", campaign, round)) ||
+	    (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &r.crid))) {
+		if (group)
+			rc = group_rounds(&c, &r, group);
+		else if (!(rc = db_object_rid(db, "unit", r.crid, unit, &urid)))
+			rc = round_insert(&c, &r, round, urid);
+	}
+	stmts_free(&c);
+	if (!rc)
+		rc = db_log(db, actor, "inspection.round.create", campaign, round, group ? group : unit);
+	return write_end(db, rc, actor, "inspection.round.create", campaign, round);
+}
+
+/* ---- the summary report ---- */
+
+static const char SQL_ROUND_FOR_SUBMIT[] =
+	"SELECT r.rid, r.unit, r.window_first, s.submitted_on, s.document FROM inspection_round r "
+	"LEFT JOIN inspection_submission s ON s.round = r.rid WHERE r.campaign = ?1 AND r.id = ?2";
+static const char SQL_SUBMIT[] =
+	"INSERT INTO inspection_submission (id, round, submitted_on, document, note, actor, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+
+static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *date, const char *document,
+                  const char *note, const char *actor)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_ROUND_FOR_SUBMIT);
+	sqlite3_int64 rid, unit;
+	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
+	int rc;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, round, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		rid = sqlite3_column_int64(st, 0);
+		unit = sqlite3_column_int64(st, 1);
+		column_copy(st, 2, first, sizeof first);
+		column_copy(st, 3, done, sizeof done);
+		column_copy(st, 4, doc, sizeof doc);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return error_set(CAMPAIGN_ENOTFOUND, "no round with id \"%s\"", round);
+	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "inspection.round.submit")))
+		return rc;
+	if (*done)
+		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", round, done, *doc ? " as " : "", doc);
+	if (strcmp(date, first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", date, first);
+	if (!(st = stmts_get(c, SQL_SUBMIT)))
+		return campaign_error_code_last();
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, rid);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	bind_opt(st, 4, document);
+	bind_opt(st, 5, note);
+	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(c->db, st, "cannot record the report");
+}
+
+int campaign_inspection_round_submit(campaign_db *db, const char *campaign, const char *round, const char *date,
+                                     const char *document, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(round, "round")) || (rc = need_date(date, "date")) ||
+	    (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = submit(&c, crid, round, date, document, note, actor)))
+		rc = db_log(db, actor, "inspection.round.submit", campaign, round, date);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "inspection.round.submit", campaign, round);
+}
+
+/* ---- queries ---- */
+
+int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *series,
+                                     const char *unit, const char *as_of)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = insp_as_of(as_of, date)) ||
+	    (rc = query_open(
+		     &c, db, campaign,
+		     "SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
+		     "r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, "
+		     "CASE WHEN s.submitted_on IS NOT NULL AND s.submitted_on <= r.deadline THEN 'submitted' "
+		     "WHEN s.submitted_on IS NOT NULL THEN 'late' WHEN r.deadline < ?4 THEN 'missing' ELSE 'open' END AS status, "
+		     "(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
+		     "FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
+		     "LEFT JOIN inspection_submission s ON s.round = r.rid "
+		     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
+		     "ORDER BY r.series, u.ord, r.id",
+		     "tttttdddtdtti", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, series);
+	bind_opt(cursor_stmt(c), 3, unit);
+	sqlite3_bind_text(cursor_stmt(c), 4, date, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_inspection_missing_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *series,
+                                      const char *as_of)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = insp_as_of(as_of, date)) ||
+	    (rc = query_open(
+		     &c, db, campaign,
+		     "SELECT r.id AS round, r.series, u.id AS unit, u.name AS unit_name, r.deadline, "
+		     "CASE WHEN s.submitted_on IS NULL OR s.submitted_on > ?3 THEN 'missing' ELSE 'late' END AS status, "
+		     "CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on END AS submitted_on, "
+		     "CAST(julianday(CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on ELSE ?3 END) - julianday(r.deadline) "
+		     "AS INTEGER) AS days_late "
+		     "FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN inspection_submission s ON s.round = r.rid "
+		     "WHERE r.campaign = ?1 AND r.deadline < ?3 AND (?2 IS NULL OR r.series = ?2) "
+		     "AND (s.submitted_on IS NULL OR s.submitted_on > r.deadline) "
+		     "ORDER BY days_late DESC, u.ord, r.id",
+		     "ttttdtdi", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, series);
+	sqlite3_bind_text(cursor_stmt(c), 3, date, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, CAMPAIGN_OK);
+}

@@ -1,0 +1,36 @@
+/* The self-inspection domain's private header: catalogue, inspection
+ * rounds, findings, rectifications, case leads. Not installed. */
+#ifndef CAMPAIGN_INSPECTION_PRIVATE_H
+#define CAMPAIGN_INSPECTION_PRIVATE_H
+
+#include "core/core.h"
+#include "io/io.h"
+
+/* ---- finding.c ---- */
+
+/* The fields of a finding, for record and bulk import. */
+typedef struct finding_in {
+	const char *id, *unit, *category, *origin, *people, *description, *amount, *found_on, *round;
+} finding_in;
+/* Validates and inserts one finding inside the caller's transaction; the id
+ * used (given or new) is written to @id_out (37 bytes or more). @log writes
+ * its own call entry (a bulk import writes one for all its rows). */
+int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,
+                   char *id_out, size_t id_size, int log);
+
+/* ---- catalogue.c ---- */
+
+/* Resolves "catalogue/category" or "catalogue@version/category" (latest
+ * version when none is given) to the category's row id. */
+int category_rid(stmts *c, sqlite3_int64 crid, const char *ref, sqlite3_int64 *rid);
+
+/* One rectification's five fixes (rectification.c), shared with the ledger import. */
+typedef struct rect_in {
+	const char *id, *finding, *problem, *measure, *deadline, *responsible, *criterion;
+} rect_in;
+/* Checks the fields a rectification needs. */
+int rect_check(const rect_in *r);
+/* Inserts one rectification inside the caller's transaction; its id goes to @id. */
+int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72]);
+
+#endif

@@ -1,0 +1,415 @@
+/* The rectification ledger (整改台账): the five fixes of each finding, their
+ * status as history, verification (验收) and closing (销号). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "inspection/inspection.h"
+
+static const char *const STATUSES[] = {"not_started", "in_progress", "done", "ongoing", NULL};
+static const char *const LABELS[] = {"未整改", "整改中", "已整改", "持续整改", NULL};
+
+#define STATUS_LABEL(S)                                                                                          \
+	"CASE " S " WHEN 'not_started' THEN '未整改' WHEN 'in_progress' THEN '整改中' WHEN 'done' THEN '已整改' " \
+	"ELSE '持续整改' END"
+
+static const char *status_label(const char *status)
+{
+	for (int k = 0; STATUSES[k]; k++)
+		if (!strcmp(STATUSES[k], status))
+			return LABELS[k];
+	return status;
+}
+
+static int status_check(const char *status)
+{
+	if (!status || !*status)
+		return error_set(CAMPAIGN_EINVALID, "status is required (not_started, in_progress, done, ongoing)");
+	for (int k = 0; STATUSES[k]; k++)
+		if (!strcmp(STATUSES[k], status))
+			return CAMPAIGN_OK;
+	return error_set(CAMPAIGN_EINVALID, "status \"%s\" is not one of not_started, in_progress, done, ongoing", status);
+}
+
+/* ---- adding ---- */
+
+static const char SQL_FINDING_OF[] = "SELECT unit, description FROM finding WHERE campaign = ?1 AND id = ?2";
+static const char SQL_RECT_EXISTS[] = "SELECT 1 FROM rectification WHERE id = ?1";
+static const char SQL_RECT_INSERT[] =
+	"INSERT INTO rectification (id, campaign, finding, unit, problem, measure, deadline, responsible, criterion, status, "
+	"recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11)";
+
+int rect_check(const rect_in *r)
+{
+	int rc;
+	if ((rc = need(r->finding, "finding")) || (rc = need(r->measure, "measure")) ||
+	    (rc = need_date(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
+	    (rc = need(r->criterion, "criterion")))
+		return rc;
+	if (r->id && (!*r->id || strlen(r->id) > 64))
+		return error_set(CAMPAIGN_EINVALID, "rectification id \"%s\" must be 1 to 64 bytes", r->id);
+	return CAMPAIGN_OK;
+}
+
+int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72])
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_FINDING_OF);
+	sqlite3_int64 unit = 0;
+	char *desc = NULL, now[21];
+	int rc, exists = 0;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, r->finding, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		unit = sqlite3_column_int64(st, 0);
+		desc = str_dup((const char *)sqlite3_column_text(st, 1));
+	}
+	sqlite3_reset(st);
+	if (!unit)
+		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", r->finding);
+	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "rectification.add")))
+		goto done;
+	if (r->id) {
+		if (!(st = stmts_get(c, SQL_RECT_EXISTS))) {
+			rc = campaign_error_code_last();
+			goto done;
+		}
+		sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
+		exists = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
+		if (exists) {
+			rc = error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" exists already", r->id);
+			goto done;
+		}
+		snprintf(id, 72, "%s", r->id);
+	} else {
+		db_new_id(id);
+	}
+	if (!(st = stmts_get(c, SQL_RECT_INSERT))) {
+		rc = campaign_error_code_last();
+		goto done;
+	}
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_text(st, 3, r->finding, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, unit);
+	sqlite3_bind_text(st, 5, r->problem && *r->problem ? r->problem : desc, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, r->measure, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, r->deadline, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, r->responsible, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 9, r->criterion, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	rc = db_step_done(c->db, st, "cannot add the rectification");
+done:
+	free(desc);
+	return rc;
+}
+
+int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                               const char *finding, const char *problem, const char *measure, const char *deadline,
+                               const char *responsible, const char *criterion, const char *actor)
+{
+	rect_in r = {id, finding, problem, measure, deadline, responsible, criterion};
+	stmts c = {db, 0, {{0}}};
+	struct campaign_buf *b = NULL;
+	sqlite3_int64 crid;
+	char rid[72];
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = rect_check(&r)) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = rect_insert(&c, crid, &r, actor, rid)))
+		rc = db_log(db, actor, "rectification.add", campaign, rid, finding);
+	stmts_free(&c);
+	if (!rc && out_id)
+		rc = id_buf(&b, rid);
+	if ((rc = write_end(db, rc, actor, "rectification.add", campaign, finding))) {
+		campaign_buf_free(b);
+		return rc;
+	}
+	if (out_id)
+		*out_id = b;
+	return CAMPAIGN_OK;
+}
+
+/* ---- the state of one rectification ---- */
+
+typedef struct rect_state {
+	sqlite3_int64 unit;
+	char status[16], verification[8], verified_on[11], closed_on[11], last_update[11];
+} rect_state;
+
+static const char SQL_STATE[] =
+	"SELECT r.unit, r.status, r.verification, r.verified_on, r.closed_on, "
+	"(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) "
+	"FROM rectification r WHERE r.campaign = ?1 AND r.id = ?2";
+
+/* Reads the state, and refuses a closed rectification. */
+static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_state *s)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_STATE);
+	int rc;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		s->unit = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, s->status, sizeof s->status);
+		column_copy(st, 2, s->verification, sizeof s->verification);
+		column_copy(st, 3, s->verified_on, sizeof s->verified_on);
+		column_copy(st, 4, s->closed_on, sizeof s->closed_on);
+		column_copy(st, 5, s->last_update, sizeof s->last_update);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return error_set(CAMPAIGN_ENOTFOUND, "no rectification with id \"%s\"", id);
+	if (*s->closed_on)
+		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" was closed on %s and cannot change", id, s->closed_on);
+	return CAMPAIGN_OK;
+}
+
+static int not_before(const char *date, const char *earlier, const char *what)
+{
+	if (*earlier && strcmp(date, earlier) < 0)
+		return error_set(CAMPAIGN_EINVALID, "date %s is before %s (%s)", date, what, earlier);
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_UPDATE_INSERT[] =
+	"INSERT INTO rectification_update (id, rectification, status, updated_on, note, actor, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
+static const char SQL_STATUS_SET[] =
+	"UPDATE rectification SET status = ?2, verification = CASE WHEN ?2 = 'done' THEN verification END, "
+	"verified_by = CASE WHEN ?2 = 'done' THEN verified_by END, verified_on = CASE WHEN ?2 = 'done' THEN verified_on END, "
+	"verification_note = CASE WHEN ?2 = 'done' THEN verification_note END WHERE id = ?1";
+
+/* Appends a status to the history and makes it current. */
+static int status_write(stmts *c, const char *rect, const char *status, const char *date, const char *note,
+                        const char *actor)
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_UPDATE_INSERT);
+	char id[37], now[21];
+	int rc;
+	if (!st)
+		return campaign_error_code_last();
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, note);
+	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(c->db, st, "cannot record the update")))
+		return rc;
+	if (!(st = stmts_get(c, SQL_STATUS_SET)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	return db_step_done(c->db, st, "cannot update the rectification");
+}
+
+static int update(stmts *c, sqlite3_int64 crid, const char *rect, const char *status, const char *date,
+                  const char *note, const char *actor)
+{
+	rect_state s;
+	int rc;
+	if ((rc = rect_state_get(c, crid, rect, &s)) ||
+	    (rc = access_check(c->db, actor, ACCESS_UNIT, s.unit, "rectification.update")) ||
+	    (rc = not_before(date, s.last_update, "its last update")))
+		return rc;
+	return status_write(c, rect, status, date, note, actor);
+}
+
+int campaign_rectification_update(campaign_db *db, const char *campaign, const char *rectification, const char *status,
+                                  const char *date, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
+	    (rc = status_check(status)) || (rc = need_date(date, "date")) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
+	    !(rc = update(&c, crid, rectification, status, date, note, actor)))
+		rc = db_log(db, actor, "rectification.update", campaign, rectification, status);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "rectification.update", campaign, rectification);
+}
+
+/* ---- verification and closing ---- */
+
+static const char SQL_VERIFY[] =
+	"UPDATE rectification SET verification = ?2, verified_by = ?3, verified_on = ?4, verification_note = ?5 WHERE id = ?1";
+
+static int verify(stmts *c, sqlite3_int64 crid, const char *rect, int passed, const char *verifier, const char *date,
+                  const char *note, const char *actor)
+{
+	sqlite3_stmt *st;
+	rect_state s;
+	int rc;
+	if ((rc = rect_state_get(c, crid, rect, &s)))
+		return rc;
+	if (strcmp(s.status, "done"))
+		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
+		                 rect, status_label(s.status));
+	if ((rc = not_before(date, s.last_update, "its last update")))
+		return rc;
+	if (!passed && (rc = status_write(c, rect, "in_progress", date, note ? note : "验收未通过", actor)))
+		return rc;
+	if (!(st = stmts_get(c, SQL_VERIFY)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, passed ? "passed" : "failed", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, verifier && *verifier ? verifier : actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, note);
+	return db_step_done(c->db, st, "cannot record the verification");
+}
+
+int campaign_rectification_verify(campaign_db *db, const char *campaign, const char *rectification, const char *result,
+                                  const char *verifier, const char *date, const char *note, const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc, passed;
+	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
+	    (rc = need(result, "result")) || (rc = need_date(date, "date")))
+		return rc;
+	passed = !strcmp(result, "passed");
+	if (!passed && strcmp(result, "failed"))
+		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", result);
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rectification.verify", campaign, rectification)) ||
+	    (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
+	    !(rc = verify(&c, crid, rectification, passed, verifier, date, note, actor)))
+		rc = db_log(db, actor, "rectification.verify", campaign, rectification, result);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "rectification.verify", campaign, rectification);
+}
+
+static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
+
+static int close_rect(stmts *c, sqlite3_int64 crid, const char *rect, const char *date, const char *actor)
+{
+	sqlite3_stmt *st;
+	rect_state s;
+	int rc;
+	if ((rc = rect_state_get(c, crid, rect, &s)))
+		return rc;
+	if (strcmp(s.verification, "passed"))
+		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", rect);
+	if ((rc = not_before(date, s.verified_on, "its verification")))
+		return rc;
+	if (!(st = stmts_get(c, SQL_CLOSE)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	return db_step_done(c->db, st, "cannot close the rectification");
+}
+
+int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification, const char *date,
+                                 const char *actor)
+{
+	stmts c = {db, 0, {{0}}};
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
+	    (rc = need_date(date, "date")))
+		return rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rectification.close", campaign, rectification)) ||
+	    (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = close_rect(&c, crid, rectification, date, actor)))
+		rc = db_log(db, actor, "rectification.close", campaign, rectification, date);
+	stmts_free(&c);
+	return write_end(db, rc, actor, "rectification.close", campaign, rectification);
+}
+
+/* ---- queries ---- */
+
+int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *finding,
+                                  const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = query_open(&c, db, campaign,
+	                     "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
+	                     "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
+	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
+	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
+	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
+	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	                     "ORDER BY r.deadline, r.id",
+	                     "ttttttdttttdtdtttd", &crid)))
+		return rc;
+	bind_opt(cursor_stmt(c), 2, finding);
+	bind_opt(cursor_stmt(c), 3, unit);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+/* Each rectification of ?1 with its status on ?2 (the latest update dated on
+ * or before it), verification and closing as known on ?2. */
+#define AS_OF_CTE                                                                                              \
+	"WITH s AS (SELECT r.*, coalesce((SELECT x.status FROM rectification_update x WHERE x.rectification = r.id " \
+	"AND x.updated_on <= ?2 ORDER BY x.updated_on DESC, x.id DESC LIMIT 1), 'not_started') AS st, "           \
+	"r.closed_on IS NOT NULL AND r.closed_on <= ?2 AS closed, "                                                \
+	"CASE WHEN r.verified_on <= ?2 THEN r.verification END AS verified FROM rectification r "                  \
+	"WHERE r.campaign = ?1 AND (?3 IS NULL OR r.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?3))) "
+
+#define OVERDUE(S) "(" S ".deadline < ?2 AND NOT " S ".closed AND " S ".st IN ('not_started', 'in_progress'))"
+
+static int as_of_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit,
+                       const char *as_of, const char *sql, const char *types)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = insp_as_of(as_of, date)) || (rc = query_open(&c, db, campaign, sql, types, &crid)))
+		return rc;
+	sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
+	bind_opt(cursor_stmt(c), 3, unit);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_rectifications_overdue_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                          const char *as_of)
+{
+	return as_of_query(out, db, campaign, NULL, as_of,
+	                   AS_OF_CTE "SELECT s.id, s.finding, u.id AS unit, u.name AS unit_name, s.problem, s.deadline, "
+	                             "s.responsible, s.st AS status, " STATUS_LABEL("s.st") " AS status_label, "
+	                             "CAST(julianday(?2) - julianday(s.deadline) AS INTEGER) AS days_overdue "
+	                             "FROM s JOIN unit u ON u.rid = s.unit WHERE s.deadline < ?2 AND " OVERDUE("s")
+	                             " ORDER BY days_overdue DESC, u.ord, s.id",
+	                   "tttttdttti");
+}
+
+int campaign_rectification_ledger_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                        const char *unit, const char *as_of)
+{
+	return as_of_query(
+		out, db, campaign, unit, as_of,
+		AS_OF_CTE "SELECT row_number() OVER (ORDER BY u.ord, s.deadline, s.id) AS no, u.name AS unit_name, "
+		          "coalesce(g.text, '') AS category, s.problem, s.measure, s.deadline, s.responsible, s.criterion, "
+		          STATUS_LABEL("s.st") " AS status_label, "
+		          "CASE s.verified WHEN 'passed' THEN '通过(' || s.verified_by || ' ' || s.verified_on || ')' "
+		          "WHEN 'failed' THEN '未通过(' || s.verified_by || ' ' || s.verified_on || ')' ELSE '' END "
+		          "AS verification_label, CASE WHEN s.closed THEN s.closed_on END AS closed_on, "
+		          "CASE WHEN " OVERDUE("s") " THEN '逾期' || CAST(julianday(?2) - julianday(s.deadline) AS INTEGER) "
+		          "|| '天' ELSE '' END AS overdue, s.id, s.finding, u.id AS unit, s.st AS status "
+		          "FROM s JOIN unit u ON u.rid = s.unit JOIN finding f ON f.id = s.finding "
+		          "LEFT JOIN violation_category g ON g.rid = f.category ORDER BY u.ord, s.deadline, s.id",
+		"ittttdttttdttttt");
+}

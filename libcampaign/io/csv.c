@@ -1,0 +1,307 @@
+/* CSV for the bulk importers (RFC 4180, UTF-8, optional BOM), streamed
+ * record by record: memory stays one buffer the size of the longest record
+ * (64 KiB at least), whatever the size of the file. Fields are unquoted in
+ * place; every field keeps the line and column where it starts, so that an
+ * importer can name the cell a message is about. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "io/io.h"
+
+#define CSV_CHUNK 65536
+
+void csv_close(csv_reader *c)
+{
+	if (c->f)
+		fclose(c->f);
+	free(c->buf);
+	memset(c, 0, sizeof *c);
+}
+
+/* Moves the unread bytes to the front, grows the buffer when they fill it,
+ * and reads more. The byte after the data stays writable: a field at the
+ * very end is NUL-terminated there. */
+static int fill(csv_reader *c)
+{
+	size_t keep = (size_t)(c->end - c->p), n;
+	if (c->p > c->buf) {
+		memmove(c->buf, c->p, keep);
+		c->base += c->p - c->buf;
+		c->p = c->buf;
+		c->end = c->buf + keep;
+	}
+	if (keep == c->cap) { /* one record longer than the buffer */
+		char *nb = realloc(c->buf, c->cap * 2 + 1);
+		if (!nb)
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
+		c->buf = c->p = nb;
+		c->end = nb + keep;
+		c->cap *= 2;
+	}
+	n = fread(c->end, 1, c->cap - keep, c->f);
+	c->end += n;
+	*c->end = '\0';
+	if (n == 0) {
+		if (ferror(c->f))
+			return error_set(CAMPAIGN_EIO, "%s: cannot read the file", c->file);
+		c->eof = 1;
+	}
+	return CAMPAIGN_OK;
+}
+
+int csv_open(csv_reader *c, const char *path, int utf8_at_line)
+{
+	int rc;
+	memset(c, 0, sizeof *c);
+	c->file = path;
+	c->utf8_at_line = utf8_at_line;
+	c->line = c->col = 1;
+	if (!(c->f = fopen(path, "rb")))
+		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
+	if (!(c->buf = malloc(CSV_CHUNK + 1))) {
+		fclose(c->f);
+		c->f = NULL;
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	c->cap = CSV_CHUNK;
+	c->p = c->end = c->buf;
+	*c->end = '\0';
+	if ((rc = fill(c))) {
+		csv_close(c);
+		return rc;
+	}
+	if (c->end - c->p >= 3 && !memcmp(c->p, "\xef\xbb\xbf", 3))
+		c->p += 3; /* spreadsheets write a BOM */
+	return CAMPAIGN_OK;
+}
+
+/* Where the record at p ends: after the '\n' that closes it outside quotes,
+ * or at the end of the data. Mirrors csv_next_field's states, so the
+ * parser never reads past it; *more says the data ended before the record. */
+enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE };
+static size_t record_length(const csv_reader *c, size_t from, int *state, int *more)
+{
+	const char *s = c->p;
+	size_t n = (size_t)(c->end - c->p), i;
+	for (i = from; i < n; i++) {
+		char ch = s[i];
+		switch (*state) {
+		case S_START:
+			*state = ch == '"' ? S_QUOTED : ch == ',' ? S_START : ch == '\n' ? -1 : S_PLAIN;
+			break;
+		case S_PLAIN:
+			*state = ch == ',' ? S_START : ch == '\n' ? -1 : S_PLAIN;
+			break;
+		case S_QUOTED:
+			*state = ch == '"' ? S_QUOTE : S_QUOTED;
+			break;
+		default: /* S_QUOTE: a closing quote, or the first of a doubled one */
+			*state = ch == '"' ? S_QUOTED : ch == ',' ? S_START : ch == '\n' ? -1 : S_PLAIN;
+			break;
+		}
+		if (*state < 0) {
+			*more = 0;
+			return i + 1;
+		}
+	}
+	*more = !c->eof;
+	return n;
+}
+
+static int bad_utf8(const csv_reader *c, const char *bad)
+{
+	if (c->utf8_at_line)
+		return error_set_at(CAMPAIGN_EINVALID, c->file, c->line, 1,
+		                    "invalid UTF-8 (byte 0x%02x): save the sheet as CSV UTF-8", (unsigned char)*bad);
+	return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8 at byte %lld (save the sheet as CSV UTF-8)", c->file,
+	                 c->base + (long long)(bad - c->buf));
+}
+
+int csv_record(csv_reader *c, int *got)
+{
+	size_t len = 0, bad;
+	int state = S_START, more = 1, rc;
+	*got = 0;
+	while ((len = record_length(c, len, &state, &more)), more)
+		if ((rc = fill(c)))
+			return rc;
+	if (len == 0)
+		return CAMPAIGN_OK;
+	if ((bad = utf8_invalid_offset(c->p, len)) < len)
+		return bad_utf8(c, c->p + bad);
+	*got = 1;
+	return CAMPAIGN_OK;
+}
+
+int csv_blank(csv_reader *c)
+{
+	if (c->p < c->end && (*c->p == '\n' || (*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n'))) {
+		c->p += *c->p == '\r' ? 2 : 1;
+		c->line++;
+		return 1;
+	}
+	return 0;
+}
+
+/* Advances over one character, counting columns in characters. */
+static void advance(csv_reader *c)
+{
+	if (*c->p == '\n') {
+		c->line++;
+		c->col = 0;
+	}
+	if (((unsigned char)*c->p & 0xc0) != 0x80)
+		c->col++;
+	c->p++;
+}
+
+static int quoted(csv_reader *c, char **w)
+{
+	c->p++;
+	c->col++;
+	for (;;) {
+		if (c->p >= c->end)
+			return -1;
+		if (*c->p == '"') {
+			if (c->p + 1 < c->end && c->p[1] == '"') {
+				*(*w)++ = '"';
+				c->p += 2;
+				c->col += 2;
+				continue;
+			}
+			c->p++;
+			c->col++;
+			break;
+		}
+		*(*w)++ = *c->p;
+		advance(c);
+	}
+	return c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r' ? -1 : 0;
+}
+
+int csv_next_field(csv_reader *c, char **out, int *line, int *col)
+{
+	char *w = c->p;
+	int sep;
+	*out = c->p;
+	*line = c->line;
+	*col = c->col;
+	if (c->p < c->end && *c->p == '"') {
+		if (quoted(c, &w) < 0)
+			return -1;
+	} else {
+		while (c->p < c->end && *c->p != ',' && *c->p != '\n' && *c->p != '\r') {
+			*w++ = *c->p;
+			advance(c);
+		}
+	}
+	if (c->p < c->end && *c->p == '\r')
+		c->p++;
+	if (c->p >= c->end) {
+		*w = '\0';
+		return 0;
+	}
+	sep = *c->p++;
+	*w = '\0';
+	if (sep == '\n') {
+		c->line++;
+		c->col = 1;
+	} else {
+		c->col++;
+	}
+	return sep;
+}
+
+/* ---- a table: a header naming the columns, then one row per record ---- */
+
+static int unknown_column(const csv_reader *c, const csv_table *t, const char *name, int line, int col)
+{
+	char expected[256] = "";
+	for (int f = 0; f < t->nfields; f++)
+		snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s%s", f ? ", " : "",
+		         t->fields[f]);
+	return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "unknown column \"%s\" (expected %s)", name, expected);
+}
+
+/* One header field: known, not given twice; its index goes to map. */
+static int header_field(csv_reader *c, const csv_table *t, int *map, int *ncol, const char *f, int line, int col)
+{
+	int k;
+	for (k = 0; k < t->nfields && strcmp(t->fields[k], f); k++)
+		;
+	if (k == t->nfields)
+		return unknown_column(c, t, f, line, col);
+	for (int j = 0; j < *ncol; j++)
+		if (map[j] == k)
+			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "column \"%s\" given twice", f);
+	if (*ncol == CSV_MAX_FIELDS)
+		return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "too many columns");
+	map[(*ncol)++] = k;
+	return CAMPAIGN_OK;
+}
+
+static int header(csv_reader *c, const csv_table *t, int *map, int *ncol)
+{
+	int sep, rc, got;
+	*ncol = 0;
+	if ((rc = csv_record(c, &got)))
+		return rc;
+	if (!got && t->empty && c->base + (c->end - c->buf) == 0)
+		return error_set_at(CAMPAIGN_EINVALID, c->file, 1, 1, "%s", t->empty);
+	do {
+		char *f;
+		int line, col;
+		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
+			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
+		if ((rc = header_field(c, t, map, ncol, f, line, col)))
+			return rc;
+	} while (sep == ',');
+	for (int i = 0; i < t->nrequired; i++) {
+		int j;
+		for (j = 0; j < *ncol && map[j] != t->required[i]; j++)
+			;
+		if (j == *ncol)
+			return error_set_at(CAMPAIGN_EINVALID, c->file, 1, 1, "the header lacks the column \"%s\"",
+			                    t->fields[t->required[i]]);
+	}
+	return CAMPAIGN_OK;
+}
+
+static int row(csv_reader *c, const int *map, int ncol, long *rows, csv_row *r)
+{
+	int n = 0, sep;
+	memset(r, 0, sizeof *r);
+	r->line0 = c->line;
+	do {
+		char *f;
+		int line, col;
+		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
+			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
+		if (n >= ncol)
+			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "row has more fields than the header");
+		r->v[map[n]] = f;
+		r->line[map[n]] = line;
+		r->col[map[n]] = col;
+		n++;
+	} while (sep == ',');
+	++*rows;
+	if (n != ncol)
+		return error_set_at(CAMPAIGN_EINVALID, c->file, r->line0, 1, "row %ld has %d fields, the header %d", *rows, n,
+		                    ncol);
+	return CAMPAIGN_OK;
+}
+
+int csv_import(csv_reader *c, const csv_table *t, long *rows, int (*each)(void *ctx, csv_row *r), void *ctx)
+{
+	int map[CSV_MAX_FIELDS], ncol, rc, got;
+	csv_row r;
+	if ((rc = header(c, t, map, &ncol)))
+		return rc;
+	while (!(rc = csv_record(c, &got)) && got) {
+		if (csv_blank(c))
+			continue;
+		if ((rc = row(c, map, ncol, rows, &r)) || (rc = each(ctx, &r)))
+			return rc;
+	}
+	return rc;
+}

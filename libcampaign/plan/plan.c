@@ -1,0 +1,321 @@
+/* The plan: import/export entry points and the read queries over the model. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "plan/plan.h"
+
+int campaign_import_options_init(campaign_import_options *opts, unsigned int version)
+{
+	if (!opts || version != CAMPAIGN_IMPORT_OPTIONS_VERSION)
+		return error_set(CAMPAIGN_EINVALID, "campaign_import_options_init: unknown version %u", version);
+	memset(opts, 0, sizeof *opts);
+	opts->version = version;
+	return CAMPAIGN_OK;
+}
+
+static int check_options(const campaign_import_options *opts)
+{
+	if (opts && opts->version != CAMPAIGN_IMPORT_OPTIONS_VERSION)
+		return error_set(CAMPAIGN_EINVALID, "import options: unknown version %u", opts->version);
+	return CAMPAIGN_OK;
+}
+
+static int read_file(const char *path, struct campaign_buf *b)
+{
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+	if (!f)
+		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		if (buf_append(b, chunk, n)) {
+			fclose(f);
+			return CAMPAIGN_ENOMEM;
+		}
+	}
+	if (ferror(f)) {
+		fclose(f);
+		return error_set(CAMPAIGN_EIO, "%s: read error", path);
+	}
+	fclose(f);
+	if (!b->data && buf_append(b, "", 0))
+		return CAMPAIGN_ENOMEM;
+	return CAMPAIGN_OK;
+}
+
+int campaign_plan_import_yaml(campaign_db *db, const char *path, const char *actor,
+                              const campaign_import_options *opts)
+{
+	struct campaign_buf b = {0};
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)) ||
+	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, path)))
+		return rc;
+	if (!path)
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_yaml: path is NULL");
+	if ((rc = read_file(path, &b)) == CAMPAIGN_OK)
+		rc = plan_import(db, b.data, b.size, path, actor, opts);
+	buf_reset(&b);
+	return rc;
+}
+
+int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const char *name,
+                                     const char *actor, const campaign_import_options *opts)
+{
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)) ||
+	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, name)))
+		return rc;
+	if (!yaml)
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_yaml_string: yaml is NULL");
+	return plan_import(db, yaml, strlen(yaml), name ? name : "<string>", actor, opts);
+}
+
+int campaign_plan_export_yaml(campaign_buf **out, campaign_db *db, const char *campaign)
+{
+	sqlite3_int64 rid;
+	campaign_buf *b;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_export_yaml: out is NULL");
+	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &rid)))
+		return rc;
+	if (!(b = calloc(1, sizeof *b)))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if ((rc = plan_export(b, db, rid))) {
+		campaign_buf_free(b);
+		return rc;
+	}
+	*out = b;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+int campaign_plan_export_yaml_file(campaign_db *db, const char *campaign, const char *path)
+{
+	campaign_buf *b;
+	char *tmp;
+	FILE *f;
+	int rc;
+	if (!path)
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_export_yaml_file: path is NULL");
+	if ((rc = campaign_plan_export_yaml(&b, db, campaign)))
+		return rc;
+	/* write beside the target, then rename: a reader never sees half a file */
+	if (!(tmp = malloc(strlen(path) + 8))) {
+		campaign_buf_free(b);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	sprintf(tmp, "%s.tmp~", path);
+	f = fopen(tmp, "wb");
+	if (!f || fwrite(b->data, 1, b->size, f) != b->size || fclose(f) != 0 || rename(tmp, path) != 0) {
+		rc = error_set(CAMPAIGN_EIO, "%s: cannot write the file", path);
+		remove(tmp);
+	}
+	free(tmp);
+	campaign_buf_free(b);
+	return rc;
+}
+
+static const char SQL_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
+
+int campaign_plan_delete(campaign_db *db, const char *campaign, const char *actor)
+{
+	sqlite3_int64 rid;
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc;
+	if (!campaign)
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_delete: name the campaign");
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.delete", campaign, campaign)) || (rc = db_begin(db)))
+		return rc;
+	if ((rc = db_campaign_rid(db, campaign, &rid)))
+		goto fail;
+	if (!(st = db_stmt(db, SQL_DELETE))) {
+		rc = campaign_error_code_last();
+		goto fail;
+	}
+	sqlite3_bind_int64(st, 1, rid);
+	if ((rc = db_step_done(db, st, "cannot delete the campaign")) ||
+	    (rc = db_log(db, actor, "plan.delete", campaign, campaign, NULL)) || (rc = db_commit(db)))
+		goto fail;
+	error_ok();
+	return CAMPAIGN_OK;
+fail:
+	db_rollback(db);
+	return rc;
+}
+
+/* ---- queries ---- */
+
+/* Opens a cursor on @sql with ?1 bound to the campaign's rid and ?2 to the
+ * rid of @parent in @parent_table (or NULL when @parent is NULL). */
+static int plan_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql,
+                      const char *types, const char *parent_table, const char *parent)
+{
+	sqlite3_int64 rid, prid = 0;
+	campaign_cursor *c;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &rid)))
+		return rc;
+	if (parent && (rc = db_object_rid(db, parent_table, rid, parent, &prid)))
+		return rc;
+	if ((rc = cursor_prepare(&c, db, sql, types)))
+		return rc;
+	sqlite3_bind_int64(cursor_stmt(c), 1, rid);
+	if (parent)
+		sqlite3_bind_int64(cursor_stmt(c), 2, prid);
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+int campaign_campaigns_query(campaign_cursor **out, campaign_db *db)
+{
+	campaign_cursor *c;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)) ||
+	    (rc = cursor_prepare(&c, db,
+	                         "SELECT id, title, issuer, basis, basis_title, period_text, period_first, "
+	                         "period_last, preamble, summary, requirements, imported_by, imported_at "
+	                         "FROM campaign ORDER BY rid",
+	                         "ttttttddttttt")))
+		return rc;
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+int campaign_units_query(campaign_cursor **out, campaign_db *db, const char *campaign)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT u.id, u.name, u.kind, p.id AS parent, u.aliases FROM unit u "
+	                  "LEFT JOIN unit p ON p.rid = u.parent WHERE u.campaign = ?1 ORDER BY u.ord",
+	                  "ttttt", NULL, NULL);
+}
+
+int campaign_unit_groups_query(campaign_cursor **out, campaign_db *db, const char *campaign)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT g.id, g.name, g.aliases, "
+	                  "(SELECT count(*) FROM unit_group_member m WHERE m.grp = g.rid) AS member_count "
+	                  "FROM unit_group g WHERE g.campaign = ?1 ORDER BY g.ord",
+	                  "ttti", NULL, NULL);
+}
+
+int campaign_unit_group_members_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                      const char *group)
+{
+	if (!group)
+		return error_set(CAMPAIGN_EINVALID, "campaign_unit_group_members_query: group is NULL");
+	return plan_query(out, db, campaign,
+	                  "SELECT g.id AS group_id, u.id AS unit, u.name AS unit_name FROM unit_group_member m "
+	                  "JOIN unit_group g ON g.rid = m.grp JOIN unit u ON u.rid = m.unit "
+	                  "WHERE g.campaign = ?1 AND m.grp = ?2 ORDER BY m.ord",
+	                  "ttt", "unit_group", group);
+}
+
+int campaign_bodies_query(campaign_cursor **out, campaign_db *db, const char *campaign)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT b.id, b.name, p.id AS parent, s.id AS seat, b.duty FROM body b "
+	                  "LEFT JOIN body p ON p.rid = b.parent LEFT JOIN unit s ON s.rid = b.seat "
+	                  "WHERE b.campaign = ?1 ORDER BY b.ord",
+	                  "ttttt", NULL, NULL);
+}
+
+int campaign_body_members_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                const char *body)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT b.id AS body, m.name, m.role, m.title, u.id AS unit, g.id AS unit_group, "
+	                  "m.concurrent FROM body_member m JOIN body b ON b.rid = m.body "
+	                  "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
+	                  "WHERE b.campaign = ?1 AND (?2 IS NULL OR m.body = ?2) ORDER BY b.ord, m.ord",
+	                  "tttttti", "body", body);
+}
+
+int campaign_phases_query(campaign_cursor **out, campaign_db *db, const char *campaign)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT id, ord AS ordinal, name, period_text, first, last, focus FROM phase "
+	                  "WHERE campaign = ?1 ORDER BY ord",
+	                  "tittddt", NULL, NULL);
+}
+
+int campaign_milestones_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                              const char *phase)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT m.id, p.id AS phase, m.text, m.deadline_text, m.first, m.last, "
+	                  "u.id AS unit, g.id AS unit_group FROM milestone m JOIN phase p ON p.rid = m.phase "
+	                  "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
+	                  "WHERE m.campaign = ?1 AND (?2 IS NULL OR m.phase = ?2) ORDER BY m.ord",
+	                  "ttttddtt", "phase", phase);
+}
+
+int campaign_tasks_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *parent)
+{
+	if (!parent)
+		return plan_query(out, db, campaign,
+		                  "SELECT t.id, p.id AS parent, t.depth, t.label, t.title, t.objective FROM task t "
+		                  "LEFT JOIN task p ON p.rid = t.parent WHERE t.campaign = ?1 ORDER BY t.ord",
+		                  "ttittt", NULL, NULL);
+	return plan_query(out, db, campaign,
+	                  "WITH RECURSIVE sub(rid) AS (SELECT rid FROM task WHERE parent = ?2 "
+	                  "UNION ALL SELECT t.rid FROM task t JOIN sub ON t.parent = sub.rid) "
+	                  "SELECT t.id, p.id AS parent, t.depth, t.label, t.title, t.objective FROM sub "
+	                  "JOIN task t ON t.rid = sub.rid LEFT JOIN task p ON p.rid = t.parent "
+	                  "WHERE t.campaign = ?1 ORDER BY t.ord",
+	                  "ttittt", "task", parent);
+}
+
+int campaign_measures_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *task)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT m.id, t.id AS task, m.label, m.text FROM measure m JOIN task t ON t.rid = m.task "
+	                  "WHERE m.campaign = ?1 AND (?2 IS NULL OR m.task = ?2) ORDER BY m.ord",
+	                  "tttt", "task", task);
+}
+
+int campaign_responsibilities_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                    const char *measure)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT m.id AS measure, r.role, u.id AS unit, g.id AS unit_group, r.written AS name, "
+	                  "r.condition FROM responsibility r JOIN measure m ON m.rid = r.measure "
+	                  "LEFT JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
+	                  "WHERE m.campaign = ?1 AND (?2 IS NULL OR r.measure = ?2) ORDER BY m.ord, r.ord",
+	                  "tttttt", "measure", measure);
+}
+
+int campaign_outcomes_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *task)
+{
+	return plan_query(out, db, campaign,
+	                  "SELECT o.id, t.id AS task, o.label, o.text, o.deadline_text, o.first, o.last, "
+	                  "o.open_ended FROM outcome o JOIN task t ON t.rid = o.task "
+	                  "WHERE o.campaign = ?1 AND (?2 IS NULL OR o.task = ?2) ORDER BY o.ord",
+	                  "tttttddi", "task", task);
+}
+
+int campaign_changes_query(campaign_cursor **out, campaign_db *db)
+{
+	campaign_cursor *c;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)) ||
+	    (rc = cursor_prepare(&c, db,
+	                         "SELECT seq, at, actor, operation, campaign, object, detail FROM audit_log WHERE kind = 'call' "
+	                         "ORDER BY seq",
+	                         "ittttt" "t")))
+		return rc;
+	*out = c;
+	error_ok();
+	return CAMPAIGN_OK;
+}

@@ -1,0 +1,13 @@
+/* The plan domain's private header (plan, matrix, YAML import and export). Not installed. */
+#ifndef CAMPAIGN_PLAN_PRIVATE_H
+#define CAMPAIGN_PLAN_PRIVATE_H
+
+#include "core/core.h"
+#include "io/io.h"
+
+/* ---- yaml_import.c / yaml_export.c ---- */
+int plan_import(campaign_db *db, const char *data, size_t len, const char *name, const char *actor,
+                const campaign_import_options *opts);
+int plan_export(struct campaign_buf *out, campaign_db *db, sqlite3_int64 campaign);
+
+#endif

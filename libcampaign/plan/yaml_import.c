@@ -1,0 +1,1031 @@
+/* Plan import from YAML (libyaml's document API: a plan is small, and the
+ * node marks give every error its line and column). The document is walked
+ * in a fixed order (campaign, units, groups, bodies, phases, tasks) inside
+ * one transaction; the first problem rolls everything back, so a refused
+ * plan leaves no trace. The format is examples/plans/FORMAT.md. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <yaml.h>
+#include "plan/plan.h"
+
+/* ---- a set of ids, to report duplicates across the campaign's one namespace ---- */
+
+typedef struct idset {
+	const char **keys;
+	size_t cap, n;
+} idset;
+
+static size_t hash_str(const char *s)
+{
+	size_t h = 1469598103934665603u; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211u;
+	return h;
+}
+
+/* Adds @id; returns 1 if it was new, 0 if present, -1 when out of memory. */
+static int idset_add(idset *set, const char *id)
+{
+	size_t i;
+	if (set->n * 2 >= set->cap) {
+		idset bigger = {calloc(set->cap ? set->cap * 2 : 256, sizeof(char *)), set->cap ? set->cap * 2 : 256, 0};
+		if (!bigger.keys)
+			return -1;
+		for (i = 0; i < set->cap; i++)
+			if (set->keys[i])
+				idset_add(&bigger, set->keys[i]);
+		free(set->keys);
+		*set = bigger;
+	}
+	for (i = hash_str(id) & (set->cap - 1); set->keys[i]; i = (i + 1) & (set->cap - 1))
+		if (strcmp(set->keys[i], id) == 0)
+			return 0;
+	set->keys[i] = id;
+	set->n++;
+	return 1;
+}
+
+/* ---- the importer's state ---- */
+
+typedef struct imp {
+	campaign_db *db;
+	yaml_document_t doc;
+	const char *file;
+	const char *actor;
+	const char *campaign_id;
+	sqlite3_int64 crid;
+	int year;            /* context year for deadlines that name none */
+	char period_first[11];
+	idset ids;
+	int ord;             /* one running order for every kind of row */
+} imp;
+
+static yaml_node_t *node_at(imp *im, int index)
+{
+	return yaml_document_get_node(&im->doc, index);
+}
+
+static int fail(imp *im, const yaml_node_t *n, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
+static int fail(imp *im, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return error_set_at(CAMPAIGN_EINVALID, im->file, n ? (int)n->start_mark.line + 1 : 1,
+	                    n ? (int)n->start_mark.column + 1 : 1, "%s", msg);
+}
+
+static const char *node_kind(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE: return "a scalar";
+	case YAML_SEQUENCE_NODE: return "a list";
+	case YAML_MAPPING_NODE: return "a mapping";
+	default: return "nothing";
+	}
+}
+
+/* Checks that mapping @map has only @allowed keys, none twice. */
+static int check_keys(imp *im, yaml_node_t *map, const char *what, const char *const *allowed)
+{
+	unsigned long seen = 0;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(im, p->key);
+		int i;
+		if (k->type != YAML_SCALAR_NODE)
+			return fail(im, k, "%s: a key must be text", what);
+		for (i = 0; allowed[i]; i++)
+			if (strcmp((const char *)k->data.scalar.value, allowed[i]) == 0)
+				break;
+		if (!allowed[i])
+			return fail(im, k, "%s: unknown key \"%s\"", what, (const char *)k->data.scalar.value);
+		if (seen & (1ul << i))
+			return fail(im, k, "%s: key \"%s\" given twice", what, allowed[i]);
+		seen |= 1ul << i;
+	}
+	return CAMPAIGN_OK;
+}
+
+static yaml_node_t *get(imp *im, yaml_node_t *map, const char *key)
+{
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = node_at(im, p->key);
+		if (k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
+			return node_at(im, p->value);
+	}
+	return NULL;
+}
+
+/* A scalar that YAML would read as null ("", "~", "null" unquoted). */
+static int is_null(const yaml_node_t *n)
+{
+	const char *v;
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	v = (const char *)n->data.scalar.value;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL");
+}
+
+/* Reads text at @key of @map into *out (NULL if absent or null). */
+static int get_text(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
+                    const char **out)
+{
+	yaml_node_t *n = get(im, map, key);
+	*out = NULL;
+	if (!n || is_null(n)) {
+		if (required)
+			return fail(im, n ? n : map, "%s: \"%s\" is required", what, key);
+		return CAMPAIGN_OK;
+	}
+	if (n->type != YAML_SCALAR_NODE)
+		return fail(im, n, "%s: \"%s\" must be text, not %s", what, key, node_kind(n));
+	if (strlen((const char *)n->data.scalar.value) != n->data.scalar.length)
+		return fail(im, n, "%s: \"%s\" contains a NUL character", what, key);
+	*out = (const char *)n->data.scalar.value;
+	if (required && !**out)
+		return fail(im, n, "%s: \"%s\" must not be empty", what, key);
+	return CAMPAIGN_OK;
+}
+
+static int get_bool(imp *im, yaml_node_t *map, const char *what, const char *key, int *out)
+{
+	yaml_node_t *n = get(im, map, key);
+	const char *v;
+	*out = 0;
+	if (!n)
+		return CAMPAIGN_OK;
+	if (n->type != YAML_SCALAR_NODE)
+		return fail(im, n, "%s: \"%s\" must be true or false, not %s", what, key, node_kind(n));
+	v = (const char *)n->data.scalar.value;
+	if (!strcmp(v, "true") || !strcmp(v, "yes"))
+		*out = 1;
+	else if (strcmp(v, "false") && strcmp(v, "no"))
+		return fail(im, n, "%s: \"%s\" must be true or false, not \"%s\"", what, key, v);
+	return CAMPAIGN_OK;
+}
+
+/* Returns the list at @key (NULL if absent); anything but a list is an error. */
+static int get_list(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
+                    yaml_node_t **out)
+{
+	yaml_node_t *n = get(im, map, key);
+	*out = NULL;
+	if (!n || is_null(n)) {
+		if (required)
+			return fail(im, n ? n : map, "%s: \"%s\" is required", what, key);
+		return CAMPAIGN_OK;
+	}
+	if (n->type != YAML_SEQUENCE_NODE)
+		return fail(im, n, "%s: \"%s\" must be a list, not %s", what, key, node_kind(n));
+	*out = n;
+	return CAMPAIGN_OK;
+}
+
+#define EACH_ITEM(im, list, item)                                                                  \
+	for (yaml_node_item_t *it_ = (list) ? (list)->data.sequence.items.start : NULL;             \
+	     (list) && it_ < (list)->data.sequence.items.top && ((item) = node_at(im, *it_)); it_++)
+
+static int expect_map(imp *im, yaml_node_t *n, const char *what)
+{
+	if (n->type != YAML_MAPPING_NODE)
+		return fail(im, n, "%s must be a mapping, not %s", what, node_kind(n));
+	return CAMPAIGN_OK;
+}
+
+/* Reads and registers the object's id. */
+static int get_id(imp *im, yaml_node_t *map, const char *what, const char **out)
+{
+	yaml_node_t *n = get(im, map, "id");
+	int rc = get_text(im, map, what, "id", 1, out);
+	if (rc)
+		return rc;
+	for (const char *p = *out; *p; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+		      *p == '_' || *p == '.' || *p == '-'))
+			return fail(im, n, "%s: id \"%s\" may hold only A-Z a-z 0-9 _ . -", what, *out);
+	switch (idset_add(&im->ids, *out)) {
+	case 0: return fail(im, n, "%s: duplicate id \"%s\"", what, *out);
+	case -1: return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	default: return CAMPAIGN_OK;
+	}
+}
+
+/* Joins a list of alias strings, one per line (names such as
+ * 各县(市、区)国土资源局 contain "、", so that cannot separate them). */
+static int get_aliases(imp *im, yaml_node_t *map, const char *what, struct campaign_buf *b)
+{
+	yaml_node_t *list, *item;
+	int rc = get_list(im, map, what, "aliases", 0, &list);
+	if (rc)
+		return rc;
+	EACH_ITEM(im, list, item) {
+		const char *v = (const char *)item->data.scalar.value;
+		if (item->type != YAML_SCALAR_NODE || !*v)
+			return fail(im, item, "%s: an alias must be non-empty text", what);
+		if (strchr(v, '\n'))
+			return fail(im, item, "%s: an alias must be one line", what);
+		if ((b->size && buf_puts(b, "\n")) || buf_puts(b, v))
+			return CAMPAIGN_ENOMEM;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int sql_fail(imp *im, const char *what)
+{
+	return error_from_sqlite(im->db->sql, sqlite3_errcode(im->db->sql), what);
+}
+
+static void bind_text(sqlite3_stmt *st, int i, const char *v)
+{
+	if (v)
+		sqlite3_bind_text(st, i, v, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+static void bind_rid(sqlite3_stmt *st, int i, sqlite3_int64 rid)
+{
+	if (rid)
+		sqlite3_bind_int64(st, i, rid);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* Runs a cached INSERT and returns the new row id in *rid (if wanted). */
+static int insert(imp *im, sqlite3_stmt *st, sqlite3_int64 *rid)
+{
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return error_from_sqlite(im->db->sql, rc, "cannot store the plan");
+	if (rid)
+		*rid = sqlite3_last_insert_rowid(im->db->sql);
+	return CAMPAIGN_OK;
+}
+
+/* ---- deadlines ---- */
+
+/* Parses a deadline at @key, taking the campaign's context year; a date that
+ * would fall before the campaign starts belongs to the next year. */
+static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
+                        const char **text, char first[11], char last[11], int *open_ended)
+{
+	deadline_range r;
+	int rc = get_text(im, map, what, key, required, text);
+	first[0] = last[0] = '\0';
+	*open_ended = 0;
+	if (rc || !*text)
+		return rc;
+	if (deadline_parse_range(&r, *text, im->year))
+		return fail(im, get(im, map, key), "%s: %s", what, campaign_error_message());
+	if (!r.open_ended && im->year && im->period_first[0]) {
+		char l[11];
+		deadline_format_date(l, r.last_y, r.last_m, r.last_d);
+		/* "3月底" in a campaign that starts in October means next March;
+		 * on success the call overwrites r, otherwise r stays as it was */
+		if (strcmp(l, im->period_first) < 0)
+			(void)deadline_parse_range(&r, *text, im->year + 1);
+	}
+	*open_ended = r.open_ended;
+	if (!r.open_ended) {
+		if (r.first_y)
+			deadline_format_date(first, r.first_y, r.first_m, r.first_d);
+		deadline_format_date(last, r.last_y, r.last_m, r.last_d);
+	}
+	return CAMPAIGN_OK;
+}
+
+static void bind_date(sqlite3_stmt *st, int i, const char *d)
+{
+	if (d[0])
+		sqlite3_bind_text(st, i, d, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/* ---- campaign ---- */
+
+static const char SQL_CAMPAIGN[] =
+	"INSERT INTO campaign (id, title, issuer, basis, basis_title, period_text, period_first, period_last, "
+	"preamble, summary, requirements, imported_by, imported_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13)";
+static const char SQL_CAMPAIGN_EXISTS[] = "SELECT rid FROM campaign WHERE id = ?1";
+static const char SQL_CAMPAIGN_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
+static const char SQL_CAMPAIGN_REPORTS[] =
+	"SELECT count(*) FROM progress_report p JOIN outcome o ON o.rid = p.outcome WHERE o.campaign = ?1";
+
+/* Counts the rows recorded against a campaign beyond the plan itself:
+ * progress reports, and the rows of every other table with a campaign
+ * column (findings, rounds, risk points ... whatever modules exist). */
+static const char *const PLAN_TABLES[] = {"campaign", "unit", "unit_group", "body", "phase", "milestone", "task",
+                                          "measure", "outcome", "campaign_threshold", NULL};
+
+static int recorded_data(imp *im, sqlite3_int64 crid, const char **what, long long *n)
+{
+	sqlite3_stmt *st, *tables;
+	int rc = CAMPAIGN_OK;
+	*n = 0;
+	if (!(st = db_stmt(im->db, SQL_CAMPAIGN_REPORTS)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	*what = "progress reports";
+	if (*n)
+		return CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(im->db->sql,
+	                       "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c "
+	                       "WHERE m.type = 'table' AND c.name = 'campaign' ORDER BY m.name",
+	                       -1, &tables, NULL) != SQLITE_OK)
+		return error_from_sqlite(im->db->sql, sqlite3_errcode(im->db->sql), "cannot read the schema");
+	while (!rc && !*n && sqlite3_step(tables) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(tables, 0);
+		char *sql;
+		int k;
+		for (k = 0; PLAN_TABLES[k] && strcmp(PLAN_TABLES[k], t); k++)
+			;
+		if (PLAN_TABLES[k] || !(sql = sqlite3_mprintf("SELECT count(*) FROM \"%w\" WHERE campaign = ?1", t)))
+			continue;
+		if (sqlite3_prepare_v2(im->db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
+			sqlite3_bind_int64(st, 1, crid);
+			if (sqlite3_step(st) == SQLITE_ROW && (*n = sqlite3_column_int64(st, 0)))
+				*what = t; /* named by its table, copied below before the statement ends */
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+	}
+	if (*n) {
+		static _Thread_local char label[96];
+		snprintf(label, sizeof label, "rows of %s", *what);
+		*what = label;
+	}
+	sqlite3_finalize(tables);
+	return rc;
+}
+
+static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_options *opts)
+{
+	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
+	                                   "preamble", "summary", "requirements", NULL};
+	const char *v[9], *what = "campaign", *what_data = "";
+	char first[11], last[11], now[21];
+	long long n = 0;
+	deadline_range r;
+	sqlite3_stmt *st;
+	int rc, step;
+	if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+	    (rc = get_id(im, map, what, &v[0])))
+		return rc;
+	for (int i = 1; i < 9; i++)
+		if ((rc = get_text(im, map, what, keys[i], i == 1 || i == 5, &v[i])))
+			return rc;
+	if (deadline_parse_range(&r, v[5], 0))
+		return fail(im, get(im, map, "period"), "campaign period: %s", campaign_error_message());
+	if (r.open_ended || !r.first_y)
+		return fail(im, get(im, map, "period"), "campaign period \"%s\" must have a start and an end", v[5]);
+	deadline_format_date(first, r.first_y, r.first_m, r.first_d);
+	deadline_format_date(last, r.last_y, r.last_m, r.last_d);
+	memcpy(im->period_first, first, sizeof first);
+	im->year = r.first_y;
+	im->campaign_id = v[0];
+
+	if (!(st = db_stmt(im->db, SQL_CAMPAIGN_EXISTS)))
+		return campaign_error_code_last();
+	bind_text(st, 1, v[0]);
+	step = sqlite3_step(st);
+	if (step == SQLITE_ROW) {
+		sqlite3_int64 old = sqlite3_column_int64(st, 0);
+		sqlite3_reset(st);
+		if (!opts || !opts->replace)
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)get(im, map, "id")->start_mark.line + 1,
+			                    (int)get(im, map, "id")->start_mark.column + 1,
+			                    "campaign \"%s\" is already in the store (import with replace to overwrite it)",
+			                    v[0]);
+		/* replacing a plan must never drop what was recorded against it */
+		if ((rc = recorded_data(im, old, &what_data, &n)))
+			return rc;
+		if (n > 0)
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)get(im, map, "id")->start_mark.line + 1,
+			                    (int)get(im, map, "id")->start_mark.column + 1,
+			                    "campaign \"%s\" has %lld %s recorded against it; a replaced plan would lose them "
+			                    "(import it under a new id)", v[0], n, what_data);
+		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_DELETE)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, old);
+		if ((rc = db_step_done(im->db, st, "cannot replace the campaign")))
+			return rc;
+	} else {
+		sqlite3_reset(st);
+		if (step != SQLITE_DONE)
+			return sql_fail(im, "cannot look up the campaign");
+	}
+	if (!(st = db_stmt(im->db, SQL_CAMPAIGN)))
+		return campaign_error_code_last();
+	for (int i = 0; i < 6; i++)
+		bind_text(st, i + 1, v[i]);
+	bind_date(st, 7, first);
+	bind_date(st, 8, last);
+	bind_text(st, 9, v[6]);
+	bind_text(st, 10, v[7]);
+	bind_text(st, 11, v[8]);
+	bind_text(st, 12, im->actor);
+	db_now(now);
+	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
+	return insert(im, st, &im->crid);
+}
+
+/* ---- units and groups ---- */
+
+static const char SQL_UNIT[] =
+	"INSERT INTO unit (campaign, id, ord, name, kind, parent, aliases) VALUES (?1,?2,?3,?4,?5,?6,?7)";
+
+static int import_units(imp *im, yaml_node_t *list, sqlite3_int64 parent)
+{
+	static const char *const keys[] = {"id", "name", "kind", "aliases", "units", NULL};
+	static const char *const kinds[] = {"bureau", "department", "affiliate", "subordinate_bureau", "other", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *name, *kind, *what = "unit";
+		struct campaign_buf aliases = {0};
+		yaml_node_t *children;
+		sqlite3_int64 rid = 0;
+		sqlite3_stmt *st;
+		int rc, k;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
+		    (rc = get_text(im, map, what, "kind", 1, &kind)))
+			return rc;
+		for (k = 0; kinds[k] && strcmp(kinds[k], kind); k++)
+			;
+		if (!kinds[k])
+			return fail(im, get(im, map, "kind"),
+			            "unit \"%s\": kind \"%s\" is not one of bureau, department, affiliate, "
+			            "subordinate_bureau, other", id, kind);
+		if ((rc = get_aliases(im, map, what, &aliases)) || (rc = get_list(im, map, what, "units", 0, &children)) ||
+		    !(st = db_stmt(im->db, SQL_UNIT))) {
+			buf_reset(&aliases);
+			return rc ? rc : campaign_error_code_last();
+		}
+		sqlite3_bind_int64(st, 1, im->crid);
+		bind_text(st, 2, id);
+		sqlite3_bind_int(st, 3, ++im->ord);
+		bind_text(st, 4, name);
+		bind_text(st, 5, kind);
+		bind_rid(st, 6, parent);
+		bind_text(st, 7, aliases.data);
+		rc = insert(im, st, &rid);
+		buf_reset(&aliases);
+		if (rc || (children && (rc = import_units(im, children, rid))))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+/* Resolves a unit id at node @n. */
+static int unit_ref(imp *im, yaml_node_t *n, const char *what, const char *id, sqlite3_int64 *rid)
+{
+	if (db_object_rid(im->db, "unit", im->crid, id, rid))
+		return campaign_error_code_last() == CAMPAIGN_ENOTFOUND ? fail(im, n, "%s: unknown unit \"%s\"", what, id)
+		                                                          : campaign_error_code_last();
+	return CAMPAIGN_OK;
+}
+
+static int group_ref(imp *im, yaml_node_t *n, const char *what, const char *id, sqlite3_int64 *rid)
+{
+	if (db_object_rid(im->db, "unit_group", im->crid, id, rid))
+		return campaign_error_code_last() == CAMPAIGN_ENOTFOUND
+		               ? fail(im, n, "%s: unknown unit group \"%s\"", what, id)
+		               : campaign_error_code_last();
+	return CAMPAIGN_OK;
+}
+
+/* Optional `unit:` or `unit_group:` keys of @map (not both). */
+static int unit_or_group(imp *im, yaml_node_t *map, const char *what, sqlite3_int64 *unit, sqlite3_int64 *grp)
+{
+	const char *u, *g;
+	int rc;
+	*unit = *grp = 0;
+	if ((rc = get_text(im, map, what, "unit", 0, &u)) || (rc = get_text(im, map, what, "unit_group", 0, &g)))
+		return rc;
+	if (u && g)
+		return fail(im, get(im, map, "unit_group"), "%s: give unit or unit_group, not both", what);
+	if (u)
+		return unit_ref(im, get(im, map, "unit"), what, u, unit);
+	if (g)
+		return group_ref(im, get(im, map, "unit_group"), what, g, grp);
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_GROUP[] = "INSERT INTO unit_group (campaign, id, ord, name, aliases) VALUES (?1,?2,?3,?4,?5)";
+static const char SQL_GROUP_MEMBER[] = "INSERT INTO unit_group_member (grp, unit, ord) VALUES (?1,?2,?3)";
+
+static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sqlite3_int64 grid)
+{
+	yaml_node_t *item;
+	int ord = 0;
+	if (list->data.sequence.items.start == list->data.sequence.items.top)
+		return fail(im, list, "unit group \"%s\": members must name at least one unit", gid);
+	EACH_ITEM(im, list, item) {
+		sqlite3_int64 urid;
+		sqlite3_stmt *st;
+		int rc;
+		if (item->type != YAML_SCALAR_NODE)
+			return fail(im, item, "unit group \"%s\": a member must be a unit id, not %s", gid, node_kind(item));
+		if ((rc = unit_ref(im, item, "unit group member", (const char *)item->data.scalar.value, &urid)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_GROUP_MEMBER)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, grid);
+		sqlite3_bind_int64(st, 2, urid);
+		sqlite3_bind_int(st, 3, ++ord);
+		if (sqlite3_step(st) != SQLITE_DONE) {
+			sqlite3_reset(st);
+			return fail(im, item, "unit group \"%s\": unit \"%s\" listed twice", gid,
+			            (const char *)item->data.scalar.value);
+		}
+		sqlite3_reset(st);
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_groups(imp *im, yaml_node_t *list)
+{
+	static const char *const keys[] = {"id", "name", "aliases", "members", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *name, *what = "unit group";
+		struct campaign_buf aliases = {0};
+		yaml_node_t *members;
+		sqlite3_int64 rid = 0;
+		sqlite3_stmt *st;
+		int rc;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
+		    (rc = get_list(im, map, what, "members", 1, &members)))
+			return rc;
+		if ((rc = get_aliases(im, map, what, &aliases)) || !(st = db_stmt(im->db, SQL_GROUP))) {
+			buf_reset(&aliases);
+			return rc ? rc : campaign_error_code_last();
+		}
+		sqlite3_bind_int64(st, 1, im->crid);
+		bind_text(st, 2, id);
+		sqlite3_bind_int(st, 3, ++im->ord);
+		bind_text(st, 4, name);
+		bind_text(st, 5, aliases.data);
+		rc = insert(im, st, &rid);
+		buf_reset(&aliases);
+		if (rc || (rc = import_group_members(im, members, id, rid)))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+/* ---- bodies (领导小组, 办公室) ---- */
+
+static const char SQL_BODY[] =
+	"INSERT INTO body (campaign, id, ord, name, parent, seat, duty) VALUES (?1,?2,?3,?4,?5,?6,?7)";
+static const char SQL_BODY_MEMBER[] =
+	"INSERT INTO body_member (body, ord, name, role, title, unit, grp, concurrent) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)";
+
+static int import_body_members(imp *im, yaml_node_t *list, sqlite3_int64 brid)
+{
+	static const char *const keys[] = {"name", "role", "title", "unit", "unit_group", "concurrent", NULL};
+	yaml_node_t *map;
+	int ord = 0;
+	EACH_ITEM(im, list, map) {
+		const char *name, *role, *title, *what = "body member";
+		sqlite3_int64 unit, grp;
+		sqlite3_stmt *st;
+		int rc, conc;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_text(im, map, what, "name", 0, &name)) || (rc = get_text(im, map, what, "role", 1, &role)) ||
+		    (rc = get_text(im, map, what, "title", 0, &title)) || (rc = unit_or_group(im, map, what, &unit, &grp)) ||
+		    (rc = get_bool(im, map, what, "concurrent", &conc)))
+			return rc;
+		if (!name && !unit && !grp)
+			return fail(im, map, "body member: give a name, a unit or a unit_group");
+		if (!(st = db_stmt(im->db, SQL_BODY_MEMBER)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, brid);
+		sqlite3_bind_int(st, 2, ++ord);
+		bind_text(st, 3, name);
+		bind_text(st, 4, role);
+		bind_text(st, 5, title);
+		bind_rid(st, 6, unit);
+		bind_rid(st, 7, grp);
+		sqlite3_bind_int(st, 8, conc);
+		if ((rc = insert(im, st, NULL)))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_bodies(imp *im, yaml_node_t *list)
+{
+	static const char *const keys[] = {"id", "name", "parent", "seat", "duty", "members", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *name, *parent, *seat, *duty, *what = "body";
+		sqlite3_int64 prid = 0, srid = 0, rid = 0;
+		yaml_node_t *members;
+		sqlite3_stmt *st;
+		int rc;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
+		    (rc = get_text(im, map, what, "parent", 0, &parent)) || (rc = get_text(im, map, what, "seat", 0, &seat)) ||
+		    (rc = get_text(im, map, what, "duty", 0, &duty)) || (rc = get_list(im, map, what, "members", 0, &members)))
+			return rc;
+		if (parent && db_object_rid(im->db, "body", im->crid, parent, &prid))
+			return fail(im, get(im, map, "parent"), "body \"%s\": unknown parent body \"%s\" (list parents first)",
+			            id, parent);
+		if (seat && (rc = unit_ref(im, get(im, map, "seat"), "body seat", seat, &srid)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_BODY)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		bind_text(st, 2, id);
+		sqlite3_bind_int(st, 3, ++im->ord);
+		bind_text(st, 4, name);
+		bind_rid(st, 5, prid);
+		bind_rid(st, 6, srid);
+		bind_text(st, 7, duty);
+		if ((rc = insert(im, st, &rid)) || (members && (rc = import_body_members(im, members, rid))))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+/* ---- phases and milestones ---- */
+
+static const char SQL_PHASE[] =
+	"INSERT INTO phase (campaign, id, ord, name, period_text, first, last, focus) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)";
+static const char SQL_MILESTONE[] =
+	"INSERT INTO milestone (campaign, phase, id, ord, text, deadline_text, first, last, unit, grp) "
+	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
+
+static int import_milestones(imp *im, yaml_node_t *list, sqlite3_int64 prid)
+{
+	static const char *const keys[] = {"id", "text", "deadline", "unit", "unit_group", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *text, *dl, *what = "milestone";
+		char first[11], last[11];
+		sqlite3_int64 unit, grp;
+		sqlite3_stmt *st;
+		int rc, open;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "text", 1, &text)) ||
+		    (rc = get_deadline(im, map, what, "deadline", 1, &dl, first, last, &open)) ||
+		    (rc = unit_or_group(im, map, what, &unit, &grp)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_MILESTONE)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		sqlite3_bind_int64(st, 2, prid);
+		bind_text(st, 3, id);
+		sqlite3_bind_int(st, 4, ++im->ord);
+		bind_text(st, 5, text);
+		bind_text(st, 6, dl);
+		bind_date(st, 7, first);
+		bind_date(st, 8, last);
+		bind_rid(st, 9, unit);
+		bind_rid(st, 10, grp);
+		if ((rc = insert(im, st, NULL)))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_phases(imp *im, yaml_node_t *list)
+{
+	static const char *const keys[] = {"id", "name", "period", "focus", "milestones", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *name, *period, *focus, *what = "phase";
+		char first[11], last[11];
+		yaml_node_t *ms;
+		sqlite3_int64 rid = 0;
+		sqlite3_stmt *st;
+		int rc, open;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
+		    (rc = get_deadline(im, map, what, "period", 1, &period, first, last, &open)) ||
+		    (rc = get_text(im, map, what, "focus", 0, &focus)) ||
+		    (rc = get_list(im, map, what, "milestones", 0, &ms)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_PHASE)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		bind_text(st, 2, id);
+		sqlite3_bind_int(st, 3, ++im->ord);
+		bind_text(st, 4, name);
+		bind_text(st, 5, period);
+		bind_date(st, 6, first);
+		bind_date(st, 7, last);
+		bind_text(st, 8, focus);
+		if ((rc = insert(im, st, &rid)) || (ms && (rc = import_milestones(im, ms, rid))))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+/* ---- tasks, measures, responsibilities, outcomes ---- */
+
+static const char SQL_TASK[] =
+	"INSERT INTO task (campaign, id, ord, parent, depth, label, title, objective) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)";
+static const char SQL_MEASURE[] =
+	"INSERT INTO measure (campaign, task, id, ord, label, text) VALUES (?1,?2,?3,?4,?5,?6)";
+static const char SQL_RESPONSIBILITY[] =
+	"INSERT INTO responsibility (measure, ord, role, unit, grp, written, condition) VALUES (?1,?2,?3,?4,?5,?6,?7)";
+static const char SQL_UNIT_NAME[] = "SELECT name FROM unit WHERE rid = ?1";
+static const char SQL_GROUP_NAME[] = "SELECT name FROM unit_group WHERE rid = ?1";
+static const char SQL_OUTCOME[] =
+	"INSERT INTO outcome (campaign, task, id, ord, label, text, deadline_text, first, last, open_ended) "
+	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
+
+/* Resolves one reference: a plain id (unit first, then group) or a mapping. */
+static int resolve_ref(imp *im, yaml_node_t *ref, sqlite3_int64 *unit, sqlite3_int64 *grp, const char **as,
+                       const char **condition)
+{
+	static const char *const keys[] = {"unit", "unit_group", "as", "condition", NULL};
+	const char *what = "responsibility";
+	int rc;
+	*unit = *grp = 0;
+	*as = *condition = NULL;
+	if (ref->type == YAML_SCALAR_NODE) {
+		const char *id = (const char *)ref->data.scalar.value;
+		if (db_object_rid(im->db, "unit", im->crid, id, unit) == CAMPAIGN_OK ||
+		    db_object_rid(im->db, "unit_group", im->crid, id, grp) == CAMPAIGN_OK)
+			return CAMPAIGN_OK;
+		return fail(im, ref, "responsibility: unknown unit or unit group \"%s\"", id);
+	}
+	if ((rc = expect_map(im, ref, what)) || (rc = check_keys(im, ref, what, keys)) ||
+	    (rc = unit_or_group(im, ref, what, unit, grp)) || (rc = get_text(im, ref, what, "as", 0, as)) ||
+	    (rc = get_text(im, ref, what, "condition", 0, condition)))
+		return rc;
+	if (!*unit && !*grp)
+		return fail(im, ref, "responsibility: give unit or unit_group");
+	return CAMPAIGN_OK;
+}
+
+static int import_refs(imp *im, yaml_node_t *list, sqlite3_int64 mrid, const char *role, int *ord)
+{
+	yaml_node_t *ref;
+	EACH_ITEM(im, list, ref) {
+		const char *as, *cond;
+		sqlite3_int64 unit, grp;
+		sqlite3_stmt *st, *name;
+		int rc;
+		if ((rc = resolve_ref(im, ref, &unit, &grp, &as, &cond)))
+			return rc;
+		if (!(name = db_stmt(im->db, unit ? SQL_UNIT_NAME : SQL_GROUP_NAME)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(name, 1, unit ? unit : grp);
+		if (sqlite3_step(name) != SQLITE_ROW) {
+			sqlite3_reset(name);
+			return sql_fail(im, "cannot read a unit name");
+		}
+		if (!(st = db_stmt(im->db, SQL_RESPONSIBILITY))) {
+			sqlite3_reset(name);
+			return campaign_error_code_last();
+		}
+		sqlite3_bind_int64(st, 1, mrid);
+		sqlite3_bind_int(st, 2, ++*ord);
+		bind_text(st, 3, role);
+		bind_rid(st, 4, unit);
+		bind_rid(st, 5, grp);
+		if (as)
+			bind_text(st, 6, as);
+		else
+			sqlite3_bind_text(st, 6, (const char *)sqlite3_column_text(name, 0), -1, SQLITE_TRANSIENT);
+		bind_text(st, 7, cond);
+		rc = insert(im, st, NULL);
+		sqlite3_reset(name);
+		if (rc)
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_measures(imp *im, yaml_node_t *list, sqlite3_int64 trid)
+{
+	static const char *const keys[] = {"id", "label", "text", "lead", "support", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *label, *text, *what = "measure";
+		yaml_node_t *lead, *support;
+		sqlite3_int64 rid = 0;
+		sqlite3_stmt *st;
+		int rc, ord = 0;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "label", 0, &label)) ||
+		    (rc = get_text(im, map, what, "text", 1, &text)) || (rc = get_list(im, map, what, "lead", 0, &lead)) ||
+		    (rc = get_list(im, map, what, "support", 0, &support)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_MEASURE)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		sqlite3_bind_int64(st, 2, trid);
+		bind_text(st, 3, id);
+		sqlite3_bind_int(st, 4, ++im->ord);
+		bind_text(st, 5, label);
+		bind_text(st, 6, text);
+		if ((rc = insert(im, st, &rid)) || (rc = import_refs(im, lead, rid, "lead", &ord)) ||
+		    (rc = import_refs(im, support, rid, "support", &ord)))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_outcomes(imp *im, yaml_node_t *list, sqlite3_int64 trid)
+{
+	static const char *const keys[] = {"id", "label", "text", "deadline", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *label, *text, *dl, *what = "outcome";
+		char first[11], last[11];
+		sqlite3_stmt *st;
+		int rc, open;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "label", 0, &label)) ||
+		    (rc = get_text(im, map, what, "text", 1, &text)) ||
+		    (rc = get_deadline(im, map, what, "deadline", 0, &dl, first, last, &open)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_OUTCOME)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		sqlite3_bind_int64(st, 2, trid);
+		bind_text(st, 3, id);
+		sqlite3_bind_int(st, 4, ++im->ord);
+		bind_text(st, 5, label);
+		bind_text(st, 6, text);
+		bind_text(st, 7, dl);
+		bind_date(st, 8, first);
+		bind_date(st, 9, last);
+		sqlite3_bind_int(st, 10, open);
+		if ((rc = insert(im, st, NULL)))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int depth)
+{
+	static const char *const keys[] = {"id", "label", "title", "objective", "tasks", "measures", "outcomes", NULL};
+	yaml_node_t *map;
+	EACH_ITEM(im, list, map) {
+		const char *id, *label, *title, *objective, *what = "task";
+		yaml_node_t *children, *measures, *outcomes;
+		sqlite3_int64 rid = 0;
+		sqlite3_stmt *st;
+		int rc;
+		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "label", 0, &label)) ||
+		    (rc = get_text(im, map, what, "title", 1, &title)) ||
+		    (rc = get_text(im, map, what, "objective", 0, &objective)) ||
+		    (rc = get_list(im, map, what, "tasks", 0, &children)) ||
+		    (rc = get_list(im, map, what, "measures", 0, &measures)) ||
+		    (rc = get_list(im, map, what, "outcomes", 0, &outcomes)))
+			return rc;
+		if (!(st = db_stmt(im->db, SQL_TASK)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		bind_text(st, 2, id);
+		sqlite3_bind_int(st, 3, ++im->ord);
+		bind_rid(st, 4, parent);
+		sqlite3_bind_int(st, 5, depth);
+		bind_text(st, 6, label);
+		bind_text(st, 7, title);
+		bind_text(st, 8, objective);
+		/* measures and outcomes before subtasks keeps document order for the usual plan shape */
+		if ((rc = insert(im, st, &rid)) || (rc = import_measures(im, measures, rid)) ||
+		    (rc = import_outcomes(im, outcomes, rid)) || (children && (rc = import_tasks(im, children, rid, depth + 1))))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
+/* Who owes each outcome (see schema 002): the lead units of its task's
+ * measures, groups expanded; every unit named where the task has no lead. */
+static const char SQL_SHARES[] =
+	"INSERT OR IGNORE INTO outcome_share (outcome, unit) "
+	"SELECT o.rid, ru.unit FROM outcome o JOIN measure m ON m.task = o.task "
+	"JOIN unit_responsibility ru ON ru.measure = m.rid WHERE o.campaign = ?1 AND (ru.role = 'lead' "
+	"OR NOT EXISTS (SELECT 1 FROM measure m2 JOIN responsibility r2 ON r2.measure = m2.rid "
+	"WHERE m2.task = o.task AND r2.role = 'lead'))";
+
+static int derive_shares(imp *im)
+{
+	sqlite3_stmt *st = db_stmt(im->db, SQL_SHARES);
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, im->crid);
+	return db_step_done(im->db, st, "cannot derive the outcome shares");
+}
+
+/* ---- the document ---- */
+
+static int import_root(imp *im, yaml_node_t *root, const campaign_import_options *opts)
+{
+	static const char *const keys[] = {"format", "campaign", "units", "unit_groups", "bodies", "phases", "tasks", NULL};
+	const char *format, *what = "plan";
+	yaml_node_t *campaign, *units, *groups, *bodies, *phases, *tasks;
+	int rc;
+	if (root->type != YAML_MAPPING_NODE)
+		return fail(im, root, "a plan must be a mapping with format, campaign, units and tasks; found %s",
+		            node_kind(root));
+	if ((rc = check_keys(im, root, what, keys)) || (rc = get_text(im, root, what, "format", 1, &format)))
+		return rc;
+	if (strcmp(format, "1") != 0)
+		return fail(im, get(im, root, "format"), "plan: format %s is not supported (this library reads format 1)",
+		            format);
+	if (!(campaign = get(im, root, "campaign")))
+		return fail(im, root, "plan: \"campaign\" is required");
+	if ((rc = get_list(im, root, what, "units", 1, &units)) || (rc = get_list(im, root, what, "unit_groups", 0, &groups)) ||
+	    (rc = get_list(im, root, what, "bodies", 0, &bodies)) || (rc = get_list(im, root, what, "phases", 0, &phases)) ||
+	    (rc = get_list(im, root, what, "tasks", 1, &tasks)))
+		return rc;
+	if ((rc = import_campaign(im, campaign, opts)) || (rc = import_units(im, units, 0)) ||
+	    (groups && (rc = import_groups(im, groups))) || (bodies && (rc = import_bodies(im, bodies))) ||
+	    (phases && (rc = import_phases(im, phases))) || (rc = import_tasks(im, tasks, 0, 0)) ||
+	    (rc = derive_shares(im)))
+		return rc;
+	return db_log(im->db, im->actor, opts && opts->replace ? "plan.import.replace" : "plan.import",
+	              im->campaign_id, im->campaign_id, im->file);
+}
+
+/* Position (1-based line, column in characters) of byte @offset. */
+static void position_of(const char *data, size_t offset, int *line, int *column)
+{
+	*line = 1;
+	*column = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (data[i] == '\n') {
+			++*line;
+			*column = 1;
+		} else if (((unsigned char)data[i] & 0xc0) != 0x80) {
+			++*column;
+		}
+	}
+}
+
+static int load(imp *im, const char *data, size_t len)
+{
+	yaml_parser_t parser;
+	size_t bad = utf8_invalid_offset(data, len);
+	int line, col, rc = CAMPAIGN_OK;
+	if (bad < len) {
+		position_of(data, bad, &line, &col);
+		return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "invalid UTF-8 (byte 0x%02x)",
+		                    (unsigned char)data[bad]);
+	}
+	if (!yaml_parser_initialize(&parser))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+	if (!yaml_parser_load(&parser, &im->doc)) {
+		yaml_mark_t m = parser.problem_mark;
+		if (parser.error == YAML_MEMORY_ERROR)
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		else
+			rc = error_set_at(CAMPAIGN_EINVALID, im->file, (int)m.line + 1, (int)m.column + 1, "not valid YAML: %s%s%s",
+			                  parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
+			                  parser.context ? parser.context : "");
+		yaml_parser_delete(&parser);
+		return rc;
+	}
+	yaml_parser_delete(&parser);
+	if (!yaml_document_get_root_node(&im->doc)) {
+		yaml_document_delete(&im->doc);
+		return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the file is empty; expected a plan");
+	}
+	return CAMPAIGN_OK;
+}
+
+int plan_import(campaign_db *db, const char *data, size_t len, const char *name, const char *actor,
+                const campaign_import_options *opts)
+{
+	imp im;
+	int rc;
+	memset(&im, 0, sizeof im);
+	im.db = db;
+	im.file = name;
+	im.actor = actor;
+	if ((rc = load(&im, data, len)))
+		return rc;
+	if ((rc = db_begin(db)) == CAMPAIGN_OK) {
+		rc = import_root(&im, yaml_document_get_root_node(&im.doc), opts);
+		if (rc == CAMPAIGN_OK)
+			rc = db_commit(db);
+		if (rc)
+			db_rollback(db);
+	}
+	free(im.ids.keys);
+	yaml_document_delete(&im.doc);
+	if (rc == CAMPAIGN_OK)
+		error_ok();
+	return rc;
+}

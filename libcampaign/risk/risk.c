@@ -1,0 +1,568 @@
+/* The risk register: risk types, risk points and their history, the
+ * confidential note behind a point, and grading inputs as text. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "risk/risk.h"
+
+/* ---- inputs ---- */
+
+static int name_char(char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '-';
+}
+
+int risk_inputs_set(risk_inputs *in, const char *name, int value)
+{
+	int i, cmp = 1;
+	for (i = 0; i < in->n && (cmp = strcmp(in->v[i].name, name)) < 0; i++)
+		;
+	if (i < in->n && cmp == 0) {
+		in->v[i].value = value;
+		return CAMPAIGN_OK;
+	}
+	if (in->n == RISK_INPUTS_MAX)
+		return error_set(CAMPAIGN_EINVALID, "too many inputs (at most %d)", RISK_INPUTS_MAX);
+	memmove(&in->v[i + 1], &in->v[i], (size_t)(in->n - i) * sizeof in->v[0]);
+	snprintf(in->v[i].name, sizeof in->v[i].name, "%s", name);
+	in->v[i].value = value;
+	in->n++;
+	return CAMPAIGN_OK;
+}
+
+/* One "name=value" or "name" part of @len bytes. */
+static int parse_part(risk_inputs *out, const char *s, size_t len, const char *what)
+{
+	char name[RISK_NAME_MAX];
+	size_t n = 0;
+	long v = 1;
+	while (len && (*s == ' ' || *s == '\t'))
+		s++, len--;
+	while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+		len--;
+	while (n < len && name_char(s[n]))
+		n++;
+	if (n == 0 || n >= sizeof name)
+		return error_set(CAMPAIGN_EINVALID, "%s: \"%.*s\" is not name=value", what, (int)len, s);
+	memcpy(name, s, n);
+	name[n] = '\0';
+	if (n < len) {
+		char num[16], *end;
+		size_t k = n;
+		while (k < len && s[k] == ' ')
+			k++;
+		if (k == len || s[k] != '=' || len - k - 1 == 0 || len - k - 1 >= sizeof num)
+			return error_set(CAMPAIGN_EINVALID, "%s: \"%.*s\" is not name=value", what, (int)len, s);
+		memcpy(num, s + k + 1, len - k - 1);
+		num[len - k - 1] = '\0';
+		v = strtol(num, &end, 10);
+		while (*end == ' ')
+			end++;
+		if (*end || end == num || v < -1000000 || v > 1000000)
+			return error_set(CAMPAIGN_EINVALID, "%s: the value of %s, \"%s\", is not a whole number", what, name,
+			                 num);
+	}
+	return risk_inputs_set(out, name, (int)v);
+}
+
+int risk_inputs_parse(risk_inputs *out, const char *text, const char *what)
+{
+	const char *p = text;
+	int rc;
+	out->n = 0;
+	while (p && *p) {
+		size_t len = strcspn(p, ",;");
+		int blank = 1;
+		for (size_t i = 0; i < len; i++)
+			blank &= p[i] == ' ' || p[i] == '\t';
+		if (!blank && (rc = parse_part(out, p, len, what)))
+			return rc;
+		p += len;
+		if (*p)
+			p++;
+	}
+	return CAMPAIGN_OK;
+}
+
+int risk_inputs_get(const risk_inputs *in, const char *name, int *found)
+{
+	for (int i = 0; i < in->n; i++)
+		if (!strcmp(in->v[i].name, name)) {
+			*found = 1;
+			return in->v[i].value;
+		}
+	*found = 0;
+	return 0;
+}
+
+int risk_inputs_format(const risk_inputs *in, struct campaign_buf *b)
+{
+	b->size = 0;
+	if (buf_append(b, "", 0))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	for (int i = 0; i < in->n; i++)
+		if (buf_printf(b, "%s%s=%d", i ? "," : "", in->v[i].name, in->v[i].value))
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	return CAMPAIGN_OK;
+}
+
+/* ---- types ---- */
+
+static const char SQL_TYPE_ADD[] =
+	"INSERT INTO risk_type (id, name, ord) VALUES (?1, ?2, (SELECT coalesce(max(ord), 0) + 1 FROM risk_type))";
+static const char SQL_TYPE_EXISTS[] = "SELECT 1 FROM risk_type WHERE id = ?1 OR name = ?2";
+
+int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor)
+{
+	sqlite3_stmt *st;
+	int rc, exists;
+	if ((rc = db_check_write(db, actor)) || (rc = need(id, "the type id")) || (rc = need(name, "the type name")))
+		return rc;
+	for (const char *p = id; *p; p++)
+		if (!name_char(*p))
+			return error_set(CAMPAIGN_EINVALID, "type id \"%s\": use letters, digits, '_' and '-'", id);
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.type.add", NULL, id)) || (rc = db_begin(db)))
+		return rc;
+	if (!(st = db_stmt(db, SQL_TYPE_EXISTS))) {
+		rc = campaign_error_code_last();
+		goto done;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (exists) {
+		rc = error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", id, name);
+		goto done;
+	}
+	if (!(st = db_stmt(db, SQL_TYPE_ADD))) {
+		rc = campaign_error_code_last();
+		goto done;
+	}
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	if (!(rc = db_step_done(db, st, "cannot add the risk type")))
+		rc = db_log(db, actor, "risk.type.add", NULL, id, name);
+done:
+	return write_end(db, rc, actor, "risk.type.add", NULL, id);
+}
+
+int campaign_risk_types_query(campaign_cursor **out, campaign_db *db)
+{
+	campaign_cursor *c;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)) ||
+	    (rc = cursor_prepare(&c, db, "SELECT id, name, ord FROM risk_type ORDER BY ord", "tti")))
+		return rc;
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+/* ---- points ---- */
+
+static const char *const SCOPES[] = {"post", "business", "process_step", NULL};
+
+static const char SQL_TYPE_OF[] = "SELECT id FROM risk_type WHERE id = ?1 OR name = ?1";
+static const char SQL_POINT_EXISTS[] = "SELECT 1 FROM risk_point WHERE id = ?1";
+static const char SQL_POINT_INSERT[] =
+	"INSERT INTO risk_point (id, campaign, unit, scope, scope_name, type, name, description, manifestations, owner, "
+	"leader, created_by, created_at, inputs, assessment) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, coalesce(?14, ''), ?15)";
+static const char SQL_HISTORY_INSERT[] =
+	"INSERT INTO risk_point_history (id, point, operation, field, before, after, actor, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+static const char SQL_POINT_UNIT[] = "SELECT unit FROM risk_point WHERE id = ?1 AND campaign = ?2";
+
+int risk_history_add(campaign_db *db, const char *point, const char *operation, const char *field,
+                     const char *before, const char *after, const char *actor)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_HISTORY_INSERT);
+	char id[37], now[21];
+	if (!st)
+		return campaign_error_code_last();
+	db_new_id(id);
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 2, point, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 3, operation, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
+	bind_opt(st, 5, before);
+	bind_opt(st, 6, after);
+	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(db, st, "cannot record the point's history");
+}
+
+int risk_point_unit(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_int64 *unit)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = need(point, "the risk point")))
+		return rc;
+	if (!(st = db_stmt(db, SQL_POINT_UNIT)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, crid);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*unit = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	if (rc == SQLITE_ROW)
+		return CAMPAIGN_OK;
+	return rc == SQLITE_DONE ? error_set(CAMPAIGN_ENOTFOUND, "no risk point \"%s\"", point)
+	                         : error_from_sqlite(db->sql, rc, "cannot look up the risk point");
+}
+
+/* Resolves a type id or name to its id (copied into @out). */
+static int type_id(campaign_db *db, const char *type, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = need(type, "the risk type")))
+		return rc;
+	if (!(st = db_stmt(db, SQL_TYPE_OF)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		column_copy(st, 0, out, n);
+	sqlite3_reset(st);
+	return rc == SQLITE_ROW ? CAMPAIGN_OK
+	                        : error_set(CAMPAIGN_ENOTFOUND, "no risk type \"%s\" (see campaign_risk_types_query)", type);
+}
+
+static int scope_check(const char *scope)
+{
+	int k;
+	if (!scope || !*scope)
+		return error_set(CAMPAIGN_EINVALID, "the scope is required (post, business, process_step)");
+	for (k = 0; SCOPES[k] && strcmp(SCOPES[k], scope); k++)
+		;
+	return SCOPES[k] ? CAMPAIGN_OK
+	                 : error_set(CAMPAIGN_EINVALID, "scope \"%s\" is not one of post, business, process_step", scope);
+}
+
+/* The id to use: the given one (checked free) or a new one. */
+static int point_id(campaign_db *db, const char *given, char *out, size_t n)
+{
+	sqlite3_stmt *st;
+	int taken;
+	if (!given || !*given) {
+		char id[37];
+		db_new_id(id);
+		snprintf(out, n, "%s", id);
+		return CAMPAIGN_OK;
+	}
+	if (strlen(given) >= n)
+		return error_set(CAMPAIGN_EINVALID, "id \"%s\" is too long", given);
+	if (!(st = db_stmt(db, SQL_POINT_EXISTS)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, given, -1, SQLITE_STATIC);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (taken)
+		return error_set(CAMPAIGN_ECONFLICT, "a risk point \"%s\" exists already", given);
+	snprintf(out, n, "%s", given);
+	return CAMPAIGN_OK;
+}
+
+int risk_point_check(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor,
+                     risk_point_new *out)
+{
+	int rc;
+	if ((rc = need(p->unit, "the unit")) || (rc = scope_check(p->scope)) ||
+	    (rc = need(p->scope_name, "the scope name")) || (rc = need(p->name, "the risk point's name")) ||
+	    (rc = db_object_rid(db, "unit", crid, p->unit, &out->unit)) ||
+	    (rc = type_id(db, p->type, out->type, sizeof out->type)) ||
+	    (rc = access_check(db, actor, ACCESS_UNIT, out->unit, "risk.point.add")))
+		return rc;
+	return point_id(db, p->id, out->id, sizeof out->id);
+}
+
+int risk_point_write(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const risk_point_new *n,
+                     const char *actor)
+{
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+	if (!(st = db_stmt(db, SQL_POINT_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, n->id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_int64(st, 3, n->unit);
+	sqlite3_bind_text(st, 4, p->scope, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 5, p->scope_name, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 6, n->type, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 7, p->name, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 8, p->description);
+	bind_opt(st, 9, p->manifestations);
+	bind_opt(st, 10, p->owner);
+	bind_opt(st, 11, p->leader);
+	sqlite3_bind_text(st, 12, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 14, n->inputs);
+	bind_opt(st, 15, n->assessment);
+	if ((rc = db_step_done(db, st, "cannot add the risk point")))
+		return rc;
+	return risk_history_add(db, n->id, "add", "name", NULL, p->name, actor);
+}
+
+int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const char *actor, char *id_out,
+                      size_t id_size)
+{
+	risk_point_new n = {0};
+	int rc;
+	if ((rc = risk_point_check(db, crid, p, actor, &n)))
+		return rc;
+	snprintf(id_out, id_size, "%s", n.id);
+	return risk_point_write(db, crid, p, &n, actor);
+}
+
+int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                            const char *unit, const char *scope, const char *scope_name, const char *type,
+                            const char *name, const char *description, const char *manifestations,
+                            const char *owner, const char *leader, const char *actor)
+{
+	risk_point_in p = {id, unit, scope, scope_name, type, name, description, manifestations, owner, leader};
+	struct campaign_buf *b = NULL;
+	sqlite3_int64 crid;
+	char pid[128] = "";
+	int rc;
+	if ((rc = write_begin(db, actor)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = risk_point_insert(db, crid, &p, actor, pid, sizeof pid)) &&
+	    !(rc = db_log(db, actor, "risk.point.add", campaign, pid, name)) && out_id)
+		rc = id_buf(&b, pid);
+	if ((rc = write_end(db, rc, actor, "risk.point.add", campaign, pid))) {
+		campaign_buf_free(b);
+		return rc;
+	}
+	if (out_id)
+		*out_id = b;
+	return CAMPAIGN_OK;
+}
+
+/* ---- update ---- */
+
+static const char *const FIELDS[] = {"unit",  "scope",  "scope_name", "type",   "name", "description",
+                                     "manifestations", "owner", "leader", "status", NULL};
+static const char *const FIELD_SQL[] = {
+	"UPDATE risk_point SET unit = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET scope = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET scope_name = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET type = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET name = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET description = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET manifestations = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET owner = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET leader = ?2 WHERE id = ?1",
+	"UPDATE risk_point SET status = ?2 WHERE id = ?1",
+};
+static const char SQL_POINT_FIELDS[] =
+	"SELECT u.id, p.scope, p.scope_name, p.type, p.name, p.description, p.manifestations, p.owner, p.leader, "
+	"p.status FROM risk_point p JOIN unit u ON u.rid = p.unit WHERE p.id = ?1";
+
+/* Checks and normalises the new value of field @f; @text gets the stored
+ * text form (a unit's or a type's id), @urid a new unit's rid. */
+static int field_value(campaign_db *db, sqlite3_int64 crid, int f, const char *value, char *text, size_t n,
+                       sqlite3_int64 *urid)
+{
+	int rc;
+	snprintf(text, n, "%s", value ? value : "");
+	switch (f) {
+	case 0:
+		return (rc = need(value, "the unit")) ? rc : db_object_rid(db, "unit", crid, value, urid);
+	case 1:
+		return scope_check(value);
+	case 2:
+		return need(value, "the scope name");
+	case 3:
+		return type_id(db, value, text, n);
+	case 4:
+		return need(value, "the risk point's name");
+	case 9:
+		if (!value || (strcmp(value, "active") && strcmp(value, "retired")))
+			return error_set(CAMPAIGN_EINVALID, "status \"%s\" is not active or retired", value ? value : "");
+		return CAMPAIGN_OK;
+	default:
+		return CAMPAIGN_OK;
+	}
+}
+
+static int point_update(campaign_db *db, sqlite3_int64 crid, const char *point, int f, const char *value,
+                        const char *actor)
+{
+	sqlite3_int64 unit, urid = 0;
+	sqlite3_stmt *st;
+	char before[4096] = "", text[4096];
+	int rc;
+	if ((rc = risk_point_unit(db, crid, point, &unit)) ||
+	    (rc = field_value(db, crid, f, value, text, sizeof text, &urid)) ||
+	    (rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.point.update")) ||
+	    (urid && (rc = access_check(db, actor, ACCESS_UNIT, urid, "risk.point.update"))))
+		return rc;
+	if (!(st = db_stmt(db, SQL_POINT_FIELDS)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		column_copy(st, f, before, sizeof before);
+	sqlite3_reset(st);
+	if (!strcmp(before, text))
+		return CAMPAIGN_OK;
+	if (!(st = db_stmt(db, FIELD_SQL[f])))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
+	if (f == 0)
+		sqlite3_bind_int64(st, 2, urid);
+	else
+		bind_opt(st, 2, text);
+	if ((rc = db_step_done(db, st, "cannot update the risk point")))
+		return rc;
+	return risk_history_add(db, point, "update", FIELDS[f], *before ? before : NULL, *text ? text : NULL, actor);
+}
+
+int campaign_risk_point_update(campaign_db *db, const char *campaign, const char *point, const char *field,
+                               const char *value, const char *actor)
+{
+	sqlite3_int64 crid;
+	int rc, f;
+	if ((rc = db_check_write(db, actor)) || (rc = need(field, "the field")))
+		return rc;
+	for (f = 0; FIELDS[f] && strcmp(FIELDS[f], field); f++)
+		;
+	if (!FIELDS[f])
+		return error_set(CAMPAIGN_EINVALID,
+		                 "field \"%s\" is not one of unit, scope, scope_name, type, name, description, "
+		                 "manifestations, owner, leader, status", field);
+	if ((rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = point_update(db, crid, point, f, value, actor)))
+		rc = db_log(db, actor, "risk.point.update", campaign, point, field);
+	return write_end(db, rc, actor, "risk.point.update", campaign, point);
+}
+
+/* ---- queries ---- */
+
+int risk_query(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
+               const char *types, sqlite3_int64 *crid)
+{
+	*c = NULL;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	return query_open(c, db, campaign, sql, types, crid);
+}
+
+/* The register's columns; the WHERE is chosen by the filter given. */
+#define POINTS_SELECT \
+	"SELECT p.id, u.id AS unit, u.name AS unit_name, p.scope, CASE p.scope WHEN 'post' THEN '岗位' " \
+	"WHEN 'business' THEN '核心业务' ELSE '重点环节' END AS scope_label, p.scope_name, p.type, t.name AS type_name, " \
+	"p.name, p.description, p.manifestations, p.owner, p.leader, p.status, p.inputs, m.id AS model, " \
+	"m.version AS model_version, g.id AS grade, g.label AS grade_label, g.rank AS grade_rank, g.color, " \
+	"g.owner_level, a.override_grade IS NOT NULL AS overridden, a.graded_on, " \
+	"date(a.graded_on, '+' || g.review_days || ' days') AS next_review, " \
+	"(SELECT count(*) FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired') AS controls " \
+	"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type " \
+	"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade " \
+	"LEFT JOIN risk_model m ON m.rid = a.model "
+#define POINTS_ORDER " ORDER BY u.ord, p.id"
+
+/* One statement per filter, so that risk_point_campaign serves the unit's
+ * points ("?2 IS NULL OR p.unit = ?2" would scan the whole register). */
+static const char SQL_POINTS_ALL[] = POINTS_SELECT "WHERE p.campaign = ?1" POINTS_ORDER;
+static const char SQL_POINTS_UNIT[] = POINTS_SELECT "WHERE p.campaign = ?1 AND p.unit = ?2" POINTS_ORDER;
+
+int campaign_risk_points_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
+{
+	campaign_cursor *c = NULL;
+	sqlite3_int64 crid, urid = 0;
+	int rc;
+	rc = risk_query(out, &c, db, campaign, unit ? SQL_POINTS_UNIT : SQL_POINTS_ALL,
+	                "ttttttttttttttt" "tittittiddi", &crid);
+	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
+		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
+	return query_done(out, c, rc);
+}
+
+int campaign_risk_point_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                      const char *point)
+{
+	campaign_cursor *c = NULL;
+	sqlite3_int64 crid, unit;
+	int rc = risk_query(out, &c, db, campaign,
+	                    "SELECT h.point, h.operation, h.field, h.before, h.after, h.actor, h.recorded_at "
+	                    "FROM risk_point_history h WHERE h.point = ?2 ORDER BY h.recorded_at, h.id",
+	                    "ttttttt", &crid);
+	if (!rc && !(rc = risk_point_unit(db, crid, point, &unit)))
+		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, rc);
+}
+
+/* ---- the confidential note ---- */
+
+static const char SQL_CONF_SET[] =
+	"INSERT INTO risk_point_confidential (point, note, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4) "
+	"ON CONFLICT (point) DO UPDATE SET note = excluded.note, recorded_by = excluded.recorded_by, "
+	"recorded_at = excluded.recorded_at";
+static const char SQL_CONF_CLEAR[] = "DELETE FROM risk_point_confidential WHERE point = ?1";
+
+int campaign_risk_point_confidential_set(campaign_db *db, const char *campaign, const char *point, const char *note,
+                                         const char *actor)
+{
+	sqlite3_int64 crid, unit;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc, clear = !note || !*note;
+	if ((rc = write_begin(db, actor)))
+		return rc;
+	if ((rc = db_campaign_rid(db, campaign, &crid)) || (rc = risk_point_unit(db, crid, point, &unit)) ||
+	    (rc = access_check(db, actor, ACCESS_PLAN, 0, "risk.confidential.set")))
+		goto done;
+	if (!(st = db_stmt(db, clear ? SQL_CONF_CLEAR : SQL_CONF_SET))) {
+		rc = campaign_error_code_last();
+		goto done;
+	}
+	db_now(now);
+	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
+	if (!clear) {
+		sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	}
+	if (!(rc = db_step_done(db, st, "cannot record the confidential note")) &&
+	    !(rc = risk_history_add(db, point, "confidential", "confidential", NULL, clear ? "(cleared)" : "(confidential)",
+	                            actor)))
+		rc = db_log(db, actor, "risk.confidential.set", campaign, point, NULL);
+done:
+	return write_end(db, rc, actor, "risk.confidential.set", campaign, point);
+}
+
+int campaign_risk_point_confidential_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                           const char *point, const char *actor)
+{
+	campaign_cursor *c = NULL;
+	sqlite3_int64 crid, unit;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	if ((rc = db_check(db)) || (rc = need(actor, "the actor")))
+		return rc;
+	if (db->readonly)
+		return error_set(CAMPAIGN_EPERM, "a confidential read is logged, which a read-only store cannot do");
+	if ((rc = db_campaign_rid(db, campaign, &crid)) || (point && (rc = risk_point_unit(db, crid, point, &unit))) ||
+	    (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "risk.read_confidential", campaign, point)) ||
+	    (rc = db_log(db, actor, "risk.read_confidential", campaign, point, NULL)))
+		return rc;
+	rc = cursor_prepare(&c, db,
+	                    "SELECT p.id AS point, u.id AS unit, p.name, k.note, k.recorded_by, k.recorded_at "
+	                    "FROM risk_point_confidential k JOIN risk_point p ON p.id = k.point "
+	                    "JOIN unit u ON u.rid = p.unit WHERE p.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) "
+	                    "ORDER BY u.ord, p.id",
+	                    "tttttt");
+	if (rc)
+		return rc;
+	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
+	bind_opt(cursor_stmt(c), 2, point);
+	return query_done(out, c, CAMPAIGN_OK);
+}

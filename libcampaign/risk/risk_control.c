@@ -1,0 +1,202 @@
+/* Controls on the three lines of defence (三道防线: 前期预防, 中期监控,
+ * 后期处置) and the coverage check of top-grade points. */
+#include <stdio.h>
+#include <string.h>
+#include "risk/risk.h"
+
+static const char *const LINES[] = {"prevention", "monitoring", "disposal", NULL};
+static const char *const STATUSES[] = {"planned", "in_place", "retired", NULL};
+
+static int one_of(const char *v, const char *const *set, const char *what, const char *list)
+{
+	int k;
+	if (!v || !*v)
+		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
+	for (k = 0; set[k] && strcmp(set[k], v); k++)
+		;
+	return set[k] ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
+}
+
+/* An effect: inputs with values 0 or below; @out gets its canonical text. */
+static int effect_check(const char *effect, struct campaign_buf *out)
+{
+	risk_inputs e;
+	int rc;
+	if ((rc = risk_inputs_parse(&e, effect, "effect")))
+		return rc;
+	for (int j = 0; j < e.n; j++)
+		if (e.v[j].value > 0)
+			return error_set(CAMPAIGN_EINVALID, "effect: %s = %d would raise the risk; a control reduces (0 or below)",
+			                 e.v[j].name, e.v[j].value);
+	return risk_inputs_format(&e, out);
+}
+
+static const char SQL_CONTROL_EXISTS[] = "SELECT 1 FROM risk_control WHERE id = ?1";
+static const char SQL_CONTROL_INSERT[] =
+	"INSERT INTO risk_control (id, campaign, point, line, measure, owner, status, due_on, effect, created_by, created_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+
+static int control_insert(campaign_db *db, sqlite3_int64 crid, const char *id, const char *point, const char *line,
+                          const char *measure, const char *owner, const char *status, const char *due_on,
+                          const char *effect, const char *actor)
+{
+	sqlite3_stmt *st;
+	char now[21], hist[600];
+	int rc, taken;
+	if (!(st = db_stmt(db, SQL_CONTROL_EXISTS)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	taken = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (taken)
+		return error_set(CAMPAIGN_ECONFLICT, "a control \"%s\" exists already", id);
+	if (!(st = db_stmt(db, SQL_CONTROL_INSERT)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, crid);
+	sqlite3_bind_text(st, 3, point, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, measure, -1, SQLITE_STATIC);
+	bind_opt(st, 6, owner);
+	sqlite3_bind_text(st, 7, status, -1, SQLITE_STATIC);
+	bind_opt(st, 8, due_on);
+	sqlite3_bind_text(st, 9, effect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st, "cannot add the control")))
+		return rc;
+	snprintf(hist, sizeof hist, "%s %s: %s", id, line, measure);
+	if ((rc = risk_history_add(db, point, "control", "control", NULL, hist, actor)))
+		return rc;
+	return risk_grade_refresh(db, crid, point, actor);
+}
+
+int campaign_risk_control_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
+                              const char *point, const char *line, const char *measure, const char *owner,
+                              const char *status, const char *due_on, const char *effect, const char *actor)
+{
+	struct campaign_buf eff = {0}, *b = NULL;
+	sqlite3_int64 crid, unit;
+	char cid[128];
+	int rc;
+	if (!status)
+		status = "planned";
+	if ((rc = db_check_write(db, actor)) || (rc = need(point, "the risk point")) ||
+	    (rc = one_of(line, LINES, "the line", "prevention, monitoring, disposal")) ||
+	    (rc = need(measure, "the measure")) ||
+	    (rc = one_of(status, STATUSES, "the status", "planned, in_place, retired")) ||
+	    (due_on && *due_on && (rc = need_date(due_on, "the due date"))) || (rc = effect_check(effect, &eff)))
+		goto out;
+	if (id && *id && strlen(id) >= sizeof cid) {
+		rc = error_set(CAMPAIGN_EINVALID, "id \"%s\" is too long", id);
+		goto out;
+	}
+	if (id && *id)
+		snprintf(cid, sizeof cid, "%s", id);
+	else
+		db_new_id(cid);
+	if ((rc = db_begin(db)))
+		goto out;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = risk_point_unit(db, crid, point, &unit)) &&
+	    !(rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.control.add")) &&
+	    !(rc = control_insert(db, crid, cid, point, line, measure, owner, status, due_on, eff.data, actor)) &&
+	    !(rc = db_log(db, actor, "risk.control.add", campaign, cid, point)) && out_id)
+		rc = id_buf(&b, cid);
+	if ((rc = write_end(db, rc, actor, "risk.control.add", campaign, cid)))
+		campaign_buf_free(b);
+	else if (out_id)
+		*out_id = b;
+out:
+	buf_reset(&eff);
+	return rc;
+}
+
+static const char SQL_CONTROL_GET[] =
+	"SELECT k.point, k.status, p.unit FROM risk_control k JOIN risk_point p ON p.id = k.point "
+	"WHERE k.id = ?1 AND k.campaign = ?2";
+static const char SQL_CONTROL_STATUS[] = "UPDATE risk_control SET status = ?2 WHERE id = ?1";
+
+static int control_status(campaign_db *db, sqlite3_int64 crid, const char *control, const char *status,
+                          const char *actor)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_CONTROL_GET);
+	sqlite3_int64 unit = 0;
+	char point[256] = "", before[32] = "", field[300];
+	int rc;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, control, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, crid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		column_copy(st, 0, point, sizeof point);
+		column_copy(st, 1, before, sizeof before);
+		unit = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return error_set(CAMPAIGN_ENOTFOUND, "no control \"%s\"", control);
+	if ((rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.control.status")) || !strcmp(before, status))
+		return rc;
+	if (!(st = db_stmt(db, SQL_CONTROL_STATUS)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, control, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
+	snprintf(field, sizeof field, "control %s status", control);
+	if ((rc = db_step_done(db, st, "cannot change the control")) ||
+	    (rc = risk_history_add(db, point, "control", field, before, status, actor)))
+		return rc;
+	return risk_grade_refresh(db, crid, point, actor);
+}
+
+int campaign_risk_control_set_status(campaign_db *db, const char *campaign, const char *control, const char *status,
+                                     const char *actor)
+{
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(control, "the control")) ||
+	    (rc = one_of(status, STATUSES, "the status", "planned, in_place, retired")) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = control_status(db, crid, control, status, actor)))
+		rc = db_log(db, actor, "risk.control.status", campaign, control, status);
+	return write_end(db, rc, actor, "risk.control.status", campaign, control);
+}
+
+int campaign_risk_controls_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *point)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid, unit;
+	int rc = risk_query(
+		out, &c, db, campaign,
+		"SELECT k.id, k.point, p.name AS point_name, u.id AS unit, k.line, CASE k.line WHEN 'prevention' THEN '前期预防' "
+		"WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS line_label, k.measure, k.owner, k.status, k.due_on, "
+		"k.effect FROM risk_control k JOIN risk_point p ON p.id = k.point JOIN unit u ON u.rid = p.unit "
+		"WHERE k.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) ORDER BY k.point, "
+		"CASE k.line WHEN 'prevention' THEN 1 WHEN 'monitoring' THEN 2 ELSE 3 END, k.id",
+		"tttttttttdt", &crid);
+	if (!rc && point && !(rc = risk_point_unit(db, crid, point, &unit)))
+		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
+	return query_done(out, c, rc);
+}
+
+int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const char *campaign)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc = risk_query(
+		out, &c, db, campaign,
+		"WITH top AS (SELECT p.id, p.unit, p.name, g.label, "
+		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'prevention' AND k.status <> 'retired') AS hp, "
+		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'monitoring' AND k.status <> 'retired') AS hm, "
+		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'disposal' AND k.status <> 'retired') AS hd "
+		"FROM risk_point p JOIN risk_assessment a ON a.id = p.assessment JOIN risk_grade g ON g.rid = a.grade "
+		"WHERE p.campaign = ?1 AND p.status = 'active' AND g.rank = 1), "
+		"gap AS (SELECT *, rtrim(iif(hp, '', 'prevention,') || iif(hm, '', 'monitoring,') || iif(hd, '', 'disposal,'), ',') "
+		"AS missing, rtrim(iif(hp, '', '前期预防、') || iif(hm, '', '中期监控、') || iif(hd, '', '后期处置、'), '、') AS missing_label "
+		"FROM top WHERE NOT (hp AND hm AND hd)) "
+		"SELECT gap.id AS point, u.id AS unit, u.name AS unit_name, gap.name, gap.label AS grade_label, gap.missing, "
+		"gap.missing_label, u.name || '风险点「' || gap.name || '」为' || gap.label || ',缺少' || gap.missing_label || "
+		"'防线的防控措施' AS reason FROM gap JOIN unit u ON u.rid = gap.unit ORDER BY u.ord, gap.id",
+		"tttttttt", &crid);
+	return query_done(out, c, rc);
+}

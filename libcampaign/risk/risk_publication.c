@@ -1,0 +1,257 @@
+/* The publication (公示) of a unit's risk points: draft → approved →
+ * published, a snapshot in the columns of practice, without any
+ * confidential field (risk_point_confidential is never read here). */
+#include <stdio.h>
+#include <string.h>
+#include "risk/risk.h"
+
+static const char SQL_OPEN_PUB[] =
+	"SELECT id, status FROM risk_publication WHERE unit = ?1 AND status IN ('draft', 'approved') "
+	"ORDER BY drafted_on DESC, id DESC LIMIT 1";
+static const char SQL_UNGRADED[] =
+	"SELECT count(*), min(CASE WHEN assessment IS NULL THEN id END), sum(assessment IS NULL) FROM risk_point "
+	"WHERE unit = ?1 AND status = 'active'";
+static const char SQL_PUB_INSERT[] =
+	"INSERT INTO risk_publication (id, campaign, unit, status, drafted_by, drafted_on) VALUES (?1, ?2, ?3, 'draft', ?4, ?5)";
+static const char SQL_PUB_REDRAFT[] = "UPDATE risk_publication SET drafted_by = ?2, drafted_on = ?3 WHERE id = ?1";
+static const char SQL_ITEMS_CLEAR[] = "DELETE FROM risk_publication_item WHERE publication = ?1";
+static const char SQL_ITEMS_SNAPSHOT[] =
+	"INSERT INTO risk_publication_item (publication, no, point, unit_name, type_name, point_name, manifestations, "
+	"grade_label, grade_rank, controls, owner, leader) "
+	"SELECT ?1, row_number() OVER (ORDER BY g.rank, t.ord, p.id), p.id, u.name, t.name, p.name, p.manifestations, "
+	"g.label, g.rank, (SELECT group_concat(c.lbl || ':' || c.measure, ';') FROM (SELECT CASE k.line "
+	"WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS lbl, k.measure "
+	"FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired' ORDER BY CASE k.line WHEN 'prevention' THEN 1 "
+	"WHEN 'monitoring' THEN 2 ELSE 3 END, k.id) c), p.owner, p.leader "
+	"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
+	"JOIN risk_assessment a ON a.id = p.assessment JOIN risk_grade g ON g.rid = a.grade "
+	"WHERE p.unit = ?2 AND p.status = 'active'";
+
+/* The unit's open publication: *id gets a draft's id ("" for none); an
+ * approved one not yet published is a conflict. */
+static int open_publication(campaign_db *db, sqlite3_int64 urid, const char *unit, char *id, size_t n)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_OPEN_PUB);
+	char status[16] = "";
+	*id = '\0';
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, urid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		column_copy(st, 0, id, n);
+		column_copy(st, 1, status, sizeof status);
+	}
+	sqlite3_reset(st);
+	if (!strcmp(status, "approved"))
+		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" has publication \"%s\" approved and not yet published", unit,
+		                 id);
+	return CAMPAIGN_OK;
+}
+
+/* Every active point of the unit must be graded, and there must be one. */
+static int check_points(campaign_db *db, sqlite3_int64 urid, const char *unit)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_UNGRADED);
+	char first[256] = "";
+	long long n = 0, ungraded = 0;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, urid);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int64(st, 0);
+		column_copy(st, 1, first, sizeof first);
+		ungraded = sqlite3_column_int64(st, 2);
+	}
+	sqlite3_reset(st);
+	if (!n)
+		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" has no active risk point to publish", unit);
+	if (ungraded)
+		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" has %lld ungraded risk points (first \"%s\"): grade them "
+		                 "before drafting the publication", unit, ungraded, first);
+	return CAMPAIGN_OK;
+}
+
+static int draft(campaign_db *db, sqlite3_int64 crid, const char *unit, const char *date, const char *actor,
+                 char *id, size_t n)
+{
+	sqlite3_int64 urid;
+	sqlite3_stmt *st;
+	int rc, fresh;
+	if ((rc = db_object_rid(db, "unit", crid, unit, &urid)) ||
+	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "risk.publication.draft")) ||
+	    (rc = open_publication(db, urid, unit, id, n)) || (rc = check_points(db, urid, unit)))
+		return rc;
+	if ((fresh = !*id))
+		db_new_id(id);
+	if (!(st = db_stmt(db, fresh ? SQL_PUB_INSERT : SQL_PUB_REDRAFT)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if (fresh) {
+		sqlite3_bind_int64(st, 2, crid);
+		sqlite3_bind_int64(st, 3, urid);
+	}
+	sqlite3_bind_text(st, fresh ? 4 : 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, fresh ? 5 : 3, date, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(db, st, "cannot draft the publication")))
+		return rc;
+	if (!(st = db_stmt(db, SQL_ITEMS_CLEAR)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(db, st, "cannot draft the publication")))
+		return rc;
+	if (!(st = db_stmt(db, SQL_ITEMS_SNAPSHOT)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int64(st, 2, urid);
+	return db_step_done(db, st, "cannot draft the publication");
+}
+
+int campaign_risk_publication_draft(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *unit,
+                                    const char *date, const char *actor)
+{
+	struct campaign_buf *b = NULL;
+	sqlite3_int64 crid;
+	char id[128] = "";
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "the unit")) ||
+	    (rc = need_date(date, "the date drafted")) || (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = draft(db, crid, unit, date, actor, id, sizeof id)) &&
+	    !(rc = db_log(db, actor, "risk.publication.draft", campaign, id, unit)) && out_id)
+		rc = id_buf(&b, id);
+	if ((rc = write_end(db, rc, actor, "risk.publication.draft", campaign, unit))) {
+		campaign_buf_free(b);
+		return rc;
+	}
+	if (out_id)
+		*out_id = b;
+	return CAMPAIGN_OK;
+}
+
+static const char SQL_PUB_GET[] =
+	"SELECT status, coalesce(approved_on, drafted_on) FROM risk_publication WHERE id = ?1 AND campaign = ?2";
+static const char SQL_PUB_APPROVE[] =
+	"UPDATE risk_publication SET status = 'approved', approved_by = ?2, approved_on = ?3 WHERE id = ?1";
+static const char SQL_PUB_PUBLISH[] =
+	"UPDATE risk_publication SET status = 'published', published_by = ?2, published_on = ?3 WHERE id = ?1";
+
+/* Moves a publication from @from to the next status. */
+static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const char *from, const char *date,
+                   const char *actor)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PUB_GET);
+	char status[16] = "", since[16] = "";
+	int rc, approve = !strcmp(from, "draft");
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, crid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		column_copy(st, 0, status, sizeof status);
+		column_copy(st, 1, since, sizeof since);
+	}
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW)
+		return error_set(CAMPAIGN_ENOTFOUND, "no risk publication \"%s\"", pub);
+	if (strcmp(status, from))
+		return error_set(CAMPAIGN_ECONFLICT, "publication \"%s\" is %s; only a%s %s one can be %s", pub, status,
+		                 approve ? "" : "n", from, approve ? "approved" : "published");
+	if (strcmp(date, since) < 0)
+		return error_set(CAMPAIGN_ECONFLICT, "publication \"%s\": %s is before it was %s (%s)", pub, date,
+		                 approve ? "drafted" : "approved", since);
+	if ((rc = access_check(db, actor, ACCESS_PLAN, 0, approve ? "risk.publication.approve" : "risk.publication.publish")))
+		return rc;
+	if (!(st = db_stmt(db, approve ? SQL_PUB_APPROVE : SQL_PUB_PUBLISH)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
+	return db_step_done(db, st, "cannot change the publication");
+}
+
+static int advance_call(campaign_db *db, const char *campaign, const char *pub, const char *from, const char *date,
+                        const char *actor, const char *op)
+{
+	sqlite3_int64 crid;
+	int rc;
+	if ((rc = db_check_write(db, actor)) || (rc = need(pub, "the publication")) || (rc = need_date(date, "the date")) ||
+	    (rc = db_begin(db)))
+		return rc;
+	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = advance(db, crid, pub, from, date, actor)))
+		rc = db_log(db, actor, op, campaign, pub, date);
+	return write_end(db, rc, actor, op, campaign, pub);
+}
+
+int campaign_risk_publication_approve(campaign_db *db, const char *campaign, const char *publication,
+                                      const char *date, const char *actor)
+{
+	return advance_call(db, campaign, publication, "draft", date, actor, "risk.publication.approve");
+}
+
+int campaign_risk_publication_publish(campaign_db *db, const char *campaign, const char *publication,
+                                      const char *date, const char *actor)
+{
+	return advance_call(db, campaign, publication, "approved", date, actor, "risk.publication.publish");
+}
+
+int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid, urid;
+	int rc = risk_query(
+		out, &c, db, campaign,
+		"SELECT pb.id, u.id AS unit, u.name AS unit_name, pb.status, "
+		"(SELECT count(*) FROM risk_publication_item i WHERE i.publication = pb.id) AS items, pb.drafted_by, "
+		"pb.drafted_on, pb.approved_by, pb.approved_on, pb.published_by, pb.published_on "
+		"FROM risk_publication pb JOIN unit u ON u.rid = pb.unit WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) "
+		"ORDER BY u.ord, pb.drafted_on, pb.id",
+		"ttttitdtdtd", &crid);
+	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
+		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
+	return query_done(out, c, rc);
+}
+
+static int publication_exists(campaign_db *db, sqlite3_int64 crid, const char *pub)
+{
+	sqlite3_stmt *st = db_stmt(db, SQL_PUB_GET);
+	int found;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, crid);
+	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no risk publication \"%s\"", pub);
+}
+
+#define ITEM_COLUMNS                                                                                              \
+	"SELECT i.no, i.unit_name, i.type_name, i.point_name, i.manifestations, i.grade_label, i.controls, i.owner, "  \
+	"i.leader, pb.id AS publication, pb.status, i.point "
+#define ITEM_TYPES "ittttttttttt"
+
+int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                    const char *publication, const char *unit)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid, urid;
+	int rc;
+	if (publication) {
+		rc = risk_query(out, &c, db, campaign,
+		                ITEM_COLUMNS "FROM risk_publication pb JOIN risk_publication_item i ON i.publication = pb.id "
+		                "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
+		                ITEM_TYPES, &crid);
+		if (!rc && !(rc = publication_exists(db, crid, publication)))
+			sqlite3_bind_text(cursor_stmt(c), 2, publication, -1, SQLITE_TRANSIENT);
+		return query_done(out, c, rc);
+	}
+	rc = risk_query(out, &c, db, campaign,
+	                ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
+	                "JOIN risk_publication_item i ON i.publication = pb.id "
+	                "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "
+	                "WHERE x.unit = pb.unit AND x.status = 'published' ORDER BY x.published_on DESC, x.id DESC LIMIT 1) "
+	                "ORDER BY u.ord, i.no",
+	                ITEM_TYPES, &crid);
+	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
+		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
+	return query_done(out, c, rc);
+}

@@ -1,0 +1,114 @@
+/* Roles: a county clerk writes only its own bureau's progress; refusals
+ * change nothing and leave one "denied" entry in the audit log. */
+#include <stdio.h>
+#include <string.h>
+#include "testutil.h"
+
+static int denied_entries(campaign_db *db, const char *actor)
+{
+	campaign_cursor *c;
+	int n = 0;
+	assert_int_equal(campaign_audit_query(&c, db, NULL, actor, NULL, NULL), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (!strcmp(campaign_cursor_get(c, "operation"), "denied"))
+			n++;
+	campaign_cursor_free(c);
+	return n;
+}
+
+static int reports(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+static campaign_db *with_roles(void)
+{
+	campaign_db *db = open_seed();
+	assert_int_equal(campaign_role_grant(db, "王主任", "leadership", NULL, NULL, "setup"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_role_grant(db, "督查办", "supervision_office", NULL, NULL, "setup"), CAMPAIGN_OK);
+	assert_int_equal(campaign_role_grant(db, "峨眉文员", "unit_clerk", NULL, "emeishan", "督查办"), CAMPAIGN_OK);
+	assert_int_equal(campaign_role_grant(db, "王局长", "leadership", NULL, NULL, "督查办"), CAMPAIGN_OK);
+	return db;
+}
+
+static void test_grants(void **state)
+{
+	campaign_db *db = with_roles();
+	campaign_cursor *c;
+	(void)state;
+	assert_int_equal(campaign_role_grant(db, "x", "unit_clerk", NULL, NULL, "督查办"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_role_grant(db, "x", "boss", NULL, NULL, "督查办"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_role_grant(db, "x", "unit_clerk", NULL, "nowhere", "督查办"), CAMPAIGN_ENOTFOUND);
+	/* only the supervision office grants */
+	assert_int_equal(campaign_role_grant(db, "x", "auditor", NULL, NULL, "峨眉文员"), CAMPAIGN_EPERM);
+	assert_string_equal(campaign_error_message(),
+	                    "actor \"峨眉文员\" (unit_clerk of 峨眉山市国土资源局) may not grant roles (role.grant)");
+	assert_int_equal(denied_entries(db, "峨眉文员"), 1);
+	assert_int_equal(campaign_roles_query(&c, db), CAMPAIGN_OK);
+	assert_int_equal(count_rows(c), 3);
+	assert_int_equal(campaign_role_revoke(db, "督查办", "督查办"), CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_role_revoke(db, "nobody", "督查办"), CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_role_revoke(db, "王局长", "督查办"), CAMPAIGN_OK);
+	campaign_close(db);
+}
+
+static void test_clerk_writes_only_own_unit(void **state)
+{
+	campaign_db *db = with_roles();
+	(void)state;
+	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "emeishan", "done", 100, "2010-12-15", NULL, NULL,
+	                                          "峨眉文员"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "mabian", "done", 100, "2010-12-15", NULL, NULL,
+	                                          "峨眉文员"),
+	                 CAMPAIGN_EPERM);
+	assert_string_equal(campaign_error_message(), "actor \"峨眉文员\" (unit_clerk of 峨眉山市国土资源局) may not "
+	                                              "write for this unit (progress.report)");
+	assert_int_equal(reports(db), 1);
+	assert_int_equal(denied_entries(db, "峨眉文员"), 1);
+	/* leadership reads but does not write; strangers do nothing */
+	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "mabian", "done", 100, "2010-12-15", NULL, NULL,
+	                                          "王局长"),
+	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_thresholds_set(db, NULL, 3, 0, "峨眉文员"), CAMPAIGN_EPERM);
+	assert_int_equal(campaign_plan_delete(db, "leshan-ltyg-2010", "路人"), CAMPAIGN_EPERM);
+	assert_string_equal(campaign_error_message(),
+	                    "actor \"路人\" has no role in this store and may not change the plan (plan.delete)");
+	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "峨眉文员", NULL), CAMPAIGN_EPERM);
+	/* the office writes for anyone */
+	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "mabian", "done", 100, "2010-12-15", NULL, NULL,
+	                                          "督查办"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(reports(db), 2);
+	campaign_close(db);
+}
+
+static void test_clerk_bulk_import_refused_whole(void **state)
+{
+	campaign_db *db = with_roles();
+	(void)state;
+	/* good.csv holds rows for 矿管科, 峨眉山 and 马边: the clerk may write only one of them */
+	assert_int_equal(campaign_progress_import(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", "峨眉文员"),
+	                 CAMPAIGN_EPERM);
+	assert_non_null(strstr(campaign_error_message(), "good.csv:2:9: row 1: actor \"峨眉文员\""));
+	assert_int_equal(reports(db), 0);
+	assert_int_equal(denied_entries(db, "峨眉文员"), 1);
+	{
+		campaign_cursor *c;
+		assert_int_equal(campaign_audit_verify(&c, db, NULL, NULL), CAMPAIGN_OK);
+		assert_int_equal(count_rows(c), 0);
+	}
+	campaign_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_grants),
+		cmocka_unit_test(test_clerk_writes_only_own_unit),
+		cmocka_unit_test(test_clerk_bulk_import_refused_whole),
+	};
+	return cmocka_run_group_tests_name("access", tests, NULL, NULL);
+}

@@ -1,0 +1,466 @@
+/* Self-inspection on the seed plan: catalogues and their versions, a round
+ * for every county bureau and the bureaus that did not report, findings and
+ * their leniency, concealment, bulk import that writes all or nothing, and
+ * the indexes behind the hot queries. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <sqlite3.h>
+#include "testutil.h"
+
+#define INSP(f) CAMPAIGN_SOURCE_DIR "/tests/data/inspection/" f
+#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
+
+/* The number of audit log entries: every write adds some, a failed one none. */
+static int audit_count(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+static void ok(int rc)
+{
+	if (rc)
+		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
+	assert_int_equal(rc, CAMPAIGN_OK);
+}
+
+/* The seed plan with both catalogues and a round for every county bureau
+ * (window 2010-10-15..2010-12-20, report by 12月中旬) and one for 监察室. */
+static campaign_db *open_inspection(void)
+{
+	campaign_db *db = open_seed();
+	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
+	ok(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
+	                                    "12月中旬", "office"));
+	ok(campaign_inspection_round_create(db, NULL, "self-2010-jiancha", "jiancha", NULL, "2010-10-15", "2010-12-20",
+	                                    "2010-12-20", "office"));
+	return db;
+}
+
+/* Column @col of the only row of @c (copied), freeing the cursor. */
+static char *only(campaign_cursor *c, const char *col)
+{
+	char *v;
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	v = strdup(campaign_cursor_get(c, col) ? campaign_cursor_get(c, col) : "(null)");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	return v;
+}
+
+static char *finding_field(campaign_db *db, const char *id, const char *col)
+{
+	campaign_cursor *c;
+	ok(campaign_findings_query(&c, db, NULL, NULL, id));
+	return only(c, col);
+}
+
+static void assert_field(campaign_db *db, const char *id, const char *col, const char *want)
+{
+	char *v = finding_field(db, id, col);
+	assert_string_equal(v, want);
+	free(v);
+}
+
+static void test_catalogues_and_versions(void **state)
+{
+	campaign_db *db = open_inspection();
+	campaign_cursor *c;
+	int n = 0, before;
+	char *changed;
+	FILE *f;
+	(void)state;
+	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 0));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		if (n == 3) {
+			assert_string_equal(campaign_cursor_get(c, "ref"), "ten-categories@1/c4");
+			assert_string_equal(campaign_cursor_get(c, "label"), "四");
+			assert_string_equal(campaign_cursor_get(c, "text"),
+			                    "在土地调查、土地确权登记发证和勘查、采矿许可证发放中违规操作、弄虚作假等行为");
+		}
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, 10);
+	ok(campaign_violation_categories_query(&c, db, NULL, "five-behaviours", 0));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "consequence"), "suspension_or_removal");
+	campaign_cursor_free(c);
+	/* the same file again changes nothing */
+	before = audit_count(db);
+	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	ok(campaign_catalogues_query(&c, db, NULL));
+	assert_int_equal(count_rows(c), 2);
+	/* a finding keeps the version it was recorded in */
+	ok(campaign_finding_record(NULL, db, NULL, "F-1", "emeishan", "ten-categories/c1", "self_reported", NULL, "低价出让",
+	                           NULL, "2010-11-01", NULL, "clerk"));
+	/* a changed catalogue is a new version */
+	f = fopen(CATALOGUE("ten-categories.yaml"), "rb");
+	assert_non_null(f);
+	changed = calloc(1, 65536);
+	assert_true(fread(changed, 1, 65535, f) > 0);
+	fclose(f);
+	strcat(changed, "  - id: c11\n    text: \"其他违反党风廉政规定的行为\"\n");
+	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, changed, "ten.yaml", "office"), 2);
+	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, changed, "ten.yaml", "office"), 2);
+	free(changed);
+	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 0));
+	assert_int_equal(count_rows(c), 11);
+	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 1));
+	assert_int_equal(count_rows(c), 10);
+	ok(campaign_finding_record(NULL, db, NULL, "F-2", "emeishan", "ten-categories/c11", "self_reported", NULL, "其他",
+	                           NULL, "2010-11-02", NULL, "clerk"));
+	assert_field(db, "F-1", "version", "1");
+	assert_field(db, "F-2", "version", "2");
+	assert_int_equal(campaign_finding_record(NULL, db, NULL, "F-3", "emeishan", "ten-categories@1/c11",
+	                                         "self_reported", NULL, "其他", NULL, "2010-11-02", NULL, "clerk"),
+	                 CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
+	/* a bad catalogue is refused with its position and writes nothing */
+	before = audit_count(db);
+	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, INSP("catalogue-bad.yaml"), "office"), CAMPAIGN_EINVALID);
+	assert_non_null(strstr(campaign_error_message(), "catalogue-bad.yaml:8:5: duplicate category id \"c1\""));
+	assert_int_equal(campaign_error_line(), 8);
+	assert_int_equal(audit_count(db), before);
+	campaign_close(db);
+}
+
+static void test_group_round_and_missing_reports(void **state)
+{
+	campaign_db *db = open_inspection();
+	campaign_cursor *c;
+	int n = 0, before;
+	(void)state;
+	/* a group round is one round per county bureau, deadline 12月中旬 → 2010-12-20 */
+	ok(campaign_inspection_rounds_query(&c, db, NULL, "self-2010", NULL, "2010-12-01"));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		if (n == 0) {
+			assert_string_equal(campaign_cursor_get(c, "id"), "self-2010/shizhong");
+			assert_string_equal(campaign_cursor_get(c, "unit_name"), "市中区分局");
+			assert_string_equal(campaign_cursor_get(c, "unit_group"), "counties");
+			assert_string_equal(campaign_cursor_get(c, "deadline"), "2010-12-20");
+			assert_string_equal(campaign_cursor_get(c, "deadline_text"), "12月中旬");
+			assert_string_equal(campaign_cursor_get(c, "status"), "open");
+		}
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, 11);
+	ok(campaign_inspection_round_submit(db, NULL, "self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号", NULL,
+	                                    "clerk"));
+	ok(campaign_inspection_round_submit(db, NULL, "self-2010/mabian", "2010-12-25", NULL, "补报", "clerk"));
+	/* a second report, a report before the window: refused, nothing written */
+	before = audit_count(db);
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, "self-2010/emeishan", "2010-12-16", NULL, NULL, "clerk"),
+	                 CAMPAIGN_ECONFLICT);
+	assert_string_equal(campaign_error_message(),
+	                    "round \"self-2010/emeishan\" was reported on 2010-12-15 as 峨国土资〔2010〕88号");
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, "self-2010/shawan", "2010-10-01", NULL, NULL, "clerk"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15",
+	                                                  "2010-12-20", "2010-12-20", "office"),
+	                 CAMPAIGN_ECONFLICT);
+	assert_string_equal(campaign_error_message(), "round \"self-2010/shizhong\" exists already");
+	assert_int_equal(campaign_inspection_round_create(db, NULL, "r", "jiancha", "counties", "2010-10-15", "2010-12-20",
+	                                                  "2010-12-20", "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_create(db, NULL, "r", "jiancha", NULL, "2010-10-15", "2010-12-20",
+	                                                  "2010-10-01", "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the deadline 2010-10-01 is before the window begins (2010-10-15)");
+	assert_int_equal(audit_count(db), before);
+	/* on the deadline nobody is missing yet */
+	ok(campaign_inspection_missing_query(&c, db, NULL, NULL, "2010-12-20"));
+	assert_int_equal(count_rows(c), 0);
+	/* the day after, the ten bureaus and 监察室 without a report, in unit order */
+	ok(campaign_inspection_missing_query(&c, db, NULL, "self-2010", "2010-12-21"));
+	{
+		static const char *const want[] = {"shizhong", "shawan", "wutongqiao", "jinkouhe", "qianwei",
+		                                   "jingyan", "jiajiang", "muchuan",   "ebian",    "mabian"};
+		n = 0;
+		while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+			assert_string_equal(campaign_cursor_get(c, "unit"), want[n]);
+			assert_string_equal(campaign_cursor_get(c, "status"), "missing");
+			assert_string_equal(campaign_cursor_get(c, "days_late"), "1");
+			n++;
+		}
+		campaign_cursor_free(c);
+		assert_int_equal(n, 10);
+	}
+	/* at the year's end 马边 reported late; the other nine are still missing */
+	ok(campaign_inspection_missing_query(&c, db, NULL, NULL, "2010-12-31"));
+	n = 0;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *unit = campaign_cursor_get(c, "unit");
+		if (n < 10) {
+			assert_string_not_equal(unit, "mabian");
+			assert_string_equal(campaign_cursor_get(c, "status"), "missing");
+			assert_string_equal(campaign_cursor_get(c, "days_late"), "11");
+		} else {
+			assert_string_equal(unit, "mabian");
+			assert_string_equal(campaign_cursor_get(c, "status"), "late");
+			assert_string_equal(campaign_cursor_get(c, "submitted_on"), "2010-12-25");
+			assert_string_equal(campaign_cursor_get(c, "days_late"), "5");
+		}
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, 11); /* nine bureaus and 监察室 missing, 马边 late */
+	ok(campaign_inspection_rounds_query(&c, db, NULL, NULL, "emeishan", "2010-12-31"));
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "status"), "submitted");
+	assert_string_equal(campaign_cursor_get(c, "document"), "峨国土资〔2010〕88号");
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
+static void record(campaign_db *db, const char *id, const char *unit, const char *origin, const char *date)
+{
+	ok(campaign_finding_record(NULL, db, NULL, id, unit, "ten-categories/c1", origin, NULL, "低价出让", NULL, date, NULL,
+	                           "office"));
+}
+
+static void test_leniency(void **state)
+{
+	campaign_db *db = open_inspection();
+	campaign_buf *id = NULL;
+	int before;
+	(void)state;
+	record(db, "in-window", "jiancha", "self_reported", "2010-11-10");
+	record(db, "on-last-day", "emeishan", "self_reported", "2010-12-20");
+	record(db, "after-window", "jiancha", "self_reported", "2011-01-05");
+	record(db, "tour", "emeishan", "inspection_tour", "2010-11-20");
+	record(db, "investigated", "mabian", "investigated", "2010-11-20");
+	record(db, "citizen", "mabian", "citizen_report", "2010-11-20");
+	record(db, "audit", "mabian", "audit", "2010-11-20");
+	record(db, "no-round", "liyong", "self_reported", "2010-11-20");
+	assert_field(db, "in-window", "leniency", "lenient");
+	assert_field(db, "in-window", "leniency_label", "从宽");
+	assert_field(db, "in-window", "round", "self-2010-jiancha");
+	assert_field(db, "in-window", "reason", "在自查自纠时限(2010-10-15至2010-12-20)内自查发现,主动纠正,自纠从宽");
+	assert_field(db, "on-last-day", "leniency", "lenient");
+	assert_field(db, "on-last-day", "round", "self-2010/emeishan");
+	assert_field(db, "after-window", "leniency", "strict");
+	assert_field(db, "after-window", "reason",
+	             "自查发现于2011-01-05,已过自查自纠时限(2010-10-15至2010-12-20),从严处理");
+	assert_field(db, "tour", "leniency", "strict");
+	assert_field(db, "tour", "reason", "由巡视发现,不是本单位自查发现,被查从严");
+	assert_field(db, "tour", "origin_label", "巡视发现");
+	assert_field(db, "investigated", "reason", "由查办案件发现,不是本单位自查发现,被查从严");
+	assert_field(db, "citizen", "reason", "由群众举报发现,不是本单位自查发现,被查从严");
+	assert_field(db, "audit", "reason", "由审计发现,不是本单位自查发现,被查从严");
+	assert_field(db, "no-round", "leniency", "strict");
+	assert_field(db, "no-round", "reason",
+	             "本单位自查发现,但没有自查自纠时限可依,不能认定在规定时限内主动纠正,从严处理");
+	assert_field(db, "in-window", "accountability", "0");
+	/* concealment makes a lenient finding strict and flags it */
+	ok(campaign_finding_flag(db, NULL, "in-window", "concealment", "2010-12-05", "隐瞒了第二宗地", "office"));
+	assert_field(db, "in-window", "leniency", "strict");
+	assert_field(db, "in-window", "reason", "存在掩盖问题行为,从严处理,并实施严格的责任追究");
+	assert_field(db, "in-window", "accountability", "1");
+	assert_field(db, "in-window", "concealed", "1");
+	before = audit_count(db);
+	assert_int_equal(campaign_finding_flag(db, NULL, "in-window", "concealment", "2010-12-06", NULL, "office"),
+	                 CAMPAIGN_ECONFLICT);
+	assert_string_equal(campaign_error_message(), "concealment is already recorded on finding \"in-window\"");
+	assert_int_equal(campaign_finding_flag(db, NULL, "in-window", "hiding", "2010-12-06", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(audit_count(db), before);
+	ok(campaign_finding_flag(db, NULL, "in-window", "falsification", "2010-12-06", "伪造验收材料", "office"));
+	assert_field(db, "in-window", "reason", "存在掩盖问题、弄虚作假行为,从严处理,并实施严格的责任追究");
+	assert_field(db, "in-window", "flag_note", "隐瞒了第二宗地;伪造验收材料");
+	/* money in fen, from yuan text; a new id comes back */
+	ok(campaign_finding_record(&id, db, NULL, NULL, "emeishan", "five-behaviours/b5", "investigated", "张某",
+	                           "挪用项目资金", "12,345.6", "2010-11-30", NULL, "office"));
+	assert_int_equal(strlen(campaign_buf_data(id)), 36);
+	assert_field(db, campaign_buf_data(id), "amount_fen", "1234560");
+	assert_field(db, campaign_buf_data(id), "amount", "12345.60");
+	assert_field(db, campaign_buf_data(id), "category_text", "在项目实施和资金使用中违规操作、弄虚作假");
+	campaign_buf_free(id);
+	campaign_close(db);
+}
+
+static void test_bad_findings_write_nothing(void **state)
+{
+	campaign_db *db = open_inspection();
+	campaign_buf *id = NULL;
+	int before;
+	(void)state;
+	record(db, "F-1", "jiancha", "self_reported", "2010-11-10");
+	before = audit_count(db);
+#define REFUSED(code, msg, ...)                                                                                 \
+	do {                                                                                                       \
+		assert_int_equal(campaign_finding_record(&id, db, NULL, __VA_ARGS__, "office"), code);                 \
+		assert_string_equal(campaign_error_message(), msg);                                                    \
+		assert_null(id);                                                                                       \
+	} while (0)
+	REFUSED(CAMPAIGN_ECONFLICT, "finding \"F-1\" exists already", "F-1", "jiancha", NULL, "self_reported", NULL, "x",
+	        NULL, "2010-11-10", NULL);
+	REFUSED(CAMPAIGN_ENOTFOUND, "no unit with id \"nowhere\"", NULL, "nowhere", NULL, "self_reported", NULL, "x", NULL,
+	        "2010-11-10", NULL);
+	REFUSED(CAMPAIGN_EINVALID,
+	        "origin \"rumour\" is not one of self_reported, investigated, inspection_tour, citizen_report, audit", NULL,
+	        "jiancha", NULL, "rumour", NULL, "x", NULL, "2010-11-10", NULL);
+	REFUSED(CAMPAIGN_EINVALID, "amount \"1.234\" is not an amount in yuan (e.g. 12345.67)", NULL, "jiancha", NULL,
+	        "audit", NULL, "x", "1.234", "2010-11-10", NULL);
+	REFUSED(CAMPAIGN_EINVALID, "amount \"-5\" is not an amount in yuan (e.g. 12345.67)", NULL, "jiancha", NULL,
+	        "audit", NULL, "x", "-5", "2010-11-10", NULL);
+	REFUSED(CAMPAIGN_EINVALID, "found_on \"2010-02-30\" is not a date (YYYY-MM-DD)", NULL, "jiancha", NULL, "audit",
+	        NULL, "x", NULL, "2010-02-30", NULL);
+	REFUSED(CAMPAIGN_EINVALID, "description is required", NULL, "jiancha", NULL, "audit", NULL, "", NULL,
+	        "2010-11-10", NULL);
+	REFUSED(CAMPAIGN_ENOTFOUND, "round \"self-2010/emeishan\" is not a round of unit jiancha", NULL, "jiancha", NULL,
+	        "audit", NULL, "x", NULL, "2010-11-10", "self-2010/emeishan");
+	REFUSED(CAMPAIGN_EINVALID, "category \"c1\" is not \"catalogue/category\"", NULL, "jiancha", "c1", "audit", NULL,
+	        "x", NULL, "2010-11-10", NULL);
+#undef REFUSED
+	assert_int_equal(audit_count(db), before);
+	campaign_close(db);
+}
+
+static int findings_count(campaign_db *db)
+{
+	campaign_cursor *c;
+	ok(campaign_findings_query(&c, db, NULL, NULL, NULL));
+	return count_rows(c);
+}
+
+static void test_findings_import(void **state)
+{
+	campaign_db *db = open_inspection();
+	int before;
+	(void)state;
+	ok(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"));
+	assert_int_equal(findings_count(db), 3);
+	assert_field(db, "F-101", "amount", "1200000.00");
+	assert_field(db, "F-101", "leniency", "lenient");
+	assert_field(db, "F-102", "description", "设\"小金库\",滥支乱花");
+	assert_field(db, "F-102", "amount_fen", "3500050");
+	assert_field(db, "F-103", "people", "张某、王某");
+	ok(campaign_findings_import(db, NULL, INSP("findings.yaml"), "office"));
+	assert_int_equal(findings_count(db), 5);
+	/* one bad row: nothing of the file is written, the row is named */
+	before = audit_count(db);
+	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings-bad.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: no unit with id \"nowhere\""));
+	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings-bad.yaml"), "office"), CAMPAIGN_EINVALID);
+	assert_non_null(strstr(campaign_error_message(),
+	                       "findings-bad.yaml:8:11: row 2: amount \"8万\" is not an amount in yuan (e.g. 12345.67)"));
+	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_non_null(strstr(campaign_error_message(), "findings.csv:2:1: row 1: finding \"F-101\" exists already"));
+	assert_int_equal(audit_count(db), before);
+	assert_int_equal(findings_count(db), 5);
+	campaign_close(db);
+}
+
+static void test_unit_clerk_records_only_its_own(void **state)
+{
+	campaign_db *db = open_inspection();
+	int before;
+	(void)state;
+	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
+	ok(campaign_role_grant(db, "峨眉clerk", "unit_clerk", NULL, "emeishan", "office"));
+	ok(campaign_finding_record(NULL, db, NULL, "E-1", "emeishan", NULL, "self_reported", NULL, "自查问题", NULL,
+	                           "2010-11-01", NULL, "峨眉clerk"));
+	ok(campaign_inspection_round_submit(db, NULL, "self-2010/emeishan", "2010-12-10", NULL, NULL, "峨眉clerk"));
+	before = audit_count(db);
+	assert_int_equal(campaign_finding_record(NULL, db, NULL, "M-1", "mabian", NULL, "self_reported", NULL, "x", NULL,
+	                                         "2010-11-01", NULL, "峨眉clerk"),
+	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_finding_record(NULL, db, NULL, "E-2", "emeishan", NULL, "inspection_tour", NULL, "x",
+	                                         NULL, "2010-11-01", NULL, "峨眉clerk"),
+	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, "self-2010/mabian", "2010-12-10", NULL, NULL,
+	                                                  "峨眉clerk"),
+	                 CAMPAIGN_EPERM);
+	/* each refusal leaves one entry, the refusal */
+	assert_int_equal(audit_count(db), before + 3);
+	assert_int_equal(findings_count(db), 1);
+	campaign_close(db);
+}
+
+/* The hot queries use indexes: no full scan of a base table, no sort. */
+static void test_query_plans_use_indexes(void **state)
+{
+	static const char *const hot[] = {
+		"SELECT * FROM inspection_round WHERE campaign = 1 AND series = 'x' ORDER BY rid",
+		"SELECT * FROM inspection_round WHERE unit = 1 ORDER BY window_first",
+		"SELECT * FROM inspection_round WHERE campaign = 1 AND deadline < '2010-12-21'",
+		"SELECT * FROM inspection_submission WHERE round = 1",
+		"SELECT * FROM finding WHERE campaign = 1 ORDER BY found_on, id",
+		"SELECT * FROM finding WHERE unit = 1 ORDER BY found_on",
+		"SELECT count(*) FROM finding WHERE round = 1",
+		"SELECT * FROM finding WHERE campaign = 1 AND (concealed = 1 OR falsified = 1)",
+		"SELECT * FROM finding_leniency WHERE finding = 'x'",
+		"SELECT * FROM rectification WHERE finding = 'x' ORDER BY deadline",
+		"SELECT * FROM rectification WHERE unit = 1 ORDER BY deadline",
+		"SELECT * FROM rectification WHERE campaign = 1 AND deadline < '2011-01-01'",
+		"SELECT status FROM rectification_update WHERE rectification = 'x' AND updated_on <= '2011-01-01' "
+		"ORDER BY updated_on DESC, id DESC LIMIT 1",
+		"SELECT * FROM case_lead WHERE campaign = 1 ORDER BY received_on, id",
+		"SELECT * FROM case_lead WHERE finding = 'x'",
+		"SELECT * FROM case_lead_confidential WHERE lead = 'x'",
+		"SELECT g.* FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
+		"WHERE c.campaign = 1 AND c.id = 'x' ORDER BY c.version, g.ord",
+	};
+	static const char *const tables[] = {"inspection_round", "inspection_submission", "finding", "rectification",
+	                                     "rectification_update", "case_lead", "case_lead_confidential",
+	                                     "violation_catalogue", "violation_category", NULL};
+	char path[512];
+	campaign_db *db;
+	sqlite3 *s;
+	(void)state;
+	snprintf(path, sizeof path, "%s/test_inspection_plans_%d.db", CAMPAIGN_BINARY_DIR, (int)getpid());
+	unlink(path);
+	ok(campaign_open(&db, path, 0));
+	campaign_close(db);
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++) {
+		char sql[1024];
+		sqlite3_stmt *st;
+		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", hot[i]);
+		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(st, 3);
+			int full = 0;
+			for (int k = 0; tables[k]; k++) {
+				size_t n = strlen(tables[k]);
+				if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
+				    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
+					full = 1;
+			}
+			if (full || strstr(detail, "TEMP B-TREE")) {
+				fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
+				fail();
+			}
+		}
+		sqlite3_finalize(st);
+	}
+	sqlite3_close(s);
+	unlink(path);
+	{
+		char wal[600];
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		unlink(wal);
+		snprintf(wal, sizeof wal, "%s-shm", path);
+		unlink(wal);
+	}
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_catalogues_and_versions),
+		cmocka_unit_test(test_group_round_and_missing_reports),
+		cmocka_unit_test(test_leniency),
+		cmocka_unit_test(test_bad_findings_write_nothing),
+		cmocka_unit_test(test_findings_import),
+		cmocka_unit_test(test_unit_clerk_records_only_its_own),
+		cmocka_unit_test(test_query_plans_use_indexes),
+	};
+	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);
+}

@@ -1,0 +1,273 @@
+/* Progress on the seed plan: reports and their history, shares owed through
+ * a group, status on a date, thresholds, supervision, workload and bulk
+ * import that writes all or nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+
+#define PROGRESS(f) CAMPAIGN_SOURCE_DIR "/tests/data/progress/" f
+
+static int history_count(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+static void report(campaign_db *db, const char *o, const char *u, const char *st, int pct, const char *date)
+{
+	int rc = campaign_progress_report(db, NULL, o, u, st, pct, date, NULL, NULL, "clerk");
+	if (rc)
+		fprintf(stderr, "%s\n", campaign_error_message());
+	assert_int_equal(rc, CAMPAIGN_OK);
+}
+
+/* The outcomes of @color on @as_of, " "-joined. */
+static char *outcomes_colored(campaign_db *db, const char *as_of, const char *color)
+{
+	static char out[1024];
+	campaign_cursor *c;
+	out[0] = '\0';
+	assert_int_equal(campaign_outcome_status_query(&c, db, NULL, as_of), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (!strcmp(campaign_cursor_get(c, "color"), color))
+			strcat(strcat(out, campaign_cursor_get(c, "outcome")), " ");
+	campaign_cursor_free(c);
+	return out;
+}
+
+static void test_report_and_history(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	int n = 0;
+	(void)state;
+	report(db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
+	report(db, "t1.1.o1", "liyong", "done", 100, "2010-11-29");
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "in_progress", 90, "2010-11-25",
+	                                          "补报", "乐国土资〔2010〕1号", "clerk"),
+	                 CAMPAIGN_OK);
+	/* history keeps all three, in report-date order; the newest by date is current */
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.1.o1", "liyong"), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		static const char *const dates[] = {"2010-11-20", "2010-11-25", "2010-11-29"};
+		assert_string_equal(campaign_cursor_get(c, "reported_on"), dates[n]);
+		assert_int_equal(campaign_cursor_int(c, campaign_cursor_column_index(c, "current")), n == 2);
+		if (n == 1) {
+			assert_string_equal(campaign_cursor_get(c, "note"), "补报");
+			assert_string_equal(campaign_cursor_get(c, "evidence"), "乐国土资〔2010〕1号");
+			assert_string_equal(campaign_cursor_get(c, "actor"), "clerk");
+			assert_int_equal(strlen(campaign_cursor_get(c, "id")), 36);
+		}
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, 3);
+	/* as of 11-26 the report in force is the 11-25 one */
+	assert_int_equal(campaign_share_status_query(&c, db, NULL, "2010-11-26"), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "outcome"), "t1.1.o1");
+	assert_string_equal(campaign_cursor_get(c, "unit_name"), "利用科");
+	assert_string_equal(campaign_cursor_get(c, "status"), "in_progress");
+	assert_int_equal(campaign_cursor_int(c, campaign_cursor_column_index(c, "percent")), 90);
+	assert_string_equal(campaign_cursor_get(c, "color"), "yellow");
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
+static void test_bad_reports_write_nothing(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	(void)state;
+	report(db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "finished", 60, "2010-11-20", NULL, NULL, "x"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "status \"finished\" is not one of not_started, in_progress, done, blocked");
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "in_progress", 101, "2010-11-20", NULL, NULL, "x"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "percent 101 is not in 0..100");
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "done", 50, "2010-11-20", NULL, NULL, "x"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "done", 100, "2010-02-30", NULL, NULL, "x"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "date \"2010-02-30\" is not a date (YYYY-MM-DD)");
+	assert_int_equal(campaign_progress_report(db, NULL, "t9.o1", "liyong", "done", 100, "2010-11-20", NULL, NULL, "x"),
+	                 CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "no outcome with id \"t9.o1\"");
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "nobody", "done", 100, "2010-11-20", NULL, NULL, "x"),
+	                 CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "no unit with id \"nobody\"");
+	/* 规划科 supports t1.1 but leads nothing there: it owes no share */
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "guihua", "done", 100, "2010-11-20", NULL, NULL, "x"),
+	                 CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "unit \"guihua\" owes no share of outcome \"t1.1.o1\"");
+	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "done", 100, "2010-11-20", NULL, NULL, NULL),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(history_count(db), 1);
+	/* a plan with reports is not silently replaced */
+	{
+		campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
+		opts.replace = 1;
+		assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "x", &opts), CAMPAIGN_ECONFLICT);
+		assert_non_null(strstr(campaign_error_message(), "has 1 progress reports recorded against it"));
+	}
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.1.o1", NULL), CAMPAIGN_OK);
+	assert_int_equal(count_rows(c), 1);
+	campaign_close(db);
+}
+
+static void test_group_shares(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	int shares = 0;
+	(void)state;
+	/* each county bureau owes its own share of 各县…12月中旬完成, and so does 监察室 (局机关) */
+	assert_int_equal(campaign_share_status_query(&c, db, NULL, "2010-12-01"), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (!strcmp(campaign_cursor_get(c, "outcome"), "t2.2.o4"))
+			shares++;
+	campaign_cursor_free(c);
+	assert_int_equal(shares, 12);
+	report(db, "t2.2.o4", "emeishan", "done", 100, "2010-12-15");
+	assert_int_equal(campaign_outcome_status_query(&c, db, NULL, "2010-12-22"), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		if (strcmp(campaign_cursor_get(c, "outcome"), "t2.2.o4"))
+			continue;
+		assert_int_equal(campaign_cursor_int(c, campaign_cursor_column_index(c, "shares")), 12);
+		assert_int_equal(campaign_cursor_int(c, campaign_cursor_column_index(c, "done")), 1);
+		assert_string_equal(campaign_cursor_get(c, "color"), "red");
+		assert_int_equal(campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late")), 2);
+		assert_null(strstr(campaign_cursor_get(c, "owing"), "峨眉山市国土资源局"));
+		assert_non_null(strstr(campaign_cursor_get(c, "owing"), "马边彝族自治县国土资源局"));
+	}
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
+/* The report as of 2010-12-01 marks exactly the outcomes due by then and not done. */
+static void test_overdue_as_of(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	(void)state;
+	report(db, "t2.4.o1", "jiancha", "done", 100, "2010-10-28");
+	report(db, "t1.1.o1", "liyong", "done", 100, "2010-11-29");
+	report(db, "t1.2.o1", "kuangguan", "done", 100, "2010-12-05"); /* after the date: does not count yet */
+	assert_string_equal(outcomes_colored(db, "2010-12-01", "red"), "t1.2.o1 t2.1.o1 t2.4.o2 t3.1.o1 t3.2.o4 t3.3.o2 ");
+	assert_string_equal(outcomes_colored(db, "2010-12-01", "done"), "t1.1.o1 t2.4.o1 ");
+	assert_string_equal(outcomes_colored(db, "2010-12-01", "none"), "t2.2.o1 t2.2.o2 t2.2.o3 t2.3.o1 t3.4.o3 ");
+	/* yellow within 7 days of the last day: on 12-01 nothing ends by 12-08;
+	 * on 12-14 only 12月中旬 (to 12-20) does */
+	assert_string_equal(outcomes_colored(db, "2010-12-01", "yellow"), "");
+	assert_string_equal(outcomes_colored(db, "2010-12-14", "yellow"), "t2.2.o4 ");
+	assert_string_equal(outcomes_colored(db, "2010-12-05", "red"), "t2.1.o1 t2.4.o2 t3.1.o1 t3.2.o4 t3.3.o2 ");
+	/* supervision: 监察室 lags most */
+	assert_int_equal(campaign_supervision_query(&c, db, NULL, "2010-12-01"), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "unit"), "jiancha");
+	assert_int_equal(campaign_cursor_int(c, 2), 3);
+	assert_int_equal(campaign_cursor_int(c, 3), 62);
+	assert_string_equal(campaign_cursor_get(c, "outcomes"), "t2.1.o1,t2.4.o2,t3.2.o4");
+	assert_string_equal(campaign_cursor_get(c, "reason"),
+	                    "监察室 逾期未完成 3 项: t2.1.o1(逾期1天)、t2.4.o2(逾期31天)、t3.2.o4(逾期62天)");
+	campaign_cursor_free(c);
+	assert_int_equal(campaign_outcome_status_query(&c, db, NULL, "2010-13-01"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "\"2010-13-01\" is not a date (YYYY-MM-DD)");
+	campaign_close(db);
+}
+
+static void test_thresholds(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	(void)state;
+	assert_int_equal(campaign_thresholds_query(&c, db, NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_int(c, 0), 7);
+	assert_int_equal(campaign_cursor_int(c, 1), 0);
+	campaign_cursor_free(c);
+	assert_string_equal(outcomes_colored(db, "2010-11-25", "yellow"), "t1.1.o1 t1.2.o1 t2.1.o1 ");
+	assert_int_equal(campaign_thresholds_set(db, NULL, 3, 2, "office"), CAMPAIGN_OK);
+	assert_string_equal(outcomes_colored(db, "2010-11-25", "yellow"), "");
+	/* two days of grace: one day late is not yet red */
+	assert_string_equal(outcomes_colored(db, "2010-12-02", "red"), "t2.4.o1 t2.4.o2 t3.1.o1 t3.2.o4 t3.3.o2 ");
+	assert_int_equal(campaign_thresholds_set(db, NULL, -1, 0, "office"), CAMPAIGN_EINVALID);
+	campaign_close(db);
+}
+
+static void test_phases_and_workload(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	char statuses[512] = "";
+	(void)state;
+	assert_int_equal(campaign_phase_status_query(&c, db, NULL, "2010-11-05"), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		strcat(strcat(statuses, campaign_cursor_get(c, "status")), " ");
+	campaign_cursor_free(c);
+	assert_string_equal(statuses, "ended passed passed passed active due_soon upcoming upcoming upcoming upcoming ");
+	assert_int_equal(campaign_workload_query(&c, db, NULL, "2010-11-01", "2010-11-30", "2010-12-01"), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		if (strcmp(campaign_cursor_get(c, "unit"), "jiancha"))
+			continue;
+		assert_int_equal(campaign_cursor_int(c, 2), 14); /* measures led */
+		assert_int_equal(campaign_cursor_int(c, 3), 10); /* supported */
+		assert_int_equal(campaign_cursor_int(c, 5), 1);  /* due in November: t2.1.o1 */
+		assert_int_equal(campaign_cursor_int(c, 6), 4);  /* overdue on 12-01: t2.1.o1 t2.4.o1 t2.4.o2 t3.2.o4 */
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(campaign_workload_query(&c, db, NULL, "2010-11", NULL, NULL), CAMPAIGN_EINVALID);
+	campaign_close(db);
+}
+
+static void test_bulk_import(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	char want[1024];
+	(void)state;
+	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("good.csv"), "clerk"), CAMPAIGN_OK);
+	assert_int_equal(history_count(db), 3);
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t2.2.o4", "emeishan"), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_get(c, "note"), "峨眉山市局上报总结报告,附件3份");
+	assert_string_equal(campaign_cursor_get(c, "evidence"), "峨国土资〔2010〕88号");
+	campaign_cursor_free(c);
+	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("good.yaml"), "clerk"), CAMPAIGN_OK);
+	assert_int_equal(history_count(db), 5);
+	/* one bad row: nothing written, the row named */
+	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("bad-status.csv"), "clerk"), CAMPAIGN_EINVALID);
+	snprintf(want, sizeof want, "%s:3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked",
+	         PROGRESS("bad-status.csv"));
+	assert_string_equal(campaign_error_message(), want);
+	assert_int_equal(history_count(db), 5);
+	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("bad-unit.csv"), "clerk"), CAMPAIGN_EINVALID);
+	snprintf(want, sizeof want, "%s:3:9: row 2: unit \"guihua\" owes no share of outcome \"t1.2.o1\"",
+	         PROGRESS("bad-unit.csv"));
+	assert_string_equal(campaign_error_message(), want);
+	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("bad-percent.yaml"), "clerk"), CAMPAIGN_EINVALID);
+	snprintf(want, sizeof want, "%s:2:67: row 2: percent 130 is not in 0..100", PROGRESS("bad-percent.yaml"));
+	assert_string_equal(campaign_error_message(), want);
+	assert_int_equal(history_count(db), 5);
+	assert_int_equal(campaign_progress_import(db, NULL, SEED_PLAN ".txt", "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import(db, NULL, "/nonexistent.csv", "clerk"), CAMPAIGN_EIO);
+	campaign_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_report_and_history),
+		cmocka_unit_test(test_bad_reports_write_nothing),
+		cmocka_unit_test(test_group_shares),
+		cmocka_unit_test(test_overdue_as_of),
+		cmocka_unit_test(test_thresholds),
+		cmocka_unit_test(test_phases_and_workload),
+		cmocka_unit_test(test_bulk_import),
+	};
+	return cmocka_run_group_tests_name("progress", tests, NULL, NULL);
+}
