@@ -42,6 +42,16 @@ typedef enum campaign_column_type {
  */
 CAMPAIGN_API int campaign_cursor_next(campaign_cursor *cursor);
 
+/**
+ * Restricts the cursor to one page of its rows: skips @p offset rows and
+ * yields at most @p limit (-1: no limit). Every query's cursor can be paged,
+ * and SQLite stops reading once the page is full. Call it after the query
+ * and before the first campaign_cursor_next().
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL cursor, a negative
+ *         offset, a limit below -1, or a cursor already read from.
+ */
+CAMPAIGN_API int campaign_cursor_page(campaign_cursor *cursor, long long offset, long long limit);
+
 /** Returns the number of columns (0 for NULL). */
 CAMPAIGN_API int campaign_cursor_column_count(const campaign_cursor *cursor);
 

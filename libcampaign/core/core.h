@@ -149,7 +149,8 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq);
 
 /* ---- cursor.c ---- */
 
-/* Prepares a cursor over @sql; @types has one letter per result column:
+/* The query path's primitive (query_begin() is the door domains use):
+ * prepares @sql, paged, with @types checked -- one letter per result column,
  * 't' text, 'i' integer, 'd' date. Bind parameters with cursor_stmt(). */
 int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, const char *types);
 sqlite3_stmt *cursor_stmt(campaign_cursor *c);
@@ -192,8 +193,15 @@ int insp_as_of(const char *as_of, char out[11]);
  * *found says whether a row came. */
 int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite3_int64 *out, int *found);
 
-/* Opens a cursor over @sql with ?1 bound to the campaign's row id into the
- * caller's local @out (not the caller's out-parameter: see query_done()). */
+/* The one query opener. Checks @out (setting *out to NULL) and the handle;
+ * when @crid is not NULL resolves @campaign (NULL: the only one) and binds ?1
+ * to its row id; prepares @sql through the query path (paged, its @types
+ * checked against its columns: 't' text, 'i' integer, 'd' date) into *c.
+ * The caller binds its own parameters to cursor_stmt(*c) (numbered below
+ * ?98) and ends with query_done(out, *c, rc). */
+int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
+                const char *types, sqlite3_int64 *crid);
+/* The former opener, until every domain uses query_begin(). */
 int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
                sqlite3_int64 *crid);
 /* Finishes a query: on failure frees @c and returns @rc; on success hands
@@ -211,6 +219,56 @@ int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid)
  * ("12345", "12345.6", "12,345.67"), into fen. EINVALID naming the text. */
 int amount_parse(const char *s, long long *fen);
 
+
+/* ---- write.c: the one write envelope ----
+ *
+ * Every public write runs through db_write(): the handle and actor checks,
+ * the call's own argument checks, the access check (a refusal is logged),
+ * BEGIN, the campaign's row id, bulk audit mode when asked, the body, the
+ * call entry of the audit log, the seal and COMMIT -- or ROLLBACK, and for a
+ * refusal met inside the body, its log entry once the transaction is gone.
+ * The operation is named once, in op->name. Nothing else begins or commits.
+ *
+ *   static int add_body(write_op *op, void *ctx) { ... op->crid, op->st ... }
+ *   write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign,
+ *                  .object = finding, .access = ACCESS_PLAN, .body = add_body};
+ *   return db_write(db, &op, &args, out_id);
+ */
+#define WRITE_ANY (-1) /* op->access: no check before the body (it checks per row) */
+enum write_flags {
+	WRITE_NO_CAMPAIGN = 1, /* the write is not about one campaign: op->crid stays 0 */
+	WRITE_OWN_LOG = 2,     /* the body writes its own call entries (or none) */
+	WRITE_BULK = 4         /* bulk audit mode for the transaction (db_bulk_begin) */
+};
+
+typedef struct write_op write_op;
+struct write_op {
+	/* given by the caller */
+	const char *name;     /* the operation, "rectification.add": its entry, the access check, a refusal */
+	const char *actor;
+	const char *campaign; /* as the caller named it; NULL: the only one */
+	const char *object;   /* what the call is about, for its entry and a refusal (the body may set it) */
+	const char *detail;   /* the call entry's detail (the body may set it) */
+	int access;           /* an access_action checked before BEGIN, or WRITE_ANY */
+	sqlite3_int64 unit;   /* the unit's row id, for ACCESS_UNIT */
+	int flags;            /* enum write_flags */
+	int (*check)(void *ctx);              /* argument checks, before anything is read; may be NULL */
+	int (*body)(write_op *op, void *ctx); /* the write, inside the transaction */
+	/* for the body */
+	campaign_db *db;
+	sqlite3_int64 crid;           /* the campaign's row id */
+	stmts st;                     /* statements of this call, finalized at its end */
+	char id[72];                  /* room for an id the body makes (op->object may point here) */
+	struct campaign_buf *result;  /* what the body makes for the caller: handed over on success, freed otherwise */
+};
+
+/* Runs @op as one transaction. On success hands op->result to *out (when
+ * @out is not NULL) and marks success; on failure nothing is left written. */
+int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out);
+/* A new buffer holding @s for op->result (an id made by the body). */
+int write_result(write_op *op, const char *s);
+
+/* The former two-call envelope, until every domain runs through db_write(). */
 /* Runs a write: access, transaction, commit; on failure rolls back and, for
  * a refusal, logs it. Used as:
  *   rc = write_begin(db, actor);  ... rc = write_end(db, rc, actor, op, campaign, object); */

@@ -1,6 +1,10 @@
-/* A cursor wraps one prepared statement of its own (not a cached one), so
- * several cursors can be open at once and outlive campaign_close(): SQLite's
- * close_v2 keeps the connection until the last statement is finalized. */
+/* The one query path. A cursor wraps one prepared statement of its own (not
+ * a cached one), so several cursors can be open at once and outlive
+ * campaign_close(): SQLite's close_v2 keeps the connection until the last
+ * statement is finalized. Every query is prepared here, wrapped so that it
+ * can be paged (LIMIT ?98 OFFSET ?99: fixed numbers, since a query may leave
+ * a gap in its own ?1..?N, and a name would take the gap), and its column types are checked against the
+ * statement, so that a query and its type letters cannot drift apart. */
 #include <stdlib.h>
 #include <string.h>
 #include "core/core.h"
@@ -11,7 +15,52 @@ struct campaign_cursor {
 	int ncol;
 	int done;
 	int has_row;
+	int started; /* campaign_cursor_next was called: too late to page */
 };
+
+/* The page wrapper: the query's rows, then LIMIT and OFFSET. A flattened or
+ * co-routine subquery: SQLite streams it, and stops when the page is full. */
+static const char PAGE_HEAD[] = "SELECT * FROM (\n";
+#define PAGE_LIMIT 98 /* a query's own parameters are numbered below */
+#define PAGE_OFFSET 99
+static const char PAGE_TAIL[] = "\n) LIMIT ?98 OFFSET ?99";
+
+/* The type letters must name every column of the statement. (Names are
+ * unique: the page wrapper's SELECT * renames a repeated one.) */
+static int types_check(sqlite3_stmt *st, const char *types)
+{
+	int n = sqlite3_column_count(st);
+	size_t k = strlen(types);
+	if (k != (size_t)n)
+		return error_set(CAMPAIGN_ERROR, "internal: a query has %d columns but %zu type letters (\"%s\")", n, k, types);
+	for (int i = 0; i < n; i++) {
+		const char *name = sqlite3_column_name(st, i);
+		if (!strchr("tid", types[i]))
+			return error_set(CAMPAIGN_ERROR, "internal: column %d (%s) has the unknown type letter '%c'", i,
+			                 name ? name : "?", types[i]);
+		if (!name)
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	return CAMPAIGN_OK;
+}
+
+static int prepare_paged(campaign_db *db, const char *sql, sqlite3_stmt **st)
+{
+	struct campaign_buf b = {0};
+	size_t n = strlen(sql);
+	int rc;
+	if (strstr(sql, "?98") || strstr(sql, "?99"))
+		return error_set(CAMPAIGN_ERROR, "internal: a query numbers its parameters below ?%d", PAGE_LIMIT);
+	while (n && (sql[n - 1] == ';' || sql[n - 1] == ' ' || sql[n - 1] == '\n'))
+		n--;
+	if (buf_puts(&b, PAGE_HEAD) || buf_append(&b, sql, n) || buf_puts(&b, PAGE_TAIL)) {
+		buf_reset(&b);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	rc = sqlite3_prepare_v2(db->sql, b.data, (int)b.size, st, NULL);
+	buf_reset(&b);
+	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot prepare a query");
+}
 
 int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, const char *types)
 {
@@ -21,15 +70,29 @@ int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, cons
 		free(c);
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	}
-	rc = sqlite3_prepare_v2(db->sql, sql, -1, &c->stmt, NULL);
-	if (rc != SQLITE_OK) {
-		rc = error_from_sqlite(db->sql, rc, "cannot prepare a query");
-		free(c->types);
-		free(c);
+	if ((rc = prepare_paged(db, sql, &c->stmt)) || (rc = types_check(c->stmt, types))) {
+		campaign_cursor_free(c);
 		return rc;
 	}
 	c->ncol = sqlite3_column_count(c->stmt);
+	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, -1);
+	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, 0);
 	*out = c;
+	return CAMPAIGN_OK;
+}
+
+int campaign_cursor_page(campaign_cursor *c, long long offset, long long limit)
+{
+	if (!c)
+		return error_set(CAMPAIGN_EINVALID, "the cursor is NULL");
+	if (c->started)
+		return error_set(CAMPAIGN_EINVALID, "a cursor is paged before its first row is read");
+	if (offset < 0 || limit < -1)
+		return error_set(CAMPAIGN_EINVALID, "a page needs an offset of 0 or more and a limit of -1 (none) or more, not %lld and %lld",
+		                 offset, limit);
+	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, limit);
+	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, offset);
+	error_ok();
 	return CAMPAIGN_OK;
 }
 
@@ -45,6 +108,7 @@ int campaign_cursor_next(campaign_cursor *c)
 		return error_set(CAMPAIGN_EINVALID, "the cursor is NULL");
 	if (c->done)
 		return CAMPAIGN_ITEROVER;
+	c->started = 1;
 	rc = sqlite3_step(c->stmt);
 	if (rc == SQLITE_ROW) {
 		c->has_row = 1;

@@ -148,17 +148,30 @@ int write_end(campaign_db *db, int rc, const char *actor, const char *op, const 
 	return rc == CAMPAIGN_EPERM && !db->readonly ? access_denied(db, actor, op, campaign, object) : rc;
 }
 
-int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
-               sqlite3_int64 *crid)
+int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
+                const char *types, sqlite3_int64 *crid)
 {
 	int rc;
+	*c = NULL;
 	if (!out)
 		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
 	*out = NULL;
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, crid)) || (rc = cursor_prepare(out, db, sql, types)))
+	if ((rc = db_check(db)) || (crid && (rc = db_campaign_rid(db, campaign, crid))) ||
+	    (rc = cursor_prepare(c, db, sql, types)))
 		return rc;
-	sqlite3_bind_int64(cursor_stmt(*out), 1, *crid);
+	if (crid)
+		sqlite3_bind_int64(cursor_stmt(*c), 1, *crid);
 	return CAMPAIGN_OK;
+}
+
+int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               sqlite3_int64 *crid)
+{
+	campaign_cursor *c;
+	int rc = query_begin(out, &c, db, campaign, sql, types, crid);
+	if (!rc)
+		*out = c;
+	return rc;
 }
 
 int query_done(campaign_cursor **out, campaign_cursor *c, int rc)

@@ -107,30 +107,28 @@ done:
 	return rc;
 }
 
+static int add_check(void *ctx)
+{
+	return rect_check(ctx);
+}
+
+static int add_body(write_op *op, void *ctx)
+{
+	int rc = rect_insert(&op->st, op->crid, ctx, op->actor, op->id);
+	if (rc)
+		return rc;
+	op->object = op->id; /* the entry names the new rectification; a refusal, the finding */
+	return write_result(op, op->id);
+}
+
 int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
                                const char *finding, const char *problem, const char *measure, const char *deadline,
                                const char *responsible, const char *criterion, const char *actor)
 {
 	rect_in r = {id, finding, problem, measure, deadline, responsible, criterion};
-	stmts c = {db, 0, {{0}}};
-	struct campaign_buf *b = NULL;
-	sqlite3_int64 crid;
-	char rid[72];
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = rect_check(&r)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = rect_insert(&c, crid, &r, actor, rid)))
-		rc = db_log(db, actor, "rectification.add", campaign, rid, finding);
-	stmts_free(&c);
-	if (!rc && out_id)
-		rc = id_buf(&b, rid);
-	if ((rc = write_end(db, rc, actor, "rectification.add", campaign, finding))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = finding,
+	               .detail = finding, .access = WRITE_ANY, .check = add_check, .body = add_body};
+	return db_write(db, &op, &r, out_id);
 }
 
 /* ---- the state of one rectification ---- */

@@ -1,0 +1,64 @@
+/* The one write envelope (see core.h): every public write of every domain
+ * runs through db_write(), so that a feature added here -- a check, a log,
+ * a changeset, an encrypted field -- reaches every write at once. */
+#include <stdlib.h>
+#include <string.h>
+#include "core/core.h"
+
+/* The transaction's part: BEGIN, campaign, bulk mode, body, call entry, COMMIT. */
+static int write_run(campaign_db *db, write_op *op, void *ctx)
+{
+	int rc = db_begin(db);
+	if (rc)
+		return rc;
+	if (!(op->flags & WRITE_NO_CAMPAIGN))
+		rc = db_campaign_rid(db, op->campaign, &op->crid);
+	if (!rc && (op->flags & WRITE_BULK))
+		rc = db_bulk_begin(db);
+	if (!rc)
+		rc = op->body(op, ctx);
+	if (!rc && !(op->flags & WRITE_OWN_LOG))
+		rc = db_log(db, op->actor, op->name, op->campaign, op->object, op->detail);
+	stmts_free(&op->st);
+	if (!rc)
+		rc = db_commit(db);
+	if (rc)
+		db_rollback(db);
+	return rc;
+}
+
+int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out)
+{
+	int rc;
+	op->db = db;
+	op->st.db = db;
+	op->st.n = 0;
+	op->result = NULL;
+	op->crid = 0;
+	if ((rc = db_check_write(db, op->actor)) || (op->check && (rc = op->check(ctx))))
+		return rc;
+	if (op->access != WRITE_ANY &&
+	    (rc = access_guard(db, op->actor, (access_action)op->access, op->unit, op->name, op->campaign, op->object)))
+		return rc;
+	if ((rc = write_run(db, op, ctx))) {
+		campaign_buf_free(op->result);
+		op->result = NULL;
+		/* a refusal met inside the body leaves its trace once the transaction is gone */
+		return rc == CAMPAIGN_EPERM && !db->readonly ? access_denied(db, op->actor, op->name, op->campaign, op->object)
+		                                             : rc;
+	}
+	if (out)
+		*out = op->result;
+	else
+		campaign_buf_free(op->result);
+	op->result = NULL;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+int write_result(write_op *op, const char *s)
+{
+	campaign_buf_free(op->result);
+	op->result = NULL;
+	return id_buf(&op->result, s);
+}
