@@ -56,6 +56,7 @@ CAMPAIGN_INT_VALUE(campaign_schema_version_supported)
 %ignore CAMPAIGN_IMPORT_OPTIONS_INIT;
 
 %include "campaign/common.h"
+%include "campaign/buf.h"
 %include "campaign/store.h"
 %include "campaign/cursor.h"
 %include "campaign/deadline.h"

@@ -8,6 +8,7 @@
 #define CAMPAIGN_CAMPAIGN_H
 
 #include "common.h"
+#include "buf.h"
 #include "store.h"
 #include "cursor.h"
 #include "deadline.h"

@@ -19,6 +19,7 @@
 
 #include <stddef.h>
 #include "common.h"
+#include "buf.h"
 #include "store.h"
 #include "cursor.h"
 
@@ -68,15 +69,6 @@ CAMPAIGN_API int campaign_plan_import_yaml(campaign_db *db, const char *path, co
  */
 CAMPAIGN_API int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const char *name,
                                                   const char *actor, const campaign_import_options *opts);
-
-/** A buffer of bytes owned by the caller; free with campaign_buf_free(). */
-typedef struct campaign_buf campaign_buf;
-/** Returns the buffer's bytes, NUL-terminated (owned by @p buf). "" for NULL. */
-CAMPAIGN_API const char *campaign_buf_data(const campaign_buf *buf);
-/** Returns the number of bytes, not counting the final NUL. */
-CAMPAIGN_API size_t campaign_buf_size(const campaign_buf *buf);
-/** Frees a buffer. Accepts NULL. */
-CAMPAIGN_API void campaign_buf_free(campaign_buf *buf);
 
 /**
  * Exports a campaign as YAML that re-imports to an identical model.
