@@ -18,5 +18,13 @@ for f in "$root"/*/*.c "$root"/*/*.h; do
     esac
   done
 done
-[ $bad -eq 0 ] && echo "layout: every include stays in its layer"
+# One write envelope: transactions begin and end only in the store and the
+# envelope; nothing else calls the former doors.
+for f in "$root"/*/*.c; do
+  case "$f" in */core/store.c|*/core/write.c) continue ;; esac
+  if grep -nE '\b(db_begin|db_commit|db_rollback|write_begin|write_end|query_open)\(|"(BEGIN|COMMIT|ROLLBACK)' "$f"; then
+    echo "$f: begins or ends a transaction itself; use db_write() (core/write.c) or query_begin()"; bad=1
+  fi
+done
+[ $bad -eq 0 ] && echo "layout: every include stays in its layer; transactions begin and commit only in core/store.c and core/write.c"
 exit $bad
