@@ -421,29 +421,21 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
            const char *detail)
 {
 	sqlite3_stmt *st;
-	int rc, own = sqlite3_get_autocommit(db->sql);
+	int rc;
 	/* a read that must be logged (confidential access) runs its own transaction */
-	if (own && (rc = db_begin(db)))
-		return rc;
+	if (sqlite3_get_autocommit(db->sql))
+		return db_log_read(db, actor, operation, campaign, object, detail);
 	/* a bulk import's batches belong to this call: they go before it */
-	rc = audit_bulk_flush(db);
-	if (!rc && !(st = db_stmt(db, SQL_CALL))) {
-		rc = campaign_error_code_last();
-	} else if (!rc) {
-		sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, operation, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, campaign, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, object, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, detail, -1, SQLITE_STATIC);
-		rc = db_step_done(db, st, "cannot write the audit log");
-	}
-	if (own) {
-		if (!rc)
-			rc = db_commit(db);
-		if (rc)
-			db_rollback(db);
-	}
-	return rc;
+	if ((rc = audit_bulk_flush(db)))
+		return rc;
+	if (!(st = db_stmt(db, SQL_CALL)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, operation, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, campaign, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, object, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, detail, -1, SQLITE_STATIC);
+	return db_step_done(db, st, "cannot write the audit log");
 }
 
 /* ---- reading ---- */

@@ -238,7 +238,8 @@ int amount_parse(const char *s, long long *fen);
 enum write_flags {
 	WRITE_NO_CAMPAIGN = 1, /* the write is not about one campaign: op->crid stays 0 */
 	WRITE_OWN_LOG = 2,     /* the body writes its own call entries (or none) */
-	WRITE_BULK = 4         /* bulk audit mode for the transaction (db_bulk_begin) */
+	WRITE_BULK = 4,        /* bulk audit mode for the transaction (db_bulk_begin) */
+	WRITE_NOT_DENIED = 8   /* an EPERM from the transaction is returned, not logged as a refusal */
 };
 
 typedef struct write_op write_op;
@@ -267,6 +268,12 @@ struct write_op {
 int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out);
 /* A new buffer holding @s for op->result (an id made by the body). */
 int write_result(write_op *op, const char *s);
+/* A logged read (a confidential record, a person's file) and a refusal's
+ * entry: the call entry alone, through the envelope, in a transaction of its
+ * own (no campaign row id, no access check: the caller made it). db_log()
+ * outside a transaction comes here. */
+int db_log_read(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
+                const char *detail);
 
 /* The former two-call envelope, until every domain runs through db_write(). */
 /* Runs a write: access, transaction, commit; on failure rolls back and, for

@@ -129,25 +129,6 @@ bad:
 	return error_set(CAMPAIGN_EINVALID, "amount \"%s\" is not an amount in yuan (e.g. 12345.67)", s ? s : "");
 }
 
-int write_begin(campaign_db *db, const char *actor)
-{
-	int rc = db_check_write(db, actor);
-	return rc ? rc : db_begin(db);
-}
-
-int write_end(campaign_db *db, int rc, const char *actor, const char *op, const char *campaign, const char *object)
-{
-	if (!rc)
-		rc = db_commit(db);
-	if (!rc) {
-		error_ok();
-		return CAMPAIGN_OK;
-	}
-	db_rollback(db);
-	/* a refusal leaves its trace once the transaction is gone */
-	return rc == CAMPAIGN_EPERM && !db->readonly ? access_denied(db, actor, op, campaign, object) : rc;
-}
-
 int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
                 const char *types, sqlite3_int64 *crid)
 {

@@ -119,32 +119,26 @@ int campaign_plan_export_yaml_file(campaign_db *db, const char *campaign, const 
 
 static const char SQL_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
 
+static int delete_check(void *ctx)
+{
+	return ctx ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "campaign_plan_delete: name the campaign");
+}
+
+static int delete_body(write_op *op, void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(op->db, SQL_DELETE);
+	(void)ctx;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, op->crid);
+	return db_step_done(op->db, st, "cannot delete the campaign");
+}
+
 int campaign_plan_delete(campaign_db *db, const char *campaign, const char *actor)
 {
-	sqlite3_int64 rid;
-	sqlite3_stmt *st;
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!campaign)
-		return error_set(CAMPAIGN_EINVALID, "campaign_plan_delete: name the campaign");
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.delete", campaign, campaign)) || (rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &rid)))
-		goto fail;
-	if (!(st = db_stmt(db, SQL_DELETE))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, rid);
-	if ((rc = db_step_done(db, st, "cannot delete the campaign")) ||
-	    (rc = db_log(db, actor, "plan.delete", campaign, campaign, NULL)) || (rc = db_commit(db)))
-		goto fail;
-	error_ok();
-	return CAMPAIGN_OK;
-fail:
-	db_rollback(db);
-	return rc;
+	write_op op = {.name = "plan.delete", .actor = actor, .campaign = campaign, .object = campaign,
+	               .access = ACCESS_PLAN, .check = delete_check, .body = delete_body};
+	return db_write(db, &op, (void *)campaign, NULL);
 }
 
 /* ---- queries ---- */

@@ -50,36 +50,39 @@ static const char SQL_THRESHOLDS_SET[] =
 	"INSERT INTO campaign_threshold (campaign, yellow_days, red_days) VALUES (?1, ?2, ?3) "
 	"ON CONFLICT (campaign) DO UPDATE SET yellow_days = excluded.yellow_days, red_days = excluded.red_days";
 
+typedef struct thresholds_in {
+	int yellow_days, red_days;
+} thresholds_in;
+
+static int thresholds_check(void *ctx)
+{
+	const thresholds_in *t = ctx;
+	if (t->yellow_days < 0 || t->red_days < 0 || t->yellow_days > 3660 || t->red_days > 3660)
+		return error_set(CAMPAIGN_EINVALID, "thresholds must be 0..3660 days (yellow %d, red %d)", t->yellow_days,
+		                 t->red_days);
+	return CAMPAIGN_OK;
+}
+
+static int thresholds_body(write_op *op, void *ctx)
+{
+	const thresholds_in *t = ctx;
+	sqlite3_stmt *st = db_stmt(op->db, SQL_THRESHOLDS_SET);
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, op->crid);
+	sqlite3_bind_int(st, 2, t->yellow_days);
+	sqlite3_bind_int(st, 3, t->red_days);
+	return db_step_done(op->db, st, "cannot set the thresholds");
+}
+
 int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_days, int red_days, const char *actor)
 {
-	sqlite3_int64 crid;
-	sqlite3_stmt *st;
+	thresholds_in t = {yellow_days, red_days};
 	char detail[64];
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (yellow_days < 0 || red_days < 0 || yellow_days > 3660 || red_days > 3660)
-		return error_set(CAMPAIGN_EINVALID, "thresholds must be 0..3660 days (yellow %d, red %d)", yellow_days, red_days);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "thresholds.set", campaign, NULL)) || (rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &crid)))
-		goto fail;
-	if (!(st = db_stmt(db, SQL_THRESHOLDS_SET))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_int(st, 2, yellow_days);
-	sqlite3_bind_int(st, 3, red_days);
+	write_op op = {.name = "thresholds.set", .actor = actor, .campaign = campaign, .detail = detail,
+	               .access = ACCESS_PLAN, .check = thresholds_check, .body = thresholds_body};
 	snprintf(detail, sizeof detail, "yellow_days=%d red_days=%d", yellow_days, red_days);
-	if ((rc = db_step_done(db, st, "cannot set the thresholds")) ||
-	    (rc = db_log(db, actor, "thresholds.set", campaign, NULL, detail)) || (rc = db_commit(db)))
-		goto fail;
-	error_ok();
-	return CAMPAIGN_OK;
-fail:
-	db_rollback(db);
-	return rc;
+	return db_write(db, &op, &t, NULL);
 }
 
 /* ---- reports ---- */
@@ -181,25 +184,35 @@ int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, c
 	return log ? db_log(db, actor, "progress.report", campaign, id, outcome) : CAMPAIGN_OK;
 }
 
+typedef struct report_in {
+	const char *outcome, *unit, *status;
+	int percent;
+	const char *date, *note, *evidence;
+} report_in;
+
+static int report_check(void *ctx)
+{
+	const report_in *r = ctx;
+	return progress_check(r->status, r->percent, r->date);
+}
+
+/* The access check is the unit's (ACCESS_UNIT, in progress_insert), and the
+ * call entry names the new report: progress_insert writes it. */
+static int report_body(write_op *op, void *ctx)
+{
+	const report_in *r = ctx;
+	return progress_insert(op->db, op->crid, op->campaign, r->outcome, r->unit, r->status, r->percent, r->date,
+	                       r->note, r->evidence, op->actor, 1);
+}
+
 int campaign_progress_report(campaign_db *db, const char *campaign, const char *outcome, const char *unit,
                              const char *status, int percent, const char *date, const char *note,
                              const char *evidence, const char *actor)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = progress_check(status, percent, date)))
-		return rc;
-	if ((rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &crid)) ||
-	    (rc = progress_insert(db, crid, campaign, outcome, unit, status, percent, date, note, evidence, actor, 1)) ||
-	    (rc = db_commit(db))) {
-		db_rollback(db);
-		/* a refusal leaves its trace once the transaction is gone */
-		return rc == CAMPAIGN_EPERM ? access_denied(db, actor, "progress.report", campaign, outcome) : rc;
-	}
-	error_ok();
-	return CAMPAIGN_OK;
+	report_in r = {outcome, unit, status, percent, date, note, evidence};
+	write_op op = {.name = "progress.report", .actor = actor, .campaign = campaign, .object = outcome,
+	               .access = WRITE_ANY, .flags = WRITE_OWN_LOG, .check = report_check, .body = report_body};
+	return db_write(db, &op, &r, NULL);
 }
 
 /* ---- queries on a date ---- */
