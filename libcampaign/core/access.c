@@ -171,17 +171,10 @@ int campaign_role_revoke(campaign_db *db, const char *person, const char *actor)
 int campaign_roles_query(campaign_cursor **out, campaign_db *db)
 {
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db,
-	                         "SELECT r.person, r.role, cp.id AS campaign, u.id AS unit, u.name AS unit_name, "
-	                         "r.granted_by, r.granted_at FROM access_role r LEFT JOIN unit u ON u.rid = r.unit "
-	                         "LEFT JOIN campaign cp ON cp.rid = u.campaign ORDER BY r.person",
-	                         "ttttttt")))
-		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, NULL,
+	                     "SELECT r.person, r.role, cp.id AS campaign, u.id AS unit, u.name AS unit_name, "
+	                     "r.granted_by, r.granted_at FROM access_role r LEFT JOIN unit u ON u.rid = r.unit "
+	                     "LEFT JOIN campaign cp ON cp.rid = u.campaign ORDER BY r.person",
+	                     "ttttttt", NULL);
+	return query_done(out, c, rc);
 }

@@ -508,7 +508,7 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 	else
 		sql = AUDIT_SELECT "WHERE a.at >= coalesce(?3, '') AND a.at <= coalesce(?4, '~') "
 		                   "AND ?1 IS NULL AND ?2 IS NULL ORDER BY a.seq";
-	if ((rc = cursor_prepare(&c, db, sql, "ittttttttttit")))
+	if ((rc = query_begin(out, &c, db, NULL, sql, "ittttttttttit", NULL)))
 		return rc;
 	if (object)
 		sqlite3_bind_text(cursor_stmt(c), 1, object, -1, SQLITE_TRANSIENT);
@@ -518,9 +518,7 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 		sqlite3_bind_text(cursor_stmt(c), 3, from, -1, SQLITE_TRANSIENT);
 	if (to)
 		sqlite3_bind_text(cursor_stmt(c), 4, until, -1, SQLITE_TRANSIENT);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	return query_done(out, c, CAMPAIGN_OK);
 }
 
 int audit_migrated(campaign_db *db)
@@ -998,12 +996,11 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 				sqlite3_finalize(st);
 			}
 		}
-	if (rc || (rc = cursor_prepare(&c, db, "SELECT problem, seq, tbl, object, message FROM temp.audit_problem ORDER BY n",
-	                               "titt" "t")))
+	if (rc)
 		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	rc = query_begin(out, &c, db, NULL, "SELECT problem, seq, tbl, object, message FROM temp.audit_problem ORDER BY n",
+	                 "titt" "t", NULL);
+	return query_done(out, c, rc);
 }
 
 /* ---- keys ---- */

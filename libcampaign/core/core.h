@@ -204,6 +204,10 @@ int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, con
 /* The former opener, until every domain uses query_begin(). */
 int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
                sqlite3_int64 *crid);
+/* Binds ?@n of @c to the row id of object @id of @table in campaign @crid
+ * (ENOTFOUND naming it); leaves ?@n NULL when @id is NULL: no filter. */
+int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *table, sqlite3_int64 crid,
+                      const char *id);
 /* Finishes a query: on failure frees @c and returns @rc; on success hands
  * @c to @out and marks success. */
 int query_done(campaign_cursor **out, campaign_cursor *c, int rc);

@@ -155,6 +155,19 @@ int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, con
 	return rc;
 }
 
+int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *table, sqlite3_int64 crid,
+                      const char *id)
+{
+	sqlite3_int64 rid;
+	int rc;
+	if (!id)
+		return CAMPAIGN_OK;
+	if ((rc = db_object_rid(db, table, crid, id, &rid)))
+		return rc;
+	sqlite3_bind_int64(cursor_stmt(c), n, rid);
+	return CAMPAIGN_OK;
+}
+
 int query_done(campaign_cursor **out, campaign_cursor *c, int rc)
 {
 	if (rc) {

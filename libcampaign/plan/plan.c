@@ -148,41 +148,29 @@ int campaign_plan_delete(campaign_db *db, const char *campaign, const char *acto
 static int plan_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql,
                       const char *types, const char *parent_table, const char *parent)
 {
-	sqlite3_int64 rid, prid = 0;
+	sqlite3_int64 crid;
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &rid)))
-		return rc;
-	if (parent && (rc = db_object_rid(db, parent_table, rid, parent, &prid)))
-		return rc;
-	if ((rc = cursor_prepare(&c, db, sql, types)))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, rid);
-	if (parent)
-		sqlite3_bind_int64(cursor_stmt(c), 2, prid);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, campaign, sql, types, &crid);
+	if (!rc)
+		rc = query_bind_object(db, c, 2, parent_table, crid, parent);
+	return query_done(out, c, rc);
+}
+
+/* Opens a cursor on @sql, which is about no one campaign. */
+static int store_query(campaign_cursor **out, campaign_db *db, const char *sql, const char *types)
+{
+	campaign_cursor *c;
+	int rc = query_begin(out, &c, db, NULL, sql, types, NULL);
+	return query_done(out, c, rc);
 }
 
 int campaign_campaigns_query(campaign_cursor **out, campaign_db *db)
 {
-	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db,
-	                         "SELECT id, title, issuer, basis, basis_title, period_text, period_first, "
-	                         "period_last, preamble, summary, requirements, imported_by, imported_at "
-	                         "FROM campaign ORDER BY rid",
-	                         "ttttttddttttt")))
-		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	return store_query(out, db,
+	                   "SELECT id, title, issuer, basis, basis_title, period_text, period_first, "
+	                   "period_last, preamble, summary, requirements, imported_by, imported_at "
+	                   "FROM campaign ORDER BY rid",
+	                   "ttttttddttttt");
 }
 
 int campaign_units_query(campaign_cursor **out, campaign_db *db, const char *campaign)
@@ -299,17 +287,8 @@ int campaign_outcomes_query(campaign_cursor **out, campaign_db *db, const char *
 
 int campaign_changes_query(campaign_cursor **out, campaign_db *db)
 {
-	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db,
-	                         "SELECT seq, at, actor, operation, campaign, object, detail FROM audit_log WHERE kind = 'call' "
-	                         "ORDER BY seq",
-	                         "ittttt" "t")))
-		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	return store_query(out, db,
+	                   "SELECT seq, at, actor, operation, campaign, object, detail FROM audit_log WHERE kind = 'call' "
+	                   "ORDER BY seq",
+	                   "ittttt" "t");
 }

@@ -8,22 +8,6 @@
 
 static const char *const STATUSES[] = {"not_started", "in_progress", "done", "blocked", NULL};
 
-/* @as_of or today (UTC) into @out. */
-static int as_of_date(const char *as_of, char out[11])
-{
-	if (!as_of) {
-		char now[21];
-		db_now(now);
-		memcpy(out, now, 10);
-		out[10] = '\0';
-		return CAMPAIGN_OK;
-	}
-	if (!date_valid(as_of))
-		return error_set(CAMPAIGN_EINVALID, "\"%s\" is not a date (YYYY-MM-DD)", as_of);
-	memcpy(out, as_of, 11);
-	return CAMPAIGN_OK;
-}
-
 /* ---- thresholds ---- */
 
 static const char SQL_THRESHOLDS[] =
@@ -217,26 +201,30 @@ int campaign_progress_report(campaign_db *db, const char *campaign, const char *
 
 /* ---- queries on a date ---- */
 
-/* Opens a cursor with ?1 campaign, ?2 as_of, ?3 yellow_days, ?4 red_days. */
+/* Opens a cursor into *@c with ?1 campaign, ?2 as_of, ?3 yellow_days,
+ * ?4 red_days; the caller binds its own and ends with query_done(). */
+static int dated_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                       const char *as_of, const char *sql, const char *types)
+{
+	sqlite3_int64 crid;
+	char date[11];
+	int rc, yellow = 7, red = 0;
+	if ((rc = query_begin(out, c, db, NULL, sql, types, NULL)) || (rc = insp_as_of(as_of, date)) ||
+	    (rc = db_campaign_rid(db, campaign, &crid)) || (rc = thresholds(db, crid, &yellow, &red)))
+		return rc;
+	sqlite3_bind_int64(cursor_stmt(*c), 1, crid);
+	sqlite3_bind_text(cursor_stmt(*c), 2, date, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_int(cursor_stmt(*c), 3, yellow);
+	sqlite3_bind_int(cursor_stmt(*c), 4, red);
+	return CAMPAIGN_OK;
+}
+
 static int dated_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of,
                        const char *sql, const char *types)
 {
-	sqlite3_int64 crid;
 	campaign_cursor *c;
-	char date[11];
-	int rc, yellow = 7, red = 0;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = as_of_date(as_of, date)) || (rc = db_campaign_rid(db, campaign, &crid)) ||
-	    (rc = thresholds(db, crid, &yellow, &red)) || (rc = cursor_prepare(&c, db, sql, types)))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(cursor_stmt(c), 3, yellow);
-	sqlite3_bind_int(cursor_stmt(c), 4, red);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = dated_begin(out, &c, db, campaign, as_of, sql, types);
+	return query_done(out, c, rc);
 }
 
 /* Every outcome with each of its shares (unit NULL when it has none), the
@@ -319,13 +307,14 @@ int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const cha
 int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *from,
                             const char *to, const char *as_of)
 {
+	campaign_cursor *c;
 	int rc;
 	if ((from && !date_valid(from)) || (to && !date_valid(to)))
 		return error_set(CAMPAIGN_EINVALID, "the window \"%s\"..\"%s\" is not two dates (YYYY-MM-DD)",
 		                 from ? from : "", to ? to : "");
 	/* one pass over the shares and one over the responsibilities, grouped by
 	 * unit, rather than a subquery per unit */
-	rc = dated_query(out, db, campaign, as_of,
+	rc = dated_begin(out, &c, db, campaign, as_of,
 	                 SHARE_STATUS_CTE
 	                 ", owed AS (SELECT unit, count(*) AS owed, sum(last >= ?5 AND last <= ?6) AS due, "
 	                 "sum(color = 'red') AS overdue FROM st WHERE unit IS NOT NULL GROUP BY unit), "
@@ -341,10 +330,10 @@ int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *
 	                 "ttiiiii");
 	if (rc == CAMPAIGN_OK) {
 		/* an absent window end is open */
-		sqlite3_bind_text(cursor_stmt(*out), 5, from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cursor_stmt(*out), 6, to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(cursor_stmt(c), 5, from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(cursor_stmt(c), 6, to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
 	}
-	return rc;
+	return query_done(out, c, rc);
 }
 
 int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign)
@@ -386,25 +375,11 @@ static const char *const HISTORY_SQL[4] = {
 int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                     const char *outcome, const char *unit)
 {
-	sqlite3_int64 crid, orid = 0, urid = 0;
+	sqlite3_int64 crid;
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &crid)))
-		return rc;
-	if (outcome && (rc = db_object_rid(db, "outcome", crid, outcome, &orid)))
-		return rc;
-	if (unit && (rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		return rc;
-	if ((rc = cursor_prepare(&c, db, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti")))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	if (outcome)
-		sqlite3_bind_int64(cursor_stmt(c), 2, orid);
-	if (unit)
-		sqlite3_bind_int64(cursor_stmt(c), 3, urid);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, campaign, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti",
+	                     &crid);
+	if (!rc && !(rc = query_bind_object(db, c, 2, "outcome", crid, outcome)))
+		rc = query_bind_object(db, c, 3, "unit", crid, unit);
+	return query_done(out, c, rc);
 }
