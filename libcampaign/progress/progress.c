@@ -136,15 +136,25 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 	                        : error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
 }
 
-int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
-                    const char *unit, const char *status, int percent, const char *date, const char *note,
-                    const char *evidence, const char *actor, int log)
+int campaign_progress_report_add_options_init(campaign_progress_report_add_options *opts, unsigned int version)
+{
+	if (!opts || version != CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
+		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add_options_init: unknown version %u", version);
+	memset(opts, 0, sizeof *opts);
+	opts->version = version;
+	return CAMPAIGN_OK;
+}
+
+/* Checks and inserts report @r, its id into @id; the unit's access is checked here. */
+static int report_insert(campaign_db *db, sqlite3_int64 crid, const campaign_progress_report_add_options *r,
+                         const char *actor, char id[37])
 {
 	sqlite3_int64 orid = 0, urid = 0;
 	sqlite3_stmt *st;
-	char id[37], now[21];
+	char now[21];
 	int rc;
-	if ((rc = progress_check(status, percent, date)) || (rc = share_rids(db, crid, outcome, unit, &orid, &urid)) ||
+	if ((rc = progress_check(r->status, r->percent, r->date)) ||
+	    (rc = share_rids(db, crid, r->outcome, r->unit, &orid, &urid)) ||
 	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "progress.report")))
 		return rc;
 	if (!(st = db_stmt(db, SQL_REPORT)))
@@ -154,49 +164,59 @@ int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, c
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, orid);
 	sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_text(st, 4, status, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, percent);
-	sqlite3_bind_text(st, 6, date, -1, SQLITE_STATIC);
-	if (note)
-		sqlite3_bind_text(st, 7, note, -1, SQLITE_STATIC);
-	if (evidence)
-		sqlite3_bind_text(st, 8, evidence, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, r->status, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 5, r->percent);
+	sqlite3_bind_text(st, 6, r->date, -1, SQLITE_STATIC);
+	if (r->note)
+		sqlite3_bind_text(st, 7, r->note, -1, SQLITE_STATIC);
+	if (r->evidence)
+		sqlite3_bind_text(st, 8, r->evidence, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot record the report")))
-		return rc;
-	return log ? db_log(db, actor, "progress.report", campaign, id, outcome) : CAMPAIGN_OK;
+	return db_step_done(db, st, "cannot record the report");
 }
 
-typedef struct report_in {
-	const char *outcome, *unit, *status;
-	int percent;
-	const char *date, *note, *evidence;
-} report_in;
+int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
+                    const char *unit, const char *status, int percent, const char *date, const char *note,
+                    const char *evidence, const char *actor, int log)
+{
+	campaign_progress_report_add_options r = {CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, outcome, unit, status,
+	                                          percent, date, note, evidence};
+	char id[37];
+	int rc = report_insert(db, crid, &r, actor, id);
+	return !rc && log ? db_log(db, actor, "progress.report", campaign, id, outcome) : rc;
+}
 
 static int report_check(void *ctx)
 {
-	const report_in *r = ctx;
+	const campaign_progress_report_add_options *r = ctx;
+	if (!r)
+		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add: opts is NULL");
+	if (r->version != CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
+		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add_options: unknown version %u", r->version);
 	return progress_check(r->status, r->percent, r->date);
 }
 
-/* The access check is the unit's (ACCESS_UNIT, in progress_insert), and the
- * call entry names the new report: progress_insert writes it. */
+/* The access check is the unit's (ACCESS_UNIT, in report_insert); the call
+ * entry names the new report, its detail the outcome. */
 static int report_body(write_op *op, void *ctx)
 {
-	const report_in *r = ctx;
-	return progress_insert(op->db, op->crid, op->campaign, r->outcome, r->unit, r->status, r->percent, r->date,
-	                       r->note, r->evidence, op->actor, 1);
+	const campaign_progress_report_add_options *r = ctx;
+	int rc = report_insert(op->db, op->crid, r, op->actor, op->id);
+	if (rc)
+		return rc;
+	op->object = op->id;
+	op->detail = r->outcome;
+	return write_result(op, op->id);
 }
 
-int campaign_progress_report(campaign_db *db, const char *campaign, const char *outcome, const char *unit,
-                             const char *status, int percent, const char *date, const char *note,
-                             const char *evidence, const char *actor)
+int campaign_progress_report_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                 const campaign_progress_report_add_options *opts, const char *actor)
 {
-	report_in r = {outcome, unit, status, percent, date, note, evidence};
-	write_op op = {.name = "progress.report", .actor = actor, .campaign = campaign, .object = outcome,
-	               .access = WRITE_ANY, .flags = WRITE_OWN_LOG, .check = report_check, .body = report_body};
-	return db_write(db, &op, &r, NULL);
+	write_op op = {.name = "progress.report", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->outcome : NULL, .access = WRITE_ANY, .check = report_check,
+	               .body = report_body};
+	return db_write(db, &op, (void *)opts, out_id);
 }
 
 /* ---- queries on a date ---- */
