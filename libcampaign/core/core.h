@@ -228,10 +228,18 @@ int amount_parse(const char *s, long long *fen);
  *
  * Every public write runs through db_write(): the handle and actor checks,
  * the call's own argument checks, the access check (a refusal is logged),
+ * the call's preparation outside the transaction (op->prepare: reading a file),
  * BEGIN, the campaign's row id, bulk audit mode when asked, the body, the
  * call entry of the audit log, the seal and COMMIT -- or ROLLBACK, and for a
  * refusal met inside the body, its log entry once the transaction is gone.
  * The operation is named once, in op->name. Nothing else begins or commits.
+ *
+ * A write whose access depends on a row it reads (a unit's own record) takes
+ * .access = WRITE_ANY and calls access_check() in its body: the EPERM rolls
+ * the transaction back and is logged as a refusal of op->object. A grant or
+ * revocation takes .access = ACCESS_GRANT. A read that must be logged uses
+ * db_log_read(). A bulk import takes WRITE_BULK (and WRITE_OWN_LOG when it
+ * writes its own call entry, after its rows' batches).
  *
  *   static int add_body(write_op *op, void *ctx) { ... op->crid, op->st ... }
  *   write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign,
@@ -258,6 +266,9 @@ struct write_op {
 	sqlite3_int64 unit;   /* the unit's row id, for ACCESS_UNIT */
 	int flags;            /* enum write_flags */
 	int (*check)(void *ctx);              /* argument checks, before anything is read; may be NULL */
+	int (*prepare)(write_op *op, void *ctx); /* after the access check, before BEGIN: work that needs no
+	                                            transaction (reading and parsing a file); may be NULL.
+	                                            What it keeps in @ctx the caller frees after db_write() */
 	int (*body)(write_op *op, void *ctx); /* the write, inside the transaction */
 	/* for the body */
 	campaign_db *db;

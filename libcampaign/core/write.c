@@ -40,6 +40,8 @@ int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out
 	if (op->access != WRITE_ANY &&
 	    (rc = access_guard(db, op->actor, (access_action)op->access, op->unit, op->name, op->campaign, op->object)))
 		return rc;
+	if (op->prepare && (rc = op->prepare(op, ctx)))
+		return rc;
 	if ((rc = write_run(db, op, ctx))) {
 		campaign_buf_free(op->result);
 		op->result = NULL;
