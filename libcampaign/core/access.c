@@ -114,12 +114,7 @@ static int grant_body(write_op *op, void *ctx)
 	if (!(st = db_stmt(op->db, SQL_GRANT)))
 		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, g->person, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, g->role, -1, SQLITE_STATIC);
-	if (urid)
-		sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_text(st, 4, op->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
+	bind_all(st, "ttrtt", g->person, g->role, urid, op->actor, now);
 	return db_step_done(op->db, st, "cannot grant the role");
 }
 

@@ -430,11 +430,7 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
 		return rc;
 	if (!(st = db_stmt(db, SQL_CALL)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, operation, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, campaign, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, object, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, detail, -1, SQLITE_STATIC);
+	bind_all(st, "ttttt", actor, operation, campaign, object, detail);
 	return db_step_done(db, st, "cannot write the audit log");
 }
 
@@ -510,14 +506,7 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 		                   "AND ?1 IS NULL AND ?2 IS NULL ORDER BY a.seq";
 	if ((rc = query_begin(out, &c, db, NULL, sql, "ittttttttttit", NULL)))
 		return rc;
-	if (object)
-		sqlite3_bind_text(cursor_stmt(c), 1, object, -1, SQLITE_TRANSIENT);
-	if (actor)
-		sqlite3_bind_text(cursor_stmt(c), 2, actor, -1, SQLITE_TRANSIENT);
-	if (from)
-		sqlite3_bind_text(cursor_stmt(c), 3, from, -1, SQLITE_TRANSIENT);
-	if (to)
-		sqlite3_bind_text(cursor_stmt(c), 4, until, -1, SQLITE_TRANSIENT);
+	bind_all(cursor_stmt(c), "TTTT", object, actor, from, to ? until : NULL);
 	return query_done(out, c, CAMPAIGN_OK);
 }
 
@@ -580,11 +569,7 @@ static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, co
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	sqlite3_bind_text(v->add, 1, PROBLEMS[kind], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(v->add, 2, seq);
-	sqlite3_bind_text(v->add, 3, tbl, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(v->add, 4, object, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(v->add, 5, msg, -1, SQLITE_TRANSIENT);
+	bind_all(v->add, "tITTT", PROBLEMS[kind], seq, tbl, object, msg);
 	return db_step_done(v->db, v->add, "cannot record a verification result");
 }
 
@@ -698,9 +683,7 @@ static int batch_row_problem(batch_check *c, sqlite3_int64 rowid, const char *ob
 	char key[24];
 	int later;
 	snprintf(key, sizeof key, "%lld", (long long)rowid);
-	sqlite3_bind_text(c->later, 1, c->t, -1, SQLITE_STATIC);
-	sqlite3_bind_text(c->later, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(c->later, 3, c->seq);
+	bind_all(c->later, "ttI", c->t, key, c->seq);
 	later = sqlite3_step(c->later) == SQLITE_ROW;
 	sqlite3_reset(c->later);
 	if (later)

@@ -180,6 +180,13 @@ void stmts_free(stmts *c);
 
 /* Binds @s as text, or NULL when @s is NULL or empty. */
 void bind_opt(sqlite3_stmt *st, int i, const char *s);
+/* Binds ?1, ?2, ... of @st from the arguments, one letter of @types each:
+ * 't' text (NULL binds NULL), 'T' the same, copied, 'o' optional text (NULL
+ * or "" binds NULL, as bind_opt()), 'i' int, 'I' sqlite3_int64, 'r' a row id
+ * as sqlite3_int64 (0 binds NULL: no such row). Texts bound with 't' or 'o'
+ * are not copied: they must live until the statement is stepped (a cursor
+ * that outlives the call takes 'T'). */
+void bind_all(sqlite3_stmt *st, const char *types, ...);
 /* Copies column @i of the current row into @out (size @n); "" for NULL. */
 void column_copy(sqlite3_stmt *st, int i, char *out, size_t n);
 

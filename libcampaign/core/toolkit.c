@@ -1,5 +1,6 @@
 /* The core's toolkit for every domain: per-call statements, argument
  * checks, money, writes and query openers. */
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,6 +43,48 @@ void bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
 	else
 		sqlite3_bind_null(st, i);
+}
+
+void bind_all(sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	for (int i = 0; types[i]; i++) {
+		const char *t;
+		switch (types[i]) {
+		case 'i': sqlite3_bind_int(st, i + 1, va_arg(ap, int)); break;
+		case 'I': sqlite3_bind_int64(st, i + 1, va_arg(ap, sqlite3_int64)); break;
+		case 'r': {
+			sqlite3_int64 rid = va_arg(ap, sqlite3_int64);
+			if (rid)
+				sqlite3_bind_int64(st, i + 1, rid);
+			else
+				sqlite3_bind_null(st, i + 1);
+			break;
+		}
+		case 'T':
+			t = va_arg(ap, const char *);
+			if (t)
+				sqlite3_bind_text(st, i + 1, t, -1, SQLITE_TRANSIENT);
+			else
+				sqlite3_bind_null(st, i + 1);
+			break;
+		case 'o':
+			t = va_arg(ap, const char *);
+			if (t && *t)
+				sqlite3_bind_text(st, i + 1, t, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, i + 1);
+			break;
+		default:
+			t = va_arg(ap, const char *);
+			if (t)
+				sqlite3_bind_text(st, i + 1, t, -1, SQLITE_STATIC);
+			else
+				sqlite3_bind_null(st, i + 1);
+		}
+	}
+	va_end(ap);
 }
 
 void column_copy(sqlite3_stmt *st, int i, char *out, size_t n)

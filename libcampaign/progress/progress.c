@@ -53,9 +53,7 @@ static int thresholds_body(write_op *op, void *ctx)
 	sqlite3_stmt *st = db_stmt(op->db, SQL_THRESHOLDS_SET);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, op->crid);
-	sqlite3_bind_int(st, 2, t->yellow_days);
-	sqlite3_bind_int(st, 3, t->red_days);
+	bind_all(st, "Iii", op->crid, t->yellow_days, t->red_days);
 	return db_step_done(op->db, st, "cannot set the thresholds");
 }
 
@@ -111,9 +109,7 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 		return error_set(CAMPAIGN_EINVALID, "outcome and unit are required");
 	if (!(st = db_stmt(db, SQL_SHARE)))
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+	bind_all(st, "Itt", crid, outcome, unit);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*orid = sqlite3_column_int64(st, 0);
@@ -128,8 +124,7 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 		return error_from_sqlite(db->sql, rc, "cannot look up the outcome");
 	if (!(st = db_stmt(db, SQL_OUTCOME_EXISTS)))
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
+	bind_all(st, "It", crid, outcome);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit)
@@ -161,18 +156,7 @@ static int report_insert(campaign_db *db, sqlite3_int64 crid, const campaign_pro
 		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, orid);
-	sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_text(st, 4, r->status, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, r->percent);
-	sqlite3_bind_text(st, 6, r->date, -1, SQLITE_STATIC);
-	if (r->note)
-		sqlite3_bind_text(st, 7, r->note, -1, SQLITE_STATIC);
-	if (r->evidence)
-		sqlite3_bind_text(st, 8, r->evidence, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
+	bind_all(st, "tIItittttt", id, orid, urid, r->status, r->percent, r->date, r->note, r->evidence, actor, now);
 	return db_step_done(db, st, "cannot record the report");
 }
 
@@ -232,10 +216,7 @@ static int dated_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *
 	if ((rc = query_begin(out, c, db, NULL, sql, types, NULL)) || (rc = insp_as_of(as_of, date)) ||
 	    (rc = db_campaign_rid(db, campaign, &crid)) || (rc = thresholds(db, crid, &yellow, &red)))
 		return rc;
-	sqlite3_bind_int64(cursor_stmt(*c), 1, crid);
-	sqlite3_bind_text(cursor_stmt(*c), 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(cursor_stmt(*c), 3, yellow);
-	sqlite3_bind_int(cursor_stmt(*c), 4, red);
+	bind_all(cursor_stmt(*c), "ITii", crid, date, yellow, red);
 	return CAMPAIGN_OK;
 }
 
