@@ -47,11 +47,13 @@ static int t_body(write_op *op, void *ctx)
 	return write_result(op, "made");
 }
 
-static write_op op_for(const char *actor)
+/* Runs the test write as @actor; it fails at the step whose code @t gives. */
+static int run(campaign_db *db, const char *actor, int flags, trace *t, campaign_buf **out)
 {
 	write_op op = {.name = "test.write", .actor = actor, .object = "thing", .detail = "detail", .access = ACCESS_PLAN,
-	               .check = t_check, .prepare = t_prepare, .body = t_body};
-	return op;
+	               .flags = flags, .check = t_check, .prepare = t_prepare, .body = t_body};
+	t->steps[0] = '\0';
+	return db_write(db, &op, t, out);
 }
 
 static long long count(campaign_db *db, const char *sql)
@@ -72,11 +74,9 @@ static void test_steps_in_order(void **state)
 {
 	campaign_db *db = open_seed();
 	campaign_buf *out = NULL;
-	trace t;
-	write_op op = op_for("tester");
+	trace t = {.check_rc = 0};
 	(void)state;
-	memset(&t, 0, sizeof t);
-	assert_int_equal(db_write(db, &op, &t, &out), CAMPAIGN_OK);
+	assert_int_equal(run(db, "tester", 0, &t, &out), CAMPAIGN_OK);
 	assert_string_equal(t.steps, "check prepare body ");
 	assert_false(t.in_transaction_at_prepare);
 	assert_true(t.in_transaction_at_body);
@@ -95,64 +95,49 @@ static void test_failures_leave_nothing(void **state)
 {
 	campaign_db *db = open_seed();
 	campaign_buf *out = NULL;
-	trace t;
-	write_op op = op_for("tester");
+	trace check = {.check_rc = CAMPAIGN_EINVALID}, prepare = {.prepare_rc = CAMPAIGN_EIO},
+	      body = {.body_rc = CAMPAIGN_ECONFLICT}, none = {.check_rc = 0};
 	(void)state;
-	memset(&t, 0, sizeof t);
 	/* the checks come first: nothing else runs */
-	t.check_rc = CAMPAIGN_EINVALID;
-	assert_int_equal(db_write(db, &op, &t, &out), CAMPAIGN_EINVALID);
-	assert_string_equal(t.steps, "check ");
+	assert_int_equal(run(db, "tester", 0, &check, &out), CAMPAIGN_EINVALID);
+	assert_string_equal(check.steps, "check ");
 	/* a failed preparation: no transaction was begun */
-	memset(&t, 0, sizeof t);
-	t.prepare_rc = CAMPAIGN_EIO;
-	assert_int_equal(db_write(db, &op, &t, &out), CAMPAIGN_EIO);
-	assert_string_equal(t.steps, "check prepare ");
+	assert_int_equal(run(db, "tester", 0, &prepare, &out), CAMPAIGN_EIO);
+	assert_string_equal(prepare.steps, "check prepare ");
 	/* a failed body: its row is rolled back, its result freed, no entry written */
-	memset(&t, 0, sizeof t);
-	t.body_rc = CAMPAIGN_ECONFLICT;
-	assert_int_equal(db_write(db, &op, &t, &out), CAMPAIGN_ECONFLICT);
+	assert_int_equal(run(db, "tester", 0, &body, &out), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "body failed");
 	assert_null(out);
 	assert_int_equal(ROWS(db), 0);
 	assert_int_equal(ENTRIES(db, "test.write"), 0);
 	/* no actor: refused before anything */
-	memset(&t, 0, sizeof t);
-	op = op_for(NULL);
-	assert_int_equal(db_write(db, &op, &t, &out), CAMPAIGN_EINVALID);
-	assert_string_equal(t.steps, "");
+	assert_int_equal(run(db, NULL, 0, &none, &out), CAMPAIGN_EINVALID);
+	assert_string_equal(none.steps, "");
 	campaign_close(db);
 }
+
+#define DENIED(db, actor) count(db, "SELECT count(*) FROM audit_log WHERE operation = 'denied' AND actor = '" actor "'")
 
 static void test_refusals_are_logged(void **state)
 {
 	campaign_db *db = open_seed();
-	trace t;
-	write_op op = op_for("路人");
+	trace t = {.check_rc = 0}, refused = {.body_rc = CAMPAIGN_EPERM};
 	(void)state;
-	memset(&t, 0, sizeof t);
 	assert_int_equal(campaign_role_grant(db, "督查办", "supervision_office", NULL, NULL, "督查办"), CAMPAIGN_OK);
 	/* refused by the access check: the call's own steps never run */
-	assert_int_equal(db_write(db, &op, &t, NULL), CAMPAIGN_EPERM);
+	assert_int_equal(run(db, "路人", 0, &t, NULL), CAMPAIGN_EPERM);
 	assert_string_equal(t.steps, "check ");
 	assert_int_equal(count(db, "SELECT count(*) FROM audit_log WHERE operation = 'denied' AND actor = '路人' "
 	                           "AND object = 'thing' AND detail = 'test.write'"),
 	                 1);
 	/* refused inside the body (an access that depends on the row): rolled back, then logged */
-	memset(&t, 0, sizeof t);
-	op = op_for("督查办");
-	t.body_rc = CAMPAIGN_EPERM;
-	assert_int_equal(db_write(db, &op, &t, NULL), CAMPAIGN_EPERM);
+	assert_int_equal(run(db, "督查办", 0, &refused, NULL), CAMPAIGN_EPERM);
 	assert_string_equal(campaign_error_message(), "body failed");
 	assert_int_equal(ROWS(db), 0);
-	assert_int_equal(count(db, "SELECT count(*) FROM audit_log WHERE operation = 'denied' AND actor = '督查办'"), 1);
+	assert_int_equal(DENIED(db, "督查办"), 1);
 	/* unless the write says it is not to be */
-	memset(&t, 0, sizeof t);
-	op = op_for("督查办");
-	op.flags = WRITE_NOT_DENIED;
-	t.body_rc = CAMPAIGN_EPERM;
-	assert_int_equal(db_write(db, &op, &t, NULL), CAMPAIGN_EPERM);
-	assert_int_equal(count(db, "SELECT count(*) FROM audit_log WHERE operation = 'denied' AND actor = '督查办'"), 1);
+	assert_int_equal(run(db, "督查办", WRITE_NOT_DENIED, &refused, NULL), CAMPAIGN_EPERM);
+	assert_int_equal(DENIED(db, "督查办"), 1);
 	campaign_close(db);
 }
 
