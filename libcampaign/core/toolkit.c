@@ -188,6 +188,7 @@ int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, con
 	return CAMPAIGN_OK;
 }
 
+/* removed at merge (see core.h) */
 int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
                sqlite3_int64 *crid)
 {

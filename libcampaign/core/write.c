@@ -83,7 +83,7 @@ int db_log_read(campaign_db *db, const char *actor, const char *operation, const
 	return db_write(db, &op, NULL, NULL);
 }
 
-/* ---- the former two-call envelope, until every domain runs through db_write() ---- */
+/* ---- removed at merge: the former two-call envelope (see core.h) ---- */
 
 int write_begin(campaign_db *db, const char *actor)
 {
