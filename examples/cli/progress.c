@@ -21,10 +21,11 @@ static int progress_add(args *a)
 		return usage_error("PERCENT %s is not a number", a->pos[4]);
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_progress_report(db, a->campaign, a->pos[1], a->pos[2], a->pos[3], (int)percent, a->pos[5], a->note,
-	                              a->evidence, a->actor)
-	             ? fail()
-	             : 0;
+	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
+	                                          .outcome = a->pos[1], .unit = a->pos[2], .status = a->pos[3],
+	                                          .percent = (int)percent, .date = a->pos[5], .note = a->note,
+	                                          .evidence = a->evidence};
+	rc = campaign_progress_report_add(NULL, db, a->campaign, &r, a->actor) ? fail() : 0;
 	if (!rc)
 		printf("recorded: %s %s %s %ld%% %s\n", a->pos[1], a->pos[2], a->pos[3], percent, a->pos[5]);
 	campaign_close(db);

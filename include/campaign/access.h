@@ -46,7 +46,11 @@ CAMPAIGN_API int campaign_role_grant(campaign_db *db, const char *person, const 
  */
 CAMPAIGN_API int campaign_role_revoke(campaign_db *db, const char *person, const char *actor);
 
-/** The roles. Columns: person, role, campaign, unit, unit_name, granted_by, granted_at. */
+/**
+ * The roles. Columns: person, role, campaign, unit, unit_name, granted_by, granted_at.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_roles_query(campaign_cursor **out, campaign_db *db);
 
 #ifdef __cplusplus

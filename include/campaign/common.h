@@ -50,12 +50,16 @@ typedef enum campaign_error_code {
 	CAMPAIGN_ITEROVER = -31   /**< a cursor has no more rows (not an error) */
 } campaign_error_code;
 
-/** Returns the library version as "MAJOR.MINOR.PATCH"; a static string. */
+/**
+ * Returns the library version as "MAJOR.MINOR.PATCH"; a static string.
+ * @return the version string (static; never NULL).
+ */
 CAMPAIGN_API const char *campaign_version(void);
 
 /**
  * Returns the code of the last error raised on this thread, or ::CAMPAIGN_OK
  * if the last call on this thread succeeded or none failed yet.
+ * @return a ::campaign_error_code (::CAMPAIGN_OK when there is no error).
  */
 CAMPAIGN_API int campaign_error_code_last(void);
 
@@ -64,20 +68,33 @@ CAMPAIGN_API int campaign_error_code_last(void);
  * The string belongs to the library and stays valid until the next call
  * into the library on this thread. For errors in a plan file the message
  * starts with "file:line:column: ".
+ * @return the message (never NULL).
  */
 CAMPAIGN_API const char *campaign_error_message(void);
 
-/** Returns the file of the last error on this thread, or NULL if it did not come from a file. */
+/**
+ * Returns the file of the last error on this thread, or NULL if it did not come from a file.
+ * @return the file name, or NULL.
+ */
 CAMPAIGN_API const char *campaign_error_file(void);
-/** Returns the 1-based line of the last error in a file, or 0. */
+/**
+ * Returns the 1-based line of the last error in a file, or 0.
+ * @return the line (1-based), or 0.
+ */
 CAMPAIGN_API int campaign_error_line(void);
-/** Returns the 1-based column of the last error in a file, or 0. */
+/**
+ * Returns the 1-based column of the last error in a file, or 0.
+ * @return the column (1-based), or 0.
+ */
 CAMPAIGN_API int campaign_error_column(void);
 
 /** Clears the last error on this thread. */
 CAMPAIGN_API void campaign_error_clear(void);
 
-/** Returns a static English name for an error code ("ENOTFOUND"), or "EUNKNOWN". */
+/**
+ * Returns a static English name for an error code ("ENOTFOUND"), or "EUNKNOWN".
+ * @return the name (static; never NULL).
+ */
 CAMPAIGN_API const char *campaign_error_name(int code);
 
 #ifdef __cplusplus

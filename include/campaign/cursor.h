@@ -52,32 +52,55 @@ CAMPAIGN_API int campaign_cursor_next(campaign_cursor *cursor);
  */
 CAMPAIGN_API int campaign_cursor_page(campaign_cursor *cursor, long long offset, long long limit);
 
-/** Returns the number of columns (0 for NULL). */
+/**
+ * Returns the number of columns (0 for NULL).
+ * @return the column count, or 0 for NULL.
+ */
 CAMPAIGN_API int campaign_cursor_column_count(const campaign_cursor *cursor);
 
-/** Returns the name of column @p i (static for the cursor's life), or NULL if out of range. */
+/**
+ * Returns the name of column @p i (static for the cursor's life), or NULL if out of range.
+ * @return the name, or NULL if @p i is out of range or @p cursor is NULL.
+ */
 CAMPAIGN_API const char *campaign_cursor_column_name(const campaign_cursor *cursor, int i);
 
-/** Returns the ::campaign_column_type of column @p i, or ::CAMPAIGN_EINVALID if out of range. */
+/**
+ * Returns the ::campaign_column_type of column @p i, or ::CAMPAIGN_EINVALID if out of range.
+ * @return a ::campaign_column_type, or ::CAMPAIGN_EINVALID if @p i is out of range or
+ *         @p cursor is NULL.
+ */
 CAMPAIGN_API int campaign_cursor_column_type(const campaign_cursor *cursor, int i);
 
-/** Returns the index of the column called @p name, or -1. */
+/**
+ * Returns the index of the column called @p name, or -1.
+ * @return the index, or -1 if there is no such column.
+ */
 CAMPAIGN_API int campaign_cursor_column_index(const campaign_cursor *cursor, const char *name);
 
-/** Returns 1 if column @p i of the current row is NULL (or out of range), else 0. */
+/**
+ * Returns 1 if column @p i of the current row is NULL (or out of range), else 0.
+ * @return 1 or 0.
+ */
 CAMPAIGN_API int campaign_cursor_is_null(const campaign_cursor *cursor, int i);
 
 /**
  * Returns column @p i of the current row as UTF-8 text, or NULL when the value
  * is NULL or @p i is out of range. The string belongs to the cursor and stays
  * valid until the next campaign_cursor_next() or campaign_cursor_free().
+ * @return the text, or NULL.
  */
 CAMPAIGN_API const char *campaign_cursor_text(campaign_cursor *cursor, int i);
 
-/** Returns column @p i of the current row as an integer (0 when NULL or out of range). */
+/**
+ * Returns column @p i of the current row as an integer (0 when NULL or out of range).
+ * @return the value, or 0.
+ */
 CAMPAIGN_API long long campaign_cursor_int(campaign_cursor *cursor, int i);
 
-/** Like campaign_cursor_text() for the column called @p name; NULL if there is none. */
+/**
+ * Like campaign_cursor_text() for the column called @p name; NULL if there is none.
+ * @return the text, or NULL (a NULL value or no such column).
+ */
 CAMPAIGN_API const char *campaign_cursor_get(campaign_cursor *cursor, const char *name);
 
 /** Frees a cursor. Accepts NULL. */

@@ -31,6 +31,9 @@ extern "C" {
  * via_group (group id or NULL), written (the name as the document writes it),
  * condition (scope of a scoped lead, or NULL), deadline_text (the task's
  * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or unit; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *unit);
@@ -38,6 +41,9 @@ CAMPAIGN_API int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *
 /**
  * The units of one measure, groups expanded, leads first.
  * Columns: measure, role, unit, unit_name, via_group, written, condition.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p measure, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or measure; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_measure_units_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                               const char *measure);
@@ -47,6 +53,9 @@ CAMPAIGN_API int campaign_measure_units_query(campaign_cursor **out, campaign_db
  * Columns: seq (int, 1-based), task, task_label, task_title, measure, label, text,
  * lead (names as written, "、"-joined, a scope in parentheses), support (likewise),
  * deadline_text (the task's outcome deadlines, "；"-joined, or NULL), deadline_last (date).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -55,6 +64,9 @@ CAMPAIGN_API int campaign_matrix_query(campaign_cursor **out, campaign_db *db, c
  * appear in no measure (directly or through a group), and scoped leads.
  * Columns: kind ("measure_without_lead" / "unit_without_measure" / "scoped_lead"),
  * object (measure or unit id), message (Chinese text naming the object).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_plan_warnings_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -65,6 +77,9 @@ CAMPAIGN_API int campaign_plan_warnings_query(campaign_cursor **out, campaign_db
  * Columns: unit, unit_name, measures_led (int), measures_supported (int),
  * outcomes_owed (int), outcomes_due (int, last date within the window),
  * outcomes_overdue (int, past due and not done as of @p as_of).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of or window end, or no campaign named in a
+ *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                          const char *from, const char *to, const char *as_of);

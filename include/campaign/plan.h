@@ -66,6 +66,7 @@ CAMPAIGN_API int campaign_plan_import_yaml(campaign_db *db, const char *path, co
  * Imports a plan from YAML text in memory; as campaign_plan_import_yaml().
  * @param yaml   the YAML text, NUL-terminated UTF-8
  * @param name   the name used in error positions (e.g. "<string>"); NULL for "<string>"
+ * @return as campaign_plan_import_yaml(); ::CAMPAIGN_EINVALID also for a NULL @p yaml.
  */
 CAMPAIGN_API int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const char *name,
                                                   const char *actor, const campaign_import_options *opts);
@@ -94,32 +95,71 @@ CAMPAIGN_API int campaign_plan_delete(campaign_db *db, const char *campaign, con
  * The campaigns in the store (this query takes no campaign id).
  * Columns: id, title, issuer, basis, basis_title, period_text, period_first (date),
  * period_last (date), preamble, summary, requirements, imported_by, imported_at.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_campaigns_query(campaign_cursor **out, campaign_db *db);
 
-/** Units, parents before children. Columns: id, name, kind (department / affiliate /
- *  subordinate_bureau / bureau / other), parent (NULL at the root), aliases (one per line, or NULL). */
+/**
+ * Units, parents before children. Columns: id, name, kind (department / affiliate /
+ * subordinate_bureau / bureau / other), parent (NULL at the root), aliases (one per line, or NULL).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_units_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
-/** Unit groups. Columns: id, name, aliases (one per line, or NULL), member_count (int). */
+/**
+ * Unit groups. Columns: id, name, aliases (one per line, or NULL), member_count (int).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_unit_groups_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
-/** Members of group @p group (an id). Columns: group_id, unit, unit_name. */
+/**
+ * Members of group @p group (an id). Columns: group_id, unit, unit_name.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p group, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or group; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_unit_group_members_query(campaign_cursor **out, campaign_db *db,
                                                    const char *campaign, const char *group);
 
-/** Leading bodies (领导小组, 办公室). Columns: id, name, parent (NULL or a body id), seat (unit id or NULL), duty. */
+/**
+ * Leading bodies (领导小组, 办公室).
+ * Columns: id, name, parent (NULL or a body id), seat (unit id or NULL), duty.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_bodies_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
-/** Members of body @p body, or of all bodies when NULL. Columns: body, name, role, title, unit, unit_group, concurrent (int 0/1). */
+/**
+ * Members of body @p body, or of all bodies when NULL.
+ * Columns: body, name, role, title, unit, unit_group, concurrent (int 0/1).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or body; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_body_members_query(campaign_cursor **out, campaign_db *db,
                                              const char *campaign, const char *body);
 
-/** Phases. Columns: id, ordinal (int), name, period_text, first (date), last (date), focus. */
+/**
+ * Phases. Columns: id, ordinal (int), name, period_text, first (date), last (date), focus.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_phases_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
-/** Milestones of @p phase, or of all phases when NULL. Columns: id, phase, text,
- *  deadline_text, first (date), last (date), unit, unit_group. */
+/**
+ * Milestones of @p phase, or of all phases when NULL. Columns: id, phase, text,
+ * deadline_text, first (date), last (date), unit, unit_group.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or phase; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_milestones_query(campaign_cursor **out, campaign_db *db,
                                            const char *campaign, const char *phase);
 
@@ -128,11 +168,19 @@ CAMPAIGN_API int campaign_milestones_query(campaign_cursor **out, campaign_db *d
  * subtree below that task (not included); NULL gives all.
  * Columns: id, parent (NULL for an area), depth (int, 0 for an area), label ("(一)", "1."),
  * title, objective.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or parent task; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_tasks_query(campaign_cursor **out, campaign_db *db,
                                       const char *campaign, const char *parent);
 
-/** Measures of @p task (NULL: all, in document order). Columns: id, task, label, text. */
+/**
+ * Measures of @p task (NULL: all, in document order). Columns: id, task, label, text.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or task; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_measures_query(campaign_cursor **out, campaign_db *db,
                                          const char *campaign, const char *task);
 
@@ -140,17 +188,29 @@ CAMPAIGN_API int campaign_measures_query(campaign_cursor **out, campaign_db *db,
  * Responsibilities of @p measure (NULL: all). One row per unit or group named.
  * Columns: measure, role ("lead" / "support"), unit (id or NULL), unit_group (id or NULL),
  * name (as the document writes it), condition (the scope a lead holds for, or NULL).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or measure; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_responsibilities_query(campaign_cursor **out, campaign_db *db,
                                                  const char *campaign, const char *measure);
 
-/** Outcomes of @p task (NULL: all). Columns: id, task, label, text, deadline_text,
- *  first (date), last (date), open_ended (int 0/1). */
+/**
+ * Outcomes of @p task (NULL: all). Columns: id, task, label, text, deadline_text,
+ * first (date), last (date), open_ended (int 0/1).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or task; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_outcomes_query(campaign_cursor **out, campaign_db *db,
                                          const char *campaign, const char *task);
 
-/** Changes made through the API. Columns: seq (int), at (UTC "YYYY-MM-DDTHH:MM:SSZ"), actor,
- *  operation, campaign, object, detail. Newest last. */
+/**
+ * Changes made through the API. Columns: seq (int), at (UTC "YYYY-MM-DDTHH:MM:SSZ"), actor,
+ * operation, campaign, object, detail. Newest last.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db; ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_changes_query(campaign_cursor **out, campaign_db *db);
 
 #ifdef __cplusplus

@@ -19,6 +19,7 @@
 #define CAMPAIGN_PROGRESS_H
 
 #include "common.h"
+#include "buf.h"
 #include "store.h"
 #include "cursor.h"
 
@@ -26,25 +27,50 @@
 extern "C" {
 #endif
 
+#define CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION 1
+
+/**
+ * A unit's report on an outcome, for campaign_progress_report_add().
+ * Initialise with ::CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_INIT or
+ * campaign_progress_report_add_options_init().
+ */
+typedef struct campaign_progress_report_add_options {
+	unsigned int version; /**< ::CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION */
+	const char *outcome;  /**< outcome id */
+	const char *unit;     /**< unit id; it must owe a share of the outcome */
+	const char *status;   /**< "not_started", "in_progress", "done" or "blocked" */
+	int percent;          /**< 0..100; "done" requires 100 and "not_started" 0 */
+	const char *date;     /**< the report's date "YYYY-MM-DD" */
+	const char *note;     /**< free text, or NULL */
+	const char *evidence; /**< a reference to evidence (document number, file), or NULL */
+} campaign_progress_report_add_options;
+
+#define CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, NULL, NULL, NULL, 0, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_progress_report_add_options_init(campaign_progress_report_add_options *opts,
+                                                           unsigned int version);
+
 /**
  * Records a unit's report on an outcome, in one transaction.
  *
+ * @param out_id    receives the new report's id (free it with campaign_buf_free()), or NULL
+ * @param db        the store
  * @param campaign  campaign id, or NULL for the only one
- * @param outcome   outcome id
- * @param unit      unit id; it must owe a share of the outcome
- * @param status    "not_started", "in_progress", "done" or "blocked"
- * @param percent   0..100; "done" requires 100 and "not_started" 0
- * @param date      the report's date "YYYY-MM-DD"
- * @param note      free text, or NULL
- * @param evidence  a reference to evidence (document number, file), or NULL
+ * @param opts      the report (see ::campaign_progress_report_add_options)
  * @param actor     who reports; not NULL or empty
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a bad argument (the message names it);
- *         ::CAMPAIGN_ENOTFOUND for an unknown campaign, outcome or unit, or a unit
- *         that owes no share of the outcome; ::CAMPAIGN_EPERM (read-only store); ::CAMPAIGN_EBUSY.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a bad argument (the message names it), NULL
+ *         @p opts or an unknown opts->version; ::CAMPAIGN_ENOTFOUND for an unknown campaign,
+ *         outcome or unit, or a unit that owes no share of the outcome; ::CAMPAIGN_EPERM
+ *         (read-only store, or an actor who may not write for the unit: the refusal is
+ *         logged); ::CAMPAIGN_EBUSY; ::CAMPAIGN_ENOMEM.
  */
-CAMPAIGN_API int campaign_progress_report(campaign_db *db, const char *campaign, const char *outcome,
-                                          const char *unit, const char *status, int percent, const char *date,
-                                          const char *note, const char *evidence, const char *actor);
+CAMPAIGN_API int campaign_progress_report_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                              const campaign_progress_report_add_options *opts, const char *actor);
 
 /**
  * Imports many reports from a CSV file (UTF-8, optional BOM, header
@@ -66,13 +92,21 @@ CAMPAIGN_API int campaign_progress_import(campaign_db *db, const char *campaign,
 CAMPAIGN_API int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_days, int red_days,
                                          const char *actor);
 
-/** The thresholds. Columns: yellow_days (int), red_days (int). One row. */
+/**
+ * The thresholds. Columns: yellow_days (int), red_days (int). One row.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
+ */
 CAMPAIGN_API int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /**
  * Report history, newest last. @p outcome and @p unit filter when not NULL.
  * Columns: id, outcome, unit, status, percent (int), reported_on (date), note, evidence,
  * actor, recorded_at, current (int 1 for the report in force for its share).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or outcome or unit; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                  const char *outcome, const char *unit);
@@ -82,6 +116,9 @@ CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign
  * Columns: outcome, unit, unit_name, status (current report's, or "not_started"),
  * percent (int), reported_on (date or NULL), first (date), last (date),
  * color ("done"/"green"/"yellow"/"red"/"none"), days_late (int, 0 unless red).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
+ *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_share_status_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                              const char *as_of);
@@ -92,6 +129,9 @@ CAMPAIGN_API int campaign_share_status_query(campaign_cursor **out, campaign_db 
  * shares (int), done (int: shares done), percent (int: mean over shares),
  * color ("done"/"green"/"yellow"/"red"/"none"), days_late (int),
  * owing (names of the units not done, "、"-joined, or NULL).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
+ *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_outcome_status_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                const char *as_of);
@@ -101,6 +141,9 @@ CAMPAIGN_API int campaign_outcome_status_query(campaign_cursor **out, campaign_d
  * Columns: kind ("phase"/"milestone"), id, phase, name (phase name or milestone text),
  * first (date), last (date), status ("upcoming"/"active"/"ended" for a phase;
  * "upcoming"/"due_soon"/"passed" for a milestone), unit, unit_group.
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
+ *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                              const char *as_of);
@@ -110,6 +153,9 @@ CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db 
  * overdue (red) share, most overdue first.
  * Columns: unit, unit_name, overdue (int), max_days_late (int), outcomes (ids, ","-joined),
  * reason (Chinese text: which outcomes, how late).
+ * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
+ *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *as_of);

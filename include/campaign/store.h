@@ -42,10 +42,17 @@ CAMPAIGN_API int campaign_open(campaign_db **out, const char *path, unsigned int
 /** Closes a store and frees the handle. Accepts NULL. Open cursors stay usable until freed. */
 CAMPAIGN_API void campaign_close(campaign_db *db);
 
-/** Returns the schema version of the open store (PRAGMA user_version), or a negative error code. */
+/**
+ * Returns the schema version of the open store (PRAGMA user_version), or a negative error code.
+ * @return the schema version (positive); ::CAMPAIGN_EINVALID for a NULL @p db;
+ *         another negative ::campaign_error_code if it cannot be read.
+ */
 CAMPAIGN_API int campaign_schema_version(campaign_db *db);
 
-/** Returns the newest schema version this library knows. */
+/**
+ * Returns the newest schema version this library knows.
+ * @return the newest schema version (never an error).
+ */
 CAMPAIGN_API int campaign_schema_version_supported(void);
 
 #ifdef __cplusplus

@@ -74,113 +74,102 @@ static const char SQL_GRANT[] =
 	"ON CONFLICT (person) DO UPDATE SET role = excluded.role, unit = excluded.unit, "
 	"granted_by = excluded.granted_by, granted_at = excluded.granted_at";
 
-int campaign_role_grant(campaign_db *db, const char *person, const char *role, const char *campaign,
-                        const char *unit, const char *actor)
+typedef struct grant_in {
+	const char *person, *role, *campaign, *unit;
+} grant_in;
+
+static int grant_check(void *ctx)
 {
-	sqlite3_int64 crid, urid = 0;
-	sqlite3_stmt *st;
-	char now[21];
-	int rc, k, any = 0;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!person || !*person || !role)
+	const grant_in *g = ctx;
+	int k;
+	if (!g->person || !*g->person || !g->role)
 		return error_set(CAMPAIGN_EINVALID, "campaign_role_grant: person and role are required");
-	for (k = 0; ROLES[k] && strcmp(ROLES[k], role); k++)
+	for (k = 0; ROLES[k] && strcmp(ROLES[k], g->role); k++)
 		;
 	if (!ROLES[k])
 		return error_set(CAMPAIGN_EINVALID,
-		                 "role \"%s\" is not one of supervision_office, leadership, unit_clerk, auditor", role);
-	if ((strcmp(role, "unit_clerk") == 0) != (unit != NULL))
+		                 "role \"%s\" is not one of supervision_office, leadership, unit_clerk, auditor", g->role);
+	if ((strcmp(g->role, "unit_clerk") == 0) != (g->unit != NULL))
 		return error_set(CAMPAIGN_EINVALID, "a unit_clerk needs a unit, and only a unit_clerk has one");
-	if ((rc = roles_exist(db, &any)))
+	return CAMPAIGN_OK;
+}
+
+static int grant_body(write_op *op, void *ctx)
+{
+	const grant_in *g = ctx;
+	sqlite3_int64 crid, urid = 0;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc, any = 0;
+	/* with no role yet the access check let anyone in: the first must be able to grant */
+	if ((rc = roles_exist(op->db, &any)))
 		return rc;
-	if (!any && strcmp(role, "supervision_office"))
+	if (!any && strcmp(g->role, "supervision_office"))
 		return error_set(CAMPAIGN_EINVALID, "the first role granted must be a supervision_office, "
 		                                    "or nobody could grant the next");
-	if ((rc = access_guard(db, actor, ACCESS_GRANT, 0, "role.grant", campaign, person)))
+	/* the campaign matters only for a unit_clerk's unit */
+	if (g->unit &&
+	    ((rc = db_campaign_rid(op->db, g->campaign, &crid)) || (rc = db_object_rid(op->db, "unit", crid, g->unit, &urid))))
 		return rc;
-	if ((rc = db_begin(db)))
-		return rc;
-	if (unit && ((rc = db_campaign_rid(db, campaign, &crid)) || (rc = db_object_rid(db, "unit", crid, unit, &urid))))
-		goto fail;
-	if (!(st = db_stmt(db, SQL_GRANT))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
+	if (!(st = db_stmt(op->db, SQL_GRANT)))
+		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, person, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, role, -1, SQLITE_STATIC);
-	if (urid)
-		sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_text(st, 4, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot grant the role")) ||
-	    (rc = db_log(db, actor, "role.grant", campaign, person, role)) || (rc = db_commit(db)))
-		goto fail;
-	error_ok();
-	return CAMPAIGN_OK;
-fail:
-	db_rollback(db);
-	return rc;
+	bind_all(st, "ttrtt", g->person, g->role, urid, op->actor, now);
+	return db_step_done(op->db, st, "cannot grant the role");
+}
+
+int campaign_role_grant(campaign_db *db, const char *person, const char *role, const char *campaign,
+                        const char *unit, const char *actor)
+{
+	grant_in g = {person, role, campaign, unit};
+	write_op op = {.name = "role.grant", .actor = actor, .campaign = campaign, .object = person, .detail = role,
+	               .access = ACCESS_GRANT, .flags = WRITE_NO_CAMPAIGN, .check = grant_check, .body = grant_body};
+	return db_write(db, &op, &g, NULL);
 }
 
 static const char SQL_REVOKE[] = "DELETE FROM access_role WHERE person = ?1";
 static const char SQL_OFFICES_LEFT[] = "SELECT count(*) FROM access_role WHERE role = 'supervision_office'";
 
+static int revoke_check(void *ctx)
+{
+	return ctx ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "campaign_role_revoke: person is required");
+}
+
+static int revoke_body(write_op *op, void *ctx)
+{
+	const char *person = ctx;
+	sqlite3_stmt *st;
+	int rc, none;
+	if (!(st = db_stmt(op->db, SQL_REVOKE)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, person, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(op->db, st, "cannot revoke the role")))
+		return rc;
+	if (!sqlite3_changes(op->db->sql))
+		return error_set(CAMPAIGN_ENOTFOUND, "\"%s\" has no role", person);
+	if (!(st = db_stmt(op->db, SQL_OFFICES_LEFT)))
+		return campaign_error_code_last();
+	none = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+	sqlite3_reset(st);
+	return none ? error_set(CAMPAIGN_ECONFLICT, "revoking \"%s\" would leave no supervision_office to grant roles",
+	                        person)
+	            : CAMPAIGN_OK;
+}
+
 int campaign_role_revoke(campaign_db *db, const char *person, const char *actor)
 {
-	sqlite3_stmt *st;
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!person)
-		return error_set(CAMPAIGN_EINVALID, "campaign_role_revoke: person is required");
-	if ((rc = access_guard(db, actor, ACCESS_GRANT, 0, "role.revoke", NULL, person)) || (rc = db_begin(db)))
-		return rc;
-	if (!(st = db_stmt(db, SQL_REVOKE))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
-	sqlite3_bind_text(st, 1, person, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st, "cannot revoke the role")))
-		goto fail;
-	if (!sqlite3_changes(db->sql)) {
-		rc = error_set(CAMPAIGN_ENOTFOUND, "\"%s\" has no role", person);
-		goto fail;
-	}
-	if (!(st = db_stmt(db, SQL_OFFICES_LEFT))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
-	rc = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
-	sqlite3_reset(st);
-	if (rc) {
-		rc = error_set(CAMPAIGN_ECONFLICT, "revoking \"%s\" would leave no supervision_office to grant roles", person);
-		goto fail;
-	}
-	if ((rc = db_log(db, actor, "role.revoke", NULL, person, NULL)) || (rc = db_commit(db)))
-		goto fail;
-	error_ok();
-	return CAMPAIGN_OK;
-fail:
-	db_rollback(db);
-	return rc;
+	write_op op = {.name = "role.revoke", .actor = actor, .object = person, .access = ACCESS_GRANT,
+	               .flags = WRITE_NO_CAMPAIGN, .check = revoke_check, .body = revoke_body};
+	return db_write(db, &op, (void *)person, NULL);
 }
 
 int campaign_roles_query(campaign_cursor **out, campaign_db *db)
 {
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db,
-	                         "SELECT r.person, r.role, cp.id AS campaign, u.id AS unit, u.name AS unit_name, "
-	                         "r.granted_by, r.granted_at FROM access_role r LEFT JOIN unit u ON u.rid = r.unit "
-	                         "LEFT JOIN campaign cp ON cp.rid = u.campaign ORDER BY r.person",
-	                         "ttttttt")))
-		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, NULL,
+	                     "SELECT r.person, r.role, cp.id AS campaign, u.id AS unit, u.name AS unit_name, "
+	                     "r.granted_by, r.granted_at FROM access_role r LEFT JOIN unit u ON u.rid = r.unit "
+	                     "LEFT JOIN campaign cp ON cp.rid = u.campaign ORDER BY r.person",
+	                     "ttttttt", NULL);
+	return query_done(out, c, rc);
 }

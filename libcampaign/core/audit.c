@@ -421,29 +421,17 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
            const char *detail)
 {
 	sqlite3_stmt *st;
-	int rc, own = sqlite3_get_autocommit(db->sql);
+	int rc;
 	/* a read that must be logged (confidential access) runs its own transaction */
-	if (own && (rc = db_begin(db)))
-		return rc;
+	if (sqlite3_get_autocommit(db->sql))
+		return db_log_read(db, actor, operation, campaign, object, detail);
 	/* a bulk import's batches belong to this call: they go before it */
-	rc = audit_bulk_flush(db);
-	if (!rc && !(st = db_stmt(db, SQL_CALL))) {
-		rc = campaign_error_code_last();
-	} else if (!rc) {
-		sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 2, operation, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, campaign, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, object, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, detail, -1, SQLITE_STATIC);
-		rc = db_step_done(db, st, "cannot write the audit log");
-	}
-	if (own) {
-		if (!rc)
-			rc = db_commit(db);
-		if (rc)
-			db_rollback(db);
-	}
-	return rc;
+	if ((rc = audit_bulk_flush(db)))
+		return rc;
+	if (!(st = db_stmt(db, SQL_CALL)))
+		return campaign_error_code_last();
+	bind_all(st, "ttttt", actor, operation, campaign, object, detail);
+	return db_step_done(db, st, "cannot write the audit log");
 }
 
 /* ---- reading ---- */
@@ -516,19 +504,10 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 	else
 		sql = AUDIT_SELECT "WHERE a.at >= coalesce(?3, '') AND a.at <= coalesce(?4, '~') "
 		                   "AND ?1 IS NULL AND ?2 IS NULL ORDER BY a.seq";
-	if ((rc = cursor_prepare(&c, db, sql, "ittttttttttit")))
+	if ((rc = query_begin(out, &c, db, NULL, sql, "ittttttttttit", NULL)))
 		return rc;
-	if (object)
-		sqlite3_bind_text(cursor_stmt(c), 1, object, -1, SQLITE_TRANSIENT);
-	if (actor)
-		sqlite3_bind_text(cursor_stmt(c), 2, actor, -1, SQLITE_TRANSIENT);
-	if (from)
-		sqlite3_bind_text(cursor_stmt(c), 3, from, -1, SQLITE_TRANSIENT);
-	if (to)
-		sqlite3_bind_text(cursor_stmt(c), 4, until, -1, SQLITE_TRANSIENT);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	bind_all(cursor_stmt(c), "TTTT", object, actor, from, to ? until : NULL);
+	return query_done(out, c, CAMPAIGN_OK);
 }
 
 int audit_migrated(campaign_db *db)
@@ -590,11 +569,7 @@ static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, co
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	sqlite3_bind_text(v->add, 1, PROBLEMS[kind], -1, SQLITE_STATIC);
-	sqlite3_bind_int64(v->add, 2, seq);
-	sqlite3_bind_text(v->add, 3, tbl, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(v->add, 4, object, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(v->add, 5, msg, -1, SQLITE_TRANSIENT);
+	bind_all(v->add, "tITTT", PROBLEMS[kind], seq, tbl, object, msg);
 	return db_step_done(v->db, v->add, "cannot record a verification result");
 }
 
@@ -708,9 +683,7 @@ static int batch_row_problem(batch_check *c, sqlite3_int64 rowid, const char *ob
 	char key[24];
 	int later;
 	snprintf(key, sizeof key, "%lld", (long long)rowid);
-	sqlite3_bind_text(c->later, 1, c->t, -1, SQLITE_STATIC);
-	sqlite3_bind_text(c->later, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(c->later, 3, c->seq);
+	bind_all(c->later, "ttI", c->t, key, c->seq);
 	later = sqlite3_step(c->later) == SQLITE_ROW;
 	sqlite3_reset(c->later);
 	if (later)
@@ -1006,12 +979,11 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 				sqlite3_finalize(st);
 			}
 		}
-	if (rc || (rc = cursor_prepare(&c, db, "SELECT problem, seq, tbl, object, message FROM temp.audit_problem ORDER BY n",
-	                               "titt" "t")))
+	if (rc)
 		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	rc = query_begin(out, &c, db, NULL, "SELECT problem, seq, tbl, object, message FROM temp.audit_problem ORDER BY n",
+	                 "titt" "t", NULL);
+	return query_done(out, c, rc);
 }
 
 /* ---- keys ---- */

@@ -233,12 +233,7 @@ static int stage_batch(campaign_db *db, const char *tbl, sqlite3_int64 first, sq
 	snprintf(key, sizeof key, "%lld", (long long)first);
 	snprintf(detail, sizeof detail, "{\"first\":%lld,\"last\":%lld,\"rows\":%lld}", (long long)first, (long long)last,
 	         (long long)(last - first + 1));
-	sqlite3_bind_text(st, 1, tbl, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, detail, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, root, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, first);
-	sqlite3_bind_int64(st, 6, last);
+	bind_all(st, "ttttII", tbl, key, detail, root, first, last);
 	sqlite3_bind_blob(st, 7, digests->data, (int)digests->size, SQLITE_STATIC);
 	return db_step_done(db, st, "cannot write the audit log");
 }

@@ -238,19 +238,10 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 
 /* ---- the query ---- */
 
-int campaign_search_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *text,
-                          const char *kind)
+/* The search text as one FTS5 phrase: its tokens must stand together. */
+static int search_phrase(const char *text, struct campaign_buf *phrase)
 {
-	struct campaign_buf phrase = {0};
-	sqlite3_int64 crid;
-	campaign_cursor *c;
 	int rc, indexed = 0;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &crid)))
-		return rc;
-	if (kind && strcmp(kind, "finding") && strcmp(kind, "rectification"))
-		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not finding or rectification", kind);
 	if (!text || !utf8_valid(text, strlen(text)))
 		return error_set(CAMPAIGN_EINVALID, "the search text must be UTF-8");
 	for (const unsigned char *p = (const unsigned char *)text, *end = p + strlen(text); p < end;) {
@@ -262,34 +253,36 @@ int campaign_search_query(campaign_cursor **out, campaign_db *db, const char *ca
 	if (!indexed)
 		return error_set(CAMPAIGN_EINVALID, "search for at least one Chinese character, letter or digit, not \"%s\"",
 		                 text);
-	/* the whole text as one FTS5 phrase: its tokens must stand together */
-	rc = buf_puts(&phrase, "\"");
+	rc = buf_puts(phrase, "\"");
 	for (const char *p = text; !rc && *p; p++)
-		rc = *p == '"' ? buf_puts(&phrase, "\"\"") : buf_append(&phrase, p, 1);
-	if (!rc)
-		rc = buf_puts(&phrase, "\"");
-	if (!rc)
-		rc = cursor_prepare(&c, db,
-		                    "SELECT d.kind, coalesce(f.id, r.id) AS object, u.id AS unit, u.name AS unit_name, "
-		                    "highlight(search_fts, 0, '【', '】') AS text, "
-		                    "CAST(round(-bm25(search_fts) * 1000) AS INTEGER) AS score "
-		                    "FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
-		                    "LEFT JOIN finding f ON d.kind = 'finding' AND f.rowid = d.rid "
-		                    "LEFT JOIN rectification r ON d.kind = 'rectification' AND r.rowid = d.rid "
-		                    "JOIN unit u ON u.rid = coalesce(f.unit, r.unit) "
-		                    "WHERE search_fts MATCH ?2 AND d.campaign = ?1 AND (?3 IS NULL OR d.kind = ?3) "
-		                    "ORDER BY bm25(search_fts), d.id",
-		                    "ttttti");
-	if (rc) {
-		buf_reset(&phrase);
-		return rc;
+		rc = *p == '"' ? buf_puts(phrase, "\"\"") : buf_append(phrase, p, 1);
+	return rc ? rc : buf_puts(phrase, "\"");
+}
+
+int campaign_search_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *text,
+                          const char *kind)
+{
+	struct campaign_buf phrase = {0};
+	sqlite3_int64 crid;
+	campaign_cursor *c;
+	int rc = query_begin(out, &c, db, campaign,
+	                     "SELECT d.kind, coalesce(f.id, r.id) AS object, u.id AS unit, u.name AS unit_name, "
+	                     "highlight(search_fts, 0, '【', '】') AS text, "
+	                     "CAST(round(-bm25(search_fts) * 1000) AS INTEGER) AS score "
+	                     "FROM search_fts JOIN search_doc d ON d.id = search_fts.rowid "
+	                     "LEFT JOIN finding f ON d.kind = 'finding' AND f.rowid = d.rid "
+	                     "LEFT JOIN rectification r ON d.kind = 'rectification' AND r.rowid = d.rid "
+	                     "JOIN unit u ON u.rid = coalesce(f.unit, r.unit) "
+	                     "WHERE search_fts MATCH ?2 AND d.campaign = ?1 AND (?3 IS NULL OR d.kind = ?3) "
+	                     "ORDER BY bm25(search_fts), d.id",
+	                     "ttttti", &crid);
+	if (!rc && kind && strcmp(kind, "finding") && strcmp(kind, "rectification"))
+		rc = error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not finding or rectification", kind);
+	if (!rc && !(rc = search_phrase(text, &phrase))) {
+		sqlite3_bind_text(cursor_stmt(c), 2, phrase.data, -1, SQLITE_TRANSIENT);
+		if (kind)
+			sqlite3_bind_text(cursor_stmt(c), 3, kind, -1, SQLITE_TRANSIENT);
 	}
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	sqlite3_bind_text(cursor_stmt(c), 2, phrase.data, -1, SQLITE_TRANSIENT);
-	if (kind)
-		sqlite3_bind_text(cursor_stmt(c), 3, kind, -1, SQLITE_TRANSIENT);
 	buf_reset(&phrase);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	return query_done(out, c, rc);
 }

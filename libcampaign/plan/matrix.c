@@ -5,29 +5,19 @@
 #include <string.h>
 #include "plan/plan.h"
 
-/* Opens a cursor with ?1 = campaign rid and ?2 = the rid of @id in @table. */
+/* Opens a cursor with ?1 = campaign rid and ?2 = the rid of @id in @table
+ * (which is required when @table is given). */
 static int matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *table,
                         const char *id, const char *sql, const char *types)
 {
-	sqlite3_int64 crid, rid = 0;
+	sqlite3_int64 crid;
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &crid)))
-		return rc;
-	if (table && !id)
-		return error_set(CAMPAIGN_EINVALID, "a %s id is required", table);
-	if (table && (rc = db_object_rid(db, table, crid, id, &rid)))
-		return rc;
-	if ((rc = cursor_prepare(&c, db, sql, types)))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	if (table)
-		sqlite3_bind_int64(cursor_stmt(c), 2, rid);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, campaign, sql, types, &crid);
+	if (!rc && table && !id)
+		rc = error_set(CAMPAIGN_EINVALID, "a %s id is required", table);
+	if (!rc)
+		rc = query_bind_object(db, c, 2, table, crid, id);
+	return query_done(out, c, rc);
 }
 
 /* The deadlines of a task's outcomes, as three scalar subqueries over o.task = T. */

@@ -119,32 +119,26 @@ int campaign_plan_export_yaml_file(campaign_db *db, const char *campaign, const 
 
 static const char SQL_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
 
+static int delete_check(void *ctx)
+{
+	return ctx ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "campaign_plan_delete: name the campaign");
+}
+
+static int delete_body(write_op *op, void *ctx)
+{
+	sqlite3_stmt *st = db_stmt(op->db, SQL_DELETE);
+	(void)ctx;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, op->crid);
+	return db_step_done(op->db, st, "cannot delete the campaign");
+}
+
 int campaign_plan_delete(campaign_db *db, const char *campaign, const char *actor)
 {
-	sqlite3_int64 rid;
-	sqlite3_stmt *st;
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!campaign)
-		return error_set(CAMPAIGN_EINVALID, "campaign_plan_delete: name the campaign");
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.delete", campaign, campaign)) || (rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &rid)))
-		goto fail;
-	if (!(st = db_stmt(db, SQL_DELETE))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, rid);
-	if ((rc = db_step_done(db, st, "cannot delete the campaign")) ||
-	    (rc = db_log(db, actor, "plan.delete", campaign, campaign, NULL)) || (rc = db_commit(db)))
-		goto fail;
-	error_ok();
-	return CAMPAIGN_OK;
-fail:
-	db_rollback(db);
-	return rc;
+	write_op op = {.name = "plan.delete", .actor = actor, .campaign = campaign, .object = campaign,
+	               .access = ACCESS_PLAN, .check = delete_check, .body = delete_body};
+	return db_write(db, &op, (void *)campaign, NULL);
 }
 
 /* ---- queries ---- */
@@ -154,41 +148,29 @@ fail:
 static int plan_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql,
                       const char *types, const char *parent_table, const char *parent)
 {
-	sqlite3_int64 rid, prid = 0;
+	sqlite3_int64 crid;
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &rid)))
-		return rc;
-	if (parent && (rc = db_object_rid(db, parent_table, rid, parent, &prid)))
-		return rc;
-	if ((rc = cursor_prepare(&c, db, sql, types)))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, rid);
-	if (parent)
-		sqlite3_bind_int64(cursor_stmt(c), 2, prid);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, campaign, sql, types, &crid);
+	if (!rc)
+		rc = query_bind_object(db, c, 2, parent_table, crid, parent);
+	return query_done(out, c, rc);
+}
+
+/* Opens a cursor on @sql, which is about no one campaign. */
+static int store_query(campaign_cursor **out, campaign_db *db, const char *sql, const char *types)
+{
+	campaign_cursor *c;
+	int rc = query_begin(out, &c, db, NULL, sql, types, NULL);
+	return query_done(out, c, rc);
 }
 
 int campaign_campaigns_query(campaign_cursor **out, campaign_db *db)
 {
-	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db,
-	                         "SELECT id, title, issuer, basis, basis_title, period_text, period_first, "
-	                         "period_last, preamble, summary, requirements, imported_by, imported_at "
-	                         "FROM campaign ORDER BY rid",
-	                         "ttttttddttttt")))
-		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	return store_query(out, db,
+	                   "SELECT id, title, issuer, basis, basis_title, period_text, period_first, "
+	                   "period_last, preamble, summary, requirements, imported_by, imported_at "
+	                   "FROM campaign ORDER BY rid",
+	                   "ttttttddttttt");
 }
 
 int campaign_units_query(campaign_cursor **out, campaign_db *db, const char *campaign)
@@ -305,17 +287,8 @@ int campaign_outcomes_query(campaign_cursor **out, campaign_db *db, const char *
 
 int campaign_changes_query(campaign_cursor **out, campaign_db *db)
 {
-	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db,
-	                         "SELECT seq, at, actor, operation, campaign, object, detail FROM audit_log WHERE kind = 'call' "
-	                         "ORDER BY seq",
-	                         "ittttt" "t")))
-		return rc;
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	return store_query(out, db,
+	                   "SELECT seq, at, actor, operation, campaign, object, detail FROM audit_log WHERE kind = 'call' "
+	                   "ORDER BY seq",
+	                   "ittttt" "t");
 }

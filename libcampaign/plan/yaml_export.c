@@ -38,16 +38,21 @@ static yaml_scalar_style_t style_for(const char *v)
 	return YAML_ANY_SCALAR_STYLE;
 }
 
+/* Emits @ev when it was made (@made) and nothing failed before. */
+static void emit_made(exp_ *x, int made, yaml_event_t *ev)
+{
+	if (!made)
+		x->failed = 1;
+	else
+		emit(x, ev);
+}
+
 static void scalar_styled(exp_ *x, const char *v, yaml_scalar_style_t style)
 {
 	yaml_event_t ev;
-	if (x->failed)
-		return;
-	if (!yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v, (int)strlen(v), 1, 1, style)) {
-		x->failed = 1;
-		return;
-	}
-	emit(x, &ev);
+	if (!x->failed)
+		emit_made(x, yaml_scalar_event_initialize(&ev, NULL, NULL, (yaml_char_t *)v, (int)strlen(v), 1, 1, style),
+		          &ev);
 }
 
 static void scalar(exp_ *x, const char *v)
@@ -55,40 +60,45 @@ static void scalar(exp_ *x, const char *v)
 	scalar_styled(x, v, style_for(v));
 }
 
-static void map_start(exp_ *x, int flow)
+/* Opens a mapping or (@seq) a sequence, in flow style {...} [...] or block style. */
+static void node_start(exp_ *x, int seq, int flow)
 {
 	yaml_event_t ev;
-	if (x->failed)
-		return;
-	yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE : YAML_BLOCK_MAPPING_STYLE);
-	emit(x, &ev);
+	int made = seq ? yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE
+	                                                                               : YAML_BLOCK_SEQUENCE_STYLE)
+	               : yaml_mapping_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_MAPPING_STYLE
+	                                                                              : YAML_BLOCK_MAPPING_STYLE);
+	if (!x->failed)
+		emit_made(x, made, &ev);
 }
 
-static void map_end(exp_ *x)
+static void node_end(exp_ *x, int seq)
 {
 	yaml_event_t ev;
-	if (x->failed)
-		return;
-	yaml_mapping_end_event_initialize(&ev);
-	emit(x, &ev);
+	int made = seq ? yaml_sequence_end_event_initialize(&ev) : yaml_mapping_end_event_initialize(&ev);
+	if (!x->failed)
+		emit_made(x, made, &ev);
 }
 
-static void seq_start(exp_ *x, int flow)
+static void map_start(exp_ *x, int flow) { node_start(x, 0, flow); }
+static void map_end(exp_ *x) { node_end(x, 0); }
+static void seq_start(exp_ *x, int flow) { node_start(x, 1, flow); }
+static void seq_end(exp_ *x) { node_end(x, 1); }
+
+/* A list under @key that is written only when it has an item: call before
+ * each item with the count *@n of items so far, and list_end() after. */
+static void list_item(exp_ *x, int *n, const char *key)
 {
-	yaml_event_t ev;
-	if (x->failed)
-		return;
-	yaml_sequence_start_event_initialize(&ev, NULL, NULL, 1, flow ? YAML_FLOW_SEQUENCE_STYLE : YAML_BLOCK_SEQUENCE_STYLE);
-	emit(x, &ev);
+	if (!(*n)++) {
+		scalar(x, key);
+		seq_start(x, 0);
+	}
 }
 
-static void seq_end(exp_ *x)
+static void list_end(exp_ *x, int n)
 {
-	yaml_event_t ev;
-	if (x->failed)
-		return;
-	yaml_sequence_end_event_initialize(&ev);
-	emit(x, &ev);
+	if (n)
+		seq_end(x);
 }
 
 /* key: value, skipped when the value is NULL */
@@ -145,31 +155,24 @@ static sqlite3_stmt *query(exp_ *x, const char *sql)
 	return st;
 }
 
+/* Restarts @child on the rows of parent @rid (its ?1). */
+static void child_of(sqlite3_stmt *child, sqlite3_int64 rid)
+{
+	sqlite3_reset(child);
+	sqlite3_bind_int64(child, 1, rid);
+}
+
+/* Finalizes the export's statements (NULL ones are skipped), noting an error. */
 static void finish(exp_ *x, sqlite3_stmt *st)
 {
 	int rc = sqlite3_errcode(x->db->sql);
+	if (!st)
+		return;
 	if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW && !x->failed) {
 		error_from_sqlite(x->db->sql, rc, "export failed");
 		x->failed = 2;
 	}
 	sqlite3_finalize(st);
-}
-
-static void export_campaign(exp_ *x)
-{
-	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
-	                                   "preamble", "summary", "requirements"};
-	sqlite3_stmt *st = query(x, "SELECT id, title, issuer, basis, basis_title, period_text, preamble, summary, "
-	                            "requirements FROM campaign WHERE rid = ?1");
-	if (!st)
-		return;
-	scalar(x, "campaign");
-	map_start(x, 0);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		for (int i = 0; i < 9; i++)
-			kv(x, keys[i], col(st, i));
-	map_end(x);
-	finish(x, st);
 }
 
 /* A stack of open tree nodes: each entry is a node's rid and whether its
@@ -213,179 +216,189 @@ static int tree_push(exp_ *x, tree *t, sqlite3_int64 rid)
 	return 1;
 }
 
-static void export_units(exp_ *x)
+/* key: value for the columns from @first on, one key each (NULL-terminated). */
+static void kv_row(exp_ *x, sqlite3_stmt *st, int first, const char *const keys[])
+{
+	for (int i = 0; keys[i]; i++)
+		kv(x, keys[i], col(st, first + i));
+}
+
+/* A list of rows, each a mapping: its key, the keys of its columns, and
+ * what else each item writes. */
+typedef struct list_spec list_spec;
+struct list_spec {
+	const char *key;         /* "milestones" */
+	int flow;                /* each item as a flow mapping {...} */
+	int first;               /* the column of keys[0] */
+	const char *const *keys; /* one key per column from @first, NULL-terminated */
+	void (*extra)(exp_ *x, sqlite3_stmt *row, void *ctx); /* the item's other keys, or NULL */
+};
+
+/* The rows of @st as the list @l, written only when there is a row. */
+static void export_list(exp_ *x, sqlite3_stmt *st, const list_spec *l, void *ctx)
+{
+	int n = 0;
+	while (!x->failed && sqlite3_step(st) == SQLITE_ROW) {
+		list_item(x, &n, l->key);
+		map_start(x, l->flow);
+		kv_row(x, st, l->first, l->keys);
+		if (l->extra)
+			l->extra(x, st, ctx);
+		map_end(x);
+	}
+	list_end(x, n);
+}
+
+/* The rows of @st (column 0 the rid, 1 the parent's or 0) as the tree @l:
+ * each node's children in a list under the same key. */
+static void export_tree(exp_ *x, sqlite3_stmt *st, const list_spec *l, void *ctx)
 {
 	tree t = {.depth = 0};
-	sqlite3_stmt *st = query(x, "SELECT rid, coalesce(parent, 0), id, name, kind, aliases FROM unit "
-	                            "WHERE campaign = ?1 ORDER BY ord");
-	if (!st)
-		return;
-	scalar(x, "units");
+	scalar(x, l->key);
 	seq_start(x, 0);
 	while (!x->failed && sqlite3_step(st) == SQLITE_ROW) {
 		tree_close_to(x, &t, sqlite3_column_int64(st, 1));
-		tree_open_children(x, &t, "units");
+		tree_open_children(x, &t, l->key);
 		map_start(x, 0);
-		kv(x, "id", col(st, 2));
-		kv(x, "name", col(st, 3));
-		kv(x, "kind", col(st, 4));
-		kv_aliases(x, "aliases", col(st, 5));
+		kv_row(x, st, l->first, l->keys);
+		if (l->extra)
+			l->extra(x, st, ctx);
 		tree_push(x, &t, sqlite3_column_int64(st, 0));
 	}
 	tree_close_to(x, &t, 0);
 	seq_end(x);
+}
+
+/* A statement of child rows and how they are written. */
+typedef struct children {
+	sqlite3_stmt *st;
+	const list_spec *spec;
+} children;
+
+/* An item's children: the rows of ctx's statement for the item's rid (column 0). */
+static void with_children(exp_ *x, sqlite3_stmt *row, void *ctx)
+{
+	children *c = ctx;
+	child_of(c->st, sqlite3_column_int64(row, 0));
+	export_list(x, c->st, c->spec, NULL);
+}
+
+/* The list @l of the rows of @sql, each with its children from @child_sql. */
+static void export_parents(exp_ *x, const list_spec *l, const char *sql, const char *child_sql,
+                           const list_spec *child_spec)
+{
+	sqlite3_stmt *st = query(x, sql);
+	children c = {query(x, child_sql), child_spec};
+	if (st && c.st)
+		export_list(x, st, l, &c);
 	finish(x, st);
+	finish(x, c.st);
+}
+
+static void export_campaign(exp_ *x)
+{
+	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
+	                                   "preamble", "summary", "requirements", NULL};
+	sqlite3_stmt *st = query(x, "SELECT id, title, issuer, basis, basis_title, period_text, preamble, summary, "
+	                            "requirements FROM campaign WHERE rid = ?1");
+	if (!st)
+		return;
+	scalar(x, "campaign");
+	map_start(x, 0);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		kv_row(x, st, 0, keys);
+	map_end(x);
+	finish(x, st);
+}
+
+static void unit_aliases(exp_ *x, sqlite3_stmt *row, void *ctx)
+{
+	(void)ctx;
+	kv_aliases(x, "aliases", col(row, 5));
+}
+
+static void export_units(exp_ *x)
+{
+	static const char *const keys[] = {"id", "name", "kind", NULL};
+	static const list_spec units = {"units", 0, 2, keys, unit_aliases};
+	sqlite3_stmt *st = query(x, "SELECT rid, coalesce(parent, 0), id, name, kind, aliases FROM unit "
+	                            "WHERE campaign = ?1 ORDER BY ord");
+	if (!st)
+		return;
+	export_tree(x, st, &units, NULL);
+	finish(x, st);
+}
+
+/* A group's aliases and its members, as a flow list of unit ids. */
+static void group_members(exp_ *x, sqlite3_stmt *row, void *ctx)
+{
+	children *c = ctx;
+	kv_aliases(x, "aliases", col(row, 3));
+	scalar(x, "members");
+	seq_start(x, 1);
+	child_of(c->st, sqlite3_column_int64(row, 0));
+	while (sqlite3_step(c->st) == SQLITE_ROW)
+		scalar(x, col(c->st, 0));
+	seq_end(x);
 }
 
 static void export_groups(exp_ *x)
 {
-	sqlite3_stmt *st = query(x, "SELECT g.rid, g.id, g.name, g.aliases FROM unit_group g WHERE g.campaign = ?1 "
-	                            "ORDER BY g.ord");
-	sqlite3_stmt *mem = query(x, "SELECT u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit "
-	                             "WHERE m.grp = ?1 ORDER BY m.ord");
-	int any = 0;
-	while (st && mem && !x->failed && sqlite3_step(st) == SQLITE_ROW) {
-		if (!any++) {
-			scalar(x, "unit_groups");
-			seq_start(x, 0);
-		}
-		map_start(x, 0);
-		kv(x, "id", col(st, 1));
-		kv(x, "name", col(st, 2));
-		kv_aliases(x, "aliases", col(st, 3));
-		scalar(x, "members");
-		seq_start(x, 1);
-		sqlite3_reset(mem);
-		sqlite3_bind_int64(mem, 1, sqlite3_column_int64(st, 0));
-		while (sqlite3_step(mem) == SQLITE_ROW)
-			scalar(x, col(mem, 0));
-		seq_end(x);
-		map_end(x);
-	}
-	if (any)
-		seq_end(x);
-	if (st)
-		finish(x, st);
-	if (mem)
-		finish(x, mem);
+	static const char *const keys[] = {"id", "name", NULL};
+	static const list_spec groups = {"unit_groups", 0, 1, keys, group_members};
+	export_parents(x, &groups, "SELECT g.rid, g.id, g.name, g.aliases FROM unit_group g WHERE g.campaign = ?1 "
+	                           "ORDER BY g.ord",
+	               "SELECT u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit WHERE m.grp = ?1 ORDER BY m.ord",
+	               NULL);
 }
 
-/* `unit: id` or `unit_group: id` from two nullable columns */
-static void kv_unit_or_group(exp_ *x, sqlite3_stmt *st, int unit_col)
+static void member_concurrent(exp_ *x, sqlite3_stmt *row, void *ctx)
 {
-	kv(x, "unit", col(st, unit_col));
-	kv(x, "unit_group", col(st, unit_col + 1));
+	(void)ctx;
+	if (sqlite3_column_int(row, 5)) {
+		scalar(x, "concurrent");
+		scalar_styled(x, "true", YAML_PLAIN_SCALAR_STYLE);
+	}
 }
 
 static void export_bodies(exp_ *x)
 {
-	sqlite3_stmt *st = query(x, "SELECT b.rid, b.id, b.name, p.id, s.id, b.duty FROM body b "
-	                            "LEFT JOIN body p ON p.rid = b.parent LEFT JOIN unit s ON s.rid = b.seat "
-	                            "WHERE b.campaign = ?1 ORDER BY b.ord");
-	sqlite3_stmt *mem = query(x, "SELECT m.name, m.role, m.title, u.id, g.id, m.concurrent FROM body_member m "
-	                             "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
-	                             "WHERE m.body = ?1 ORDER BY m.ord");
-	int any = 0;
-	while (st && mem && !x->failed && sqlite3_step(st) == SQLITE_ROW) {
-		int members = 0;
-		if (!any++) {
-			scalar(x, "bodies");
-			seq_start(x, 0);
-		}
-		map_start(x, 0);
-		kv(x, "id", col(st, 1));
-		kv(x, "name", col(st, 2));
-		kv(x, "parent", col(st, 3));
-		kv(x, "seat", col(st, 4));
-		kv(x, "duty", col(st, 5));
-		sqlite3_reset(mem);
-		sqlite3_bind_int64(mem, 1, sqlite3_column_int64(st, 0));
-		while (sqlite3_step(mem) == SQLITE_ROW) {
-			if (!members++) {
-				scalar(x, "members");
-				seq_start(x, 0);
-			}
-			map_start(x, 1);
-			kv(x, "name", col(mem, 0));
-			kv(x, "role", col(mem, 1));
-			kv(x, "title", col(mem, 2));
-			kv_unit_or_group(x, mem, 3);
-			if (sqlite3_column_int(mem, 5)) {
-				scalar(x, "concurrent");
-				scalar_styled(x, "true", YAML_PLAIN_SCALAR_STYLE);
-			}
-			map_end(x);
-		}
-		if (members)
-			seq_end(x);
-		map_end(x);
-	}
-	if (any)
-		seq_end(x);
-	if (st)
-		finish(x, st);
-	if (mem)
-		finish(x, mem);
+	static const char *const keys[] = {"id", "name", "parent", "seat", "duty", NULL};
+	static const char *const member_keys[] = {"name", "role", "title", "unit", "unit_group", NULL};
+	static const list_spec members = {"members", 1, 0, member_keys, member_concurrent};
+	static const list_spec bodies = {"bodies", 0, 1, keys, with_children};
+	export_parents(x, &bodies,
+	               "SELECT b.rid, b.id, b.name, p.id, s.id, b.duty FROM body b LEFT JOIN body p ON p.rid = b.parent "
+	               "LEFT JOIN unit s ON s.rid = b.seat WHERE b.campaign = ?1 ORDER BY b.ord",
+	               "SELECT m.name, m.role, m.title, u.id, g.id, m.concurrent FROM body_member m "
+	               "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
+	               "WHERE m.body = ?1 ORDER BY m.ord",
+	               &members);
 }
 
 static void export_phases(exp_ *x)
 {
-	sqlite3_stmt *st = query(x, "SELECT rid, id, name, period_text, focus FROM phase WHERE campaign = ?1 ORDER BY ord");
-	sqlite3_stmt *ms = query(x, "SELECT m.id, m.text, m.deadline_text, u.id, g.id FROM milestone m "
-	                            "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
-	                            "WHERE m.phase = ?1 ORDER BY m.ord");
-	int any = 0;
-	while (st && ms && !x->failed && sqlite3_step(st) == SQLITE_ROW) {
-		int n = 0;
-		if (!any++) {
-			scalar(x, "phases");
-			seq_start(x, 0);
-		}
-		map_start(x, 0);
-		kv(x, "id", col(st, 1));
-		kv(x, "name", col(st, 2));
-		kv(x, "period", col(st, 3));
-		kv(x, "focus", col(st, 4));
-		sqlite3_reset(ms);
-		sqlite3_bind_int64(ms, 1, sqlite3_column_int64(st, 0));
-		while (sqlite3_step(ms) == SQLITE_ROW) {
-			if (!n++) {
-				scalar(x, "milestones");
-				seq_start(x, 0);
-			}
-			map_start(x, 0);
-			kv(x, "id", col(ms, 0));
-			kv(x, "text", col(ms, 1));
-			kv(x, "deadline", col(ms, 2));
-			kv_unit_or_group(x, ms, 3);
-			map_end(x);
-		}
-		if (n)
-			seq_end(x);
-		map_end(x);
-	}
-	if (any)
-		seq_end(x);
-	if (st)
-		finish(x, st);
-	if (ms)
-		finish(x, ms);
+	static const char *const keys[] = {"id", "name", "period", "focus", NULL};
+	static const char *const milestone_keys[] = {"id", "text", "deadline", "unit", "unit_group", NULL};
+	static const list_spec milestones = {"milestones", 0, 0, milestone_keys, NULL};
+	static const list_spec phases = {"phases", 0, 1, keys, with_children};
+	export_parents(x, &phases, "SELECT rid, id, name, period_text, focus FROM phase WHERE campaign = ?1 ORDER BY ord",
+	               "SELECT m.id, m.text, m.deadline_text, u.id, g.id FROM milestone m "
+	               "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
+	               "WHERE m.phase = ?1 ORDER BY m.ord",
+	               &milestones);
 }
 
 /* A reference is written as a plain id when it carries nothing but the id. */
 static void export_refs(exp_ *x, sqlite3_stmt *refs, sqlite3_int64 measure, const char *role)
 {
 	int n = 0;
-	sqlite3_reset(refs);
-	sqlite3_bind_int64(refs, 1, measure);
+	child_of(refs, measure);
 	sqlite3_bind_text(refs, 2, role, -1, SQLITE_STATIC);
 	while (sqlite3_step(refs) == SQLITE_ROW) {
 		const char *unit = col(refs, 0), *grp = col(refs, 1), *written = col(refs, 2), *name = col(refs, 3),
 		           *cond = col(refs, 4);
-		if (!n++) {
-			scalar(x, role);
-			seq_start(x, 0);
-		}
+		list_item(x, &n, role);
 		if (!cond && strcmp(written, name) == 0) {
 			scalar(x, unit ? unit : grp);
 			continue;
@@ -398,85 +411,53 @@ static void export_refs(exp_ *x, sqlite3_stmt *refs, sqlite3_int64 measure, cons
 		kv(x, "condition", cond);
 		map_end(x);
 	}
-	if (n)
-		seq_end(x);
+	list_end(x, n);
 }
 
-static void export_task_body(exp_ *x, sqlite3_int64 task, sqlite3_stmt *ms, sqlite3_stmt *refs, sqlite3_stmt *os)
+/* A measure's lead and support units (ctx: the responsibility statement). */
+static void measure_refs(exp_ *x, sqlite3_stmt *row, void *ctx)
 {
-	int n = 0;
-	sqlite3_reset(ms);
-	sqlite3_bind_int64(ms, 1, task);
-	while (!x->failed && sqlite3_step(ms) == SQLITE_ROW) {
-		if (!n++) {
-			scalar(x, "measures");
-			seq_start(x, 0);
-		}
-		map_start(x, 0);
-		kv(x, "id", col(ms, 1));
-		kv(x, "label", col(ms, 2));
-		kv(x, "text", col(ms, 3));
-		export_refs(x, refs, sqlite3_column_int64(ms, 0), "lead");
-		export_refs(x, refs, sqlite3_column_int64(ms, 0), "support");
-		map_end(x);
-	}
-	if (n)
-		seq_end(x);
-	n = 0;
-	sqlite3_reset(os);
-	sqlite3_bind_int64(os, 1, task);
-	while (!x->failed && sqlite3_step(os) == SQLITE_ROW) {
-		if (!n++) {
-			scalar(x, "outcomes");
-			seq_start(x, 0);
-		}
-		map_start(x, 0);
-		kv(x, "id", col(os, 0));
-		kv(x, "label", col(os, 1));
-		kv(x, "text", col(os, 2));
-		kv(x, "deadline", col(os, 3));
-		map_end(x);
-	}
-	if (n)
-		seq_end(x);
+	export_refs(x, ctx, sqlite3_column_int64(row, 0), "lead");
+	export_refs(x, ctx, sqlite3_column_int64(row, 0), "support");
+}
+
+typedef struct task_stmts {
+	sqlite3_stmt *ms, *refs, *os;
+} task_stmts;
+
+/* A task's measures and outcomes. */
+static void task_body(exp_ *x, sqlite3_stmt *row, void *ctx)
+{
+	static const char *const measure_keys[] = {"id", "label", "text", NULL};
+	static const char *const outcome_keys[] = {"id", "label", "text", "deadline", NULL};
+	static const list_spec measures = {"measures", 0, 1, measure_keys, measure_refs};
+	static const list_spec outcomes = {"outcomes", 0, 0, outcome_keys, NULL};
+	task_stmts *t = ctx;
+	child_of(t->ms, sqlite3_column_int64(row, 0));
+	export_list(x, t->ms, &measures, t->refs);
+	child_of(t->os, sqlite3_column_int64(row, 0));
+	export_list(x, t->os, &outcomes, NULL);
 }
 
 static void export_tasks(exp_ *x)
 {
-	tree t = {.depth = 0};
+	static const char *const keys[] = {"id", "label", "title", "objective", NULL};
+	static const list_spec tasks = {"tasks", 0, 2, keys, task_body};
 	sqlite3_stmt *st = query(x, "SELECT rid, coalesce(parent, 0), id, label, title, objective FROM task "
 	                            "WHERE campaign = ?1 ORDER BY ord");
-	sqlite3_stmt *ms = query(x, "SELECT rid, id, label, text FROM measure WHERE task = ?1 ORDER BY ord");
-	sqlite3_stmt *refs = query(x, "SELECT u.id, g.id, r.written, coalesce(u.name, g.name), r.condition "
-	                              "FROM responsibility r LEFT JOIN unit u ON u.rid = r.unit "
-	                              "LEFT JOIN unit_group g ON g.rid = r.grp WHERE r.measure = ?1 AND r.role = ?2 "
-	                              "ORDER BY r.ord");
-	sqlite3_stmt *os = query(x, "SELECT id, label, text, deadline_text FROM outcome WHERE task = ?1 ORDER BY ord");
-	if (st && ms && refs && os) {
-		scalar(x, "tasks");
-		seq_start(x, 0);
-		while (!x->failed && sqlite3_step(st) == SQLITE_ROW) {
-			tree_close_to(x, &t, sqlite3_column_int64(st, 1));
-			tree_open_children(x, &t, "tasks");
-			map_start(x, 0);
-			kv(x, "id", col(st, 2));
-			kv(x, "label", col(st, 3));
-			kv(x, "title", col(st, 4));
-			kv(x, "objective", col(st, 5));
-			export_task_body(x, sqlite3_column_int64(st, 0), ms, refs, os);
-			tree_push(x, &t, sqlite3_column_int64(st, 0));
-		}
-		tree_close_to(x, &t, 0);
-		seq_end(x);
-	}
-	if (st)
-		finish(x, st);
-	if (ms)
-		finish(x, ms);
-	if (refs)
-		finish(x, refs);
-	if (os)
-		finish(x, os);
+	task_stmts t = {
+		query(x, "SELECT rid, id, label, text FROM measure WHERE task = ?1 ORDER BY ord"),
+		query(x, "SELECT u.id, g.id, r.written, coalesce(u.name, g.name), r.condition "
+		         "FROM responsibility r LEFT JOIN unit u ON u.rid = r.unit "
+		         "LEFT JOIN unit_group g ON g.rid = r.grp WHERE r.measure = ?1 AND r.role = ?2 ORDER BY r.ord"),
+		query(x, "SELECT id, label, text, deadline_text FROM outcome WHERE task = ?1 ORDER BY ord"),
+	};
+	if (st && t.ms && t.refs && t.os)
+		export_tree(x, st, &tasks, &t);
+	finish(x, st);
+	finish(x, t.ms);
+	finish(x, t.refs);
+	finish(x, t.os);
 }
 
 int plan_export(struct campaign_buf *out, campaign_db *db, sqlite3_int64 campaign)

@@ -8,22 +8,6 @@
 
 static const char *const STATUSES[] = {"not_started", "in_progress", "done", "blocked", NULL};
 
-/* @as_of or today (UTC) into @out. */
-static int as_of_date(const char *as_of, char out[11])
-{
-	if (!as_of) {
-		char now[21];
-		db_now(now);
-		memcpy(out, now, 10);
-		out[10] = '\0';
-		return CAMPAIGN_OK;
-	}
-	if (!date_valid(as_of))
-		return error_set(CAMPAIGN_EINVALID, "\"%s\" is not a date (YYYY-MM-DD)", as_of);
-	memcpy(out, as_of, 11);
-	return CAMPAIGN_OK;
-}
-
 /* ---- thresholds ---- */
 
 static const char SQL_THRESHOLDS[] =
@@ -50,36 +34,37 @@ static const char SQL_THRESHOLDS_SET[] =
 	"INSERT INTO campaign_threshold (campaign, yellow_days, red_days) VALUES (?1, ?2, ?3) "
 	"ON CONFLICT (campaign) DO UPDATE SET yellow_days = excluded.yellow_days, red_days = excluded.red_days";
 
+typedef struct thresholds_in {
+	int yellow_days, red_days;
+} thresholds_in;
+
+static int thresholds_check(void *ctx)
+{
+	const thresholds_in *t = ctx;
+	if (t->yellow_days < 0 || t->red_days < 0 || t->yellow_days > 3660 || t->red_days > 3660)
+		return error_set(CAMPAIGN_EINVALID, "thresholds must be 0..3660 days (yellow %d, red %d)", t->yellow_days,
+		                 t->red_days);
+	return CAMPAIGN_OK;
+}
+
+static int thresholds_body(write_op *op, void *ctx)
+{
+	const thresholds_in *t = ctx;
+	sqlite3_stmt *st = db_stmt(op->db, SQL_THRESHOLDS_SET);
+	if (!st)
+		return campaign_error_code_last();
+	bind_all(st, "Iii", op->crid, t->yellow_days, t->red_days);
+	return db_step_done(op->db, st, "cannot set the thresholds");
+}
+
 int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_days, int red_days, const char *actor)
 {
-	sqlite3_int64 crid;
-	sqlite3_stmt *st;
+	thresholds_in t = {yellow_days, red_days};
 	char detail[64];
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (yellow_days < 0 || red_days < 0 || yellow_days > 3660 || red_days > 3660)
-		return error_set(CAMPAIGN_EINVALID, "thresholds must be 0..3660 days (yellow %d, red %d)", yellow_days, red_days);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "thresholds.set", campaign, NULL)) || (rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &crid)))
-		goto fail;
-	if (!(st = db_stmt(db, SQL_THRESHOLDS_SET))) {
-		rc = campaign_error_code_last();
-		goto fail;
-	}
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_int(st, 2, yellow_days);
-	sqlite3_bind_int(st, 3, red_days);
+	write_op op = {.name = "thresholds.set", .actor = actor, .campaign = campaign, .detail = detail,
+	               .access = ACCESS_PLAN, .check = thresholds_check, .body = thresholds_body};
 	snprintf(detail, sizeof detail, "yellow_days=%d red_days=%d", yellow_days, red_days);
-	if ((rc = db_step_done(db, st, "cannot set the thresholds")) ||
-	    (rc = db_log(db, actor, "thresholds.set", campaign, NULL, detail)) || (rc = db_commit(db)))
-		goto fail;
-	error_ok();
-	return CAMPAIGN_OK;
-fail:
-	db_rollback(db);
-	return rc;
+	return db_write(db, &op, &t, NULL);
 }
 
 /* ---- reports ---- */
@@ -124,9 +109,7 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 		return error_set(CAMPAIGN_EINVALID, "outcome and unit are required");
 	if (!(st = db_stmt(db, SQL_SHARE)))
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, unit, -1, SQLITE_STATIC);
+	bind_all(st, "Itt", crid, outcome, unit);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*orid = sqlite3_column_int64(st, 0);
@@ -141,89 +124,108 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 		return error_from_sqlite(db->sql, rc, "cannot look up the outcome");
 	if (!(st = db_stmt(db, SQL_OUTCOME_EXISTS)))
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
+	bind_all(st, "It", crid, outcome);
 	rc = sqlite3_step(st);
 	sqlite3_reset(st);
 	return rc == SQLITE_ROW ? error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit)
 	                        : error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
 }
 
-int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
-                    const char *unit, const char *status, int percent, const char *date, const char *note,
-                    const char *evidence, const char *actor, int log)
+int campaign_progress_report_add_options_init(campaign_progress_report_add_options *opts, unsigned int version)
+{
+	if (!opts || version != CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
+		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add_options_init: unknown version %u", version);
+	memset(opts, 0, sizeof *opts);
+	opts->version = version;
+	return CAMPAIGN_OK;
+}
+
+/* Checks and inserts report @r, its id into @id; the unit's access is checked here. */
+static int report_insert(campaign_db *db, sqlite3_int64 crid, const campaign_progress_report_add_options *r,
+                         const char *actor, char id[37])
 {
 	sqlite3_int64 orid = 0, urid = 0;
 	sqlite3_stmt *st;
-	char id[37], now[21];
+	char now[21];
 	int rc;
-	if ((rc = progress_check(status, percent, date)) || (rc = share_rids(db, crid, outcome, unit, &orid, &urid)) ||
+	if ((rc = progress_check(r->status, r->percent, r->date)) ||
+	    (rc = share_rids(db, crid, r->outcome, r->unit, &orid, &urid)) ||
 	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "progress.report")))
 		return rc;
 	if (!(st = db_stmt(db, SQL_REPORT)))
 		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, orid);
-	sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_text(st, 4, status, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 5, percent);
-	sqlite3_bind_text(st, 6, date, -1, SQLITE_STATIC);
-	if (note)
-		sqlite3_bind_text(st, 7, note, -1, SQLITE_STATIC);
-	if (evidence)
-		sqlite3_bind_text(st, 8, evidence, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot record the report")))
-		return rc;
-	return log ? db_log(db, actor, "progress.report", campaign, id, outcome) : CAMPAIGN_OK;
+	bind_all(st, "tIItittttt", id, orid, urid, r->status, r->percent, r->date, r->note, r->evidence, actor, now);
+	return db_step_done(db, st, "cannot record the report");
 }
 
-int campaign_progress_report(campaign_db *db, const char *campaign, const char *outcome, const char *unit,
-                             const char *status, int percent, const char *date, const char *note,
-                             const char *evidence, const char *actor)
+int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, const char *outcome,
+                    const char *unit, const char *status, int percent, const char *date, const char *note,
+                    const char *evidence, const char *actor, int log)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = progress_check(status, percent, date)))
+	campaign_progress_report_add_options r = {CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, outcome, unit, status,
+	                                          percent, date, note, evidence};
+	char id[37];
+	int rc = report_insert(db, crid, &r, actor, id);
+	return !rc && log ? db_log(db, actor, "progress.report", campaign, id, outcome) : rc;
+}
+
+static int report_check(void *ctx)
+{
+	const campaign_progress_report_add_options *r = ctx;
+	if (!r)
+		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add: opts is NULL");
+	if (r->version != CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
+		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add_options: unknown version %u", r->version);
+	return progress_check(r->status, r->percent, r->date);
+}
+
+/* The access check is the unit's (ACCESS_UNIT, in report_insert); the call
+ * entry names the new report, its detail the outcome. */
+static int report_body(write_op *op, void *ctx)
+{
+	const campaign_progress_report_add_options *r = ctx;
+	int rc = report_insert(op->db, op->crid, r, op->actor, op->id);
+	if (rc)
 		return rc;
-	if ((rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &crid)) ||
-	    (rc = progress_insert(db, crid, campaign, outcome, unit, status, percent, date, note, evidence, actor, 1)) ||
-	    (rc = db_commit(db))) {
-		db_rollback(db);
-		/* a refusal leaves its trace once the transaction is gone */
-		return rc == CAMPAIGN_EPERM ? access_denied(db, actor, "progress.report", campaign, outcome) : rc;
-	}
-	error_ok();
-	return CAMPAIGN_OK;
+	op->object = op->id;
+	op->detail = r->outcome;
+	return write_result(op, op->id);
+}
+
+int campaign_progress_report_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                 const campaign_progress_report_add_options *opts, const char *actor)
+{
+	write_op op = {.name = "progress.report", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->outcome : NULL, .access = WRITE_ANY, .check = report_check,
+	               .body = report_body};
+	return db_write(db, &op, (void *)opts, out_id);
 }
 
 /* ---- queries on a date ---- */
 
-/* Opens a cursor with ?1 campaign, ?2 as_of, ?3 yellow_days, ?4 red_days. */
+/* Opens a cursor into *@c with ?1 campaign, ?2 as_of, ?3 yellow_days,
+ * ?4 red_days; the caller binds its own and ends with query_done(). */
+static int dated_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                       const char *as_of, const char *sql, const char *types)
+{
+	sqlite3_int64 crid;
+	char date[11];
+	int rc, yellow = 7, red = 0;
+	if ((rc = query_begin(out, c, db, NULL, sql, types, NULL)) || (rc = insp_as_of(as_of, date)) ||
+	    (rc = db_campaign_rid(db, campaign, &crid)) || (rc = thresholds(db, crid, &yellow, &red)))
+		return rc;
+	bind_all(cursor_stmt(*c), "ITii", crid, date, yellow, red);
+	return CAMPAIGN_OK;
+}
+
 static int dated_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of,
                        const char *sql, const char *types)
 {
-	sqlite3_int64 crid;
 	campaign_cursor *c;
-	char date[11];
-	int rc, yellow = 7, red = 0;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = as_of_date(as_of, date)) || (rc = db_campaign_rid(db, campaign, &crid)) ||
-	    (rc = thresholds(db, crid, &yellow, &red)) || (rc = cursor_prepare(&c, db, sql, types)))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(cursor_stmt(c), 3, yellow);
-	sqlite3_bind_int(cursor_stmt(c), 4, red);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = dated_begin(out, &c, db, campaign, as_of, sql, types);
+	return query_done(out, c, rc);
 }
 
 /* Every outcome with each of its shares (unit NULL when it has none), the
@@ -306,13 +308,14 @@ int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const cha
 int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *from,
                             const char *to, const char *as_of)
 {
+	campaign_cursor *c;
 	int rc;
 	if ((from && !date_valid(from)) || (to && !date_valid(to)))
 		return error_set(CAMPAIGN_EINVALID, "the window \"%s\"..\"%s\" is not two dates (YYYY-MM-DD)",
 		                 from ? from : "", to ? to : "");
 	/* one pass over the shares and one over the responsibilities, grouped by
 	 * unit, rather than a subquery per unit */
-	rc = dated_query(out, db, campaign, as_of,
+	rc = dated_begin(out, &c, db, campaign, as_of,
 	                 SHARE_STATUS_CTE
 	                 ", owed AS (SELECT unit, count(*) AS owed, sum(last >= ?5 AND last <= ?6) AS due, "
 	                 "sum(color = 'red') AS overdue FROM st WHERE unit IS NOT NULL GROUP BY unit), "
@@ -328,10 +331,10 @@ int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *
 	                 "ttiiiii");
 	if (rc == CAMPAIGN_OK) {
 		/* an absent window end is open */
-		sqlite3_bind_text(cursor_stmt(*out), 5, from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cursor_stmt(*out), 6, to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(cursor_stmt(c), 5, from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(cursor_stmt(c), 6, to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
 	}
-	return rc;
+	return query_done(out, c, rc);
 }
 
 int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign)
@@ -373,25 +376,11 @@ static const char *const HISTORY_SQL[4] = {
 int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                     const char *outcome, const char *unit)
 {
-	sqlite3_int64 crid, orid = 0, urid = 0;
+	sqlite3_int64 crid;
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) || (rc = db_campaign_rid(db, campaign, &crid)))
-		return rc;
-	if (outcome && (rc = db_object_rid(db, "outcome", crid, outcome, &orid)))
-		return rc;
-	if (unit && (rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		return rc;
-	if ((rc = cursor_prepare(&c, db, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti")))
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	if (outcome)
-		sqlite3_bind_int64(cursor_stmt(c), 2, orid);
-	if (unit)
-		sqlite3_bind_int64(cursor_stmt(c), 3, urid);
-	*out = c;
-	error_ok();
-	return CAMPAIGN_OK;
+	int rc = query_begin(out, &c, db, campaign, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti",
+	                     &crid);
+	if (!rc && !(rc = query_bind_object(db, c, 2, "outcome", crid, outcome)))
+		rc = query_bind_object(db, c, 3, "unit", crid, unit);
+	return query_done(out, c, rc);
 }

@@ -390,9 +390,10 @@ static void test_lookback_two_steps(void **state)
 	char *v;
 	(void)state;
 	one_rule(db, "    kind: lookback\n    from: 2011-07-01\n    remedial_days: 30\n");
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.1.o1", "jiancha", "done", 100, "2010-11-25", NULL, NULL,
-	                                          "tester"),
-	                 CAMPAIGN_OK);
+	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
+	                                          .outcome = "t2.1.o1", .unit = "jiancha", .status = "done",
+	                                          .percent = 100, .date = "2010-11-25"};
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "tester"), CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2011-06-30"), 0); /* the look-back has not begun */
 	remedial = evaluate(db, "2011-07-01");
 	assert_int_equal(remedial, red_shares(db, "2011-07-01"));
@@ -405,9 +406,10 @@ static void test_lookback_two_steps(void **state)
 	assert_string_equal(campaign_cursor_get(c, "person"), "emeishan.p1");
 	campaign_cursor_free(c);
 	/* one share is done by the new deadline; one remedial work is rejected */
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "emeishan", "done", 100, "2011-07-31", NULL, NULL,
-	                                          "tester"),
-	                 CAMPAIGN_OK);
+	r.outcome = "t2.2.o4";
+	r.unit = "emeishan";
+	r.date = "2011-07-31";
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, "mabian"), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	v = strdup(campaign_cursor_get(c, "id"));

@@ -56,31 +56,27 @@ static void test_grants(void **state)
 
 static void test_clerk_writes_only_own_unit(void **state)
 {
+	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
+	                                          .outcome = "t2.2.o4", .unit = "emeishan", .status = "done",
+	                                          .percent = 100, .date = "2010-12-15"};
 	campaign_db *db = with_roles();
 	(void)state;
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "emeishan", "done", 100, "2010-12-15", NULL, NULL,
-	                                          "峨眉文员"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "mabian", "done", 100, "2010-12-15", NULL, NULL,
-	                                          "峨眉文员"),
-	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "峨眉文员"), CAMPAIGN_OK);
+	r.unit = "mabian";
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "峨眉文员"), CAMPAIGN_EPERM);
 	assert_string_equal(campaign_error_message(), "actor \"峨眉文员\" (unit_clerk of 峨眉山市国土资源局) may not "
 	                                              "write for this unit (progress.report)");
 	assert_int_equal(reports(db), 1);
 	assert_int_equal(denied_entries(db, "峨眉文员"), 1);
 	/* leadership reads but does not write; strangers do nothing */
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "mabian", "done", 100, "2010-12-15", NULL, NULL,
-	                                          "王局长"),
-	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "王局长"), CAMPAIGN_EPERM);
 	assert_int_equal(campaign_thresholds_set(db, NULL, 3, 0, "峨眉文员"), CAMPAIGN_EPERM);
 	assert_int_equal(campaign_plan_delete(db, "leshan-ltyg-2010", "路人"), CAMPAIGN_EPERM);
 	assert_string_equal(campaign_error_message(),
 	                    "actor \"路人\" has no role in this store and may not change the plan (plan.delete)");
 	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "峨眉文员", NULL), CAMPAIGN_EPERM);
 	/* the office writes for anyone */
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.2.o4", "mabian", "done", 100, "2010-12-15", NULL, NULL,
-	                                          "督查办"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "督查办"), CAMPAIGN_OK);
 	assert_int_equal(reports(db), 2);
 	campaign_close(db);
 }

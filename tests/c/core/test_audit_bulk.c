@@ -168,9 +168,12 @@ static void test_failed_import_then_row_by_row(void **state)
 		remove(bad);
 	}
 	/* the same handle, after the rollback: an ordinary report is logged with its image */
-	assert_int_equal(campaign_progress_report(db, NULL, "t2.4.o1", "jiancha", "done", 100, "2010-10-28", "按期完成",
-	                                          NULL, "王五"),
-	                 CAMPAIGN_OK);
+	{
+		campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
+		                                          .outcome = "t2.4.o1", .unit = "jiancha", .status = "done",
+		                                          .percent = 100, .date = "2010-10-28", .note = "按期完成"};
+		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "王五"), CAMPAIGN_OK);
+	}
 	campaign_close(db);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress_report"), 1);
 	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_batch"), 0);

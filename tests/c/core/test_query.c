@@ -104,12 +104,38 @@ static void test_types_checked(void **state)
 	campaign_close(db);
 }
 
+/* bind_all's letters: what each binds, NULL where the value is absent. */
+static void test_bind_all(void **state)
+{
+	campaign_db *db = open_memory();
+	sqlite3_stmt *st;
+	char copied[8] = "copied";
+	(void)state;
+	assert_int_equal(sqlite3_prepare_v2(db->sql,
+	                                    "SELECT quote(?1), quote(?2), quote(?3), quote(?4), quote(?5), quote(?6), "
+	                                    "quote(?7), quote(?8), quote(?9)",
+	                                    -1, &st, NULL),
+	                 SQLITE_OK);
+	bind_all(st, "ttToorriI", "a", NULL, copied, "", "b", (sqlite3_int64)0, (sqlite3_int64)42, 7,
+	         (sqlite3_int64)1 << 40);
+	strcpy(copied, "changed");
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	{
+		const char *expect[] = {"'a'", "NULL", "'copied'", "NULL", "'b'", "NULL", "42", "7", "1099511627776"};
+		for (int i = 0; i < 9; i++)
+			assert_string_equal((const char *)sqlite3_column_text(st, i), expect[i]);
+	}
+	sqlite3_finalize(st);
+	campaign_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_page),
 		cmocka_unit_test(test_page_refused),
 		cmocka_unit_test(test_types_checked),
+		cmocka_unit_test(test_bind_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

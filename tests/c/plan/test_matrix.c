@@ -3,23 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "testutil.h"
-
-static campaign_db *seed;
-
-static int setup(void **state)
-{
-	(void)state;
-	seed = open_seed();
-	return 0;
-}
-
-static int teardown(void **state)
-{
-	(void)state;
-	campaign_close(seed);
-	return 0;
-}
+#include "seed_group.h"
 
 /* "measure:role[via][scope]" for each row, ","-joined. */
 static char *unit_row(const char *unit)

@@ -15,9 +15,18 @@ static int history_count(campaign_db *db)
 	return count_rows(c);
 }
 
+/* A report by @actor, without note or evidence. */
+static int report_as(campaign_db *db, const char *o, const char *u, const char *st, int pct, const char *date,
+                     const char *actor)
+{
+	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, .outcome = o,
+	                                          .unit = u, .status = st, .percent = pct, .date = date};
+	return campaign_progress_report_add(NULL, db, NULL, &r, actor);
+}
+
 static void report(campaign_db *db, const char *o, const char *u, const char *st, int pct, const char *date)
 {
-	int rc = campaign_progress_report(db, NULL, o, u, st, pct, date, NULL, NULL, "clerk");
+	int rc = report_as(db, o, u, st, pct, date, "clerk");
 	if (rc)
 		fprintf(stderr, "%s\n", campaign_error_message());
 	assert_int_equal(rc, CAMPAIGN_OK);
@@ -45,9 +54,20 @@ static void test_report_and_history(void **state)
 	(void)state;
 	report(db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
 	report(db, "t1.1.o1", "liyong", "done", 100, "2010-11-29");
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "in_progress", 90, "2010-11-25",
-	                                          "补报", "乐国土资〔2010〕1号", "clerk"),
-	                 CAMPAIGN_OK);
+	{
+		campaign_progress_report_add_options r = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_INIT;
+		campaign_buf *id;
+		r.outcome = "t1.1.o1";
+		r.unit = "liyong";
+		r.status = "in_progress";
+		r.percent = 90;
+		r.date = "2010-11-25";
+		r.note = "补报";
+		r.evidence = "乐国土资〔2010〕1号";
+		assert_int_equal(campaign_progress_report_add(&id, db, NULL, &r, "clerk"), CAMPAIGN_OK);
+		assert_int_equal(strlen(campaign_buf_data(id)), 36); /* the new report's id */
+		campaign_buf_free(id);
+	}
 	/* history keeps all three, in report-date order; the newest by date is current */
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.1.o1", "liyong"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
@@ -82,30 +102,36 @@ static void test_bad_reports_write_nothing(void **state)
 	campaign_cursor *c;
 	(void)state;
 	report(db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "finished", 60, "2010-11-20", NULL, NULL, "x"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "finished", 60, "2010-11-20", "x"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "status \"finished\" is not one of not_started, in_progress, done, blocked");
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "in_progress", 101, "2010-11-20", NULL, NULL, "x"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "in_progress", 101, "2010-11-20", "x"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "percent 101 is not in 0..100");
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "done", 50, "2010-11-20", NULL, NULL, "x"),
-	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "done", 100, "2010-02-30", NULL, NULL, "x"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "done", 50, "2010-11-20", "x"), CAMPAIGN_EINVALID);
+	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "done", 100, "2010-02-30", "x"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "date \"2010-02-30\" is not a date (YYYY-MM-DD)");
-	assert_int_equal(campaign_progress_report(db, NULL, "t9.o1", "liyong", "done", 100, "2010-11-20", NULL, NULL, "x"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(report_as(db, "t9.o1", "liyong", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no outcome with id \"t9.o1\"");
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "nobody", "done", 100, "2010-11-20", NULL, NULL, "x"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(report_as(db, "t1.1.o1", "nobody", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no unit with id \"nobody\"");
 	/* 规划科 supports t1.1 but leads nothing there: it owes no share */
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "guihua", "done", 100, "2010-11-20", NULL, NULL, "x"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(report_as(db, "t1.1.o1", "guihua", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "unit \"guihua\" owes no share of outcome \"t1.1.o1\"");
-	assert_int_equal(campaign_progress_report(db, NULL, "t1.1.o1", "liyong", "done", 100, "2010-11-20", NULL, NULL, NULL),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "done", 100, "2010-11-20", NULL), CAMPAIGN_EINVALID);
+	/* the options: given, of a known version */
+	{
+		campaign_progress_report_add_options r;
+		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, NULL, "x"), CAMPAIGN_EINVALID);
+		assert_string_equal(campaign_error_message(), "campaign_progress_report_add: opts is NULL");
+		assert_int_equal(campaign_progress_report_add_options_init(&r, 2), CAMPAIGN_EINVALID);
+		assert_int_equal(campaign_progress_report_add_options_init(NULL, 1), CAMPAIGN_EINVALID);
+		assert_int_equal(campaign_progress_report_add_options_init(&r, CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION),
+		                 CAMPAIGN_OK);
+		assert_null(r.outcome);
+		r.version = 2;
+		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "x"), CAMPAIGN_EINVALID);
+		assert_string_equal(campaign_error_message(), "campaign_progress_report_add_options: unknown version 2");
+	}
 	assert_int_equal(history_count(db), 1);
 	/* a plan with reports is not silently replaced */
 	{
