@@ -27,6 +27,15 @@ int risk_inputs_set(risk_inputs *in, const char *name, int value);
 /* Writes "a=1,b=2" into @b (cleared first). */
 int risk_inputs_format(const risk_inputs *in, struct campaign_buf *b);
 
+/* ---- options structs (general; a candidate for the core) ---- */
+
+/* A public call's options: EINVALID naming @what (the struct's name) when
+ * @opts is NULL or its version (its first member) is not @version. */
+int risk_options_check(const void *opts, unsigned int version, const char *what);
+/* The body of a *_options_init(): zeroes @size bytes of @opts and sets its
+ * version; EINVALID naming @what for NULL or a version other than @known. */
+int risk_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+
 /* ---- risk.c ---- */
 
 /* A point's fields, for add and bulk import. */
@@ -56,11 +65,6 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 /* Appends one entry to a point's history. */
 int risk_history_add(campaign_db *db, const char *point, const char *operation, const char *field,
                      const char *before, const char *after, const char *actor);
-/* Checks the caller's @out, then opens a cursor over @sql into @c with ?1
- * bound to the campaign's row id (see query_open()); finish with
- * query_done(out, *c, rc). */
-int risk_query(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
-               const char *types, sqlite3_int64 *crid);
 /* Checks that @point is a point of the campaign; *unit gets its unit's rid. */
 int risk_point_unit(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_int64 *unit);
 

@@ -106,26 +106,36 @@ static int draft(campaign_db *db, sqlite3_int64 crid, const char *unit, const ch
 	return db_step_done(db, st, "cannot draft the publication");
 }
 
-int campaign_risk_publication_draft(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *unit,
+typedef struct draft_args {
+	const char *unit, *date;
+	char id[128];
+} draft_args;
+
+static int draft_check(void *ctx)
+{
+	const draft_args *a = ctx;
+	int rc = need(a->unit, "the unit");
+	return rc ? rc : need_date(a->date, "the date drafted");
+}
+
+/* A refusal names the unit; the entry, the publication. */
+static int draft_body(write_op *op, void *ctx)
+{
+	draft_args *a = ctx;
+	int rc = draft(op->db, op->crid, a->unit, a->date, op->actor, a->id, sizeof a->id);
+	if (rc)
+		return rc;
+	op->object = a->id;
+	return write_result(op, a->id);
+}
+
+int campaign_risk_publication_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *unit,
                                     const char *date, const char *actor)
 {
-	struct campaign_buf *b = NULL;
-	sqlite3_int64 crid;
-	char id[128] = "";
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "the unit")) ||
-	    (rc = need_date(date, "the date drafted")) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = draft(db, crid, unit, date, actor, id, sizeof id)) &&
-	    !(rc = db_log(db, actor, "risk.publication.draft", campaign, id, unit)) && out_id)
-		rc = id_buf(&b, id);
-	if ((rc = write_end(db, rc, actor, "risk.publication.draft", campaign, unit))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	draft_args a = {unit, date, ""};
+	write_op op = {.name = "risk.publication.draft", .actor = actor, .campaign = campaign, .object = unit,
+	               .detail = unit, .access = WRITE_ANY, .check = draft_check, .body = draft_body};
+	return db_write(db, &op, &a, out_id);
 }
 
 static const char SQL_PUB_GET[] =
@@ -169,17 +179,30 @@ static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const c
 	return db_step_done(db, st, "cannot change the publication");
 }
 
-static int advance_call(campaign_db *db, const char *campaign, const char *pub, const char *from, const char *date,
-                        const char *actor, const char *op)
+typedef struct advance_args {
+	const char *pub, *from, *date;
+} advance_args;
+
+static int advance_check(void *ctx)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(pub, "the publication")) || (rc = need_date(date, "the date")) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = advance(db, crid, pub, from, date, actor)))
-		rc = db_log(db, actor, op, campaign, pub, date);
-	return write_end(db, rc, actor, op, campaign, pub);
+	const advance_args *a = ctx;
+	int rc = need(a->pub, "the publication");
+	return rc ? rc : need_date(a->date, "the date");
+}
+
+static int advance_body(write_op *op, void *ctx)
+{
+	const advance_args *a = ctx;
+	return advance(op->db, op->crid, a->pub, a->from, a->date, op->actor);
+}
+
+static int advance_call(campaign_db *db, const char *campaign, const char *pub, const char *from, const char *date,
+                        const char *actor, const char *name)
+{
+	advance_args a = {pub, from, date};
+	write_op op = {.name = name, .actor = actor, .campaign = campaign, .object = pub, .detail = date,
+	               .access = WRITE_ANY, .check = advance_check, .body = advance_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 int campaign_risk_publication_approve(campaign_db *db, const char *campaign, const char *publication,
@@ -198,7 +221,7 @@ int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, con
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid, urid;
-	int rc = risk_query(
+	int rc = query_begin(
 		out, &c, db, campaign,
 		"SELECT pb.id, u.id AS unit, u.name AS unit_name, pb.status, "
 		"(SELECT count(*) FROM risk_publication_item i WHERE i.publication = pb.id) AS items, pb.drafted_by, "
@@ -236,7 +259,7 @@ int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, cons
 	sqlite3_int64 crid, urid;
 	int rc;
 	if (publication) {
-		rc = risk_query(out, &c, db, campaign,
+		rc = query_begin(out, &c, db, campaign,
 		                ITEM_COLUMNS "FROM risk_publication pb JOIN risk_publication_item i ON i.publication = pb.id "
 		                "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
 		                ITEM_TYPES, &crid);
@@ -244,7 +267,7 @@ int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, cons
 			sqlite3_bind_text(cursor_stmt(c), 2, publication, -1, SQLITE_TRANSIENT);
 		return query_done(out, c, rc);
 	}
-	rc = risk_query(out, &c, db, campaign,
+	rc = query_begin(out, &c, db, campaign,
 	                ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
 	                "JOIN risk_publication_item i ON i.publication = pb.id "
 	                "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "

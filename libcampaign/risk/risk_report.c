@@ -42,7 +42,7 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
 	if ((rc = insp_as_of(as_of, date)))
 		return rc;
-	rc = risk_query(
+	rc = query_begin(
 		out, &c, db, campaign,
 		"WITH gap AS (SELECT c.*, " HAS_LINE("prevention") " AS hp, " HAS_LINE("monitoring") " AS hm, "
 		HAS_LINE("disposal") " AS hd FROM " GRADED("g.rank = 1") " c), "
@@ -86,7 +86,7 @@ int campaign_risk_distribution_query(campaign_cursor **out, campaign_db *db, con
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc = risk_query(
+	int rc = query_begin(
 		out, &c, db, campaign,
 		"SELECT u.id AS unit, u.name AS unit_name, t.id AS type, t.name AS type_name, g.rank AS grade_rank, "
 		"coalesce(g.label, '未评定') AS grade_label, count(*) AS points "
@@ -107,7 +107,7 @@ int campaign_risk_heatmap_query(campaign_cursor **out, campaign_db *db, const ch
 	sqlite3_int64 crid, mrid = 0;
 	sqlite3_stmt *st;
 	char kind[16] = "", ref[160] = "";
-	int rc = risk_query(
+	int rc = query_begin(
 		out, &c, db, campaign,
 		"WITH cnt AS (SELECT iif(?3, a.residual_likelihood, a.likelihood) AS l, iif(?3, a.residual_impact, a.impact) AS i, "
 		"count(*) AS n FROM risk_model m JOIN risk_model v ON v.campaign = m.campaign AND v.id = m.id "
