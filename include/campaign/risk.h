@@ -71,7 +71,11 @@ extern "C" {
  */
 CAMPAIGN_API int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor);
 
-/** The risk types, in order. Columns: id, name, ord (int). */
+/**
+ * The risk types, in order. Columns: id, name, ord (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db).
+ */
 CAMPAIGN_API int campaign_risk_types_query(campaign_cursor **out, campaign_db *db);
 
 /* ---- grading models ---- */
@@ -93,6 +97,8 @@ CAMPAIGN_API int campaign_risk_model_import_yaml(campaign_db *db, const char *ca
 /**
  * As campaign_risk_model_import_yaml(), from YAML text in memory.
  * @param name  the name used in error positions; NULL for "<string>"
+ * @return as campaign_risk_model_import_yaml(): the version now current on success;
+ *         ::CAMPAIGN_EINVALID also for NULL @p yaml or invalid UTF-8.
  */
 CAMPAIGN_API int campaign_risk_model_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
                                                         const char *name, const char *actor);
@@ -112,6 +118,9 @@ CAMPAIGN_API int campaign_risk_model_set_default(campaign_db *db, const char *ca
  * Columns: id, version (int), kind ("matrix"/"weighted"/"criteria"), name, grades (int),
  * current (int 1 for the newest version), is_default (int 1 for the default model's versions),
  * imported_by, imported_at.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_models_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -132,6 +141,9 @@ CAMPAIGN_API int campaign_risk_model_grades_query(campaign_cursor **out, campaig
  * @param model  as for campaign_risk_model_grades_query()
  * Columns: model, version (int), id, name, weight (int or NULL), min (int), max (int),
  * override (int 1: forces the top grade), levels (text or NULL).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, model, no default).
  */
 CAMPAIGN_API int campaign_risk_model_inputs_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                   const char *model);
@@ -216,6 +228,9 @@ CAMPAIGN_API int campaign_risk_register_import(campaign_db *db, const char *camp
  * model, model_version (int), grade (the grade's id), grade_label, grade_rank (int),
  * color, owner_level, overridden (int 1), graded_on (date), next_review (date),
  * controls (int: controls not retired). Grade columns are NULL for an ungraded point.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit).
  */
 CAMPAIGN_API int campaign_risk_points_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *unit);
@@ -352,6 +367,9 @@ CAMPAIGN_API int campaign_risk_point_override(campaign_db *db, const char *campa
  * override_grade, override_label, override_reason, grade, grade_label, grade_rank (int),
  * color, owner_level, reason ("grade", "regrade", "control", "override", "import"),
  * graded_on (date), actor, recorded_at, current (int 1 for the grade in force).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, point).
  */
 CAMPAIGN_API int campaign_risk_grades_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *point);
@@ -414,6 +432,9 @@ CAMPAIGN_API int campaign_risk_control_set_status(campaign_db *db, const char *c
  * @param point  a point id, or NULL for all
  * Columns: id, point, point_name, unit, line, line_label (前期预防/中期监控/后期处置),
  * measure, owner, status, due_on (date), effect.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, point).
  */
 CAMPAIGN_API int campaign_risk_controls_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                               const char *point);
@@ -423,6 +444,9 @@ CAMPAIGN_API int campaign_risk_controls_query(campaign_cursor **out, campaign_db
  * control (not retired) on at least one line, by unit order then id.
  * Columns: point, unit, unit_name, name, grade_label, missing (lines, ","-joined:
  * "monitoring,disposal"), missing_label (中期监控、后期处置), reason (Chinese).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -466,6 +490,9 @@ CAMPAIGN_API int campaign_risk_publication_publish(campaign_db *db, const char *
  * @param unit  a unit id, or NULL for all
  * Columns: id, unit, unit_name, status ("draft"/"approved"/"published"), items (int),
  * drafted_by, drafted_on (date), approved_by, approved_on (date), published_by, published_on (date).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit).
  */
 CAMPAIGN_API int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                   const char *unit);
@@ -478,6 +505,9 @@ CAMPAIGN_API int campaign_risk_publications_query(campaign_cursor **out, campaig
  * Columns: no (int, 序号), unit_name (单位科室), type_name (风险类别), point_name (风险点),
  * manifestations (表现形式), grade_label (风险等级), controls (防控措施: "前期预防:…;中期监控:…"),
  * owner (部门负责人), leader (责任领导), publication, status, point.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, publication, unit).
  */
 CAMPAIGN_API int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                  const char *publication, const char *unit);
@@ -495,6 +525,9 @@ CAMPAIGN_API int campaign_risk_publication_query(campaign_cursor **out, campaign
  * Columns: kind, color (the point's grade colour), unit, unit_name, point, point_name,
  * grade_label, grade_rank (int), control, date (the date the warning counts from),
  * days (int: days overdue, or grade steps raised), reason (Chinese).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, or @p as_of not a date);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                               const char *as_of);
@@ -503,6 +536,9 @@ CAMPAIGN_API int campaign_risk_warnings_query(campaign_cursor **out, campaign_db
  * Grade distribution of the active points by unit and type.
  * Columns: unit, unit_name, type, type_name, grade_rank (int; NULL: ungraded),
  * grade_label ("未评定" when ungraded), points (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_distribution_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
