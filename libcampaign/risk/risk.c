@@ -221,24 +221,38 @@ int risk_history_add(campaign_db *db, const char *point, const char *operation, 
 	return db_step_done(db, st, "cannot record the point's history");
 }
 
+int risk_row(campaign_db *db, const char *sql, const char *key, sqlite3_int64 crid, const char *kind,
+             sqlite3_stmt **out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	char what[80];
+	int rc;
+	*out = NULL;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (crid)
+		sqlite3_bind_int64(st, 2, crid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = st;
+		return CAMPAIGN_OK;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(CAMPAIGN_ENOTFOUND, "no %s \"%s\"", kind, key);
+	snprintf(what, sizeof what, "cannot look up the %s", kind);
+	return error_from_sqlite(db->sql, rc, what);
+}
+
 int risk_point_unit(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_int64 *unit)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if ((rc = need(point, "the risk point")))
+	if ((rc = need(point, "the risk point")) || (rc = risk_row(db, SQL_POINT_UNIT, point, crid, "risk point", &st)))
 		return rc;
-	if (!(st = db_stmt(db, SQL_POINT_UNIT)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*unit = sqlite3_column_int64(st, 0);
+	*unit = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return CAMPAIGN_OK;
-	return rc == SQLITE_DONE ? error_set(CAMPAIGN_ENOTFOUND, "no risk point \"%s\"", point)
-	                         : error_from_sqlite(db->sql, rc, "cannot look up the risk point");
+	return CAMPAIGN_OK;
 }
 
 /* Resolves a type id or name to its id (copied into @out). */
@@ -522,30 +536,56 @@ int campaign_risk_point_update(campaign_db *db, const char *campaign, const char
 static const char SQL_POINTS_ALL[] = POINTS_SELECT "WHERE p.campaign = ?1" POINTS_ORDER;
 static const char SQL_POINTS_UNIT[] = POINTS_SELECT "WHERE p.campaign = ?1 AND p.unit = ?2" POINTS_ORDER;
 
+static int filter_bind(campaign_db *db, sqlite3_int64 crid, sqlite3_stmt *st, risk_filter by, const char *key)
+{
+	sqlite3_int64 rid = 0;
+	int rc;
+	switch (by) {
+	case RISK_UNIT:
+		rc = db_object_rid(db, "unit", crid, key, &rid);
+		break;
+	case RISK_POINT:
+	case RISK_ONE_POINT:
+		if (!(rc = risk_point_unit(db, crid, key, &rid)))
+			return sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT) == SQLITE_OK
+			               ? CAMPAIGN_OK
+			               : error_set(CAMPAIGN_ENOMEM, "out of memory");
+		break;
+	case RISK_MODEL:
+		rc = risk_model_resolve(db, crid, key, &rid);
+		break;
+	default:
+		return CAMPAIGN_OK;
+	}
+	if (!rc)
+		sqlite3_bind_int64(st, 2, rid);
+	return rc;
+}
+
+int risk_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               risk_filter by, const char *key)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc = query_begin(out, &c, db, campaign, sql, types, &crid);
+	if (!rc && (key || by == RISK_ONE_POINT || by == RISK_MODEL))
+		rc = filter_bind(db, crid, cursor_stmt(c), by, key);
+	return query_done(out, c, rc);
+}
+
 int campaign_risk_points_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c = NULL;
-	sqlite3_int64 crid, urid = 0;
-	int rc;
-	rc = query_begin(out, &c, db, campaign, unit ? SQL_POINTS_UNIT : SQL_POINTS_ALL,
-	                "ttttttttttttttt" "tittittiddi", &crid);
-	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign, unit ? SQL_POINTS_UNIT : SQL_POINTS_ALL, "ttttttttttttttt" "tittittiddi",
+	                  RISK_UNIT, unit);
 }
 
 int campaign_risk_point_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                       const char *point)
 {
-	campaign_cursor *c = NULL;
-	sqlite3_int64 crid, unit;
-	int rc = query_begin(out, &c, db, campaign,
-	                    "SELECT h.point, h.operation, h.field, h.before, h.after, h.actor, h.recorded_at "
-	                    "FROM risk_point_history h WHERE h.point = ?2 ORDER BY h.recorded_at, h.id",
-	                    "ttttttt", &crid);
-	if (!rc && !(rc = risk_point_unit(db, crid, point, &unit)))
-		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign,
+	                  "SELECT h.point, h.operation, h.field, h.before, h.after, h.actor, h.recorded_at "
+	                  "FROM risk_point_history h WHERE h.point = ?2 ORDER BY h.recorded_at, h.id",
+	                  "ttttttt", RISK_ONE_POINT, point);
 }
 
 /* ---- the confidential note ---- */

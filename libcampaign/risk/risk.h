@@ -65,6 +65,22 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 /* Appends one entry to a point's history. */
 int risk_history_add(campaign_db *db, const char *point, const char *operation, const char *field,
                      const char *before, const char *after, const char *actor);
+/* What ?2 of a risk query is bound to (?1 is the campaign's row id). */
+typedef enum risk_filter {
+	RISK_ALL,       /* nothing */
+	RISK_UNIT,      /* a unit's row id, from its id; none (every unit) for NULL */
+	RISK_POINT,     /* a point's id, checked to be the campaign's; none (every point) for NULL */
+	RISK_ONE_POINT, /* as RISK_POINT, required */
+	RISK_MODEL      /* a model's row id, from "id" or "id@version"; NULL: the default model */
+} risk_filter;
+/* Runs a query of the register through query_begin(), ?2 bound by @by to @key. */
+int risk_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               risk_filter by, const char *key);
+/* Steps the cached @sql with ?1 = @key and, unless @crid is 0, ?2 = @crid:
+ * *st is left on the row (the caller reads it, then resets it), or NULL
+ * with ENOTFOUND "no @kind \"@key\"" or the SQLite error. */
+int risk_row(campaign_db *db, const char *sql, const char *key, sqlite3_int64 crid, const char *kind,
+             sqlite3_stmt **st);
 /* Checks that @point is a point of the campaign; *unit gets its unit's rid. */
 int risk_point_unit(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_int64 *unit);
 

@@ -142,22 +142,16 @@ static const char SQL_CONTROL_STATUS[] = "UPDATE risk_control SET status = ?2 WH
 static int control_status(campaign_db *db, sqlite3_int64 crid, const char *control, const char *status,
                           const char *actor)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_CONTROL_GET);
-	sqlite3_int64 unit = 0;
-	char point[256] = "", before[32] = "", field[300];
+	sqlite3_stmt *st;
+	sqlite3_int64 unit;
+	char point[256], before[32], field[300];
 	int rc;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, control, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		column_copy(st, 0, point, sizeof point);
-		column_copy(st, 1, before, sizeof before);
-		unit = sqlite3_column_int64(st, 2);
-	}
+	if ((rc = risk_row(db, SQL_CONTROL_GET, control, crid, "control", &st)))
+		return rc;
+	column_copy(st, 0, point, sizeof point);
+	column_copy(st, 1, before, sizeof before);
+	unit = sqlite3_column_int64(st, 2);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no control \"%s\"", control);
 	if ((rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.control.status")) || !strcmp(before, status))
 		return rc;
 	if (!(st = db_stmt(db, SQL_CONTROL_STATUS)))
@@ -199,27 +193,20 @@ int campaign_risk_control_set_status(campaign_db *db, const char *campaign, cons
 
 int campaign_risk_controls_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *point)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid, unit;
-	int rc = query_begin(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT k.id, k.point, p.name AS point_name, u.id AS unit, k.line, CASE k.line WHEN 'prevention' THEN '前期预防' "
 		"WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS line_label, k.measure, k.owner, k.status, k.due_on, "
 		"k.effect FROM risk_control k JOIN risk_point p ON p.id = k.point JOIN unit u ON u.rid = p.unit "
 		"WHERE k.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) ORDER BY k.point, "
 		"CASE k.line WHEN 'prevention' THEN 1 WHEN 'monitoring' THEN 2 ELSE 3 END, k.id",
-		"tttttttttdt", &crid);
-	if (!rc && point && !(rc = risk_point_unit(db, crid, point, &unit)))
-		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, rc);
+		"tttttttttdt", RISK_POINT, point);
 }
 
 int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = query_begin(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"WITH top AS (SELECT p.id, p.unit, p.name, g.label, "
 		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'prevention' AND k.status <> 'retired') AS hp, "
 		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'monitoring' AND k.status <> 'retired') AS hm, "
@@ -232,6 +219,5 @@ int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const c
 		"SELECT gap.id AS point, u.id AS unit, u.name AS unit_name, gap.name, gap.label AS grade_label, gap.missing, "
 		"gap.missing_label, u.name || '风险点「' || gap.name || '」为' || gap.label || ',缺少' || gap.missing_label || "
 		"'防线的防控措施' AS reason FROM gap JOIN unit u ON u.rid = gap.unit ORDER BY u.ord, gap.id",
-		"tttttttt", &crid);
-	return query_done(out, c, rc);
+		"tttttttt", RISK_ALL, NULL);
 }

@@ -364,19 +364,7 @@ static int grade_row(campaign_db *db, sqlite3_stmt *st, const rmodel *m, const r
 /* Steps the one-point state query; ENOTFOUND when there is no such point. */
 static int point_state(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_stmt **out)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_POINT_STATE);
-	int rc;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, point, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = st;
-		return CAMPAIGN_OK;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? error_set(CAMPAIGN_ENOTFOUND, "no risk point \"%s\"", point)
-	                         : error_from_sqlite(db->sql, rc, "cannot read the risk point");
+	return risk_row(db, SQL_POINT_STATE, point, crid, "risk point", out);
 }
 
 int risk_grade_point(campaign_db *db, sqlite3_int64 crid, const char *point, const char *model, const char *inputs,
@@ -674,10 +662,8 @@ int campaign_risk_point_override(campaign_db *db, const char *campaign,
 
 int campaign_risk_grades_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *point)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid, unit;
-	int rc = query_begin(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT a.id, a.point, m.id AS model, m.version AS model_version, m.kind, a.inputs, a.likelihood, a.impact, "
 		"a.score, gi.id AS inherent_grade, gi.label AS inherent_label, a.residual_inputs, a.residual_likelihood, "
 		"a.residual_impact, a.residual_score, gr.id AS residual_grade, gr.label AS residual_label, "
@@ -688,9 +674,5 @@ int campaign_risk_grades_query(campaign_cursor **out, campaign_db *db, const cha
 		"JOIN risk_grade gi ON gi.rid = a.inherent_grade JOIN risk_grade gr ON gr.rid = a.residual_grade "
 		"LEFT JOIN risk_grade go ON go.rid = a.override_grade JOIN risk_grade g ON g.rid = a.grade "
 		"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.id = ?2) ORDER BY p.id, a.recorded_at, a.id",
-		"tttitt" "iiitttiiitttttt" "titttdtti",
-		&crid);
-	if (!rc && point && !(rc = risk_point_unit(db, crid, point, &unit)))
-		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, rc);
+		"tttitt" "iiitttiiitttttt" "titttdtti", RISK_POINT, point);
 }

@@ -745,47 +745,32 @@ int campaign_risk_model_set_default(campaign_db *db, const char *campaign, const
 
 int campaign_risk_models_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = query_begin(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT m.id, m.version, m.kind, m.name, (SELECT count(*) FROM risk_grade g WHERE g.model = m.rid) AS grades, "
 		"m.version = (SELECT max(version) FROM risk_model x WHERE x.campaign = m.campaign AND x.id = m.id) AS current, "
 		"coalesce(d.model = m.id, 0) AS is_default, m.imported_by, m.imported_at FROM risk_model m "
 		"LEFT JOIN risk_model_default d ON d.campaign = m.campaign WHERE m.campaign = ?1 ORDER BY m.id, m.version",
-		"tittiiitt", &crid);
-	return query_done(out, c, rc);
-}
-
-/* A query over one model: ?1 the campaign, ?2 the model's rid. */
-static int model_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *model,
-                       const char *sql, const char *types)
-{
-	campaign_cursor *c;
-	sqlite3_int64 crid, mrid;
-	int rc = query_begin(out, &c, db, campaign, sql, types, &crid);
-	if (!rc && !(rc = risk_model_resolve(db, crid, model, &mrid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, mrid);
-	return query_done(out, c, rc);
+		"tittiiitt", RISK_ALL, NULL);
 }
 
 int campaign_risk_model_grades_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *model)
 {
-	return model_query(out, db, campaign, model,
-	                   "SELECT m.id AS model, m.version, g.id, g.rank, g.label, g.owner_level, g.review_days, g.color, "
-	                   "t.min FROM risk_model m JOIN risk_grade g ON g.model = m.rid "
-	                   "LEFT JOIN risk_model_threshold t ON t.model = m.rid AND t.grade = g.rid "
-	                   "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY g.rank",
-	                   "titittiti");
+	return risk_query(out, db, campaign,
+	                  "SELECT m.id AS model, m.version, g.id, g.rank, g.label, g.owner_level, g.review_days, g.color, "
+	                  "t.min FROM risk_model m JOIN risk_grade g ON g.model = m.rid "
+	                  "LEFT JOIN risk_model_threshold t ON t.model = m.rid AND t.grade = g.rid "
+	                  "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY g.rank",
+	                  "titittiti", RISK_MODEL, model);
 }
 
 int campaign_risk_model_inputs_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *model)
 {
-	return model_query(out, db, campaign, model,
-	                   "SELECT m.id AS model, m.version, i.id, i.name, i.weight, i.min, i.max, i.override, "
-	                   "(SELECT group_concat(level || ' ' || label, '、') FROM (SELECT level, label FROM risk_model_level l "
-	                   "WHERE l.model = m.rid AND l.input = i.id ORDER BY level)) AS levels "
-	                   "FROM risk_model m JOIN risk_model_input i ON i.model = m.rid "
-	                   "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY i.ord",
-	                   "tittiiiit");
+	return risk_query(out, db, campaign,
+	                  "SELECT m.id AS model, m.version, i.id, i.name, i.weight, i.min, i.max, i.override, "
+	                  "(SELECT group_concat(level || ' ' || label, '、') FROM (SELECT level, label FROM risk_model_level l "
+	                  "WHERE l.model = m.rid AND l.input = i.id ORDER BY level)) AS levels "
+	                  "FROM risk_model m JOIN risk_model_input i ON i.model = m.rid "
+	                  "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY i.ord",
+	                  "tittiiiit", RISK_MODEL, model);
 }

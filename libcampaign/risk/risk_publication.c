@@ -149,20 +149,14 @@ static const char SQL_PUB_PUBLISH[] =
 static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const char *from, const char *date,
                    const char *actor)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_PUB_GET);
-	char status[16] = "", since[16] = "";
+	sqlite3_stmt *st;
+	char status[16], since[16];
 	int rc, approve = !strcmp(from, "draft");
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		column_copy(st, 0, status, sizeof status);
-		column_copy(st, 1, since, sizeof since);
-	}
+	if ((rc = risk_row(db, SQL_PUB_GET, pub, crid, "risk publication", &st)))
+		return rc;
+	column_copy(st, 0, status, sizeof status);
+	column_copy(st, 1, since, sizeof since);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no risk publication \"%s\"", pub);
 	if (strcmp(status, from))
 		return error_set(CAMPAIGN_ECONFLICT, "publication \"%s\" is %s; only a%s %s one can be %s", pub, status,
 		                 approve ? "" : "n", from, approve ? "approved" : "published");
@@ -219,32 +213,22 @@ int campaign_risk_publication_publish(campaign_db *db, const char *campaign, con
 
 int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid, urid;
-	int rc = query_begin(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT pb.id, u.id AS unit, u.name AS unit_name, pb.status, "
 		"(SELECT count(*) FROM risk_publication_item i WHERE i.publication = pb.id) AS items, pb.drafted_by, "
 		"pb.drafted_on, pb.approved_by, pb.approved_on, pb.published_by, pb.published_on "
 		"FROM risk_publication pb JOIN unit u ON u.rid = pb.unit WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) "
 		"ORDER BY u.ord, pb.drafted_on, pb.id",
-		"ttttitdtdtd", &crid);
-	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
-	return query_done(out, c, rc);
+		"ttttitdtdtd", RISK_UNIT, unit);
 }
 
 static int publication_exists(campaign_db *db, sqlite3_int64 crid, const char *pub)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_PUB_GET);
-	int found;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_stmt *st;
+	int rc = risk_row(db, SQL_PUB_GET, pub, crid, "risk publication", &st);
 	sqlite3_reset(st);
-	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no risk publication \"%s\"", pub);
+	return rc;
 }
 
 #define ITEM_COLUMNS                                                                                              \
@@ -256,25 +240,22 @@ int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, cons
                                     const char *publication, const char *unit)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid, urid;
+	sqlite3_int64 crid;
 	int rc;
 	if (publication) {
 		rc = query_begin(out, &c, db, campaign,
-		                ITEM_COLUMNS "FROM risk_publication pb JOIN risk_publication_item i ON i.publication = pb.id "
-		                "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
-		                ITEM_TYPES, &crid);
+		                 ITEM_COLUMNS "FROM risk_publication pb JOIN risk_publication_item i ON i.publication = pb.id "
+		                 "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
+		                 ITEM_TYPES, &crid);
 		if (!rc && !(rc = publication_exists(db, crid, publication)))
 			sqlite3_bind_text(cursor_stmt(c), 2, publication, -1, SQLITE_TRANSIENT);
 		return query_done(out, c, rc);
 	}
-	rc = query_begin(out, &c, db, campaign,
-	                ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
-	                "JOIN risk_publication_item i ON i.publication = pb.id "
-	                "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "
-	                "WHERE x.unit = pb.unit AND x.status = 'published' ORDER BY x.published_on DESC, x.id DESC LIMIT 1) "
-	                "ORDER BY u.ord, i.no",
-	                ITEM_TYPES, &crid);
-	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign,
+	                  ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
+	                  "JOIN risk_publication_item i ON i.publication = pb.id "
+	                  "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "
+	                  "WHERE x.unit = pb.unit AND x.status = 'published' ORDER BY x.published_on DESC, x.id DESC LIMIT 1) "
+	                  "ORDER BY u.ord, i.no",
+	                  ITEM_TYPES, RISK_UNIT, unit);
 }

@@ -84,18 +84,15 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 
 int campaign_risk_distribution_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = query_begin(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT u.id AS unit, u.name AS unit_name, t.id AS type, t.name AS type_name, g.rank AS grade_rank, "
 		"coalesce(g.label, '未评定') AS grade_label, count(*) AS points "
 		"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
 		"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade "
 		"WHERE p.campaign = ?1 AND p.status = 'active' GROUP BY p.unit, p.type, g.rank, g.label "
 		"ORDER BY u.ord, t.ord, g.rank IS NULL, g.rank",
-		"ttttiti", &crid);
-	return query_done(out, c, rc);
+		"ttttiti", RISK_ALL, NULL);
 }
 
 static const char SQL_MODEL_KIND[] = "SELECT kind, id || '@' || version FROM risk_model WHERE rid = ?1";
