@@ -36,6 +36,15 @@ int risk_options_check(const void *opts, unsigned int version, const char *what)
  * version; EINVALID naming @what for NULL or a version other than @known. */
 int risk_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
 
+/* ---- SQL shared by the queries: the three lines of defence ---- */
+
+/* The Chinese label of line column @L, and its order (prevention, monitoring, disposal). */
+#define RISK_LINE_LABEL(L) "CASE " L " WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END"
+#define RISK_LINE_ORDER(L) "CASE " L " WHEN 'prevention' THEN 1 WHEN 'monitoring' THEN 2 ELSE 3 END"
+/* Whether point @P has a control not retired on line @L. */
+#define RISK_HAS_LINE(P, L) \
+	"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = " P " AND k.line = '" L "' AND k.status <> 'retired')"
+
 /* ---- risk.c ---- */
 
 /* A point's fields, for add and bulk import. */

@@ -191,26 +191,23 @@ int campaign_risk_control_set_status(campaign_db *db, const char *campaign, cons
 	return db_write(db, &op, &a, NULL);
 }
 
+static const char SQL_CONTROLS[] =
+	"SELECT k.id, k.point, p.name AS point_name, u.id AS unit, k.line, " RISK_LINE_LABEL("k.line") " AS line_label, "
+	"k.measure, k.owner, k.status, k.due_on, k.effect FROM risk_control k JOIN risk_point p ON p.id = k.point "
+	"JOIN unit u ON u.rid = p.unit WHERE k.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) "
+	"ORDER BY k.point, " RISK_LINE_ORDER("k.line") ", k.id";
+
 int campaign_risk_controls_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *point)
 {
-	return risk_query(
-		out, db, campaign,
-		"SELECT k.id, k.point, p.name AS point_name, u.id AS unit, k.line, CASE k.line WHEN 'prevention' THEN '前期预防' "
-		"WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS line_label, k.measure, k.owner, k.status, k.due_on, "
-		"k.effect FROM risk_control k JOIN risk_point p ON p.id = k.point JOIN unit u ON u.rid = p.unit "
-		"WHERE k.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) ORDER BY k.point, "
-		"CASE k.line WHEN 'prevention' THEN 1 WHEN 'monitoring' THEN 2 ELSE 3 END, k.id",
-		"tttttttttdt", RISK_POINT, point);
+	return risk_query(out, db, campaign, SQL_CONTROLS, "tttttttttdt", RISK_POINT, point);
 }
 
 int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
 	return risk_query(
 		out, db, campaign,
-		"WITH top AS (SELECT p.id, p.unit, p.name, g.label, "
-		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'prevention' AND k.status <> 'retired') AS hp, "
-		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'monitoring' AND k.status <> 'retired') AS hm, "
-		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'disposal' AND k.status <> 'retired') AS hd "
+		"WITH top AS (SELECT p.id, p.unit, p.name, g.label, " RISK_HAS_LINE("p.id", "prevention") " AS hp, "
+		RISK_HAS_LINE("p.id", "monitoring") " AS hm, " RISK_HAS_LINE("p.id", "disposal") " AS hd "
 		"FROM risk_point p JOIN risk_assessment a ON a.id = p.assessment JOIN risk_grade g ON g.rid = a.grade "
 		"WHERE p.campaign = ?1 AND p.status = 'active' AND g.rank = 1), "
 		"gap AS (SELECT *, rtrim(iif(hp, '', 'prevention,') || iif(hm, '', 'monitoring,') || iif(hd, '', 'disposal,'), ',') "

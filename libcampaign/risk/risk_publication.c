@@ -19,10 +19,9 @@ static const char SQL_ITEMS_SNAPSHOT[] =
 	"INSERT INTO risk_publication_item (publication, no, point, unit_name, type_name, point_name, manifestations, "
 	"grade_label, grade_rank, controls, owner, leader) "
 	"SELECT ?1, row_number() OVER (ORDER BY g.rank, t.ord, p.id), p.id, u.name, t.name, p.name, p.manifestations, "
-	"g.label, g.rank, (SELECT group_concat(c.lbl || ':' || c.measure, ';') FROM (SELECT CASE k.line "
-	"WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS lbl, k.measure "
-	"FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired' ORDER BY CASE k.line WHEN 'prevention' THEN 1 "
-	"WHEN 'monitoring' THEN 2 ELSE 3 END, k.id) c), p.owner, p.leader "
+	"g.label, g.rank, (SELECT group_concat(c.lbl || ':' || c.measure, ';') FROM (SELECT "
+	RISK_LINE_LABEL("k.line") " AS lbl, k.measure FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired' "
+	"ORDER BY " RISK_LINE_ORDER("k.line") ", k.id) c), p.owner, p.leader "
 	"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
 	"JOIN risk_assessment a ON a.id = p.assessment JOIN risk_grade g ON g.rid = a.grade "
 	"WHERE p.unit = ?2 AND p.status = 'active'";
@@ -106,23 +105,25 @@ static int draft(campaign_db *db, sqlite3_int64 crid, const char *unit, const ch
 	return db_step_done(db, st, "cannot draft the publication");
 }
 
-typedef struct draft_args {
-	const char *unit, *date;
-	char id[128];
-} draft_args;
+/* A step of a publication: its draft (@from NULL, @key the unit), or a move
+ * on from status @from (@key the publication). */
+typedef struct pub_args {
+	const char *key, *from, *date;
+	char id[128]; /* the draft's id */
+} pub_args;
 
-static int draft_check(void *ctx)
+static int pub_check(void *ctx)
 {
-	const draft_args *a = ctx;
-	int rc = need(a->unit, "the unit");
-	return rc ? rc : need_date(a->date, "the date drafted");
+	const pub_args *a = ctx;
+	int rc = need(a->key, a->from ? "the publication" : "the unit");
+	return rc ? rc : need_date(a->date, a->from ? "the date" : "the date drafted");
 }
 
 /* A refusal names the unit; the entry, the publication. */
 static int draft_body(write_op *op, void *ctx)
 {
-	draft_args *a = ctx;
-	int rc = draft(op->db, op->crid, a->unit, a->date, op->actor, a->id, sizeof a->id);
+	pub_args *a = ctx;
+	int rc = draft(op->db, op->crid, a->key, a->date, op->actor, a->id, sizeof a->id);
 	if (rc)
 		return rc;
 	op->object = a->id;
@@ -130,11 +131,11 @@ static int draft_body(write_op *op, void *ctx)
 }
 
 int campaign_risk_publication_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *unit,
-                                    const char *date, const char *actor)
+                                  const char *date, const char *actor)
 {
-	draft_args a = {unit, date, ""};
+	pub_args a = {unit, NULL, date, ""};
 	write_op op = {.name = "risk.publication.draft", .actor = actor, .campaign = campaign, .object = unit,
-	               .detail = unit, .access = WRITE_ANY, .check = draft_check, .body = draft_body};
+	               .detail = unit, .access = WRITE_ANY, .check = pub_check, .body = draft_body};
 	return db_write(db, &op, &a, out_id);
 }
 
@@ -173,29 +174,18 @@ static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const c
 	return db_step_done(db, st, "cannot change the publication");
 }
 
-typedef struct advance_args {
-	const char *pub, *from, *date;
-} advance_args;
-
-static int advance_check(void *ctx)
-{
-	const advance_args *a = ctx;
-	int rc = need(a->pub, "the publication");
-	return rc ? rc : need_date(a->date, "the date");
-}
-
 static int advance_body(write_op *op, void *ctx)
 {
-	const advance_args *a = ctx;
-	return advance(op->db, op->crid, a->pub, a->from, a->date, op->actor);
+	const pub_args *a = ctx;
+	return advance(op->db, op->crid, a->key, a->from, a->date, op->actor);
 }
 
 static int advance_call(campaign_db *db, const char *campaign, const char *pub, const char *from, const char *date,
                         const char *actor, const char *name)
 {
-	advance_args a = {pub, from, date};
+	pub_args a = {pub, from, date, ""};
 	write_op op = {.name = name, .actor = actor, .campaign = campaign, .object = pub, .detail = date,
-	               .access = WRITE_ANY, .check = advance_check, .body = advance_body};
+	               .access = WRITE_ANY, .check = pub_check, .body = advance_body};
 	return db_write(db, &op, &a, NULL);
 }
 

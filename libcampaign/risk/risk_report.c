@@ -4,9 +4,7 @@
 #include <string.h>
 #include "risk/risk.h"
 
-#define LINE_LABEL(L) "CASE " L " WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END"
-#define HAS_LINE(L)                                                                                         \
-	"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = c.id AND k.line = '" L "' AND k.status <> 'retired')"
+#define HAS_LINE(L) RISK_HAS_LINE("c.id", L)
 
 /* An active point of ?1 with its grade in force (columns id, unit, name,
  * label, rank, color, review_days, graded_on, due), for points looked up by
@@ -63,7 +61,7 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		"UNION ALL "
 		"SELECT 'control_overdue', 3, c.id, c.unit, c.name, c.label, c.rank, coalesce(c.color, 'yellow'), k.id, k.due_on, "
 		"CAST(julianday(?2) - julianday(k.due_on) AS INTEGER), "
-		"'「' || c.name || '」的防控措施「' || k.measure || '」(' || " LINE_LABEL("k.line") " || ')应于' || k.due_on || "
+		"'「' || c.name || '」的防控措施「' || k.measure || '」(' || " RISK_LINE_LABEL("k.line") " || ')应于' || k.due_on || "
 		"'前落实,已逾期' || CAST(julianday(?2) - julianday(k.due_on) AS INTEGER) || '天' "
 		"FROM risk_control k CROSS JOIN " POINT_GRADE " c ON c.id = k.point WHERE k.campaign = ?1 "
 		"AND k.status = 'planned' "
