@@ -807,6 +807,66 @@ static void test_failed_calls_leave_no_trace(void **state)
 	campaign_close(db);
 }
 
+/* Every kind of write refused by roles: one "denied" entry each, naming
+ * the object as before the envelope, and nothing else written. */
+static int audit_rows(campaign_db *db)
+{
+	campaign_cursor *c;
+	int n = 0;
+	ok(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		n++;
+	campaign_cursor_free(c);
+	return n;
+}
+
+static void test_refusals_logged_once(void **state)
+{
+	static const char *const want[][2] = {
+		{"x", "risk.type.add"},          {NULL, "risk.regrade"},          {"matrix-5x5", "risk.model.default"},
+		{"", "risk.point.add"},          {"KX", "risk.control.add"},      {"F", "risk.confidential.set"},
+		{"liyong", "risk.publication.draft"}, {"F", "risk.point.update"}, {NULL, "risk.model.import"},
+	};
+	campaign_db *db = open_models();
+	campaign_cursor *c;
+	int n = 0, skip;
+	(void)state;
+	add_point(db, "F", "liyong", "出让方案审查");
+	ok(t_point_grade(db, NULL, "F", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
+	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "office"));
+	ok(campaign_role_grant(db, "clerk", "unit_clerk", NULL, "caiwu", "office"));
+	skip = audit_rows(db);
+	fails(campaign_risk_type_add(db, "x", "x类", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_regrade(db, NULL, NULL, NULL, "2011-01-01", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_model_set_default(db, NULL, "matrix-5x5", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(t_point_add(NULL, db, NULL, NULL, "liyong", "post", "x", "思想道德", "x", NULL, NULL, NULL, NULL, "clerk"),
+	      CAMPAIGN_EPERM, NULL);
+	fails(t_control_add(NULL, db, NULL, "KX", "F", "prevention", "x", NULL, NULL, NULL, NULL, "clerk"), CAMPAIGN_EPERM,
+	      NULL);
+	fails(campaign_risk_point_confidential_set(db, NULL, "F", "x", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_publication_add(NULL, db, NULL, "liyong", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_point_update(db, NULL, "F", "name", "y", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "clerk"), CAMPAIGN_EPERM, NULL);
+	ok(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *object = campaign_cursor_get(c, "object");
+		if (skip-- > 0)
+			continue;
+		/* every entry after the refusals' start is a refusal: nothing else was written */
+		assert_true(n < (int)(sizeof want / sizeof want[0]));
+		assert_string_equal(campaign_cursor_get(c, "operation"), "denied");
+		if (want[n][0])
+			assert_string_equal(object ? object : "(null)", want[n][0]);
+		else
+			assert_null(object);
+		assert_string_equal(campaign_cursor_get(c, "detail"), want[n][1]);
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, (int)(sizeof want / sizeof want[0]));
+	campaign_close(db);
+}
+
 /* The options structs: NULL or a wrong version is refused before anything is read. */
 static void test_options_structs(void **state)
 {
@@ -1072,6 +1132,7 @@ int main(void)
 		cmocka_unit_test(test_bad_models),
 		cmocka_unit_test(test_register_history),
 		cmocka_unit_test(test_failed_calls_leave_no_trace),
+		cmocka_unit_test(test_refusals_logged_once),
 		cmocka_unit_test(test_options_structs),
 		cmocka_unit_test(test_models_query_and_default),
 		cmocka_unit_test(test_column_types),
