@@ -148,9 +148,10 @@ static int point_add(args *a)
 	if ((rc = arg_only(a, opts)) || (rc = need_pos(a, 7, "risk point add needs UNIT SCOPE SCOPE_NAME TYPE NAME")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_risk_point_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], a->pos[3], a->pos[4], a->pos[5],
-	                             a->pos[6], arg_opt(a, "--description"), arg_opt(a, "--manifestations"),
-	                             arg_opt(a, "--owner"), arg_opt(a, "--leader"), a->actor);
+	campaign_risk_point_add_options p = {CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, arg_opt(a, "--id"), a->pos[2],
+	                                     a->pos[3], a->pos[4], a->pos[5], a->pos[6], arg_opt(a, "--description"),
+	                                     arg_opt(a, "--manifestations"), arg_opt(a, "--owner"), arg_opt(a, "--leader")};
+	rc = campaign_risk_point_add(&id, db, a->campaign, &p, a->actor);
 	rc = written(db, rc, "added risk point", campaign_buf_data(id));
 	campaign_buf_free(id);
 	return rc;
@@ -215,10 +216,9 @@ static int grade_cmd(args *a)
 	int rc;
 	if ((rc = arg_only(a, opts)) || (rc = need_pos(a, 2, "risk grade needs POINT")) || (rc = open_writable(a, &db)))
 		return rc;
-	return written(db,
-	               campaign_risk_point_grade(db, a->campaign, a->pos[1], arg_opt(a, "--model"), arg_opt(a, "--inputs"),
-	                                         date_or_today(a), a->actor),
-	               "graded", a->pos[1]);
+	campaign_risk_point_grade_options g = {CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, a->pos[1], arg_opt(a, "--model"),
+	                                       arg_opt(a, "--inputs"), date_or_today(a)};
+	return written(db, campaign_risk_point_grade(db, a->campaign, &g, a->actor), "graded", a->pos[1]);
 }
 
 static int regrade_cmd(args *a)
@@ -265,10 +265,9 @@ static int override_cmd(args *a)
 		return usage_error("risk override needs --reason T%s", "");
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	return written(db,
-	               campaign_risk_point_override(db, a->campaign, a->pos[1], a->pos[2], arg_opt(a, "--reason"),
-	                                            date_or_today(a), a->actor),
-	               "overridden", a->pos[1]);
+	campaign_risk_point_override_options o = {CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, a->pos[1], a->pos[2],
+	                                          arg_opt(a, "--reason"), date_or_today(a)};
+	return written(db, campaign_risk_point_override(db, a->campaign, &o, a->actor), "overridden", a->pos[1]);
 }
 
 /* ---- controls ---- */
@@ -286,9 +285,10 @@ static int control_cmd(args *a)
 	if (!strcmp(sub, "add")) {
 		if ((rc = need_pos(a, 5, "risk control add needs POINT LINE MEASURE")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_risk_control_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], a->pos[3], a->pos[4],
-		                               arg_opt(a, "--owner"), arg_opt(a, "--status"), arg_opt(a, "--due"),
-		                               arg_opt(a, "--effect"), a->actor);
+		campaign_risk_control_add_options k = {CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION, arg_opt(a, "--id"), a->pos[2],
+		                                       a->pos[3], a->pos[4], arg_opt(a, "--owner"), arg_opt(a, "--status"),
+		                                       arg_opt(a, "--due"), arg_opt(a, "--effect")};
+		rc = campaign_risk_control_add(&id, db, a->campaign, &k, a->actor);
 		rc = written(db, rc, "added control", campaign_buf_data(id));
 		campaign_buf_free(id);
 		return rc;
@@ -333,7 +333,7 @@ static int publication_cmd(args *a)
 	if (!strcmp(sub, "draft")) {
 		if ((rc = need_pos(a, 3, "risk publication draft needs UNIT")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_risk_publication_draft(&id, db, a->campaign, a->pos[2], date_or_today(a), a->actor);
+		rc = campaign_risk_publication_add(&id, db, a->campaign, a->pos[2], date_or_today(a), a->actor);
 		rc = written(db, rc, "drafted publication", campaign_buf_data(id));
 		campaign_buf_free(id);
 		return rc;

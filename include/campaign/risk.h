@@ -71,7 +71,11 @@ extern "C" {
  */
 CAMPAIGN_API int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor);
 
-/** The risk types, in order. Columns: id, name, ord (int). */
+/**
+ * The risk types, in order. Columns: id, name, ord (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db).
+ */
 CAMPAIGN_API int campaign_risk_types_query(campaign_cursor **out, campaign_db *db);
 
 /* ---- grading models ---- */
@@ -93,6 +97,8 @@ CAMPAIGN_API int campaign_risk_model_import_yaml(campaign_db *db, const char *ca
 /**
  * As campaign_risk_model_import_yaml(), from YAML text in memory.
  * @param name  the name used in error positions; NULL for "<string>"
+ * @return as campaign_risk_model_import_yaml(): the version now current on success;
+ *         ::CAMPAIGN_EINVALID also for NULL @p yaml or invalid UTF-8.
  */
 CAMPAIGN_API int campaign_risk_model_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
                                                         const char *name, const char *actor);
@@ -112,6 +118,9 @@ CAMPAIGN_API int campaign_risk_model_set_default(campaign_db *db, const char *ca
  * Columns: id, version (int), kind ("matrix"/"weighted"/"criteria"), name, grades (int),
  * current (int 1 for the newest version), is_default (int 1 for the default model's versions),
  * imported_by, imported_at.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_models_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -132,35 +141,57 @@ CAMPAIGN_API int campaign_risk_model_grades_query(campaign_cursor **out, campaig
  * @param model  as for campaign_risk_model_grades_query()
  * Columns: model, version (int), id, name, weight (int or NULL), min (int), max (int),
  * override (int 1: forces the top grade), levels (text or NULL).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, model, no default).
  */
 CAMPAIGN_API int campaign_risk_model_inputs_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                   const char *model);
 
 /* ---- the risk register ---- */
 
+#define CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION 1
+
+/**
+ * A new risk point's fields, for campaign_risk_point_add(). Initialise with
+ * ::CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT or campaign_risk_point_add_options_init().
+ */
+typedef struct campaign_risk_point_add_options {
+	unsigned int version;       /**< ::CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION */
+	const char *id;             /**< the id to give it (unique in the store), or NULL for a new UUIDv7 */
+	const char *unit;           /**< the unit (单位科室) id; required */
+	const char *scope;          /**< "post" (岗位), "business" (核心业务) or "process_step" (重点环节) */
+	const char *scope_name;     /**< the post, business or step, e.g. "采矿权审批"; required */
+	const char *type;           /**< a risk type id or name ("process" or "业务流程") */
+	const char *name;           /**< the risk point (风险点); required */
+	const char *description;    /**< free text, or NULL */
+	const char *manifestations; /**< how the risk shows (表现形式), or NULL */
+	const char *owner;          /**< the department head (部门负责人), or NULL */
+	const char *leader;         /**< the responsible leader (责任领导), or NULL */
+} campaign_risk_point_add_options;
+
+#define CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings, which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_risk_point_add_options_init(campaign_risk_point_add_options *opts, unsigned int version);
+
 /**
  * Adds a risk point, in one transaction.
- * @param[out] out_id       the point's id, written only on success (free with
- *                          campaign_buf_free()); NULL if not wanted
- * @param id                the id to give it (unique in the store), or NULL for a new UUIDv7
- * @param unit              the unit (单位科室) id
- * @param scope             "post" (岗位), "business" (核心业务) or "process_step" (重点环节)
- * @param scope_name        the post, business or step, e.g. "采矿权审批"; required
- * @param type              a risk type id or name ("process" or "业务流程")
- * @param name              the risk point (风险点); required
- * @param description       free text, or NULL
- * @param manifestations    how the risk shows (表现形式), or NULL
- * @param owner             the department head (部门负责人), or NULL
- * @param leader            the responsible leader (责任领导), or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (the message names the argument);
- *         ::CAMPAIGN_ENOTFOUND (campaign, unit, type); ::CAMPAIGN_ECONFLICT (the id exists);
- *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param[out] out_id  the point's id, written only on success (free with
+ *                     campaign_buf_free()); NULL if not wanted
+ * @param campaign     the campaign id, or NULL for the only one
+ * @param opts         the point's fields (see ::campaign_risk_point_add_options); not NULL
+ * @param actor        who adds it
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version; the message
+ *         names the field); ::CAMPAIGN_ENOTFOUND (campaign, unit, type); ::CAMPAIGN_ECONFLICT
+ *         (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
 CAMPAIGN_API int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                         const char *id, const char *unit, const char *scope,
-                                         const char *scope_name, const char *type, const char *name,
-                                         const char *description, const char *manifestations, const char *owner,
-                                         const char *leader, const char *actor);
+                                         const campaign_risk_point_add_options *opts, const char *actor);
 
 /**
  * Changes one field of a point; the history keeps the value before and after.
@@ -197,6 +228,9 @@ CAMPAIGN_API int campaign_risk_register_import(campaign_db *db, const char *camp
  * model, model_version (int), grade (the grade's id), grade_label, grade_rank (int),
  * color, owner_level, overridden (int 1), graded_on (date), next_review (date),
  * controls (int: controls not retired). Grade columns are NULL for an ungraded point.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit).
  */
 CAMPAIGN_API int campaign_risk_points_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *unit);
@@ -233,24 +267,45 @@ CAMPAIGN_API int campaign_risk_point_confidential_query(campaign_cursor **out, c
 
 /* ---- grading ---- */
 
+#define CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION 1
+
+/**
+ * What campaign_risk_point_grade() grades, and how. Initialise with
+ * ::CAMPAIGN_RISK_POINT_GRADE_OPTIONS_INIT or campaign_risk_point_grade_options_init().
+ */
+typedef struct campaign_risk_point_grade_options {
+	unsigned int version; /**< ::CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION */
+	const char *point;    /**< the point's id; required */
+	const char *model;    /**< "id", "id@version", or NULL: the point's current model (its version), else the
+	                           campaign's default */
+	const char *inputs;   /**< inputs to set ("likelihood=4,impact=5"), merged into the point's; NULL or "" to
+	                           grade from the stored ones. Each must be an input of the model, within its range. */
+	const char *date;     /**< the date graded (the review clock starts here) "YYYY-MM-DD"; required */
+} campaign_risk_point_grade_options;
+
+#define CAMPAIGN_RISK_POINT_GRADE_OPTIONS_INIT { CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings, which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_risk_point_grade_options_init(campaign_risk_point_grade_options *opts,
+                                                        unsigned int version);
+
 /**
  * Grades a point: the inherent grade from its inputs, the residual grade
  * after the controls in place, stored with the model and its version. The
  * previous grade stays in the history. Grading with neither model nor inputs
- * is a review: the same grade, dated @p date.
- * @param model   "id", "id@version", or NULL: the point's current model (its
- *                version), else the campaign's default
- * @param inputs  inputs to set ("likelihood=4,impact=5"), merged into the point's;
- *                NULL or "" to grade from the stored ones. Each must be an input
- *                of the model, within its range.
- * @param date    the date graded (the review clock starts here) "YYYY-MM-DD"
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (bad inputs, a missing input the model
- *         needs, a bad date); ::CAMPAIGN_ENOTFOUND (campaign, point, model, no default);
- *         ::CAMPAIGN_ECONFLICT (a retired point); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * is a review: the same grade, dated opts->date.
+ * @param campaign  the campaign id, or NULL for the only one
+ * @param opts      the point, model, inputs and date (see ::campaign_risk_point_grade_options); not NULL
+ * @param actor     who grades
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version, bad inputs,
+ *         a missing input the model needs, a bad date); ::CAMPAIGN_ENOTFOUND (campaign, point,
+ *         model, no default); ::CAMPAIGN_ECONFLICT (a retired point); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_risk_point_grade(campaign_db *db, const char *campaign, const char *point,
-                                           const char *model, const char *inputs, const char *date,
-                                           const char *actor);
+CAMPAIGN_API int campaign_risk_point_grade(campaign_db *db, const char *campaign,
+                                           const campaign_risk_point_grade_options *opts, const char *actor);
 
 /**
  * Re-grades every active point (of a unit) under a model from the stored
@@ -266,19 +321,42 @@ CAMPAIGN_API int campaign_risk_point_grade(campaign_db *db, const char *campaign
 CAMPAIGN_API int campaign_risk_regrade(campaign_db *db, const char *campaign, const char *model, const char *unit,
                                        const char *date, const char *actor);
 
+#define CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION 1
+
+/**
+ * The point and the grade that campaign_risk_point_override() puts in force. Initialise with
+ * ::CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_INIT or campaign_risk_point_override_options_init().
+ */
+typedef struct campaign_risk_point_override_options {
+	unsigned int version; /**< ::CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION */
+	const char *point;    /**< the point's id; required */
+	const char *grade;    /**< a grade of the point's current model: its id or label ("1" or "一级风险") */
+	const char *reason;   /**< why; required */
+	const char *date;     /**< the date decided "YYYY-MM-DD"; required */
+} campaign_risk_point_override_options;
+
+#define CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_INIT \
+	{ CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings, which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_risk_point_override_options_init(campaign_risk_point_override_options *opts,
+                                                           unsigned int version);
+
 /**
  * Overrides the grade in force of a graded point by hand; it holds until the
  * point is graded again, and stays in the history.
- * @param grade   a grade of the point's current model: its id or label ("1" or "一级风险")
- * @param reason  why; required
- * @param date    the date decided "YYYY-MM-DD"
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (no reason, unknown grade, bad date);
- *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (an ungraded or retired point);
- *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param campaign  the campaign id, or NULL for the only one
+ * @param opts      the point, grade, reason and date (see ::campaign_risk_point_override_options); not NULL
+ * @param actor     who decides
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version, no reason,
+ *         unknown grade, bad date); ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (an ungraded or
+ *         retired point); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_risk_point_override(campaign_db *db, const char *campaign, const char *point,
-                                              const char *grade, const char *reason, const char *date,
-                                              const char *actor);
+CAMPAIGN_API int campaign_risk_point_override(campaign_db *db, const char *campaign,
+                                              const campaign_risk_point_override_options *opts, const char *actor);
 
 /**
  * Every grade given, oldest first.
@@ -289,31 +367,57 @@ CAMPAIGN_API int campaign_risk_point_override(campaign_db *db, const char *campa
  * override_grade, override_label, override_reason, grade, grade_label, grade_rank (int),
  * color, owner_level, reason ("grade", "regrade", "control", "override", "import"),
  * graded_on (date), actor, recorded_at, current (int 1 for the grade in force).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, point).
  */
 CAMPAIGN_API int campaign_risk_grades_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *point);
 
 /* ---- controls (三道防线) ---- */
 
+#define CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION 1
+
+/**
+ * A new control's fields, for campaign_risk_control_add(). Initialise with
+ * ::CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_INIT or campaign_risk_control_add_options_init().
+ */
+typedef struct campaign_risk_control_add_options {
+	unsigned int version; /**< ::CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION */
+	const char *id;       /**< an id to give it, or NULL for a new UUIDv7 */
+	const char *point;    /**< the risk point's id; required */
+	const char *line;     /**< "prevention" (前期预防), "monitoring" (中期监控) or "disposal" (后期处置) */
+	const char *measure;  /**< the measure (防控措施); required */
+	const char *owner;    /**< who is responsible, or NULL */
+	const char *status;   /**< "planned", "in_place" or "retired"; NULL for "planned" */
+	const char *due_on;   /**< when it is due in place "YYYY-MM-DD", or NULL */
+	const char *effect;   /**< reductions once in place ("likelihood=-1,impact=-1"), each value 0 or
+	                           negative; NULL or "" for none */
+} campaign_risk_control_add_options;
+
+#define CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings, which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_risk_control_add_options_init(campaign_risk_control_add_options *opts,
+                                                        unsigned int version);
+
 /**
  * Adds a control to a point. A control in place lowers the residual grade by
  * its effect; the point is re-graded at once (same model, inputs and date).
  * @param[out] out_id  the control's id (free with campaign_buf_free()); NULL if not wanted
- * @param id           an id to give it, or NULL for a new UUIDv7
- * @param line         "prevention" (前期预防), "monitoring" (中期监控) or "disposal" (后期处置)
- * @param measure      the measure (防控措施); required
- * @param owner        who is responsible, or NULL
- * @param status       "planned", "in_place" or "retired"; NULL for "planned"
- * @param due_on       when it is due in place "YYYY-MM-DD", or NULL
- * @param effect       reductions once in place ("likelihood=-1,impact=-1"), each
- *                     value 0 or negative; NULL or "" for none
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, point);
- *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param campaign     the campaign id, or NULL for the only one
+ * @param opts         the control's fields (see ::campaign_risk_control_add_options); not NULL
+ * @param actor        who adds it
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version, a bad field);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, point); ::CAMPAIGN_ECONFLICT (the id exists);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
 CAMPAIGN_API int campaign_risk_control_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                           const char *id, const char *point, const char *line,
-                                           const char *measure, const char *owner, const char *status,
-                                           const char *due_on, const char *effect, const char *actor);
+                                           const campaign_risk_control_add_options *opts, const char *actor);
 
 /**
  * Changes a control's status ("planned", "in_place", "retired"); the point's
@@ -328,6 +432,9 @@ CAMPAIGN_API int campaign_risk_control_set_status(campaign_db *db, const char *c
  * @param point  a point id, or NULL for all
  * Columns: id, point, point_name, unit, line, line_label (前期预防/中期监控/后期处置),
  * measure, owner, status, due_on (date), effect.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, point).
  */
 CAMPAIGN_API int campaign_risk_controls_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                               const char *point);
@@ -337,23 +444,30 @@ CAMPAIGN_API int campaign_risk_controls_query(campaign_cursor **out, campaign_db
  * control (not retired) on at least one line, by unit order then id.
  * Columns: point, unit, unit_name, name, grade_label, missing (lines, ","-joined:
  * "monitoring,disposal"), missing_label (中期监控、后期处置), reason (Chinese).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /* ---- publication (公示) ---- */
 
 /**
- * Drafts a unit's publication: a snapshot of its active points with their
- * grades and controls. An open draft of the unit is refreshed instead (same id).
+ * Adds a unit's publication as a draft: a snapshot of its active points with
+ * their grades and controls. An open draft of the unit is refreshed instead
+ * (same id). (Formerly campaign_risk_publication_draft(); the audit entry is
+ * still "risk.publication.draft".)
  * @param[out] out_id  the publication's id (free with campaign_buf_free()); NULL if not wanted
+ * @param campaign     the campaign id, or NULL for the only one
  * @param unit         the unit id
  * @param date         the date drafted "YYYY-MM-DD"
+ * @param actor        who drafts it
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
  *         ::CAMPAIGN_ECONFLICT (no active point, an ungraded point, or an approved
  *         publication not yet published); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_risk_publication_draft(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                                 const char *unit, const char *date, const char *actor);
+CAMPAIGN_API int campaign_risk_publication_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                               const char *unit, const char *date, const char *actor);
 
 /**
  * Approves a draft (draft → approved).
@@ -376,6 +490,9 @@ CAMPAIGN_API int campaign_risk_publication_publish(campaign_db *db, const char *
  * @param unit  a unit id, or NULL for all
  * Columns: id, unit, unit_name, status ("draft"/"approved"/"published"), items (int),
  * drafted_by, drafted_on (date), approved_by, approved_on (date), published_by, published_on (date).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit).
  */
 CAMPAIGN_API int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                   const char *unit);
@@ -388,6 +505,9 @@ CAMPAIGN_API int campaign_risk_publications_query(campaign_cursor **out, campaig
  * Columns: no (int, 序号), unit_name (单位科室), type_name (风险类别), point_name (风险点),
  * manifestations (表现形式), grade_label (风险等级), controls (防控措施: "前期预防:…;中期监控:…"),
  * owner (部门负责人), leader (责任领导), publication, status, point.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, publication, unit).
  */
 CAMPAIGN_API int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                  const char *publication, const char *unit);
@@ -405,6 +525,9 @@ CAMPAIGN_API int campaign_risk_publication_query(campaign_cursor **out, campaign
  * Columns: kind, color (the point's grade colour), unit, unit_name, point, point_name,
  * grade_label, grade_rank (int), control, date (the date the warning counts from),
  * days (int: days overdue, or grade steps raised), reason (Chinese).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, or @p as_of not a date);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                               const char *as_of);
@@ -413,6 +536,9 @@ CAMPAIGN_API int campaign_risk_warnings_query(campaign_cursor **out, campaign_db
  * Grade distribution of the active points by unit and type.
  * Columns: unit, unit_name, type, type_name, grade_rank (int; NULL: ungraded),
  * grade_label ("未评定" when ungraded), points (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_risk_distribution_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 

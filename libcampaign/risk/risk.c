@@ -106,57 +106,84 @@ int risk_inputs_format(const risk_inputs *in, struct campaign_buf *b)
 	return CAMPAIGN_OK;
 }
 
+/* ---- options ---- */
+
+int risk_options_check(const void *opts, unsigned int version, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s is NULL (initialise it with its _INIT or _init())", what);
+	if (*(const unsigned int *)opts != version)
+		return error_set(CAMPAIGN_EINVALID, "%s: unknown version %u", what, *(const unsigned int *)opts);
+	return CAMPAIGN_OK;
+}
+
+int risk_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: the options are NULL", what);
+	if (version != known)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: unknown version %u", what, version);
+	memset(opts, 0, size);
+	*(unsigned int *)opts = version;
+	return CAMPAIGN_OK;
+}
+
 /* ---- types ---- */
 
 static const char SQL_TYPE_ADD[] =
 	"INSERT INTO risk_type (id, name, ord) VALUES (?1, ?2, (SELECT coalesce(max(ord), 0) + 1 FROM risk_type))";
 static const char SQL_TYPE_EXISTS[] = "SELECT 1 FROM risk_type WHERE id = ?1 OR name = ?2";
 
-int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor)
+typedef struct type_args {
+	const char *id, *name;
+} type_args;
+
+static int type_check(void *ctx)
 {
-	sqlite3_stmt *st;
-	int rc, exists;
-	if ((rc = db_check_write(db, actor)) || (rc = need(id, "the type id")) || (rc = need(name, "the type name")))
+	const type_args *t = ctx;
+	int rc;
+	if ((rc = need(t->id, "the type id")) || (rc = need(t->name, "the type name")))
 		return rc;
-	for (const char *p = id; *p; p++)
+	for (const char *p = t->id; *p; p++)
 		if (!name_char(*p))
-			return error_set(CAMPAIGN_EINVALID, "type id \"%s\": use letters, digits, '_' and '-'", id);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.type.add", NULL, id)) || (rc = db_begin(db)))
-		return rc;
-	if (!(st = db_stmt(db, SQL_TYPE_EXISTS))) {
-		rc = campaign_error_code_last();
-		goto done;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+			return error_set(CAMPAIGN_EINVALID, "type id \"%s\": use letters, digits, '_' and '-'", t->id);
+	return CAMPAIGN_OK;
+}
+
+static int type_body(write_op *op, void *ctx)
+{
+	const type_args *t = ctx;
+	sqlite3_stmt *st = db_stmt(op->db, SQL_TYPE_EXISTS);
+	int exists;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
 	exists = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
-	if (exists) {
-		rc = error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", id, name);
-		goto done;
-	}
-	if (!(st = db_stmt(db, SQL_TYPE_ADD))) {
-		rc = campaign_error_code_last();
-		goto done;
-	}
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
-	if (!(rc = db_step_done(db, st, "cannot add the risk type")))
-		rc = db_log(db, actor, "risk.type.add", NULL, id, name);
-done:
-	return write_end(db, rc, actor, "risk.type.add", NULL, id);
+	if (exists)
+		return error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", t->id, t->name);
+	if (!(st = db_stmt(op->db, SQL_TYPE_ADD)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot add the risk type");
+}
+
+/* Types are not a campaign's: the entry names none. */
+int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor)
+{
+	type_args t = {id, name};
+	write_op op = {.name = "risk.type.add", .actor = actor, .object = id, .detail = name, .access = ACCESS_PLAN,
+	               .flags = WRITE_NO_CAMPAIGN, .check = type_check, .body = type_body};
+	return db_write(db, &op, &t, NULL);
 }
 
 int campaign_risk_types_query(campaign_cursor **out, campaign_db *db)
 {
 	campaign_cursor *c;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = db_check(db)) ||
-	    (rc = cursor_prepare(&c, db, "SELECT id, name, ord FROM risk_type ORDER BY ord", "tti")))
-		return rc;
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = query_begin(out, &c, db, NULL, "SELECT id, name, ord FROM risk_type ORDER BY ord", "tti", NULL);
+	return query_done(out, c, rc);
 }
 
 /* ---- points ---- */
@@ -194,24 +221,38 @@ int risk_history_add(campaign_db *db, const char *point, const char *operation, 
 	return db_step_done(db, st, "cannot record the point's history");
 }
 
+int risk_row(campaign_db *db, const char *sql, const char *key, sqlite3_int64 crid, const char *kind,
+             sqlite3_stmt **out)
+{
+	sqlite3_stmt *st = db_stmt(db, sql);
+	char what[80];
+	int rc;
+	*out = NULL;
+	if (!st)
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	if (crid)
+		sqlite3_bind_int64(st, 2, crid);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = st;
+		return CAMPAIGN_OK;
+	}
+	sqlite3_reset(st);
+	if (rc == SQLITE_DONE)
+		return error_set(CAMPAIGN_ENOTFOUND, "no %s \"%s\"", kind, key);
+	snprintf(what, sizeof what, "cannot look up the %s", kind);
+	return error_from_sqlite(db->sql, rc, what);
+}
+
 int risk_point_unit(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_int64 *unit)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if ((rc = need(point, "the risk point")))
+	if ((rc = need(point, "the risk point")) || (rc = risk_row(db, SQL_POINT_UNIT, point, crid, "risk point", &st)))
 		return rc;
-	if (!(st = db_stmt(db, SQL_POINT_UNIT)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		*unit = sqlite3_column_int64(st, 0);
+	*unit = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	if (rc == SQLITE_ROW)
-		return CAMPAIGN_OK;
-	return rc == SQLITE_DONE ? error_set(CAMPAIGN_ENOTFOUND, "no risk point \"%s\"", point)
-	                         : error_from_sqlite(db->sql, rc, "cannot look up the risk point");
+	return CAMPAIGN_OK;
 }
 
 /* Resolves a type id or name to its id (copied into @out). */
@@ -320,28 +361,44 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 	return risk_point_write(db, crid, p, &n, actor);
 }
 
-int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                            const char *unit, const char *scope, const char *scope_name, const char *type,
-                            const char *name, const char *description, const char *manifestations,
-                            const char *owner, const char *leader, const char *actor)
+int campaign_risk_point_add_options_init(campaign_risk_point_add_options *opts, unsigned int version)
 {
-	risk_point_in p = {id, unit, scope, scope_name, type, name, description, manifestations, owner, leader};
-	struct campaign_buf *b = NULL;
-	sqlite3_int64 crid;
-	char pid[128] = "";
-	int rc;
-	if ((rc = write_begin(db, actor)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = risk_point_insert(db, crid, &p, actor, pid, sizeof pid)) &&
-	    !(rc = db_log(db, actor, "risk.point.add", campaign, pid, name)) && out_id)
-		rc = id_buf(&b, pid);
-	if ((rc = write_end(db, rc, actor, "risk.point.add", campaign, pid))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION,
+	                         "campaign_risk_point_add_options");
+}
+
+typedef struct point_args {
+	const campaign_risk_point_add_options *opts;
+	risk_point_in p;
+	char id[128]; /* the point's id once checked ("" until then, also in a refusal's entry) */
+} point_args;
+
+static int point_add_check(void *ctx)
+{
+	point_args *a = ctx;
+	const campaign_risk_point_add_options *o = a->opts;
+	int rc = risk_options_check(o, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, "campaign_risk_point_add_options");
+	if (!rc)
+		a->p = (risk_point_in){o->id,   o->unit,        o->scope,          o->scope_name, o->type,
+		                       o->name, o->description, o->manifestations, o->owner,      o->leader};
+	return rc;
+}
+
+static int point_add_body(write_op *op, void *ctx)
+{
+	point_args *a = ctx;
+	int rc = risk_point_insert(op->db, op->crid, &a->p, op->actor, a->id, sizeof a->id);
+	op->detail = a->p.name;
+	return rc ? rc : write_result(op, a->id);
+}
+
+int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                            const campaign_risk_point_add_options *opts, const char *actor)
+{
+	point_args a = {.opts = opts};
+	write_op op = {.name = "risk.point.add", .actor = actor, .campaign = campaign, .object = a.id,
+	               .access = WRITE_ANY, .check = point_add_check, .body = point_add_body};
+	return db_write(db, &op, &a, out_id);
 }
 
 /* ---- update ---- */
@@ -423,36 +480,42 @@ static int point_update(campaign_db *db, sqlite3_int64 crid, const char *point, 
 	return risk_history_add(db, point, "update", FIELDS[f], *before ? before : NULL, *text ? text : NULL, actor);
 }
 
+typedef struct update_args {
+	const char *point, *field, *value;
+	int f; /* the index of @field in FIELDS */
+} update_args;
+
+static int update_check(void *ctx)
+{
+	update_args *u = ctx;
+	int rc;
+	if ((rc = need(u->field, "the field")))
+		return rc;
+	for (u->f = 0; FIELDS[u->f] && strcmp(FIELDS[u->f], u->field); u->f++)
+		;
+	if (!FIELDS[u->f])
+		return error_set(CAMPAIGN_EINVALID,
+		                 "field \"%s\" is not one of unit, scope, scope_name, type, name, description, "
+		                 "manifestations, owner, leader, status", u->field);
+	return CAMPAIGN_OK;
+}
+
+static int update_body(write_op *op, void *ctx)
+{
+	const update_args *u = ctx;
+	return point_update(op->db, op->crid, u->point, u->f, u->value, op->actor);
+}
+
 int campaign_risk_point_update(campaign_db *db, const char *campaign, const char *point, const char *field,
                                const char *value, const char *actor)
 {
-	sqlite3_int64 crid;
-	int rc, f;
-	if ((rc = db_check_write(db, actor)) || (rc = need(field, "the field")))
-		return rc;
-	for (f = 0; FIELDS[f] && strcmp(FIELDS[f], field); f++)
-		;
-	if (!FIELDS[f])
-		return error_set(CAMPAIGN_EINVALID,
-		                 "field \"%s\" is not one of unit, scope, scope_name, type, name, description, "
-		                 "manifestations, owner, leader, status", field);
-	if ((rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = point_update(db, crid, point, f, value, actor)))
-		rc = db_log(db, actor, "risk.point.update", campaign, point, field);
-	return write_end(db, rc, actor, "risk.point.update", campaign, point);
+	update_args u = {point, field, value, 0};
+	write_op op = {.name = "risk.point.update", .actor = actor, .campaign = campaign, .object = point,
+	               .detail = field, .access = WRITE_ANY, .check = update_check, .body = update_body};
+	return db_write(db, &op, &u, NULL);
 }
 
 /* ---- queries ---- */
-
-int risk_query(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
-               const char *types, sqlite3_int64 *crid)
-{
-	*c = NULL;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	return query_open(c, db, campaign, sql, types, crid);
-}
 
 /* The register's columns; the WHERE is chosen by the filter given. */
 #define POINTS_SELECT \
@@ -473,30 +536,56 @@ int risk_query(campaign_cursor **out, campaign_cursor **c, campaign_db *db, cons
 static const char SQL_POINTS_ALL[] = POINTS_SELECT "WHERE p.campaign = ?1" POINTS_ORDER;
 static const char SQL_POINTS_UNIT[] = POINTS_SELECT "WHERE p.campaign = ?1 AND p.unit = ?2" POINTS_ORDER;
 
+static int filter_bind(campaign_db *db, sqlite3_int64 crid, sqlite3_stmt *st, risk_filter by, const char *key)
+{
+	sqlite3_int64 rid = 0;
+	int rc;
+	switch (by) {
+	case RISK_UNIT:
+		rc = db_object_rid(db, "unit", crid, key, &rid);
+		break;
+	case RISK_POINT:
+	case RISK_ONE_POINT:
+		if (!(rc = risk_point_unit(db, crid, key, &rid)))
+			return sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT) == SQLITE_OK
+			               ? CAMPAIGN_OK
+			               : error_set(CAMPAIGN_ENOMEM, "out of memory");
+		break;
+	case RISK_MODEL:
+		rc = risk_model_resolve(db, crid, key, &rid);
+		break;
+	default:
+		return CAMPAIGN_OK;
+	}
+	if (!rc)
+		sqlite3_bind_int64(st, 2, rid);
+	return rc;
+}
+
+int risk_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               risk_filter by, const char *key)
+{
+	campaign_cursor *c;
+	sqlite3_int64 crid;
+	int rc = query_begin(out, &c, db, campaign, sql, types, &crid);
+	if (!rc && (key || by == RISK_ONE_POINT || by == RISK_MODEL))
+		rc = filter_bind(db, crid, cursor_stmt(c), by, key);
+	return query_done(out, c, rc);
+}
+
 int campaign_risk_points_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c = NULL;
-	sqlite3_int64 crid, urid = 0;
-	int rc;
-	rc = risk_query(out, &c, db, campaign, unit ? SQL_POINTS_UNIT : SQL_POINTS_ALL,
-	                "ttttttttttttttt" "tittittiddi", &crid);
-	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign, unit ? SQL_POINTS_UNIT : SQL_POINTS_ALL, "ttttttttttttttt" "tittittiddi",
+	                  RISK_UNIT, unit);
 }
 
 int campaign_risk_point_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                       const char *point)
 {
-	campaign_cursor *c = NULL;
-	sqlite3_int64 crid, unit;
-	int rc = risk_query(out, &c, db, campaign,
-	                    "SELECT h.point, h.operation, h.field, h.before, h.after, h.actor, h.recorded_at "
-	                    "FROM risk_point_history h WHERE h.point = ?2 ORDER BY h.recorded_at, h.id",
-	                    "ttttttt", &crid);
-	if (!rc && !(rc = risk_point_unit(db, crid, point, &unit)))
-		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign,
+	                  "SELECT h.point, h.operation, h.field, h.before, h.after, h.actor, h.recorded_at "
+	                  "FROM risk_point_history h WHERE h.point = ?2 ORDER BY h.recorded_at, h.id",
+	                  "ttttttt", RISK_ONE_POINT, point);
 }
 
 /* ---- the confidential note ---- */
@@ -507,35 +596,44 @@ static const char SQL_CONF_SET[] =
 	"recorded_at = excluded.recorded_at";
 static const char SQL_CONF_CLEAR[] = "DELETE FROM risk_point_confidential WHERE point = ?1";
 
+typedef struct note_args {
+	const char *point, *note;
+} note_args;
+
+/* The point is looked up first: an unknown point is ENOTFOUND, for anyone. */
+static int note_body(write_op *op, void *ctx)
+{
+	const note_args *n = ctx;
+	int clear = !n->note || !*n->note;
+	sqlite3_int64 unit;
+	sqlite3_stmt *st;
+	char now[21];
+	int rc;
+	if ((rc = risk_point_unit(op->db, op->crid, n->point, &unit)) ||
+	    (rc = access_check(op->db, op->actor, ACCESS_PLAN, 0, "risk.confidential.set")))
+		return rc;
+	if (!(st = db_stmt(op->db, clear ? SQL_CONF_CLEAR : SQL_CONF_SET)))
+		return campaign_error_code_last();
+	db_now(now);
+	sqlite3_bind_text(st, 1, n->point, -1, SQLITE_STATIC);
+	if (!clear) {
+		sqlite3_bind_text(st, 2, n->note, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, op->actor, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
+	}
+	if ((rc = db_step_done(op->db, st, "cannot record the confidential note")))
+		return rc;
+	return risk_history_add(op->db, n->point, "confidential", "confidential", NULL,
+	                        clear ? "(cleared)" : "(confidential)", op->actor);
+}
+
 int campaign_risk_point_confidential_set(campaign_db *db, const char *campaign, const char *point, const char *note,
                                          const char *actor)
 {
-	sqlite3_int64 crid, unit;
-	sqlite3_stmt *st;
-	char now[21];
-	int rc, clear = !note || !*note;
-	if ((rc = write_begin(db, actor)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &crid)) || (rc = risk_point_unit(db, crid, point, &unit)) ||
-	    (rc = access_check(db, actor, ACCESS_PLAN, 0, "risk.confidential.set")))
-		goto done;
-	if (!(st = db_stmt(db, clear ? SQL_CONF_CLEAR : SQL_CONF_SET))) {
-		rc = campaign_error_code_last();
-		goto done;
-	}
-	db_now(now);
-	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
-	if (!clear) {
-		sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	}
-	if (!(rc = db_step_done(db, st, "cannot record the confidential note")) &&
-	    !(rc = risk_history_add(db, point, "confidential", "confidential", NULL, clear ? "(cleared)" : "(confidential)",
-	                            actor)))
-		rc = db_log(db, actor, "risk.confidential.set", campaign, point, NULL);
-done:
-	return write_end(db, rc, actor, "risk.confidential.set", campaign, point);
+	note_args n = {point, note};
+	write_op op = {.name = "risk.confidential.set", .actor = actor, .campaign = campaign, .object = point,
+	               .access = WRITE_ANY, .body = note_body};
+	return db_write(db, &op, &n, NULL);
 }
 
 int campaign_risk_point_confidential_query(campaign_cursor **out, campaign_db *db, const char *campaign,
@@ -550,19 +648,16 @@ int campaign_risk_point_confidential_query(campaign_cursor **out, campaign_db *d
 		return rc;
 	if (db->readonly)
 		return error_set(CAMPAIGN_EPERM, "a confidential read is logged, which a read-only store cannot do");
-	if ((rc = db_campaign_rid(db, campaign, &crid)) || (point && (rc = risk_point_unit(db, crid, point, &unit))) ||
-	    (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "risk.read_confidential", campaign, point)) ||
-	    (rc = db_log(db, actor, "risk.read_confidential", campaign, point, NULL)))
-		return rc;
-	rc = cursor_prepare(&c, db,
-	                    "SELECT p.id AS point, u.id AS unit, p.name, k.note, k.recorded_by, k.recorded_at "
-	                    "FROM risk_point_confidential k JOIN risk_point p ON p.id = k.point "
-	                    "JOIN unit u ON u.rid = p.unit WHERE p.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) "
-	                    "ORDER BY u.ord, p.id",
-	                    "tttttt");
-	if (rc)
-		return rc;
-	sqlite3_bind_int64(cursor_stmt(c), 1, crid);
-	bind_opt(cursor_stmt(c), 2, point);
-	return query_done(out, c, CAMPAIGN_OK);
+	rc = query_begin(out, &c, db, campaign,
+	                 "SELECT p.id AS point, u.id AS unit, p.name, k.note, k.recorded_by, k.recorded_at "
+	                 "FROM risk_point_confidential k JOIN risk_point p ON p.id = k.point "
+	                 "JOIN unit u ON u.rid = p.unit WHERE p.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) "
+	                 "ORDER BY u.ord, p.id",
+	                 "tttttt", &crid);
+	/* the read is logged before the caller sees a row; a refusal too */
+	if (!rc && !(point && (rc = risk_point_unit(db, crid, point, &unit))) &&
+	    !(rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "risk.read_confidential", campaign, point)) &&
+	    !(rc = db_log(db, actor, "risk.read_confidential", campaign, point, NULL)))
+		bind_opt(cursor_stmt(c), 2, point);
+	return query_done(out, c, rc);
 }

@@ -27,6 +27,24 @@ int risk_inputs_set(risk_inputs *in, const char *name, int value);
 /* Writes "a=1,b=2" into @b (cleared first). */
 int risk_inputs_format(const risk_inputs *in, struct campaign_buf *b);
 
+/* ---- options structs (general; a candidate for the core) ---- */
+
+/* A public call's options: EINVALID naming @what (the struct's name) when
+ * @opts is NULL or its version (its first member) is not @version. */
+int risk_options_check(const void *opts, unsigned int version, const char *what);
+/* The body of a *_options_init(): zeroes @size bytes of @opts and sets its
+ * version; EINVALID naming @what for NULL or a version other than @known. */
+int risk_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+
+/* ---- SQL shared by the queries: the three lines of defence ---- */
+
+/* The Chinese label of line column @L, and its order (prevention, monitoring, disposal). */
+#define RISK_LINE_LABEL(L) "CASE " L " WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END"
+#define RISK_LINE_ORDER(L) "CASE " L " WHEN 'prevention' THEN 1 WHEN 'monitoring' THEN 2 ELSE 3 END"
+/* Whether point @P has a control not retired on line @L. */
+#define RISK_HAS_LINE(P, L) \
+	"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = " P " AND k.line = '" L "' AND k.status <> 'retired')"
+
 /* ---- risk.c ---- */
 
 /* A point's fields, for add and bulk import. */
@@ -56,11 +74,22 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 /* Appends one entry to a point's history. */
 int risk_history_add(campaign_db *db, const char *point, const char *operation, const char *field,
                      const char *before, const char *after, const char *actor);
-/* Checks the caller's @out, then opens a cursor over @sql into @c with ?1
- * bound to the campaign's row id (see query_open()); finish with
- * query_done(out, *c, rc). */
-int risk_query(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
-               const char *types, sqlite3_int64 *crid);
+/* What ?2 of a risk query is bound to (?1 is the campaign's row id). */
+typedef enum risk_filter {
+	RISK_ALL,       /* nothing */
+	RISK_UNIT,      /* a unit's row id, from its id; none (every unit) for NULL */
+	RISK_POINT,     /* a point's id, checked to be the campaign's; none (every point) for NULL */
+	RISK_ONE_POINT, /* as RISK_POINT, required */
+	RISK_MODEL      /* a model's row id, from "id" or "id@version"; NULL: the default model */
+} risk_filter;
+/* Runs a query of the register through query_begin(), ?2 bound by @by to @key. */
+int risk_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+               risk_filter by, const char *key);
+/* Steps the cached @sql with ?1 = @key and, unless @crid is 0, ?2 = @crid:
+ * *st is left on the row (the caller reads it, then resets it), or NULL
+ * with ENOTFOUND "no @kind \"@key\"" or the SQLite error. */
+int risk_row(campaign_db *db, const char *sql, const char *key, sqlite3_int64 crid, const char *kind,
+             sqlite3_stmt **st);
 /* Checks that @point is a point of the campaign; *unit gets its unit's rid. */
 int risk_point_unit(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_int64 *unit);
 

@@ -36,79 +36,101 @@ static const char SQL_CONTROL_INSERT[] =
 	"INSERT INTO risk_control (id, campaign, point, line, measure, owner, status, due_on, effect, created_by, created_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
 
-static int control_insert(campaign_db *db, sqlite3_int64 crid, const char *id, const char *point, const char *line,
-                          const char *measure, const char *owner, const char *status, const char *due_on,
-                          const char *effect, const char *actor)
+/* A control being added: the caller's fields, checked, with its id and effect in canonical form. */
+typedef struct control_args {
+	const campaign_risk_control_add_options *opts;
+	const char *status;
+	struct campaign_buf effect;
+	char id[128];
+} control_args;
+
+static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_args *k, const char *actor)
 {
+	const campaign_risk_control_add_options *o = k->opts;
 	sqlite3_stmt *st;
 	char now[21], hist[600];
 	int rc, taken;
 	if (!(st = db_stmt(db, SQL_CONTROL_EXISTS)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, k->id, -1, SQLITE_STATIC);
 	taken = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (taken)
-		return error_set(CAMPAIGN_ECONFLICT, "a control \"%s\" exists already", id);
+		return error_set(CAMPAIGN_ECONFLICT, "a control \"%s\" exists already", k->id);
 	if (!(st = db_stmt(db, SQL_CONTROL_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, k->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_text(st, 3, point, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, line, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, measure, -1, SQLITE_STATIC);
-	bind_opt(st, 6, owner);
-	sqlite3_bind_text(st, 7, status, -1, SQLITE_STATIC);
-	bind_opt(st, 8, due_on);
-	sqlite3_bind_text(st, 9, effect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, o->point, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, o->line, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 5, o->measure, -1, SQLITE_STATIC);
+	bind_opt(st, 6, o->owner);
+	sqlite3_bind_text(st, 7, k->status, -1, SQLITE_STATIC);
+	bind_opt(st, 8, o->due_on);
+	sqlite3_bind_text(st, 9, k->effect.data, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
 	if ((rc = db_step_done(db, st, "cannot add the control")))
 		return rc;
-	snprintf(hist, sizeof hist, "%s %s: %s", id, line, measure);
-	if ((rc = risk_history_add(db, point, "control", "control", NULL, hist, actor)))
+	snprintf(hist, sizeof hist, "%s %s: %s", k->id, o->line, o->measure);
+	if ((rc = risk_history_add(db, o->point, "control", "control", NULL, hist, actor)))
 		return rc;
-	return risk_grade_refresh(db, crid, point, actor);
+	return risk_grade_refresh(db, crid, o->point, actor);
 }
 
-int campaign_risk_control_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                              const char *point, const char *line, const char *measure, const char *owner,
-                              const char *status, const char *due_on, const char *effect, const char *actor)
+int campaign_risk_control_add_options_init(campaign_risk_control_add_options *opts, unsigned int version)
 {
-	struct campaign_buf eff = {0}, *b = NULL;
-	sqlite3_int64 crid, unit;
-	char cid[128];
+	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION,
+	                         "campaign_risk_control_add_options");
+}
+
+/* Everything that needs no reading; the id is chosen here, so that a refusal names it. */
+static int control_check(void *ctx)
+{
+	control_args *k = ctx;
+	const campaign_risk_control_add_options *o = k->opts;
 	int rc;
-	if (!status)
-		status = "planned";
-	if ((rc = db_check_write(db, actor)) || (rc = need(point, "the risk point")) ||
-	    (rc = one_of(line, LINES, "the line", "prevention, monitoring, disposal")) ||
-	    (rc = need(measure, "the measure")) ||
-	    (rc = one_of(status, STATUSES, "the status", "planned, in_place, retired")) ||
-	    (due_on && *due_on && (rc = need_date(due_on, "the due date"))) || (rc = effect_check(effect, &eff)))
-		goto out;
-	if (id && *id && strlen(id) >= sizeof cid) {
-		rc = error_set(CAMPAIGN_EINVALID, "id \"%s\" is too long", id);
-		goto out;
-	}
-	if (id && *id)
-		snprintf(cid, sizeof cid, "%s", id);
+	if ((rc = risk_options_check(o, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION, "campaign_risk_control_add_options")))
+		return rc;
+	k->status = o->status ? o->status : "planned";
+	if ((rc = need(o->point, "the risk point")) ||
+	    (rc = one_of(o->line, LINES, "the line", "prevention, monitoring, disposal")) ||
+	    (rc = need(o->measure, "the measure")) ||
+	    (rc = one_of(k->status, STATUSES, "the status", "planned, in_place, retired")) ||
+	    (o->due_on && *o->due_on && (rc = need_date(o->due_on, "the due date"))) ||
+	    (rc = effect_check(o->effect, &k->effect)))
+		return rc;
+	if (o->id && *o->id && strlen(o->id) >= sizeof k->id)
+		return error_set(CAMPAIGN_EINVALID, "id \"%s\" is too long", o->id);
+	if (o->id && *o->id)
+		snprintf(k->id, sizeof k->id, "%s", o->id);
 	else
-		db_new_id(cid);
-	if ((rc = db_begin(db)))
-		goto out;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = risk_point_unit(db, crid, point, &unit)) &&
-	    !(rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.control.add")) &&
-	    !(rc = control_insert(db, crid, cid, point, line, measure, owner, status, due_on, eff.data, actor)) &&
-	    !(rc = db_log(db, actor, "risk.control.add", campaign, cid, point)) && out_id)
-		rc = id_buf(&b, cid);
-	if ((rc = write_end(db, rc, actor, "risk.control.add", campaign, cid)))
-		campaign_buf_free(b);
-	else if (out_id)
-		*out_id = b;
-out:
-	buf_reset(&eff);
+		db_new_id(k->id);
+	return CAMPAIGN_OK;
+}
+
+static int control_add_body(write_op *op, void *ctx)
+{
+	const control_args *k = ctx;
+	sqlite3_int64 unit;
+	int rc;
+	if ((rc = risk_point_unit(op->db, op->crid, k->opts->point, &unit)) ||
+	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, unit, "risk.control.add")) ||
+	    (rc = control_insert(op->db, op->crid, k, op->actor)))
+		return rc;
+	op->detail = k->opts->point;
+	return write_result(op, k->id);
+}
+
+int campaign_risk_control_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                              const campaign_risk_control_add_options *opts, const char *actor)
+{
+	control_args k = {.opts = opts};
+	write_op op = {.name = "risk.control.add", .actor = actor, .campaign = campaign, .object = k.id,
+	               .access = WRITE_ANY, .check = control_check, .body = control_add_body};
+	int rc = db_write(db, &op, &k, out_id);
+	buf_reset(&k.effect);
 	return rc;
 }
 
@@ -120,22 +142,16 @@ static const char SQL_CONTROL_STATUS[] = "UPDATE risk_control SET status = ?2 WH
 static int control_status(campaign_db *db, sqlite3_int64 crid, const char *control, const char *status,
                           const char *actor)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_CONTROL_GET);
-	sqlite3_int64 unit = 0;
-	char point[256] = "", before[32] = "", field[300];
+	sqlite3_stmt *st;
+	sqlite3_int64 unit;
+	char point[256], before[32], field[300];
 	int rc;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, control, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		column_copy(st, 0, point, sizeof point);
-		column_copy(st, 1, before, sizeof before);
-		unit = sqlite3_column_int64(st, 2);
-	}
+	if ((rc = risk_row(db, SQL_CONTROL_GET, control, crid, "control", &st)))
+		return rc;
+	column_copy(st, 0, point, sizeof point);
+	column_copy(st, 1, before, sizeof before);
+	unit = sqlite3_column_int64(st, 2);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no control \"%s\"", control);
 	if ((rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.control.status")) || !strcmp(before, status))
 		return rc;
 	if (!(st = db_stmt(db, SQL_CONTROL_STATUS)))
@@ -149,46 +165,49 @@ static int control_status(campaign_db *db, sqlite3_int64 crid, const char *contr
 	return risk_grade_refresh(db, crid, point, actor);
 }
 
+typedef struct status_args {
+	const char *control, *status;
+} status_args;
+
+static int status_check(void *ctx)
+{
+	const status_args *a = ctx;
+	int rc = need(a->control, "the control");
+	return rc ? rc : one_of(a->status, STATUSES, "the status", "planned, in_place, retired");
+}
+
+static int status_body(write_op *op, void *ctx)
+{
+	const status_args *a = ctx;
+	return control_status(op->db, op->crid, a->control, a->status, op->actor);
+}
+
 int campaign_risk_control_set_status(campaign_db *db, const char *campaign, const char *control, const char *status,
                                      const char *actor)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(control, "the control")) ||
-	    (rc = one_of(status, STATUSES, "the status", "planned, in_place, retired")) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = control_status(db, crid, control, status, actor)))
-		rc = db_log(db, actor, "risk.control.status", campaign, control, status);
-	return write_end(db, rc, actor, "risk.control.status", campaign, control);
+	status_args a = {control, status};
+	write_op op = {.name = "risk.control.status", .actor = actor, .campaign = campaign, .object = control,
+	               .detail = status, .access = WRITE_ANY, .check = status_check, .body = status_body};
+	return db_write(db, &op, &a, NULL);
 }
+
+static const char SQL_CONTROLS[] =
+	"SELECT k.id, k.point, p.name AS point_name, u.id AS unit, k.line, " RISK_LINE_LABEL("k.line") " AS line_label, "
+	"k.measure, k.owner, k.status, k.due_on, k.effect FROM risk_control k JOIN risk_point p ON p.id = k.point "
+	"JOIN unit u ON u.rid = p.unit WHERE k.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) "
+	"ORDER BY k.point, " RISK_LINE_ORDER("k.line") ", k.id";
 
 int campaign_risk_controls_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *point)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid, unit;
-	int rc = risk_query(
-		out, &c, db, campaign,
-		"SELECT k.id, k.point, p.name AS point_name, u.id AS unit, k.line, CASE k.line WHEN 'prevention' THEN '前期预防' "
-		"WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS line_label, k.measure, k.owner, k.status, k.due_on, "
-		"k.effect FROM risk_control k JOIN risk_point p ON p.id = k.point JOIN unit u ON u.rid = p.unit "
-		"WHERE k.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) ORDER BY k.point, "
-		"CASE k.line WHEN 'prevention' THEN 1 WHEN 'monitoring' THEN 2 ELSE 3 END, k.id",
-		"tttttttttdt", &crid);
-	if (!rc && point && !(rc = risk_point_unit(db, crid, point, &unit)))
-		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign, SQL_CONTROLS, "tttttttttdt", RISK_POINT, point);
 }
 
 int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = risk_query(
-		out, &c, db, campaign,
-		"WITH top AS (SELECT p.id, p.unit, p.name, g.label, "
-		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'prevention' AND k.status <> 'retired') AS hp, "
-		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'monitoring' AND k.status <> 'retired') AS hm, "
-		"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = p.id AND k.line = 'disposal' AND k.status <> 'retired') AS hd "
+	return risk_query(
+		out, db, campaign,
+		"WITH top AS (SELECT p.id, p.unit, p.name, g.label, " RISK_HAS_LINE("p.id", "prevention") " AS hp, "
+		RISK_HAS_LINE("p.id", "monitoring") " AS hm, " RISK_HAS_LINE("p.id", "disposal") " AS hd "
 		"FROM risk_point p JOIN risk_assessment a ON a.id = p.assessment JOIN risk_grade g ON g.rid = a.grade "
 		"WHERE p.campaign = ?1 AND p.status = 'active' AND g.rank = 1), "
 		"gap AS (SELECT *, rtrim(iif(hp, '', 'prevention,') || iif(hm, '', 'monitoring,') || iif(hd, '', 'disposal,'), ',') "
@@ -197,6 +216,5 @@ int campaign_risk_coverage_query(campaign_cursor **out, campaign_db *db, const c
 		"SELECT gap.id AS point, u.id AS unit, u.name AS unit_name, gap.name, gap.label AS grade_label, gap.missing, "
 		"gap.missing_label, u.name || '风险点「' || gap.name || '」为' || gap.label || ',缺少' || gap.missing_label || "
 		"'防线的防控措施' AS reason FROM gap JOIN unit u ON u.rid = gap.unit ORDER BY u.ord, gap.id",
-		"tttttttt", &crid);
-	return query_done(out, c, rc);
+		"tttttttt", RISK_ALL, NULL);
 }

@@ -364,19 +364,7 @@ static int grade_row(campaign_db *db, sqlite3_stmt *st, const rmodel *m, const r
 /* Steps the one-point state query; ENOTFOUND when there is no such point. */
 static int point_state(campaign_db *db, sqlite3_int64 crid, const char *point, sqlite3_stmt **out)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_POINT_STATE);
-	int rc;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, point, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = st;
-		return CAMPAIGN_OK;
-	}
-	sqlite3_reset(st);
-	return rc == SQLITE_DONE ? error_set(CAMPAIGN_ENOTFOUND, "no risk point \"%s\"", point)
-	                         : error_from_sqlite(db->sql, rc, "cannot read the risk point");
+	return risk_row(db, SQL_POINT_STATE, point, crid, "risk point", out);
 }
 
 int risk_grade_point(campaign_db *db, sqlite3_int64 crid, const char *point, const char *model, const char *inputs,
@@ -483,17 +471,30 @@ int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const 
 	return grading_write(db, &g->w);
 }
 
-int campaign_risk_point_grade(campaign_db *db, const char *campaign, const char *point, const char *model,
-                              const char *inputs, const char *date, const char *actor)
+int campaign_risk_point_grade_options_init(campaign_risk_point_grade_options *opts, unsigned int version)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = write_begin(db, actor)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = risk_grade_point(db, crid, point, model, inputs, date, "grade", actor)))
-		rc = db_log(db, actor, "risk.point.grade", campaign, point, inputs);
-	return write_end(db, rc, actor, "risk.point.grade", campaign, point);
+	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION,
+	                         "campaign_risk_point_grade_options");
+}
+
+static int grade_check(void *ctx)
+{
+	return risk_options_check(ctx, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, "campaign_risk_point_grade_options");
+}
+
+static int grade_body(write_op *op, void *ctx)
+{
+	const campaign_risk_point_grade_options *o = ctx;
+	return risk_grade_point(op->db, op->crid, o->point, o->model, o->inputs, o->date, "grade", op->actor);
+}
+
+int campaign_risk_point_grade(campaign_db *db, const char *campaign, const campaign_risk_point_grade_options *opts,
+                              const char *actor)
+{
+	write_op op = {.name = "risk.point.grade", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->point : NULL, .detail = opts ? opts->inputs : NULL,
+	               .access = WRITE_ANY, .check = grade_check, .body = grade_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- re-grading the register ---- */
@@ -530,22 +531,34 @@ static int regrade(campaign_db *db, sqlite3_int64 crid, const char *model, const
 	return rc;
 }
 
+typedef struct regrade_args {
+	const char *model, *unit, *date;
+	int count;
+	char detail[96];
+} regrade_args;
+
+static int regrade_check(void *ctx)
+{
+	return need_date(((const regrade_args *)ctx)->date, "the date graded");
+}
+
+static int regrade_body(write_op *op, void *ctx)
+{
+	regrade_args *a = ctx;
+	int rc = regrade(op->db, op->crid, a->model, a->unit, a->date, op->actor, &a->count);
+	snprintf(a->detail, sizeof a->detail, "%d points", a->count);
+	op->detail = a->detail;
+	return rc;
+}
+
 int campaign_risk_regrade(campaign_db *db, const char *campaign, const char *model, const char *unit,
                           const char *date, const char *actor)
 {
-	sqlite3_int64 crid;
-	char detail[96];
-	int rc, count = 0;
-	if ((rc = db_check_write(db, actor)) || (rc = need_date(date, "the date graded")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.regrade", campaign, model)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = regrade(db, crid, model, unit, date, actor, &count))) {
-		snprintf(detail, sizeof detail, "%d points", count);
-		rc = db_log(db, actor, "risk.regrade", campaign, model, detail);
-	}
-	rc = write_end(db, rc, actor, "risk.regrade", campaign, model);
-	return rc ? rc : count;
+	regrade_args a = {model, unit, date, 0, ""};
+	write_op op = {.name = "risk.regrade", .actor = actor, .campaign = campaign, .object = model,
+	               .access = ACCESS_PLAN, .check = regrade_check, .body = regrade_body};
+	int rc = db_write(db, &op, &a, NULL);
+	return rc ? rc : a.count;
 }
 
 /* ---- overrides ---- */
@@ -614,30 +627,43 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 	return risk_history_add(db, point, "override", "grade", before, after, actor);
 }
 
-int campaign_risk_point_override(campaign_db *db, const char *campaign, const char *point, const char *grade,
-                                 const char *reason, const char *date, const char *actor)
+int campaign_risk_point_override_options_init(campaign_risk_point_override_options *opts, unsigned int version)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(point, "the risk point")) || (rc = need(grade, "the grade")) ||
-	    (rc = need(reason, "a reason for the override")) || (rc = need_date(date, "the date")))
-		return rc;
-	if ((rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = override_point(db, crid, point, grade, reason, date, actor)))
-		rc = db_log(db, actor, "risk.point.override", campaign, point, reason);
-	return write_end(db, rc, actor, "risk.point.override", campaign, point);
+	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION,
+	                         "campaign_risk_point_override_options");
+}
+
+static int override_check(void *ctx)
+{
+	const campaign_risk_point_override_options *o = ctx;
+	int rc = risk_options_check(o, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, "campaign_risk_point_override_options");
+	if (!rc && !(rc = need(o->point, "the risk point")) && !(rc = need(o->grade, "the grade")) &&
+	    !(rc = need(o->reason, "a reason for the override")))
+		rc = need_date(o->date, "the date");
+	return rc;
+}
+
+static int override_body(write_op *op, void *ctx)
+{
+	const campaign_risk_point_override_options *o = ctx;
+	return override_point(op->db, op->crid, o->point, o->grade, o->reason, o->date, op->actor);
+}
+
+int campaign_risk_point_override(campaign_db *db, const char *campaign,
+                                 const campaign_risk_point_override_options *opts, const char *actor)
+{
+	write_op op = {.name = "risk.point.override", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->point : NULL, .detail = opts ? opts->reason : NULL,
+	               .access = WRITE_ANY, .check = override_check, .body = override_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- the grades' history ---- */
 
 int campaign_risk_grades_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *point)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid, unit;
-	int rc = risk_query(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT a.id, a.point, m.id AS model, m.version AS model_version, m.kind, a.inputs, a.likelihood, a.impact, "
 		"a.score, gi.id AS inherent_grade, gi.label AS inherent_label, a.residual_inputs, a.residual_likelihood, "
 		"a.residual_impact, a.residual_score, gr.id AS residual_grade, gr.label AS residual_label, "
@@ -648,9 +674,5 @@ int campaign_risk_grades_query(campaign_cursor **out, campaign_db *db, const cha
 		"JOIN risk_grade gi ON gi.rid = a.inherent_grade JOIN risk_grade gr ON gr.rid = a.residual_grade "
 		"LEFT JOIN risk_grade go ON go.rid = a.override_grade JOIN risk_grade g ON g.rid = a.grade "
 		"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.id = ?2) ORDER BY p.id, a.recorded_at, a.id",
-		"tttitt" "iiitttiiitttttt" "titttdtti",
-		&crid);
-	if (!rc && point && !(rc = risk_point_unit(db, crid, point, &unit)))
-		sqlite3_bind_text(cursor_stmt(c), 2, point, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, rc);
+		"tttitt" "iiitttiiitttttt" "titttdtti", RISK_POINT, point);
 }

@@ -573,14 +573,38 @@ static int store_model(campaign_db *db, sqlite3_int64 crid, const model_in *in, 
 	return store_default(db, crid, in);
 }
 
+typedef struct store_args {
+	const model_in *in;
+	int version;
+	char detail[64];
+} store_args;
+
+static int store_body(write_op *op, void *ctx)
+{
+	store_args *a = ctx;
+	int rc = store_model(op->db, op->crid, a->in, op->actor, &a->version);
+	snprintf(a->detail, sizeof a->detail, "version %d", a->version);
+	op->detail = a->detail;
+	return rc;
+}
+
+/* Stores a model read whole; the caller checked the access before reading it. */
+static int model_write(campaign_db *db, const char *campaign, const model_in *in, const char *actor, int *version)
+{
+	store_args a = {in, 0, ""};
+	write_op op = {.name = "risk.model.import", .actor = actor, .campaign = campaign, .object = in->id,
+	               .access = WRITE_ANY, .body = store_body};
+	int rc = db_write(db, &op, &a, NULL);
+	*version = a.version;
+	return rc;
+}
+
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
                        const char *actor)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	model_in *in;
-	sqlite3_int64 crid;
-	char detail[64];
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.model.import", campaign, NULL)))
 		return rc;
@@ -600,13 +624,8 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 		return rc;
 	}
 	yaml_parser_delete(&parser);
-	if (!(rc = read_model(in)) && !(rc = db_begin(db))) {
-		if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = store_model(db, crid, in, actor, &version))) {
-			snprintf(detail, sizeof detail, "version %d", version);
-			rc = db_log(db, actor, "risk.model.import", campaign, in->id, detail);
-		}
-		rc = write_end(db, rc, actor, "risk.model.import", campaign, in->id);
-	}
+	if (!(rc = read_model(in)))
+		rc = model_write(db, campaign, in, actor, &version);
 	yaml_document_delete(&doc);
 	free(in);
 	return rc ? rc : version;
@@ -691,76 +710,67 @@ int risk_model_resolve(campaign_db *db, sqlite3_int64 crid, const char *ref, sql
 	                         : error_from_sqlite(db->sql, rc, "cannot look up the model");
 }
 
-int campaign_risk_model_set_default(campaign_db *db, const char *campaign, const char *model, const char *actor)
+static int default_check(void *ctx)
 {
-	sqlite3_int64 crid, mrid;
+	const char *model = ctx;
+	int rc = need(model, "the model");
+	if (!rc && strchr(model, '@'))
+		rc = error_set(CAMPAIGN_EINVALID, "the default is a model id (its newest version grades), not \"%s\"", model);
+	return rc;
+}
+
+static int default_body(write_op *op, void *ctx)
+{
+	const char *model = ctx;
+	sqlite3_int64 mrid;
 	sqlite3_stmt *st;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(model, "the model")))
+	if ((rc = risk_model_resolve(op->db, op->crid, model, &mrid)))
 		return rc;
-	if (strchr(model, '@'))
-		return error_set(CAMPAIGN_EINVALID, "the default is a model id (its newest version grades), not \"%s\"", model);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.model.default", campaign, model)) || (rc = db_begin(db)))
-		return rc;
-	if ((rc = db_campaign_rid(db, campaign, &crid)) || (rc = risk_model_resolve(db, crid, model, &mrid)))
-		goto done;
-	if (!(st = db_stmt(db, SQL_DEFAULT_SET))) {
-		rc = campaign_error_code_last();
-		goto done;
-	}
-	sqlite3_bind_int64(st, 1, crid);
+	if (!(st = db_stmt(op->db, SQL_DEFAULT_SET)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, op->crid);
 	sqlite3_bind_text(st, 2, model, -1, SQLITE_STATIC);
-	if (!(rc = db_step_done(db, st, "cannot set the default model")))
-		rc = db_log(db, actor, "risk.model.default", campaign, model, NULL);
-done:
-	return write_end(db, rc, actor, "risk.model.default", campaign, model);
+	return db_step_done(op->db, st, "cannot set the default model");
+}
+
+int campaign_risk_model_set_default(campaign_db *db, const char *campaign, const char *model, const char *actor)
+{
+	write_op op = {.name = "risk.model.default", .actor = actor, .campaign = campaign, .object = model,
+	               .access = ACCESS_PLAN, .check = default_check, .body = default_body};
+	return db_write(db, &op, (void *)model, NULL);
 }
 
 /* ---- queries ---- */
 
 int campaign_risk_models_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = risk_query(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT m.id, m.version, m.kind, m.name, (SELECT count(*) FROM risk_grade g WHERE g.model = m.rid) AS grades, "
 		"m.version = (SELECT max(version) FROM risk_model x WHERE x.campaign = m.campaign AND x.id = m.id) AS current, "
 		"coalesce(d.model = m.id, 0) AS is_default, m.imported_by, m.imported_at FROM risk_model m "
 		"LEFT JOIN risk_model_default d ON d.campaign = m.campaign WHERE m.campaign = ?1 ORDER BY m.id, m.version",
-		"tittiiitt", &crid);
-	return query_done(out, c, rc);
-}
-
-/* A query over one model: ?1 the campaign, ?2 the model's rid. */
-static int model_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *model,
-                       const char *sql, const char *types)
-{
-	campaign_cursor *c;
-	sqlite3_int64 crid, mrid;
-	int rc = risk_query(out, &c, db, campaign, sql, types, &crid);
-	if (!rc && !(rc = risk_model_resolve(db, crid, model, &mrid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, mrid);
-	return query_done(out, c, rc);
+		"tittiiitt", RISK_ALL, NULL);
 }
 
 int campaign_risk_model_grades_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *model)
 {
-	return model_query(out, db, campaign, model,
-	                   "SELECT m.id AS model, m.version, g.id, g.rank, g.label, g.owner_level, g.review_days, g.color, "
-	                   "t.min FROM risk_model m JOIN risk_grade g ON g.model = m.rid "
-	                   "LEFT JOIN risk_model_threshold t ON t.model = m.rid AND t.grade = g.rid "
-	                   "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY g.rank",
-	                   "titittiti");
+	return risk_query(out, db, campaign,
+	                  "SELECT m.id AS model, m.version, g.id, g.rank, g.label, g.owner_level, g.review_days, g.color, "
+	                  "t.min FROM risk_model m JOIN risk_grade g ON g.model = m.rid "
+	                  "LEFT JOIN risk_model_threshold t ON t.model = m.rid AND t.grade = g.rid "
+	                  "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY g.rank",
+	                  "titittiti", RISK_MODEL, model);
 }
 
 int campaign_risk_model_inputs_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *model)
 {
-	return model_query(out, db, campaign, model,
-	                   "SELECT m.id AS model, m.version, i.id, i.name, i.weight, i.min, i.max, i.override, "
-	                   "(SELECT group_concat(level || ' ' || label, '、') FROM (SELECT level, label FROM risk_model_level l "
-	                   "WHERE l.model = m.rid AND l.input = i.id ORDER BY level)) AS levels "
-	                   "FROM risk_model m JOIN risk_model_input i ON i.model = m.rid "
-	                   "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY i.ord",
-	                   "tittiiiit");
+	return risk_query(out, db, campaign,
+	                  "SELECT m.id AS model, m.version, i.id, i.name, i.weight, i.min, i.max, i.override, "
+	                  "(SELECT group_concat(level || ' ' || label, '、') FROM (SELECT level, label FROM risk_model_level l "
+	                  "WHERE l.model = m.rid AND l.input = i.id ORDER BY level)) AS levels "
+	                  "FROM risk_model m JOIN risk_model_input i ON i.model = m.rid "
+	                  "WHERE m.campaign = ?1 AND m.rid = ?2 ORDER BY i.ord",
+	                  "tittiiiit", RISK_MODEL, model);
 }

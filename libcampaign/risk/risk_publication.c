@@ -19,10 +19,9 @@ static const char SQL_ITEMS_SNAPSHOT[] =
 	"INSERT INTO risk_publication_item (publication, no, point, unit_name, type_name, point_name, manifestations, "
 	"grade_label, grade_rank, controls, owner, leader) "
 	"SELECT ?1, row_number() OVER (ORDER BY g.rank, t.ord, p.id), p.id, u.name, t.name, p.name, p.manifestations, "
-	"g.label, g.rank, (SELECT group_concat(c.lbl || ':' || c.measure, ';') FROM (SELECT CASE k.line "
-	"WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END AS lbl, k.measure "
-	"FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired' ORDER BY CASE k.line WHEN 'prevention' THEN 1 "
-	"WHEN 'monitoring' THEN 2 ELSE 3 END, k.id) c), p.owner, p.leader "
+	"g.label, g.rank, (SELECT group_concat(c.lbl || ':' || c.measure, ';') FROM (SELECT "
+	RISK_LINE_LABEL("k.line") " AS lbl, k.measure FROM risk_control k WHERE k.point = p.id AND k.status <> 'retired' "
+	"ORDER BY " RISK_LINE_ORDER("k.line") ", k.id) c), p.owner, p.leader "
 	"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
 	"JOIN risk_assessment a ON a.id = p.assessment JOIN risk_grade g ON g.rid = a.grade "
 	"WHERE p.unit = ?2 AND p.status = 'active'";
@@ -106,26 +105,38 @@ static int draft(campaign_db *db, sqlite3_int64 crid, const char *unit, const ch
 	return db_step_done(db, st, "cannot draft the publication");
 }
 
-int campaign_risk_publication_draft(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *unit,
-                                    const char *date, const char *actor)
+/* A step of a publication: its draft (@from NULL, @key the unit), or a move
+ * on from status @from (@key the publication). */
+typedef struct pub_args {
+	const char *key, *from, *date;
+	char id[128]; /* the draft's id */
+} pub_args;
+
+static int pub_check(void *ctx)
 {
-	struct campaign_buf *b = NULL;
-	sqlite3_int64 crid;
-	char id[128] = "";
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "the unit")) ||
-	    (rc = need_date(date, "the date drafted")) || (rc = db_begin(db)))
+	const pub_args *a = ctx;
+	int rc = need(a->key, a->from ? "the publication" : "the unit");
+	return rc ? rc : need_date(a->date, a->from ? "the date" : "the date drafted");
+}
+
+/* A refusal names the unit; the entry, the publication. */
+static int draft_body(write_op *op, void *ctx)
+{
+	pub_args *a = ctx;
+	int rc = draft(op->db, op->crid, a->key, a->date, op->actor, a->id, sizeof a->id);
+	if (rc)
 		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = draft(db, crid, unit, date, actor, id, sizeof id)) &&
-	    !(rc = db_log(db, actor, "risk.publication.draft", campaign, id, unit)) && out_id)
-		rc = id_buf(&b, id);
-	if ((rc = write_end(db, rc, actor, "risk.publication.draft", campaign, unit))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	op->object = a->id;
+	return write_result(op, a->id);
+}
+
+int campaign_risk_publication_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *unit,
+                                  const char *date, const char *actor)
+{
+	pub_args a = {unit, NULL, date, ""};
+	write_op op = {.name = "risk.publication.draft", .actor = actor, .campaign = campaign, .object = unit,
+	               .detail = unit, .access = WRITE_ANY, .check = pub_check, .body = draft_body};
+	return db_write(db, &op, &a, out_id);
 }
 
 static const char SQL_PUB_GET[] =
@@ -139,20 +150,14 @@ static const char SQL_PUB_PUBLISH[] =
 static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const char *from, const char *date,
                    const char *actor)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_PUB_GET);
-	char status[16] = "", since[16] = "";
+	sqlite3_stmt *st;
+	char status[16], since[16];
 	int rc, approve = !strcmp(from, "draft");
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		column_copy(st, 0, status, sizeof status);
-		column_copy(st, 1, since, sizeof since);
-	}
+	if ((rc = risk_row(db, SQL_PUB_GET, pub, crid, "risk publication", &st)))
+		return rc;
+	column_copy(st, 0, status, sizeof status);
+	column_copy(st, 1, since, sizeof since);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no risk publication \"%s\"", pub);
 	if (strcmp(status, from))
 		return error_set(CAMPAIGN_ECONFLICT, "publication \"%s\" is %s; only a%s %s one can be %s", pub, status,
 		                 approve ? "" : "n", from, approve ? "approved" : "published");
@@ -169,17 +174,19 @@ static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const c
 	return db_step_done(db, st, "cannot change the publication");
 }
 
-static int advance_call(campaign_db *db, const char *campaign, const char *pub, const char *from, const char *date,
-                        const char *actor, const char *op)
+static int advance_body(write_op *op, void *ctx)
 {
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(pub, "the publication")) || (rc = need_date(date, "the date")) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = advance(db, crid, pub, from, date, actor)))
-		rc = db_log(db, actor, op, campaign, pub, date);
-	return write_end(db, rc, actor, op, campaign, pub);
+	const pub_args *a = ctx;
+	return advance(op->db, op->crid, a->key, a->from, a->date, op->actor);
+}
+
+static int advance_call(campaign_db *db, const char *campaign, const char *pub, const char *from, const char *date,
+                        const char *actor, const char *name)
+{
+	pub_args a = {pub, from, date, ""};
+	write_op op = {.name = name, .actor = actor, .campaign = campaign, .object = pub, .detail = date,
+	               .access = WRITE_ANY, .check = pub_check, .body = advance_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 int campaign_risk_publication_approve(campaign_db *db, const char *campaign, const char *publication,
@@ -196,32 +203,22 @@ int campaign_risk_publication_publish(campaign_db *db, const char *campaign, con
 
 int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid, urid;
-	int rc = risk_query(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT pb.id, u.id AS unit, u.name AS unit_name, pb.status, "
 		"(SELECT count(*) FROM risk_publication_item i WHERE i.publication = pb.id) AS items, pb.drafted_by, "
 		"pb.drafted_on, pb.approved_by, pb.approved_on, pb.published_by, pb.published_on "
 		"FROM risk_publication pb JOIN unit u ON u.rid = pb.unit WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) "
 		"ORDER BY u.ord, pb.drafted_on, pb.id",
-		"ttttitdtdtd", &crid);
-	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
-	return query_done(out, c, rc);
+		"ttttitdtdtd", RISK_UNIT, unit);
 }
 
 static int publication_exists(campaign_db *db, sqlite3_int64 crid, const char *pub)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_PUB_GET);
-	int found;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	found = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_stmt *st;
+	int rc = risk_row(db, SQL_PUB_GET, pub, crid, "risk publication", &st);
 	sqlite3_reset(st);
-	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no risk publication \"%s\"", pub);
+	return rc;
 }
 
 #define ITEM_COLUMNS                                                                                              \
@@ -233,25 +230,22 @@ int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, cons
                                     const char *publication, const char *unit)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid, urid;
+	sqlite3_int64 crid;
 	int rc;
 	if (publication) {
-		rc = risk_query(out, &c, db, campaign,
-		                ITEM_COLUMNS "FROM risk_publication pb JOIN risk_publication_item i ON i.publication = pb.id "
-		                "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
-		                ITEM_TYPES, &crid);
+		rc = query_begin(out, &c, db, campaign,
+		                 ITEM_COLUMNS "FROM risk_publication pb JOIN risk_publication_item i ON i.publication = pb.id "
+		                 "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
+		                 ITEM_TYPES, &crid);
 		if (!rc && !(rc = publication_exists(db, crid, publication)))
 			sqlite3_bind_text(cursor_stmt(c), 2, publication, -1, SQLITE_TRANSIENT);
 		return query_done(out, c, rc);
 	}
-	rc = risk_query(out, &c, db, campaign,
-	                ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
-	                "JOIN risk_publication_item i ON i.publication = pb.id "
-	                "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "
-	                "WHERE x.unit = pb.unit AND x.status = 'published' ORDER BY x.published_on DESC, x.id DESC LIMIT 1) "
-	                "ORDER BY u.ord, i.no",
-	                ITEM_TYPES, &crid);
-	if (!rc && unit && !(rc = db_object_rid(db, "unit", crid, unit, &urid)))
-		sqlite3_bind_int64(cursor_stmt(c), 2, urid);
-	return query_done(out, c, rc);
+	return risk_query(out, db, campaign,
+	                  ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
+	                  "JOIN risk_publication_item i ON i.publication = pb.id "
+	                  "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "
+	                  "WHERE x.unit = pb.unit AND x.status = 'published' ORDER BY x.published_on DESC, x.id DESC LIMIT 1) "
+	                  "ORDER BY u.ord, i.no",
+	                  ITEM_TYPES, RISK_UNIT, unit);
 }

@@ -4,9 +4,7 @@
 #include <string.h>
 #include "risk/risk.h"
 
-#define LINE_LABEL(L) "CASE " L " WHEN 'prevention' THEN '前期预防' WHEN 'monitoring' THEN '中期监控' ELSE '后期处置' END"
-#define HAS_LINE(L)                                                                                         \
-	"EXISTS (SELECT 1 FROM risk_control k WHERE k.point = c.id AND k.line = '" L "' AND k.status <> 'retired')"
+#define HAS_LINE(L) RISK_HAS_LINE("c.id", L)
 
 /* An active point of ?1 with its grade in force (columns id, unit, name,
  * label, rank, color, review_days, graded_on, due), for points looked up by
@@ -42,7 +40,7 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
 	if ((rc = insp_as_of(as_of, date)))
 		return rc;
-	rc = risk_query(
+	rc = query_begin(
 		out, &c, db, campaign,
 		"WITH gap AS (SELECT c.*, " HAS_LINE("prevention") " AS hp, " HAS_LINE("monitoring") " AS hm, "
 		HAS_LINE("disposal") " AS hd FROM " GRADED("g.rank = 1") " c), "
@@ -63,7 +61,7 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		"UNION ALL "
 		"SELECT 'control_overdue', 3, c.id, c.unit, c.name, c.label, c.rank, coalesce(c.color, 'yellow'), k.id, k.due_on, "
 		"CAST(julianday(?2) - julianday(k.due_on) AS INTEGER), "
-		"'「' || c.name || '」的防控措施「' || k.measure || '」(' || " LINE_LABEL("k.line") " || ')应于' || k.due_on || "
+		"'「' || c.name || '」的防控措施「' || k.measure || '」(' || " RISK_LINE_LABEL("k.line") " || ')应于' || k.due_on || "
 		"'前落实,已逾期' || CAST(julianday(?2) - julianday(k.due_on) AS INTEGER) || '天' "
 		"FROM risk_control k CROSS JOIN " POINT_GRADE " c ON c.id = k.point WHERE k.campaign = ?1 "
 		"AND k.status = 'planned' "
@@ -84,18 +82,15 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 
 int campaign_risk_distribution_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = risk_query(
-		out, &c, db, campaign,
+	return risk_query(
+		out, db, campaign,
 		"SELECT u.id AS unit, u.name AS unit_name, t.id AS type, t.name AS type_name, g.rank AS grade_rank, "
 		"coalesce(g.label, '未评定') AS grade_label, count(*) AS points "
 		"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
 		"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade "
 		"WHERE p.campaign = ?1 AND p.status = 'active' GROUP BY p.unit, p.type, g.rank, g.label "
 		"ORDER BY u.ord, t.ord, g.rank IS NULL, g.rank",
-		"ttttiti", &crid);
-	return query_done(out, c, rc);
+		"ttttiti", RISK_ALL, NULL);
 }
 
 static const char SQL_MODEL_KIND[] = "SELECT kind, id || '@' || version FROM risk_model WHERE rid = ?1";
@@ -107,7 +102,7 @@ int campaign_risk_heatmap_query(campaign_cursor **out, campaign_db *db, const ch
 	sqlite3_int64 crid, mrid = 0;
 	sqlite3_stmt *st;
 	char kind[16] = "", ref[160] = "";
-	int rc = risk_query(
+	int rc = query_begin(
 		out, &c, db, campaign,
 		"WITH cnt AS (SELECT iif(?3, a.residual_likelihood, a.likelihood) AS l, iif(?3, a.residual_impact, a.impact) AS i, "
 		"count(*) AS n FROM risk_model m JOIN risk_model v ON v.campaign = m.campaign AND v.id = m.id "

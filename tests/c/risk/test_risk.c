@@ -31,6 +31,40 @@ static void fails(int rc, int code, const char *message)
 		assert_string_equal(campaign_error_message(), message);
 }
 
+/* The calls with options structs, with their fields in order as arguments. */
+static int t_point_add(campaign_buf **out, campaign_db *db, const char *campaign, const char *id, const char *unit,
+                       const char *scope, const char *scope_name, const char *type, const char *name,
+                       const char *description, const char *manifestations, const char *owner, const char *leader,
+                       const char *actor)
+{
+	campaign_risk_point_add_options o = {CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, id, unit, scope, scope_name, type,
+	                                     name, description, manifestations, owner, leader};
+	return campaign_risk_point_add(out, db, campaign, &o, actor);
+}
+
+static int t_point_grade(campaign_db *db, const char *campaign, const char *point, const char *model,
+                         const char *inputs, const char *date, const char *actor)
+{
+	campaign_risk_point_grade_options o = {CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, point, model, inputs, date};
+	return campaign_risk_point_grade(db, campaign, &o, actor);
+}
+
+static int t_point_override(campaign_db *db, const char *campaign, const char *point, const char *grade,
+                            const char *reason, const char *date, const char *actor)
+{
+	campaign_risk_point_override_options o = {CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, point, grade, reason, date};
+	return campaign_risk_point_override(db, campaign, &o, actor);
+}
+
+static int t_control_add(campaign_buf **out, campaign_db *db, const char *campaign, const char *id, const char *point,
+                         const char *line, const char *measure, const char *owner, const char *status,
+                         const char *due_on, const char *effect, const char *actor)
+{
+	campaign_risk_control_add_options o = {CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION, id, point, line, measure, owner,
+	                                       status, due_on, effect};
+	return campaign_risk_control_add(out, db, campaign, &o, actor);
+}
+
 typedef struct text {
 	char *p;
 	size_t n;
@@ -108,8 +142,8 @@ static void expect_col(campaign_db *db, const char *id, const char *col, const c
 
 static void add_point(campaign_db *db, const char *id, const char *unit, const char *name)
 {
-	ok(campaign_risk_point_add(NULL, db, NULL, id, unit, "business", "土地出让审批", "业务流程", name, "审批环节",
-	                           "低价出让、擅自改变用地性质", "科长", "分管副局长", "office"));
+	ok(t_point_add(NULL, db, NULL, id, unit, "business", "土地出让审批", "业务流程", name, "审批环节",
+	               "低价出让、擅自改变用地性质", "科长", "分管副局长", "office"));
 }
 
 static campaign_db *open_models(void)
@@ -135,7 +169,7 @@ static void test_matrix_every_cell(void **state)
 			const char *want = l * i >= 15 ? "1" : l * i >= 6 ? "2" : "3";
 			snprintf(inputs, sizeof inputs, "likelihood=%d,impact=%d", l, i);
 			snprintf(stored, sizeof stored, "impact=%d,likelihood=%d", i, l);
-			ok(campaign_risk_point_grade(db, NULL, "P", "matrix-5x5", inputs, "2010-11-10", "office"));
+			ok(t_point_grade(db, NULL, "P", "matrix-5x5", inputs, "2010-11-10", "office"));
 			expect_col(db, "P", "grade", want);
 			expect_col(db, "P", "inputs", stored); /* sorted by name */
 		}
@@ -144,9 +178,9 @@ static void test_matrix_every_cell(void **state)
 	expect_col(db, "P", "owner_level", "一级(主要领导负责)");
 	expect_col(db, "P", "next_review", "2011-02-08");
 	/* out of range and unknown inputs */
-	fails(campaign_risk_point_grade(db, NULL, "P", NULL, "likelihood=6", "2010-11-10", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_grade(db, NULL, "P", NULL, "likelihood=6", "2010-11-10", "office"), CAMPAIGN_EINVALID,
 	      "likelihood = 6 is outside 1..5 of model \"matrix-5x5@1\"");
-	fails(campaign_risk_point_grade(db, NULL, "P", NULL, "power=3", "2010-11-10", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_grade(db, NULL, "P", NULL, "power=3", "2010-11-10", "office"), CAMPAIGN_EINVALID,
 	      "\"power\" is not an input of model \"matrix-5x5@1\"");
 	campaign_close(db);
 }
@@ -170,7 +204,7 @@ static void test_weighted_thresholds(void **state)
 	add_point(db, "W", "kuangguan", "采矿许可证发放");
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		char score[16];
-		ok(campaign_risk_point_grade(db, NULL, "W", "weighted-factors", cases[k].inputs, "2010-11-12", "office"));
+		ok(t_point_grade(db, NULL, "W", "weighted-factors", cases[k].inputs, "2010-11-12", "office"));
 		expect_col(db, "W", "grade", cases[k].grade);
 		ok(campaign_risk_grades_query(&c, db, NULL, "W"));
 		snprintf(score, sizeof score, "%d", cases[k].score);
@@ -181,7 +215,7 @@ static void test_weighted_thresholds(void **state)
 	}
 	/* a missing factor */
 	add_point(db, "W2", "kuangguan", "储量评审");
-	fails(campaign_risk_point_grade(db, NULL, "W2", "weighted-factors", "power=5", "2010-11-12", "office"),
+	fails(t_point_grade(db, NULL, "W2", "weighted-factors", "power=5", "2010-11-12", "office"),
 	      CAMPAIGN_EINVALID, "risk point \"W2\" has no discretion, which model \"weighted-factors@1\" grades from");
 	campaign_close(db);
 }
@@ -204,7 +238,7 @@ static void test_criteria_and_override_criterion(void **state)
 		char point[8];
 		snprintf(point, sizeof point, "C%zu", k);
 		add_point(db, point, "caiwu", "专项资金拨付");
-		ok(campaign_risk_point_grade(db, NULL, point, "criteria-count", cases[k].inputs, "2010-11-16", "office"));
+		ok(t_point_grade(db, NULL, point, "criteria-count", cases[k].inputs, "2010-11-16", "office"));
 		expect_col(db, point, "grade", cases[k].grade);
 	}
 	campaign_close(db);
@@ -218,19 +252,19 @@ static void test_residual_after_controls(void **state)
 	int n = 0;
 	(void)state;
 	add_point(db, "R", "jiaoyi", "挂牌出让组织");
-	ok(campaign_risk_point_grade(db, NULL, "R", NULL, "likelihood=4,impact=5", "2010-11-18", "office"));
+	ok(t_point_grade(db, NULL, "R", NULL, "likelihood=4,impact=5", "2010-11-18", "office"));
 	expect_col(db, "R", "grade", "1");
 	/* a planned control changes nothing yet */
-	ok(campaign_risk_control_add(&id, db, NULL, NULL, "R", "prevention", "挂牌公告集体审定", "交易中心主任", NULL,
-	                             "2010-12-31", "likelihood=-2", "office"));
+	ok(t_control_add(&id, db, NULL, NULL, "R", "prevention", "挂牌公告集体审定", "交易中心主任", NULL,
+	                 "2010-12-31", "likelihood=-2", "office"));
 	assert_non_null(id);
 	expect_col(db, "R", "grade", "1");
 	/* in place: likelihood 4 → 2, cell (2, 5) is 二级 */
 	ok(campaign_risk_control_set_status(db, NULL, campaign_buf_data(id), "in_place", "office"));
 	expect_col(db, "R", "grade", "2");
 	expect_col(db, "R", "graded_on", "2010-11-18");
-	ok(campaign_risk_control_add(NULL, db, NULL, "K-2", "R", "monitoring", "电子监察全程监控", NULL, "in_place", NULL,
-	                             "likelihood=-1,impact=-1", "office"));
+	ok(t_control_add(NULL, db, NULL, "K-2", "R", "monitoring", "电子监察全程监控", NULL, "in_place", NULL,
+	                 "likelihood=-1,impact=-1", "office"));
 	/* likelihood 4-3 = 1, impact 4: 三级 */
 	expect_col(db, "R", "grade", "3");
 	ok(campaign_risk_grades_query(&c, db, NULL, "R"));
@@ -251,12 +285,12 @@ static void test_residual_after_controls(void **state)
 	expect_col(db, "R", "grade", "2");
 	/* an override criterion is never reduced by a control */
 	add_point(db, "O", "zhifa", "违法案件查处");
-	ok(campaign_risk_point_grade(db, NULL, "O", "criteria-count", "past_case,approval", "2010-11-20", "office"));
-	ok(campaign_risk_control_add(NULL, db, NULL, "K-3", "O", "disposal", "案件回访", NULL, "in_place", NULL,
-	                             "past_case=-1,approval=-1", "office"));
+	ok(t_point_grade(db, NULL, "O", "criteria-count", "past_case,approval", "2010-11-20", "office"));
+	ok(t_control_add(NULL, db, NULL, "K-3", "O", "disposal", "案件回访", NULL, "in_place", NULL,
+	                 "past_case=-1,approval=-1", "office"));
 	expect_col(db, "O", "grade", "1");
-	fails(campaign_risk_control_add(NULL, db, NULL, "K-4", "O", "disposal", "x", NULL, "in_place", NULL, "impact=1",
-	                                "office"),
+	fails(t_control_add(NULL, db, NULL, "K-4", "O", "disposal", "x", NULL, "in_place", NULL, "impact=1",
+	                    "office"),
 	      CAMPAIGN_EINVALID, "effect: impact = 1 would raise the risk; a control reduces (0 or below)");
 	campaign_buf_free(id);
 	campaign_close(db);
@@ -286,8 +320,8 @@ static void test_model_change_regrades_with_history(void **state)
 	(void)state;
 	add_point(db, "A", "liyong", "出让方案审查"); /* (3, 4): 二级 under v1, 一级 under v2 */
 	add_point(db, "B", "fagui", "复议案件审理"); /* (2, 3): 二级 under both */
-	ok(campaign_risk_point_grade(db, NULL, "A", NULL, "likelihood=3,impact=4", "2010-11-10", "office"));
-	ok(campaign_risk_point_grade(db, NULL, "B", NULL, "likelihood=2,impact=3", "2010-11-10", "office"));
+	ok(t_point_grade(db, NULL, "A", NULL, "likelihood=3,impact=4", "2010-11-10", "office"));
+	ok(t_point_grade(db, NULL, "B", NULL, "likelihood=2,impact=3", "2010-11-10", "office"));
 	expect_col(db, "A", "grade", "2");
 	/* an unchanged model keeps its version; a changed one is version 2 */
 	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
@@ -338,23 +372,23 @@ static void test_override_needs_reason(void **state)
 	char *before, *after;
 	(void)state;
 	add_point(db, "V", "renshi", "干部考察推荐");
-	fails(campaign_risk_point_override(db, NULL, "V", "1", "群众反映强烈", "2010-11-20", "office"), CAMPAIGN_ECONFLICT,
+	fails(t_point_override(db, NULL, "V", "1", "群众反映强烈", "2010-11-20", "office"), CAMPAIGN_ECONFLICT,
 	      "risk point \"V\" is not graded: only a graded point's grade can be overridden");
-	ok(campaign_risk_point_grade(db, NULL, "V", NULL, "likelihood=2,impact=5", "2010-11-15", "office"));
+	ok(t_point_grade(db, NULL, "V", NULL, "likelihood=2,impact=5", "2010-11-15", "office"));
 	expect_col(db, "V", "grade", "2");
 	before = risk_dump(db);
-	fails(campaign_risk_point_override(db, NULL, "V", "1", NULL, "2010-11-20", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_override(db, NULL, "V", "1", NULL, "2010-11-20", "office"), CAMPAIGN_EINVALID,
 	      "a reason for the override is required");
-	fails(campaign_risk_point_override(db, NULL, "V", "1", "", "2010-11-20", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_override(db, NULL, "V", "1", "", "2010-11-20", "office"), CAMPAIGN_EINVALID,
 	      "a reason for the override is required");
-	fails(campaign_risk_point_override(db, NULL, "V", "0", "x", "2010-11-20", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_override(db, NULL, "V", "0", "x", "2010-11-20", "office"), CAMPAIGN_EINVALID,
 	      "\"0\" is not a grade of the point's model");
-	fails(campaign_risk_point_override(db, NULL, "V", "1", "x", "2010-11-20", NULL), CAMPAIGN_EINVALID, NULL);
+	fails(t_point_override(db, NULL, "V", "1", "x", "2010-11-20", NULL), CAMPAIGN_EINVALID, NULL);
 	after = risk_dump(db);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
-	ok(campaign_risk_point_override(db, NULL, "V", "一级风险", "近期群众举报集中,提级管理", "2010-11-20", "张局长"));
+	ok(t_point_override(db, NULL, "V", "一级风险", "近期群众举报集中,提级管理", "2010-11-20", "张局长"));
 	expect_col(db, "V", "grade", "1");
 	expect_col(db, "V", "overridden", "1");
 	{
@@ -372,7 +406,7 @@ static void test_override_needs_reason(void **state)
 		assert_true(found);
 	}
 	/* graded again, the override is history */
-	ok(campaign_risk_point_grade(db, NULL, "V", NULL, NULL, "2011-01-15", "office"));
+	ok(t_point_grade(db, NULL, "V", NULL, NULL, "2011-01-15", "office"));
 	expect_col(db, "V", "grade", "2");
 	expect_col(db, "V", "overridden", "0");
 	campaign_close(db);
@@ -404,16 +438,16 @@ static void test_publication_has_no_confidential_field(void **state)
 	(void)state;
 	add_point(db, "K1", "kuangguan", "采矿许可证发放");
 	add_point(db, "K2", "kuangguan", "储量评审委托");
-	ok(campaign_risk_point_grade(db, NULL, "K1", NULL, "likelihood=4,impact=4", "2010-11-12", "office"));
-	ok(campaign_risk_control_add(NULL, db, NULL, "KC1", "K1", "prevention", "审批集体会审", "矿管科科长", "in_place", NULL,
-	                             NULL, "office"));
-	ok(campaign_risk_control_add(NULL, db, NULL, "KC2", "K1", "monitoring", "电子监察实时监控", NULL, "planned",
-	                             "2010-12-31", NULL, "office"));
+	ok(t_point_grade(db, NULL, "K1", NULL, "likelihood=4,impact=4", "2010-11-12", "office"));
+	ok(t_control_add(NULL, db, NULL, "KC1", "K1", "prevention", "审批集体会审", "矿管科科长", "in_place", NULL,
+	                 NULL, "office"));
+	ok(t_control_add(NULL, db, NULL, "KC2", "K1", "monitoring", "电子监察实时监控", NULL, "planned",
+	                 "2010-12-31", NULL, "office"));
 	ok(campaign_risk_point_confidential_set(db, NULL, "K1", SECRET, "office"));
-	fails(campaign_risk_publication_draft(NULL, db, NULL, "kuangguan", "2010-11-25", "office"), CAMPAIGN_ECONFLICT,
+	fails(campaign_risk_publication_add(NULL, db, NULL, "kuangguan", "2010-11-25", "office"), CAMPAIGN_ECONFLICT,
 	      "unit \"kuangguan\" has 1 ungraded risk points (first \"K2\"): grade them before drafting the publication");
-	ok(campaign_risk_point_grade(db, NULL, "K2", NULL, "likelihood=2,impact=2", "2010-11-12", "office"));
-	ok(campaign_risk_publication_draft(&pub, db, NULL, "kuangguan", "2010-11-25", "office"));
+	ok(t_point_grade(db, NULL, "K2", NULL, "likelihood=2,impact=2", "2010-11-12", "office"));
+	ok(campaign_risk_publication_add(&pub, db, NULL, "kuangguan", "2010-11-25", "office"));
 	fails(campaign_risk_publication_publish(db, NULL, campaign_buf_data(pub), "2010-11-26", "office"),
 	      CAMPAIGN_ECONFLICT, NULL);
 	fails(campaign_risk_publication_approve(db, NULL, campaign_buf_data(pub), "2010-11-24", "office"),
@@ -486,10 +520,10 @@ static void test_warnings_on_a_date(void **state)
 	add_point(db, "H2", "caiwu", "专项资金拨付");    /* 二级, every 180 days */
 	add_point(db, "H3", "fagui", "复议案件审理");    /* 三级, every 365 days */
 	add_point(db, "H4", "renshi", "干部考察推荐");   /* 一级, graded later */
-	ok(campaign_risk_point_grade(db, NULL, "H1", NULL, "likelihood=4,impact=5", "2010-11-10", "office"));
-	ok(campaign_risk_point_grade(db, NULL, "H2", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
-	ok(campaign_risk_point_grade(db, NULL, "H3", NULL, "likelihood=1,impact=1", "2010-11-10", "office"));
-	ok(campaign_risk_point_grade(db, NULL, "H4", NULL, "likelihood=5,impact=5", "2011-01-20", "office"));
+	ok(t_point_grade(db, NULL, "H1", NULL, "likelihood=4,impact=5", "2010-11-10", "office"));
+	ok(t_point_grade(db, NULL, "H2", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
+	ok(t_point_grade(db, NULL, "H3", NULL, "likelihood=1,impact=1", "2010-11-10", "office"));
+	ok(t_point_grade(db, NULL, "H4", NULL, "likelihood=5,impact=5", "2011-01-20", "office"));
 	/* H1 due 2011-02-08, H4 2011-04-20, H2 2011-05-09, H3 2011-11-10 */
 	warned(db, "2011-02-08", "review_overdue", got, sizeof got);
 	assert_string_equal(got, "");
@@ -514,10 +548,10 @@ static void test_warnings_on_a_date(void **state)
 	/* top-grade points without controls on every line */
 	warned(db, "2011-01-01", "uncontrolled", got, sizeof got);
 	assert_string_equal(got, "H1,H4");
-	ok(campaign_risk_control_add(NULL, db, NULL, "C1", "H1", "prevention", "集体会审", NULL, "in_place", NULL, NULL, "office"));
-	ok(campaign_risk_control_add(NULL, db, NULL, "C2", "H1", "monitoring", "电子监察", NULL, "planned", "2010-12-31", NULL,
-	                             "office"));
-	ok(campaign_risk_control_add(NULL, db, NULL, "C3", "H1", "disposal", "责任追究", NULL, "in_place", NULL, NULL, "office"));
+	ok(t_control_add(NULL, db, NULL, "C1", "H1", "prevention", "集体会审", NULL, "in_place", NULL, NULL, "office"));
+	ok(t_control_add(NULL, db, NULL, "C2", "H1", "monitoring", "电子监察", NULL, "planned", "2010-12-31", NULL,
+	                 "office"));
+	ok(t_control_add(NULL, db, NULL, "C3", "H1", "disposal", "责任追究", NULL, "in_place", NULL, NULL, "office"));
 	warned(db, "2011-01-01", "uncontrolled", got, sizeof got);
 	assert_string_equal(got, "H4");
 	ok(campaign_risk_coverage_query(&c, db, NULL));
@@ -528,10 +562,10 @@ static void test_warnings_on_a_date(void **state)
 	warned(db, "2011-01-01", "control_overdue", got, sizeof got);
 	assert_string_equal(got, "H1");
 	/* a grade raised since the last publication */
-	ok(campaign_risk_publication_draft(&pub, db, NULL, "caiwu", "2010-11-25", "office"));
+	ok(campaign_risk_publication_add(&pub, db, NULL, "caiwu", "2010-11-25", "office"));
 	ok(campaign_risk_publication_approve(db, NULL, campaign_buf_data(pub), "2010-11-26", "office"));
 	ok(campaign_risk_publication_publish(db, NULL, campaign_buf_data(pub), "2010-11-30", "office"));
-	ok(campaign_risk_point_grade(db, NULL, "H2", NULL, "likelihood=5", "2010-12-15", "office"));
+	ok(t_point_grade(db, NULL, "H2", NULL, "likelihood=5", "2010-12-15", "office"));
 	expect_col(db, "H2", "grade", "1");
 	warned(db, "2010-11-29", "grade_raised", got, sizeof got);
 	assert_string_equal(got, "");
@@ -666,13 +700,13 @@ static void test_register_history(void **state)
 	campaign_buf *id = NULL;
 	int n = 0;
 	(void)state;
-	ok(campaign_risk_point_add(&id, db, NULL, NULL, "diji", "process_step", "土地登记发证", "岗位职责", "确权登记审核",
-	                           NULL, "违规登记发证", "地籍科科长", NULL, "office"));
+	ok(t_point_add(&id, db, NULL, NULL, "diji", "process_step", "土地登记发证", "岗位职责", "确权登记审核",
+	               NULL, "违规登记发证", "地籍科科长", NULL, "office"));
 	assert_int_equal(strlen(campaign_buf_data(id)), 36);
 	ok(campaign_risk_point_update(db, NULL, campaign_buf_data(id), "leader", "分管副局长", "office"));
 	ok(campaign_risk_point_update(db, NULL, campaign_buf_data(id), "type", "制度机制", "office"));
 	ok(campaign_risk_point_update(db, NULL, campaign_buf_data(id), "type", "institutional", "office")); /* unchanged */
-	ok(campaign_risk_point_grade(db, NULL, campaign_buf_data(id), NULL, "likelihood=2,impact=4", "2010-11-20", "office"));
+	ok(t_point_grade(db, NULL, campaign_buf_data(id), NULL, "likelihood=2,impact=4", "2010-11-20", "office"));
 	ok(campaign_risk_point_history_query(&c, db, NULL, campaign_buf_data(id)));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		const char *op = campaign_cursor_get(c, "operation"), *field = campaign_cursor_get(c, "field");
@@ -712,35 +746,35 @@ static void test_failed_calls_leave_no_trace(void **state)
 	char *before, *after;
 	(void)state;
 	add_point(db, "F", "liyong", "出让方案审查");
-	ok(campaign_risk_point_grade(db, NULL, "F", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
+	ok(t_point_grade(db, NULL, "F", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
 	before = risk_dump(db);
-	fails(campaign_risk_point_add(&id, db, NULL, "F", "liyong", "business", "x", "业务流程", "x", NULL, NULL, NULL, NULL,
-	                              "office"),
+	fails(t_point_add(&id, db, NULL, "F", "liyong", "business", "x", "业务流程", "x", NULL, NULL, NULL, NULL,
+	                  "office"),
 	      CAMPAIGN_ECONFLICT, "a risk point \"F\" exists already");
 	assert_null(id);
-	fails(campaign_risk_point_add(&id, db, NULL, NULL, "liyong", "desk", "x", "业务流程", "x", NULL, NULL, NULL, NULL,
-	                              "office"),
+	fails(t_point_add(&id, db, NULL, NULL, "liyong", "desk", "x", "业务流程", "x", NULL, NULL, NULL, NULL,
+	                  "office"),
 	      CAMPAIGN_EINVALID, "scope \"desk\" is not one of post, business, process_step");
-	fails(campaign_risk_point_add(&id, db, NULL, NULL, "liyong", "post", "x", "贪腐", "x", NULL, NULL, NULL, NULL, "office"),
+	fails(t_point_add(&id, db, NULL, NULL, "liyong", "post", "x", "贪腐", "x", NULL, NULL, NULL, NULL, "office"),
 	      CAMPAIGN_ENOTFOUND, "no risk type \"贪腐\" (see campaign_risk_types_query)");
 	fails(campaign_risk_point_update(db, NULL, "F", "colour", "red", "office"), CAMPAIGN_EINVALID, NULL);
 	fails(campaign_risk_point_update(db, NULL, "F", "unit", "nowhere", "office"), CAMPAIGN_ENOTFOUND,
 	      "no unit with id \"nowhere\"");
 	fails(campaign_risk_point_update(db, NULL, "nope", "name", "x", "office"), CAMPAIGN_ENOTFOUND,
 	      "no risk point \"nope\"");
-	fails(campaign_risk_point_grade(db, NULL, "F", "nosuch", NULL, "2010-11-10", "office"), CAMPAIGN_ENOTFOUND,
+	fails(t_point_grade(db, NULL, "F", "nosuch", NULL, "2010-11-10", "office"), CAMPAIGN_ENOTFOUND,
 	      "no grading model \"nosuch\"");
-	fails(campaign_risk_point_grade(db, NULL, "F", NULL, "likelihood", "2010-13-01", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_grade(db, NULL, "F", NULL, "likelihood", "2010-13-01", "office"), CAMPAIGN_EINVALID,
 	      "the date graded \"2010-13-01\" is not a date (YYYY-MM-DD)");
-	fails(campaign_risk_point_grade(db, NULL, "F", NULL, "likelihood=x", "2010-11-01", "office"), CAMPAIGN_EINVALID,
+	fails(t_point_grade(db, NULL, "F", NULL, "likelihood=x", "2010-11-01", "office"), CAMPAIGN_EINVALID,
 	      "inputs: the value of likelihood, \"x\", is not a whole number");
-	fails(campaign_risk_control_add(&id, db, NULL, NULL, "F", "front", "x", NULL, NULL, NULL, NULL, "office"),
+	fails(t_control_add(&id, db, NULL, NULL, "F", "front", "x", NULL, NULL, NULL, NULL, "office"),
 	      CAMPAIGN_EINVALID, "the line \"front\" is not one of prevention, monitoring, disposal");
-	fails(campaign_risk_control_add(&id, db, NULL, NULL, "F", "prevention", "x", NULL, NULL, "2010-02-30", NULL, "office"),
+	fails(t_control_add(&id, db, NULL, NULL, "F", "prevention", "x", NULL, NULL, "2010-02-30", NULL, "office"),
 	      CAMPAIGN_EINVALID, "the due date \"2010-02-30\" is not a date (YYYY-MM-DD)");
 	fails(campaign_risk_control_set_status(db, NULL, "nope", "in_place", "office"), CAMPAIGN_ENOTFOUND,
 	      "no control \"nope\"");
-	fails(campaign_risk_publication_draft(&id, db, NULL, "fagui", "2010-11-25", "office"), CAMPAIGN_ECONFLICT,
+	fails(campaign_risk_publication_add(&id, db, NULL, "fagui", "2010-11-25", "office"), CAMPAIGN_ECONFLICT,
 	      "unit \"fagui\" has no active risk point to publish");
 	fails(campaign_risk_publication_approve(db, NULL, "nope", "2010-11-25", "office"), CAMPAIGN_ENOTFOUND,
 	      "no risk publication \"nope\"");
@@ -755,8 +789,8 @@ static void test_failed_calls_leave_no_trace(void **state)
 	after = risk_dump(db);
 	free(before);
 	before = after;
-	fails(campaign_risk_point_grade(db, NULL, "F", NULL, "likelihood=1", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
-	fails(campaign_risk_point_override(db, NULL, "F", "1", "x", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(t_point_grade(db, NULL, "F", NULL, "likelihood=1", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(t_point_override(db, NULL, "F", "1", "x", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
 	{
 		campaign_cursor *c;
 		int denied = 0;
@@ -766,9 +800,135 @@ static void test_failed_calls_leave_no_trace(void **state)
 		campaign_cursor_free(c);
 		assert_int_equal(denied, 2);
 	}
-	ok(campaign_risk_point_add(NULL, db, NULL, "G", "caiwu", "post", "出纳岗", "思想道德", "现金管理", NULL, NULL, NULL,
-	                           NULL, "clerk"));
+	ok(t_point_add(NULL, db, NULL, "G", "caiwu", "post", "出纳岗", "思想道德", "现金管理", NULL, NULL, NULL,
+	               NULL, "clerk"));
 	expect_col(db, "F", "grade", "2");
+	free(before);
+	campaign_close(db);
+}
+
+/* Every kind of write refused by roles: one "denied" entry each, naming
+ * the object as before the envelope, and nothing else written. */
+static int audit_rows(campaign_db *db)
+{
+	campaign_cursor *c;
+	int n = 0;
+	ok(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		n++;
+	campaign_cursor_free(c);
+	return n;
+}
+
+static void test_refusals_logged_once(void **state)
+{
+	static const char *const want[][2] = {
+		{"x", "risk.type.add"},          {NULL, "risk.regrade"},          {"matrix-5x5", "risk.model.default"},
+		{"", "risk.point.add"},          {"KX", "risk.control.add"},      {"F", "risk.confidential.set"},
+		{"liyong", "risk.publication.draft"}, {"F", "risk.point.update"}, {NULL, "risk.model.import"},
+	};
+	campaign_db *db = open_models();
+	campaign_cursor *c;
+	int n = 0, skip;
+	(void)state;
+	add_point(db, "F", "liyong", "出让方案审查");
+	ok(t_point_grade(db, NULL, "F", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
+	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "office"));
+	ok(campaign_role_grant(db, "clerk", "unit_clerk", NULL, "caiwu", "office"));
+	skip = audit_rows(db);
+	fails(campaign_risk_type_add(db, "x", "x类", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_regrade(db, NULL, NULL, NULL, "2011-01-01", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_model_set_default(db, NULL, "matrix-5x5", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(t_point_add(NULL, db, NULL, NULL, "liyong", "post", "x", "思想道德", "x", NULL, NULL, NULL, NULL, "clerk"),
+	      CAMPAIGN_EPERM, NULL);
+	fails(t_control_add(NULL, db, NULL, "KX", "F", "prevention", "x", NULL, NULL, NULL, NULL, "clerk"), CAMPAIGN_EPERM,
+	      NULL);
+	fails(campaign_risk_point_confidential_set(db, NULL, "F", "x", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_publication_add(NULL, db, NULL, "liyong", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_point_update(db, NULL, "F", "name", "y", "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "clerk"), CAMPAIGN_EPERM, NULL);
+	ok(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *object = campaign_cursor_get(c, "object");
+		if (skip-- > 0)
+			continue;
+		/* every entry after the refusals' start is a refusal: nothing else was written */
+		assert_true(n < (int)(sizeof want / sizeof want[0]));
+		assert_string_equal(campaign_cursor_get(c, "operation"), "denied");
+		if (want[n][0])
+			assert_string_equal(object ? object : "(null)", want[n][0]);
+		else
+			assert_null(object);
+		assert_string_equal(campaign_cursor_get(c, "detail"), want[n][1]);
+		n++;
+	}
+	campaign_cursor_free(c);
+	assert_int_equal(n, (int)(sizeof want / sizeof want[0]));
+	campaign_close(db);
+}
+
+/* The options structs: NULL or a wrong version is refused before anything is read. */
+static void test_options_structs(void **state)
+{
+	campaign_db *db = open_models();
+	campaign_risk_point_add_options p = CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT;
+	campaign_risk_point_grade_options g;
+	campaign_risk_point_override_options o;
+	campaign_risk_control_add_options k;
+	campaign_buf *id = NULL;
+	char *before;
+	(void)state;
+	add_point(db, "OP", "liyong", "出让方案审查");
+	before = risk_dump(db);
+	assert_int_equal(p.version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION);
+	assert_null(p.id);
+	fails(campaign_risk_point_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_add_options is NULL (initialise it with its _INIT or _init())");
+	p.version = 99;
+	fails(campaign_risk_point_add(&id, db, NULL, &p, "office"), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_add_options: unknown version 99");
+	assert_null(id);
+	fails(campaign_risk_point_add_options_init(NULL, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_add_options_init: the options are NULL");
+	fails(campaign_risk_point_add_options_init(&p, 2), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_add_options_init: unknown version 2");
+	fails(campaign_risk_point_grade(db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_grade_options is NULL (initialise it with its _INIT or _init())");
+	fails(campaign_risk_point_grade_options_init(&g, 0), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_grade_options_init: unknown version 0");
+	fails(campaign_risk_point_override(db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_override_options is NULL (initialise it with its _INIT or _init())");
+	fails(campaign_risk_point_override_options_init(NULL, 1), CAMPAIGN_EINVALID,
+	      "campaign_risk_point_override_options_init: the options are NULL");
+	fails(campaign_risk_control_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
+	      "campaign_risk_control_add_options is NULL (initialise it with its _INIT or _init())");
+	fails(campaign_risk_control_add_options_init(&k, 7), CAMPAIGN_EINVALID,
+	      "campaign_risk_control_add_options_init: unknown version 7");
+	assert_null(id);
+	{
+		char *after = risk_dump(db);
+		assert_string_equal(before, after);
+		free(after);
+	}
+	/* _init gives a struct the calls take */
+	ok(campaign_risk_point_add_options_init(&p, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION));
+	p.id = "OP2", p.unit = "liyong", p.scope = "post", p.scope_name = "出纳岗", p.type = "思想道德", p.name = "现金管理";
+	ok(campaign_risk_point_add(&id, db, NULL, &p, "office"));
+	assert_string_equal(campaign_buf_data(id), "OP2");
+	campaign_buf_free(id);
+	id = NULL;
+	ok(campaign_risk_point_grade_options_init(&g, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION));
+	g.point = "OP2", g.inputs = "likelihood=4,impact=5", g.date = "2010-11-10";
+	ok(campaign_risk_point_grade(db, NULL, &g, "office"));
+	ok(campaign_risk_control_add_options_init(&k, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION));
+	k.id = "OPK", k.point = "OP2", k.line = "prevention", k.measure = "集体会审";
+	ok(campaign_risk_control_add(&id, db, NULL, &k, "office"));
+	assert_string_equal(campaign_buf_data(id), "OPK");
+	campaign_buf_free(id);
+	ok(campaign_risk_point_override_options_init(&o, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION));
+	o.point = "OP2", o.grade = "2", o.reason = "复核", o.date = "2010-11-11";
+	ok(campaign_risk_point_override(db, NULL, &o, "office"));
+	expect_col(db, "OP2", "grade", "2");
 	free(before);
 	campaign_close(db);
 }
@@ -840,8 +1000,8 @@ static void test_column_types(void **state)
 	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
-	ok(campaign_risk_control_add(NULL, db, NULL, "C1", "LS-R01", "monitoring", "电子监察", NULL, "in_place",
-	                             "2010-12-01", "likelihood=-1", "office"));
+	ok(t_control_add(NULL, db, NULL, "C1", "LS-R01", "monitoring", "电子监察", NULL, "in_place",
+	                 "2010-12-01", "likelihood=-1", "office"));
 	/* the grade stays 一级 at (3, 5), the residual inputs follow the control */
 	expect_col(db, "LS-R01", "grade", "1");
 	ok(campaign_risk_grades_query(&c, db, NULL, "LS-R01"));
@@ -849,10 +1009,10 @@ static void test_column_types(void **state)
 		if (campaign_cursor_int(c, campaign_cursor_column_index(c, "current")))
 			assert_string_equal(campaign_cursor_get(c, "residual_inputs"), "impact=5,likelihood=3");
 	campaign_cursor_free(c);
-	ok(campaign_risk_publication_draft(&pub, db, NULL, "liyong", "2010-11-25", "office"));
+	ok(campaign_risk_publication_add(&pub, db, NULL, "liyong", "2010-11-25", "office"));
 	ok(campaign_risk_publication_approve(db, NULL, campaign_buf_data(pub), "2010-11-26", "office"));
 	ok(campaign_risk_publication_publish(db, NULL, campaign_buf_data(pub), "2010-11-30", "office"));
-	ok(campaign_risk_point_override(db, NULL, "LS-R02", "1", "提级", "2010-12-02", "office"));
+	ok(t_point_override(db, NULL, "LS-R02", "1", "提级", "2010-12-02", "office"));
 	ok(campaign_risk_types_query(&c, db));
 	check_types(c);
 	ok(campaign_risk_models_query(&c, db, NULL));
@@ -972,6 +1132,8 @@ int main(void)
 		cmocka_unit_test(test_bad_models),
 		cmocka_unit_test(test_register_history),
 		cmocka_unit_test(test_failed_calls_leave_no_trace),
+		cmocka_unit_test(test_refusals_logged_once),
+		cmocka_unit_test(test_options_structs),
 		cmocka_unit_test(test_models_query_and_default),
 		cmocka_unit_test(test_column_types),
 		cmocka_unit_test(test_query_plans_use_indexes),
