@@ -7,19 +7,12 @@ static int show_query(args *a, int (*query)(campaign_cursor **, campaign_db *, a
                       const char *const *titles)
 {
 	campaign_db *db;
-	campaign_cursor *c;
+	campaign_cursor *c = NULL;
 	int rc;
 	if ((rc = open_existing(a, &db)))
 		return rc;
-	if (query(&c, db, a)) {
-		rc = fail();
-	} else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, cols, titles) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
+	rc = query(&c, db, a);
+	return list_query(a, db, rc, &c, cols, titles);
 }
 
 static int q_matrix(campaign_cursor **c, campaign_db *db, args *a)
