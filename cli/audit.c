@@ -38,8 +38,6 @@ int cmd_log(args *a)
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if (a->npos)
-		return usage_error("log takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	return list_query(a, db, campaign_audit_query(&c, db, a->object, a->actor_filter, a->from, a->to), &c, NULL, NULL);

@@ -13,8 +13,6 @@ static int cmd_import(args *a)
 	campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
 	campaign_db *db;
 	campaign_cursor *c;
-	if (a->npos != 1)
-		return usage_error("import needs one PLAN.yaml%s", "");
 	if (campaign_open(&db, a->db, 0))
 		return fail();
 	opts.replace = a->replace;
@@ -37,8 +35,6 @@ static int cmd_show_(args *a)
 {
 	campaign_db *db;
 	int rc;
-	if (a->npos)
-		return usage_error("show takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	rc = cmd_show(db, a->campaign, a->format) ? fail() : 0;
@@ -51,8 +47,6 @@ static int cmd_export(args *a)
 	campaign_db *db;
 	campaign_buf *b;
 	int rc;
-	if (a->npos)
-		return usage_error("export takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	if (a->output)
@@ -72,8 +66,6 @@ static int cmd_deadline(args *a)
 	campaign_deadline *d;
 	char *end;
 	long year = 0;
-	if (a->npos != 1)
-		return usage_error("deadline needs one TEXT%s", "");
 	if (a->year) {
 		year = strtol(a->year, &end, 10);
 		if (*end || year < 1 || year > 9999)

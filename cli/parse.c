@@ -155,9 +155,42 @@ static void fill_shared(args *a)
 		a->actor = "cli";
 }
 
+/* How many arguments the command's usage allows: a WORD is required, a
+ * [WORD] optional, and "..." allows any number more. */
+static void params_range(const char *params, int *min, int *max)
+{
+	*min = *max = 0;
+	for (const char *p = params; p && *p;) {
+		size_t n = strcspn(p, " ");
+		if (n >= 3 && !strncmp(p + n - 3 - (p[n - 1] == ']'), "...", 3))
+			*max = MAX_POS;
+		else
+			++*max;
+		if (*p != '[')
+			++*min;
+		p += n + (p[n] == ' ');
+	}
+}
+
+/* A usage error unless the command was given as many arguments as its usage shows. */
+static int check_count(const cli_command *cmd, int nargs, const char *first_extra)
+{
+	char msg[256];
+	int min, max;
+	params_range(cmd->params, &min, &max);
+	if (nargs >= min && nargs <= max)
+		return 0;
+	if (!max)
+		snprintf(msg, sizeof msg, "`%s` takes no argument: %s", where, first_extra);
+	else
+		snprintf(msg, sizeof msg, "`%s` takes %s, not %d argument%s", where, cmd->params, nargs, nargs == 1 ? "" : "s");
+	return usage_error("%s", msg);
+}
+
 /* Finds the command the words name and reads its options; *cmd is the
- * command reached. Returns 0, EXIT_USAGE, or -1 when help was asked for. */
-static int parse(args *a, const cli_command **cmd, int argc, char **argv)
+ * command reached and *nargs the words after it. Returns 0, EXIT_USAGE, or -1
+ * when help was asked for. */
+static int parse(args *a, const cli_command **cmd, int *nargs, int argc, char **argv)
 {
 	int rc, only_pos = 0, descend = 1;
 	for (int i = 1; i < argc; i++) {
@@ -179,6 +212,7 @@ static int parse(args *a, const cli_command **cmd, int argc, char **argv)
 			return usage_error("%s", msg);
 		} else {
 			descend = 0;
+			++*nargs;
 		}
 		if (i == 1)
 			continue; /* the top-level command is not one of pos[] */
@@ -221,11 +255,11 @@ int cli_main(const cli_command *root, int argc, char **argv)
 {
 	const cli_command *cmd = root;
 	args a;
-	int rc;
+	int rc, nargs = 0;
 	memset(&a, 0, sizeof a);
 	if (argc >= 2 && !strcmp(argv[1], "help"))
 		return run_help(root, argc, argv);
-	if ((rc = parse(&a, &cmd, argc, argv)) < 0) {
+	if ((rc = parse(&a, &cmd, &nargs, argc, argv)) < 0) {
 		cli_help(stdout, cmd, where);
 		return 0;
 	}
@@ -235,6 +269,8 @@ int cli_main(const cli_command *root, int argc, char **argv)
 		return usage_error("a command is required%s", "");
 	if (!cmd->run)
 		return needs_sub(cmd);
+	if ((rc = check_count(cmd, nargs, nargs ? a.pos[a.npos - nargs] : "")))
+		return rc;
 	fill_shared(&a);
 	return cmd->run(&a);
 }

@@ -68,8 +68,6 @@ int cmd_status(args *a)
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc;
-	if (a->npos)
-		return usage_error("status takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	return list_query(a, db, campaign_share_status_query(&c, db, a->campaign, a->as_of), &c, NULL, NULL);
@@ -80,8 +78,6 @@ int cmd_thresholds(args *a)
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc = 0;
-	if (a->npos)
-		return usage_error("thresholds takes no argument: %s", a->pos[0]);
 	if (!a->yellow != !a->red)
 		return usage_error("give both --yellow and --red%s", "");
 	if (a->yellow) {

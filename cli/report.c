@@ -198,8 +198,6 @@ int cmd_report(args *a)
 {
 	campaign_db *db;
 	int rc;
-	if (a->npos)
-		return usage_error("report takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	rc = (!strcmp(a->format, "json") ? report_json(db, a) : report_tables(db, a)) ? fail() : 0;

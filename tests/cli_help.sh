@@ -63,4 +63,10 @@ grep -q "needs a command: model, type" err || fail "group: $(cat err)"
 expect_rc 2 "$cli" risk frobnicate
 grep -q "unknown command \`campaign risk frobnicate\`" err || fail "unknown subcommand: $(cat err)"
 expect_rc 2 "$cli" help frobnicate
+# the arguments a command takes come from its usage in the table
+expect_rc 2 "$cli" status extra
+grep -q "\`campaign status\` takes no argument: extra" err || fail "extra argument: $(cat err)"
+expect_rc 2 "$cli" progress add t1 unit
+grep -q "takes OUTCOME UNIT STATUS PERCENT DATE, not 2 arguments" err || fail "too few arguments: $(cat err)"
+expect_rc 2 "$cli" risk grades P1 P2
 echo "cli help: $n commands answer --help; unknown options are named"
