@@ -6,7 +6,14 @@
  * its subcommands or the function that runs it. One parser (parse.c) reads
  * every command line against these tables and one help writer (help.c)
  * prints `campaign <command> --help` from them. The top-level table is in
- * campaign.c; each domain file ends with the table of its subcommands. */
+ * campaign.c; each domain file ends with the table of its subcommands.
+ *
+ * To add a command: write `static int thing_cmd(args *a)` (read options with
+ * arg_opt() or the shared fields, positional words from pos[], open the store
+ * with open_existing/open_writable, print a query with list_query() and a
+ * write with written()), and add one CMD row to its group's table with its
+ * OPTIONS. The parser, the argument count (from the row's usage words),
+ * --help and the help test (tests/cli_help.sh) follow from the row. */
 #ifndef CAMPAIGN_COMMANDS_H
 #define CAMPAIGN_COMMANDS_H
 #include "output.h"

@@ -198,3 +198,16 @@ int print_listing(campaign_cursor *c, const char *format, const char *const *col
 		csv_bom(stdout);
 	return print_table(c, format, cols, titles);
 }
+
+void print_heading(const char *format, const char *title)
+{
+	if (!strcmp(format, "markdown"))
+		printf("\n## %s\n\n", title);
+	else
+		printf("%s%s%s", line_end(format), title, line_end(format));
+}
+
+const char *line_end(const char *format)
+{
+	return strcmp(format, "csv") ? "\n" : "\r\n";
+}

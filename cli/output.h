@@ -46,6 +46,10 @@ int print_table_where(campaign_cursor *c, const char *format, const char *const 
 int print_table(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles);
 /* A whole listing: print_table, with the byte-order mark CSV needs first. */
 int print_listing(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles);
+/* A section heading between listings of a report (Markdown: "## title"). */
+void print_heading(const char *format, const char *title);
+/* The line end of a format: CRLF for CSV, else LF. */
+const char *line_end(const char *format);
 /* Writes the UTF-8 byte-order mark that spreadsheets need for CSV. */
 void csv_bom(FILE *f);
 #endif

@@ -53,12 +53,7 @@ static int print_overdue_table(campaign_db *db, args *a)
 
 static void heading(args *a, const char *title)
 {
-	if (!strcmp(a->format, "markdown"))
-		printf("\n## %s\n\n", title);
-	else if (!strcmp(a->format, "csv"))
-		printf("\r\n%s\r\n", title);
-	else
-		printf("\n%s\n", title);
+	print_heading(a->format, title);
 }
 
 static int report_tables(campaign_db *db, args *a)
@@ -79,7 +74,7 @@ static int report_tables(campaign_db *db, args *a)
 	heading(a, "总体进度");
 	printf("成果 %d 项: 已完成 %d, 正常 %d, 临近 %d, 逾期 %d, 未定时限 %d; 平均进度 %ld%%%s",
 	       o.outcomes, o.done, o.green, o.yellow, o.red, o.none, o.outcomes ? o.percent_sum / o.outcomes : 0,
-	       strcmp(a->format, "csv") ? "\n" : "\r\n");
+	       line_end(a->format));
 	heading(a, "各阶段");
 	if ((rc = campaign_phase_status_query(&c, db, a->campaign, a->as_of)) ||
 	    (rc = print_table(c, a->format, NULL, NULL)))
