@@ -3,7 +3,7 @@
 # --commands` lists them): exit 0, usage naming the command, on stdout; -h and
 # `campaign help <command>` the same. An unknown option is a short usage error
 # naming the option and pointing to the command's help (exit 2).
-# usage: cli_help.sh CAMPAIGN
+# usage: help.sh CAMPAIGN
 set -eu
 cli=$1
 tmp=$(mktemp -d)
@@ -45,6 +45,9 @@ check_unknown "$cli" risk model list --frobnicate
 grep -q "campaign risk model list --help" err || fail "points to the subcommand's help: $(cat err)"
 check_unknown "$cli" inspection round create R --frobnicate x
 check_unknown "$cli" accountability evaluate --frobnicate
+# a short name from the table: -f is --format (exit 1: no store here, not 2)
+expect_rc 1 "$cli" role list -f json --db none.db
+grep -q "none.db: no such store" err || fail "-f json: $(cat err)"
 expect_rc 2 "$cli" matrix -z
 grep -q "unknown option -z" err || fail "short option: $(cat err)"
 # an option another command takes is unknown here
