@@ -19,7 +19,7 @@ const char *cli_text(const char *en, const char *zh)
 static void help_row(FILE *f, const char *left, const char *help)
 {
 	fprintf(f, "  %s", left);
-	if (text_width(left) + 2 >= HELP_COLUMN) {
+	if (text_width(left) + 4 > HELP_COLUMN) { /* at least two spaces before the help */
 		fputc('\n', f);
 		text_pad(f, "", HELP_COLUMN);
 	} else {

@@ -2,7 +2,7 @@
  * aligned text for a terminal or as JSON. */
 #include <stdlib.h>
 #include <string.h>
-#include "output.h"
+#include "commands.h"
 
 /* ---- JSON ---- */
 

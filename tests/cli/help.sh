@@ -31,6 +31,9 @@ while read -r path; do
 done <commands
 expect_rc 0 "$cli" --help
 grep -q "^  risk " out || fail "campaign --help lists the commands"
+# a Chinese locale falls back to the English line where a row has no Chinese one yet
+expect_rc 0 env CAMPAIGN_LANG=zh_CN.UTF-8 "$cli" matrix --help
+grep -q "^usage: campaign matrix" out || fail "zh locale: $(cat out)"
 
 # an unknown option: exit 2, named, with the command's help to look at, and short
 check_unknown() {
