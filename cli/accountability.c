@@ -43,9 +43,10 @@ static int person_cmd(args *a)
 {
 	campaign_db *db;
 	campaign_buf *id = NULL;
-	int rc;
-	if ((rc = need_pos(a, 3, "accountability person add needs NAME")) || (rc = open_writable(a, &db)))
-		return rc;
+	int rc = 0;
+	if (strcmp(sub_of(a), "add") ||
+	    (rc = need_pos(a, 3, "accountability person add needs NAME")) || (rc = open_writable(a, &db)))
+		return rc ? rc : usage_error("accountability person needs add NAME%s", "");
 	rc = campaign_person_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], a->unit, arg_opt(a, "--retires"),
 	                         a->actor);
 	if (!rc)
