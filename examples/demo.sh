@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 . ./.ci/deps.sh
 cmake -S . -B build -DPython3_EXECUTABLE=/usr/bin/python3 -DCAMPAIGN_REQUIRE_BINDINGS=ON >/dev/null
 cmake --build build -j"$(nproc)"
-build/examples/campaign import examples/plans/leshan-2010.yaml --db build/demo.db --replace --actor demo
-build/examples/campaign show --db build/demo.db
+build/cli/campaign import examples/plans/leshan-2010.yaml --db build/demo.db --replace --actor demo
+build/cli/campaign show --db build/demo.db
 echo
-echo "store: build/demo.db    try: build/examples/campaign show --db build/demo.db --format json"
+echo "store: build/demo.db    try: build/cli/campaign show --db build/demo.db --format json"

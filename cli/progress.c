@@ -3,11 +3,6 @@
 #include <string.h>
 #include "commands.h"
 
-static int open_writable(args *a, campaign_db **db)
-{
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
-}
-
 static int progress_add(args *a)
 {
 	campaign_db *db;
@@ -65,28 +60,8 @@ static int progress_history(args *a)
 	int rc;
 	if ((rc = open_existing(a, &db)))
 		return rc;
-	if (campaign_progress_history_query(&c, db, a->campaign, a->outcome, a->unit))
-		rc = fail();
-	else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, NULL, NULL) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
-}
-
-int cmd_progress(args *a)
-{
-	if (a->npos < 1)
-		return usage_error("progress needs add, import or history%s", "");
-	if (!strcmp(a->pos[0], "add"))
-		return progress_add(a);
-	if (!strcmp(a->pos[0], "import"))
-		return progress_import(a);
-	if (!strcmp(a->pos[0], "history"))
-		return progress_history(a);
-	return usage_error("unknown progress command %s", a->pos[0]);
+	return list_query(a, db, campaign_progress_history_query(&c, db, a->campaign, a->outcome, a->unit), &c, NULL,
+	                  NULL);
 }
 
 int cmd_status(args *a)
@@ -94,19 +69,9 @@ int cmd_status(args *a)
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc;
-	if (a->npos)
-		return usage_error("status takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
-	if (campaign_share_status_query(&c, db, a->campaign, a->as_of))
-		rc = fail();
-	else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, NULL, NULL) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
+	return list_query(a, db, campaign_share_status_query(&c, db, a->campaign, a->as_of), &c, NULL, NULL);
 }
 
 int cmd_thresholds(args *a)
@@ -114,8 +79,6 @@ int cmd_thresholds(args *a)
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc = 0;
-	if (a->npos)
-		return usage_error("thresholds takes no argument: %s", a->pos[0]);
 	if (!a->yellow != !a->red)
 		return usage_error("give both --yellow and --red%s", "");
 	if (a->yellow) {
@@ -140,3 +103,14 @@ int cmd_thresholds(args *a)
 	campaign_close(db);
 	return rc;
 }
+
+const cli_command progress_commands[] = {
+	CMD("add", "OUTCOME UNIT STATUS PERCENT DATE", "record one unit's progress on an outcome",
+	    OPTIONS(O_NOTE, OPT("--evidence", 0, "T", "what shows it (a document number, a file)")), NULL, progress_add),
+	CMD("import", "FILE.csv|FILE.yaml", "many reports, all or nothing (a bad row is named by line and column)", NULL,
+	    NULL, progress_import),
+	CMD("history", "", "every report, newest last",
+	    OPTIONS(OPT("--outcome", 0, "O", "one outcome's reports"), O_UNIT("one unit's reports"), O_FORMAT), NULL,
+	    progress_history),
+	CMD_END,
+};

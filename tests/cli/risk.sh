@@ -2,7 +2,7 @@
 # `campaign risk ...`: models, the register, grades, controls, the
 # publication, warnings and reports; outputs and exit codes (0 ok, 1 bad
 # input, 2 usage).
-# usage: cli_check.sh CAMPAIGN SOURCE_DIR
+# usage: risk.sh CAMPAIGN SOURCE_DIR
 set -eu
 cli=$1 src=$2
 tmp=$(mktemp -d)

@@ -2,23 +2,9 @@
  * aligned text for a terminal or as JSON. */
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "commands.h"
 
 /* ---- JSON ---- */
-
-static int json_rows(json *j, campaign_cursor *c)
-{
-	int rc;
-	json_begin_array(j);
-	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
-		json_begin_object(j);
-		json_row(j, c);
-		json_end_object(j);
-	}
-	json_end_array(j);
-	campaign_cursor_free(c);
-	return rc == CAMPAIGN_ITEROVER ? 0 : rc;
-}
 
 static int json_measure(json *j, campaign_db *db, const char *campaign, campaign_cursor *m)
 {
@@ -40,7 +26,7 @@ static int json_measure(json *j, campaign_db *db, const char *campaign, campaign
 		json_end_array(j);
 	}
 	json_key(j, "responsibilities");
-	if ((rc = campaign_responsibilities_query(&r, db, campaign, id)) || (rc = json_rows(j, r)))
+	if ((rc = campaign_responsibilities_query(&r, db, campaign, id)) || (rc = json_cursor(j, r, NULL)))
 		return rc;
 	json_end_object(j);
 	return 0;
@@ -149,7 +135,7 @@ static int json_nested(json *j, campaign_db *db, const char *campaign, campaign_
 		json_begin_object(j);
 		json_row(j, c);
 		json_key(j, key);
-		if ((rc = q(&sub, db, campaign, campaign_cursor_get(c, "id"))) || (rc = json_rows(j, sub)))
+		if ((rc = q(&sub, db, campaign, campaign_cursor_get(c, "id"))) || (rc = json_cursor(j, sub, NULL)))
 			break;
 		json_end_object(j);
 	}
@@ -176,7 +162,7 @@ static int show_json(campaign_db *db, const char *campaign)
 		}
 	campaign_cursor_free(c);
 	json_key(&j, "units");
-	if ((rc = campaign_units_query(&c, db, campaign)) || (rc = json_rows(&j, c)))
+	if ((rc = campaign_units_query(&c, db, campaign)) || (rc = json_cursor(&j, c, NULL)))
 		return rc;
 	json_key(&j, "unit_groups");
 	if ((rc = campaign_unit_groups_query(&c, db, campaign)) ||

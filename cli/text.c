@@ -1,7 +1,7 @@
 /* Terminal text helpers: CJK characters take two cells, so alignment counts
  * cells, not bytes or characters. */
 #include <string.h>
-#include "cli.h"
+#include "output.h"
 
 static unsigned decode(const unsigned char **p)
 {

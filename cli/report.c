@@ -1,8 +1,6 @@
 /* `campaign report --as-of DATE`: overall progress, phases, units, the
  * overdue outcomes and the supervision list, in text, Markdown, CSV or JSON. */
-#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include "commands.h"
 
 typedef struct overall {
@@ -33,23 +31,15 @@ static int count_overall(campaign_db *db, args *a, overall *o)
 
 static const char *as_of_text(args *a)
 {
-	static char today[11];
-	campaign_cursor *c;
-	(void)c;
-	if (a->as_of)
-		return a->as_of;
-	{
-		/* the library's notion of today, read back through a status query */
-		time_t t = time(NULL);
-		struct tm tm;
-		gmtime_r(&t, &tm);
-		strftime(today, sizeof today, "%Y-%m-%d", &tm);
-	}
-	return today;
+	return a->as_of ? a->as_of : today_utc();
 }
 
-/* The overdue outcomes as a cursor: outcome status filtered to red, done in
- * the printer since the query serves every colour. */
+static int is_red(campaign_cursor *c)
+{
+	return !strcmp(campaign_cursor_get(c, "color"), "red");
+}
+
+/* The overdue outcomes: outcome status filtered to red, since the query serves every colour. */
 static int print_overdue_table(campaign_db *db, args *a)
 {
 	static const char *const cols[] = {"outcome", "text", "deadline_text", "last", "days_late", "owing", NULL};
@@ -58,67 +48,12 @@ static int print_overdue_table(campaign_db *db, args *a)
 	int rc;
 	if ((rc = campaign_outcome_status_query(&c, db, a->campaign, a->as_of)))
 		return rc;
-	/* a filtering pass: print_table prints all rows, so wrap rows here */
-	{
-		FILE *f = stdout;
-		int first = 1, n = 0;
-		const char *fmt = a->format;
-		while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
-			if (strcmp(campaign_cursor_get(c, "color"), "red"))
-				continue;
-			if (first) {
-				if (!strcmp(fmt, "markdown")) {
-					fputs("| 成果 | 内容 | 完成时限 | 截止日期 | 逾期天数 | 未完成单位 |\n| --- | --- | --- | --- | --- | --- |\n", f);
-				} else if (!strcmp(fmt, "csv")) {
-					fputs("成果,内容,完成时限,截止日期,逾期天数,未完成单位\r\n", f);
-				}
-				first = 0;
-			}
-			n++;
-			for (int i = 0; cols[i]; i++) {
-				const char *v = campaign_cursor_get(c, cols[i]);
-				v = v ? v : "";
-				if (!strcmp(fmt, "markdown"))
-					fprintf(f, "%s %s", i ? "" : "|", v), fputs(" |", f);
-				else if (!strcmp(fmt, "csv")) {
-					if (i)
-						fputc(',', f);
-					if (strpbrk(v, ",\"\r\n")) {
-						fputc('"', f);
-						for (const char *p = v; *p; p++) {
-							if (*p == '"')
-								fputc('"', f);
-							fputc(*p, f);
-						}
-						fputc('"', f);
-					} else
-						fputs(v, f);
-				} else {
-					if (i)
-						fputs("  ", f);
-					fprintf(f, "%s%s", i == 3 ? "截止 " : i == 4 ? "逾期" : "", v);
-					if (i == 4)
-						fputs("天", f);
-				}
-			}
-			fputs(!strcmp(fmt, "csv") ? "\r\n" : "\n", f);
-		}
-		if (!n && strcmp(fmt, "csv"))
-			fputs("(无)\n", f);
-		(void)titles;
-	}
-	campaign_cursor_free(c);
-	return rc == CAMPAIGN_ITEROVER ? 0 : rc;
+	return print_table_where(c, a->format, cols, titles, is_red);
 }
 
 static void heading(args *a, const char *title)
 {
-	if (!strcmp(a->format, "markdown"))
-		printf("\n## %s\n\n", title);
-	else if (!strcmp(a->format, "csv"))
-		printf("\r\n%s\r\n", title);
-	else
-		printf("\n%s\n", title);
+	print_heading(a->format, title);
 }
 
 static int report_tables(campaign_db *db, args *a)
@@ -139,7 +74,7 @@ static int report_tables(campaign_db *db, args *a)
 	heading(a, "总体进度");
 	printf("成果 %d 项: 已完成 %d, 正常 %d, 临近 %d, 逾期 %d, 未定时限 %d; 平均进度 %ld%%%s",
 	       o.outcomes, o.done, o.green, o.yellow, o.red, o.none, o.outcomes ? o.percent_sum / o.outcomes : 0,
-	       strcmp(a->format, "csv") ? "\n" : "\r\n");
+	       line_end(a->format));
 	heading(a, "各阶段");
 	if ((rc = campaign_phase_status_query(&c, db, a->campaign, a->as_of)) ||
 	    (rc = print_table(c, a->format, NULL, NULL)))
@@ -210,15 +145,7 @@ static int json_query(json *j, const char *key, int rc, campaign_cursor *c)
 	if (rc)
 		return rc;
 	json_key(j, key);
-	json_begin_array(j);
-	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
-		json_begin_object(j);
-		json_row(j, c);
-		json_end_object(j);
-	}
-	json_end_array(j);
-	campaign_cursor_free(c);
-	return rc == CAMPAIGN_ITEROVER ? 0 : rc;
+	return json_cursor(j, c, NULL);
 }
 
 static int report_json(campaign_db *db, args *a)
@@ -266,8 +193,6 @@ int cmd_report(args *a)
 {
 	campaign_db *db;
 	int rc;
-	if (a->npos)
-		return usage_error("report takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	rc = (!strcmp(a->format, "json") ? report_json(db, a) : report_tables(db, a)) ? fail() : 0;

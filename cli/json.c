@@ -1,6 +1,6 @@
 /* A minimal streaming JSON writer for the CLI's --format json. */
 #include <string.h>
-#include "cli.h"
+#include "output.h"
 
 static void sep(json *j)
 {
@@ -87,4 +87,20 @@ void json_row(json *j, campaign_cursor *c)
 		else
 			json_string(j, campaign_cursor_text(c, i));
 	}
+}
+
+int json_cursor(json *j, campaign_cursor *c, row_filter keep)
+{
+	int rc;
+	json_begin_array(j);
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		if (keep && !keep(c))
+			continue;
+		json_begin_object(j);
+		json_row(j, c);
+		json_end_object(j);
+	}
+	json_end_array(j);
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? 0 : rc;
 }

@@ -7,19 +7,12 @@ static int show_query(args *a, int (*query)(campaign_cursor **, campaign_db *, a
                       const char *const *titles)
 {
 	campaign_db *db;
-	campaign_cursor *c;
+	campaign_cursor *c = NULL;
 	int rc;
 	if ((rc = open_existing(a, &db)))
 		return rc;
-	if (query(&c, db, a)) {
-		rc = fail();
-	} else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, cols, titles) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
+	rc = query(&c, db, a);
+	return list_query(a, db, rc, &c, cols, titles);
 }
 
 static int q_matrix(campaign_cursor **c, campaign_db *db, args *a)
@@ -40,8 +33,6 @@ int cmd_matrix(args *a)
 	static const char *const ucols[] = {"measure", "task_title", "role", "written", "via_group", "condition",
 	                                    "deadline_text", "deadline_last", NULL};
 	static const char *const utitles[] = {"措施", "任务", "职责", "名称(原文)", "经由单位组", "范围", "完成时限", "截止日期"};
-	if (a->npos)
-		return usage_error("matrix takes no argument: %s", a->pos[0]);
 	if (a->unit)
 		return show_query(a, q_unit_matrix, strcmp(a->format, "json") ? ucols : NULL, utitles);
 	return show_query(a, q_matrix, strcmp(a->format, "json") ? cols : NULL, titles);
@@ -54,8 +45,6 @@ static int q_warnings(campaign_cursor **c, campaign_db *db, args *a)
 
 int cmd_warnings(args *a)
 {
-	if (a->npos)
-		return usage_error("warnings takes no argument: %s", a->pos[0]);
 	return show_query(a, q_warnings, NULL, NULL);
 }
 
@@ -66,7 +55,5 @@ static int q_workload(campaign_cursor **c, campaign_db *db, args *a)
 
 int cmd_workload(args *a)
 {
-	if (a->npos)
-		return usage_error("workload takes no argument: %s", a->pos[0]);
 	return show_query(a, q_workload, NULL, NULL);
 }

@@ -1,7 +1,7 @@
 #!/bin/sh
 # `campaign accountability ...`: people, evaluations, rules, evaluation,
 # decisions, actions, tours; outputs and exit codes (0 ok, 1 bad input, 2 usage).
-# usage: cli_check.sh CAMPAIGN SOURCE_DIR
+# usage: accountability.sh CAMPAIGN SOURCE_DIR
 set -eu
 cli=$1 src=$2
 tmp=$(mktemp -d)

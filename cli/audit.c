@@ -36,33 +36,20 @@ static int write_out(const char *path, campaign_buf *b)
 int cmd_log(args *a)
 {
 	campaign_db *db;
-	campaign_cursor *c;
+	campaign_cursor *c = NULL;
 	int rc;
-	if (a->npos)
-		return usage_error("log takes no argument: %s", a->pos[0]);
 	if ((rc = open_existing(a, &db)))
 		return rc;
-	if (campaign_audit_query(&c, db, a->object, a->actor_filter, a->from, a->to))
-		rc = fail();
-	else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, NULL, NULL) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
+	return list_query(a, db, campaign_audit_query(&c, db, a->object, a->actor_filter, a->from, a->to), &c, NULL, NULL);
 }
 
 int cmd_verify(args *a)
 {
 	const char *cp_path = arg_opt(a, "--checkpoint"), *pub_path = arg_opt(a, "--pubkey");
-	static const char *const allowed[] = {"--checkpoint", "--pubkey", NULL};
 	char *cp = NULL, *pub = NULL;
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc, problems = 0;
-	if ((rc = arg_only(a, allowed)))
-		return rc;
 	if (!cp_path != !pub_path)
 		return usage_error("give --checkpoint FILE and --pubkey FILE together%s", "");
 	if (cp_path && (!(cp = slurp(cp_path)) || !(pub = slurp(pub_path)))) {
@@ -95,13 +82,10 @@ int cmd_verify(args *a)
 int cmd_checkpoint(args *a)
 {
 	const char *key_path = arg_opt(a, "--key");
-	static const char *const allowed[] = {"--key", NULL};
 	campaign_db *db;
 	campaign_buf *b;
 	char *key;
 	int rc;
-	if ((rc = arg_only(a, allowed)))
-		return rc;
 	if (!key_path)
 		return usage_error("checkpoint needs --key FILE (from `campaign keygen`)%s", "");
 	if (!(key = slurp(key_path)))

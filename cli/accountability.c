@@ -1,65 +1,10 @@
 /* `campaign accountability ...`: people and posts, conduct evaluations,
- * rules, evaluation, proposals and decisions, actions, tours, rotation.
- *
- *   accountability people import FILE.yaml | people list [--unit U] | people from-bodies
- *   accountability person add NAME [--id ID] [--unit U] [--retires D]
- *   accountability post add ID UNIT NAME [--kind K] [--key] [--principal] | post list [--unit U]
- *   accountability post assign PERSON POST START [--to END] | post leave PERSON POST END
- *   accountability holdings [--person P] | tenure [--as-of D]
- *   accountability discipline add PERSON DATE SANCTION [--details T] [--authority T]
- *   accountability record PERSON                                   (confidential; the read is logged)
- *   accountability evaluation add YEAR PERIOD UNIT SCORE DATE [--note T]
- *   accountability evaluation import FILE.csv|FILE.yaml | evaluation ranking YEAR [--period P] [--group G]
- *   accountability rules import FILE.yaml | rules list
- *   accountability evaluate --as-of D
- *   accountability proposals [--status S] [--unit U]
- *   accountability decide PROPOSAL accept|reject|modify DATE [--note T] [--action A] [--due D]
- *   accountability actions [--kind A] [--unit U] [--as-of D] | actions summary [--as-of D]
- *   accountability action ACTION held|explanation_received|done|cancelled DATE [--note T]
- *   accountability tour schedule YEAR --group G --from D --to D | tour list YEAR [--group G] [--as-of D]
- *   accountability tour record UNIT DATE [--leader L]
- *   accountability tour finding UNIT DATE DESCRIPTION [--id ID] [--category C] [--people P] [--amount A] */
+ * rules, evaluation, proposals and decisions, actions, tours, rotation. The
+ * commands, their arguments and options are the table at the end of this file
+ * (`campaign accountability --help`). */
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
-
-static int open_writable(args *a, campaign_db **db)
-{
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
-}
-
-/* Prints a query's cursor (CSV with a BOM for spreadsheets); closes @db. */
-static int show(args *a, campaign_db *db, int rc, campaign_cursor **cp)
-{
-	campaign_cursor *c = *cp; /* read after the query call wrote it */
-	if (rc)
-		rc = fail();
-	else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, NULL, NULL) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
-}
-
-/* Ends a write: prints "@done @what" (and a count when @rc > 0); closes @db. */
-static int written(campaign_db *db, int rc, const char *done, const char *what)
-{
-	if (rc < 0)
-		rc = fail();
-	else if (rc > 0)
-		printf("%s %s: %d\n", done, what, rc), rc = 0;
-	else
-		printf("%s %s\n", done, what);
-	campaign_close(db);
-	return rc;
-}
-
-static int need_pos(args *a, int n, const char *usage)
-{
-	return a->npos == n ? 0 : usage_error("%s", usage);
-}
 
 static const char *sub_of(args *a)
 {
@@ -73,8 +18,6 @@ static int people_cmd(args *a)
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if ((rc = arg_only(a, NULL)))
-		return rc;
 	if (!strcmp(sub_of(a), "import")) {
 		if ((rc = need_pos(a, 3, "accountability people import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
@@ -91,18 +34,17 @@ static int people_cmd(args *a)
 	if (!strcmp(sub_of(a), "list") && a->npos == 2) {
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_people_query(&c, db, a->campaign, a->unit), &c);
+		return list_query(a, db, campaign_people_query(&c, db, a->campaign, a->unit), &c, NULL, NULL);
 	}
 	return usage_error("accountability people needs import FILE, list or from-bodies%s", "");
 }
 
 static int person_cmd(args *a)
 {
-	static const char *const opts[] = {"--id", "--retires", NULL};
 	campaign_db *db;
 	campaign_buf *id = NULL;
-	int rc;
-	if ((rc = arg_only(a, opts)) || strcmp(sub_of(a), "add") ||
+	int rc = 0;
+	if (strcmp(sub_of(a), "add") ||
 	    (rc = need_pos(a, 3, "accountability person add needs NAME")) || (rc = open_writable(a, &db)))
 		return rc ? rc : usage_error("accountability person needs add NAME%s", "");
 	rc = campaign_person_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], a->unit, arg_opt(a, "--retires"),
@@ -116,17 +58,14 @@ static int person_cmd(args *a)
 
 static int post_cmd(args *a)
 {
-	static const char *const opts[] = {"--kind", "--key", "--principal", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	const char *sub = sub_of(a);
 	int rc;
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "list") && a->npos == 2) {
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_posts_query(&c, db, a->campaign, a->unit), &c);
+		return list_query(a, db, campaign_posts_query(&c, db, a->campaign, a->unit), &c, NULL, NULL);
 	}
 	if (!strcmp(sub, "add")) {
 		if ((rc = need_pos(a, 5, "accountability post add needs ID UNIT NAME")) || (rc = open_writable(a, &db)))
@@ -153,25 +92,21 @@ static int post_cmd(args *a)
 
 static int listing(args *a)
 {
-	static const char *const opts[] = {"--person", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)) || (rc = need_pos(a, 1, "accountability holdings|tenure take no argument")) ||
+	if ((rc = need_pos(a, 1, "accountability holdings|tenure take no argument")) ||
 	    (rc = open_existing(a, &db)))
 		return rc;
 	if (!strcmp(a->pos[0], "holdings"))
-		return show(a, db, campaign_post_holdings_query(&c, db, a->campaign, arg_opt(a, "--person")), &c);
-	return show(a, db, campaign_tenure_query(&c, db, a->campaign, a->as_of), &c);
+		return list_query(a, db, campaign_post_holdings_query(&c, db, a->campaign, arg_opt(a, "--person")), &c, NULL, NULL);
+	return list_query(a, db, campaign_tenure_query(&c, db, a->campaign, a->as_of), &c, NULL, NULL);
 }
 
 static int discipline_cmd(args *a)
 {
-	static const char *const opts[] = {"--details", "--authority", NULL};
 	campaign_db *db;
 	int rc;
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (strcmp(sub_of(a), "add"))
 		return usage_error("accountability discipline needs add PERSON DATE SANCTION%s", "");
 	if ((rc = need_pos(a, 5, "accountability discipline add needs PERSON DATE SANCTION")) ||
@@ -189,23 +124,20 @@ static int record_cmd(args *a)
 	campaign_cursor *c = NULL;
 	int rc;
 	/* a confidential read is logged, so it needs a writable store */
-	if ((rc = arg_only(a, NULL)) || (rc = need_pos(a, 2, "accountability record needs PERSON")) ||
+	if ((rc = need_pos(a, 2, "accountability record needs PERSON")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
-	return show(a, db, campaign_person_record_query(&c, db, a->campaign, a->pos[1], a->actor), &c);
+	return list_query(a, db, campaign_person_record_query(&c, db, a->campaign, a->pos[1], a->actor), &c, NULL, NULL);
 }
 
 /* ---- evaluations ---- */
 
 static int evaluation_cmd(args *a)
 {
-	static const char *const opts[] = {"--period", "--group", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	const char *sub = sub_of(a);
 	int rc;
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "add")) {
 		if ((rc = need_pos(a, 7, "accountability evaluation add needs YEAR PERIOD UNIT SCORE DATE")) ||
 		    (rc = open_writable(a, &db)))
@@ -223,10 +155,10 @@ static int evaluation_cmd(args *a)
 	if (!strcmp(sub, "ranking")) {
 		if ((rc = need_pos(a, 3, "accountability evaluation ranking needs YEAR")) || (rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db,
+		return list_query(a, db,
 		            campaign_evaluation_ranking_query(&c, db, a->campaign, atoi(a->pos[2]), arg_opt(a, "--period"),
 		                                              arg_opt(a, "--group")),
-		            &c);
+		            &c, NULL, NULL);
 	}
 	return usage_error("accountability evaluation needs add, import or ranking%s", "");
 }
@@ -238,8 +170,6 @@ static int rules_cmd(args *a)
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if ((rc = arg_only(a, NULL)))
-		return rc;
 	if (!strcmp(sub_of(a), "import")) {
 		if ((rc = need_pos(a, 3, "accountability rules import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
@@ -252,7 +182,7 @@ static int rules_cmd(args *a)
 	if (!strcmp(sub_of(a), "list") && a->npos == 2) {
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_rules_query(&c, db, a->campaign), &c);
+		return list_query(a, db, campaign_rules_query(&c, db, a->campaign), &c, NULL, NULL);
 	}
 	return usage_error("accountability rules needs import FILE or list%s", "");
 }
@@ -261,7 +191,7 @@ static int evaluate_cmd(args *a)
 {
 	campaign_db *db;
 	int rc;
-	if ((rc = arg_only(a, NULL)) || (rc = need_pos(a, 1, "accountability evaluate takes no argument")))
+	if ((rc = need_pos(a, 1, "accountability evaluate takes no argument")))
 		return rc;
 	if (!a->as_of)
 		return usage_error("accountability evaluate needs --as-of DATE%s", "");
@@ -276,29 +206,23 @@ static int evaluate_cmd(args *a)
 
 static int proposals_cmd(args *a)
 {
-	static const char *const opts[] = {"--status", NULL};
 	static const char *const cols[] = {"id", "rule", "action_label", "unit_name", "person_name", "due_on", "status",
 	                                   "reason", "evidence", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)) || (rc = need_pos(a, 1, "accountability proposals takes no argument")) ||
+	if ((rc = need_pos(a, 1, "accountability proposals takes no argument")) ||
 	    (rc = open_existing(a, &db)))
 		return rc;
 	rc = campaign_proposals_query(&c, db, a->campaign, arg_opt(a, "--status"), a->unit);
-	if (rc || strcmp(a->format, "text"))
-		return show(a, db, rc, &c);
-	rc = print_table(c, a->format, cols, NULL) ? fail() : 0;
-	campaign_close(db);
-	return rc;
+	return list_query(a, db, rc, &c, strcmp(a->format, "text") ? NULL : cols, NULL);
 }
 
 static int decide_cmd(args *a)
 {
-	static const char *const opts[] = {"--action", "--due", NULL};
 	campaign_db *db;
 	int rc;
-	if ((rc = arg_only(a, opts)) || (rc = need_pos(a, 4, "accountability decide needs PROPOSAL DECISION DATE")) ||
+	if ((rc = need_pos(a, 4, "accountability decide needs PROPOSAL DECISION DATE")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
 	return written(db,
@@ -309,27 +233,24 @@ static int decide_cmd(args *a)
 
 static int actions_cmd(args *a)
 {
-	static const char *const opts[] = {"--kind", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (a->npos == 2 && !strcmp(a->pos[1], "summary")) {
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_actions_summary_query(&c, db, a->campaign, a->as_of), &c);
+		return list_query(a, db, campaign_actions_summary_query(&c, db, a->campaign, a->as_of), &c, NULL, NULL);
 	}
 	if ((rc = need_pos(a, 1, "accountability actions takes no argument but summary")) || (rc = open_existing(a, &db)))
 		return rc;
-	return show(a, db, campaign_actions_query(&c, db, a->campaign, arg_opt(a, "--kind"), a->unit, a->as_of), &c);
+	return list_query(a, db, campaign_actions_query(&c, db, a->campaign, arg_opt(a, "--kind"), a->unit, a->as_of), &c, NULL, NULL);
 }
 
 static int action_cmd(args *a)
 {
 	campaign_db *db;
 	int rc;
-	if ((rc = arg_only(a, NULL)) || (rc = need_pos(a, 4, "accountability action needs ACTION EVENT DATE")) ||
+	if ((rc = need_pos(a, 4, "accountability action needs ACTION EVENT DATE")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
 	return written(db, campaign_action_update(db, a->campaign, a->pos[1], a->pos[2], a->pos[3], a->note, a->actor),
@@ -352,13 +273,10 @@ static int tour_finding(args *a, campaign_db *db)
 
 static int tour_cmd(args *a)
 {
-	static const char *const opts[] = {"--group", "--leader", "--id", "--category", "--people", "--amount", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	const char *sub = sub_of(a);
 	int rc;
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "schedule")) {
 		if ((rc = need_pos(a, 3, "accountability tour schedule needs YEAR --group G --from D --to D")) ||
 		    (rc = open_writable(a, &db)))
@@ -385,26 +303,111 @@ static int tour_cmd(args *a)
 	if (!strcmp(sub, "list")) {
 		if ((rc = need_pos(a, 3, "accountability tour list needs YEAR")) || (rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_tours_query(&c, db, a->campaign, atoi(a->pos[2]), arg_opt(a, "--group"), a->as_of),
-		            &c);
+		return list_query(a, db, campaign_tours_query(&c, db, a->campaign, atoi(a->pos[2]), arg_opt(a, "--group"), a->as_of),
+		            &c, NULL, NULL);
 	}
 	return usage_error("accountability tour needs schedule, record, finding or list%s", "");
 }
 
-int cmd_accountability(args *a)
-{
-	static const struct { const char *name; int (*run)(args *); } subs[] = {
-		{"people", people_cmd},       {"person", person_cmd},       {"post", post_cmd},
-		{"holdings", listing},        {"tenure", listing},          {"discipline", discipline_cmd},
-		{"record", record_cmd},       {"evaluation", evaluation_cmd}, {"rules", rules_cmd},
-		{"evaluate", evaluate_cmd},   {"proposals", proposals_cmd}, {"decide", decide_cmd},
-		{"actions", actions_cmd},     {"action", action_cmd},       {"tour", tour_cmd},
-	};
-	const char *what = a->npos ? a->pos[0] : "";
-	for (size_t i = 0; i < sizeof subs / sizeof subs[0]; i++)
-		if (!strcmp(what, subs[i].name))
-			return subs[i].run(a);
-	return usage_error("accountability needs people, person, post, holdings, tenure, discipline, record, evaluation, "
-	                   "rules, evaluate, proposals, decide, actions, action or tour%s",
-	                   "");
-}
+/* ---- the command table ---- */
+
+#define O_GROUP(help) OPT("--group", 0, "G", help)
+
+static const cli_command people_commands[] = {
+	CMD("import", "FILE.yaml", "load people and their posts", NULL, NULL, people_cmd),
+	CMD("list", "", "the people", OPTIONS(O_UNIT("one unit's people"), O_FORMAT), NULL, people_cmd),
+	CMD("from-bodies", "", "add the members of the plan's bodies as people", NULL, NULL, people_cmd),
+	CMD_END,
+};
+
+static const cli_command person_commands[] = {
+	CMD("add", "NAME", "add a person; prints the id",
+	    OPTIONS(O_ID("the person's id (default: a new one)"), O_UNIT("the person's unit"),
+	            OPT("--retires", 0, "D", "when the person retires")),
+	    NULL, person_cmd),
+	CMD_END,
+};
+
+static const cli_command post_commands[] = {
+	CMD("add", "ID UNIT NAME", "add a post",
+	    OPTIONS(OPT("--kind", 0, "K", "the kind of post"), FLAG("--key", 0, "a key post (rotation applies)"),
+	            FLAG("--principal", 0, "the unit's principal post")),
+	    NULL, post_cmd),
+	CMD("assign", "PERSON POST START", "put a person in a post", OPTIONS(O_TO("the last day in the post")), NULL,
+	    post_cmd),
+	CMD("leave", "PERSON POST END", "end a person's time in a post", NULL, NULL, post_cmd),
+	CMD("list", "", "the posts", OPTIONS(O_UNIT("one unit's posts"), O_FORMAT), NULL, post_cmd),
+	CMD_END,
+};
+
+static const cli_command discipline_commands[] = {
+	CMD("add", "PERSON DATE SANCTION", "record a disciplinary sanction",
+	    OPTIONS(OPT("--details", 0, "T", "what it was for"), OPT("--authority", 0, "T", "who imposed it")), NULL,
+	    discipline_cmd),
+	CMD_END,
+};
+
+static const cli_command evaluation_commands[] = {
+	CMD("add", "YEAR PERIOD UNIT SCORE DATE", "record a conduct evaluation (行风评议) score", OPTIONS(O_NOTE), NULL,
+	    evaluation_cmd),
+	CMD("import", "FILE.csv|FILE.yaml", "import evaluations, all rows or none", NULL, NULL, evaluation_cmd),
+	CMD("ranking", "YEAR", "the units ranked by score",
+	    OPTIONS(OPT("--period", 0, "P", "one period of the year"), O_GROUP("rank within unit group G"), O_FORMAT), NULL,
+	    evaluation_cmd),
+	CMD_END,
+};
+
+static const cli_command rules_commands[] = {
+	CMD("import", "FILE.yaml", "load the accountability rules; prints their version", NULL, NULL, rules_cmd),
+	CMD("list", "", "the rules", OPTIONS(O_FORMAT), NULL, rules_cmd),
+	CMD_END,
+};
+
+static const cli_command actions_commands[] = {
+	CMD("summary", "", "actions counted by kind and unit", OPTIONS(O_AS_OF, O_FORMAT), NULL, actions_cmd),
+	CMD_END,
+};
+
+static const cli_command tour_commands[] = {
+	CMD("schedule", "YEAR", "plan a year's inspection tours of a unit group",
+	    OPTIONS(O_GROUP("the units toured"), O_FROM("the first day of the tours"), O_TO("the last day")), NULL,
+	    tour_cmd),
+	CMD("record", "UNIT DATE", "record a tour held",
+	    OPTIONS(OPT("--leader", 0, "L", "who led the tour"), O_NOTE), NULL, tour_cmd),
+	CMD("finding", "UNIT DATE DESCRIPTION", "record a tour's finding; prints its id",
+	    OPTIONS(O_ID("the finding's id (default: a new one)"), OPT("--category", 0, "C", "its category"),
+	            OPT("--people", 0, "P", "the people involved"), OPT("--amount", 0, "A", "the sum involved")),
+	    NULL, tour_cmd),
+	CMD("list", "YEAR", "a year's tours, held or missing", OPTIONS(O_GROUP("one group's tours"), O_AS_OF, O_FORMAT),
+	    NULL, tour_cmd),
+	CMD_END,
+};
+
+const cli_command accountability_commands[] = {
+	CMD("people", "", "people: import, list, from-bodies", NULL, people_commands, NULL),
+	CMD("person", "", "a person: add", NULL, person_commands, NULL),
+	CMD("post", "", "posts: add, assign, leave, list", NULL, post_commands, NULL),
+	CMD("holdings", "", "who held which post when", OPTIONS(OPT("--person", 0, "P", "one person's posts"), O_FORMAT),
+	    NULL, listing),
+	CMD("tenure", "", "time in post, for rotation", OPTIONS(O_AS_OF, O_FORMAT), NULL, listing),
+	CMD("discipline", "", "disciplinary sanctions: add", NULL, discipline_commands, NULL),
+	CMD("record", "PERSON", "a person's whole record (confidential; the read is logged)", OPTIONS(O_FORMAT), NULL,
+	    record_cmd),
+	CMD("evaluation", "", "conduct evaluations: add, import, ranking", NULL, evaluation_commands, NULL),
+	CMD("rules", "", "accountability rules: import, list", NULL, rules_commands, NULL),
+	CMD("evaluate", "", "apply the rules; prints how many new proposals", OPTIONS(O_AS_OF), NULL, evaluate_cmd),
+	CMD("proposals", "", "the proposals the rules made",
+	    OPTIONS(OPT("--status", 0, "S", "only proposals in status S"), O_UNIT("one unit's proposals"), O_FORMAT), NULL,
+	    proposals_cmd),
+	CMD("decide", "PROPOSAL accept|reject|modify DATE", "decide on a proposal",
+	    OPTIONS(O_NOTE, OPT("--action", 0, "A", "the action decided (with modify)"),
+	            OPT("--due", 0, "D", "when the action is due")),
+	    NULL, decide_cmd),
+	CMD("actions", "", "the actions decided, with their status",
+	    OPTIONS(OPT("--kind", 0, "A", "one kind of action"), O_UNIT("one unit's actions"), O_AS_OF, O_FORMAT),
+	    actions_commands, actions_cmd),
+	CMD("action", "ACTION held|explanation_received|done|cancelled DATE", "record what became of an action",
+	    OPTIONS(O_NOTE), NULL, action_cmd),
+	CMD("tour", "", "inspection tours: schedule, record, finding, list", NULL, tour_commands, NULL),
+	CMD_END,
+};

@@ -2,7 +2,7 @@
 # The audit trail from the command line: raw-SQL changes are found by
 # `campaign verify`, and a chain rewritten with recomputed hashes (which
 # plain verification cannot see) is caught by a signed checkpoint.
-# usage: audit_check.sh CAMPAIGN SOURCE_DIR
+# usage: audit.sh CAMPAIGN SOURCE_DIR
 set -eu
 cli=$1 src=$2
 tmp=$(mktemp -d)

@@ -1,10 +1,10 @@
-/* Prints a cursor as an aligned text table, a Markdown table, CSV or JSON.
+/* The listing writer: a cursor as an aligned text table, a Markdown table, CSV or JSON.
  * CSV is UTF-8 with a byte-order mark and CRLF line ends: that is what makes
  * Excel and WPS open Chinese text correctly on a double click, and
  * LibreOffice and Python's csv module accept it too. */
 #include <stdlib.h>
 #include <string.h>
-#include "cli.h"
+#include "output.h"
 
 typedef struct table {
 	int ncol, nrow, cap;
@@ -23,7 +23,8 @@ static char *dup(const char *s)
 }
 
 /* Reads the cursor's rows (selected columns only) into memory. */
-static int table_load(table *t, campaign_cursor *c, const char *const *cols, const char *const *titles)
+static int table_load(table *t, campaign_cursor *c, const char *const *cols, const char *const *titles,
+                      row_filter keep)
 {
 	int rc;
 	t->ncol = 0;
@@ -41,6 +42,8 @@ static int table_load(table *t, campaign_cursor *c, const char *const *cols, con
 		t->title[i] = titles ? titles[i] : campaign_cursor_column_name(c, t->idx[i]);
 	}
 	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		if (keep && !keep(c))
+			continue;
 		if (t->nrow == t->cap) {
 			t->cap = t->cap ? t->cap * 2 : 64;
 			t->cell = realloc(t->cell, (size_t)t->cap * (size_t)t->ncol * sizeof *t->cell);
@@ -157,25 +160,21 @@ void csv_bom(FILE *f)
 	fputs("\xef\xbb\xbf", f);
 }
 
-int print_table(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles)
+const char *const output_formats[] = {"text", "markdown", "csv", "json", NULL};
+
+int print_table_where(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles,
+                      row_filter keep)
 {
 	table t;
 	int rc;
 	memset(&t, 0, sizeof t);
 	if (!strcmp(format, "json")) {
 		json j = {.f = stdout};
-		json_begin_array(&j);
-		while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
-			json_begin_object(&j);
-			json_row(&j, c);
-			json_end_object(&j);
-		}
-		json_end_array(&j);
+		rc = json_cursor(&j, c, keep);
 		fputc('\n', stdout);
-		campaign_cursor_free(c);
-		return rc == CAMPAIGN_ITEROVER ? 0 : rc;
+		return rc;
 	}
-	if ((rc = table_load(&t, c, cols, titles)) == CAMPAIGN_OK) {
+	if ((rc = table_load(&t, c, cols, titles, keep)) == CAMPAIGN_OK) {
 		if (!strcmp(format, "markdown"))
 			print_markdown(&t, stdout);
 		else if (!strcmp(format, "csv"))
@@ -186,4 +185,29 @@ int print_table(campaign_cursor *c, const char *format, const char *const *cols,
 	table_free(&t);
 	campaign_cursor_free(c);
 	return rc;
+}
+
+int print_table(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles)
+{
+	return print_table_where(c, format, cols, titles, NULL);
+}
+
+int print_listing(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles)
+{
+	if (!strcmp(format, "csv"))
+		csv_bom(stdout);
+	return print_table(c, format, cols, titles);
+}
+
+void print_heading(const char *format, const char *title)
+{
+	if (!strcmp(format, "markdown"))
+		printf("\n## %s\n\n", title);
+	else
+		printf("%s%s%s", line_end(format), title, line_end(format));
+}
+
+const char *line_end(const char *format)
+{
+	return strcmp(format, "csv") ? "\n" : "\r\n";
 }

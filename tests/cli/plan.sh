@@ -1,6 +1,6 @@
 #!/bin/sh
 # The `campaign` tool: subcommands, outputs and exit codes (0 ok, 1 bad input, 2 usage).
-# usage: cli_check.sh CAMPAIGN SOURCE_DIR
+# usage: plan.sh CAMPAIGN SOURCE_DIR
 set -eu
 cli=$1 src=$2
 tmp=$(mktemp -d)

@@ -1,76 +1,17 @@
 /* `campaign inspection ...`: catalogues, self-inspection rounds, findings,
- * the rectification ledger and case leads.
- *
- *   inspection catalogue import FILE.yaml | catalogue list | catalogue show ID [--version N]
- *   inspection round create ROUND (--unit U | --group G) --from D --to D --deadline D|TEXT
- *   inspection round submit ROUND DATE [--document NO] [--note T]
- *   inspection round list [--series S] [--unit U] [--as-of D] | round missing [--series S] [--as-of D]
- *   inspection finding record UNIT ORIGIN DATE DESCRIPTION [--id ID] [--category CAT/ID]
- *                             [--people P] [--amount YUAN] [--round R]
- *   inspection finding flag FINDING concealment|falsification DATE [--note T]
- *   inspection finding list [--unit U] [--id F] | finding import FILE.csv|FILE.yaml
- *   inspection rectification add FINDING --measure T --deadline D --responsible P --criterion T
- *                                [--problem T] [--id ID]
- *   inspection rectification update RECT STATUS DATE [--note T]
- *   inspection rectification verify RECT passed|failed DATE [--verifier P] [--note T]
- *   inspection rectification close RECT DATE
- *   inspection rectification list [--finding F] [--unit U] | overdue [--as-of D]
- *   inspection rectification ledger [--unit U] [--as-of D] [--format F]
- *   inspection case-lead create --received D --details T [--finding F] [--unit U]
- *                               [--reporter NAME] [--contact T] [--id ID]
- *   inspection case-lead refer LEAD discipline|supervision|procuratorate BODY DATE [--reference NO]
- *   inspection case-lead resolve LEAD OUTCOME DATE [--note T]
- *   inspection case-lead list [--unit U] | case-lead list --confidential [--id L]   (logged) */
+ * the rectification ledger and case leads. The commands, their arguments and
+ * options are the table at the end of this file (`campaign inspection --help`). */
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
-
-static int open_writable(args *a, campaign_db **db)
-{
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
-}
-
-/* Prints a query's cursor (CSV with a BOM for spreadsheets); closes @db. */
-static int show(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
-                const char *const *titles)
-{
-	campaign_cursor *c = *cp;
-	if (rc)
-		rc = fail();
-	else {
-		if (!strcmp(a->format, "csv"))
-			csv_bom(stdout);
-		rc = print_table(c, a->format, cols, titles) ? fail() : 0;
-	}
-	campaign_close(db);
-	return rc;
-}
-
-/* Runs a write; prints @done on success. */
-static int written(campaign_db *db, int rc, const char *done, const char *what)
-{
-	rc = rc < 0 ? fail() : 0;
-	if (!rc)
-		printf("%s %s\n", done, what);
-	campaign_close(db);
-	return rc;
-}
-
-static int need_pos(args *a, int n, const char *usage)
-{
-	return a->npos == n ? 0 : usage_error("%s", usage);
-}
 
 /* ---- catalogues ---- */
 
 static int catalogue(args *a)
 {
-	static const char *const opts[] = {"--version", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (a->npos >= 2 && !strcmp(a->pos[1], "import")) {
 		if ((rc = need_pos(a, 3, "inspection catalogue import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
@@ -83,13 +24,13 @@ static int catalogue(args *a)
 	if (a->npos == 2 && !strcmp(a->pos[1], "list")) {
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_catalogues_query(&c, db, a->campaign), &c, NULL, NULL);
+		return list_query(a, db, campaign_catalogues_query(&c, db, a->campaign), &c, NULL, NULL);
 	}
 	if (a->npos == 3 && !strcmp(a->pos[1], "show")) {
 		const char *v = arg_opt(a, "--version");
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_violation_categories_query(&c, db, a->campaign, a->pos[2], v ? atoi(v) : 0), &c,
+		return list_query(a, db, campaign_violation_categories_query(&c, db, a->campaign, a->pos[2], v ? atoi(v) : 0), &c,
 		            NULL, NULL);
 	}
 	return usage_error("inspection catalogue needs import FILE, list or show ID%s", "");
@@ -99,11 +40,9 @@ static int catalogue(args *a)
 
 static int round_create(args *a)
 {
-	static const char *const opts[] = {"--group", "--deadline", NULL};
 	campaign_db *db;
 	int rc;
-	if ((rc = arg_only(a, opts)) ||
-	    (rc = need_pos(a, 3, "inspection round create needs ROUND (--unit U | --group G) --from D --to D --deadline D")))
+	if ((rc = need_pos(a, 3, "inspection round create needs ROUND (--unit U | --group G) --from D --to D --deadline D")))
 		return rc;
 	if ((rc = open_writable(a, &db)))
 		return rc;
@@ -115,15 +54,12 @@ static int round_create(args *a)
 
 static int round_cmd(args *a)
 {
-	static const char *const opts[] = {"--document", "--series", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
 	const char *sub = a->npos >= 2 ? a->pos[1] : "";
 	if (!strcmp(sub, "create"))
 		return round_create(a);
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "submit")) {
 		if ((rc = need_pos(a, 4, "inspection round submit needs ROUND DATE")) || (rc = open_writable(a, &db)))
 			return rc;
@@ -138,7 +74,7 @@ static int round_cmd(args *a)
 		rc = !strcmp(sub, "list")
 		             ? campaign_inspection_rounds_query(&c, db, a->campaign, arg_opt(a, "--series"), a->unit, a->as_of)
 		             : campaign_inspection_missing_query(&c, db, a->campaign, arg_opt(a, "--series"), a->as_of);
-		return show(a, db, rc, &c, NULL, NULL);
+		return list_query(a, db, rc, &c, NULL, NULL);
 	}
 	return usage_error("inspection round needs create, submit, list or missing%s", "");
 }
@@ -147,12 +83,10 @@ static int round_cmd(args *a)
 
 static int finding_record(args *a)
 {
-	static const char *const opts[] = {"--id", "--category", "--people", "--amount", "--round", NULL};
 	campaign_db *db;
 	campaign_buf *id = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)) ||
-	    (rc = need_pos(a, 6, "inspection finding record needs UNIT ORIGIN DATE DESCRIPTION")) ||
+	if ((rc = need_pos(a, 6, "inspection finding record needs UNIT ORIGIN DATE DESCRIPTION")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
 	rc = campaign_finding_record(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
@@ -165,15 +99,12 @@ static int finding_record(args *a)
 
 static int finding_cmd(args *a)
 {
-	static const char *const opts[] = {"--id", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
 	const char *sub = a->npos >= 2 ? a->pos[1] : "";
 	if (!strcmp(sub, "record"))
 		return finding_record(a);
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "flag")) {
 		if ((rc = need_pos(a, 5, "inspection finding flag needs FINDING concealment|falsification DATE")) ||
 		    (rc = open_writable(a, &db)))
@@ -191,7 +122,7 @@ static int finding_cmd(args *a)
 		                                   "leniency_label", "reason", "status", NULL};
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_findings_query(&c, db, a->campaign, a->unit, arg_opt(a, "--id")), &c,
+		return list_query(a, db, campaign_findings_query(&c, db, a->campaign, a->unit, arg_opt(a, "--id")), &c,
 		            strcmp(a->format, "text") ? NULL : cols, NULL);
 	}
 	return usage_error("inspection finding needs record, flag, list or import%s", "");
@@ -201,13 +132,10 @@ static int finding_cmd(args *a)
 
 static int rect_add(args *a)
 {
-	static const char *const opts[] = {"--id", "--problem", "--measure", "--deadline", "--responsible", "--criterion",
-	                                   NULL};
 	campaign_db *db;
 	campaign_buf *id = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)) ||
-	    (rc = need_pos(a, 3, "inspection rectification add needs FINDING --measure --deadline --responsible --criterion")) ||
+	if ((rc = need_pos(a, 3, "inspection rectification add needs FINDING --measure --deadline --responsible --criterion")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
 	rc = campaign_rectification_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--problem"),
@@ -246,20 +174,17 @@ static int rect_ledger(args *a, campaign_db *db)
 	                                     "验收标准", "整改状态", "验收情况", "销号日期", "逾期", NULL};
 	campaign_cursor *c = NULL;
 	int rc = campaign_rectification_ledger_query(&c, db, a->campaign, a->unit, a->as_of);
-	return show(a, db, rc, &c, cols, titles);
+	return list_query(a, db, rc, &c, cols, titles);
 }
 
 static int rect_cmd(args *a)
 {
-	static const char *const opts[] = {"--verifier", "--finding", NULL};
 	campaign_db *db;
 	campaign_cursor *c = NULL;
 	int rc;
 	const char *sub = a->npos >= 2 ? a->pos[1] : "";
 	if (!strcmp(sub, "add"))
 		return rect_add(a);
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "import")) {
 		if ((rc = need_pos(a, 3, "inspection rectification import needs one FILE")) || (rc = open_writable(a, &db)))
 			return rc;
@@ -275,18 +200,17 @@ static int rect_cmd(args *a)
 		return rect_ledger(a, db);
 	rc = !strcmp(sub, "list") ? campaign_rectifications_query(&c, db, a->campaign, arg_opt(a, "--finding"), a->unit)
 	                          : campaign_rectifications_overdue_query(&c, db, a->campaign, a->as_of);
-	return show(a, db, rc, &c, NULL, NULL);
+	return list_query(a, db, rc, &c, NULL, NULL);
 }
 
 /* ---- case leads ---- */
 
 static int lead_create(args *a)
 {
-	static const char *const opts[] = {"--id", "--finding", "--received", "--details", "--reporter", "--contact", NULL};
 	campaign_db *db;
 	campaign_buf *id = NULL;
 	int rc;
-	if ((rc = arg_only(a, opts)) || (rc = need_pos(a, 2, "inspection case-lead create needs --received D --details T")) ||
+	if ((rc = need_pos(a, 2, "inspection case-lead create needs --received D --details T")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
 	rc = campaign_case_lead_create(&id, db, a->campaign, arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
@@ -305,25 +229,22 @@ static int lead_list(args *a)
 	if (!arg_opt(a, "--confidential")) {
 		if ((rc = open_existing(a, &db)))
 			return rc;
-		return show(a, db, campaign_case_leads_query(&c, db, a->campaign, a->unit), &c, NULL, NULL);
+		return list_query(a, db, campaign_case_leads_query(&c, db, a->campaign, a->unit), &c, NULL, NULL);
 	}
 	/* a confidential read is logged, so it needs a writable store */
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	return show(a, db, campaign_case_lead_confidential_query(&c, db, a->campaign, arg_opt(a, "--id"), a->actor), &c,
+	return list_query(a, db, campaign_case_lead_confidential_query(&c, db, a->campaign, arg_opt(a, "--id"), a->actor), &c,
 	            NULL, NULL);
 }
 
 static int lead_cmd(args *a)
 {
-	static const char *const opts[] = {"--reference", "--confidential", "--id", NULL};
 	campaign_db *db;
 	int rc;
 	const char *sub = a->npos >= 2 ? a->pos[1] : "";
 	if (!strcmp(sub, "create"))
 		return lead_create(a);
-	if ((rc = arg_only(a, opts)))
-		return rc;
 	if (!strcmp(sub, "list") && a->npos == 2)
 		return lead_list(a);
 	if (!strcmp(sub, "refer")) {
@@ -343,18 +264,90 @@ static int lead_cmd(args *a)
 	return usage_error("inspection case-lead needs create, refer, resolve or list%s", "");
 }
 
-int cmd_inspection(args *a)
-{
-	const char *what = a->npos ? a->pos[0] : "";
-	if (!strcmp(what, "catalogue"))
-		return catalogue(a);
-	if (!strcmp(what, "round"))
-		return round_cmd(a);
-	if (!strcmp(what, "finding"))
-		return finding_cmd(a);
-	if (!strcmp(what, "rectification"))
-		return rect_cmd(a);
-	if (!strcmp(what, "case-lead"))
-		return lead_cmd(a);
-	return usage_error("inspection needs catalogue, round, finding, rectification or case-lead%s", "");
-}
+/* ---- the command table ---- */
+
+static const cli_command catalogue_commands[] = {
+	CMD("import", "FILE.yaml", "load a catalogue of violation categories; prints its version", NULL, NULL, catalogue),
+	CMD("list", "", "the catalogues", OPTIONS(O_FORMAT), NULL, catalogue),
+	CMD("show", "ID", "a catalogue's categories",
+	    OPTIONS(OPT("--version", 0, "N", "an earlier version (default: the current one)"), O_FORMAT), NULL, catalogue),
+	CMD_END,
+};
+
+static const cli_command round_commands[] = {
+	CMD("create", "ROUND", "open a self-inspection round for a unit or a unit group",
+	    OPTIONS(O_UNIT("the unit reporting"), OPT("--group", 0, "G", "every unit of group G reports"),
+	            O_FROM("the round's first day"), O_TO("the round's last day"),
+	            OPT("--deadline", 0, "D|TEXT", "when the report is due (a date or 12月中旬)")),
+	    NULL, round_create),
+	CMD("submit", "ROUND DATE", "record a unit's report",
+	    OPTIONS(OPT("--document", 0, "NO", "the report's document number"), O_NOTE), NULL, round_cmd),
+	CMD("list", "", "the rounds and their reports",
+	    OPTIONS(OPT("--series", 0, "S", "one series of rounds"), O_UNIT("one unit's rounds"), O_AS_OF, O_FORMAT), NULL,
+	    round_cmd),
+	CMD("missing", "", "reports missing or late",
+	    OPTIONS(OPT("--series", 0, "S", "one series of rounds"), O_AS_OF, O_FORMAT), NULL, round_cmd),
+	CMD_END,
+};
+
+static const cli_command finding_commands[] = {
+	CMD("record", "UNIT ORIGIN DATE DESCRIPTION", "record a finding; prints its id",
+	    OPTIONS(O_ID("the finding's id (default: a new one)"), OPT("--category", 0, "CAT/ID", "its category"),
+	            OPT("--people", 0, "P", "the people involved"), OPT("--amount", 0, "YUAN", "the sum involved"),
+	            OPT("--round", 0, "R", "the self-inspection round it came from")),
+	    NULL, finding_record),
+	CMD("flag", "FINDING concealment|falsification DATE", "flag concealment or falsification (no leniency)",
+	    OPTIONS(O_NOTE), NULL, finding_cmd),
+	CMD("list", "", "the findings, with leniency and status",
+	    OPTIONS(O_UNIT("one unit's findings"), O_ID("one finding"), O_FORMAT), NULL, finding_cmd),
+	CMD("import", "FILE.csv|FILE.yaml", "import findings, all rows or none", NULL, NULL, finding_cmd),
+	CMD_END,
+};
+
+static const cli_command rectification_commands[] = {
+	CMD("add", "FINDING", "add a rectification of a finding",
+	    OPTIONS(O_ID("the rectification's id (default: a new one)"), OPT("--problem", 0, "T", "the problem (存在问题)"),
+	            OPT("--measure", 0, "T", "the measure (整改措施)"), OPT("--deadline", 0, "D", "the deadline"),
+	            OPT("--responsible", 0, "P", "who is responsible"),
+	            OPT("--criterion", 0, "T", "how it is judged done (验收标准)")),
+	    NULL, rect_add),
+	CMD("import", "FILE.csv|FILE.yaml", "import a rectification ledger, all rows or none", NULL, NULL, rect_cmd),
+	CMD("update", "RECT STATUS DATE", "record a rectification's progress", OPTIONS(O_NOTE), NULL, rect_cmd),
+	CMD("verify", "RECT passed|failed DATE", "record the verification of a done rectification",
+	    OPTIONS(OPT("--verifier", 0, "P", "who verified it"), O_NOTE), NULL, rect_cmd),
+	CMD("close", "RECT DATE", "close (销号) a verified rectification", NULL, NULL, rect_cmd),
+	CMD("list", "", "the rectifications",
+	    OPTIONS(OPT("--finding", 0, "F", "one finding's rectifications"), O_UNIT("one unit's"), O_FORMAT), NULL,
+	    rect_cmd),
+	CMD("overdue", "", "rectifications past their deadline", OPTIONS(O_AS_OF, O_FORMAT), NULL, rect_cmd),
+	CMD("ledger", "", "the rectification ledger (整改台账)", OPTIONS(O_UNIT("one unit's ledger"), O_AS_OF, O_FORMAT),
+	    NULL, rect_cmd),
+	CMD_END,
+};
+
+static const cli_command lead_commands[] = {
+	CMD("create", "", "record a case lead; prints its id",
+	    OPTIONS(O_ID("the lead's id (default: a new one)"), OPT("--finding", 0, "F", "the finding it came from"),
+	            O_UNIT("the unit concerned"), OPT("--received", 0, "D", "when it was received (required)"),
+	            OPT("--details", 0, "T", "what it says (required)"), OPT("--reporter", 0, "NAME", "who reported it (confidential)"),
+	            OPT("--contact", 0, "T", "how to reach the reporter (confidential)")),
+	    NULL, lead_create),
+	CMD("refer", "LEAD discipline|supervision|procuratorate BODY DATE", "refer a lead to another body",
+	    OPTIONS(OPT("--reference", 0, "NO", "the referral's document number")), NULL, lead_cmd),
+	CMD("resolve", "LEAD OUTCOME DATE", "record how a lead ended", OPTIONS(O_NOTE), NULL, lead_cmd),
+	CMD("list", "", "the case leads (the reporter only with --confidential, and that read is logged)",
+	    OPTIONS(O_UNIT("one unit's leads"), FLAG("--confidential", 0, "show the reporter and contact (logged)"),
+	            O_ID("one lead (with --confidential)"), O_FORMAT),
+	    NULL, lead_cmd),
+	CMD_END,
+};
+
+const cli_command inspection_commands[] = {
+	CMD("catalogue", "", "catalogues of violation categories: import, list, show", NULL, catalogue_commands, NULL),
+	CMD("round", "", "self-inspection rounds: create, submit, list, missing", NULL, round_commands, NULL),
+	CMD("finding", "", "findings: record, flag, list, import", NULL, finding_commands, NULL),
+	CMD("rectification", "", "the rectification ledger: add, import, update, verify, close, list, overdue, ledger",
+	    NULL, rectification_commands, NULL),
+	CMD("case-lead", "", "case leads: create, refer, resolve, list", NULL, lead_commands, NULL),
+	CMD_END,
+};

@@ -1,7 +1,7 @@
 #!/bin/sh
 # `campaign inspection ...`: catalogues, rounds, findings, the rectification
 # ledger and case leads; outputs and exit codes (0 ok, 1 bad input, 2 usage).
-# usage: cli_check.sh CAMPAIGN SOURCE_DIR
+# usage: inspection.sh CAMPAIGN SOURCE_DIR
 set -eu
 cli=$1 src=$2
 tmp=$(mktemp -d)

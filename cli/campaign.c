@@ -1,0 +1,160 @@
+/* campaign: the command-line tool over libcampaign. This file holds the
+ * top-level command table (what `campaign --help` lists) and the plan
+ * commands; the domains' subcommand tables end their own files.
+ *
+ * Exit codes: 0 ok, 1 bad input or a failed operation, 2 usage. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+
+static int cmd_import(args *a)
+{
+	campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
+	campaign_db *db;
+	campaign_cursor *c;
+	if (campaign_open(&db, a->db, 0))
+		return fail();
+	opts.replace = a->replace;
+	if (campaign_plan_import_yaml(db, a->pos[0], a->actor, &opts)) {
+		campaign_close(db);
+		return fail();
+	}
+	if (campaign_campaigns_query(&c, db) == CAMPAIGN_OK) {
+		while (campaign_cursor_next(c) == CAMPAIGN_OK)
+			printf("imported %s: %s\n", campaign_cursor_get(c, "id"), campaign_cursor_get(c, "title"));
+		campaign_cursor_free(c);
+	}
+	campaign_close(db);
+	return 0;
+}
+
+static const char *const show_formats[] = {"text", "json", NULL};
+
+static int cmd_show_(args *a)
+{
+	campaign_db *db;
+	int rc;
+	if ((rc = open_existing(a, &db)))
+		return rc;
+	rc = cmd_show(db, a->campaign, a->format) ? fail() : 0;
+	campaign_close(db);
+	return rc;
+}
+
+static int cmd_export(args *a)
+{
+	campaign_db *db;
+	campaign_buf *b;
+	int rc;
+	if ((rc = open_existing(a, &db)))
+		return rc;
+	if (a->output)
+		rc = campaign_plan_export_yaml_file(db, a->campaign, a->output) ? fail() : 0;
+	else if (campaign_plan_export_yaml(&b, db, a->campaign))
+		rc = fail();
+	else {
+		fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), stdout);
+		campaign_buf_free(b);
+	}
+	campaign_close(db);
+	return rc;
+}
+
+static int cmd_deadline(args *a)
+{
+	campaign_deadline *d;
+	char *end;
+	long year = 0;
+	if (a->year) {
+		year = strtol(a->year, &end, 10);
+		if (*end || year < 1 || year > 9999)
+			return usage_error("--year %s is not a year", a->year);
+	}
+	if (campaign_deadline_parse(&d, a->pos[0], (int)year))
+		return fail();
+	if (campaign_deadline_is_open_ended(d))
+		puts("open-ended");
+	else
+		printf("%s %s\n", campaign_deadline_first(d) ? campaign_deadline_first(d) : "-", campaign_deadline_last(d));
+	campaign_deadline_free(d);
+	return 0;
+}
+
+static int cmd_version(args *a)
+{
+	(void)a;
+	printf("campaign %s\n", campaign_version());
+	return 0;
+}
+
+/* Never runs: `campaign help` is read before the tables (parse.c); the row gives its help. */
+static int cmd_help(args *a)
+{
+	(void)a;
+	return 0;
+}
+
+static const cli_command root = CMD(
+	"campaign", "", "The command-line tool over libcampaign: plans, progress, risk, inspection, accountability, audit.",
+	NULL,
+	COMMANDS(
+		CMD("import", "PLAN.yaml", "load a plan into the store",
+		    OPTIONS(FLAG("--replace", 0, "replace the campaign if the store has it")), NULL, cmd_import),
+		CMD("show", "", "the task tree with responsibilities and deadlines",
+		    OPTIONS({"--format", 'f', OPT_VALUE, "F", "text or json (default text)", show_formats, NULL}), NULL,
+		    cmd_show_),
+		CMD("export", "", "the plan as YAML", OPTIONS(OPT("--output", 'o', "FILE", "write to FILE, not stdout")), NULL,
+		    cmd_export),
+		CMD("deadline", "TEXT", "parse a deadline: prints FIRST LAST, or open-ended",
+		    OPTIONS(OPT("--year", 0, "N", "the year of a date written without one")), NULL, cmd_deadline),
+		CMD("matrix", "", "the 任务分工表, or one unit's row of it",
+		    OPTIONS(O_UNIT("one unit's measures, roles and deadlines"), O_FORMAT), NULL, cmd_matrix),
+		CMD("warnings", "", "measures without a lead, units with no measure, scoped leads", OPTIONS(O_FORMAT), NULL,
+		    cmd_warnings),
+		CMD("workload", "", "per unit: measures led and supported, outcomes due and overdue",
+		    OPTIONS(O_FROM("count outcomes due from D"), O_TO("count outcomes due up to D"), O_AS_OF, O_FORMAT),
+		    NULL, cmd_workload),
+		CMD("progress", "", "progress reports: add one, import many, the history", NULL, progress_commands, NULL),
+		CMD("status", "", "each unit's share of each outcome, with its colour", OPTIONS(O_AS_OF, O_FORMAT), NULL,
+		    cmd_status),
+		CMD("report", "", "overall progress, phases, units, overdue outcomes, the supervision list",
+		    OPTIONS(O_AS_OF, O_FORMAT), NULL, cmd_report),
+		CMD("thresholds", "", "warning days before / after a deadline; sets them with --yellow and --red",
+		    OPTIONS(OPT("--yellow", 0, "N", "days before a deadline a share turns yellow"),
+		            OPT("--red", 0, "N", "days after a deadline a share turns red"), O_FORMAT),
+		    NULL, cmd_thresholds),
+		CMD("inspection", "", "self-inspection: catalogues, rounds, findings, the rectification ledger, case leads",
+		    NULL, inspection_commands, NULL),
+		CMD("risk", "", "the integrity-risk register: models, points, grades, controls, publication", NULL,
+		    risk_commands, NULL),
+		CMD("accountability", "", "people and posts, evaluations, rules, proposals, actions, tours", NULL,
+		    accountability_commands, NULL),
+		CMD("search", "TEXT", "full-text search in Chinese",
+		    OPTIONS(OPT("--kind", 0, "K", "finding or rectification (default: both)"), O_FORMAT), NULL, cmd_search),
+		CMD("role", "", "who may do what: grant, revoke, list", NULL, role_commands, NULL),
+		CMD("log", "", "the audit log, oldest first",
+		    OPTIONS(OPT("--object", 0, "ID", "entries about one object"), OPT("--by", 0, "ACTOR", "entries by one actor"),
+		            O_FROM("entries from D"), O_TO("entries up to D"), O_FORMAT),
+		    NULL, cmd_log),
+		CMD("verify", "", "check the hash chain and every row against the log (exit 1 on a problem)",
+		    OPTIONS(OPT("--checkpoint", 0, "FILE", "a signed checkpoint the chain must still hold"),
+		            OPT("--pubkey", 0, "FILE", "the public key the checkpoint was signed with")),
+		    NULL, cmd_verify),
+		CMD("checkpoint", "", "a signed checkpoint of the chain head",
+		    OPTIONS(OPT("--key", 0, "FILE", "the private key (from `campaign keygen`)"),
+		            OPT("--output", 'o', "FILE", "write to FILE, not stdout")),
+		    NULL, cmd_checkpoint),
+		CMD("keygen", "", "an Ed25519 key for checkpoints; prints the public key",
+		    OPTIONS(OPT("--output", 'o', "FILE", "where the private key goes")), NULL, cmd_keygen),
+		CMD("version", "", "the library version", NULL, NULL, cmd_version),
+		CMD("help", "[COMMAND...]", "a command's usage and options",
+		    OPTIONS(FLAG("--commands", 0, "list every command and subcommand, one a line")), NULL, cmd_help)),
+	NULL);
+
+int main(int argc, char **argv)
+{
+	if (argc == 2 && !strcmp(argv[1], "--version"))
+		return cmd_version(NULL);
+	return cli_main(&root, argc, argv);
+}
