@@ -298,24 +298,32 @@ static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char 
 	return rc;
 }
 
+typedef struct evaluate_in {
+	const char *as_of;
+	int added;
+	char detail[64];
+} evaluate_in;
+
+static int evaluate_check(void *ctx)
+{
+	return need_date(((evaluate_in *)ctx)->as_of, "as_of");
+}
+
+static int evaluate_body(write_op *op, void *ctx)
+{
+	evaluate_in *in = ctx;
+	int rc = evaluate(&op->st, op->crid, in->as_of, op->actor, &in->added);
+	snprintf(in->detail, sizeof in->detail, "as of %s: %d new proposals", in->as_of, in->added);
+	return rc;
+}
+
 int campaign_accountability_evaluate(campaign_db *db, const char *campaign, const char *as_of, const char *actor)
 {
-	stmts s = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	char detail[64];
-	int rc, added = 0;
-	if ((rc = db_check_write(db, actor)) || (rc = need_date(as_of, "as_of")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "accountability.evaluate", campaign, NULL)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = evaluate(&s, crid, as_of, actor, &added))) {
-		snprintf(detail, sizeof detail, "as of %s: %d new proposals", as_of, added);
-		rc = db_log(db, actor, "accountability.evaluate", campaign, NULL, detail);
-	}
-	stmts_free(&s);
-	rc = write_end(db, rc, actor, "accountability.evaluate", campaign, NULL);
-	return rc ? rc : added;
+	evaluate_in in = {as_of, 0, ""};
+	write_op op = {.name = "accountability.evaluate", .actor = actor, .campaign = campaign, .detail = in.detail,
+	               .access = ACCESS_PLAN, .check = evaluate_check, .body = evaluate_body};
+	int rc = db_write(db, &op, &in, NULL);
+	return rc ? rc : in.added;
 }
 
 /* ---- proposals ---- */
@@ -421,22 +429,32 @@ static int decision_check(const char *decision, const char *action, const char *
 	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
 }
 
+typedef struct decide_in {
+	const char *proposal, *decision, *action, *due_on, *note, *date;
+} decide_in;
+
+static int decide_check(void *ctx)
+{
+	const decide_in *in = ctx;
+	int rc;
+	if ((rc = need(in->proposal, "proposal")) || (rc = decision_check(in->decision, in->action, in->due_on, in->note)))
+		return rc;
+	return need_date(in->date, "date");
+}
+
+static int decide_body(write_op *op, void *ctx)
+{
+	const decide_in *in = ctx;
+	return decide(&op->st, op->crid, in->proposal, in->decision, in->action && *in->action ? in->action : NULL,
+	              in->due_on && *in->due_on ? in->due_on : NULL, in->note, in->date, op->actor);
+}
+
 int campaign_proposal_decide(campaign_db *db, const char *campaign, const char *proposal, const char *decision,
                              const char *action, const char *due_on, const char *note, const char *date,
                              const char *actor)
 {
-	stmts s = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(proposal, "proposal")) ||
-	    (rc = decision_check(decision, action, due_on, note)) || (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "proposal.decide", campaign, proposal)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = decide(&s, crid, proposal, decision, action && *action ? action : NULL,
-	                  due_on && *due_on ? due_on : NULL, note, date, actor)))
-		rc = db_log(db, actor, "proposal.decide", campaign, proposal, decision);
-	stmts_free(&s);
-	return write_end(db, rc, actor, "proposal.decide", campaign, proposal);
+	decide_in in = {proposal, decision, action, due_on, note, date};
+	write_op op = {.name = "proposal.decide", .actor = actor, .campaign = campaign, .object = proposal,
+	               .detail = decision, .access = ACCESS_PLAN, .check = decide_check, .body = decide_body};
+	return db_write(db, &op, &in, NULL);
 }

@@ -82,23 +82,35 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 	return db_step_done(c->db, st, "cannot record the action's progress");
 }
 
+typedef struct update_in {
+	const char *action_id, *event, *date, *note;
+} update_in;
+
+static int update_check(void *ctx)
+{
+	const update_in *in = ctx;
+	int rc;
+	if ((rc = need(in->action_id, "action")) || (rc = need_date(in->date, "date")))
+		return rc;
+	if (!acc_one_of(in->event, EVENTS))
+		return error_set(CAMPAIGN_EINVALID, "event \"%s\" is not one of held, explanation_received, done, cancelled",
+		                 in->event ? in->event : "");
+	return CAMPAIGN_OK;
+}
+
+static int update_body(write_op *op, void *ctx)
+{
+	const update_in *in = ctx;
+	return update(&op->st, op->crid, in->action_id, in->event, in->date, in->note);
+}
+
 int campaign_action_update(campaign_db *db, const char *campaign, const char *action_id, const char *event,
                            const char *date, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(action_id, "action")) || (rc = need_date(date, "date")))
-		return rc;
-	if (!acc_one_of(event, EVENTS))
-		return error_set(CAMPAIGN_EINVALID, "event \"%s\" is not one of held, explanation_received, done, cancelled",
-		                 event ? event : "");
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "action.update", campaign, action_id)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = update(&c, crid, action_id, event, date, note)))
-		rc = db_log(db, actor, "action.update", campaign, action_id, event);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "action.update", campaign, action_id);
+	update_in in = {action_id, event, date, note};
+	write_op op = {.name = "action.update", .actor = actor, .campaign = campaign, .object = action_id,
+	               .detail = event, .access = ACCESS_PLAN, .check = update_check, .body = update_body};
+	return db_write(db, &op, &in, NULL);
 }
 
 /* Each action's status on ?2. */

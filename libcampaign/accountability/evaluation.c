@@ -76,24 +76,33 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	return db_step_done(c->db, st, "cannot record the evaluation");
 }
 
+typedef struct evaluation_in {
+	int year;
+	const char *period, *unit, *score, *evaluated_on, *note;
+} evaluation_in;
+
+static int evaluation_check(void *ctx)
+{
+	return need(((const evaluation_in *)ctx)->unit, "unit");
+}
+
+static int evaluation_body(write_op *op, void *ctx)
+{
+	const evaluation_in *in = ctx;
+	return evaluation_insert(&op->st, op->crid, in->year, in->period, in->unit, in->score, in->evaluated_on, in->note,
+	                         op->actor);
+}
+
 int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, const char *period,
                                const char *unit, const char *score, const char *evaluated_on, const char *note,
                                const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
+	evaluation_in in = {year, period, unit, score, evaluated_on, note};
 	char detail[64];
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "evaluation.record", campaign, unit)) || (rc = db_begin(db)))
-		return rc;
+	write_op op = {.name = "evaluation.record", .actor = actor, .campaign = campaign, .object = unit,
+	               .detail = detail, .access = ACCESS_PLAN, .check = evaluation_check, .body = evaluation_body};
 	snprintf(detail, sizeof detail, "%d %s", year, period ? period : "");
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = evaluation_insert(&c, crid, year, period, unit, score, evaluated_on, note, actor)))
-		rc = db_log(db, actor, "evaluation.record", campaign, unit, detail);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "evaluation.record", campaign, unit);
+	return db_write(db, &op, &in, NULL);
 }
 
 /* Ranks within (year, period), optionally among the members of a group.

@@ -145,57 +145,83 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 	return db_step_done(c->db, st, "cannot store the holding");
 }
 
-/* Runs @op's write: access, transaction, campaign; @body does the work. */
-#define WRITE(OP, OBJECT, BODY)                                                                               \
-	do {                                                                                                      \
-		stmts c = {db, 0, {{0}}};                                                                             \
-		sqlite3_int64 crid;                                                                                   \
-		if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, OP, campaign, OBJECT)) || (rc = db_begin(db)))      \
-			return rc;                                                                                        \
-		if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = (BODY)))                                   \
-			rc = db_log(db, actor, OP, campaign, OBJECT, NULL);                                               \
-		stmts_free(&c);                                                                                       \
-		rc = write_end(db, rc, actor, OP, campaign, OBJECT);                                                  \
-	} while (0)
+typedef struct post_in {
+	const char *id, *unit, *name, *kind;
+	int key_post, principal;
+} post_in;
+
+static int post_check(void *ctx)
+{
+	return id_check(((const post_in *)ctx)->id, "post");
+}
+
+static int post_body(write_op *op, void *ctx)
+{
+	const post_in *in = ctx;
+	return post_upsert(&op->st, op->crid, in->id, in->unit, in->name, in->kind, in->key_post, in->principal, op->actor);
+}
 
 int campaign_post_add(campaign_db *db, const char *campaign, const char *id, const char *unit, const char *name,
                       const char *kind, int key_post, int principal, const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = id_check(id, "post")))
-		return rc;
-	WRITE("post.add", id, post_upsert(&c, crid, id, unit, name, kind, key_post, principal, actor));
-	return rc;
+	post_in in = {id, unit, name, kind, key_post, principal};
+	write_op op = {.name = "post.add", .actor = actor, .campaign = campaign, .object = id, .access = ACCESS_PLAN,
+	               .check = post_check, .body = post_body};
+	return db_write(db, &op, &in, NULL);
+}
+
+typedef struct person_in {
+	const char *id, *name, *unit, *retires_on;
+} person_in;
+
+static int person_id_check(void *ctx)
+{
+	return id_check(((const person_in *)ctx)->id, "person");
+}
+
+static int person_body(write_op *op, void *ctx)
+{
+	const person_in *in = ctx;
+	int rc = person_upsert(&op->st, op->crid, in->id, in->name, in->unit, in->retires_on, op->actor);
+	return rc ? rc : write_result(op, in->id);
 }
 
 int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
                         const char *name, const char *unit, const char *retires_on, const char *actor)
 {
-	struct campaign_buf *b = NULL;
-	char uuid[37];
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
+	person_in in = {id, name, unit, retires_on};
+	write_op op = {.name = "person.add", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
+	               .check = person_id_check, .body = person_body};
 	if (!id)
-		db_new_id(uuid);
-	if ((rc = id_check(id ? id : uuid, "person")) || (out_id && (rc = id_buf(&b, id ? id : uuid))))
-		return rc;
-	WRITE("person.add", id ? id : uuid, person_upsert(&c, crid, id ? id : uuid, name, unit, retires_on, actor));
-	if (rc)
-		campaign_buf_free(b);
-	else if (out_id)
-		*out_id = b;
-	return rc;
+		db_new_id(op.id);
+	in.id = op.object = id ? id : op.id;
+	return db_write(db, &op, &in, out_id);
+}
+
+typedef struct holding_in {
+	const char *person, *post, *start_on, *end_on;
+} holding_in;
+
+static int holding_check(void *ctx)
+{
+	const holding_in *in = ctx;
+	int rc;
+	return (rc = need(in->person, "person")) ? rc : need(in->post, "post");
+}
+
+static int assign_body(write_op *op, void *ctx)
+{
+	const holding_in *in = ctx;
+	return holding_upsert(&op->st, op->crid, in->person, in->post, in->start_on, in->end_on, op->actor);
 }
 
 int campaign_post_assign(campaign_db *db, const char *campaign, const char *person, const char *post,
                          const char *start_on, const char *end_on, const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) || (rc = need(post, "post")))
-		return rc;
-	WRITE("post.assign", person, holding_upsert(&c, crid, person, post, start_on, end_on, actor));
-	return rc;
+	holding_in in = {person, post, start_on, end_on};
+	write_op op = {.name = "post.assign", .actor = actor, .campaign = campaign, .object = person,
+	               .access = ACCESS_PLAN, .check = holding_check, .body = assign_body};
+	return db_write(db, &op, &in, NULL);
 }
 
 static const char SQL_OPEN_HOLDING[] =
@@ -229,15 +255,26 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 	return db_step_done(c->db, st, "cannot end the holding");
 }
 
+static int leave_check(void *ctx)
+{
+	const holding_in *in = ctx;
+	int rc;
+	return (rc = holding_check(ctx)) ? rc : need_date(in->end_on, "end_on");
+}
+
+static int leave_body(write_op *op, void *ctx)
+{
+	const holding_in *in = ctx;
+	return leave(&op->st, op->crid, in->person, in->post, in->end_on);
+}
+
 int campaign_post_leave(campaign_db *db, const char *campaign, const char *person, const char *post,
                         const char *end_on, const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) || (rc = need(post, "post")) ||
-	    (rc = need_date(end_on, "end_on")))
-		return rc;
-	WRITE("post.leave", person, leave(&c, crid, person, post, end_on));
-	return rc;
+	holding_in in = {person, post, NULL, end_on};
+	write_op op = {.name = "post.leave", .actor = actor, .campaign = campaign, .object = person,
+	               .access = ACCESS_PLAN, .check = leave_check, .body = leave_body};
+	return db_write(db, &op, &in, NULL);
 }
 
 /* Named body members without a person of the same name; their unit is the
@@ -278,12 +315,17 @@ static int from_bodies(stmts *c, sqlite3_int64 crid, const char *actor, int *add
 	return rc;
 }
 
+static int from_bodies_body(write_op *op, void *ctx)
+{
+	return from_bodies(&op->st, op->crid, op->actor, ctx);
+}
+
 int campaign_people_from_bodies(campaign_db *db, const char *campaign, const char *actor)
 {
-	int rc, added = 0;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	WRITE("person.from_bodies", NULL, from_bodies(&c, crid, actor, &added));
+	int added = 0;
+	write_op op = {.name = "person.from_bodies", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
+	               .body = from_bodies_body};
+	int rc = db_write(db, &op, &added, NULL);
 	return rc ? rc : added;
 }
 
@@ -378,27 +420,38 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
 	return db_step_done(c->db, st, "cannot record the discipline");
 }
 
+typedef struct discipline_in {
+	const char *person, *decided_on, *sanction, *details, *authority;
+} discipline_in;
+
+static int discipline_check(void *ctx)
+{
+	const discipline_in *in = ctx;
+	int rc;
+	if ((rc = need(in->person, "person")) || (rc = need_date(in->decided_on, "decided_on")))
+		return rc;
+	return need(in->sanction, "sanction");
+}
+
+static int discipline_body(write_op *op, void *ctx)
+{
+	const discipline_in *in = ctx;
+	int rc;
+	db_new_id(op->id);
+	rc = discipline_add(&op->st, op->crid, op->id, in->person, in->decided_on, in->sanction, in->details,
+	                    in->authority, op->actor);
+	return rc ? rc : write_result(op, op->id);
+}
+
 int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *person,
                                    const char *decided_on, const char *sanction, const char *details,
                                    const char *authority, const char *actor)
 {
-	struct campaign_buf *b = NULL;
-	char id[37];
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) ||
-	    (rc = need_date(decided_on, "decided_on")) || (rc = need(sanction, "sanction")))
-		return rc;
-	db_new_id(id);
-	if (out_id && (rc = id_buf(&b, id)))
-		return rc;
+	discipline_in in = {person, decided_on, sanction, details, authority};
 	/* the log names the person, never what the record says */
-	WRITE("person.discipline_add", person,
-	      discipline_add(&c, crid, id, person, decided_on, sanction, details, authority, actor));
-	if (rc)
-		campaign_buf_free(b);
-	else if (out_id)
-		*out_id = b;
-	return rc;
+	write_op op = {.name = "person.discipline_add", .actor = actor, .campaign = campaign, .object = person,
+	               .access = ACCESS_PLAN, .check = discipline_check, .body = discipline_body};
+	return db_write(db, &op, &in, out_id);
 }
 
 int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person,

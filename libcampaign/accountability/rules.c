@@ -457,13 +457,35 @@ static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 	return store_rules(in, sqlite3_last_insert_rowid(in->db->sql));
 }
 
+/* What the transaction's part of an import reads and gives back. */
+typedef struct import_in {
+	ruleset_in *in;
+	int version;     /* the version now in force */
+	char detail[64]; /* the call entry's detail */
+} import_in;
+
+/* The transaction's part of an import: read the rules against the store, store them. */
+static int import_body(write_op *op, void *ctx)
+{
+	import_in *im = ctx;
+	ruleset_in *in = im->in;
+	int rc;
+	in->crid = op->crid;
+	if (!(rc = read_ruleset(in)) && !(rc = store_ruleset(in, op->actor, &im->version))) {
+		snprintf(im->detail, sizeof im->detail, "version %d", im->version);
+		op->detail = im->detail;
+	}
+	op->object = in->id; /* known once read: the entry and a refusal name the rule set */
+	stmts_free(&in->c);
+	return rc;
+}
+
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
                        const char *actor)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	ruleset_in *in;
-	char detail[64];
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rules.import", campaign, NULL)))
 		return rc;
@@ -482,14 +504,13 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 	}
 	yaml_parser_delete(&parser);
 	*in = (ruleset_in){.db = db, .c = {db, 0, {{0}}}, .doc = &doc, .file = name};
-	if (!(rc = db_begin(db))) {
-		if (!(rc = db_campaign_rid(db, campaign, &in->crid)) && !(rc = read_ruleset(in)) &&
-		    !(rc = store_ruleset(in, actor, &version))) {
-			snprintf(detail, sizeof detail, "version %d", version);
-			rc = db_log(db, actor, "rules.import", campaign, in->id, detail);
-		}
-		stmts_free(&in->c);
-		rc = write_end(db, rc, actor, "rules.import", campaign, in->id);
+	{
+		/* the access was checked before the text was read */
+		import_in im = {in, 0, ""};
+		write_op op = {.name = "rules.import", .actor = actor, .campaign = campaign, .access = WRITE_ANY,
+		               .body = import_body};
+		rc = db_write(db, &op, &im, NULL);
+		version = im.version;
 	}
 	for (int j = 0; j < RULES_MAX; j++)
 		buf_reset(&in->rules[j].params);

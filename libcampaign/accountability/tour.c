@@ -63,28 +63,42 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 	return rc;
 }
 
+typedef struct schedule_in {
+	int year;
+	const char *group, *first, *last;
+	int planned;
+	char detail[64];
+} schedule_in;
+
+static int schedule_check(void *ctx)
+{
+	const schedule_in *in = ctx;
+	int rc;
+	if ((rc = need(in->group, "group")) || (rc = need_date(in->first, "first")) || (rc = need_date(in->last, "last")))
+		return rc;
+	if (in->year < 1900 || in->year > 9999 || atoi(in->first) != in->year || atoi(in->last) != in->year ||
+	    strcmp(in->first, in->last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", in->first,
+		                 in->last, in->year);
+	return CAMPAIGN_OK;
+}
+
+static int schedule_body(write_op *op, void *ctx)
+{
+	schedule_in *in = ctx;
+	int rc = schedule(&op->st, op->crid, in->year, in->group, in->first, in->last, op->actor, &in->planned);
+	snprintf(in->detail, sizeof in->detail, "%d: %d planned", in->year, in->planned);
+	return rc;
+}
+
 int campaign_tour_schedule(campaign_db *db, const char *campaign, int year, const char *group, const char *first,
                            const char *last, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	char detail[64];
-	int rc, planned = 0;
-	if ((rc = db_check_write(db, actor)) || (rc = need(group, "group")) || (rc = need_date(first, "first")) ||
-	    (rc = need_date(last, "last")))
-		return rc;
-	if (year < 1900 || year > 9999 || atoi(first) != year || atoi(last) != year || strcmp(first, last) > 0)
-		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", first, last, year);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.schedule", campaign, group)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = schedule(&c, crid, year, group, first, last, actor, &planned))) {
-		snprintf(detail, sizeof detail, "%d: %d planned", year, planned);
-		rc = db_log(db, actor, "tour.schedule", campaign, group, detail);
-	}
-	stmts_free(&c);
-	rc = write_end(db, rc, actor, "tour.schedule", campaign, group);
-	return rc ? rc : planned;
+	schedule_in in = {year, group, first, last, 0, ""};
+	write_op op = {.name = "tour.schedule", .actor = actor, .campaign = campaign, .object = group,
+	               .detail = in.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
+	int rc = db_write(db, &op, &in, NULL);
+	return rc ? rc : in.planned;
 }
 
 static const char SQL_TOUR_OF[] =
@@ -147,20 +161,30 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 	return db_step_done(c->db, st, "cannot record the tour");
 }
 
+typedef struct record_in {
+	const char *unit, *conducted_on, *leader, *note;
+} record_in;
+
+static int record_check(void *ctx)
+{
+	const record_in *in = ctx;
+	int rc;
+	return (rc = need(in->unit, "unit")) ? rc : need_date(in->conducted_on, "conducted_on");
+}
+
+static int record_body(write_op *op, void *ctx)
+{
+	const record_in *in = ctx;
+	return record(&op->st, op->crid, in->unit, in->conducted_on, in->leader, in->note, op->actor);
+}
+
 int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit, const char *conducted_on,
                          const char *leader, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")) || (rc = need_date(conducted_on, "conducted_on")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.record", campaign, unit)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = record(&c, crid, unit, conducted_on, leader, note, actor)))
-		rc = db_log(db, actor, "tour.record", campaign, unit, conducted_on);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "tour.record", campaign, unit);
+	record_in in = {unit, conducted_on, leader, note};
+	write_op op = {.name = "tour.record", .actor = actor, .campaign = campaign, .object = unit,
+	               .detail = conducted_on, .access = ACCESS_PLAN, .check = record_check, .body = record_body};
+	return db_write(db, &op, &in, NULL);
 }
 
 int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year, const char *group,
