@@ -328,28 +328,19 @@ int campaign_accountability_evaluate(campaign_db *db, const char *campaign, cons
 
 /* ---- proposals ---- */
 
+static const char SQL_PROPOSALS[] =
+	"SELECT p.id, p.rule, p.ruleset, p.version, p.kind, p.action, " ACC_ACTION_LABEL("p.action")
+	" AS action_label, u.id AS unit, u.name AS unit_name, p.person, pe.name AS person_name, p.key, "
+	"p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
+	"a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
+	"LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	"ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key";
+
 int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
                              const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(
-		     &c, db, campaign,
-		     "SELECT p.id, p.rule, p.ruleset, p.version, p.kind, p.action, " ACC_ACTION_LABEL("p.action")
-		     " AS action_label, u.id AS unit, u.name AS unit_name, p.person, pe.name AS person_name, p.key, "
-		     "p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
-		     "a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
-		     "LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
-		     "WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
-		     "ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key",
-		     "tttittt" "tttttt" "tddttdttt", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, status);
-	bind_opt(cursor_stmt(c), 3, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query_opt(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", status, unit);
 }
 
 static const char SQL_PROPOSAL[] =

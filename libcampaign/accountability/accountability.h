@@ -119,6 +119,18 @@ void rules_sql_end(sql_guard *g);
 /* Checks a query at import: prepare, check, finalize. */
 int rules_sql_check(campaign_db *db, const char *rule, const char *query);
 
+/* ---- acc_query.c: the query path's two shapes here ---- */
+
+/* A whole query: query_begin(), ?2 and ?3 bound to the optional texts @a
+ * and @b (NULL or "": any), query_done(). */
+int acc_query_opt(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+                  const char *a, const char *b);
+/* query_begin() of a query as of @as_of (NULL: today), checked before the
+ * store is read and bound to ?@param. The caller binds the rest and ends
+ * with query_done(out, *c, rc). */
+int acc_query_dated(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                    const char *sql, const char *types, const char *as_of, int param);
+
 /* ---- evaluation of one rule (accountability.c) ---- */
 
 /* A rule in force, as read from the store. */

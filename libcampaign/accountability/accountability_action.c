@@ -119,34 +119,20 @@ int campaign_action_update(campaign_db *db, const char *campaign, const char *ac
 	"WHEN a.due_on < ?2 THEN 'overdue' ELSE 'open' END AS status FROM accountability_action a "                \
 	"WHERE a.campaign = ?1) "
 
-static int dated(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of, const char *sql,
-                 const char *types, campaign_cursor **c)
-{
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) || (rc = query_open(c, db, campaign, sql, types, &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(*c), 2, date, -1, SQLITE_TRANSIENT);
-	return CAMPAIGN_OK;
-}
+static const char SQL_ACTIONS[] =
+	STATUS_CTE "SELECT s.id, s.proposal, p.rule, s.action, " ACC_ACTION_LABEL("s.action")
+	" AS action_label, u.id AS unit, u.name AS unit_name, s.person, pe.name AS person_name, s.due_on, "
+	"s.decided_on, s.held_on, s.explanation_on, s.done_on, s.cancelled_on, s.status, "
+	"CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
+	"AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
+	"LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
+	"WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) ORDER BY s.action, u.ord, s.due_on, s.id";
 
 int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
                            const char *unit, const char *as_of)
 {
 	campaign_cursor *c;
-	int rc = dated(out, db, campaign, as_of,
-	               STATUS_CTE "SELECT s.id, s.proposal, p.rule, s.action, " ACC_ACTION_LABEL("s.action")
-	               " AS action_label, u.id AS unit, u.name AS unit_name, s.person, pe.name AS person_name, s.due_on, "
-	               "s.decided_on, s.held_on, s.explanation_on, s.done_on, s.cancelled_on, s.status, "
-	               "CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
-	               "AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
-	               "LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
-	               "WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) "
-	               "ORDER BY s.action, u.ord, s.due_on, s.id",
-	               "ttttttttt" "ddddddtit", &c);
+	int rc = acc_query_dated(out, &c, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", as_of, 2);
 	if (rc)
 		return rc;
 	bind_opt(cursor_stmt(c), 3, action);
@@ -154,14 +140,15 @@ int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *c
 	return query_done(out, c, CAMPAIGN_OK);
 }
 
+static const char SQL_ACTIONS_SUMMARY[] =
+	STATUS_CTE "SELECT s.action, " ACC_ACTION_LABEL("s.action") " AS action_label, u.id AS unit, "
+	"u.name AS unit_name, sum(s.status IN ('open', 'overdue')) AS open, sum(s.status = 'overdue') AS overdue, "
+	"sum(s.status = 'done') AS done FROM s LEFT JOIN unit u ON u.rid = s.unit "
+	"GROUP BY s.action, s.unit ORDER BY s.action, u.ord";
+
 int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	campaign_cursor *c;
-	int rc = dated(out, db, campaign, as_of,
-	               STATUS_CTE "SELECT s.action, " ACC_ACTION_LABEL("s.action") " AS action_label, u.id AS unit, "
-	               "u.name AS unit_name, sum(s.status IN ('open', 'overdue')) AS open, sum(s.status = 'overdue') AS overdue, "
-	               "sum(s.status = 'done') AS done FROM s LEFT JOIN unit u ON u.rid = s.unit "
-	               "GROUP BY s.action, s.unit ORDER BY s.action, u.ord",
-	               "ttttiii", &c);
+	int rc = acc_query_dated(out, &c, db, campaign, SQL_ACTIONS_SUMMARY, "ttttiii", as_of, 2);
 	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
 }

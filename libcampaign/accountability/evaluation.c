@@ -105,6 +105,16 @@ int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, 
 	return db_write(db, &op, &in, NULL);
 }
 
+static const char SQL_RANKING[] =
+	"WITH e AS (SELECT ev.* FROM conduct_evaluation ev WHERE ev.campaign = ?1 AND ev.year = ?2 "
+	"AND (?3 IS NULL OR ev.period = ?3) AND (?4 IS NULL OR ev.unit IN (SELECT gm.unit FROM unit_group g "
+	"JOIN unit_group_member gm ON gm.grp = g.rid WHERE g.campaign = ?1 AND g.id = ?4))) "
+	"SELECT e.year, e.period, u.id AS unit, u.name AS unit_name, printf('%.2f', e.score_centi / 100.0) AS score, "
+	"rank() OVER (PARTITION BY e.period ORDER BY e.score_centi DESC) AS rank, "
+	"rank() OVER (PARTITION BY e.period ORDER BY e.score_centi) AS rank_from_bottom, "
+	"count(*) OVER (PARTITION BY e.period) AS units, e.evaluated_on, e.id "
+	"FROM e JOIN unit u ON u.rid = e.unit ORDER BY e.period, rank, u.ord";
+
 /* Ranks within (year, period), optionally among the members of a group.
  * rank() over the score descending is standard competition ranking. */
 int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
@@ -112,23 +122,11 @@ int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, co
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(
-		     &c, db, campaign,
-		     "WITH e AS (SELECT ev.* FROM conduct_evaluation ev WHERE ev.campaign = ?1 AND ev.year = ?2 "
-		     "AND (?3 IS NULL OR ev.period = ?3) AND (?4 IS NULL OR ev.unit IN (SELECT gm.unit FROM unit_group g "
-		     "JOIN unit_group_member gm ON gm.grp = g.rid WHERE g.campaign = ?1 AND g.id = ?4))) "
-		     "SELECT e.year, e.period, u.id AS unit, u.name AS unit_name, printf('%.2f', e.score_centi / 100.0) AS score, "
-		     "rank() OVER (PARTITION BY e.period ORDER BY e.score_centi DESC) AS rank, "
-		     "rank() OVER (PARTITION BY e.period ORDER BY e.score_centi) AS rank_from_bottom, "
-		     "count(*) OVER (PARTITION BY e.period) AS units, e.evaluated_on, e.id "
-		     "FROM e JOIN unit u ON u.rid = e.unit ORDER BY e.period, rank, u.ord",
-		     "itttti" "iidt", &crid)))
-		return rc;
-	sqlite3_bind_int(cursor_stmt(c), 2, year);
-	bind_opt(cursor_stmt(c), 3, period);
-	bind_opt(cursor_stmt(c), 4, group);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = query_begin(out, &c, db, campaign, SQL_RANKING, "itttti" "iidt", &crid);
+	if (!rc) {
+		sqlite3_bind_int(cursor_stmt(c), 2, year);
+		bind_opt(cursor_stmt(c), 3, period);
+		bind_opt(cursor_stmt(c), 4, group);
+	}
+	return query_done(out, c, rc);
 }

@@ -331,67 +331,48 @@ int campaign_people_from_bodies(campaign_db *db, const char *campaign, const cha
 
 /* ---- queries ---- */
 
+static const char SQL_PEOPLE[] =
+	"SELECT p.id, p.name, u.id AS unit, u.name AS unit_name, p.retires_on, "
+	"(SELECT b.name FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
+	"AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body, "
+	"(SELECT m.role FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
+	"AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body_role, "
+	"(SELECT group_concat(name, '、') FROM (SELECT t.name FROM post_holding h "
+	"JOIN post t ON t.id = h.post WHERE h.person = p.id AND h.start_on <= ?3 AND "
+	"(h.end_on IS NULL OR h.end_on >= ?3) ORDER BY h.start_on, t.id)) AS posts "
+	"FROM person p LEFT JOIN unit u ON u.rid = p.unit "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.name, p.id";
+
 int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char today[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(NULL, today)) ||
-	    (rc = query_open(&c, db, campaign,
-	                     "SELECT p.id, p.name, u.id AS unit, u.name AS unit_name, p.retires_on, "
-	                     "(SELECT b.name FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
-	                     "AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body, "
-	                     "(SELECT m.role FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
-	                     "AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body_role, "
-	                     "(SELECT group_concat(name, '、') FROM (SELECT t.name FROM post_holding h "
-	                     "JOIN post t ON t.id = h.post WHERE h.person = p.id AND h.start_on <= ?3 AND "
-	                     "(h.end_on IS NULL OR h.end_on >= ?3) ORDER BY h.start_on, t.id)) AS posts "
-	                     "FROM person p LEFT JOIN unit u ON u.rid = p.unit "
-	                     "WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.name, p.id",
-	                     "ttttdttt", &crid)))
+	int rc = acc_query_dated(out, &c, db, campaign, SQL_PEOPLE, "ttttdttt", NULL, 3);
+	if (rc)
 		return rc;
 	bind_opt(cursor_stmt(c), 2, unit);
-	sqlite3_bind_text(cursor_stmt(c), 3, today, -1, SQLITE_TRANSIENT);
 	return query_done(out, c, CAMPAIGN_OK);
 }
+
+static const char SQL_POSTS[] =
+	"SELECT p.id, u.id AS unit, u.name AS unit_name, p.name, p.kind, " ACC_KIND_LABEL("p.kind")
+	" AS kind_label, p.key_post, p.principal FROM post p JOIN unit u ON u.rid = p.unit "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.id";
 
 int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
-	                     "SELECT p.id, u.id AS unit, u.name AS unit_name, p.name, p.kind, " ACC_KIND_LABEL("p.kind")
-	                     " AS kind_label, p.key_post, p.principal FROM post p JOIN unit u ON u.rid = p.unit "
-	                     "WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.id",
-	                     "ttttttii", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query_opt(out, db, campaign, SQL_POSTS, "ttttttii", unit, NULL);
 }
+
+static const char SQL_HOLDINGS[] =
+	"SELECT h.id, pe.id AS person, pe.name AS person_name, t.id AS post, t.name AS post_name, "
+	"u.id AS unit, u.name AS unit_name, t.kind, t.key_post, h.start_on, h.end_on "
+	"FROM person pe JOIN post_holding h ON h.person = pe.id JOIN post t ON t.id = h.post "
+	"JOIN unit u ON u.rid = t.unit WHERE pe.campaign = ?1 AND (?2 IS NULL OR pe.id = ?2) "
+	"ORDER BY pe.name, pe.id, h.start_on, t.id";
 
 int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
-	                     "SELECT h.id, pe.id AS person, pe.name AS person_name, t.id AS post, t.name AS post_name, "
-	                     "u.id AS unit, u.name AS unit_name, t.kind, t.key_post, h.start_on, h.end_on "
-	                     "FROM person pe JOIN post_holding h ON h.person = pe.id JOIN post t ON t.id = h.post "
-	                     "JOIN unit u ON u.rid = t.unit WHERE pe.campaign = ?1 AND (?2 IS NULL OR pe.id = ?2) "
-	                     "ORDER BY pe.name, pe.id, h.start_on, t.id",
-	                     "tttttttt" "idd", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, person);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query_opt(out, db, campaign, SQL_HOLDINGS, "tttttttt" "idd", person, NULL);
 }
 
 /* ---- the confidential record ---- */
@@ -454,6 +435,22 @@ int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const
 	return db_write(db, &op, &in, out_id);
 }
 
+static const char SQL_RECORD[] =
+	"WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "
+	"SELECT kind, date, id, what, text, status FROM ("
+	"SELECT 'discipline' AS kind, r.decided_on AS date, r.id, r.sanction AS what, "
+	"r.details AS text, r.authority AS status FROM person_record_confidential r WHERE r.person = ?2 "
+	"UNION ALL SELECT 'finding', f.found_on, f.id, coalesce(g.text, ''), f.description, "
+	"CASE WHEN f.concealed OR f.falsified THEN 'flagged' ELSE f.origin END "
+	"FROM me JOIN finding f ON f.unit = me.unit AND instr(f.people, me.name) > 0 "
+	"LEFT JOIN violation_category g ON g.rid = f.category "
+	"UNION ALL SELECT 'proposal', p.as_of, p.id, p.action, p.reason, p.status "
+	"FROM accountability_proposal p WHERE p.person = ?2 "
+	"UNION ALL SELECT 'action', a.decided_on, a.id, a.action, a.note, "
+	"CASE WHEN a.cancelled_on IS NOT NULL THEN 'cancelled' WHEN a.done_on IS NOT NULL "
+	"THEN 'done' ELSE 'open' END FROM accountability_action a WHERE a.person = ?2) "
+	"ORDER BY date, kind, id";
+
 int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person,
                                  const char *actor)
 {
@@ -475,23 +472,7 @@ int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const c
 		return rc;
 	/* the read is logged before anything is read */
 	if ((rc = db_log(db, actor, "person.read_record", campaign, person, NULL)) ||
-	    (rc = query_open(&c, db, campaign,
-	                     "WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "
-	                     "SELECT kind, date, id, what, text, status FROM ("
-	                     "SELECT 'discipline' AS kind, r.decided_on AS date, r.id, r.sanction AS what, "
-	                     "r.details AS text, r.authority AS status FROM person_record_confidential r "
-	                     "WHERE r.person = ?2 "
-	                     "UNION ALL SELECT 'finding', f.found_on, f.id, coalesce(g.text, ''), f.description, "
-	                     "CASE WHEN f.concealed OR f.falsified THEN 'flagged' ELSE f.origin END "
-	                     "FROM me JOIN finding f ON f.unit = me.unit AND instr(f.people, me.name) > 0 "
-	                     "LEFT JOIN violation_category g ON g.rid = f.category "
-	                     "UNION ALL SELECT 'proposal', p.as_of, p.id, p.action, p.reason, p.status "
-	                     "FROM accountability_proposal p WHERE p.person = ?2 "
-	                     "UNION ALL SELECT 'action', a.decided_on, a.id, a.action, a.note, "
-	                     "CASE WHEN a.cancelled_on IS NOT NULL THEN 'cancelled' WHEN a.done_on IS NOT NULL "
-	                     "THEN 'done' ELSE 'open' END FROM accountability_action a WHERE a.person = ?2) "
-	                     "ORDER BY date, kind, id",
-	                     "tdtttt", &crid)))
+	    (rc = query_begin(out, &c, db, campaign, SQL_RECORD, "tdtttt", &crid)))
 		return rc;
 	sqlite3_bind_text(cursor_stmt(c), 2, person, -1, SQLITE_TRANSIENT);
 	return query_done(out, c, CAMPAIGN_OK);

@@ -547,20 +547,14 @@ int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char
 	return rc;
 }
 
+static const char SQL_RULES_IN_FORCE[] =
+	"SELECT s.id AS ruleset, s.version, r.id, r.kind, r.action, " ACC_ACTION_LABEL("r.action")
+	" AS action_label, r.name, r.source, r.params FROM accountability_ruleset s "
+	"JOIN accountability_rule r ON r.ruleset = s.rid WHERE s.campaign = ?1 AND s.version = "
+	"(SELECT max(version) FROM accountability_ruleset m WHERE m.campaign = s.campaign AND m.id = s.id) "
+	"ORDER BY s.id, r.ord";
+
 int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
-	                     "SELECT s.id AS ruleset, s.version, r.id, r.kind, r.action, " ACC_ACTION_LABEL("r.action")
-	                     " AS action_label, r.name, r.source, r.params FROM accountability_ruleset s "
-	                     "JOIN accountability_rule r ON r.ruleset = s.rid WHERE s.campaign = ?1 AND s.version = "
-	                     "(SELECT max(version) FROM accountability_ruleset m WHERE m.campaign = s.campaign "
-	                     "AND m.id = s.id) ORDER BY s.id, r.ord",
-	                     "titttt" "ttt", &crid)))
-		return rc;
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query_opt(out, db, campaign, SQL_RULES_IN_FORCE, "titttt" "ttt", NULL, NULL);
 }

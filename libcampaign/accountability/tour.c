@@ -187,33 +187,26 @@ int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit
 	return db_write(db, &op, &in, NULL);
 }
 
+static const char SQL_TOURS[] =
+	"WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "
+	"WHERE g.campaign = ?1 AND g.id = ?3 UNION SELECT t.unit, NULL FROM inspection_tour t "
+	"WHERE t.campaign = ?1 AND t.year = ?2 AND ?3 IS NULL) "
+	"SELECT ?2 AS year, u.id AS unit, u.name AS unit_name, t.id, t.planned_on, "
+	"CASE WHEN t.conducted_on <= ?4 THEN t.conducted_on END AS conducted_on, t.leader, "
+	"(SELECT count(*) FROM inspection_tour_finding tf WHERE tf.tour = t.id) AS findings, "
+	"CASE WHEN t.conducted_on <= ?4 THEN 'done' WHEN printf('%04d-12-31', ?2) < ?4 THEN 'missing' "
+	"WHEN t.planned_on IS NULL THEN 'unscheduled' WHEN t.planned_on < ?4 THEN 'overdue' ELSE 'planned' END "
+	"AS status FROM units JOIN unit u ON u.rid = units.unit "
+	"LEFT JOIN inspection_tour t ON t.campaign = ?1 AND t.unit = units.unit AND t.year = ?2 ORDER BY u.ord";
+
 int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year, const char *group,
                          const char *as_of)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(
-		     &c, db, campaign,
-		     "WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "
-		     "WHERE g.campaign = ?1 AND g.id = ?3 UNION SELECT t.unit, NULL FROM inspection_tour t "
-		     "WHERE t.campaign = ?1 AND t.year = ?2 AND ?3 IS NULL) "
-		     "SELECT ?2 AS year, u.id AS unit, u.name AS unit_name, t.id, t.planned_on, "
-		     "CASE WHEN t.conducted_on <= ?4 THEN t.conducted_on END AS conducted_on, t.leader, "
-		     "(SELECT count(*) FROM inspection_tour_finding tf WHERE tf.tour = t.id) AS findings, "
-		     "CASE WHEN t.conducted_on <= ?4 THEN 'done' WHEN printf('%04d-12-31', ?2) < ?4 THEN 'missing' "
-		     "WHEN t.planned_on IS NULL THEN 'unscheduled' WHEN t.planned_on < ?4 THEN 'overdue' ELSE 'planned' END "
-		     "AS status FROM units JOIN unit u ON u.rid = units.unit "
-		     "LEFT JOIN inspection_tour t ON t.campaign = ?1 AND t.unit = units.unit AND t.year = ?2 "
-		     "ORDER BY u.ord",
-		     "itttddtit", &crid)))
+	int rc = acc_query_dated(out, &c, db, campaign, SQL_TOURS, "itttddtit", as_of, 4);
+	if (rc)
 		return rc;
 	sqlite3_bind_int(cursor_stmt(c), 2, year);
 	bind_opt(cursor_stmt(c), 3, group);
-	sqlite3_bind_text(cursor_stmt(c), 4, date, -1, SQLITE_TRANSIENT);
 	return query_done(out, c, CAMPAIGN_OK);
 }
