@@ -420,32 +420,34 @@ static int decision_check(const char *decision, const char *action, const char *
 	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
 }
 
-typedef struct decide_in {
-	const char *proposal, *decision, *action, *due_on, *note, *date;
-} decide_in;
+int campaign_proposal_decide_options_init(campaign_proposal_decide_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION,
+	                        "campaign_proposal_decide");
+}
 
 static int decide_check(void *ctx)
 {
-	const decide_in *in = ctx;
+	const campaign_proposal_decide_options *o = ctx;
 	int rc;
-	if ((rc = need(in->proposal, "proposal")) || (rc = decision_check(in->decision, in->action, in->due_on, in->note)))
+	if ((rc = acc_options_check(o, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, "campaign_proposal_decide")) ||
+	    (rc = need(o->proposal, "proposal")) || (rc = decision_check(o->decision, o->action, o->due_on, o->note)))
 		return rc;
-	return need_date(in->date, "date");
+	return need_date(o->date, "date");
 }
 
 static int decide_body(write_op *op, void *ctx)
 {
-	const decide_in *in = ctx;
-	return decide(&op->st, op->crid, in->proposal, in->decision, in->action && *in->action ? in->action : NULL,
-	              in->due_on && *in->due_on ? in->due_on : NULL, in->note, in->date, op->actor);
+	const campaign_proposal_decide_options *o = ctx;
+	return decide(&op->st, op->crid, o->proposal, o->decision, o->action && *o->action ? o->action : NULL,
+	              o->due_on && *o->due_on ? o->due_on : NULL, o->note, o->date, op->actor);
 }
 
-int campaign_proposal_decide(campaign_db *db, const char *campaign, const char *proposal, const char *decision,
-                             const char *action, const char *due_on, const char *note, const char *date,
+int campaign_proposal_decide(campaign_db *db, const char *campaign, const campaign_proposal_decide_options *opts,
                              const char *actor)
 {
-	decide_in in = {proposal, decision, action, due_on, note, date};
-	write_op op = {.name = "proposal.decide", .actor = actor, .campaign = campaign, .object = proposal,
-	               .detail = decision, .access = ACCESS_PLAN, .check = decide_check, .body = decide_body};
-	return db_write(db, &op, &in, NULL);
+	write_op op = {.name = "proposal.decide", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->proposal : NULL, .detail = opts ? opts->decision : NULL,
+	               .access = ACCESS_PLAN, .check = decide_check, .body = decide_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }

@@ -119,6 +119,16 @@ void rules_sql_end(sql_guard *g);
 /* Checks a query at import: prepare, check, finalize. */
 int rules_sql_check(campaign_db *db, const char *rule, const char *query);
 
+/* ---- acc_options.c: the versioned options structs ---- */
+
+/* The body of every *_options_init(): EINVALID for NULL or a version other
+ * than @known, else zeroes @size bytes and sets the version (the first
+ * member). @what is the function the options are for, "campaign_post_add". */
+int acc_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+/* The first check of a call taking options: EINVALID naming @what for NULL
+ * or a version other than @known. */
+int acc_options_check(const void *opts, unsigned int known, const char *what);
+
 /* ---- acc_query.c: the query path's two shapes here ---- */
 
 /* A whole query: query_begin(), ?2 and ?3 bound to the optional texts @a

@@ -82,35 +82,38 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 	return db_step_done(c->db, st, "cannot record the action's progress");
 }
 
-typedef struct update_in {
-	const char *action_id, *event, *date, *note;
-} update_in;
+int campaign_action_update_options_init(campaign_action_update_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION,
+	                        "campaign_action_update");
+}
 
 static int update_check(void *ctx)
 {
-	const update_in *in = ctx;
+	const campaign_action_update_options *o = ctx;
 	int rc;
-	if ((rc = need(in->action_id, "action")) || (rc = need_date(in->date, "date")))
+	if ((rc = acc_options_check(o, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, "campaign_action_update")) ||
+	    (rc = need(o->action_id, "action")) || (rc = need_date(o->date, "date")))
 		return rc;
-	if (!acc_one_of(in->event, EVENTS))
+	if (!acc_one_of(o->event, EVENTS))
 		return error_set(CAMPAIGN_EINVALID, "event \"%s\" is not one of held, explanation_received, done, cancelled",
-		                 in->event ? in->event : "");
+		                 o->event ? o->event : "");
 	return CAMPAIGN_OK;
 }
 
 static int update_body(write_op *op, void *ctx)
 {
-	const update_in *in = ctx;
-	return update(&op->st, op->crid, in->action_id, in->event, in->date, in->note);
+	const campaign_action_update_options *o = ctx;
+	return update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
 }
 
-int campaign_action_update(campaign_db *db, const char *campaign, const char *action_id, const char *event,
-                           const char *date, const char *note, const char *actor)
+int campaign_action_update(campaign_db *db, const char *campaign, const campaign_action_update_options *opts,
+                           const char *actor)
 {
-	update_in in = {action_id, event, date, note};
-	write_op op = {.name = "action.update", .actor = actor, .campaign = campaign, .object = action_id,
-	               .detail = event, .access = ACCESS_PLAN, .check = update_check, .body = update_body};
-	return db_write(db, &op, &in, NULL);
+	write_op op = {.name = "action.update", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->action_id : NULL, .detail = opts ? opts->event : NULL,
+	               .access = ACCESS_PLAN, .check = update_check, .body = update_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* Each action's status on ?2. */

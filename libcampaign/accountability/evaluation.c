@@ -76,32 +76,43 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	return db_step_done(c->db, st, "cannot record the evaluation");
 }
 
+int campaign_evaluation_add_options_init(campaign_evaluation_add_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION,
+	                        "campaign_evaluation_add");
+}
+
 typedef struct evaluation_in {
-	int year;
-	const char *period, *unit, *score, *evaluated_on, *note;
+	const campaign_evaluation_add_options *o;
+	char detail[64]; /* "YEAR PERIOD", the call entry's detail */
 } evaluation_in;
 
 static int evaluation_check(void *ctx)
 {
-	return need(((const evaluation_in *)ctx)->unit, "unit");
+	evaluation_in *in = ctx;
+	int rc;
+	if ((rc = acc_options_check(in->o, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, "campaign_evaluation_add")) ||
+	    (rc = need(in->o->unit, "unit")))
+		return rc;
+	snprintf(in->detail, sizeof in->detail, "%d %s", in->o->year, in->o->period ? in->o->period : "");
+	return CAMPAIGN_OK;
 }
 
 static int evaluation_body(write_op *op, void *ctx)
 {
-	const evaluation_in *in = ctx;
-	return evaluation_insert(&op->st, op->crid, in->year, in->period, in->unit, in->score, in->evaluated_on, in->note,
+	const campaign_evaluation_add_options *o = ((const evaluation_in *)ctx)->o;
+	return evaluation_insert(&op->st, op->crid, o->year, o->period, o->unit, o->score, o->evaluated_on, o->note,
 	                         op->actor);
 }
 
-int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, const char *period,
-                               const char *unit, const char *score, const char *evaluated_on, const char *note,
-                               const char *actor)
+int campaign_evaluation_add(campaign_db *db, const char *campaign, const campaign_evaluation_add_options *opts,
+                            const char *actor)
 {
-	evaluation_in in = {year, period, unit, score, evaluated_on, note};
-	char detail[64];
-	write_op op = {.name = "evaluation.record", .actor = actor, .campaign = campaign, .object = unit,
-	               .detail = detail, .access = ACCESS_PLAN, .check = evaluation_check, .body = evaluation_body};
-	snprintf(detail, sizeof detail, "%d %s", year, period ? period : "");
+	evaluation_in in = {opts, ""};
+	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
+	write_op op = {.name = "evaluation.record", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->unit : NULL, .detail = in.detail, .access = ACCESS_PLAN,
+	               .check = evaluation_check, .body = evaluation_body};
 	return db_write(db, &op, &in, NULL);
 }
 

@@ -145,83 +145,102 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 	return db_step_done(c->db, st, "cannot store the holding");
 }
 
-typedef struct post_in {
-	const char *id, *unit, *name, *kind;
-	int key_post, principal;
-} post_in;
+int campaign_post_add_options_init(campaign_post_add_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_POST_ADD_OPTIONS_VERSION, "campaign_post_add");
+}
 
 static int post_check(void *ctx)
 {
-	return id_check(((const post_in *)ctx)->id, "post");
+	const campaign_post_add_options *o = ctx;
+	int rc = acc_options_check(o, CAMPAIGN_POST_ADD_OPTIONS_VERSION, "campaign_post_add");
+	return rc ? rc : id_check(o->id, "post");
 }
 
 static int post_body(write_op *op, void *ctx)
 {
-	const post_in *in = ctx;
-	return post_upsert(&op->st, op->crid, in->id, in->unit, in->name, in->kind, in->key_post, in->principal, op->actor);
+	const campaign_post_add_options *o = ctx;
+	return post_upsert(&op->st, op->crid, o->id, o->unit, o->name, o->kind, o->key_post, o->principal, op->actor);
 }
 
-int campaign_post_add(campaign_db *db, const char *campaign, const char *id, const char *unit, const char *name,
-                      const char *kind, int key_post, int principal, const char *actor)
+int campaign_post_add(campaign_db *db, const char *campaign, const campaign_post_add_options *opts,
+                      const char *actor)
 {
-	post_in in = {id, unit, name, kind, key_post, principal};
-	write_op op = {.name = "post.add", .actor = actor, .campaign = campaign, .object = id, .access = ACCESS_PLAN,
-	               .check = post_check, .body = post_body};
-	return db_write(db, &op, &in, NULL);
+	write_op op = {.name = "post.add", .actor = actor, .campaign = campaign, .object = opts ? opts->id : NULL,
+	               .access = ACCESS_PLAN, .check = post_check, .body = post_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
+int campaign_person_add_options_init(campaign_person_add_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, "campaign_person_add");
+}
+
+/* The person's id: the one given, else the new one in op->id. */
 typedef struct person_in {
-	const char *id, *name, *unit, *retires_on;
+	const campaign_person_add_options *o;
+	const char *id;
 } person_in;
 
 static int person_id_check(void *ctx)
 {
-	return id_check(((const person_in *)ctx)->id, "person");
+	const person_in *in = ctx;
+	int rc = acc_options_check(in->o, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, "campaign_person_add");
+	return rc ? rc : id_check(in->id, "person");
 }
 
 static int person_body(write_op *op, void *ctx)
 {
 	const person_in *in = ctx;
-	int rc = person_upsert(&op->st, op->crid, in->id, in->name, in->unit, in->retires_on, op->actor);
+	int rc = person_upsert(&op->st, op->crid, in->id, in->o->name, in->o->unit, in->o->retires_on, op->actor);
 	return rc ? rc : write_result(op, in->id);
 }
 
-int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                        const char *name, const char *unit, const char *retires_on, const char *actor)
+int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                        const campaign_person_add_options *opts, const char *actor)
 {
-	person_in in = {id, name, unit, retires_on};
 	write_op op = {.name = "person.add", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
 	               .check = person_id_check, .body = person_body};
-	if (!id)
+	person_in in = {opts, opts ? opts->id : NULL};
+	if (opts && !opts->id) {
 		db_new_id(op.id);
-	in.id = op.object = id ? id : op.id;
+		in.id = op.id;
+	}
+	op.object = in.id;
 	return db_write(db, &op, &in, out_id);
 }
 
-typedef struct holding_in {
-	const char *person, *post, *start_on, *end_on;
-} holding_in;
-
-static int holding_check(void *ctx)
+int campaign_post_assign_options_init(campaign_post_assign_options *opts, unsigned int version)
 {
-	const holding_in *in = ctx;
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION,
+	                        "campaign_post_assign");
+}
+
+/* A holding's person and post (post.assign and post.leave). */
+static int holding_check(const campaign_post_assign_options *o)
+{
 	int rc;
-	return (rc = need(in->person, "person")) ? rc : need(in->post, "post");
+	return (rc = need(o->person, "person")) ? rc : need(o->post, "post");
+}
+
+static int assign_check(void *ctx)
+{
+	int rc = acc_options_check(ctx, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, "campaign_post_assign");
+	return rc ? rc : holding_check(ctx);
 }
 
 static int assign_body(write_op *op, void *ctx)
 {
-	const holding_in *in = ctx;
-	return holding_upsert(&op->st, op->crid, in->person, in->post, in->start_on, in->end_on, op->actor);
+	const campaign_post_assign_options *o = ctx;
+	return holding_upsert(&op->st, op->crid, o->person, o->post, o->start_on, o->end_on, op->actor);
 }
 
-int campaign_post_assign(campaign_db *db, const char *campaign, const char *person, const char *post,
-                         const char *start_on, const char *end_on, const char *actor)
+int campaign_post_assign(campaign_db *db, const char *campaign, const campaign_post_assign_options *opts,
+                         const char *actor)
 {
-	holding_in in = {person, post, start_on, end_on};
-	write_op op = {.name = "post.assign", .actor = actor, .campaign = campaign, .object = person,
-	               .access = ACCESS_PLAN, .check = holding_check, .body = assign_body};
-	return db_write(db, &op, &in, NULL);
+	write_op op = {.name = "post.assign", .actor = actor, .campaign = campaign, .object = opts ? opts->person : NULL,
+	               .access = ACCESS_PLAN, .check = assign_check, .body = assign_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_OPEN_HOLDING[] =
@@ -257,24 +276,24 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 
 static int leave_check(void *ctx)
 {
-	const holding_in *in = ctx;
+	const campaign_post_assign_options *o = ctx;
 	int rc;
-	return (rc = holding_check(ctx)) ? rc : need_date(in->end_on, "end_on");
+	return (rc = holding_check(o)) ? rc : need_date(o->end_on, "end_on");
 }
 
 static int leave_body(write_op *op, void *ctx)
 {
-	const holding_in *in = ctx;
-	return leave(&op->st, op->crid, in->person, in->post, in->end_on);
+	const campaign_post_assign_options *o = ctx;
+	return leave(&op->st, op->crid, o->person, o->post, o->end_on);
 }
 
 int campaign_post_leave(campaign_db *db, const char *campaign, const char *person, const char *post,
                         const char *end_on, const char *actor)
 {
-	holding_in in = {person, post, NULL, end_on};
+	campaign_post_assign_options holding = {CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, person, post, NULL, end_on};
 	write_op op = {.name = "post.leave", .actor = actor, .campaign = campaign, .object = person,
 	               .access = ACCESS_PLAN, .check = leave_check, .body = leave_body};
-	return db_write(db, &op, &in, NULL);
+	return db_write(db, &op, &holding, NULL);
 }
 
 /* Named body members without a person of the same name; their unit is the
@@ -401,38 +420,40 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
 	return db_step_done(c->db, st, "cannot record the discipline");
 }
 
-typedef struct discipline_in {
-	const char *person, *decided_on, *sanction, *details, *authority;
-} discipline_in;
+int campaign_person_discipline_add_options_init(campaign_person_discipline_add_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION,
+	                        "campaign_person_discipline_add");
+}
 
 static int discipline_check(void *ctx)
 {
-	const discipline_in *in = ctx;
+	const campaign_person_discipline_add_options *o = ctx;
 	int rc;
-	if ((rc = need(in->person, "person")) || (rc = need_date(in->decided_on, "decided_on")))
+	if ((rc = acc_options_check(o, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, "campaign_person_discipline_add")) ||
+	    (rc = need(o->person, "person")) || (rc = need_date(o->decided_on, "decided_on")))
 		return rc;
-	return need(in->sanction, "sanction");
+	return need(o->sanction, "sanction");
 }
 
 static int discipline_body(write_op *op, void *ctx)
 {
-	const discipline_in *in = ctx;
+	const campaign_person_discipline_add_options *o = ctx;
 	int rc;
 	db_new_id(op->id);
-	rc = discipline_add(&op->st, op->crid, op->id, in->person, in->decided_on, in->sanction, in->details,
-	                    in->authority, op->actor);
+	rc = discipline_add(&op->st, op->crid, op->id, o->person, o->decided_on, o->sanction, o->details, o->authority,
+	                    op->actor);
 	return rc ? rc : write_result(op, op->id);
 }
 
-int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *person,
-                                   const char *decided_on, const char *sanction, const char *details,
-                                   const char *authority, const char *actor)
+int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                   const campaign_person_discipline_add_options *opts, const char *actor)
 {
-	discipline_in in = {person, decided_on, sanction, details, authority};
 	/* the log names the person, never what the record says */
-	write_op op = {.name = "person.discipline_add", .actor = actor, .campaign = campaign, .object = person,
-	               .access = ACCESS_PLAN, .check = discipline_check, .body = discipline_body};
-	return db_write(db, &op, &in, out_id);
+	write_op op = {.name = "person.discipline_add", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->person : NULL, .access = ACCESS_PLAN, .check = discipline_check,
+	               .body = discipline_body};
+	return db_write(db, &op, (void *)opts, out_id);
 }
 
 static const char SQL_RECORD[] =

@@ -63,39 +63,46 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 	return rc;
 }
 
+int campaign_tour_add_options_init(campaign_tour_add_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, "campaign_tour_add");
+}
+
 typedef struct schedule_in {
-	int year;
-	const char *group, *first, *last;
+	const campaign_tour_add_options *o;
 	int planned;
 	char detail[64];
 } schedule_in;
 
 static int schedule_check(void *ctx)
 {
-	const schedule_in *in = ctx;
+	const campaign_tour_add_options *o = ((const schedule_in *)ctx)->o;
 	int rc;
-	if ((rc = need(in->group, "group")) || (rc = need_date(in->first, "first")) || (rc = need_date(in->last, "last")))
+	if ((rc = acc_options_check(o, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, "campaign_tour_add")) ||
+	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
 		return rc;
-	if (in->year < 1900 || in->year > 9999 || atoi(in->first) != in->year || atoi(in->last) != in->year ||
-	    strcmp(in->first, in->last) > 0)
-		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", in->first,
-		                 in->last, in->year);
+	if (o->year < 1900 || o->year > 9999 || atoi(o->first) != o->year || atoi(o->last) != o->year ||
+	    strcmp(o->first, o->last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", o->first, o->last,
+		                 o->year);
 	return CAMPAIGN_OK;
 }
 
 static int schedule_body(write_op *op, void *ctx)
 {
 	schedule_in *in = ctx;
-	int rc = schedule(&op->st, op->crid, in->year, in->group, in->first, in->last, op->actor, &in->planned);
-	snprintf(in->detail, sizeof in->detail, "%d: %d planned", in->year, in->planned);
+	const campaign_tour_add_options *o = in->o;
+	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &in->planned);
+	snprintf(in->detail, sizeof in->detail, "%d: %d planned", o->year, in->planned);
 	return rc;
 }
 
-int campaign_tour_schedule(campaign_db *db, const char *campaign, int year, const char *group, const char *first,
-                           const char *last, const char *actor)
+int campaign_tour_add(campaign_db *db, const char *campaign, const campaign_tour_add_options *opts,
+                      const char *actor)
 {
-	schedule_in in = {year, group, first, last, 0, ""};
-	write_op op = {.name = "tour.schedule", .actor = actor, .campaign = campaign, .object = group,
+	schedule_in in = {opts, 0, ""};
+	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
+	write_op op = {.name = "tour.schedule", .actor = actor, .campaign = campaign, .object = opts ? opts->group : NULL,
 	               .detail = in.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
 	int rc = db_write(db, &op, &in, NULL);
 	return rc ? rc : in.planned;
@@ -161,30 +168,35 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 	return db_step_done(c->db, st, "cannot record the tour");
 }
 
-typedef struct record_in {
-	const char *unit, *conducted_on, *leader, *note;
-} record_in;
+int campaign_tour_record_options_init(campaign_tour_record_options *opts, unsigned int version)
+{
+	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION,
+	                        "campaign_tour_record");
+}
 
 static int record_check(void *ctx)
 {
-	const record_in *in = ctx;
+	const campaign_tour_record_options *o = ctx;
 	int rc;
-	return (rc = need(in->unit, "unit")) ? rc : need_date(in->conducted_on, "conducted_on");
+	if ((rc = acc_options_check(o, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, "campaign_tour_record")) ||
+	    (rc = need(o->unit, "unit")))
+		return rc;
+	return need_date(o->conducted_on, "conducted_on");
 }
 
 static int record_body(write_op *op, void *ctx)
 {
-	const record_in *in = ctx;
-	return record(&op->st, op->crid, in->unit, in->conducted_on, in->leader, in->note, op->actor);
+	const campaign_tour_record_options *o = ctx;
+	return record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
 }
 
-int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit, const char *conducted_on,
-                         const char *leader, const char *note, const char *actor)
+int campaign_tour_record(campaign_db *db, const char *campaign, const campaign_tour_record_options *opts,
+                         const char *actor)
 {
-	record_in in = {unit, conducted_on, leader, note};
-	write_op op = {.name = "tour.record", .actor = actor, .campaign = campaign, .object = unit,
-	               .detail = conducted_on, .access = ACCESS_PLAN, .check = record_check, .body = record_body};
-	return db_write(db, &op, &in, NULL);
+	write_op op = {.name = "tour.record", .actor = actor, .campaign = campaign, .object = opts ? opts->unit : NULL,
+	               .detail = opts ? opts->conducted_on : NULL, .access = ACCESS_PLAN, .check = record_check,
+	               .body = record_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_TOURS[] =
