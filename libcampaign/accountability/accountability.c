@@ -340,7 +340,7 @@ static const char SQL_PROPOSALS[] =
 int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
                              const char *unit)
 {
-	return acc_query_opt(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", status, unit);
+	return acc_query(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tt", status, unit);
 }
 
 static const char SQL_PROPOSAL[] =
@@ -358,7 +358,7 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 {
 	static const char *const STATUS[][2] = {{"accept", "accepted"}, {"reject", "rejected"}, {"modify", "modified"}};
 	sqlite3_stmt *st = stmts_get(s, SQL_PROPOSAL);
-	char status[16] = "", by[128] = "", on[16] = "", id[37], now[21];
+	char status[16] = "", by[128] = "", on[16] = "", id[37];
 	const char *to = NULL;
 	int rc;
 	for (size_t i = 0; i < 3; i++)
@@ -390,16 +390,13 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 	if (!(st = stmts_get(s, SQL_ACTION_ADD)))
 		return campaign_error_code_last();
 	db_new_id(id);
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 2, action);
 	bind_opt(st, 3, due_on);
 	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 5, note);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, proposal, -1, SQLITE_TRANSIENT);
-	return db_step_done(s->db, st, "cannot record the action");
+	return acc_step_recorded(s->db, st, 6, actor, "cannot record the action");
 }
 
 static int decision_check(const char *decision, const char *action, const char *due_on, const char *note)
@@ -420,17 +417,13 @@ static int decision_check(const char *decision, const char *action, const char *
 	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
 }
 
-int campaign_proposal_decide_options_init(campaign_proposal_decide_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION,
-	                        "campaign_proposal_decide");
-}
+ACC_OPTIONS(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION)
 
 static int decide_check(void *ctx)
 {
 	const campaign_proposal_decide_options *o = ctx;
 	int rc;
-	if ((rc = acc_options_check(o, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, "campaign_proposal_decide")) ||
+	if ((rc = proposal_decide_options_check(o)) ||
 	    (rc = need(o->proposal, "proposal")) || (rc = decision_check(o->decision, o->action, o->due_on, o->note)))
 		return rc;
 	return need_date(o->date, "date");

@@ -82,17 +82,13 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 	return db_step_done(c->db, st, "cannot record the action's progress");
 }
 
-int campaign_action_update_options_init(campaign_action_update_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION,
-	                        "campaign_action_update");
-}
+ACC_OPTIONS(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION)
 
 static int update_check(void *ctx)
 {
 	const campaign_action_update_options *o = ctx;
 	int rc;
-	if ((rc = acc_options_check(o, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, "campaign_action_update")) ||
+	if ((rc = action_update_options_check(o)) ||
 	    (rc = need(o->action_id, "action")) || (rc = need_date(o->date, "date")))
 		return rc;
 	if (!acc_one_of(o->event, EVENTS))
@@ -134,13 +130,7 @@ static const char SQL_ACTIONS[] =
 int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
                            const char *unit, const char *as_of)
 {
-	campaign_cursor *c;
-	int rc = acc_query_dated(out, &c, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", as_of, 2);
-	if (rc)
-		return rc;
-	bind_opt(cursor_stmt(c), 3, action);
-	bind_opt(cursor_stmt(c), 4, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtt", as_of, action, unit);
 }
 
 static const char SQL_ACTIONS_SUMMARY[] =
@@ -151,7 +141,5 @@ static const char SQL_ACTIONS_SUMMARY[] =
 
 int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
-	campaign_cursor *c;
-	int rc = acc_query_dated(out, &c, db, campaign, SQL_ACTIONS_SUMMARY, "ttttiii", as_of, 2);
-	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_ACTIONS_SUMMARY, "ttttiii", "d", as_of);
 }

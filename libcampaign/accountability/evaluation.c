@@ -48,7 +48,7 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	sqlite3_int64 urid;
 	sqlite3_stmt *st;
 	long long centi = 0;
-	char id[37], now[21];
+	char id[37];
 	int rc, found;
 	if (year < 1900 || year > 9999)
 		return error_set(CAMPAIGN_EINVALID, "year %d is not a year", year);
@@ -62,7 +62,6 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	if (!(st = stmts_get(c, SQL_EVAL_UPSERT)))
 		return campaign_error_code_last();
 	db_new_id(id);
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int(st, 3, year);
@@ -71,16 +70,10 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	sqlite3_bind_int64(st, 6, centi);
 	sqlite3_bind_text(st, 7, evaluated_on, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 8, note);
-	sqlite3_bind_text(st, 9, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the evaluation");
+	return acc_step_recorded(c->db, st, 9, actor, "cannot record the evaluation");
 }
 
-int campaign_evaluation_add_options_init(campaign_evaluation_add_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION,
-	                        "campaign_evaluation_add");
-}
+ACC_OPTIONS(evaluation_add, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION)
 
 typedef struct evaluation_in {
 	const campaign_evaluation_add_options *o;
@@ -91,7 +84,7 @@ static int evaluation_check(void *ctx)
 {
 	evaluation_in *in = ctx;
 	int rc;
-	if ((rc = acc_options_check(in->o, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, "campaign_evaluation_add")) ||
+	if ((rc = evaluation_add_options_check(in->o)) ||
 	    (rc = need(in->o->unit, "unit")))
 		return rc;
 	snprintf(in->detail, sizeof in->detail, "%d %s", in->o->year, in->o->period ? in->o->period : "");
@@ -131,13 +124,5 @@ static const char SQL_RANKING[] =
 int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
                                       const char *period, const char *group)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = query_begin(out, &c, db, campaign, SQL_RANKING, "itttti" "iidt", &crid);
-	if (!rc) {
-		sqlite3_bind_int(cursor_stmt(c), 2, year);
-		bind_opt(cursor_stmt(c), 3, period);
-		bind_opt(cursor_stmt(c), 4, group);
-	}
-	return query_done(out, c, rc);
+	return acc_query(out, db, campaign, SQL_RANKING, "itttti" "iidt", "itt", year, period, group);
 }

@@ -44,7 +44,6 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 {
 	sqlite3_int64 urid, other;
 	sqlite3_stmt *st;
-	char now[21];
 	int rc, found;
 	if ((rc = id_check(id, "post")) || (rc = need(unit, "unit")) || (rc = need(name, "name")))
 		return rc;
@@ -61,7 +60,6 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 		return error_set(CAMPAIGN_ECONFLICT, "post \"%s\" belongs to another campaign", id);
 	if (!(st = stmts_get(c, SQL_POST_UPSERT)))
 		return campaign_error_code_last();
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int64(st, 3, urid);
@@ -69,9 +67,7 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 	bind_opt(st, 5, kind);
 	sqlite3_bind_int(st, 6, key_post);
 	sqlite3_bind_int(st, 7, principal);
-	sqlite3_bind_text(st, 8, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot store the post");
+	return acc_step_recorded(c->db, st, 8, actor, "cannot store the post");
 }
 
 static const char SQL_PERSON_OTHER[] = "SELECT 1 FROM person WHERE campaign <> ?1 AND id = ?2";
@@ -85,7 +81,6 @@ int person_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *name
 {
 	sqlite3_int64 urid = 0, other;
 	sqlite3_stmt *st;
-	char now[21];
 	int rc, found;
 	if ((rc = id_check(id, "person")) || (rc = need(name, "name")) ||
 	    (retires_on && *retires_on && (rc = need_date(retires_on, "retires_on"))))
@@ -98,16 +93,13 @@ int person_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *name
 		return error_set(CAMPAIGN_ECONFLICT, "person \"%s\" belongs to another campaign", id);
 	if (!(st = stmts_get(c, SQL_PERSON_UPSERT)))
 		return campaign_error_code_last();
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
 	if (urid)
 		sqlite3_bind_int64(st, 4, urid);
 	bind_opt(st, 5, retires_on);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot store the person");
+	return acc_step_recorded(c->db, st, 6, actor, "cannot store the person");
 }
 
 static const char SQL_POST_IN[] = "SELECT 1 FROM post WHERE campaign = ?1 AND id = ?2";
@@ -120,7 +112,7 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 {
 	sqlite3_int64 one;
 	sqlite3_stmt *st;
-	char id[37], now[21];
+	char id[37];
 	int rc, found;
 	if ((rc = need(person, "person")) || (rc = need(post, "post")) || (rc = need_date(start_on, "start_on")) ||
 	    (end_on && *end_on && (rc = need_date(end_on, "end_on"))))
@@ -134,26 +126,20 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 	if (!(st = stmts_get(c, SQL_HOLDING_UPSERT)))
 		return campaign_error_code_last();
 	db_new_id(id);
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, start_on, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 5, end_on);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot store the holding");
+	return acc_step_recorded(c->db, st, 6, actor, "cannot store the holding");
 }
 
-int campaign_post_add_options_init(campaign_post_add_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_POST_ADD_OPTIONS_VERSION, "campaign_post_add");
-}
+ACC_OPTIONS(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION)
 
 static int post_check(void *ctx)
 {
 	const campaign_post_add_options *o = ctx;
-	int rc = acc_options_check(o, CAMPAIGN_POST_ADD_OPTIONS_VERSION, "campaign_post_add");
+	int rc = post_add_options_check(o);
 	return rc ? rc : id_check(o->id, "post");
 }
 
@@ -171,10 +157,7 @@ int campaign_post_add(campaign_db *db, const char *campaign, const campaign_post
 	return db_write(db, &op, (void *)opts, NULL);
 }
 
-int campaign_person_add_options_init(campaign_person_add_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, "campaign_person_add");
-}
+ACC_OPTIONS(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION)
 
 /* The person's id: the one given, else the new one in op->id. */
 typedef struct person_in {
@@ -185,7 +168,7 @@ typedef struct person_in {
 static int person_id_check(void *ctx)
 {
 	const person_in *in = ctx;
-	int rc = acc_options_check(in->o, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, "campaign_person_add");
+	int rc = person_add_options_check(in->o);
 	return rc ? rc : id_check(in->id, "person");
 }
 
@@ -210,11 +193,7 @@ int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *camp
 	return db_write(db, &op, &in, out_id);
 }
 
-int campaign_post_assign_options_init(campaign_post_assign_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION,
-	                        "campaign_post_assign");
-}
+ACC_OPTIONS(post_assign, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION)
 
 /* A holding's person and post (post.assign and post.leave). */
 static int holding_check(const campaign_post_assign_options *o)
@@ -225,7 +204,7 @@ static int holding_check(const campaign_post_assign_options *o)
 
 static int assign_check(void *ctx)
 {
-	int rc = acc_options_check(ctx, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, "campaign_post_assign");
+	int rc = post_assign_options_check(ctx);
 	return rc ? rc : holding_check(ctx);
 }
 
@@ -364,12 +343,8 @@ static const char SQL_PEOPLE[] =
 
 int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	int rc = acc_query_dated(out, &c, db, campaign, SQL_PEOPLE, "ttttdttt", NULL, 3);
-	if (rc)
-		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	/* the posts held today */
+	return acc_query(out, db, campaign, SQL_PEOPLE, "ttttdttt", "td", unit, NULL);
 }
 
 static const char SQL_POSTS[] =
@@ -379,7 +354,7 @@ static const char SQL_POSTS[] =
 
 int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	return acc_query_opt(out, db, campaign, SQL_POSTS, "ttttttii", unit, NULL);
+	return acc_query(out, db, campaign, SQL_POSTS, "ttttttii", "t", unit);
 }
 
 static const char SQL_HOLDINGS[] =
@@ -391,7 +366,7 @@ static const char SQL_HOLDINGS[] =
 
 int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person)
 {
-	return acc_query_opt(out, db, campaign, SQL_HOLDINGS, "tttttttt" "idd", person, NULL);
+	return acc_query(out, db, campaign, SQL_HOLDINGS, "tttttttt" "idd", "t", person);
 }
 
 /* ---- the confidential record ---- */
@@ -404,33 +379,25 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
                           const char *sanction, const char *details, const char *authority, const char *actor)
 {
 	sqlite3_stmt *st;
-	char now[21];
 	int rc;
 	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_DISCIPLINE_INSERT)))
 		return rc ? rc : campaign_error_code_last();
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, decided_on, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, sanction, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 5, details);
 	bind_opt(st, 6, authority);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the discipline");
+	return acc_step_recorded(c->db, st, 7, actor, "cannot record the discipline");
 }
 
-int campaign_person_discipline_add_options_init(campaign_person_discipline_add_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION,
-	                        "campaign_person_discipline_add");
-}
+ACC_OPTIONS(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION)
 
 static int discipline_check(void *ctx)
 {
 	const campaign_person_discipline_add_options *o = ctx;
 	int rc;
-	if ((rc = acc_options_check(o, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, "campaign_person_discipline_add")) ||
+	if ((rc = person_discipline_add_options_check(o)) ||
 	    (rc = need(o->person, "person")) || (rc = need_date(o->decided_on, "decided_on")))
 		return rc;
 	return need(o->sanction, "sanction");
@@ -475,7 +442,6 @@ static const char SQL_RECORD[] =
 int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person,
                                  const char *actor)
 {
-	campaign_cursor *c;
 	stmts s = {db, 0, {{0}}};
 	sqlite3_int64 crid;
 	int rc;
@@ -492,9 +458,6 @@ int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const c
 	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "person.read_record", campaign, person)))
 		return rc;
 	/* the read is logged before anything is read */
-	if ((rc = db_log(db, actor, "person.read_record", campaign, person, NULL)) ||
-	    (rc = query_begin(out, &c, db, campaign, SQL_RECORD, "tdtttt", &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(c), 2, person, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	rc = db_log(db, actor, "person.read_record", campaign, person, NULL);
+	return rc ? rc : acc_query(out, db, campaign, SQL_RECORD, "tdtttt", "t", person);
 }

@@ -426,7 +426,7 @@ static int store_rules(ruleset_in *in, sqlite3_int64 set)
 static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 {
 	sqlite3_stmt *st = stmts_get(&in->c, SQL_LATEST);
-	char hash[65], now[21], old[65] = "";
+	char hash[65], old[65] = "";
 	int rc, latest = 0;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
@@ -443,16 +443,13 @@ static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 	if ((rc = rule_ids_free(in)) || !(st = stmts_get(&in->c, SQL_SET_INSERT)))
 		return rc ? rc : campaign_error_code_last();
 	*version = latest + 1;
-	db_now(now);
 	sqlite3_bind_int64(st, 1, in->crid);
 	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, *version);
 	sqlite3_bind_text(st, 4, in->name, -1, SQLITE_STATIC);
 	bind_opt(st, 5, in->source);
 	sqlite3_bind_text(st, 6, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(in->db, st, "cannot store the rule set")))
+	if ((rc = acc_step_recorded(in->db, st, 7, actor, "cannot store the rule set")))
 		return rc;
 	return store_rules(in, sqlite3_last_insert_rowid(in->db->sql));
 }
@@ -556,5 +553,5 @@ static const char SQL_RULES_IN_FORCE[] =
 
 int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	return acc_query_opt(out, db, campaign, SQL_RULES_IN_FORCE, "titttt" "ttt", NULL, NULL);
+	return acc_query(out, db, campaign, SQL_RULES_IN_FORCE, "titttt" "ttt", "");
 }

@@ -63,10 +63,7 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 	return rc;
 }
 
-int campaign_tour_add_options_init(campaign_tour_add_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, "campaign_tour_add");
-}
+ACC_OPTIONS(tour_add, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION)
 
 typedef struct schedule_in {
 	const campaign_tour_add_options *o;
@@ -78,7 +75,7 @@ static int schedule_check(void *ctx)
 {
 	const campaign_tour_add_options *o = ((const schedule_in *)ctx)->o;
 	int rc;
-	if ((rc = acc_options_check(o, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, "campaign_tour_add")) ||
+	if ((rc = tour_add_options_check(o)) ||
 	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
 		return rc;
 	if (o->year < 1900 || o->year > 9999 || atoi(o->first) != o->year || atoi(o->last) != o->year ||
@@ -139,7 +136,7 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 {
 	sqlite3_int64 urid;
 	sqlite3_stmt *st;
-	char id[72], done[16], now[21];
+	char id[72], done[16];
 	int rc, year = atoi(date);
 	if ((rc = unit_rid(c, crid, unit, &urid)) || (rc = tour_of(c, crid, urid, year, id, done)))
 		return rc;
@@ -155,7 +152,6 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 		return db_step_done(c->db, st, "cannot record the tour");
 	}
 	db_new_id(id);
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int64(st, 3, urid);
@@ -163,22 +159,16 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 6, leader);
 	bind_opt(st, 7, note);
-	sqlite3_bind_text(st, 8, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the tour");
+	return acc_step_recorded(c->db, st, 8, actor, "cannot record the tour");
 }
 
-int campaign_tour_record_options_init(campaign_tour_record_options *opts, unsigned int version)
-{
-	return acc_options_init(opts, sizeof *opts, version, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION,
-	                        "campaign_tour_record");
-}
+ACC_OPTIONS(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION)
 
 static int record_check(void *ctx)
 {
 	const campaign_tour_record_options *o = ctx;
 	int rc;
-	if ((rc = acc_options_check(o, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, "campaign_tour_record")) ||
+	if ((rc = tour_record_options_check(o)) ||
 	    (rc = need(o->unit, "unit")))
 		return rc;
 	return need_date(o->conducted_on, "conducted_on");
@@ -214,11 +204,5 @@ static const char SQL_TOURS[] =
 int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year, const char *group,
                          const char *as_of)
 {
-	campaign_cursor *c;
-	int rc = acc_query_dated(out, &c, db, campaign, SQL_TOURS, "itttddtit", as_of, 4);
-	if (rc)
-		return rc;
-	sqlite3_bind_int(cursor_stmt(c), 2, year);
-	bind_opt(cursor_stmt(c), 3, group);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_TOURS, "itttddtit", "itd", year, group, as_of);
 }

@@ -1,5 +1,7 @@
-/* The versioned options structs of the public calls here: every one starts
- * with its `unsigned int version`, so that one check serves them all. */
+/* What the writes here share beyond the envelope (db_write): the versioned
+ * options structs of the public calls -- every one starts with its
+ * `unsigned int version`, so that one check serves them all -- and the
+ * recorded_by / recorded_at pair of a row. */
 #include <string.h>
 #include "accountability/accountability.h"
 
@@ -20,4 +22,13 @@ int acc_options_check(const void *opts, unsigned int known, const char *what)
 		return error_set(CAMPAIGN_EINVALID, "%s: unknown options version %u (this library knows %u)", what,
 		                 *(const unsigned int *)opts, known);
 	return CAMPAIGN_OK;
+}
+
+int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *actor, const char *what)
+{
+	char now[21];
+	db_now(now);
+	sqlite3_bind_text(st, i, actor, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, i + 1, now, -1, SQLITE_TRANSIENT);
+	return db_step_done(db, st, what);
 }
