@@ -35,7 +35,6 @@ bad:
 	                 s ? s : "");
 }
 
-static const char SQL_UNIT[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
 static const char SQL_EVAL_UPSERT[] =
 	"INSERT INTO conduct_evaluation (id, campaign, year, period, unit, score_centi, evaluated_on, note, recorded_by, "
 	"recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (campaign, year, period, unit) "
@@ -49,16 +48,14 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	sqlite3_stmt *st;
 	long long centi = 0;
 	char id[37];
-	int rc, found;
+	int rc;
 	if (year < 1900 || year > 9999)
 		return error_set(CAMPAIGN_EINVALID, "year %d is not a year", year);
 	if ((rc = need(period, "period")) || (rc = need(unit, "unit")) || (rc = need(score, "score")) ||
 	    (rc = score_parse(score, &centi)) || (rc = need_date(evaluated_on, "evaluated_on")))
 		return rc;
-	if ((rc = lookup_rid(c, SQL_UNIT, crid, unit, &urid, &found)))
+	if ((rc = unit_rid(c, crid, unit, &urid)))
 		return rc;
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
 	if (!(st = stmts_get(c, SQL_EVAL_UPSERT)))
 		return campaign_error_code_last();
 	db_new_id(id);
