@@ -387,10 +387,8 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 	bind_opt(st, 5, note);
 	if ((rc = db_step_done(s->db, st, "cannot record the decision")) || !strcmp(decision, "reject"))
 		return rc;
-	if (!(st = stmts_get(s, SQL_ACTION_ADD)))
+	if (!(st = acc_insert_new(s, SQL_ACTION_ADD, id)))
 		return campaign_error_code_last();
-	db_new_id(id);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 2, action);
 	bind_opt(st, 3, due_on);
 	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);

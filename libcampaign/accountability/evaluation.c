@@ -56,10 +56,8 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 		return rc;
 	if ((rc = unit_rid(c, crid, unit, &urid)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_EVAL_UPSERT)))
+	if (!(st = acc_insert_new(c, SQL_EVAL_UPSERT, id)))
 		return campaign_error_code_last();
-	db_new_id(id);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int(st, 3, year);
 	sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);

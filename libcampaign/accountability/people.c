@@ -123,10 +123,8 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 		return rc;
 	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no post with id \"%s\"", post);
-	if (!(st = stmts_get(c, SQL_HOLDING_UPSERT)))
+	if (!(st = acc_insert_new(c, SQL_HOLDING_UPSERT, id)))
 		return campaign_error_code_last();
-	db_new_id(id);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, start_on, -1, SQLITE_TRANSIENT);
