@@ -167,7 +167,8 @@ static void test_options(void **state)
 	/* an unknown version: a valid post otherwise, and nothing is written */
 	post = (campaign_post_add_options){2, "caiwu.new", "caiwu", "新岗", NULL, 0, 0};
 	assert_int_equal(campaign_post_add(db, NULL, &post, "tester"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_post_add: unknown options version 2 (this library knows 1)");
+	assert_string_equal(campaign_error_message(),
+	                    "campaign_post_add: unknown options version 2 (this library knows 1)");
 	assert_int_equal(count_query(campaign_posts_query(&c, db, NULL, NULL), &c), 17);
 	post.version = CAMPAIGN_POST_ADD_OPTIONS_VERSION;
 	assert_int_equal(campaign_post_add(db, NULL, &post, "tester"), CAMPAIGN_OK);
