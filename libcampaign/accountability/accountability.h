@@ -1,7 +1,7 @@
 /* Private helpers shared by the accountability modules (people, evaluation,
  * rules, tours, look-back, rotation, proposals and actions). Not installed.
- * They reuse the per-call statements and argument checks of the
- * self-inspection modules (inspection_internal.h). */
+ * Every public write runs through db_write() and every query through
+ * acc_query() (the query path); both build on the core (core/core.h). */
 #ifndef CAMPAIGN_ACCOUNTABILITY_PRIVATE_H
 #define CAMPAIGN_ACCOUNTABILITY_PRIVATE_H
 
