@@ -47,7 +47,9 @@ static int person_cmd(args *a)
 	if (strcmp(sub_of(a), "add") ||
 	    (rc = need_pos(a, 3, "accountability person add needs NAME")) || (rc = open_writable(a, &db)))
 		return rc ? rc : usage_error("accountability person needs add NAME%s", "");
-	rc = campaign_person_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], a->unit, arg_opt(a, "--retires"),
+	rc = campaign_person_add(&id, db, a->campaign,
+	                         &(campaign_person_add_options){CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, arg_opt(a, "--id"),
+	                                                        a->pos[2], a->unit, arg_opt(a, "--retires")},
 	                         a->actor);
 	if (!rc)
 		printf("added person %s\n", campaign_buf_data(id));
@@ -71,14 +73,22 @@ static int post_cmd(args *a)
 		if ((rc = need_pos(a, 5, "accountability post add needs ID UNIT NAME")) || (rc = open_writable(a, &db)))
 			return rc;
 		return written(db,
-		               campaign_post_add(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], arg_opt(a, "--kind"),
-		                                 arg_opt(a, "--key") != NULL, arg_opt(a, "--principal") != NULL, a->actor),
+		               campaign_post_add(db, a->campaign,
+		                                 &(campaign_post_add_options){CAMPAIGN_POST_ADD_OPTIONS_VERSION, a->pos[2],
+		                                                              a->pos[3], a->pos[4], arg_opt(a, "--kind"),
+		                                                              arg_opt(a, "--key") != NULL,
+		                                                              arg_opt(a, "--principal") != NULL},
+		                                 a->actor),
 		               "added post", a->pos[2]);
 	}
 	if (!strcmp(sub, "assign")) {
 		if ((rc = need_pos(a, 5, "accountability post assign needs PERSON POST START")) || (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_post_assign(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->to, a->actor),
+		return written(db,
+		               campaign_post_assign(db, a->campaign,
+		                                    &(campaign_post_assign_options){CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION,
+		                                                                    a->pos[2], a->pos[3], a->pos[4], a->to},
+		                                    a->actor),
 		               "assigned", a->pos[2]);
 	}
 	if (!strcmp(sub, "leave")) {
@@ -113,8 +123,12 @@ static int discipline_cmd(args *a)
 	    (rc = open_writable(a, &db)))
 		return rc;
 	return written(db,
-	               campaign_person_discipline_add(NULL, db, a->campaign, a->pos[2], a->pos[3], a->pos[4],
-	                                              arg_opt(a, "--details"), arg_opt(a, "--authority"), a->actor),
+	               campaign_person_discipline_add(NULL, db, a->campaign,
+	                                              &(campaign_person_discipline_add_options){
+	                                                  CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, a->pos[2],
+	                                                  a->pos[3], a->pos[4], arg_opt(a, "--details"),
+	                                                  arg_opt(a, "--authority")},
+	                                              a->actor),
 	               "recorded discipline of", a->pos[2]);
 }
 
@@ -143,8 +157,11 @@ static int evaluation_cmd(args *a)
 		    (rc = open_writable(a, &db)))
 			return rc;
 		return written(db,
-		               campaign_evaluation_record(db, a->campaign, atoi(a->pos[2]), a->pos[3], a->pos[4], a->pos[5],
-		                                          a->pos[6], a->note, a->actor),
+		               campaign_evaluation_add(db, a->campaign,
+		                                       &(campaign_evaluation_add_options){
+		                                           CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, atoi(a->pos[2]), a->pos[3],
+		                                           a->pos[4], a->pos[5], a->pos[6], a->note},
+		                                       a->actor),
 		               "recorded", a->pos[4]);
 	}
 	if (!strcmp(sub, "import")) {
@@ -226,8 +243,11 @@ static int decide_cmd(args *a)
 	    (rc = open_writable(a, &db)))
 		return rc;
 	return written(db,
-	               campaign_proposal_decide(db, a->campaign, a->pos[1], a->pos[2], arg_opt(a, "--action"),
-	                                        arg_opt(a, "--due"), a->note, a->pos[3], a->actor),
+	               campaign_proposal_decide(db, a->campaign,
+	                                        &(campaign_proposal_decide_options){
+	                                            CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, a->pos[1], a->pos[2],
+	                                            arg_opt(a, "--action"), arg_opt(a, "--due"), a->note, a->pos[3]},
+	                                        a->actor),
 	               "decided", a->pos[1]);
 }
 
@@ -253,7 +273,11 @@ static int action_cmd(args *a)
 	if ((rc = need_pos(a, 4, "accountability action needs ACTION EVENT DATE")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
-	return written(db, campaign_action_update(db, a->campaign, a->pos[1], a->pos[2], a->pos[3], a->note, a->actor),
+	return written(db,
+	               campaign_action_update(db, a->campaign,
+	                                      &(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION,
+	                                                                        a->pos[1], a->pos[2], a->pos[3], a->note},
+	                                      a->actor),
 	               "recorded", a->pos[2]);
 }
 
@@ -282,15 +306,21 @@ static int tour_cmd(args *a)
 		    (rc = open_writable(a, &db)))
 			return rc;
 		return written(db,
-		               campaign_tour_schedule(db, a->campaign, atoi(a->pos[2]), arg_opt(a, "--group"), a->from, a->to,
-		                                      a->actor),
+		               campaign_tour_add(db, a->campaign,
+		                                 &(campaign_tour_add_options){CAMPAIGN_TOUR_ADD_OPTIONS_VERSION,
+		                                                              atoi(a->pos[2]), arg_opt(a, "--group"), a->from,
+		                                                              a->to},
+		                                 a->actor),
 		               "planned tours", a->pos[2]);
 	}
 	if (!strcmp(sub, "record")) {
 		if ((rc = need_pos(a, 4, "accountability tour record needs UNIT DATE")) || (rc = open_writable(a, &db)))
 			return rc;
 		return written(db,
-		               campaign_tour_record(db, a->campaign, a->pos[2], a->pos[3], arg_opt(a, "--leader"), a->note,
+		               campaign_tour_record(db, a->campaign,
+		                                    &(campaign_tour_record_options){CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION,
+		                                                                    a->pos[2], a->pos[3],
+		                                                                    arg_opt(a, "--leader"), a->note},
 		                                    a->actor),
 		               "toured", a->pos[2]);
 	}

@@ -45,45 +45,100 @@ extern "C" {
 
 /* ---- posts and people ---- */
 
+#define CAMPAIGN_POST_ADD_OPTIONS_VERSION 1
+
+/** What campaign_post_add() adds.
+ * Initialise with ::CAMPAIGN_POST_ADD_OPTIONS_INIT or campaign_post_add_options_init(). */
+typedef struct campaign_post_add_options {
+	unsigned int version; /**< ::CAMPAIGN_POST_ADD_OPTIONS_VERSION */
+	const char *id;       /**< the post's id (unique in the store; e.g. "caiwu.budget"); required */
+	const char *unit;     /**< the unit's id; required */
+	const char *name;     /**< the post's name, e.g. "财务室主任"; required */
+	const char *kind;     /**< for a key post: "budget" (管预算), "projects" (管项目), "enforcement" (管执法) or
+	                           "personnel" (管人事); NULL otherwise */
+	int key_post;         /**< 1 for a key post (关键岗位; needs a kind), else 0 */
+	int principal;        /**< 1 if the post is the unit's principal (主要负责人), else 0 */
+} campaign_post_add_options;
+
+#define CAMPAIGN_POST_ADD_OPTIONS_INIT { CAMPAIGN_POST_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, 0, 0 }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL or 0; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_post_add_options_init(campaign_post_add_options *opts, unsigned int version);
+
 /**
  * Adds a post (岗位) of a unit, or changes the post with that id.
- * @param id         the post's id (unique in the store; e.g. "caiwu.budget")
- * @param unit       the unit's id
- * @param name       the post's name, e.g. "财务室主任"
- * @param kind       for a key post: "budget" (管预算), "projects" (管项目), "enforcement"
- *                   (管执法) or "personnel" (管人事); NULL otherwise
- * @param key_post   1 for a key post (关键岗位; needs a kind), else 0
- * @param principal  1 if the post is the unit's principal (主要负责人), else 0
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
+ * @param opts  the post (see ::campaign_post_add_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version included);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit); ::CAMPAIGN_ECONFLICT (the id belongs to another campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_post_add(campaign_db *db, const char *campaign, const char *id, const char *unit,
-                                   const char *name, const char *kind, int key_post, int principal,
+CAMPAIGN_API int campaign_post_add(campaign_db *db, const char *campaign, const campaign_post_add_options *opts,
                                    const char *actor);
+
+#define CAMPAIGN_PERSON_ADD_OPTIONS_VERSION 1
+
+/** What campaign_person_add() adds.
+ * Initialise with ::CAMPAIGN_PERSON_ADD_OPTIONS_INIT or campaign_person_add_options_init(). */
+typedef struct campaign_person_add_options {
+	unsigned int version;   /**< ::CAMPAIGN_PERSON_ADD_OPTIONS_VERSION */
+	const char *id;         /**< the id (unique in the store), or NULL for a new UUIDv7 */
+	const char *name;       /**< the name; required */
+	const char *unit;       /**< the unit the person works in, or NULL */
+	const char *retires_on; /**< the expected retirement date "YYYY-MM-DD", or NULL */
+} campaign_person_add_options;
+
+#define CAMPAIGN_PERSON_ADD_OPTIONS_INIT { CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_person_add_options_init(campaign_person_add_options *opts, unsigned int version);
 
 /**
  * Adds a person, or changes the person with that id.
  * @param[out] out_id  the person's id (free with campaign_buf_free()); NULL if not wanted
- * @param id           the id (unique in the store), or NULL for a new UUIDv7
- * @param name         the name; required
- * @param unit         the unit the person works in, or NULL
- * @param retires_on   the expected retirement date "YYYY-MM-DD", or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
+ * @param opts         the person (see ::campaign_person_add_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version included);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit); ::CAMPAIGN_ECONFLICT (the id belongs to another campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                                     const char *name, const char *unit, const char *retires_on,
-                                     const char *actor);
+CAMPAIGN_API int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                     const campaign_person_add_options *opts, const char *actor);
+
+#define CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION 1
+
+/** The holding campaign_post_assign() records.
+ * Initialise with ::CAMPAIGN_POST_ASSIGN_OPTIONS_INIT or campaign_post_assign_options_init(). */
+typedef struct campaign_post_assign_options {
+	unsigned int version; /**< ::CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION */
+	const char *person;   /**< the person's id; required */
+	const char *post;     /**< the post's id; required */
+	const char *start_on; /**< the first day held "YYYY-MM-DD"; required */
+	const char *end_on;   /**< the last day held "YYYY-MM-DD", or NULL while still held */
+} campaign_post_assign_options;
+
+#define CAMPAIGN_POST_ASSIGN_OPTIONS_INIT { CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
 
 /**
- * Records that a person holds a post from @p start_on (to @p end_on, or NULL
+ * Initialises @p opts to the defaults of @p version (every field NULL; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_post_assign_options_init(campaign_post_assign_options *opts, unsigned int version);
+
+/**
+ * Records that a person holds a post from opts->start_on (to opts->end_on, or NULL
  * while still held). A holding is unique by (person, post, start_on); giving
  * it again sets its end.
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (dates, end before start);
+ * @param opts  the holding (see ::campaign_post_assign_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (dates, end before start; NULL @p opts or an unknown version);
  *         ::CAMPAIGN_ENOTFOUND (campaign, person, post); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_post_assign(campaign_db *db, const char *campaign, const char *person, const char *post,
-                                      const char *start_on, const char *end_on, const char *actor);
+CAMPAIGN_API int campaign_post_assign(campaign_db *db, const char *campaign, const campaign_post_assign_options *opts,
+                                      const char *actor);
 
 /**
  * Ends the person's open holding of a post on @p end_on.
@@ -119,6 +174,8 @@ CAMPAIGN_API int campaign_people_import_yaml(campaign_db *db, const char *campai
  * @param unit  a unit id, or NULL for all
  * Columns: id, name, unit, unit_name, retires_on (date), body (the body a member of which
  * has this name, or NULL), body_role (e.g. 组长), posts (current posts' names on today, "、"-joined).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                        const char *unit);
@@ -127,6 +184,8 @@ CAMPAIGN_API int campaign_people_query(campaign_cursor **out, campaign_db *db, c
  * Posts, by unit order then id.
  * Columns: id, unit, unit_name, name, kind, kind_label (管预算/管项目/管执法/管人事), key_post (int),
  * principal (int).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                       const char *unit);
@@ -136,6 +195,8 @@ CAMPAIGN_API int campaign_posts_query(campaign_cursor **out, campaign_db *db, co
  * @param person  a person id, or NULL for all
  * Columns: id, person, person_name, post, post_name, unit, unit_name, kind, key_post (int),
  * start_on (date), end_on (date or NULL).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                               const char *person);
@@ -147,23 +208,46 @@ CAMPAIGN_API int campaign_post_holdings_query(campaign_cursor **out, campaign_db
  * Columns: person, person_name, unit, unit_name, kind, kind_label, post (the current one),
  * since (date: the run's start), current_since (date: the current holding's start),
  * years (int: full years since @c since), retires_on (date or NULL).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out, a bad @p as_of);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_tenure_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                        const char *as_of);
 
+#define CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION 1
+
+/** The entry campaign_person_discipline_add() adds. Initialise with ::CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_INIT
+ * or campaign_person_discipline_add_options_init(). */
+typedef struct campaign_person_discipline_add_options {
+	unsigned int version;   /**< ::CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION */
+	const char *person;     /**< the person's id; required */
+	const char *decided_on; /**< the date of the decision "YYYY-MM-DD"; required */
+	const char *sanction;   /**< the sanction, e.g. "警告", "记过"; required */
+	const char *details;    /**< what it was for, or NULL */
+	const char *authority;  /**< who decided, or NULL */
+} campaign_person_discipline_add_options;
+
+#define CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+
 /**
- * Adds an entry to a person's disciplinary record (confidential).
+ * Initialises @p opts to the defaults of @p version (every field NULL; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_person_discipline_add_options_init(campaign_person_discipline_add_options *opts,
+                                                             unsigned int version);
+
+/**
+ * Adds an entry to a person's disciplinary record (confidential). The audit
+ * entry names the person, never what the record says.
  * @param[out] out_id  the entry's id (free with campaign_buf_free()); NULL if not wanted
- * @param decided_on   the date of the decision "YYYY-MM-DD"
- * @param sanction     the sanction, e.g. "警告", "记过"; required
- * @param details      what it was for, or NULL
- * @param authority    who decided, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, person);
- *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param opts         the entry (see ::campaign_person_discipline_add_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version included);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, person); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
 CAMPAIGN_API int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                                const char *person, const char *decided_on, const char *sanction,
-                                                const char *details, const char *authority, const char *actor);
+                                                const campaign_person_discipline_add_options *opts,
+                                                const char *actor);
 
 /**
  * A person's record: disciplinary entries, findings naming them (in their
@@ -180,19 +264,38 @@ CAMPAIGN_API int campaign_person_record_query(campaign_cursor **out, campaign_db
 
 /* ---- conduct evaluations (行风评议) ---- */
 
+#define CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION 1
+
+/** The score campaign_evaluation_add() adds. Initialise with ::CAMPAIGN_EVALUATION_ADD_OPTIONS_INIT or
+ * campaign_evaluation_add_options_init(). */
+typedef struct campaign_evaluation_add_options {
+	unsigned int version;     /**< ::CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION */
+	int year;                 /**< the year evaluated (1900..9999) */
+	const char *period;       /**< the period, e.g. "全年" or "上半年"; required */
+	const char *unit;         /**< the unit's id; required */
+	const char *score;        /**< the score as decimal text, at most two decimals, 0..1000 ("87.5"); required */
+	const char *evaluated_on; /**< the date the result was given "YYYY-MM-DD"; required */
+	const char *note;         /**< free text, or NULL */
+} campaign_evaluation_add_options;
+
+#define CAMPAIGN_EVALUATION_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, 0, NULL, NULL, NULL, NULL, NULL }
+
 /**
- * Records (or replaces) a unit's conduct evaluation score for a year and period.
- * @param year          the year evaluated
- * @param period        the period, e.g. "全年" or "上半年"; required
- * @param score         the score as decimal text, at most two decimals, 0..1000 ("87.5")
- * @param evaluated_on  the date the result was given "YYYY-MM-DD"
- * @param note          free text, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
- *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * Initialises @p opts to the defaults of @p version (every field NULL or 0; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
  */
-CAMPAIGN_API int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, const char *period,
-                                            const char *unit, const char *score, const char *evaluated_on,
-                                            const char *note, const char *actor);
+CAMPAIGN_API int campaign_evaluation_add_options_init(campaign_evaluation_add_options *opts, unsigned int version);
+
+/**
+ * Adds a unit's conduct evaluation score (行风评议) for a year and period, or
+ * replaces the score given for them. (Formerly campaign_evaluation_record().)
+ * @param opts  the score (see ::campaign_evaluation_add_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version included);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_evaluation_add(campaign_db *db, const char *campaign,
+                                         const campaign_evaluation_add_options *opts, const char *actor);
 
 /**
  * Imports scores from a CSV file (UTF-8, optional BOM, header naming year, period,
@@ -214,31 +317,76 @@ CAMPAIGN_API int campaign_evaluations_import(campaign_db *db, const char *campai
  * @param group   a unit group id to rank within, or NULL for every unit scored
  * Columns: year (int), period, unit, unit_name, score (text "87.50"), rank (int),
  * rank_from_bottom (int), units (int: how many were ranked), evaluated_on (date), id.
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                    int year, const char *period, const char *group);
 
 /* ---- inspection tours (巡视) ---- */
 
-/**
- * Generates the year's tour schedule: one planned tour of every member of
- * @p group (in the group's order) with dates spread evenly from @p first to
- * @p last. Units that already have a tour that year keep it.
- * @return the number of tours planned (0 or more); ::CAMPAIGN_EINVALID (dates outside the
- *         year or out of order); ::CAMPAIGN_ENOTFOUND (campaign, group); ::CAMPAIGN_EPERM.
- */
-CAMPAIGN_API int campaign_tour_schedule(campaign_db *db, const char *campaign, int year, const char *group,
-                                        const char *first, const char *last, const char *actor);
+#define CAMPAIGN_TOUR_ADD_OPTIONS_VERSION 1
+
+/** The year's schedule campaign_tour_add() plans. Initialise with ::CAMPAIGN_TOUR_ADD_OPTIONS_INIT or
+ * campaign_tour_add_options_init(). */
+typedef struct campaign_tour_add_options {
+	unsigned int version; /**< ::CAMPAIGN_TOUR_ADD_OPTIONS_VERSION */
+	int year;             /**< the year of the tours */
+	const char *group;    /**< the unit group whose members are toured, e.g. "counties"; required */
+	const char *first;    /**< the first day of the window "YYYY-MM-DD", in @c year; required */
+	const char *last;     /**< the last day of the window "YYYY-MM-DD", in @c year, not before @c first; required */
+} campaign_tour_add_options;
+
+#define CAMPAIGN_TOUR_ADD_OPTIONS_INIT { CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, 0, NULL, NULL, NULL }
 
 /**
- * Records that a unit was toured on @p conducted_on (its year is the tour's).
- * A planned tour of that unit and year is completed; otherwise one is added.
- * @param leader  the tour group's leader (巡视组组长), or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit);
- *         ::CAMPAIGN_ECONFLICT (toured already that year); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * Initialises @p opts to the defaults of @p version (every field NULL or 0; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
  */
-CAMPAIGN_API int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit,
-                                      const char *conducted_on, const char *leader, const char *note,
+CAMPAIGN_API int campaign_tour_add_options_init(campaign_tour_add_options *opts, unsigned int version);
+
+/**
+ * Adds the year's planned inspection tours (巡视): one planned tour of every
+ * member of opts->group (in the group's order) with dates spread evenly from
+ * opts->first to opts->last. Units that already have a tour that year keep it.
+ * (Formerly campaign_tour_schedule().)
+ * @param opts  the year and window (see ::campaign_tour_add_options)
+ * @return the number of tours added (0 or more); ::CAMPAIGN_EINVALID (dates outside the
+ *         year or out of order; NULL @p opts or an unknown version); ::CAMPAIGN_ENOTFOUND (campaign, group);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_tour_add(campaign_db *db, const char *campaign, const campaign_tour_add_options *opts,
+                                   const char *actor);
+
+#define CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION 1
+
+/** The visit campaign_tour_record() records. Initialise with ::CAMPAIGN_TOUR_RECORD_OPTIONS_INIT or
+ * campaign_tour_record_options_init(). */
+typedef struct campaign_tour_record_options {
+	unsigned int version;     /**< ::CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION */
+	const char *unit;         /**< the unit toured; required */
+	const char *conducted_on; /**< the day of the visit "YYYY-MM-DD" (its year is the tour's); required */
+	const char *leader;       /**< the tour group's leader (巡视组组长), or NULL */
+	const char *note;         /**< free text, or NULL */
+} campaign_tour_record_options;
+
+#define CAMPAIGN_TOUR_RECORD_OPTIONS_INIT { CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_tour_record_options_init(campaign_tour_record_options *opts, unsigned int version);
+
+/**
+ * Records that a unit was toured on opts->conducted_on (its year is the tour's).
+ * A planned tour of that unit and year is completed; otherwise one is added.
+ * @param opts  the visit (see ::campaign_tour_record_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version included);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit); ::CAMPAIGN_ECONFLICT (toured already that year);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_tour_record(campaign_db *db, const char *campaign, const campaign_tour_record_options *opts,
                                       const char *actor);
 
 /**
@@ -259,6 +407,8 @@ CAMPAIGN_API int campaign_tour_finding_record(campaign_buf **out_id, campaign_db
  * Columns: year (int), unit, unit_name, id (NULL when none is planned), planned_on (date),
  * conducted_on (date), leader, findings (int), status ("done"; "planned"; "overdue": the
  * planned date passed; "missing": the year ended untoured; "unscheduled").
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out, a bad @p as_of);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
                                       const char *group, const char *as_of);
@@ -279,13 +429,18 @@ CAMPAIGN_API int campaign_tours_query(campaign_cursor **out, campaign_db *db, co
 CAMPAIGN_API int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char *path,
                                             const char *actor);
 
-/** As campaign_rules_import_yaml(), from YAML text; @p name is used in error positions (NULL: "<string>"). */
+/**
+ * As campaign_rules_import_yaml(), from YAML text; @p name is used in error positions (NULL: "<string>").
+ * @return as campaign_rules_import_yaml() (::CAMPAIGN_EINVALID for NULL @p yaml or invalid UTF-8).
+ */
 CAMPAIGN_API int campaign_rules_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
                                                    const char *name, const char *actor);
 
 /**
  * The rules in force (the newest version of each rule set), by set and order.
  * Columns: ruleset, version (int), id, kind, action, action_label, name, source, params (JSON).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -309,37 +464,77 @@ CAMPAIGN_API int campaign_accountability_evaluate(campaign_db *db, const char *c
  * Columns: id, rule, ruleset, version (int), kind, action, action_label, unit, unit_name, person,
  * person_name, key, evidence, reason, due_on (date), as_of (date), status, decided_by,
  * decided_on (date), decision_note, action_id (the action decided, or NULL), parent.
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                           const char *status, const char *unit);
 
+#define CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION 1
+
+/** The decision campaign_proposal_decide() records. Initialise with ::CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_INIT or
+ * campaign_proposal_decide_options_init(). */
+typedef struct campaign_proposal_decide_options {
+	unsigned int version; /**< ::CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION */
+	const char *proposal; /**< the proposal's id; required */
+	const char *decision; /**< "accept", "reject" (a note giving the reason is required) or "modify"
+	                           (the action carried out differs: another @c action and/or @c due_on) */
+	const char *action;   /**< for "modify": the action instead, or NULL to keep it; else NULL */
+	const char *due_on;   /**< for "modify": the due date instead "YYYY-MM-DD", or NULL to keep it; else NULL */
+	const char *note;     /**< the reason or remark; required to reject */
+	const char *date;     /**< the date of the decision "YYYY-MM-DD"; required */
+} campaign_proposal_decide_options;
+
+#define CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_INIT \
+	{ CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL }
+
 /**
- * Decides a pending proposal.
- * @param decision  "accept", "reject" (a note giving the reason is required) or "modify"
- *                  (the action carried out differs: another @p action and/or @p due_on)
- * @param action    for "modify": the action instead, or NULL to keep it; else NULL
- * @param due_on    for "modify": the due date instead "YYYY-MM-DD", or NULL to keep it; else NULL
- * @param note      the reason or remark; required to reject
- * @param date      the date of the decision "YYYY-MM-DD"
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, proposal);
- *         ::CAMPAIGN_ECONFLICT (decided already); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * Initialises @p opts to the defaults of @p version (every field NULL; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
  */
-CAMPAIGN_API int campaign_proposal_decide(campaign_db *db, const char *campaign, const char *proposal,
-                                          const char *decision, const char *action, const char *due_on,
-                                          const char *note, const char *date, const char *actor);
+CAMPAIGN_API int campaign_proposal_decide_options_init(campaign_proposal_decide_options *opts, unsigned int version);
+
+/**
+ * Decides a pending proposal; an accepted or modified one becomes an action.
+ * @param opts  the decision (see ::campaign_proposal_decide_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version included);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, proposal); ::CAMPAIGN_ECONFLICT (decided already);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_proposal_decide(campaign_db *db, const char *campaign,
+                                          const campaign_proposal_decide_options *opts, const char *actor);
+
+#define CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION 1
+
+/** What campaign_action_update() records. Initialise with ::CAMPAIGN_ACTION_UPDATE_OPTIONS_INIT or
+ * campaign_action_update_options_init(). */
+typedef struct campaign_action_update_options {
+	unsigned int version;  /**< ::CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION */
+	const char *action_id; /**< the action's id; required */
+	const char *event;     /**< "held" (an interview took place), "explanation_received" (an interview's
+	                            written explanation came in: the interview is done), "done" (carried out,
+	                            e.g. the remedial work finished) or "cancelled" */
+	const char *date;      /**< "YYYY-MM-DD", not before the decision; required */
+	const char *note;      /**< free text, or NULL to keep the action's note */
+} campaign_action_update_options;
+
+#define CAMPAIGN_ACTION_UPDATE_OPTIONS_INIT { CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL; for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_action_update_options_init(campaign_action_update_options *opts, unsigned int version);
 
 /**
  * Records what happened to an action.
- * @param event  "held" (an interview took place), "explanation_received" (an interview's
- *               written explanation came in: the interview is done), "done" (carried out,
- *               e.g. the remedial work finished) or "cancelled"
- * @param date   "YYYY-MM-DD", not before the decision
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (an event that does not apply to the action);
- *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (done or cancelled already, or the
- *         event recorded already); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param opts  the event (see ::campaign_action_update_options)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (an event that does not apply to the action; NULL @p opts
+ *         or an unknown version); ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (done or cancelled already,
+ *         or the event recorded already); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_action_update(campaign_db *db, const char *campaign, const char *action_id,
-                                        const char *event, const char *date, const char *note, const char *actor);
+CAMPAIGN_API int campaign_action_update(campaign_db *db, const char *campaign,
+                                        const campaign_action_update_options *opts, const char *actor);
 
 /**
  * Actions and their status on @p as_of (NULL: today), by action, unit order and due date.
@@ -349,6 +544,8 @@ CAMPAIGN_API int campaign_action_update(campaign_db *db, const char *campaign, c
  * due_on (date), decided_on (date), held_on (date), explanation_on (date), done_on (date),
  * cancelled_on (date), status ("open", "overdue": the due date passed, "done", "cancelled"),
  * days_overdue (int), note.
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out, a bad @p as_of);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                         const char *action, const char *unit, const char *as_of);
@@ -357,6 +554,8 @@ CAMPAIGN_API int campaign_actions_query(campaign_cursor **out, campaign_db *db, 
  * Open actions by kind and unit on @p as_of (NULL: today).
  * Columns: action, action_label, unit, unit_name, open (int: not done nor cancelled),
  * overdue (int: of those, past their due date), done (int).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out, a bad @p as_of);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                 const char *as_of);

@@ -298,50 +298,49 @@ static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char 
 	return rc;
 }
 
+typedef struct evaluate_in {
+	const char *as_of;
+	int added;
+	char detail[64];
+} evaluate_in;
+
+static int evaluate_check(void *ctx)
+{
+	return need_date(((evaluate_in *)ctx)->as_of, "as_of");
+}
+
+static int evaluate_body(write_op *op, void *ctx)
+{
+	evaluate_in *in = ctx;
+	int rc = evaluate(&op->st, op->crid, in->as_of, op->actor, &in->added);
+	snprintf(in->detail, sizeof in->detail, "as of %s: %d new proposals", in->as_of, in->added);
+	return rc;
+}
+
 int campaign_accountability_evaluate(campaign_db *db, const char *campaign, const char *as_of, const char *actor)
 {
-	stmts s = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	char detail[64];
-	int rc, added = 0;
-	if ((rc = db_check_write(db, actor)) || (rc = need_date(as_of, "as_of")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "accountability.evaluate", campaign, NULL)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = evaluate(&s, crid, as_of, actor, &added))) {
-		snprintf(detail, sizeof detail, "as of %s: %d new proposals", as_of, added);
-		rc = db_log(db, actor, "accountability.evaluate", campaign, NULL, detail);
-	}
-	stmts_free(&s);
-	rc = write_end(db, rc, actor, "accountability.evaluate", campaign, NULL);
-	return rc ? rc : added;
+	evaluate_in in = {as_of, 0, ""};
+	write_op op = {.name = "accountability.evaluate", .actor = actor, .campaign = campaign, .detail = in.detail,
+	               .access = ACCESS_PLAN, .check = evaluate_check, .body = evaluate_body};
+	int rc = db_write(db, &op, &in, NULL);
+	return rc ? rc : in.added;
 }
 
 /* ---- proposals ---- */
 
+static const char SQL_PROPOSALS[] =
+	"SELECT p.id, p.rule, p.ruleset, p.version, p.kind, p.action, " ACC_ACTION_LABEL("p.action")
+	" AS action_label, u.id AS unit, u.name AS unit_name, p.person, pe.name AS person_name, p.key, "
+	"p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
+	"a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
+	"LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	"ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key";
+
 int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
                              const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(
-		     &c, db, campaign,
-		     "SELECT p.id, p.rule, p.ruleset, p.version, p.kind, p.action, " ACC_ACTION_LABEL("p.action")
-		     " AS action_label, u.id AS unit, u.name AS unit_name, p.person, pe.name AS person_name, p.key, "
-		     "p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
-		     "a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
-		     "LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
-		     "WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
-		     "ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key",
-		     "tttittt" "tttttt" "tddttdttt", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, status);
-	bind_opt(cursor_stmt(c), 3, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tt", status, unit);
 }
 
 static const char SQL_PROPOSAL[] =
@@ -359,7 +358,7 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 {
 	static const char *const STATUS[][2] = {{"accept", "accepted"}, {"reject", "rejected"}, {"modify", "modified"}};
 	sqlite3_stmt *st = stmts_get(s, SQL_PROPOSAL);
-	char status[16] = "", by[128] = "", on[16] = "", id[37], now[21];
+	char status[16] = "", by[128] = "", on[16] = "", id[37];
 	const char *to = NULL;
 	int rc;
 	for (size_t i = 0; i < 3; i++)
@@ -388,19 +387,14 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 	bind_opt(st, 5, note);
 	if ((rc = db_step_done(s->db, st, "cannot record the decision")) || !strcmp(decision, "reject"))
 		return rc;
-	if (!(st = stmts_get(s, SQL_ACTION_ADD)))
+	if (!(st = acc_insert_new(s, SQL_ACTION_ADD, id)))
 		return campaign_error_code_last();
-	db_new_id(id);
-	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 2, action);
 	bind_opt(st, 3, due_on);
 	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 5, note);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 8, proposal, -1, SQLITE_TRANSIENT);
-	return db_step_done(s->db, st, "cannot record the action");
+	return acc_step_recorded(s->db, st, 6, actor, "cannot record the action");
 }
 
 static int decision_check(const char *decision, const char *action, const char *due_on, const char *note)
@@ -421,22 +415,30 @@ static int decision_check(const char *decision, const char *action, const char *
 	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
 }
 
-int campaign_proposal_decide(campaign_db *db, const char *campaign, const char *proposal, const char *decision,
-                             const char *action, const char *due_on, const char *note, const char *date,
+ACC_OPTIONS(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION)
+
+static int decide_check(void *ctx)
+{
+	const campaign_proposal_decide_options *o = ctx;
+	int rc;
+	if ((rc = proposal_decide_options_check(o)) ||
+	    (rc = need(o->proposal, "proposal")) || (rc = decision_check(o->decision, o->action, o->due_on, o->note)))
+		return rc;
+	return need_date(o->date, "date");
+}
+
+static int decide_body(write_op *op, void *ctx)
+{
+	const campaign_proposal_decide_options *o = ctx;
+	return decide(&op->st, op->crid, o->proposal, o->decision, o->action && *o->action ? o->action : NULL,
+	              o->due_on && *o->due_on ? o->due_on : NULL, o->note, o->date, op->actor);
+}
+
+int campaign_proposal_decide(campaign_db *db, const char *campaign, const campaign_proposal_decide_options *opts,
                              const char *actor)
 {
-	stmts s = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(proposal, "proposal")) ||
-	    (rc = decision_check(decision, action, due_on, note)) || (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "proposal.decide", campaign, proposal)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = decide(&s, crid, proposal, decision, action && *action ? action : NULL,
-	                  due_on && *due_on ? due_on : NULL, note, date, actor)))
-		rc = db_log(db, actor, "proposal.decide", campaign, proposal, decision);
-	stmts_free(&s);
-	return write_end(db, rc, actor, "proposal.decide", campaign, proposal);
+	write_op op = {.name = "proposal.decide", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->proposal : NULL, .detail = opts ? opts->decision : NULL,
+	               .access = ACCESS_PLAN, .check = decide_check, .body = decide_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }

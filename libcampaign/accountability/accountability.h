@@ -1,7 +1,7 @@
 /* Private helpers shared by the accountability modules (people, evaluation,
  * rules, tours, look-back, rotation, proposals and actions). Not installed.
- * They reuse the per-call statements and argument checks of the
- * self-inspection modules (inspection_internal.h). */
+ * Every public write runs through db_write() and every query through
+ * acc_query() (the query path); both build on the core (core/core.h). */
 #ifndef CAMPAIGN_ACCOUNTABILITY_PRIVATE_H
 #define CAMPAIGN_ACCOUNTABILITY_PRIVATE_H
 
@@ -118,6 +118,45 @@ int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3
 void rules_sql_end(sql_guard *g);
 /* Checks a query at import: prepare, check, finalize. */
 int rules_sql_check(campaign_db *db, const char *rule, const char *query);
+
+/* ---- acc_write.c: the versioned options structs, the recorded pair ---- */
+
+/* The body of every *_options_init(): EINVALID for NULL or a version other
+ * than @known, else zeroes @size bytes and sets the version (the first
+ * member). @what is the function the options are for, "campaign_post_add". */
+int acc_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+/* The first check of a call taking options: EINVALID naming @what for NULL
+ * or a version other than @known. */
+int acc_options_check(const void *opts, unsigned int known, const char *what);
+/* Defines the public campaign_NAME_options_init() of campaign_NAME() and
+ * the static NAME_options_check(opts), its first check: one line per call
+ * instead of the same two functions for each. */
+#define ACC_OPTIONS(NAME, VERSION)                                                                            \
+	int campaign_##NAME##_options_init(campaign_##NAME##_options *opts, unsigned int version)                   \
+	{                                                                                                         \
+		return acc_options_init(opts, sizeof *opts, version, VERSION, "campaign_" #NAME);                     \
+	}                                                                                                         \
+	static int NAME##_options_check(const void *opts)                                                         \
+	{                                                                                                         \
+		return acc_options_check(opts, VERSION, "campaign_" #NAME);                                           \
+	}
+/* Binds @actor and the current time to ?@i and ?@i+1 (a row's recorded_by
+ * and recorded_at, or imported_by and imported_at) and runs @st; @what
+ * names a failure. */
+int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *actor, const char *what);
+/* The insert @sql with a new id made into @id and bound to ?1; NULL with
+ * the last error set. */
+sqlite3_stmt *acc_insert_new(stmts *c, const char *sql, char id[37]);
+
+/* ---- acc_query.c: the query path's one shape here ---- */
+
+/* A whole query: query_begin() with ?1 the campaign, then ?2, ?3 ... bound
+ * from the arguments after @binds, one letter each: 't' a text filter
+ * (const char *; NULL or "": any), 'i' an int, 'd' a date as of which
+ * (const char *; NULL: today), checked before the store is read; then
+ * query_done(). At most 8. */
+int acc_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+              const char *binds, ...);
 
 /* ---- evaluation of one rule (accountability.c) ---- */
 

@@ -82,23 +82,34 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 	return db_step_done(c->db, st, "cannot record the action's progress");
 }
 
-int campaign_action_update(campaign_db *db, const char *campaign, const char *action_id, const char *event,
-                           const char *date, const char *note, const char *actor)
+ACC_OPTIONS(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION)
+
+static int update_check(void *ctx)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
+	const campaign_action_update_options *o = ctx;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(action_id, "action")) || (rc = need_date(date, "date")))
+	if ((rc = action_update_options_check(o)) ||
+	    (rc = need(o->action_id, "action")) || (rc = need_date(o->date, "date")))
 		return rc;
-	if (!acc_one_of(event, EVENTS))
+	if (!acc_one_of(o->event, EVENTS))
 		return error_set(CAMPAIGN_EINVALID, "event \"%s\" is not one of held, explanation_received, done, cancelled",
-		                 event ? event : "");
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "action.update", campaign, action_id)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = update(&c, crid, action_id, event, date, note)))
-		rc = db_log(db, actor, "action.update", campaign, action_id, event);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "action.update", campaign, action_id);
+		                 o->event ? o->event : "");
+	return CAMPAIGN_OK;
+}
+
+static int update_body(write_op *op, void *ctx)
+{
+	const campaign_action_update_options *o = ctx;
+	return update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
+}
+
+int campaign_action_update(campaign_db *db, const char *campaign, const campaign_action_update_options *opts,
+                           const char *actor)
+{
+	write_op op = {.name = "action.update", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->action_id : NULL, .detail = opts ? opts->event : NULL,
+	               .access = ACCESS_PLAN, .check = update_check, .body = update_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* Each action's status on ?2. */
@@ -107,49 +118,28 @@ int campaign_action_update(campaign_db *db, const char *campaign, const char *ac
 	"WHEN a.due_on < ?2 THEN 'overdue' ELSE 'open' END AS status FROM accountability_action a "                \
 	"WHERE a.campaign = ?1) "
 
-static int dated(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of, const char *sql,
-                 const char *types, campaign_cursor **c)
-{
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) || (rc = query_open(c, db, campaign, sql, types, &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(*c), 2, date, -1, SQLITE_TRANSIENT);
-	return CAMPAIGN_OK;
-}
+static const char SQL_ACTIONS[] =
+	STATUS_CTE "SELECT s.id, s.proposal, p.rule, s.action, " ACC_ACTION_LABEL("s.action")
+	" AS action_label, u.id AS unit, u.name AS unit_name, s.person, pe.name AS person_name, s.due_on, "
+	"s.decided_on, s.held_on, s.explanation_on, s.done_on, s.cancelled_on, s.status, "
+	"CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
+	"AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
+	"LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
+	"WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) ORDER BY s.action, u.ord, s.due_on, s.id";
 
 int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
                            const char *unit, const char *as_of)
 {
-	campaign_cursor *c;
-	int rc = dated(out, db, campaign, as_of,
-	               STATUS_CTE "SELECT s.id, s.proposal, p.rule, s.action, " ACC_ACTION_LABEL("s.action")
-	               " AS action_label, u.id AS unit, u.name AS unit_name, s.person, pe.name AS person_name, s.due_on, "
-	               "s.decided_on, s.held_on, s.explanation_on, s.done_on, s.cancelled_on, s.status, "
-	               "CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
-	               "AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
-	               "LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
-	               "WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) "
-	               "ORDER BY s.action, u.ord, s.due_on, s.id",
-	               "ttttttttt" "ddddddtit", &c);
-	if (rc)
-		return rc;
-	bind_opt(cursor_stmt(c), 3, action);
-	bind_opt(cursor_stmt(c), 4, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtt", as_of, action, unit);
 }
+
+static const char SQL_ACTIONS_SUMMARY[] =
+	STATUS_CTE "SELECT s.action, " ACC_ACTION_LABEL("s.action") " AS action_label, u.id AS unit, "
+	"u.name AS unit_name, sum(s.status IN ('open', 'overdue')) AS open, sum(s.status = 'overdue') AS overdue, "
+	"sum(s.status = 'done') AS done FROM s LEFT JOIN unit u ON u.rid = s.unit "
+	"GROUP BY s.action, s.unit ORDER BY s.action, u.ord";
 
 int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
-	campaign_cursor *c;
-	int rc = dated(out, db, campaign, as_of,
-	               STATUS_CTE "SELECT s.action, " ACC_ACTION_LABEL("s.action") " AS action_label, u.id AS unit, "
-	               "u.name AS unit_name, sum(s.status IN ('open', 'overdue')) AS open, sum(s.status = 'overdue') AS overdue, "
-	               "sum(s.status = 'done') AS done FROM s LEFT JOIN unit u ON u.rid = s.unit "
-	               "GROUP BY s.action, s.unit ORDER BY s.action, u.ord",
-	               "ttttiii", &c);
-	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_ACTIONS_SUMMARY, "ttttiii", "d", as_of);
 }

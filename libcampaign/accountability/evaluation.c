@@ -35,7 +35,6 @@ bad:
 	                 s ? s : "");
 }
 
-static const char SQL_UNIT[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
 static const char SQL_EVAL_UPSERT[] =
 	"INSERT INTO conduct_evaluation (id, campaign, year, period, unit, score_centi, evaluated_on, note, recorded_by, "
 	"recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (campaign, year, period, unit) "
@@ -48,22 +47,17 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	sqlite3_int64 urid;
 	sqlite3_stmt *st;
 	long long centi = 0;
-	char id[37], now[21];
-	int rc, found;
+	char id[37];
+	int rc;
 	if (year < 1900 || year > 9999)
 		return error_set(CAMPAIGN_EINVALID, "year %d is not a year", year);
 	if ((rc = need(period, "period")) || (rc = need(unit, "unit")) || (rc = need(score, "score")) ||
 	    (rc = score_parse(score, &centi)) || (rc = need_date(evaluated_on, "evaluated_on")))
 		return rc;
-	if ((rc = lookup_rid(c, SQL_UNIT, crid, unit, &urid, &found)))
+	if ((rc = unit_rid(c, crid, unit, &urid)))
 		return rc;
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
-	if (!(st = stmts_get(c, SQL_EVAL_UPSERT)))
+	if (!(st = acc_insert_new(c, SQL_EVAL_UPSERT, id)))
 		return campaign_error_code_last();
-	db_new_id(id);
-	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int(st, 3, year);
 	sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);
@@ -71,55 +65,59 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 	sqlite3_bind_int64(st, 6, centi);
 	sqlite3_bind_text(st, 7, evaluated_on, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 8, note);
-	sqlite3_bind_text(st, 9, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 10, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the evaluation");
+	return acc_step_recorded(c->db, st, 9, actor, "cannot record the evaluation");
 }
 
-int campaign_evaluation_record(campaign_db *db, const char *campaign, int year, const char *period,
-                               const char *unit, const char *score, const char *evaluated_on, const char *note,
-                               const char *actor)
+ACC_OPTIONS(evaluation_add, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION)
+
+typedef struct evaluation_in {
+	const campaign_evaluation_add_options *o;
+	char detail[64]; /* "YEAR PERIOD", the call entry's detail */
+} evaluation_in;
+
+static int evaluation_check(void *ctx)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	char detail[64];
+	evaluation_in *in = ctx;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")))
+	if ((rc = evaluation_add_options_check(in->o)) ||
+	    (rc = need(in->o->unit, "unit")))
 		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "evaluation.record", campaign, unit)) || (rc = db_begin(db)))
-		return rc;
-	snprintf(detail, sizeof detail, "%d %s", year, period ? period : "");
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = evaluation_insert(&c, crid, year, period, unit, score, evaluated_on, note, actor)))
-		rc = db_log(db, actor, "evaluation.record", campaign, unit, detail);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "evaluation.record", campaign, unit);
+	snprintf(in->detail, sizeof in->detail, "%d %s", in->o->year, in->o->period ? in->o->period : "");
+	return CAMPAIGN_OK;
 }
+
+static int evaluation_body(write_op *op, void *ctx)
+{
+	const campaign_evaluation_add_options *o = ((const evaluation_in *)ctx)->o;
+	return evaluation_insert(&op->st, op->crid, o->year, o->period, o->unit, o->score, o->evaluated_on, o->note,
+	                         op->actor);
+}
+
+int campaign_evaluation_add(campaign_db *db, const char *campaign, const campaign_evaluation_add_options *opts,
+                            const char *actor)
+{
+	evaluation_in in = {opts, ""};
+	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
+	write_op op = {.name = "evaluation.record", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->unit : NULL, .detail = in.detail, .access = ACCESS_PLAN,
+	               .check = evaluation_check, .body = evaluation_body};
+	return db_write(db, &op, &in, NULL);
+}
+
+static const char SQL_RANKING[] =
+	"WITH e AS (SELECT ev.* FROM conduct_evaluation ev WHERE ev.campaign = ?1 AND ev.year = ?2 "
+	"AND (?3 IS NULL OR ev.period = ?3) AND (?4 IS NULL OR ev.unit IN (SELECT gm.unit FROM unit_group g "
+	"JOIN unit_group_member gm ON gm.grp = g.rid WHERE g.campaign = ?1 AND g.id = ?4))) "
+	"SELECT e.year, e.period, u.id AS unit, u.name AS unit_name, printf('%.2f', e.score_centi / 100.0) AS score, "
+	"rank() OVER (PARTITION BY e.period ORDER BY e.score_centi DESC) AS rank, "
+	"rank() OVER (PARTITION BY e.period ORDER BY e.score_centi) AS rank_from_bottom, "
+	"count(*) OVER (PARTITION BY e.period) AS units, e.evaluated_on, e.id "
+	"FROM e JOIN unit u ON u.rid = e.unit ORDER BY e.period, rank, u.ord";
 
 /* Ranks within (year, period), optionally among the members of a group.
  * rank() over the score descending is standard competition ranking. */
 int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
                                       const char *period, const char *group)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(
-		     &c, db, campaign,
-		     "WITH e AS (SELECT ev.* FROM conduct_evaluation ev WHERE ev.campaign = ?1 AND ev.year = ?2 "
-		     "AND (?3 IS NULL OR ev.period = ?3) AND (?4 IS NULL OR ev.unit IN (SELECT gm.unit FROM unit_group g "
-		     "JOIN unit_group_member gm ON gm.grp = g.rid WHERE g.campaign = ?1 AND g.id = ?4))) "
-		     "SELECT e.year, e.period, u.id AS unit, u.name AS unit_name, printf('%.2f', e.score_centi / 100.0) AS score, "
-		     "rank() OVER (PARTITION BY e.period ORDER BY e.score_centi DESC) AS rank, "
-		     "rank() OVER (PARTITION BY e.period ORDER BY e.score_centi) AS rank_from_bottom, "
-		     "count(*) OVER (PARTITION BY e.period) AS units, e.evaluated_on, e.id "
-		     "FROM e JOIN unit u ON u.rid = e.unit ORDER BY e.period, rank, u.ord",
-		     "itttti" "iidt", &crid)))
-		return rc;
-	sqlite3_bind_int(cursor_stmt(c), 2, year);
-	bind_opt(cursor_stmt(c), 3, period);
-	bind_opt(cursor_stmt(c), 4, group);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_RANKING, "itttti" "iidt", "itt", year, period, group);
 }

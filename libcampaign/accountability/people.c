@@ -44,7 +44,6 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 {
 	sqlite3_int64 urid, other;
 	sqlite3_stmt *st;
-	char now[21];
 	int rc, found;
 	if ((rc = id_check(id, "post")) || (rc = need(unit, "unit")) || (rc = need(name, "name")))
 		return rc;
@@ -61,7 +60,6 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 		return error_set(CAMPAIGN_ECONFLICT, "post \"%s\" belongs to another campaign", id);
 	if (!(st = stmts_get(c, SQL_POST_UPSERT)))
 		return campaign_error_code_last();
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int64(st, 3, urid);
@@ -69,9 +67,7 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 	bind_opt(st, 5, kind);
 	sqlite3_bind_int(st, 6, key_post);
 	sqlite3_bind_int(st, 7, principal);
-	sqlite3_bind_text(st, 8, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot store the post");
+	return acc_step_recorded(c->db, st, 8, actor, "cannot store the post");
 }
 
 static const char SQL_PERSON_OTHER[] = "SELECT 1 FROM person WHERE campaign <> ?1 AND id = ?2";
@@ -85,7 +81,6 @@ int person_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *name
 {
 	sqlite3_int64 urid = 0, other;
 	sqlite3_stmt *st;
-	char now[21];
 	int rc, found;
 	if ((rc = id_check(id, "person")) || (rc = need(name, "name")) ||
 	    (retires_on && *retires_on && (rc = need_date(retires_on, "retires_on"))))
@@ -98,16 +93,13 @@ int person_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *name
 		return error_set(CAMPAIGN_ECONFLICT, "person \"%s\" belongs to another campaign", id);
 	if (!(st = stmts_get(c, SQL_PERSON_UPSERT)))
 		return campaign_error_code_last();
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
 	if (urid)
 		sqlite3_bind_int64(st, 4, urid);
 	bind_opt(st, 5, retires_on);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot store the person");
+	return acc_step_recorded(c->db, st, 6, actor, "cannot store the person");
 }
 
 static const char SQL_POST_IN[] = "SELECT 1 FROM post WHERE campaign = ?1 AND id = ?2";
@@ -120,7 +112,7 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 {
 	sqlite3_int64 one;
 	sqlite3_stmt *st;
-	char id[37], now[21];
+	char id[37];
 	int rc, found;
 	if ((rc = need(person, "person")) || (rc = need(post, "post")) || (rc = need_date(start_on, "start_on")) ||
 	    (end_on && *end_on && (rc = need_date(end_on, "end_on"))))
@@ -131,71 +123,101 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 		return rc;
 	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no post with id \"%s\"", post);
-	if (!(st = stmts_get(c, SQL_HOLDING_UPSERT)))
+	if (!(st = acc_insert_new(c, SQL_HOLDING_UPSERT, id)))
 		return campaign_error_code_last();
-	db_new_id(id);
-	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, start_on, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 5, end_on);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot store the holding");
+	return acc_step_recorded(c->db, st, 6, actor, "cannot store the holding");
 }
 
-/* Runs @op's write: access, transaction, campaign; @body does the work. */
-#define WRITE(OP, OBJECT, BODY)                                                                               \
-	do {                                                                                                      \
-		stmts c = {db, 0, {{0}}};                                                                             \
-		sqlite3_int64 crid;                                                                                   \
-		if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, OP, campaign, OBJECT)) || (rc = db_begin(db)))      \
-			return rc;                                                                                        \
-		if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = (BODY)))                                   \
-			rc = db_log(db, actor, OP, campaign, OBJECT, NULL);                                               \
-		stmts_free(&c);                                                                                       \
-		rc = write_end(db, rc, actor, OP, campaign, OBJECT);                                                  \
-	} while (0)
+ACC_OPTIONS(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION)
 
-int campaign_post_add(campaign_db *db, const char *campaign, const char *id, const char *unit, const char *name,
-                      const char *kind, int key_post, int principal, const char *actor)
+static int post_check(void *ctx)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = id_check(id, "post")))
-		return rc;
-	WRITE("post.add", id, post_upsert(&c, crid, id, unit, name, kind, key_post, principal, actor));
-	return rc;
+	const campaign_post_add_options *o = ctx;
+	int rc = post_add_options_check(o);
+	return rc ? rc : id_check(o->id, "post");
 }
 
-int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                        const char *name, const char *unit, const char *retires_on, const char *actor)
+static int post_body(write_op *op, void *ctx)
 {
-	struct campaign_buf *b = NULL;
-	char uuid[37];
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!id)
-		db_new_id(uuid);
-	if ((rc = id_check(id ? id : uuid, "person")) || (out_id && (rc = id_buf(&b, id ? id : uuid))))
-		return rc;
-	WRITE("person.add", id ? id : uuid, person_upsert(&c, crid, id ? id : uuid, name, unit, retires_on, actor));
-	if (rc)
-		campaign_buf_free(b);
-	else if (out_id)
-		*out_id = b;
-	return rc;
+	const campaign_post_add_options *o = ctx;
+	return post_upsert(&op->st, op->crid, o->id, o->unit, o->name, o->kind, o->key_post, o->principal, op->actor);
 }
 
-int campaign_post_assign(campaign_db *db, const char *campaign, const char *person, const char *post,
-                         const char *start_on, const char *end_on, const char *actor)
+int campaign_post_add(campaign_db *db, const char *campaign, const campaign_post_add_options *opts,
+                      const char *actor)
+{
+	write_op op = {.name = "post.add", .actor = actor, .campaign = campaign, .object = opts ? opts->id : NULL,
+	               .access = ACCESS_PLAN, .check = post_check, .body = post_body};
+	return db_write(db, &op, (void *)opts, NULL);
+}
+
+ACC_OPTIONS(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION)
+
+/* The person's id: the one given, else the new one in op->id. */
+typedef struct person_in {
+	const campaign_person_add_options *o;
+	const char *id;
+} person_in;
+
+static int person_id_check(void *ctx)
+{
+	const person_in *in = ctx;
+	int rc = person_add_options_check(in->o);
+	return rc ? rc : id_check(in->id, "person");
+}
+
+static int person_body(write_op *op, void *ctx)
+{
+	const person_in *in = ctx;
+	int rc = person_upsert(&op->st, op->crid, in->id, in->o->name, in->o->unit, in->o->retires_on, op->actor);
+	return rc ? rc : write_result(op, in->id);
+}
+
+int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                        const campaign_person_add_options *opts, const char *actor)
+{
+	write_op op = {.name = "person.add", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
+	               .check = person_id_check, .body = person_body};
+	person_in in = {opts, opts ? opts->id : NULL};
+	if (opts && !opts->id) {
+		db_new_id(op.id);
+		in.id = op.id;
+	}
+	op.object = in.id;
+	return db_write(db, &op, &in, out_id);
+}
+
+ACC_OPTIONS(post_assign, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION)
+
+/* A holding's person and post (post.assign and post.leave). */
+static int holding_check(const campaign_post_assign_options *o)
 {
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) || (rc = need(post, "post")))
-		return rc;
-	WRITE("post.assign", person, holding_upsert(&c, crid, person, post, start_on, end_on, actor));
-	return rc;
+	return (rc = need(o->person, "person")) ? rc : need(o->post, "post");
+}
+
+static int assign_check(void *ctx)
+{
+	int rc = post_assign_options_check(ctx);
+	return rc ? rc : holding_check(ctx);
+}
+
+static int assign_body(write_op *op, void *ctx)
+{
+	const campaign_post_assign_options *o = ctx;
+	return holding_upsert(&op->st, op->crid, o->person, o->post, o->start_on, o->end_on, op->actor);
+}
+
+int campaign_post_assign(campaign_db *db, const char *campaign, const campaign_post_assign_options *opts,
+                         const char *actor)
+{
+	write_op op = {.name = "post.assign", .actor = actor, .campaign = campaign, .object = opts ? opts->person : NULL,
+	               .access = ACCESS_PLAN, .check = assign_check, .body = assign_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_OPEN_HOLDING[] =
@@ -229,15 +251,26 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 	return db_step_done(c->db, st, "cannot end the holding");
 }
 
+static int leave_check(void *ctx)
+{
+	const campaign_post_assign_options *o = ctx;
+	int rc;
+	return (rc = holding_check(o)) ? rc : need_date(o->end_on, "end_on");
+}
+
+static int leave_body(write_op *op, void *ctx)
+{
+	const campaign_post_assign_options *o = ctx;
+	return leave(&op->st, op->crid, o->person, o->post, o->end_on);
+}
+
 int campaign_post_leave(campaign_db *db, const char *campaign, const char *person, const char *post,
                         const char *end_on, const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) || (rc = need(post, "post")) ||
-	    (rc = need_date(end_on, "end_on")))
-		return rc;
-	WRITE("post.leave", person, leave(&c, crid, person, post, end_on));
-	return rc;
+	campaign_post_assign_options holding = {CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, person, post, NULL, end_on};
+	write_op op = {.name = "post.leave", .actor = actor, .campaign = campaign, .object = person,
+	               .access = ACCESS_PLAN, .check = leave_check, .body = leave_body};
+	return db_write(db, &op, &holding, NULL);
 }
 
 /* Named body members without a person of the same name; their unit is the
@@ -278,78 +311,60 @@ static int from_bodies(stmts *c, sqlite3_int64 crid, const char *actor, int *add
 	return rc;
 }
 
+static int from_bodies_body(write_op *op, void *ctx)
+{
+	return from_bodies(&op->st, op->crid, op->actor, ctx);
+}
+
 int campaign_people_from_bodies(campaign_db *db, const char *campaign, const char *actor)
 {
-	int rc, added = 0;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	WRITE("person.from_bodies", NULL, from_bodies(&c, crid, actor, &added));
+	int added = 0;
+	write_op op = {.name = "person.from_bodies", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
+	               .body = from_bodies_body};
+	int rc = db_write(db, &op, &added, NULL);
 	return rc ? rc : added;
 }
 
 /* ---- queries ---- */
 
+static const char SQL_PEOPLE[] =
+	"SELECT p.id, p.name, u.id AS unit, u.name AS unit_name, p.retires_on, "
+	"(SELECT b.name FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
+	"AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body, "
+	"(SELECT m.role FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
+	"AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body_role, "
+	"(SELECT group_concat(name, '、') FROM (SELECT t.name FROM post_holding h "
+	"JOIN post t ON t.id = h.post WHERE h.person = p.id AND h.start_on <= ?3 AND "
+	"(h.end_on IS NULL OR h.end_on >= ?3) ORDER BY h.start_on, t.id)) AS posts "
+	"FROM person p LEFT JOIN unit u ON u.rid = p.unit "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.name, p.id";
+
 int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char today[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(NULL, today)) ||
-	    (rc = query_open(&c, db, campaign,
-	                     "SELECT p.id, p.name, u.id AS unit, u.name AS unit_name, p.retires_on, "
-	                     "(SELECT b.name FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
-	                     "AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body, "
-	                     "(SELECT m.role FROM body b JOIN body_member m ON m.body = b.rid WHERE b.campaign = ?1 "
-	                     "AND m.name = p.name ORDER BY b.ord, m.ord LIMIT 1) AS body_role, "
-	                     "(SELECT group_concat(name, '、') FROM (SELECT t.name FROM post_holding h "
-	                     "JOIN post t ON t.id = h.post WHERE h.person = p.id AND h.start_on <= ?3 AND "
-	                     "(h.end_on IS NULL OR h.end_on >= ?3) ORDER BY h.start_on, t.id)) AS posts "
-	                     "FROM person p LEFT JOIN unit u ON u.rid = p.unit "
-	                     "WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.name, p.id",
-	                     "ttttdttt", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	sqlite3_bind_text(cursor_stmt(c), 3, today, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	/* the posts held today */
+	return acc_query(out, db, campaign, SQL_PEOPLE, "ttttdttt", "td", unit, NULL);
 }
+
+static const char SQL_POSTS[] =
+	"SELECT p.id, u.id AS unit, u.name AS unit_name, p.name, p.kind, " ACC_KIND_LABEL("p.kind")
+	" AS kind_label, p.key_post, p.principal FROM post p JOIN unit u ON u.rid = p.unit "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.id";
 
 int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
-	                     "SELECT p.id, u.id AS unit, u.name AS unit_name, p.name, p.kind, " ACC_KIND_LABEL("p.kind")
-	                     " AS kind_label, p.key_post, p.principal FROM post p JOIN unit u ON u.rid = p.unit "
-	                     "WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.id",
-	                     "ttttttii", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_POSTS, "ttttttii", "t", unit);
 }
+
+static const char SQL_HOLDINGS[] =
+	"SELECT h.id, pe.id AS person, pe.name AS person_name, t.id AS post, t.name AS post_name, "
+	"u.id AS unit, u.name AS unit_name, t.kind, t.key_post, h.start_on, h.end_on "
+	"FROM person pe JOIN post_holding h ON h.person = pe.id JOIN post t ON t.id = h.post "
+	"JOIN unit u ON u.rid = t.unit WHERE pe.campaign = ?1 AND (?2 IS NULL OR pe.id = ?2) "
+	"ORDER BY pe.name, pe.id, h.start_on, t.id";
 
 int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
-	                     "SELECT h.id, pe.id AS person, pe.name AS person_name, t.id AS post, t.name AS post_name, "
-	                     "u.id AS unit, u.name AS unit_name, t.kind, t.key_post, h.start_on, h.end_on "
-	                     "FROM person pe JOIN post_holding h ON h.person = pe.id JOIN post t ON t.id = h.post "
-	                     "JOIN unit u ON u.rid = t.unit WHERE pe.campaign = ?1 AND (?2 IS NULL OR pe.id = ?2) "
-	                     "ORDER BY pe.name, pe.id, h.start_on, t.id",
-	                     "tttttttt" "idd", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, person);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_HOLDINGS, "tttttttt" "idd", "t", person);
 }
 
 /* ---- the confidential record ---- */
@@ -362,49 +377,69 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
                           const char *sanction, const char *details, const char *authority, const char *actor)
 {
 	sqlite3_stmt *st;
-	char now[21];
 	int rc;
 	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_DISCIPLINE_INSERT)))
 		return rc ? rc : campaign_error_code_last();
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 3, decided_on, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 4, sanction, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 5, details);
 	bind_opt(st, 6, authority);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the discipline");
+	return acc_step_recorded(c->db, st, 7, actor, "cannot record the discipline");
 }
 
-int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *person,
-                                   const char *decided_on, const char *sanction, const char *details,
-                                   const char *authority, const char *actor)
+ACC_OPTIONS(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION)
+
+static int discipline_check(void *ctx)
 {
-	struct campaign_buf *b = NULL;
-	char id[37];
+	const campaign_person_discipline_add_options *o = ctx;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(person, "person")) ||
-	    (rc = need_date(decided_on, "decided_on")) || (rc = need(sanction, "sanction")))
+	if ((rc = person_discipline_add_options_check(o)) ||
+	    (rc = need(o->person, "person")) || (rc = need_date(o->decided_on, "decided_on")))
 		return rc;
-	db_new_id(id);
-	if (out_id && (rc = id_buf(&b, id)))
-		return rc;
-	/* the log names the person, never what the record says */
-	WRITE("person.discipline_add", person,
-	      discipline_add(&c, crid, id, person, decided_on, sanction, details, authority, actor));
-	if (rc)
-		campaign_buf_free(b);
-	else if (out_id)
-		*out_id = b;
-	return rc;
+	return need(o->sanction, "sanction");
 }
+
+static int discipline_body(write_op *op, void *ctx)
+{
+	const campaign_person_discipline_add_options *o = ctx;
+	int rc;
+	db_new_id(op->id);
+	rc = discipline_add(&op->st, op->crid, op->id, o->person, o->decided_on, o->sanction, o->details, o->authority,
+	                    op->actor);
+	return rc ? rc : write_result(op, op->id);
+}
+
+int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                   const campaign_person_discipline_add_options *opts, const char *actor)
+{
+	/* the log names the person, never what the record says */
+	write_op op = {.name = "person.discipline_add", .actor = actor, .campaign = campaign,
+	               .object = opts ? opts->person : NULL, .access = ACCESS_PLAN, .check = discipline_check,
+	               .body = discipline_body};
+	return db_write(db, &op, (void *)opts, out_id);
+}
+
+static const char SQL_RECORD[] =
+	"WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "
+	"SELECT kind, date, id, what, text, status FROM ("
+	"SELECT 'discipline' AS kind, r.decided_on AS date, r.id, r.sanction AS what, "
+	"r.details AS text, r.authority AS status FROM person_record_confidential r WHERE r.person = ?2 "
+	"UNION ALL SELECT 'finding', f.found_on, f.id, coalesce(g.text, ''), f.description, "
+	"CASE WHEN f.concealed OR f.falsified THEN 'flagged' ELSE f.origin END "
+	"FROM me JOIN finding f ON f.unit = me.unit AND instr(f.people, me.name) > 0 "
+	"LEFT JOIN violation_category g ON g.rid = f.category "
+	"UNION ALL SELECT 'proposal', p.as_of, p.id, p.action, p.reason, p.status "
+	"FROM accountability_proposal p WHERE p.person = ?2 "
+	"UNION ALL SELECT 'action', a.decided_on, a.id, a.action, a.note, "
+	"CASE WHEN a.cancelled_on IS NOT NULL THEN 'cancelled' WHEN a.done_on IS NOT NULL "
+	"THEN 'done' ELSE 'open' END FROM accountability_action a WHERE a.person = ?2) "
+	"ORDER BY date, kind, id";
 
 int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person,
                                  const char *actor)
 {
-	campaign_cursor *c;
 	stmts s = {db, 0, {{0}}};
 	sqlite3_int64 crid;
 	int rc;
@@ -421,25 +456,6 @@ int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const c
 	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "person.read_record", campaign, person)))
 		return rc;
 	/* the read is logged before anything is read */
-	if ((rc = db_log(db, actor, "person.read_record", campaign, person, NULL)) ||
-	    (rc = query_open(&c, db, campaign,
-	                     "WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "
-	                     "SELECT kind, date, id, what, text, status FROM ("
-	                     "SELECT 'discipline' AS kind, r.decided_on AS date, r.id, r.sanction AS what, "
-	                     "r.details AS text, r.authority AS status FROM person_record_confidential r "
-	                     "WHERE r.person = ?2 "
-	                     "UNION ALL SELECT 'finding', f.found_on, f.id, coalesce(g.text, ''), f.description, "
-	                     "CASE WHEN f.concealed OR f.falsified THEN 'flagged' ELSE f.origin END "
-	                     "FROM me JOIN finding f ON f.unit = me.unit AND instr(f.people, me.name) > 0 "
-	                     "LEFT JOIN violation_category g ON g.rid = f.category "
-	                     "UNION ALL SELECT 'proposal', p.as_of, p.id, p.action, p.reason, p.status "
-	                     "FROM accountability_proposal p WHERE p.person = ?2 "
-	                     "UNION ALL SELECT 'action', a.decided_on, a.id, a.action, a.note, "
-	                     "CASE WHEN a.cancelled_on IS NOT NULL THEN 'cancelled' WHEN a.done_on IS NOT NULL "
-	                     "THEN 'done' ELSE 'open' END FROM accountability_action a WHERE a.person = ?2) "
-	                     "ORDER BY date, kind, id",
-	                     "tdtttt", &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(c), 2, person, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	rc = db_log(db, actor, "person.read_record", campaign, person, NULL);
+	return rc ? rc : acc_query(out, db, campaign, SQL_RECORD, "tdtttt", "t", person);
 }

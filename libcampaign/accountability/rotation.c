@@ -7,24 +7,15 @@
  * defer_in_post_under_years ago. */
 #include "accountability/accountability.h"
 
+static const char SQL_TENURE[] =
+	ACC_TENURE_CTE "SELECT r.person, pe.name AS person_name, u.id AS unit, u.name AS unit_name, r.kind, "
+	ACC_KIND_LABEL("r.kind") " AS kind_label, r.post, r.since, r.current_since, "
+	ACC_FULL_YEARS("r.since") " AS years, pe.retires_on "
+	"FROM runs r JOIN unit u ON u.rid = r.unit JOIN person pe ON pe.id = r.person "
+	"WHERE r.until >= ?2 ORDER BY u.ord, r.kind, pe.name, r.person";
+
 int campaign_tenure_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(&c, db, campaign,
-	                     ACC_TENURE_CTE "SELECT r.person, pe.name AS person_name, u.id AS unit, u.name AS unit_name, r.kind, "
-	                     ACC_KIND_LABEL("r.kind") " AS kind_label, r.post, r.since, r.current_since, "
-	                     ACC_FULL_YEARS("r.since") " AS years, pe.retires_on "
-	                     "FROM runs r JOIN unit u ON u.rid = r.unit JOIN person pe ON pe.id = r.person "
-	                     "WHERE r.until >= ?2 ORDER BY u.ord, r.kind, pe.name, r.person",
-	                     "tttttttddid", &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(cursor_stmt(c), 3, "{}", -1, SQLITE_STATIC);
-	return query_done(out, c, CAMPAIGN_OK);
+	/* no rule: every kind of key post ($.kinds absent) */
+	return acc_query(out, db, campaign, SQL_TENURE, "tttttttddid", "dt", as_of, "{}");
 }

@@ -426,7 +426,7 @@ static int store_rules(ruleset_in *in, sqlite3_int64 set)
 static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 {
 	sqlite3_stmt *st = stmts_get(&in->c, SQL_LATEST);
-	char hash[65], now[21], old[65] = "";
+	char hash[65], old[65] = "";
 	int rc, latest = 0;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
@@ -443,18 +443,38 @@ static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 	if ((rc = rule_ids_free(in)) || !(st = stmts_get(&in->c, SQL_SET_INSERT)))
 		return rc ? rc : campaign_error_code_last();
 	*version = latest + 1;
-	db_now(now);
 	sqlite3_bind_int64(st, 1, in->crid);
 	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, *version);
 	sqlite3_bind_text(st, 4, in->name, -1, SQLITE_STATIC);
 	bind_opt(st, 5, in->source);
 	sqlite3_bind_text(st, 6, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(in->db, st, "cannot store the rule set")))
+	if ((rc = acc_step_recorded(in->db, st, 7, actor, "cannot store the rule set")))
 		return rc;
 	return store_rules(in, sqlite3_last_insert_rowid(in->db->sql));
+}
+
+/* What the transaction's part of an import reads and gives back. */
+typedef struct import_in {
+	ruleset_in *in;
+	int version;     /* the version now in force */
+	char detail[64]; /* the call entry's detail */
+} import_in;
+
+/* The transaction's part of an import: read the rules against the store, store them. */
+static int import_body(write_op *op, void *ctx)
+{
+	import_in *im = ctx;
+	ruleset_in *in = im->in;
+	int rc;
+	in->crid = op->crid;
+	if (!(rc = read_ruleset(in)) && !(rc = store_ruleset(in, op->actor, &im->version))) {
+		snprintf(im->detail, sizeof im->detail, "version %d", im->version);
+		op->detail = im->detail;
+	}
+	op->object = in->id; /* known once read: the entry and a refusal name the rule set */
+	stmts_free(&in->c);
+	return rc;
 }
 
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
@@ -463,7 +483,6 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	ruleset_in *in;
-	char detail[64];
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rules.import", campaign, NULL)))
 		return rc;
@@ -482,14 +501,13 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 	}
 	yaml_parser_delete(&parser);
 	*in = (ruleset_in){.db = db, .c = {db, 0, {{0}}}, .doc = &doc, .file = name};
-	if (!(rc = db_begin(db))) {
-		if (!(rc = db_campaign_rid(db, campaign, &in->crid)) && !(rc = read_ruleset(in)) &&
-		    !(rc = store_ruleset(in, actor, &version))) {
-			snprintf(detail, sizeof detail, "version %d", version);
-			rc = db_log(db, actor, "rules.import", campaign, in->id, detail);
-		}
-		stmts_free(&in->c);
-		rc = write_end(db, rc, actor, "rules.import", campaign, in->id);
+	{
+		/* the access was checked before the text was read */
+		import_in im = {in, 0, ""};
+		write_op op = {.name = "rules.import", .actor = actor, .campaign = campaign, .access = WRITE_ANY,
+		               .body = import_body};
+		rc = db_write(db, &op, &im, NULL);
+		version = im.version;
 	}
 	for (int j = 0; j < RULES_MAX; j++)
 		buf_reset(&in->rules[j].params);
@@ -526,20 +544,14 @@ int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char
 	return rc;
 }
 
+static const char SQL_RULES_IN_FORCE[] =
+	"SELECT s.id AS ruleset, s.version, r.id, r.kind, r.action, " ACC_ACTION_LABEL("r.action")
+	" AS action_label, r.name, r.source, r.params FROM accountability_ruleset s "
+	"JOIN accountability_rule r ON r.ruleset = s.rid WHERE s.campaign = ?1 AND s.version = "
+	"(SELECT max(version) FROM accountability_ruleset m WHERE m.campaign = s.campaign AND m.id = s.id) "
+	"ORDER BY s.id, r.ord";
+
 int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
-	                     "SELECT s.id AS ruleset, s.version, r.id, r.kind, r.action, " ACC_ACTION_LABEL("r.action")
-	                     " AS action_label, r.name, r.source, r.params FROM accountability_ruleset s "
-	                     "JOIN accountability_rule r ON r.ruleset = s.rid WHERE s.campaign = ?1 AND s.version = "
-	                     "(SELECT max(version) FROM accountability_ruleset m WHERE m.campaign = s.campaign "
-	                     "AND m.id = s.id) ORDER BY s.id, r.ord",
-	                     "titttt" "ttt", &crid)))
-		return rc;
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_RULES_IN_FORCE, "titttt" "ttt", "");
 }

@@ -63,28 +63,46 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 	return rc;
 }
 
-int campaign_tour_schedule(campaign_db *db, const char *campaign, int year, const char *group, const char *first,
-                           const char *last, const char *actor)
-{
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
+ACC_OPTIONS(tour_add, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION)
+
+typedef struct schedule_in {
+	const campaign_tour_add_options *o;
+	int planned;
 	char detail[64];
-	int rc, planned = 0;
-	if ((rc = db_check_write(db, actor)) || (rc = need(group, "group")) || (rc = need_date(first, "first")) ||
-	    (rc = need_date(last, "last")))
+} schedule_in;
+
+static int schedule_check(void *ctx)
+{
+	const campaign_tour_add_options *o = ((const schedule_in *)ctx)->o;
+	int rc;
+	if ((rc = tour_add_options_check(o)) ||
+	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
 		return rc;
-	if (year < 1900 || year > 9999 || atoi(first) != year || atoi(last) != year || strcmp(first, last) > 0)
-		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", first, last, year);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.schedule", campaign, group)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = schedule(&c, crid, year, group, first, last, actor, &planned))) {
-		snprintf(detail, sizeof detail, "%d: %d planned", year, planned);
-		rc = db_log(db, actor, "tour.schedule", campaign, group, detail);
-	}
-	stmts_free(&c);
-	rc = write_end(db, rc, actor, "tour.schedule", campaign, group);
-	return rc ? rc : planned;
+	if (o->year < 1900 || o->year > 9999 || atoi(o->first) != o->year || atoi(o->last) != o->year ||
+	    strcmp(o->first, o->last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", o->first, o->last,
+		                 o->year);
+	return CAMPAIGN_OK;
+}
+
+static int schedule_body(write_op *op, void *ctx)
+{
+	schedule_in *in = ctx;
+	const campaign_tour_add_options *o = in->o;
+	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &in->planned);
+	snprintf(in->detail, sizeof in->detail, "%d: %d planned", o->year, in->planned);
+	return rc;
+}
+
+int campaign_tour_add(campaign_db *db, const char *campaign, const campaign_tour_add_options *opts,
+                      const char *actor)
+{
+	schedule_in in = {opts, 0, ""};
+	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
+	write_op op = {.name = "tour.schedule", .actor = actor, .campaign = campaign, .object = opts ? opts->group : NULL,
+	               .detail = in.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
+	int rc = db_write(db, &op, &in, NULL);
+	return rc ? rc : in.planned;
 }
 
 static const char SQL_TOUR_OF[] =
@@ -118,7 +136,7 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 {
 	sqlite3_int64 urid;
 	sqlite3_stmt *st;
-	char id[72], done[16], now[21];
+	char id[72], done[16];
 	int rc, year = atoi(date);
 	if ((rc = unit_rid(c, crid, unit, &urid)) || (rc = tour_of(c, crid, urid, year, id, done)))
 		return rc;
@@ -134,7 +152,6 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 		return db_step_done(c->db, st, "cannot record the tour");
 	}
 	db_new_id(id);
-	db_now(now);
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_int64(st, 2, crid);
 	sqlite3_bind_int64(st, 3, urid);
@@ -142,54 +159,50 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
 	bind_opt(st, 6, leader);
 	bind_opt(st, 7, note);
-	sqlite3_bind_text(st, 8, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the tour");
+	return acc_step_recorded(c->db, st, 8, actor, "cannot record the tour");
 }
 
-int campaign_tour_record(campaign_db *db, const char *campaign, const char *unit, const char *conducted_on,
-                         const char *leader, const char *note, const char *actor)
+ACC_OPTIONS(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION)
+
+static int record_check(void *ctx)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
+	const campaign_tour_record_options *o = ctx;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")) || (rc = need_date(conducted_on, "conducted_on")))
+	if ((rc = tour_record_options_check(o)) ||
+	    (rc = need(o->unit, "unit")))
 		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.record", campaign, unit)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = record(&c, crid, unit, conducted_on, leader, note, actor)))
-		rc = db_log(db, actor, "tour.record", campaign, unit, conducted_on);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "tour.record", campaign, unit);
+	return need_date(o->conducted_on, "conducted_on");
 }
+
+static int record_body(write_op *op, void *ctx)
+{
+	const campaign_tour_record_options *o = ctx;
+	return record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
+}
+
+int campaign_tour_record(campaign_db *db, const char *campaign, const campaign_tour_record_options *opts,
+                         const char *actor)
+{
+	write_op op = {.name = "tour.record", .actor = actor, .campaign = campaign, .object = opts ? opts->unit : NULL,
+	               .detail = opts ? opts->conducted_on : NULL, .access = ACCESS_PLAN, .check = record_check,
+	               .body = record_body};
+	return db_write(db, &op, (void *)opts, NULL);
+}
+
+static const char SQL_TOURS[] =
+	"WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "
+	"WHERE g.campaign = ?1 AND g.id = ?3 UNION SELECT t.unit, NULL FROM inspection_tour t "
+	"WHERE t.campaign = ?1 AND t.year = ?2 AND ?3 IS NULL) "
+	"SELECT ?2 AS year, u.id AS unit, u.name AS unit_name, t.id, t.planned_on, "
+	"CASE WHEN t.conducted_on <= ?4 THEN t.conducted_on END AS conducted_on, t.leader, "
+	"(SELECT count(*) FROM inspection_tour_finding tf WHERE tf.tour = t.id) AS findings, "
+	"CASE WHEN t.conducted_on <= ?4 THEN 'done' WHEN printf('%04d-12-31', ?2) < ?4 THEN 'missing' "
+	"WHEN t.planned_on IS NULL THEN 'unscheduled' WHEN t.planned_on < ?4 THEN 'overdue' ELSE 'planned' END "
+	"AS status FROM units JOIN unit u ON u.rid = units.unit "
+	"LEFT JOIN inspection_tour t ON t.campaign = ?1 AND t.unit = units.unit AND t.year = ?2 ORDER BY u.ord";
 
 int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year, const char *group,
                          const char *as_of)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(
-		     &c, db, campaign,
-		     "WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "
-		     "WHERE g.campaign = ?1 AND g.id = ?3 UNION SELECT t.unit, NULL FROM inspection_tour t "
-		     "WHERE t.campaign = ?1 AND t.year = ?2 AND ?3 IS NULL) "
-		     "SELECT ?2 AS year, u.id AS unit, u.name AS unit_name, t.id, t.planned_on, "
-		     "CASE WHEN t.conducted_on <= ?4 THEN t.conducted_on END AS conducted_on, t.leader, "
-		     "(SELECT count(*) FROM inspection_tour_finding tf WHERE tf.tour = t.id) AS findings, "
-		     "CASE WHEN t.conducted_on <= ?4 THEN 'done' WHEN printf('%04d-12-31', ?2) < ?4 THEN 'missing' "
-		     "WHEN t.planned_on IS NULL THEN 'unscheduled' WHEN t.planned_on < ?4 THEN 'overdue' ELSE 'planned' END "
-		     "AS status FROM units JOIN unit u ON u.rid = units.unit "
-		     "LEFT JOIN inspection_tour t ON t.campaign = ?1 AND t.unit = units.unit AND t.year = ?2 "
-		     "ORDER BY u.ord",
-		     "itttddtit", &crid)))
-		return rc;
-	sqlite3_bind_int(cursor_stmt(c), 2, year);
-	bind_opt(cursor_stmt(c), 3, group);
-	sqlite3_bind_text(cursor_stmt(c), 4, date, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	return acc_query(out, db, campaign, SQL_TOURS, "itttddtit", "itd", year, group, as_of);
 }

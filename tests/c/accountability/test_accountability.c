@@ -15,6 +15,18 @@
 #define RULES CAMPAIGN_SOURCE_DIR "/examples/rules/leshan-2010.yaml"
 #define ACC_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/accountability/" f
 
+/* The options of each write, as compound literals of the current version. */
+#define POST(...) (&(campaign_post_add_options){CAMPAIGN_POST_ADD_OPTIONS_VERSION, __VA_ARGS__})
+#define PERSON(...) (&(campaign_person_add_options){CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, __VA_ARGS__})
+#define HOLDING(...) (&(campaign_post_assign_options){CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, __VA_ARGS__})
+#define DISCIPLINE(...)                                                                                        \
+	(&(campaign_person_discipline_add_options){CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, __VA_ARGS__})
+#define SCORE(...) (&(campaign_evaluation_add_options){CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, __VA_ARGS__})
+#define TOURS(...) (&(campaign_tour_add_options){CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, __VA_ARGS__})
+#define VISIT(...) (&(campaign_tour_record_options){CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, __VA_ARGS__})
+#define DECISION(...) (&(campaign_proposal_decide_options){CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, __VA_ARGS__})
+#define EVENT(...) (&(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, __VA_ARGS__})
+
 static const char *const COUNTIES[] = {"shizhong", "shawan", "wutongqiao", "jinkouhe", "qianwei", "jingyan",
                                        "jiajiang", "muchuan", "ebian", "mabian", "emeishan"};
 
@@ -100,6 +112,74 @@ static int count_query(int rc, campaign_cursor **c)
 	return count_rows(*c);
 }
 
+/* ---- the options structs ---- */
+
+/* NULL options and an unknown version are refused, naming the call, and write nothing. */
+static void test_options(void **state)
+{
+	campaign_db *db = open_people();
+	campaign_post_add_options post = CAMPAIGN_POST_ADD_OPTIONS_INIT;
+	campaign_person_add_options person;
+	campaign_post_assign_options holding;
+	campaign_person_discipline_add_options discipline;
+	campaign_evaluation_add_options score;
+	campaign_tour_add_options tours;
+	campaign_tour_record_options visit;
+	campaign_proposal_decide_options decision;
+	campaign_action_update_options event;
+	campaign_buf *id = NULL;
+	campaign_cursor *c;
+	(void)state;
+	assert_int_equal(post.version, CAMPAIGN_POST_ADD_OPTIONS_VERSION);
+	assert_null(post.id);
+	assert_int_equal(campaign_post_add_options_init(NULL, CAMPAIGN_POST_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_post_add_options_init(&post, 99), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_post_add_options_init: unknown version 99");
+	assert_int_equal(campaign_post_add_options_init(&post, CAMPAIGN_POST_ADD_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(campaign_person_add_options_init(&person, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(campaign_post_assign_options_init(&holding, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(campaign_person_discipline_add_options_init(&discipline,
+	                                                             CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_evaluation_add_options_init(&score, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_tour_add_options_init(&tours, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(campaign_tour_record_options_init(&visit, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(campaign_proposal_decide_options_init(&decision, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_action_update_options_init(&event, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(campaign_tour_add_options_init(&tours, 0), CAMPAIGN_EINVALID);
+	/* NULL options */
+	assert_int_equal(campaign_post_add(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_post_add: the options are NULL");
+	assert_int_equal(campaign_person_add(&id, db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_null(id);
+	assert_int_equal(campaign_post_assign(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_person_discipline_add(&id, db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_null(id);
+	assert_int_equal(campaign_evaluation_add(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_tour_add(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_tour_add: the options are NULL");
+	assert_int_equal(campaign_tour_record(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_proposal_decide(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_action_update(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_action_update: the options are NULL");
+	/* an unknown version: a valid post otherwise, and nothing is written */
+	post = (campaign_post_add_options){2, "caiwu.new", "caiwu", "新岗", NULL, 0, 0};
+	assert_int_equal(campaign_post_add(db, NULL, &post, "tester"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "campaign_post_add: unknown options version 2 (this library knows 1)");
+	assert_int_equal(count_query(campaign_posts_query(&c, db, NULL, NULL), &c), 17);
+	post.version = CAMPAIGN_POST_ADD_OPTIONS_VERSION;
+	assert_int_equal(campaign_post_add(db, NULL, &post, "tester"), CAMPAIGN_OK);
+	assert_int_equal(count_query(campaign_posts_query(&c, db, NULL, NULL), &c), 18);
+	score.version = 7;
+	assert_int_equal(campaign_evaluation_add(db, NULL, &score, "tester"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "campaign_evaluation_add: unknown options version 7 (this library knows 1)");
+	campaign_close(db);
+}
+
 /* ---- people and posts ---- */
 
 static void test_people_and_posts(void **state)
@@ -128,16 +208,19 @@ static void test_people_and_posts(void **state)
 		}
 	campaign_cursor_free(c);
 	/* errors change nothing */
-	assert_int_equal(campaign_person_add(&id, db, NULL, "x", "某", "nowhere", NULL, "tester"), CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_person_add(&id, db, NULL, PERSON("x", "某", "nowhere", NULL), "tester"),
+	                 CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no unit with id \"nowhere\"");
 	assert_null(id);
-	assert_int_equal(campaign_post_add(db, NULL, "p", "caiwu", "岗", NULL, 1, 0, "tester"), CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_post_assign(db, NULL, "caiwu.p1", "caiwu.budget", "2011-01-01", "2010-01-01", "tester"),
+	assert_int_equal(campaign_post_add(db, NULL, POST("p", "caiwu", "岗", NULL, 1, 0), "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_post_assign(db, NULL,
+	                                      HOLDING("caiwu.p1", "caiwu.budget", "2011-01-01", "2010-01-01"), "tester"),
 	                 CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_post_leave(db, NULL, "caiwu.p1", "caiwu.budget", "2011-01-01", "tester"),
 	                 CAMPAIGN_ENOTFOUND);
 	assert_int_equal(count_query(campaign_people_query(&c, db, NULL, NULL), &c), 25);
-	assert_int_equal(campaign_person_add(&id, db, NULL, NULL, "样例新人", "caiwu", "2030-01-01", "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_person_add(&id, db, NULL, PERSON(NULL, "样例新人", "caiwu", "2030-01-01"), "tester"),
+	                 CAMPAIGN_OK);
 	assert_int_equal(strlen(campaign_buf_data(id)), 36);
 	campaign_buf_free(id);
 	assert_int_equal(campaign_post_leave(db, NULL, "caiwu.p1", "caiwu.head", "2011-03-31", "tester"), CAMPAIGN_OK);
@@ -164,8 +247,9 @@ static void test_evaluation_ranking_ties(void **state)
 	int i = 0;
 	(void)state;
 	for (int k = 0; k < 4; k++)
-		assert_int_equal(campaign_evaluation_record(db, NULL, 2010, "全年", COUNTIES[k], scores[k], "2011-01-20", NULL,
-		                                            "tester"),
+		assert_int_equal(campaign_evaluation_add(db, NULL,
+		                                         SCORE(2010, "全年", COUNTIES[k], scores[k], "2011-01-20", NULL),
+		                                         "tester"),
 		                 CAMPAIGN_OK);
 	assert_int_equal(campaign_evaluation_ranking_query(&c, db, NULL, 2010, NULL, "counties"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
@@ -177,8 +261,8 @@ static void test_evaluation_ranking_ties(void **state)
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(i, 4);
-	assert_int_equal(campaign_evaluation_record(db, NULL, 2010, "全年", "shizhong", "1000.5", "2011-01-20", NULL,
-	                                            "tester"),
+	assert_int_equal(campaign_evaluation_add(db, NULL,
+	                                         SCORE(2010, "全年", "shizhong", "1000.5", "2011-01-20", NULL), "tester"),
 	                 CAMPAIGN_EINVALID);
 	/* bulk: CSV and YAML, all or nothing */
 	assert_int_equal(campaign_evaluations_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/evaluations-2010.csv",
@@ -201,8 +285,8 @@ static void test_evaluation_ranking_ties(void **state)
 static void scores(campaign_db *db, const char *const *s)
 {
 	for (int k = 0; k < 11; k++)
-		assert_int_equal(campaign_evaluation_record(db, NULL, 2010, "全年", COUNTIES[k], s[k], "2011-01-20", NULL,
-		                                            "tester"),
+		assert_int_equal(campaign_evaluation_add(db, NULL,
+		                                         SCORE(2010, "全年", COUNTIES[k], s[k], "2011-01-20", NULL), "tester"),
 		                 CAMPAIGN_OK);
 }
 
@@ -414,7 +498,8 @@ static void test_lookback_two_steps(void **state)
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	v = strdup(campaign_cursor_get(c, "id"));
 	campaign_cursor_free(c);
-	assert_int_equal(campaign_proposal_decide(db, NULL, v, "reject", NULL, NULL, "已另行处理", "2011-07-05", "tester"),
+	assert_int_equal(campaign_proposal_decide(db, NULL,
+	                                          DECISION(v, "reject", NULL, NULL, "已另行处理", "2011-07-05"), "tester"),
 	                 CAMPAIGN_OK);
 	free(v);
 	assert_int_equal(evaluate(db, "2011-07-31"), 0); /* the new deadline has not passed */
@@ -443,19 +528,20 @@ static void test_tours(void **state)
 	campaign_buf *fid = NULL;
 	int i = 0;
 	(void)state;
-	assert_int_equal(campaign_tour_schedule(db, NULL, 2011, "counties", "2011-03-01", "2011-11-30", "tester"), 11);
-	assert_int_equal(campaign_tour_schedule(db, NULL, 2011, "counties", "2011-03-01", "2011-11-30", "tester"), 0);
-	assert_int_equal(campaign_tour_schedule(db, NULL, 2011, "counties", "2011-12-01", "2011-11-30", "tester"),
+	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-03-01", "2011-11-30"), "tester"), 11);
+	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-03-01", "2011-11-30"), "tester"), 0);
+	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-12-01", "2011-11-30"), "tester"),
 	                 CAMPAIGN_EINVALID);
 	for (int k = 0; k < 11; k++) {
 		char date[11];
 		if (!strcmp(COUNTIES[k], "jiajiang"))
 			continue;
 		snprintf(date, sizeof date, "2011-%02d-10", 3 + k * 8 / 10);
-		assert_int_equal(campaign_tour_record(db, NULL, COUNTIES[k], date, "巡视组样例组长", NULL, "tester"),
+		assert_int_equal(campaign_tour_record(db, NULL, VISIT(COUNTIES[k], date, "巡视组样例组长", NULL), "tester"),
 		                 CAMPAIGN_OK);
 	}
-	assert_int_equal(campaign_tour_record(db, NULL, "shizhong", "2011-05-01", NULL, NULL, "tester"), CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_tour_record(db, NULL, VISIT("shizhong", "2011-05-01", NULL, NULL), "tester"),
+	                 CAMPAIGN_ECONFLICT);
 	assert_int_equal(campaign_tour_finding_record(&fid, db, NULL, "TF1", "mabian", "ten-categories/c7", "样例某癸",
 	                                              "执法监察中滥用自由裁量权", NULL, "2011-10-12", "tester"),
 	                 CAMPAIGN_OK);
@@ -525,7 +611,7 @@ static void test_tenure_boundary(void **state)
 	one_rule(db, "    kind: key_post_tenure\n    kinds: [budget]\n    defer_in_post_under_years: 2\n");
 	/* 样例财一 moves to another budget post the day after leaving: the same run, a new post */
 	assert_int_equal(campaign_post_leave(db, NULL, "caiwu.p1", "caiwu.head", "2010-06-30", "tester"), CAMPAIGN_OK);
-	assert_int_equal(campaign_post_assign(db, NULL, "caiwu.p1", "caiwu.budget", "2010-07-01", NULL, "tester"),
+	assert_int_equal(campaign_post_assign(db, NULL, HOLDING("caiwu.p1", "caiwu.budget", "2010-07-01", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2011-01-01"), 1);
 	expect_proposals(db, "rotation caiwu caiwu.p2\n");
@@ -538,7 +624,8 @@ static void test_tenure_boundary(void **state)
 	one_rule(db, "    kind: key_post_tenure\n    kinds: [projects]\n");
 	assert_int_equal(campaign_post_leave(db, NULL, "gengbao.p1", "gengbao.projects", "2009-12-31", "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_post_assign(db, NULL, "gengbao.p1", "gengbao.projects", "2010-01-02", NULL, "tester"),
+	assert_int_equal(campaign_post_assign(db, NULL,
+	                                      HOLDING("gengbao.p1", "gengbao.projects", "2010-01-02", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2011-07-01"), 0);
 	campaign_close(db);
@@ -557,14 +644,15 @@ static void test_decisions_and_actions(void **state)
 	one_rule(db, "    kind: evaluation_bottom\n    n: 2\n    explanation_due: 2011-03-01\n");
 	assert_int_equal(evaluate(db, "2011-02-01"), 2);
 	id = first_proposal(db, "id");
-	assert_int_equal(campaign_proposal_decide(db, NULL, id, "reject", NULL, NULL, NULL, "2011-02-02", "领导"),
+	assert_int_equal(campaign_proposal_decide(db, NULL, DECISION(id, "reject", NULL, NULL, NULL, "2011-02-02"), "领导"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "a rejection needs a note giving the reason");
-	assert_int_equal(campaign_proposal_decide(db, NULL, id, "accept", "removal", NULL, NULL, "2011-02-02", "领导"),
+	assert_int_equal(campaign_proposal_decide(db, NULL,
+	                                          DECISION(id, "accept", "removal", NULL, NULL, "2011-02-02"), "领导"),
 	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_proposal_decide(db, NULL, id, "accept", NULL, NULL, "同意", "2011-02-02", "领导"),
+	assert_int_equal(campaign_proposal_decide(db, NULL, DECISION(id, "accept", NULL, NULL, "同意", "2011-02-02"), "领导"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_proposal_decide(db, NULL, id, "reject", NULL, NULL, "不同意", "2011-02-03", "另一人"),
+	assert_int_equal(campaign_proposal_decide(db, NULL, DECISION(id, "reject", NULL, NULL, "不同意", "2011-02-03"), "另一人"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_true(strstr(campaign_error_message(), "was accepted by 领导 on 2011-02-02") != NULL);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, "accepted", NULL), CAMPAIGN_OK);
@@ -580,22 +668,25 @@ static void test_decisions_and_actions(void **state)
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	id = strdup(campaign_cursor_get(c, "id"));
 	campaign_cursor_free(c);
-	assert_int_equal(campaign_proposal_decide(db, NULL, id, "modify", NULL, "2011-03-15", "延期说明", "2011-02-02",
-	                                          "领导"),
+	assert_int_equal(campaign_proposal_decide(db, NULL,
+	                                          DECISION(id, "modify", NULL, "2011-03-15", "延期说明", "2011-02-02"), "领导"),
 	                 CAMPAIGN_OK);
 	free(id);
 	/* the interview: held, then the written explanation */
-	assert_int_equal(campaign_action_update(db, NULL, action, "done", "2011-01-01", NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_action_update(db, NULL, EVENT(action, "done", "2011-01-01", NULL), "tester"),
+	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "date 2011-01-01 is before the decision (2011-02-02)");
-	assert_int_equal(campaign_action_update(db, NULL, action, "held", "2011-02-10", "约谈记录", "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_action_update(db, NULL, EVENT(action, "held", "2011-02-10", "约谈记录"), "tester"),
+	                 CAMPAIGN_OK);
 	assert_int_equal(campaign_actions_query(&c, db, NULL, "interview", NULL, "2011-03-02"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		assert_string_equal(campaign_cursor_get(c, "status"),
 		                    !strcmp(campaign_cursor_get(c, "id"), action) ? "overdue" : "open");
 	campaign_cursor_free(c);
-	assert_int_equal(campaign_action_update(db, NULL, action, "explanation_received", "2011-03-02", NULL, "tester"),
+	assert_int_equal(campaign_action_update(db, NULL,
+	                                        EVENT(action, "explanation_received", "2011-03-02", NULL), "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_action_update(db, NULL, action, "cancelled", "2011-03-03", NULL, "tester"),
+	assert_int_equal(campaign_action_update(db, NULL, EVENT(action, "cancelled", "2011-03-03", NULL), "tester"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_int_equal(campaign_actions_summary_query(&c, db, NULL, "2011-03-20"), CAMPAIGN_OK);
 	{
@@ -633,11 +724,13 @@ static void test_person_record_confidential(void **state)
 	assert_int_equal(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_role_grant(db, "leader", "leadership", NULL, NULL, "office"), CAMPAIGN_OK);
 	assert_int_equal(campaign_role_grant(db, "clerk", "unit_clerk", NULL, "mabian", "office"), CAMPAIGN_OK);
-	assert_int_equal(campaign_person_discipline_add(NULL, db, NULL, "mabian.p1", "2009-05-01", "记过", "违规审批",
-	                                                "乐山市纪委", "clerk"),
+	assert_int_equal(campaign_person_discipline_add(NULL, db, NULL,
+	                                                DISCIPLINE("mabian.p1", "2009-05-01", "记过", "违规审批", "乐山市纪委"),
+	                                                "clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_person_discipline_add(NULL, db, NULL, "mabian.p1", "2009-05-01", "记过", "违规审批",
-	                                                "乐山市纪委", "office"),
+	assert_int_equal(campaign_person_discipline_add(NULL, db, NULL,
+	                                                DISCIPLINE("mabian.p1", "2009-05-01", "记过", "违规审批", "乐山市纪委"),
+	                                                "office"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(campaign_finding_record(NULL, db, NULL, "F1", "mabian", "five-behaviours/b5", "investigated",
 	                                         "样例某癸", "挪用资金", NULL, "2010-11-20", NULL, "office"),
@@ -693,7 +786,8 @@ static campaign_db *open_scenario(void)
 	assert_int_equal(campaign_finding_record(NULL, db, NULL, "F1", "mabian", "five-behaviours/b5", "investigated",
 	                                         "样例某癸", "挪用资金", NULL, "2010-11-20", NULL, "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_tour_record(db, NULL, "shizhong", "2010-11-10", NULL, NULL, "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_tour_record(db, NULL, VISIT("shizhong", "2010-11-10", NULL, NULL), "tester"),
+	                 CAMPAIGN_OK);
 	return db;
 }
 
@@ -764,6 +858,7 @@ static void test_determinism(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_options),
 		cmocka_unit_test(test_people_and_posts),
 		cmocka_unit_test(test_evaluation_ranking_ties),
 		cmocka_unit_test(test_evaluation_bottom),
