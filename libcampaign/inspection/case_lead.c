@@ -92,36 +92,37 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 	return db_step_done(c->db, st, "cannot record the case lead");
 }
 
+static int create_check(void *ctx)
+{
+	const lead_in *l = ctx;
+	int rc;
+	if ((rc = need_date(l->received_on, "received_on")) || (rc = need(l->details, "details")))
+		return rc;
+	if (l->id && (!*l->id || strlen(l->id) > 64))
+		return error_set(CAMPAIGN_EINVALID, "case lead id \"%s\" must be 1 to 64 bytes", l->id);
+	return CAMPAIGN_OK;
+}
+
+static int create_body(write_op *op, void *ctx)
+{
+	const lead_in *l = ctx;
+	int rc = lead_insert(&op->st, op->crid, l, op->actor, op->id);
+	if (rc)
+		return rc;
+	/* the log names the lead and its source, never what it says */
+	op->object = op->id;
+	op->detail = l->finding ? "finding" : "citizen_report";
+	return write_result(op, op->id);
+}
+
 int campaign_case_lead_create(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
                               const char *finding, const char *unit, const char *received_on, const char *details,
                               const char *reporter, const char *reporter_contact, const char *actor)
 {
 	lead_in l = {id, finding && *finding ? finding : NULL, unit, received_on, details, reporter, reporter_contact};
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	struct campaign_buf *b = NULL;
-	char lid[72];
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need_date(received_on, "received_on")) ||
-	    (rc = need(details, "details")))
-		return rc;
-	if (id && (!*id || strlen(id) > 64))
-		return error_set(CAMPAIGN_EINVALID, "case lead id \"%s\" must be 1 to 64 bytes", id);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.create", campaign, id)) || (rc = db_begin(db)))
-		return rc;
-	/* the log names the lead and its source, never what it says */
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = lead_insert(&c, crid, &l, actor, lid)))
-		rc = db_log(db, actor, "case_lead.create", campaign, lid, l.finding ? "finding" : "citizen_report");
-	stmts_free(&c);
-	if (!rc && out_id)
-		rc = id_buf(&b, lid);
-	if ((rc = write_end(db, rc, actor, "case_lead.create", campaign, id))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = id,
+	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
+	return db_write(db, &op, &l, out_id);
 }
 
 /* ---- referral and outcome ---- */
@@ -158,91 +159,99 @@ static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_s
 static const char SQL_REFER[] =
 	"UPDATE case_lead SET body_kind = ?2, body = ?3, referred_on = ?4, referral_ref = ?5 WHERE id = ?1";
 
-static int refer(stmts *c, sqlite3_int64 crid, const char *lead, const char *kind, const char *body, const char *date,
-                 const char *ref)
+/* The arguments of refer and resolve. */
+typedef struct lead_change {
+	const char *lead, *kind, *body, *date, *ref, *note; /* kind: the body kind, or the outcome */
+} lead_change;
+
+static int refer_check(void *ctx)
 {
+	const lead_change *a = ctx;
+	int rc;
+	if ((rc = need(a->lead, "lead")) ||
+	    (rc = one_of(a->kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	    (rc = need(a->body, "body")))
+		return rc;
+	return need_date(a->date, "date");
+}
+
+static int refer_body(write_op *op, void *ctx)
+{
+	const lead_change *a = ctx;
 	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
-	if ((rc = lead_state_get(c, crid, lead, &s)))
+	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
 		return rc;
 	if (*s.referred_on)
-		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was referred on %s", lead, s.referred_on);
-	if (strcmp(date, s.received_on) < 0)
-		return error_set(CAMPAIGN_EINVALID, "referral date %s is before the lead was received (%s)", date,
+		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was referred on %s", a->lead, s.referred_on);
+	if (strcmp(a->date, s.received_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "referral date %s is before the lead was received (%s)", a->date,
 		                 s.received_on);
-	if (!(st = stmts_get(c, SQL_REFER)))
+	if (!(st = stmts_get(&op->st, SQL_REFER)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, ref);
-	return db_step_done(c->db, st, "cannot record the referral");
+	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, a->ref);
+	return db_step_done(op->db, st, "cannot record the referral");
 }
 
 int campaign_case_lead_refer(campaign_db *db, const char *campaign, const char *lead, const char *body_kind,
                              const char *body, const char *date, const char *reference, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(lead, "lead")) ||
-	    (rc = one_of(body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
-	    (rc = need(body, "body")) || (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.refer", campaign, lead)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = refer(&c, crid, lead, body_kind, body, date, reference)))
-		rc = db_log(db, actor, "case_lead.refer", campaign, lead, body_kind);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "case_lead.refer", campaign, lead);
+	lead_change a = {.lead = lead, .kind = body_kind, .body = body, .date = date, .ref = reference};
+	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign, .object = lead,
+	               .detail = body_kind, .access = ACCESS_PLAN, .check = refer_check, .body = refer_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
 static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcome_note = ?2 WHERE lead = ?1";
 
-static int resolve(stmts *c, sqlite3_int64 crid, const char *lead, const char *outcome, const char *date,
-                   const char *note)
+static int resolve_check(void *ctx)
 {
+	const lead_change *a = ctx;
+	int rc;
+	if ((rc = need(a->lead, "lead")) ||
+	    (rc = one_of(a->kind, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
+		return rc;
+	return need_date(a->date, "date");
+}
+
+static int resolve_body(write_op *op, void *ctx)
+{
+	const lead_change *a = ctx;
 	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
-	if ((rc = lead_state_get(c, crid, lead, &s)))
+	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
 		return rc;
-	if (strcmp(date, *s.referred_on ? s.referred_on : s.received_on) < 0)
-		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", date,
+	if (strcmp(a->date, *s.referred_on ? s.referred_on : s.received_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", a->date,
 		                 *s.referred_on ? "referred" : "received", *s.referred_on ? s.referred_on : s.received_on);
-	if (!(st = stmts_get(c, SQL_RESOLVE)))
+	if (!(st = stmts_get(&op->st, SQL_RESOLVE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(c->db, st, "cannot record the outcome")) || !note || !*note)
+	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(op->db, st, "cannot record the outcome")) || !a->note || !*a->note)
 		return rc;
-	if (!(st = stmts_get(c, SQL_RESOLVE_NOTE)))
+	if (!(st = stmts_get(&op->st, SQL_RESOLVE_NOTE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot record the outcome");
+	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->note, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot record the outcome");
 }
 
 int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const char *lead, const char *outcome,
                                const char *date, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(lead, "lead")) ||
-	    (rc = one_of(outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")) ||
-	    (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.resolve", campaign, lead)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = resolve(&c, crid, lead, outcome, date, note)))
-		rc = db_log(db, actor, "case_lead.resolve", campaign, lead, outcome);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "case_lead.resolve", campaign, lead);
+	lead_change a = {.lead = lead, .kind = outcome, .date = date, .note = note};
+	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign, .object = lead,
+	               .detail = outcome, .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 /* ---- queries ---- */

@@ -138,32 +138,28 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	return db_log(c->db, actor, "finding.record", campaign, id, f->origin);
 }
 
+static int record_check(void *ctx)
+{
+	long long fen;
+	return finding_check(ctx, &fen);
+}
+
+/* finding_insert() writes the call entry, naming the new finding */
+static int record_body(write_op *op, void *ctx)
+{
+	int rc = finding_insert(&op->st, op->crid, op->campaign, ctx, op->actor, op->id, sizeof op->id, 1);
+	return rc ? rc : write_result(op, op->id);
+}
+
 int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
                             const char *unit, const char *category, const char *origin, const char *people,
                             const char *description, const char *amount, const char *found_on, const char *round,
                             const char *actor)
 {
 	finding_in f = {id, unit, category, origin, people, description, amount, found_on, round};
-	stmts c = {db, 0, {{0}}};
-	struct campaign_buf *b = NULL;
-	sqlite3_int64 crid;
-	char fid[72];
-	long long fen;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = finding_check(&f, &fen)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)))
-		rc = finding_insert(&c, crid, campaign, &f, actor, fid, sizeof fid, 1);
-	stmts_free(&c);
-	if (!rc && out_id)
-		rc = id_buf(&b, fid);
-	if ((rc = write_end(db, rc, actor, "finding.record", campaign, id ? id : unit))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign, .object = id ? id : unit,
+	               .access = WRITE_ANY, .flags = WRITE_OWN_LOG, .check = record_check, .body = record_body};
+	return db_write(db, &op, &f, out_id);
 }
 
 /* ---- concealment and falsification ---- */
@@ -174,53 +170,59 @@ static const char SQL_FLAG_SET[] =
 	"flag_note = CASE WHEN ?4 IS NULL THEN flag_note WHEN flag_note IS NULL THEN ?4 ELSE flag_note || ';' || ?4 END, "
 	"flagged_on = coalesce(flagged_on, ?5), flagged_by = coalesce(flagged_by, ?6) WHERE id = ?1";
 
-static int flag(stmts *c, sqlite3_int64 crid, const char *finding, int conceal, const char *date, const char *note,
-                const char *actor)
+typedef struct flag_in {
+	const char *finding, *kind, *date, *note;
+	int conceal;
+} flag_in;
+
+static int flag_check(void *ctx)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_FLAGS);
+	flag_in *a = ctx;
+	int rc;
+	if ((rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
+		return rc;
+	a->conceal = !strcmp(a->kind, "concealment");
+	if (!a->conceal && strcmp(a->kind, "falsification"))
+		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", a->kind);
+	return CAMPAIGN_OK;
+}
+
+static int flag_body(write_op *op, void *ctx)
+{
+	const flag_in *a = ctx;
+	sqlite3_stmt *st = stmts_get(&op->st, SQL_FLAGS);
 	int rc, already = 0;
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, finding, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 1, op->crid);
+	sqlite3_bind_text(st, 2, a->finding, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		already = sqlite3_column_int(st, conceal ? 1 : 2);
+		already = sqlite3_column_int(st, a->conceal ? 1 : 2);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", finding);
+		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", a->finding);
 	if (already)
 		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
-		                 conceal ? "concealment" : "falsification", finding);
-	if (!(st = stmts_get(c, SQL_FLAG_SET)))
+		                 a->conceal ? "concealment" : "falsification", a->finding);
+	if (!(st = stmts_get(&op->st, SQL_FLAG_SET)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, finding, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, conceal);
-	sqlite3_bind_int(st, 3, !conceal);
-	bind_opt(st, 4, note);
-	sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot flag the finding");
+	sqlite3_bind_text(st, 1, a->finding, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, a->conceal);
+	sqlite3_bind_int(st, 3, !a->conceal);
+	bind_opt(st, 4, a->note);
+	sqlite3_bind_text(st, 5, a->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, op->actor, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot flag the finding");
 }
 
 int campaign_finding_flag(campaign_db *db, const char *campaign, const char *finding, const char *kind,
                           const char *date, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc, conceal;
-	if ((rc = db_check_write(db, actor)) || (rc = need(finding, "finding")) || (rc = need(kind, "kind")) ||
-	    (rc = need_date(date, "date")))
-		return rc;
-	conceal = !strcmp(kind, "concealment");
-	if (!conceal && strcmp(kind, "falsification"))
-		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", kind);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "finding.flag", campaign, finding)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = flag(&c, crid, finding, conceal, date, note, actor)))
-		rc = db_log(db, actor, "finding.flag", campaign, finding, kind);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "finding.flag", campaign, finding);
+	flag_in a = {finding, kind, date, note, 0};
+	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign, .object = finding, .detail = kind,
+	               .access = ACCESS_PLAN, .check = flag_check, .body = flag_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 /* ---- query ---- */

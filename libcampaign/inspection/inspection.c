@@ -49,6 +49,7 @@ static const char SQL_GROUP_MEMBERS[] =
 	"SELECT u.rid, u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit WHERE m.grp = ?1 ORDER BY m.ord";
 
 typedef struct round_in {
+	const char *round, *unit, *group; /* as the caller named them */
 	sqlite3_int64 crid, grp;
 	const char *series, *first, *last, *deadline_text;
 	char deadline[11];
@@ -108,33 +109,41 @@ static int group_rounds(stmts *c, round_in *r, const char *group)
 	return CAMPAIGN_OK;
 }
 
+static int create_check(void *ctx)
+{
+	round_in *r = ctx;
+	int rc;
+	if ((rc = round_check(r->round, r->unit, r->group, r->first, r->last)) ||
+	    (rc = round_deadline(r->deadline_text, r->first, r->deadline)))
+		return rc;
+	if (strcmp(r->deadline, r->first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r->deadline,
+		                 r->first);
+	return CAMPAIGN_OK;
+}
+
+static int create_body(write_op *op, void *ctx)
+{
+	round_in *r = ctx;
+	sqlite3_int64 urid;
+	int rc;
+	r->crid = op->crid;
+	r->actor = op->actor;
+	if (r->group)
+		return group_rounds(&op->st, r, r->group);
+	if ((rc = db_object_rid(op->db, "unit", r->crid, r->unit, &urid)))
+		return rc;
+	return round_insert(&op->st, r, r->round, urid);
+}
+
 int campaign_inspection_round_create(campaign_db *db, const char *campaign, const char *round, const char *unit,
                                      const char *group, const char *window_first, const char *window_last,
                                      const char *deadline, const char *actor)
 {
-	round_in r = {0, 0, round, window_first, window_last, deadline, "", actor};
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 urid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = round_check(round, unit, group, window_first, window_last)) ||
-	    (rc = round_deadline(deadline, window_first, r.deadline)))
-		return rc;
-	if (strcmp(r.deadline, window_first) < 0)
-		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r.deadline,
-		                 window_first);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "inspection.round.create", campaign, round)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &r.crid))) {
-		if (group)
-			rc = group_rounds(&c, &r, group);
-		else if (!(rc = db_object_rid(db, "unit", r.crid, unit, &urid)))
-			rc = round_insert(&c, &r, round, urid);
-	}
-	stmts_free(&c);
-	if (!rc)
-		rc = db_log(db, actor, "inspection.round.create", campaign, round, group ? group : unit);
-	return write_end(db, rc, actor, "inspection.round.create", campaign, round);
+	round_in r = {round, unit, group, 0, 0, round, window_first, window_last, deadline, "", actor};
+	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign, .object = round,
+	               .detail = group ? group : unit, .access = ACCESS_PLAN, .check = create_check, .body = create_body};
+	return db_write(db, &op, &r, NULL);
 }
 
 /* ---- the summary report ---- */
@@ -187,19 +196,30 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 	return db_step_done(c->db, st, "cannot record the report");
 }
 
+typedef struct submit_in {
+	const char *round, *date, *document, *note;
+} submit_in;
+
+static int submit_check(void *ctx)
+{
+	const submit_in *a = ctx;
+	int rc = need(a->round, "round");
+	return rc ? rc : need_date(a->date, "date");
+}
+
+static int submit_body(write_op *op, void *ctx)
+{
+	const submit_in *a = ctx;
+	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
+}
+
 int campaign_inspection_round_submit(campaign_db *db, const char *campaign, const char *round, const char *date,
                                      const char *document, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(round, "round")) || (rc = need_date(date, "date")) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = submit(&c, crid, round, date, document, note, actor)))
-		rc = db_log(db, actor, "inspection.round.submit", campaign, round, date);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "inspection.round.submit", campaign, round);
+	submit_in a = {round, date, document, note};
+	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign, .object = round,
+	               .detail = date, .access = WRITE_ANY, .check = submit_check, .body = submit_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 /* ---- queries ---- */

@@ -211,32 +211,40 @@ static int status_write(stmts *c, const char *rect, const char *status, const ch
 	return db_step_done(c->db, st, "cannot update the rectification");
 }
 
-static int update(stmts *c, sqlite3_int64 crid, const char *rect, const char *status, const char *date,
-                  const char *note, const char *actor)
+/* The arguments of update, verify and close (one rectification, a date, a note). */
+typedef struct rect_change {
+	const char *rect, *status, *result, *verifier, *date, *note;
+	int passed;
+} rect_change;
+
+static int update_check(void *ctx)
 {
+	const rect_change *a = ctx;
+	int rc;
+	if ((rc = need(a->rect, "rectification")) || (rc = status_check(a->status)))
+		return rc;
+	return need_date(a->date, "date");
+}
+
+static int update_body(write_op *op, void *ctx)
+{
+	const rect_change *a = ctx;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(c, crid, rect, &s)) ||
-	    (rc = access_check(c->db, actor, ACCESS_UNIT, s.unit, "rectification.update")) ||
-	    (rc = not_before(date, s.last_update, "its last update")))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)) ||
+	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, s.unit, op->name)) ||
+	    (rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
-	return status_write(c, rect, status, date, note, actor);
+	return status_write(&op->st, a->rect, a->status, a->date, a->note, op->actor);
 }
 
 int campaign_rectification_update(campaign_db *db, const char *campaign, const char *rectification, const char *status,
                                   const char *date, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
-	    (rc = status_check(status)) || (rc = need_date(date, "date")) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = update(&c, crid, rectification, status, date, note, actor)))
-		rc = db_log(db, actor, "rectification.update", campaign, rectification, status);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "rectification.update", campaign, rectification);
+	rect_change a = {.rect = rectification, .status = status, .date = date, .note = note};
+	write_op op = {.name = "rectification.update", .actor = actor, .campaign = campaign, .object = rectification,
+	               .detail = status, .access = WRITE_ANY, .check = update_check, .body = update_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 /* ---- verification and closing ---- */
@@ -244,90 +252,88 @@ int campaign_rectification_update(campaign_db *db, const char *campaign, const c
 static const char SQL_VERIFY[] =
 	"UPDATE rectification SET verification = ?2, verified_by = ?3, verified_on = ?4, verification_note = ?5 WHERE id = ?1";
 
-static int verify(stmts *c, sqlite3_int64 crid, const char *rect, int passed, const char *verifier, const char *date,
-                  const char *note, const char *actor)
+static int verify_check(void *ctx)
 {
+	rect_change *a = ctx;
+	int rc;
+	if ((rc = need(a->rect, "rectification")) || (rc = need(a->result, "result")) || (rc = need_date(a->date, "date")))
+		return rc;
+	a->passed = !strcmp(a->result, "passed");
+	if (!a->passed && strcmp(a->result, "failed"))
+		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", a->result);
+	return CAMPAIGN_OK;
+}
+
+static int verify_body(write_op *op, void *ctx)
+{
+	const rect_change *a = ctx;
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(c, crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
 		return rc;
 	if (strcmp(s.status, "done"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
-		                 rect, status_label(s.status));
-	if ((rc = not_before(date, s.last_update, "its last update")))
+		                 a->rect, status_label(s.status));
+	if ((rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
-	if (!passed && (rc = status_write(c, rect, "in_progress", date, note ? note : "验收未通过", actor)))
+	if (!a->passed && (rc = status_write(&op->st, a->rect, "in_progress", a->date, a->note ? a->note : "验收未通过", op->actor)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_VERIFY)))
+	if (!(st = stmts_get(&op->st, SQL_VERIFY)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, passed ? "passed" : "failed", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, verifier && *verifier ? verifier : actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, note);
-	return db_step_done(c->db, st, "cannot record the verification");
+	sqlite3_bind_text(st, 1, a->rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->passed ? "passed" : "failed", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->verifier && *a->verifier ? a->verifier : op->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, a->note);
+	return db_step_done(op->db, st, "cannot record the verification");
 }
 
 int campaign_rectification_verify(campaign_db *db, const char *campaign, const char *rectification, const char *result,
                                   const char *verifier, const char *date, const char *note, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc, passed;
-	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
-	    (rc = need(result, "result")) || (rc = need_date(date, "date")))
-		return rc;
-	passed = !strcmp(result, "passed");
-	if (!passed && strcmp(result, "failed"))
-		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", result);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rectification.verify", campaign, rectification)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = verify(&c, crid, rectification, passed, verifier, date, note, actor)))
-		rc = db_log(db, actor, "rectification.verify", campaign, rectification, result);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "rectification.verify", campaign, rectification);
+	rect_change a = {.rect = rectification, .result = result, .verifier = verifier, .date = date, .note = note};
+	write_op op = {.name = "rectification.verify", .actor = actor, .campaign = campaign, .object = rectification,
+	               .detail = result, .access = ACCESS_PLAN, .check = verify_check, .body = verify_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 
-static int close_rect(stmts *c, sqlite3_int64 crid, const char *rect, const char *date, const char *actor)
+static int close_check(void *ctx)
 {
+	const rect_change *a = ctx;
+	int rc = need(a->rect, "rectification");
+	return rc ? rc : need_date(a->date, "date");
+}
+
+static int close_body(write_op *op, void *ctx)
+{
+	const rect_change *a = ctx;
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(c, crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
 		return rc;
 	if (strcmp(s.verification, "passed"))
-		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", rect);
-	if ((rc = not_before(date, s.verified_on, "its verification")))
+		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", a->rect);
+	if ((rc = not_before(a->date, s.verified_on, "its verification")))
 		return rc;
-	if (!(st = stmts_get(c, SQL_CLOSE)))
+	if (!(st = stmts_get(&op->st, SQL_CLOSE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot close the rectification");
+	sqlite3_bind_text(st, 1, a->rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, op->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot close the rectification");
 }
 
 int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification, const char *date,
                                  const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
-	    (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rectification.close", campaign, rectification)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = close_rect(&c, crid, rectification, date, actor)))
-		rc = db_log(db, actor, "rectification.close", campaign, rectification, date);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "rectification.close", campaign, rectification);
+	rect_change a = {.rect = rectification, .date = date};
+	write_op op = {.name = "rectification.close", .actor = actor, .campaign = campaign, .object = rectification,
+	               .detail = date, .access = ACCESS_PLAN, .check = close_check, .body = close_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 /* ---- queries ---- */
