@@ -271,16 +271,13 @@ int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
+	int rc = query_begin(out, &c, db, campaign,
 	                     "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
 	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
-	                     LEAD_TYPES, &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	                     LEAD_TYPES, &crid);
+	if (!rc)
+		bind_opt(cursor_stmt(c), 2, unit);
+	return query_done(out, c, rc);
 }
 
 static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campaign = ?1 AND id = ?2";
@@ -288,7 +285,7 @@ static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campai
 int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                           const char *lead, const char *actor)
 {
-	campaign_cursor *c;
+	campaign_cursor *c = NULL;
 	stmts s = {db, 0, {{0}}};
 	sqlite3_int64 crid, one;
 	int rc, found = 1;
@@ -305,13 +302,13 @@ int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db
 		return rc;
 	/* the read is logged before anything is read */
 	if ((rc = db_log(db, actor, "case_lead.read_confidential", campaign, lead, lead ? NULL : "all")) ||
-	    (rc = query_open(&c, db, campaign,
-	                     "SELECT " LEAD_COLUMNS ", k.details, k.reporter, k.reporter_contact, k.outcome_note "
-	                     "FROM case_lead l JOIN case_lead_confidential k ON k.lead = l.id "
-	                     "LEFT JOIN unit u ON u.rid = l.unit "
-	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR l.id = ?2) ORDER BY l.received_on, l.id",
-	                     LEAD_TYPES "tttt", &crid)))
-		return rc;
+	    (rc = query_begin(out, &c, db, campaign,
+	                      "SELECT " LEAD_COLUMNS ", k.details, k.reporter, k.reporter_contact, k.outcome_note "
+	                      "FROM case_lead l JOIN case_lead_confidential k ON k.lead = l.id "
+	                      "LEFT JOIN unit u ON u.rid = l.unit "
+	                      "WHERE l.campaign = ?1 AND (?2 IS NULL OR l.id = ?2) ORDER BY l.received_on, l.id",
+	                      LEAD_TYPES "tttt", &crid)))
+		return query_done(out, c, rc);
 	bind_opt(cursor_stmt(c), 2, lead);
 	return query_done(out, c, CAMPAIGN_OK);
 }

@@ -339,18 +339,15 @@ int campaign_catalogues_query(campaign_cursor **out, campaign_db *db, const char
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	rc = query_open(
-		&c, db, campaign,
+	int rc = query_begin(
+		out, &c, db, campaign,
 		"SELECT c.id, c.version, c.name, c.source, c.consequence, "
 		"(SELECT count(*) FROM violation_category g WHERE g.catalogue = c.rid) AS categories, "
 		"c.version = (SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id) "
 		"AS current, c.imported_by, c.imported_at FROM violation_catalogue c WHERE c.campaign = ?1 "
 		"ORDER BY c.id, c.version",
 		"titttiitt", &crid);
-	return rc ? rc : query_done(out, c, rc);
+	return query_done(out, c, rc);
 }
 
 int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, const char *campaign,
@@ -359,12 +356,10 @@ int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, 
 	campaign_cursor *c;
 	sqlite3_int64 crid;
 	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if (version < 0)
+	if (out && version < 0)
 		return error_set(CAMPAIGN_EINVALID, "version %d is negative", version);
-	rc = query_open(
-		&c, db, campaign,
+	rc = query_begin(
+		out, &c, db, campaign,
 		"SELECT c.id AS catalogue, c.version, g.id, c.id || '@' || c.version || '/' || g.id AS ref, g.label, g.text, "
 		"coalesce(g.consequence, c.consequence) AS consequence "
 		"FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
@@ -372,9 +367,9 @@ int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, 
 		"(SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id)) "
 		"ORDER BY c.id, c.version, g.ord",
 		"tittttt", &crid);
-	if (rc)
-		return rc;
-	bind_opt(cursor_stmt(c), 2, catalogue);
-	sqlite3_bind_int(cursor_stmt(c), 3, version);
-	return query_done(out, c, CAMPAIGN_OK);
+	if (!rc) {
+		bind_opt(cursor_stmt(c), 2, catalogue);
+		sqlite3_bind_int(cursor_stmt(c), 3, version);
+	}
+	return query_done(out, c, rc);
 }

@@ -262,15 +262,12 @@ int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int by_unit = unit && *unit, by_finding = finding && *finding, rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1],
-	                     "ttttittttttitdttttiiittitt", &crid)))
-		return rc;
-	if (by_unit)
+	int by_unit = unit && *unit, by_finding = finding && *finding;
+	int rc = query_begin(out, &c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt",
+	                     &crid);
+	if (!rc && by_unit)
 		bind_opt(cursor_stmt(c), 2, unit);
-	if (by_finding)
+	if (!rc && by_finding)
 		bind_opt(cursor_stmt(c), 3, finding);
-	return query_done(out, c, CAMPAIGN_OK);
+	return query_done(out, c, rc);
 }

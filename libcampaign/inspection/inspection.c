@@ -224,59 +224,59 @@ int campaign_inspection_round_submit(campaign_db *db, const char *campaign, cons
 
 /* ---- queries ---- */
 
+int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                     const char *sql, const char *types, const char *as_of, int n)
+{
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	*c = NULL;
+	if ((rc = insp_as_of(as_of, date)) || (rc = query_begin(out, c, db, campaign, sql, types, &crid)))
+		return rc;
+	sqlite3_bind_text(cursor_stmt(*c), n, date, -1, SQLITE_TRANSIENT);
+	return CAMPAIGN_OK;
+}
+
 int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *series,
                                      const char *unit, const char *as_of)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(
-		     &c, db, campaign,
-		     "SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
-		     "r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, "
-		     "CASE WHEN s.submitted_on IS NOT NULL AND s.submitted_on <= r.deadline THEN 'submitted' "
-		     "WHEN s.submitted_on IS NOT NULL THEN 'late' WHEN r.deadline < ?4 THEN 'missing' ELSE 'open' END AS status, "
-		     "(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
-		     "FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
-		     "LEFT JOIN inspection_submission s ON s.round = r.rid "
-		     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
-		     "ORDER BY r.series, u.ord, r.id",
-		     "tttttdddtdtti", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, series);
-	bind_opt(cursor_stmt(c), 3, unit);
-	sqlite3_bind_text(cursor_stmt(c), 4, date, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = insp_query_as_of(
+		out, &c, db, campaign,
+		"SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
+		"r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, "
+		"CASE WHEN s.submitted_on IS NOT NULL AND s.submitted_on <= r.deadline THEN 'submitted' "
+		"WHEN s.submitted_on IS NOT NULL THEN 'late' WHEN r.deadline < ?4 THEN 'missing' ELSE 'open' END AS status, "
+		"(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
+		"FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
+		"LEFT JOIN inspection_submission s ON s.round = r.rid "
+		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
+		"ORDER BY r.series, u.ord, r.id",
+		"tttttdddtdtti", as_of, 4);
+	if (!rc) {
+		bind_opt(cursor_stmt(c), 2, series);
+		bind_opt(cursor_stmt(c), 3, unit);
+	}
+	return query_done(out, c, rc);
 }
 
 int campaign_inspection_missing_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *series,
                                       const char *as_of)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(
-		     &c, db, campaign,
-		     "SELECT r.id AS round, r.series, u.id AS unit, u.name AS unit_name, r.deadline, "
-		     "CASE WHEN s.submitted_on IS NULL OR s.submitted_on > ?3 THEN 'missing' ELSE 'late' END AS status, "
-		     "CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on END AS submitted_on, "
-		     "CAST(julianday(CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on ELSE ?3 END) - julianday(r.deadline) "
-		     "AS INTEGER) AS days_late "
-		     "FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN inspection_submission s ON s.round = r.rid "
-		     "WHERE r.campaign = ?1 AND r.deadline < ?3 AND (?2 IS NULL OR r.series = ?2) "
-		     "AND (s.submitted_on IS NULL OR s.submitted_on > r.deadline) "
-		     "ORDER BY days_late DESC, u.ord, r.id",
-		     "ttttdtdi", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, series);
-	sqlite3_bind_text(cursor_stmt(c), 3, date, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = insp_query_as_of(
+		out, &c, db, campaign,
+		"SELECT r.id AS round, r.series, u.id AS unit, u.name AS unit_name, r.deadline, "
+		"CASE WHEN s.submitted_on IS NULL OR s.submitted_on > ?3 THEN 'missing' ELSE 'late' END AS status, "
+		"CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on END AS submitted_on, "
+		"CAST(julianday(CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on ELSE ?3 END) - julianday(r.deadline) "
+		"AS INTEGER) AS days_late "
+		"FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN inspection_submission s ON s.round = r.rid "
+		"WHERE r.campaign = ?1 AND r.deadline < ?3 AND (?2 IS NULL OR r.series = ?2) "
+		"AND (s.submitted_on IS NULL OR s.submitted_on > r.deadline) "
+		"ORDER BY days_late DESC, u.ord, r.id",
+		"ttttdtdi", as_of, 3);
+	if (!rc)
+		bind_opt(cursor_stmt(c), 2, series);
+	return query_done(out, c, rc);
 }

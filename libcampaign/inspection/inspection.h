@@ -6,6 +6,14 @@
 #include "core/core.h"
 #include "io/io.h"
 
+/* ---- inspection.c ---- */
+
+/* query_begin() for a query as of a date: @as_of (NULL: today, UTC) is
+ * checked first and bound to ?@n; the caller binds the rest and ends with
+ * query_done(). */
+int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                     const char *sql, const char *types, const char *as_of, int n);
+
 /* ---- finding.c ---- */
 
 /* The fields of a finding, for record and bulk import. */

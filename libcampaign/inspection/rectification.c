@@ -343,10 +343,7 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
+	int rc = query_begin(out, &c, db, campaign,
 	                     "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
 	                     "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
 	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
@@ -354,11 +351,12 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
 	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
 	                     "ORDER BY r.deadline, r.id",
-	                     "ttttttdttttdtdtttd", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, finding);
-	bind_opt(cursor_stmt(c), 3, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	                     "ttttttdttttdtdtttd", &crid);
+	if (!rc) {
+		bind_opt(cursor_stmt(c), 2, finding);
+		bind_opt(cursor_stmt(c), 3, unit);
+	}
+	return query_done(out, c, rc);
 }
 
 /* Each rectification of ?1 with its status on ?2 (the latest update dated on
@@ -376,16 +374,10 @@ static int as_of_query(campaign_cursor **out, campaign_db *db, const char *campa
                        const char *as_of, const char *sql, const char *types)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) || (rc = query_open(&c, db, campaign, sql, types, &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
-	bind_opt(cursor_stmt(c), 3, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = insp_query_as_of(out, &c, db, campaign, sql, types, as_of, 2);
+	if (!rc)
+		bind_opt(cursor_stmt(c), 3, unit);
+	return query_done(out, c, rc);
 }
 
 int campaign_rectifications_overdue_query(campaign_cursor **out, campaign_db *db, const char *campaign,
