@@ -115,12 +115,23 @@ static int create_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-int campaign_case_lead_create(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                              const char *finding, const char *unit, const char *received_on, const char *details,
-                              const char *reporter, const char *reporter_contact, const char *actor)
+int campaign_case_lead_add_options_init(campaign_case_lead_add_options *opts, unsigned int version)
 {
-	lead_in l = {id, finding && *finding ? finding : NULL, unit, received_on, details, reporter, reporter_contact};
-	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = id,
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
+	                         "campaign_case_lead_add_options");
+}
+
+int campaign_case_lead_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                           const campaign_case_lead_add_options *o, const char *actor)
+{
+	lead_in l;
+	int rc = insp_options_check(o, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options");
+	if (rc)
+		return rc;
+	l = (lead_in){o->id,      o->finding && *o->finding ? o->finding : NULL, o->unit, o->received_on,
+	              o->details, o->reporter, o->reporter_contact};
+	/* the audit log keeps the operation's name, "case_lead.create" */
+	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = o->id,
 	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
 	return db_write(db, &op, &l, out_id);
 }
@@ -159,17 +170,12 @@ static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_s
 static const char SQL_REFER[] =
 	"UPDATE case_lead SET body_kind = ?2, body = ?3, referred_on = ?4, referral_ref = ?5 WHERE id = ?1";
 
-/* The arguments of refer and resolve. */
-typedef struct lead_change {
-	const char *lead, *kind, *body, *date, *ref, *note; /* kind: the body kind, or the outcome */
-} lead_change;
-
 static int refer_check(void *ctx)
 {
-	const lead_change *a = ctx;
+	const campaign_case_lead_refer_options *a = ctx;
 	int rc;
 	if ((rc = need(a->lead, "lead")) ||
-	    (rc = one_of(a->kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	    (rc = one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
 		return rc;
 	return need_date(a->date, "date");
@@ -177,7 +183,7 @@ static int refer_check(void *ctx)
 
 static int refer_body(write_op *op, void *ctx)
 {
-	const lead_change *a = ctx;
+	const campaign_case_lead_refer_options *a = ctx;
 	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
@@ -191,20 +197,28 @@ static int refer_body(write_op *op, void *ctx)
 	if (!(st = stmts_get(&op->st, SQL_REFER)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->body_kind, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, a->ref);
+	bind_opt(st, 5, a->reference);
 	return db_step_done(op->db, st, "cannot record the referral");
 }
 
-int campaign_case_lead_refer(campaign_db *db, const char *campaign, const char *lead, const char *body_kind,
-                             const char *body, const char *date, const char *reference, const char *actor)
+int campaign_case_lead_refer_options_init(campaign_case_lead_refer_options *opts, unsigned int version)
 {
-	lead_change a = {.lead = lead, .kind = body_kind, .body = body, .date = date, .ref = reference};
-	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign, .object = lead,
-	               .detail = body_kind, .access = ACCESS_PLAN, .check = refer_check, .body = refer_body};
-	return db_write(db, &op, &a, NULL);
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
+	                         "campaign_case_lead_refer_options");
+}
+
+int campaign_case_lead_refer(campaign_db *db, const char *campaign, const campaign_case_lead_refer_options *opts,
+                             const char *actor)
+{
+	int rc = insp_options_check(opts, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options");
+	if (rc)
+		return rc;
+	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign, .object = opts->lead,
+	               .detail = opts->body_kind, .access = ACCESS_PLAN, .check = refer_check, .body = refer_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
@@ -212,17 +226,17 @@ static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcom
 
 static int resolve_check(void *ctx)
 {
-	const lead_change *a = ctx;
+	const campaign_case_lead_resolve_options *a = ctx;
 	int rc;
 	if ((rc = need(a->lead, "lead")) ||
-	    (rc = one_of(a->kind, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
+	    (rc = one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
 		return rc;
 	return need_date(a->date, "date");
 }
 
 static int resolve_body(write_op *op, void *ctx)
 {
-	const lead_change *a = ctx;
+	const campaign_case_lead_resolve_options *a = ctx;
 	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
@@ -234,7 +248,7 @@ static int resolve_body(write_op *op, void *ctx)
 	if (!(st = stmts_get(&op->st, SQL_RESOLVE)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->outcome, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
 	if ((rc = db_step_done(op->db, st, "cannot record the outcome")) || !a->note || !*a->note)
 		return rc;
@@ -245,13 +259,21 @@ static int resolve_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the outcome");
 }
 
-int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const char *lead, const char *outcome,
-                               const char *date, const char *note, const char *actor)
+int campaign_case_lead_resolve_options_init(campaign_case_lead_resolve_options *opts, unsigned int version)
 {
-	lead_change a = {.lead = lead, .kind = outcome, .date = date, .note = note};
-	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign, .object = lead,
-	               .detail = outcome, .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body};
-	return db_write(db, &op, &a, NULL);
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
+	                         "campaign_case_lead_resolve_options");
+}
+
+int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const campaign_case_lead_resolve_options *opts,
+                               const char *actor)
+{
+	int rc = insp_options_check(opts, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options");
+	if (rc)
+		return rc;
+	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign, .object = opts->lead,
+	               .detail = opts->outcome, .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- queries ---- */

@@ -151,13 +151,22 @@ static int record_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, op->id);
 }
 
-int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                            const char *unit, const char *category, const char *origin, const char *people,
-                            const char *description, const char *amount, const char *found_on, const char *round,
-                            const char *actor)
+int campaign_finding_add_options_init(campaign_finding_add_options *opts, unsigned int version)
 {
-	finding_in f = {id, unit, category, origin, people, description, amount, found_on, round};
-	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign, .object = id ? id : unit,
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
+	                         "campaign_finding_add_options");
+}
+
+int campaign_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                         const campaign_finding_add_options *o, const char *actor)
+{
+	finding_in f;
+	int rc = insp_options_check(o, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "campaign_finding_add_options");
+	if (rc)
+		return rc;
+	f = (finding_in){o->id, o->unit, o->category, o->origin, o->people, o->description, o->amount, o->found_on, o->round};
+	/* the audit log keeps the operation's name, "finding.record" */
+	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign, .object = o->id ? o->id : o->unit,
 	               .access = WRITE_ANY, .flags = WRITE_OWN_LOG, .check = record_check, .body = record_body};
 	return db_write(db, &op, &f, out_id);
 }
@@ -170,26 +179,21 @@ static const char SQL_FLAG_SET[] =
 	"flag_note = CASE WHEN ?4 IS NULL THEN flag_note WHEN flag_note IS NULL THEN ?4 ELSE flag_note || ';' || ?4 END, "
 	"flagged_on = coalesce(flagged_on, ?5), flagged_by = coalesce(flagged_by, ?6) WHERE id = ?1";
 
-typedef struct flag_in {
-	const char *finding, *kind, *date, *note;
-	int conceal;
-} flag_in;
-
 static int flag_check(void *ctx)
 {
-	flag_in *a = ctx;
+	const campaign_finding_flag_options *a = ctx;
 	int rc;
 	if ((rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
 		return rc;
-	a->conceal = !strcmp(a->kind, "concealment");
-	if (!a->conceal && strcmp(a->kind, "falsification"))
+	if (strcmp(a->kind, "concealment") && strcmp(a->kind, "falsification"))
 		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", a->kind);
 	return CAMPAIGN_OK;
 }
 
 static int flag_body(write_op *op, void *ctx)
 {
-	const flag_in *a = ctx;
+	const campaign_finding_flag_options *a = ctx;
+	const int conceal = !strcmp(a->kind, "concealment");
 	sqlite3_stmt *st = stmts_get(&op->st, SQL_FLAGS);
 	int rc, already = 0;
 	if (!st)
@@ -198,31 +202,39 @@ static int flag_body(write_op *op, void *ctx)
 	sqlite3_bind_text(st, 2, a->finding, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW)
-		already = sqlite3_column_int(st, a->conceal ? 1 : 2);
+		already = sqlite3_column_int(st, conceal ? 1 : 2);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW)
 		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", a->finding);
 	if (already)
 		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
-		                 a->conceal ? "concealment" : "falsification", a->finding);
+		                 conceal ? "concealment" : "falsification", a->finding);
 	if (!(st = stmts_get(&op->st, SQL_FLAG_SET)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, a->finding, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, a->conceal);
-	sqlite3_bind_int(st, 3, !a->conceal);
+	sqlite3_bind_int(st, 2, conceal);
+	sqlite3_bind_int(st, 3, !conceal);
 	bind_opt(st, 4, a->note);
 	sqlite3_bind_text(st, 5, a->date, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 6, op->actor, -1, SQLITE_STATIC);
 	return db_step_done(op->db, st, "cannot flag the finding");
 }
 
-int campaign_finding_flag(campaign_db *db, const char *campaign, const char *finding, const char *kind,
-                          const char *date, const char *note, const char *actor)
+int campaign_finding_flag_options_init(campaign_finding_flag_options *opts, unsigned int version)
 {
-	flag_in a = {finding, kind, date, note, 0};
-	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign, .object = finding, .detail = kind,
-	               .access = ACCESS_PLAN, .check = flag_check, .body = flag_body};
-	return db_write(db, &op, &a, NULL);
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
+	                         "campaign_finding_flag_options");
+}
+
+int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_finding_flag_options *opts,
+                          const char *actor)
+{
+	int rc = insp_options_check(opts, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options");
+	if (rc)
+		return rc;
+	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign, .object = opts->finding,
+	               .detail = opts->kind, .access = ACCESS_PLAN, .check = flag_check, .body = flag_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- query ---- */

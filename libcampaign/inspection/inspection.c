@@ -5,6 +5,30 @@
 #include <string.h>
 #include "inspection/inspection.h"
 
+/* ---- options ---- */
+
+int insp_options_check(const void *opts, unsigned int version, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s is NULL (initialise it with its _INIT or _init())", what);
+	if (*(const unsigned int *)opts != version)
+		return error_set(CAMPAIGN_EINVALID, "%s: unknown version %u", what, *(const unsigned int *)opts);
+	return CAMPAIGN_OK;
+}
+
+int insp_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: the options are NULL", what);
+	if (version != known)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: unknown version %u", what, version);
+	memset(opts, 0, size);
+	*(unsigned int *)opts = version;
+	return CAMPAIGN_OK;
+}
+
+/* ---- rounds ---- */
+
 /* The deadline as a date: ISO text, or a Chinese expression's last day in
  * the window's year. */
 static int round_deadline(const char *text, const char *window_first, char out[11])
@@ -136,13 +160,24 @@ static int create_body(write_op *op, void *ctx)
 	return round_insert(&op->st, r, r->round, urid);
 }
 
-int campaign_inspection_round_create(campaign_db *db, const char *campaign, const char *round, const char *unit,
-                                     const char *group, const char *window_first, const char *window_last,
-                                     const char *deadline, const char *actor)
+int campaign_inspection_round_add_options_init(campaign_inspection_round_add_options *opts, unsigned int version)
 {
-	round_in r = {round, unit, group, 0, 0, round, window_first, window_last, deadline, "", actor};
-	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign, .object = round,
-	               .detail = group ? group : unit, .access = ACCESS_PLAN, .check = create_check, .body = create_body};
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                         "campaign_inspection_round_add_options");
+}
+
+int campaign_inspection_round_add(campaign_db *db, const char *campaign, const campaign_inspection_round_add_options *o,
+                                  const char *actor)
+{
+	round_in r;
+	int rc = insp_options_check(o, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION, "campaign_inspection_round_add_options");
+	if (rc)
+		return rc;
+	r = (round_in){o->round, o->unit, o->group, 0, 0, o->round, o->window_first, o->window_last, o->deadline, "", actor};
+	/* the operation keeps its name in the audit log ("inspection.round.create") */
+	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign, .object = o->round,
+	               .detail = o->group ? o->group : o->unit, .access = ACCESS_PLAN, .check = create_check,
+	               .body = create_body};
 	return db_write(db, &op, &r, NULL);
 }
 
@@ -196,30 +231,36 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 	return db_step_done(c->db, st, "cannot record the report");
 }
 
-typedef struct submit_in {
-	const char *round, *date, *document, *note;
-} submit_in;
-
 static int submit_check(void *ctx)
 {
-	const submit_in *a = ctx;
+	const campaign_inspection_round_submit_options *a = ctx;
 	int rc = need(a->round, "round");
 	return rc ? rc : need_date(a->date, "date");
 }
 
 static int submit_body(write_op *op, void *ctx)
 {
-	const submit_in *a = ctx;
+	const campaign_inspection_round_submit_options *a = ctx;
 	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
 }
 
-int campaign_inspection_round_submit(campaign_db *db, const char *campaign, const char *round, const char *date,
-                                     const char *document, const char *note, const char *actor)
+int campaign_inspection_round_submit_options_init(campaign_inspection_round_submit_options *opts,
+                                                  unsigned int version)
 {
-	submit_in a = {round, date, document, note};
-	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign, .object = round,
-	               .detail = date, .access = WRITE_ANY, .check = submit_check, .body = submit_body};
-	return db_write(db, &op, &a, NULL);
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                         "campaign_inspection_round_submit_options");
+}
+
+int campaign_inspection_round_submit(campaign_db *db, const char *campaign,
+                                     const campaign_inspection_round_submit_options *opts, const char *actor)
+{
+	int rc = insp_options_check(opts, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                            "campaign_inspection_round_submit_options");
+	if (rc)
+		return rc;
+	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign, .object = opts->round,
+	               .detail = opts->date, .access = WRITE_ANY, .check = submit_check, .body = submit_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- queries ---- */

@@ -8,6 +8,13 @@
 
 /* ---- inspection.c ---- */
 
+/* A public call's options struct (its first member the version): EINVALID
+ * naming @what (the struct's name) when NULL or of another version. */
+int insp_options_check(const void *opts, unsigned int version, const char *what);
+/* The body of a *_options_init(): EINVALID for NULL or an unknown version,
+ * else zeroes @size bytes of @opts and sets its version. */
+int insp_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+
 /* query_begin() for a query as of a date: @as_of (NULL: today, UTC) is
  * checked first and bound to ?@n; the caller binds the rest and ends with
  * query_done(). */

@@ -121,13 +121,22 @@ static int add_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                               const char *finding, const char *problem, const char *measure, const char *deadline,
-                               const char *responsible, const char *criterion, const char *actor)
+int campaign_rectification_add_options_init(campaign_rectification_add_options *opts, unsigned int version)
 {
-	rect_in r = {id, finding, problem, measure, deadline, responsible, criterion};
-	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = finding,
-	               .detail = finding, .access = WRITE_ANY, .check = add_check, .body = add_body};
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
+	                         "campaign_rectification_add_options");
+}
+
+int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                               const campaign_rectification_add_options *o, const char *actor)
+{
+	rect_in r;
+	int rc = insp_options_check(o, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, "campaign_rectification_add_options");
+	if (rc)
+		return rc;
+	r = (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
+	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = o->finding,
+	               .detail = o->finding, .access = WRITE_ANY, .check = add_check, .body = add_body};
 	return db_write(db, &op, &r, out_id);
 }
 
@@ -211,40 +220,44 @@ static int status_write(stmts *c, const char *rect, const char *status, const ch
 	return db_step_done(c->db, st, "cannot update the rectification");
 }
 
-/* The arguments of update, verify and close (one rectification, a date, a note). */
-typedef struct rect_change {
-	const char *rect, *status, *result, *verifier, *date, *note;
-	int passed;
-} rect_change;
-
 static int update_check(void *ctx)
 {
-	const rect_change *a = ctx;
+	const campaign_rectification_update_options *a = ctx;
 	int rc;
-	if ((rc = need(a->rect, "rectification")) || (rc = status_check(a->status)))
+	if ((rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
 		return rc;
 	return need_date(a->date, "date");
 }
 
 static int update_body(write_op *op, void *ctx)
 {
-	const rect_change *a = ctx;
+	const campaign_rectification_update_options *a = ctx;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)) ||
+	if ((rc = rect_state_get(&op->st, op->crid, a->rectification, &s)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, s.unit, op->name)) ||
 	    (rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
-	return status_write(&op->st, a->rect, a->status, a->date, a->note, op->actor);
+	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
 }
 
-int campaign_rectification_update(campaign_db *db, const char *campaign, const char *rectification, const char *status,
-                                  const char *date, const char *note, const char *actor)
+int campaign_rectification_update_options_init(campaign_rectification_update_options *opts, unsigned int version)
 {
-	rect_change a = {.rect = rectification, .status = status, .date = date, .note = note};
-	write_op op = {.name = "rectification.update", .actor = actor, .campaign = campaign, .object = rectification,
-	               .detail = status, .access = WRITE_ANY, .check = update_check, .body = update_body};
-	return db_write(db, &op, &a, NULL);
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+	                         "campaign_rectification_update_options");
+}
+
+int campaign_rectification_update(campaign_db *db, const char *campaign,
+                                  const campaign_rectification_update_options *opts, const char *actor)
+{
+	int rc = insp_options_check(opts, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+	                            "campaign_rectification_update_options");
+	if (rc)
+		return rc;
+	write_op op = {.name = "rectification.update", .actor = actor, .campaign = campaign,
+	               .object = opts->rectification, .detail = opts->status, .access = WRITE_ANY,
+	               .check = update_check, .body = update_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- verification and closing ---- */
@@ -254,62 +267,79 @@ static const char SQL_VERIFY[] =
 
 static int verify_check(void *ctx)
 {
-	rect_change *a = ctx;
+	const campaign_rectification_verify_options *a = ctx;
 	int rc;
-	if ((rc = need(a->rect, "rectification")) || (rc = need(a->result, "result")) || (rc = need_date(a->date, "date")))
+	if ((rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
+	    (rc = need_date(a->date, "date")))
 		return rc;
-	a->passed = !strcmp(a->result, "passed");
-	if (!a->passed && strcmp(a->result, "failed"))
+	if (strcmp(a->result, "passed") && strcmp(a->result, "failed"))
 		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", a->result);
 	return CAMPAIGN_OK;
 }
 
 static int verify_body(write_op *op, void *ctx)
 {
-	const rect_change *a = ctx;
+	const campaign_rectification_verify_options *a = ctx;
+	const char *rect = a->rectification;
+	const int passed = !strcmp(a->result, "passed");
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)))
 		return rc;
 	if (strcmp(s.status, "done"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
-		                 a->rect, status_label(s.status));
+		                 rect, status_label(s.status));
 	if ((rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
-	if (!a->passed && (rc = status_write(&op->st, a->rect, "in_progress", a->date, a->note ? a->note : "验收未通过", op->actor)))
+	if (!passed && (rc = status_write(&op->st, rect, "in_progress", a->date, a->note ? a->note : "验收未通过", op->actor)))
 		return rc;
 	if (!(st = stmts_get(&op->st, SQL_VERIFY)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->passed ? "passed" : "failed", -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, passed ? "passed" : "failed", -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 3, a->verifier && *a->verifier ? a->verifier : op->actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
 	bind_opt(st, 5, a->note);
 	return db_step_done(op->db, st, "cannot record the verification");
 }
 
-int campaign_rectification_verify(campaign_db *db, const char *campaign, const char *rectification, const char *result,
-                                  const char *verifier, const char *date, const char *note, const char *actor)
+int campaign_rectification_verify_options_init(campaign_rectification_verify_options *opts, unsigned int version)
 {
-	rect_change a = {.rect = rectification, .result = result, .verifier = verifier, .date = date, .note = note};
-	write_op op = {.name = "rectification.verify", .actor = actor, .campaign = campaign, .object = rectification,
-	               .detail = result, .access = ACCESS_PLAN, .check = verify_check, .body = verify_body};
-	return db_write(db, &op, &a, NULL);
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
+	                         "campaign_rectification_verify_options");
+}
+
+int campaign_rectification_verify(campaign_db *db, const char *campaign,
+                                  const campaign_rectification_verify_options *opts, const char *actor)
+{
+	int rc = insp_options_check(opts, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
+	                            "campaign_rectification_verify_options");
+	if (rc)
+		return rc;
+	write_op op = {.name = "rectification.verify", .actor = actor, .campaign = campaign,
+	               .object = opts->rectification, .detail = opts->result, .access = ACCESS_PLAN,
+	               .check = verify_check, .body = verify_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 
+/* The arguments of close. */
+typedef struct close_in {
+	const char *rect, *date;
+} close_in;
+
 static int close_check(void *ctx)
 {
-	const rect_change *a = ctx;
+	const close_in *a = ctx;
 	int rc = need(a->rect, "rectification");
 	return rc ? rc : need_date(a->date, "date");
 }
 
 static int close_body(write_op *op, void *ctx)
 {
-	const rect_change *a = ctx;
+	const close_in *a = ctx;
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
@@ -330,7 +360,7 @@ static int close_body(write_op *op, void *ctx)
 int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification, const char *date,
                                  const char *actor)
 {
-	rect_change a = {.rect = rectification, .date = date};
+	close_in a = {rectification, date};
 	write_op op = {.name = "rectification.close", .actor = actor, .campaign = campaign, .object = rectification,
 	               .detail = date, .access = ACCESS_PLAN, .check = close_check, .body = close_body};
 	return db_write(db, &op, &a, NULL);

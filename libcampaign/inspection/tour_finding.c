@@ -58,12 +58,22 @@ static int tour_finding_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-int campaign_tour_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                                 const char *unit, const char *category, const char *people, const char *description,
-                                 const char *amount, const char *found_on, const char *actor)
+int campaign_tour_finding_add_options_init(campaign_tour_finding_add_options *opts, unsigned int version)
 {
-	finding_in f = {id, unit, category, "inspection_tour", people, description, amount, found_on, NULL};
-	write_op op = {.name = "tour.finding", .actor = actor, .campaign = campaign, .object = unit,
+	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
+	                         "campaign_tour_finding_add_options");
+}
+
+int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                              const campaign_tour_finding_add_options *o, const char *actor)
+{
+	finding_in f;
+	int rc = insp_options_check(o, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, "campaign_tour_finding_add_options");
+	if (rc)
+		return rc;
+	f = (finding_in){o->id, o->unit, o->category, "inspection_tour", o->people, o->description, o->amount,
+	                 o->found_on, NULL};
+	write_op op = {.name = "tour.finding", .actor = actor, .campaign = campaign, .object = o->unit,
 	               .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG, .check = tour_finding_check,
 	               .body = tour_finding_body};
 	return db_write(db, &op, &f, out_id);
