@@ -92,10 +92,19 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 	return db_step_done(c->db, st, "cannot record the case lead");
 }
 
+static lead_in lead_of(const campaign_case_lead_add_options *o)
+{
+	return (lead_in){o->id,      o->finding && *o->finding ? o->finding : NULL, o->unit, o->received_on,
+	                 o->details, o->reporter, o->reporter_contact};
+}
+
 static int create_check(void *ctx)
 {
-	const lead_in *l = ctx;
+	lead_in in, *l = &in;
 	int rc;
+	if ((rc = insp_options_check(ctx, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options")))
+		return rc;
+	in = lead_of(ctx);
 	if ((rc = need_date(l->received_on, "received_on")) || (rc = need(l->details, "details")))
 		return rc;
 	if (l->id && (!*l->id || strlen(l->id) > 64))
@@ -105,7 +114,7 @@ static int create_check(void *ctx)
 
 static int create_body(write_op *op, void *ctx)
 {
-	const lead_in *l = ctx;
+	const lead_in in = lead_of(ctx), *l = &in;
 	int rc = lead_insert(&op->st, op->crid, l, op->actor, op->id);
 	if (rc)
 		return rc;
@@ -115,25 +124,15 @@ static int create_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-int campaign_case_lead_add_options_init(campaign_case_lead_add_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                         "campaign_case_lead_add_options");
-}
+INSP_OPTIONS_INIT_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION)
 
 int campaign_case_lead_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                            const campaign_case_lead_add_options *o, const char *actor)
 {
-	lead_in l;
-	int rc = insp_options_check(o, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options");
-	if (rc)
-		return rc;
-	l = (lead_in){o->id,      o->finding && *o->finding ? o->finding : NULL, o->unit, o->received_on,
-	              o->details, o->reporter, o->reporter_contact};
 	/* the audit log keeps the operation's name, "case_lead.create" */
-	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = o->id,
+	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, id),
 	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
-	return db_write(db, &op, &l, out_id);
+	return db_write(db, &op, (void *)o, out_id);
 }
 
 /* ---- referral and outcome ---- */
@@ -174,7 +173,8 @@ static int refer_check(void *ctx)
 {
 	const campaign_case_lead_refer_options *a = ctx;
 	int rc;
-	if ((rc = need(a->lead, "lead")) ||
+	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options")) ||
+	    (rc = need(a->lead, "lead")) ||
 	    (rc = one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
 		return rc;
@@ -204,20 +204,14 @@ static int refer_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the referral");
 }
 
-int campaign_case_lead_refer_options_init(campaign_case_lead_refer_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                         "campaign_case_lead_refer_options");
-}
+INSP_OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
 
 int campaign_case_lead_refer(campaign_db *db, const char *campaign, const campaign_case_lead_refer_options *opts,
                              const char *actor)
 {
-	int rc = insp_options_check(opts, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options");
-	if (rc)
-		return rc;
-	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign, .object = opts->lead,
-	               .detail = opts->body_kind, .access = ACCESS_PLAN, .check = refer_check, .body = refer_body};
+	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, lead), .detail = INSP_OPT(opts, body_kind), .access = ACCESS_PLAN,
+	               .check = refer_check, .body = refer_body};
 	return db_write(db, &op, (void *)opts, NULL);
 }
 
@@ -228,7 +222,8 @@ static int resolve_check(void *ctx)
 {
 	const campaign_case_lead_resolve_options *a = ctx;
 	int rc;
-	if ((rc = need(a->lead, "lead")) ||
+	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options")) ||
+	    (rc = need(a->lead, "lead")) ||
 	    (rc = one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
 		return rc;
 	return need_date(a->date, "date");
@@ -259,20 +254,14 @@ static int resolve_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the outcome");
 }
 
-int campaign_case_lead_resolve_options_init(campaign_case_lead_resolve_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                         "campaign_case_lead_resolve_options");
-}
+INSP_OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)
 
 int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const campaign_case_lead_resolve_options *opts,
                                const char *actor)
 {
-	int rc = insp_options_check(opts, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options");
-	if (rc)
-		return rc;
-	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign, .object = opts->lead,
-	               .detail = opts->outcome, .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body};
+	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, lead), .detail = INSP_OPT(opts, outcome), .access = ACCESS_PLAN,
+	               .check = resolve_check, .body = resolve_body};
 	return db_write(db, &op, (void *)opts, NULL);
 }
 

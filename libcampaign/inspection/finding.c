@@ -138,37 +138,41 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	return db_log(c->db, actor, "finding.record", campaign, id, f->origin);
 }
 
+static finding_in finding_of(const campaign_finding_add_options *o)
+{
+	return (finding_in){o->id,     o->unit,   o->category, o->origin, o->people, o->description,
+	                    o->amount, o->found_on, o->round};
+}
+
 static int record_check(void *ctx)
 {
+	finding_in f;
 	long long fen;
-	return finding_check(ctx, &fen);
+	int rc = insp_options_check(ctx, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "campaign_finding_add_options");
+	if (rc)
+		return rc;
+	f = finding_of(ctx);
+	return finding_check(&f, &fen);
 }
 
 /* finding_insert() writes the call entry, naming the new finding */
 static int record_body(write_op *op, void *ctx)
 {
-	int rc = finding_insert(&op->st, op->crid, op->campaign, ctx, op->actor, op->id, sizeof op->id, 1);
+	finding_in f = finding_of(ctx);
+	int rc = finding_insert(&op->st, op->crid, op->campaign, &f, op->actor, op->id, sizeof op->id, 1);
 	return rc ? rc : write_result(op, op->id);
 }
 
-int campaign_finding_add_options_init(campaign_finding_add_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                         "campaign_finding_add_options");
-}
+INSP_OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
 
 int campaign_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                          const campaign_finding_add_options *o, const char *actor)
 {
-	finding_in f;
-	int rc = insp_options_check(o, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "campaign_finding_add_options");
-	if (rc)
-		return rc;
-	f = (finding_in){o->id, o->unit, o->category, o->origin, o->people, o->description, o->amount, o->found_on, o->round};
 	/* the audit log keeps the operation's name, "finding.record" */
-	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign, .object = o->id ? o->id : o->unit,
-	               .access = WRITE_ANY, .flags = WRITE_OWN_LOG, .check = record_check, .body = record_body};
-	return db_write(db, &op, &f, out_id);
+	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(o, id) ? o->id : INSP_OPT(o, unit), .access = WRITE_ANY, .flags = WRITE_OWN_LOG,
+	               .check = record_check, .body = record_body};
+	return db_write(db, &op, (void *)o, out_id);
 }
 
 /* ---- concealment and falsification ---- */
@@ -183,7 +187,8 @@ static int flag_check(void *ctx)
 {
 	const campaign_finding_flag_options *a = ctx;
 	int rc;
-	if ((rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
+	if ((rc = insp_options_check(a, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options")) ||
+	    (rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->kind, "concealment") && strcmp(a->kind, "falsification"))
 		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", a->kind);
@@ -220,20 +225,14 @@ static int flag_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot flag the finding");
 }
 
-int campaign_finding_flag_options_init(campaign_finding_flag_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                         "campaign_finding_flag_options");
-}
+INSP_OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
 
 int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_finding_flag_options *opts,
                           const char *actor)
 {
-	int rc = insp_options_check(opts, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options");
-	if (rc)
-		return rc;
-	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign, .object = opts->finding,
-	               .detail = opts->kind, .access = ACCESS_PLAN, .check = flag_check, .body = flag_body};
+	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, finding), .detail = INSP_OPT(opts, kind), .access = ACCESS_PLAN,
+	               .check = flag_check, .body = flag_body};
 	return db_write(db, &op, (void *)opts, NULL);
 }
 

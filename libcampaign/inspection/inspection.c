@@ -73,6 +73,7 @@ static const char SQL_GROUP_MEMBERS[] =
 	"SELECT u.rid, u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit WHERE m.grp = ?1 ORDER BY m.ord";
 
 typedef struct round_in {
+	const campaign_inspection_round_add_options *opts;
 	const char *round, *unit, *group; /* as the caller named them */
 	sqlite3_int64 crid, grp;
 	const char *series, *first, *last, *deadline_text;
@@ -136,7 +137,13 @@ static int group_rounds(stmts *c, round_in *r, const char *group)
 static int create_check(void *ctx)
 {
 	round_in *r = ctx;
+	const campaign_inspection_round_add_options *o = r->opts;
 	int rc;
+	if ((rc = insp_options_check(o, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                             "campaign_inspection_round_add_options")))
+		return rc;
+	r->round = r->series = o->round, r->unit = o->unit, r->group = o->group;
+	r->first = o->window_first, r->last = o->window_last, r->deadline_text = o->deadline;
 	if ((rc = round_check(r->round, r->unit, r->group, r->first, r->last)) ||
 	    (rc = round_deadline(r->deadline_text, r->first, r->deadline)))
 		return rc;
@@ -160,24 +167,16 @@ static int create_body(write_op *op, void *ctx)
 	return round_insert(&op->st, r, r->round, urid);
 }
 
-int campaign_inspection_round_add_options_init(campaign_inspection_round_add_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                         "campaign_inspection_round_add_options");
-}
+INSP_OPTIONS_INIT_FN(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION)
 
 int campaign_inspection_round_add(campaign_db *db, const char *campaign, const campaign_inspection_round_add_options *o,
                                   const char *actor)
 {
-	round_in r;
-	int rc = insp_options_check(o, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION, "campaign_inspection_round_add_options");
-	if (rc)
-		return rc;
-	r = (round_in){o->round, o->unit, o->group, 0, 0, o->round, o->window_first, o->window_last, o->deadline, "", actor};
-	/* the operation keeps its name in the audit log ("inspection.round.create") */
-	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign, .object = o->round,
-	               .detail = o->group ? o->group : o->unit, .access = ACCESS_PLAN, .check = create_check,
-	               .body = create_body};
+	round_in r = {.opts = o, .actor = actor};
+	/* the audit log keeps the operation's name, "inspection.round.create" */
+	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(o, round), .detail = INSP_OPT(o, group) ? o->group : INSP_OPT(o, unit),
+	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
 	return db_write(db, &op, &r, NULL);
 }
 
@@ -234,8 +233,12 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 static int submit_check(void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
-	int rc = need(a->round, "round");
-	return rc ? rc : need_date(a->date, "date");
+	int rc;
+	if ((rc = insp_options_check(a, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                             "campaign_inspection_round_submit_options")) ||
+	    (rc = need(a->round, "round")))
+		return rc;
+	return need_date(a->date, "date");
 }
 
 static int submit_body(write_op *op, void *ctx)
@@ -244,22 +247,14 @@ static int submit_body(write_op *op, void *ctx)
 	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
 }
 
-int campaign_inspection_round_submit_options_init(campaign_inspection_round_submit_options *opts,
-                                                  unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                         "campaign_inspection_round_submit_options");
-}
+INSP_OPTIONS_INIT_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION)
 
 int campaign_inspection_round_submit(campaign_db *db, const char *campaign,
                                      const campaign_inspection_round_submit_options *opts, const char *actor)
 {
-	int rc = insp_options_check(opts, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                            "campaign_inspection_round_submit_options");
-	if (rc)
-		return rc;
-	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign, .object = opts->round,
-	               .detail = opts->date, .access = WRITE_ANY, .check = submit_check, .body = submit_body};
+	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, round), .detail = INSP_OPT(opts, date), .access = WRITE_ANY,
+	               .check = submit_check, .body = submit_body};
 	return db_write(db, &op, (void *)opts, NULL);
 }
 

@@ -107,37 +107,39 @@ done:
 	return rc;
 }
 
+static rect_in rect_of(const campaign_rectification_add_options *o)
+{
+	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
+}
+
 static int add_check(void *ctx)
 {
-	return rect_check(ctx);
+	rect_in r;
+	int rc = insp_options_check(ctx, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, "campaign_rectification_add_options");
+	if (rc)
+		return rc;
+	r = rect_of(ctx);
+	return rect_check(&r);
 }
 
 static int add_body(write_op *op, void *ctx)
 {
-	int rc = rect_insert(&op->st, op->crid, ctx, op->actor, op->id);
+	rect_in r = rect_of(ctx);
+	int rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id);
 	if (rc)
 		return rc;
 	op->object = op->id; /* the entry names the new rectification; a refusal, the finding */
 	return write_result(op, op->id);
 }
 
-int campaign_rectification_add_options_init(campaign_rectification_add_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                         "campaign_rectification_add_options");
-}
+INSP_OPTIONS_INIT_FN(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION)
 
 int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                                const campaign_rectification_add_options *o, const char *actor)
 {
-	rect_in r;
-	int rc = insp_options_check(o, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, "campaign_rectification_add_options");
-	if (rc)
-		return rc;
-	r = (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
-	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = o->finding,
-	               .detail = o->finding, .access = WRITE_ANY, .check = add_check, .body = add_body};
-	return db_write(db, &op, &r, out_id);
+	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, finding),
+	               .detail = INSP_OPT(o, finding), .access = WRITE_ANY, .check = add_check, .body = add_body};
+	return db_write(db, &op, (void *)o, out_id);
 }
 
 /* ---- the state of one rectification ---- */
@@ -224,7 +226,9 @@ static int update_check(void *ctx)
 {
 	const campaign_rectification_update_options *a = ctx;
 	int rc;
-	if ((rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
+	if ((rc = insp_options_check(a, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+	                             "campaign_rectification_update_options")) ||
+	    (rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
 		return rc;
 	return need_date(a->date, "date");
 }
@@ -241,21 +245,13 @@ static int update_body(write_op *op, void *ctx)
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
 }
 
-int campaign_rectification_update_options_init(campaign_rectification_update_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                         "campaign_rectification_update_options");
-}
+INSP_OPTIONS_INIT_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION)
 
 int campaign_rectification_update(campaign_db *db, const char *campaign,
                                   const campaign_rectification_update_options *opts, const char *actor)
 {
-	int rc = insp_options_check(opts, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                            "campaign_rectification_update_options");
-	if (rc)
-		return rc;
 	write_op op = {.name = "rectification.update", .actor = actor, .campaign = campaign,
-	               .object = opts->rectification, .detail = opts->status, .access = WRITE_ANY,
+	               .object = INSP_OPT(opts, rectification), .detail = INSP_OPT(opts, status), .access = WRITE_ANY,
 	               .check = update_check, .body = update_body};
 	return db_write(db, &op, (void *)opts, NULL);
 }
@@ -269,7 +265,9 @@ static int verify_check(void *ctx)
 {
 	const campaign_rectification_verify_options *a = ctx;
 	int rc;
-	if ((rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
+	if ((rc = insp_options_check(a, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
+	                             "campaign_rectification_verify_options")) ||
+	    (rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
 	    (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->result, "passed") && strcmp(a->result, "failed"))
@@ -304,22 +302,14 @@ static int verify_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the verification");
 }
 
-int campaign_rectification_verify_options_init(campaign_rectification_verify_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                         "campaign_rectification_verify_options");
-}
+INSP_OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
 
 int campaign_rectification_verify(campaign_db *db, const char *campaign,
                                   const campaign_rectification_verify_options *opts, const char *actor)
 {
-	int rc = insp_options_check(opts, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                            "campaign_rectification_verify_options");
-	if (rc)
-		return rc;
 	write_op op = {.name = "rectification.verify", .actor = actor, .campaign = campaign,
-	               .object = opts->rectification, .detail = opts->result, .access = ACCESS_PLAN,
-	               .check = verify_check, .body = verify_body};
+	               .object = INSP_OPT(opts, rectification), .detail = INSP_OPT(opts, result),
+	               .access = ACCESS_PLAN, .check = verify_check, .body = verify_body};
 	return db_write(db, &op, (void *)opts, NULL);
 }
 

@@ -29,15 +29,20 @@ static const char SQL_LINK[] = "INSERT INTO inspection_tour_finding (tour, findi
 
 static int tour_finding_check(void *ctx)
 {
-	const finding_in *f = ctx;
-	int rc = need(f->unit, "unit");
-	return rc ? rc : need_date(f->found_on, "found_on");
+	const campaign_tour_finding_add_options *o = ctx;
+	int rc;
+	if ((rc = insp_options_check(o, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, "campaign_tour_finding_add_options")) ||
+	    (rc = need(o->unit, "unit")))
+		return rc;
+	return need_date(o->found_on, "found_on");
 }
 
 /* finding_insert() writes the call entry ("finding.record"), naming the new finding */
 static int tour_finding_body(write_op *op, void *ctx)
 {
-	const finding_in *f = ctx;
+	const campaign_tour_finding_add_options *o = ctx;
+	const finding_in in = {o->id,          o->unit,   o->category, "inspection_tour", o->people, o->description,
+	                       o->amount,      o->found_on, NULL}, *f = &in;
 	sqlite3_int64 urid;
 	sqlite3_stmt *st;
 	char tour[72], done[16];
@@ -58,23 +63,13 @@ static int tour_finding_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-int campaign_tour_finding_add_options_init(campaign_tour_finding_add_options *opts, unsigned int version)
-{
-	return insp_options_init(opts, sizeof *opts, version, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
-	                         "campaign_tour_finding_add_options");
-}
+INSP_OPTIONS_INIT_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION)
 
 int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                               const campaign_tour_finding_add_options *o, const char *actor)
 {
-	finding_in f;
-	int rc = insp_options_check(o, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, "campaign_tour_finding_add_options");
-	if (rc)
-		return rc;
-	f = (finding_in){o->id, o->unit, o->category, "inspection_tour", o->people, o->description, o->amount,
-	                 o->found_on, NULL};
-	write_op op = {.name = "tour.finding", .actor = actor, .campaign = campaign, .object = o->unit,
+	write_op op = {.name = "tour.finding", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, unit),
 	               .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG, .check = tour_finding_check,
 	               .body = tour_finding_body};
-	return db_write(db, &op, &f, out_id);
+	return db_write(db, &op, (void *)o, out_id);
 }
