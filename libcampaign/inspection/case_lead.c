@@ -10,16 +10,6 @@
 static const char *const BODY_KINDS[] = {"discipline", "supervision", "procuratorate", NULL};
 static const char *const OUTCOMES[] = {"filed", "not_filed", "sanctioned", "prosecuted", "cleared", "other", NULL};
 
-static int one_of(const char *v, const char *const *set, const char *what, const char *list)
-{
-	if (!v || !*v)
-		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
-	for (int k = 0; set[k]; k++)
-		if (!strcmp(set[k], v))
-			return CAMPAIGN_OK;
-	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
-}
-
 /* ---- creating ---- */
 
 static const char SQL_FINDING_UNIT[] = "SELECT unit FROM finding WHERE campaign = ?1 AND id = ?2";
@@ -54,21 +44,11 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 	sqlite3_stmt *st;
 	sqlite3_int64 unit;
 	char now[21];
-	int rc, exists;
+	int rc;
 	if ((rc = lead_unit(c, crid, l, &unit)))
 		return rc;
-	if (l->id) {
-		if (!(st = stmts_get(c, SQL_LEAD_EXISTS)))
-			return campaign_error_code_last();
-		sqlite3_bind_text(st, 1, l->id, -1, SQLITE_STATIC);
-		exists = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (exists)
-			return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" exists already", l->id);
-		snprintf(id, 72, "%s", l->id);
-	} else {
-		db_new_id(id);
-	}
+	if ((rc = insp_new_id(c, SQL_LEAD_EXISTS, "case lead", l->id, id, 72)))
+		return rc;
 	if (!(st = stmts_get(c, SQL_LEAD_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
@@ -146,20 +126,17 @@ typedef struct lead_state {
 
 static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_state *s)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_LEAD_STATE);
-	int rc;
+	int found;
+	sqlite3_stmt *st = insp_row(c, SQL_LEAD_STATE, crid, lead, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, lead, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (found) {
 		column_copy(st, 0, s->received_on, sizeof s->received_on);
 		column_copy(st, 1, s->referred_on, sizeof s->referred_on);
 		column_copy(st, 2, s->outcome_on, sizeof s->outcome_on);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
 	if (*s->outcome_on)
 		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was resolved on %s", lead, s->outcome_on);
@@ -175,7 +152,7 @@ static int refer_check(void *ctx)
 	int rc;
 	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options")) ||
 	    (rc = need(a->lead, "lead")) ||
-	    (rc = one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	    (rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
 		return rc;
 	return need_date(a->date, "date");
@@ -224,7 +201,7 @@ static int resolve_check(void *ctx)
 	int rc;
 	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options")) ||
 	    (rc = need(a->lead, "lead")) ||
-	    (rc = one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
+	    (rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
 		return rc;
 	return need_date(a->date, "date");
 }

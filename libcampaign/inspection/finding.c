@@ -10,17 +10,7 @@ static const char *const ORIGINS[] = {"self_reported", "investigated", "inspecti
 
 static int origin_check(const char *origin)
 {
-	int k;
-	if (!origin || !*origin)
-		return error_set(CAMPAIGN_EINVALID,
-		                 "origin is required (self_reported, investigated, inspection_tour, citizen_report, audit)");
-	for (k = 0; ORIGINS[k] && strcmp(ORIGINS[k], origin); k++)
-		;
-	return ORIGINS[k] ? CAMPAIGN_OK
-	                  : error_set(CAMPAIGN_EINVALID,
-	                              "origin \"%s\" is not one of self_reported, investigated, inspection_tour, "
-	                              "citizen_report, audit",
-	                              origin);
+	return insp_one_of(origin, ORIGINS, "origin", "self_reported, investigated, inspection_tour, citizen_report, audit");
 }
 
 /* Checks the fields that need no store. */
@@ -52,21 +42,18 @@ static const char SQL_FINDING_INSERT[] =
 static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const finding_in *f, sqlite3_int64 *round)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int found;
 	*round = 0;
 	if (f->round && *f->round) {
-		if (!(st = stmts_get(c, SQL_ROUND_OF_UNIT)))
+		if (!(st = insp_row(c, SQL_ROUND_OF_UNIT, crid, f->round, &found)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, crid);
-		sqlite3_bind_text(st, 2, f->round, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && sqlite3_column_int64(st, 1) == unit)
+		if (found && sqlite3_column_int64(st, 1) == unit)
 			*round = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (!*round)
-			return error_set(CAMPAIGN_ENOTFOUND, rc == SQLITE_ROW ? "round \"%s\" is not a round of unit %s"
-			                                                      : "no round with id \"%s\"%s",
-			                 f->round, rc == SQLITE_ROW ? f->unit : "");
+			return error_set(CAMPAIGN_ENOTFOUND, found ? "round \"%s\" is not a round of unit %s"
+			                                           : "no round with id \"%s\"%s",
+			                 f->round, found ? f->unit : "");
 		return CAMPAIGN_OK;
 	}
 	if (!(st = stmts_get(c, SQL_ROUND_FOR_DATE)))
@@ -76,27 +63,6 @@ static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*round = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
-}
-
-static int finding_id(stmts *c, const finding_in *f, char *id, size_t size)
-{
-	sqlite3_stmt *st;
-	int exists;
-	if (!f->id) {
-		char uuid[37];
-		db_new_id(uuid);
-		snprintf(id, size, "%s", uuid);
-		return CAMPAIGN_OK;
-	}
-	if (!(st = stmts_get(c, SQL_FINDING_EXISTS)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
-	exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (exists)
-		return error_set(CAMPAIGN_ECONFLICT, "finding \"%s\" exists already", f->id);
-	snprintf(id, size, "%s", f->id);
 	return CAMPAIGN_OK;
 }
 
@@ -113,7 +79,7 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	    (rc = finding_round(c, crid, unit, f, &round)) ||
 	    (rc = access_check(c->db, actor, strcmp(f->origin, "self_reported") ? ACCESS_PLAN : ACCESS_UNIT, unit,
 	                       "finding.record")) ||
-	    (rc = finding_id(c, f, id, id_size)))
+	    (rc = insp_new_id(c, SQL_FINDING_EXISTS, "finding", f->id, id, id_size)))
 		return rc;
 	if (!(st = stmts_get(c, SQL_FINDING_INSERT)))
 		return campaign_error_code_last();
@@ -199,17 +165,14 @@ static int flag_body(write_op *op, void *ctx)
 {
 	const campaign_finding_flag_options *a = ctx;
 	const int conceal = !strcmp(a->kind, "concealment");
-	sqlite3_stmt *st = stmts_get(&op->st, SQL_FLAGS);
-	int rc, already = 0;
+	int found, already = 0;
+	sqlite3_stmt *st = insp_row(&op->st, SQL_FLAGS, op->crid, a->finding, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, op->crid);
-	sqlite3_bind_text(st, 2, a->finding, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (found)
 		already = sqlite3_column_int(st, conceal ? 1 : 2);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", a->finding);
 	if (already)
 		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",

@@ -27,6 +27,51 @@ int insp_options_init(void *opts, size_t size, unsigned int version, unsigned in
 	return CAMPAIGN_OK;
 }
 
+/* ---- checks and lookups every part of the domain uses ---- */
+
+int insp_one_of(const char *v, const char *const *set, const char *what, const char *list)
+{
+	if (!v || !*v)
+		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
+	for (int k = 0; set[k]; k++)
+		if (!strcmp(set[k], v))
+			return CAMPAIGN_OK;
+	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
+}
+
+sqlite3_stmt *insp_row(stmts *c, const char *sql, sqlite3_int64 crid, const char *id, int *found)
+{
+	sqlite3_stmt *st = stmts_get(c, sql);
+	*found = 0;
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	*found = sqlite3_step(st) == SQLITE_ROW;
+	return st;
+}
+
+int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size)
+{
+	sqlite3_stmt *st;
+	int exists;
+	if (!given) {
+		char uuid[37];
+		db_new_id(uuid);
+		snprintf(id, size, "%s", uuid);
+		return CAMPAIGN_OK;
+	}
+	if (!(st = stmts_get(c, exists_sql)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, given, -1, SQLITE_TRANSIENT);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (exists)
+		return error_set(CAMPAIGN_ECONFLICT, "%s \"%s\" exists already", what, given);
+	snprintf(id, size, "%s", given);
+	return CAMPAIGN_OK;
+}
+
 /* ---- rounds ---- */
 
 /* The deadline as a date: ISO text, or a Chinese expression's last day in
@@ -192,15 +237,13 @@ static const char SQL_SUBMIT[] =
 static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *date, const char *document,
                   const char *note, const char *actor)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_ROUND_FOR_SUBMIT);
 	sqlite3_int64 rid, unit;
 	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
-	int rc;
+	int rc, found;
+	sqlite3_stmt *st = insp_row(c, SQL_ROUND_FOR_SUBMIT, crid, round, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, round, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (found) {
 		rid = sqlite3_column_int64(st, 0);
 		unit = sqlite3_column_int64(st, 1);
 		column_copy(st, 2, first, sizeof first);
@@ -208,7 +251,7 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 		column_copy(st, 4, doc, sizeof doc);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no round with id \"%s\"", round);
 	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "inspection.round.submit")))
 		return rc;

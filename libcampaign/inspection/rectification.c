@@ -22,12 +22,7 @@ static const char *status_label(const char *status)
 
 static int status_check(const char *status)
 {
-	if (!status || !*status)
-		return error_set(CAMPAIGN_EINVALID, "status is required (not_started, in_progress, done, ongoing)");
-	for (int k = 0; STATUSES[k]; k++)
-		if (!strcmp(STATUSES[k], status))
-			return CAMPAIGN_OK;
-	return error_set(CAMPAIGN_EINVALID, "status \"%s\" is not one of not_started, in_progress, done, ongoing", status);
+	return insp_one_of(status, STATUSES, "status", "not_started, in_progress, done, ongoing");
 }
 
 /* ---- adding ---- */
@@ -52,15 +47,13 @@ int rect_check(const rect_in *r)
 
 int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72])
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_FINDING_OF);
 	sqlite3_int64 unit = 0;
 	char *desc = NULL, now[21];
-	int rc, exists = 0;
+	int rc, found;
+	sqlite3_stmt *st = insp_row(c, SQL_FINDING_OF, crid, r->finding, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, r->finding, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (found) {
 		unit = sqlite3_column_int64(st, 0);
 		desc = str_dup((const char *)sqlite3_column_text(st, 1));
 	}
@@ -69,22 +62,8 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", r->finding);
 	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "rectification.add")))
 		goto done;
-	if (r->id) {
-		if (!(st = stmts_get(c, SQL_RECT_EXISTS))) {
-			rc = campaign_error_code_last();
-			goto done;
-		}
-		sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
-		exists = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (exists) {
-			rc = error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" exists already", r->id);
-			goto done;
-		}
-		snprintf(id, 72, "%s", r->id);
-	} else {
-		db_new_id(id);
-	}
+	if ((rc = insp_new_id(c, SQL_RECT_EXISTS, "rectification", r->id, id, 72)))
+		goto done;
 	if (!(st = stmts_get(c, SQL_RECT_INSERT))) {
 		rc = campaign_error_code_last();
 		goto done;
@@ -157,14 +136,11 @@ static const char SQL_STATE[] =
 /* Reads the state, and refuses a closed rectification. */
 static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_state *s)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_STATE);
-	int rc;
+	int found;
+	sqlite3_stmt *st = insp_row(c, SQL_STATE, crid, id, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (found) {
 		s->unit = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, s->status, sizeof s->status);
 		column_copy(st, 2, s->verification, sizeof s->verification);
@@ -173,7 +149,7 @@ static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_sta
 		column_copy(st, 5, s->last_update, sizeof s->last_update);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no rectification with id \"%s\"", id);
 	if (*s->closed_on)
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" was closed on %s and cannot change", id, s->closed_on);
