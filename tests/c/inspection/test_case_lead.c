@@ -4,26 +4,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "testutil.h"
+#include "insp_test.h"
 
-#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
 #define REPORTER "王秘密"
 #define CONTACT "13900001111"
 #define DETAILS "举报马边局某副局长收受开发商贿赂"
-
-static void ok(int rc)
-{
-	if (rc)
-		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
-	assert_int_equal(rc, CAMPAIGN_OK);
-}
-
-static int audit_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
 
 static campaign_db *open_leads(void)
 {

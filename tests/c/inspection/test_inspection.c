@@ -7,25 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sqlite3.h>
-#include "testutil.h"
-
-#define INSP(f) CAMPAIGN_SOURCE_DIR "/tests/data/inspection/" f
-#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
-
-/* The number of audit log entries: every write adds some, a failed one none. */
-static int audit_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
-static void ok(int rc)
-{
-	if (rc)
-		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
-	assert_int_equal(rc, CAMPAIGN_OK);
-}
+#include "insp_test.h"
 
 /* The seed plan with both catalogues and a round for every county bureau
  * (window 2010-10-15..2010-12-20, report by 12月中旬) and one for 监察室. */

@@ -3,23 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "testutil.h"
-
-#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
-
-static void ok(int rc)
-{
-	if (rc)
-		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
-	assert_int_equal(rc, CAMPAIGN_OK);
-}
-
-static int audit_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
+#include "insp_test.h"
 
 /* Two findings (峨眉山 self-reported, 马边 by a tour) with three rectifications:
  * R1 due 2011-01-31, R2 due 2011-03-31 (峨眉山), R3 due 2011-02-28 (马边). */
