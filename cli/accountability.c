@@ -286,8 +286,11 @@ static int action_cmd(args *a)
 static int tour_finding(args *a, campaign_db *db)
 {
 	campaign_buf *id = NULL;
-	int rc = campaign_tour_finding_record(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
-	                                      arg_opt(a, "--people"), a->pos[4], arg_opt(a, "--amount"), a->pos[3], a->actor);
+	int rc = campaign_tour_finding_add(&id, db, a->campaign,
+	                                   &(campaign_tour_finding_add_options){CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
+	                                     arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
+	                                     arg_opt(a, "--people"), a->pos[4], arg_opt(a, "--amount"), a->pos[3]},
+	                                   a->actor);
 	if (!rc)
 		printf("recorded finding %s\n", campaign_buf_data(id));
 	campaign_buf_free(id);

@@ -47,8 +47,11 @@ static int round_create(args *a)
 	if ((rc = open_writable(a, &db)))
 		return rc;
 	return written(db,
-	               campaign_inspection_round_create(db, a->campaign, a->pos[2], a->unit, arg_opt(a, "--group"),
-	                                                a->from, a->to, arg_opt(a, "--deadline"), a->actor),
+	               campaign_inspection_round_add(db, a->campaign,
+	                                             &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                               a->pos[2], a->unit, arg_opt(a, "--group"), a->from, a->to,
+	                                               arg_opt(a, "--deadline")},
+	                                             a->actor),
 	               "created round", a->pos[2]);
 }
 
@@ -64,8 +67,11 @@ static int round_cmd(args *a)
 		if ((rc = need_pos(a, 4, "inspection round submit needs ROUND DATE")) || (rc = open_writable(a, &db)))
 			return rc;
 		return written(db,
-		               campaign_inspection_round_submit(db, a->campaign, a->pos[2], a->pos[3],
-		                                                arg_opt(a, "--document"), a->note, a->actor),
+		               campaign_inspection_round_submit(db, a->campaign,
+		                                                &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+		                                                  a->pos[2], a->pos[3], arg_opt(a, "--document"),
+		                                                  a->note},
+		                                                a->actor),
 		               "reported", a->pos[2]);
 	}
 	if ((!strcmp(sub, "list") || !strcmp(sub, "missing")) && a->npos == 2) {
@@ -89,9 +95,12 @@ static int finding_record(args *a)
 	if ((rc = need_pos(a, 6, "inspection finding record needs UNIT ORIGIN DATE DESCRIPTION")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_finding_record(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
-	                             a->pos[3], arg_opt(a, "--people"), a->pos[5], arg_opt(a, "--amount"), a->pos[4],
-	                             arg_opt(a, "--round"), a->actor);
+	rc = campaign_finding_add(&id, db, a->campaign,
+	                          &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
+	                            arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"), a->pos[3],
+	                            arg_opt(a, "--people"), a->pos[5], arg_opt(a, "--amount"), a->pos[4],
+	                            arg_opt(a, "--round")},
+	                          a->actor);
 	rc = written(db, rc, "recorded finding", campaign_buf_data(id));
 	campaign_buf_free(id);
 	return rc;
@@ -109,7 +118,10 @@ static int finding_cmd(args *a)
 		if ((rc = need_pos(a, 5, "inspection finding flag needs FINDING concealment|falsification DATE")) ||
 		    (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_finding_flag(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->note, a->actor),
+		return written(db, campaign_finding_flag(db, a->campaign,
+		                                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
+		                                           a->pos[2], a->pos[3], a->pos[4], a->note},
+		                                         a->actor),
 		               "flagged", a->pos[2]);
 	}
 	if (!strcmp(sub, "import")) {
@@ -138,9 +150,12 @@ static int rect_add(args *a)
 	if ((rc = need_pos(a, 3, "inspection rectification add needs FINDING --measure --deadline --responsible --criterion")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_rectification_add(&id, db, a->campaign, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--problem"),
-	                                arg_opt(a, "--measure"), arg_opt(a, "--deadline"), arg_opt(a, "--responsible"),
-	                                arg_opt(a, "--criterion"), a->actor);
+	rc = campaign_rectification_add(&id, db, a->campaign,
+	                                &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
+	                                  arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--problem"),
+	                                  arg_opt(a, "--measure"), arg_opt(a, "--deadline"),
+	                                  arg_opt(a, "--responsible"), arg_opt(a, "--criterion")},
+	                                a->actor);
 	rc = written(db, rc, "added rectification", campaign_buf_data(id));
 	campaign_buf_free(id);
 	return rc;
@@ -155,9 +170,15 @@ static int rect_write(args *a, const char *sub)
 		    (rc = open_writable(a, &db)))
 			return rc;
 		rc = !strcmp(sub, "update")
-		             ? campaign_rectification_update(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->note, a->actor)
-		             : campaign_rectification_verify(db, a->campaign, a->pos[2], a->pos[3], arg_opt(a, "--verifier"),
-		                                             a->pos[4], a->note, a->actor);
+		             ? campaign_rectification_update(db, a->campaign,
+		                                             &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+		                                               a->pos[2], a->pos[3], a->pos[4], a->note},
+		                                             a->actor)
+		             : campaign_rectification_verify(db, a->campaign,
+		                                             &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
+		                                               a->pos[2], a->pos[3], arg_opt(a, "--verifier"),
+		                                               a->pos[4], a->note},
+		                                             a->actor);
 		return written(db, rc, !strcmp(sub, "update") ? "updated" : "verified", a->pos[2]);
 	}
 	if ((rc = need_pos(a, 4, "inspection rectification close needs RECT DATE")) || (rc = open_writable(a, &db)))
@@ -213,9 +234,12 @@ static int lead_create(args *a)
 	if ((rc = need_pos(a, 2, "inspection case-lead create needs --received D --details T")) ||
 	    (rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_case_lead_create(&id, db, a->campaign, arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
-	                               arg_opt(a, "--received"), arg_opt(a, "--details"), arg_opt(a, "--reporter"),
-	                               arg_opt(a, "--contact"), a->actor);
+	rc = campaign_case_lead_add(&id, db, a->campaign,
+	                            &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
+	                              arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
+	                              arg_opt(a, "--received"), arg_opt(a, "--details"), arg_opt(a, "--reporter"),
+	                              arg_opt(a, "--contact")},
+	                            a->actor);
 	rc = written(db, rc, "recorded case lead", campaign_buf_data(id));
 	campaign_buf_free(id);
 	return rc;
@@ -251,14 +275,20 @@ static int lead_cmd(args *a)
 		if ((rc = need_pos(a, 6, "inspection case-lead refer needs LEAD KIND BODY DATE")) || (rc = open_writable(a, &db)))
 			return rc;
 		return written(db,
-		               campaign_case_lead_refer(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->pos[5],
-		                                        arg_opt(a, "--reference"), a->actor),
+		               campaign_case_lead_refer(db, a->campaign,
+		                                        &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
+		                                          a->pos[2], a->pos[3], a->pos[4], a->pos[5],
+		                                          arg_opt(a, "--reference")},
+		                                        a->actor),
 		               "referred", a->pos[2]);
 	}
 	if (!strcmp(sub, "resolve")) {
 		if ((rc = need_pos(a, 5, "inspection case-lead resolve needs LEAD OUTCOME DATE")) || (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_case_lead_resolve(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->note, a->actor),
+		return written(db, campaign_case_lead_resolve(db, a->campaign,
+		                                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
+		                                                a->pos[2], a->pos[3], a->pos[4], a->note},
+		                                              a->actor),
 		               "resolved", a->pos[2]);
 	}
 	return usage_error("inspection case-lead needs create, refer, resolve or list%s", "");

@@ -389,17 +389,7 @@ CAMPAIGN_API int campaign_tour_record_options_init(campaign_tour_record_options 
 CAMPAIGN_API int campaign_tour_record(campaign_db *db, const char *campaign, const campaign_tour_record_options *opts,
                                       const char *actor);
 
-/**
- * Records a finding of a tour: it enters the findings register with origin
- * "inspection_tour" (see campaign_finding_record()) and is linked to the tour
- * of @p unit in the year of @p found_on, which must have been conducted.
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, unit, category,
- *         or no tour conducted that year); ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM.
- */
-CAMPAIGN_API int campaign_tour_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                              const char *id, const char *unit, const char *category,
-                                              const char *people, const char *description, const char *amount,
-                                              const char *found_on, const char *actor);
+/* A tour's findings: campaign_tour_finding_add() in inspection.h (the findings register). */
 
 /**
  * The tours of a year as of @p as_of (NULL: today), by unit order.

@@ -66,7 +66,10 @@ CAMPAIGN_API int campaign_catalogue_import_yaml(campaign_db *db, const char *cam
 
 /**
  * As campaign_catalogue_import_yaml(), from YAML text in memory.
+ * @param yaml  the YAML text, NUL-terminated UTF-8
  * @param name  the name used in error positions; NULL for "<string>"
+ * @return as campaign_catalogue_import_yaml(): the version now current on success;
+ *         ::CAMPAIGN_EINVALID also for NULL @p yaml or invalid UTF-8.
  */
 CAMPAIGN_API int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
                                                        const char *name, const char *actor);
@@ -75,6 +78,8 @@ CAMPAIGN_API int campaign_catalogue_import_yaml_string(campaign_db *db, const ch
  * Every version of every catalogue, by id then version.
  * Columns: id, version (int), name, source, consequence, categories (int),
  * current (int 1 for the newest version), imported_by, imported_at.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_catalogues_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
@@ -84,47 +89,94 @@ CAMPAIGN_API int campaign_catalogues_query(campaign_cursor **out, campaign_db *d
  * @param version    a version, or 0 for each catalogue's newest
  * Columns: catalogue, version (int), id, ref (the text findings use:
  * "catalogue@version/id"), label, text, consequence (the category's or its catalogue's).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, a negative @p version);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                      const char *catalogue, int version);
 
 /* ---- self-inspection rounds ---- */
 
+#define CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION 1
+
 /**
- * Creates a self-inspection round for one unit, or one round per member of a
+ * A new self-inspection round, for campaign_inspection_round_add(). Initialise with
+ * ::CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_INIT or campaign_inspection_round_add_options_init().
+ */
+typedef struct campaign_inspection_round_add_options {
+	unsigned int version;     /**< ::CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION */
+	const char *round;        /**< the round id; for a group each member's round is "ROUND/UNIT" and ROUND is the
+	                              series they share */
+	const char *unit;         /**< a unit id, or NULL when @p group is given */
+	const char *group;        /**< a unit group id, or NULL when @p unit is given */
+	const char *window_first; /**< the window's first day "YYYY-MM-DD" */
+	const char *window_last;  /**< its last day, not before the first */
+	const char *deadline;     /**< the summary report's deadline: a date "YYYY-MM-DD" or a Chinese expression
+	                              ("12月中旬完成", its last day counts; a year left out is the window's) */
+} campaign_inspection_round_add_options;
+
+#define CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_inspection_round_add_options_init(campaign_inspection_round_add_options *opts,
+                                                            unsigned int version);
+
+/**
+ * Adds a self-inspection round for one unit, or one round per member of a
  * unit group (every county bureau), in one transaction.
  *
- * @param round         the round id; for a group each member's round is "ROUND/UNIT"
- *                      and ROUND is the series they share
- * @param unit          a unit id, or NULL when @p group is given
- * @param group         a unit group id, or NULL when @p unit is given
- * @param window_first  the window's first day "YYYY-MM-DD"
- * @param window_last   its last day, not before the first
- * @param deadline      the summary report's deadline: a date "YYYY-MM-DD" or a
- *                      Chinese expression ("12月中旬完成", its last day counts;
- *                      a year left out is the window's)
- * @param actor         who creates it
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (bad or missing argument, both or
- *         neither of unit and group, window or deadline out of order);
+ * @param campaign  the campaign id, or NULL for the only one
+ * @param opts      the round (see ::campaign_inspection_round_add_options); not NULL
+ * @param actor     who adds it
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version, a bad or
+ *         missing field, both or neither of unit and group, window or deadline out of order);
  *         ::CAMPAIGN_ENOTFOUND (campaign, unit, group); ::CAMPAIGN_ECONFLICT (a round
  *         id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_inspection_round_create(campaign_db *db, const char *campaign, const char *round,
-                                                  const char *unit, const char *group, const char *window_first,
-                                                  const char *window_last, const char *deadline, const char *actor);
+CAMPAIGN_API int campaign_inspection_round_add(campaign_db *db, const char *campaign,
+                                               const campaign_inspection_round_add_options *opts, const char *actor);
+
+#define CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION 1
+
+/**
+ * A round's summary report, for campaign_inspection_round_submit(). Initialise with
+ * ::CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_INIT or campaign_inspection_round_submit_options_init().
+ */
+typedef struct campaign_inspection_round_submit_options {
+	unsigned int version; /**< ::CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION */
+	const char *round;    /**< the round id (a group member's is "SERIES/UNIT") */
+	const char *date;     /**< the date submitted "YYYY-MM-DD", not before the window opens */
+	const char *document; /**< the report's document number (文号), or NULL */
+	const char *note;     /**< free text, or NULL */
+} campaign_inspection_round_submit_options;
+
+#define CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_INIT \
+	{ CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_inspection_round_submit_options_init(campaign_inspection_round_submit_options *opts,
+                                                               unsigned int version);
 
 /**
  * Records a round's summary report (总结报告): its date and document number.
  * A round has one report.
- * @param round     the round id (a group member's is "SERIES/UNIT")
- * @param date      the date submitted "YYYY-MM-DD", not before the window opens
- * @param document  the report's document number (文号), or NULL
- * @param note      free text, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, round);
- *         ::CAMPAIGN_ECONFLICT (already reported); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param opts  the report (see ::campaign_inspection_round_submit_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, round); ::CAMPAIGN_ECONFLICT (already reported);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_inspection_round_submit(campaign_db *db, const char *campaign, const char *round,
-                                                  const char *date, const char *document, const char *note,
+CAMPAIGN_API int campaign_inspection_round_submit(campaign_db *db, const char *campaign,
+                                                  const campaign_inspection_round_submit_options *opts,
                                                   const char *actor);
 
 /**
@@ -136,6 +188,8 @@ CAMPAIGN_API int campaign_inspection_round_submit(campaign_db *db, const char *c
  * status ("open": not reported, deadline not passed; "submitted": reported by the
  * deadline; "late": reported after it; "missing": not reported and the deadline passed),
  * findings (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, a bad @p as_of); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                   const char *series, const char *unit, const char *as_of);
@@ -148,50 +202,136 @@ CAMPAIGN_API int campaign_inspection_rounds_query(campaign_cursor **out, campaig
  * Columns: round, series, unit, unit_name, deadline (date), status ("missing": no
  * report by @p as_of; "late": reported after the deadline), submitted_on (date or NULL),
  * days_late (int: days from the deadline to the report, or to @p as_of).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, a bad @p as_of); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_inspection_missing_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                    const char *series, const char *as_of);
 
 /* ---- findings ---- */
 
+#define CAMPAIGN_FINDING_ADD_OPTIONS_VERSION 1
+
 /**
- * Records a finding (问题), in one transaction.
+ * A new finding's fields, for campaign_finding_add(). Initialise with
+ * ::CAMPAIGN_FINDING_ADD_OPTIONS_INIT or campaign_finding_add_options_init().
+ */
+typedef struct campaign_finding_add_options {
+	unsigned int version;    /**< ::CAMPAIGN_FINDING_ADD_OPTIONS_VERSION */
+	const char *id;          /**< the id to give it (unique in the store), or NULL for a new UUIDv7 */
+	const char *unit;        /**< the unit concerned; required */
+	const char *category;    /**< "catalogue/category" (the catalogue's newest version) or
+	                             "catalogue@version/category"; NULL when none applies */
+	const char *origin;      /**< "self_reported", "investigated", "inspection_tour", "citizen_report" or "audit" */
+	const char *people;      /**< the people involved (names, free text), or NULL */
+	const char *description; /**< what was found; required */
+	const char *amount;      /**< money concerned, in yuan as decimal text ("12345.67"), or NULL */
+	const char *found_on;    /**< the date found (self-reported: the date reported) "YYYY-MM-DD" */
+	const char *round;       /**< the unit's round it was found in, or NULL: the unit's round whose window holds
+	                             found_on, else the latest one begun before it, else its first; none when the
+	                             unit has no round */
+} campaign_finding_add_options;
+
+#define CAMPAIGN_FINDING_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_finding_add_options_init(campaign_finding_add_options *opts, unsigned int version);
+
+/**
+ * Adds a finding (问题), in one transaction.
  *
  * @param[out] out_id  the finding's id, written only on success (free with
  *                     campaign_buf_free()); NULL if not wanted
- * @param id           the id to give it (unique in the store), or NULL for a new UUIDv7
- * @param unit         the unit concerned
- * @param category     "catalogue/category" (the catalogue's newest version) or
- *                     "catalogue@version/category"; NULL when none applies
- * @param origin       "self_reported", "investigated", "inspection_tour", "citizen_report" or "audit"
- * @param people       the people involved (names, free text), or NULL
- * @param description  what was found; required
- * @param amount       money concerned, in yuan as decimal text ("12345.67"), or NULL
- * @param found_on     the date found (self-reported: the date reported) "YYYY-MM-DD"
- * @param round        the unit's round it was found in, or NULL: the unit's round
- *                     whose window holds @p found_on, else the latest one begun
- *                     before it, else its first; none when the unit has no round
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (the message names the argument);
- *         ::CAMPAIGN_ENOTFOUND (campaign, unit, category, round, or a round of another unit);
- *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param campaign     the campaign id, or NULL for the only one
+ * @param opts         the finding (see ::campaign_finding_add_options); not NULL
+ * @param actor        who records it
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL @p opts or an unknown version; the message
+ *         names the field); ::CAMPAIGN_ENOTFOUND (campaign, unit, category, round, or a round of
+ *         another unit); ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                         const char *id, const char *unit, const char *category,
-                                         const char *origin, const char *people, const char *description,
-                                         const char *amount, const char *found_on, const char *round,
-                                         const char *actor);
+CAMPAIGN_API int campaign_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                      const campaign_finding_add_options *opts, const char *actor);
+
+#define CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION 1
+
+/**
+ * Concealment or falsification on a finding, for campaign_finding_flag(). Initialise with
+ * ::CAMPAIGN_FINDING_FLAG_OPTIONS_INIT or campaign_finding_flag_options_init().
+ */
+typedef struct campaign_finding_flag_options {
+	unsigned int version; /**< ::CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION */
+	const char *finding;  /**< the finding's id */
+	const char *kind;     /**< "concealment" or "falsification" */
+	const char *date;     /**< the date established "YYYY-MM-DD" */
+	const char *note;     /**< what was concealed or falsified, or NULL */
+} campaign_finding_flag_options;
+
+#define CAMPAIGN_FINDING_FLAG_OPTIONS_INIT { CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_finding_flag_options_init(campaign_finding_flag_options *opts, unsigned int version);
 
 /**
  * Records concealment (掩盖问题) or falsification (弄虚作假) on a finding: it
  * becomes strict and is flagged for accountability. Both may be recorded.
- * @param kind  "concealment" or "falsification"
- * @param date  the date established "YYYY-MM-DD"
- * @param note  what was concealed or falsified, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
- *         (already recorded); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param opts  what was established (see ::campaign_finding_flag_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (already recorded); ::CAMPAIGN_EPERM;
+ *         ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_finding_flag(campaign_db *db, const char *campaign, const char *finding,
-                                       const char *kind, const char *date, const char *note, const char *actor);
+CAMPAIGN_API int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_finding_flag_options *opts,
+                                       const char *actor);
+
+#define CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION 1
+
+/**
+ * A tour's finding, for campaign_tour_finding_add(). Initialise with
+ * ::CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_INIT or campaign_tour_finding_add_options_init().
+ */
+typedef struct campaign_tour_finding_add_options {
+	unsigned int version;    /**< ::CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION */
+	const char *id;          /**< the id to give it (unique in the store), or NULL for a new UUIDv7 */
+	const char *unit;        /**< the unit toured; required */
+	const char *category;    /**< as for ::campaign_finding_add_options, or NULL */
+	const char *people;      /**< the people involved, or NULL */
+	const char *description; /**< what was found; required */
+	const char *amount;      /**< money concerned, in yuan as decimal text, or NULL */
+	const char *found_on;    /**< the date found "YYYY-MM-DD"; its year is the tour's */
+} campaign_tour_finding_add_options;
+
+#define CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_tour_finding_add_options_init(campaign_tour_finding_add_options *opts,
+                                                        unsigned int version);
+
+/**
+ * Adds a finding of an inspection tour (巡视, see accountability.h): it enters
+ * the findings register with origin "inspection_tour" (see campaign_finding_add())
+ * and is linked to the tour of the unit in the year of found_on, which must
+ * have been conducted by then.
+ * @param[out] out_id  the finding's id (free with campaign_buf_free()); NULL if not wanted
+ * @param opts         the finding (see ::campaign_tour_finding_add_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, unit, category, or no tour conducted that year);
+ *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                           const campaign_tour_finding_add_options *opts, const char *actor);
 
 /**
  * Imports many findings from a CSV file (UTF-8, optional BOM, a header naming
@@ -217,57 +357,125 @@ CAMPAIGN_API int campaign_findings_import(campaign_db *db, const char *campaign,
  * concealed (int), falsified (int), accountability (int 1: flagged), flag_note,
  * status ("open": no rectification; "rectifying"; "closed": every rectification closed),
  * rectifications (int), recorded_by, recorded_at.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                          const char *unit, const char *finding);
 
 /* ---- the rectification ledger (整改台账) ---- */
 
+#define CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION 1
+
+/**
+ * A rectification's five fixes, for campaign_rectification_add(). Initialise with
+ * ::CAMPAIGN_RECTIFICATION_ADD_OPTIONS_INIT or campaign_rectification_add_options_init().
+ */
+typedef struct campaign_rectification_add_options {
+	unsigned int version;    /**< ::CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION */
+	const char *id;          /**< an id to give it, or NULL for a new UUIDv7 */
+	const char *finding;     /**< the finding's id */
+	const char *problem;     /**< the problem (存在问题); NULL for the finding's description */
+	const char *measure;     /**< the measure (整改措施); required */
+	const char *deadline;    /**< the deadline (整改时限) "YYYY-MM-DD" */
+	const char *responsible; /**< the responsible person (责任人); required */
+	const char *criterion;   /**< the acceptance criterion (验收标准); required */
+} campaign_rectification_add_options;
+
+#define CAMPAIGN_RECTIFICATION_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_rectification_add_options_init(campaign_rectification_add_options *opts,
+                                                         unsigned int version);
+
 /**
  * Adds a rectification to a finding: the five fixes. Status starts "not_started".
  * @param[out] out_id  the rectification's id (free with campaign_buf_free()); NULL if not wanted
- * @param id           an id to give it, or NULL for a new UUIDv7
- * @param finding      the finding's id
- * @param problem      the problem (存在问题); NULL for the finding's description
- * @param measure      the measure (整改措施); required
- * @param deadline     the deadline (整改时限) "YYYY-MM-DD"
- * @param responsible  the responsible person (责任人); required
- * @param criterion    the acceptance criterion (验收标准); required
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, finding);
- *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @param opts         the fixes (see ::campaign_rectification_add_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, finding); ::CAMPAIGN_ECONFLICT (the id exists);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
 CAMPAIGN_API int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                            const char *id, const char *finding, const char *problem,
-                                            const char *measure, const char *deadline, const char *responsible,
-                                            const char *criterion, const char *actor);
+                                            const campaign_rectification_add_options *opts, const char *actor);
+
+#define CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION 1
+
+/**
+ * A rectification's new status, for campaign_rectification_update(). Initialise with
+ * ::CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_INIT or campaign_rectification_update_options_init().
+ */
+typedef struct campaign_rectification_update_options {
+	unsigned int version;      /**< ::CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION */
+	const char *rectification; /**< the rectification's id */
+	const char *status;        /**< "not_started" (未整改), "in_progress" (整改中), "done" (已整改) or "ongoing" (持续整改) */
+	const char *date;          /**< the date of the update "YYYY-MM-DD" */
+	const char *note;          /**< free text, or NULL */
+} campaign_rectification_update_options;
+
+#define CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_INIT \
+	{ CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_rectification_update_options_init(campaign_rectification_update_options *opts,
+                                                            unsigned int version);
 
 /**
  * Records a rectification's status as of a date (kept as history).
- * @param status  "not_started" (未整改), "in_progress" (整改中), "done" (已整改) or "ongoing" (持续整改)
- * @param date    the date of the update "YYYY-MM-DD"
- * @param note    free text, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
- *         (closed: "rectification X was closed on D and cannot change"); ::CAMPAIGN_EPERM.
- *         A change away from "done" clears a verification.
+ * A change away from "done" clears a verification.
+ * @param opts  the update (see ::campaign_rectification_update_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (closed: "rectification X was closed on D
+ *         and cannot change"); ::CAMPAIGN_EPERM.
  */
-CAMPAIGN_API int campaign_rectification_update(campaign_db *db, const char *campaign, const char *rectification,
-                                               const char *status, const char *date, const char *note,
-                                               const char *actor);
+CAMPAIGN_API int campaign_rectification_update(campaign_db *db, const char *campaign,
+                                               const campaign_rectification_update_options *opts, const char *actor);
+
+#define CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION 1
+
+/**
+ * A verification, for campaign_rectification_verify(). Initialise with
+ * ::CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_INIT or campaign_rectification_verify_options_init().
+ */
+typedef struct campaign_rectification_verify_options {
+	unsigned int version;      /**< ::CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION */
+	const char *rectification; /**< the rectification's id */
+	const char *result;        /**< "passed" or "failed" */
+	const char *verifier;      /**< who verified; NULL for the actor */
+	const char *date;          /**< the date "YYYY-MM-DD", not before its last update */
+	const char *note;          /**< the finding of the verification, or NULL */
+} campaign_rectification_verify_options;
+
+#define CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_INIT \
+	{ CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_rectification_verify_options_init(campaign_rectification_verify_options *opts,
+                                                            unsigned int version);
 
 /**
  * Records the verification (验收) of a done rectification: who, when, the
  * result. A failed verification puts the rectification back "in_progress".
- * @param result    "passed" or "failed"
- * @param verifier  who verified; NULL for @p actor
- * @param date      the date "YYYY-MM-DD", not before its last update
- * @param note      the finding of the verification, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
- *         (not done: "rectification X is 整改中, not 已整改: only a done rectification can be
- *         verified"; closed); ::CAMPAIGN_EPERM.
+ * @param opts  the verification (see ::campaign_rectification_verify_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (not done: "rectification X is 整改中,
+ *         not 已整改: only a done rectification can be verified"; closed); ::CAMPAIGN_EPERM.
  */
-CAMPAIGN_API int campaign_rectification_verify(campaign_db *db, const char *campaign, const char *rectification,
-                                               const char *result, const char *verifier, const char *date,
-                                               const char *note, const char *actor);
+CAMPAIGN_API int campaign_rectification_verify(campaign_db *db, const char *campaign,
+                                               const campaign_rectification_verify_options *opts, const char *actor);
 
 /**
  * Closes (销号) a rectification that passed verification.
@@ -299,6 +507,8 @@ CAMPAIGN_API int campaign_rectifications_import(campaign_db *db, const char *cam
  * criterion, status, status_label (未整改/整改中/已整改/持续整改), updated_on (date or NULL),
  * verified_by, verified_on (date), verification ("passed"/"failed"/NULL), verification_note,
  * closed_by, closed_on (date).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                const char *finding, const char *unit);
@@ -309,6 +519,8 @@ CAMPAIGN_API int campaign_rectifications_query(campaign_cursor **out, campaign_d
  * update dated on or before it) was 未整改 or 整改中. Most days overdue first.
  * Columns: id, finding, unit, unit_name, problem, deadline (date), responsible,
  * status, status_label (both as of @p as_of), days_overdue (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, a bad @p as_of); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_rectifications_overdue_query(campaign_cursor **out, campaign_db *db,
                                                        const char *campaign, const char *as_of);
@@ -322,56 +534,120 @@ CAMPAIGN_API int campaign_rectifications_overdue_query(campaign_cursor **out, ca
  * measure (整改措施), deadline (date, 整改时限), responsible (责任人), criterion (验收标准),
  * status_label (整改状态), verification_label (验收情况: "通过(张雷 2011-03-01)", "未通过(…)" or ""),
  * closed_on (date, 销号日期), overdue ("逾期N天" or ""), id, finding, unit, status.
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db, a bad @p as_of); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_rectification_ledger_query(campaign_cursor **out, campaign_db *db,
                                                      const char *campaign, const char *unit, const char *as_of);
 
 /* ---- case leads (案件线索) ---- */
 
+#define CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION 1
+
 /**
- * Records a case lead, from a finding or from a citizen report (群众举报).
- * The details and the reporter are stored apart and are confidential.
- * @param[out] out_id      the lead's id (free with campaign_buf_free()); NULL if not wanted
- * @param id               an id to give it, or NULL for a new UUIDv7
- * @param finding          the finding it comes from, or NULL for a citizen report
- * @param unit             the unit concerned, or NULL (a finding's unit is taken from it)
- * @param received_on      the date received "YYYY-MM-DD"
- * @param details          what the lead says; required; confidential
- * @param reporter         a citizen reporter's name, or NULL; confidential
- * @param reporter_contact how to reach the reporter, or NULL; confidential
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND (campaign, finding, unit);
- *         ::CAMPAIGN_ECONFLICT (the id exists); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * A new case lead, for campaign_case_lead_add(). Initialise with
+ * ::CAMPAIGN_CASE_LEAD_ADD_OPTIONS_INIT or campaign_case_lead_add_options_init().
  */
-CAMPAIGN_API int campaign_case_lead_create(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                           const char *id, const char *finding, const char *unit,
-                                           const char *received_on, const char *details, const char *reporter,
-                                           const char *reporter_contact, const char *actor);
+typedef struct campaign_case_lead_add_options {
+	unsigned int version;         /**< ::CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION */
+	const char *id;               /**< an id to give it, or NULL for a new UUIDv7 */
+	const char *finding;          /**< the finding it comes from, or NULL for a citizen report */
+	const char *unit;             /**< the unit concerned, or NULL (a finding's unit is taken from it) */
+	const char *received_on;      /**< the date received "YYYY-MM-DD" */
+	const char *details;          /**< what the lead says; required; confidential */
+	const char *reporter;         /**< a citizen reporter's name, or NULL; confidential */
+	const char *reporter_contact; /**< how to reach the reporter, or NULL; confidential */
+} campaign_case_lead_add_options;
+
+#define CAMPAIGN_CASE_LEAD_ADD_OPTIONS_INIT \
+	{ CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_case_lead_add_options_init(campaign_case_lead_add_options *opts, unsigned int version);
+
+/**
+ * Adds a case lead, from a finding or from a citizen report (群众举报).
+ * The details and the reporter are stored apart and are confidential.
+ * @param[out] out_id  the lead's id (free with campaign_buf_free()); NULL if not wanted
+ * @param opts         the lead (see ::campaign_case_lead_add_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND (campaign, finding, unit); ::CAMPAIGN_ECONFLICT (the id exists);
+ *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_case_lead_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                                        const campaign_case_lead_add_options *opts, const char *actor);
+
+#define CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION 1
+
+/**
+ * A referral, for campaign_case_lead_refer(). Initialise with
+ * ::CAMPAIGN_CASE_LEAD_REFER_OPTIONS_INIT or campaign_case_lead_refer_options_init().
+ */
+typedef struct campaign_case_lead_refer_options {
+	unsigned int version;  /**< ::CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION */
+	const char *lead;      /**< the lead's id */
+	const char *body_kind; /**< "discipline" (纪检), "supervision" (监察) or "procuratorate" (检察) */
+	const char *body;      /**< the body's name, e.g. "乐山市纪委"; required */
+	const char *date;      /**< the date referred, not before the lead was received */
+	const char *reference; /**< the referral's document number, or NULL */
+} campaign_case_lead_refer_options;
+
+#define CAMPAIGN_CASE_LEAD_REFER_OPTIONS_INIT \
+	{ CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, NULL, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_case_lead_refer_options_init(campaign_case_lead_refer_options *opts, unsigned int version);
 
 /**
  * Refers (移送) a lead to an outside body.
- * @param body_kind  "discipline" (纪检), "supervision" (监察) or "procuratorate" (检察)
- * @param body       the body's name, e.g. "乐山市纪委"; required
- * @param date       the date referred, not before the lead was received
- * @param reference  the referral's document number, or NULL
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
- *         (already referred or resolved); ::CAMPAIGN_EPERM.
+ * @param opts  the referral (see ::campaign_case_lead_refer_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (already referred or resolved); ::CAMPAIGN_EPERM.
  */
-CAMPAIGN_API int campaign_case_lead_refer(campaign_db *db, const char *campaign, const char *lead,
-                                          const char *body_kind, const char *body, const char *date,
-                                          const char *reference, const char *actor);
+CAMPAIGN_API int campaign_case_lead_refer(campaign_db *db, const char *campaign,
+                                          const campaign_case_lead_refer_options *opts, const char *actor);
+
+#define CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION 1
+
+/**
+ * A lead's outcome, for campaign_case_lead_resolve(). Initialise with
+ * ::CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_INIT or campaign_case_lead_resolve_options_init().
+ */
+typedef struct campaign_case_lead_resolve_options {
+	unsigned int version; /**< ::CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION */
+	const char *lead;     /**< the lead's id */
+	const char *outcome;  /**< "filed" (立案查处), "not_filed" (不予立案), "sanctioned" (给予处分), "prosecuted" (移送司法),
+	                          "cleared" (澄清了结) or "other" */
+	const char *date;     /**< the date, not before the referral (or receipt) */
+	const char *note;     /**< the outcome's particulars, or NULL; confidential */
+} campaign_case_lead_resolve_options;
+
+#define CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_INIT { CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (every field NULL), for bindings,
+ * which cannot use the macro.
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_case_lead_resolve_options_init(campaign_case_lead_resolve_options *opts,
+                                                         unsigned int version);
 
 /**
  * Records what became of a lead.
- * @param outcome  "filed" (立案查处), "not_filed" (不予立案), "sanctioned" (给予处分),
- *                 "prosecuted" (移送司法), "cleared" (澄清了结) or "other"
- * @param date     the date, not before the referral (or receipt)
- * @param note     the outcome's particulars, or NULL; confidential
- * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT
- *         (already resolved); ::CAMPAIGN_EPERM.
+ * @param opts  the outcome (see ::campaign_case_lead_resolve_options); not NULL
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (also NULL @p opts or an unknown version);
+ *         ::CAMPAIGN_ENOTFOUND; ::CAMPAIGN_ECONFLICT (already resolved); ::CAMPAIGN_EPERM.
  */
-CAMPAIGN_API int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const char *lead,
-                                            const char *outcome, const char *date, const char *note,
-                                            const char *actor);
+CAMPAIGN_API int campaign_case_lead_resolve(campaign_db *db, const char *campaign,
+                                            const campaign_case_lead_resolve_options *opts, const char *actor);
 
 /**
  * Case leads without their confidential part, by date received then id.
@@ -379,6 +655,8 @@ CAMPAIGN_API int campaign_case_lead_resolve(campaign_db *db, const char *campaig
  * Columns: id, source ("finding"/"citizen_report"), finding, unit, unit_name, received_on (date),
  * status ("open"/"referred"/"resolved"), body_kind, body_kind_label (纪检/监察/检察), body,
  * referred_on (date), referral_ref, outcome, outcome_label, outcome_on (date).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                            const char *unit);

@@ -10,16 +10,6 @@
 static const char *const BODY_KINDS[] = {"discipline", "supervision", "procuratorate", NULL};
 static const char *const OUTCOMES[] = {"filed", "not_filed", "sanctioned", "prosecuted", "cleared", "other", NULL};
 
-static int one_of(const char *v, const char *const *set, const char *what, const char *list)
-{
-	if (!v || !*v)
-		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
-	for (int k = 0; set[k]; k++)
-		if (!strcmp(set[k], v))
-			return CAMPAIGN_OK;
-	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
-}
-
 /* ---- creating ---- */
 
 static const char SQL_FINDING_UNIT[] = "SELECT unit FROM finding WHERE campaign = ?1 AND id = ?2";
@@ -54,21 +44,11 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 	sqlite3_stmt *st;
 	sqlite3_int64 unit;
 	char now[21];
-	int rc, exists;
+	int rc;
 	if ((rc = lead_unit(c, crid, l, &unit)))
 		return rc;
-	if (l->id) {
-		if (!(st = stmts_get(c, SQL_LEAD_EXISTS)))
-			return campaign_error_code_last();
-		sqlite3_bind_text(st, 1, l->id, -1, SQLITE_STATIC);
-		exists = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (exists)
-			return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" exists already", l->id);
-		snprintf(id, 72, "%s", l->id);
-	} else {
-		db_new_id(id);
-	}
+	if ((rc = insp_new_id(c, SQL_LEAD_EXISTS, "case lead", l->id, id, 72)))
+		return rc;
 	if (!(st = stmts_get(c, SQL_LEAD_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
@@ -92,36 +72,47 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 	return db_step_done(c->db, st, "cannot record the case lead");
 }
 
-int campaign_case_lead_create(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                              const char *finding, const char *unit, const char *received_on, const char *details,
-                              const char *reporter, const char *reporter_contact, const char *actor)
+static lead_in lead_of(const campaign_case_lead_add_options *o)
 {
-	lead_in l = {id, finding && *finding ? finding : NULL, unit, received_on, details, reporter, reporter_contact};
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	struct campaign_buf *b = NULL;
-	char lid[72];
+	return (lead_in){o->id,      o->finding && *o->finding ? o->finding : NULL, o->unit, o->received_on,
+	                 o->details, o->reporter, o->reporter_contact};
+}
+
+static int create_check(void *ctx)
+{
+	lead_in in, *l = &in;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need_date(received_on, "received_on")) ||
-	    (rc = need(details, "details")))
+	if ((rc = insp_options_check(ctx, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options")))
 		return rc;
-	if (id && (!*id || strlen(id) > 64))
-		return error_set(CAMPAIGN_EINVALID, "case lead id \"%s\" must be 1 to 64 bytes", id);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.create", campaign, id)) || (rc = db_begin(db)))
+	in = lead_of(ctx);
+	if ((rc = need_date(l->received_on, "received_on")) || (rc = need(l->details, "details")))
+		return rc;
+	if (l->id && (!*l->id || strlen(l->id) > 64))
+		return error_set(CAMPAIGN_EINVALID, "case lead id \"%s\" must be 1 to 64 bytes", l->id);
+	return CAMPAIGN_OK;
+}
+
+static int create_body(write_op *op, void *ctx)
+{
+	const lead_in in = lead_of(ctx), *l = &in;
+	int rc = lead_insert(&op->st, op->crid, l, op->actor, op->id);
+	if (rc)
 		return rc;
 	/* the log names the lead and its source, never what it says */
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = lead_insert(&c, crid, &l, actor, lid)))
-		rc = db_log(db, actor, "case_lead.create", campaign, lid, l.finding ? "finding" : "citizen_report");
-	stmts_free(&c);
-	if (!rc && out_id)
-		rc = id_buf(&b, lid);
-	if ((rc = write_end(db, rc, actor, "case_lead.create", campaign, id))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	op->object = op->id;
+	op->detail = l->finding ? "finding" : "citizen_report";
+	return write_result(op, op->id);
+}
+
+INSP_OPTIONS_INIT_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION)
+
+int campaign_case_lead_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                           const campaign_case_lead_add_options *o, const char *actor)
+{
+	/* the audit log keeps the operation's name, "case_lead.create" */
+	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, id),
+	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
+	return db_write(db, &op, (void *)o, out_id);
 }
 
 /* ---- referral and outcome ---- */
@@ -135,20 +126,17 @@ typedef struct lead_state {
 
 static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_state *s)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_LEAD_STATE);
-	int rc;
+	int found;
+	sqlite3_stmt *st = insp_row(c, SQL_LEAD_STATE, crid, lead, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, lead, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (found) {
 		column_copy(st, 0, s->received_on, sizeof s->received_on);
 		column_copy(st, 1, s->referred_on, sizeof s->referred_on);
 		column_copy(st, 2, s->outcome_on, sizeof s->outcome_on);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
 	if (*s->outcome_on)
 		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was resolved on %s", lead, s->outcome_on);
@@ -158,91 +146,100 @@ static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_s
 static const char SQL_REFER[] =
 	"UPDATE case_lead SET body_kind = ?2, body = ?3, referred_on = ?4, referral_ref = ?5 WHERE id = ?1";
 
-static int refer(stmts *c, sqlite3_int64 crid, const char *lead, const char *kind, const char *body, const char *date,
-                 const char *ref)
+static int refer_check(void *ctx)
 {
+	const campaign_case_lead_refer_options *a = ctx;
+	int rc;
+	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options")) ||
+	    (rc = need(a->lead, "lead")) ||
+	    (rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	    (rc = need(a->body, "body")))
+		return rc;
+	return need_date(a->date, "date");
+}
+
+static int refer_body(write_op *op, void *ctx)
+{
+	const campaign_case_lead_refer_options *a = ctx;
 	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
-	if ((rc = lead_state_get(c, crid, lead, &s)))
+	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
 		return rc;
 	if (*s.referred_on)
-		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was referred on %s", lead, s.referred_on);
-	if (strcmp(date, s.received_on) < 0)
-		return error_set(CAMPAIGN_EINVALID, "referral date %s is before the lead was received (%s)", date,
+		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was referred on %s", a->lead, s.referred_on);
+	if (strcmp(a->date, s.received_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "referral date %s is before the lead was received (%s)", a->date,
 		                 s.received_on);
-	if (!(st = stmts_get(c, SQL_REFER)))
+	if (!(st = stmts_get(&op->st, SQL_REFER)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, ref);
-	return db_step_done(c->db, st, "cannot record the referral");
+	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->body_kind, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, a->reference);
+	return db_step_done(op->db, st, "cannot record the referral");
 }
 
-int campaign_case_lead_refer(campaign_db *db, const char *campaign, const char *lead, const char *body_kind,
-                             const char *body, const char *date, const char *reference, const char *actor)
+INSP_OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
+
+int campaign_case_lead_refer(campaign_db *db, const char *campaign, const campaign_case_lead_refer_options *opts,
+                             const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(lead, "lead")) ||
-	    (rc = one_of(body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
-	    (rc = need(body, "body")) || (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.refer", campaign, lead)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = refer(&c, crid, lead, body_kind, body, date, reference)))
-		rc = db_log(db, actor, "case_lead.refer", campaign, lead, body_kind);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "case_lead.refer", campaign, lead);
+	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, lead), .detail = INSP_OPT(opts, body_kind), .access = ACCESS_PLAN,
+	               .check = refer_check, .body = refer_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
 static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcome_note = ?2 WHERE lead = ?1";
 
-static int resolve(stmts *c, sqlite3_int64 crid, const char *lead, const char *outcome, const char *date,
-                   const char *note)
+static int resolve_check(void *ctx)
 {
+	const campaign_case_lead_resolve_options *a = ctx;
+	int rc;
+	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options")) ||
+	    (rc = need(a->lead, "lead")) ||
+	    (rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
+		return rc;
+	return need_date(a->date, "date");
+}
+
+static int resolve_body(write_op *op, void *ctx)
+{
+	const campaign_case_lead_resolve_options *a = ctx;
 	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
-	if ((rc = lead_state_get(c, crid, lead, &s)))
+	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
 		return rc;
-	if (strcmp(date, *s.referred_on ? s.referred_on : s.received_on) < 0)
-		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", date,
+	if (strcmp(a->date, *s.referred_on ? s.referred_on : s.received_on) < 0)
+		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", a->date,
 		                 *s.referred_on ? "referred" : "received", *s.referred_on ? s.referred_on : s.received_on);
-	if (!(st = stmts_get(c, SQL_RESOLVE)))
+	if (!(st = stmts_get(&op->st, SQL_RESOLVE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(c->db, st, "cannot record the outcome")) || !note || !*note)
+	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->outcome, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
+	if ((rc = db_step_done(op->db, st, "cannot record the outcome")) || !a->note || !*a->note)
 		return rc;
-	if (!(st = stmts_get(c, SQL_RESOLVE_NOTE)))
+	if (!(st = stmts_get(&op->st, SQL_RESOLVE_NOTE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, note, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot record the outcome");
+	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->note, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot record the outcome");
 }
 
-int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const char *lead, const char *outcome,
-                               const char *date, const char *note, const char *actor)
+INSP_OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)
+
+int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const campaign_case_lead_resolve_options *opts,
+                               const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(lead, "lead")) ||
-	    (rc = one_of(outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")) ||
-	    (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "case_lead.resolve", campaign, lead)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = resolve(&c, crid, lead, outcome, date, note)))
-		rc = db_log(db, actor, "case_lead.resolve", campaign, lead, outcome);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "case_lead.resolve", campaign, lead);
+	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, lead), .detail = INSP_OPT(opts, outcome), .access = ACCESS_PLAN,
+	               .check = resolve_check, .body = resolve_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- queries ---- */
@@ -262,16 +259,13 @@ int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
+	int rc = query_begin(out, &c, db, campaign,
 	                     "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
 	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
-	                     LEAD_TYPES, &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	                     LEAD_TYPES, &crid);
+	if (!rc)
+		bind_opt(cursor_stmt(c), 2, unit);
+	return query_done(out, c, rc);
 }
 
 static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campaign = ?1 AND id = ?2";
@@ -279,7 +273,7 @@ static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campai
 int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                           const char *lead, const char *actor)
 {
-	campaign_cursor *c;
+	campaign_cursor *c = NULL;
 	stmts s = {db, 0, {{0}}};
 	sqlite3_int64 crid, one;
 	int rc, found = 1;
@@ -296,13 +290,13 @@ int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db
 		return rc;
 	/* the read is logged before anything is read */
 	if ((rc = db_log(db, actor, "case_lead.read_confidential", campaign, lead, lead ? NULL : "all")) ||
-	    (rc = query_open(&c, db, campaign,
-	                     "SELECT " LEAD_COLUMNS ", k.details, k.reporter, k.reporter_contact, k.outcome_note "
-	                     "FROM case_lead l JOIN case_lead_confidential k ON k.lead = l.id "
-	                     "LEFT JOIN unit u ON u.rid = l.unit "
-	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR l.id = ?2) ORDER BY l.received_on, l.id",
-	                     LEAD_TYPES "tttt", &crid)))
-		return rc;
+	    (rc = query_begin(out, &c, db, campaign,
+	                      "SELECT " LEAD_COLUMNS ", k.details, k.reporter, k.reporter_contact, k.outcome_note "
+	                      "FROM case_lead l JOIN case_lead_confidential k ON k.lead = l.id "
+	                      "LEFT JOIN unit u ON u.rid = l.unit "
+	                      "WHERE l.campaign = ?1 AND (?2 IS NULL OR l.id = ?2) ORDER BY l.received_on, l.id",
+	                      LEAD_TYPES "tttt", &crid)))
+		return query_done(out, c, rc);
 	bind_opt(cursor_stmt(c), 2, lead);
 	return query_done(out, c, CAMPAIGN_OK);
 }

@@ -201,15 +201,41 @@ static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in,
 	return CAMPAIGN_OK;
 }
 
+typedef struct catalogue_write_in {
+	const catalogue_in *in;
+	int version;
+	char detail[32];
+} catalogue_write_in;
+
+static int catalogue_body(write_op *op, void *ctx)
+{
+	catalogue_write_in *w = ctx;
+	int rc = store_catalogue(&op->st, op->crid, w->in, op->actor, &w->version);
+	snprintf(w->detail, sizeof w->detail, "version %d", w->version);
+	op->detail = w->detail;
+	return rc;
+}
+
+/* Writes a validated catalogue; the version now current goes to @version.
+ * The access was checked before the file was read (a refused actor learns
+ * nothing of it), hence WRITE_ANY here. */
+static int catalogue_write(campaign_db *db, const char *campaign, const catalogue_in *in, const char *actor,
+                           int *version)
+{
+	catalogue_write_in w = {in, 0, ""};
+	write_op op = {.name = "catalogue.import", .actor = actor, .campaign = campaign, .object = in->id,
+	               .access = WRITE_ANY, .body = catalogue_body};
+	int rc = db_write(db, &op, &w, NULL);
+	*version = w.version;
+	return rc;
+}
+
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
                        const char *actor)
 {
 	yaml_parser_t parser;
 	yaml_document_t doc;
 	catalogue_in *in;
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	char detail[160];
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "catalogue.import", campaign, NULL)))
 		return rc;
@@ -228,14 +254,8 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 		return rc;
 	}
 	yaml_parser_delete(&parser);
-	if (!(rc = read_catalogue(in, &doc)) && !(rc = db_begin(db))) {
-		if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = store_catalogue(&c, crid, in, actor, &version))) {
-			snprintf(detail, sizeof detail, "version %d", version);
-			rc = db_log(db, actor, "catalogue.import", campaign, in->id, detail);
-		}
-		stmts_free(&c);
-		rc = write_end(db, rc, actor, "catalogue.import", campaign, in->id);
-	}
+	if (!(rc = read_catalogue(in, &doc)))
+		rc = catalogue_write(db, campaign, in, actor, &version);
 	yaml_document_delete(&doc);
 	free(in);
 	return rc ? rc : version;
@@ -319,18 +339,15 @@ int campaign_catalogues_query(campaign_cursor **out, campaign_db *db, const char
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	rc = query_open(
-		&c, db, campaign,
+	int rc = query_begin(
+		out, &c, db, campaign,
 		"SELECT c.id, c.version, c.name, c.source, c.consequence, "
 		"(SELECT count(*) FROM violation_category g WHERE g.catalogue = c.rid) AS categories, "
 		"c.version = (SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id) "
 		"AS current, c.imported_by, c.imported_at FROM violation_catalogue c WHERE c.campaign = ?1 "
 		"ORDER BY c.id, c.version",
 		"titttiitt", &crid);
-	return rc ? rc : query_done(out, c, rc);
+	return query_done(out, c, rc);
 }
 
 int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, const char *campaign,
@@ -339,12 +356,10 @@ int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, 
 	campaign_cursor *c;
 	sqlite3_int64 crid;
 	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if (version < 0)
+	if (out && version < 0)
 		return error_set(CAMPAIGN_EINVALID, "version %d is negative", version);
-	rc = query_open(
-		&c, db, campaign,
+	rc = query_begin(
+		out, &c, db, campaign,
 		"SELECT c.id AS catalogue, c.version, g.id, c.id || '@' || c.version || '/' || g.id AS ref, g.label, g.text, "
 		"coalesce(g.consequence, c.consequence) AS consequence "
 		"FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
@@ -352,9 +367,9 @@ int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, 
 		"(SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id)) "
 		"ORDER BY c.id, c.version, g.ord",
 		"tittttt", &crid);
-	if (rc)
-		return rc;
-	bind_opt(cursor_stmt(c), 2, catalogue);
-	sqlite3_bind_int(cursor_stmt(c), 3, version);
-	return query_done(out, c, CAMPAIGN_OK);
+	if (!rc) {
+		bind_opt(cursor_stmt(c), 2, catalogue);
+		sqlite3_bind_int(cursor_stmt(c), 3, version);
+	}
+	return query_done(out, c, rc);
 }

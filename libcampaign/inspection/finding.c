@@ -10,17 +10,7 @@ static const char *const ORIGINS[] = {"self_reported", "investigated", "inspecti
 
 static int origin_check(const char *origin)
 {
-	int k;
-	if (!origin || !*origin)
-		return error_set(CAMPAIGN_EINVALID,
-		                 "origin is required (self_reported, investigated, inspection_tour, citizen_report, audit)");
-	for (k = 0; ORIGINS[k] && strcmp(ORIGINS[k], origin); k++)
-		;
-	return ORIGINS[k] ? CAMPAIGN_OK
-	                  : error_set(CAMPAIGN_EINVALID,
-	                              "origin \"%s\" is not one of self_reported, investigated, inspection_tour, "
-	                              "citizen_report, audit",
-	                              origin);
+	return insp_one_of(origin, ORIGINS, "origin", "self_reported, investigated, inspection_tour, citizen_report, audit");
 }
 
 /* Checks the fields that need no store. */
@@ -52,21 +42,18 @@ static const char SQL_FINDING_INSERT[] =
 static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const finding_in *f, sqlite3_int64 *round)
 {
 	sqlite3_stmt *st;
-	int rc;
+	int found;
 	*round = 0;
 	if (f->round && *f->round) {
-		if (!(st = stmts_get(c, SQL_ROUND_OF_UNIT)))
+		if (!(st = insp_row(c, SQL_ROUND_OF_UNIT, crid, f->round, &found)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, crid);
-		sqlite3_bind_text(st, 2, f->round, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW && sqlite3_column_int64(st, 1) == unit)
+		if (found && sqlite3_column_int64(st, 1) == unit)
 			*round = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (!*round)
-			return error_set(CAMPAIGN_ENOTFOUND, rc == SQLITE_ROW ? "round \"%s\" is not a round of unit %s"
-			                                                      : "no round with id \"%s\"%s",
-			                 f->round, rc == SQLITE_ROW ? f->unit : "");
+			return error_set(CAMPAIGN_ENOTFOUND, found ? "round \"%s\" is not a round of unit %s"
+			                                           : "no round with id \"%s\"%s",
+			                 f->round, found ? f->unit : "");
 		return CAMPAIGN_OK;
 	}
 	if (!(st = stmts_get(c, SQL_ROUND_FOR_DATE)))
@@ -76,27 +63,6 @@ static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const
 	if (sqlite3_step(st) == SQLITE_ROW)
 		*round = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
-}
-
-static int finding_id(stmts *c, const finding_in *f, char *id, size_t size)
-{
-	sqlite3_stmt *st;
-	int exists;
-	if (!f->id) {
-		char uuid[37];
-		db_new_id(uuid);
-		snprintf(id, size, "%s", uuid);
-		return CAMPAIGN_OK;
-	}
-	if (!(st = stmts_get(c, SQL_FINDING_EXISTS)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, f->id, -1, SQLITE_STATIC);
-	exists = sqlite3_step(st) == SQLITE_ROW;
-	sqlite3_reset(st);
-	if (exists)
-		return error_set(CAMPAIGN_ECONFLICT, "finding \"%s\" exists already", f->id);
-	snprintf(id, size, "%s", f->id);
 	return CAMPAIGN_OK;
 }
 
@@ -113,7 +79,7 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	    (rc = finding_round(c, crid, unit, f, &round)) ||
 	    (rc = access_check(c->db, actor, strcmp(f->origin, "self_reported") ? ACCESS_PLAN : ACCESS_UNIT, unit,
 	                       "finding.record")) ||
-	    (rc = finding_id(c, f, id, id_size)))
+	    (rc = insp_new_id(c, SQL_FINDING_EXISTS, "finding", f->id, id, id_size)))
 		return rc;
 	if (!(st = stmts_get(c, SQL_FINDING_INSERT)))
 		return campaign_error_code_last();
@@ -138,32 +104,41 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	return db_log(c->db, actor, "finding.record", campaign, id, f->origin);
 }
 
-int campaign_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                            const char *unit, const char *category, const char *origin, const char *people,
-                            const char *description, const char *amount, const char *found_on, const char *round,
-                            const char *actor)
+static finding_in finding_of(const campaign_finding_add_options *o)
 {
-	finding_in f = {id, unit, category, origin, people, description, amount, found_on, round};
-	stmts c = {db, 0, {{0}}};
-	struct campaign_buf *b = NULL;
-	sqlite3_int64 crid;
-	char fid[72];
+	return (finding_in){o->id,     o->unit,   o->category, o->origin, o->people, o->description,
+	                    o->amount, o->found_on, o->round};
+}
+
+static int record_check(void *ctx)
+{
+	finding_in f;
 	long long fen;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = finding_check(&f, &fen)) || (rc = db_begin(db)))
+	int rc = insp_options_check(ctx, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "campaign_finding_add_options");
+	if (rc)
 		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)))
-		rc = finding_insert(&c, crid, campaign, &f, actor, fid, sizeof fid, 1);
-	stmts_free(&c);
-	if (!rc && out_id)
-		rc = id_buf(&b, fid);
-	if ((rc = write_end(db, rc, actor, "finding.record", campaign, id ? id : unit))) {
-		campaign_buf_free(b);
-		return rc;
-	}
-	if (out_id)
-		*out_id = b;
-	return CAMPAIGN_OK;
+	f = finding_of(ctx);
+	return finding_check(&f, &fen);
+}
+
+/* finding_insert() writes the call entry, naming the new finding */
+static int record_body(write_op *op, void *ctx)
+{
+	finding_in f = finding_of(ctx);
+	int rc = finding_insert(&op->st, op->crid, op->campaign, &f, op->actor, op->id, sizeof op->id, 1);
+	return rc ? rc : write_result(op, op->id);
+}
+
+INSP_OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
+
+int campaign_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                         const campaign_finding_add_options *o, const char *actor)
+{
+	/* the audit log keeps the operation's name, "finding.record" */
+	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(o, id) ? o->id : INSP_OPT(o, unit), .access = WRITE_ANY, .flags = WRITE_OWN_LOG,
+	               .check = record_check, .body = record_body};
+	return db_write(db, &op, (void *)o, out_id);
 }
 
 /* ---- concealment and falsification ---- */
@@ -174,53 +149,54 @@ static const char SQL_FLAG_SET[] =
 	"flag_note = CASE WHEN ?4 IS NULL THEN flag_note WHEN flag_note IS NULL THEN ?4 ELSE flag_note || ';' || ?4 END, "
 	"flagged_on = coalesce(flagged_on, ?5), flagged_by = coalesce(flagged_by, ?6) WHERE id = ?1";
 
-static int flag(stmts *c, sqlite3_int64 crid, const char *finding, int conceal, const char *date, const char *note,
-                const char *actor)
+static int flag_check(void *ctx)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_FLAGS);
-	int rc, already = 0;
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, finding, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
-		already = sqlite3_column_int(st, conceal ? 1 : 2);
-	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", finding);
-	if (already)
-		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
-		                 conceal ? "concealment" : "falsification", finding);
-	if (!(st = stmts_get(c, SQL_FLAG_SET)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, finding, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, conceal);
-	sqlite3_bind_int(st, 3, !conceal);
-	bind_opt(st, 4, note);
-	sqlite3_bind_text(st, 5, date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot flag the finding");
+	const campaign_finding_flag_options *a = ctx;
+	int rc;
+	if ((rc = insp_options_check(a, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options")) ||
+	    (rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
+		return rc;
+	if (strcmp(a->kind, "concealment") && strcmp(a->kind, "falsification"))
+		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", a->kind);
+	return CAMPAIGN_OK;
 }
 
-int campaign_finding_flag(campaign_db *db, const char *campaign, const char *finding, const char *kind,
-                          const char *date, const char *note, const char *actor)
+static int flag_body(write_op *op, void *ctx)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc, conceal;
-	if ((rc = db_check_write(db, actor)) || (rc = need(finding, "finding")) || (rc = need(kind, "kind")) ||
-	    (rc = need_date(date, "date")))
-		return rc;
-	conceal = !strcmp(kind, "concealment");
-	if (!conceal && strcmp(kind, "falsification"))
-		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", kind);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "finding.flag", campaign, finding)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = flag(&c, crid, finding, conceal, date, note, actor)))
-		rc = db_log(db, actor, "finding.flag", campaign, finding, kind);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "finding.flag", campaign, finding);
+	const campaign_finding_flag_options *a = ctx;
+	const int conceal = !strcmp(a->kind, "concealment");
+	int found, already = 0;
+	sqlite3_stmt *st = insp_row(&op->st, SQL_FLAGS, op->crid, a->finding, &found);
+	if (!st)
+		return campaign_error_code_last();
+	if (found)
+		already = sqlite3_column_int(st, conceal ? 1 : 2);
+	sqlite3_reset(st);
+	if (!found)
+		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", a->finding);
+	if (already)
+		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
+		                 conceal ? "concealment" : "falsification", a->finding);
+	if (!(st = stmts_get(&op->st, SQL_FLAG_SET)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, a->finding, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 2, conceal);
+	sqlite3_bind_int(st, 3, !conceal);
+	bind_opt(st, 4, a->note);
+	sqlite3_bind_text(st, 5, a->date, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, op->actor, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot flag the finding");
+}
+
+INSP_OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
+
+int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_finding_flag_options *opts,
+                          const char *actor)
+{
+	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, finding), .detail = INSP_OPT(opts, kind), .access = ACCESS_PLAN,
+	               .check = flag_check, .body = flag_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- query ---- */
@@ -260,15 +236,12 @@ int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int by_unit = unit && *unit, by_finding = finding && *finding, rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1],
-	                     "ttttittttttitdttttiiittitt", &crid)))
-		return rc;
-	if (by_unit)
+	int by_unit = unit && *unit, by_finding = finding && *finding;
+	int rc = query_begin(out, &c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt",
+	                     &crid);
+	if (!rc && by_unit)
 		bind_opt(cursor_stmt(c), 2, unit);
-	if (by_finding)
+	if (!rc && by_finding)
 		bind_opt(cursor_stmt(c), 3, finding);
-	return query_done(out, c, CAMPAIGN_OK);
+	return query_done(out, c, rc);
 }

@@ -5,6 +5,75 @@
 #include <string.h>
 #include "inspection/inspection.h"
 
+/* ---- options ---- */
+
+int insp_options_check(const void *opts, unsigned int version, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s is NULL (initialise it with its _INIT or _init())", what);
+	if (*(const unsigned int *)opts != version)
+		return error_set(CAMPAIGN_EINVALID, "%s: unknown version %u", what, *(const unsigned int *)opts);
+	return CAMPAIGN_OK;
+}
+
+int insp_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: the options are NULL", what);
+	if (version != known)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: unknown version %u", what, version);
+	memset(opts, 0, size);
+	*(unsigned int *)opts = version;
+	return CAMPAIGN_OK;
+}
+
+/* ---- checks and lookups every part of the domain uses ---- */
+
+int insp_one_of(const char *v, const char *const *set, const char *what, const char *list)
+{
+	if (!v || !*v)
+		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
+	for (int k = 0; set[k]; k++)
+		if (!strcmp(set[k], v))
+			return CAMPAIGN_OK;
+	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
+}
+
+sqlite3_stmt *insp_row(stmts *c, const char *sql, sqlite3_int64 crid, const char *id, int *found)
+{
+	sqlite3_stmt *st = stmts_get(c, sql);
+	*found = 0;
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	*found = sqlite3_step(st) == SQLITE_ROW;
+	return st;
+}
+
+int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size)
+{
+	sqlite3_stmt *st;
+	int exists;
+	if (!given) {
+		char uuid[37];
+		db_new_id(uuid);
+		snprintf(id, size, "%s", uuid);
+		return CAMPAIGN_OK;
+	}
+	if (!(st = stmts_get(c, exists_sql)))
+		return campaign_error_code_last();
+	sqlite3_bind_text(st, 1, given, -1, SQLITE_TRANSIENT);
+	exists = sqlite3_step(st) == SQLITE_ROW;
+	sqlite3_reset(st);
+	if (exists)
+		return error_set(CAMPAIGN_ECONFLICT, "%s \"%s\" exists already", what, given);
+	snprintf(id, size, "%s", given);
+	return CAMPAIGN_OK;
+}
+
+/* ---- rounds ---- */
+
 /* The deadline as a date: ISO text, or a Chinese expression's last day in
  * the window's year. */
 static int round_deadline(const char *text, const char *window_first, char out[11])
@@ -49,6 +118,8 @@ static const char SQL_GROUP_MEMBERS[] =
 	"SELECT u.rid, u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit WHERE m.grp = ?1 ORDER BY m.ord";
 
 typedef struct round_in {
+	const campaign_inspection_round_add_options *opts;
+	const char *round, *unit, *group; /* as the caller named them */
 	sqlite3_int64 crid, grp;
 	const char *series, *first, *last, *deadline_text;
 	char deadline[11];
@@ -108,33 +179,50 @@ static int group_rounds(stmts *c, round_in *r, const char *group)
 	return CAMPAIGN_OK;
 }
 
-int campaign_inspection_round_create(campaign_db *db, const char *campaign, const char *round, const char *unit,
-                                     const char *group, const char *window_first, const char *window_last,
-                                     const char *deadline, const char *actor)
+static int create_check(void *ctx)
 {
-	round_in r = {0, 0, round, window_first, window_last, deadline, "", actor};
-	stmts c = {db, 0, {{0}}};
+	round_in *r = ctx;
+	const campaign_inspection_round_add_options *o = r->opts;
+	int rc;
+	if ((rc = insp_options_check(o, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                             "campaign_inspection_round_add_options")))
+		return rc;
+	r->round = r->series = o->round, r->unit = o->unit, r->group = o->group;
+	r->first = o->window_first, r->last = o->window_last, r->deadline_text = o->deadline;
+	if ((rc = round_check(r->round, r->unit, r->group, r->first, r->last)) ||
+	    (rc = round_deadline(r->deadline_text, r->first, r->deadline)))
+		return rc;
+	if (strcmp(r->deadline, r->first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r->deadline,
+		                 r->first);
+	return CAMPAIGN_OK;
+}
+
+static int create_body(write_op *op, void *ctx)
+{
+	round_in *r = ctx;
 	sqlite3_int64 urid;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = round_check(round, unit, group, window_first, window_last)) ||
-	    (rc = round_deadline(deadline, window_first, r.deadline)))
+	r->crid = op->crid;
+	r->actor = op->actor;
+	if (r->group)
+		return group_rounds(&op->st, r, r->group);
+	if ((rc = db_object_rid(op->db, "unit", r->crid, r->unit, &urid)))
 		return rc;
-	if (strcmp(r.deadline, window_first) < 0)
-		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r.deadline,
-		                 window_first);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "inspection.round.create", campaign, round)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &r.crid))) {
-		if (group)
-			rc = group_rounds(&c, &r, group);
-		else if (!(rc = db_object_rid(db, "unit", r.crid, unit, &urid)))
-			rc = round_insert(&c, &r, round, urid);
-	}
-	stmts_free(&c);
-	if (!rc)
-		rc = db_log(db, actor, "inspection.round.create", campaign, round, group ? group : unit);
-	return write_end(db, rc, actor, "inspection.round.create", campaign, round);
+	return round_insert(&op->st, r, r->round, urid);
+}
+
+INSP_OPTIONS_INIT_FN(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION)
+
+int campaign_inspection_round_add(campaign_db *db, const char *campaign, const campaign_inspection_round_add_options *o,
+                                  const char *actor)
+{
+	round_in r = {.opts = o, .actor = actor};
+	/* the audit log keeps the operation's name, "inspection.round.create" */
+	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(o, round), .detail = INSP_OPT(o, group) ? o->group : INSP_OPT(o, unit),
+	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
+	return db_write(db, &op, &r, NULL);
 }
 
 /* ---- the summary report ---- */
@@ -149,15 +237,13 @@ static const char SQL_SUBMIT[] =
 static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *date, const char *document,
                   const char *note, const char *actor)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_ROUND_FOR_SUBMIT);
 	sqlite3_int64 rid, unit;
 	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
-	int rc;
+	int rc, found;
+	sqlite3_stmt *st = insp_row(c, SQL_ROUND_FOR_SUBMIT, crid, round, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, round, -1, SQLITE_STATIC);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (found) {
 		rid = sqlite3_column_int64(st, 0);
 		unit = sqlite3_column_int64(st, 1);
 		column_copy(st, 2, first, sizeof first);
@@ -165,7 +251,7 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 		column_copy(st, 4, doc, sizeof doc);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no round with id \"%s\"", round);
 	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "inspection.round.submit")))
 		return rc;
@@ -187,76 +273,89 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 	return db_step_done(c->db, st, "cannot record the report");
 }
 
-int campaign_inspection_round_submit(campaign_db *db, const char *campaign, const char *round, const char *date,
-                                     const char *document, const char *note, const char *actor)
+static int submit_check(void *ctx)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
+	const campaign_inspection_round_submit_options *a = ctx;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(round, "round")) || (rc = need_date(date, "date")) ||
-	    (rc = db_begin(db)))
+	if ((rc = insp_options_check(a, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                             "campaign_inspection_round_submit_options")) ||
+	    (rc = need(a->round, "round")))
 		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = submit(&c, crid, round, date, document, note, actor)))
-		rc = db_log(db, actor, "inspection.round.submit", campaign, round, date);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "inspection.round.submit", campaign, round);
+	return need_date(a->date, "date");
+}
+
+static int submit_body(write_op *op, void *ctx)
+{
+	const campaign_inspection_round_submit_options *a = ctx;
+	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
+}
+
+INSP_OPTIONS_INIT_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION)
+
+int campaign_inspection_round_submit(campaign_db *db, const char *campaign,
+                                     const campaign_inspection_round_submit_options *opts, const char *actor)
+{
+	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, round), .detail = INSP_OPT(opts, date), .access = WRITE_ANY,
+	               .check = submit_check, .body = submit_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- queries ---- */
+
+int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                     const char *sql, const char *types, const char *as_of, int n)
+{
+	sqlite3_int64 crid;
+	char date[11];
+	int rc;
+	*c = NULL;
+	if ((rc = insp_as_of(as_of, date)) || (rc = query_begin(out, c, db, campaign, sql, types, &crid)))
+		return rc;
+	sqlite3_bind_text(cursor_stmt(*c), n, date, -1, SQLITE_TRANSIENT);
+	return CAMPAIGN_OK;
+}
 
 int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *series,
                                      const char *unit, const char *as_of)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(
-		     &c, db, campaign,
-		     "SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
-		     "r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, "
-		     "CASE WHEN s.submitted_on IS NOT NULL AND s.submitted_on <= r.deadline THEN 'submitted' "
-		     "WHEN s.submitted_on IS NOT NULL THEN 'late' WHEN r.deadline < ?4 THEN 'missing' ELSE 'open' END AS status, "
-		     "(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
-		     "FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
-		     "LEFT JOIN inspection_submission s ON s.round = r.rid "
-		     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
-		     "ORDER BY r.series, u.ord, r.id",
-		     "tttttdddtdtti", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, series);
-	bind_opt(cursor_stmt(c), 3, unit);
-	sqlite3_bind_text(cursor_stmt(c), 4, date, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = insp_query_as_of(
+		out, &c, db, campaign,
+		"SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
+		"r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, "
+		"CASE WHEN s.submitted_on IS NOT NULL AND s.submitted_on <= r.deadline THEN 'submitted' "
+		"WHEN s.submitted_on IS NOT NULL THEN 'late' WHEN r.deadline < ?4 THEN 'missing' ELSE 'open' END AS status, "
+		"(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
+		"FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
+		"LEFT JOIN inspection_submission s ON s.round = r.rid "
+		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
+		"ORDER BY r.series, u.ord, r.id",
+		"tttttdddtdtti", as_of, 4);
+	if (!rc) {
+		bind_opt(cursor_stmt(c), 2, series);
+		bind_opt(cursor_stmt(c), 3, unit);
+	}
+	return query_done(out, c, rc);
 }
 
 int campaign_inspection_missing_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *series,
                                       const char *as_of)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) ||
-	    (rc = query_open(
-		     &c, db, campaign,
-		     "SELECT r.id AS round, r.series, u.id AS unit, u.name AS unit_name, r.deadline, "
-		     "CASE WHEN s.submitted_on IS NULL OR s.submitted_on > ?3 THEN 'missing' ELSE 'late' END AS status, "
-		     "CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on END AS submitted_on, "
-		     "CAST(julianday(CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on ELSE ?3 END) - julianday(r.deadline) "
-		     "AS INTEGER) AS days_late "
-		     "FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN inspection_submission s ON s.round = r.rid "
-		     "WHERE r.campaign = ?1 AND r.deadline < ?3 AND (?2 IS NULL OR r.series = ?2) "
-		     "AND (s.submitted_on IS NULL OR s.submitted_on > r.deadline) "
-		     "ORDER BY days_late DESC, u.ord, r.id",
-		     "ttttdtdi", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, series);
-	sqlite3_bind_text(cursor_stmt(c), 3, date, -1, SQLITE_TRANSIENT);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = insp_query_as_of(
+		out, &c, db, campaign,
+		"SELECT r.id AS round, r.series, u.id AS unit, u.name AS unit_name, r.deadline, "
+		"CASE WHEN s.submitted_on IS NULL OR s.submitted_on > ?3 THEN 'missing' ELSE 'late' END AS status, "
+		"CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on END AS submitted_on, "
+		"CAST(julianday(CASE WHEN s.submitted_on <= ?3 THEN s.submitted_on ELSE ?3 END) - julianday(r.deadline) "
+		"AS INTEGER) AS days_late "
+		"FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN inspection_submission s ON s.round = r.rid "
+		"WHERE r.campaign = ?1 AND r.deadline < ?3 AND (?2 IS NULL OR r.series = ?2) "
+		"AND (s.submitted_on IS NULL OR s.submitted_on > r.deadline) "
+		"ORDER BY days_late DESC, u.ord, r.id",
+		"ttttdtdi", as_of, 3);
+	if (!rc)
+		bind_opt(cursor_stmt(c), 2, series);
+	return query_done(out, c, rc);
 }

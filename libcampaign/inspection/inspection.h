@@ -6,6 +6,42 @@
 #include "core/core.h"
 #include "io/io.h"
 
+/* ---- inspection.c ---- */
+
+/* A public call's options struct (its first member the version): EINVALID
+ * naming @what (the struct's name) when NULL or of another version. */
+int insp_options_check(const void *opts, unsigned int version, const char *what);
+/* The body of a *_options_init(): EINVALID for NULL or an unknown version,
+ * else zeroes @size bytes of @opts and sets its version. */
+int insp_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+/* Defines the public campaign_NAME_options_init() of campaign_NAME_options. */
+#define INSP_OPTIONS_INIT_FN(name, known)                                                                  \
+	int campaign_##name##_options_init(campaign_##name##_options *opts, unsigned int version)              \
+	{                                                                                                      \
+		return insp_options_init(opts, sizeof *opts, version, known, "campaign_" #name "_options");         \
+	}
+/* Field @f of options @o, or NULL when @o is NULL (the write's object and
+ * detail are named before its check refuses NULL options). */
+#define INSP_OPT(o, f) ((o) ? (o)->f : NULL)
+
+/* @v is one of @set: EINVALID naming @what, with @list, when missing or not. */
+int insp_one_of(const char *v, const char *const *set, const char *what, const char *list);
+/* Steps @sql, bound with ?1 = @crid and ?2 = @id, to its first row and
+ * returns the statement: *@found says whether a row came (read it, then
+ * sqlite3_reset() the statement); NULL with the error set when it cannot
+ * be prepared. */
+sqlite3_stmt *insp_row(stmts *c, const char *sql, sqlite3_int64 crid, const char *id, int *found);
+/* A new row's id into @id (@size bytes): @given, which ECONFLICT refuses
+ * ("@what \"ID\" exists already") when @exists_sql (?1 = the id) finds it;
+ * a new UUIDv7 when @given is NULL. */
+int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size);
+
+/* query_begin() for a query as of a date: @as_of (NULL: today, UTC) is
+ * checked first and bound to ?@n; the caller binds the rest and ends with
+ * query_done(). */
+int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
+                     const char *sql, const char *types, const char *as_of, int n);
+
 /* ---- finding.c ---- */
 
 /* The fields of a finding, for record and bulk import. */

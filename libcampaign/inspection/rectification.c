@@ -22,12 +22,7 @@ static const char *status_label(const char *status)
 
 static int status_check(const char *status)
 {
-	if (!status || !*status)
-		return error_set(CAMPAIGN_EINVALID, "status is required (not_started, in_progress, done, ongoing)");
-	for (int k = 0; STATUSES[k]; k++)
-		if (!strcmp(STATUSES[k], status))
-			return CAMPAIGN_OK;
-	return error_set(CAMPAIGN_EINVALID, "status \"%s\" is not one of not_started, in_progress, done, ongoing", status);
+	return insp_one_of(status, STATUSES, "status", "not_started, in_progress, done, ongoing");
 }
 
 /* ---- adding ---- */
@@ -52,15 +47,13 @@ int rect_check(const rect_in *r)
 
 int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *actor, char id[72])
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_FINDING_OF);
 	sqlite3_int64 unit = 0;
 	char *desc = NULL, now[21];
-	int rc, exists = 0;
+	int rc, found;
+	sqlite3_stmt *st = insp_row(c, SQL_FINDING_OF, crid, r->finding, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, r->finding, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (found) {
 		unit = sqlite3_column_int64(st, 0);
 		desc = str_dup((const char *)sqlite3_column_text(st, 1));
 	}
@@ -69,22 +62,8 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 		return error_set(CAMPAIGN_ENOTFOUND, "no finding with id \"%s\"", r->finding);
 	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "rectification.add")))
 		goto done;
-	if (r->id) {
-		if (!(st = stmts_get(c, SQL_RECT_EXISTS))) {
-			rc = campaign_error_code_last();
-			goto done;
-		}
-		sqlite3_bind_text(st, 1, r->id, -1, SQLITE_STATIC);
-		exists = sqlite3_step(st) == SQLITE_ROW;
-		sqlite3_reset(st);
-		if (exists) {
-			rc = error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" exists already", r->id);
-			goto done;
-		}
-		snprintf(id, 72, "%s", r->id);
-	} else {
-		db_new_id(id);
-	}
+	if ((rc = insp_new_id(c, SQL_RECT_EXISTS, "rectification", r->id, id, 72)))
+		goto done;
 	if (!(st = stmts_get(c, SQL_RECT_INSERT))) {
 		rc = campaign_error_code_last();
 		goto done;
@@ -107,28 +86,39 @@ done:
 	return rc;
 }
 
+static rect_in rect_of(const campaign_rectification_add_options *o)
+{
+	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
+}
+
 static int add_check(void *ctx)
 {
-	return rect_check(ctx);
+	rect_in r;
+	int rc = insp_options_check(ctx, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, "campaign_rectification_add_options");
+	if (rc)
+		return rc;
+	r = rect_of(ctx);
+	return rect_check(&r);
 }
 
 static int add_body(write_op *op, void *ctx)
 {
-	int rc = rect_insert(&op->st, op->crid, ctx, op->actor, op->id);
+	rect_in r = rect_of(ctx);
+	int rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id);
 	if (rc)
 		return rc;
 	op->object = op->id; /* the entry names the new rectification; a refusal, the finding */
 	return write_result(op, op->id);
 }
 
-int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                               const char *finding, const char *problem, const char *measure, const char *deadline,
-                               const char *responsible, const char *criterion, const char *actor)
+INSP_OPTIONS_INIT_FN(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION)
+
+int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                               const campaign_rectification_add_options *o, const char *actor)
 {
-	rect_in r = {id, finding, problem, measure, deadline, responsible, criterion};
-	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = finding,
-	               .detail = finding, .access = WRITE_ANY, .check = add_check, .body = add_body};
-	return db_write(db, &op, &r, out_id);
+	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, finding),
+	               .detail = INSP_OPT(o, finding), .access = WRITE_ANY, .check = add_check, .body = add_body};
+	return db_write(db, &op, (void *)o, out_id);
 }
 
 /* ---- the state of one rectification ---- */
@@ -146,14 +136,11 @@ static const char SQL_STATE[] =
 /* Reads the state, and refuses a closed rectification. */
 static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_state *s)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_STATE);
-	int rc;
+	int found;
+	sqlite3_stmt *st = insp_row(c, SQL_STATE, crid, id, &found);
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if (found) {
 		s->unit = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, s->status, sizeof s->status);
 		column_copy(st, 2, s->verification, sizeof s->verification);
@@ -162,7 +149,7 @@ static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_sta
 		column_copy(st, 5, s->last_update, sizeof s->last_update);
 	}
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
+	if (!found)
 		return error_set(CAMPAIGN_ENOTFOUND, "no rectification with id \"%s\"", id);
 	if (*s->closed_on)
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" was closed on %s and cannot change", id, s->closed_on);
@@ -211,32 +198,38 @@ static int status_write(stmts *c, const char *rect, const char *status, const ch
 	return db_step_done(c->db, st, "cannot update the rectification");
 }
 
-static int update(stmts *c, sqlite3_int64 crid, const char *rect, const char *status, const char *date,
-                  const char *note, const char *actor)
+static int update_check(void *ctx)
 {
-	rect_state s;
+	const campaign_rectification_update_options *a = ctx;
 	int rc;
-	if ((rc = rect_state_get(c, crid, rect, &s)) ||
-	    (rc = access_check(c->db, actor, ACCESS_UNIT, s.unit, "rectification.update")) ||
-	    (rc = not_before(date, s.last_update, "its last update")))
+	if ((rc = insp_options_check(a, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+	                             "campaign_rectification_update_options")) ||
+	    (rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
 		return rc;
-	return status_write(c, rect, status, date, note, actor);
+	return need_date(a->date, "date");
 }
 
-int campaign_rectification_update(campaign_db *db, const char *campaign, const char *rectification, const char *status,
-                                  const char *date, const char *note, const char *actor)
+static int update_body(write_op *op, void *ctx)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
+	const campaign_rectification_update_options *a = ctx;
+	rect_state s;
 	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
-	    (rc = status_check(status)) || (rc = need_date(date, "date")) || (rc = db_begin(db)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rectification, &s)) ||
+	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, s.unit, op->name)) ||
+	    (rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = update(&c, crid, rectification, status, date, note, actor)))
-		rc = db_log(db, actor, "rectification.update", campaign, rectification, status);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "rectification.update", campaign, rectification);
+	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
+}
+
+INSP_OPTIONS_INIT_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION)
+
+int campaign_rectification_update(campaign_db *db, const char *campaign,
+                                  const campaign_rectification_update_options *opts, const char *actor)
+{
+	write_op op = {.name = "rectification.update", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, rectification), .detail = INSP_OPT(opts, status), .access = WRITE_ANY,
+	               .check = update_check, .body = update_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 /* ---- verification and closing ---- */
@@ -244,90 +237,99 @@ int campaign_rectification_update(campaign_db *db, const char *campaign, const c
 static const char SQL_VERIFY[] =
 	"UPDATE rectification SET verification = ?2, verified_by = ?3, verified_on = ?4, verification_note = ?5 WHERE id = ?1";
 
-static int verify(stmts *c, sqlite3_int64 crid, const char *rect, int passed, const char *verifier, const char *date,
-                  const char *note, const char *actor)
+static int verify_check(void *ctx)
 {
+	const campaign_rectification_verify_options *a = ctx;
+	int rc;
+	if ((rc = insp_options_check(a, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
+	                             "campaign_rectification_verify_options")) ||
+	    (rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
+	    (rc = need_date(a->date, "date")))
+		return rc;
+	if (strcmp(a->result, "passed") && strcmp(a->result, "failed"))
+		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", a->result);
+	return CAMPAIGN_OK;
+}
+
+static int verify_body(write_op *op, void *ctx)
+{
+	const campaign_rectification_verify_options *a = ctx;
+	const char *rect = a->rectification;
+	const int passed = !strcmp(a->result, "passed");
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(c, crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)))
 		return rc;
 	if (strcmp(s.status, "done"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
 		                 rect, status_label(s.status));
-	if ((rc = not_before(date, s.last_update, "its last update")))
+	if ((rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
-	if (!passed && (rc = status_write(c, rect, "in_progress", date, note ? note : "验收未通过", actor)))
+	if (!passed && (rc = status_write(&op->st, rect, "in_progress", a->date, a->note ? a->note : "验收未通过", op->actor)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_VERIFY)))
+	if (!(st = stmts_get(&op->st, SQL_VERIFY)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, passed ? "passed" : "failed", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, verifier && *verifier ? verifier : actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, note);
-	return db_step_done(c->db, st, "cannot record the verification");
+	sqlite3_bind_text(st, 3, a->verifier && *a->verifier ? a->verifier : op->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
+	bind_opt(st, 5, a->note);
+	return db_step_done(op->db, st, "cannot record the verification");
 }
 
-int campaign_rectification_verify(campaign_db *db, const char *campaign, const char *rectification, const char *result,
-                                  const char *verifier, const char *date, const char *note, const char *actor)
+INSP_OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
+
+int campaign_rectification_verify(campaign_db *db, const char *campaign,
+                                  const campaign_rectification_verify_options *opts, const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc, passed;
-	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
-	    (rc = need(result, "result")) || (rc = need_date(date, "date")))
-		return rc;
-	passed = !strcmp(result, "passed");
-	if (!passed && strcmp(result, "failed"))
-		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", result);
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rectification.verify", campaign, rectification)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = verify(&c, crid, rectification, passed, verifier, date, note, actor)))
-		rc = db_log(db, actor, "rectification.verify", campaign, rectification, result);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "rectification.verify", campaign, rectification);
+	write_op op = {.name = "rectification.verify", .actor = actor, .campaign = campaign,
+	               .object = INSP_OPT(opts, rectification), .detail = INSP_OPT(opts, result),
+	               .access = ACCESS_PLAN, .check = verify_check, .body = verify_body};
+	return db_write(db, &op, (void *)opts, NULL);
 }
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 
-static int close_rect(stmts *c, sqlite3_int64 crid, const char *rect, const char *date, const char *actor)
+/* The arguments of close. */
+typedef struct close_in {
+	const char *rect, *date;
+} close_in;
+
+static int close_check(void *ctx)
 {
+	const close_in *a = ctx;
+	int rc = need(a->rect, "rectification");
+	return rc ? rc : need_date(a->date, "date");
+}
+
+static int close_body(write_op *op, void *ctx)
+{
+	const close_in *a = ctx;
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(c, crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
 		return rc;
 	if (strcmp(s.verification, "passed"))
-		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", rect);
-	if ((rc = not_before(date, s.verified_on, "its verification")))
+		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", a->rect);
+	if ((rc = not_before(a->date, s.verified_on, "its verification")))
 		return rc;
-	if (!(st = stmts_get(c, SQL_CLOSE)))
+	if (!(st = stmts_get(&op->st, SQL_CLOSE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot close the rectification");
+	sqlite3_bind_text(st, 1, a->rect, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, op->actor, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
+	return db_step_done(op->db, st, "cannot close the rectification");
 }
 
 int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification, const char *date,
                                  const char *actor)
 {
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(rectification, "rectification")) ||
-	    (rc = need_date(date, "date")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rectification.close", campaign, rectification)) ||
-	    (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) && !(rc = close_rect(&c, crid, rectification, date, actor)))
-		rc = db_log(db, actor, "rectification.close", campaign, rectification, date);
-	stmts_free(&c);
-	return write_end(db, rc, actor, "rectification.close", campaign, rectification);
+	close_in a = {rectification, date};
+	write_op op = {.name = "rectification.close", .actor = actor, .campaign = campaign, .object = rectification,
+	               .detail = date, .access = ACCESS_PLAN, .check = close_check, .body = close_body};
+	return db_write(db, &op, &a, NULL);
 }
 
 /* ---- queries ---- */
@@ -337,10 +339,7 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 {
 	campaign_cursor *c;
 	sqlite3_int64 crid;
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = query_open(&c, db, campaign,
+	int rc = query_begin(out, &c, db, campaign,
 	                     "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
 	                     "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
 	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
@@ -348,11 +347,12 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
 	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
 	                     "ORDER BY r.deadline, r.id",
-	                     "ttttttdttttdtdtttd", &crid)))
-		return rc;
-	bind_opt(cursor_stmt(c), 2, finding);
-	bind_opt(cursor_stmt(c), 3, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	                     "ttttttdttttdtdtttd", &crid);
+	if (!rc) {
+		bind_opt(cursor_stmt(c), 2, finding);
+		bind_opt(cursor_stmt(c), 3, unit);
+	}
+	return query_done(out, c, rc);
 }
 
 /* Each rectification of ?1 with its status on ?2 (the latest update dated on
@@ -370,16 +370,10 @@ static int as_of_query(campaign_cursor **out, campaign_db *db, const char *campa
                        const char *as_of, const char *sql, const char *types)
 {
 	campaign_cursor *c;
-	sqlite3_int64 crid;
-	char date[11];
-	int rc;
-	if (!out)
-		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
-	if ((rc = insp_as_of(as_of, date)) || (rc = query_open(&c, db, campaign, sql, types, &crid)))
-		return rc;
-	sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
-	bind_opt(cursor_stmt(c), 3, unit);
-	return query_done(out, c, CAMPAIGN_OK);
+	int rc = insp_query_as_of(out, &c, db, campaign, sql, types, as_of, 2);
+	if (!rc)
+		bind_opt(cursor_stmt(c), 3, unit);
+	return query_done(out, c, rc);
 }
 
 int campaign_rectifications_overdue_query(campaign_cursor **out, campaign_db *db, const char *campaign,

@@ -27,47 +27,49 @@ static int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, c
 
 static const char SQL_LINK[] = "INSERT INTO inspection_tour_finding (tour, finding) VALUES (?1, ?2)";
 
-static int tour_finding(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,
-                        char *id, size_t size)
+static int tour_finding_check(void *ctx)
 {
+	const campaign_tour_finding_add_options *o = ctx;
+	int rc;
+	if ((rc = insp_options_check(o, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, "campaign_tour_finding_add_options")) ||
+	    (rc = need(o->unit, "unit")))
+		return rc;
+	return need_date(o->found_on, "found_on");
+}
+
+/* finding_insert() writes the call entry ("finding.record"), naming the new finding */
+static int tour_finding_body(write_op *op, void *ctx)
+{
+	const campaign_tour_finding_add_options *o = ctx;
+	const finding_in in = {o->id,          o->unit,   o->category, "inspection_tour", o->people, o->description,
+	                       o->amount,      o->found_on, NULL}, *f = &in;
 	sqlite3_int64 urid;
 	sqlite3_stmt *st;
 	char tour[72], done[16];
 	int rc;
-	if ((rc = unit_rid(c, crid, f->unit, &urid)) || (rc = tour_of(c, crid, urid, atoi(f->found_on), tour, done)))
+	if ((rc = unit_rid(&op->st, op->crid, f->unit, &urid)) ||
+	    (rc = tour_of(&op->st, op->crid, urid, atoi(f->found_on), tour, done)))
 		return rc;
 	if (!*done || strcmp(done, f->found_on) > 0)
 		return error_set(CAMPAIGN_ENOTFOUND, "unit \"%s\" has no tour conducted in %.4s by %s", f->unit, f->found_on,
 		                 f->found_on);
-	if ((rc = finding_insert(c, crid, campaign, f, actor, id, size, 1)) || !(st = stmts_get(c, SQL_LINK)))
+	if ((rc = finding_insert(&op->st, op->crid, op->campaign, f, op->actor, op->id, sizeof op->id, 1)) ||
+	    !(st = stmts_get(&op->st, SQL_LINK)))
 		return rc ? rc : campaign_error_code_last();
 	sqlite3_bind_text(st, 1, tour, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot link the finding to its tour");
+	sqlite3_bind_text(st, 2, op->id, -1, SQLITE_TRANSIENT);
+	if ((rc = db_step_done(op->db, st, "cannot link the finding to its tour")))
+		return rc;
+	return write_result(op, op->id);
 }
 
-int campaign_tour_finding_record(campaign_buf **out_id, campaign_db *db, const char *campaign, const char *id,
-                                 const char *unit, const char *category, const char *people, const char *description,
-                                 const char *amount, const char *found_on, const char *actor)
+INSP_OPTIONS_INIT_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION)
+
+int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
+                              const campaign_tour_finding_add_options *o, const char *actor)
 {
-	finding_in f = {id, unit, category, "inspection_tour", people, description, amount, found_on, NULL};
-	struct campaign_buf *b = NULL;
-	stmts c = {db, 0, {{0}}};
-	sqlite3_int64 crid;
-	char fid[72];
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = need(unit, "unit")) || (rc = need_date(found_on, "found_on")))
-		return rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "tour.finding", campaign, unit)) || (rc = db_begin(db)))
-		return rc;
-	if (!(rc = db_campaign_rid(db, campaign, &crid)) &&
-	    !(rc = tour_finding(&c, crid, campaign, &f, actor, fid, sizeof fid)) && out_id)
-		rc = id_buf(&b, fid);
-	stmts_free(&c);
-	rc = write_end(db, rc, actor, "tour.finding", campaign, unit);
-	if (rc)
-		campaign_buf_free(b);
-	else if (out_id)
-		*out_id = b;
-	return rc;
+	write_op op = {.name = "tour.finding", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, unit),
+	               .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG, .check = tour_finding_check,
+	               .body = tour_finding_body};
+	return db_write(db, &op, (void *)o, out_id);
 }

@@ -194,8 +194,10 @@ static void test_findings_every_filter(void **state)
 	store_open(&s);
 	assert_int_equal(campaign_catalogue_import_yaml(s.db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	assert_int_equal(campaign_catalogue_import_yaml(s.db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
-	ok(campaign_inspection_round_create(s.db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
-	                                    "12月中旬", "office"));
+	ok(campaign_inspection_round_add(s.db, NULL,
+	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
+	                                 "office"));
 	ok(campaign_findings_import(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.csv", "office"));
 	ok(campaign_findings_import(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.yaml", "office"));
 	ok(campaign_findings_query(&c, s.db, NULL, NULL, NULL));

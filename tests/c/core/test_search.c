@@ -19,16 +19,29 @@ static int setup(void **state)
 	db = open_seed();
 	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
-	ok(campaign_finding_record(NULL, db, NULL, "F-1", "emeishan", "ten-categories/c1", "self_reported", "张某",
-	                           "擅自批准改变土地用途,低价出让国有建设用地", NULL, "2010-11-01", NULL, "office"));
-	ok(campaign_finding_record(NULL, db, NULL, "F-2", "mabian", "ten-categories/c9", "investigated", NULL,
-	                           "违规缓缴土地出让金", "120000.50", "2010-11-20", NULL, "office"));
-	ok(campaign_finding_record(NULL, db, NULL, "F-3", "liyong", "ten-categories/c3", "inspection_tour", NULL,
-	                           "擅自修改土地利用规划", NULL, "2010-12-02", NULL, "office"));
-	ok(campaign_rectification_add(NULL, db, NULL, "R-1", "F-2", "土地出让金未按期缴纳", "限期追缴出让金", "2011-01-31",
-	                              "马边县局局长", "出让金全额入库", "office"));
-	ok(campaign_case_lead_create(NULL, db, NULL, "L-1", "F-1", NULL, "2010-11-05", "举报峨眉山市局干部插手出让",
-	                             "王举报人", "13800000000", "office"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1",
+	                          "emeishan", "ten-categories/c1", "self_reported", "张某", "擅自批准改变土地用途,低价出让国有建设用地",
+	                          NULL, "2010-11-01", NULL},
+	                        "office"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-2",
+	                          "mabian", "ten-categories/c9", "investigated", NULL, "违规缓缴土地出让金", "120000.50",
+	                          "2010-11-20", NULL},
+	                        "office"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-3",
+	                          "liyong", "ten-categories/c3", "inspection_tour", NULL, "擅自修改土地利用规划", NULL,
+	                          "2010-12-02", NULL},
+	                        "office"));
+	ok(campaign_rectification_add(NULL, db, NULL,
+	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
+	                                "R-1", "F-2", "土地出让金未按期缴纳", "限期追缴出让金", "2011-01-31", "马边县局局长", "出让金全额入库"},
+	                              "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL,
+	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-1",
+	                            "F-1", NULL, "2010-11-05", "举报峨眉山市局干部插手出让", "王举报人", "13800000000"},
+	                          "office"));
 	return 0;
 }
 
@@ -92,7 +105,10 @@ static void test_confidential_never_found(void **state)
 static void test_index_follows_changes(void **state)
 {
 	(void)state;
-	ok(campaign_rectification_update(db, NULL, "R-1", "in_progress", "2010-12-10", "已追缴一半", "office"));
+	ok(campaign_rectification_update(db, NULL,
+	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+	                                   "R-1", "in_progress", "2010-12-10", "已追缴一半"},
+	                                 "office"));
 	assert_string_equal(hits("限期追缴", NULL), "rectification:R-1 ");
 	assert_int_equal(campaign_plan_delete(db, "leshan-ltyg-2010", "office"), CAMPAIGN_OK);
 	{

@@ -4,40 +4,37 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "testutil.h"
+#include "insp_test.h"
 
-#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
 #define REPORTER "王秘密"
 #define CONTACT "13900001111"
 #define DETAILS "举报马边局某副局长收受开发商贿赂"
-
-static void ok(int rc)
-{
-	if (rc)
-		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
-	assert_int_equal(rc, CAMPAIGN_OK);
-}
-
-static int audit_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
 
 static campaign_db *open_leads(void)
 {
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	ok(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬",
-	                                    "office"));
-	ok(campaign_finding_record(NULL, db, NULL, "F-M", "mabian", "ten-categories/c8", "citizen_report", NULL,
-	                           "评估中介串通", NULL, "2010-11-20", NULL, "office"));
-	ok(campaign_rectification_add(NULL, db, NULL, "R-M", "F-M", NULL, "清查评估项目", "2011-01-31", "马边局局长",
-	                              "全部清查", "office"));
-	ok(campaign_case_lead_create(NULL, db, NULL, "L-1", NULL, "mabian", "2010-11-18", DETAILS, REPORTER, CONTACT,
-	                             "office"));
-	ok(campaign_case_lead_create(NULL, db, NULL, "L-2", "F-M", NULL, "2010-11-21", "评估费去向不明", NULL, NULL, "office"));
+	ok(campaign_inspection_round_add(db, NULL,
+	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
+	                                 "office"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-M",
+	                          "mabian", "ten-categories/c8", "citizen_report", NULL, "评估中介串通", NULL,
+	                          "2010-11-20", NULL},
+	                        "office"));
+	ok(campaign_rectification_add(NULL, db, NULL,
+	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
+	                                "R-M", "F-M", NULL, "清查评估项目", "2011-01-31", "马边局局长", "全部清查"},
+	                              "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL,
+	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-1",
+	                            NULL, "mabian", "2010-11-18", DETAILS, REPORTER, CONTACT},
+	                          "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL,
+	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-2",
+	                            "F-M", NULL, "2010-11-21", "评估费去向不明", NULL, NULL},
+	                          "office"));
 	return db;
 }
 
@@ -88,29 +85,54 @@ static void test_leads_referred_and_resolved(void **state)
 	campaign_cursor *c;
 	int before;
 	(void)state;
-	ok(campaign_case_lead_refer(db, NULL, "L-1", "discipline", "乐山市纪委", "2010-11-25", "乐国土监〔2010〕5号",
+	ok(campaign_case_lead_refer(db, NULL,
+	                            &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
+	                              "L-1", "discipline", "乐山市纪委", "2010-11-25", "乐国土监〔2010〕5号"},
 	                            "office"));
 	before = audit_count(db);
-	assert_int_equal(campaign_case_lead_refer(db, NULL, "L-1", "procuratorate", "乐山市检察院", "2010-11-26", NULL,
+	assert_int_equal(campaign_case_lead_refer(db, NULL,
+	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
+	                                            "L-1", "procuratorate", "乐山市检察院", "2010-11-26", NULL},
 	                                          "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "case lead \"L-1\" was referred on 2010-11-25");
-	assert_int_equal(campaign_case_lead_refer(db, NULL, "L-2", "police", "公安局", "2010-11-26", NULL, "office"),
+	assert_int_equal(campaign_case_lead_refer(db, NULL,
+	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
+	                                            "L-2", "police", "公安局", "2010-11-26", NULL},
+	                                          "office"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "body_kind \"police\" is not one of discipline, supervision, procuratorate");
-	assert_int_equal(campaign_case_lead_refer(db, NULL, "L-2", "supervision", "市监察局", "2010-11-01", NULL, "office"),
+	assert_int_equal(campaign_case_lead_refer(db, NULL,
+	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
+	                                            "L-2", "supervision", "市监察局", "2010-11-01", NULL},
+	                                          "office"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "referral date 2010-11-01 is before the lead was received (2010-11-21)");
-	assert_int_equal(campaign_case_lead_resolve(db, NULL, "L-1", "filed", "2010-11-20", NULL, "office"),
+	assert_int_equal(campaign_case_lead_resolve(db, NULL,
+	                                            &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
+	                                              "L-1", "filed", "2010-11-20", NULL},
+	                                            "office"),
 	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_case_lead_create(NULL, db, NULL, "L-1", NULL, NULL, "2010-11-18", "x", NULL, NULL, "office"),
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
+	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
+	                                          "L-1", NULL, NULL, "2010-11-18", "x", NULL, NULL},
+	                                        "office"),
 	                 CAMPAIGN_ECONFLICT);
-	assert_int_equal(campaign_case_lead_create(NULL, db, NULL, "L-3", "F-X", NULL, "2010-11-18", "x", NULL, NULL, "office"),
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
+	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
+	                                          "L-3", "F-X", NULL, "2010-11-18", "x", NULL, NULL},
+	                                        "office"),
 	                 CAMPAIGN_ENOTFOUND);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_case_lead_resolve(db, NULL, "L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分", "office"));
-	assert_int_equal(campaign_case_lead_resolve(db, NULL, "L-1", "other", "2011-01-11", NULL, "office"),
+	ok(campaign_case_lead_resolve(db, NULL,
+	                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
+	                                "L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分"},
+	                              "office"));
+	assert_int_equal(campaign_case_lead_resolve(db, NULL,
+	                                            &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
+	                                              "L-1", "other", "2011-01-11", NULL},
+	                                            "office"),
 	                 CAMPAIGN_ECONFLICT);
 	ok(campaign_case_leads_query(&c, db, NULL, "mabian"));
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
@@ -137,7 +159,10 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	campaign_cursor *c;
 	int reads = 0;
 	(void)state;
-	ok(campaign_case_lead_resolve(db, NULL, "L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号", "office"));
+	ok(campaign_case_lead_resolve(db, NULL,
+	                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
+	                                "L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号"},
+	                              "office"));
 	assert_false(ordinary_outputs_hold(db, REPORTER));
 	assert_false(ordinary_outputs_hold(db, CONTACT));
 	assert_false(ordinary_outputs_hold(db, DETAILS));
@@ -174,8 +199,10 @@ static void test_confidential_read_needs_access(void **state)
 	before = audit_count(db);
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "马边clerk"), CAMPAIGN_EPERM);
 	assert_null(c);
-	assert_int_equal(campaign_case_lead_create(NULL, db, NULL, "L-9", NULL, NULL, "2010-11-18", "x", NULL, NULL,
-	                                           "马边clerk"),
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
+	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
+	                                          "L-9", NULL, NULL, "2010-11-18", "x", NULL, NULL},
+	                                        "马边clerk"),
 	                 CAMPAIGN_EPERM);
 	ok(campaign_audit_query(&c, db, NULL, "马边clerk", NULL, NULL));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)

@@ -7,25 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <sqlite3.h>
-#include "testutil.h"
-
-#define INSP(f) CAMPAIGN_SOURCE_DIR "/tests/data/inspection/" f
-#define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
-
-/* The number of audit log entries: every write adds some, a failed one none. */
-static int audit_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
-static void ok(int rc)
-{
-	if (rc)
-		fprintf(stderr, "unexpected: %s\n", campaign_error_message());
-	assert_int_equal(rc, CAMPAIGN_OK);
-}
+#include "insp_test.h"
 
 /* The seed plan with both catalogues and a round for every county bureau
  * (window 2010-10-15..2010-12-20, report by 12月中旬) and one for 监察室. */
@@ -34,10 +16,15 @@ static campaign_db *open_inspection(void)
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
-	ok(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
-	                                    "12月中旬", "office"));
-	ok(campaign_inspection_round_create(db, NULL, "self-2010-jiancha", "jiancha", NULL, "2010-10-15", "2010-12-20",
-	                                    "2010-12-20", "office"));
+	ok(campaign_inspection_round_add(db, NULL,
+	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
+	                                 "office"));
+	ok(campaign_inspection_round_add(db, NULL,
+	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                   "self-2010-jiancha", "jiancha", NULL, "2010-10-15", "2010-12-20",
+	                                   "2010-12-20"},
+	                                 "office"));
 	return db;
 }
 
@@ -96,8 +83,11 @@ static void test_catalogues_and_versions(void **state)
 	ok(campaign_catalogues_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 2);
 	/* a finding keeps the version it was recorded in */
-	ok(campaign_finding_record(NULL, db, NULL, "F-1", "emeishan", "ten-categories/c1", "self_reported", NULL, "低价出让",
-	                           NULL, "2010-11-01", NULL, "clerk"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1",
+	                          "emeishan", "ten-categories/c1", "self_reported", NULL, "低价出让", NULL,
+	                          "2010-11-01", NULL},
+	                        "clerk"));
 	/* a changed catalogue is a new version */
 	f = fopen(CATALOGUE("ten-categories.yaml"), "rb");
 	assert_non_null(f);
@@ -112,12 +102,18 @@ static void test_catalogues_and_versions(void **state)
 	assert_int_equal(count_rows(c), 11);
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 1));
 	assert_int_equal(count_rows(c), 10);
-	ok(campaign_finding_record(NULL, db, NULL, "F-2", "emeishan", "ten-categories/c11", "self_reported", NULL, "其他",
-	                           NULL, "2010-11-02", NULL, "clerk"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-2",
+	                          "emeishan", "ten-categories/c11", "self_reported", NULL, "其他", NULL,
+	                          "2010-11-02", NULL},
+	                        "clerk"));
 	assert_field(db, "F-1", "version", "1");
 	assert_field(db, "F-2", "version", "2");
-	assert_int_equal(campaign_finding_record(NULL, db, NULL, "F-3", "emeishan", "ten-categories@1/c11",
-	                                         "self_reported", NULL, "其他", NULL, "2010-11-02", NULL, "clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL,
+	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
+	                                        "F-3", "emeishan", "ten-categories@1/c11", "self_reported", NULL,
+	                                        "其他", NULL, "2010-11-02", NULL},
+	                                      "clerk"),
 	                 CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
 	/* a bad catalogue is refused with its position and writes nothing */
@@ -150,26 +146,46 @@ static void test_group_round_and_missing_reports(void **state)
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(n, 11);
-	ok(campaign_inspection_round_submit(db, NULL, "self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号", NULL,
+	ok(campaign_inspection_round_submit(db, NULL,
+	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                                      "self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号", NULL},
 	                                    "clerk"));
-	ok(campaign_inspection_round_submit(db, NULL, "self-2010/mabian", "2010-12-25", NULL, "补报", "clerk"));
+	ok(campaign_inspection_round_submit(db, NULL,
+	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                                      "self-2010/mabian", "2010-12-25", NULL, "补报"},
+	                                    "clerk"));
 	/* a second report, a report before the window: refused, nothing written */
 	before = audit_count(db);
-	assert_int_equal(campaign_inspection_round_submit(db, NULL, "self-2010/emeishan", "2010-12-16", NULL, NULL, "clerk"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL,
+	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                                                    "self-2010/emeishan", "2010-12-16", NULL, NULL},
+	                                                  "clerk"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(),
 	                    "round \"self-2010/emeishan\" was reported on 2010-12-15 as 峨国土资〔2010〕88号");
-	assert_int_equal(campaign_inspection_round_submit(db, NULL, "self-2010/shawan", "2010-10-01", NULL, NULL, "clerk"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL,
+	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                                                    "self-2010/shawan", "2010-10-01", NULL, NULL},
+	                                                  "clerk"),
 	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15",
-	                                                  "2010-12-20", "2010-12-20", "office"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL,
+	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                                 "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
+	                                                 "2010-12-20"},
+	                                               "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "round \"self-2010/shizhong\" exists already");
-	assert_int_equal(campaign_inspection_round_create(db, NULL, "r", "jiancha", "counties", "2010-10-15", "2010-12-20",
-	                                                  "2010-12-20", "office"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL,
+	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                                 "r", "jiancha", "counties", "2010-10-15", "2010-12-20",
+	                                                 "2010-12-20"},
+	                                               "office"),
 	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_inspection_round_create(db, NULL, "r", "jiancha", NULL, "2010-10-15", "2010-12-20",
-	                                                  "2010-10-01", "office"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL,
+	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	                                                 "r", "jiancha", NULL, "2010-10-15", "2010-12-20",
+	                                                 "2010-10-01"},
+	                                               "office"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "the deadline 2010-10-01 is before the window begins (2010-10-15)");
 	assert_int_equal(audit_count(db), before);
@@ -220,8 +236,10 @@ static void test_group_round_and_missing_reports(void **state)
 
 static void record(campaign_db *db, const char *id, const char *unit, const char *origin, const char *date)
 {
-	ok(campaign_finding_record(NULL, db, NULL, id, unit, "ten-categories/c1", origin, NULL, "低价出让", NULL, date, NULL,
-	                           "office"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, id, unit,
+	                          "ten-categories/c1", origin, NULL, "低价出让", NULL, date, NULL},
+	                        "office"));
 }
 
 static void test_leniency(void **state)
@@ -258,24 +276,39 @@ static void test_leniency(void **state)
 	             "本单位自查发现,但没有自查自纠时限可依,不能认定在规定时限内主动纠正,从严处理");
 	assert_field(db, "in-window", "accountability", "0");
 	/* concealment makes a lenient finding strict and flags it */
-	ok(campaign_finding_flag(db, NULL, "in-window", "concealment", "2010-12-05", "隐瞒了第二宗地", "office"));
+	ok(campaign_finding_flag(db, NULL,
+	                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
+	                           "in-window", "concealment", "2010-12-05", "隐瞒了第二宗地"},
+	                         "office"));
 	assert_field(db, "in-window", "leniency", "strict");
 	assert_field(db, "in-window", "reason", "存在掩盖问题行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "accountability", "1");
 	assert_field(db, "in-window", "concealed", "1");
 	before = audit_count(db);
-	assert_int_equal(campaign_finding_flag(db, NULL, "in-window", "concealment", "2010-12-06", NULL, "office"),
+	assert_int_equal(campaign_finding_flag(db, NULL,
+	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
+	                                         "in-window", "concealment", "2010-12-06", NULL},
+	                                       "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "concealment is already recorded on finding \"in-window\"");
-	assert_int_equal(campaign_finding_flag(db, NULL, "in-window", "hiding", "2010-12-06", NULL, "office"),
+	assert_int_equal(campaign_finding_flag(db, NULL,
+	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
+	                                         "in-window", "hiding", "2010-12-06", NULL},
+	                                       "office"),
 	                 CAMPAIGN_EINVALID);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_finding_flag(db, NULL, "in-window", "falsification", "2010-12-06", "伪造验收材料", "office"));
+	ok(campaign_finding_flag(db, NULL,
+	                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
+	                           "in-window", "falsification", "2010-12-06", "伪造验收材料"},
+	                         "office"));
 	assert_field(db, "in-window", "reason", "存在掩盖问题、弄虚作假行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "flag_note", "隐瞒了第二宗地;伪造验收材料");
 	/* money in fen, from yuan text; a new id comes back */
-	ok(campaign_finding_record(&id, db, NULL, NULL, "emeishan", "five-behaviours/b5", "investigated", "张某",
-	                           "挪用项目资金", "12,345.6", "2010-11-30", NULL, "office"));
+	ok(campaign_finding_add(&id, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL,
+	                          "emeishan", "five-behaviours/b5", "investigated", "张某", "挪用项目资金", "12,345.6",
+	                          "2010-11-30", NULL},
+	                        "office"));
 	assert_int_equal(strlen(campaign_buf_data(id)), 36);
 	assert_field(db, campaign_buf_data(id), "amount_fen", "1234560");
 	assert_field(db, campaign_buf_data(id), "amount", "12345.60");
@@ -294,7 +327,11 @@ static void test_bad_findings_write_nothing(void **state)
 	before = audit_count(db);
 #define REFUSED(code, msg, ...)                                                                                 \
 	do {                                                                                                       \
-		assert_int_equal(campaign_finding_record(&id, db, NULL, __VA_ARGS__, "office"), code);                 \
+		assert_int_equal(campaign_finding_add(&id, db, NULL,                                                   \
+		                                      &(campaign_finding_add_options){                                 \
+		                                          CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__},          \
+		                                      "office"),                                                       \
+		                 code);                                                                                \
 		assert_string_equal(campaign_error_message(), msg);                                                    \
 		assert_null(id);                                                                                       \
 	} while (0)
@@ -364,17 +401,30 @@ static void test_unit_clerk_records_only_its_own(void **state)
 	(void)state;
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "峨眉clerk", "unit_clerk", NULL, "emeishan", "office"));
-	ok(campaign_finding_record(NULL, db, NULL, "E-1", "emeishan", NULL, "self_reported", NULL, "自查问题", NULL,
-	                           "2010-11-01", NULL, "峨眉clerk"));
-	ok(campaign_inspection_round_submit(db, NULL, "self-2010/emeishan", "2010-12-10", NULL, NULL, "峨眉clerk"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "E-1",
+	                          "emeishan", NULL, "self_reported", NULL, "自查问题", NULL, "2010-11-01", NULL},
+	                        "峨眉clerk"));
+	ok(campaign_inspection_round_submit(db, NULL,
+	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                                      "self-2010/emeishan", "2010-12-10", NULL, NULL},
+	                                    "峨眉clerk"));
 	before = audit_count(db);
-	assert_int_equal(campaign_finding_record(NULL, db, NULL, "M-1", "mabian", NULL, "self_reported", NULL, "x", NULL,
-	                                         "2010-11-01", NULL, "峨眉clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL,
+	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
+	                                        "M-1", "mabian", NULL, "self_reported", NULL, "x", NULL,
+	                                        "2010-11-01", NULL},
+	                                      "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_finding_record(NULL, db, NULL, "E-2", "emeishan", NULL, "inspection_tour", NULL, "x",
-	                                         NULL, "2010-11-01", NULL, "峨眉clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL,
+	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
+	                                        "E-2", "emeishan", NULL, "inspection_tour", NULL, "x", NULL,
+	                                        "2010-11-01", NULL},
+	                                      "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_inspection_round_submit(db, NULL, "self-2010/mabian", "2010-12-10", NULL, NULL,
+	assert_int_equal(campaign_inspection_round_submit(db, NULL,
+	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	                                                    "self-2010/mabian", "2010-12-10", NULL, NULL},
 	                                                  "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
 	/* each refusal leaves one entry, the refusal */
@@ -384,6 +434,71 @@ static void test_unit_clerk_records_only_its_own(void **state)
 }
 
 /* The hot queries use indexes: no full scan of a base table, no sort. */
+/* Every options struct: NULL or another version is refused and writes
+ * nothing; _init and _INIT give the version and NULL fields. */
+static void test_options_structs(void **state)
+{
+	campaign_db *db = open_inspection();
+	campaign_finding_add_options f = CAMPAIGN_FINDING_ADD_OPTIONS_INIT, g;
+	campaign_buf *id = NULL;
+	int before = audit_count(db);
+	(void)state;
+	assert_int_equal(campaign_finding_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "campaign_finding_add_options is NULL (initialise it with its _INIT or _init())");
+	f.version = 99;
+	assert_int_equal(campaign_finding_add(&id, db, NULL, &f, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_finding_add_options: unknown version 99");
+	assert_null(id);
+	assert_int_equal(campaign_finding_add_options_init(&g, 2), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_finding_add_options_init(NULL, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID);
+	ok(campaign_finding_add_options_init(&g, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION));
+	assert_int_equal(g.version, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION);
+	assert_null(g.id);
+	assert_null(g.round);
+	assert_int_equal(campaign_inspection_round_add(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_finding_flag(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_tour_finding_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rectification_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rectification_update(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rectification_verify(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_refer(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_resolve(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_null(id);
+	{
+		campaign_inspection_round_add_options r;
+		campaign_inspection_round_submit_options rs;
+		campaign_finding_flag_options ff;
+		campaign_tour_finding_add_options tf;
+		campaign_rectification_add_options ra;
+		campaign_rectification_update_options ru;
+		campaign_rectification_verify_options rv;
+		campaign_case_lead_add_options la;
+		campaign_case_lead_refer_options lr;
+		campaign_case_lead_resolve_options ls;
+		ok(campaign_inspection_round_add_options_init(&r, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION));
+		ok(campaign_inspection_round_submit_options_init(&rs, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION));
+		ok(campaign_finding_flag_options_init(&ff, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION));
+		ok(campaign_tour_finding_add_options_init(&tf, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION));
+		ok(campaign_rectification_add_options_init(&ra, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION));
+		ok(campaign_rectification_update_options_init(&ru, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION));
+		ok(campaign_rectification_verify_options_init(&rv, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION));
+		ok(campaign_case_lead_add_options_init(&la, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION));
+		ok(campaign_case_lead_refer_options_init(&lr, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION));
+		ok(campaign_case_lead_resolve_options_init(&ls, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION));
+		assert_int_equal(campaign_case_lead_resolve_options_init(&ls, 0), CAMPAIGN_EINVALID);
+		assert_int_equal(audit_count(db), before); /* the refusals wrote nothing */
+		/* a field filled after _init is what the call reads */
+		r.round = "self-2011-jiancha", r.unit = "jiancha", r.window_first = "2011-10-15";
+		r.window_last = "2011-12-20", r.deadline = "2011-12-20";
+		ok(campaign_inspection_round_add(db, NULL, &r, "office"));
+	}
+	assert_true(audit_count(db) > before);
+	campaign_close(db);
+}
+
 static void test_query_plans_use_indexes(void **state)
 {
 	static const char *const hot[] = {
@@ -460,6 +575,7 @@ int main(void)
 		cmocka_unit_test(test_bad_findings_write_nothing),
 		cmocka_unit_test(test_findings_import),
 		cmocka_unit_test(test_unit_clerk_records_only_its_own),
+		cmocka_unit_test(test_options_structs),
 		cmocka_unit_test(test_query_plans_use_indexes),
 	};
 	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);

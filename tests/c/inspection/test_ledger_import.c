@@ -1,9 +1,7 @@
 /* Bulk import of a rectification ledger: all rows or none, a bad row named. */
 #include <stdio.h>
 #include <string.h>
-#include "testutil.h"
-
-#define INSP(f) CAMPAIGN_SOURCE_DIR "/tests/data/inspection/" f
+#include "insp_test.h"
 
 static int ledger_rows(campaign_db *db)
 {
