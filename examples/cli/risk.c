@@ -191,6 +191,7 @@ static int point_cmd(args *a)
 static int register_cmd(args *a)
 {
 	static const char *const opts[] = {"--model", NULL};
+	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 	campaign_db *db;
 	int rc;
 	if ((rc = arg_only(a, opts)))
@@ -199,7 +200,8 @@ static int register_cmd(args *a)
 		return usage_error("risk register needs import FILE.csv|FILE.yaml%s", "");
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_risk_register_import(db, a->campaign, a->pos[2], arg_opt(a, "--model"), a->actor);
+	io.model = arg_opt(a, "--model");
+	rc = campaign_risk_register_import_file(db, a->campaign, a->pos[2], &io, a->actor);
 	if (rc >= 0)
 		printf("imported %d risk points from %s\n", rc, a->pos[2]);
 	campaign_close(db);

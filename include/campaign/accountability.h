@@ -37,6 +37,7 @@
 #include "common.h"
 #include "store.h"
 #include "cursor.h"
+#include "import.h"
 #include "plan.h"
 
 #ifdef __cplusplus
@@ -110,9 +111,14 @@ CAMPAIGN_API int campaign_people_from_bodies(campaign_db *db, const char *campai
  * `file:line:column: message`.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_people_import_yaml(campaign_db *db, const char *campaign, const char *path,
-                                             const char *actor);
+CAMPAIGN_API int campaign_people_import_file(campaign_db *db, const char *campaign, const char *path,
+                                             const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_people_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_people_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                               const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * People, by unit order then name.
@@ -201,9 +207,14 @@ CAMPAIGN_API int campaign_evaluation_record(campaign_db *db, const char *campaig
  * fails the whole import with `file:line:column: row N: message` and nothing is written.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_evaluations_import(campaign_db *db, const char *campaign, const char *path,
-                                             const char *actor);
+CAMPAIGN_API int campaign_evaluations_import_file(campaign_db *db, const char *campaign, const char *path,
+                                                  const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_evaluations_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_evaluations_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                                    const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * The ranking of an evaluation, best first. Ties share a rank and the next

@@ -1,42 +1,55 @@
-/* Bulk import of findings (row_import.c reads the file; this says what a
- * finding row is). */
-#include <stdio.h>
-#include <string.h>
+/* Bulk import of findings (io/rows.c reads and checks the rows; this says
+ * what a finding row is). */
 #include "inspection/inspection.h"
 
 enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_COUNT };
-static const char *const FIELDS[F_COUNT] = {"id",     "unit",        "category", "origin",  "people",
-                                            "description", "amount", "found_on", "round"};
-static const int REQUIRED[] = {F_UNIT, F_ORIGIN, F_DESCRIPTION, F_FOUND_ON};
+static const char *const ORIGINS[] = {"self_reported", "investigated", "inspection_tour", "citizen_report", "audit",
+                                      NULL};
 
-/* The field an error message is about. */
-static int field_of(const char *msg, int rc)
+static int amount(row_value *v)
 {
-	static const struct { const char *word; int field; } words[] = {
-		{"round", F_ROUND},   {"category", F_CATEGORY}, {"amount", F_AMOUNT}, {"found_on", F_FOUND_ON},
-		{"origin", F_ORIGIN}, {"description", F_DESCRIPTION}, {"finding", F_ID},
-	};
-	if (rc == CAMPAIGN_EPERM)
-		return F_UNIT;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strstr(msg, words[i].word))
-			return words[i].field;
-	return F_UNIT;
+	long long fen;
+	return amount_parse(v->s, &fen);
 }
 
-static int insert(row_import *im, const char *const *v)
+static const row_column COLUMNS[F_COUNT] = {
+	ROW_TEXT_COL("id", 0),       ROW_TEXT_COL("unit", 1),       ROW_TEXT_COL("category", 0),
+	ROW_ENUM_COL("origin", 1, ORIGINS), ROW_TEXT_COL("people", 0), ROW_TEXT_COL("description", 1),
+	ROW_CONVERT_COL("amount", 0, amount), ROW_DATE_COL("found_on", 1), ROW_TEXT_COL("round", 0),
+};
+
+static int finding_row(rows *r)
 {
-	finding_in f = {v[F_ID],     v[F_UNIT],   v[F_CATEGORY], v[F_ORIGIN], v[F_PEOPLE],
-	                v[F_DESCRIPTION], v[F_AMOUNT], v[F_FOUND_ON], v[F_ROUND]};
+	finding_in f = {row_text(r, F_ID),     row_text(r, F_UNIT),   row_text(r, F_CATEGORY),
+	                row_text(r, F_ORIGIN), row_text(r, F_PEOPLE), row_text(r, F_DESCRIPTION),
+	                row_text(r, F_AMOUNT), row_text(r, F_FOUND_ON), row_text(r, F_ROUND)};
+	sqlite3_int64 rid;
 	char id[72];
+	int rc;
+	/* the lookups a finding needs, each named by its own cell */
+	if ((rc = db_object_rid(r->op->db, "unit", r->op->crid, f.unit, &rid)))
+		return row_fail(r, F_UNIT, rc);
+	if (f.category && (rc = category_rid(&r->op->st, r->op->crid, f.category, &rid)))
+		return row_fail(r, F_CATEGORY, rc);
 	/* the import's one call entry stands for every finding; the rows are logged by the triggers */
-	return finding_insert(&im->c, im->crid, im->campaign, &f, im->actor, id, sizeof id, 0);
+	rc = finding_insert(&r->op->st, r->op->crid, r->op->campaign, &f, r->op->actor, id, sizeof id, 0);
+	/* what is left: the round, the actor's right over the unit, the id */
+	return rc ? row_fail(r, rc == CAMPAIGN_ENOTFOUND ? F_ROUND : rc == CAMPAIGN_EPERM ? F_UNIT : F_ID, rc) : CAMPAIGN_OK;
 }
 
-static const row_spec SPEC = {FIELDS,       F_COUNT,          REQUIRED,           4,        "finding", "findings",
-                              "finding.import", "campaign_findings_import", "a findings file", insert, field_of};
+static const row_schema SCHEMA = {
+	.cols = COLUMNS, .ncols = F_COUNT, .noun = "finding", .plural = "findings", .operation = "finding.import",
+	.api = "campaign_findings_import", .file_noun = "a findings file", .access = WRITE_ANY, .row = finding_row,
+};
 
-int campaign_findings_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
+int campaign_findings_import_file(campaign_db *db, const char *campaign, const char *path,
+                                  const campaign_rows_import_options *opts, const char *actor)
 {
-	return row_import_file(db, campaign, path, actor, &SPEC);
+	return rows_import_file(db, campaign, path, opts, actor, &SCHEMA, NULL);
+}
+
+int campaign_findings_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                    const campaign_rows_import_options *opts, const char *actor)
+{
+	return rows_import_string(db, campaign, text, name, opts, actor, &SCHEMA, NULL);
 }

@@ -90,7 +90,7 @@ static void test_clerk_bulk_import_refused_whole(void **state)
 	campaign_db *db = with_roles();
 	(void)state;
 	/* good.csv holds rows for 矿管科, 峨眉山 and 马边: the clerk may write only one of them */
-	assert_int_equal(campaign_progress_import(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", "峨眉文员"),
+	assert_int_equal(campaign_progress_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", NULL, "峨眉文员"),
 	                 CAMPAIGN_EPERM);
 	assert_non_null(strstr(campaign_error_message(), "good.csv:2:9: row 1: actor \"峨眉文员\""));
 	assert_int_equal(reports(db), 0);

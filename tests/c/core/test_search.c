@@ -138,7 +138,7 @@ static void test_bulk_import_indexed(void **state)
 		fprintf(f, "B-%d,emeishan,ten-categories/c1,self_reported,,批量清查第%d宗%s,,2010-11-05,\n", i, i,
 		        i == 1100 ? "鹅卵石" : "");
 	fclose(f);
-	ok(campaign_findings_import(db, NULL, path, "office"));
+	ok(campaign_findings_import_file(db, NULL, path, NULL, "office"));
 	remove(path);
 	assert_string_equal(hits("鹅卵石", NULL), "finding:B-1100 ");
 	ok(campaign_search_query(&c, db, NULL, "清查", "finding"));

@@ -334,23 +334,23 @@ static void test_findings_import(void **state)
 	campaign_db *db = open_inspection();
 	int before;
 	(void)state;
-	ok(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"));
+	ok(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"));
 	assert_int_equal(findings_count(db), 3);
 	assert_field(db, "F-101", "amount", "1200000.00");
 	assert_field(db, "F-101", "leniency", "lenient");
 	assert_field(db, "F-102", "description", "设\"小金库\",滥支乱花");
 	assert_field(db, "F-102", "amount_fen", "3500050");
 	assert_field(db, "F-103", "people", "张某、王某");
-	ok(campaign_findings_import(db, NULL, INSP("findings.yaml"), "office"));
+	ok(campaign_findings_import_file(db, NULL, INSP("findings.yaml"), NULL, "office"));
 	assert_int_equal(findings_count(db), 5);
 	/* one bad row: nothing of the file is written, the row is named */
 	before = audit_count(db);
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings-bad.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: no unit with id \"nowhere\""));
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings-bad.yaml"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.yaml"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(),
 	                       "findings-bad.yaml:8:11: row 2: amount \"8万\" is not an amount in yuan (e.g. 12345.67)"));
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "findings.csv:2:1: row 1: finding \"F-101\" exists already"));
 	assert_int_equal(audit_count(db), before);
 	assert_int_equal(findings_count(db), 5);

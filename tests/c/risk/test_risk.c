@@ -555,7 +555,7 @@ static void test_distribution_and_heatmap(void **state)
 	campaign_cursor *c;
 	int cells = 0, total = 0;
 	(void)state;
-	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
 	ok(campaign_risk_heatmap_query(&c, db, NULL, NULL, 0));
@@ -592,29 +592,37 @@ static void test_distribution_and_heatmap(void **state)
 
 /* ---- bulk import ---- */
 
+/* A register import graded under @model (the model is an import option). */
+static int register_import(campaign_db *db, const char *campaign, const char *path, const char *model, const char *actor)
+{
+	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	o.model = model;
+	return campaign_risk_register_import_file(db, campaign, path, &o, actor);
+}
+
 static void test_import_bad_row_writes_nothing(void **state)
 {
 	campaign_db *db = open_models();
 	char *before = risk_dump(db), *after;
 	(void)state;
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
+	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
 	      RISK_DATA("register-bad.csv") ":4:5: row 3: no unit with id \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register-bad-inputs.yaml"), NULL, "office"),
+	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad-inputs.yaml"), NULL, "office"),
 	      CAMPAIGN_EINVALID,
 	      RISK_DATA("register-bad-inputs.yaml") ":15:11: row 2: likelihood = 6 is outside 1..5 of model \"matrix-5x5@1\"");
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register.yaml"), "nosuch", "office"), CAMPAIGN_ENOTFOUND,
+	fails(register_import(db, NULL, RISK_DATA("register.yaml"), "nosuch", "office"), CAMPAIGN_ENOTFOUND,
 	      "no grading model \"nosuch\"");
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register.txt"), NULL, "office"), CAMPAIGN_EINVALID, NULL);
+	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register.txt"), NULL, "office"), CAMPAIGN_EINVALID, NULL);
 	after = risk_dump(db);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
 	/* the good files */
-	assert_int_equal(campaign_risk_register_import(db, NULL, RISK_DATA("register.yaml"), "weighted-factors", "office"), 2);
+	assert_int_equal(register_import(db, NULL, RISK_DATA("register.yaml"), "weighted-factors", "office"), 2);
 	expect_col(db, "W-1", "grade", "1"); /* 150 + 100 + 60 + 30 + 10 = 350 */
 	expect_col(db, "W-2", "grade", "3"); /* 90 + 75 + 40 + 30 + 10 = 245 */
-	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
 	expect_col(db, "LS-R03", "grade", "1");
@@ -622,7 +630,7 @@ static void test_import_bad_row_writes_nothing(void **state)
 	expect_col(db, "LS-R05", "grade", "2");
 	expect_col(db, "LS-R08", "grade", "3");
 	/* the same ids again are refused, naming the row */
-	fails(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL, "office"),
+	fails(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL, "office"),
 	      CAMPAIGN_EINVALID, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv:2:1: row 1: a risk point \"LS-R01\" exists already");
 	campaign_close(db);
 }
@@ -837,7 +845,7 @@ static void test_column_types(void **state)
 	campaign_cursor *c;
 	campaign_buf *pub = NULL;
 	(void)state;
-	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
 	ok(campaign_risk_control_add(NULL, db, NULL, "C1", "LS-R01", "monitoring", "电子监察", NULL, "in_place",
