@@ -244,6 +244,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
 	                                   "preamble", "summary", "requirements", NULL};
 	const char *v[9], *what = "campaign", *what_data = "";
+	yaml_node_t *id_node;
 	char first[11], last[11], now[21];
 	long long n = 0;
 	deadline_range r;
@@ -252,6 +253,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
 	    (rc = get_id(im, map, what, &v[0])))
 		return rc;
+	id_node = ydoc_get(&im->d, map, "id");
 	for (int i = 1; i < 9; i++)
 		if ((rc = ydoc_string(&im->d, map, what, keys[i], i == 1 || i == 5, &v[i])))
 			return rc;
@@ -273,16 +275,14 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 		sqlite3_int64 old = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (!opts || !opts->replace)
-			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)ydoc_get(&im->d, map, "id")->start_mark.line + 1,
-			                    (int)ydoc_get(&im->d, map, "id")->start_mark.column + 1,
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, ydoc_line(id_node), ydoc_column(id_node),
 			                    "campaign \"%s\" is already in the store (import with replace to overwrite it)",
 			                    v[0]);
 		/* replacing a plan must never drop what was recorded against it */
 		if ((rc = recorded_data(im, old, &what_data, &n)))
 			return rc;
 		if (n > 0)
-			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)ydoc_get(&im->d, map, "id")->start_mark.line + 1,
-			                    (int)ydoc_get(&im->d, map, "id")->start_mark.column + 1,
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, ydoc_line(id_node), ydoc_column(id_node),
 			                    "campaign \"%s\" has %lld %s recorded against it; a replaced plan would lose them "
 			                    "(import it under a new id)", v[0], n, what_data);
 		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_DELETE)))
