@@ -128,6 +128,31 @@ static void bind_rid(sqlite3_stmt *st, int i, sqlite3_int64 rid)
 }
 
 /* Runs a cached INSERT and returns the new row id in *rid (if wanted). */
+/* The start of every object: a mapping with only @keys, its id registered. */
+static int object_head(imp *im, yaml_node_t *map, const char *what, const char *const *keys, const char **id)
+{
+	int rc;
+	if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)))
+		return rc;
+	return get_id(im, map, what, id);
+}
+
+/* An object's insert, bound ?1 the campaign, then @parent (unless 0), its
+ * id and the running order; NULL with the last error set. */
+static sqlite3_stmt *object_insert(imp *im, const char *sql, sqlite3_int64 parent, const char *id)
+{
+	sqlite3_stmt *st = db_stmt(im->db, sql);
+	int i = 1;
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, i++, im->crid);
+	if (parent)
+		sqlite3_bind_int64(st, i++, parent);
+	bind_text(st, i++, id);
+	sqlite3_bind_int(st, i, ++im->ord);
+	return st;
+}
+
 static int insert(imp *im, sqlite3_stmt *st, sqlite3_int64 *rid)
 {
 	int rc = sqlite3_step(st);
@@ -258,9 +283,11 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 		if ((rc = ydoc_string(&im->d, map, what, keys[i], i == 1 || i == 5, &v[i])))
 			return rc;
 	if (deadline_parse_range(&r, v[5], 0))
-		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "period"), "campaign period: %s", campaign_error_message());
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "period"),
+		                 "campaign period: %s", campaign_error_message());
 	if (r.open_ended || !r.first_y)
-		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "period"), "campaign period \"%s\" must have a start and an end", v[5]);
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "period"),
+		                 "campaign period \"%s\" must have a start and an end", v[5]);
 	deadline_format_date(first, r.first_y, r.first_m, r.first_d);
 	deadline_format_date(last, r.last_y, r.last_m, r.last_d);
 	memcpy(im->period_first, first, sizeof first);
@@ -327,8 +354,8 @@ static int import_units(imp *im, yaml_node_t *list, sqlite3_int64 parent)
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, k;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
 		    (rc = ydoc_string(&im->d, map, what, "kind", 1, &kind)))
 			return rc;
 		for (k = 0; kinds[k] && strcmp(kinds[k], kind); k++)
@@ -337,14 +364,12 @@ static int import_units(imp *im, yaml_node_t *list, sqlite3_int64 parent)
 			return ydoc_fail(&im->d, ydoc_get(&im->d, map, "kind"),
 			            "unit \"%s\": kind \"%s\" is not one of bureau, department, affiliate, "
 			            "subordinate_bureau, other", id, kind);
-		if ((rc = get_aliases(im, map, what, &aliases)) || (rc = ydoc_list(&im->d, map, what, "units", 0, &children)) ||
-		    !(st = db_stmt(im->db, SQL_UNIT))) {
+		if ((rc = get_aliases(im, map, what, &aliases)) ||
+		    (rc = ydoc_list(&im->d, map, what, "units", 0, &children)) ||
+		    !(st = object_insert(im, SQL_UNIT, 0, id))) {
 			buf_reset(&aliases);
 			return rc ? rc : campaign_error_code_last();
 		}
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_text(st, 5, kind);
 		bind_rid(st, 6, parent);
@@ -381,10 +406,12 @@ static int unit_or_group(imp *im, yaml_node_t *map, const char *what, sqlite3_in
 	const char *u, *g;
 	int rc;
 	*unit = *grp = 0;
-	if ((rc = ydoc_string(&im->d, map, what, "unit", 0, &u)) || (rc = ydoc_string(&im->d, map, what, "unit_group", 0, &g)))
+	if ((rc = ydoc_string(&im->d, map, what, "unit", 0, &u)) ||
+	    (rc = ydoc_string(&im->d, map, what, "unit_group", 0, &g)))
 		return rc;
 	if (u && g)
-		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "unit_group"), "%s: give unit or unit_group, not both", what);
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "unit_group"),
+		                 "%s: give unit or unit_group, not both", what);
 	if (u)
 		return unit_ref(im, ydoc_get(&im->d, map, "unit"), what, u, unit);
 	if (g)
@@ -435,17 +462,14 @@ static int import_groups(imp *im, yaml_node_t *list)
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
 		    (rc = ydoc_list(&im->d, map, what, "members", 1, &members)))
 			return rc;
-		if ((rc = get_aliases(im, map, what, &aliases)) || !(st = db_stmt(im->db, SQL_GROUP))) {
+		if ((rc = get_aliases(im, map, what, &aliases)) || !(st = object_insert(im, SQL_GROUP, 0, id))) {
 			buf_reset(&aliases);
 			return rc ? rc : campaign_error_code_last();
 		}
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_text(st, 5, aliases.data);
 		rc = insert(im, st, &rid);
@@ -474,8 +498,10 @@ static int import_body_members(imp *im, yaml_node_t *list, sqlite3_int64 brid)
 		sqlite3_stmt *st;
 		int rc, conc;
 		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = ydoc_string(&im->d, map, what, "name", 0, &name)) || (rc = ydoc_string(&im->d, map, what, "role", 1, &role)) ||
-		    (rc = ydoc_string(&im->d, map, what, "title", 0, &title)) || (rc = unit_or_group(im, map, what, &unit, &grp)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 0, &name)) ||
+		    (rc = ydoc_string(&im->d, map, what, "role", 1, &role)) ||
+		    (rc = ydoc_string(&im->d, map, what, "title", 0, &title)) ||
+		    (rc = unit_or_group(im, map, what, &unit, &grp)) ||
 		    (rc = ydoc_bool(&im->d, map, what, "concurrent", &conc)))
 			return rc;
 		if (!name && !unit && !grp)
@@ -506,21 +532,21 @@ static int import_bodies(imp *im, yaml_node_t *list)
 		yaml_node_t *members;
 		sqlite3_stmt *st;
 		int rc;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
-		    (rc = ydoc_string(&im->d, map, what, "parent", 0, &parent)) || (rc = ydoc_string(&im->d, map, what, "seat", 0, &seat)) ||
-		    (rc = ydoc_string(&im->d, map, what, "duty", 0, &duty)) || (rc = ydoc_list(&im->d, map, what, "members", 0, &members)))
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		    (rc = ydoc_string(&im->d, map, what, "parent", 0, &parent)) ||
+		    (rc = ydoc_string(&im->d, map, what, "seat", 0, &seat)) ||
+		    (rc = ydoc_string(&im->d, map, what, "duty", 0, &duty)) ||
+		    (rc = ydoc_list(&im->d, map, what, "members", 0, &members)))
 			return rc;
 		if (parent && db_object_rid(im->db, "body", im->crid, parent, &prid))
-			return ydoc_fail(&im->d, ydoc_get(&im->d, map, "parent"), "body \"%s\": unknown parent body \"%s\" (list parents first)",
+			return ydoc_fail(&im->d, ydoc_get(&im->d, map, "parent"),
+			                 "body \"%s\": unknown parent body \"%s\" (list parents first)",
 			            id, parent);
 		if (seat && (rc = unit_ref(im, ydoc_get(&im->d, map, "seat"), "body seat", seat, &srid)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_BODY)))
+		if (!(st = object_insert(im, SQL_BODY, 0, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_rid(st, 5, prid);
 		bind_rid(st, 6, srid);
@@ -549,17 +575,13 @@ static int import_milestones(imp *im, yaml_node_t *list, sqlite3_int64 prid)
 		sqlite3_int64 unit, grp;
 		sqlite3_stmt *st;
 		int rc, open;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
 		    (rc = get_deadline(im, map, what, "deadline", 1, &dl, first, last, &open)) ||
 		    (rc = unit_or_group(im, map, what, &unit, &grp)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_MILESTONE)))
+		if (!(st = object_insert(im, SQL_MILESTONE, prid, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		sqlite3_bind_int64(st, 2, prid);
-		bind_text(st, 3, id);
-		sqlite3_bind_int(st, 4, ++im->ord);
 		bind_text(st, 5, text);
 		bind_text(st, 6, dl);
 		bind_date(st, 7, first);
@@ -583,17 +605,14 @@ static int import_phases(imp *im, yaml_node_t *list)
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, open;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
 		    (rc = get_deadline(im, map, what, "period", 1, &period, first, last, &open)) ||
 		    (rc = ydoc_string(&im->d, map, what, "focus", 0, &focus)) ||
 		    (rc = ydoc_list(&im->d, map, what, "milestones", 0, &ms)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_PHASE)))
+		if (!(st = object_insert(im, SQL_PHASE, 0, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_text(st, 5, period);
 		bind_date(st, 6, first);
@@ -693,17 +712,14 @@ static int import_measures(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, ord = 0;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
-		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) || (rc = ydoc_list(&im->d, map, what, "lead", 0, &lead)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
+		    (rc = ydoc_list(&im->d, map, what, "lead", 0, &lead)) ||
 		    (rc = ydoc_list(&im->d, map, what, "support", 0, &support)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_MEASURE)))
+		if (!(st = object_insert(im, SQL_MEASURE, trid, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		sqlite3_bind_int64(st, 2, trid);
-		bind_text(st, 3, id);
-		sqlite3_bind_int(st, 4, ++im->ord);
 		bind_text(st, 5, label);
 		bind_text(st, 6, text);
 		if ((rc = insert(im, st, &rid)) || (rc = import_refs(im, lead, rid, "lead", &ord)) ||
@@ -722,17 +738,13 @@ static int import_outcomes(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 		char first[11], last[11];
 		sqlite3_stmt *st;
 		int rc, open;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
 		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
 		    (rc = get_deadline(im, map, what, "deadline", 0, &dl, first, last, &open)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_OUTCOME)))
+		if (!(st = object_insert(im, SQL_OUTCOME, trid, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		sqlite3_bind_int64(st, 2, trid);
-		bind_text(st, 3, id);
-		sqlite3_bind_int(st, 4, ++im->ord);
 		bind_text(st, 5, label);
 		bind_text(st, 6, text);
 		bind_text(st, 7, dl);
@@ -755,19 +767,16 @@ static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int de
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc;
-		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
 		    (rc = ydoc_string(&im->d, map, what, "title", 1, &title)) ||
 		    (rc = ydoc_string(&im->d, map, what, "objective", 0, &objective)) ||
 		    (rc = ydoc_list(&im->d, map, what, "tasks", 0, &children)) ||
 		    (rc = ydoc_list(&im->d, map, what, "measures", 0, &measures)) ||
 		    (rc = ydoc_list(&im->d, map, what, "outcomes", 0, &outcomes)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_TASK)))
+		if (!(st = object_insert(im, SQL_TASK, 0, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_rid(st, 4, parent);
 		sqlite3_bind_int(st, 5, depth);
 		bind_text(st, 6, label);
@@ -810,15 +819,19 @@ static int import_root(imp *im, yaml_node_t *root, const campaign_import_options
 	if (root->type != YAML_MAPPING_NODE)
 		return ydoc_fail(&im->d, root, "a plan must be a mapping with format, campaign, units and tasks; found %s",
 		            ydoc_kind(root));
-	if ((rc = ydoc_check_keys(&im->d, root, what, keys)) || (rc = ydoc_string(&im->d, root, what, "format", 1, &format)))
+	if ((rc = ydoc_check_keys(&im->d, root, what, keys)) ||
+	    (rc = ydoc_string(&im->d, root, what, "format", 1, &format)))
 		return rc;
 	if (strcmp(format, "1") != 0)
-		return ydoc_fail(&im->d, ydoc_get(&im->d, root, "format"), "plan: format %s is not supported (this library reads format 1)",
+		return ydoc_fail(&im->d, ydoc_get(&im->d, root, "format"),
+		                 "plan: format %s is not supported (this library reads format 1)",
 		            format);
 	if (!(campaign = ydoc_get(&im->d, root, "campaign")))
 		return ydoc_fail(&im->d, root, "plan: \"campaign\" is required");
-	if ((rc = ydoc_list(&im->d, root, what, "units", 1, &units)) || (rc = ydoc_list(&im->d, root, what, "unit_groups", 0, &groups)) ||
-	    (rc = ydoc_list(&im->d, root, what, "bodies", 0, &bodies)) || (rc = ydoc_list(&im->d, root, what, "phases", 0, &phases)) ||
+	if ((rc = ydoc_list(&im->d, root, what, "units", 1, &units)) ||
+	    (rc = ydoc_list(&im->d, root, what, "unit_groups", 0, &groups)) ||
+	    (rc = ydoc_list(&im->d, root, what, "bodies", 0, &bodies)) ||
+	    (rc = ydoc_list(&im->d, root, what, "phases", 0, &phases)) ||
 	    (rc = ydoc_list(&im->d, root, what, "tasks", 1, &tasks)))
 		return rc;
 	if ((rc = import_campaign(im, campaign, opts)) || (rc = import_units(im, units, 0)) ||
