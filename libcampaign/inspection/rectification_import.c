@@ -29,14 +29,4 @@ static const row_schema SCHEMA = {
 	.access = WRITE_ANY, .row = ledger_row,
 };
 
-int campaign_rectifications_import_file(campaign_db *db, const char *campaign, const char *path,
-                                        const campaign_rows_import_options *opts, const char *actor)
-{
-	return rows_import_file(db, campaign, path, opts, actor, &SCHEMA, NULL);
-}
-
-int campaign_rectifications_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
-                                          const campaign_rows_import_options *opts, const char *actor)
-{
-	return rows_import_string(db, campaign, text, name, opts, actor, &SCHEMA, NULL);
-}
+ROWS_IMPORT_FUNCTIONS(campaign_rectifications_import, SCHEMA)

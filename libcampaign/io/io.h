@@ -221,6 +221,20 @@ int rows_import_file(campaign_db *db, const char *campaign, const char *path, co
 int rows_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                        const campaign_rows_import_options *opts, const char *actor, const row_schema *s, long *count);
 
+/* Defines the public pair @fn_file / @fn_string of a bulk importer by @schema
+ * (see campaign/import.h for what they take and return). */
+#define ROWS_IMPORT_FUNCTIONS(fn, schema)                                                                       \
+	int fn##_file(campaign_db *db, const char *campaign, const char *path, const campaign_rows_import_options *opts, \
+	              const char *actor)                                                                             \
+	{                                                                                                            \
+		return rows_import_file(db, campaign, path, opts, actor, &(schema), NULL);                                \
+	}                                                                                                            \
+	int fn##_string(campaign_db *db, const char *campaign, const char *text, const char *name,                   \
+	                const campaign_rows_import_options *opts, const char *actor)                                 \
+	{                                                                                                            \
+		return rows_import_string(db, campaign, text, name, opts, actor, &(schema), NULL);                        \
+	}
+
 /* A whole YAML document through the same envelope (people): @body walks it
  * inside the transaction (bulk mode), doc_tick() between entries, and
  * writes its call entry's detail into r->detail. */
