@@ -150,9 +150,9 @@ static int import(int argc, char **argv)
 	if (no_audit)
 		drop_audit_triggers();
 	t0 = bench_now();
-	rc = !strcmp(kind, "progress") ? campaign_progress_import(db, NULL, file, ACTOR)
-	     : !strcmp(kind, "risk")   ? campaign_risk_register_import(db, NULL, file, NULL, ACTOR)
-	     : !strcmp(kind, "findings") ? campaign_findings_import(db, NULL, file, ACTOR)
+	rc = !strcmp(kind, "progress") ? campaign_progress_import_file(db, NULL, file, NULL, ACTOR)
+	     : !strcmp(kind, "risk")   ? campaign_risk_register_import_file(db, NULL, file, NULL, ACTOR)
+	     : !strcmp(kind, "findings") ? campaign_findings_import_file(db, NULL, file, NULL, ACTOR)
 	                                 : (fprintf(stderr, "unknown kind %s\n", kind), exit(2), 0);
 	if (rc < 0)
 		fail(file);
