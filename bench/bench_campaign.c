@@ -128,12 +128,12 @@ static int setup(int argc, char **argv)
 	if (campaign_plan_import_yaml(db, argv[3], ACTOR, NULL))
 		fail(argv[3]);
 	report("import.plan", argv[3], bench_now() - t0, 0);
-	if (campaign_risk_model_import_yaml(db, NULL, argv[4], ACTOR) < 0)
+	if (campaign_risk_model_import_file(db, NULL, argv[4], ACTOR) < 0)
 		fail(argv[4]);
 	for (i = 5; i < argc && strcmp(argv[i], "--rules"); i++)
-		if (campaign_catalogue_import_yaml(db, NULL, argv[i], ACTOR) < 0)
+		if (campaign_catalogue_import_file(db, NULL, argv[i], ACTOR) < 0)
 			fail(argv[i]);
-	if (i + 1 < argc && campaign_rules_import_yaml(db, NULL, argv[i + 1], ACTOR) < 0)
+	if (i + 1 < argc && campaign_rules_import_file(db, NULL, argv[i + 1], ACTOR) < 0)
 		fail(argv[i + 1]);
 	campaign_close(db);
 	return 0;

@@ -243,7 +243,7 @@ static int rules_cmd(args *a)
 	if (!strcmp(sub_of(a), "import")) {
 		if ((rc = need_pos(a, 3, "accountability rules import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_rules_import_yaml(db, a->campaign, a->pos[2], a->actor);
+		rc = campaign_rules_import_file(db, a->campaign, a->pos[2], a->actor);
 		if (rc > 0)
 			printf("rules %s: version %d\n", a->pos[2], rc);
 		campaign_close(db);

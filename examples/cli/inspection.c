@@ -74,7 +74,7 @@ static int catalogue(args *a)
 	if (a->npos >= 2 && !strcmp(a->pos[1], "import")) {
 		if ((rc = need_pos(a, 3, "inspection catalogue import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_catalogue_import_yaml(db, a->campaign, a->pos[2], a->actor);
+		rc = campaign_catalogue_import_file(db, a->campaign, a->pos[2], a->actor);
 		if (rc > 0)
 			printf("catalogue %s: version %d\n", a->pos[2], rc);
 		campaign_close(db);

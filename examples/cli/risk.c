@@ -88,7 +88,7 @@ static int model_cmd(args *a)
 	if (!strcmp(sub, "import")) {
 		if ((rc = need_pos(a, 3, "risk model import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_risk_model_import_yaml(db, a->campaign, a->pos[2], a->actor);
+		rc = campaign_risk_model_import_file(db, a->campaign, a->pos[2], a->actor);
 		if (rc > 0)
 			printf("model %s: version %d\n", a->pos[2], rc);
 		campaign_close(db);

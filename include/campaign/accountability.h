@@ -287,12 +287,12 @@ CAMPAIGN_API int campaign_tours_query(campaign_cursor **out, campaign_db *db, co
  *         ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_ECONFLICT (a rule id of another set);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char *path,
+CAMPAIGN_API int campaign_rules_import_file(campaign_db *db, const char *campaign, const char *path,
                                             const char *actor);
 
-/** As campaign_rules_import_yaml(), from YAML text; @p name is used in error positions (NULL: "<string>"). */
-CAMPAIGN_API int campaign_rules_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                                   const char *name, const char *actor);
+/** As campaign_rules_import_file(), from YAML text; @p name is used in error positions (NULL: "<string>"). */
+CAMPAIGN_API int campaign_rules_import_string(campaign_db *db, const char *campaign, const char *yaml,
+                                              const char *name, const char *actor);
 
 /**
  * The rules in force (the newest version of each rule set), by set and order.

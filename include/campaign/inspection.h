@@ -62,15 +62,15 @@ extern "C" {
  *         ::CAMPAIGN_EINVALID (bad file or argument); ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND
  *         (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_catalogue_import_yaml(campaign_db *db, const char *campaign, const char *path,
+CAMPAIGN_API int campaign_catalogue_import_file(campaign_db *db, const char *campaign, const char *path,
                                                 const char *actor);
 
 /**
- * As campaign_catalogue_import_yaml(), from YAML text in memory.
+ * As campaign_catalogue_import_file(), from YAML text in memory.
  * @param name  the name used in error positions; NULL for "<string>"
  */
-CAMPAIGN_API int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                                       const char *name, const char *actor);
+CAMPAIGN_API int campaign_catalogue_import_string(campaign_db *db, const char *campaign, const char *yaml,
+                                                  const char *name, const char *actor);
 
 /**
  * Every version of every catalogue, by id then version.

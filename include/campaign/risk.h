@@ -88,15 +88,15 @@ CAMPAIGN_API int campaign_risk_types_query(campaign_cursor **out, campaign_db *d
  *         ::CAMPAIGN_EINVALID (bad file or argument); ::CAMPAIGN_EIO;
  *         ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_risk_model_import_yaml(campaign_db *db, const char *campaign, const char *path,
+CAMPAIGN_API int campaign_risk_model_import_file(campaign_db *db, const char *campaign, const char *path,
                                                  const char *actor);
 
 /**
- * As campaign_risk_model_import_yaml(), from YAML text in memory.
+ * As campaign_risk_model_import_file(), from YAML text in memory.
  * @param name  the name used in error positions; NULL for "<string>"
  */
-CAMPAIGN_API int campaign_risk_model_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                                        const char *name, const char *actor);
+CAMPAIGN_API int campaign_risk_model_import_string(campaign_db *db, const char *campaign, const char *yaml,
+                                                   const char *name, const char *actor);
 
 /**
  * Makes a model the campaign's default (its newest version grades when no

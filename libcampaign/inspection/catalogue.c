@@ -226,32 +226,15 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 	return rc ? rc : version;
 }
 
-int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                          const char *actor)
+int campaign_catalogue_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
+                                     const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!yaml)
-		return error_set(CAMPAIGN_EINVALID, "campaign_catalogue_import_yaml_string: yaml is NULL");
-	if (!utf8_valid(yaml, strlen(yaml)))
-		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8", name ? name : "<string>");
-	return import_text(db, campaign, yaml, strlen(yaml), name ? name : "<string>", actor);
+	return doc_text_import(db, campaign, "campaign_catalogue_import_string", 1, yaml, name, actor, import_text);
 }
 
-int campaign_catalogue_import_yaml(campaign_db *db, const char *campaign, const char *path, const char *actor)
+int campaign_catalogue_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
-	struct campaign_buf b = {0};
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_catalogue_import_yaml: path is NULL");
-	if ((rc = file_read_utf8(path, &b)))
-		return rc;
-	rc = import_text(db, campaign, b.data, b.size, path, actor);
-	buf_reset(&b);
-	return rc;
+	return doc_text_import(db, campaign, "campaign_catalogue_import_file", 0, path, NULL, actor, import_text);
 }
 
 /* ---- resolving a category reference ---- */

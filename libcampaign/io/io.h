@@ -60,6 +60,16 @@ void deadline_format_date(char out[11], int y, int m, int d);
 /* Reads a whole file into @b (NUL-terminated), checking it is UTF-8. */
 int file_read_utf8(const char *path, struct campaign_buf *b);
 
+/* A YAML document import (risk model, catalogue, rules): @fn loads and
+ * stores @len bytes of @data named @name. */
+typedef int (*doc_text_fn)(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
+                           const char *actor);
+/* Both doors of one: the handle and actor checked, then @source is the YAML
+ * text (@from_text, named @name, NULL: "<string>") or the file to read
+ * whole; NULL is EINVALID naming @api. Returns what @fn returns. */
+int doc_text_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
+                    const char *name, const char *actor, doc_text_fn fn);
+
 
 /* ---- yaml.c: the one YAML reader ----
  *

@@ -22,8 +22,8 @@ static const char *const COUNTIES[] = {"shizhong", "shawan", "wutongqiao", "jink
 static campaign_db *open_people(void)
 {
 	campaign_db *db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, FIVE, "tester") > 0);
-	assert_true(campaign_catalogue_import_yaml(db, NULL, TEN, "tester") > 0);
+	assert_true(campaign_catalogue_import_file(db, NULL, FIVE, "tester") > 0);
+	assert_true(campaign_catalogue_import_file(db, NULL, TEN, "tester") > 0);
 	if (campaign_people_import_file(db, NULL, PEOPLE, NULL, "tester"))
 		fprintf(stderr, "%s\n", campaign_error_message());
 	assert_int_equal(campaign_people_import_file(db, NULL, PEOPLE, NULL, "tester"), CAMPAIGN_OK);
@@ -36,7 +36,7 @@ static void one_rule(campaign_db *db, const char *rule)
 	char yaml[4096];
 	int rc;
 	snprintf(yaml, sizeof yaml, "format: 1\nruleset: {id: t, name: test}\nrules:\n  - id: r\n%s", rule);
-	rc = campaign_rules_import_yaml_string(db, NULL, yaml, "t.yaml", "tester");
+	rc = campaign_rules_import_string(db, NULL, yaml, "t.yaml", "tester");
 	if (rc < 0)
 		fprintf(stderr, "%s\n", campaign_error_message());
 	assert_true(rc > 0);
@@ -640,7 +640,7 @@ static void test_person_record_confidential(void **state)
 	assert_int_equal(campaign_finding_record(NULL, db, NULL, "F1", "mabian", "five-behaviours/b5", "investigated",
 	                                         "样例某癸", "挪用资金", NULL, "2010-11-20", NULL, "office"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_rules_import_yaml_string(db, NULL, "format: 1\nruleset: {id: t, name: t}\nrules: []\n",
+	assert_int_equal(campaign_rules_import_string(db, NULL, "format: 1\nruleset: {id: t, name: t}\nrules: []\n",
 	                                                   NULL, "clerk"),
 	                 CAMPAIGN_EPERM);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-12-01", "office"), 1);
@@ -686,8 +686,8 @@ static campaign_db *open_scenario(void)
 	assert_int_equal(campaign_evaluations_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/evaluations-2010.csv", NULL,
 	                                             "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, RULES, "tester"), 1);
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, RULES, "tester"), 1); /* unchanged */
+	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
+	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1); /* unchanged */
 	assert_int_equal(campaign_finding_record(NULL, db, NULL, "F1", "mabian", "five-behaviours/b5", "investigated",
 	                                         "样例某癸", "挪用资金", NULL, "2010-11-20", NULL, "tester"),
 	                 CAMPAIGN_OK);

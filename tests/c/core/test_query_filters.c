@@ -190,8 +190,8 @@ static void test_findings_every_filter(void **state)
 	campaign_cursor *c;
 	(void)state;
 	store_open(&s);
-	assert_int_equal(campaign_catalogue_import_yaml(s.db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	assert_int_equal(campaign_catalogue_import_yaml(s.db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(s.db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(s.db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
 	ok(campaign_inspection_round_create(s.db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
 	                                    "12月中旬", "office"));
 	ok(campaign_findings_import_file(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.csv", NULL, "office"));

@@ -17,7 +17,7 @@ static int setup(void **state)
 {
 	(void)state;
 	db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
 	ok(campaign_finding_record(NULL, db, NULL, "F-1", "emeishan", "ten-categories/c1", "self_reported", "张某",
 	                           "擅自批准改变土地用途,低价出让国有建设用地", NULL, "2010-11-01", NULL, "office"));
@@ -129,7 +129,7 @@ static void test_bulk_import_indexed(void **state)
 	(void)state;
 	/* a store of its own: the tests before deleted the plan */
 	db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
 	tmp_store_path(path, sizeof path, "bulk-findings.csv");
 	assert_non_null(f = fopen(path, "w"));

@@ -28,7 +28,7 @@ static int audit_count(campaign_db *db)
 static campaign_db *open_leads(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬",
 	                                    "office"));
 	ok(campaign_finding_record(NULL, db, NULL, "F-M", "mabian", "ten-categories/c8", "citizen_report", NULL,

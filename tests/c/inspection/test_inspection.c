@@ -32,8 +32,8 @@ static void ok(int rc)
 static campaign_db *open_inspection(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
 	ok(campaign_inspection_round_create(db, NULL, "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
 	                                    "12月中旬", "office"));
 	ok(campaign_inspection_round_create(db, NULL, "self-2010-jiancha", "jiancha", NULL, "2010-10-15", "2010-12-20",
@@ -92,7 +92,7 @@ static void test_catalogues_and_versions(void **state)
 	campaign_cursor_free(c);
 	/* the same file again changes nothing */
 	before = audit_count(db);
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_catalogues_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 2);
 	/* a finding keeps the version it was recorded in */
@@ -105,8 +105,8 @@ static void test_catalogues_and_versions(void **state)
 	assert_true(fread(changed, 1, 65535, f) > 0);
 	fclose(f);
 	strcat(changed, "  - id: c11\n    text: \"其他违反党风廉政规定的行为\"\n");
-	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, changed, "ten.yaml", "office"), 2);
-	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, changed, "ten.yaml", "office"), 2);
+	assert_int_equal(campaign_catalogue_import_string(db, NULL, changed, "ten.yaml", "office"), 2);
+	assert_int_equal(campaign_catalogue_import_string(db, NULL, changed, "ten.yaml", "office"), 2);
 	free(changed);
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 0));
 	assert_int_equal(count_rows(c), 11);
@@ -122,7 +122,7 @@ static void test_catalogues_and_versions(void **state)
 	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
 	/* a bad catalogue is refused with its position and writes nothing */
 	before = audit_count(db);
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, INSP("catalogue-bad.yaml"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, INSP("catalogue-bad.yaml"), "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "catalogue-bad.yaml:8:5: duplicate category id \"c1\""));
 	assert_int_equal(campaign_error_line(), 8);
 	assert_int_equal(audit_count(db), before);

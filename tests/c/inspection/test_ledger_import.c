@@ -15,9 +15,9 @@ static int ledger_rows(campaign_db *db)
 static campaign_db *with_findings(void)
 {
 	campaign_db *db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/five-behaviours.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/five-behaviours.yaml",
 	                                           "office") > 0);
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"), CAMPAIGN_OK);
 	return db;

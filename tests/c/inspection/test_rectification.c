@@ -26,7 +26,7 @@ static int audit_count(campaign_db *db)
 static campaign_db *open_ledger(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_finding_record(NULL, db, NULL, "F-E", "emeishan", "ten-categories/c9", "self_reported", "李某",
 	                           "擅自缓缴土地出让金120万元", "1200000", "2010-11-05", NULL, "office"));
 	ok(campaign_finding_record(NULL, db, NULL, "F-M", "mabian", "ten-categories/c10", "inspection_tour", NULL,

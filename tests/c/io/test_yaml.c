@@ -75,11 +75,11 @@ static void test_every_loader_refuses_deep(void **state)
 	(void)state;
 	assert_int_equal(campaign_plan_import_yaml_string(db, text, "p.yaml", "office", NULL), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "p.yaml:2:67: nested deeper than 64 levels");
-	assert_int_equal(campaign_risk_model_import_yaml_string(db, NULL, text, "m.yaml", "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_risk_model_import_string(db, NULL, text, "m.yaml", "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "m.yaml:2:67: nested deeper than 64 levels");
-	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, text, "c.yaml", "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_catalogue_import_string(db, NULL, text, "c.yaml", "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "c.yaml:2:67: nested deeper than 64 levels");
-	assert_int_equal(campaign_rules_import_yaml_string(db, NULL, text, "r.yaml", "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rules_import_string(db, NULL, text, "r.yaml", "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "r.yaml:2:67: nested deeper than 64 levels");
 	assert_int_equal(campaign_people_import_string(db, NULL, text, "people.yaml", NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "people.yaml:2:67: nested deeper than 64 levels");

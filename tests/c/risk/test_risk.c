@@ -115,9 +115,9 @@ static void add_point(campaign_db *db, const char *id, const char *unit, const c
 static campaign_db *open_models(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("weighted-factors.yaml"), "office"), 1);
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("criteria-count.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("weighted-factors.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("criteria-count.yaml"), "office"), 1);
 	return db;
 }
 
@@ -290,8 +290,8 @@ static void test_model_change_regrades_with_history(void **state)
 	ok(campaign_risk_point_grade(db, NULL, "B", NULL, "likelihood=2,impact=3", "2010-11-10", "office"));
 	expect_col(db, "A", "grade", "2");
 	/* an unchanged model keeps its version; a changed one is version 2 */
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
-	assert_int_equal(campaign_risk_model_import_yaml_string(db, NULL, MATRIX_V2, "v2.yaml", "office"), 2);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_string(db, NULL, MATRIX_V2, "v2.yaml", "office"), 2);
 	expect_col(db, "A", "model_version", "1"); /* nothing re-grades until asked */
 	assert_int_equal(campaign_risk_regrade(db, NULL, "matrix-5x5", NULL, "2011-01-05", "office"), 2);
 	expect_col(db, "A", "grade", "1");
@@ -656,7 +656,7 @@ static void test_bad_models(void **state)
 		last[strcspn(last, "\n")] = '\0';
 		assert_true(!strncmp(last, "EINVALID ", 9));
 		snprintf(want, sizeof want, "%s:%s", path, last + 9);
-		fails(campaign_risk_model_import_yaml(db, NULL, path, "office"), CAMPAIGN_EINVALID, want);
+		fails(campaign_risk_model_import_file(db, NULL, path, "office"), CAMPAIGN_EINVALID, want);
 	}
 	after = risk_dump(db);
 	assert_string_equal(before, after);
@@ -753,7 +753,7 @@ static void test_failed_calls_leave_no_trace(void **state)
 	fails(campaign_risk_publication_approve(db, NULL, "nope", "2010-11-25", "office"), CAMPAIGN_ENOTFOUND,
 	      "no risk publication \"nope\"");
 	fails(campaign_risk_model_set_default(db, NULL, "nosuch", "office"), CAMPAIGN_ENOTFOUND, "no grading model \"nosuch\"");
-	fails(campaign_risk_model_import_yaml_string(db, NULL, "format: 1\nmodel: [x]\n", "m.yaml", "office"),
+	fails(campaign_risk_model_import_string(db, NULL, "format: 1\nmodel: [x]\n", "m.yaml", "office"),
 	      CAMPAIGN_EINVALID, "m.yaml:2:8: model must be a mapping");
 	fails(campaign_risk_regrade(db, NULL, NULL, "nowhere", "2011-01-01", "office"), CAMPAIGN_ENOTFOUND,
 	      "no unit with id \"nowhere\"");
