@@ -11,12 +11,20 @@ int file_read_utf8(const char *path, struct campaign_buf *b)
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+		/* a document larger than the YAML reader takes is refused before it fills memory */
+		if (b->size + n > (size_t)YAML_MAX_BYTES) {
+			fclose(f);
+			buf_reset(b);
+			return error_set_at(CAMPAIGN_EINVALID, path, 1, 1, "the document is larger than %d MiB",
+			                    YAML_MAX_BYTES >> 20);
+		}
 		if (buf_append(b, chunk, n)) {
 			fclose(f);
 			buf_reset(b);
 			return error_set(CAMPAIGN_ENOMEM, "out of memory");
 		}
+	}
 	fclose(f);
 	if (!b->data && buf_append(b, "", 0))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");

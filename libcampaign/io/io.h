@@ -57,7 +57,8 @@ void deadline_format_date(char out[11], int y, int m, int d);
 
 /* ---- finding_import.c / catalogue.c: reading files ---- */
 
-/* Reads a whole file into @b (NUL-terminated), checking it is UTF-8. */
+/* Reads a whole file into @b (NUL-terminated), checking it is UTF-8 and
+ * at most YAML_MAX_BYTES (the YAML documents and lists read whole). */
 int file_read_utf8(const char *path, struct campaign_buf *b);
 
 /* A YAML document import (risk model, catalogue, rules): @fn loads and
