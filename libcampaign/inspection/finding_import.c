@@ -18,23 +18,32 @@ static const row_column COLUMNS[F_COUNT] = {
 	ROW_CONVERT_COL("amount", 0, amount), ROW_DATE_COL("found_on", 1), ROW_TEXT_COL("round", 0),
 };
 
+/* The cell a failed insert is about; the columns checked the formats, so
+ * what is left is a unit or category that is not there, the round, the
+ * actor's right over the unit, or the id. */
+static int insert_field(rows *r, int rc)
+{
+	sqlite3_int64 rid;
+	if (rc == CAMPAIGN_EPERM)
+		return F_UNIT;
+	if (rc == CAMPAIGN_ECONFLICT)
+		return F_ID;
+	if (db_object_rid(r->op->db, "unit", r->op->crid, r->v[F_UNIT].s, &rid))
+		return F_UNIT;
+	if (r->v[F_CATEGORY].s && category_rid(&r->op->st, r->op->crid, r->v[F_CATEGORY].s, &rid))
+		return F_CATEGORY;
+	return rc == CAMPAIGN_ENOTFOUND ? F_ROUND : F_ID;
+}
+
 static int finding_row(rows *r)
 {
 	finding_in f = {row_text(r, F_ID),     row_text(r, F_UNIT),   row_text(r, F_CATEGORY),
 	                row_text(r, F_ORIGIN), row_text(r, F_PEOPLE), row_text(r, F_DESCRIPTION),
 	                row_text(r, F_AMOUNT), row_text(r, F_FOUND_ON), row_text(r, F_ROUND)};
-	sqlite3_int64 rid;
 	char id[72];
-	int rc;
-	/* the lookups a finding needs, each named by its own cell */
-	if ((rc = db_object_rid(r->op->db, "unit", r->op->crid, f.unit, &rid)))
-		return row_fail(r, F_UNIT, rc);
-	if (f.category && (rc = category_rid(&r->op->st, r->op->crid, f.category, &rid)))
-		return row_fail(r, F_CATEGORY, rc);
 	/* the import's one call entry stands for every finding; the rows are logged by the triggers */
-	rc = finding_insert(&r->op->st, r->op->crid, r->op->campaign, &f, r->op->actor, id, sizeof id, 0);
-	/* what is left: the round, the actor's right over the unit, the id */
-	return rc ? row_fail(r, rc == CAMPAIGN_ENOTFOUND ? F_ROUND : rc == CAMPAIGN_EPERM ? F_UNIT : F_ID, rc) : CAMPAIGN_OK;
+	int rc = finding_insert(&r->op->st, r->op->crid, r->op->campaign, &f, r->op->actor, id, sizeof id, 0);
+	return rc ? row_fail_by(r, rc, insert_field) : CAMPAIGN_OK;
 }
 
 static const row_schema SCHEMA = {

@@ -209,6 +209,10 @@ const char *row_text(const rows *r, int col);
  * "file:line:col: row N: message". EPERM stays EPERM; a store error (EIO,
  * ENOMEM, EBUSY, ...) is returned as it is. */
 int row_fail(rows *r, int col, int rc);
+/* row_fail() at the column @field names: called only for a failed row, it
+ * may look things up (the message of @rc is kept) -- so that a row that
+ * passes costs no lookup of its own. */
+int row_fail_by(rows *r, int rc, int (*field)(rows *r, int rc));
 
 /* A row source: where rows come from (csv.c: CSV; rows.c: a YAML list). */
 typedef struct row_source row_source;

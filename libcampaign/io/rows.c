@@ -61,6 +61,19 @@ int row_fail(rows *r, int col, int rc)
 	return r->v[col].line ? fail_at(r, r->v[col].line, r->v[col].col, rc) : fail_at(r, r->line0, 1, rc);
 }
 
+int row_fail_by(rows *r, int rc, int (*field)(rows *r, int rc))
+{
+	char msg[1024];
+	int f;
+	if (!row_error(rc))
+		return rc;
+	/* the lookups that find the cell may overwrite the message: keep it */
+	snprintf(msg, sizeof msg, "%s", campaign_error_message());
+	f = field(r, rc);
+	error_set(rc, "%s", msg);
+	return row_fail(r, f, rc);
+}
+
 /* ---- typed columns ---- */
 
 static int check_int(const row_column *c, row_value *v)
@@ -262,7 +275,7 @@ static const char *bare_message(void)
 	return n > 0 && !strncmp(m, prefix, (size_t)n) ? m + n : m;
 }
 
-/* A dry run notes a bad row and goes on, up to the limit. */
+/* A dry run notes a bad row and goes on; at the limit it ends as a dry run. */
 static int note_error(rows *r, int rc)
 {
 	int limit = r->opts->error_limit ? r->opts->error_limit : DEFAULT_ERROR_LIMIT;
@@ -275,7 +288,7 @@ static int note_error(rows *r, int rc)
 	if (r->opts->error)
 		r->opts->error(r->opts->user, rc, r->file, campaign_error_line(), campaign_error_column(),
 		               campaign_error_message());
-	return r->errors >= limit ? rc : CAMPAIGN_OK;
+	return r->errors >= limit ? ROWS_DRY : CAMPAIGN_OK;
 }
 
 static int one_row(import_call *ic)

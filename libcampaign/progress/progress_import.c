@@ -1,6 +1,5 @@
 /* Bulk progress import, for bureaus that collect reports in spreadsheets
  * (io/rows.c reads and checks the rows; this says what a report row is). */
-#include <string.h>
 #include "progress/progress.h"
 
 enum { F_OUTCOME, F_UNIT, F_STATUS, F_PERCENT, F_DATE, F_NOTE, F_EVIDENCE, F_COUNT };
@@ -19,12 +18,12 @@ static const char SQL_OUTCOME[] = "SELECT rid FROM outcome WHERE campaign = ?1 A
 
 /* The cell a failed insert is about: a missing outcome, else the unit
  * (no such unit, no share of the outcome, or the actor may not report for it). */
-static int insert_field(rows *r)
+static int insert_field(rows *r, int rc)
 {
 	sqlite3_int64 rid;
 	int found = 1;
-	if (lookup_rid(&r->op->st, SQL_OUTCOME, r->op->crid, r->v[F_OUTCOME].s, &rid, &found))
-		return F_OUTCOME;
+	if (rc != CAMPAIGN_ENOTFOUND || lookup_rid(&r->op->st, SQL_OUTCOME, r->op->crid, r->v[F_OUTCOME].s, &rid, &found))
+		return rc == CAMPAIGN_ENOTFOUND ? F_OUTCOME : F_UNIT;
 	return found ? F_UNIT : F_OUTCOME;
 }
 
@@ -37,16 +36,7 @@ static int report_row(rows *r)
 		return row_fail(r, F_PERCENT, rc);
 	rc = progress_insert(r->op->db, r->op->crid, r->op->campaign, v[F_OUTCOME].s, v[F_UNIT].s, v[F_STATUS].s,
 	                     (int)v[F_PERCENT].i, v[F_DATE].s, v[F_NOTE].s, v[F_EVIDENCE].s, r->op->actor, 0);
-	if (rc == CAMPAIGN_ENOTFOUND) {
-		char msg[1024];
-		int f;
-		/* the lookup overwrites the message: keep it */
-		snprintf(msg, sizeof msg, "%s", campaign_error_message());
-		f = insert_field(r);
-		error_set(rc, "%s", msg);
-		return row_fail(r, f, rc);
-	}
-	return rc ? row_fail(r, F_UNIT, rc) : CAMPAIGN_OK;
+	return rc ? row_fail_by(r, rc, insert_field) : CAMPAIGN_OK;
 }
 
 static const row_schema SCHEMA = {

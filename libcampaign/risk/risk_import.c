@@ -51,10 +51,16 @@ static int grade_new(rows *r, risk_point_new *n, const char *inputs, const char 
 	return CAMPAIGN_OK;
 }
 
-/* The cell a failed check is about; the unit is looked up first, the scope checked by its column. */
-static int check_field(int rc)
+/* The cell a failed check is about (the scope is checked by its column):
+ * a unit that is not there or the actor may not write, the type, the id. */
+static int check_field(rows *r, int rc)
 {
-	return rc == CAMPAIGN_EPERM ? F_UNIT : rc == CAMPAIGN_ENOTFOUND ? F_TYPE : F_ID;
+	sqlite3_int64 unit;
+	if (rc == CAMPAIGN_EPERM)
+		return F_UNIT;
+	if (rc != CAMPAIGN_ENOTFOUND)
+		return F_ID;
+	return db_object_rid(r->op->db, "unit", r->op->crid, r->v[F_UNIT].s, &unit) ? F_UNIT : F_TYPE;
 }
 
 /* One point and its grade: the point row (with its grade), its history,
@@ -68,15 +74,12 @@ static int point_row(rows *r)
 	                   row_text(r, F_LEADER)};
 	const char *inputs = row_text(r, F_INPUTS), *date = row_text(r, F_GRADED_ON) ? row_text(r, F_GRADED_ON) : "";
 	risk_point_new n = {0};
-	sqlite3_int64 unit;
 	char assessment[37];
 	int rc;
 	if (row_text(r, F_GRADED_ON) && !inputs)
 		return row_fail(r, F_GRADED_ON, error_set(CAMPAIGN_EINVALID, "graded_on without inputs"));
-	if ((rc = db_object_rid(r->op->db, "unit", r->op->crid, p.unit, &unit)))
-		return row_fail(r, F_UNIT, rc);
 	if ((rc = risk_point_check(r->op->db, r->op->crid, &p, r->op->actor, &n)))
-		return row_fail(r, check_field(rc), rc);
+		return row_fail_by(r, rc, check_field);
 	if ((inputs && (rc = grade_new(r, &n, inputs, date, assessment))))
 		return rc;
 	if ((rc = risk_point_write(r->op->db, r->op->crid, &p, &n, r->op->actor)) ||

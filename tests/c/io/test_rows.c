@@ -113,6 +113,8 @@ static void test_dry_run(void **state)
 	                                                 "x,y,finished,1,2010-01-01\n", "t.csv", &o, "office"),
 	                 CAMPAIGN_EINVALID);
 	assert_int_equal(s.errors, 1);
+	assert_string_equal(campaign_error_message(), "t.csv:2:5: row 1: status \"finished\" is not one of not_started, "
+	                                              "in_progress, done, blocked");
 	/* a clean dry run succeeds and writes nothing */
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1 GOOD2, "t.csv", &o, "office"), CAMPAIGN_OK);
 	assert_int_equal(reports(db), 0);
