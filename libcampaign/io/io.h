@@ -175,7 +175,7 @@ typedef struct row_schema {
 	const char *noun;      /* a YAML item: "finding 3 must be a mapping" */
 	const char *plural;    /* "expected a list of findings"; the call entry "3 findings" */
 	const char *operation; /* the audit log's operation, "finding.import" */
-	const char *api;       /* the public function, for argument errors */
+	const char *api;       /* the public pair's stem, for argument errors: "campaign_findings_import" */
 	const char *file_noun; /* "a findings file must end in .csv, .yaml or .yml" */
 	const char *empty;     /* CSV: the message for an empty file; NULL: the header check names it */
 	int access;            /* an access_action checked before the transaction, or WRITE_ANY (per row) */
@@ -254,7 +254,7 @@ int rows_import_string(campaign_db *db, const char *campaign, const char *text, 
  * inside the transaction (bulk mode), doc_tick() between entries, and
  * writes its call entry's detail into r->detail. */
 typedef struct doc_schema {
-	const char *operation, *api;
+	const char *operation, *api; /* the audit operation; the public pair's stem */
 	int access;
 	int (*body)(rows *r, ydoc *d);
 } doc_schema;

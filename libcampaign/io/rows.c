@@ -353,8 +353,10 @@ static int open_source(import_call *ic)
 static int rows_check(void *ctx)
 {
 	import_call *ic = ctx;
-	const char *api = ic->s ? ic->s->api : ic->ds->api;
+	char api[96];
 	int rc;
+	/* the public function's name: the importer's, then _file or _string */
+	snprintf(api, sizeof api, "%s_%s", ic->s ? ic->s->api : ic->ds->api, ic->is_string ? "string" : "file");
 	if ((rc = check_options(api, &ic->opts)))
 		return rc;
 	ic->r.opts = ic->opts;

@@ -67,9 +67,9 @@ static void test_options(void **state)
 	o.error_limit = -1;
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.csv", &o, "office"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_progress_import_string(db, NULL, NULL, "t.csv", NULL, "office"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_progress_import: text is NULL");
+	assert_string_equal(campaign_error_message(), "campaign_progress_import_string: text is NULL");
 	assert_int_equal(campaign_progress_import_file(db, NULL, NULL, NULL, "office"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_progress_import: path is NULL");
+	assert_string_equal(campaign_error_message(), "campaign_progress_import_file: path is NULL");
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.txt", NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "t.txt: a progress file must end in .csv, .yaml or .yml");
 	assert_int_equal(reports(db), 0);
@@ -184,6 +184,21 @@ static void test_strings(void **state)
 	assert_int_equal(campaign_findings_import_string(db, NULL, "- id: F-4\n  colour: red\n", NULL, NULL, "office"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "<string>:2:3: finding 1: unknown key");
+	/* a lookup that fails is placed at its own cell */
+	assert_int_equal(campaign_findings_import_string(db, NULL,
+	                                                 "id,unit,category,origin,description,found_on\n"
+	                                                 "F-9,emeishan,nowhere/c1,audit,x,2010-11-05\n",
+	                                                 "f.csv", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_error_line(), 2);
+	assert_int_equal(campaign_error_column(), 14);
+	assert_int_equal(campaign_risk_register_import_string(db, NULL,
+	                                                      "unit,scope,scope_name,type,name\n"
+	                                                      "liyong,post,土地供应岗,nosuchtype,供地条件把关\n",
+	                                                      "r.csv", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "r.csv:2:19: row 1: no risk type \"nosuchtype\" (see campaign_risk_types_query)");
 	/* the register's count comes back from a string too */
 	assert_int_equal(campaign_risk_register_import_string(db, NULL,
 	                                                      "unit,scope,scope_name,type,name\n"
