@@ -137,20 +137,10 @@ static int people_body(rows *rw, ydoc *d)
 {
 	static const char *const keys[] = {"format", "posts", "people", NULL};
 	reader r = {rw, d, 0, 0, 0};
-	yaml_node_t *root = ydoc_root(d), *n[3] = {0};
+	yaml_node_t *n[3] = {0};
 	int rc;
-	if (!root || root->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "a people file is a mapping with format, posts, people");
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = ydoc_node(d, p->key);
-		int i = ydoc_key_index(k, keys);
-		if (i < 0)
-			return at(&r, k, "unknown key \"%s\"", ydoc_text(k) ? ydoc_text(k) : "?");
-		n[i] = ydoc_node(d, p->value);
-	}
-	if (!ydoc_text(n[0]) || strcmp(ydoc_text(n[0]), "1"))
-		return n[0] ? at(&r, n[0], "format must be 1%s", "")
-		            : error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "format: 1 is required");
+	if ((rc = ydoc_top(d, "a people file is a mapping with format, posts, people", keys, n)))
+		return rc;
 	if ((n[1] && (rc = read_list(&r, n[1], "posts", read_post))) ||
 	    (n[2] && (rc = read_list(&r, n[2], "people", read_person))))
 		return rc;

@@ -304,31 +304,18 @@ static int read_ruleset(ruleset_in *in)
 {
 	static const char *const top[] = {"format", "ruleset", "rules", NULL};
 	static const char *const head[] = {"id", "name", "source", NULL};
-	yaml_node_t *root = ydoc_root(in->doc), *nodes[3] = {0};
+	yaml_node_t *nodes[3] = {0};
 	const char *hv[3] = {0};
-	if (!root || root->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "a rules file is a mapping with format, ruleset, rules");
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = ydoc_node(in->doc, p->key);
-		int i;
-		for (i = 0; top[i] && (!scalar_of(k) || strcmp(top[i], scalar_of(k))); i++)
-			;
-		if (!top[i])
-			return at(in, k, "unknown key \"%s\"%s", scalar_of(k) ? scalar_of(k) : "?", "");
-		nodes[i] = ydoc_node(in->doc, p->value);
-	}
-	if (!scalar_of(nodes[0]) || strcmp(scalar_of(nodes[0]), "1"))
-		return nodes[0] ? at(in, nodes[0], "format must be 1%s%s", "", "")
-		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "format: 1 is required");
+	int rc;
+	if ((rc = ydoc_top(in->doc, "a rules file is a mapping with format, ruleset, rules", top, nodes)))
+		return rc;
 	if (!nodes[1] || nodes[1]->type != YAML_MAPPING_NODE)
 		return nodes[1] ? at(in, nodes[1], "ruleset must be a mapping%s%s", "", "")
 		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "ruleset: is required");
 	for (yaml_node_pair_t *p = nodes[1]->data.mapping.pairs.start; p < nodes[1]->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = ydoc_node(in->doc, p->key), *v = ydoc_node(in->doc, p->value);
-		int i;
-		for (i = 0; head[i] && (!scalar_of(k) || strcmp(head[i], scalar_of(k))); i++)
-			;
-		if (!head[i])
+		int i = ydoc_key_index(k, head);
+		if (i < 0)
 			return at(in, k, "unknown key \"%s\"%s", scalar_of(k) ? scalar_of(k) : "?", "");
 		if (!scalar_of(v))
 			return at(in, v, "%s must be text%s", head[i], "");

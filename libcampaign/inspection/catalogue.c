@@ -89,21 +89,11 @@ static int read_catalogue(catalogue_in *in, ydoc *doc)
 {
 	static const char *const top[] = {"format", "catalogue", "categories", NULL};
 	static const char *const head[] = {"id", "name", "source", "consequence", NULL};
-	yaml_node_t *root = ydoc_root(doc), *nodes[3] = {NULL, NULL, NULL};
+	yaml_node_t *nodes[3] = {NULL, NULL, NULL};
 	const char *hv[4] = {NULL, NULL, NULL, NULL};
 	int rc;
-	if (!root || root->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "a catalogue file is a mapping with format, catalogue, categories");
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = ydoc_node(doc, p->key);
-		int i = ydoc_key_index(k, top);
-		if (i < 0)
-			return at(in, k, "unknown key \"%s\"", ydoc_text(k) ? ydoc_text(k) : "?");
-		nodes[i] = ydoc_node(doc, p->value);
-	}
-	if (!nodes[0] || nodes[0]->type != YAML_SCALAR_NODE || strcmp((char *)nodes[0]->data.scalar.value, "1"))
-		return nodes[0] ? at(in, nodes[0], "format must be 1%s", "")
-		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "format: 1 is required");
+	if ((rc = ydoc_top(doc, "a catalogue file is a mapping with format, catalogue, categories", top, nodes)))
+		return rc;
 	if (!nodes[1])
 		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "catalogue: is required");
 	if ((rc = read_map(in, doc, nodes[1], "catalogue", head, hv)))

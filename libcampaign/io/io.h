@@ -109,6 +109,10 @@ int ydoc_is_null(const yaml_node_t *n);
 int ydoc_key_index(const yaml_node_t *k, const char *const *keys);
 /* Only @allowed keys (NULL-terminated), none twice: "what: unknown key \"k\"". */
 int ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *what, const char *const *allowed);
+/* The top of a document in format 1: a mapping (else @shape at 1:1) with
+ * only @keys, keys[0] "format" and its value 1; each key's value node into
+ * @nodes (NULL when absent). */
+int ydoc_top(ydoc *d, const char *shape, const char *const *keys, yaml_node_t **nodes);
 yaml_node_t *ydoc_get(ydoc *d, yaml_node_t *map, const char *key);
 int ydoc_string(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, const char **out);
 int ydoc_int(ydoc *d, yaml_node_t *map, const char *what, const char *key, long lo, long hi, int required, long *out);

@@ -280,3 +280,21 @@ int ydoc_map(ydoc *d, yaml_node_t *map, const char *what, const char *key, int r
 {
 	return get_node(d, map, what, key, required, YAML_MAPPING_NODE, "a mapping", out);
 }
+
+int ydoc_top(ydoc *d, const char *shape, const char *const *keys, yaml_node_t **nodes)
+{
+	yaml_node_t *root = ydoc_root(d);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "%s", shape);
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(d, p->key);
+		int i = ydoc_key_index(k, keys);
+		if (i < 0)
+			return ydoc_fail(d, k, "unknown key \"%s\"", ydoc_text(k) ? ydoc_text(k) : "?");
+		nodes[i] = ydoc_node(d, p->value);
+	}
+	if (!ydoc_text(nodes[0]) || strcmp(ydoc_text(nodes[0]), "1"))
+		return nodes[0] ? ydoc_fail(d, nodes[0], "format must be 1")
+		                : error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "format: 1 is required");
+	return CAMPAIGN_OK;
+}
