@@ -38,15 +38,20 @@ typedef int (*campaign_import_progress_fn)(void *user, long rows, long long byte
 typedef void (*campaign_import_error_fn)(void *user, int code, const char *file, int line, int column,
                                          const char *message);
 
-/** Options of every bulk import. Initialise with ::CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT or campaign_rows_import_options_init(). */
+/**
+ * Options of every bulk import. Initialise with ::CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT or
+ * campaign_rows_import_options_init(); NULL options are the defaults. A dry run that finds bad
+ * rows fails with the first one's code and position, its message ending "(and N more)" when
+ * there were more.
+ */
 typedef struct campaign_rows_import_options {
 	unsigned int version;                 /**< ::CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION */
-	int dry_run;                          /**< 1: check every row, write nothing, report every bad row (up to error_limit) */
+	int dry_run;                          /**< 1: check every row, write nothing, report each bad one */
 	int error_limit;                      /**< a dry run stops after this many bad rows; 0: 100 */
 	campaign_import_progress_fn progress; /**< NULL, or called as rows are read */
 	campaign_import_error_fn error;       /**< NULL, or called for every bad row of a dry run */
 	void *user;                           /**< passed to progress and error */
-	const char *model;                    /**< risk register only: the grading model for rows with inputs (NULL: the campaign's default) */
+	const char *model;                    /**< risk register: the model grading rows with inputs (NULL: the default) */
 } campaign_rows_import_options;
 
 #define CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT { CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }

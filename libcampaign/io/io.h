@@ -140,7 +140,8 @@ int ydoc_map(ydoc *d, yaml_node_t *map, const char *what, const char *key, int r
 
 typedef enum row_type {
 	ROW_TEXT, /* as given */
-	ROW_INT,  /* a whole number lo..hi into v.i: "percent \"x\" is not a whole number 0..100", "percent 130 is not in 0..100" */
+	ROW_INT,  /* a whole number lo..hi into v.i: "percent \"x\" is not a whole number 0..100",
+	           * "percent 130 is not in 0..100" */
 	ROW_DATE, /* YYYY-MM-DD: "found_on \"x\" is not a date (YYYY-MM-DD)" */
 	ROW_ENUM  /* one of values: "origin \"x\" is not one of a, b" */
 } row_type;
