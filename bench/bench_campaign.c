@@ -125,15 +125,15 @@ static int setup(int argc, char **argv)
 	unlink(argv[2]);
 	db = open_store(argv[2]);
 	t0 = bench_now();
-	if (campaign_plan_import_yaml(db, argv[3], ACTOR, NULL))
+	if (campaign_plan_import_file(db, argv[3], ACTOR, NULL))
 		fail(argv[3]);
 	report("import.plan", argv[3], bench_now() - t0, 0);
-	if (campaign_risk_model_import_yaml(db, NULL, argv[4], ACTOR) < 0)
+	if (campaign_risk_model_import_file(db, NULL, argv[4], ACTOR) < 0)
 		fail(argv[4]);
 	for (i = 5; i < argc && strcmp(argv[i], "--rules"); i++)
-		if (campaign_catalogue_import_yaml(db, NULL, argv[i], ACTOR) < 0)
+		if (campaign_catalogue_import_file(db, NULL, argv[i], ACTOR) < 0)
 			fail(argv[i]);
-	if (i + 1 < argc && campaign_rules_import_yaml(db, NULL, argv[i + 1], ACTOR) < 0)
+	if (i + 1 < argc && campaign_rules_import_file(db, NULL, argv[i + 1], ACTOR) < 0)
 		fail(argv[i + 1]);
 	campaign_close(db);
 	return 0;
@@ -150,9 +150,9 @@ static int import(int argc, char **argv)
 	if (no_audit)
 		drop_audit_triggers();
 	t0 = bench_now();
-	rc = !strcmp(kind, "progress") ? campaign_progress_import(db, NULL, file, ACTOR)
-	     : !strcmp(kind, "risk")   ? campaign_risk_register_import(db, NULL, file, NULL, ACTOR)
-	     : !strcmp(kind, "findings") ? campaign_findings_import(db, NULL, file, ACTOR)
+	rc = !strcmp(kind, "progress") ? campaign_progress_import_file(db, NULL, file, NULL, ACTOR)
+	     : !strcmp(kind, "risk")   ? campaign_risk_register_import_file(db, NULL, file, NULL, ACTOR)
+	     : !strcmp(kind, "findings") ? campaign_findings_import_file(db, NULL, file, NULL, ACTOR)
 	                                 : (fprintf(stderr, "unknown kind %s\n", kind), exit(2), 0);
 	if (rc < 0)
 		fail(file);

@@ -21,7 +21,7 @@ static int people_cmd(args *a)
 	if (!strcmp(sub_of(a), "import")) {
 		if ((rc = need_pos(a, 3, "accountability people import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_people_import_yaml(db, a->campaign, a->pos[2], a->actor), "imported", a->pos[2]);
+		return written(db, campaign_people_import_file(db, a->campaign, a->pos[2], NULL, a->actor), "imported", a->pos[2]);
 	}
 	if (!strcmp(sub_of(a), "from-bodies") && a->npos == 2) {
 		if ((rc = open_writable(a, &db)))
@@ -167,7 +167,7 @@ static int evaluation_cmd(args *a)
 	if (!strcmp(sub, "import")) {
 		if ((rc = need_pos(a, 3, "accountability evaluation import needs one FILE")) || (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_evaluations_import(db, a->campaign, a->pos[2], a->actor), "imported", a->pos[2]);
+		return written(db, campaign_evaluations_import_file(db, a->campaign, a->pos[2], NULL, a->actor), "imported", a->pos[2]);
 	}
 	if (!strcmp(sub, "ranking")) {
 		if ((rc = need_pos(a, 3, "accountability evaluation ranking needs YEAR")) || (rc = open_existing(a, &db)))
@@ -190,7 +190,7 @@ static int rules_cmd(args *a)
 	if (!strcmp(sub_of(a), "import")) {
 		if ((rc = need_pos(a, 3, "accountability rules import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_rules_import_yaml(db, a->campaign, a->pos[2], a->actor);
+		rc = campaign_rules_import_file(db, a->campaign, a->pos[2], a->actor);
 		if (rc > 0)
 			printf("rules %s: version %d\n", a->pos[2], rc);
 		campaign_close(db);

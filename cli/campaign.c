@@ -16,7 +16,7 @@ static int cmd_import(args *a)
 	if (campaign_open(&db, a->db, 0))
 		return fail();
 	opts.replace = a->replace;
-	if (campaign_plan_import_yaml(db, a->pos[0], a->actor, &opts)) {
+	if (campaign_plan_import_file(db, a->pos[0], a->actor, &opts)) {
 		campaign_close(db);
 		return fail();
 	}

@@ -15,7 +15,7 @@ static int catalogue(args *a)
 	if (a->npos >= 2 && !strcmp(a->pos[1], "import")) {
 		if ((rc = need_pos(a, 3, "inspection catalogue import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_catalogue_import_yaml(db, a->campaign, a->pos[2], a->actor);
+		rc = campaign_catalogue_import_file(db, a->campaign, a->pos[2], a->actor);
 		if (rc > 0)
 			printf("catalogue %s: version %d\n", a->pos[2], rc);
 		campaign_close(db);
@@ -127,7 +127,7 @@ static int finding_cmd(args *a)
 	if (!strcmp(sub, "import")) {
 		if ((rc = need_pos(a, 3, "inspection finding import needs one FILE")) || (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_findings_import(db, a->campaign, a->pos[2], a->actor), "imported", a->pos[2]);
+		return written(db, campaign_findings_import_file(db, a->campaign, a->pos[2], NULL, a->actor), "imported", a->pos[2]);
 	}
 	if (!strcmp(sub, "list") && a->npos == 2) {
 		static const char *const cols[] = {"id", "unit_name", "category", "origin_label", "found_on", "amount",
@@ -209,7 +209,7 @@ static int rect_cmd(args *a)
 	if (!strcmp(sub, "import")) {
 		if ((rc = need_pos(a, 3, "inspection rectification import needs one FILE")) || (rc = open_writable(a, &db)))
 			return rc;
-		return written(db, campaign_rectifications_import(db, a->campaign, a->pos[2], a->actor), "imported", a->pos[2]);
+		return written(db, campaign_rectifications_import_file(db, a->campaign, a->pos[2], NULL, a->actor), "imported", a->pos[2]);
 	}
 	if (!strcmp(sub, "update") || !strcmp(sub, "verify") || !strcmp(sub, "close"))
 		return rect_write(a, sub);

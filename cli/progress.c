@@ -41,7 +41,7 @@ static int progress_import(args *a)
 			before++;
 		campaign_cursor_free(c);
 	}
-	if (campaign_progress_import(db, a->campaign, a->pos[1], a->actor)) {
+	if (campaign_progress_import_file(db, a->campaign, a->pos[1], NULL, a->actor)) {
 		rc = fail();
 	} else if (campaign_progress_history_query(&c, db, a->campaign, NULL, NULL) == CAMPAIGN_OK) {
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)

@@ -24,7 +24,7 @@ static int model_cmd(args *a)
 	if (!strcmp(sub, "import")) {
 		if ((rc = need_pos(a, 3, "risk model import needs one FILE.yaml")) || (rc = open_writable(a, &db)))
 			return rc;
-		rc = campaign_risk_model_import_yaml(db, a->campaign, a->pos[2], a->actor);
+		rc = campaign_risk_model_import_file(db, a->campaign, a->pos[2], a->actor);
 		if (rc > 0)
 			printf("model %s: version %d\n", a->pos[2], rc);
 		campaign_close(db);
@@ -122,13 +122,15 @@ static int point_cmd(args *a)
 
 static int register_cmd(args *a)
 {
+	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 	campaign_db *db;
 	int rc;
 	if (a->npos != 3 || strcmp(a->pos[1], "import"))
 		return usage_error("risk register needs import FILE.csv|FILE.yaml%s", "");
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	rc = campaign_risk_register_import(db, a->campaign, a->pos[2], arg_opt(a, "--model"), a->actor);
+	io.model = arg_opt(a, "--model");
+	rc = campaign_risk_register_import_file(db, a->campaign, a->pos[2], &io, a->actor);
 	if (rc >= 0)
 		printf("imported %d risk points from %s\n", rc, a->pos[2]);
 	campaign_close(db);

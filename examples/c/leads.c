@@ -90,7 +90,7 @@ int main(int argc, char **argv)
 	}
 	if (campaign_open(&db, argc == 3 ? argv[2] : ":memory:", 0))
 		return die();
-	if (campaign_plan_import_yaml(db, argv[1], "example", NULL) || campaign_units_query(&u, db, NULL)) {
+	if (campaign_plan_import_file(db, argv[1], "example", NULL) || campaign_units_query(&u, db, NULL)) {
 		campaign_close(db);
 		return die();
 	}

@@ -37,6 +37,7 @@
 #include "common.h"
 #include "store.h"
 #include "cursor.h"
+#include "import.h"
 #include "plan.h"
 
 #ifdef __cplusplus
@@ -165,9 +166,14 @@ CAMPAIGN_API int campaign_people_from_bodies(campaign_db *db, const char *campai
  * `file:line:column: message`.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_people_import_yaml(campaign_db *db, const char *campaign, const char *path,
-                                             const char *actor);
+CAMPAIGN_API int campaign_people_import_file(campaign_db *db, const char *campaign, const char *path,
+                                             const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_people_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_people_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                               const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * People, by unit order then name.
@@ -304,9 +310,14 @@ CAMPAIGN_API int campaign_evaluation_add(campaign_db *db, const char *campaign,
  * fails the whole import with `file:line:column: row N: message` and nothing is written.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_evaluations_import(campaign_db *db, const char *campaign, const char *path,
-                                             const char *actor);
+CAMPAIGN_API int campaign_evaluations_import_file(campaign_db *db, const char *campaign, const char *path,
+                                                  const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_evaluations_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_evaluations_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                                    const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * The ranking of an evaluation, best first. Ties share a rank and the next
@@ -416,15 +427,15 @@ CAMPAIGN_API int campaign_tours_query(campaign_cursor **out, campaign_db *db, co
  *         ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_ECONFLICT (a rule id of another set);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char *path,
+CAMPAIGN_API int campaign_rules_import_file(campaign_db *db, const char *campaign, const char *path,
                                             const char *actor);
 
 /**
- * As campaign_rules_import_yaml(), from YAML text; @p name is used in error positions (NULL: "<string>").
- * @return as campaign_rules_import_yaml() (::CAMPAIGN_EINVALID for NULL @p yaml or invalid UTF-8).
+ * As campaign_rules_import_file(), from YAML text; @p name is used in error positions (NULL: "<string>").
+ * @return as campaign_rules_import_file() (::CAMPAIGN_EINVALID for NULL @p yaml or invalid UTF-8).
  */
-CAMPAIGN_API int campaign_rules_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                                   const char *name, const char *actor);
+CAMPAIGN_API int campaign_rules_import_string(campaign_db *db, const char *campaign, const char *yaml,
+                                              const char *name, const char *actor);
 
 /**
  * The rules in force (the newest version of each rule set), by set and order.

@@ -11,6 +11,7 @@
 #include "buf.h"
 #include "store.h"
 #include "cursor.h"
+#include "import.h"
 #include "deadline.h"
 #include "plan.h"
 #include "matrix.h"

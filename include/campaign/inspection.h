@@ -39,6 +39,7 @@
 #include "common.h"
 #include "store.h"
 #include "cursor.h"
+#include "import.h"
 #include "plan.h"
 
 #ifdef __cplusplus
@@ -61,18 +62,18 @@ extern "C" {
  *         ::CAMPAIGN_EINVALID (bad file or argument); ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND
  *         (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_catalogue_import_yaml(campaign_db *db, const char *campaign, const char *path,
+CAMPAIGN_API int campaign_catalogue_import_file(campaign_db *db, const char *campaign, const char *path,
                                                 const char *actor);
 
 /**
- * As campaign_catalogue_import_yaml(), from YAML text in memory.
+ * As campaign_catalogue_import_file(), from YAML text in memory.
  * @param yaml  the YAML text, NUL-terminated UTF-8
  * @param name  the name used in error positions; NULL for "<string>"
- * @return as campaign_catalogue_import_yaml(): the version now current on success;
+ * @return as campaign_catalogue_import_file(): the version now current on success;
  *         ::CAMPAIGN_EINVALID also for NULL @p yaml or invalid UTF-8.
  */
-CAMPAIGN_API int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                                       const char *name, const char *actor);
+CAMPAIGN_API int campaign_catalogue_import_string(campaign_db *db, const char *campaign, const char *yaml,
+                                                  const char *name, const char *actor);
 
 /**
  * Every version of every catalogue, by id then version.
@@ -342,9 +343,14 @@ CAMPAIGN_API int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *d
  * `file:line:column: row N: message` and nothing is written.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);
  *         ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_findings_import(campaign_db *db, const char *campaign, const char *path,
-                                          const char *actor);
+CAMPAIGN_API int campaign_findings_import_file(campaign_db *db, const char *campaign, const char *path,
+                                               const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_findings_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_findings_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                                 const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * Findings, by date found then id, with leniency and status.
@@ -495,9 +501,14 @@ CAMPAIGN_API int campaign_rectification_close(campaign_db *db, const char *campa
  * import with `file:line:column: row N: message` and nothing is written.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad row or extension); ::CAMPAIGN_EIO;
  *         ::CAMPAIGN_EPERM (a row for a unit the actor may not write); ::CAMPAIGN_ENOTFOUND (campaign).
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_rectifications_import(campaign_db *db, const char *campaign, const char *path,
-                                                const char *actor);
+CAMPAIGN_API int campaign_rectifications_import_file(campaign_db *db, const char *campaign, const char *path,
+                                                     const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_rectifications_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_rectifications_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                                       const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * Rectifications, by deadline then id.

@@ -59,16 +59,16 @@ CAMPAIGN_API int campaign_import_options_init(campaign_import_options *opts, uns
  *         campaign exists and opts->replace is 0; ::CAMPAIGN_EPERM for a
  *         read-only store; ::CAMPAIGN_EBUSY; ::CAMPAIGN_ENOMEM.
  */
-CAMPAIGN_API int campaign_plan_import_yaml(campaign_db *db, const char *path, const char *actor,
+CAMPAIGN_API int campaign_plan_import_file(campaign_db *db, const char *path, const char *actor,
                                            const campaign_import_options *opts);
 
 /**
- * Imports a plan from YAML text in memory; as campaign_plan_import_yaml().
+ * Imports a plan from YAML text in memory; as campaign_plan_import_file().
  * @param yaml   the YAML text, NUL-terminated UTF-8
  * @param name   the name used in error positions (e.g. "<string>"); NULL for "<string>"
- * @return as campaign_plan_import_yaml(); ::CAMPAIGN_EINVALID also for a NULL @p yaml.
+ * @return as campaign_plan_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p yaml.
  */
-CAMPAIGN_API int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const char *name,
+CAMPAIGN_API int campaign_plan_import_string(campaign_db *db, const char *yaml, const char *name,
                                                   const char *actor, const campaign_import_options *opts);
 
 /**

@@ -22,6 +22,7 @@
 #include "buf.h"
 #include "store.h"
 #include "cursor.h"
+#include "import.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -80,9 +81,14 @@ CAMPAIGN_API int campaign_progress_report_add(campaign_buf **out_id, campaign_db
  * `file:line:column: message` and nothing is written.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad row, an unknown extension);
  *         ::CAMPAIGN_EIO; ::CAMPAIGN_EPERM; ::CAMPAIGN_ENOTFOUND (campaign).
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_progress_import(campaign_db *db, const char *campaign, const char *path,
-                                          const char *actor);
+CAMPAIGN_API int campaign_progress_import_file(campaign_db *db, const char *campaign, const char *path,
+                                               const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_progress_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_progress_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                                 const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * Sets the warning thresholds of a campaign (days before the last day a share

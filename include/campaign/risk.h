@@ -52,6 +52,7 @@
 #include "common.h"
 #include "store.h"
 #include "cursor.h"
+#include "import.h"
 #include "plan.h"
 
 #ifdef __cplusplus
@@ -91,17 +92,17 @@ CAMPAIGN_API int campaign_risk_types_query(campaign_cursor **out, campaign_db *d
  *         ::CAMPAIGN_EINVALID (bad file or argument); ::CAMPAIGN_EIO;
  *         ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
  */
-CAMPAIGN_API int campaign_risk_model_import_yaml(campaign_db *db, const char *campaign, const char *path,
+CAMPAIGN_API int campaign_risk_model_import_file(campaign_db *db, const char *campaign, const char *path,
                                                  const char *actor);
 
 /**
- * As campaign_risk_model_import_yaml(), from YAML text in memory.
+ * As campaign_risk_model_import_file(), from YAML text in memory.
  * @param name  the name used in error positions; NULL for "<string>"
- * @return as campaign_risk_model_import_yaml(): the version now current on success;
+ * @return as campaign_risk_model_import_file(): the version now current on success;
  *         ::CAMPAIGN_EINVALID also for NULL @p yaml or invalid UTF-8.
  */
-CAMPAIGN_API int campaign_risk_model_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                                        const char *name, const char *actor);
+CAMPAIGN_API int campaign_risk_model_import_string(campaign_db *db, const char *campaign, const char *yaml,
+                                                   const char *name, const char *actor);
 
 /**
  * Makes a model the campaign's default (its newest version grades when no
@@ -216,9 +217,15 @@ CAMPAIGN_API int campaign_risk_point_update(campaign_db *db, const char *campaig
  * `file:line:column: row N: message` and nothing is written.
  * @return the number of points imported (0 or more); ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO;
  *         ::CAMPAIGN_ENOTFOUND (campaign, model); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * The grading model is opts->model (NULL: the default). @p opts: dry run, error limit, progress
+ * (campaign/import.h); NULL for the defaults.
  */
-CAMPAIGN_API int campaign_risk_register_import(campaign_db *db, const char *campaign, const char *path,
-                                               const char *model, const char *actor);
+CAMPAIGN_API int campaign_risk_register_import_file(campaign_db *db, const char *campaign, const char *path,
+                                                    const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_risk_register_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+CAMPAIGN_API int campaign_risk_register_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                                                      const campaign_rows_import_options *opts, const char *actor);
 
 /**
  * The register, by unit order then id, with the grade in force.

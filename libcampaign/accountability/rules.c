@@ -83,7 +83,7 @@ typedef struct ruleset_in {
 	campaign_db *db;
 	stmts c;
 	sqlite3_int64 crid;
-	yaml_document_t *doc;
+	ydoc *doc;
 	const char *file;
 	const char *id, *name, *source;
 	rule_in rules[RULES_MAX];
@@ -92,8 +92,7 @@ typedef struct ruleset_in {
 
 static int at(const ruleset_in *in, const yaml_node_t *n, const char *fmt, const char *a, const char *b)
 {
-	return error_set_at(CAMPAIGN_EINVALID, in->file, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1, fmt,
-	                    a, b);
+	return error_set_at(CAMPAIGN_EINVALID, in->file, ydoc_line(n), ydoc_column(n), fmt, a, b);
 }
 
 static const char *scalar_of(const yaml_node_t *n)
@@ -194,7 +193,7 @@ static int list_param(ruleset_in *in, const rule_in *r, const param_spec *p, yam
 		return at(in, v, "rule \"%s\": %s must be a list", r->id, p->name);
 	}
 	for (; !rc && it < end; it++) {
-		yaml_node_t *e = v->type == YAML_SCALAR_NODE ? v : yaml_document_get_node(in->doc, *it);
+		yaml_node_t *e = v->type == YAML_SCALAR_NODE ? v : ydoc_node(in->doc, *it);
 		const char *s = scalar_of(e);
 		if (!s || !*s)
 			return at(in, e, "rule \"%s\": %s must be a list of text", r->id, p->name);
@@ -228,11 +227,11 @@ static int read_rule(ruleset_in *in, yaml_node_t *m, rule_in *r)
 	int given[PARAMS_MAX] = {0}, rc, np = 0;
 	if (m->type != YAML_MAPPING_NODE)
 		return at(in, m, "a rule must be a mapping%s%s", "", "");
-	r->line = (int)m->start_mark.line + 1, r->col = (int)m->start_mark.column + 1;
+	r->line = ydoc_line(m), r->col = ydoc_column(m);
 	/* the common keys first, so that messages can name the rule and kind */
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
-		const char *key = scalar_of(yaml_document_get_node(in->doc, p->key));
-		yaml_node_t *v = yaml_document_get_node(in->doc, p->value);
+		const char *key = scalar_of(ydoc_node(in->doc, p->key));
+		yaml_node_t *v = ydoc_node(in->doc, p->value);
 		for (int i = 0; key && common[i]; i++)
 			if (!strcmp(key, common[i])) {
 				if (!scalar_of(v) || !*scalar_of(v))
@@ -261,7 +260,7 @@ static int read_rule(ruleset_in *in, yaml_node_t *m, rule_in *r)
 	if ((rc = buf_puts(&r->params, "{")))
 		return rc;
 	for (yaml_node_pair_t *p = m->data.mapping.pairs.start; p < m->data.mapping.pairs.top; p++) {
-		yaml_node_t *kn = yaml_document_get_node(in->doc, p->key), *v = yaml_document_get_node(in->doc, p->value);
+		yaml_node_t *kn = ydoc_node(in->doc, p->key), *v = ydoc_node(in->doc, p->value);
 		const char *key = scalar_of(kn);
 		int i;
 		if (key && acc_one_of(key, common))
@@ -289,7 +288,7 @@ static int read_rules(ruleset_in *in, yaml_node_t *seq)
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return at(in, seq, "rules must be a list%s%s", "", "");
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-		yaml_node_t *m = yaml_document_get_node(in->doc, *it);
+		yaml_node_t *m = ydoc_node(in->doc, *it);
 		if (in->n == RULES_MAX)
 			return at(in, m, "too many rules (at most 100)%s%s", "", "");
 		if ((rc = read_rule(in, m, &in->rules[in->n++])))
@@ -305,31 +304,18 @@ static int read_ruleset(ruleset_in *in)
 {
 	static const char *const top[] = {"format", "ruleset", "rules", NULL};
 	static const char *const head[] = {"id", "name", "source", NULL};
-	yaml_node_t *root = yaml_document_get_root_node(in->doc), *nodes[3] = {0};
+	yaml_node_t *nodes[3] = {0};
 	const char *hv[3] = {0};
-	if (!root || root->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "a rules file is a mapping with format, ruleset, rules");
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(in->doc, p->key);
-		int i;
-		for (i = 0; top[i] && (!scalar_of(k) || strcmp(top[i], scalar_of(k))); i++)
-			;
-		if (!top[i])
-			return at(in, k, "unknown key \"%s\"%s", scalar_of(k) ? scalar_of(k) : "?", "");
-		nodes[i] = yaml_document_get_node(in->doc, p->value);
-	}
-	if (!scalar_of(nodes[0]) || strcmp(scalar_of(nodes[0]), "1"))
-		return nodes[0] ? at(in, nodes[0], "format must be 1%s%s", "", "")
-		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "format: 1 is required");
+	int rc;
+	if ((rc = ydoc_top(in->doc, "a rules file is a mapping with format, ruleset, rules", top, nodes)))
+		return rc;
 	if (!nodes[1] || nodes[1]->type != YAML_MAPPING_NODE)
 		return nodes[1] ? at(in, nodes[1], "ruleset must be a mapping%s%s", "", "")
 		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "ruleset: is required");
 	for (yaml_node_pair_t *p = nodes[1]->data.mapping.pairs.start; p < nodes[1]->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(in->doc, p->key), *v = yaml_document_get_node(in->doc, p->value);
-		int i;
-		for (i = 0; head[i] && (!scalar_of(k) || strcmp(head[i], scalar_of(k))); i++)
-			;
-		if (!head[i])
+		yaml_node_t *k = ydoc_node(in->doc, p->key), *v = ydoc_node(in->doc, p->value);
+		int i = ydoc_key_index(k, head);
+		if (i < 0)
 			return at(in, k, "unknown key \"%s\"%s", scalar_of(k) ? scalar_of(k) : "?", "");
 		if (!scalar_of(v))
 			return at(in, v, "%s must be text%s", head[i], "");
@@ -480,26 +466,17 @@ static int import_body(write_op *op, void *ctx)
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
                        const char *actor)
 {
-	yaml_parser_t parser;
-	yaml_document_t doc;
+	ydoc doc;
 	ruleset_in *in;
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rules.import", campaign, NULL)))
 		return rc;
-	if (!(in = calloc(1, sizeof *in)) || !yaml_parser_initialize(&parser)) {
-		free(in);
+	if (!(in = calloc(1, sizeof *in)))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		rc = error_set_at(CAMPAIGN_EINVALID, name, (int)parser.problem_mark.line + 1,
-		                  (int)parser.problem_mark.column + 1, "not valid YAML: %s",
-		                  parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
+	if ((rc = ydoc_load(&doc, name, data, len))) {
 		free(in);
 		return rc;
 	}
-	yaml_parser_delete(&parser);
 	*in = (ruleset_in){.db = db, .c = {db, 0, {{0}}}, .doc = &doc, .file = name};
 	{
 		/* the access was checked before the text was read */
@@ -511,37 +488,20 @@ static int import_text(campaign_db *db, const char *campaign, const char *data, 
 	}
 	for (int j = 0; j < RULES_MAX; j++)
 		buf_reset(&in->rules[j].params);
-	yaml_document_delete(&doc);
+	ydoc_free(&doc);
 	free(in);
 	return rc ? rc : version;
 }
 
-int campaign_rules_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                      const char *actor)
+int campaign_rules_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
+                                 const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!yaml)
-		return error_set(CAMPAIGN_EINVALID, "campaign_rules_import_yaml_string: yaml is NULL");
-	if (!utf8_valid(yaml, strlen(yaml)))
-		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8", name ? name : "<string>");
-	return import_text(db, campaign, yaml, strlen(yaml), name ? name : "<string>", actor);
+	return doc_text_import(db, campaign, "campaign_rules_import_string", 1, yaml, name, actor, import_text);
 }
 
-int campaign_rules_import_yaml(campaign_db *db, const char *campaign, const char *path, const char *actor)
+int campaign_rules_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
-	struct campaign_buf b = {0};
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_rules_import_yaml: path is NULL");
-	if ((rc = file_read_utf8(path, &b)))
-		return rc;
-	rc = import_text(db, campaign, b.data, b.size, path, actor);
-	buf_reset(&b);
-	return rc;
+	return doc_text_import(db, campaign, "campaign_rules_import_file", 0, path, NULL, actor, import_text);
 }
 
 static const char SQL_RULES_IN_FORCE[] =

@@ -23,8 +23,7 @@ typedef struct catalogue_in {
 
 static int at(const catalogue_in *in, const yaml_node_t *n, const char *fmt, const char *arg)
 {
-	return error_set_at(CAMPAIGN_EINVALID, in->file, (int)n->start_mark.line + 1, (int)n->start_mark.column + 1, fmt,
-	                    arg);
+	return error_set_at(CAMPAIGN_EINVALID, in->file, ydoc_line(n), ydoc_column(n), fmt, arg);
 }
 
 /* A scalar value for @key, or an error. */
@@ -39,31 +38,29 @@ static int scalar(const catalogue_in *in, yaml_node_t *k, yaml_node_t *v, const 
 }
 
 /* Reads the mapping @map against @keys into @vals (same order). */
-static int read_map(const catalogue_in *in, yaml_document_t *doc, yaml_node_t *map, const char *what,
+static int read_map(const catalogue_in *in, ydoc *doc, yaml_node_t *map, const char *what,
                     const char *const *keys, const char **vals)
 {
 	if (map->type != YAML_MAPPING_NODE)
 		return at(in, map, "%s must be a mapping", what);
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(doc, p->key), *v = yaml_document_get_node(doc, p->value);
-		int i, rc;
-		for (i = 0; keys[i] && (k->type != YAML_SCALAR_NODE || strcmp(keys[i], (char *)k->data.scalar.value)); i++)
-			;
-		if (!keys[i])
-			return at(in, k, "unknown key \"%s\"", k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
+		yaml_node_t *k = ydoc_node(doc, p->key), *v = ydoc_node(doc, p->value);
+		int i = ydoc_key_index(k, keys), rc;
+		if (i < 0)
+			return at(in, k, "unknown key \"%s\"", ydoc_text(k) ? ydoc_text(k) : "?");
 		if ((rc = scalar(in, k, v, &vals[i])))
 			return rc;
 	}
 	return CAMPAIGN_OK;
 }
 
-static int read_categories(catalogue_in *in, yaml_document_t *doc, yaml_node_t *seq)
+static int read_categories(catalogue_in *in, ydoc *doc, yaml_node_t *seq)
 {
 	static const char *const keys[] = {"id", "label", "text", "consequence", NULL};
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return at(in, seq, "categories must be a list%s", "");
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-		yaml_node_t *m = yaml_document_get_node(doc, *it);
+		yaml_node_t *m = ydoc_node(doc, *it);
 		const char *v[4] = {NULL, NULL, NULL, NULL};
 		int rc;
 		if (in->n == CATEGORIES_MAX)
@@ -79,8 +76,7 @@ static int read_categories(catalogue_in *in, yaml_document_t *doc, yaml_node_t *
 		for (int j = 0; j < in->n; j++)
 			if (!strcmp(in->cats[j].id, v[0]))
 				return at(in, m, "duplicate category id \"%s\"", v[0]);
-		in->cats[in->n] = (cat_entry){v[0], v[1], v[2], v[3], (int)m->start_mark.line + 1,
-		                              (int)m->start_mark.column + 1};
+		in->cats[in->n] = (cat_entry){v[0], v[1], v[2], v[3], ydoc_line(m), ydoc_column(m)};
 		in->n++;
 	}
 	if (!in->n)
@@ -89,27 +85,15 @@ static int read_categories(catalogue_in *in, yaml_document_t *doc, yaml_node_t *
 }
 
 /* Validates the whole document into @in (pointers into @doc). */
-static int read_catalogue(catalogue_in *in, yaml_document_t *doc)
+static int read_catalogue(catalogue_in *in, ydoc *doc)
 {
 	static const char *const top[] = {"format", "catalogue", "categories", NULL};
 	static const char *const head[] = {"id", "name", "source", "consequence", NULL};
-	yaml_node_t *root = yaml_document_get_root_node(doc), *nodes[3] = {NULL, NULL, NULL};
+	yaml_node_t *nodes[3] = {NULL, NULL, NULL};
 	const char *hv[4] = {NULL, NULL, NULL, NULL};
 	int rc;
-	if (!root || root->type != YAML_MAPPING_NODE)
-		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "a catalogue file is a mapping with format, catalogue, categories");
-	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(doc, p->key);
-		int i;
-		for (i = 0; top[i] && (k->type != YAML_SCALAR_NODE || strcmp(top[i], (char *)k->data.scalar.value)); i++)
-			;
-		if (!top[i])
-			return at(in, k, "unknown key \"%s\"", k->type == YAML_SCALAR_NODE ? (char *)k->data.scalar.value : "?");
-		nodes[i] = yaml_document_get_node(doc, p->value);
-	}
-	if (!nodes[0] || nodes[0]->type != YAML_SCALAR_NODE || strcmp((char *)nodes[0]->data.scalar.value, "1"))
-		return nodes[0] ? at(in, nodes[0], "format must be 1%s", "")
-		                : error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "format: 1 is required");
+	if ((rc = ydoc_top(doc, "a catalogue file is a mapping with format, catalogue, categories", top, nodes)))
+		return rc;
 	if (!nodes[1])
 		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "catalogue: is required");
 	if ((rc = read_map(in, doc, nodes[1], "catalogue", head, hv)))
@@ -233,60 +217,34 @@ static int catalogue_write(campaign_db *db, const char *campaign, const catalogu
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
                        const char *actor)
 {
-	yaml_parser_t parser;
-	yaml_document_t doc;
+	ydoc doc;
 	catalogue_in *in;
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "catalogue.import", campaign, NULL)))
 		return rc;
-	if (!(in = calloc(1, sizeof *in)) || !yaml_parser_initialize(&parser)) {
-		free(in);
+	if (!(in = calloc(1, sizeof *in)))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
 	in->file = name;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		rc = error_set_at(CAMPAIGN_EINVALID, name, (int)parser.problem_mark.line + 1,
-		                  (int)parser.problem_mark.column + 1, "not valid YAML: %s",
-		                  parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
+	if ((rc = ydoc_load(&doc, name, data, len))) {
 		free(in);
 		return rc;
 	}
-	yaml_parser_delete(&parser);
 	if (!(rc = read_catalogue(in, &doc)))
 		rc = catalogue_write(db, campaign, in, actor, &version);
-	yaml_document_delete(&doc);
+	ydoc_free(&doc);
 	free(in);
 	return rc ? rc : version;
 }
 
-int campaign_catalogue_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                          const char *actor)
+int campaign_catalogue_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
+                                     const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!yaml)
-		return error_set(CAMPAIGN_EINVALID, "campaign_catalogue_import_yaml_string: yaml is NULL");
-	if (!utf8_valid(yaml, strlen(yaml)))
-		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8", name ? name : "<string>");
-	return import_text(db, campaign, yaml, strlen(yaml), name ? name : "<string>", actor);
+	return doc_text_import(db, campaign, "campaign_catalogue_import_string", 1, yaml, name, actor, import_text);
 }
 
-int campaign_catalogue_import_yaml(campaign_db *db, const char *campaign, const char *path, const char *actor)
+int campaign_catalogue_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
-	struct campaign_buf b = {0};
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_catalogue_import_yaml: path is NULL");
-	if ((rc = file_read_utf8(path, &b)))
-		return rc;
-	rc = import_text(db, campaign, b.data, b.size, path, actor);
-	buf_reset(&b);
-	return rc;
+	return doc_text_import(db, campaign, "campaign_catalogue_import_file", 0, path, NULL, actor, import_text);
 }
 
 /* ---- resolving a category reference ---- */

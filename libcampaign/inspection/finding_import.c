@@ -1,42 +1,54 @@
-/* Bulk import of findings (row_import.c reads the file; this says what a
- * finding row is). */
-#include <stdio.h>
-#include <string.h>
+/* Bulk import of findings (io/rows.c reads and checks the rows; this says
+ * what a finding row is). */
 #include "inspection/inspection.h"
 
 enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_COUNT };
-static const char *const FIELDS[F_COUNT] = {"id",     "unit",        "category", "origin",  "people",
-                                            "description", "amount", "found_on", "round"};
-static const int REQUIRED[] = {F_UNIT, F_ORIGIN, F_DESCRIPTION, F_FOUND_ON};
+static const char *const ORIGINS[] = {"self_reported", "investigated", "inspection_tour", "citizen_report", "audit",
+                                      NULL};
 
-/* The field an error message is about. */
-static int field_of(const char *msg, int rc)
+static int amount(row_value *v)
 {
-	static const struct { const char *word; int field; } words[] = {
-		{"round", F_ROUND},   {"category", F_CATEGORY}, {"amount", F_AMOUNT}, {"found_on", F_FOUND_ON},
-		{"origin", F_ORIGIN}, {"description", F_DESCRIPTION}, {"finding", F_ID},
-	};
+	long long fen;
+	return amount_parse(v->s, &fen);
+}
+
+static const row_column COLUMNS[F_COUNT] = {
+	ROW_TEXT_COL("id", 0),       ROW_TEXT_COL("unit", 1),       ROW_TEXT_COL("category", 0),
+	ROW_ENUM_COL("origin", 1, ORIGINS), ROW_TEXT_COL("people", 0), ROW_TEXT_COL("description", 1),
+	ROW_CONVERT_COL("amount", 0, amount), ROW_DATE_COL("found_on", 1), ROW_TEXT_COL("round", 0),
+};
+
+/* The cell a failed insert is about; the columns checked the formats, so
+ * what is left is a unit or category that is not there, the round, the
+ * actor's right over the unit, or the id. */
+static int insert_field(rows *r, int rc)
+{
+	sqlite3_int64 rid;
 	if (rc == CAMPAIGN_EPERM)
 		return F_UNIT;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strstr(msg, words[i].word))
-			return words[i].field;
-	return F_UNIT;
+	if (rc == CAMPAIGN_ECONFLICT)
+		return F_ID;
+	if (db_object_rid(r->op->db, "unit", r->op->crid, r->v[F_UNIT].s, &rid))
+		return F_UNIT;
+	if (r->v[F_CATEGORY].s && category_rid(&r->op->st, r->op->crid, r->v[F_CATEGORY].s, &rid))
+		return F_CATEGORY;
+	return rc == CAMPAIGN_ENOTFOUND ? F_ROUND : F_ID;
 }
 
-static int insert(row_import *im, const char *const *v)
+static int finding_row(rows *r)
 {
-	finding_in f = {v[F_ID],     v[F_UNIT],   v[F_CATEGORY], v[F_ORIGIN], v[F_PEOPLE],
-	                v[F_DESCRIPTION], v[F_AMOUNT], v[F_FOUND_ON], v[F_ROUND]};
+	finding_in f = {row_text(r, F_ID),     row_text(r, F_UNIT),   row_text(r, F_CATEGORY),
+	                row_text(r, F_ORIGIN), row_text(r, F_PEOPLE), row_text(r, F_DESCRIPTION),
+	                row_text(r, F_AMOUNT), row_text(r, F_FOUND_ON), row_text(r, F_ROUND)};
 	char id[72];
 	/* the import's one call entry stands for every finding; the rows are logged by the triggers */
-	return finding_insert(&im->c, im->crid, im->campaign, &f, im->actor, id, sizeof id, 0);
+	int rc = finding_insert(&r->op->st, r->op->crid, r->op->campaign, &f, r->op->actor, id, sizeof id, 0);
+	return rc ? row_fail_by(r, rc, insert_field) : CAMPAIGN_OK;
 }
 
-static const row_spec SPEC = {FIELDS,       F_COUNT,          REQUIRED,           4,        "finding", "findings",
-                              "finding.import", "campaign_findings_import", "a findings file", insert, field_of};
+static const row_schema SCHEMA = {
+	.cols = COLUMNS, .ncols = F_COUNT, .noun = "finding", .plural = "findings", .operation = "finding.import",
+	.api = "campaign_findings_import", .file_noun = "a findings file", .access = WRITE_ANY, .row = finding_row,
+};
 
-int campaign_findings_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return row_import_file(db, campaign, path, actor, &SPEC);
-}
+ROWS_IMPORT_FUNCTIONS(campaign_findings_import, SCHEMA)

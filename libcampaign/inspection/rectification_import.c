@@ -1,41 +1,32 @@
-/* Bulk import of a rectification ledger (整改台账) (row_import.c reads the
- * file; this says what a ledger row is). */
-#include <stdio.h>
-#include <string.h>
+/* Bulk import of a rectification ledger (整改台账) (io/rows.c reads and
+ * checks the rows; this says what a ledger row is). */
 #include "inspection/inspection.h"
 
 enum { F_ID, F_FINDING, F_PROBLEM, F_MEASURE, F_DEADLINE, F_RESPONSIBLE, F_CRITERION, F_COUNT };
-static const char *const FIELDS[F_COUNT] = {"id", "finding", "problem", "measure", "deadline", "responsible",
-                                            "criterion"};
-static const int REQUIRED[] = {F_FINDING, F_MEASURE, F_DEADLINE, F_RESPONSIBLE, F_CRITERION};
+static const row_column COLUMNS[F_COUNT] = {
+	ROW_TEXT_COL("id", 0),       ROW_TEXT_COL("finding", 1),     ROW_TEXT_COL("problem", 0),  ROW_TEXT_COL("measure", 1),
+	ROW_DATE_COL("deadline", 1), ROW_TEXT_COL("responsible", 1), ROW_TEXT_COL("criterion", 1),
+};
 
-/* The field an error message is about. */
-static int field_of(const char *msg, int rc)
+static int ledger_row(rows *r)
 {
-	static const struct { const char *word; int field; } words[] = {
-		{"deadline", F_DEADLINE}, {"measure", F_MEASURE}, {"responsible", F_RESPONSIBLE},
-		{"criterion", F_CRITERION}, {"rectification", F_ID}, {"finding", F_FINDING},
-	};
-	if (rc == CAMPAIGN_EPERM)
-		return F_FINDING;
-	for (size_t i = 0; i < sizeof words / sizeof words[0]; i++)
-		if (strstr(msg, words[i].word))
-			return words[i].field;
-	return F_FINDING;
-}
-
-static int insert(row_import *im, const char *const *v)
-{
-	rect_in r = {v[F_ID], v[F_FINDING], v[F_PROBLEM], v[F_MEASURE], v[F_DEADLINE], v[F_RESPONSIBLE], v[F_CRITERION]};
+	rect_in in = {row_text(r, F_ID),       row_text(r, F_FINDING),     row_text(r, F_PROBLEM),
+	              row_text(r, F_MEASURE),  row_text(r, F_DEADLINE),    row_text(r, F_RESPONSIBLE),
+	              row_text(r, F_CRITERION)};
 	char id[72];
-	int rc = rect_check(&r);
-	return rc ? rc : rect_insert(&im->c, im->crid, &r, im->actor, id);
+	int rc;
+	/* the columns checked what they can: left is the id's length */
+	if ((rc = rect_check(&in)))
+		return row_fail(r, F_ID, rc);
+	/* no such finding, or no right over its unit: the finding; else the id */
+	rc = rect_insert(&r->op->st, r->op->crid, &in, r->op->actor, id);
+	return rc ? row_fail(r, rc == CAMPAIGN_ECONFLICT ? F_ID : F_FINDING, rc) : CAMPAIGN_OK;
 }
 
-static const row_spec SPEC = {FIELDS, F_COUNT, REQUIRED, 5, "rectification", "rectifications", "rectification.import",
-                              "campaign_rectifications_import", "a ledger file", insert, field_of};
+static const row_schema SCHEMA = {
+	.cols = COLUMNS, .ncols = F_COUNT, .noun = "rectification", .plural = "rectifications",
+	.operation = "rectification.import", .api = "campaign_rectifications_import", .file_noun = "a ledger file",
+	.access = WRITE_ANY, .row = ledger_row,
+};
 
-int campaign_rectifications_import(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return row_import_file(db, campaign, path, actor, &SPEC);
-}
+ROWS_IMPORT_FUNCTIONS(campaign_rectifications_import, SCHEMA)

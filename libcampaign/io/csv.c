@@ -5,6 +5,7 @@
  * importer can name the cell a message is about. */
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
 #include "io/io.h"
 
@@ -49,14 +50,15 @@ static int fill(csv_reader *c)
 	return CAMPAIGN_OK;
 }
 
-int csv_open(csv_reader *c, const char *path, int utf8_at_line)
+/* Reads from @f (NULL: EIO naming @path). */
+static int open_stream(csv_reader *c, FILE *f, const char *path, int utf8_at_line)
 {
 	int rc;
 	memset(c, 0, sizeof *c);
 	c->file = path;
 	c->utf8_at_line = utf8_at_line;
 	c->line = c->col = 1;
-	if (!(c->f = fopen(path, "rb")))
+	if (!(c->f = f))
 		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
 	if (!(c->buf = malloc(CSV_CHUNK + 1))) {
 		fclose(c->f);
@@ -73,6 +75,18 @@ int csv_open(csv_reader *c, const char *path, int utf8_at_line)
 	if (c->end - c->p >= 3 && !memcmp(c->p, "\xef\xbb\xbf", 3))
 		c->p += 3; /* spreadsheets write a BOM */
 	return CAMPAIGN_OK;
+}
+
+int csv_open(csv_reader *c, const char *path, int utf8_at_line)
+{
+	return open_stream(c, fopen(path, "rb"), path, utf8_at_line);
+}
+
+int csv_open_string(csv_reader *c, const char *name, const char *text, size_t len, int utf8_at_line)
+{
+	/* an empty text cannot be a memory stream: an empty file stands in */
+	FILE *f = len ? fmemopen((void *)(uintptr_t)text, len, "rb") : tmpfile();
+	return f ? open_stream(c, f, name, utf8_at_line) : error_set(CAMPAIGN_ENOMEM, "out of memory");
 }
 
 /* Where the record at p ends: after the '\n' that closes it outside quotes,
@@ -212,38 +226,46 @@ int csv_next_field(csv_reader *c, char **out, int *line, int *col)
 	return sep;
 }
 
-/* ---- a table: a header naming the columns, then one row per record ---- */
+/* ---- the CSV row source: a header naming the columns, then one row per record ---- */
 
-static int unknown_column(const csv_reader *c, const csv_table *t, const char *name, int line, int col)
+typedef struct csv_source {
+	csv_reader c;
+	int map[CSV_MAX_FIELDS], ncol;
+} csv_source;
+
+static int unknown_column(const csv_reader *c, const row_schema *t, const char *name, int line, int col)
 {
 	char expected[256] = "";
-	for (int f = 0; f < t->nfields; f++)
+	for (int f = 0; f < t->ncols; f++)
 		snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s%s", f ? ", " : "",
-		         t->fields[f]);
+		         t->cols[f].name);
 	return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "unknown column \"%s\" (expected %s)", name, expected);
 }
 
 /* One header field: known, not given twice; its index goes to map. */
-static int header_field(csv_reader *c, const csv_table *t, int *map, int *ncol, const char *f, int line, int col)
+static int header_field(csv_source *s, const row_schema *t, const char *f, int line, int col)
 {
 	int k;
-	for (k = 0; k < t->nfields && strcmp(t->fields[k], f); k++)
+	for (k = 0; k < t->ncols && strcmp(t->cols[k].name, f); k++)
 		;
-	if (k == t->nfields)
-		return unknown_column(c, t, f, line, col);
-	for (int j = 0; j < *ncol; j++)
-		if (map[j] == k)
-			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "column \"%s\" given twice", f);
-	if (*ncol == CSV_MAX_FIELDS)
-		return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "too many columns");
-	map[(*ncol)++] = k;
+	if (k == t->ncols)
+		return unknown_column(&s->c, t, f, line, col);
+	for (int j = 0; j < s->ncol; j++)
+		if (s->map[j] == k)
+			return error_set_at(CAMPAIGN_EINVALID, s->c.file, line, col, "column \"%s\" given twice", f);
+	if (s->ncol == CSV_MAX_FIELDS)
+		return error_set_at(CAMPAIGN_EINVALID, s->c.file, line, col, "too many columns");
+	s->map[s->ncol++] = k;
 	return CAMPAIGN_OK;
 }
 
-static int header(csv_reader *c, const csv_table *t, int *map, int *ncol)
+static int header(row_source *src, rows *r)
 {
+	csv_source *s = src->state;
+	csv_reader *c = &s->c;
+	const row_schema *t = r->s;
 	int sep, rc, got;
-	*ncol = 0;
+	s->ncol = 0;
 	if ((rc = csv_record(c, &got)))
 		return rc;
 	if (!got && t->empty && c->base + (c->end - c->buf) == 0)
@@ -253,55 +275,95 @@ static int header(csv_reader *c, const csv_table *t, int *map, int *ncol)
 		int line, col;
 		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
-		if ((rc = header_field(c, t, map, ncol, f, line, col)))
+		if ((rc = header_field(s, t, f, line, col)))
 			return rc;
 	} while (sep == ',');
-	for (int i = 0; i < t->nrequired; i++) {
+	for (int i = 0; i < t->ncols; i++) {
 		int j;
-		for (j = 0; j < *ncol && map[j] != t->required[i]; j++)
+		for (j = 0; j < s->ncol && s->map[j] != i; j++)
 			;
-		if (j == *ncol)
+		if (t->cols[i].required && j == s->ncol)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, 1, 1, "the header lacks the column \"%s\"",
-			                    t->fields[t->required[i]]);
+			                    t->cols[i].name);
 	}
 	return CAMPAIGN_OK;
 }
 
-static int row(csv_reader *c, const int *map, int ncol, long *rows, csv_row *r)
+static int row(csv_source *s, rows *r)
 {
+	csv_reader *c = &s->c;
 	int n = 0, sep;
-	memset(r, 0, sizeof *r);
 	r->line0 = c->line;
 	do {
 		char *f;
 		int line, col;
 		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
-		if (n >= ncol)
+		if (n >= s->ncol)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "row has more fields than the header");
-		r->v[map[n]] = f;
-		r->line[map[n]] = line;
-		r->col[map[n]] = col;
+		r->v[s->map[n]] = (row_value){f, 0, line, col};
 		n++;
 	} while (sep == ',');
-	++*rows;
-	if (n != ncol)
-		return error_set_at(CAMPAIGN_EINVALID, c->file, r->line0, 1, "row %ld has %d fields, the header %d", *rows, n,
-		                    ncol);
+	if (n != s->ncol)
+		return error_set_at(CAMPAIGN_EINVALID, c->file, r->line0, 1, "row %ld has %d fields, the header %d", r->n, n,
+		                    s->ncol);
 	return CAMPAIGN_OK;
 }
 
-int csv_import(csv_reader *c, const csv_table *t, long *rows, int (*each)(void *ctx, csv_row *r), void *ctx)
+static int next(row_source *src, rows *r, int *got)
 {
-	int map[CSV_MAX_FIELDS], ncol, rc, got;
-	csv_row r;
-	if ((rc = header(c, t, map, &ncol)))
-		return rc;
-	while (!(rc = csv_record(c, &got)) && got) {
-		if (csv_blank(c))
+	csv_source *s = src->state;
+	int rc;
+	while (!(rc = csv_record(&s->c, got)) && *got) {
+		if (csv_blank(&s->c))
 			continue;
-		if ((rc = row(c, map, ncol, rows, &r)) || (rc = each(ctx, &r)))
-			return rc;
+		r->n++;
+		return row(s, r);
 	}
 	return rc;
+}
+
+static long long offset(row_source *src)
+{
+	const csv_reader *c = &((csv_source *)src->state)->c;
+	return c->base + (long long)(c->p - c->buf);
+}
+
+static void source_close(row_source *src)
+{
+	if (src->state)
+		csv_close(&((csv_source *)src->state)->c);
+	free(src->state);
+	src->state = NULL;
+}
+
+static int source_open(row_source *src, const char *path, const char *text, size_t len, int utf8_at_line)
+{
+	csv_source *s = calloc(1, sizeof *s);
+	int rc;
+	*src = (row_source){header, next, offset, source_close, 0, s};
+	if (!s)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	rc = text ? csv_open_string(&s->c, path, text, len, utf8_at_line) : csv_open(&s->c, path, utf8_at_line);
+	if (rc) {
+		source_close(src);
+		return rc;
+	}
+	if (!text && !fseek(s->c.f, 0, SEEK_END)) {
+		src->size = ftell(s->c.f);
+		fseek(s->c.f, s->c.base + (long)(s->c.end - s->c.buf), SEEK_SET);
+	} else if (text) {
+		src->size = (long long)len;
+	}
+	return CAMPAIGN_OK;
+}
+
+int csv_source_file(row_source *src, const char *path, int utf8_at_line)
+{
+	return source_open(src, path, NULL, 0, utf8_at_line);
+}
+
+int csv_source_string(row_source *src, const char *name, const char *text, size_t len, int utf8_at_line)
+{
+	return source_open(src, name, text, len, utf8_at_line);
 }

@@ -3,7 +3,9 @@
 #ifndef CAMPAIGN_IO_PRIVATE_H
 #define CAMPAIGN_IO_PRIVATE_H
 
+#include <yaml.h>
 #include "core/core.h"
+#include "campaign/import.h"
 
 /* ---- csv.c: CSV files for the bulk importers, streamed record by record ---- */
 
@@ -24,6 +26,8 @@ typedef struct csv_reader {
 
 /* Opens @path (EIO naming it) and skips a BOM. */
 int csv_open(csv_reader *c, const char *path, int utf8_at_line);
+/* Reads @len bytes of @text (named @name in messages) the same way. */
+int csv_open_string(csv_reader *c, const char *name, const char *text, size_t len, int utf8_at_line);
 void csv_close(csv_reader *c);
 /* Makes the next record wholly readable by csv_next_field; *got is 0 at the
  * end of the file. EINVALID when the record is not UTF-8. */
@@ -34,27 +38,6 @@ int csv_blank(csv_reader *c);
  * it starts. Returns ',' (more fields), '\n' (end of record), 0 (end of
  * input) or -1 (a malformed quote). */
 int csv_next_field(csv_reader *c, char **out, int *line, int *col);
-
-/* A row of a bulk import, CSV or YAML: values by column (NULL when absent),
- * where each starts, and the line where the row starts. */
-typedef struct csv_row {
-	const char *v[CSV_MAX_FIELDS];
-	int line[CSV_MAX_FIELDS], col[CSV_MAX_FIELDS];
-	int line0;
-} csv_row;
-
-/* The columns an importer knows. */
-typedef struct csv_table {
-	const char *const *fields;
-	int nfields;
-	const int *required; /* indexes into fields, in the order the header is checked */
-	int nrequired;
-	const char *empty;   /* the message for an empty file; NULL: the header check names it */
-} csv_table;
-
-/* Reads the header (columns in any order), then calls @each for every row,
- * blank lines skipped; *rows counts the rows read. Stops at the first error. */
-int csv_import(csv_reader *c, const csv_table *t, long *rows, int (*each)(void *ctx, csv_row *r), void *ctx);
 
 /* ---- deadline.c ---- */
 
@@ -74,41 +57,215 @@ void deadline_format_date(char out[11], int y, int m, int d);
 
 /* ---- finding_import.c / catalogue.c: reading files ---- */
 
-/* Reads a whole file into @b (NUL-terminated), checking it is UTF-8. */
+/* Reads a whole file into @b (NUL-terminated), checking it is UTF-8 and
+ * at most YAML_MAX_BYTES (the YAML documents and lists read whole). */
 int file_read_utf8(const char *path, struct campaign_buf *b);
 
+/* A YAML document import (risk model, catalogue, rules): @fn loads and
+ * stores @len bytes of @data named @name. */
+typedef int (*doc_text_fn)(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
+                           const char *actor);
+/* Both doors of one: the handle and actor checked, then @source is the YAML
+ * text (@from_text, named @name, NULL: "<string>") or the file to read
+ * whole; NULL is EINVALID naming @api. Returns what @fn returns. */
+int doc_text_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
+                    const char *name, const char *actor, doc_text_fn fn);
 
-/* ---- row_import.c: bulk import of rows from CSV or YAML ---- */
+
+/* ---- yaml.c: the one YAML reader ----
+ *
+ * Every YAML document is loaded by ydoc_load(): UTF-8 checked, nesting
+ * deeper than YAML_MAX_DEPTH or a text larger than YAML_MAX_BYTES refused
+ * while the events are parsed (a hostile file fails in milliseconds), then
+ * libyaml's document. Errors are "file:line:col: msg" (EINVALID). The
+ * getters read a mapping's value at a key: absent or null gives NULL (an
+ * error when required), a value of the wrong kind an error at its node;
+ * @what names the object in messages ("task t1"). */
+
+#define YAML_MAX_DEPTH 64
+#define YAML_MAX_BYTES (256 << 20)
+
+typedef struct ydoc {
+	yaml_document_t doc;
+	const char *file; /* for messages ("<string>" when none) */
+	int loaded;
+} ydoc;
+
+int ydoc_load(ydoc *d, const char *file, const char *data, size_t len);
+void ydoc_free(ydoc *d);
+yaml_node_t *ydoc_root(ydoc *d);
+yaml_node_t *ydoc_node(ydoc *d, int index);
+/* EINVALID at node @n (1:1 when NULL). */
+int ydoc_fail(const ydoc *d, const yaml_node_t *n, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
+int ydoc_line(const yaml_node_t *n);
+int ydoc_column(const yaml_node_t *n);
+/* "a scalar", "a list", "a mapping". */
+const char *ydoc_kind(const yaml_node_t *n);
+/* A scalar's text; NULL for anything else. */
+const char *ydoc_text(const yaml_node_t *n);
+/* A plain scalar YAML reads as null ("", "~", "null"). */
+int ydoc_is_null(const yaml_node_t *n);
+/* The index of key node @k in the NULL-terminated @keys, -1 when not there. */
+int ydoc_key_index(const yaml_node_t *k, const char *const *keys);
+/* Only @allowed keys (NULL-terminated), none twice: "what: unknown key \"k\"". */
+int ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *what, const char *const *allowed);
+/* The top of a document in format 1: a mapping (else @shape at 1:1) with
+ * only @keys, keys[0] "format" and its value 1; each key's value node into
+ * @nodes (NULL when absent). */
+int ydoc_top(ydoc *d, const char *shape, const char *const *keys, yaml_node_t **nodes);
+yaml_node_t *ydoc_get(ydoc *d, yaml_node_t *map, const char *key);
+int ydoc_string(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, const char **out);
+int ydoc_int(ydoc *d, yaml_node_t *map, const char *what, const char *key, long lo, long hi, int required, long *out);
+int ydoc_bool(ydoc *d, yaml_node_t *map, const char *what, const char *key, int *out);
+int ydoc_date(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, const char **out);
+int ydoc_list(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, yaml_node_t **out);
+int ydoc_map(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, yaml_node_t **out);
+
+#define YDOC_EACH(d, list, item)                                                                   \
+	for (yaml_node_item_t *it_ = (list) ? (list)->data.sequence.items.start : NULL;             \
+	     (list) && it_ < (list)->data.sequence.items.top && ((item) = ydoc_node(d, *it_)); it_++)
+
+/* ---- rows.c: the one row-import pipeline ----
+ *
+ * A bulk importer declares a row_schema -- its columns (name, type,
+ * required, converter) and a body for one row -- and calls
+ * rows_import_file() or rows_import_string(). The pipeline does the rest,
+ * once for every importer: the options (dry run, error limit, progress),
+ * the row source (CSV streamed, or a YAML list; later xlsx), the header,
+ * required columns and typed values, positions (file:line:column of the
+ * cell), the write envelope (db_write with WRITE_BULK: bulk audit mode, one
+ * call entry "N <plural>"), and db_bulk_tick between rows. */
 
 #define ROW_MAX_FIELDS CSV_MAX_FIELDS
 
-typedef struct row_import row_import;
-/* What a row of an import is. */
-typedef struct row_spec {
-	const char *const *fields; /* column names, at most ROW_MAX_FIELDS */
-	int nfields;
-	const int *required;       /* indexes into fields */
-	int nrequired;
-	const char *noun;          /* "finding": "finding 3 must be a mapping" */
-	const char *plural;        /* "findings": "expected a list of findings" */
-	const char *operation;     /* the audit log's operation, "finding.import" */
-	const char *api;           /* the public function, for argument errors */
-	const char *file_noun;     /* "a findings file" */
-	/* inserts one row (empty fields are NULL); returns a code, the last error set */
-	int (*insert)(row_import *im, const char *const *v);
-	/* the index of the field an insert's error message is about */
-	int (*field_of)(const char *msg, int rc);
-} row_spec;
+typedef enum row_type {
+	ROW_TEXT, /* as given */
+	ROW_INT,  /* a whole number lo..hi into v.i: "percent \"x\" is not a whole number 0..100",
+	           * "percent 130 is not in 0..100" */
+	ROW_DATE, /* YYYY-MM-DD: "found_on \"x\" is not a date (YYYY-MM-DD)" */
+	ROW_ENUM  /* one of values: "origin \"x\" is not one of a, b" */
+} row_type;
 
-struct row_import {
-	stmts c;
-	sqlite3_int64 crid;
-	const char *campaign, *file, *actor;
-	long rows;
-	const row_spec *spec;
+/* One cell: its text (NULL when absent or empty), the number of a ROW_INT,
+ * and where it starts (0 when absent). */
+typedef struct row_value {
+	const char *s;
+	long long i;
+	int line, col;
+} row_value;
+
+typedef struct rows rows;
+
+typedef struct row_column {
+	const char *name;
+	row_type type;
+	int required;
+	const char *const *values; /* ROW_ENUM: the allowed values, NULL-terminated */
+	long long lo, hi;          /* ROW_INT: the range */
+	/* after the type's check, a present value: OK, or sets the last error
+	 * (the pipeline adds the position); NULL: none */
+	int (*convert)(row_value *v);
+} row_column;
+
+/* Column declarations: text, a whole number lo..hi, a date, one of @values, text with a converter. */
+#define ROW_TEXT_COL(n, req) {.name = (n), .type = ROW_TEXT, .required = (req)}
+#define ROW_INT_COL(n, req, l, h) {.name = (n), .type = ROW_INT, .required = (req), .lo = (l), .hi = (h)}
+#define ROW_DATE_COL(n, req) {.name = (n), .type = ROW_DATE, .required = (req)}
+#define ROW_ENUM_COL(n, req, vals) {.name = (n), .type = ROW_ENUM, .required = (req), .values = (vals)}
+#define ROW_CONVERT_COL(n, req, fn) {.name = (n), .type = ROW_TEXT, .required = (req), .convert = (fn)}
+
+typedef struct row_schema {
+	const row_column *cols;
+	int ncols;
+	const char *noun;      /* a YAML item: "finding 3 must be a mapping" */
+	const char *plural;    /* "expected a list of findings"; the call entry "3 findings" */
+	const char *operation; /* the audit log's operation, "finding.import" */
+	const char *api;       /* the public pair's stem, for argument errors: "campaign_findings_import" */
+	const char *file_noun; /* "a findings file must end in .csv, .yaml or .yml" */
+	const char *empty;     /* CSV: the message for an empty file; NULL: the header check names it */
+	int access;            /* an access_action checked before the transaction, or WRITE_ANY (per row) */
+	int utf8_at_line;      /* CSV: bad UTF-8 named by the record's line rather than the byte offset */
+	size_t state_size;     /* the importer's own state at r->state, zeroed */
+	int (*begin)(rows *r); /* inside the transaction, before the first row; NULL: none */
+	int (*row)(rows *r);   /* one row: r->v by column; errors through row_fail() */
+	void (*end)(rows *r);  /* frees the state; NULL: none */
+} row_schema;
+
+struct rows {
+	write_op *op;  /* db, crid, st (statements kept for the import), actor, campaign */
+	const row_schema *s;
+	const campaign_rows_import_options *opts;
+	const char *file;
+	long n;        /* the row being imported, from 1 */
+	int line0;     /* where it starts */
+	row_value v[ROW_MAX_FIELDS];
+	void *state;
+	int failed;    /* row_fail() positioned the error */
+	long errors;   /* bad rows (a dry run goes on after one) */
+	char first[1024];
+	int first_code, first_line, first_col;
+	char detail[96]; /* the call entry's detail: "N <plural>" (a document body writes its own) */
 };
 
-/* Imports @path (.csv or .yaml/.yml) by @spec in one transaction. */
-int row_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor, const row_spec *spec);
+/* The text of column @col, NULL when absent or empty. */
+const char *row_text(const rows *r, int col);
+/* Positions the last error (code @rc, set by the call that failed) at the
+ * cell of column @col (the row's start when the cell is absent):
+ * "file:line:col: row N: message". EPERM stays EPERM; a store error (EIO,
+ * ENOMEM, EBUSY, ...) is returned as it is. */
+int row_fail(rows *r, int col, int rc);
+/* row_fail() at the column @field names: called only for a failed row, it
+ * may look things up (the message of @rc is kept) -- so that a row that
+ * passes costs no lookup of its own. */
+int row_fail_by(rows *r, int rc, int (*field)(rows *r, int rc));
+
+/* A row source: where rows come from (csv.c: CSV; rows.c: a YAML list). */
+typedef struct row_source row_source;
+struct row_source {
+	/* reads what precedes the rows (a CSV header: columns against the schema) */
+	int (*begin)(row_source *src, rows *r);
+	/* the next row into r->v / r->line0; *got 0 at the end */
+	int (*next)(row_source *src, rows *r, int *got);
+	long long (*offset)(row_source *src); /* bytes read */
+	void (*close)(row_source *src);
+	long long size; /* bytes in all */
+	void *state;
+};
+/* CSV: from the file @path, or @len bytes of @text named @name. */
+int csv_source_file(row_source *src, const char *path, int utf8_at_line);
+int csv_source_string(row_source *src, const char *name, const char *text, size_t len, int utf8_at_line);
+
+/* Imports by @s; *count (may be NULL) gets the rows read. */
+int rows_import_file(campaign_db *db, const char *campaign, const char *path, const campaign_rows_import_options *opts,
+                     const char *actor, const row_schema *s, long *count);
+int rows_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
+                       const campaign_rows_import_options *opts, const char *actor, const row_schema *s, long *count);
+
+/* Defines the public pair @fn_file / @fn_string of a bulk importer by @schema
+ * (see campaign/import.h for what they take and return). */
+#define ROWS_IMPORT_FUNCTIONS(fn, schema)                                                                       \
+	int fn##_file(campaign_db *db, const char *campaign, const char *path, const campaign_rows_import_options *opts, \
+	              const char *actor)                                                                             \
+	{                                                                                                            \
+		return rows_import_file(db, campaign, path, opts, actor, &(schema), NULL);                                \
+	}                                                                                                            \
+	int fn##_string(campaign_db *db, const char *campaign, const char *text, const char *name,                   \
+	                const campaign_rows_import_options *opts, const char *actor)                                 \
+	{                                                                                                            \
+		return rows_import_string(db, campaign, text, name, opts, actor, &(schema), NULL);                        \
+	}
+
+/* A whole YAML document through the same envelope (people): @body walks it
+ * inside the transaction (bulk mode), doc_tick() between entries, and
+ * writes its call entry's detail into r->detail. */
+typedef struct doc_schema {
+	const char *operation, *api; /* the audit operation; the public pair's stem */
+	int access;
+	int (*body)(rows *r, ydoc *d);
+} doc_schema;
+int doc_import(campaign_db *db, const char *campaign, const char *path, const char *text, const char *name,
+               const campaign_rows_import_options *opts, const char *actor, const doc_schema *s);
+/* Between entries of a document: db_bulk_tick and the progress callback. */
+int doc_tick(rows *r);
 
 #endif

@@ -43,7 +43,7 @@ static int read_file(const char *path, struct campaign_buf *b)
 	return CAMPAIGN_OK;
 }
 
-int campaign_plan_import_yaml(campaign_db *db, const char *path, const char *actor,
+int campaign_plan_import_file(campaign_db *db, const char *path, const char *actor,
                               const campaign_import_options *opts)
 {
 	struct campaign_buf b = {0};
@@ -52,14 +52,14 @@ int campaign_plan_import_yaml(campaign_db *db, const char *path, const char *act
 	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, path)))
 		return rc;
 	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_yaml: path is NULL");
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_file: path is NULL");
 	if ((rc = read_file(path, &b)) == CAMPAIGN_OK)
 		rc = plan_import(db, b.data, b.size, path, actor, opts);
 	buf_reset(&b);
 	return rc;
 }
 
-int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const char *name,
+int campaign_plan_import_string(campaign_db *db, const char *yaml, const char *name,
                                      const char *actor, const campaign_import_options *opts)
 {
 	int rc;
@@ -67,7 +67,7 @@ int campaign_plan_import_yaml_string(campaign_db *db, const char *yaml, const ch
 	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, name)))
 		return rc;
 	if (!yaml)
-		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_yaml_string: yaml is NULL");
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_string: yaml is NULL");
 	return plan_import(db, yaml, strlen(yaml), name ? name : "<string>", actor, opts);
 }
 

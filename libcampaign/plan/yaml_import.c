@@ -50,7 +50,7 @@ static int idset_add(idset *set, const char *id)
 
 typedef struct imp {
 	campaign_db *db;
-	yaml_document_t doc;
+	ydoc d;
 	const char *file;
 	const char *actor;
 	const char *campaign_id;
@@ -61,153 +61,26 @@ typedef struct imp {
 	int ord;             /* one running order for every kind of row */
 } imp;
 
-static yaml_node_t *node_at(imp *im, int index)
-{
-	return yaml_document_get_node(&im->doc, index);
-}
-
-static int fail(imp *im, const yaml_node_t *n, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
-static int fail(imp *im, const yaml_node_t *n, const char *fmt, ...)
-{
-	char msg[768];
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(msg, sizeof msg, fmt, ap);
-	va_end(ap);
-	return error_set_at(CAMPAIGN_EINVALID, im->file, n ? (int)n->start_mark.line + 1 : 1,
-	                    n ? (int)n->start_mark.column + 1 : 1, "%s", msg);
-}
-
-static const char *node_kind(const yaml_node_t *n)
-{
-	switch (n->type) {
-	case YAML_SCALAR_NODE: return "a scalar";
-	case YAML_SEQUENCE_NODE: return "a list";
-	case YAML_MAPPING_NODE: return "a mapping";
-	default: return "nothing";
-	}
-}
-
-/* Checks that mapping @map has only @allowed keys, none twice. */
-static int check_keys(imp *im, yaml_node_t *map, const char *what, const char *const *allowed)
-{
-	unsigned long seen = 0;
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(im, p->key);
-		int i;
-		if (k->type != YAML_SCALAR_NODE)
-			return fail(im, k, "%s: a key must be text", what);
-		for (i = 0; allowed[i]; i++)
-			if (strcmp((const char *)k->data.scalar.value, allowed[i]) == 0)
-				break;
-		if (!allowed[i])
-			return fail(im, k, "%s: unknown key \"%s\"", what, (const char *)k->data.scalar.value);
-		if (seen & (1ul << i))
-			return fail(im, k, "%s: key \"%s\" given twice", what, allowed[i]);
-		seen |= 1ul << i;
-	}
-	return CAMPAIGN_OK;
-}
-
-static yaml_node_t *get(imp *im, yaml_node_t *map, const char *key)
-{
-	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = node_at(im, p->key);
-		if (k->type == YAML_SCALAR_NODE && strcmp((const char *)k->data.scalar.value, key) == 0)
-			return node_at(im, p->value);
-	}
-	return NULL;
-}
-
-/* A scalar that YAML would read as null ("", "~", "null" unquoted). */
-static int is_null(const yaml_node_t *n)
-{
-	const char *v;
-	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
-		return 0;
-	v = (const char *)n->data.scalar.value;
-	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL");
-}
-
-/* Reads text at @key of @map into *out (NULL if absent or null). */
-static int get_text(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
-                    const char **out)
-{
-	yaml_node_t *n = get(im, map, key);
-	*out = NULL;
-	if (!n || is_null(n)) {
-		if (required)
-			return fail(im, n ? n : map, "%s: \"%s\" is required", what, key);
-		return CAMPAIGN_OK;
-	}
-	if (n->type != YAML_SCALAR_NODE)
-		return fail(im, n, "%s: \"%s\" must be text, not %s", what, key, node_kind(n));
-	if (strlen((const char *)n->data.scalar.value) != n->data.scalar.length)
-		return fail(im, n, "%s: \"%s\" contains a NUL character", what, key);
-	*out = (const char *)n->data.scalar.value;
-	if (required && !**out)
-		return fail(im, n, "%s: \"%s\" must not be empty", what, key);
-	return CAMPAIGN_OK;
-}
-
-static int get_bool(imp *im, yaml_node_t *map, const char *what, const char *key, int *out)
-{
-	yaml_node_t *n = get(im, map, key);
-	const char *v;
-	*out = 0;
-	if (!n)
-		return CAMPAIGN_OK;
-	if (n->type != YAML_SCALAR_NODE)
-		return fail(im, n, "%s: \"%s\" must be true or false, not %s", what, key, node_kind(n));
-	v = (const char *)n->data.scalar.value;
-	if (!strcmp(v, "true") || !strcmp(v, "yes"))
-		*out = 1;
-	else if (strcmp(v, "false") && strcmp(v, "no"))
-		return fail(im, n, "%s: \"%s\" must be true or false, not \"%s\"", what, key, v);
-	return CAMPAIGN_OK;
-}
-
-/* Returns the list at @key (NULL if absent); anything but a list is an error. */
-static int get_list(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
-                    yaml_node_t **out)
-{
-	yaml_node_t *n = get(im, map, key);
-	*out = NULL;
-	if (!n || is_null(n)) {
-		if (required)
-			return fail(im, n ? n : map, "%s: \"%s\" is required", what, key);
-		return CAMPAIGN_OK;
-	}
-	if (n->type != YAML_SEQUENCE_NODE)
-		return fail(im, n, "%s: \"%s\" must be a list, not %s", what, key, node_kind(n));
-	*out = n;
-	return CAMPAIGN_OK;
-}
-
-#define EACH_ITEM(im, list, item)                                                                  \
-	for (yaml_node_item_t *it_ = (list) ? (list)->data.sequence.items.start : NULL;             \
-	     (list) && it_ < (list)->data.sequence.items.top && ((item) = node_at(im, *it_)); it_++)
-
 static int expect_map(imp *im, yaml_node_t *n, const char *what)
 {
 	if (n->type != YAML_MAPPING_NODE)
-		return fail(im, n, "%s must be a mapping, not %s", what, node_kind(n));
+		return ydoc_fail(&im->d, n, "%s must be a mapping, not %s", what, ydoc_kind(n));
 	return CAMPAIGN_OK;
 }
 
 /* Reads and registers the object's id. */
 static int get_id(imp *im, yaml_node_t *map, const char *what, const char **out)
 {
-	yaml_node_t *n = get(im, map, "id");
-	int rc = get_text(im, map, what, "id", 1, out);
+	yaml_node_t *n = ydoc_get(&im->d, map, "id");
+	int rc = ydoc_string(&im->d, map, what, "id", 1, out);
 	if (rc)
 		return rc;
 	for (const char *p = *out; *p; p++)
 		if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
 		      *p == '_' || *p == '.' || *p == '-'))
-			return fail(im, n, "%s: id \"%s\" may hold only A-Z a-z 0-9 _ . -", what, *out);
+			return ydoc_fail(&im->d, n, "%s: id \"%s\" may hold only A-Z a-z 0-9 _ . -", what, *out);
 	switch (idset_add(&im->ids, *out)) {
-	case 0: return fail(im, n, "%s: duplicate id \"%s\"", what, *out);
+	case 0: return ydoc_fail(&im->d, n, "%s: duplicate id \"%s\"", what, *out);
 	case -1: return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	default: return CAMPAIGN_OK;
 	}
@@ -218,15 +91,15 @@ static int get_id(imp *im, yaml_node_t *map, const char *what, const char **out)
 static int get_aliases(imp *im, yaml_node_t *map, const char *what, struct campaign_buf *b)
 {
 	yaml_node_t *list, *item;
-	int rc = get_list(im, map, what, "aliases", 0, &list);
+	int rc = ydoc_list(&im->d, map, what, "aliases", 0, &list);
 	if (rc)
 		return rc;
-	EACH_ITEM(im, list, item) {
+	YDOC_EACH(&im->d, list, item) {
 		const char *v = (const char *)item->data.scalar.value;
 		if (item->type != YAML_SCALAR_NODE || !*v)
-			return fail(im, item, "%s: an alias must be non-empty text", what);
+			return ydoc_fail(&im->d, item, "%s: an alias must be non-empty text", what);
 		if (strchr(v, '\n'))
-			return fail(im, item, "%s: an alias must be one line", what);
+			return ydoc_fail(&im->d, item, "%s: an alias must be one line", what);
 		if ((b->size && buf_puts(b, "\n")) || buf_puts(b, v))
 			return CAMPAIGN_ENOMEM;
 	}
@@ -255,6 +128,31 @@ static void bind_rid(sqlite3_stmt *st, int i, sqlite3_int64 rid)
 }
 
 /* Runs a cached INSERT and returns the new row id in *rid (if wanted). */
+/* The start of every object: a mapping with only @keys, its id registered. */
+static int object_head(imp *im, yaml_node_t *map, const char *what, const char *const *keys, const char **id)
+{
+	int rc;
+	if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)))
+		return rc;
+	return get_id(im, map, what, id);
+}
+
+/* An object's insert, bound ?1 the campaign, then @parent (unless 0), its
+ * id and the running order; NULL with the last error set. */
+static sqlite3_stmt *object_insert(imp *im, const char *sql, sqlite3_int64 parent, const char *id)
+{
+	sqlite3_stmt *st = db_stmt(im->db, sql);
+	int i = 1;
+	if (!st)
+		return NULL;
+	sqlite3_bind_int64(st, i++, im->crid);
+	if (parent)
+		sqlite3_bind_int64(st, i++, parent);
+	bind_text(st, i++, id);
+	sqlite3_bind_int(st, i, ++im->ord);
+	return st;
+}
+
 static int insert(imp *im, sqlite3_stmt *st, sqlite3_int64 *rid)
 {
 	int rc = sqlite3_step(st);
@@ -274,13 +172,13 @@ static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char 
                         const char **text, char first[11], char last[11], int *open_ended)
 {
 	deadline_range r;
-	int rc = get_text(im, map, what, key, required, text);
+	int rc = ydoc_string(&im->d, map, what, key, required, text);
 	first[0] = last[0] = '\0';
 	*open_ended = 0;
 	if (rc || !*text)
 		return rc;
 	if (deadline_parse_range(&r, *text, im->year))
-		return fail(im, get(im, map, key), "%s: %s", what, campaign_error_message());
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, key), "%s: %s", what, campaign_error_message());
 	if (!r.open_ended && im->year && im->period_first[0]) {
 		char l[11];
 		deadline_format_date(l, r.last_y, r.last_m, r.last_d);
@@ -371,21 +269,25 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
 	                                   "preamble", "summary", "requirements", NULL};
 	const char *v[9], *what = "campaign", *what_data = "";
+	yaml_node_t *id_node;
 	char first[11], last[11], now[21];
 	long long n = 0;
 	deadline_range r;
 	sqlite3_stmt *st;
 	int rc, step;
-	if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
+	if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
 	    (rc = get_id(im, map, what, &v[0])))
 		return rc;
+	id_node = ydoc_get(&im->d, map, "id");
 	for (int i = 1; i < 9; i++)
-		if ((rc = get_text(im, map, what, keys[i], i == 1 || i == 5, &v[i])))
+		if ((rc = ydoc_string(&im->d, map, what, keys[i], i == 1 || i == 5, &v[i])))
 			return rc;
 	if (deadline_parse_range(&r, v[5], 0))
-		return fail(im, get(im, map, "period"), "campaign period: %s", campaign_error_message());
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "period"),
+		                 "campaign period: %s", campaign_error_message());
 	if (r.open_ended || !r.first_y)
-		return fail(im, get(im, map, "period"), "campaign period \"%s\" must have a start and an end", v[5]);
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "period"),
+		                 "campaign period \"%s\" must have a start and an end", v[5]);
 	deadline_format_date(first, r.first_y, r.first_m, r.first_d);
 	deadline_format_date(last, r.last_y, r.last_m, r.last_d);
 	memcpy(im->period_first, first, sizeof first);
@@ -400,16 +302,14 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 		sqlite3_int64 old = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
 		if (!opts || !opts->replace)
-			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)get(im, map, "id")->start_mark.line + 1,
-			                    (int)get(im, map, "id")->start_mark.column + 1,
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, ydoc_line(id_node), ydoc_column(id_node),
 			                    "campaign \"%s\" is already in the store (import with replace to overwrite it)",
 			                    v[0]);
 		/* replacing a plan must never drop what was recorded against it */
 		if ((rc = recorded_data(im, old, &what_data, &n)))
 			return rc;
 		if (n > 0)
-			return error_set_at(CAMPAIGN_ECONFLICT, im->file, (int)get(im, map, "id")->start_mark.line + 1,
-			                    (int)get(im, map, "id")->start_mark.column + 1,
+			return error_set_at(CAMPAIGN_ECONFLICT, im->file, ydoc_line(id_node), ydoc_column(id_node),
 			                    "campaign \"%s\" has %lld %s recorded against it; a replaced plan would lose them "
 			                    "(import it under a new id)", v[0], n, what_data);
 		if (!(st = db_stmt(im->db, SQL_CAMPAIGN_DELETE)))
@@ -447,31 +347,29 @@ static int import_units(imp *im, yaml_node_t *list, sqlite3_int64 parent)
 	static const char *const keys[] = {"id", "name", "kind", "aliases", "units", NULL};
 	static const char *const kinds[] = {"bureau", "department", "affiliate", "subordinate_bureau", "other", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *name, *kind, *what = "unit";
 		struct campaign_buf aliases = {0};
 		yaml_node_t *children;
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, k;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
-		    (rc = get_text(im, map, what, "kind", 1, &kind)))
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		    (rc = ydoc_string(&im->d, map, what, "kind", 1, &kind)))
 			return rc;
 		for (k = 0; kinds[k] && strcmp(kinds[k], kind); k++)
 			;
 		if (!kinds[k])
-			return fail(im, get(im, map, "kind"),
+			return ydoc_fail(&im->d, ydoc_get(&im->d, map, "kind"),
 			            "unit \"%s\": kind \"%s\" is not one of bureau, department, affiliate, "
 			            "subordinate_bureau, other", id, kind);
-		if ((rc = get_aliases(im, map, what, &aliases)) || (rc = get_list(im, map, what, "units", 0, &children)) ||
-		    !(st = db_stmt(im->db, SQL_UNIT))) {
+		if ((rc = get_aliases(im, map, what, &aliases)) ||
+		    (rc = ydoc_list(&im->d, map, what, "units", 0, &children)) ||
+		    !(st = object_insert(im, SQL_UNIT, 0, id))) {
 			buf_reset(&aliases);
 			return rc ? rc : campaign_error_code_last();
 		}
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_text(st, 5, kind);
 		bind_rid(st, 6, parent);
@@ -488,7 +386,7 @@ static int import_units(imp *im, yaml_node_t *list, sqlite3_int64 parent)
 static int unit_ref(imp *im, yaml_node_t *n, const char *what, const char *id, sqlite3_int64 *rid)
 {
 	if (db_object_rid(im->db, "unit", im->crid, id, rid))
-		return campaign_error_code_last() == CAMPAIGN_ENOTFOUND ? fail(im, n, "%s: unknown unit \"%s\"", what, id)
+		return campaign_error_code_last() == CAMPAIGN_ENOTFOUND ? ydoc_fail(&im->d, n, "%s: unknown unit \"%s\"", what, id)
 		                                                          : campaign_error_code_last();
 	return CAMPAIGN_OK;
 }
@@ -497,7 +395,7 @@ static int group_ref(imp *im, yaml_node_t *n, const char *what, const char *id, 
 {
 	if (db_object_rid(im->db, "unit_group", im->crid, id, rid))
 		return campaign_error_code_last() == CAMPAIGN_ENOTFOUND
-		               ? fail(im, n, "%s: unknown unit group \"%s\"", what, id)
+		               ? ydoc_fail(&im->d, n, "%s: unknown unit group \"%s\"", what, id)
 		               : campaign_error_code_last();
 	return CAMPAIGN_OK;
 }
@@ -508,14 +406,16 @@ static int unit_or_group(imp *im, yaml_node_t *map, const char *what, sqlite3_in
 	const char *u, *g;
 	int rc;
 	*unit = *grp = 0;
-	if ((rc = get_text(im, map, what, "unit", 0, &u)) || (rc = get_text(im, map, what, "unit_group", 0, &g)))
+	if ((rc = ydoc_string(&im->d, map, what, "unit", 0, &u)) ||
+	    (rc = ydoc_string(&im->d, map, what, "unit_group", 0, &g)))
 		return rc;
 	if (u && g)
-		return fail(im, get(im, map, "unit_group"), "%s: give unit or unit_group, not both", what);
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "unit_group"),
+		                 "%s: give unit or unit_group, not both", what);
 	if (u)
-		return unit_ref(im, get(im, map, "unit"), what, u, unit);
+		return unit_ref(im, ydoc_get(&im->d, map, "unit"), what, u, unit);
 	if (g)
-		return group_ref(im, get(im, map, "unit_group"), what, g, grp);
+		return group_ref(im, ydoc_get(&im->d, map, "unit_group"), what, g, grp);
 	return CAMPAIGN_OK;
 }
 
@@ -527,13 +427,13 @@ static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sql
 	yaml_node_t *item;
 	int ord = 0;
 	if (list->data.sequence.items.start == list->data.sequence.items.top)
-		return fail(im, list, "unit group \"%s\": members must name at least one unit", gid);
-	EACH_ITEM(im, list, item) {
+		return ydoc_fail(&im->d, list, "unit group \"%s\": members must name at least one unit", gid);
+	YDOC_EACH(&im->d, list, item) {
 		sqlite3_int64 urid;
 		sqlite3_stmt *st;
 		int rc;
 		if (item->type != YAML_SCALAR_NODE)
-			return fail(im, item, "unit group \"%s\": a member must be a unit id, not %s", gid, node_kind(item));
+			return ydoc_fail(&im->d, item, "unit group \"%s\": a member must be a unit id, not %s", gid, ydoc_kind(item));
 		if ((rc = unit_ref(im, item, "unit group member", (const char *)item->data.scalar.value, &urid)))
 			return rc;
 		if (!(st = db_stmt(im->db, SQL_GROUP_MEMBER)))
@@ -543,7 +443,7 @@ static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sql
 		sqlite3_bind_int(st, 3, ++ord);
 		if (sqlite3_step(st) != SQLITE_DONE) {
 			sqlite3_reset(st);
-			return fail(im, item, "unit group \"%s\": unit \"%s\" listed twice", gid,
+			return ydoc_fail(&im->d, item, "unit group \"%s\": unit \"%s\" listed twice", gid,
 			            (const char *)item->data.scalar.value);
 		}
 		sqlite3_reset(st);
@@ -555,24 +455,21 @@ static int import_groups(imp *im, yaml_node_t *list)
 {
 	static const char *const keys[] = {"id", "name", "aliases", "members", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *name, *what = "unit group";
 		struct campaign_buf aliases = {0};
 		yaml_node_t *members;
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
-		    (rc = get_list(im, map, what, "members", 1, &members)))
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		    (rc = ydoc_list(&im->d, map, what, "members", 1, &members)))
 			return rc;
-		if ((rc = get_aliases(im, map, what, &aliases)) || !(st = db_stmt(im->db, SQL_GROUP))) {
+		if ((rc = get_aliases(im, map, what, &aliases)) || !(st = object_insert(im, SQL_GROUP, 0, id))) {
 			buf_reset(&aliases);
 			return rc ? rc : campaign_error_code_last();
 		}
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_text(st, 5, aliases.data);
 		rc = insert(im, st, &rid);
@@ -595,18 +492,20 @@ static int import_body_members(imp *im, yaml_node_t *list, sqlite3_int64 brid)
 	static const char *const keys[] = {"name", "role", "title", "unit", "unit_group", "concurrent", NULL};
 	yaml_node_t *map;
 	int ord = 0;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *name, *role, *title, *what = "body member";
 		sqlite3_int64 unit, grp;
 		sqlite3_stmt *st;
 		int rc, conc;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_text(im, map, what, "name", 0, &name)) || (rc = get_text(im, map, what, "role", 1, &role)) ||
-		    (rc = get_text(im, map, what, "title", 0, &title)) || (rc = unit_or_group(im, map, what, &unit, &grp)) ||
-		    (rc = get_bool(im, map, what, "concurrent", &conc)))
+		if ((rc = expect_map(im, map, what)) || (rc = ydoc_check_keys(&im->d, map, what, keys)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 0, &name)) ||
+		    (rc = ydoc_string(&im->d, map, what, "role", 1, &role)) ||
+		    (rc = ydoc_string(&im->d, map, what, "title", 0, &title)) ||
+		    (rc = unit_or_group(im, map, what, &unit, &grp)) ||
+		    (rc = ydoc_bool(&im->d, map, what, "concurrent", &conc)))
 			return rc;
 		if (!name && !unit && !grp)
-			return fail(im, map, "body member: give a name, a unit or a unit_group");
+			return ydoc_fail(&im->d, map, "body member: give a name, a unit or a unit_group");
 		if (!(st = db_stmt(im->db, SQL_BODY_MEMBER)))
 			return campaign_error_code_last();
 		sqlite3_bind_int64(st, 1, brid);
@@ -627,27 +526,27 @@ static int import_bodies(imp *im, yaml_node_t *list)
 {
 	static const char *const keys[] = {"id", "name", "parent", "seat", "duty", "members", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *name, *parent, *seat, *duty, *what = "body";
 		sqlite3_int64 prid = 0, srid = 0, rid = 0;
 		yaml_node_t *members;
 		sqlite3_stmt *st;
 		int rc;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
-		    (rc = get_text(im, map, what, "parent", 0, &parent)) || (rc = get_text(im, map, what, "seat", 0, &seat)) ||
-		    (rc = get_text(im, map, what, "duty", 0, &duty)) || (rc = get_list(im, map, what, "members", 0, &members)))
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
+		    (rc = ydoc_string(&im->d, map, what, "parent", 0, &parent)) ||
+		    (rc = ydoc_string(&im->d, map, what, "seat", 0, &seat)) ||
+		    (rc = ydoc_string(&im->d, map, what, "duty", 0, &duty)) ||
+		    (rc = ydoc_list(&im->d, map, what, "members", 0, &members)))
 			return rc;
 		if (parent && db_object_rid(im->db, "body", im->crid, parent, &prid))
-			return fail(im, get(im, map, "parent"), "body \"%s\": unknown parent body \"%s\" (list parents first)",
+			return ydoc_fail(&im->d, ydoc_get(&im->d, map, "parent"),
+			                 "body \"%s\": unknown parent body \"%s\" (list parents first)",
 			            id, parent);
-		if (seat && (rc = unit_ref(im, get(im, map, "seat"), "body seat", seat, &srid)))
+		if (seat && (rc = unit_ref(im, ydoc_get(&im->d, map, "seat"), "body seat", seat, &srid)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_BODY)))
+		if (!(st = object_insert(im, SQL_BODY, 0, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_rid(st, 5, prid);
 		bind_rid(st, 6, srid);
@@ -670,23 +569,19 @@ static int import_milestones(imp *im, yaml_node_t *list, sqlite3_int64 prid)
 {
 	static const char *const keys[] = {"id", "text", "deadline", "unit", "unit_group", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *text, *dl, *what = "milestone";
 		char first[11], last[11];
 		sqlite3_int64 unit, grp;
 		sqlite3_stmt *st;
 		int rc, open;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "text", 1, &text)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
 		    (rc = get_deadline(im, map, what, "deadline", 1, &dl, first, last, &open)) ||
 		    (rc = unit_or_group(im, map, what, &unit, &grp)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_MILESTONE)))
+		if (!(st = object_insert(im, SQL_MILESTONE, prid, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		sqlite3_bind_int64(st, 2, prid);
-		bind_text(st, 3, id);
-		sqlite3_bind_int(st, 4, ++im->ord);
 		bind_text(st, 5, text);
 		bind_text(st, 6, dl);
 		bind_date(st, 7, first);
@@ -703,24 +598,21 @@ static int import_phases(imp *im, yaml_node_t *list)
 {
 	static const char *const keys[] = {"id", "name", "period", "focus", "milestones", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *name, *period, *focus, *what = "phase";
 		char first[11], last[11];
 		yaml_node_t *ms;
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, open;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "name", 1, &name)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
 		    (rc = get_deadline(im, map, what, "period", 1, &period, first, last, &open)) ||
-		    (rc = get_text(im, map, what, "focus", 0, &focus)) ||
-		    (rc = get_list(im, map, what, "milestones", 0, &ms)))
+		    (rc = ydoc_string(&im->d, map, what, "focus", 0, &focus)) ||
+		    (rc = ydoc_list(&im->d, map, what, "milestones", 0, &ms)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_PHASE)))
+		if (!(st = object_insert(im, SQL_PHASE, 0, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_text(st, 4, name);
 		bind_text(st, 5, period);
 		bind_date(st, 6, first);
@@ -760,21 +652,21 @@ static int resolve_ref(imp *im, yaml_node_t *ref, sqlite3_int64 *unit, sqlite3_i
 		if (db_object_rid(im->db, "unit", im->crid, id, unit) == CAMPAIGN_OK ||
 		    db_object_rid(im->db, "unit_group", im->crid, id, grp) == CAMPAIGN_OK)
 			return CAMPAIGN_OK;
-		return fail(im, ref, "responsibility: unknown unit or unit group \"%s\"", id);
+		return ydoc_fail(&im->d, ref, "responsibility: unknown unit or unit group \"%s\"", id);
 	}
-	if ((rc = expect_map(im, ref, what)) || (rc = check_keys(im, ref, what, keys)) ||
-	    (rc = unit_or_group(im, ref, what, unit, grp)) || (rc = get_text(im, ref, what, "as", 0, as)) ||
-	    (rc = get_text(im, ref, what, "condition", 0, condition)))
+	if ((rc = expect_map(im, ref, what)) || (rc = ydoc_check_keys(&im->d, ref, what, keys)) ||
+	    (rc = unit_or_group(im, ref, what, unit, grp)) || (rc = ydoc_string(&im->d, ref, what, "as", 0, as)) ||
+	    (rc = ydoc_string(&im->d, ref, what, "condition", 0, condition)))
 		return rc;
 	if (!*unit && !*grp)
-		return fail(im, ref, "responsibility: give unit or unit_group");
+		return ydoc_fail(&im->d, ref, "responsibility: give unit or unit_group");
 	return CAMPAIGN_OK;
 }
 
 static int import_refs(imp *im, yaml_node_t *list, sqlite3_int64 mrid, const char *role, int *ord)
 {
 	yaml_node_t *ref;
-	EACH_ITEM(im, list, ref) {
+	YDOC_EACH(&im->d, list, ref) {
 		const char *as, *cond;
 		sqlite3_int64 unit, grp;
 		sqlite3_stmt *st, *name;
@@ -814,23 +706,20 @@ static int import_measures(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 {
 	static const char *const keys[] = {"id", "label", "text", "lead", "support", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *label, *text, *what = "measure";
 		yaml_node_t *lead, *support;
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, ord = 0;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "label", 0, &label)) ||
-		    (rc = get_text(im, map, what, "text", 1, &text)) || (rc = get_list(im, map, what, "lead", 0, &lead)) ||
-		    (rc = get_list(im, map, what, "support", 0, &support)))
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
+		    (rc = ydoc_list(&im->d, map, what, "lead", 0, &lead)) ||
+		    (rc = ydoc_list(&im->d, map, what, "support", 0, &support)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_MEASURE)))
+		if (!(st = object_insert(im, SQL_MEASURE, trid, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		sqlite3_bind_int64(st, 2, trid);
-		bind_text(st, 3, id);
-		sqlite3_bind_int(st, 4, ++im->ord);
 		bind_text(st, 5, label);
 		bind_text(st, 6, text);
 		if ((rc = insert(im, st, &rid)) || (rc = import_refs(im, lead, rid, "lead", &ord)) ||
@@ -844,22 +733,18 @@ static int import_outcomes(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 {
 	static const char *const keys[] = {"id", "label", "text", "deadline", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *label, *text, *dl, *what = "outcome";
 		char first[11], last[11];
 		sqlite3_stmt *st;
 		int rc, open;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "label", 0, &label)) ||
-		    (rc = get_text(im, map, what, "text", 1, &text)) ||
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
 		    (rc = get_deadline(im, map, what, "deadline", 0, &dl, first, last, &open)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_OUTCOME)))
+		if (!(st = object_insert(im, SQL_OUTCOME, trid, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		sqlite3_bind_int64(st, 2, trid);
-		bind_text(st, 3, id);
-		sqlite3_bind_int(st, 4, ++im->ord);
 		bind_text(st, 5, label);
 		bind_text(st, 6, text);
 		bind_text(st, 7, dl);
@@ -876,25 +761,22 @@ static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int de
 {
 	static const char *const keys[] = {"id", "label", "title", "objective", "tasks", "measures", "outcomes", NULL};
 	yaml_node_t *map;
-	EACH_ITEM(im, list, map) {
+	YDOC_EACH(&im->d, list, map) {
 		const char *id, *label, *title, *objective, *what = "task";
 		yaml_node_t *children, *measures, *outcomes;
 		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc;
-		if ((rc = expect_map(im, map, what)) || (rc = check_keys(im, map, what, keys)) ||
-		    (rc = get_id(im, map, what, &id)) || (rc = get_text(im, map, what, "label", 0, &label)) ||
-		    (rc = get_text(im, map, what, "title", 1, &title)) ||
-		    (rc = get_text(im, map, what, "objective", 0, &objective)) ||
-		    (rc = get_list(im, map, what, "tasks", 0, &children)) ||
-		    (rc = get_list(im, map, what, "measures", 0, &measures)) ||
-		    (rc = get_list(im, map, what, "outcomes", 0, &outcomes)))
+		if ((rc = object_head(im, map, what, keys, &id)) ||
+		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+		    (rc = ydoc_string(&im->d, map, what, "title", 1, &title)) ||
+		    (rc = ydoc_string(&im->d, map, what, "objective", 0, &objective)) ||
+		    (rc = ydoc_list(&im->d, map, what, "tasks", 0, &children)) ||
+		    (rc = ydoc_list(&im->d, map, what, "measures", 0, &measures)) ||
+		    (rc = ydoc_list(&im->d, map, what, "outcomes", 0, &outcomes)))
 			return rc;
-		if (!(st = db_stmt(im->db, SQL_TASK)))
+		if (!(st = object_insert(im, SQL_TASK, 0, id)))
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, im->crid);
-		bind_text(st, 2, id);
-		sqlite3_bind_int(st, 3, ++im->ord);
 		bind_rid(st, 4, parent);
 		sqlite3_bind_int(st, 5, depth);
 		bind_text(st, 6, label);
@@ -935,18 +817,22 @@ static int import_root(imp *im, yaml_node_t *root, const campaign_import_options
 	yaml_node_t *campaign, *units, *groups, *bodies, *phases, *tasks;
 	int rc;
 	if (root->type != YAML_MAPPING_NODE)
-		return fail(im, root, "a plan must be a mapping with format, campaign, units and tasks; found %s",
-		            node_kind(root));
-	if ((rc = check_keys(im, root, what, keys)) || (rc = get_text(im, root, what, "format", 1, &format)))
+		return ydoc_fail(&im->d, root, "a plan must be a mapping with format, campaign, units and tasks; found %s",
+		            ydoc_kind(root));
+	if ((rc = ydoc_check_keys(&im->d, root, what, keys)) ||
+	    (rc = ydoc_string(&im->d, root, what, "format", 1, &format)))
 		return rc;
 	if (strcmp(format, "1") != 0)
-		return fail(im, get(im, root, "format"), "plan: format %s is not supported (this library reads format 1)",
+		return ydoc_fail(&im->d, ydoc_get(&im->d, root, "format"),
+		                 "plan: format %s is not supported (this library reads format 1)",
 		            format);
-	if (!(campaign = get(im, root, "campaign")))
-		return fail(im, root, "plan: \"campaign\" is required");
-	if ((rc = get_list(im, root, what, "units", 1, &units)) || (rc = get_list(im, root, what, "unit_groups", 0, &groups)) ||
-	    (rc = get_list(im, root, what, "bodies", 0, &bodies)) || (rc = get_list(im, root, what, "phases", 0, &phases)) ||
-	    (rc = get_list(im, root, what, "tasks", 1, &tasks)))
+	if (!(campaign = ydoc_get(&im->d, root, "campaign")))
+		return ydoc_fail(&im->d, root, "plan: \"campaign\" is required");
+	if ((rc = ydoc_list(&im->d, root, what, "units", 1, &units)) ||
+	    (rc = ydoc_list(&im->d, root, what, "unit_groups", 0, &groups)) ||
+	    (rc = ydoc_list(&im->d, root, what, "bodies", 0, &bodies)) ||
+	    (rc = ydoc_list(&im->d, root, what, "phases", 0, &phases)) ||
+	    (rc = ydoc_list(&im->d, root, what, "tasks", 1, &tasks)))
 		return rc;
 	if ((rc = import_campaign(im, campaign, opts)) || (rc = import_units(im, units, 0)) ||
 	    (groups && (rc = import_groups(im, groups))) || (bodies && (rc = import_bodies(im, bodies))) ||
@@ -957,58 +843,38 @@ static int import_root(imp *im, yaml_node_t *root, const campaign_import_options
 	              im->campaign_id, im->campaign_id, im->file);
 }
 
-/* Position (1-based line, column in characters) of byte @offset. */
-static void position_of(const char *data, size_t offset, int *line, int *column)
-{
-	*line = 1;
-	*column = 1;
-	for (size_t i = 0; i < offset; i++) {
-		if (data[i] == '\n') {
-			++*line;
-			*column = 1;
-		} else if (((unsigned char)data[i] & 0xc0) != 0x80) {
-			++*column;
-		}
-	}
-}
-
 static int load(imp *im, const char *data, size_t len)
 {
-	yaml_parser_t parser;
-	size_t bad = utf8_invalid_offset(data, len);
-	int line, col, rc = CAMPAIGN_OK;
-	if (bad < len) {
-		position_of(data, bad, &line, &col);
-		return error_set_at(CAMPAIGN_EINVALID, im->file, line, col, "invalid UTF-8 (byte 0x%02x)",
-		                    (unsigned char)data[bad]);
-	}
-	if (!yaml_parser_initialize(&parser))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
-	if (!yaml_parser_load(&parser, &im->doc)) {
-		yaml_mark_t m = parser.problem_mark;
-		if (parser.error == YAML_MEMORY_ERROR)
-			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-		else
-			rc = error_set_at(CAMPAIGN_EINVALID, im->file, (int)m.line + 1, (int)m.column + 1, "not valid YAML: %s%s%s",
-			                  parser.problem ? parser.problem : "syntax error", parser.context ? " " : "",
-			                  parser.context ? parser.context : "");
-		yaml_parser_delete(&parser);
+	int rc = ydoc_load(&im->d, im->file, data, len);
+	if (rc)
 		return rc;
-	}
-	yaml_parser_delete(&parser);
-	if (!yaml_document_get_root_node(&im->doc)) {
-		yaml_document_delete(&im->doc);
+	if (!ydoc_root(&im->d)) {
+		ydoc_free(&im->d);
 		return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the file is empty; expected a plan");
 	}
 	return CAMPAIGN_OK;
 }
 
+typedef struct plan_call {
+	imp *im;
+	const campaign_import_options *opts;
+} plan_call;
+
+static int plan_body(write_op *op, void *ctx)
+{
+	plan_call *pc = ctx;
+	(void)op;
+	return import_root(pc->im, ydoc_root(&pc->im->d), pc->opts);
+}
+
 int plan_import(campaign_db *db, const char *data, size_t len, const char *name, const char *actor,
                 const campaign_import_options *opts)
 {
+	/* the plan names its campaign and writes its own call entry (plan.import or plan.import.replace) */
+	write_op op = {.name = "plan.import", .actor = actor, .object = name, .access = WRITE_ANY,
+	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG, .body = plan_body};
 	imp im;
+	plan_call pc = {&im, opts};
 	int rc;
 	memset(&im, 0, sizeof im);
 	im.db = db;
@@ -1016,16 +882,8 @@ int plan_import(campaign_db *db, const char *data, size_t len, const char *name,
 	im.actor = actor;
 	if ((rc = load(&im, data, len)))
 		return rc;
-	if ((rc = db_begin(db)) == CAMPAIGN_OK) {
-		rc = import_root(&im, yaml_document_get_root_node(&im.doc), opts);
-		if (rc == CAMPAIGN_OK)
-			rc = db_commit(db);
-		if (rc)
-			db_rollback(db);
-	}
+	rc = db_write(db, &op, &pc, NULL);
 	free(im.ids.keys);
-	yaml_document_delete(&im.doc);
-	if (rc == CAMPAIGN_OK)
-		error_ok();
+	ydoc_free(&im.d);
 	return rc;
 }

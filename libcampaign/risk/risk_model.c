@@ -28,7 +28,7 @@ typedef struct input_in {
 
 typedef struct model_in {
 	const char *file;
-	yaml_document_t *doc;
+	ydoc *doc;
 	const char *id, *name;
 	int kind, is_default;
 	grade_in grades[GRADES_MAX];
@@ -50,13 +50,12 @@ static int at(const model_in *in, const yaml_node_t *n, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	return error_set_at(CAMPAIGN_EINVALID, in->file, n ? (int)n->start_mark.line + 1 : 1,
-	                    n ? (int)n->start_mark.column + 1 : 1, "%s", msg);
+	return ydoc_fail(in->doc, n, "%s", msg);
 }
 
 static const char *key_of(const yaml_node_t *k)
 {
-	return k->type == YAML_SCALAR_NODE ? (const char *)k->data.scalar.value : "?";
+	return ydoc_text(k) ? ydoc_text(k) : "?";
 }
 
 /* Reads mapping @map against @keys into @vals (nodes, same order). */
@@ -65,15 +64,13 @@ static int read_map(const model_in *in, yaml_node_t *map, const char *what, cons
 	if (map->type != YAML_MAPPING_NODE)
 		return at(in, map, "%s must be a mapping", what);
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
-		yaml_node_t *k = yaml_document_get_node(in->doc, p->key);
-		int i;
-		for (i = 0; keys[i] && strcmp(keys[i], key_of(k)); i++)
-			;
-		if (!keys[i])
+		yaml_node_t *k = ydoc_node(in->doc, p->key);
+		int i = ydoc_key_index(k, keys);
+		if (i < 0)
 			return at(in, k, "%s: unknown key \"%s\"", what, key_of(k));
 		if (vals[i])
 			return at(in, k, "%s: \"%s\" given twice", what, keys[i]);
-		vals[i] = yaml_document_get_node(in->doc, p->value);
+		vals[i] = ydoc_node(in->doc, p->value);
 	}
 	return CAMPAIGN_OK;
 }
@@ -175,7 +172,7 @@ static int read_grades(model_in *in, yaml_node_t *root, yaml_node_t *seq)
 	if (seq->type != YAML_SEQUENCE_NODE || seq->data.sequence.items.start == seq->data.sequence.items.top)
 		return at(in, seq, "\"grades\" must be a list of grades, top grade first");
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++)
-		if ((rc = read_grade(in, yaml_document_get_node(in->doc, *it))))
+		if ((rc = read_grade(in, ydoc_node(in->doc, *it))))
 			return rc;
 	return CAMPAIGN_OK;
 }
@@ -227,7 +224,7 @@ static int read_inputs(model_in *in, yaml_node_t *root, yaml_node_t *seq, const 
 	if (seq->type != YAML_SEQUENCE_NODE || seq->data.sequence.items.start == seq->data.sequence.items.top)
 		return at(in, seq, "\"%s\" must be a non-empty list", key);
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++)
-		if ((rc = read_input(in, yaml_document_get_node(in->doc, *it))))
+		if ((rc = read_input(in, ydoc_node(in->doc, *it))))
 			return rc;
 	return CAMPAIGN_OK;
 }
@@ -241,7 +238,7 @@ static int read_levels(model_in *in, yaml_node_t *root, yaml_node_t *seq, int ax
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return at(in, seq, "\"%s\" must be a list of labels, lowest first", key);
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++) {
-		yaml_node_t *n = yaml_document_get_node(in->doc, *it);
+		yaml_node_t *n = ydoc_node(in->doc, *it);
 		if (in->nlevels[axis] == LEVELS_MAX)
 			return at(in, n, "\"%s\" has more than %d levels", key, LEVELS_MAX);
 		if (n->type != YAML_SCALAR_NODE || !*(const char *)n->data.scalar.value)
@@ -271,14 +268,14 @@ static int read_cells(model_in *in, yaml_node_t *root, yaml_node_t *seq)
 	if (seq->type != YAML_SEQUENCE_NODE)
 		return at(in, seq, "\"cells\" must be a list of rows, one per likelihood level (1 first)");
 	for (yaml_node_item_t *it = seq->data.sequence.items.start; it < seq->data.sequence.items.top; it++, l++) {
-		yaml_node_t *row = yaml_document_get_node(in->doc, *it);
+		yaml_node_t *row = ydoc_node(in->doc, *it);
 		int i = 0;
 		if (l == in->nlevels[0])
 			return at(in, row, "\"cells\" has more rows than the %d likelihood levels", in->nlevels[0]);
 		if (row->type != YAML_SEQUENCE_NODE)
 			return at(in, row, "row %d of \"cells\" must be a list of grade ids", l + 1);
 		for (yaml_node_item_t *c = row->data.sequence.items.start; c < row->data.sequence.items.top; c++, i++) {
-			yaml_node_t *n = yaml_document_get_node(in->doc, *c);
+			yaml_node_t *n = ydoc_node(in->doc, *c);
 			int g;
 			if (i == in->nlevels[1])
 				return at(in, n, "row %d of \"cells\" has more cells than the %d impact levels", l + 1, in->nlevels[1]);
@@ -346,7 +343,7 @@ static int read_model(model_in *in)
 	static const char *const keys[] = {"format", "model", "grades", "likelihood", "impact", "cells", "factors",
 	                                   "criteria", NULL};
 	enum { K_FORMAT, K_MODEL, K_GRADES, K_LIKELIHOOD, K_IMPACT, K_CELLS, K_FACTORS, K_CRITERIA };
-	yaml_node_t *root = yaml_document_get_root_node(in->doc), *v[8] = {0};
+	yaml_node_t *root = ydoc_root(in->doc), *v[8] = {0};
 	int rc;
 	if (!root || root->type != YAML_MAPPING_NODE)
 		return error_set_at(CAMPAIGN_EINVALID, in->file, 1, 1, "a model file is a mapping with format, model, grades");
@@ -602,61 +599,35 @@ static int model_write(campaign_db *db, const char *campaign, const model_in *in
 static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
                        const char *actor)
 {
-	yaml_parser_t parser;
-	yaml_document_t doc;
+	ydoc doc;
 	model_in *in;
 	int rc, version = 0;
 	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.model.import", campaign, NULL)))
 		return rc;
-	if (!(in = calloc(1, sizeof *in)) || !yaml_parser_initialize(&parser)) {
-		free(in);
+	if (!(in = calloc(1, sizeof *in)))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
 	in->file = name;
 	in->doc = &doc;
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		rc = error_set_at(CAMPAIGN_EINVALID, name, (int)parser.problem_mark.line + 1,
-		                  (int)parser.problem_mark.column + 1, "not valid YAML: %s",
-		                  parser.problem ? parser.problem : "syntax error");
-		yaml_parser_delete(&parser);
+	if ((rc = ydoc_load(&doc, name, data, len))) {
 		free(in);
 		return rc;
 	}
-	yaml_parser_delete(&parser);
 	if (!(rc = read_model(in)))
 		rc = model_write(db, campaign, in, actor, &version);
-	yaml_document_delete(&doc);
+	ydoc_free(&doc);
 	free(in);
 	return rc ? rc : version;
 }
 
-int campaign_risk_model_import_yaml_string(campaign_db *db, const char *campaign, const char *yaml,
-                                           const char *name, const char *actor)
+int campaign_risk_model_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
+                                      const char *actor)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!yaml)
-		return error_set(CAMPAIGN_EINVALID, "campaign_risk_model_import_yaml_string: yaml is NULL");
-	if (!utf8_valid(yaml, strlen(yaml)))
-		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8", name ? name : "<string>");
-	return import_text(db, campaign, yaml, strlen(yaml), name ? name : "<string>", actor);
+	return doc_text_import(db, campaign, "campaign_risk_model_import_string", 1, yaml, name, actor, import_text);
 }
 
-int campaign_risk_model_import_yaml(campaign_db *db, const char *campaign, const char *path, const char *actor)
+int campaign_risk_model_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
 {
-	struct campaign_buf b = {0};
-	int rc;
-	if ((rc = db_check_write(db, actor)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_risk_model_import_yaml: path is NULL");
-	if ((rc = file_read_utf8(path, &b)))
-		return rc;
-	rc = import_text(db, campaign, b.data, b.size, path, actor);
-	buf_reset(&b);
-	return rc;
+	return doc_text_import(db, campaign, "campaign_risk_model_import_file", 0, path, NULL, actor, import_text);
 }
 
 /* ---- resolving and the default ---- */

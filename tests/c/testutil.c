@@ -44,7 +44,7 @@ campaign_db *open_memory(void)
 campaign_db *open_seed(void)
 {
 	campaign_db *db = open_memory();
-	int rc = campaign_plan_import_yaml(db, SEED_PLAN, "tester", NULL);
+	int rc = campaign_plan_import_file(db, SEED_PLAN, "tester", NULL);
 	if (rc)
 		fprintf(stderr, "seed import: %s\n", campaign_error_message());
 	assert_int_equal(rc, CAMPAIGN_OK);

@@ -34,11 +34,11 @@ static const char *const COUNTIES[] = {"shizhong", "shawan", "wutongqiao", "jink
 static campaign_db *open_people(void)
 {
 	campaign_db *db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, FIVE, "tester") > 0);
-	assert_true(campaign_catalogue_import_yaml(db, NULL, TEN, "tester") > 0);
-	if (campaign_people_import_yaml(db, NULL, PEOPLE, "tester"))
+	assert_true(campaign_catalogue_import_file(db, NULL, FIVE, "tester") > 0);
+	assert_true(campaign_catalogue_import_file(db, NULL, TEN, "tester") > 0);
+	if (campaign_people_import_file(db, NULL, PEOPLE, NULL, "tester"))
 		fprintf(stderr, "%s\n", campaign_error_message());
-	assert_int_equal(campaign_people_import_yaml(db, NULL, PEOPLE, "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_people_import_file(db, NULL, PEOPLE, NULL, "tester"), CAMPAIGN_OK);
 	return db;
 }
 
@@ -48,7 +48,7 @@ static void one_rule(campaign_db *db, const char *rule)
 	char yaml[4096];
 	int rc;
 	snprintf(yaml, sizeof yaml, "format: 1\nruleset: {id: t, name: test}\nrules:\n  - id: r\n%s", rule);
-	rc = campaign_rules_import_yaml_string(db, NULL, yaml, "t.yaml", "tester");
+	rc = campaign_rules_import_string(db, NULL, yaml, "t.yaml", "tester");
 	if (rc < 0)
 		fprintf(stderr, "%s\n", campaign_error_message());
 	assert_true(rc > 0);
@@ -229,7 +229,7 @@ static void test_people_and_posts(void **state)
 	assert_string_equal(campaign_cursor_get(c, "end_on"), "2011-03-31");
 	campaign_cursor_free(c);
 	/* a bad people file: position and nothing written */
-	assert_int_equal(campaign_people_import_yaml(db, NULL, ACC_DATA("people-bad.yaml"), "tester"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_people_import_file(db, NULL, ACC_DATA("people-bad.yaml"), NULL, "tester"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR "/tests/data/accountability/people-bad.yaml:7:9: "
 	                                              "no post with id \"nope\"");
 	assert_int_equal(count_query(campaign_people_query(&c, db, NULL, NULL), &c), 26);
@@ -265,16 +265,16 @@ static void test_evaluation_ranking_ties(void **state)
 	                                         SCORE(2010, "全年", "shizhong", "1000.5", "2011-01-20", NULL), "tester"),
 	                 CAMPAIGN_EINVALID);
 	/* bulk: CSV and YAML, all or nothing */
-	assert_int_equal(campaign_evaluations_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/evaluations-2010.csv",
+	assert_int_equal(campaign_evaluations_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/evaluations-2010.csv", NULL,
 	                                             "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2010, "全年", NULL), &c), 11);
-	assert_int_equal(campaign_evaluations_import(db, NULL, ACC_DATA("evaluations-bad.csv"), "tester"),
+	assert_int_equal(campaign_evaluations_import_file(db, NULL, ACC_DATA("evaluations-bad.csv"), NULL, "tester"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR "/tests/data/accountability/evaluations-bad.csv:4:9: "
 	                                              "row 3: no unit with id \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
-	assert_int_equal(campaign_evaluations_import(db, NULL, ACC_DATA("evaluations.yaml"), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_evaluations_import_file(db, NULL, ACC_DATA("evaluations.yaml"), NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2011, NULL, NULL), &c), 3);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2012, NULL, NULL), &c), 0);
 	campaign_close(db);
@@ -780,7 +780,7 @@ static void test_person_record_confidential(void **state)
 	                                        "挪用资金", NULL, "2010-11-20", NULL},
 	                                      "office"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_rules_import_yaml_string(db, NULL, "format: 1\nruleset: {id: t, name: t}\nrules: []\n",
+	assert_int_equal(campaign_rules_import_string(db, NULL, "format: 1\nruleset: {id: t, name: t}\nrules: []\n",
 	                                                   NULL, "clerk"),
 	                 CAMPAIGN_EPERM);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-12-01", "office"), 1);
@@ -823,11 +823,11 @@ static void test_person_record_confidential(void **state)
 static campaign_db *open_scenario(void)
 {
 	campaign_db *db = open_people();
-	assert_int_equal(campaign_evaluations_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/evaluations-2010.csv",
+	assert_int_equal(campaign_evaluations_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/evaluations-2010.csv", NULL,
 	                                             "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, RULES, "tester"), 1);
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, RULES, "tester"), 1); /* unchanged */
+	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
+	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1); /* unchanged */
 	assert_int_equal(campaign_finding_add(NULL, db, NULL,
 	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
 	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",

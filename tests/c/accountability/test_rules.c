@@ -27,7 +27,7 @@ static int import_rule(campaign_db *db, const char *rule)
 {
 	char yaml[4096];
 	snprintf(yaml, sizeof yaml, "format: 1\nruleset: {id: t, name: test}\nrules:\n  - id: r\n%s", rule);
-	return campaign_rules_import_yaml_string(db, NULL, yaml, "t.yaml", "tester");
+	return campaign_rules_import_string(db, NULL, yaml, "t.yaml", "tester");
 }
 
 static void test_shipped_rules_and_versions(void **state)
@@ -35,10 +35,10 @@ static void test_shipped_rules_and_versions(void **state)
 	campaign_db *db = open_seed();
 	campaign_cursor *c;
 	(void)state;
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, RULES, "tester"), 1);
+	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
 	assert_int_equal(rules_count(db), 8);
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, RULES, "tester"), 1);
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/rules/sql-example.yaml",
+	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
+	assert_int_equal(campaign_rules_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/rules/sql-example.yaml",
 	                                            "tester"),
 	                 1);
 	assert_int_equal(rules_count(db), 9);
@@ -53,7 +53,7 @@ static void test_shipped_rules_and_versions(void **state)
 	/* a changed set is a new version; a rule id of another set is refused */
 	assert_int_equal(import_rule(db, "    kind: case_count\n    at_least: 2\n"), 1);
 	assert_int_equal(import_rule(db, "    kind: case_count\n    at_least: 3\n"), 2);
-	assert_int_equal(campaign_rules_import_yaml_string(db, NULL,
+	assert_int_equal(campaign_rules_import_string(db, NULL,
 	                                                   "format: 1\nruleset: {id: u, name: u}\nrules:\n"
 	                                                   "  - {id: lookback, kind: lookback, from: 2011-07-01}\n",
 	                                                   "u.yaml", "tester"),
@@ -78,7 +78,7 @@ static void test_validation(void **state)
 {
 	campaign_db *db = open_seed();
 	(void)state;
-	assert_int_equal(campaign_rules_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/accountability/rules-bad.yaml",
+	assert_int_equal(campaign_rules_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/accountability/rules-bad.yaml",
 	                                            "tester"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR

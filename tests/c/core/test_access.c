@@ -74,7 +74,7 @@ static void test_clerk_writes_only_own_unit(void **state)
 	assert_int_equal(campaign_plan_delete(db, "leshan-ltyg-2010", "路人"), CAMPAIGN_EPERM);
 	assert_string_equal(campaign_error_message(),
 	                    "actor \"路人\" has no role in this store and may not change the plan (plan.delete)");
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "峨眉文员", NULL), CAMPAIGN_EPERM);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "峨眉文员", NULL), CAMPAIGN_EPERM);
 	/* the office writes for anyone */
 	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "督查办"), CAMPAIGN_OK);
 	assert_int_equal(reports(db), 2);
@@ -86,7 +86,7 @@ static void test_clerk_bulk_import_refused_whole(void **state)
 	campaign_db *db = with_roles();
 	(void)state;
 	/* good.csv holds rows for 矿管科, 峨眉山 and 马边: the clerk may write only one of them */
-	assert_int_equal(campaign_progress_import(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", "峨眉文员"),
+	assert_int_equal(campaign_progress_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", NULL, "峨眉文员"),
 	                 CAMPAIGN_EPERM);
 	assert_non_null(strstr(campaign_error_message(), "good.csv:2:9: row 1: actor \"峨眉文员\""));
 	assert_int_equal(reports(db), 0);

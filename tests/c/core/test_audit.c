@@ -20,7 +20,7 @@ static campaign_db *seed_file(const char *path)
 	                                          .percent = 100, .date = "2010-10-28"};
 	campaign_db *db;
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "李四"), CAMPAIGN_OK);
 	return db;
 }

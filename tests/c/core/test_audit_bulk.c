@@ -30,8 +30,8 @@ static long long imported(const char *path)
 {
 	campaign_db *db;
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_progress_import(db, NULL, MANY, "李四"), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import_file(db, NULL, MANY, NULL, "李四"), CAMPAIGN_OK);
 	campaign_close(db);
 	return raw_int(path, "SELECT seq FROM audit_log WHERE kind = 'batch'");
 }
@@ -146,11 +146,11 @@ static void test_failed_import_then_row_by_row(void **state)
 	(void)state;
 	tmp_store_path(path, sizeof path, "failed.db");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
 	campaign_close(db);
 	entries = raw_int(path, "SELECT count(*) FROM audit_log");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-	assert_int_equal(campaign_progress_import(db, NULL, BAD, "李四"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import_file(db, NULL, BAD, NULL, "李四"), CAMPAIGN_EINVALID);
 	/* a bad row after the switch to batches: the triggers come back with the rollback */
 	{
 		char bad[256], line[256];
@@ -163,7 +163,7 @@ static void test_failed_import_then_row_by_row(void **state)
 		fputs("t1.2.o1,guihua,in_progress,10,2010-11-15,,\n", out);
 		fclose(in);
 		fclose(out);
-		assert_int_equal(campaign_progress_import(db, NULL, bad, "李四"), CAMPAIGN_EINVALID);
+		assert_int_equal(campaign_progress_import_file(db, NULL, bad, NULL, "李四"), CAMPAIGN_EINVALID);
 		assert_non_null(strstr(campaign_error_message(), "late-bad.csv:1502:"));
 		remove(bad);
 	}

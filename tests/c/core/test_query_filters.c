@@ -54,7 +54,7 @@ static void store_open(store *s)
 	close(fd);
 	unlink(s->path);
 	ok(campaign_open(&s->db, s->path, 0));
-	ok(campaign_plan_import_yaml(s->db, SEED_PLAN, "office", NULL));
+	ok(campaign_plan_import_file(s->db, SEED_PLAN, "office", NULL));
 	s->raw = NULL;
 }
 
@@ -133,7 +133,7 @@ static void test_history_every_filter(void **state)
 	campaign_cursor *c;
 	(void)state;
 	store_open(&s);
-	ok(campaign_progress_import(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", "office"));
+	ok(campaign_progress_import_file(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", NULL, "office"));
 	/* same-day reports: the id (time-ordered) decides which is current */
 	report(s.db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
 	report(s.db, "t1.1.o1", "liyong", "in_progress", 70, "2010-11-20");
@@ -192,14 +192,14 @@ static void test_findings_every_filter(void **state)
 	campaign_cursor *c;
 	(void)state;
 	store_open(&s);
-	assert_int_equal(campaign_catalogue_import_yaml(s.db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	assert_int_equal(campaign_catalogue_import_yaml(s.db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(s.db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(s.db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
 	ok(campaign_inspection_round_add(s.db, NULL,
 	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
 	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
 	                                 "office"));
-	ok(campaign_findings_import(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.csv", "office"));
-	ok(campaign_findings_import(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.yaml", "office"));
+	ok(campaign_findings_import_file(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.csv", NULL, "office"));
+	ok(campaign_findings_import_file(s.db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/inspection/findings.yaml", NULL, "office"));
 	ok(campaign_findings_query(&c, s.db, NULL, NULL, NULL));
 	nf = values(c, "id", ids, 64);
 	ok(campaign_findings_query(&c, s.db, NULL, NULL, NULL));

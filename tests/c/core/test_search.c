@@ -17,7 +17,7 @@ static int setup(void **state)
 {
 	(void)state;
 	db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
 	ok(campaign_finding_add(NULL, db, NULL,
 	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1",
@@ -115,7 +115,7 @@ static void test_index_follows_changes(void **state)
 		campaign_cursor *c = NULL;
 		assert_int_equal(campaign_search_query(&c, db, NULL, "规划", NULL), CAMPAIGN_ENOTFOUND);
 	}
-	ok(campaign_plan_import_yaml(db, SEED_PLAN, "office", NULL));
+	ok(campaign_plan_import_file(db, SEED_PLAN, "office", NULL));
 	assert_string_equal(hits("规划", NULL), "");
 }
 
@@ -145,7 +145,7 @@ static void test_bulk_import_indexed(void **state)
 	(void)state;
 	/* a store of its own: the tests before deleted the plan */
 	db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
 	tmp_store_path(path, sizeof path, "bulk-findings.csv");
 	assert_non_null(f = fopen(path, "w"));
@@ -154,7 +154,7 @@ static void test_bulk_import_indexed(void **state)
 		fprintf(f, "B-%d,emeishan,ten-categories/c1,self_reported,,批量清查第%d宗%s,,2010-11-05,\n", i, i,
 		        i == 1100 ? "鹅卵石" : "");
 	fclose(f);
-	ok(campaign_findings_import(db, NULL, path, "office"));
+	ok(campaign_findings_import_file(db, NULL, path, NULL, "office"));
 	remove(path);
 	assert_string_equal(hits("鹅卵石", NULL), "finding:B-1100 ");
 	ok(campaign_search_query(&c, db, NULL, "清查", "finding"));

@@ -66,7 +66,7 @@ static void test_open_file_creates_migrates_wal(void **state)
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_schema_version(db), campaign_schema_version_supported());
 	assert_true(campaign_schema_version_supported() >= 1);
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "tester", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "tester", NULL), CAMPAIGN_OK);
 	campaign_close(db);
 	assert_int_equal(pragma_int(path, "PRAGMA user_version"), campaign_schema_version_supported());
 	{

@@ -13,7 +13,7 @@
 static campaign_db *open_leads(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_inspection_round_add(db, NULL,
 	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
 	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},

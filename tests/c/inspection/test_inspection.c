@@ -14,8 +14,8 @@
 static campaign_db *open_inspection(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
 	ok(campaign_inspection_round_add(db, NULL,
 	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
 	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
@@ -79,7 +79,7 @@ static void test_catalogues_and_versions(void **state)
 	campaign_cursor_free(c);
 	/* the same file again changes nothing */
 	before = audit_count(db);
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_catalogues_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 2);
 	/* a finding keeps the version it was recorded in */
@@ -95,8 +95,8 @@ static void test_catalogues_and_versions(void **state)
 	assert_true(fread(changed, 1, 65535, f) > 0);
 	fclose(f);
 	strcat(changed, "  - id: c11\n    text: \"其他违反党风廉政规定的行为\"\n");
-	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, changed, "ten.yaml", "office"), 2);
-	assert_int_equal(campaign_catalogue_import_yaml_string(db, NULL, changed, "ten.yaml", "office"), 2);
+	assert_int_equal(campaign_catalogue_import_string(db, NULL, changed, "ten.yaml", "office"), 2);
+	assert_int_equal(campaign_catalogue_import_string(db, NULL, changed, "ten.yaml", "office"), 2);
 	free(changed);
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 0));
 	assert_int_equal(count_rows(c), 11);
@@ -118,7 +118,7 @@ static void test_catalogues_and_versions(void **state)
 	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
 	/* a bad catalogue is refused with its position and writes nothing */
 	before = audit_count(db);
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, INSP("catalogue-bad.yaml"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, INSP("catalogue-bad.yaml"), "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "catalogue-bad.yaml:8:5: duplicate category id \"c1\""));
 	assert_int_equal(campaign_error_line(), 8);
 	assert_int_equal(audit_count(db), before);
@@ -371,23 +371,23 @@ static void test_findings_import(void **state)
 	campaign_db *db = open_inspection();
 	int before;
 	(void)state;
-	ok(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"));
+	ok(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"));
 	assert_int_equal(findings_count(db), 3);
 	assert_field(db, "F-101", "amount", "1200000.00");
 	assert_field(db, "F-101", "leniency", "lenient");
 	assert_field(db, "F-102", "description", "设\"小金库\",滥支乱花");
 	assert_field(db, "F-102", "amount_fen", "3500050");
 	assert_field(db, "F-103", "people", "张某、王某");
-	ok(campaign_findings_import(db, NULL, INSP("findings.yaml"), "office"));
+	ok(campaign_findings_import_file(db, NULL, INSP("findings.yaml"), NULL, "office"));
 	assert_int_equal(findings_count(db), 5);
 	/* one bad row: nothing of the file is written, the row is named */
 	before = audit_count(db);
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings-bad.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: no unit with id \"nowhere\""));
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings-bad.yaml"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.yaml"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(),
 	                       "findings-bad.yaml:8:11: row 2: amount \"8万\" is not an amount in yuan (e.g. 12345.67)"));
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "findings.csv:2:1: row 1: finding \"F-101\" exists already"));
 	assert_int_equal(audit_count(db), before);
 	assert_int_equal(findings_count(db), 5);

@@ -13,11 +13,11 @@ static int ledger_rows(campaign_db *db)
 static campaign_db *with_findings(void)
 {
 	campaign_db *db = open_seed();
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
-	assert_true(campaign_catalogue_import_yaml(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/five-behaviours.yaml",
+	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/five-behaviours.yaml",
 	                                           "office") > 0);
-	assert_int_equal(campaign_findings_import(db, NULL, INSP("findings.csv"), "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"), CAMPAIGN_OK);
 	return db;
 }
 
@@ -26,8 +26,8 @@ static void test_ledger_csv_and_yaml(void **state)
 	campaign_db *db = with_findings();
 	campaign_cursor *c;
 	(void)state;
-	assert_int_equal(campaign_rectifications_import(db, NULL, INSP("ledger.csv"), "office"), CAMPAIGN_OK);
-	assert_int_equal(campaign_rectifications_import(db, NULL, INSP("ledger.yaml"), "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_rectifications_import_file(db, NULL, INSP("ledger.csv"), NULL, "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_rectifications_import_file(db, NULL, INSP("ledger.yaml"), NULL, "office"), CAMPAIGN_OK);
 	assert_int_equal(ledger_rows(db), 3);
 	assert_int_equal(campaign_rectifications_query(&c, db, NULL, "F-102", NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
@@ -45,13 +45,13 @@ static void test_bad_row_writes_nothing(void **state)
 	campaign_db *db = with_findings();
 	char want[512];
 	(void)state;
-	assert_int_equal(campaign_rectifications_import(db, NULL, INSP("ledger-bad.csv"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rectifications_import_file(db, NULL, INSP("ledger-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	snprintf(want, sizeof want, "%s:3:", INSP("ledger-bad.csv"));
 	assert_memory_equal(campaign_error_message(), want, strlen(want));
 	assert_non_null(strstr(campaign_error_message(), "row 2:"));
 	assert_non_null(strstr(campaign_error_message(), "2011-02-30"));
 	assert_int_equal(ledger_rows(db), 0);
-	assert_int_equal(campaign_rectifications_import(db, NULL, INSP("ledger.txt"), "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rectifications_import_file(db, NULL, INSP("ledger.txt"), NULL, "office"), CAMPAIGN_EINVALID);
 	campaign_close(db);
 }
 

@@ -10,7 +10,7 @@
 static campaign_db *open_ledger(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_catalogue_import_yaml(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_finding_add(NULL, db, NULL,
 	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-E",
 	                          "emeishan", "ten-categories/c9", "self_reported", "李某", "擅自缓缴土地出让金120万元",

@@ -84,7 +84,7 @@ static void test_quotes_crlf_bom_blank(void **state)
 	                    "t2.2.o4,emeishan,done,100,2010-12-15,\"第一行\r\n第二行\",峨国土资〔2010〕88号\r\n"
 	                    "\n"
 	                    "t2.2.o4,mabian,in_progress,80,2010-12-10,,");
-	assert_int_equal(campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_OK);
 	assert_int_equal(reports(db), 3);
 	note_of(db, "t1.2.o1", "kuangguan", note, sizeof note);
 	assert_string_equal(note, "清理过半,\"二期\"");
@@ -117,7 +117,7 @@ static void test_records_across_refills(void **state)
 	n += (size_t)snprintf(data + n, cap - n, "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"\"\"%s\"\"\",\n", note);
 	n += (size_t)snprintf(data + n, cap - n, "t2.2.o4,mabian,in_progress,80,2010-12-10,末行,");
 	write_file("t.csv", data, n);
-	assert_int_equal(campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_OK);
 	assert_int_equal(reports(db), 2002);
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.2.o1", "kuangguan"), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
@@ -141,7 +141,7 @@ static void test_progress_bad_utf8(void **state)
 	                    "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"两行\n的备注\",\n"
 	                    "t2.2.o4,mabian,in_progress,80,2010-12-10,坏\xff字节,\n");
 	snprintf(want, sizeof want, "%s:4:1: invalid UTF-8 (byte 0xff): save the sheet as CSV UTF-8", path);
-	fails_unchanged(db, campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	free(before);
 	campaign_close(db);
 }
@@ -163,7 +163,7 @@ static void test_findings_bad_utf8_offset(void **state)
 	n += (size_t)snprintf(data + n, cap - n, "\xe5\xb9,2010-11-05\n");
 	write_file("t.csv", data, n);
 	snprintf(want, sizeof want, "%s: invalid UTF-8 at byte %zu (save the sheet as CSV UTF-8)", path, bad);
-	fails_unchanged(db, campaign_findings_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_findings_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	free(data);
 	free(before);
 	campaign_close(db);
@@ -179,12 +179,12 @@ static void test_malformed_quotes(void **state)
 	                    "t1.2.o1,kuangguan,in_progress,50,2010-11-15,清理,\n"
 	                    "t2.2.o4,mabian,进行,80,2010-12-10,\"备注\"x,\n");
 	snprintf(want, sizeof want, "%s:3:33: malformed quoted field", path);
-	fails_unchanged(db, campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	/* a quote left open runs to the end of the file */
 	write_text("t.csv", "id,unit,origin,description,found_on\n"
 	                    "F-1,emeishan,self_reported,\"未闭合\n,2010-11-05\n");
 	snprintf(want, sizeof want, "%s:2:28: malformed quoted field", path);
-	fails_unchanged(db, campaign_findings_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_findings_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	free(before);
 	campaign_close(db);
 }
@@ -196,22 +196,22 @@ static void test_header_and_fields(void **state)
 	(void)state;
 	write_text("t.csv", "");
 	snprintf(want, sizeof want, "%s:1:1: the file is empty; expected a header outcome,unit,status,percent,date", path);
-	fails_unchanged(db, campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	snprintf(want, sizeof want,
 	         "%s:1:1: unknown column \"\" (expected id, unit, category, origin, people, description, amount, found_on, "
 	         "round)",
 	         path);
-	fails_unchanged(db, campaign_findings_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_findings_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	write_text("t.csv", "\xef\xbb\xbfoutcome,unit,status,percent,date,单位\n");
 	snprintf(want, sizeof want,
 	         "%s:1:34: unknown column \"单位\" (expected outcome, unit, status, percent, date, note, evidence)", path);
-	fails_unchanged(db, campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	write_text("t.csv", "outcome,unit,status,percent,date\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,多余\n");
 	snprintf(want, sizeof want, "%s:2:45: row has more fields than the header", path);
-	fails_unchanged(db, campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	write_text("t.csv", "outcome,unit,status,percent,date\r\nt1.2.o1,kuangguan,in_progress,50\r\n");
 	snprintf(want, sizeof want, "%s:2:1: row 1 has 4 fields, the header 5", path);
-	fails_unchanged(db, campaign_progress_import(db, NULL, path, "office"), CAMPAIGN_EINVALID, want, before);
+	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
 	free(before);
 	campaign_close(db);
 }

@@ -46,7 +46,7 @@ static void test_bad_inputs_refused_store_unchanged(void **state)
 		snprintf(path, sizeof path, "%s%s", TEST_DATA(""), list[i]->d_name);
 		assert_true(read_expectation(path, code, msg, sizeof msg));
 		assert_string_equal(code, "EINVALID");
-		assert_int_equal(campaign_plan_import_yaml(db, path, "tester", NULL), CAMPAIGN_EINVALID);
+		assert_int_equal(campaign_plan_import_file(db, path, "tester", NULL), CAMPAIGN_EINVALID);
 		assert_int_equal(campaign_error_code_last(), CAMPAIGN_EINVALID);
 		snprintf(want, sizeof want, "%s:%s", path, msg);
 		assert_string_equal(campaign_error_message(), want);
@@ -72,7 +72,7 @@ static void test_round_trip(void **state)
 	(void)state;
 	assert_int_equal(campaign_plan_export_yaml(&ya, a, NULL), CAMPAIGN_OK);
 	assert_true(campaign_buf_size(ya) > 30000);
-	assert_int_equal(campaign_plan_import_yaml_string(b, campaign_buf_data(ya), "export", "tester", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_string(b, campaign_buf_data(ya), "export", "tester", NULL), CAMPAIGN_OK);
 	da = dump_store(a);
 	db_ = dump_store(b);
 	assert_string_equal(da, db_);
@@ -101,7 +101,7 @@ static void test_export_file(void **state)
 	(void)state;
 	assert_true(fd >= 0);
 	assert_int_equal(campaign_plan_export_yaml_file(a, NULL, path), CAMPAIGN_OK);
-	assert_int_equal(campaign_plan_import_yaml(b, path, "tester", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(b, path, "tester", NULL), CAMPAIGN_OK);
 	da = dump_store(a);
 	db_ = dump_store(b);
 	assert_string_equal(da, db_);
@@ -136,11 +136,11 @@ static void test_conflict_and_replace(void **state)
 	assert_int_equal(opts.replace, 0);
 	assert_int_equal(campaign_import_options_init(&opts, 99), CAMPAIGN_EINVALID);
 	before = dump_store(db);
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "tester", NULL), CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "tester", NULL), CAMPAIGN_ECONFLICT);
 	assert_non_null(strstr(campaign_error_message(), "campaign \"leshan-ltyg-2010\" is already in the store"));
 	assert_int_equal(campaign_error_line(), 5); /* "  id: leshan-ltyg-2010" */
 	opts.replace = 1;
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "replacer", &opts), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "replacer", &opts), CAMPAIGN_OK);
 	{
 		char *after = dump_store(db);
 		/* same model; only the importing actor differs */
@@ -148,7 +148,7 @@ static void test_conflict_and_replace(void **state)
 		free(after);
 	}
 	/* a second campaign: queries without an id become ambiguous */
-	assert_int_equal(campaign_plan_import_yaml_string(db, MINI, NULL, "tester", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_string(db, MINI, NULL, "tester", NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_measures_query(&c, db, NULL, NULL), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "the store holds several campaigns: name one");
 	assert_int_equal(campaign_measures_query(&c, db, "leshan-ltyg-2010", NULL), CAMPAIGN_OK);
@@ -166,7 +166,7 @@ static void test_string_import_non_bmp_and_year_context(void **state)
 	campaign_db *db = open_memory();
 	campaign_cursor *c;
 	(void)state;
-	assert_int_equal(campaign_plan_import_yaml_string(db, MINI, NULL, "tester", NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_string(db, MINI, NULL, "tester", NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_units_query(&c, db, NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "name"), "𠀀𪚥科");
@@ -189,15 +189,15 @@ static void test_bad_arguments(void **state)
 	campaign_db *db = open_memory();
 	campaign_import_options opts = {42, 0};
 	(void)state;
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, NULL, NULL), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, NULL, NULL), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "an actor is required for every write");
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "", NULL), CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_plan_import_yaml(NULL, SEED_PLAN, "x", NULL), CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_plan_import_yaml(db, NULL, "x", NULL), CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "x", &opts), CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_plan_import_yaml(db, "/nonexistent.yaml", "x", NULL), CAMPAIGN_EIO);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "", NULL), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_plan_import_file(NULL, SEED_PLAN, "x", NULL), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_plan_import_file(db, NULL, "x", NULL), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "x", &opts), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_plan_import_file(db, "/nonexistent.yaml", "x", NULL), CAMPAIGN_EIO);
 	assert_string_equal(campaign_error_message(), "/nonexistent.yaml: cannot open the file");
-	assert_int_equal(campaign_plan_import_yaml_string(db, NULL, NULL, "x", NULL), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_plan_import_string(db, NULL, NULL, "x", NULL), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_plan_export_yaml(NULL, db, NULL), CAMPAIGN_EINVALID);
 	{
 		campaign_buf *b = NULL;

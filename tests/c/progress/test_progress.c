@@ -137,7 +137,7 @@ static void test_bad_reports_write_nothing(void **state)
 	{
 		campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
 		opts.replace = 1;
-		assert_int_equal(campaign_plan_import_yaml(db, SEED_PLAN, "x", &opts), CAMPAIGN_ECONFLICT);
+		assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "x", &opts), CAMPAIGN_ECONFLICT);
 		assert_non_null(strstr(campaign_error_message(), "has 1 progress reports recorded against it"));
 	}
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.1.o1", NULL), CAMPAIGN_OK);
@@ -256,31 +256,31 @@ static void test_bulk_import(void **state)
 	campaign_cursor *c;
 	char want[1024];
 	(void)state;
-	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("good.csv"), "clerk"), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("good.csv"), NULL, "clerk"), CAMPAIGN_OK);
 	assert_int_equal(history_count(db), 3);
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t2.2.o4", "emeishan"), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "note"), "峨眉山市局上报总结报告,附件3份");
 	assert_string_equal(campaign_cursor_get(c, "evidence"), "峨国土资〔2010〕88号");
 	campaign_cursor_free(c);
-	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("good.yaml"), "clerk"), CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("good.yaml"), NULL, "clerk"), CAMPAIGN_OK);
 	assert_int_equal(history_count(db), 5);
 	/* one bad row: nothing written, the row named */
-	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("bad-status.csv"), "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("bad-status.csv"), NULL, "clerk"), CAMPAIGN_EINVALID);
 	snprintf(want, sizeof want, "%s:3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked",
 	         PROGRESS("bad-status.csv"));
 	assert_string_equal(campaign_error_message(), want);
 	assert_int_equal(history_count(db), 5);
-	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("bad-unit.csv"), "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("bad-unit.csv"), NULL, "clerk"), CAMPAIGN_EINVALID);
 	snprintf(want, sizeof want, "%s:3:9: row 2: unit \"guihua\" owes no share of outcome \"t1.2.o1\"",
 	         PROGRESS("bad-unit.csv"));
 	assert_string_equal(campaign_error_message(), want);
-	assert_int_equal(campaign_progress_import(db, NULL, PROGRESS("bad-percent.yaml"), "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("bad-percent.yaml"), NULL, "clerk"), CAMPAIGN_EINVALID);
 	snprintf(want, sizeof want, "%s:2:67: row 2: percent 130 is not in 0..100", PROGRESS("bad-percent.yaml"));
 	assert_string_equal(campaign_error_message(), want);
 	assert_int_equal(history_count(db), 5);
-	assert_int_equal(campaign_progress_import(db, NULL, SEED_PLAN ".txt", "clerk"), CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_progress_import(db, NULL, "/nonexistent.csv", "clerk"), CAMPAIGN_EIO);
+	assert_int_equal(campaign_progress_import_file(db, NULL, SEED_PLAN ".txt", NULL, "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import_file(db, NULL, "/nonexistent.csv", NULL, "clerk"), CAMPAIGN_EIO);
 	campaign_close(db);
 }
 

@@ -149,9 +149,9 @@ static void add_point(campaign_db *db, const char *id, const char *unit, const c
 static campaign_db *open_models(void)
 {
 	campaign_db *db = open_seed();
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("weighted-factors.yaml"), "office"), 1);
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("criteria-count.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("weighted-factors.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("criteria-count.yaml"), "office"), 1);
 	return db;
 }
 
@@ -324,8 +324,8 @@ static void test_model_change_regrades_with_history(void **state)
 	ok(t_point_grade(db, NULL, "B", NULL, "likelihood=2,impact=3", "2010-11-10", "office"));
 	expect_col(db, "A", "grade", "2");
 	/* an unchanged model keeps its version; a changed one is version 2 */
-	assert_int_equal(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
-	assert_int_equal(campaign_risk_model_import_yaml_string(db, NULL, MATRIX_V2, "v2.yaml", "office"), 2);
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MODEL("matrix-5x5.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_model_import_string(db, NULL, MATRIX_V2, "v2.yaml", "office"), 2);
 	expect_col(db, "A", "model_version", "1"); /* nothing re-grades until asked */
 	assert_int_equal(campaign_risk_regrade(db, NULL, "matrix-5x5", NULL, "2011-01-05", "office"), 2);
 	expect_col(db, "A", "grade", "1");
@@ -589,7 +589,7 @@ static void test_distribution_and_heatmap(void **state)
 	campaign_cursor *c;
 	int cells = 0, total = 0;
 	(void)state;
-	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
 	ok(campaign_risk_heatmap_query(&c, db, NULL, NULL, 0));
@@ -626,29 +626,37 @@ static void test_distribution_and_heatmap(void **state)
 
 /* ---- bulk import ---- */
 
+/* A register import graded under @model (the model is an import option). */
+static int register_import(campaign_db *db, const char *campaign, const char *path, const char *model, const char *actor)
+{
+	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	o.model = model;
+	return campaign_risk_register_import_file(db, campaign, path, &o, actor);
+}
+
 static void test_import_bad_row_writes_nothing(void **state)
 {
 	campaign_db *db = open_models();
 	char *before = risk_dump(db), *after;
 	(void)state;
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
+	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
 	      RISK_DATA("register-bad.csv") ":4:5: row 3: no unit with id \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register-bad-inputs.yaml"), NULL, "office"),
+	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad-inputs.yaml"), NULL, "office"),
 	      CAMPAIGN_EINVALID,
 	      RISK_DATA("register-bad-inputs.yaml") ":15:11: row 2: likelihood = 6 is outside 1..5 of model \"matrix-5x5@1\"");
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register.yaml"), "nosuch", "office"), CAMPAIGN_ENOTFOUND,
+	fails(register_import(db, NULL, RISK_DATA("register.yaml"), "nosuch", "office"), CAMPAIGN_ENOTFOUND,
 	      "no grading model \"nosuch\"");
-	fails(campaign_risk_register_import(db, NULL, RISK_DATA("register.txt"), NULL, "office"), CAMPAIGN_EINVALID, NULL);
+	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register.txt"), NULL, "office"), CAMPAIGN_EINVALID, NULL);
 	after = risk_dump(db);
 	assert_string_equal(before, after);
 	free(before);
 	free(after);
 	/* the good files */
-	assert_int_equal(campaign_risk_register_import(db, NULL, RISK_DATA("register.yaml"), "weighted-factors", "office"), 2);
+	assert_int_equal(register_import(db, NULL, RISK_DATA("register.yaml"), "weighted-factors", "office"), 2);
 	expect_col(db, "W-1", "grade", "1"); /* 150 + 100 + 60 + 30 + 10 = 350 */
 	expect_col(db, "W-2", "grade", "3"); /* 90 + 75 + 40 + 30 + 10 = 245 */
-	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
 	expect_col(db, "LS-R03", "grade", "1");
@@ -656,7 +664,7 @@ static void test_import_bad_row_writes_nothing(void **state)
 	expect_col(db, "LS-R05", "grade", "2");
 	expect_col(db, "LS-R08", "grade", "3");
 	/* the same ids again are refused, naming the row */
-	fails(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL, "office"),
+	fails(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL, "office"),
 	      CAMPAIGN_EINVALID, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv:2:1: row 1: a risk point \"LS-R01\" exists already");
 	campaign_close(db);
 }
@@ -682,7 +690,7 @@ static void test_bad_models(void **state)
 		last[strcspn(last, "\n")] = '\0';
 		assert_true(!strncmp(last, "EINVALID ", 9));
 		snprintf(want, sizeof want, "%s:%s", path, last + 9);
-		fails(campaign_risk_model_import_yaml(db, NULL, path, "office"), CAMPAIGN_EINVALID, want);
+		fails(campaign_risk_model_import_file(db, NULL, path, "office"), CAMPAIGN_EINVALID, want);
 	}
 	after = risk_dump(db);
 	assert_string_equal(before, after);
@@ -779,7 +787,7 @@ static void test_failed_calls_leave_no_trace(void **state)
 	fails(campaign_risk_publication_approve(db, NULL, "nope", "2010-11-25", "office"), CAMPAIGN_ENOTFOUND,
 	      "no risk publication \"nope\"");
 	fails(campaign_risk_model_set_default(db, NULL, "nosuch", "office"), CAMPAIGN_ENOTFOUND, "no grading model \"nosuch\"");
-	fails(campaign_risk_model_import_yaml_string(db, NULL, "format: 1\nmodel: [x]\n", "m.yaml", "office"),
+	fails(campaign_risk_model_import_string(db, NULL, "format: 1\nmodel: [x]\n", "m.yaml", "office"),
 	      CAMPAIGN_EINVALID, "m.yaml:2:8: model must be a mapping");
 	fails(campaign_risk_regrade(db, NULL, NULL, "nowhere", "2011-01-01", "office"), CAMPAIGN_ENOTFOUND,
 	      "no unit with id \"nowhere\"");
@@ -846,7 +854,7 @@ static void test_refusals_logged_once(void **state)
 	fails(campaign_risk_point_confidential_set(db, NULL, "F", "x", "clerk"), CAMPAIGN_EPERM, NULL);
 	fails(campaign_risk_publication_add(NULL, db, NULL, "liyong", "2010-12-01", "clerk"), CAMPAIGN_EPERM, NULL);
 	fails(campaign_risk_point_update(db, NULL, "F", "name", "y", "clerk"), CAMPAIGN_EPERM, NULL);
-	fails(campaign_risk_model_import_yaml(db, NULL, MODEL("matrix-5x5.yaml"), "clerk"), CAMPAIGN_EPERM, NULL);
+	fails(campaign_risk_model_import_file(db, NULL, MODEL("matrix-5x5.yaml"), "clerk"), CAMPAIGN_EPERM, NULL);
 	ok(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		const char *object = campaign_cursor_get(c, "object");
@@ -997,7 +1005,7 @@ static void test_column_types(void **state)
 	campaign_cursor *c;
 	campaign_buf *pub = NULL;
 	(void)state;
-	assert_int_equal(campaign_risk_register_import(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
 	ok(t_control_add(NULL, db, NULL, "C1", "LS-R01", "monitoring", "电子监察", NULL, "in_place",

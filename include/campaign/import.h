@@ -1,0 +1,69 @@
+/**
+ * @file campaign/import.h
+ * @brief The options every bulk import takes (progress, risk register,
+ * findings, rectification ledger, evaluations, people).
+ *
+ * Every bulk import is a pair, `campaign_<what>_import_file()` (the format
+ * chosen by the extension: .csv, .yaml or .yml) and
+ * `campaign_<what>_import_string()` (the text in memory, the format chosen by
+ * @p name's extension, or when @p name is NULL by the text: a YAML list starts
+ * with "-" or "["). All rows are checked; one bad row fails the whole import
+ * with `file:line:column: row N: message` and nothing is written. Rows are
+ * logged in bulk audit mode: one call entry for the import, batches of row
+ * digests for the rows.
+ */
+#ifndef CAMPAIGN_IMPORT_H
+#define CAMPAIGN_IMPORT_H
+
+#include "common.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION 1
+
+/**
+ * Called as rows are imported (after the header, then every 256 rows and at
+ * the end): @p rows read so far, @p bytes_done of @p bytes_total of the
+ * input. Return 0 to go on; anything else stops the import, which then
+ * fails with ::CAMPAIGN_EINVALID ("import stopped") and writes nothing.
+ */
+typedef int (*campaign_import_progress_fn)(void *user, long rows, long long bytes_done, long long bytes_total);
+
+/**
+ * Called in a dry run for every bad row, up to error_limit: the error's
+ * code, file, line, column and full message (`file:line:column: row N: ...`).
+ */
+typedef void (*campaign_import_error_fn)(void *user, int code, const char *file, int line, int column,
+                                         const char *message);
+
+/**
+ * Options of every bulk import. Initialise with ::CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT or
+ * campaign_rows_import_options_init(); NULL options are the defaults. A dry run that finds bad
+ * rows fails with the first one's code and position, its message ending "(and N more)" when
+ * there were more.
+ */
+typedef struct campaign_rows_import_options {
+	unsigned int version;                 /**< ::CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION */
+	int dry_run;                          /**< 1: check every row, write nothing, report each bad one */
+	int error_limit;                      /**< a dry run stops after this many bad rows; 0: 100 */
+	campaign_import_progress_fn progress; /**< NULL, or called as rows are read */
+	campaign_import_error_fn error;       /**< NULL, or called for every bad row of a dry run */
+	void *user;                           /**< passed to progress and error */
+	const char *model;                    /**< risk register: the model grading rows with inputs (NULL: the default) */
+} campaign_rows_import_options;
+
+#define CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT { CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * Initialises @p opts to the defaults of @p version (for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_rows_import_options_init(campaign_rows_import_options *opts, unsigned int version);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,300 @@
+/* The one YAML reader: every YAML document (plans, risk models, catalogues,
+ * rules, people, row lists) is loaded here. A hostile file is refused while
+ * its events are parsed -- deeper than YAML_MAX_DEPTH, larger than
+ * YAML_MAX_BYTES -- before libyaml builds a document (its loader takes
+ * seconds, then minutes, on a 20,000-deep file). The getters give every
+ * error the node's file:line:column. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "io/io.h"
+
+/* Position (1-based line, column in characters) of byte @offset. */
+static void position_of(const char *data, size_t offset, int *line, int *column)
+{
+	*line = 1;
+	*column = 1;
+	for (size_t i = 0; i < offset; i++) {
+		if (data[i] == '\n') {
+			++*line;
+			*column = 1;
+		} else if (((unsigned char)data[i] & 0xc0) != 0x80) {
+			++*column;
+		}
+	}
+}
+
+static int parser_error(const ydoc *d, yaml_parser_t *p)
+{
+	if (p->error == YAML_MEMORY_ERROR)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	return error_set_at(CAMPAIGN_EINVALID, d->file, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
+	                    "not valid YAML: %s%s%s", p->problem ? p->problem : "syntax error", p->context ? " " : "",
+	                    p->context ? p->context : "");
+}
+
+static void parser_start(yaml_parser_t *p, const char *data, size_t len)
+{
+	yaml_parser_set_input_string(p, (const unsigned char *)data, len);
+	yaml_parser_set_encoding(p, YAML_UTF8_ENCODING);
+}
+
+/* The first pass: events only, nesting counted as they come, so that a
+ * deep file stops at its 65th level. */
+static int check_depth(const ydoc *d, const char *data, size_t len)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	int depth = 0, rc = CAMPAIGN_OK, done = 0;
+	if (!yaml_parser_initialize(&p))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	parser_start(&p, data, len);
+	while (!rc && !done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			rc = parser_error(d, &p);
+			break;
+		}
+		switch (ev.type) {
+		case YAML_SEQUENCE_START_EVENT:
+		case YAML_MAPPING_START_EVENT:
+			if (++depth > YAML_MAX_DEPTH)
+				rc = error_set_at(CAMPAIGN_EINVALID, d->file, (int)ev.start_mark.line + 1,
+				                  (int)ev.start_mark.column + 1, "nested deeper than %d levels", YAML_MAX_DEPTH);
+			break;
+		case YAML_SEQUENCE_END_EVENT:
+		case YAML_MAPPING_END_EVENT: depth--; break;
+		case YAML_STREAM_END_EVENT: done = 1; break;
+		default: break;
+		}
+		yaml_event_delete(&ev);
+	}
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+int ydoc_load(ydoc *d, const char *file, const char *data, size_t len)
+{
+	yaml_parser_t p;
+	size_t bad;
+	int line, col, rc;
+	memset(d, 0, sizeof *d);
+	d->file = file ? file : "<string>";
+	if (len > YAML_MAX_BYTES)
+		return error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "the document is larger than %d MiB",
+		                    YAML_MAX_BYTES >> 20);
+	if ((bad = utf8_invalid_offset(data, len)) < len) {
+		position_of(data, bad, &line, &col);
+		return error_set_at(CAMPAIGN_EINVALID, d->file, line, col, "invalid UTF-8 (byte 0x%02x)",
+		                    (unsigned char)data[bad]);
+	}
+	if ((rc = check_depth(d, data, len)))
+		return rc;
+	if (!yaml_parser_initialize(&p))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	parser_start(&p, data, len);
+	if (!yaml_parser_load(&p, &d->doc))
+		rc = parser_error(d, &p);
+	else
+		d->loaded = 1;
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+void ydoc_free(ydoc *d)
+{
+	if (d->loaded)
+		yaml_document_delete(&d->doc);
+	d->loaded = 0;
+}
+
+yaml_node_t *ydoc_root(ydoc *d)
+{
+	return d->loaded ? yaml_document_get_root_node(&d->doc) : NULL;
+}
+
+yaml_node_t *ydoc_node(ydoc *d, int index)
+{
+	return yaml_document_get_node(&d->doc, index);
+}
+
+int ydoc_line(const yaml_node_t *n)
+{
+	return n ? (int)n->start_mark.line + 1 : 1;
+}
+
+int ydoc_column(const yaml_node_t *n)
+{
+	return n ? (int)n->start_mark.column + 1 : 1;
+}
+
+int ydoc_fail(const ydoc *d, const yaml_node_t *n, const char *fmt, ...)
+{
+	char msg[768];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	return error_set_at(CAMPAIGN_EINVALID, d->file, ydoc_line(n), ydoc_column(n), "%s", msg);
+}
+
+const char *ydoc_kind(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE: return "a scalar";
+	case YAML_SEQUENCE_NODE: return "a list";
+	case YAML_MAPPING_NODE: return "a mapping";
+	default: return "nothing";
+	}
+}
+
+const char *ydoc_text(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+int ydoc_is_null(const yaml_node_t *n)
+{
+	const char *v;
+	if (n->type != YAML_SCALAR_NODE || n->data.scalar.style != YAML_PLAIN_SCALAR_STYLE)
+		return 0;
+	v = (const char *)n->data.scalar.value;
+	return !*v || !strcmp(v, "~") || !strcmp(v, "null") || !strcmp(v, "Null") || !strcmp(v, "NULL");
+}
+
+int ydoc_key_index(const yaml_node_t *k, const char *const *keys)
+{
+	int i;
+	if (!k || k->type != YAML_SCALAR_NODE)
+		return -1;
+	for (i = 0; keys[i]; i++)
+		if (!strcmp((const char *)k->data.scalar.value, keys[i]))
+			return i;
+	return -1;
+}
+
+int ydoc_check_keys(ydoc *d, yaml_node_t *map, const char *what, const char *const *allowed)
+{
+	unsigned long long seen = 0;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(d, p->key);
+		int i;
+		if (k->type != YAML_SCALAR_NODE)
+			return ydoc_fail(d, k, "%s: a key must be text", what);
+		if ((i = ydoc_key_index(k, allowed)) < 0)
+			return ydoc_fail(d, k, "%s: unknown key \"%s\"", what, (const char *)k->data.scalar.value);
+		if (i < 64 && (seen & (1ull << i)))
+			return ydoc_fail(d, k, "%s: key \"%s\" given twice", what, allowed[i]);
+		seen |= i < 64 ? 1ull << i : 0;
+	}
+	return CAMPAIGN_OK;
+}
+
+yaml_node_t *ydoc_get(ydoc *d, yaml_node_t *map, const char *key)
+{
+	if (!map || map->type != YAML_MAPPING_NODE)
+		return NULL;
+	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(d, p->key);
+		if (k->type == YAML_SCALAR_NODE && !strcmp((const char *)k->data.scalar.value, key))
+			return ydoc_node(d, p->value);
+	}
+	return NULL;
+}
+
+int ydoc_string(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, const char **out)
+{
+	yaml_node_t *n = ydoc_get(d, map, key);
+	*out = NULL;
+	if (!n || ydoc_is_null(n))
+		return required ? ydoc_fail(d, n ? n : map, "%s: \"%s\" is required", what, key) : CAMPAIGN_OK;
+	if (n->type != YAML_SCALAR_NODE)
+		return ydoc_fail(d, n, "%s: \"%s\" must be text, not %s", what, key, ydoc_kind(n));
+	if (strlen((const char *)n->data.scalar.value) != n->data.scalar.length)
+		return ydoc_fail(d, n, "%s: \"%s\" contains a NUL character", what, key);
+	*out = (const char *)n->data.scalar.value;
+	if (required && !**out)
+		return ydoc_fail(d, n, "%s: \"%s\" must not be empty", what, key);
+	return CAMPAIGN_OK;
+}
+
+int ydoc_int(ydoc *d, yaml_node_t *map, const char *what, const char *key, long lo, long hi, int required, long *out)
+{
+	const char *v;
+	char *end;
+	long n;
+	int rc = ydoc_string(d, map, what, key, required, &v);
+	if (rc || !v)
+		return rc;
+	n = strtol(v, &end, 10);
+	if (end == v || *end || n < lo || n > hi)
+		return ydoc_fail(d, ydoc_get(d, map, key), "%s: \"%s\" must be a whole number %ld..%ld, not \"%s\"", what,
+		                 key, lo, hi, v);
+	*out = n;
+	return CAMPAIGN_OK;
+}
+
+int ydoc_bool(ydoc *d, yaml_node_t *map, const char *what, const char *key, int *out)
+{
+	yaml_node_t *n = ydoc_get(d, map, key);
+	const char *v;
+	*out = 0;
+	if (!n)
+		return CAMPAIGN_OK;
+	if (n->type != YAML_SCALAR_NODE)
+		return ydoc_fail(d, n, "%s: \"%s\" must be true or false, not %s", what, key, ydoc_kind(n));
+	v = (const char *)n->data.scalar.value;
+	if (!strcmp(v, "true") || !strcmp(v, "yes"))
+		*out = 1;
+	else if (strcmp(v, "false") && strcmp(v, "no"))
+		return ydoc_fail(d, n, "%s: \"%s\" must be true or false, not \"%s\"", what, key, v);
+	return CAMPAIGN_OK;
+}
+
+int ydoc_date(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, const char **out)
+{
+	int rc = ydoc_string(d, map, what, key, required, out);
+	if (rc || !*out || date_valid(*out))
+		return rc;
+	return ydoc_fail(d, ydoc_get(d, map, key), "%s: \"%s\" is not a date (YYYY-MM-DD): \"%s\"", what, key, *out);
+}
+
+static int get_node(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, yaml_node_type_t type,
+                    const char *kind, yaml_node_t **out)
+{
+	yaml_node_t *n = ydoc_get(d, map, key);
+	*out = NULL;
+	if (!n || ydoc_is_null(n))
+		return required ? ydoc_fail(d, n ? n : map, "%s: \"%s\" is required", what, key) : CAMPAIGN_OK;
+	if (n->type != type)
+		return ydoc_fail(d, n, "%s: \"%s\" must be %s, not %s", what, key, kind, ydoc_kind(n));
+	*out = n;
+	return CAMPAIGN_OK;
+}
+
+int ydoc_list(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, yaml_node_t **out)
+{
+	return get_node(d, map, what, key, required, YAML_SEQUENCE_NODE, "a list", out);
+}
+
+int ydoc_map(ydoc *d, yaml_node_t *map, const char *what, const char *key, int required, yaml_node_t **out)
+{
+	return get_node(d, map, what, key, required, YAML_MAPPING_NODE, "a mapping", out);
+}
+
+int ydoc_top(ydoc *d, const char *shape, const char *const *keys, yaml_node_t **nodes)
+{
+	yaml_node_t *root = ydoc_root(d);
+	if (!root || root->type != YAML_MAPPING_NODE)
+		return error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "%s", shape);
+	for (yaml_node_pair_t *p = root->data.mapping.pairs.start; p < root->data.mapping.pairs.top; p++) {
+		yaml_node_t *k = ydoc_node(d, p->key);
+		int i = ydoc_key_index(k, keys);
+		if (i < 0)
+			return ydoc_fail(d, k, "unknown key \"%s\"", ydoc_text(k) ? ydoc_text(k) : "?");
+		nodes[i] = ydoc_node(d, p->value);
+	}
+	if (!ydoc_text(nodes[0]) || strcmp(ydoc_text(nodes[0]), "1"))
+		return nodes[0] ? ydoc_fail(d, nodes[0], "format must be 1")
+		                : error_set_at(CAMPAIGN_EINVALID, d->file, 1, 1, "format: 1 is required");
+	return CAMPAIGN_OK;
+}

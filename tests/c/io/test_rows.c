@@ -1,0 +1,220 @@
+/* The one row-import pipeline (libcampaign/io/rows.c), through the public
+ * imports: options, dry run with every error up to a limit, the progress
+ * callback, imports from a string (format by name or by text), and the
+ * cell positions of typed columns. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "testutil.h"
+
+#define HEADER "outcome,unit,status,percent,date\n"
+#define GOOD1 "t1.2.o1,kuangguan,in_progress,50,2010-11-15\n"
+#define GOOD2 "t2.2.o4,emeishan,done,100,2010-12-15\n"
+
+static int reports(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+typedef struct seen {
+	int calls, errors, stop_at;
+	long rows;
+	long long done, total;
+	char first[512];
+	int line[8], col[8];
+} seen;
+
+static int on_progress(void *user, long rows, long long done, long long total)
+{
+	seen *s = user;
+	s->calls++;
+	s->rows = rows;
+	s->done = done;
+	s->total = total;
+	return s->stop_at && s->calls >= s->stop_at;
+}
+
+static void on_error(void *user, int code, const char *file, int line, int column, const char *message)
+{
+	seen *s = user;
+	assert_int_equal(code, CAMPAIGN_EINVALID);
+	assert_string_equal(file, "t.csv");
+	if (!s->errors)
+		snprintf(s->first, sizeof s->first, "%s", message);
+	if (s->errors < 8) {
+		s->line[s->errors] = line;
+		s->col[s->errors] = column;
+	}
+	s->errors++;
+}
+
+static void test_options(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_rows_import_options o;
+	(void)state;
+	assert_int_equal(campaign_rows_import_options_init(NULL, 1), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rows_import_options_init(&o, 99), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_rows_import_options_init(&o, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION), CAMPAIGN_OK);
+	assert_int_equal(o.dry_run, 0);
+	assert_null(o.progress);
+	o.version = 7;
+	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.csv", &o, "office"), CAMPAIGN_EINVALID);
+	assert_non_null(strstr(campaign_error_message(), "version 7"));
+	o.version = CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION;
+	o.error_limit = -1;
+	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.csv", &o, "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_progress_import_string(db, NULL, NULL, "t.csv", NULL, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_progress_import_string: text is NULL");
+	assert_int_equal(campaign_progress_import_file(db, NULL, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_progress_import_file: path is NULL");
+	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.txt", NULL, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "t.txt: a progress file must end in .csv, .yaml or .yml");
+	assert_int_equal(reports(db), 0);
+	campaign_close(db);
+}
+
+/* A dry run checks every row, reports each bad one, writes nothing. */
+static void test_dry_run(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	seen s = {0};
+	char *before = dump_store(db), *after;
+	(void)state;
+	o.dry_run = 1;
+	o.error = on_error;
+	o.user = &s;
+	assert_int_equal(campaign_progress_import_string(db, NULL,
+	                                                 HEADER GOOD1 "t1.2.o1,kuangguan,finished,50,2010-11-15\n" GOOD2
+	                                                 "t1.2.o1,kuangguan,in_progress,5x,2010-11-15\n"
+	                                                 "t1.2.o1,nowhere,in_progress,5,2010-11-31\n",
+	                                                 "t.csv", &o, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "t.csv:3:19: row 2: status \"finished\" is not one of not_started, "
+	                                              "in_progress, done, blocked (and 2 more)");
+	assert_int_equal(campaign_error_line(), 3);
+	assert_int_equal(s.errors, 3);
+	assert_string_equal(s.first, "t.csv:3:19: row 2: status \"finished\" is not one of not_started, in_progress, "
+	                             "done, blocked");
+	assert_int_equal(s.line[1], 5);
+	assert_int_equal(s.col[1], 31);
+	assert_int_equal(s.line[2], 6);
+	assert_int_equal(s.col[2], 31); /* the date: the unit is looked up only once the columns are good */
+	after = dump_store(db);
+	assert_string_equal(after, before);
+	free(after);
+	/* the limit stops it */
+	memset(&s, 0, sizeof s);
+	o.error_limit = 1;
+	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER "x,y,finished,1,2010-01-01\n" GOOD1
+	                                                 "x,y,finished,1,2010-01-01\n", "t.csv", &o, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(s.errors, 1);
+	assert_string_equal(campaign_error_message(), "t.csv:2:5: row 1: status \"finished\" is not one of not_started, "
+	                                              "in_progress, done, blocked");
+	/* a clean dry run succeeds and writes nothing */
+	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1 GOOD2, "t.csv", &o, "office"), CAMPAIGN_OK);
+	assert_int_equal(reports(db), 0);
+	after = dump_store(db);
+	assert_string_equal(after, before);
+	free(after);
+	free(before);
+	/* and the same rows for real */
+	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1 GOOD2, "t.csv", NULL, "office"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(reports(db), 2);
+	campaign_close(db);
+}
+
+static void test_progress_callback(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	seen s = {0};
+	size_t cap = 1 << 20, n = 0;
+	char *text = malloc(cap);
+	(void)state;
+	assert_non_null(text);
+	n += (size_t)snprintf(text + n, cap - n, HEADER);
+	for (int i = 0; i < 1000; i++)
+		n += (size_t)snprintf(text + n, cap - n, "t1.2.o1,kuangguan,in_progress,%d,2010-11-15\n", i % 100);
+	o.progress = on_progress;
+	o.user = &s;
+	assert_int_equal(campaign_progress_import_string(db, NULL, text, "t.csv", &o, "office"), CAMPAIGN_OK);
+	assert_int_equal(s.calls, 1 + 1000 / 256 + 1); /* after the header, every 256 rows, at the end */
+	assert_int_equal(s.rows, 1000);
+	assert_int_equal(s.total, (long long)n);
+	assert_int_equal(s.done, (long long)n);
+	assert_int_equal(reports(db), 1000);
+	/* a callback that says stop: nothing is written */
+	memset(&s, 0, sizeof s);
+	s.stop_at = 2;
+	assert_int_equal(campaign_progress_import_string(db, NULL, text, "t.csv", &o, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "t.csv: import stopped");
+	assert_int_equal(reports(db), 1000);
+	free(text);
+	campaign_close(db);
+}
+
+/* Strings: the format by the name, or without one by the text. */
+static void test_strings(void **state)
+{
+	campaign_db *db = open_seed();
+	(void)state;
+	assert_int_equal(campaign_findings_import_string(db, NULL,
+	                                                 "id,unit,origin,description,found_on\n"
+	                                                 "F-1,emeishan,self_reported,擅自缓缴土地出让金,2010-11-05\n",
+	                                                 NULL, NULL, "office"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_findings_import_string(db, NULL,
+	                                                 "- id: F-2\n  unit: emeishan\n  origin: audit\n"
+	                                                 "  description: 虚报\n  found_on: 2010-11-06\n",
+	                                                 NULL, NULL, "office"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_findings_import_string(db, NULL,
+	                                                 "- id: F-3\n  unit: emeishan\n  origin: nowhere\n"
+	                                                 "  description: 虚报\n  found_on: 2010-11-06\n",
+	                                                 "f.yaml", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "f.yaml:3:11: row 1: origin \"nowhere\" is not one of "
+	                                              "self_reported, investigated, inspection_tour, citizen_report, audit");
+	assert_int_equal(campaign_findings_import_string(db, NULL, "- id: F-4\n  colour: red\n", NULL, NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "<string>:2:3: finding 1: unknown key");
+	/* a lookup that fails is placed at its own cell */
+	assert_int_equal(campaign_findings_import_string(db, NULL,
+	                                                 "id,unit,category,origin,description,found_on\n"
+	                                                 "F-9,emeishan,nowhere/c1,audit,x,2010-11-05\n",
+	                                                 "f.csv", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_error_line(), 2);
+	assert_int_equal(campaign_error_column(), 14);
+	assert_int_equal(campaign_risk_register_import_string(db, NULL,
+	                                                      "unit,scope,scope_name,type,name\n"
+	                                                      "liyong,post,土地供应岗,nosuchtype,供地条件把关\n",
+	                                                      "r.csv", NULL, "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(),
+	                    "r.csv:2:19: row 1: no risk type \"nosuchtype\" (see campaign_risk_types_query)");
+	/* the register's count comes back from a string too */
+	assert_int_equal(campaign_risk_register_import_string(db, NULL,
+	                                                      "unit,scope,scope_name,type,name\n"
+	                                                      "liyong,post,土地供应岗,岗位职责,供地条件把关\n",
+	                                                      "r.csv", NULL, "office"),
+	                 1);
+	campaign_close(db);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_options),
+		cmocka_unit_test(test_dry_run),
+		cmocka_unit_test(test_progress_callback),
+		cmocka_unit_test(test_strings),
+	};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
