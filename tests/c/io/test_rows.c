@@ -208,6 +208,61 @@ static void test_strings(void **state)
 	campaign_close(db);
 }
 
+static int people(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_people_query(&c, db, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+/* A whole document (people) through the same envelope: dry run, progress. */
+static void test_document_import(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	const char *path = CAMPAIGN_SOURCE_DIR "/examples/people/leshan-2010-people.yaml";
+	seen s = {0};
+	int before = people(db);
+	(void)state;
+	o.dry_run = 1;
+	o.progress = on_progress;
+	o.user = &s;
+	assert_int_equal(campaign_people_import_file(db, NULL, path, &o, "tester"), CAMPAIGN_OK);
+	assert_int_equal(people(db), before);
+	assert_true(s.calls >= 1);
+	assert_true(s.rows > 0);
+	o.dry_run = 0;
+	assert_int_equal(campaign_people_import_file(db, NULL, path, &o, "tester"), CAMPAIGN_OK);
+	assert_true(people(db) > before);
+	assert_int_equal(campaign_people_import_string(db, NULL, "format: 2\n", NULL, NULL, "tester"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "<string>:1:9: format must be 1");
+	campaign_close(db);
+}
+
+/* A YAML list reports its progress by the bytes of the items read. */
+static void test_yaml_list_progress(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	const char *text = "- {outcome: t1.2.o1, unit: kuangguan, status: in_progress, percent: 50, date: 2010-11-15}\n"
+	                   "- {outcome: t2.2.o4, unit: emeishan, status: done, percent: 100, date: 2010-12-15}\n";
+	seen s = {0};
+	(void)state;
+	o.progress = on_progress;
+	o.user = &s;
+	assert_int_equal(campaign_progress_import_string(db, NULL, text, "p.yaml", &o, "office"), CAMPAIGN_OK);
+	assert_int_equal(s.calls, 2);
+	assert_int_equal(s.rows, 2);
+	assert_int_equal(s.done, (long long)strlen(text));
+	assert_int_equal(s.total, (long long)strlen(text));
+	assert_int_equal(reports(db), 2);
+	assert_int_equal(campaign_progress_import_string(db, NULL, "- {outcome: t1.2.o1, percent: [1]}\n", "p.yaml", NULL,
+	                                                 "office"),
+	                 CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "p.yaml:1:22: report 1: a value must be text");
+	campaign_close(db);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -215,6 +270,8 @@ int main(void)
 		cmocka_unit_test(test_dry_run),
 		cmocka_unit_test(test_progress_callback),
 		cmocka_unit_test(test_strings),
+		cmocka_unit_test(test_document_import),
+		cmocka_unit_test(test_yaml_list_progress),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
