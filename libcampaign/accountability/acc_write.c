@@ -1,28 +1,7 @@
-/* What the writes here share beyond the envelope (db_write): the versioned
- * options structs of the public calls -- every one starts with its
- * `unsigned int version`, so that one check serves them all -- and the
- * recorded_by / recorded_at pair of a row. */
+/* What the writes here share beyond the envelope (db_write) and the options
+ * door (core): the recorded_by / recorded_at pair of a row. */
 #include <string.h>
 #include "accountability/accountability.h"
-
-int acc_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
-{
-	if (!opts || version != known)
-		return error_set(CAMPAIGN_EINVALID, "%s_options_init: unknown version %u", what, version);
-	memset(opts, 0, size);
-	*(unsigned int *)opts = version;
-	return CAMPAIGN_OK;
-}
-
-int acc_options_check(const void *opts, unsigned int known, const char *what)
-{
-	if (!opts)
-		return error_set(CAMPAIGN_EINVALID, "%s: the options are NULL", what);
-	if (*(const unsigned int *)opts != known)
-		return error_set(CAMPAIGN_EINVALID, "%s: unknown options version %u (this library knows %u)", what,
-		                 *(const unsigned int *)opts, known);
-	return CAMPAIGN_OK;
-}
 
 int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *actor, const char *what)
 {

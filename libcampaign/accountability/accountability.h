@@ -121,24 +121,13 @@ int rules_sql_check(campaign_db *db, const char *rule, const char *query);
 
 /* ---- acc_write.c: the versioned options structs, the recorded pair ---- */
 
-/* The body of every *_options_init(): EINVALID for NULL or a version other
- * than @known, else zeroes @size bytes and sets the version (the first
- * member). @what is the function the options are for, "campaign_post_add". */
-int acc_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
-/* The first check of a call taking options: EINVALID naming @what for NULL
- * or a version other than @known. */
-int acc_options_check(const void *opts, unsigned int known, const char *what);
-/* Defines the public campaign_NAME_options_init() of campaign_NAME() and
- * the static NAME_options_check(opts), its first check: one line per call
- * instead of the same two functions for each. */
+/* Defines the public campaign_NAME_options_init() and the static
+ * NAME_options_check(opts), the call's first check (core's options door). */
 #define ACC_OPTIONS(NAME, VERSION)                                                                            \
-	int campaign_##NAME##_options_init(campaign_##NAME##_options *opts, unsigned int version)                   \
-	{                                                                                                         \
-		return acc_options_init(opts, sizeof *opts, version, VERSION, "campaign_" #NAME);                     \
-	}                                                                                                         \
+	OPTIONS_INIT_FN(NAME, VERSION)                                                                            \
 	static int NAME##_options_check(const void *opts)                                                         \
 	{                                                                                                         \
-		return acc_options_check(opts, VERSION, "campaign_" #NAME);                                           \
+		return options_check(opts, VERSION, "campaign_" #NAME "_options");                                    \
 	}
 /* Binds @actor and the current time to ?@i and ?@i+1 (a row's recorded_by
  * and recorded_at, or imported_by and imported_at) and runs @st; @what

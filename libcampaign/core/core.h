@@ -208,11 +208,6 @@ int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite
  * ?98) and ends with query_done(out, *c, rc). */
 int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
                 const char *types, sqlite3_int64 *crid);
-/* removed at merge: query_open(), the former opener -- every query opens
- * through query_begin() and ends with query_done(); no file in plan/,
- * progress/ or core/ calls it. Kept until the other domains are merged. */
-int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
-               sqlite3_int64 *crid);
 /* Binds ?@n of @c to the row id of object @id of @table in campaign @crid
  * (ENOTFOUND naming it); leaves ?@n NULL when @id is NULL: no filter. */
 int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *table, sqlite3_int64 crid,
@@ -220,6 +215,18 @@ int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *ta
 /* Finishes a query: on failure frees @c and returns @rc; on success hands
  * @c to @out and marks success. */
 int query_done(campaign_cursor **out, campaign_cursor *c, int rc);
+
+/* The versioned options structs of the public API (their first member is
+ * `unsigned int version`): one check and one init for every one of them.
+ * @what names the struct, "campaign_finding_add_options". */
+int options_check(const void *opts, unsigned int known, const char *what);
+int options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
+/* Defines the public campaign_NAME_options_init() of campaign_NAME_options. */
+#define OPTIONS_INIT_FN(name, known)                                                                         \
+	int campaign_##name##_options_init(campaign_##name##_options *opts, unsigned int version)                  \
+	{                                                                                                          \
+		return options_init(opts, sizeof *opts, version, known, "campaign_" #name "_options");                 \
+	}
 
 /* A new buffer holding @id, for a created row's id (filled before the
  * commit, so that nothing can fail after it). */
@@ -298,12 +305,5 @@ int write_result(write_op *op, const char *s);
  * outside a transaction comes here. */
 int db_log_read(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
                 const char *detail);
-
-/* removed at merge: write_begin()/write_end(), the former two-call envelope
- * -- every public write runs through db_write(); no file in plan/, progress/
- * or core/ calls them. Kept until the other domains are merged. Used as:
- *   rc = write_begin(db, actor);  ... rc = write_end(db, rc, actor, op, campaign, object); */
-int write_begin(campaign_db *db, const char *actor);
-int write_end(campaign_db *db, int rc, const char *actor, const char *op, const char *campaign, const char *object);
 
 #endif

@@ -188,17 +188,6 @@ int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, con
 	return CAMPAIGN_OK;
 }
 
-/* removed at merge (see core.h) */
-int query_open(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
-               sqlite3_int64 *crid)
-{
-	campaign_cursor *c;
-	int rc = query_begin(out, &c, db, campaign, sql, types, crid);
-	if (!rc)
-		*out = c;
-	return rc;
-}
-
 int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *table, sqlite3_int64 crid,
                       const char *id)
 {
@@ -231,5 +220,27 @@ int id_buf(struct campaign_buf **out, const char *id)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	}
 	*out = b;
+	return CAMPAIGN_OK;
+}
+
+int options_check(const void *opts, unsigned int known, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s is NULL (initialise it with its _INIT or _init())", what);
+	if (*(const unsigned int *)opts != known)
+		return error_set(CAMPAIGN_EINVALID, "%s: unknown version %u (this library knows %u)", what,
+		                 *(const unsigned int *)opts, known);
+	return CAMPAIGN_OK;
+}
+
+int options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
+{
+	if (!opts)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: the options are NULL", what);
+	if (version != known)
+		return error_set(CAMPAIGN_EINVALID, "%s_init: unknown version %u (this library knows %u)", what, version,
+		                 known);
+	memset(opts, 0, size);
+	*(unsigned int *)opts = version;
 	return CAMPAIGN_OK;
 }

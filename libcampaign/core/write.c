@@ -82,24 +82,3 @@ int db_log_read(campaign_db *db, const char *actor, const char *operation, const
 	/* not denied: this also writes a refusal's own entry, which must not recurse */
 	return db_write(db, &op, NULL, NULL);
 }
-
-/* ---- removed at merge: the former two-call envelope (see core.h) ---- */
-
-int write_begin(campaign_db *db, const char *actor)
-{
-	int rc = db_check_write(db, actor);
-	return rc ? rc : db_begin(db);
-}
-
-int write_end(campaign_db *db, int rc, const char *actor, const char *op, const char *campaign, const char *object)
-{
-	if (!rc)
-		rc = db_commit(db);
-	if (!rc) {
-		error_ok();
-		return CAMPAIGN_OK;
-	}
-	db_rollback(db);
-	/* a refusal leaves its trace once the transaction is gone */
-	return rc == CAMPAIGN_EPERM && !db->readonly ? access_denied(db, actor, op, campaign, object) : rc;
-}

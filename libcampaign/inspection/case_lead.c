@@ -82,7 +82,7 @@ static int create_check(void *ctx)
 {
 	lead_in in, *l = &in;
 	int rc;
-	if ((rc = insp_options_check(ctx, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options")))
+	if ((rc = options_check(ctx, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options")))
 		return rc;
 	in = lead_of(ctx);
 	if ((rc = need_date(l->received_on, "received_on")) || (rc = need(l->details, "details")))
@@ -104,7 +104,7 @@ static int create_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-INSP_OPTIONS_INIT_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION)
+OPTIONS_INIT_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION)
 
 int campaign_case_lead_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                            const campaign_case_lead_add_options *o, const char *actor)
@@ -150,7 +150,7 @@ static int refer_check(void *ctx)
 {
 	const campaign_case_lead_refer_options *a = ctx;
 	int rc;
-	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options")) ||
+	if ((rc = options_check(a, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options")) ||
 	    (rc = need(a->lead, "lead")) ||
 	    (rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
@@ -181,7 +181,7 @@ static int refer_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the referral");
 }
 
-INSP_OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
+OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
 
 int campaign_case_lead_refer(campaign_db *db, const char *campaign, const campaign_case_lead_refer_options *opts,
                              const char *actor)
@@ -199,7 +199,7 @@ static int resolve_check(void *ctx)
 {
 	const campaign_case_lead_resolve_options *a = ctx;
 	int rc;
-	if ((rc = insp_options_check(a, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options")) ||
+	if ((rc = options_check(a, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options")) ||
 	    (rc = need(a->lead, "lead")) ||
 	    (rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
 		return rc;
@@ -231,7 +231,7 @@ static int resolve_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the outcome");
 }
 
-INSP_OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)
+OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)
 
 int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const campaign_case_lead_resolve_options *opts,
                                const char *actor)

@@ -114,7 +114,7 @@ static int record_check(void *ctx)
 {
 	finding_in f;
 	long long fen;
-	int rc = insp_options_check(ctx, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "campaign_finding_add_options");
+	int rc = options_check(ctx, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "campaign_finding_add_options");
 	if (rc)
 		return rc;
 	f = finding_of(ctx);
@@ -129,7 +129,7 @@ static int record_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, op->id);
 }
 
-INSP_OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
+OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
 
 int campaign_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                          const campaign_finding_add_options *o, const char *actor)
@@ -153,7 +153,7 @@ static int flag_check(void *ctx)
 {
 	const campaign_finding_flag_options *a = ctx;
 	int rc;
-	if ((rc = insp_options_check(a, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options")) ||
+	if ((rc = options_check(a, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options")) ||
 	    (rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->kind, "concealment") && strcmp(a->kind, "falsification"))
@@ -188,7 +188,7 @@ static int flag_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot flag the finding");
 }
 
-INSP_OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
+OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
 
 int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_finding_flag_options *opts,
                           const char *actor)

@@ -7,26 +7,6 @@
 
 /* ---- options ---- */
 
-int insp_options_check(const void *opts, unsigned int version, const char *what)
-{
-	if (!opts)
-		return error_set(CAMPAIGN_EINVALID, "%s is NULL (initialise it with its _INIT or _init())", what);
-	if (*(const unsigned int *)opts != version)
-		return error_set(CAMPAIGN_EINVALID, "%s: unknown version %u", what, *(const unsigned int *)opts);
-	return CAMPAIGN_OK;
-}
-
-int insp_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
-{
-	if (!opts)
-		return error_set(CAMPAIGN_EINVALID, "%s_init: the options are NULL", what);
-	if (version != known)
-		return error_set(CAMPAIGN_EINVALID, "%s_init: unknown version %u", what, version);
-	memset(opts, 0, size);
-	*(unsigned int *)opts = version;
-	return CAMPAIGN_OK;
-}
-
 /* ---- checks and lookups every part of the domain uses ---- */
 
 int insp_one_of(const char *v, const char *const *set, const char *what, const char *list)
@@ -184,7 +164,7 @@ static int create_check(void *ctx)
 	round_in *r = ctx;
 	const campaign_inspection_round_add_options *o = r->opts;
 	int rc;
-	if ((rc = insp_options_check(o, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
+	if ((rc = options_check(o, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
 	                             "campaign_inspection_round_add_options")))
 		return rc;
 	r->round = r->series = o->round, r->unit = o->unit, r->group = o->group;
@@ -212,7 +192,7 @@ static int create_body(write_op *op, void *ctx)
 	return round_insert(&op->st, r, r->round, urid);
 }
 
-INSP_OPTIONS_INIT_FN(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION)
+OPTIONS_INIT_FN(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION)
 
 int campaign_inspection_round_add(campaign_db *db, const char *campaign, const campaign_inspection_round_add_options *o,
                                   const char *actor)
@@ -277,7 +257,7 @@ static int submit_check(void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
 	int rc;
-	if ((rc = insp_options_check(a, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
+	if ((rc = options_check(a, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
 	                             "campaign_inspection_round_submit_options")) ||
 	    (rc = need(a->round, "round")))
 		return rc;
@@ -290,7 +270,7 @@ static int submit_body(write_op *op, void *ctx)
 	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
 }
 
-INSP_OPTIONS_INIT_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION)
+OPTIONS_INIT_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION)
 
 int campaign_inspection_round_submit(campaign_db *db, const char *campaign,
                                      const campaign_inspection_round_submit_options *opts, const char *actor)

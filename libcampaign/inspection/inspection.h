@@ -8,18 +8,6 @@
 
 /* ---- inspection.c ---- */
 
-/* A public call's options struct (its first member the version): EINVALID
- * naming @what (the struct's name) when NULL or of another version. */
-int insp_options_check(const void *opts, unsigned int version, const char *what);
-/* The body of a *_options_init(): EINVALID for NULL or an unknown version,
- * else zeroes @size bytes of @opts and sets its version. */
-int insp_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
-/* Defines the public campaign_NAME_options_init() of campaign_NAME_options. */
-#define INSP_OPTIONS_INIT_FN(name, known)                                                                  \
-	int campaign_##name##_options_init(campaign_##name##_options *opts, unsigned int version)              \
-	{                                                                                                      \
-		return insp_options_init(opts, sizeof *opts, version, known, "campaign_" #name "_options");         \
-	}
 /* Field @f of options @o, or NULL when @o is NULL (the write's object and
  * detail are named before its check refuses NULL options). */
 #define INSP_OPT(o, f) ((o) ? (o)->f : NULL)

@@ -94,7 +94,7 @@ static rect_in rect_of(const campaign_rectification_add_options *o)
 static int add_check(void *ctx)
 {
 	rect_in r;
-	int rc = insp_options_check(ctx, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, "campaign_rectification_add_options");
+	int rc = options_check(ctx, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, "campaign_rectification_add_options");
 	if (rc)
 		return rc;
 	r = rect_of(ctx);
@@ -111,7 +111,7 @@ static int add_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-INSP_OPTIONS_INIT_FN(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION)
+OPTIONS_INIT_FN(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION)
 
 int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                                const campaign_rectification_add_options *o, const char *actor)
@@ -202,7 +202,7 @@ static int update_check(void *ctx)
 {
 	const campaign_rectification_update_options *a = ctx;
 	int rc;
-	if ((rc = insp_options_check(a, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
+	if ((rc = options_check(a, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
 	                             "campaign_rectification_update_options")) ||
 	    (rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
 		return rc;
@@ -221,7 +221,7 @@ static int update_body(write_op *op, void *ctx)
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
 }
 
-INSP_OPTIONS_INIT_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION)
+OPTIONS_INIT_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION)
 
 int campaign_rectification_update(campaign_db *db, const char *campaign,
                                   const campaign_rectification_update_options *opts, const char *actor)
@@ -241,7 +241,7 @@ static int verify_check(void *ctx)
 {
 	const campaign_rectification_verify_options *a = ctx;
 	int rc;
-	if ((rc = insp_options_check(a, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
+	if ((rc = options_check(a, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
 	                             "campaign_rectification_verify_options")) ||
 	    (rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
 	    (rc = need_date(a->date, "date")))
@@ -278,7 +278,7 @@ static int verify_body(write_op *op, void *ctx)
 	return db_step_done(op->db, st, "cannot record the verification");
 }
 
-INSP_OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
+OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
 
 int campaign_rectification_verify(campaign_db *db, const char *campaign,
                                   const campaign_rectification_verify_options *opts, const char *actor)

@@ -31,7 +31,7 @@ static int tour_finding_check(void *ctx)
 {
 	const campaign_tour_finding_add_options *o = ctx;
 	int rc;
-	if ((rc = insp_options_check(o, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, "campaign_tour_finding_add_options")) ||
+	if ((rc = options_check(o, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, "campaign_tour_finding_add_options")) ||
 	    (rc = need(o->unit, "unit")))
 		return rc;
 	return need_date(o->found_on, "found_on");
@@ -63,7 +63,7 @@ static int tour_finding_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-INSP_OPTIONS_INIT_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION)
+OPTIONS_INIT_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION)
 
 int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                               const campaign_tour_finding_add_options *o, const char *actor)

@@ -10,16 +10,7 @@
 #define PROGRESS_EVERY 256
 #define ROWS_DRY 1 /* the body's code for a dry run: roll back, report what was found */
 
-int campaign_rows_import_options_init(campaign_rows_import_options *opts, unsigned int version)
-{
-	if (!opts)
-		return error_set(CAMPAIGN_EINVALID, "campaign_rows_import_options_init: opts is NULL");
-	if (version != CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION)
-		return error_set(CAMPAIGN_EINVALID, "campaign_rows_import_options_init: unknown version %u", version);
-	memset(opts, 0, sizeof *opts);
-	opts->version = version;
-	return CAMPAIGN_OK;
-}
+OPTIONS_INIT_FN(rows_import, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION)
 
 static const campaign_rows_import_options DEFAULTS = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 

@@ -4,20 +4,12 @@
 #include <string.h>
 #include "plan/plan.h"
 
-int campaign_import_options_init(campaign_import_options *opts, unsigned int version)
-{
-	if (!opts || version != CAMPAIGN_IMPORT_OPTIONS_VERSION)
-		return error_set(CAMPAIGN_EINVALID, "campaign_import_options_init: unknown version %u", version);
-	memset(opts, 0, sizeof *opts);
-	opts->version = version;
-	return CAMPAIGN_OK;
-}
+OPTIONS_INIT_FN(import, CAMPAIGN_IMPORT_OPTIONS_VERSION)
 
 static int check_options(const campaign_import_options *opts)
 {
-	if (opts && opts->version != CAMPAIGN_IMPORT_OPTIONS_VERSION)
-		return error_set(CAMPAIGN_EINVALID, "import options: unknown version %u", opts->version);
-	return CAMPAIGN_OK;
+	/* NULL: the defaults */
+	return opts ? options_check(opts, CAMPAIGN_IMPORT_OPTIONS_VERSION, "campaign_import_options") : CAMPAIGN_OK;
 }
 
 static int read_file(const char *path, struct campaign_buf *b)

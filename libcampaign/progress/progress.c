@@ -131,14 +131,7 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 	                        : error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
 }
 
-int campaign_progress_report_add_options_init(campaign_progress_report_add_options *opts, unsigned int version)
-{
-	if (!opts || version != CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
-		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add_options_init: unknown version %u", version);
-	memset(opts, 0, sizeof *opts);
-	opts->version = version;
-	return CAMPAIGN_OK;
-}
+OPTIONS_INIT_FN(progress_report_add, CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
 
 /* Checks and inserts report @r, its id into @id; the unit's access is checked here. */
 static int report_insert(campaign_db *db, sqlite3_int64 crid, const campaign_progress_report_add_options *r,
@@ -174,11 +167,8 @@ int progress_insert(campaign_db *db, sqlite3_int64 crid, const char *campaign, c
 static int report_check(void *ctx)
 {
 	const campaign_progress_report_add_options *r = ctx;
-	if (!r)
-		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add: opts is NULL");
-	if (r->version != CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
-		return error_set(CAMPAIGN_EINVALID, "campaign_progress_report_add_options: unknown version %u", r->version);
-	return progress_check(r->status, r->percent, r->date);
+	int rc = options_check(r, CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, "campaign_progress_report_add_options");
+	return rc ? rc : progress_check(r->status, r->percent, r->date);
 }
 
 /* The access check is the unit's (ACCESS_UNIT, in report_insert); the call

@@ -106,28 +106,6 @@ int risk_inputs_format(const risk_inputs *in, struct campaign_buf *b)
 	return CAMPAIGN_OK;
 }
 
-/* ---- options ---- */
-
-int risk_options_check(const void *opts, unsigned int version, const char *what)
-{
-	if (!opts)
-		return error_set(CAMPAIGN_EINVALID, "%s is NULL (initialise it with its _INIT or _init())", what);
-	if (*(const unsigned int *)opts != version)
-		return error_set(CAMPAIGN_EINVALID, "%s: unknown version %u", what, *(const unsigned int *)opts);
-	return CAMPAIGN_OK;
-}
-
-int risk_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what)
-{
-	if (!opts)
-		return error_set(CAMPAIGN_EINVALID, "%s_init: the options are NULL", what);
-	if (version != known)
-		return error_set(CAMPAIGN_EINVALID, "%s_init: unknown version %u", what, version);
-	memset(opts, 0, size);
-	*(unsigned int *)opts = version;
-	return CAMPAIGN_OK;
-}
-
 /* ---- types ---- */
 
 static const char SQL_TYPE_ADD[] =
@@ -363,7 +341,7 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 
 int campaign_risk_point_add_options_init(campaign_risk_point_add_options *opts, unsigned int version)
 {
-	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION,
+	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION,
 	                         "campaign_risk_point_add_options");
 }
 
@@ -377,7 +355,7 @@ static int point_add_check(void *ctx)
 {
 	point_args *a = ctx;
 	const campaign_risk_point_add_options *o = a->opts;
-	int rc = risk_options_check(o, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, "campaign_risk_point_add_options");
+	int rc = options_check(o, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, "campaign_risk_point_add_options");
 	if (!rc)
 		a->p = (risk_point_in){o->id,   o->unit,        o->scope,          o->scope_name, o->type,
 		                       o->name, o->description, o->manifestations, o->owner,      o->leader};

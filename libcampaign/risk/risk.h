@@ -27,15 +27,6 @@ int risk_inputs_set(risk_inputs *in, const char *name, int value);
 /* Writes "a=1,b=2" into @b (cleared first). */
 int risk_inputs_format(const risk_inputs *in, struct campaign_buf *b);
 
-/* ---- options structs (general; a candidate for the core) ---- */
-
-/* A public call's options: EINVALID naming @what (the struct's name) when
- * @opts is NULL or its version (its first member) is not @version. */
-int risk_options_check(const void *opts, unsigned int version, const char *what);
-/* The body of a *_options_init(): zeroes @size bytes of @opts and sets its
- * version; EINVALID naming @what for NULL or a version other than @known. */
-int risk_options_init(void *opts, size_t size, unsigned int version, unsigned int known, const char *what);
-
 /* ---- SQL shared by the queries: the three lines of defence ---- */
 
 /* The Chinese label of line column @L, and its order (prevention, monitoring, disposal). */

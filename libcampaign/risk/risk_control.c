@@ -81,7 +81,7 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 
 int campaign_risk_control_add_options_init(campaign_risk_control_add_options *opts, unsigned int version)
 {
-	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION,
+	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION,
 	                         "campaign_risk_control_add_options");
 }
 
@@ -91,7 +91,7 @@ static int control_check(void *ctx)
 	control_args *k = ctx;
 	const campaign_risk_control_add_options *o = k->opts;
 	int rc;
-	if ((rc = risk_options_check(o, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION, "campaign_risk_control_add_options")))
+	if ((rc = options_check(o, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION, "campaign_risk_control_add_options")))
 		return rc;
 	k->status = o->status ? o->status : "planned";
 	if ((rc = need(o->point, "the risk point")) ||

@@ -473,13 +473,13 @@ int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const 
 
 int campaign_risk_point_grade_options_init(campaign_risk_point_grade_options *opts, unsigned int version)
 {
-	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION,
+	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION,
 	                         "campaign_risk_point_grade_options");
 }
 
 static int grade_check(void *ctx)
 {
-	return risk_options_check(ctx, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, "campaign_risk_point_grade_options");
+	return options_check(ctx, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, "campaign_risk_point_grade_options");
 }
 
 static int grade_body(write_op *op, void *ctx)
@@ -629,14 +629,14 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 
 int campaign_risk_point_override_options_init(campaign_risk_point_override_options *opts, unsigned int version)
 {
-	return risk_options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION,
+	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION,
 	                         "campaign_risk_point_override_options");
 }
 
 static int override_check(void *ctx)
 {
 	const campaign_risk_point_override_options *o = ctx;
-	int rc = risk_options_check(o, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, "campaign_risk_point_override_options");
+	int rc = options_check(o, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, "campaign_risk_point_override_options");
 	if (!rc && !(rc = need(o->point, "the risk point")) && !(rc = need(o->grade, "the grade")) &&
 	    !(rc = need(o->reason, "a reason for the override")))
 		rc = need_date(o->date, "the date");

@@ -134,7 +134,7 @@ static void test_options(void **state)
 	assert_null(post.id);
 	assert_int_equal(campaign_post_add_options_init(NULL, CAMPAIGN_POST_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_post_add_options_init(&post, 99), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_post_add_options_init: unknown version 99");
+	assert_string_equal(campaign_error_message(), "campaign_post_add_options_init: unknown version 99 (this library knows 1)");
 	assert_int_equal(campaign_post_add_options_init(&post, CAMPAIGN_POST_ADD_OPTIONS_VERSION), CAMPAIGN_OK);
 	assert_int_equal(campaign_person_add_options_init(&person, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION), CAMPAIGN_OK);
 	assert_int_equal(campaign_post_assign_options_init(&holding, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION), CAMPAIGN_OK);
@@ -151,7 +151,7 @@ static void test_options(void **state)
 	assert_int_equal(campaign_tour_add_options_init(&tours, 0), CAMPAIGN_EINVALID);
 	/* NULL options */
 	assert_int_equal(campaign_post_add(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_post_add: the options are NULL");
+	assert_string_equal(campaign_error_message(), "campaign_post_add_options is NULL (initialise it with its _INIT or _init())");
 	assert_int_equal(campaign_person_add(&id, db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
 	assert_null(id);
 	assert_int_equal(campaign_post_assign(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
@@ -159,16 +159,16 @@ static void test_options(void **state)
 	assert_null(id);
 	assert_int_equal(campaign_evaluation_add(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_tour_add(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_tour_add: the options are NULL");
+	assert_string_equal(campaign_error_message(), "campaign_tour_add_options is NULL (initialise it with its _INIT or _init())");
 	assert_int_equal(campaign_tour_record(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_proposal_decide(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_action_update(db, NULL, NULL, "tester"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_action_update: the options are NULL");
+	assert_string_equal(campaign_error_message(), "campaign_action_update_options is NULL (initialise it with its _INIT or _init())");
 	/* an unknown version: a valid post otherwise, and nothing is written */
 	post = (campaign_post_add_options){2, "caiwu.new", "caiwu", "新岗", NULL, 0, 0};
 	assert_int_equal(campaign_post_add(db, NULL, &post, "tester"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
-	                    "campaign_post_add: unknown options version 2 (this library knows 1)");
+	                    "campaign_post_add_options: unknown version 2 (this library knows 1)");
 	assert_int_equal(count_query(campaign_posts_query(&c, db, NULL, NULL), &c), 17);
 	post.version = CAMPAIGN_POST_ADD_OPTIONS_VERSION;
 	assert_int_equal(campaign_post_add(db, NULL, &post, "tester"), CAMPAIGN_OK);
@@ -176,7 +176,7 @@ static void test_options(void **state)
 	score.version = 7;
 	assert_int_equal(campaign_evaluation_add(db, NULL, &score, "tester"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
-	                    "campaign_evaluation_add: unknown options version 7 (this library knows 1)");
+	                    "campaign_evaluation_add_options: unknown version 7 (this library knows 1)");
 	campaign_close(db);
 }
 

@@ -448,7 +448,7 @@ static void test_options_structs(void **state)
 	                    "campaign_finding_add_options is NULL (initialise it with its _INIT or _init())");
 	f.version = 99;
 	assert_int_equal(campaign_finding_add(&id, db, NULL, &f, "office"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "campaign_finding_add_options: unknown version 99");
+	assert_string_equal(campaign_error_message(), "campaign_finding_add_options: unknown version 99 (this library knows 1)");
 	assert_null(id);
 	assert_int_equal(campaign_finding_add_options_init(&g, 2), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_finding_add_options_init(NULL, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID);

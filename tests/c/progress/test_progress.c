@@ -122,7 +122,7 @@ static void test_bad_reports_write_nothing(void **state)
 	{
 		campaign_progress_report_add_options r;
 		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, NULL, "x"), CAMPAIGN_EINVALID);
-		assert_string_equal(campaign_error_message(), "campaign_progress_report_add: opts is NULL");
+		assert_string_equal(campaign_error_message(), "campaign_progress_report_add_options is NULL (initialise it with its _INIT or _init())");
 		assert_int_equal(campaign_progress_report_add_options_init(&r, 2), CAMPAIGN_EINVALID);
 		assert_int_equal(campaign_progress_report_add_options_init(NULL, 1), CAMPAIGN_EINVALID);
 		assert_int_equal(campaign_progress_report_add_options_init(&r, CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION),
@@ -130,7 +130,7 @@ static void test_bad_reports_write_nothing(void **state)
 		assert_null(r.outcome);
 		r.version = 2;
 		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "x"), CAMPAIGN_EINVALID);
-		assert_string_equal(campaign_error_message(), "campaign_progress_report_add_options: unknown version 2");
+		assert_string_equal(campaign_error_message(), "campaign_progress_report_add_options: unknown version 2 (this library knows 1)");
 	}
 	assert_int_equal(history_count(db), 1);
 	/* a plan with reports is not silently replaced */

@@ -894,16 +894,16 @@ static void test_options_structs(void **state)
 	      "campaign_risk_point_add_options is NULL (initialise it with its _INIT or _init())");
 	p.version = 99;
 	fails(campaign_risk_point_add(&id, db, NULL, &p, "office"), CAMPAIGN_EINVALID,
-	      "campaign_risk_point_add_options: unknown version 99");
+	      "campaign_risk_point_add_options: unknown version 99 (this library knows 1)");
 	assert_null(id);
 	fails(campaign_risk_point_add_options_init(NULL, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID,
 	      "campaign_risk_point_add_options_init: the options are NULL");
 	fails(campaign_risk_point_add_options_init(&p, 2), CAMPAIGN_EINVALID,
-	      "campaign_risk_point_add_options_init: unknown version 2");
+	      "campaign_risk_point_add_options_init: unknown version 2 (this library knows 1)");
 	fails(campaign_risk_point_grade(db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
 	      "campaign_risk_point_grade_options is NULL (initialise it with its _INIT or _init())");
 	fails(campaign_risk_point_grade_options_init(&g, 0), CAMPAIGN_EINVALID,
-	      "campaign_risk_point_grade_options_init: unknown version 0");
+	      "campaign_risk_point_grade_options_init: unknown version 0 (this library knows 1)");
 	fails(campaign_risk_point_override(db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
 	      "campaign_risk_point_override_options is NULL (initialise it with its _INIT or _init())");
 	fails(campaign_risk_point_override_options_init(NULL, 1), CAMPAIGN_EINVALID,
@@ -911,7 +911,7 @@ static void test_options_structs(void **state)
 	fails(campaign_risk_control_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID,
 	      "campaign_risk_control_add_options is NULL (initialise it with its _INIT or _init())");
 	fails(campaign_risk_control_add_options_init(&k, 7), CAMPAIGN_EINVALID,
-	      "campaign_risk_control_add_options_init: unknown version 7");
+	      "campaign_risk_control_add_options_init: unknown version 7 (this library knows 1)");
 	assert_null(id);
 	{
 		char *after = risk_dump(db);
