@@ -224,11 +224,13 @@ def header_order(includes):
 DATE_NAME = re.compile(r"^(as_of|date|deadline|day)$|_on$|_date$")
 
 
-def is_date(p):
-    """A date parameter: its name or its @param says so (and no free-text expression is allowed)."""
+def is_date(p, fdoc=""):
+    """A date parameter: its name or its @param says so, or the comment speaks
+    of dates in the sentence naming it (and no free-text expression is allowed)."""
     if "expression" in p.doc:
         return False
-    return bool(DATE_NAME.search(p.name) or re.search(r"\bdate\b|\bday\b|YYYY-MM-DD", p.doc))
+    return bool(DATE_NAME.search(p.name) or re.search(r"\bdate\b|\bday\b|YYYY-MM-DD", p.doc)
+                or re.search(r"\bdates?\b[^.;]*@p %s\b" % re.escape(p.name), fdoc))
 
 
 def is_out(name):
@@ -261,7 +263,7 @@ def classify(f, structs, opaque):
         elif stars == 1 and base in INT_TYPES and is_out(p.name) and "const" not in t:
             p.kind = "out_int"
         elif t in ("const char *", "char *") and not is_out(p.name):
-            p.kind = "date" if is_date(p) else "text"
+            p.kind = "date" if is_date(p, f.doc) else "text"
         elif t in INT_TYPES:
             p.kind = "int"
         elif t in FLOAT_TYPES:
@@ -616,6 +618,12 @@ def java_function(f, where):
     name = jname(camel(short_name(f, where)))
     code = java_doc(lines, 4) + "    public %s%s %s(%s) {\n" % (static, ret_t, name, ", ".join(sig))
     code += "".join("        " + b + "\n" for b in body) + "    }\n"
+    if ins and ins[-1].kind == "options":
+        # options last (as campaign_plan_import_yaml): an overload with the defaults
+        short = [jname(p.name) for p in ins[:-1]] + ["null"]
+        code += ("\n    /** As {@link #%s}, with the default options. */\n    public %s%s %s(%s) {\n"
+                 "        %s%s(%s);\n    }\n" % (name, static, ret_t, name, ", ".join(sig[:-1]),
+                                                "" if ret_t == "void" else "return ", name, ", ".join(short)))
     return name, code
 
 
