@@ -332,7 +332,9 @@ def doc_lines(f, dropped):
     return out
 
 
-def plain(text):
+def plain(text, null="NULL"):
+    """Doxygen markup as plain text; NULL as the target language says it."""
+    text = re.sub(r"\bNULL\b", null, text)
     text = re.sub(r"::(CAMPAIGN_\w+)", r"\1", text)
     text = re.sub(r"::(campaign_\w+)", r"\1", text)
     return re.sub(r"@p\s+(\w+)", r"\1", text)
@@ -360,13 +362,13 @@ def py_conv(kind, expr, name):
 
 def py_doc(f, visible, opts):
     dropped = {p.name for p in f.params if p.kind in ("db", "cursor_self", "options") or (p.kind or "").startswith("out")}
-    lines = [plain(l) for l in doc_lines(f, dropped)]
+    lines = [plain(l, "None") for l in doc_lines(f, dropped)]
     if opts:
         lines.append("")
         lines.append("Keyword arguments (the fields of %s):" % opts.name)
         for fd in opts.fields:
             if field_kind(fd):
-                lines.append("    %s: %s" % (py_name(fd.name), plain(fd.doc) or fd.ctype))
+                lines.append("    %s: %s" % (py_name(fd.name), plain(fd.doc, "None") or fd.ctype))
     lines.append("")
     lines.append("Errors raise campaign.Error subclasses carrying the code (and file, line, column).")
     lines.append("C: %s() in campaign/%s." % (f.name, f.header))
@@ -607,7 +609,7 @@ def java_function(f, where):
     if out is not None:
         body.append(post)
     dropped = {p.name for p in f.params if p.kind in ("db", "cursor_self") or (p.kind or "").startswith("out")}
-    lines = [plain(l) for l in doc_lines(f, dropped)]
+    lines = [plain(l, "null") for l in doc_lines(f, dropped)]
     lines += ["", "@throws CampaignException (a subclass by code) when the call fails",
               "C: {@code %s()} in campaign/%s." % (f.name, f.header)]
     for p in ins:
@@ -649,7 +651,7 @@ def java_options(o):
         p.kind = k
         t = java_type(p)
         n = jname(fd.name)
-        doc = java_doc([plain(fd.doc) or fd.name], 4)
+        doc = java_doc([plain(fd.doc, "null") or fd.name], 4)
         fields.append(doc + "    public %s %s%s;\n" % ("Integer" if t == "int" else "Long" if t == "long"
                                                        else "Double" if t == "double" else t, n, ""))
         setters.append("    /** Sets {@link #%s}; returns this. */\n    public %s %s(%s v) {\n        this.%s = v;\n"
@@ -658,7 +660,7 @@ def java_options(o):
         setter = "set" + fd.name[:1].upper() + fd.name[1:]
         val = "StoreMethods._iso(opts.%s)" % n if k == "date" else "opts.%s" % n
         fill.append("            if (opts.%s != null) {\n                o.%s(%s);\n            }\n" % (n, setter, val))
-    doc = java_doc([plain(l) for l in (o.doc or o.name).split("\n")] +
+    doc = java_doc([plain(l, "null") for l in (o.doc or o.name).split("\n")] +
                    ["", "Fields left null keep the C defaults. C: {@code %s}." % o.name], 0)
     return cls, (JAVA_HEAD + doc + "public final class %s {\n" % cls + "".join(fields) + "\n" + "".join(setters) +
                  "\n    /** The C struct at its defaults with the fields set here; the caller deletes it. */\n"
