@@ -157,6 +157,12 @@ def param_docs(doc):
 DECL = re.compile(r"(/\*\*(?:(?!\*/).)*\*/)?\s*CAMPAIGN_API\s+([^;(]*?)\b(campaign_\w+)\s*\(([^;]*?)\)\s*;", re.S)
 STRUCT = re.compile(r"(/\*\*(?:(?!\*/).)*\*/)?\s*typedef\s+struct\s+(campaign_\w+)\s*\{(.*?)\}\s*(\w+)\s*;", re.S)
 VERSION = re.compile(r"#define\s+(CAMPAIGN_\w+_VERSION)\s+(\d+)")
+CALLBACK_DOCS = {}
+CALLBACK = re.compile(r"(/\*\*(?:(?!\*/).)*\*/)?\s*typedef\s+([\w\s*]+?)\s*\(\s*\*\s*(campaign_\w+)\s*\)\s*\(([^)]*)\)\s*;", re.S)
+# callback typedefs: name -> (result type, [Param]); see callback_ok()
+CALLBACKS = {}
+CB_ARG = {"int": ("i", "I", "int", "jint"), "long": ("l", "J", "long", "jlong"),
+          "long long": ("L", "J", "long", "jlong"), "const char *": ("z", "Ljava/lang/String;", "String", None)}
 
 
 def parse_headers(paths):
@@ -168,6 +174,11 @@ def parse_headers(paths):
         opaque.update(re.findall(r"typedef\s+struct\s+(campaign_\w+)\s+\1\s*;", src))
         for m in VERSION.finditer(src):
             macros[m.group(1)] = int(m.group(2))
+        for m in CALLBACK.finditer(src):
+            ps = [split_param(p) for p in m.group(4).split(",")]
+            if all(ps):
+                CALLBACKS[m.group(3)] = (norm_type(m.group(2)), [Param(*p) for p in ps])
+                CALLBACK_DOCS[m.group(3)] = comment_text(m.group(1)) if m.group(1) else ""
         for m in STRUCT.finditer(src):
             fields = []
             for fm in re.finditer(r"([^;{}/]+?);[ \t]*(/\*\*<(?:(?!\*/).)*\*/)?", re.sub(r"/\*(?!\*<)(?:(?!\*/).)*\*/", "", m.group(3), flags=re.S), re.S):
@@ -282,10 +293,32 @@ def classify(f, structs, opaque):
     return where, None
 
 
-def field_kind(fd):
+def callback_ok(name):
+    """A callback the bindings can call: int or void result, one void * (the user pointer), other arguments
+    int, long, long long or const char *."""
+    if name not in CALLBACKS:
+        return False
+    ret, ps = CALLBACKS[name]
+    users = [p for p in ps if p.ctype == "void *"]
+    return ret in ("int", "void") and len(users) == 1 and all(p.ctype in CB_ARG for p in ps if p.ctype != "void *")
+
+
+def callback_fields(o):
+    """The callback fields of options struct @p o, and its user pointer field (None when it has none)."""
+    cbs = [fd for fd in o.fields if callback_ok(fd.ctype)]
+    users = [fd for fd in o.fields if fd.ctype == "void *"]
+    return (cbs, users[0].name) if cbs and len(users) == 1 else ([], None)
+
+
+def field_kind(fd, o=None):
     t = fd.ctype
     if fd.name == "version":
         return None
+    if o is not None and callback_fields(o)[1]:
+        if fd.name == callback_fields(o)[1]:
+            return None  # the user pointer: the bindings' own
+        if fd in callback_fields(o)[0]:
+            return "callback"
     if t in ("const char *", "char *"):
         return "date" if is_date(fd) else "text"
     if t in INT_TYPES:
@@ -343,7 +376,7 @@ def plain(text, null="NULL"):
 # ---------------------------------------------------------------- Python
 
 PY_TYPES = {"text": "Optional[str]", "date": "Optional[Union[datetime.date, str]]", "int": "int",
-            "float": "float"}
+            "float": "float", "callback": "Optional[Callable[..., Any]]"}
 
 
 def py_name(n):
@@ -367,7 +400,7 @@ def py_doc(f, visible, opts):
         lines.append("")
         lines.append("Keyword arguments (the fields of %s):" % opts.name)
         for fd in opts.fields:
-            if field_kind(fd):
+            if field_kind(fd, opts):
                 lines.append("    %s: %s" % (py_name(fd.name), plain(fd.doc, "None") or fd.ctype))
     lines.append("")
     lines.append("Errors raise campaign.Error subclasses carrying the code (and file, line, column).")
@@ -401,19 +434,23 @@ def py_function(f, where, indent):
     if opts:
         sig.append("*")
         stub.append("*")
-        kw = []
+        kw, cbs = [], []
         for fd in opts.fields:
-            k = field_kind(fd)
-            if k is False:
-                warn("%s: field %s %s has no mapping; not settable from Python" % (opts.name, fd.ctype, fd.name))
+            k = field_kind(fd, opts)
             if not k:
                 continue
             n = py_name(fd.name if fd.name not in taken else "opt_" + fd.name)
             sig.append("%s=None" % n)
             stub.append("%s: %s = ..." % (n, "Optional[%s]" % PY_TYPES[k] if k in ("int", "float") else PY_TYPES[k]))
-            kw.append("(%r, %s, %r)" % (fd.name, n, k))
+            if k == "callback":
+                cbs.append(n)
+            else:
+                kw.append("(%r, %s, %r)" % (fd.name, n, k))
         body.append("_o = _options(_c.%s, _c.%s_init, _c.%s, (%s))" % (
             opts.name, opts.name, opts.version_macro, ", ".join(kw) + ("," if len(kw) == 1 else "")))
+        if cbs:
+            # the Python callables, called from C while the call runs (see headers.i)
+            body.append("_callbacks(_o, _c.campaign_py_callbacks_%s, (%s,))" % (opts.name, ", ".join(cbs)))
     args = []
     for p in f.params:
         if p.kind == "db":
@@ -490,6 +527,15 @@ def _take_buf(handle):
         _c.campaign_buf_free(handle)
 
 
+def _callbacks(opts, set_callbacks, fns):
+    """Sets the C callbacks of @opts that call the Python callables @fns (None: unset)."""
+    for fn in fns:
+        if fn is not None and not callable(fn):
+            raise TypeError("a callback must be callable, not %r" % (fn,))
+    if any(fn is not None for fn in fns):
+        set_callbacks(opts, tuple(fns))
+
+
 def _options(make, init, version, fields):
     """A C options struct at its defaults, with the fields given (not None) set."""
     opts = make()
@@ -503,7 +549,7 @@ def _options(make, init, version, fields):
 
 PYI_HEAD = '''# Generated by bindings/gen/generate.py from include/campaign/*.h: do not edit.
 import datetime
-from typing import Optional, Union
+from typing import Any, Callable, Optional, Union
 
 from . import Cursor
 
@@ -640,16 +686,14 @@ import org.campaign.jni.*;
 
 def java_options(o):
     cls = options_class(o)
-    fields, setters, fill = [], [], []
+    fields, setters, fill, cbs = [], [], [], []
     for fd in o.fields:
-        k = field_kind(fd)
-        if k is False:
-            warn("%s: field %s %s has no mapping; not settable from Java" % (o.name, fd.ctype, fd.name))
+        k = field_kind(fd, o)
         if not k:
             continue
         p = Param(fd.ctype, fd.name, fd.doc)
         p.kind = k
-        t = java_type(p)
+        t = cb_class(fd.ctype) if k == "callback" else java_type(p)
         n = jname(fd.name)
         doc = java_doc([plain(fd.doc, "null") or fd.name], 4)
         fields.append(doc + "    public %s %s%s;\n" % ("Integer" if t == "int" else "Long" if t == "long"
@@ -657,9 +701,16 @@ def java_options(o):
         setters.append("    /** Sets {@link #%s}; returns this. */\n    public %s %s(%s v) {\n        this.%s = v;\n"
                        "        return this;\n    }\n" % (n, cls, n, "Integer" if t == "int" else "Long" if t == "long"
                                                          else "Double" if t == "double" else t, n))
+        if k == "callback":
+            cbs.append("opts." + n)
+            continue
         setter = "set" + fd.name[:1].upper() + fd.name[1:]
         val = "StoreMethods._iso(opts.%s)" % n if k == "date" else "opts.%s" % n
         fill.append("            if (opts.%s != null) {\n                o.%s(%s);\n            }\n" % (n, setter, val))
+    if cbs:
+        # the Java callbacks, called from C while the call runs (see headers.i)
+        fill.append("            if (%s) {\n                capi.campaign_java_callbacks_%s(o, %s);\n            }\n"
+                    % (" || ".join(c + " != null" for c in cbs), o.name, ", ".join(cbs)))
     doc = java_doc([plain(l, "null") for l in (o.doc or o.name).split("\n")] +
                    ["", "Fields left null keep the C defaults. C: {@code %s}." % o.name], 0)
     return cls, (JAVA_HEAD + doc + "public final class %s {\n" % cls + "".join(fields) + "\n" + "".join(setters) +
@@ -668,6 +719,20 @@ def java_options(o):
                  "        capi.%s_init(o, capiConstants.%s);\n        if (opts != null) {\n%s        }\n"
                  "        return o;\n    }\n}\n" % (o.name, cls, o.name, o.name, o.name, o.version_macro,
                                                "".join(fill)))
+
+
+def cb_class(typedef):
+    n = typedef[len("campaign_"):]
+    return pascal(n[:-3] if n.endswith("_fn") else n) + "Callback"
+
+
+def java_callback(typedef, doc):
+    ret, ps = CALLBACKS[typedef]
+    args = ", ".join("%s %s" % (CB_ARG[p.ctype][2], jname(camel(p.name))) for p in ps if p.ctype != "void *")
+    lines = [plain(l, "null") for l in doc.split("\n")] + ["", "C: {@code %s}." % typedef]
+    return (JAVA_HEAD.replace("import java.time.LocalDate;\nimport org.campaign.jni.*;\n\n", "") + java_doc(lines, 0) +
+            "@FunctionalInterface\npublic interface %s {\n    /** Called from C while the call runs; an exception "
+            "thrown here stops it and is thrown by it. */\n    %s call(%s);\n}\n" % (cb_class(typedef), ret, args))
 
 
 def emit_java(funcs, structs_used, outdir):
@@ -734,10 +799,20 @@ public class CampaignApi {
     for o in structs_used:
         cls, code = java_options(o)
         write(os.path.join(pkg, cls + ".java"), code)
+        for fd in callback_fields(o)[0]:
+            write(os.path.join(pkg, cb_class(fd.ctype) + ".java"), java_callback(fd.ctype, CALLBACK_DOCS.get(fd.ctype, "")))
     return names
 
 
 # ---------------------------------------------------------------- SWIG
+
+def warn_fields(structs_used):
+    for o in structs_used:
+        for fd in o.fields:
+            if field_kind(fd, o) is False:
+                warn("%s: field %s %s has no mapping; left at its default in Python and Java"
+                     % (o.name, fd.ctype, fd.name))
+
 
 def emit_swig(order, structs_used, funcs, path):
     out = ["/* Generated by bindings/gen/generate.py from include/campaign/*.h: do not edit. */\n"]
@@ -749,18 +824,167 @@ def emit_swig(order, structs_used, funcs, path):
         # the INIT macros are C initialisers; the bindings call the _init() function
         out.append("%%ignore %s_INIT;\n" % o.name.upper())
     for h in order:
-        out.append('%%include "campaign/%s"\n' % h)
+        out.append('%%{\n#include "campaign/%s"\n%%}\n%%include "campaign/%s"\n' % (h, h))
+    with_cbs = [o for o in structs_used if callback_fields(o)[1]]
+    if with_cbs:
+        out.append(SWIG_CB_HEAD)
+    for o in with_cbs:
+        out.append(swig_callbacks(o))
     for o in structs_used:
         strs = [fd.name for fd in o.fields if fd.ctype in ("const char *", "char *")]
-        if not strs:
+        if not strs and o not in with_cbs:
             continue
         # SWIG copies a string set on a struct member (malloc); free those
-        # copies, but never a default that _init() put there.
+        # copies, but never a default that _init() put there; and release
+        # the language's callbacks.
         frees = "".join("\t\tif ($self->%s != d.%s)\n\t\t\tfree((char *)$self->%s);\n" % (n, n, n) for n in strs)
+        if o in with_cbs:
+            frees += "\t\tcampaign_cb_release_%s($self, &d);\n" % o.name
         out.append("%%extend %s {\n\t~%s() {\n\t\t%s d;\n\t\tmemset(&d, 0, sizeof d);\n"
                    "\t\t%s_init(&d, $self->version);\n%s\t\tfree($self);\n\t}\n}\n"
                    % (o.name, o.name, o.name, o.name, frees))
     write(path, "".join(out))
+
+
+SWIG_CB_HEAD = """
+/* Callbacks in options structs: C trampolines that call the Python callable
+ * or the Java object the generated code passed (the struct's user pointer
+ * holds them while the call runs). An exception in a callback stops the
+ * call (an int callback returns 1; later callbacks are not called) and is
+ * the one the call raises (python.i / java.i keep a pending exception). */
+#if defined(SWIGJAVA)
+%typemap(in, numinputs=0) JNIEnv *campaign_jenv %{ $1 = jenv; %}
+%{
+/* A C string as a Java String (through org.campaign.Utf8, as every string). */
+static jstring campaign_java_cb_string(JNIEnv *env, const char *s)
+{
+	jclass c;
+	jmethodID m;
+	jbyteArray b;
+	jobject r = NULL;
+	if (!s)
+		return NULL;
+	b = campaign_java_bytes(env, s);
+	c = (*env)->FindClass(env, "org/campaign/Utf8");
+	m = c ? (*env)->GetStaticMethodID(env, c, "decode", "([B)Ljava/lang/String;") : NULL;
+	if (m)
+		r = (*env)->CallStaticObjectMethod(env, c, m, b);
+	(*env)->DeleteLocalRef(env, b);
+	if (c)
+		(*env)->DeleteLocalRef(env, c);
+	return (jstring)r;
+}
+%}
+#endif
+"""
+
+
+def swig_callbacks(o):
+    cbs, user = callback_fields(o)
+    py_tr, java_tr = [], []
+    for i, fd in enumerate(cbs):
+        ret, ps = CALLBACKS[fd.ctype]
+        cparams = ", ".join(p.ctype + ("" if p.ctype.endswith("*") else " ") + p.name for p in ps)
+        uname = next(p.name for p in ps if p.ctype == "void *")
+        vals = [p for p in ps if p.ctype != "void *"]
+        fail = "return 1;" if ret == "int" else "return;"
+        # Python
+        fmt = "".join(CB_ARG[p.ctype][0] for p in vals)
+        args = "".join(", " + p.name for p in vals)
+        body = ["\tPyObject *fn, *r;"] + (["\tint v = 0;"] if ret == "int" else [])
+        body += ["\tif (PyErr_Occurred())", "\t\t" + fail,
+                 "\tfn = PyTuple_GET_ITEM((PyObject *)%s, %d);" % (uname, i),
+                 '\tr = PyObject_CallFunction(fn, "(%s)"%s);' % (fmt, args), "\tif (!r)", "\t\t" + fail]
+        if ret == "int":
+            body += ["\tif (r != Py_None) {", "\t\tv = (int)PyLong_AsLong(r);",
+                     "\t\tif (v == -1 && PyErr_Occurred())", "\t\t\tv = 1;", "\t}"]
+        body += ["\tPy_DECREF(r);"] + (["\treturn v;"] if ret == "int" else [])
+        py_tr.append("static %s campaign_py_cb_%s_%s(%s)\n{\n%s\n}\n" % (ret, o.name, fd.name, cparams, "\n".join(body)))
+        # Java
+        desc = "(%s)%s" % ("".join(CB_ARG[p.ctype][1] for p in vals), "I" if ret == "int" else "V")
+        body = ["\tcampaign_java_cbs_%s *u = (campaign_java_cbs_%s *)%s;" % (o.name, o.name, uname),
+                "\tJNIEnv *env = u->env;", "\tjclass cls;", "\tjmethodID m;"]
+        body += ["\tjstring s_%s = NULL;" % p.name for p in vals if p.ctype == "const char *"]
+        body += (["\tjint v = 0;"] if ret == "int" else [])
+        body += ["\tif ((*env)->ExceptionCheck(env))", "\t\t" + fail,
+                 "\tcls = (*env)->GetObjectClass(env, u->fn[%d]);" % i,
+                 '\tm = (*env)->GetMethodID(env, cls, "call", "%s");' % desc,
+                 "\t(*env)->DeleteLocalRef(env, cls);", "\tif (!m)", "\t\t" + fail]
+        body += ["\ts_%s = campaign_java_cb_string(env, %s);" % (p.name, p.name) for p in vals
+                 if p.ctype == "const char *"]
+        jargs = "".join(", s_" + p.name if p.ctype == "const char *" else ", (%s)%s" % (CB_ARG[p.ctype][3], p.name)
+                        for p in vals)
+        if ret == "int":
+            body.append("\tv = (*env)->CallIntMethod(env, u->fn[%d], m%s);" % (i, jargs))
+        else:
+            body.append("\t(*env)->CallVoidMethod(env, u->fn[%d], m%s);" % (i, jargs))
+        body += ["\tif (s_%s)\n\t\t(*env)->DeleteLocalRef(env, s_%s);" % (p.name, p.name) for p in vals
+                 if p.ctype == "const char *"]
+        if ret == "int":
+            body.append("\treturn (*env)->ExceptionCheck(env) ? 1 : (int)v;")
+        java_tr.append("static %s campaign_java_cb_%s_%s(%s)\n{\n%s\n}\n" % (ret, o.name, fd.name, cparams,
+                                                                           "\n".join(body)))
+    n = len(cbs)
+    py_set = "".join("\tif (PyTuple_GET_ITEM(fns, %d) != Py_None)\n\t\to->%s = campaign_py_cb_%s_%s;\n"
+                     % (i, fd.name, o.name, fd.name) for i, fd in enumerate(cbs))
+    jparams = ", ".join("jobject %s" % fd.name for fd in cbs)
+    java_set = "".join("\tif (%s) {\n\t\tu->fn[%d] = (*campaign_jenv)->NewGlobalRef(campaign_jenv, %s);\n"
+                       "\t\to->%s = campaign_java_cb_%s_%s;\n\t}\n" % (fd.name, i, fd.name, fd.name, o.name, fd.name)
+                       for i, fd in enumerate(cbs))
+    return """
+#if defined(SWIGPYTHON)
+%%{
+%s
+static void campaign_cb_release_%s(%s *o, const %s *d)
+{
+	if (o->%s != d->%s)
+		Py_XDECREF((PyObject *)o->%s);
+}
+%%}
+%%inline %%{
+/* Sets the callbacks of @o to call the callables of the tuple @fns (None: unset). */
+void campaign_py_callbacks_%s(%s *o, PyObject *fns)
+{
+	if (!PyTuple_Check(fns) || PyTuple_GET_SIZE(fns) != %d)
+		return;
+	Py_INCREF(fns);
+	o->%s = fns;
+%s}
+%%}
+#elif defined(SWIGJAVA)
+%%{
+typedef struct campaign_java_cbs_%s {
+	JNIEnv *env;
+	jobject fn[%d];
+} campaign_java_cbs_%s;
+
+%s
+static void campaign_cb_release_%s(%s *o, const %s *d)
+{
+	campaign_java_cbs_%s *u = (campaign_java_cbs_%s *)o->%s;
+	if (o->%s == d->%s || !u)
+		return;
+	for (int i = 0; i < %d; i++)
+		if (u->fn[i])
+			(*u->env)->DeleteGlobalRef(u->env, u->fn[i]);
+	free(u);
+}
+%%}
+%%inline %%{
+/* Sets the callbacks of @o to call the Java objects given (null: unset). */
+void campaign_java_callbacks_%s(%s *o, %s, JNIEnv *campaign_jenv)
+{
+	campaign_java_cbs_%s *u = (campaign_java_cbs_%s *)calloc(1, sizeof *u);
+	if (!u)
+		return;
+	u->env = campaign_jenv;
+	o->%s = u;
+%s}
+%%}
+#endif
+""" % ("\n".join(py_tr), o.name, o.name, o.name, user, user, user, o.name, o.name, n, user, py_set,
+       o.name, n, o.name, "\n".join(java_tr), o.name, o.name, o.name, o.name, o.name, user, user, user, n,
+       o.name, o.name, jparams, o.name, o.name, user, java_set)
 
 
 def write(path, text):
@@ -800,6 +1024,7 @@ def main():
         for p in f.params:
             if p.kind == "options" and p.options not in used:
                 used.append(p.options)
+    warn_fields(used)
     emit_swig(header_order(includes), used, mapped, a.swig)
     py = emit_python(mapped, a.python) if a.python else {}
     java = emit_java(mapped, used, a.java) if a.java else {}
