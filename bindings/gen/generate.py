@@ -823,13 +823,19 @@ def emit_swig(order, structs_used, funcs, path):
     for o in structs_used:
         # the INIT macros are C initialisers; the bindings call the _init() function
         out.append("%%ignore %s_INIT;\n" % o.name.upper())
-    for h in order:
-        out.append('%%{\n#include "campaign/%s"\n%%}\n%%include "campaign/%s"\n' % (h, h))
     with_cbs = [o for o in structs_used if callback_fields(o)[1]]
+    # the C code first (SWIG writes the structs' destructors before later
+    # %{ %} blocks), the wrapped setters after the headers
+    for h in order:
+        out.append('%%{\n#include "campaign/%s"\n%%}\n' % h)
     if with_cbs:
         out.append(SWIG_CB_HEAD)
     for o in with_cbs:
-        out.append(swig_callbacks(o))
+        out.append(swig_callbacks(o)[0])
+    for h in order:
+        out.append('%%include "campaign/%s"\n' % h)
+    for o in with_cbs:
+        out.append(swig_callbacks(o)[1])
     for o in structs_used:
         strs = [fd.name for fd in o.fields if fd.ctype in ("const char *", "char *")]
         if not strs and o not in with_cbs:
@@ -869,6 +875,8 @@ static jstring campaign_java_cb_string(JNIEnv *env, const char *s)
 	m = c ? (*env)->GetStaticMethodID(env, c, "decode", "([B)Ljava/lang/String;") : NULL;
 	if (m)
 		r = (*env)->CallStaticObjectMethod(env, c, m, b);
+	if ((*env)->ExceptionCheck(env))
+		r = NULL;
 	(*env)->DeleteLocalRef(env, b);
 	if (c)
 		(*env)->DeleteLocalRef(env, c);
@@ -931,7 +939,7 @@ def swig_callbacks(o):
     java_set = "".join("\tif (%s) {\n\t\tu->fn[%d] = (*campaign_jenv)->NewGlobalRef(campaign_jenv, %s);\n"
                        "\t\to->%s = campaign_java_cb_%s_%s;\n\t}\n" % (fd.name, i, fd.name, fd.name, o.name, fd.name)
                        for i, fd in enumerate(cbs))
-    return """
+    code = """
 #if defined(SWIGPYTHON)
 %%{
 %s
@@ -940,16 +948,6 @@ static void campaign_cb_release_%s(%s *o, const %s *d)
 	if (o->%s != d->%s)
 		Py_XDECREF((PyObject *)o->%s);
 }
-%%}
-%%inline %%{
-/* Sets the callbacks of @o to call the callables of the tuple @fns (None: unset). */
-void campaign_py_callbacks_%s(%s *o, PyObject *fns)
-{
-	if (!PyTuple_Check(fns) || PyTuple_GET_SIZE(fns) != %d)
-		return;
-	Py_INCREF(fns);
-	o->%s = fns;
-%s}
 %%}
 #elif defined(SWIGJAVA)
 %%{
@@ -970,6 +968,22 @@ static void campaign_cb_release_%s(%s *o, const %s *d)
 	free(u);
 }
 %%}
+#endif
+""" % ("\n".join(py_tr), o.name, o.name, o.name, user, user, user,
+       o.name, n, o.name, "\n".join(java_tr), o.name, o.name, o.name, o.name, o.name, user, user, user, n)
+    setters = """
+#if defined(SWIGPYTHON)
+%%inline %%{
+/* Sets the callbacks of @o to call the callables of the tuple @fns (None: unset). */
+void campaign_py_callbacks_%s(%s *o, PyObject *fns)
+{
+	if (!PyTuple_Check(fns) || PyTuple_GET_SIZE(fns) != %d)
+		return;
+	Py_INCREF(fns);
+	o->%s = fns;
+%s}
+%%}
+#elif defined(SWIGJAVA)
 %%inline %%{
 /* Sets the callbacks of @o to call the Java objects given (null: unset). */
 void campaign_java_callbacks_%s(%s *o, %s, JNIEnv *campaign_jenv)
@@ -982,9 +996,8 @@ void campaign_java_callbacks_%s(%s *o, %s, JNIEnv *campaign_jenv)
 %s}
 %%}
 #endif
-""" % ("\n".join(py_tr), o.name, o.name, o.name, user, user, user, o.name, o.name, n, user, py_set,
-       o.name, n, o.name, "\n".join(java_tr), o.name, o.name, o.name, o.name, o.name, user, user, user, n,
-       o.name, o.name, jparams, o.name, o.name, user, java_set)
+""" % (o.name, o.name, n, user, py_set, o.name, o.name, jparams, o.name, o.name, user, java_set)
+    return code, setters
 
 
 def write(path, text):
