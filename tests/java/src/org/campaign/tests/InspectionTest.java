@@ -6,28 +6,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
 import org.campaign.Row;
-import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Self-inspection, leniency, the ledger, confidential leads and search through Java. */
-class InspectionTest {
-    Store db;
-
+class InspectionTest extends SeededTest {
     @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.planImportYaml(PlanTest.SEED, "tester");
+    void catalogue() {
         assertEquals(1, db.catalogueImportYaml(null, PlanTest.SOURCE.resolve("examples/catalogues/ten-categories.yaml").toString(), "督查办"));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     @Test

@@ -26,26 +26,12 @@ import org.campaign.NotFoundException;
 import org.campaign.Row;
 import org.campaign.Rows;
 import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The C plan scenarios replayed through Java, on the seed plan. */
-class PlanTest {
+class PlanTest extends SeededTest {
     static final Path SOURCE = Paths.get(System.getProperty("campaign.source.dir", "."));
     static final String SEED = SOURCE.resolve("examples/plans/leshan-2010.yaml").toString();
-    Store db;
-
-    @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.planImportYaml(SEED, "tester");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     static int count(Rows rows) {
         return rows.toList().size();

@@ -11,26 +11,10 @@ import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
 import org.campaign.PermissionException;
 import org.campaign.Row;
-import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Matrix, progress, roles and the audit log through Java. */
-class ProgressTest {
-    Store db;
-
-    @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.planImportYaml(PlanTest.SEED, "tester");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class ProgressTest extends SeededTest {
     @Test
     void jianchaRow() {
         List<Row> rows = db.unitMatrixQuery(null, "jiancha").toList();

@@ -7,31 +7,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
 import org.campaign.Row;
-import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Issue 5 through Java: the three example models, a register, grades by hand, history, publication. */
-class RiskTest {
+class RiskTest extends SeededTest {
     static final LocalDate DAY = LocalDate.of(2010, 11, 10);
-    Store db;
 
     @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.planImportYaml(PlanTest.SEED, "tester");
+    void models() {
         for (String m : new String[] {"matrix-5x5", "weighted-factors", "criteria-count"}) {
             assertEquals(1, db.riskModelImportYaml(null, PlanTest.SOURCE.resolve("examples/models/" + m + ".yaml").toString(), "office"));
         }
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
     }
 
     String point(String id, String unit) {
