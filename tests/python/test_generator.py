@@ -51,6 +51,7 @@ def test_python(generated):
     assert "return _c.campaign_demo_count(self._h(), _text(from_))[1]" in api  # "from" is a Python keyword
     assert "Demos due by as_of. Columns: id, title." in api
     stub = read(out / "py" / "_api.pyi")
+    compile(stub, "_api.pyi", "exec")
     assert "as_of: Optional[Union[datetime.date, str]] = ..." in stub
     assert "progress: Optional[Callable[..., Any]] = ..." in stub
     assert "def demo_count(self, from_: Optional[str] = ...) -> int: ..." in stub

@@ -177,6 +177,9 @@ def test_generated_methods_paging_and_docstrings(seed):
     assert "C: campaign_measures_query()" in campaign.Store.measures_query.__doc__
     import pathlib
     stub = pathlib.Path(campaign.__file__).with_name("_api.pyi").read_text(encoding="utf-8")
+    import ast
+    ast.parse(stub)  # the stubs are valid Python
+    ast.parse(pathlib.Path(campaign.__file__).with_name("__init__.pyi").read_text(encoding="utf-8"))
     assert "def measures_query(self, campaign: Optional[str] = ..., task: Optional[str] = ...) -> Cursor: ..." in stub
     with pytest.raises(TypeError):
         seed.evaluation_ranking_query(period="全年")  # an int parameter (year) is required
