@@ -51,24 +51,18 @@ CAMPAIGN_INT_VALUE(campaign_schema_version_supported)
 /* An id a call generates comes back like any other out-parameter. */
 %apply campaign_buf **out { campaign_buf **out_id };
 
-/* The macros the bindings cannot use; campaign_import_options_init() stands in. */
+/* The macros the bindings cannot use; campaign_*_options_init() stands in
+ * (headers.i %ignores every *_OPTIONS_INIT). */
 #define CAMPAIGN_STATIC /* for SWIG only: CAMPAIGN_API expands to nothing */
-%ignore CAMPAIGN_IMPORT_OPTIONS_INIT;
+%{
+#include <stdlib.h>
+#include <string.h>
+%}
+%include "typemaps.i"
 
-%include "campaign/common.h"
-%include "campaign/buf.h"
-%include "campaign/store.h"
-%include "campaign/cursor.h"
-%include "campaign/deadline.h"
-%include "campaign/plan.h"
-%include "campaign/matrix.h"
-%include "campaign/progress.h"
-%include "campaign/risk.h"
-%include "campaign/inspection.h"
-%include "campaign/accountability.h"
-%include "campaign/audit.h"
-%include "campaign/access.h"
-%include "campaign/search.h"
+/* Every public header, in include order, and the options structs'
+ * destructors: written by gen/generate.py from include/campaign/*.h. */
+%include "headers.i"
 
 /* Row fetching in one crossing per row (Python) or per batch (Java). */
 #if defined(SWIGPYTHON)

@@ -21,12 +21,17 @@ static jbyteArray campaign_java_bytes(JNIEnv *jenv, const char *s)
 	return a;
 }
 
-/* Throws the CampaignException subclass that CampaignException.create makes. */
+/* Throws the CampaignException subclass that CampaignException.create
+ * makes; an exception already pending (thrown by a Java callback the call
+ * made) is the one thrown. */
 static void campaign_java_raise(JNIEnv *jenv, int code)
 {
-	jclass cls = (*jenv)->FindClass(jenv, "org/campaign/CampaignException");
+	jclass cls;
 	jmethodID create;
 	jobject exc;
+	if ((*jenv)->ExceptionCheck(jenv))
+		return;
+	cls = (*jenv)->FindClass(jenv, "org/campaign/CampaignException");
 	if (!cls)
 		return;
 	create = (*jenv)->GetStaticMethodID(jenv, cls, "create", "(I[B[BII)Lorg/campaign/CampaignException;");

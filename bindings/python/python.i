@@ -4,11 +4,16 @@
 %{
 #define CAMPAIGN_INT_RESULT(v) PyLong_FromLong((long)(v))
 
-/* Raises the exception campaign.errors makes for @code and the last error. */
+/* Raises the exception campaign.errors makes for @code and the last error;
+ * an exception already pending (raised by a Python callback the call made)
+ * is the one raised. */
 static void campaign_py_raise(int code)
 {
-	PyObject *mod = PyImport_ImportModule("campaign.errors"), *exc = NULL;
+	PyObject *mod, *exc = NULL;
 	const char *file = campaign_error_file();
+	if (PyErr_Occurred())
+		return;
+	mod = PyImport_ImportModule("campaign.errors");
 	if (mod) {
 		exc = PyObject_CallMethod(mod, "from_code", "iszii", code, campaign_error_message(), file,
 		                          campaign_error_line(), campaign_error_column());

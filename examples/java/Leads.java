@@ -21,18 +21,18 @@ public final class Leads {
         }
         StringBuilder out = new StringBuilder();
         try (Store db = Campaign.open(args.length == 2 ? args[1] : ":memory:")) {
-            db.importYaml(args[0], "example");
+            db.planImportYaml(args[0], "example");
             Map<String, String> taskOf = new HashMap<>();
-            for (Row m : db.measures(null, null)) {
+            for (Row m : db.measuresQuery(null, null)) {
                 taskOf.put(m.getString("id"), m.getString("task"));
             }
             Map<String, List<String>> leads = new LinkedHashMap<>();
-            for (Row r : db.responsibilities(null, null)) {
+            for (Row r : db.responsibilitiesQuery(null, null)) {
                 if (r.getString("unit") != null && r.getString("role").equals("lead")) {
                     leads.computeIfAbsent(r.getString("unit"), k -> new ArrayList<>()).add(r.getString("measure"));
                 }
             }
-            for (Row u : db.units(null)) {
+            for (Row u : db.unitsQuery(null)) {
                 List<String> measures = leads.get(u.getString("id"));
                 if (measures == null) {
                     continue;
@@ -40,7 +40,7 @@ public final class Leads {
                 out.append(u.getString("name")).append('\t').append(String.join(" ", measures)).append('\n');
                 for (String m : measures) {
                     List<String> lasts = new ArrayList<>();
-                    for (Row o : db.outcomes(null, taskOf.get(m))) {
+                    for (Row o : db.outcomesQuery(null, taskOf.get(m))) {
                         lasts.add(o.isNull("last") ? "-" : o.getDate("last").toString());
                     }
                     out.append("  ").append(m).append('\t').append(String.join(" ", lasts)).append('\n');

@@ -14,19 +14,19 @@ def main(argv):
         print("usage: leads.py PLAN.yaml [STORE]", file=sys.stderr)
         return 2
     with campaign.open(argv[2] if len(argv) == 3 else ":memory:") as db:
-        db.import_yaml(argv[1], actor="example")
-        task_of = {m.id: m.task for m in db.measures()}
+        db.plan_import_yaml(argv[1], actor="example")
+        task_of = {m.id: m.task for m in db.measures_query()}
         leads = {}
-        for r in db.responsibilities():
+        for r in db.responsibilities_query():
             if r.unit and r.role == "lead":
                 leads.setdefault(r.unit, []).append(r.measure)
-        for unit in db.units():
+        for unit in db.units_query():
             measures = leads.get(unit.id)
             if not measures:
                 continue
             print("%s\t%s" % (unit.name, " ".join(measures)))
             for m in measures:
-                lasts = [o.last.isoformat() if o.last else "-" for o in db.outcomes(task=task_of[m])]
+                lasts = [o.last.isoformat() if o.last else "-" for o in db.outcomes_query(task=task_of[m])]
                 print("  %s\t%s" % (m, " ".join(lasts)))
     return 0
 

@@ -14,19 +14,20 @@ PROGRESS = SOURCE / "tests" / "data" / "progress"
 @pytest.fixture
 def seed():
     with campaign.open(":memory:") as db:
-        db.import_yaml(SEED, actor="tester")
+        db.plan_import_yaml(SEED, actor="tester")
         yield db
 
 
 def dump(db):
     """Every query of the plan, for comparing two stores."""
     out = []
-    for name in ("campaigns", "units", "unit_groups", "bodies", "body_members", "phases", "milestones", "tasks",
-                 "measures", "responsibilities", "outcomes"):
+    for name in ("campaigns_query", "units_query", "unit_groups_query", "bodies_query", "body_members_query",
+                 "phases_query", "milestones_query", "tasks_query", "measures_query", "responsibilities_query",
+                 "outcomes_query"):
         for row in getattr(db, name)():
             d = row.as_dict()
             d.pop("imported_at", None)
             out.append((name, d))
-    for g in db.unit_groups():
-        out.extend(("members", r.as_dict()) for r in db.group_members(g.id))
+    for g in db.unit_groups_query():
+        out.extend(("members", r.as_dict()) for r in db.unit_group_members_query(group=g.id))
     return out

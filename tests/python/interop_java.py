@@ -12,13 +12,13 @@ NAME = "𠀀𪚥监察员"
 def test_java_store_reads_identical():
     path = os.environ["CAMPAIGN_JAVA_STORE"]
     with campaign.open(path, campaign.OPEN_READONLY) as db:
-        assert [u.name for u in db.units("interop")] == [NAME]
-        assert [u.name.encode("utf-8") for u in db.units("interop")] == [NAME.encode("utf-8")]
-        report = next(db.progress_history(outcome="t2.4.o1", campaign="leshan-ltyg-2010"))
+        assert [u.name for u in db.units_query("interop")] == [NAME]
+        assert [u.name.encode("utf-8") for u in db.units_query("interop")] == [NAME.encode("utf-8")]
+        report = next(db.progress_history_query(outcome="t2.4.o1", campaign="leshan-ltyg-2010"))
         assert (report.outcome, report.unit, report.actor) == ("t2.4.o1", "jiancha", "java")
         assert report.note == "Java 写入 " + NAME
-        assert len(list(db.measures(campaign="leshan-ltyg-2010"))) == 35
-        assert db.verify() == []
+        assert len(list(db.measures_query(campaign="leshan-ltyg-2010"))) == 35
+        assert list(db.audit_verify()) == []
     # and from C
     out = subprocess.run([os.environ["CAMPAIGN_CLI"], "show", "--db", path, "--campaign", "interop", "--format", "json"],
                          check=True, capture_output=True).stdout
@@ -32,7 +32,7 @@ def test_same_report_in_java_python_and_c():
         java = f.read()
     with campaign.open(path, campaign.OPEN_READONLY) as db:
         python = "".join("%s %s %d %s\n" % (o.outcome, o.color, o.days_late, o.owing or "-")
-                         for o in db.outcome_status(as_of="2010-12-01", campaign="leshan-ltyg-2010"))
+                         for o in db.outcome_status_query(as_of="2010-12-01", campaign="leshan-ltyg-2010"))
     assert python == java
     out = subprocess.run([os.environ["CAMPAIGN_CLI"], "report", "--db", path, "--campaign", "leshan-ltyg-2010",
                           "--as-of", "2010-12-01", "--format", "json"], check=True, capture_output=True).stdout

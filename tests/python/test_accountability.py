@@ -10,33 +10,34 @@ RULES = SOURCE / "examples" / "rules" / "leshan-2010.yaml"
 
 @pytest.fixture
 def accountable(seed):
-    assert seed.import_rules(RULES, actor="督查办") == 1
-    seed.import_evaluations(PEOPLE / "evaluations-2010.csv", actor="督查办")
+    assert seed.rules_import_yaml(path=RULES, actor="督查办") == 1
+    seed.evaluations_import(path=PEOPLE / "evaluations-2010.csv", actor="督查办")
     return seed
 
 
 def test_ranking_and_bottom_interview(accountable):
-    ranking = list(accountable.evaluation_ranking(2010, "全年", "counties"))
+    ranking = list(accountable.evaluation_ranking_query(year=2010, period="全年", group="counties"))
     assert [(r.unit, r.rank) for r in ranking][:1] == [("shizhong", 1)]
     assert ranking[-1].unit == "mabian"
-    n = accountable.evaluate_accountability("2011-02-01", actor="督查办")
+    n = accountable.accountability_evaluate(as_of="2011-02-01", actor="督查办")
     assert n > 0
-    interviews = [p for p in accountable.proposals() if p.kind == "evaluation_bottom"]
+    interviews = [p for p in accountable.proposals_query() if p.kind == "evaluation_bottom"]
     assert [(p.unit, p.rule) for p in interviews] == [("mabian", "evaluation-bottom")]
     # deterministic: evaluating again proposes nothing new
-    assert accountable.evaluate_accountability("2011-02-01", actor="督查办") == 0
+    assert accountable.accountability_evaluate(as_of="2011-02-01", actor="督查办") == 0
 
 
 def test_decision_recorded_with_actor(accountable):
-    accountable.evaluate_accountability("2011-02-01", actor="督查办")
-    p = next(p for p in accountable.proposals() if p.kind == "evaluation_bottom")
+    accountable.accountability_evaluate(as_of="2011-02-01", actor="督查办")
+    p = next(p for p in accountable.proposals_query() if p.kind == "evaluation_bottom")
     with pytest.raises(campaign.InvalidInput):
-        accountable.decide_proposal(p.id, "reject", "2011-02-02", actor="督查办")  # a rejection needs a note
-    accountable.decide_proposal(p.id, "accept", "2011-02-02", actor="督查办", note="约谈马边县局局长")
-    decided = next(q for q in accountable.proposals() if q.id == p.id)
+        accountable.proposal_decide(proposal=p.id, decision="reject", date="2011-02-02", actor="督查办")  # a rejection needs a note
+    accountable.proposal_decide(proposal=p.id, decision="accept", date="2011-02-02", actor="督查办",
+                              note="约谈马边县局局长")
+    decided = next(q for q in accountable.proposals_query() if q.id == p.id)
     assert (decided.status, decided.decided_by) == ("accepted", "督查办")
     with pytest.raises(campaign.Conflict):
-        accountable.decide_proposal(p.id, "accept", "2011-02-03", actor="督查办")
+        accountable.proposal_decide(proposal=p.id, decision="accept", date="2011-02-03", actor="督查办")
 
 
 def test_sql_rule_refuses_writes(seed):
@@ -50,5 +51,5 @@ rules:
     query: "DELETE FROM unit"
 """
     with pytest.raises(campaign.InvalidInput):
-        seed.import_rules_string(bad, actor="督查办")
-    assert len(list(seed.units())) == 29
+        seed.rules_import_yaml_string(yaml=bad, actor="督查办")
+    assert len(list(seed.units_query())) == 29

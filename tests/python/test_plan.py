@@ -9,18 +9,18 @@ from conftest import DATA, SEED, dump
 
 
 def test_counts(seed):
-    tasks = list(seed.tasks())
+    tasks = list(seed.tasks_query())
     assert sum(t.depth == 0 for t in tasks) == 3
     assert sum(t.depth > 0 for t in tasks) == 10
-    assert len(list(seed.measures())) == 35
-    assert len(list(seed.outcomes())) == 32
-    assert len(list(seed.phases())) == 4
-    assert len(list(seed.tasks(parent="t2"))) == 4
+    assert len(list(seed.measures_query())) == 35
+    assert len(list(seed.outcomes_query())) == 32
+    assert len(list(seed.phases_query())) == 4
+    assert len(list(seed.tasks_query(parent="t2"))) == 4
 
 
 def responsibility(db, measure):
     lead, support = [], []
-    for r in db.responsibilities(measure=measure):
+    for r in db.responsibilities_query(measure=measure):
         (lead if r.role == "lead" else support).append(r.name + ("[%s]" % r.condition if r.condition else ""))
     return lead, support
 
@@ -45,17 +45,17 @@ def test_responsibilities(seed):
     ("t2.2.o1", None, None, None),
 ])
 def test_deadlines(seed, outcome, text, first, last):
-    o = next(o for o in seed.outcomes() if o.id == outcome)
+    o = next(o for o in seed.outcomes_query() if o.id == outcome)
     assert (o.deadline_text, o.first, o.last) == (text, first, last)
 
 
 def test_round_trip(seed):
-    text = seed.export_yaml()
+    text = seed.plan_export_yaml()
     assert "川国土资党委〔2010〕5号" in text
     with campaign.open(":memory:") as other:
-        other.import_yaml_string(text, actor="tester")
+        other.plan_import_yaml_string(text, actor="tester")
         assert dump(other) == dump(seed)
-        assert other.export_yaml("leshan-ltyg-2010") == text
+        assert other.plan_export_yaml("leshan-ltyg-2010") == text
 
 
 def expectation(path):
@@ -76,7 +76,7 @@ def test_bad_input_refused_store_unchanged(seed, path):
     assert code == "EINVALID"
     before = dump(seed)
     with pytest.raises(campaign.InvalidInput) as info:
-        seed.import_yaml(path, actor="tester")
+        seed.plan_import_yaml(path, actor="tester")
     e = info.value
     assert e.code == -3
     assert str(e) == "%s:%s" % (path, message)
@@ -90,18 +90,18 @@ def test_non_bmp_round_trip():
     plan = ("format: 1\ncampaign: {id: m, title: 小方案, period: 2010年10月至2011年12月}\n"
             "units: [{id: u1, name: \"%s\", kind: department}]\ntasks: [{id: t1, title: 任务}]\n" % name)
     with campaign.open(":memory:") as db:
-        db.import_yaml_string(plan, actor="张三")
-        assert [u.name for u in db.units()] == [name]
+        db.plan_import_yaml_string(plan, actor="张三")
+        assert [u.name for u in db.units_query()] == [name]
         # libyaml writes characters outside the BMP as \U escapes; they read back identical
         with campaign.open(":memory:") as again:
-            again.import_yaml_string(db.export_yaml(), actor="张三")
-            assert [u.name.encode("utf-8") for u in again.units()] == [name.encode("utf-8")]
+            again.plan_import_yaml_string(db.plan_export_yaml(), actor="张三")
+            assert [u.name.encode("utf-8") for u in again.units_query()] == [name.encode("utf-8")]
 
 
 def test_close_twice_and_use_after_close(tmp_path):
     db = campaign.open(tmp_path / "s.db")
-    db.import_yaml(SEED, actor="tester")
-    rows = db.measures()
+    db.plan_import_yaml(SEED, actor="tester")
+    rows = db.measures_query()
     next(rows)
     db.close()
     db.close()
@@ -109,28 +109,28 @@ def test_close_twice_and_use_after_close(tmp_path):
     with pytest.raises(campaign.Closed):
         next(rows)
     with pytest.raises(campaign.Closed):
-        db.units()
+        db.units_query()
 
 
 def test_cursor_keeps_store_alive():
     def rows():
         db = campaign.open(":memory:")
-        db.import_yaml(SEED, actor="tester")
-        return db.units()  # the store object goes out of scope here
+        db.plan_import_yaml(SEED, actor="tester")
+        return db.units_query()  # the store object goes out of scope here
     assert len(list(rows())) == 29
 
 
 def test_conflict_and_replace(seed):
     with pytest.raises(campaign.Conflict) as info:
-        seed.import_yaml(SEED, actor="tester")
+        seed.plan_import_yaml(SEED, actor="tester")
     assert "is already in the store" in str(info.value)
-    seed.import_yaml(SEED, actor="replacer", replace=True)
-    assert next(seed.campaigns()).imported_by == "replacer"
+    seed.plan_import_yaml(SEED, actor="replacer", replace=True)
+    assert next(seed.campaigns_query()).imported_by == "replacer"
 
 
 def test_errors_carry_codes(seed, tmp_path):
     with pytest.raises(campaign.NotFound) as info:
-        list(seed.measures(task="t9"))
+        list(seed.measures_query(task="t9"))
     assert str(info.value) == 'no task with id "t9"'
     with pytest.raises(campaign.NotFound):
         campaign.open(tmp_path / "missing.db", campaign.OPEN_NOCREATE)
@@ -138,10 +138,10 @@ def test_errors_carry_codes(seed, tmp_path):
     with pytest.raises(campaign.StoreIOError):
         campaign.open(tmp_path / "junk.db")
     with campaign.open(tmp_path / "ro.db") as db:
-        db.import_yaml(SEED, actor="tester")
+        db.plan_import_yaml(SEED, actor="tester")
     with campaign.open(tmp_path / "ro.db", campaign.OPEN_READONLY) as db:
         with pytest.raises(campaign.PermissionDenied):
-            db.delete_campaign("leshan-ltyg-2010", actor="x")
+            db.plan_delete("leshan-ltyg-2010", actor="x")
 
 
 @pytest.mark.parametrize("text,year,first,last", [
@@ -165,3 +165,21 @@ def test_parse_deadline_open_and_errors():
     assert '"2010年13月底"' in str(info.value)
     with pytest.raises(campaign.InvalidInput):
         campaign.parse_deadline("2月30日", 2011)
+
+
+def test_generated_methods_paging_and_docstrings(seed):
+    # the cursor's generated page(offset, limit), before the first row
+    rows = seed.measures_query()
+    rows.page(2, 3)
+    assert [m.id for m in rows] == [m.id for m in seed.measures_query()][2:5]
+    # docstrings come from the header comments; the stub sits beside the module
+    assert "Columns: id, task, label, text" in campaign.Store.measures_query.__doc__
+    assert "C: campaign_measures_query()" in campaign.Store.measures_query.__doc__
+    import pathlib
+    stub = pathlib.Path(campaign.__file__).with_name("_api.pyi").read_text(encoding="utf-8")
+    import ast
+    ast.parse(stub)  # the stubs are valid Python
+    ast.parse(pathlib.Path(campaign.__file__).with_name("__init__.pyi").read_text(encoding="utf-8"))
+    assert "def measures_query(self, campaign: Optional[str] = ..., task: Optional[str] = ...) -> Cursor: ..." in stub
+    with pytest.raises(TypeError):
+        seed.evaluation_ranking_query(period="全年")  # an int parameter (year) is required

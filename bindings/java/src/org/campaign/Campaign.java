@@ -8,8 +8,10 @@ import org.campaign.jni.capiConstants;
  * libcampaign for Java: {@code try (Store db = Campaign.open("plan.db")) { ... }}.
  * The JNI library loads with {@code System.loadLibrary("campaign_java")}, or
  * from the file named by the system property {@code campaign.library.path}.
+ * The C functions that take no handle ({@code version()}, {@code auditKeygen()},
+ * ...) are its static methods, generated ({@link CampaignApi}).
  */
-public final class Campaign {
+public final class Campaign extends CampaignApi {
     public static final long OPEN_READONLY = capiConstants.CAMPAIGN_OPEN_READONLY;
     public static final long OPEN_NOCREATE = capiConstants.CAMPAIGN_OPEN_NOCREATE;
 
@@ -19,8 +21,6 @@ public final class Campaign {
     public static Store open(String path) { return new Store(path, 0); }
 
     public static Store open(String path, long flags) { return new Store(path, flags); }
-
-    public static String version() { return capi.campaign_version(); }
 
     /** Parses a Chinese deadline expression; {@code year} may be null. */
     public static Deadline parseDeadline(String text, Integer year) {
@@ -34,18 +34,5 @@ public final class Campaign {
         } finally {
             capi.campaign_deadline_free(d);
         }
-    }
-
-    /** A new Ed25519 key (PEM: private, then public) for signing checkpoints. */
-    public static String keygen() {
-        long[] out = new long[1];
-        capi.campaign_audit_keygen(out);
-        return Store.takeBuffer(out[0]);
-    }
-
-    public static String publicKey(String pem) {
-        long[] out = new long[1];
-        capi.campaign_audit_public_key(out, pem);
-        return Store.takeBuffer(out[0]);
     }
 }

@@ -13,12 +13,13 @@ import org.campaign.jni.campaign_column_type;
 import org.campaign.jni.campaign_error_code;
 
 /**
- * A query's rows: iterate once (for-each), or {@link #toList()}. Close it
+ * A query's rows: iterate once (for-each; a second iteration throws
+ * IllegalStateException rather than yield nothing), or {@link #toList()}. Close it
  * (try-with-resources) to free it early; it is freed at the end of the rows
  * and when its store closes. Using it after its store closed throws
  * {@link ClosedException}.
  */
-public final class Rows implements Iterable<Row>, Iterator<Row>, AutoCloseable {
+public final class Rows extends CursorMethods implements Iterable<Row>, Iterator<Row>, AutoCloseable {
     /** Rows fetched per JNI crossing, at most; the first batches are smaller, for queries read only in part. */
     private static final int BATCH_ROWS = 256;
     private static final int FIRST_BATCH_ROWS = 8;
@@ -36,6 +37,7 @@ public final class Rows implements Iterable<Row>, Iterator<Row>, AutoCloseable {
     private int batchRows = FIRST_BATCH_ROWS;
     private int rows;
     private int row;
+    private boolean iterated;
 
     Rows(Store store, long handle) {
         this.store = store;
@@ -50,9 +52,26 @@ public final class Rows implements Iterable<Row>, Iterator<Row>, AutoCloseable {
         store.track(this);
     }
 
+    /** The rows, once: a query's rows are read as they come, so a second iteration would silently be empty. */
     @Override
     public Iterator<Row> iterator() {
+        if (iterated) {
+            throw new IllegalStateException("these rows were iterated already: run the query again");
+        }
+        iterated = true;
         return this;
+    }
+
+    @Override
+    long cursorHandle() {
+        if (store.isClosed()) {
+            close();
+            throw new ClosedException(campaign_error_code.CAMPAIGN_ECLOSED, "the store is closed", null, 0, 0);
+        }
+        if (handle == 0) {
+            throw new ClosedException(campaign_error_code.CAMPAIGN_ECLOSED, "the rows are closed", null, 0, 0);
+        }
+        return handle;
     }
 
     @Override

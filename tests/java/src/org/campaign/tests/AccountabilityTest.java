@@ -15,18 +15,18 @@ class AccountabilityTest {
     @Test
     void bottomCountyAndTours() {
         try (Store db = Campaign.open(":memory:")) {
-            db.importYaml(PlanTest.SEED, "tester");
-            assertEquals(1, db.importRules(null, PlanTest.SOURCE.resolve("examples/rules/leshan-2010.yaml").toString(), "督查办"));
-            db.importEvaluations(null, PlanTest.SOURCE.resolve("examples/people/evaluations-2010.csv").toString(), "督查办");
-            assertEquals(11, db.scheduleTours(null, 2011, "counties", LocalDate.of(2011, 3, 1), LocalDate.of(2011, 11, 30), "督查办"));
-            assertTrue(db.evaluateAccountability(null, LocalDate.of(2011, 2, 1), "督查办") > 0);
+            db.planImportYaml(PlanTest.SEED, "tester");
+            assertEquals(1, db.rulesImportYaml(null, PlanTest.SOURCE.resolve("examples/rules/leshan-2010.yaml").toString(), "督查办"));
+            db.evaluationsImport(null, PlanTest.SOURCE.resolve("examples/people/evaluations-2010.csv").toString(), "督查办");
+            assertEquals(11, db.tourSchedule(null, 2011, "counties", LocalDate.of(2011, 3, 1), LocalDate.of(2011, 11, 30), "督查办"));
+            assertTrue(db.accountabilityEvaluate(null, LocalDate.of(2011, 2, 1), "督查办") > 0);
             List<Row> interviews = new java.util.ArrayList<>();
-            for (Row p : db.proposals(null, null, null)) {
+            for (Row p : db.proposalsQuery(null, null, null)) {
                 if (p.getString("kind").equals("evaluation_bottom")) interviews.add(p);
             }
             assertEquals(1, interviews.size());
             assertEquals("mabian", interviews.get(0).getString("unit"));
-            assertEquals(0, db.evaluateAccountability(null, LocalDate.of(2011, 2, 1), "督查办"));
+            assertEquals(0, db.accountabilityEvaluate(null, LocalDate.of(2011, 2, 1), "督查办"));
         }
     }
 }

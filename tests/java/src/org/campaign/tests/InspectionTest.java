@@ -6,54 +6,42 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
 import org.campaign.Row;
-import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Self-inspection, leniency, the ledger, confidential leads and search through Java. */
-class InspectionTest {
-    Store db;
-
+class InspectionTest extends SeededTest {
     @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.importYaml(PlanTest.SEED, "tester");
-        assertEquals(1, db.importCatalogue(null, PlanTest.SOURCE.resolve("examples/catalogues/ten-categories.yaml").toString(), "督查办"));
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
+    void catalogue() {
+        assertEquals(1, db.catalogueImportYaml(null, PlanTest.SOURCE.resolve("examples/catalogues/ten-categories.yaml").toString(), "督查办"));
     }
 
     @Test
     void roundsLeniencyLedgerSearch() {
-        db.createRound(null, "自查2010", null, "counties", LocalDate.of(2010, 10, 15), LocalDate.of(2010, 12, 10), "12月中旬", "督查办");
-        assertEquals(11, db.rounds(null, "自查2010", null, null).toList().size());
-        db.submitRound(null, "自查2010/emeishan", LocalDate.of(2010, 12, 15), "自查总结", null, "督查办");
-        assertEquals(10, db.missingReports(null, "自查2010", LocalDate.of(2010, 12, 21)).toList().size());
-        String f = db.recordFinding(null, null, "liyong", "ten-categories/c3", "inspection_tour", null, "擅自修改土地利用规划",
+        db.inspectionRoundCreate(null, "自查2010", null, "counties", LocalDate.of(2010, 10, 15), LocalDate.of(2010, 12, 10), "12月中旬", "督查办");
+        assertEquals(11, db.inspectionRoundsQuery(null, "自查2010", null, null).toList().size());
+        db.inspectionRoundSubmit(null, "自查2010/emeishan", LocalDate.of(2010, 12, 15), "自查总结", null, "督查办");
+        assertEquals(10, db.inspectionMissingQuery(null, "自查2010", LocalDate.of(2010, 12, 21)).toList().size());
+        String f = db.findingRecord(null, null, "liyong", "ten-categories/c3", "inspection_tour", null, "擅自修改土地利用规划",
                                     null, LocalDate.of(2010, 12, 2), null, "督查办");
-        Row row = db.findings(null, null, f).toList().get(0);
+        Row row = db.findingsQuery(null, null, f).toList().get(0);
         assertEquals("strict", row.getString("leniency"));
-        String r = db.addRectification(null, null, f, "规划被擅自修改", "恢复原规划", LocalDate.of(2011, 1, 31), "利用科科长", "规划复原", "督查办");
-        assertEquals("逾期10天", db.rectificationLedger(null, null, LocalDate.of(2011, 2, 10)).toList().get(0).getString("overdue"));
-        List<Row> hits = db.search(null, "规划", null).toList();
+        String r = db.rectificationAdd(null, null, f, "规划被擅自修改", "恢复原规划", LocalDate.of(2011, 1, 31), "利用科科长", "规划复原", "督查办");
+        assertEquals("逾期10天", db.rectificationLedgerQuery(null, null, LocalDate.of(2011, 2, 10)).toList().get(0).getString("overdue"));
+        List<Row> hits = db.searchQuery(null, "规划", null).toList();
         assertEquals(2, hits.size());
         assertTrue(hits.stream().anyMatch(h -> h.getString("object").equals(r)));
-        assertThrows(InvalidInputException.class, () -> db.search(null, "，", null));
+        assertThrows(InvalidInputException.class, () -> db.searchQuery(null, "，", null));
     }
 
     @Test
     void reporterOnlyThroughConfidentialCall() {
-        db.createCaseLead(null, "L-1", null, "emeishan", LocalDate.of(2010, 11, 5), "群众举报:干部插手土地出让", "𠀀王举报", "138", "督查办");
-        for (Row l : db.caseLeads(null, null)) {
+        db.caseLeadCreate(null, "L-1", null, "emeishan", LocalDate.of(2010, 11, 5), "群众举报:干部插手土地出让", "𠀀王举报", "138", "督查办");
+        for (Row l : db.caseLeadsQuery(null, null)) {
             assertTrue(!l.toString().contains("王举报"));
         }
-        assertEquals("𠀀王举报", db.caseLeadConfidential(null, "L-1", "督查办").toList().get(0).getString("reporter"));
+        assertEquals("𠀀王举报", db.caseLeadConfidentialQuery(null, "L-1", "督查办").toList().get(0).getString("reporter"));
     }
 }

@@ -23,18 +23,18 @@ class InteropTest {
         }
         new java.io.File(path).delete();
         try (Store db = Campaign.open(path)) {
-            db.importYaml(PlanTest.SEED, "java");
-            db.importYamlString("format: 1\ncampaign: {id: interop, title: 互通, period: 2010年}\n"
+            db.planImportYaml(PlanTest.SEED, "java");
+            db.planImportYamlString("format: 1\ncampaign: {id: interop, title: 互通, period: 2010年}\n"
                                 + "units: [{id: u1, name: \"" + NAME + "\", kind: other}]\n"
-                                + "tasks: [{id: t1, title: 任务}]\n", null, "java", false);
-            db.reportProgress("leshan-ltyg-2010", "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28),
+                                + "tasks: [{id: t1, title: 任务}]\n", null, "java", null);
+            db.progressReport("leshan-ltyg-2010", "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28),
                               "Java 写入 " + NAME, null, "java");
-            db.reportProgress("leshan-ltyg-2010", "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29),
+            db.progressReport("leshan-ltyg-2010", "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29),
                               null, null, "java");
-            assertEquals(NAME, db.units("interop").toList().get(0).getString("name"));
+            assertEquals(NAME, db.unitsQuery("interop").toList().get(0).getString("name"));
             // Java's view of the report as of 2010-12-01, for Python and C to compare with
             StringBuilder report = new StringBuilder();
-            for (Row o : db.outcomeStatus("leshan-ltyg-2010", LocalDate.of(2010, 12, 1))) {
+            for (Row o : db.outcomeStatusQuery("leshan-ltyg-2010", LocalDate.of(2010, 12, 1))) {
                 report.append(o.getString("outcome")).append(' ').append(o.getString("color")).append(' ')
                       .append(o.getLong("days_late")).append(' ').append(o.isNull("owing") ? "-" : o.getString("owing"))
                       .append('\n');

@@ -20,31 +20,18 @@ import org.campaign.Campaign;
 import org.campaign.ClosedException;
 import org.campaign.ConflictException;
 import org.campaign.Deadline;
+import org.campaign.ImportOptions;
 import org.campaign.InvalidInputException;
 import org.campaign.NotFoundException;
 import org.campaign.Row;
 import org.campaign.Rows;
 import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The C plan scenarios replayed through Java, on the seed plan. */
-class PlanTest {
+class PlanTest extends SeededTest {
     static final Path SOURCE = Paths.get(System.getProperty("campaign.source.dir", "."));
     static final String SEED = SOURCE.resolve("examples/plans/leshan-2010.yaml").toString();
-    Store db;
-
-    @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.importYaml(SEED, "tester");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
 
     static int count(Rows rows) {
         return rows.toList().size();
@@ -53,19 +40,19 @@ class PlanTest {
     @Test
     void counts() {
         int areas = 0, tasks = 0;
-        for (Row t : db.tasks(null, null)) {
+        for (Row t : db.tasksQuery(null, null)) {
             if (t.getInt("depth") == 0) areas++; else tasks++;
         }
         assertEquals(3, areas);
         assertEquals(10, tasks);
-        assertEquals(35, count(db.measures(null, null)));
-        assertEquals(32, count(db.outcomes(null, null)));
-        assertEquals(4, count(db.phases(null)));
+        assertEquals(35, count(db.measuresQuery(null, null)));
+        assertEquals(32, count(db.outcomesQuery(null, null)));
+        assertEquals(4, count(db.phasesQuery(null)));
     }
 
     static String responsibility(Store db, String measure) {
         List<String> lead = new ArrayList<>(), support = new ArrayList<>();
-        for (Row r : db.responsibilities(null, measure)) {
+        for (Row r : db.responsibilitiesQuery(null, measure)) {
             String s = r.getString("name") + (r.isNull("condition") ? "" : "[" + r.getString("condition") + "]");
             (r.getString("role").equals("lead") ? lead : support).add(s);
         }
@@ -82,7 +69,7 @@ class PlanTest {
 
     @Test
     void deadlines() {
-        for (Row o : db.outcomes(null, null)) {
+        for (Row o : db.outcomesQuery(null, null)) {
             if (o.getString("id").equals("t2.2.o4")) {
                 assertEquals("12月中旬完成", o.getString("deadline_text"));
                 assertEquals(LocalDate.of(2010, 12, 11), o.getDate("first"));
@@ -102,9 +89,9 @@ class PlanTest {
 
     static List<String> dump(Store s) {
         List<String> out = new ArrayList<>();
-        for (Rows r : new Rows[] {s.units(null), s.unitGroups(null), s.bodies(null), s.bodyMembers(null, null),
-                                  s.phases(null), s.milestones(null, null), s.tasks(null, null),
-                                  s.measures(null, null), s.responsibilities(null, null), s.outcomes(null, null)}) {
+        for (Rows r : new Rows[] {s.unitsQuery(null), s.unitGroupsQuery(null), s.bodiesQuery(null), s.bodyMembersQuery(null, null),
+                                  s.phasesQuery(null), s.milestonesQuery(null, null), s.tasksQuery(null, null),
+                                  s.measuresQuery(null, null), s.responsibilitiesQuery(null, null), s.outcomesQuery(null, null)}) {
             for (Row row : r) {
                 out.add(row.toString());
             }
@@ -114,11 +101,11 @@ class PlanTest {
 
     @Test
     void roundTrip() {
-        String yaml = db.exportYaml(null);
+        String yaml = db.planExportYaml(null);
         try (Store other = Campaign.open(":memory:")) {
-            other.importYamlString(yaml, "export", "tester", false);
+            other.planImportYamlString(yaml, "export", "tester", null);
             assertEquals(dump(db), dump(other));
-            assertEquals(yaml, other.exportYaml("leshan-ltyg-2010"));
+            assertEquals(yaml, other.planExportYaml("leshan-ltyg-2010"));
         }
     }
 
@@ -134,7 +121,7 @@ class PlanTest {
                 Matcher m = expect.matcher(new String(lines[lines.length - 1].getBytes(StandardCharsets.ISO_8859_1),
                                                       StandardCharsets.UTF_8));
                 assertTrue(m.find(), p.toString());
-                InvalidInputException e = assertThrows(InvalidInputException.class, () -> db.importYaml(p.toString(), "tester"));
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> db.planImportYaml(p.toString(), "tester"));
                 assertEquals(p + ":" + m.group(2), e.getMessage());
                 assertEquals(p.toString(), e.getFile());
                 assertEquals(Integer.parseInt(m.group(2).split(":")[0]), e.getLine());
@@ -149,10 +136,10 @@ class PlanTest {
     void nonBmpRoundTrip() {
         String name = "𠀀𪚥科";
         try (Store s = Campaign.open(":memory:")) {
-            s.importYamlString("format: 1\ncampaign: {id: m, title: 小方案, period: 2010年10月至2011年12月}\n"
+            s.planImportYamlString("format: 1\ncampaign: {id: m, title: 小方案, period: 2010年10月至2011年12月}\n"
                                + "units: [{id: u1, name: \"" + name + "\", kind: department}]\n"
-                               + "tasks: [{id: t1, title: 任务}]\n", null, "张三", false);
-            Row u = s.units(null).toList().get(0);
+                               + "tasks: [{id: t1, title: 任务}]\n", null, "张三", null);
+            Row u = s.unitsQuery(null).toList().get(0);
             assertEquals(name, u.getString("name"));
             assertEquals(4 + 4 + 3, u.getString("name").getBytes(StandardCharsets.UTF_8).length);
         }
@@ -161,20 +148,56 @@ class PlanTest {
     @Test
     void closeTwiceAndIterateAfterClose() {
         Store s = Campaign.open(":memory:");
-        s.importYaml(SEED, "tester");
-        Rows rows = s.measures(null, null);
+        s.planImportYaml(SEED, "tester");
+        Rows rows = s.measuresQuery(null, null);
         rows.next();
         s.close();
         s.close();
         assertThrows(ClosedException.class, rows::next);
-        assertThrows(ClosedException.class, () -> s.units(null));
+        assertThrows(ClosedException.class, () -> s.unitsQuery(null));
     }
 
     @Test
     void errors() {
-        ConflictException c = assertThrows(ConflictException.class, () -> db.importYaml(SEED, "tester"));
+        ConflictException c = assertThrows(ConflictException.class, () -> db.planImportYaml(SEED, "tester"));
         assertTrue(c.getMessage().contains("is already in the store"));
-        NotFoundException nf = assertThrows(NotFoundException.class, () -> db.measures(null, "t9"));
+        NotFoundException nf = assertThrows(NotFoundException.class, () -> db.measuresQuery(null, "t9"));
         assertEquals("no task with id \"t9\"", nf.getMessage());
+    }
+
+    @Test
+    void rowsIteratedTwiceThrows() {
+        Rows rows = db.measuresQuery(null, null);
+        int n = 0;
+        for (Row r : rows) {
+            n++;
+        }
+        assertEquals(35, n);
+        // a second for-each must not silently yield nothing
+        assertThrows(IllegalStateException.class, () -> {
+            for (Row r : rows) {
+                r.getString("id");
+            }
+        });
+    }
+
+    @Test
+    void generatedPagingAndOptions() {
+        List<String> all = new ArrayList<>();
+        for (Row m : db.measuresQuery(null, null)) {
+            all.add(m.getString("id"));
+        }
+        Rows page = db.measuresQuery(null, null);
+        page.page(2, 3);
+        List<String> ids = new ArrayList<>();
+        for (Row m : page) {
+            ids.add(m.getString("id"));
+        }
+        assertEquals(all.subList(2, 5), ids);
+        // an options struct as a generated class; null fields keep the C defaults
+        assertThrows(ConflictException.class, () -> db.planImportYaml(SEED, "tester", new ImportOptions()));
+        db.planImportYaml(SEED, "replacer", new ImportOptions().replace(1));
+        assertEquals("replacer", db.campaignsQuery().toList().get(0).getString("imported_by"));
+        assertTrue(Campaign.version().matches("\\d+\\.\\d+\\.\\d+"));
     }
 }

@@ -11,39 +11,23 @@ import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
 import org.campaign.PermissionException;
 import org.campaign.Row;
-import org.campaign.Store;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Matrix, progress, roles and the audit log through Java. */
-class ProgressTest {
-    Store db;
-
-    @BeforeEach
-    void open() {
-        db = Campaign.open(":memory:");
-        db.importYaml(PlanTest.SEED, "tester");
-    }
-
-    @AfterEach
-    void close() {
-        db.close();
-    }
-
+class ProgressTest extends SeededTest {
     @Test
     void jianchaRow() {
-        List<Row> rows = db.unitMatrix(null, "jiancha").toList();
+        List<Row> rows = db.unitMatrixQuery(null, "jiancha").toList();
         assertEquals(24, rows.size());
         assertEquals(14, rows.stream().filter(r -> r.getString("role").equals("lead")).count());
     }
 
     @Test
     void overdueAsOf() {
-        db.reportProgress(null, "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28), null, null, "clerk");
-        db.reportProgress(null, "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29), "按期", null, "clerk");
+        db.progressReport(null, "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28), null, null, "clerk");
+        db.progressReport(null, "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29), "按期", null, "clerk");
         List<String> red = new ArrayList<>();
-        for (Row o : db.outcomeStatus(null, LocalDate.of(2010, 12, 1))) {
+        for (Row o : db.outcomeStatusQuery(null, LocalDate.of(2010, 12, 1))) {
             if (o.getString("color").equals("red")) red.add(o.getString("outcome"));
         }
         assertEquals(List.of("t1.2.o1", "t2.1.o1", "t2.4.o2", "t3.1.o1", "t3.2.o4", "t3.3.o2"), red);
@@ -52,29 +36,29 @@ class ProgressTest {
     @Test
     void badCsvWritesNothing() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-            () -> db.importProgress(null, PlanTest.SOURCE.resolve("tests/data/progress/bad-status.csv").toString(), "clerk"));
+            () -> db.progressImport(null, PlanTest.SOURCE.resolve("tests/data/progress/bad-status.csv").toString(), "clerk"));
         assertTrue(e.getMessage().endsWith("bad-status.csv:3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked"));
-        assertEquals(0, db.progressHistory(null, null, null).toList().size());
+        assertEquals(0, db.progressHistoryQuery(null, null, null).toList().size());
     }
 
     @Test
     void countyClerkCannotWriteAnotherBureau() {
-        db.grantRole("督查办", "supervision_office", null, null, "setup");
-        db.grantRole("峨眉文员", "unit_clerk", null, "emeishan", "督查办");
-        db.reportProgress(null, "t2.2.o4", "emeishan", "done", 100, LocalDate.of(2010, 12, 15), null, null, "峨眉文员");
+        db.roleGrant("督查办", "supervision_office", null, null, "setup");
+        db.roleGrant("峨眉文员", "unit_clerk", null, "emeishan", "督查办");
+        db.progressReport(null, "t2.2.o4", "emeishan", "done", 100, LocalDate.of(2010, 12, 15), null, null, "峨眉文员");
         PermissionException e = assertThrows(PermissionException.class, () ->
-            db.reportProgress(null, "t2.2.o4", "mabian", "done", 100, LocalDate.of(2010, 12, 15), null, null, "峨眉文员"));
+            db.progressReport(null, "t2.2.o4", "mabian", "done", 100, LocalDate.of(2010, 12, 15), null, null, "峨眉文员"));
         assertEquals(-8, e.getCode());
-        assertEquals(1, db.progressHistory(null, null, null).toList().size());
+        assertEquals(1, db.progressHistoryQuery(null, null, null).toList().size());
     }
 
     @Test
     void auditVerifiesAndCheckpoints() {
-        assertEquals(0, db.verify(null, null).toList().size());
-        String key = Campaign.keygen();
-        String cp = db.checkpoint(key);
-        assertEquals(0, db.verify(cp, Campaign.publicKey(key)).toList().size());
-        Row first = db.auditLog("t1.1.o1", null, null, null).toList().get(0);
+        assertEquals(0, db.auditVerify(null, null).toList().size());
+        String key = Campaign.auditKeygen();
+        String cp = db.auditCheckpoint(key);
+        assertEquals(0, db.auditVerify(cp, Campaign.auditPublicKey(key)).toList().size());
+        Row first = db.auditQuery("t1.1.o1", null, null, null).toList().get(0);
         assertEquals("tester", first.getString("actor"));
         assertEquals(64, first.getString("hash").length());
     }
@@ -82,15 +66,15 @@ class ProgressTest {
     @Test
     void bulkImportLoggedAsOneBatch() {
         // 1 500 reports: 1 023 logged one by one, then the import switches to batches
-        db.importProgress(null, PlanTest.SOURCE.resolve("tests/data/progress/many.csv").toString(), "李四");
-        Row report = db.progressHistory(null, null, null).toList().stream()
+        db.progressImport(null, PlanTest.SOURCE.resolve("tests/data/progress/many.csv").toString(), "李四");
+        Row report = db.progressHistoryQuery(null, null, null).toList().stream()
             .filter(r -> "第1200次报告".equals(r.getString("note"))).findFirst().get();
-        List<Row> entries = db.auditLog(report.getString("id"), null, null, null).toList();
+        List<Row> entries = db.auditQuery(report.getString("id"), null, null, null).toList();
         assertEquals(1, entries.size());
         assertEquals("batch", entries.get(0).getString("kind"));
         assertEquals("李四", entries.get(0).getString("actor"));
         assertEquals("progress.import", entries.get(0).getString("operation"));
         assertEquals("{\"first\":1024,\"last\":1500,\"rows\":477}", entries.get(0).getString("detail"));
-        assertEquals(0, db.verify(null, null).toList().size());
+        assertEquals(0, db.auditVerify(null, null).toList().size());
     }
 }
