@@ -21,7 +21,7 @@ public final class Leads {
         }
         StringBuilder out = new StringBuilder();
         try (Store db = Campaign.open(args.length == 2 ? args[1] : ":memory:")) {
-            db.planImportYaml(args[0], "example");
+            db.planImportFile(args[0], "example");
             Map<String, String> taskOf = new HashMap<>();
             for (Row m : db.measuresQuery(null, null)) {
                 taskOf.put(m.getString("id"), m.getString("task"));

@@ -14,7 +14,7 @@ def main(argv):
         print("usage: leads.py PLAN.yaml [STORE]", file=sys.stderr)
         return 2
     with campaign.open(argv[2] if len(argv) == 3 else ":memory:") as db:
-        db.plan_import_yaml(argv[1], actor="example")
+        db.plan_import_file(argv[1], actor="example")
         task_of = {m.id: m.task for m in db.measures_query()}
         leads = {}
         for r in db.responsibilities_query():

@@ -14,7 +14,7 @@ PROGRESS = SOURCE / "tests" / "data" / "progress"
 @pytest.fixture
 def seed():
     with campaign.open(":memory:") as db:
-        db.plan_import_yaml(SEED, actor="tester")
+        db.plan_import_file(SEED, actor="tester")
         yield db
 
 

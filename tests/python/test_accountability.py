@@ -10,8 +10,8 @@ RULES = SOURCE / "examples" / "rules" / "leshan-2010.yaml"
 
 @pytest.fixture
 def accountable(seed):
-    assert seed.rules_import_yaml(path=RULES, actor="督查办") == 1
-    seed.evaluations_import(path=PEOPLE / "evaluations-2010.csv", actor="督查办")
+    assert seed.rules_import_file(path=RULES, actor="督查办") == 1
+    seed.evaluations_import_file(path=PEOPLE / "evaluations-2010.csv", actor="督查办")
     return seed
 
 
@@ -51,5 +51,5 @@ rules:
     query: "DELETE FROM unit"
 """
     with pytest.raises(campaign.InvalidInput):
-        seed.rules_import_yaml_string(yaml=bad, actor="督查办")
+        seed.rules_import_string(yaml=bad, actor="督查办")
     assert len(list(seed.units_query())) == 29

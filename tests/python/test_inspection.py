@@ -10,8 +10,8 @@ CATALOGUE = SOURCE / "examples" / "catalogues" / "ten-categories.yaml"
 
 @pytest.fixture
 def inspected(seed):
-    assert seed.catalogue_import_yaml(path=CATALOGUE, actor="督查办") == 1
-    seed.inspection_round_create(round="自查2010", group="counties", window_first="2010-10-15",
+    assert seed.catalogue_import_file(path=CATALOGUE, actor="督查办") == 1
+    seed.inspection_round_add(round="自查2010", group="counties", window_first="2010-10-15",
                                  window_last="2010-12-10", deadline="12月中旬", actor="督查办")
     for county in ("emeishan", "shizhong", "shawan", "wutongqiao", "jinkouhe", "qianwei", "jingyan", "jiajiang",
                    "muchuan", "ebian"):
@@ -28,10 +28,10 @@ def test_bureau_without_report_is_listed(inspected):
 
 
 def test_leniency_with_reasons(inspected):
-    lenient = inspected.finding_record(unit="emeishan", category="ten-categories/c1", origin="self_reported",
+    lenient = inspected.finding_add(unit="emeishan", category="ten-categories/c1", origin="self_reported",
                                        description="擅自批准改变土地用途", found_on="2010-11-01", actor="督查办",
                                        round="自查2010/emeishan")
-    strict = inspected.finding_record(unit="mabian", category="ten-categories/c9", origin="inspection_tour",
+    strict = inspected.finding_add(unit="mabian", category="ten-categories/c9", origin="inspection_tour",
                                       description="违规缓缴土地出让金", found_on="2010-11-20", actor="督查办",
                                       amount="120000.50")
     assert len(lenient) == 36  # a generated UUIDv7
@@ -42,7 +42,7 @@ def test_leniency_with_reasons(inspected):
 
 
 def test_overdue_rectification_in_ledger(inspected):
-    f = inspected.finding_record(unit="mabian", category="ten-categories/c9", origin="investigated",
+    f = inspected.finding_add(unit="mabian", category="ten-categories/c9", origin="investigated",
                                  description="违规缓缴土地出让金", found_on="2010-11-20", actor="督查办")
     r = inspected.rectification_add(finding=f, problem="出让金未按期缴纳", measure="限期追缴", deadline="2011-01-31",
                                     responsible="马边县局局长", criterion="全额入库", actor="督查办")
@@ -52,7 +52,7 @@ def test_overdue_rectification_in_ledger(inspected):
 
 
 def test_reporter_only_through_confidential_call(inspected):
-    inspected.case_lead_create(received_on="2010-11-05", details="群众举报:干部插手土地出让", actor="督查办",
+    inspected.case_lead_add(received_on="2010-11-05", details="群众举报:干部插手土地出让", actor="督查办",
                                unit="emeishan", reporter="王举报", reporter_contact="13800000000", id="L-1")
     everything = repr(dump(inspected)) + repr([r.as_dict() for r in inspected.case_leads_query()]) \
         + inspected.plan_export_yaml() + repr([e.as_dict() for e in inspected.audit_query()])
@@ -65,7 +65,7 @@ def test_reporter_only_through_confidential_call(inspected):
 
 
 def test_chinese_search_two_characters(inspected):
-    f = inspected.finding_record(unit="liyong", category="ten-categories/c3", origin="investigated",
+    f = inspected.finding_add(unit="liyong", category="ten-categories/c3", origin="investigated",
                                  description="擅自修改土地利用规划", found_on="2010-12-02", actor="督查办")
     hits = list(inspected.search_query(text="规划"))
     assert [(h.kind, h.object) for h in hits] == [("finding", f)]
@@ -75,11 +75,11 @@ def test_chinese_search_two_characters(inspected):
 
 
 def test_ledger_bulk_import_all_or_nothing(inspected):
-    inspected.catalogue_import_yaml(path=SOURCE / "examples" / "catalogues" / "five-behaviours.yaml", actor="督查办")
-    inspected.findings_import(path=SOURCE / "tests" / "data" / "inspection" / "findings.csv", actor="督查办")
+    inspected.catalogue_import_file(path=SOURCE / "examples" / "catalogues" / "five-behaviours.yaml", actor="督查办")
+    inspected.findings_import_file(path=SOURCE / "tests" / "data" / "inspection" / "findings.csv", actor="督查办")
     with pytest.raises(campaign.InvalidInput) as info:
-        inspected.rectifications_import(path=SOURCE / "tests" / "data" / "inspection" / "ledger-bad.csv", actor="督查办")
+        inspected.rectifications_import_file(path=SOURCE / "tests" / "data" / "inspection" / "ledger-bad.csv", actor="督查办")
     assert ":3:" in str(info.value) and "row 2" in str(info.value)
     assert list(inspected.rectifications_query()) == []
-    inspected.rectifications_import(path=SOURCE / "tests" / "data" / "inspection" / "ledger.csv", actor="督查办")
+    inspected.rectifications_import_file(path=SOURCE / "tests" / "data" / "inspection" / "ledger.csv", actor="督查办")
     assert [r.id for r in inspected.rectifications_query(finding="F-101")] == ["R-101"]

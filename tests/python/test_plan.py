@@ -53,7 +53,7 @@ def test_round_trip(seed):
     text = seed.plan_export_yaml()
     assert "川国土资党委〔2010〕5号" in text
     with campaign.open(":memory:") as other:
-        other.plan_import_yaml_string(text, actor="tester")
+        other.plan_import_string(text, actor="tester")
         assert dump(other) == dump(seed)
         assert other.plan_export_yaml("leshan-ltyg-2010") == text
 
@@ -76,7 +76,7 @@ def test_bad_input_refused_store_unchanged(seed, path):
     assert code == "EINVALID"
     before = dump(seed)
     with pytest.raises(campaign.InvalidInput) as info:
-        seed.plan_import_yaml(path, actor="tester")
+        seed.plan_import_file(path, actor="tester")
     e = info.value
     assert e.code == -3
     assert str(e) == "%s:%s" % (path, message)
@@ -90,17 +90,17 @@ def test_non_bmp_round_trip():
     plan = ("format: 1\ncampaign: {id: m, title: 小方案, period: 2010年10月至2011年12月}\n"
             "units: [{id: u1, name: \"%s\", kind: department}]\ntasks: [{id: t1, title: 任务}]\n" % name)
     with campaign.open(":memory:") as db:
-        db.plan_import_yaml_string(plan, actor="张三")
+        db.plan_import_string(plan, actor="张三")
         assert [u.name for u in db.units_query()] == [name]
         # libyaml writes characters outside the BMP as \U escapes; they read back identical
         with campaign.open(":memory:") as again:
-            again.plan_import_yaml_string(db.plan_export_yaml(), actor="张三")
+            again.plan_import_string(db.plan_export_yaml(), actor="张三")
             assert [u.name.encode("utf-8") for u in again.units_query()] == [name.encode("utf-8")]
 
 
 def test_close_twice_and_use_after_close(tmp_path):
     db = campaign.open(tmp_path / "s.db")
-    db.plan_import_yaml(SEED, actor="tester")
+    db.plan_import_file(SEED, actor="tester")
     rows = db.measures_query()
     next(rows)
     db.close()
@@ -115,16 +115,16 @@ def test_close_twice_and_use_after_close(tmp_path):
 def test_cursor_keeps_store_alive():
     def rows():
         db = campaign.open(":memory:")
-        db.plan_import_yaml(SEED, actor="tester")
+        db.plan_import_file(SEED, actor="tester")
         return db.units_query()  # the store object goes out of scope here
     assert len(list(rows())) == 29
 
 
 def test_conflict_and_replace(seed):
     with pytest.raises(campaign.Conflict) as info:
-        seed.plan_import_yaml(SEED, actor="tester")
+        seed.plan_import_file(SEED, actor="tester")
     assert "is already in the store" in str(info.value)
-    seed.plan_import_yaml(SEED, actor="replacer", replace=True)
+    seed.plan_import_file(SEED, actor="replacer", replace=True)
     assert next(seed.campaigns_query()).imported_by == "replacer"
 
 
@@ -138,7 +138,7 @@ def test_errors_carry_codes(seed, tmp_path):
     with pytest.raises(campaign.StoreIOError):
         campaign.open(tmp_path / "junk.db")
     with campaign.open(tmp_path / "ro.db") as db:
-        db.plan_import_yaml(SEED, actor="tester")
+        db.plan_import_file(SEED, actor="tester")
     with campaign.open(tmp_path / "ro.db", campaign.OPEN_READONLY) as db:
         with pytest.raises(campaign.PermissionDenied):
             db.plan_delete("leshan-ltyg-2010", actor="x")

@@ -17,11 +17,11 @@ def test_jiancha_matrix_row(seed):
 
 
 def test_report_as_of_marks_exactly_the_overdue(seed):
-    seed.progress_report(outcome="t2.4.o1", unit="jiancha", status="done", percent=100, date=dt.date(2010, 10, 28),
+    seed.progress_report_add(outcome="t2.4.o1", unit="jiancha", status="done", percent=100, date=dt.date(2010, 10, 28),
                          actor="clerk")
-    seed.progress_report(outcome="t1.1.o1", unit="liyong", status="done", percent=100, date="2010-11-29", actor="clerk",
+    seed.progress_report_add(outcome="t1.1.o1", unit="liyong", status="done", percent=100, date="2010-11-29", actor="clerk",
                          note="按期完成")
-    seed.progress_report(outcome="t1.2.o1", unit="kuangguan", status="done", percent=100, date="2010-12-05",
+    seed.progress_report_add(outcome="t1.2.o1", unit="kuangguan", status="done", percent=100, date="2010-12-05",
                          actor="clerk")
     red = [o.outcome for o in seed.outcome_status_query(as_of=dt.date(2010, 12, 1)) if o.color == "red"]
     assert red == ["t1.2.o1", "t2.1.o1", "t2.4.o2", "t3.1.o1", "t3.2.o4", "t3.3.o2"]
@@ -34,21 +34,21 @@ def test_report_as_of_marks_exactly_the_overdue(seed):
 
 def test_bad_csv_writes_nothing(seed):
     with pytest.raises(campaign.InvalidInput) as info:
-        seed.progress_import(path=PROGRESS / "bad-status.csv", actor="clerk")
+        seed.progress_import_file(path=PROGRESS / "bad-status.csv", actor="clerk")
     assert str(info.value).endswith('bad-status.csv:3:18: row 2: status "finished" is not one of '
                                     'not_started, in_progress, done, blocked')
     assert list(seed.progress_history_query()) == []
-    seed.progress_import(path=PROGRESS / "good.csv", actor="clerk")
+    seed.progress_import_file(path=PROGRESS / "good.csv", actor="clerk")
     assert len(list(seed.progress_history_query())) == 3
 
 
 def test_county_clerk_cannot_write_another_bureau(seed):
     seed.role_grant("督查办", "supervision_office", actor="setup")
     seed.role_grant("峨眉文员", "unit_clerk", unit="emeishan", actor="督查办")
-    seed.progress_report(outcome="t2.2.o4", unit="emeishan", status="done", percent=100, date="2010-12-15",
+    seed.progress_report_add(outcome="t2.2.o4", unit="emeishan", status="done", percent=100, date="2010-12-15",
                          actor="峨眉文员")
     with pytest.raises(campaign.PermissionDenied) as info:
-        seed.progress_report(outcome="t2.2.o4", unit="mabian", status="done", percent=100, date="2010-12-15",
+        seed.progress_report_add(outcome="t2.2.o4", unit="mabian", status="done", percent=100, date="2010-12-15",
                              actor="峨眉文员")
     assert info.value.code == -8
     assert len(list(seed.progress_history_query())) == 1
@@ -58,7 +58,7 @@ def test_county_clerk_cannot_write_another_bureau(seed):
 def test_audit_verify_finds_raw_update(tmp_path):
     path = tmp_path / "a.db"
     with campaign.open(path) as db:
-        db.plan_import_yaml(SEED, actor="tester")
+        db.plan_import_file(SEED, actor="tester")
         assert list(db.audit_verify()) == []
     raw = sqlite3.connect(path)
     raw.execute("UPDATE outcome SET text = '已完成' WHERE id = 't1.1.o1'")
@@ -84,8 +84,8 @@ def test_bulk_import_logged_as_one_batch(tmp_path):
     # 1 500 reports: 1 023 logged one by one, then the import switches to batches
     path = tmp_path / "bulk.db"
     with campaign.open(path) as db:
-        db.plan_import_yaml(SEED, actor="tester")
-        db.progress_import(path=PROGRESS / "many.csv", actor="李四")
+        db.plan_import_file(SEED, actor="tester")
+        db.progress_import_file(path=PROGRESS / "many.csv", actor="李四")
         report = next(r for r in db.progress_history_query() if r.note == "第1200次报告")
         entries = list(db.audit_query(object=report.id))
         assert [(e.kind, e.tbl, e.actor, e.operation, e.detail) for e in entries] == [

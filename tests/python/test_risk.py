@@ -10,12 +10,12 @@ MODELS = SOURCE / "examples" / "models"
 @pytest.fixture
 def risky(seed):
     for m in ("matrix-5x5", "weighted-factors", "criteria-count"):
-        assert seed.risk_model_import_yaml(path=MODELS / (m + ".yaml"), actor="office") == 1
+        assert seed.risk_model_import_file(path=MODELS / (m + ".yaml"), actor="office") == 1
     return seed
 
 
 def test_register_import_grades_and_warnings(risky):
-    risky.risk_register_import(path=SOURCE / "examples" / "risk" / "register.csv", actor="office")
+    risky.risk_register_import_file(path=SOURCE / "examples" / "risk" / "register.csv", actor="office")
     points = list(risky.risk_points_query())
     assert len(points) == 13
     assert all(p.grade is not None for p in points if p.inputs)

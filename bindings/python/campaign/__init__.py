@@ -2,7 +2,7 @@
 
     import campaign
     with campaign.open("plan.db") as db:
-        db.plan_import_yaml("leshan-2010.yaml", actor="张三")
+        db.plan_import_file("leshan-2010.yaml", actor="张三")
         for m in db.measures_query():
             print(m.id, m.text)
 

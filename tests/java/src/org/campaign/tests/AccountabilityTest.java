@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.campaign.TourAddOptions;
 import org.campaign.Campaign;
 import org.campaign.Row;
 import org.campaign.Store;
@@ -15,10 +16,10 @@ class AccountabilityTest {
     @Test
     void bottomCountyAndTours() {
         try (Store db = Campaign.open(":memory:")) {
-            db.planImportYaml(PlanTest.SEED, "tester");
-            assertEquals(1, db.rulesImportYaml(null, PlanTest.SOURCE.resolve("examples/rules/leshan-2010.yaml").toString(), "督查办"));
-            db.evaluationsImport(null, PlanTest.SOURCE.resolve("examples/people/evaluations-2010.csv").toString(), "督查办");
-            assertEquals(11, db.tourSchedule(null, 2011, "counties", LocalDate.of(2011, 3, 1), LocalDate.of(2011, 11, 30), "督查办"));
+            db.planImportFile(PlanTest.SEED, "tester");
+            assertEquals(1, db.rulesImportFile(null, PlanTest.SOURCE.resolve("examples/rules/leshan-2010.yaml").toString(), "督查办"));
+            db.evaluationsImportFile(null, PlanTest.SOURCE.resolve("examples/people/evaluations-2010.csv").toString(), null, "督查办");
+            assertEquals(11, db.tourAdd(null, new TourAddOptions().year(2011).group("counties").first(LocalDate.of(2011, 3, 1)).last(LocalDate.of(2011, 11, 30)), "督查办"));
             assertTrue(db.accountabilityEvaluate(null, LocalDate.of(2011, 2, 1), "督查办") > 0);
             List<Row> interviews = new java.util.ArrayList<>();
             for (Row p : db.proposalsQuery(null, null, null)) {

@@ -6,6 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.util.List;
+import org.campaign.RectificationAddOptions;
+import org.campaign.InspectionRoundSubmitOptions;
+import org.campaign.InspectionRoundAddOptions;
+import org.campaign.FindingAddOptions;
+import org.campaign.CaseLeadAddOptions;
 import org.campaign.InvalidInputException;
 import org.campaign.Row;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,20 +20,19 @@ import org.junit.jupiter.api.Test;
 class InspectionTest extends SeededTest {
     @BeforeEach
     void catalogue() {
-        assertEquals(1, db.catalogueImportYaml(null, PlanTest.SOURCE.resolve("examples/catalogues/ten-categories.yaml").toString(), "督查办"));
+        assertEquals(1, db.catalogueImportFile(null, PlanTest.SOURCE.resolve("examples/catalogues/ten-categories.yaml").toString(), "督查办"));
     }
 
     @Test
     void roundsLeniencyLedgerSearch() {
-        db.inspectionRoundCreate(null, "自查2010", null, "counties", LocalDate.of(2010, 10, 15), LocalDate.of(2010, 12, 10), "12月中旬", "督查办");
+        db.inspectionRoundAdd(null, new InspectionRoundAddOptions().round("自查2010").group("counties").window_first(LocalDate.of(2010, 10, 15)).window_last(LocalDate.of(2010, 12, 10)).deadline("12月中旬"), "督查办");
         assertEquals(11, db.inspectionRoundsQuery(null, "自查2010", null, null).toList().size());
-        db.inspectionRoundSubmit(null, "自查2010/emeishan", LocalDate.of(2010, 12, 15), "自查总结", null, "督查办");
+        db.inspectionRoundSubmit(null, new InspectionRoundSubmitOptions().round("自查2010/emeishan").date(LocalDate.of(2010, 12, 15)).document("自查总结"), "督查办");
         assertEquals(10, db.inspectionMissingQuery(null, "自查2010", LocalDate.of(2010, 12, 21)).toList().size());
-        String f = db.findingRecord(null, null, "liyong", "ten-categories/c3", "inspection_tour", null, "擅自修改土地利用规划",
-                                    null, LocalDate.of(2010, 12, 2), null, "督查办");
+        String f = db.findingAdd(null, new FindingAddOptions().unit("liyong").category("ten-categories/c3").origin("inspection_tour").description("擅自修改土地利用规划").found_on(LocalDate.of(2010, 12, 2)), "督查办");
         Row row = db.findingsQuery(null, null, f).toList().get(0);
         assertEquals("strict", row.getString("leniency"));
-        String r = db.rectificationAdd(null, null, f, "规划被擅自修改", "恢复原规划", LocalDate.of(2011, 1, 31), "利用科科长", "规划复原", "督查办");
+        String r = db.rectificationAdd(null, new RectificationAddOptions().finding(f).problem("规划被擅自修改").measure("恢复原规划").deadline(LocalDate.of(2011, 1, 31)).responsible("利用科科长").criterion("规划复原"), "督查办");
         assertEquals("逾期10天", db.rectificationLedgerQuery(null, null, LocalDate.of(2011, 2, 10)).toList().get(0).getString("overdue"));
         List<Row> hits = db.searchQuery(null, "规划", null).toList();
         assertEquals(2, hits.size());
@@ -38,7 +42,7 @@ class InspectionTest extends SeededTest {
 
     @Test
     void reporterOnlyThroughConfidentialCall() {
-        db.caseLeadCreate(null, "L-1", null, "emeishan", LocalDate.of(2010, 11, 5), "群众举报:干部插手土地出让", "𠀀王举报", "138", "督查办");
+        db.caseLeadAdd(null, new CaseLeadAddOptions().id("L-1").unit("emeishan").received_on(LocalDate.of(2010, 11, 5)).details("群众举报:干部插手土地出让").reporter("𠀀王举报").reporter_contact("138"), "督查办");
         for (Row l : db.caseLeadsQuery(null, null)) {
             assertTrue(!l.toString().contains("王举报"));
         }

@@ -3,6 +3,7 @@ package org.campaign.tests;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.LocalDate;
+import org.campaign.ProgressReportAddOptions;
 import org.campaign.Campaign;
 import org.campaign.Row;
 import org.campaign.Store;
@@ -23,14 +24,12 @@ class InteropTest {
         }
         new java.io.File(path).delete();
         try (Store db = Campaign.open(path)) {
-            db.planImportYaml(PlanTest.SEED, "java");
-            db.planImportYamlString("format: 1\ncampaign: {id: interop, title: 互通, period: 2010年}\n"
+            db.planImportFile(PlanTest.SEED, "java");
+            db.planImportString("format: 1\ncampaign: {id: interop, title: 互通, period: 2010年}\n"
                                 + "units: [{id: u1, name: \"" + NAME + "\", kind: other}]\n"
                                 + "tasks: [{id: t1, title: 任务}]\n", null, "java", null);
-            db.progressReport("leshan-ltyg-2010", "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28),
-                              "Java 写入 " + NAME, null, "java");
-            db.progressReport("leshan-ltyg-2010", "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29),
-                              null, null, "java");
+            db.progressReportAdd("leshan-ltyg-2010", new ProgressReportAddOptions().outcome("t2.4.o1").unit("jiancha").status("done").percent(100).date(LocalDate.of(2010, 10, 28)).note("Java 写入 " + NAME), "java");
+            db.progressReportAdd("leshan-ltyg-2010", new ProgressReportAddOptions().outcome("t1.1.o1").unit("liyong").status("done").percent(100).date(LocalDate.of(2010, 11, 29)), "java");
             assertEquals(NAME, db.unitsQuery("interop").toList().get(0).getString("name"));
             // Java's view of the report as of 2010-12-01, for Python and C to compare with
             StringBuilder report = new StringBuilder();

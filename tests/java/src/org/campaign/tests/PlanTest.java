@@ -103,7 +103,7 @@ class PlanTest extends SeededTest {
     void roundTrip() {
         String yaml = db.planExportYaml(null);
         try (Store other = Campaign.open(":memory:")) {
-            other.planImportYamlString(yaml, "export", "tester", null);
+            other.planImportString(yaml, "export", "tester", null);
             assertEquals(dump(db), dump(other));
             assertEquals(yaml, other.planExportYaml("leshan-ltyg-2010"));
         }
@@ -121,7 +121,7 @@ class PlanTest extends SeededTest {
                 Matcher m = expect.matcher(new String(lines[lines.length - 1].getBytes(StandardCharsets.ISO_8859_1),
                                                       StandardCharsets.UTF_8));
                 assertTrue(m.find(), p.toString());
-                InvalidInputException e = assertThrows(InvalidInputException.class, () -> db.planImportYaml(p.toString(), "tester"));
+                InvalidInputException e = assertThrows(InvalidInputException.class, () -> db.planImportFile(p.toString(), "tester"));
                 assertEquals(p + ":" + m.group(2), e.getMessage());
                 assertEquals(p.toString(), e.getFile());
                 assertEquals(Integer.parseInt(m.group(2).split(":")[0]), e.getLine());
@@ -136,7 +136,7 @@ class PlanTest extends SeededTest {
     void nonBmpRoundTrip() {
         String name = "𠀀𪚥科";
         try (Store s = Campaign.open(":memory:")) {
-            s.planImportYamlString("format: 1\ncampaign: {id: m, title: 小方案, period: 2010年10月至2011年12月}\n"
+            s.planImportString("format: 1\ncampaign: {id: m, title: 小方案, period: 2010年10月至2011年12月}\n"
                                + "units: [{id: u1, name: \"" + name + "\", kind: department}]\n"
                                + "tasks: [{id: t1, title: 任务}]\n", null, "张三", null);
             Row u = s.unitsQuery(null).toList().get(0);
@@ -148,7 +148,7 @@ class PlanTest extends SeededTest {
     @Test
     void closeTwiceAndIterateAfterClose() {
         Store s = Campaign.open(":memory:");
-        s.planImportYaml(SEED, "tester");
+        s.planImportFile(SEED, "tester");
         Rows rows = s.measuresQuery(null, null);
         rows.next();
         s.close();
@@ -159,7 +159,7 @@ class PlanTest extends SeededTest {
 
     @Test
     void errors() {
-        ConflictException c = assertThrows(ConflictException.class, () -> db.planImportYaml(SEED, "tester"));
+        ConflictException c = assertThrows(ConflictException.class, () -> db.planImportFile(SEED, "tester"));
         assertTrue(c.getMessage().contains("is already in the store"));
         NotFoundException nf = assertThrows(NotFoundException.class, () -> db.measuresQuery(null, "t9"));
         assertEquals("no task with id \"t9\"", nf.getMessage());
@@ -195,8 +195,8 @@ class PlanTest extends SeededTest {
         }
         assertEquals(all.subList(2, 5), ids);
         // an options struct as a generated class; null fields keep the C defaults
-        assertThrows(ConflictException.class, () -> db.planImportYaml(SEED, "tester", new ImportOptions()));
-        db.planImportYaml(SEED, "replacer", new ImportOptions().replace(1));
+        assertThrows(ConflictException.class, () -> db.planImportFile(SEED, "tester", new ImportOptions()));
+        db.planImportFile(SEED, "replacer", new ImportOptions().replace(1));
         assertEquals("replacer", db.campaignsQuery().toList().get(0).getString("imported_by"));
         assertTrue(Campaign.version().matches("\\d+\\.\\d+\\.\\d+"));
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.campaign.ProgressReportAddOptions;
 import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
 import org.campaign.PermissionException;
@@ -24,8 +25,8 @@ class ProgressTest extends SeededTest {
 
     @Test
     void overdueAsOf() {
-        db.progressReport(null, "t2.4.o1", "jiancha", "done", 100, LocalDate.of(2010, 10, 28), null, null, "clerk");
-        db.progressReport(null, "t1.1.o1", "liyong", "done", 100, LocalDate.of(2010, 11, 29), "按期", null, "clerk");
+        db.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.4.o1").unit("jiancha").status("done").percent(100).date(LocalDate.of(2010, 10, 28)), "clerk");
+        db.progressReportAdd(null, new ProgressReportAddOptions().outcome("t1.1.o1").unit("liyong").status("done").percent(100).date(LocalDate.of(2010, 11, 29)).note("按期"), "clerk");
         List<String> red = new ArrayList<>();
         for (Row o : db.outcomeStatusQuery(null, LocalDate.of(2010, 12, 1))) {
             if (o.getString("color").equals("red")) red.add(o.getString("outcome"));
@@ -36,7 +37,7 @@ class ProgressTest extends SeededTest {
     @Test
     void badCsvWritesNothing() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
-            () -> db.progressImport(null, PlanTest.SOURCE.resolve("tests/data/progress/bad-status.csv").toString(), "clerk"));
+            () -> db.progressImportFile(null, PlanTest.SOURCE.resolve("tests/data/progress/bad-status.csv").toString(), null, "clerk"));
         assertTrue(e.getMessage().endsWith("bad-status.csv:3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked"));
         assertEquals(0, db.progressHistoryQuery(null, null, null).toList().size());
     }
@@ -45,9 +46,9 @@ class ProgressTest extends SeededTest {
     void countyClerkCannotWriteAnotherBureau() {
         db.roleGrant("督查办", "supervision_office", null, null, "setup");
         db.roleGrant("峨眉文员", "unit_clerk", null, "emeishan", "督查办");
-        db.progressReport(null, "t2.2.o4", "emeishan", "done", 100, LocalDate.of(2010, 12, 15), null, null, "峨眉文员");
+        db.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("emeishan").status("done").percent(100).date(LocalDate.of(2010, 12, 15)), "峨眉文员");
         PermissionException e = assertThrows(PermissionException.class, () ->
-            db.progressReport(null, "t2.2.o4", "mabian", "done", 100, LocalDate.of(2010, 12, 15), null, null, "峨眉文员"));
+            db.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("mabian").status("done").percent(100).date(LocalDate.of(2010, 12, 15)), "峨眉文员"));
         assertEquals(-8, e.getCode());
         assertEquals(1, db.progressHistoryQuery(null, null, null).toList().size());
     }
@@ -66,7 +67,7 @@ class ProgressTest extends SeededTest {
     @Test
     void bulkImportLoggedAsOneBatch() {
         // 1 500 reports: 1 023 logged one by one, then the import switches to batches
-        db.progressImport(null, PlanTest.SOURCE.resolve("tests/data/progress/many.csv").toString(), "李四");
+        db.progressImportFile(null, PlanTest.SOURCE.resolve("tests/data/progress/many.csv").toString(), null, "李四");
         Row report = db.progressHistoryQuery(null, null, null).toList().stream()
             .filter(r -> "第1200次报告".equals(r.getString("note"))).findFirst().get();
         List<Row> entries = db.auditQuery(report.getString("id"), null, null, null).toList();

@@ -12,7 +12,7 @@ abstract class SeededTest {
     @BeforeEach
     void open() {
         db = Campaign.open(":memory:");
-        db.planImportYaml(PlanTest.SEED, "tester");
+        db.planImportFile(PlanTest.SEED, "tester");
     }
 
     @AfterEach
