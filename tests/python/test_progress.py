@@ -100,3 +100,44 @@ def test_bulk_import_logged_as_one_batch(tmp_path):
     raw.close()
     with campaign.open(path) as db:
         assert [(p.problem, p.seq, p.object) for p in db.audit_verify()] == [("row_changed", batch, report.id)]
+
+
+HEADER = "outcome,unit,status,percent,date\n"
+GOOD = "t1.2.o1,kuangguan,in_progress,50,2010-11-15\n"
+
+
+def test_import_dry_run_reports_every_bad_row_and_writes_nothing(seed):
+    errors = []
+    text = (HEADER + GOOD + "t1.2.o1,kuangguan,finished,50,2010-11-15\n"
+            "t1.2.o1,kuangguan,in_progress,5x,2010-11-15\n" "t1.2.o1,nowhere,in_progress,5,2010-11-31\n")
+    with pytest.raises(campaign.InvalidInput) as info:
+        seed.progress_import_string(text=text, name="t.csv", actor="clerk", dry_run=1,
+                                    error=lambda code, file, line, column, message: errors.append((line, column, message)))
+    assert str(info.value) == ('t.csv:3:19: row 2: status "finished" is not one of not_started, in_progress, done, '
+                               'blocked (and 2 more)')
+    assert [(line, column) for line, column, _ in errors] == [(3, 19), (4, 31), (5, 31)]
+    assert list(seed.progress_history_query()) == []
+    # a clean dry run succeeds and still writes nothing
+    seed.progress_import_string(text=HEADER + GOOD, name="t.csv", actor="clerk", dry_run=1)
+    assert list(seed.progress_history_query()) == []
+
+
+def test_import_progress_callback_and_stopping(seed):
+    text = HEADER + "".join("t1.2.o1,kuangguan,in_progress,%d,2010-11-15\n" % (i % 100) for i in range(1000))
+    calls = []
+    seed.progress_import_string(text=text, name="t.csv", actor="clerk",
+                                progress=lambda rows, done, total: calls.append((rows, done, total)) or 0)
+    assert len(calls) == 1 + 1000 // 256 + 1
+    assert calls[-1] == (1000, len(text), len(text))
+    assert len(list(seed.progress_history_query())) == 1000
+
+    class Stop(Exception):
+        pass
+
+    def stop(rows, done, total):
+        if rows >= 256:
+            raise Stop()
+        return 0
+    with pytest.raises(Stop):
+        seed.progress_import_string(text=text, name="t.csv", actor="clerk", progress=stop)
+    assert len(list(seed.progress_history_query())) == 1000

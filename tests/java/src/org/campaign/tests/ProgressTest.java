@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.campaign.ProgressReportAddOptions;
 import org.campaign.Campaign;
+import org.campaign.RowsImportOptions;
 import org.campaign.InvalidInputException;
 import org.campaign.PermissionException;
 import org.campaign.Row;
@@ -77,5 +78,39 @@ class ProgressTest extends SeededTest {
         assertEquals("progress.import", entries.get(0).getString("operation"));
         assertEquals("{\"first\":1024,\"last\":1500,\"rows\":477}", entries.get(0).getString("detail"));
         assertEquals(0, db.auditVerify(null, null).toList().size());
+    }
+
+    static final String HEADER = "outcome,unit,status,percent,date\n";
+
+    @Test
+    void importDryRunReportsEveryBadRowAndWritesNothing() {
+        List<String> errors = new ArrayList<>();
+        String text = HEADER + "t1.2.o1,kuangguan,in_progress,50,2010-11-15\n"
+            + "t1.2.o1,kuangguan,finished,50,2010-11-15\n" + "t1.2.o1,kuangguan,in_progress,5x,2010-11-15\n";
+        RowsImportOptions dry = new RowsImportOptions().dry_run(1)
+            .error((code, file, line, column, message) -> errors.add(line + ":" + column));
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> db.progressImportString(null, text, "t.csv", dry, "clerk"));
+        assertEquals("t.csv:3:19: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked (and 1 more)",
+                     e.getMessage());
+        assertEquals(List.of("3:19", "4:31"), errors);
+        assertEquals(0, db.progressHistoryQuery(null, null, null).toList().size());
+    }
+
+    @Test
+    void importProgressCallbackAndStopping() {
+        StringBuilder b = new StringBuilder(HEADER);
+        for (int i = 0; i < 1000; i++) b.append("t1.2.o1,kuangguan,in_progress,").append(i % 100).append(",2010-11-15\n");
+        String text = b.toString();
+        List<Long> rows = new ArrayList<>();
+        db.progressImportString(null, text, "t.csv",
+            new RowsImportOptions().progress((n, done, total) -> { rows.add(n); return 0; }), "clerk");
+        assertEquals(1 + 1000 / 256 + 1, rows.size());
+        assertEquals(1000L, rows.get(rows.size() - 1));
+        assertEquals(1000, db.progressHistoryQuery(null, null, null).toList().size());
+        InvalidInputException e = assertThrows(InvalidInputException.class, () -> db.progressImportString(null, text, "t.csv",
+            new RowsImportOptions().progress((n, done, total) -> n >= 256 ? 1 : 0), "clerk"));
+        assertEquals("t.csv: import stopped", e.getMessage());
+        assertEquals(1000, db.progressHistoryQuery(null, null, null).toList().size());
     }
 }
