@@ -8,12 +8,18 @@
  * prints `campaign <command> --help` from them. The top-level table is in
  * campaign.c; each domain file ends with the table of its subcommands.
  *
- * To add a command: write `static int thing_cmd(args *a)` (read options with
- * arg_opt() or the shared fields, positional words from pos[], open the store
- * with open_existing/open_writable, print a query with list_query() and a
- * write with written()), and add one CMD row to its group's table with its
- * OPTIONS. The parser, the argument count (from the row's usage words),
- * --help and the help test (tests/cli_help.sh) follow from the row. */
+ * To add a command, add one row to its group's table with its OPTIONS:
+ *   LIST / TABLE / LOGGED  a listing: write its cli_query (the library query,
+ *                          reading options with arg_opt() or the shared fields
+ *                          and positional words from pos[]); run_listing opens
+ *                          the store and prints it;
+ *   WRITE / ADD            a change: write its cli_write / cli_add; run_write
+ *                          opens the store and prints "<done> <object>";
+ *   CMD                    anything else: `static int thing(args *a)`, using
+ *                          open_existing/open_writable, list_query, written.
+ * The parser checks the subcommand and the argument count (from the row's
+ * usage words) before a command runs, so a command does not check them again;
+ * --help and the help test (tests/cli/help.sh) follow from the row. */
 #ifndef CAMPAIGN_COMMANDS_H
 #define CAMPAIGN_COMMANDS_H
 #include "output.h"
@@ -28,6 +34,8 @@
  * the same name (NULL when not given); pos[] holds the words after the
  * top-level command, subcommand names included (so `risk point add U` has
  * pos[0] "point", pos[1] "add", pos[2] "U"). */
+struct cli_command;
+
 typedef struct args {
 	const char *db, *actor, *campaign, *format, *output, *year;
 	const char *unit, *as_of, *from, *to, *note, *evidence, *outcome, *yellow, *red, *object, *actor_filter;
@@ -37,7 +45,16 @@ typedef struct args {
 	/* every option given, for a command to read with arg_opt() */
 	const char *opt_name[MAX_OPTS], *opt_value[MAX_OPTS];
 	int nopt;
+	const struct cli_command *cmd; /* the command running */
+	int nargs;                     /* its arguments: the last nargs of pos[] */
 } args;
+
+/* A listing's query: writes the cursor *c from the store @db as @a asks. */
+typedef int (*cli_query)(campaign_cursor **c, campaign_db *db, args *a);
+/* A change to the store @db as @a asks; returns as the library call does. */
+typedef int (*cli_write)(campaign_db *db, args *a);
+/* A change that adds an object and sets *id to the new object's id. */
+typedef int (*cli_add)(campaign_buf **id, campaign_db *db, args *a);
 
 typedef enum cli_arity { OPT_FLAG, OPT_VALUE } cli_arity;
 
@@ -61,16 +78,31 @@ typedef struct cli_command {
 	const struct cli_command *subs; /* its subcommands, ended by an empty row; NULL: none */
 	int (*run)(args *a);            /* NULL: only a subcommand runs */
 	const char *help_zh;            /* the line in Chinese (NULL: the English line) */
+	/* what run_listing and run_write read (NULL in other rows) */
+	cli_query query;                /* a listing: the query it prints */
+	const char *const *cols;        /* the columns shown: with @titles in every format, alone only as text
+	                                   (the other formats carry every column); NULL: all */
+	const char *const *titles;      /* the columns' titles (NULL: column names) */
+	int logged;                     /* a confidential read, which is logged: it opens the store for writing */
+	cli_write write;                /* a change, printed as "@done ARG" (ARG: its first argument) */
+	cli_add add;                    /* a change that adds an object, printed as "@done ID" */
+	const char *done;               /* "added risk point" */
 } cli_command;
 
-/* Table rows; a Chinese help line is the last field, so adding one later
- * touches no other row. */
+/* Table rows (by field name, so a field added later, such as a Chinese help
+ * line, touches no row). */
 #define OPT(name, short_name, value, help) {name, short_name, OPT_VALUE, value, help, NULL, NULL}
 #define FLAG(name, short_name, help) {name, short_name, OPT_FLAG, NULL, help, NULL, NULL}
 #define OPT_END {NULL, 0, OPT_FLAG, NULL, NULL, NULL, NULL}
 #define OPTIONS(...) ((const cli_option[]){__VA_ARGS__, OPT_END})
-#define CMD(name, params, help, options, subs, run) {name, params, help, options, subs, run, NULL}
-#define CMD_END {NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+#define CMD(n, p, h, o, s, r) {.name = n, .params = p, .help = h, .options = o, .subs = s, .run = r}
+#define LIST(n, p, h, o, q) {.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q}
+#define TABLE(n, p, h, o, q, c, t) \
+	{.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q, .cols = c, .titles = t}
+#define LOGGED(n, p, h, o, q) {.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q, .logged = 1}
+#define WRITE(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d}
+#define ADD(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .add = w, .done = d}
+#define CMD_END {.name = NULL}
 #define COMMANDS(...) ((const cli_command[]){__VA_ARGS__, CMD_END})
 
 /* Options many commands share. */
@@ -110,12 +142,24 @@ int fail(void);
 int open_existing(args *a, campaign_db **db);
 /* Opens an existing store for writing; returns 0 or an exit code. */
 int open_writable(args *a, campaign_db **db);
-/* A usage error unless exactly @n words follow the top-level command. */
-int need_pos(args *a, int n, const char *usage);
+/* The command's first argument (NULL: none). */
+const char *first_arg(args *a);
 /* Prints a query's cursor as a listing (--format, CSV with a BOM) when the
  * query's @rc is 0, else the error; closes @db. */
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
                const char *const *titles);
+/* Opens the store read-only and prints @query's rows as list_query() does. */
+int list_of(args *a, cli_query query, const char *const *cols, const char *const *titles);
+/* A confidential listing, whose read the library logs: as list_of() with every
+ * column, but the store opened for writing. */
+int list_logged(args *a, cli_query query);
+/* Runs a LIST, TABLE or LOGGED row: its query, printed with its columns. */
+int run_listing(args *a);
+/* Runs a WRITE or ADD row: opens the store for writing and reports the change with written(). */
+int run_write(args *a);
+/* Imports a file that keeps versions (a catalogue, a model, rules) and prints "@what FILE: version N". */
+int import_versioned(args *a, int (*import)(campaign_db *db, const char *campaign, const char *path, const char *actor),
+                     const char *what);
 /* Ends a write: prints "@done @what" (with ": N" when @rc is a count N > 0),
  * or the error when @rc < 0; closes @db. */
 int written(campaign_db *db, int rc, const char *done, const char *what);

@@ -20,9 +20,9 @@ int open_writable(args *a, campaign_db **db)
 	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
 }
 
-int need_pos(args *a, int n, const char *usage)
+const char *first_arg(args *a)
 {
-	return a->npos == n ? 0 : usage_error("%s", usage);
+	return a->nargs ? a->pos[a->npos - a->nargs] : NULL;
 }
 
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
@@ -34,6 +34,58 @@ int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const cha
 		rc = print_listing(*cp, a->format, cols, titles) ? fail() : 0; /* *cp read after the query wrote it */
 	campaign_close(db);
 	return rc;
+}
+
+int list_of(args *a, cli_query query, const char *const *cols, const char *const *titles)
+{
+	campaign_db *db;
+	campaign_cursor *c = NULL;
+	int rc = open_existing(a, &db);
+	return rc ? rc : list_query(a, db, query(&c, db, a), &c, cols, titles);
+}
+
+int list_logged(args *a, cli_query query)
+{
+	campaign_db *db;
+	campaign_cursor *c = NULL;
+	int rc = open_writable(a, &db); /* the read is logged, so it needs a writable store */
+	return rc ? rc : list_query(a, db, query(&c, db, a), &c, NULL, NULL);
+}
+
+int run_listing(args *a)
+{
+	const cli_command *cmd = a->cmd;
+	/* titles name their columns in every format; columns alone are the terminal's short view */
+	const char *const *cols = cmd->titles || !strcmp(a->format, "text") ? cmd->cols : NULL;
+	return cmd->logged ? list_logged(a, cmd->query) : list_of(a, cmd->query, cols, cmd->titles);
+}
+
+int run_write(args *a)
+{
+	const cli_command *cmd = a->cmd;
+	campaign_db *db;
+	campaign_buf *id = NULL;
+	int rc;
+	if ((rc = open_writable(a, &db)))
+		return rc;
+	rc = cmd->add ? cmd->add(&id, db, a) : cmd->write(db, a);
+	rc = written(db, rc, cmd->done, cmd->add ? campaign_buf_data(id) : first_arg(a));
+	campaign_buf_free(id);
+	return rc;
+}
+
+int import_versioned(args *a, int (*import)(campaign_db *db, const char *campaign, const char *path, const char *actor),
+                     const char *what)
+{
+	campaign_db *db;
+	int rc;
+	if ((rc = open_writable(a, &db)))
+		return rc;
+	rc = import(db, a->campaign, first_arg(a), a->actor);
+	if (rc > 0)
+		printf("%s %s: version %d\n", what, first_arg(a), rc);
+	campaign_close(db);
+	return rc < 0 ? fail() : 0;
 }
 
 int written(campaign_db *db, int rc, const char *done, const char *what)
