@@ -9,11 +9,6 @@
 
 /* ---- people and posts ---- */
 
-static int people_import(campaign_db *db, args *a)
-{
-	return campaign_people_import_file(db, a->campaign, a->pos[2], NULL, a->actor);
-}
-
 static int people_from_bodies(args *a)
 {
 	campaign_db *db;
@@ -92,25 +87,13 @@ static int record(campaign_cursor **c, campaign_db *db, args *a)
 
 /* ---- evaluations ---- */
 
-/* prints "recorded UNIT", the unit its third argument */
-static int evaluation_add(args *a)
+static int evaluation_add(campaign_db *db, args *a)
 {
-	campaign_db *db;
-	int rc;
-	if ((rc = open_writable(a, &db)))
-		return rc;
-	return written(db,
-	               campaign_evaluation_add(db, a->campaign,
-	                                       &(campaign_evaluation_add_options){
-	                                           CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, atoi(a->pos[2]), a->pos[3],
-	                                           a->pos[4], a->pos[5], a->pos[6], a->note},
-	                                       a->actor),
-	               "recorded", a->pos[4]);
-}
-
-static int evaluation_import(campaign_db *db, args *a)
-{
-	return campaign_evaluations_import_file(db, a->campaign, a->pos[2], NULL, a->actor);
+	return campaign_evaluation_add(db, a->campaign,
+	                               &(campaign_evaluation_add_options){CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION,
+	                                                                  atoi(a->pos[2]), a->pos[3], a->pos[4],
+	                                                                  a->pos[5], a->pos[6], a->note},
+	                               a->actor);
 }
 
 static int evaluation_ranking(campaign_cursor **c, campaign_db *db, args *a)
@@ -120,11 +103,6 @@ static int evaluation_ranking(campaign_cursor **c, campaign_db *db, args *a)
 }
 
 /* ---- rules, evaluation, proposals, actions ---- */
-
-static int rules_import(args *a)
-{
-	return import_versioned(a, campaign_rules_import_file, "rules");
-}
 
 static int rules_list(campaign_cursor **c, campaign_db *db, args *a)
 {
@@ -179,19 +157,12 @@ static int actions_summary(campaign_cursor **c, campaign_db *db, args *a)
 	return campaign_actions_summary_query(c, db, a->campaign, a->as_of);
 }
 
-/* prints "recorded EVENT", the event its second argument */
-static int action(args *a)
+static int action(campaign_db *db, args *a)
 {
-	campaign_db *db;
-	int rc;
-	if ((rc = open_writable(a, &db)))
-		return rc;
-	return written(db,
-	               campaign_action_update(db, a->campaign,
-	                                      &(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION,
-	                                                                        a->pos[1], a->pos[2], a->pos[3], a->note},
-	                                      a->actor),
-	               "recorded", a->pos[2]);
+	return campaign_action_update(db, a->campaign,
+	                              &(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, a->pos[1],
+	                                                                a->pos[2], a->pos[3], a->note},
+	                              a->actor);
 }
 
 /* ---- tours ---- */
@@ -231,7 +202,7 @@ static int tour_list(campaign_cursor **c, campaign_db *db, args *a)
 #define O_GROUP(help) OPT("--group", 0, "G", help)
 
 static const cli_command people_commands[] = {
-	WRITE("import", "FILE.yaml", "load people and their posts", NULL, people_import, "imported"),
+	IMPORT("import", "FILE.yaml", "load people and their posts", NULL, campaign_people_import_file),
 	LIST("list", "", "the people", OPTIONS(O_UNIT("one unit's people"), O_FORMAT), people_list),
 	CMD("from-bodies", "", "add the members of the plan's bodies as people", NULL, NULL, people_from_bodies),
 	CMD_END,
@@ -265,10 +236,10 @@ static const cli_command discipline_commands[] = {
 };
 
 static const cli_command evaluation_commands[] = {
-	CMD("add", "YEAR PERIOD UNIT SCORE DATE", "record a conduct evaluation (行风评议) score", OPTIONS(O_NOTE), NULL,
-	    evaluation_add),
-	WRITE("import", "FILE.csv|FILE.yaml", "import evaluations, all rows or none", NULL, evaluation_import,
-	      "imported"),
+	WRITE_OF("add", "YEAR PERIOD UNIT SCORE DATE", "record a conduct evaluation (行风评议) score", OPTIONS(O_NOTE),
+	         evaluation_add, "recorded", 2), /* prints the UNIT */
+	IMPORT("import", "FILE.csv|FILE.yaml", "import evaluations, all rows or none", NULL,
+	       campaign_evaluations_import_file),
 	LIST("ranking", "YEAR", "the units ranked by score",
 	     OPTIONS(OPT("--period", 0, "P", "one period of the year"), O_GROUP("rank within unit group G"), O_FORMAT),
 	     evaluation_ranking),
@@ -276,7 +247,8 @@ static const cli_command evaluation_commands[] = {
 };
 
 static const cli_command rules_commands[] = {
-	CMD("import", "FILE.yaml", "load the accountability rules; prints their version", NULL, NULL, rules_import),
+	VERSIONED("import", "FILE.yaml", "load the accountability rules; prints their version", NULL,
+	          campaign_rules_import_file, "rules"),
 	LIST("list", "", "the rules", OPTIONS(O_FORMAT), rules_list),
 	CMD_END,
 };
@@ -324,8 +296,8 @@ const cli_command accountability_commands[] = {
 	CMD("actions", "", "the actions decided, with their status",
 	    OPTIONS(OPT("--kind", 0, "A", "one kind of action"), O_UNIT("one unit's actions"), O_AS_OF, O_FORMAT),
 	    actions_commands, actions),
-	CMD("action", "ACTION held|explanation_received|done|cancelled DATE", "record what became of an action",
-	    OPTIONS(O_NOTE), NULL, action),
+	WRITE_OF("action", "ACTION held|explanation_received|done|cancelled DATE", "record what became of an action",
+	         OPTIONS(O_NOTE), action, "recorded", 1), /* prints the event */
 	CMD("tour", "", "inspection tours: schedule, record, finding, list", NULL, tour_commands, NULL),
 	CMD_END,
 };

@@ -55,6 +55,11 @@ typedef int (*cli_query)(campaign_cursor **c, campaign_db *db, args *a);
 typedef int (*cli_write)(campaign_db *db, args *a);
 /* A change that adds an object and sets *id to the new object's id. */
 typedef int (*cli_add)(campaign_buf **id, campaign_db *db, args *a);
+/* A library import of rows from a file (campaign_findings_import_file, ...). */
+typedef int (*cli_rows_import)(campaign_db *db, const char *campaign, const char *path,
+                               const campaign_rows_import_options *opts, const char *actor);
+/* A library import of a file that keeps versions (campaign_catalogue_import_file, ...): returns the version. */
+typedef int (*cli_versioned_import)(campaign_db *db, const char *campaign, const char *path, const char *actor);
 
 typedef enum cli_arity { OPT_FLAG, OPT_VALUE } cli_arity;
 
@@ -86,7 +91,10 @@ typedef struct cli_command {
 	int logged;                     /* a confidential read, which is logged: it opens the store for writing */
 	cli_write write;                /* a change, printed as "@done ARG" (ARG: its first argument) */
 	cli_add add;                    /* a change that adds an object, printed as "@done ID" */
+	cli_rows_import rows;           /* an import of the rows of its first argument, a file: "@done FILE" */
+	cli_versioned_import versioned; /* an import of a versioned file: "@done FILE: version N" */
 	const char *done;               /* "added risk point" */
+	int object;                     /* which argument @write prints (0: the first) */
 } cli_command;
 
 /* Table rows (by field name, so a field added later, such as a Chinese help
@@ -101,6 +109,11 @@ typedef struct cli_command {
 	{.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q, .cols = c, .titles = t}
 #define LOGGED(n, p, h, o, q) {.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q, .logged = 1}
 #define WRITE(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d}
+#define WRITE_OF(n, p, h, o, w, d, k) \
+	{.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d, .object = k}
+#define IMPORT(n, p, h, o, i) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .rows = i, .done = "imported"}
+#define VERSIONED(n, p, h, o, i, d) \
+	{.name = n, .params = p, .help = h, .options = o, .run = run_import_versioned, .versioned = i, .done = d}
 #define ADD(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .add = w, .done = d}
 #define CMD_END {.name = NULL}
 #define COMMANDS(...) ((const cli_command[]){__VA_ARGS__, CMD_END})
@@ -142,6 +155,8 @@ int fail(void);
 int open_existing(args *a, campaign_db **db);
 /* Opens an existing store for writing; returns 0 or an exit code. */
 int open_writable(args *a, campaign_db **db);
+/* The command's argument @k, from 0 (NULL: none). */
+const char *arg_at(args *a, int k);
 /* The command's first argument (NULL: none). */
 const char *first_arg(args *a);
 /* Prints a query's cursor as a listing (--format, CSV with a BOM) when the
@@ -155,11 +170,11 @@ int list_of(args *a, cli_query query, const char *const *cols, const char *const
 int list_logged(args *a, cli_query query);
 /* Runs a LIST, TABLE or LOGGED row: its query, printed with its columns. */
 int run_listing(args *a);
-/* Runs a WRITE or ADD row: opens the store for writing and reports the change with written(). */
+/* Runs a WRITE, WRITE_OF, IMPORT or ADD row: opens the store for writing and
+ * reports the change with written(). */
 int run_write(args *a);
-/* Imports a file that keeps versions (a catalogue, a model, rules) and prints "@what FILE: version N". */
-int import_versioned(args *a, int (*import)(campaign_db *db, const char *campaign, const char *path, const char *actor),
-                     const char *what);
+/* Runs a VERSIONED row: imports its file and prints "<done> FILE: version N". */
+int run_import_versioned(args *a);
 /* Ends a write: prints "@done @what" (with ": N" when @rc is a count N > 0),
  * or the error when @rc < 0; closes @db. */
 int written(campaign_db *db, int rc, const char *done, const char *what);

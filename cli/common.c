@@ -20,9 +20,14 @@ int open_writable(args *a, campaign_db **db)
 	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
 }
 
+const char *arg_at(args *a, int k)
+{
+	return k < a->nargs ? a->pos[a->npos - a->nargs + k] : NULL;
+}
+
 const char *first_arg(args *a)
 {
-	return a->nargs ? a->pos[a->npos - a->nargs] : NULL;
+	return arg_at(a, 0);
 }
 
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
@@ -68,22 +73,25 @@ int run_write(args *a)
 	int rc;
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	rc = cmd->add ? cmd->add(&id, db, a) : cmd->write(db, a);
-	rc = written(db, rc, cmd->done, cmd->add ? campaign_buf_data(id) : first_arg(a));
+	if (cmd->add)
+		rc = cmd->add(&id, db, a);
+	else
+		rc = cmd->rows ? cmd->rows(db, a->campaign, first_arg(a), NULL, a->actor) : cmd->write(db, a);
+	rc = written(db, rc, cmd->done, cmd->add ? campaign_buf_data(id) : arg_at(a, cmd->object));
 	campaign_buf_free(id);
 	return rc;
 }
 
-int import_versioned(args *a, int (*import)(campaign_db *db, const char *campaign, const char *path, const char *actor),
-                     const char *what)
+int run_import_versioned(args *a)
 {
+	const char *path = first_arg(a);
 	campaign_db *db;
 	int rc;
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	rc = import(db, a->campaign, first_arg(a), a->actor);
+	rc = a->cmd->versioned(db, a->campaign, path, a->actor);
 	if (rc > 0)
-		printf("%s %s: version %d\n", what, first_arg(a), rc);
+		printf("%s %s: version %d\n", a->cmd->done, path, rc);
 	campaign_close(db);
 	return rc < 0 ? fail() : 0;
 }

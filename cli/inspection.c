@@ -8,11 +8,6 @@
 
 /* ---- catalogues ---- */
 
-static int catalogue_import(args *a)
-{
-	return import_versioned(a, campaign_catalogue_import_file, "catalogue");
-}
-
 static int catalogue_list(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_catalogues_query(c, db, a->campaign);
@@ -73,11 +68,6 @@ static int finding_flag(campaign_db *db, args *a)
 	                             a->actor);
 }
 
-static int finding_import(campaign_db *db, args *a)
-{
-	return campaign_findings_import_file(db, a->campaign, a->pos[2], NULL, a->actor);
-}
-
 static int finding_list(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_findings_query(c, db, a->campaign, a->unit, arg_opt(a, "--id"));
@@ -96,11 +86,6 @@ static int rect_add(campaign_buf **id, campaign_db *db, args *a)
 	                                    arg_opt(a, "--measure"), arg_opt(a, "--deadline"),
 	                                    arg_opt(a, "--responsible"), arg_opt(a, "--criterion")},
 	                                  a->actor);
-}
-
-static int rect_import(campaign_db *db, args *a)
-{
-	return campaign_rectifications_import_file(db, a->campaign, a->pos[2], NULL, a->actor);
 }
 
 static int rect_update(campaign_db *db, args *a)
@@ -192,8 +177,8 @@ static int lead_resolve(campaign_db *db, args *a)
 /* ---- the command table ---- */
 
 static const cli_command catalogue_commands[] = {
-	CMD("import", "FILE.yaml", "load a catalogue of violation categories; prints its version", NULL, NULL,
-	    catalogue_import),
+	VERSIONED("import", "FILE.yaml", "load a catalogue of violation categories; prints its version", NULL,
+	          campaign_catalogue_import_file, "catalogue"),
 	LIST("list", "", "the catalogues", OPTIONS(O_FORMAT), catalogue_list),
 	LIST("show", "ID", "a catalogue's categories",
 	     OPTIONS(OPT("--version", 0, "N", "an earlier version (default: the current one)"), O_FORMAT), catalogue_show),
@@ -226,7 +211,7 @@ static const cli_command finding_commands[] = {
 	      OPTIONS(O_NOTE), finding_flag, "flagged"),
 	TABLE("list", "", "the findings, with leniency and status",
 	      OPTIONS(O_UNIT("one unit's findings"), O_ID("one finding"), O_FORMAT), finding_list, finding_cols, NULL),
-	WRITE("import", "FILE.csv|FILE.yaml", "import findings, all rows or none", NULL, finding_import, "imported"),
+	IMPORT("import", "FILE.csv|FILE.yaml", "import findings, all rows or none", NULL, campaign_findings_import_file),
 	CMD_END,
 };
 
@@ -237,8 +222,8 @@ static const cli_command rectification_commands[] = {
 	            OPT("--responsible", 0, "P", "who is responsible"),
 	            OPT("--criterion", 0, "T", "how it is judged done (验收标准)")),
 	    rect_add, "added rectification"),
-	WRITE("import", "FILE.csv|FILE.yaml", "import a rectification ledger, all rows or none", NULL, rect_import,
-	      "imported"),
+	IMPORT("import", "FILE.csv|FILE.yaml", "import a rectification ledger, all rows or none", NULL,
+	       campaign_rectifications_import_file),
 	WRITE("update", "RECT STATUS DATE", "record a rectification's progress", OPTIONS(O_NOTE), rect_update, "updated"),
 	WRITE("verify", "RECT passed|failed DATE", "record the verification of a done rectification",
 	      OPTIONS(OPT("--verifier", 0, "P", "who verified it"), O_NOTE), rect_verify, "verified"),

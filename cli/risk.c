@@ -16,11 +16,6 @@ static const char *date_or_today(args *a)
 
 /* ---- models and types ---- */
 
-static int model_import(args *a)
-{
-	return import_versioned(a, campaign_risk_model_import_file, "model");
-}
-
 static int model_default(campaign_db *db, args *a)
 {
 	return campaign_risk_model_set_default(db, a->campaign, a->pos[2], a->actor);
@@ -234,8 +229,8 @@ static int heatmap(campaign_cursor **c, campaign_db *db, args *a)
 #define O_MODEL(help) OPT("--model", 0, "MODEL", help)
 
 static const cli_command model_commands[] = {
-	CMD("import", "FILE.yaml", "load a grading model; prints its version (unchanged: the same)", NULL, NULL,
-	    model_import),
+	VERSIONED("import", "FILE.yaml", "load a grading model; prints its version (unchanged: the same)", NULL,
+	          campaign_risk_model_import_file, "model"),
 	LIST("list", "", "the grading models", OPTIONS(O_FORMAT), model_list),
 	LIST("grades", "[MODEL]", "a model's grades (default: the default model)", OPTIONS(O_FORMAT), model_grades),
 	LIST("inputs", "[MODEL]", "the inputs a model grades by", OPTIONS(O_FORMAT), model_inputs),
