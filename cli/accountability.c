@@ -56,11 +56,6 @@ static int post_assign(campaign_db *db, args *a)
 	                            a->actor);
 }
 
-static int post_leave(campaign_db *db, args *a)
-{
-	return campaign_post_leave(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->actor);
-}
-
 static int holdings(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_post_holdings_query(c, db, a->campaign, arg_opt(a, "--person"));
@@ -223,7 +218,7 @@ static const cli_command post_commands[] = {
 	      post_add, "added post"),
 	WRITE("assign", "PERSON POST START", "put a person in a post", OPTIONS(O_TO("the last day in the post")),
 	      post_assign, "assigned"),
-	WRITE("leave", "PERSON POST END", "end a person's time in a post", NULL, post_leave, "ended"),
+	CALL3("leave", "PERSON POST END", "end a person's time in a post", NULL, campaign_post_leave, "ended"),
 	LIST("list", "", "the posts", OPTIONS(O_UNIT("one unit's posts"), O_FORMAT), post_list),
 	CMD_END,
 };

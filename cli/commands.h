@@ -55,6 +55,13 @@ typedef int (*cli_query)(campaign_cursor **c, campaign_db *db, args *a);
 typedef int (*cli_write)(campaign_db *db, args *a);
 /* A change that adds an object and sets *id to the new object's id. */
 typedef int (*cli_add)(campaign_buf **id, campaign_db *db, args *a);
+/* A library change called straight from a row with the command's first one,
+ * two or three arguments between the campaign and the actor
+ * (campaign_rectification_close(db, campaign, RECT, DATE, actor), ...). */
+typedef int (*cli_call1)(campaign_db *db, const char *campaign, const char *arg0, const char *actor);
+typedef int (*cli_call2)(campaign_db *db, const char *campaign, const char *arg0, const char *arg1, const char *actor);
+typedef int (*cli_call3)(campaign_db *db, const char *campaign, const char *arg0, const char *arg1, const char *arg2,
+                         const char *actor);
 /* A library import of rows from a file (campaign_findings_import_file, ...). */
 typedef int (*cli_rows_import)(campaign_db *db, const char *campaign, const char *path,
                                const campaign_rows_import_options *opts, const char *actor);
@@ -91,6 +98,9 @@ typedef struct cli_command {
 	int logged;                     /* a confidential read, which is logged: it opens the store for writing */
 	cli_write write;                /* a change, printed as "@done ARG" (ARG: its first argument) */
 	cli_add add;                    /* a change that adds an object, printed as "@done ID" */
+	cli_call1 call1;                /* a library change of the first argument(s), printed as "@done ARG" */
+	cli_call2 call2;
+	cli_call3 call3;
 	cli_rows_import rows;           /* an import of the rows of its first argument, a file: "@done FILE" */
 	cli_versioned_import versioned; /* an import of a versioned file: "@done FILE: version N" */
 	const char *done;               /* "added risk point" */
@@ -111,6 +121,9 @@ typedef struct cli_command {
 #define WRITE(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d}
 #define WRITE_OF(n, p, h, o, w, d, k) \
 	{.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d, .object = k}
+#define CALL1(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call1 = f, .done = d}
+#define CALL2(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call2 = f, .done = d}
+#define CALL3(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call3 = f, .done = d}
 #define IMPORT(n, p, h, o, i) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .rows = i, .done = "imported"}
 #define VERSIONED(n, p, h, o, i, d) \
 	{.name = n, .params = p, .help = h, .options = o, .run = run_import_versioned, .versioned = i, .done = d}
@@ -170,7 +183,7 @@ int list_of(args *a, cli_query query, const char *const *cols, const char *const
 int list_logged(args *a, cli_query query);
 /* Runs a LIST, TABLE or LOGGED row: its query, printed with its columns. */
 int run_listing(args *a);
-/* Runs a WRITE, WRITE_OF, IMPORT or ADD row: opens the store for writing and
+/* Runs a WRITE, WRITE_OF, CALL1-3, IMPORT or ADD row: opens the store for writing and
  * reports the change with written(). */
 int run_write(args *a);
 /* Runs a VERSIONED row: imports its file and prints "<done> FILE: version N". */

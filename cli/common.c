@@ -65,6 +65,22 @@ int run_listing(args *a)
 	return cmd->logged ? list_logged(a, cmd->query) : list_of(a, cmd->query, cols, cmd->titles);
 }
 
+/* The change a row names, however the row names it. */
+static int run_change(const cli_command *cmd, campaign_db *db, args *a, campaign_buf **id)
+{
+	if (cmd->add)
+		return cmd->add(id, db, a);
+	if (cmd->rows)
+		return cmd->rows(db, a->campaign, arg_at(a, 0), NULL, a->actor);
+	if (cmd->call1)
+		return cmd->call1(db, a->campaign, arg_at(a, 0), a->actor);
+	if (cmd->call2)
+		return cmd->call2(db, a->campaign, arg_at(a, 0), arg_at(a, 1), a->actor);
+	if (cmd->call3)
+		return cmd->call3(db, a->campaign, arg_at(a, 0), arg_at(a, 1), arg_at(a, 2), a->actor);
+	return cmd->write(db, a);
+}
+
 int run_write(args *a)
 {
 	const cli_command *cmd = a->cmd;
@@ -73,10 +89,7 @@ int run_write(args *a)
 	int rc;
 	if ((rc = open_writable(a, &db)))
 		return rc;
-	if (cmd->add)
-		rc = cmd->add(&id, db, a);
-	else
-		rc = cmd->rows ? cmd->rows(db, a->campaign, first_arg(a), NULL, a->actor) : cmd->write(db, a);
+	rc = run_change(cmd, db, a, &id);
 	rc = written(db, rc, cmd->done, cmd->add ? campaign_buf_data(id) : arg_at(a, cmd->object));
 	campaign_buf_free(id);
 	return rc;

@@ -104,11 +104,6 @@ static int rect_verify(campaign_db *db, args *a)
 	                                     a->actor);
 }
 
-static int rect_close(campaign_db *db, args *a)
-{
-	return campaign_rectification_close(db, a->campaign, a->pos[2], a->pos[3], a->actor);
-}
-
 static int rect_list(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_rectifications_query(c, db, a->campaign, arg_opt(a, "--finding"), a->unit);
@@ -227,7 +222,7 @@ static const cli_command rectification_commands[] = {
 	WRITE("update", "RECT STATUS DATE", "record a rectification's progress", OPTIONS(O_NOTE), rect_update, "updated"),
 	WRITE("verify", "RECT passed|failed DATE", "record the verification of a done rectification",
 	      OPTIONS(OPT("--verifier", 0, "P", "who verified it"), O_NOTE), rect_verify, "verified"),
-	WRITE("close", "RECT DATE", "close (销号) a verified rectification", NULL, rect_close, "closed"),
+	CALL2("close", "RECT DATE", "close (销号) a verified rectification", NULL, campaign_rectification_close, "closed"),
 	LIST("list", "", "the rectifications",
 	     OPTIONS(OPT("--finding", 0, "F", "one finding's rectifications"), O_UNIT("one unit's"), O_FORMAT), rect_list),
 	LIST("overdue", "", "rectifications past their deadline", OPTIONS(O_AS_OF, O_FORMAT), rect_overdue),

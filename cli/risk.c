@@ -16,11 +16,6 @@ static const char *date_or_today(args *a)
 
 /* ---- models and types ---- */
 
-static int model_default(campaign_db *db, args *a)
-{
-	return campaign_risk_model_set_default(db, a->campaign, a->pos[2], a->actor);
-}
-
 static int model_list(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_risk_models_query(c, db, a->campaign);
@@ -56,11 +51,6 @@ static int point_add(campaign_buf **id, campaign_db *db, args *a)
 	                                     a->pos[3], a->pos[4], a->pos[5], a->pos[6], arg_opt(a, "--description"),
 	                                     arg_opt(a, "--manifestations"), arg_opt(a, "--owner"), arg_opt(a, "--leader")};
 	return campaign_risk_point_add(id, db, a->campaign, &p, a->actor);
-}
-
-static int point_update(campaign_db *db, args *a)
-{
-	return campaign_risk_point_update(db, a->campaign, a->pos[2], a->pos[3], a->pos[4], a->actor);
 }
 
 static int point_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -146,11 +136,6 @@ static int control_add(campaign_buf **id, campaign_db *db, args *a)
 	return campaign_risk_control_add(id, db, a->campaign, &k, a->actor);
 }
 
-static int control_status(campaign_db *db, args *a)
-{
-	return campaign_risk_control_set_status(db, a->campaign, a->pos[2], a->pos[3], a->actor);
-}
-
 static int control_list(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_risk_controls_query(c, db, a->campaign, arg_opt(a, "--point"));
@@ -188,11 +173,6 @@ static const char *const export_cols[] = {"no", "unit_name", "type_name", "point
                                           "grade_label", "controls", "owner", "leader", NULL};
 static const char *const export_titles[] = {"序号", "单位科室", "风险类别", "风险点", "表现形式", "风险等级",
                                             "防控措施", "部门负责人", "责任领导", NULL};
-
-static int confidential_set(campaign_db *db, args *a)
-{
-	return campaign_risk_point_confidential_set(db, a->campaign, a->pos[2], a->pos[3], a->actor);
-}
 
 static int confidential_show(campaign_cursor **c, campaign_db *db, args *a)
 {
@@ -234,7 +214,7 @@ static const cli_command model_commands[] = {
 	LIST("list", "", "the grading models", OPTIONS(O_FORMAT), model_list),
 	LIST("grades", "[MODEL]", "a model's grades (default: the default model)", OPTIONS(O_FORMAT), model_grades),
 	LIST("inputs", "[MODEL]", "the inputs a model grades by", OPTIONS(O_FORMAT), model_inputs),
-	WRITE("default", "MODEL", "make MODEL the campaign's default", NULL, model_default, "default model"),
+	CALL1("default", "MODEL", "make MODEL the campaign's default", NULL, campaign_risk_model_set_default, "default model"),
 	CMD_END,
 };
 
@@ -251,7 +231,7 @@ static const cli_command point_commands[] = {
 	            OPT("--owner", 0, "P", "the department head responsible"),
 	            OPT("--leader", 0, "P", "the leader responsible")),
 	    point_add, "added risk point"),
-	WRITE("update", "POINT FIELD VALUE", "change one field of a point", NULL, point_update, "updated"),
+	CALL3("update", "POINT FIELD VALUE", "change one field of a point", NULL, campaign_risk_point_update, "updated"),
 	TABLE("list", "", "the register, with current grades", OPTIONS(O_UNIT("one unit's points"), O_FORMAT), point_list,
 	      point_cols, NULL),
 	LIST("history", "POINT", "a point's changes and grades over time", OPTIONS(O_FORMAT), point_history),
@@ -270,7 +250,7 @@ static const cli_command control_commands[] = {
 	            OPT("--status", 0, "S", "planned, in_place, ..."), OPT("--due", 0, "D", "when it must be in place"),
 	            OPT("--effect", 0, "E", "its effect on the inputs, e.g. likelihood=-2")),
 	    control_add, "added control"),
-	WRITE("status", "CONTROL STATUS", "set a control's status", NULL, control_status, "control"),
+	CALL2("status", "CONTROL STATUS", "set a control's status", NULL, campaign_risk_control_set_status, "control"),
 	LIST("list", "", "the controls", OPTIONS(OPT("--point", 0, "P", "one point's controls"), O_FORMAT), control_list),
 	CMD_END,
 };
@@ -287,7 +267,7 @@ static const cli_command publication_commands[] = {
 };
 
 static const cli_command confidential_commands[] = {
-	WRITE("set", "POINT TEXT", "keep a confidential note on a point", NULL, confidential_set,
+	CALL2("set", "POINT TEXT", "keep a confidential note on a point", NULL, campaign_risk_point_confidential_set,
 	      "confidential note set on"),
 	LOGGED("show", "", "the confidential notes (the read is logged)",
 	       OPTIONS(OPT("--point", 0, "P", "one point's note"), O_FORMAT), confidential_show),
