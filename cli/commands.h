@@ -13,8 +13,12 @@
  *                          reading options with arg_opt() or the shared fields
  *                          and positional words from pos[]); run_listing opens
  *                          the store and prints it;
- *   WRITE / ADD            a change: write its cli_write / cli_add; run_write
+ *   WRITE / WRITE_OF / ADD a change: write its cli_write / cli_add; run_write
  *                          opens the store and prints "<done> <object>";
+ *   CALL1 / CALL2 / CALL3  a change that is one library call with the
+ *                          command's first 1-3 arguments: name the call;
+ *   IMPORT / VERSIONED     a file import (rows; or a versioned file, printed
+ *                          "<done> FILE: version N"): name the library import;
  *   CMD                    anything else: `static int thing(args *a)`, using
  *                          open_existing/open_writable, list_query, written.
  * The parser checks the subcommand and the argument count (from the row's
