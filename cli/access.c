@@ -2,27 +2,20 @@
 #include <string.h>
 #include "commands.h"
 
-static int role_list(args *a)
+static int role_list(campaign_cursor **c, campaign_db *db, args *a)
 {
-	campaign_db *db;
-	campaign_cursor *c = NULL;
-	int rc;
-	if ((rc = need_pos(a, 1, "role list takes no argument")) || (rc = open_existing(a, &db)))
-		return rc;
-	return list_query(a, db, campaign_roles_query(&c, db), &c, NULL, NULL);
+	(void)a;
+	return campaign_roles_query(c, db);
 }
 
-/* grant PERSON ROLE, or revoke PERSON */
+/* grant PERSON ROLE, or revoke PERSON; prints "grant: PERSON" or "revoke: PERSON" */
 static int role_change(args *a)
 {
-	int grant = !strcmp(a->pos[0], "grant");
 	campaign_db *db;
 	int rc;
-	if ((rc = need_pos(a, grant ? 3 : 2, grant ? "role grant needs PERSON ROLE" : "role revoke needs PERSON")))
+	if ((rc = open_writable(a, &db)))
 		return rc;
-	if (campaign_open(&db, a->db, CAMPAIGN_OPEN_NOCREATE))
-		return fail();
-	if (grant)
+	if (!strcmp(a->pos[0], "grant"))
 		rc = campaign_role_grant(db, a->pos[1], a->pos[2], a->campaign, a->unit, a->actor) ? fail() : 0;
 	else
 		rc = campaign_role_revoke(db, a->pos[1], a->actor) ? fail() : 0;
@@ -36,6 +29,6 @@ const cli_command role_commands[] = {
 	CMD("grant", "PERSON ROLE", "give PERSON a role, for the whole campaign or one unit",
 	    OPTIONS(O_UNIT("the role holds for this unit only")), NULL, role_change),
 	CMD("revoke", "PERSON", "take PERSON's roles away", NULL, NULL, role_change),
-	CMD("list", "", "every role granted", OPTIONS(O_FORMAT), NULL, role_list),
+	LIST("list", "", "every role granted", OPTIONS(O_FORMAT), role_list),
 	CMD_END,
 };

@@ -33,14 +33,14 @@ static int write_out(const char *path, campaign_buf *b)
 	return ok ? 0 : EXIT_BAD;
 }
 
+static int audit_log(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_audit_query(c, db, a->object, a->actor_filter, a->from, a->to);
+}
+
 int cmd_log(args *a)
 {
-	campaign_db *db;
-	campaign_cursor *c = NULL;
-	int rc;
-	if ((rc = open_existing(a, &db)))
-		return rc;
-	return list_query(a, db, campaign_audit_query(&c, db, a->object, a->actor_filter, a->from, a->to), &c, NULL, NULL);
+	return list_of(a, audit_log, NULL, NULL);
 }
 
 int cmd_verify(args *a)

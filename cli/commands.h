@@ -8,12 +8,22 @@
  * prints `campaign <command> --help` from them. The top-level table is in
  * campaign.c; each domain file ends with the table of its subcommands.
  *
- * To add a command: write `static int thing_cmd(args *a)` (read options with
- * arg_opt() or the shared fields, positional words from pos[], open the store
- * with open_existing/open_writable, print a query with list_query() and a
- * write with written()), and add one CMD row to its group's table with its
- * OPTIONS. The parser, the argument count (from the row's usage words),
- * --help and the help test (tests/cli_help.sh) follow from the row. */
+ * To add a command, add one row to its group's table with its OPTIONS:
+ *   LIST / TABLE / LOGGED  a listing: write its cli_query (the library query,
+ *                          reading options with arg_opt() or the shared fields
+ *                          and positional words from pos[]); run_listing opens
+ *                          the store and prints it;
+ *   WRITE / WRITE_OF / ADD a change: write its cli_write / cli_add; run_write
+ *                          opens the store and prints "<done> <object>";
+ *   CALL1 / CALL2 / CALL3  a change that is one library call with the
+ *                          command's first 1-3 arguments: name the call;
+ *   IMPORT / VERSIONED     a file import (rows; or a versioned file, printed
+ *                          "<done> FILE: version N"): name the library import;
+ *   CMD                    anything else: `static int thing(args *a)`, using
+ *                          open_existing/open_writable, list_query, written.
+ * The parser checks the subcommand and the argument count (from the row's
+ * usage words) before a command runs, so a command does not check them again;
+ * --help and the help test (tests/cli/help.sh) follow from the row. */
 #ifndef CAMPAIGN_COMMANDS_H
 #define CAMPAIGN_COMMANDS_H
 #include "output.h"
@@ -28,6 +38,8 @@
  * the same name (NULL when not given); pos[] holds the words after the
  * top-level command, subcommand names included (so `risk point add U` has
  * pos[0] "point", pos[1] "add", pos[2] "U"). */
+struct cli_command;
+
 typedef struct args {
 	const char *db, *actor, *campaign, *format, *output, *year;
 	const char *unit, *as_of, *from, *to, *note, *evidence, *outcome, *yellow, *red, *object, *actor_filter;
@@ -37,7 +49,28 @@ typedef struct args {
 	/* every option given, for a command to read with arg_opt() */
 	const char *opt_name[MAX_OPTS], *opt_value[MAX_OPTS];
 	int nopt;
+	const struct cli_command *cmd; /* the command running */
+	int nargs;                     /* its arguments: the last nargs of pos[] */
 } args;
+
+/* A listing's query: writes the cursor *c from the store @db as @a asks. */
+typedef int (*cli_query)(campaign_cursor **c, campaign_db *db, args *a);
+/* A change to the store @db as @a asks; returns as the library call does. */
+typedef int (*cli_write)(campaign_db *db, args *a);
+/* A change that adds an object and sets *id to the new object's id. */
+typedef int (*cli_add)(campaign_buf **id, campaign_db *db, args *a);
+/* A library change called straight from a row with the command's first one,
+ * two or three arguments between the campaign and the actor
+ * (campaign_rectification_close(db, campaign, RECT, DATE, actor), ...). */
+typedef int (*cli_call1)(campaign_db *db, const char *campaign, const char *arg0, const char *actor);
+typedef int (*cli_call2)(campaign_db *db, const char *campaign, const char *arg0, const char *arg1, const char *actor);
+typedef int (*cli_call3)(campaign_db *db, const char *campaign, const char *arg0, const char *arg1, const char *arg2,
+                         const char *actor);
+/* A library import of rows from a file (campaign_findings_import_file, ...). */
+typedef int (*cli_rows_import)(campaign_db *db, const char *campaign, const char *path,
+                               const campaign_rows_import_options *opts, const char *actor);
+/* A library import of a file that keeps versions (campaign_catalogue_import_file, ...): returns the version. */
+typedef int (*cli_versioned_import)(campaign_db *db, const char *campaign, const char *path, const char *actor);
 
 typedef enum cli_arity { OPT_FLAG, OPT_VALUE } cli_arity;
 
@@ -61,16 +94,45 @@ typedef struct cli_command {
 	const struct cli_command *subs; /* its subcommands, ended by an empty row; NULL: none */
 	int (*run)(args *a);            /* NULL: only a subcommand runs */
 	const char *help_zh;            /* the line in Chinese (NULL: the English line) */
+	/* what run_listing and run_write read (NULL in other rows) */
+	cli_query query;                /* a listing: the query it prints */
+	const char *const *cols;        /* the columns shown: with @titles in every format, alone only as text
+	                                   (the other formats carry every column); NULL: all */
+	const char *const *titles;      /* the columns' titles (NULL: column names) */
+	int logged;                     /* a confidential read, which is logged: it opens the store for writing */
+	cli_write write;                /* a change, printed as "@done ARG" (ARG: its first argument) */
+	cli_add add;                    /* a change that adds an object, printed as "@done ID" */
+	cli_call1 call1;                /* a library change of the first argument(s), printed as "@done ARG" */
+	cli_call2 call2;
+	cli_call3 call3;
+	cli_rows_import rows;           /* an import of the rows of its first argument, a file: "@done FILE" */
+	cli_versioned_import versioned; /* an import of a versioned file: "@done FILE: version N" */
+	const char *done;               /* "added risk point" */
+	int object;                     /* which argument @write prints (0: the first) */
 } cli_command;
 
-/* Table rows; a Chinese help line is the last field, so adding one later
- * touches no other row. */
+/* Table rows (by field name, so a field added later, such as a Chinese help
+ * line, touches no row). */
 #define OPT(name, short_name, value, help) {name, short_name, OPT_VALUE, value, help, NULL, NULL}
 #define FLAG(name, short_name, help) {name, short_name, OPT_FLAG, NULL, help, NULL, NULL}
 #define OPT_END {NULL, 0, OPT_FLAG, NULL, NULL, NULL, NULL}
 #define OPTIONS(...) ((const cli_option[]){__VA_ARGS__, OPT_END})
-#define CMD(name, params, help, options, subs, run) {name, params, help, options, subs, run, NULL}
-#define CMD_END {NULL, NULL, NULL, NULL, NULL, NULL, NULL}
+#define CMD(n, p, h, o, s, r) {.name = n, .params = p, .help = h, .options = o, .subs = s, .run = r}
+#define LIST(n, p, h, o, q) {.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q}
+#define TABLE(n, p, h, o, q, c, t) \
+	{.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q, .cols = c, .titles = t}
+#define LOGGED(n, p, h, o, q) {.name = n, .params = p, .help = h, .options = o, .run = run_listing, .query = q, .logged = 1}
+#define WRITE(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d}
+#define WRITE_OF(n, p, h, o, w, d, k) \
+	{.name = n, .params = p, .help = h, .options = o, .run = run_write, .write = w, .done = d, .object = k}
+#define CALL1(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call1 = f, .done = d}
+#define CALL2(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call2 = f, .done = d}
+#define CALL3(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call3 = f, .done = d}
+#define IMPORT(n, p, h, o, i) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .rows = i, .done = "imported"}
+#define VERSIONED(n, p, h, o, i, d) \
+	{.name = n, .params = p, .help = h, .options = o, .run = run_import_versioned, .versioned = i, .done = d}
+#define ADD(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .add = w, .done = d}
+#define CMD_END {.name = NULL}
 #define COMMANDS(...) ((const cli_command[]){__VA_ARGS__, CMD_END})
 
 /* Options many commands share. */
@@ -110,12 +172,26 @@ int fail(void);
 int open_existing(args *a, campaign_db **db);
 /* Opens an existing store for writing; returns 0 or an exit code. */
 int open_writable(args *a, campaign_db **db);
-/* A usage error unless exactly @n words follow the top-level command. */
-int need_pos(args *a, int n, const char *usage);
+/* The command's argument @k, from 0 (NULL: none). */
+const char *arg_at(args *a, int k);
+/* The command's first argument (NULL: none). */
+const char *first_arg(args *a);
 /* Prints a query's cursor as a listing (--format, CSV with a BOM) when the
  * query's @rc is 0, else the error; closes @db. */
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
                const char *const *titles);
+/* Opens the store read-only and prints @query's rows as list_query() does. */
+int list_of(args *a, cli_query query, const char *const *cols, const char *const *titles);
+/* A confidential listing, whose read the library logs: as list_of() with every
+ * column, but the store opened for writing. */
+int list_logged(args *a, cli_query query);
+/* Runs a LIST, TABLE or LOGGED row: its query, printed with its columns. */
+int run_listing(args *a);
+/* Runs a WRITE, WRITE_OF, CALL1-3, IMPORT or ADD row: opens the store for writing and
+ * reports the change with written(). */
+int run_write(args *a);
+/* Runs a VERSIONED row: imports its file and prints "<done> FILE: version N". */
+int run_import_versioned(args *a);
 /* Ends a write: prints "@done @what" (with ": N" when @rc is a count N > 0),
  * or the error when @rc < 0; closes @db. */
 int written(campaign_db *db, int rc, const char *done, const char *what);

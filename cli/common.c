@@ -20,9 +20,14 @@ int open_writable(args *a, campaign_db **db)
 	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
 }
 
-int need_pos(args *a, int n, const char *usage)
+const char *arg_at(args *a, int k)
 {
-	return a->npos == n ? 0 : usage_error("%s", usage);
+	return k < a->nargs ? a->pos[a->npos - a->nargs + k] : NULL;
+}
+
+const char *first_arg(args *a)
+{
+	return arg_at(a, 0);
 }
 
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
@@ -34,6 +39,74 @@ int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const cha
 		rc = print_listing(*cp, a->format, cols, titles) ? fail() : 0; /* *cp read after the query wrote it */
 	campaign_close(db);
 	return rc;
+}
+
+int list_of(args *a, cli_query query, const char *const *cols, const char *const *titles)
+{
+	campaign_db *db;
+	campaign_cursor *c = NULL;
+	int rc = open_existing(a, &db);
+	return rc ? rc : list_query(a, db, query(&c, db, a), &c, cols, titles);
+}
+
+int list_logged(args *a, cli_query query)
+{
+	campaign_db *db;
+	campaign_cursor *c = NULL;
+	int rc = open_writable(a, &db); /* the read is logged, so it needs a writable store */
+	return rc ? rc : list_query(a, db, query(&c, db, a), &c, NULL, NULL);
+}
+
+int run_listing(args *a)
+{
+	const cli_command *cmd = a->cmd;
+	/* titles name their columns in every format; columns alone are the terminal's short view */
+	const char *const *cols = cmd->titles || !strcmp(a->format, "text") ? cmd->cols : NULL;
+	return cmd->logged ? list_logged(a, cmd->query) : list_of(a, cmd->query, cols, cmd->titles);
+}
+
+/* The change a row names, however the row names it. */
+static int run_change(const cli_command *cmd, campaign_db *db, args *a, campaign_buf **id)
+{
+	if (cmd->add)
+		return cmd->add(id, db, a);
+	if (cmd->rows)
+		return cmd->rows(db, a->campaign, arg_at(a, 0), NULL, a->actor);
+	if (cmd->call1)
+		return cmd->call1(db, a->campaign, arg_at(a, 0), a->actor);
+	if (cmd->call2)
+		return cmd->call2(db, a->campaign, arg_at(a, 0), arg_at(a, 1), a->actor);
+	if (cmd->call3)
+		return cmd->call3(db, a->campaign, arg_at(a, 0), arg_at(a, 1), arg_at(a, 2), a->actor);
+	return cmd->write(db, a);
+}
+
+int run_write(args *a)
+{
+	const cli_command *cmd = a->cmd;
+	campaign_db *db;
+	campaign_buf *id = NULL;
+	int rc;
+	if ((rc = open_writable(a, &db)))
+		return rc;
+	rc = run_change(cmd, db, a, &id);
+	rc = written(db, rc, cmd->done, cmd->add ? campaign_buf_data(id) : arg_at(a, cmd->object));
+	campaign_buf_free(id);
+	return rc;
+}
+
+int run_import_versioned(args *a)
+{
+	const char *path = first_arg(a);
+	campaign_db *db;
+	int rc;
+	if ((rc = open_writable(a, &db)))
+		return rc;
+	rc = a->cmd->versioned(db, a->campaign, path, a->actor);
+	if (rc > 0)
+		printf("%s %s: version %d\n", a->cmd->done, path, rc);
+	campaign_close(db);
+	return rc < 0 ? fail() : 0;
 }
 
 int written(campaign_db *db, int rc, const char *done, const char *what)

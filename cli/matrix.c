@@ -2,19 +2,6 @@
 #include <string.h>
 #include "commands.h"
 
-/* Runs a query that needs an open store and prints it as a table. */
-static int show_query(args *a, int (*query)(campaign_cursor **, campaign_db *, args *), const char *const *cols,
-                      const char *const *titles)
-{
-	campaign_db *db;
-	campaign_cursor *c = NULL;
-	int rc;
-	if ((rc = open_existing(a, &db)))
-		return rc;
-	rc = query(&c, db, a);
-	return list_query(a, db, rc, &c, cols, titles);
-}
-
 static int q_matrix(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_matrix_query(c, db, a->campaign);
@@ -34,8 +21,8 @@ int cmd_matrix(args *a)
 	                                    "deadline_text", "deadline_last", NULL};
 	static const char *const utitles[] = {"措施", "任务", "职责", "名称(原文)", "经由单位组", "范围", "完成时限", "截止日期"};
 	if (a->unit)
-		return show_query(a, q_unit_matrix, strcmp(a->format, "json") ? ucols : NULL, utitles);
-	return show_query(a, q_matrix, strcmp(a->format, "json") ? cols : NULL, titles);
+		return list_of(a, q_unit_matrix, strcmp(a->format, "json") ? ucols : NULL, utitles);
+	return list_of(a, q_matrix, strcmp(a->format, "json") ? cols : NULL, titles);
 }
 
 static int q_warnings(campaign_cursor **c, campaign_db *db, args *a)
@@ -45,7 +32,7 @@ static int q_warnings(campaign_cursor **c, campaign_db *db, args *a)
 
 int cmd_warnings(args *a)
 {
-	return show_query(a, q_warnings, NULL, NULL);
+	return list_of(a, q_warnings, NULL, NULL);
 }
 
 static int q_workload(campaign_cursor **c, campaign_db *db, args *a)
@@ -55,5 +42,5 @@ static int q_workload(campaign_cursor **c, campaign_db *db, args *a)
 
 int cmd_workload(args *a)
 {
-	return show_query(a, q_workload, NULL, NULL);
+	return list_of(a, q_workload, NULL, NULL);
 }

@@ -272,5 +272,7 @@ int cli_main(const cli_command *root, int argc, char **argv)
 	if ((rc = check_count(cmd, nargs, nargs ? a.pos[a.npos - nargs] : "")))
 		return rc;
 	fill_shared(&a);
+	a.cmd = cmd;
+	a.nargs = nargs;
 	return cmd->run(&a);
 }

@@ -9,8 +9,6 @@ static int progress_add(args *a)
 	char *end;
 	long percent;
 	int rc;
-	if (a->npos != 6)
-		return usage_error("progress add needs OUTCOME UNIT STATUS PERCENT DATE%s", "");
 	percent = strtol(a->pos[4], &end, 10);
 	if (*end || end == a->pos[4])
 		return usage_error("PERCENT %s is not a number", a->pos[4]);
@@ -32,8 +30,6 @@ static int progress_import(args *a)
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc, before = 0, after = 0;
-	if (a->npos != 2)
-		return usage_error("progress import needs one FILE%s", "");
 	if ((rc = open_writable(a, &db)))
 		return rc;
 	if (campaign_progress_history_query(&c, db, a->campaign, NULL, NULL) == CAMPAIGN_OK) {
@@ -53,25 +49,19 @@ static int progress_import(args *a)
 	return rc;
 }
 
-static int progress_history(args *a)
+static int progress_history(campaign_cursor **c, campaign_db *db, args *a)
 {
-	campaign_db *db;
-	campaign_cursor *c;
-	int rc;
-	if ((rc = open_existing(a, &db)))
-		return rc;
-	return list_query(a, db, campaign_progress_history_query(&c, db, a->campaign, a->outcome, a->unit), &c, NULL,
-	                  NULL);
+	return campaign_progress_history_query(c, db, a->campaign, a->outcome, a->unit);
+}
+
+static int share_status(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_share_status_query(c, db, a->campaign, a->as_of);
 }
 
 int cmd_status(args *a)
 {
-	campaign_db *db;
-	campaign_cursor *c;
-	int rc;
-	if ((rc = open_existing(a, &db)))
-		return rc;
-	return list_query(a, db, campaign_share_status_query(&c, db, a->campaign, a->as_of), &c, NULL, NULL);
+	return list_of(a, share_status, NULL, NULL);
 }
 
 int cmd_thresholds(args *a)
@@ -109,8 +99,8 @@ const cli_command progress_commands[] = {
 	    OPTIONS(O_NOTE, OPT("--evidence", 0, "T", "what shows it (a document number, a file)")), NULL, progress_add),
 	CMD("import", "FILE.csv|FILE.yaml", "many reports, all or nothing (a bad row is named by line and column)", NULL,
 	    NULL, progress_import),
-	CMD("history", "", "every report, newest last",
-	    OPTIONS(OPT("--outcome", 0, "O", "one outcome's reports"), O_UNIT("one unit's reports"), O_FORMAT), NULL,
-	    progress_history),
+	LIST("history", "", "every report, newest last",
+	     OPTIONS(OPT("--outcome", 0, "O", "one outcome's reports"), O_UNIT("one unit's reports"), O_FORMAT),
+	     progress_history),
 	CMD_END,
 };

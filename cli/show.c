@@ -32,8 +32,9 @@ static int json_measure(json *j, campaign_db *db, const char *campaign, campaign
 	return 0;
 }
 
-static void json_outcome(json *j, campaign_cursor *o)
+static int json_outcome(json *j, campaign_db *db, const char *campaign, campaign_cursor *o)
 {
+	(void)db, (void)campaign;
 	json_begin_object(j);
 	json_key(j, "id"), json_string(j, campaign_cursor_get(o, "id"));
 	json_key(j, "task"), json_string(j, campaign_cursor_get(o, "task"));
@@ -51,37 +52,36 @@ static void json_outcome(json *j, campaign_cursor *o)
 		json_string(j, NULL);
 	}
 	json_end_object(j);
+	return 0;
+}
+
+/* One row of a task's measures or outcomes, as JSON. */
+typedef int (*json_item)(json *j, campaign_db *db, const char *campaign, campaign_cursor *row);
+
+/* "@key": [the rows of @query for @task, each written by @item], counting them in *n. */
+static int json_rows(json *j, const char *key, int (*query)(campaign_cursor **, campaign_db *, const char *, const char *),
+                     json_item item, campaign_db *db, const char *campaign, const char *task, int *n)
+{
+	campaign_cursor *c;
+	int rc;
+	json_key(j, key);
+	json_begin_array(j);
+	if ((rc = query(&c, db, campaign, task)))
+		return rc;
+	while (!rc && campaign_cursor_next(c) == CAMPAIGN_OK) {
+		++*n;
+		rc = item(j, db, campaign, c);
+	}
+	campaign_cursor_free(c);
+	json_end_array(j);
+	return rc;
 }
 
 /* The measures and outcomes of one task. */
 static int json_task_body(json *j, campaign_db *db, const char *campaign, const char *task, int *nm, int *no)
 {
-	campaign_cursor *c;
-	int rc;
-	json_key(j, "measures");
-	json_begin_array(j);
-	if ((rc = campaign_measures_query(&c, db, campaign, task)))
-		return rc;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		++*nm;
-		if ((rc = json_measure(j, db, campaign, c)))
-			break;
-	}
-	campaign_cursor_free(c);
-	json_end_array(j);
-	if (rc)
-		return rc;
-	json_key(j, "outcomes");
-	json_begin_array(j);
-	if ((rc = campaign_outcomes_query(&c, db, campaign, task)))
-		return rc;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		++*no;
-		json_outcome(j, c);
-	}
-	campaign_cursor_free(c);
-	json_end_array(j);
-	return 0;
+	int rc = json_rows(j, "measures", campaign_measures_query, json_measure, db, campaign, task, nm);
+	return rc ? rc : json_rows(j, "outcomes", campaign_outcomes_query, json_outcome, db, campaign, task, no);
 }
 
 /* Closes open task objects down to @depth (each open task has an open "tasks" array). */

@@ -3,19 +3,13 @@
 # decisions, actions, tours; outputs and exit codes (0 ok, 1 bad input, 2 usage).
 # usage: accountability.sh CAMPAIGN SOURCE_DIR
 set -eu
-cli=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_rc() { want=$1; shift; set +e; "$@" >out 2>err; rc=$?; set -e; [ $rc -eq "$want" ] || fail "$* exited $rc, want $want: $(cat err)"; }
+. "$(dirname "$0")/lib.sh"
 acc() { "$cli" accountability "$@" --actor office; }
 
 expect_rc 0 "$cli" import "$src/examples/plans/leshan-2010.yaml"
 expect_rc 0 "$cli" inspection catalogue import "$src/examples/catalogues/five-behaviours.yaml" --actor office
 expect_rc 0 acc people import "$src/examples/people/leshan-2010-people.yaml"
-expect_rc 1 acc people import "$src/tests/data/accountability/people-bad.yaml"
-grep -q 'people-bad.yaml:7:9: no post with id "nope"' err || fail "bad people file: $(cat err)"
+expect_bad 'people-bad.yaml:7:9: no post with id "nope"' "bad people file" acc people import "$src/tests/data/accountability/people-bad.yaml"
 expect_rc 0 acc people from-bodies
 grep -q "added 8 people" out || fail "from-bodies: $(cat out)"
 expect_rc 0 acc people list --format json
@@ -26,15 +20,12 @@ assert rows["赵发澍"]["body_role"] == "组长", rows["赵发澍"]
 assert rows["样例某癸"]["unit"] == "mabian"
 PY
 expect_rc 0 acc evaluation import "$src/examples/people/evaluations-2010.csv"
-expect_rc 1 acc evaluation import "$src/tests/data/accountability/evaluations-bad.csv"
-grep -q 'evaluations-bad.csv:4:9: row 3: no unit with id "nowhere"' err || fail "bad evaluations: $(cat err)"
+expect_bad 'evaluations-bad.csv:4:9: row 3: no unit with id "nowhere"' "bad evaluations" acc evaluation import "$src/tests/data/accountability/evaluations-bad.csv"
 expect_rc 0 acc evaluation ranking 2010 --group counties --format csv
 [ "$(tail -n +2 out | wc -l)" -eq 11 ] || fail "ranking rows"
 tail -n 1 out | grep -q "mabian" || fail "mabian ranks last: $(cat out)"
-expect_rc 0 acc rules import "$src/examples/rules/leshan-2010.yaml"
-grep -q "version 1" out || fail "rules version"
-expect_rc 1 acc rules import "$src/tests/data/accountability/rules-bad.yaml"
-grep -q 'rules-bad.yaml:9:8: rule "bottom": n must be a whole number of at least 1' err || fail "bad rules: $(cat err)"
+expect_version 1 "rules version" acc rules import "$src/examples/rules/leshan-2010.yaml"
+expect_bad 'rules-bad.yaml:9:8: rule "bottom": n must be a whole number of at least 1' "bad rules" acc rules import "$src/tests/data/accountability/rules-bad.yaml"
 expect_rc 0 "$cli" inspection finding record mabian investigated 2010-11-20 挪用项目资金 --id F1 \
   --category five-behaviours/b5 --people 样例某癸 --actor office
 expect_rc 2 acc evaluate
@@ -58,11 +49,9 @@ assert sum(r["action"] == "inspection_tour" for r in rows) == 11
 open("interview", "w").write(interviews[0]["id"])
 PY
 id=$(cat interview)
-expect_rc 1 acc decide "$id" reject 2011-07-02
-grep -q "a rejection needs a note" err || fail "reject without a note"
+expect_bad "a rejection needs a note" "reject without a note" acc decide "$id" reject 2011-07-02
 expect_rc 0 acc decide "$id" accept 2011-07-02 --note 同意
-expect_rc 1 acc decide "$id" accept 2011-07-02
-grep -q "ECONFLICT" err || fail "decided twice"
+expect_bad "ECONFLICT" "decided twice" acc decide "$id" accept 2011-07-02
 expect_rc 0 acc actions --kind interview --as-of 2011-07-03 --format json
 action=$(/usr/bin/python3 -c 'import json,sys; r=json.load(open("out")); assert len(r)==1 and r[0]["status"]=="overdue", r; print(r[0]["id"])')
 expect_rc 0 acc action "$action" explanation_received 2011-07-10

@@ -4,11 +4,7 @@
 # plain verification cannot see) is caught by a signed checkpoint.
 # usage: audit.sh CAMPAIGN SOURCE_DIR
 set -eu
-cli=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
+. "$(dirname "$0")/lib.sh"
 "$cli" import "$src/examples/plans/leshan-2010.yaml" --db s.db >/dev/null
 "$cli" progress add t2.4.o1 jiancha done 100 2010-10-28 --db s.db --actor 李四 >/dev/null
 "$cli" verify --db s.db >out || fail "a fresh store must verify: $(cat out)"

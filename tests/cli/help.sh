@@ -5,12 +5,7 @@
 # naming the option and pointing to the command's help (exit 2).
 # usage: help.sh CAMPAIGN
 set -eu
-cli=$1
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_rc() { want=$1; shift; set +e; "$@" >out 2>err; rc=$?; set -e; [ $rc -eq "$want" ] || fail "$* exited $rc, want $want: $(cat err)"; }
+. "$(dirname "$0")/lib.sh"
 
 expect_rc 0 "$cli" help --commands
 cp out commands
@@ -49,8 +44,7 @@ grep -q "campaign risk model list --help" err || fail "points to the subcommand'
 check_unknown "$cli" inspection round create R --frobnicate x
 check_unknown "$cli" accountability evaluate --frobnicate
 # a short name from the table: -f is --format (exit 1: no store here, not 2)
-expect_rc 1 "$cli" role list -f json --db none.db
-grep -q "none.db: no such store" err || fail "-f json: $(cat err)"
+expect_bad "none.db: no such store" "-f json" "$cli" role list -f json --db none.db
 expect_rc 2 "$cli" matrix -z
 grep -q "unknown option -z" err || fail "short option: $(cat err)"
 # an option another command takes is unknown here

@@ -3,22 +3,14 @@
 # ledger and case leads; outputs and exit codes (0 ok, 1 bad input, 2 usage).
 # usage: inspection.sh CAMPAIGN SOURCE_DIR
 set -eu
-cli=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_rc() { want=$1; shift; set +e; "$@" >out 2>err; rc=$?; set -e; [ $rc -eq "$want" ] || fail "$* exited $rc, want $want: $(cat err)"; }
+. "$(dirname "$0")/lib.sh"
 insp() { "$cli" inspection "$@" --actor office; }
 
 expect_rc 0 "$cli" import "$src/examples/plans/leshan-2010.yaml"
-expect_rc 0 insp catalogue import "$src/examples/catalogues/ten-categories.yaml"
-grep -q "version 1" out || fail "catalogue version: $(cat out)"
+expect_version 1 "catalogue version" insp catalogue import "$src/examples/catalogues/ten-categories.yaml"
 expect_rc 0 insp catalogue import "$src/examples/catalogues/five-behaviours.yaml"
-expect_rc 0 insp catalogue import "$src/examples/catalogues/ten-categories.yaml"
-grep -q "version 1" out || fail "an unchanged catalogue keeps its version"
-expect_rc 1 insp catalogue import "$src/tests/data/inspection/catalogue-bad.yaml"
-grep -q "catalogue-bad.yaml:8:5: duplicate category id" err || fail "bad catalogue: $(cat err)"
+expect_version 1 "an unchanged catalogue keeps its version" insp catalogue import "$src/examples/catalogues/ten-categories.yaml"
+expect_bad "catalogue-bad.yaml:8:5: duplicate category id" "bad catalogue" insp catalogue import "$src/tests/data/inspection/catalogue-bad.yaml"
 expect_rc 0 insp catalogue list --format csv
 [ "$(grep -c -- '-' out)" -ge 2 ] || fail "catalogue list"
 expect_rc 0 insp catalogue show five-behaviours
@@ -26,8 +18,7 @@ grep -q "在项目实施和资金使用中违规操作、弄虚作假" out || fa
 
 # a round for every county bureau; one report on time, one late
 expect_rc 0 insp round create self-2010 --group counties --from 2010-10-15 --to 2010-12-20 --deadline 12月中旬
-expect_rc 1 insp round create self-2010 --group counties --from 2010-10-15 --to 2010-12-20 --deadline 12月中旬
-grep -q "ECONFLICT" err || fail "second round"
+expect_bad "ECONFLICT" "second round" insp round create self-2010 --group counties --from 2010-10-15 --to 2010-12-20 --deadline 12月中旬
 expect_rc 2 insp round create self-x --group counties --from 2010-10-15 --to 2010-12-20 --deadline 12月中旬 --frobnicate
 expect_rc 0 insp round submit self-2010/emeishan 2010-12-15 --document "峨国土资〔2010〕88号"
 expect_rc 0 insp round submit self-2010/mabian 2010-12-25
@@ -55,8 +46,7 @@ expect_rc 0 insp finding record emeishan self_reported 2010-11-05 擅自缓缴�
 grep -q "recorded finding F-E" out || fail "finding id"
 expect_rc 0 insp finding record mabian inspection_tour 2010-11-20 设小金库 --category ten-categories/c10
 grep -Eq "recorded finding [0-9a-f-]{36}" out || fail "new finding id: $(cat out)"
-expect_rc 1 insp finding record nowhere audit 2010-11-20 x
-grep -q 'no unit with id "nowhere"' err || fail "unknown unit"
+expect_bad 'no unit with id "nowhere"' "unknown unit" insp finding record nowhere audit 2010-11-20 x
 expect_rc 2 insp finding record emeishan audit 2010-11-20
 expect_rc 0 insp finding list --format json
 /usr/bin/python3 - out <<'PY' || fail "findings json"
@@ -72,16 +62,13 @@ expect_rc 0 insp finding flag F-E concealment 2010-12-05 --note 隐瞒
 expect_rc 0 insp finding list --id F-E --format csv
 grep -q "存在掩盖问题行为" out || fail "concealment reason"
 expect_rc 0 insp finding import "$src/tests/data/inspection/findings.csv"
-expect_rc 1 insp finding import "$src/tests/data/inspection/findings-bad.csv"
-grep -q "findings-bad.csv:3:7: row 2: no unit with id" err || fail "bad import: $(cat err)"
+expect_bad "findings-bad.csv:3:7: row 2: no unit with id" "bad import" insp finding import "$src/tests/data/inspection/findings-bad.csv"
 
 # the rectification ledger
 expect_rc 0 insp rectification add F-E --id R1 --measure 追缴出让金 --deadline 2011-01-31 --responsible 王局长 --criterion 全额入库
 expect_rc 0 insp rectification add F-E --id R2 --measure 建立台账 --deadline 2011-03-31 --responsible 财务室 --criterion 台账运行
-expect_rc 1 insp rectification close R1 2011-02-01
-grep -q 'rectification "R1" cannot be closed before it passes verification' err || fail "close rule"
-expect_rc 1 insp rectification verify R1 passed 2011-02-01
-grep -q "only a done rectification can be verified" err || fail "verify rule"
+expect_bad 'rectification "R1" cannot be closed before it passes verification' "close rule" insp rectification close R1 2011-02-01
+expect_bad "only a done rectification can be verified" "verify rule" insp rectification verify R1 passed 2011-02-01
 expect_rc 0 insp rectification update R2 in_progress 2011-01-10
 expect_rc 0 insp rectification overdue --as-of 2011-02-01 --format csv
 grep -q "R1" out || fail "R1 overdue"
@@ -97,8 +84,7 @@ expect_rc 0 insp rectification verify R1 passed 2011-02-06 --verifier 张雷
 expect_rc 0 insp rectification close R1 2011-02-07
 expect_rc 0 insp rectification ledger --as-of 2011-02-10 --format json
 grep -q '"verification_label": *"通过(张雷 2011-02-06)"' out || fail "ledger json: $(cat out)"
-expect_rc 1 insp rectification update R1 in_progress 2011-02-08
-grep -q "was closed on 2011-02-07" err || fail "closed stays closed"
+expect_bad "was closed on 2011-02-07" "closed stays closed" insp rectification update R1 in_progress 2011-02-08
 
 # case leads: the reporter is in no ordinary output, only in the confidential view
 expect_rc 0 insp case-lead create --id L-1 --unit mabian --received 2010-11-18 --details 举报收受贿赂 --reporter 王秘密 --contact 13900001111

@@ -4,23 +4,15 @@
 # input, 2 usage).
 # usage: risk.sh CAMPAIGN SOURCE_DIR
 set -eu
-cli=$1 src=$2
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-cd "$tmp"
-fail() { echo "FAIL: $*"; exit 1; }
-expect_rc() { want=$1; shift; set +e; "$@" >out 2>err; rc=$?; set -e; [ $rc -eq "$want" ] || fail "$* exited $rc, want $want: $(cat err)"; }
+. "$(dirname "$0")/lib.sh"
 risk() { "$cli" risk "$@" --actor office; }
 
 expect_rc 0 "$cli" import "$src/examples/plans/leshan-2010.yaml"
-expect_rc 0 risk model import "$src/examples/models/matrix-5x5.yaml"
-grep -q "version 1" out || fail "model version: $(cat out)"
+expect_version 1 "model version" risk model import "$src/examples/models/matrix-5x5.yaml"
 expect_rc 0 risk model import "$src/examples/models/weighted-factors.yaml"
 expect_rc 0 risk model import "$src/examples/models/criteria-count.yaml"
-expect_rc 0 risk model import "$src/examples/models/matrix-5x5.yaml"
-grep -q "version 1" out || fail "an unchanged model keeps its version"
-expect_rc 1 risk model import "$src/tests/data/risk/model-bad-cells.yaml"
-grep -q 'model-bad-cells.yaml:13:5: row 2 of "cells" has 2 cells, not 3' err || fail "bad model: $(cat err)"
+expect_version 1 "an unchanged model keeps its version" risk model import "$src/examples/models/matrix-5x5.yaml"
+expect_bad 'model-bad-cells.yaml:13:5: row 2 of "cells" has 2 cells, not 3' "bad model" risk model import "$src/tests/data/risk/model-bad-cells.yaml"
 expect_rc 0 risk model list --format json
 /usr/bin/python3 - out <<'PY' || fail "model list json"
 import json, sys
@@ -34,8 +26,7 @@ expect_rc 2 risk model frobnicate
 expect_rc 2 risk model list --frobnicate
 
 # the register: one bad row writes nothing
-expect_rc 1 risk register import "$src/tests/data/risk/register-bad.csv"
-grep -q 'register-bad.csv:4:5: row 3: no unit with id "nowhere"' err || fail "bad register: $(cat err)"
+expect_bad 'register-bad.csv:4:5: row 3: no unit with id "nowhere"' "bad register" risk register import "$src/tests/data/risk/register-bad.csv"
 expect_rc 0 risk point list --format csv
 [ "$(tail -n +2 out | wc -l)" -eq 0 ] || fail "a failed import wrote points: $(cat out)"
 expect_rc 0 risk register import "$src/examples/risk/register.csv"
@@ -43,8 +34,7 @@ grep -q "imported 13 risk points" out || fail "register: $(cat out)"
 expect_rc 0 risk register import "$src/tests/data/risk/register.yaml" --model weighted-factors
 expect_rc 0 risk point add renshi post 干部监督岗 岗位职责 干部档案管理 --id LS-R20 --manifestations 篡改干部档案 --owner 人事科科长 --leader 局长
 grep -q "added risk point LS-R20" out || fail "point add: $(cat out)"
-expect_rc 1 risk point add renshi desk 干部监督岗 岗位职责 干部档案管理
-grep -q 'scope "desk" is not one of post, business, process_step' err || fail "bad scope: $(cat err)"
+expect_bad 'scope "desk" is not one of post, business, process_step' "bad scope" risk point add renshi desk 干部监督岗 岗位职责 干部档案管理
 expect_rc 2 risk point add renshi post
 expect_rc 0 risk point update LS-R20 leader 纪检组长
 
@@ -57,8 +47,7 @@ rows = {r["id"]: r for r in json.load(open(sys.argv[1], encoding="utf-8"))}
 assert rows["LS-R20"]["grade"] == "2" and rows["LS-R20"]["leader"] == "纪检组长", rows["LS-R20"]
 assert rows["LS-R06"]["grade"] == "2", rows["LS-R06"]
 PY
-expect_rc 1 risk grade LS-R20 --inputs likelihood=9 --date 2010-11-22
-grep -q "likelihood = 9 is outside 1..5" err || fail "range: $(cat err)"
+expect_bad "likelihood = 9 is outside 1..5" "range" risk grade LS-R20 --inputs likelihood=9 --date 2010-11-22
 expect_rc 2 risk override LS-R20 1
 expect_rc 0 risk override LS-R20 1 --reason "近期信访举报集中" --date 2010-11-23
 expect_rc 0 risk grades LS-R20 --format json
@@ -104,8 +93,7 @@ cells:
   - ["3", "2", "1", "1", "1"]
   - ["2", "2", "1", "1", "1"]
 YAML
-expect_rc 0 risk model import matrix-v2.yaml
-grep -q "version 2" out || fail "model v2: $(cat out)"
+expect_version 2 "model v2" risk model import matrix-v2.yaml
 expect_rc 0 risk regrade --model matrix-5x5 --unit liyong --date 2011-01-05
 grep -q "regraded 2 risk points" out || fail "regrade: $(cat out)"
 expect_rc 0 risk point history LS-R02 --format csv
@@ -115,8 +103,7 @@ grep -q "二级风险 (matrix-5x5@1),一级风险 (matrix-5x5@2)" out || fail "h
 expect_rc 0 risk confidential set LS-R03 "原矿管科副科长2009年受党内警告处分"
 expect_rc 0 risk publication draft kuangguan --date 2010-11-25
 pub=$(awk '{print $3}' out)
-expect_rc 1 risk publication publish "$pub" --date 2010-11-26
-grep -q "ECONFLICT" err || fail "publish a draft: $(cat err)"
+expect_bad "ECONFLICT" "publish a draft" risk publication publish "$pub" --date 2010-11-26
 expect_rc 0 risk publication approve "$pub" --date 2010-11-26
 expect_rc 0 risk publication publish "$pub" --date 2010-11-30
 expect_rc 0 risk publication export "$pub" --format csv
