@@ -112,19 +112,13 @@ static int read_catalogue(catalogue_in *in, ydoc *doc)
 static int digest(const catalogue_in *in, char out[65])
 {
 	struct campaign_buf b = {0};
-	int rc = CAMPAIGN_OK;
 	const char *head[] = {in->name, in->source, in->consequence};
-	for (int i = 0; !rc && i < 3; i++)
-		rc = head[i] ? buf_printf(&b, "%zu:%s|", strlen(head[i]), head[i]) : buf_puts(&b, "-|");
+	int rc = doc_digest_fields(&b, head, 3);
 	for (int j = 0; !rc && j < in->n; j++) {
 		const char *f[] = {in->cats[j].id, in->cats[j].label, in->cats[j].text, in->cats[j].consequence};
-		for (int i = 0; !rc && i < 4; i++)
-			rc = f[i] ? buf_printf(&b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(&b, "-|");
+		rc = doc_digest_fields(&b, f, 4);
 	}
-	if (!rc)
-		rc = sha256_hex(b.data, b.size, out);
-	buf_reset(&b);
-	return rc;
+	return doc_digest_end(&b, rc, out);
 }
 
 static const char SQL_LATEST[] =
@@ -140,21 +134,13 @@ static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in,
 {
 	sqlite3_stmt *st = stmts_get(c, SQL_LATEST);
 	sqlite3_int64 rid;
-	char hash[65], now[21], old[65] = "";
-	int rc, latest = 0;
+	char hash[65], now[21];
+	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		latest = sqlite3_column_int(st, 0);
-		column_copy(st, 1, old, sizeof old);
-	}
-	sqlite3_reset(st);
-	*version = latest;
-	if (latest && !strcmp(old, hash))
+	if (doc_version_latest(st, crid, in->id, hash, version))
 		return CAMPAIGN_OK;
-	*version = latest + 1;
+	++*version;
 	if (!(st = stmts_get(c, SQL_CAT_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
@@ -201,16 +187,7 @@ static const doc_version_schema CATALOGUE_DOC = {
 	.operation = "catalogue.import", .size = sizeof(catalogue_in), .id_at = offsetof(catalogue_in, id),
 	.read = catalogue_read, .store = catalogue_store};
 
-int campaign_catalogue_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                     const char *actor)
-{
-	return doc_version_import(db, campaign, "campaign_catalogue_import_string", 1, yaml, name, actor, &CATALOGUE_DOC);
-}
-
-int campaign_catalogue_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return doc_version_import(db, campaign, "campaign_catalogue_import_file", 0, path, NULL, actor, &CATALOGUE_DOC);
-}
+DOC_VERSION_IMPORT_FUNCTIONS(campaign_catalogue_import, CATALOGUE_DOC)
 
 /* ---- resolving a category reference ---- */
 

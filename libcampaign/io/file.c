@@ -36,6 +36,35 @@ int file_read_utf8(const char *path, struct campaign_buf *b)
 	return CAMPAIGN_OK;
 }
 
+int doc_digest_fields(struct campaign_buf *b, const char *const *f, int n)
+{
+	int rc = CAMPAIGN_OK;
+	for (int i = 0; !rc && i < n; i++)
+		rc = f[i] ? buf_printf(b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(b, "-|");
+	return rc;
+}
+
+int doc_digest_end(struct campaign_buf *b, int rc, char out[65])
+{
+	if (!rc)
+		rc = sha256_hex(b->data, b->size, out);
+	buf_reset(b);
+	return rc;
+}
+
+int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, const char *hash, int *latest)
+{
+	char old[65] = "";
+	*latest = 0;
+	bind_all(st, "It", crid, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*latest = sqlite3_column_int(st, 0);
+		column_copy(st, 1, old, sizeof old);
+	}
+	sqlite3_reset(st);
+	return *latest && !strcmp(old, hash);
+}
+
 /* One document import's call: its state and what the transaction gives back. */
 typedef struct doc_version_call {
 	const doc_version_schema *s;

@@ -135,6 +135,25 @@ typedef struct doc_version_schema {
 } doc_version_schema;
 int doc_version_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
                        const char *name, const char *actor, const doc_version_schema *s);
+/* A document's digest: appends each of the @n fields of @f length-prefixed
+ * to @b ("-|" for NULL); OK or ENOMEM. */
+int doc_digest_fields(struct campaign_buf *b, const char *const *f, int n);
+/* Ends a digest: on @rc OK the SHA-256 of @b into @out; frees @b; returns the outcome. */
+int doc_digest_end(struct campaign_buf *b, int rc, char out[65]);
+/* The latest stored version of document @id into *latest (0: none) by @st
+ * ("SELECT version, digest ... campaign = ?1 AND id = ?2 ... LIMIT 1");
+ * 1 when its digest is @hash: the document is unchanged. */
+int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, const char *hash, int *latest);
+/* Defines the public pair @fn_string / @fn_file of a document import by @schema. */
+#define DOC_VERSION_IMPORT_FUNCTIONS(fn, schema)                                                                \
+	int fn##_string(campaign_db *db, const char *campaign, const char *yaml, const char *name, const char *actor) \
+	{                                                                                                            \
+		return doc_version_import(db, campaign, #fn "_string", 1, yaml, name, actor, &(schema));                  \
+	}                                                                                                            \
+	int fn##_file(campaign_db *db, const char *campaign, const char *path, const char *actor)                   \
+	{                                                                                                            \
+		return doc_version_import(db, campaign, #fn "_file", 0, path, NULL, actor, &(schema));                    \
+	}
 
 /* ---- rows.c: the one row-import pipeline ----
  *

@@ -404,10 +404,7 @@ static int digest(const model_in *in, char out[65])
 			rc = buf_printf(&b, "c%d|", in->cells[l][i]);
 	if (rc)
 		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (!rc)
-		rc = sha256_hex(b.data, b.size, out);
-	buf_reset(&b);
-	return rc;
+	return doc_digest_end(&b, rc, out);
 }
 
 static const char SQL_LATEST[] =
@@ -535,21 +532,13 @@ static int store_model(campaign_db *db, sqlite3_int64 crid, const model_in *in, 
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_LATEST);
 	sqlite3_int64 mrid, grids[GRADES_MAX];
-	char hash[65], now[21], old[65] = "";
-	int rc, latest = 0;
+	char hash[65], now[21];
+	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		latest = sqlite3_column_int(st, 0);
-		column_copy(st, 1, old, sizeof old);
-	}
-	sqlite3_reset(st);
-	*version = latest;
-	if (latest && !strcmp(old, hash))
+	if (doc_version_latest(st, crid, in->id, hash, version))
 		return store_default(db, crid, in);
-	*version = latest + 1;
+	++*version;
 	if (!(st = db_stmt(db, SQL_MODEL_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
@@ -588,16 +577,7 @@ static const doc_version_schema MODEL_DOC = {
 	.operation = "risk.model.import", .size = sizeof(model_in), .id_at = offsetof(model_in, id),
 	.read = model_read, .store = model_store};
 
-int campaign_risk_model_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                      const char *actor)
-{
-	return doc_version_import(db, campaign, "campaign_risk_model_import_string", 1, yaml, name, actor, &MODEL_DOC);
-}
-
-int campaign_risk_model_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return doc_version_import(db, campaign, "campaign_risk_model_import_file", 0, path, NULL, actor, &MODEL_DOC);
-}
+DOC_VERSION_IMPORT_FUNCTIONS(campaign_risk_model_import, MODEL_DOC)
 
 /* ---- resolving and the default ---- */
 
