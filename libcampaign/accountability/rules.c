@@ -335,20 +335,14 @@ static int read_ruleset(ruleset_in *in)
 static int digest(const ruleset_in *in, char out[65])
 {
 	struct campaign_buf b = {0};
-	int rc = CAMPAIGN_OK;
 	const char *head[] = {in->name, in->source};
-	for (int i = 0; !rc && i < 2; i++)
-		rc = head[i] ? buf_printf(&b, "%zu:%s|", strlen(head[i]), head[i]) : buf_puts(&b, "-|");
+	int rc = doc_digest_fields(&b, head, 2);
 	for (int j = 0; !rc && j < in->n; j++) {
 		const rule_in *r = &in->rules[j];
 		const char *f[] = {r->id, r->kind, r->action, r->name, r->source, r->params.data};
-		for (int i = 0; !rc && i < 6; i++)
-			rc = f[i] ? buf_printf(&b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(&b, "-|");
+		rc = doc_digest_fields(&b, f, 6);
 	}
-	if (!rc)
-		rc = sha256_hex(b.data, b.size, out);
-	buf_reset(&b);
-	return rc;
+	return doc_digest_end(&b, rc, out);
 }
 
 static const char SQL_LATEST[] =
@@ -412,23 +406,15 @@ static int store_rules(ruleset_in *in, sqlite3_int64 set)
 static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 {
 	sqlite3_stmt *st = stmts_get(&in->c, SQL_LATEST);
-	char hash[65], old[65] = "";
-	int rc, latest = 0;
+	char hash[65];
+	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, in->crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		latest = sqlite3_column_int(st, 0);
-		column_copy(st, 1, old, sizeof old);
-	}
-	sqlite3_reset(st);
-	*version = latest;
-	if (latest && !strcmp(old, hash))
+	if (doc_version_latest(st, in->crid, in->id, hash, version))
 		return CAMPAIGN_OK;
 	if ((rc = rule_ids_free(in)) || !(st = stmts_get(&in->c, SQL_SET_INSERT)))
 		return rc ? rc : campaign_error_code_last();
-	*version = latest + 1;
+	++*version;
 	sqlite3_bind_int64(st, 1, in->crid);
 	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
 	sqlite3_bind_int(st, 3, *version);
@@ -440,69 +426,37 @@ static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 	return store_rules(in, sqlite3_last_insert_rowid(in->db->sql));
 }
 
-/* What the transaction's part of an import reads and gives back. */
-typedef struct import_in {
-	ruleset_in *in;
-	int version;     /* the version now in force */
-	char detail[64]; /* the call entry's detail */
-} import_in;
+/* Before the transaction: the state; the rules are read against the store, inside it. */
+static int ruleset_read(void *in, ydoc *doc, const char *file, campaign_db *db)
+{
+	*(ruleset_in *)in = (ruleset_in){.db = db, .c = {db, 0, {{0}}}, .doc = doc, .file = file};
+	return CAMPAIGN_OK;
+}
 
 /* The transaction's part of an import: read the rules against the store, store them. */
-static int import_body(write_op *op, void *ctx)
+static int ruleset_store(write_op *op, void *ctx, int *version)
 {
-	import_in *im = ctx;
-	ruleset_in *in = im->in;
+	ruleset_in *in = ctx;
 	int rc;
 	in->crid = op->crid;
-	if (!(rc = read_ruleset(in)) && !(rc = store_ruleset(in, op->actor, &im->version))) {
-		snprintf(im->detail, sizeof im->detail, "version %d", im->version);
-		op->detail = im->detail;
-	}
-	op->object = in->id; /* known once read: the entry and a refusal name the rule set */
+	if (!(rc = read_ruleset(in)))
+		rc = store_ruleset(in, op->actor, version);
 	stmts_free(&in->c);
 	return rc;
 }
 
-static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
-                       const char *actor)
+static void ruleset_end(void *ctx)
 {
-	ydoc doc;
-	ruleset_in *in;
-	int rc, version = 0;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "rules.import", campaign, NULL)))
-		return rc;
-	if (!(in = calloc(1, sizeof *in)))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if ((rc = ydoc_load(&doc, name, data, len))) {
-		free(in);
-		return rc;
-	}
-	*in = (ruleset_in){.db = db, .c = {db, 0, {{0}}}, .doc = &doc, .file = name};
-	{
-		/* the access was checked before the text was read */
-		import_in im = {in, 0, ""};
-		write_op op = {.name = "rules.import", .actor = actor, .campaign = campaign, .access = WRITE_ANY,
-		               .body = import_body};
-		rc = db_write(db, &op, &im, NULL);
-		version = im.version;
-	}
+	ruleset_in *in = ctx;
 	for (int j = 0; j < RULES_MAX; j++)
 		buf_reset(&in->rules[j].params);
-	ydoc_free(&doc);
-	free(in);
-	return rc ? rc : version;
 }
 
-int campaign_rules_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                 const char *actor)
-{
-	return doc_text_import(db, campaign, "campaign_rules_import_string", 1, yaml, name, actor, import_text);
-}
+static const doc_version_schema RULESET_DOC = {
+	.operation = "rules.import", .size = sizeof(ruleset_in), .id_at = offsetof(ruleset_in, id),
+	.read = ruleset_read, .store = ruleset_store, .end = ruleset_end};
 
-int campaign_rules_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return doc_text_import(db, campaign, "campaign_rules_import_file", 0, path, NULL, actor, import_text);
-}
+DOC_VERSION_IMPORT_FUNCTIONS(campaign_rules_import, RULESET_DOC)
 
 static const char SQL_RULES_IN_FORCE[] =
 	"SELECT s.id AS ruleset, s.version, r.id, r.kind, r.action, " ACC_ACTION_LABEL("r.action")

@@ -105,31 +105,10 @@ int campaign_tour_add(campaign_db *db, const char *campaign, const campaign_tour
 	return rc ? rc : in.planned;
 }
 
-static const char SQL_TOUR_OF[] =
-	"SELECT id, conducted_on FROM inspection_tour WHERE campaign = ?1 AND unit = ?2 AND year = ?3";
 static const char SQL_TOUR_DONE[] = "UPDATE inspection_tour SET conducted_on = ?2, leader = ?3, note = ?4 WHERE id = ?1";
 static const char SQL_TOUR_ADD[] =
 	"INSERT INTO inspection_tour (id, campaign, unit, year, conducted_on, leader, note, recorded_by, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
-
-/* The tour of a unit in a year: its id ("" if none) and conducted date. */
-static int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16])
-{
-	sqlite3_stmt *st = stmts_get(c, SQL_TOUR_OF);
-	if (!st)
-		return campaign_error_code_last();
-	*id = *done = '\0';
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_int64(st, 2, unit);
-	sqlite3_bind_int(st, 3, year);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		column_copy(st, 0, id, 72);
-		column_copy(st, 1, done, 16);
-	}
-	sqlite3_reset(st);
-	return CAMPAIGN_OK;
-}
-
 
 static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *date, const char *leader,
                   const char *note, const char *actor)

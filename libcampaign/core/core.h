@@ -234,6 +234,9 @@ int id_buf(struct campaign_buf **out, const char *id);
 
 /* The row id of unit @unit of the campaign; ENOTFOUND naming it. */
 int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
+/* The inspection tour of unit @unit in @year: its id into @id ("" if none)
+ * and its conducted date into @done ("" if not yet). */
+int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16]);
 
 /* Parses an amount of money: yuan as decimal text with at most two decimals
  * ("12345", "12345.6", "12,345.67"), into fen. EINVALID naming the text. */

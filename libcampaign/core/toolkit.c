@@ -144,6 +144,26 @@ int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid)
 	return rc ? rc : found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
 }
 
+/* Through the view (schema 014), so that the domains that read a tour share
+ * the one reader without depending on the one that writes it. */
+static const char SQL_TOUR_OF[] =
+	"SELECT id, conducted_on FROM tour_visit WHERE campaign = ?1 AND unit = ?2 AND year = ?3";
+
+int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16])
+{
+	sqlite3_stmt *st = stmts_get(c, SQL_TOUR_OF);
+	if (!st)
+		return campaign_error_code_last();
+	*id = *done = '\0';
+	bind_all(st, "IIi", crid, unit, year);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		column_copy(st, 0, id, 72);
+		column_copy(st, 1, done, 16);
+	}
+	sqlite3_reset(st);
+	return CAMPAIGN_OK;
+}
+
 int amount_parse(const char *s, long long *fen)
 {
 	long long v = 0;

@@ -112,19 +112,13 @@ static int read_catalogue(catalogue_in *in, ydoc *doc)
 static int digest(const catalogue_in *in, char out[65])
 {
 	struct campaign_buf b = {0};
-	int rc = CAMPAIGN_OK;
 	const char *head[] = {in->name, in->source, in->consequence};
-	for (int i = 0; !rc && i < 3; i++)
-		rc = head[i] ? buf_printf(&b, "%zu:%s|", strlen(head[i]), head[i]) : buf_puts(&b, "-|");
+	int rc = doc_digest_fields(&b, head, 3);
 	for (int j = 0; !rc && j < in->n; j++) {
 		const char *f[] = {in->cats[j].id, in->cats[j].label, in->cats[j].text, in->cats[j].consequence};
-		for (int i = 0; !rc && i < 4; i++)
-			rc = f[i] ? buf_printf(&b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(&b, "-|");
+		rc = doc_digest_fields(&b, f, 4);
 	}
-	if (!rc)
-		rc = sha256_hex(b.data, b.size, out);
-	buf_reset(&b);
-	return rc;
+	return doc_digest_end(&b, rc, out);
 }
 
 static const char SQL_LATEST[] =
@@ -140,21 +134,13 @@ static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in,
 {
 	sqlite3_stmt *st = stmts_get(c, SQL_LATEST);
 	sqlite3_int64 rid;
-	char hash[65], now[21], old[65] = "";
-	int rc, latest = 0;
+	char hash[65], now[21];
+	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		latest = sqlite3_column_int(st, 0);
-		column_copy(st, 1, old, sizeof old);
-	}
-	sqlite3_reset(st);
-	*version = latest;
-	if (latest && !strcmp(old, hash))
+	if (doc_version_latest(st, crid, in->id, hash, version))
 		return CAMPAIGN_OK;
-	*version = latest + 1;
+	++*version;
 	if (!(st = stmts_get(c, SQL_CAT_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
@@ -185,67 +171,23 @@ static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in,
 	return CAMPAIGN_OK;
 }
 
-typedef struct catalogue_write_in {
-	const catalogue_in *in;
-	int version;
-	char detail[32];
-} catalogue_write_in;
-
-static int catalogue_body(write_op *op, void *ctx)
+static int catalogue_read(void *in, ydoc *doc, const char *file, campaign_db *db)
 {
-	catalogue_write_in *w = ctx;
-	int rc = store_catalogue(&op->st, op->crid, w->in, op->actor, &w->version);
-	snprintf(w->detail, sizeof w->detail, "version %d", w->version);
-	op->detail = w->detail;
-	return rc;
+	(void)db;
+	((catalogue_in *)in)->file = file;
+	return read_catalogue(in, doc);
 }
 
-/* Writes a validated catalogue; the version now current goes to @version.
- * The access was checked before the file was read (a refused actor learns
- * nothing of it), hence WRITE_ANY here. */
-static int catalogue_write(campaign_db *db, const char *campaign, const catalogue_in *in, const char *actor,
-                           int *version)
+static int catalogue_store(write_op *op, void *in, int *version)
 {
-	catalogue_write_in w = {in, 0, ""};
-	write_op op = {.name = "catalogue.import", .actor = actor, .campaign = campaign, .object = in->id,
-	               .access = WRITE_ANY, .body = catalogue_body};
-	int rc = db_write(db, &op, &w, NULL);
-	*version = w.version;
-	return rc;
+	return store_catalogue(&op->st, op->crid, in, op->actor, version);
 }
 
-static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
-                       const char *actor)
-{
-	ydoc doc;
-	catalogue_in *in;
-	int rc, version = 0;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "catalogue.import", campaign, NULL)))
-		return rc;
-	if (!(in = calloc(1, sizeof *in)))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	in->file = name;
-	if ((rc = ydoc_load(&doc, name, data, len))) {
-		free(in);
-		return rc;
-	}
-	if (!(rc = read_catalogue(in, &doc)))
-		rc = catalogue_write(db, campaign, in, actor, &version);
-	ydoc_free(&doc);
-	free(in);
-	return rc ? rc : version;
-}
+static const doc_version_schema CATALOGUE_DOC = {
+	.operation = "catalogue.import", .size = sizeof(catalogue_in), .id_at = offsetof(catalogue_in, id),
+	.read = catalogue_read, .store = catalogue_store};
 
-int campaign_catalogue_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                     const char *actor)
-{
-	return doc_text_import(db, campaign, "campaign_catalogue_import_string", 1, yaml, name, actor, import_text);
-}
-
-int campaign_catalogue_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return doc_text_import(db, campaign, "campaign_catalogue_import_file", 0, path, NULL, actor, import_text);
-}
+DOC_VERSION_IMPORT_FUNCTIONS(campaign_catalogue_import, CATALOGUE_DOC)
 
 /* ---- resolving a category reference ---- */
 

@@ -5,26 +5,6 @@
 #include <string.h>
 #include "inspection/inspection.h"
 
-static const char SQL_TOUR_OF[] =
-	"SELECT id, conducted_on FROM tour_visit WHERE campaign = ?1 AND unit = ?2 AND year = ?3";
-
-static int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16])
-{
-	sqlite3_stmt *st = stmts_get(c, SQL_TOUR_OF);
-	if (!st)
-		return campaign_error_code_last();
-	*id = *done = '\0';
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_int64(st, 2, unit);
-	sqlite3_bind_int(st, 3, year);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		column_copy(st, 0, id, 72);
-		column_copy(st, 1, done, 16);
-	}
-	sqlite3_reset(st);
-	return CAMPAIGN_OK;
-}
-
 static const char SQL_LINK[] = "INSERT INTO inspection_tour_finding (tour, finding) VALUES (?1, ?2)";
 
 static int tour_finding_check(void *ctx)

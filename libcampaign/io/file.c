@@ -1,6 +1,7 @@
 /* Reading a whole file, checked to be UTF-8 (plans, catalogues, models,
  * rules), and the two doors of a YAML document import. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "io/io.h"
 
@@ -35,11 +36,92 @@ int file_read_utf8(const char *path, struct campaign_buf *b)
 	return CAMPAIGN_OK;
 }
 
-int doc_text_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
-                    const char *name, const char *actor, doc_text_fn fn)
+int doc_digest_fields(struct campaign_buf *b, const char *const *f, int n)
+{
+	int rc = CAMPAIGN_OK;
+	for (int i = 0; !rc && i < n; i++)
+		rc = f[i] ? buf_printf(b, "%zu:%s|", strlen(f[i]), f[i]) : buf_puts(b, "-|");
+	return rc;
+}
+
+int doc_digest_end(struct campaign_buf *b, int rc, char out[65])
+{
+	if (!rc)
+		rc = sha256_hex(b->data, b->size, out);
+	buf_reset(b);
+	return rc;
+}
+
+int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, const char *hash, int *latest)
+{
+	char old[65] = "";
+	*latest = 0;
+	bind_all(st, "It", crid, id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*latest = sqlite3_column_int(st, 0);
+		column_copy(st, 1, old, sizeof old);
+	}
+	sqlite3_reset(st);
+	return *latest && !strcmp(old, hash);
+}
+
+/* One document import's call: its state and what the transaction gives back. */
+typedef struct doc_version_call {
+	const doc_version_schema *s;
+	void *in;
+	int version;     /* the version now current */
+	char detail[32]; /* the call entry's detail */
+} doc_version_call;
+
+static const char *doc_version_id(const doc_version_call *c)
+{
+	return *(const char *const *)((const char *)c->in + c->s->id_at);
+}
+
+static int doc_version_body(write_op *op, void *ctx)
+{
+	doc_version_call *c = ctx;
+	int rc = c->s->store(op, c->in, &c->version);
+	if (!rc) {
+		snprintf(c->detail, sizeof c->detail, "version %d", c->version);
+		op->detail = c->detail;
+	}
+	op->object = doc_version_id(c); /* known once read: the entry and a refusal name the document */
+	return rc;
+}
+
+/* Parses @len bytes of @data named @name and stores them by @s. */
+static int doc_version_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
+                            const char *actor, const doc_version_schema *s)
+{
+	ydoc doc;
+	doc_version_call c = {s, NULL, 0, ""};
+	int rc;
+	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, s->operation, campaign, NULL)))
+		return rc;
+	if (!(c.in = calloc(1, s->size)))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if ((rc = ydoc_load(&doc, name, data, len))) {
+		free(c.in);
+		return rc;
+	}
+	if (!(rc = s->read(c.in, &doc, name, db))) {
+		/* the access was checked before the text was read, hence WRITE_ANY */
+		write_op op = {.name = s->operation, .actor = actor, .campaign = campaign, .object = doc_version_id(&c),
+		               .access = WRITE_ANY, .body = doc_version_body};
+		rc = db_write(db, &op, &c, NULL);
+	}
+	if (s->end)
+		s->end(c.in);
+	ydoc_free(&doc);
+	free(c.in);
+	return rc ? rc : c.version;
+}
+
+int doc_version_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
+                       const char *name, const char *actor, const doc_version_schema *s)
 {
 	struct campaign_buf b = {0};
-	const char *path = source;
 	int rc;
 	if ((rc = db_check_write(db, actor)))
 		return rc;
@@ -47,10 +129,10 @@ int doc_text_import(campaign_db *db, const char *campaign, const char *api, int 
 		return error_set(CAMPAIGN_EINVALID, "%s: %s is NULL", api, from_text ? "yaml" : "path");
 	/* the reader checks the text's UTF-8 and names the place */
 	if (from_text)
-		return fn(db, campaign, source, strlen(source), name ? name : "<string>", actor);
-	if ((rc = file_read_utf8(path, &b)))
+		return doc_version_text(db, campaign, source, strlen(source), name ? name : "<string>", actor, s);
+	if ((rc = file_read_utf8(source, &b)))
 		return rc;
-	rc = fn(db, campaign, b.data, b.size, path, actor);
+	rc = doc_version_text(db, campaign, b.data, b.size, source, actor, s);
 	buf_reset(&b);
 	return rc;
 }

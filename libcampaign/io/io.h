@@ -55,22 +55,11 @@ int deadline_parse_range(deadline_range *out, const char *text, int year);
 /* Formats y-m-d as "YYYY-MM-DD" into @out (11 bytes). */
 void deadline_format_date(char out[11], int y, int m, int d);
 
-/* ---- finding_import.c / catalogue.c: reading files ---- */
+/* ---- file.c: reading files ---- */
 
 /* Reads a whole file into @b (NUL-terminated), checking it is UTF-8 and
  * at most YAML_MAX_BYTES (the YAML documents and lists read whole). */
 int file_read_utf8(const char *path, struct campaign_buf *b);
-
-/* A YAML document import (risk model, catalogue, rules): @fn loads and
- * stores @len bytes of @data named @name. */
-typedef int (*doc_text_fn)(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
-                           const char *actor);
-/* Both doors of one: the handle and actor checked, then @source is the YAML
- * text (@from_text, named @name, NULL: "<string>") or the file to read
- * whole; NULL is EINVALID naming @api. Returns what @fn returns. */
-int doc_text_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
-                    const char *name, const char *actor, doc_text_fn fn);
-
 
 /* ---- yaml.c: the one YAML reader ----
  *
@@ -124,6 +113,47 @@ int ydoc_map(ydoc *d, yaml_node_t *map, const char *what, const char *key, int r
 #define YDOC_EACH(d, list, item)                                                                   \
 	for (yaml_node_item_t *it_ = (list) ? (list)->data.sequence.items.start : NULL;             \
 	     (list) && it_ < (list)->data.sequence.items.top && ((item) = ydoc_node(d, *it_)); it_++)
+
+/* ---- file.c: a versioned YAML document import ---- */
+
+/* A versioned YAML document import (risk model, catalogue, rules), both
+ * doors of one: the handle and actor checked, then @source is the YAML text
+ * (@from_text, named @name, NULL: "<string>") or the file to read whole
+ * (NULL is EINVALID naming @api); the access (ACCESS_PLAN, before the text
+ * is parsed: a refused actor learns nothing of it), the document loaded,
+ * s->read outside the transaction, s->store inside it (db_write), whose
+ * call entry's detail is "version N". Returns N, or an error. */
+typedef struct doc_version_schema {
+	const char *operation; /* the audit operation, "catalogue.import" */
+	size_t size;           /* the importer's state, zeroed */
+	size_t id_at;          /* offsetof its `const char *id`: the call entry's object */
+	/* before the transaction: @doc loaded from @file into the state @in */
+	int (*read)(void *in, ydoc *doc, const char *file, campaign_db *db);
+	/* inside it: store what was read, the version now current into @version */
+	int (*store)(write_op *op, void *in, int *version);
+	void (*end)(void *in); /* frees what the state holds (not the state); NULL: nothing */
+} doc_version_schema;
+int doc_version_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
+                       const char *name, const char *actor, const doc_version_schema *s);
+/* A document's digest: appends each of the @n fields of @f length-prefixed
+ * to @b ("-|" for NULL); OK or ENOMEM. */
+int doc_digest_fields(struct campaign_buf *b, const char *const *f, int n);
+/* Ends a digest: on @rc OK the SHA-256 of @b into @out; frees @b; returns the outcome. */
+int doc_digest_end(struct campaign_buf *b, int rc, char out[65]);
+/* The latest stored version of document @id into *latest (0: none) by @st
+ * ("SELECT version, digest ... campaign = ?1 AND id = ?2 ... LIMIT 1");
+ * 1 when its digest is @hash: the document is unchanged. */
+int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, const char *hash, int *latest);
+/* Defines the public pair @fn_string / @fn_file of a document import by @schema. */
+#define DOC_VERSION_IMPORT_FUNCTIONS(fn, schema)                                                                \
+	int fn##_string(campaign_db *db, const char *campaign, const char *yaml, const char *name, const char *actor) \
+	{                                                                                                            \
+		return doc_version_import(db, campaign, #fn "_string", 1, yaml, name, actor, &(schema));                  \
+	}                                                                                                            \
+	int fn##_file(campaign_db *db, const char *campaign, const char *path, const char *actor)                   \
+	{                                                                                                            \
+		return doc_version_import(db, campaign, #fn "_file", 0, path, NULL, actor, &(schema));                    \
+	}
 
 /* ---- rows.c: the one row-import pipeline ----
  *

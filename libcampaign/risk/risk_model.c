@@ -404,10 +404,7 @@ static int digest(const model_in *in, char out[65])
 			rc = buf_printf(&b, "c%d|", in->cells[l][i]);
 	if (rc)
 		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (!rc)
-		rc = sha256_hex(b.data, b.size, out);
-	buf_reset(&b);
-	return rc;
+	return doc_digest_end(&b, rc, out);
 }
 
 static const char SQL_LATEST[] =
@@ -535,21 +532,13 @@ static int store_model(campaign_db *db, sqlite3_int64 crid, const model_in *in, 
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_LATEST);
 	sqlite3_int64 mrid, grids[GRADES_MAX];
-	char hash[65], now[21], old[65] = "";
-	int rc, latest = 0;
+	char hash[65], now[21];
+	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		latest = sqlite3_column_int(st, 0);
-		column_copy(st, 1, old, sizeof old);
-	}
-	sqlite3_reset(st);
-	*version = latest;
-	if (latest && !strcmp(old, hash))
+	if (doc_version_latest(st, crid, in->id, hash, version))
 		return store_default(db, crid, in);
-	*version = latest + 1;
+	++*version;
 	if (!(st = db_stmt(db, SQL_MODEL_INSERT)))
 		return campaign_error_code_last();
 	db_now(now);
@@ -570,65 +559,25 @@ static int store_model(campaign_db *db, sqlite3_int64 crid, const model_in *in, 
 	return store_default(db, crid, in);
 }
 
-typedef struct store_args {
-	const model_in *in;
-	int version;
-	char detail[64];
-} store_args;
-
-static int store_body(write_op *op, void *ctx)
+static int model_read(void *in, ydoc *doc, const char *file, campaign_db *db)
 {
-	store_args *a = ctx;
-	int rc = store_model(op->db, op->crid, a->in, op->actor, &a->version);
-	snprintf(a->detail, sizeof a->detail, "version %d", a->version);
-	op->detail = a->detail;
-	return rc;
+	model_in *m = in;
+	(void)db;
+	m->file = file;
+	m->doc = doc;
+	return read_model(m);
 }
 
-/* Stores a model read whole; the caller checked the access before reading it. */
-static int model_write(campaign_db *db, const char *campaign, const model_in *in, const char *actor, int *version)
+static int model_store(write_op *op, void *in, int *version)
 {
-	store_args a = {in, 0, ""};
-	write_op op = {.name = "risk.model.import", .actor = actor, .campaign = campaign, .object = in->id,
-	               .access = WRITE_ANY, .body = store_body};
-	int rc = db_write(db, &op, &a, NULL);
-	*version = a.version;
-	return rc;
+	return store_model(op->db, op->crid, in, op->actor, version);
 }
 
-static int import_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
-                       const char *actor)
-{
-	ydoc doc;
-	model_in *in;
-	int rc, version = 0;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, "risk.model.import", campaign, NULL)))
-		return rc;
-	if (!(in = calloc(1, sizeof *in)))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	in->file = name;
-	in->doc = &doc;
-	if ((rc = ydoc_load(&doc, name, data, len))) {
-		free(in);
-		return rc;
-	}
-	if (!(rc = read_model(in)))
-		rc = model_write(db, campaign, in, actor, &version);
-	ydoc_free(&doc);
-	free(in);
-	return rc ? rc : version;
-}
+static const doc_version_schema MODEL_DOC = {
+	.operation = "risk.model.import", .size = sizeof(model_in), .id_at = offsetof(model_in, id),
+	.read = model_read, .store = model_store};
 
-int campaign_risk_model_import_string(campaign_db *db, const char *campaign, const char *yaml, const char *name,
-                                      const char *actor)
-{
-	return doc_text_import(db, campaign, "campaign_risk_model_import_string", 1, yaml, name, actor, import_text);
-}
-
-int campaign_risk_model_import_file(campaign_db *db, const char *campaign, const char *path, const char *actor)
-{
-	return doc_text_import(db, campaign, "campaign_risk_model_import_file", 0, path, NULL, actor, import_text);
-}
+DOC_VERSION_IMPORT_FUNCTIONS(campaign_risk_model_import, MODEL_DOC)
 
 /* ---- resolving and the default ---- */
 
