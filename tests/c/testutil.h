@@ -21,6 +21,12 @@ int count_rows(campaign_cursor *c);
 char *dump_store(campaign_db *db);
 /* A store file name under /tmp for this process and @name, removed first. */
 void tmp_store_path(char *out, size_t n, const char *name);
+/* Removes a store file and its -wal and -shm companions. */
+void remove_store(const char *path);
+/* Fails the test when one of the @n queries in @hot, planned on a fresh file
+ * store's schema, scans one of @tables (NULL-ended) whole or, unless
+ * @sorts_allowed, sorts in a temporary b-tree: hot queries must be indexed. */
+void assert_no_full_scan(const char *const *hot, size_t n, const char *const *tables, int sorts_allowed);
 /* Runs @sql on the file with SQLite itself, as someone with the sqlite3 shell would. */
 void raw_sql(const char *path, const char *sql);
 /* The first column of the first row of @sql on the file (SQLite itself); -1 if none. */

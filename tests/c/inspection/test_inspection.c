@@ -525,45 +525,8 @@ static void test_query_plans_use_indexes(void **state)
 	static const char *const tables[] = {"inspection_round", "inspection_submission", "finding", "rectification",
 	                                     "rectification_update", "case_lead", "case_lead_confidential",
 	                                     "violation_catalogue", "violation_category", NULL};
-	char path[512];
-	campaign_db *db;
-	sqlite3 *s;
 	(void)state;
-	snprintf(path, sizeof path, "%s/test_inspection_plans_%d.db", CAMPAIGN_BINARY_DIR, (int)getpid());
-	unlink(path);
-	ok(campaign_open(&db, path, 0));
-	campaign_close(db);
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++) {
-		char sql[1024];
-		sqlite3_stmt *st;
-		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", hot[i]);
-		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *detail = (const char *)sqlite3_column_text(st, 3);
-			int full = 0;
-			for (int k = 0; tables[k]; k++) {
-				size_t n = strlen(tables[k]);
-				if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
-				    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
-					full = 1;
-			}
-			if (full || strstr(detail, "TEMP B-TREE")) {
-				fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
-				fail();
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(s);
-	unlink(path);
-	{
-		char wal[600];
-		snprintf(wal, sizeof wal, "%s-wal", path);
-		unlink(wal);
-		snprintf(wal, sizeof wal, "%s-shm", path);
-		unlink(wal);
-	}
+	assert_no_full_scan(hot, sizeof hot / sizeof hot[0], tables, 0);
 }
 
 int main(void)

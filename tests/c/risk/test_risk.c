@@ -1083,45 +1083,8 @@ static void test_query_plans_use_indexes(void **state)
 	static const char *const tables[] = {"risk_point", "risk_assessment", "risk_point_history", "risk_control",
 	                                     "risk_publication", "risk_publication_item", "risk_model", "risk_grade",
 	                                     "risk_model_cell", "risk_model_input", "risk_point_confidential", NULL};
-	char path[] = "/tmp/test_risk_plan_XXXXXX";
-	campaign_db *db;
-	sqlite3 *s;
-	int fd = mkstemp(path);
 	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-	campaign_close(db);
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++) {
-		char sql[1024];
-		sqlite3_stmt *st;
-		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", hot[i]);
-		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *detail = (const char *)sqlite3_column_text(st, 3);
-			int full = 0;
-			for (int k = 0; tables[k]; k++) {
-				size_t n = strlen(tables[k]);
-				if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
-				    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
-					full = 1;
-			}
-			if (full || strstr(detail, "TEMP B-TREE")) {
-				fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
-				fail();
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(s);
-	unlink(path);
-	for (const char *ext = "-wal"; ext; ext = !strcmp(ext, "-wal") ? "-shm" : NULL) {
-		char p[64];
-		snprintf(p, sizeof p, "%s%s", path, ext);
-		unlink(p);
-	}
+	assert_no_full_scan(hot, sizeof hot / sizeof hot[0], tables, 0);
 }
 
 int main(void)
