@@ -34,8 +34,9 @@ static int scans_whole(const char *detail, const char *const *tables)
 	return 0;
 }
 
-void assert_no_full_scan(const char *const *hot, size_t n, const char *const *tables, int sorts_allowed)
+void test_hot_queries_indexed(void **state)
 {
+	const hot_queries *q = *state;
 	char path[512];
 	campaign_db *db;
 	sqlite3 *s;
@@ -43,14 +44,14 @@ void assert_no_full_scan(const char *const *hot, size_t n, const char *const *ta
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	campaign_close(db);
 	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	for (size_t i = 0; i < n; i++) {
-		char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", hot[i]);
+	for (size_t i = 0; i < q->n; i++) {
+		char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", q->sql[i]);
 		sqlite3_stmt *st;
 		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
 		while (sqlite3_step(st) == SQLITE_ROW) {
 			const char *detail = (const char *)sqlite3_column_text(st, 3);
-			if (scans_whole(detail, tables) || (!sorts_allowed && strstr(detail, "TEMP B-TREE"))) {
-				fprintf(stderr, "full scan or sort in query %zu: %s\n  %s\n", i, hot[i], detail);
+			if (scans_whole(detail, q->tables) || (!q->sorts_allowed && strstr(detail, "TEMP B-TREE"))) {
+				fprintf(stderr, "full scan or sort in query %zu: %s\n  %s\n", i, q->sql[i], detail);
 				fail();
 			}
 		}

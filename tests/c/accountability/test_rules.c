@@ -212,8 +212,10 @@ static void test_query_plans(void **state)
 		"SELECT * FROM person_record_confidential WHERE person = ?1",
 		"SELECT * FROM inspection_tour WHERE campaign = ?1 AND year = ?2",
 	};
+	const hot_queries q = HOT_QUERIES(hot, tables, 1); /* the kinds' queries are not constants */
+	void *plans = (void *)&q;
 	(void)state;
-	assert_no_full_scan(hot, sizeof hot / sizeof hot[0], tables, 1);
+	test_hot_queries_indexed(&plans);
 }
 
 int main(void)

@@ -157,36 +157,32 @@ static void test_last_error_thread_local(void **state)
 }
 
 /* No hot query scans a whole table: every plan query is indexed. */
-static void test_query_plans_use_indexes(void **state)
-{
-	static const char *const hot[] = {
-		"SELECT * FROM measure WHERE campaign = 1 ORDER BY ord",
-		"SELECT * FROM measure WHERE task = 1 ORDER BY ord",
-		"SELECT * FROM outcome WHERE task = 1 ORDER BY ord",
-		"SELECT * FROM outcome WHERE campaign = 1 ORDER BY ord",
-		"SELECT * FROM responsibility WHERE measure = 1 ORDER BY ord",
-		"SELECT * FROM responsibility WHERE unit = 1",
-		"SELECT * FROM task WHERE parent = 1",
-		"SELECT * FROM unit WHERE campaign = 1 AND id = 'x'",
-		"SELECT * FROM unit_group_member WHERE unit = 1",
-		"SELECT * FROM milestone WHERE phase = 1 ORDER BY ord",
-		"SELECT * FROM unit_responsibility WHERE unit = 1",
-		"SELECT * FROM unit_responsibility WHERE measure = 1",
-		"SELECT rowid FROM progress_report WHERE outcome = 1 AND unit = 2 AND reported_on <= '2010-12-01' "
-		"ORDER BY reported_on DESC, id DESC LIMIT 1",
-		"SELECT * FROM outcome_share WHERE unit = 1",
-		"SELECT o.rid FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid WHERE o.campaign = 1 ORDER BY o.ord",
-		"SELECT * FROM progress_report WHERE unit = 1",
-	};
-	/* a SCAN of one of these (a base table) is a full scan; a SCAN of a view's
-	 * co-routine that was itself reached by index is not */
-	static const char *const tables[] = {"campaign", "unit", "unit_group", "unit_group_member", "body",
-	                                     "body_member", "phase", "milestone", "task", "measure",
-	                                     "responsibility", "outcome", "outcome_share", "progress_report",
-	                                     "audit_log", NULL};
-	(void)state;
-	assert_no_full_scan(hot, sizeof hot / sizeof hot[0], tables, 0);
-}
+static const char *const plan_queries_sql[] = {
+	"SELECT * FROM measure WHERE campaign = 1 ORDER BY ord",
+	"SELECT * FROM measure WHERE task = 1 ORDER BY ord",
+	"SELECT * FROM outcome WHERE task = 1 ORDER BY ord",
+	"SELECT * FROM outcome WHERE campaign = 1 ORDER BY ord",
+	"SELECT * FROM responsibility WHERE measure = 1 ORDER BY ord",
+	"SELECT * FROM responsibility WHERE unit = 1",
+	"SELECT * FROM task WHERE parent = 1",
+	"SELECT * FROM unit WHERE campaign = 1 AND id = 'x'",
+	"SELECT * FROM unit_group_member WHERE unit = 1",
+	"SELECT * FROM milestone WHERE phase = 1 ORDER BY ord",
+	"SELECT * FROM unit_responsibility WHERE unit = 1",
+	"SELECT * FROM unit_responsibility WHERE measure = 1",
+	"SELECT rowid FROM progress_report WHERE outcome = 1 AND unit = 2 AND reported_on <= '2010-12-01' "
+	"ORDER BY reported_on DESC, id DESC LIMIT 1",
+	"SELECT * FROM outcome_share WHERE unit = 1",
+	"SELECT o.rid FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid WHERE o.campaign = 1 ORDER BY o.ord",
+	"SELECT * FROM progress_report WHERE unit = 1",
+};
+/* a SCAN of one of these (a base table) is a full scan; a SCAN of a view's
+ * co-routine that was itself reached by index is not */
+static const char *const plan_queries_tables[] = {"campaign", "unit", "unit_group", "unit_group_member", "body",
+                                                  "body_member", "phase", "milestone", "task", "measure",
+                                                  "responsibility", "outcome", "outcome_share", "progress_report",
+                                                  "audit_log", NULL};
+static const hot_queries plan_queries = HOT_QUERIES(plan_queries_sql, plan_queries_tables, 0);
 
 int main(void)
 {
@@ -198,7 +194,7 @@ int main(void)
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_foreign_keys_on),
 		cmocka_unit_test(test_last_error_thread_local),
-		cmocka_unit_test(test_query_plans_use_indexes),
+		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&plan_queries),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }
