@@ -11,6 +11,57 @@ void tmp_store_path(char *out, size_t n, const char *name)
 	remove(out);
 }
 
+void remove_store(const char *path)
+{
+	char p[600];
+	remove(path);
+	snprintf(p, sizeof p, "%s-wal", path);
+	remove(p);
+	snprintf(p, sizeof p, "%s-shm", path);
+	remove(p);
+}
+
+/* A SCAN of a base table in @tables is a full scan; a SCAN of a view's
+ * co-routine that was itself reached by index is not. */
+static int scans_whole(const char *detail, const char *const *tables)
+{
+	for (int k = 0; tables[k]; k++) {
+		size_t n = strlen(tables[k]);
+		if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
+		    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
+void test_hot_queries_indexed(void **state)
+{
+	const hot_queries *q = *state;
+	char path[512];
+	campaign_db *db;
+	sqlite3 *s;
+	tmp_store_path(path, sizeof path, "plans.db");
+	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
+	campaign_close(db);
+	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
+	for (size_t i = 0; i < q->n; i++) {
+		char *sql = sqlite3_mprintf("EXPLAIN QUERY PLAN %s", q->sql[i]);
+		sqlite3_stmt *st;
+		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
+		while (sqlite3_step(st) == SQLITE_ROW) {
+			const char *detail = (const char *)sqlite3_column_text(st, 3);
+			if (scans_whole(detail, q->tables) || (!q->sorts_allowed && strstr(detail, "TEMP B-TREE"))) {
+				fprintf(stderr, "full scan or sort in query %zu: %s\n  %s\n", i, q->sql[i], detail);
+				fail();
+			}
+		}
+		sqlite3_finalize(st);
+		sqlite3_free(sql);
+	}
+	sqlite3_close(s);
+	remove_store(path);
+}
+
 void raw_sql(const char *path, const char *sql)
 {
 	sqlite3 *s;

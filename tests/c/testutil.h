@@ -21,6 +21,20 @@ int count_rows(campaign_cursor *c);
 char *dump_store(campaign_db *db);
 /* A store file name under /tmp for this process and @name, removed first. */
 void tmp_store_path(char *out, size_t n, const char *name);
+/* Removes a store file and its -wal and -shm companions. */
+void remove_store(const char *path);
+/* A domain's hot queries and the base tables none of them may scan whole. */
+typedef struct hot_queries {
+	const char *const *sql;
+	size_t n;
+	const char *const *tables; /* NULL-ended */
+	int sorts_allowed;         /* 0: a temporary b-tree (a sort) fails too */
+} hot_queries;
+#define HOT_QUERIES(sql, tables, sorts_allowed) { sql, sizeof sql / sizeof sql[0], tables, sorts_allowed }
+/* A test (state: a hot_queries, given by cmocka_unit_test_prestate) that fails
+ * when a hot query, planned on a fresh file store's schema, scans one of the
+ * tables whole or, unless sorts are allowed, sorts: hot queries must be indexed. */
+void test_hot_queries_indexed(void **state);
 /* Runs @sql on the file with SQLite itself, as someone with the sqlite3 shell would. */
 void raw_sql(const char *path, const char *sql);
 /* The first column of the first row of @sql on the file (SQLite itself); -1 if none. */

@@ -8,44 +8,6 @@
 #include <sqlite3.h>
 #include "testutil.h"
 
-static void tmp_path(char *out, size_t n, const char *name)
-{
-	snprintf(out, n, "/tmp/campaign-test-%d-%s", (int)getpid(), name);
-	remove(out);
-}
-
-static void remove_store(const char *path)
-{
-	char p[600];
-	remove(path);
-	snprintf(p, sizeof p, "%s-wal", path);
-	remove(p);
-	snprintf(p, sizeof p, "%s-shm", path);
-	remove(p);
-}
-
-static int pragma_int(const char *path, const char *sql)
-{
-	sqlite3 *s;
-	sqlite3_stmt *st;
-	int v = -1;
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(s);
-	return v;
-}
-
-static void exec_raw(const char *path, const char *sql)
-{
-	sqlite3 *s;
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	assert_int_equal(sqlite3_exec(s, sql, NULL, NULL, NULL), SQLITE_OK);
-	sqlite3_close(s);
-}
-
 static void test_version(void **state)
 {
 	char v[32];
@@ -62,13 +24,13 @@ static void test_open_file_creates_migrates_wal(void **state)
 	char path[512];
 	campaign_db *db = NULL;
 	(void)state;
-	tmp_path(path, sizeof path, "a.db");
+	tmp_store_path(path, sizeof path, "a.db");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_schema_version(db), campaign_schema_version_supported());
 	assert_true(campaign_schema_version_supported() >= 1);
 	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "tester", NULL), CAMPAIGN_OK);
 	campaign_close(db);
-	assert_int_equal(pragma_int(path, "PRAGMA user_version"), campaign_schema_version_supported());
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), campaign_schema_version_supported());
 	{
 		sqlite3 *s;
 		sqlite3_stmt *st;
@@ -98,10 +60,10 @@ static void test_newer_store_refused(void **state)
 	char path[512], want[600];
 	campaign_db *db = NULL;
 	(void)state;
-	tmp_path(path, sizeof path, "newer.db");
+	tmp_store_path(path, sizeof path, "newer.db");
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	campaign_close(db);
-	exec_raw(path, "PRAGMA user_version = 999");
+	raw_sql(path, "PRAGMA user_version = 999");
 	db = NULL;
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_EVERSION);
 	assert_null(db);
@@ -109,7 +71,7 @@ static void test_newer_store_refused(void **state)
 	         campaign_schema_version_supported());
 	assert_memory_equal(campaign_error_message(), want, strlen(want));
 	/* untouched */
-	assert_int_equal(pragma_int(path, "PRAGMA user_version"), 999);
+	assert_int_equal(raw_int(path, "PRAGMA user_version"), 999);
 	remove_store(path);
 }
 
@@ -118,8 +80,8 @@ static void test_older_store_migrated(void **state)
 	char path[512];
 	campaign_db *db = NULL;
 	(void)state;
-	tmp_path(path, sizeof path, "old.db");
-	exec_raw(path, "CREATE TABLE unrelated(x)"); /* an empty version-0 store */
+	tmp_store_path(path, sizeof path, "old.db");
+	raw_sql(path, "CREATE TABLE unrelated(x)"); /* an empty version-0 store */
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_schema_version(db), campaign_schema_version_supported());
 	campaign_close(db);
@@ -139,7 +101,7 @@ static void test_open_errors(void **state)
 	assert_int_equal(campaign_open(&db, "/tmp/does-not-exist.db", CAMPAIGN_OPEN_NOCREATE), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "/tmp/does-not-exist.db: no such store");
 	assert_int_equal(campaign_open(&db, "/nonexistent-dir/x.db", 0), CAMPAIGN_EIO);
-	tmp_path(path, sizeof path, "garbage.db");
+	tmp_store_path(path, sizeof path, "garbage.db");
 	f = fopen(path, "wb");
 	for (int i = 0; i < 200; i++)
 		fputs("this is not a database file. ", f);
@@ -195,70 +157,32 @@ static void test_last_error_thread_local(void **state)
 }
 
 /* No hot query scans a whole table: every plan query is indexed. */
-static void test_query_plans_use_indexes(void **state)
-{
-	static const char *const hot[] = {
-		"SELECT * FROM measure WHERE campaign = 1 ORDER BY ord",
-		"SELECT * FROM measure WHERE task = 1 ORDER BY ord",
-		"SELECT * FROM outcome WHERE task = 1 ORDER BY ord",
-		"SELECT * FROM outcome WHERE campaign = 1 ORDER BY ord",
-		"SELECT * FROM responsibility WHERE measure = 1 ORDER BY ord",
-		"SELECT * FROM responsibility WHERE unit = 1",
-		"SELECT * FROM task WHERE parent = 1",
-		"SELECT * FROM unit WHERE campaign = 1 AND id = 'x'",
-		"SELECT * FROM unit_group_member WHERE unit = 1",
-		"SELECT * FROM milestone WHERE phase = 1 ORDER BY ord",
-		"SELECT * FROM unit_responsibility WHERE unit = 1",
-		"SELECT * FROM unit_responsibility WHERE measure = 1",
-		"SELECT rowid FROM progress_report WHERE outcome = 1 AND unit = 2 AND reported_on <= '2010-12-01' "
-		"ORDER BY reported_on DESC, id DESC LIMIT 1",
-		"SELECT * FROM outcome_share WHERE unit = 1",
-		"SELECT o.rid FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid WHERE o.campaign = 1 ORDER BY o.ord",
-		"SELECT * FROM progress_report WHERE unit = 1",
-	};
-	/* a SCAN of one of these (a base table) is a full scan; a SCAN of a view's
-	 * co-routine that was itself reached by index is not */
-	static const char *const tables[] = {"campaign", "unit", "unit_group", "unit_group_member", "body",
-	                                     "body_member", "phase", "milestone", "task", "measure",
-	                                     "responsibility", "outcome", "outcome_share", "progress_report",
-	                                     "audit_log", NULL};
-	sqlite3 *s;
-	(void)state;
-	assert_int_equal(sqlite3_open(":memory:", &s), SQLITE_OK);
-	{
-		/* the library's schema, applied by opening a file store */
-		char path[512];
-		campaign_db *db;
-		tmp_path(path, sizeof path, "plan.db");
-		assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-		campaign_close(db);
-		sqlite3_close(s);
-		assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-		for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++) {
-			char sql[512];
-			sqlite3_stmt *st;
-			snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", hot[i]);
-			assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-			while (sqlite3_step(st) == SQLITE_ROW) {
-				const char *detail = (const char *)sqlite3_column_text(st, 3);
-				int full = 0;
-				for (int k = 0; tables[k]; k++) {
-					size_t n = strlen(tables[k]);
-					if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
-					    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
-						full = 1;
-				}
-				if (full || strstr(detail, "TEMP B-TREE")) {
-					fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
-					fail();
-				}
-			}
-			sqlite3_finalize(st);
-		}
-		sqlite3_close(s);
-		remove_store(path);
-	}
-}
+static const char *const plan_queries_sql[] = {
+	"SELECT * FROM measure WHERE campaign = 1 ORDER BY ord",
+	"SELECT * FROM measure WHERE task = 1 ORDER BY ord",
+	"SELECT * FROM outcome WHERE task = 1 ORDER BY ord",
+	"SELECT * FROM outcome WHERE campaign = 1 ORDER BY ord",
+	"SELECT * FROM responsibility WHERE measure = 1 ORDER BY ord",
+	"SELECT * FROM responsibility WHERE unit = 1",
+	"SELECT * FROM task WHERE parent = 1",
+	"SELECT * FROM unit WHERE campaign = 1 AND id = 'x'",
+	"SELECT * FROM unit_group_member WHERE unit = 1",
+	"SELECT * FROM milestone WHERE phase = 1 ORDER BY ord",
+	"SELECT * FROM unit_responsibility WHERE unit = 1",
+	"SELECT * FROM unit_responsibility WHERE measure = 1",
+	"SELECT rowid FROM progress_report WHERE outcome = 1 AND unit = 2 AND reported_on <= '2010-12-01' "
+	"ORDER BY reported_on DESC, id DESC LIMIT 1",
+	"SELECT * FROM outcome_share WHERE unit = 1",
+	"SELECT o.rid FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid WHERE o.campaign = 1 ORDER BY o.ord",
+	"SELECT * FROM progress_report WHERE unit = 1",
+};
+/* a SCAN of one of these (a base table) is a full scan; a SCAN of a view's
+ * co-routine that was itself reached by index is not */
+static const char *const plan_queries_tables[] = {"campaign", "unit", "unit_group", "unit_group_member", "body",
+                                                  "body_member", "phase", "milestone", "task", "measure",
+                                                  "responsibility", "outcome", "outcome_share", "progress_report",
+                                                  "audit_log", NULL};
+static const hot_queries plan_queries = HOT_QUERIES(plan_queries_sql, plan_queries_tables, 0);
 
 int main(void)
 {
@@ -270,7 +194,7 @@ int main(void)
 		cmocka_unit_test(test_open_errors),
 		cmocka_unit_test(test_foreign_keys_on),
 		cmocka_unit_test(test_last_error_thread_local),
-		cmocka_unit_test(test_query_plans_use_indexes),
+		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&plan_queries),
 	};
 	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
 }

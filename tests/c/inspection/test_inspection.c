@@ -433,7 +433,6 @@ static void test_unit_clerk_records_only_its_own(void **state)
 	campaign_close(db);
 }
 
-/* The hot queries use indexes: no full scan of a base table, no sort. */
 /* Every options struct: NULL or another version is refused and writes
  * nothing; _init and _INIT give the version and NULL fields. */
 static void test_options_structs(void **state)
@@ -499,72 +498,32 @@ static void test_options_structs(void **state)
 	campaign_close(db);
 }
 
-static void test_query_plans_use_indexes(void **state)
-{
-	static const char *const hot[] = {
-		"SELECT * FROM inspection_round WHERE campaign = 1 AND series = 'x' ORDER BY rid",
-		"SELECT * FROM inspection_round WHERE unit = 1 ORDER BY window_first",
-		"SELECT * FROM inspection_round WHERE campaign = 1 AND deadline < '2010-12-21'",
-		"SELECT * FROM inspection_submission WHERE round = 1",
-		"SELECT * FROM finding WHERE campaign = 1 ORDER BY found_on, id",
-		"SELECT * FROM finding WHERE unit = 1 ORDER BY found_on",
-		"SELECT count(*) FROM finding WHERE round = 1",
-		"SELECT * FROM finding WHERE campaign = 1 AND (concealed = 1 OR falsified = 1)",
-		"SELECT * FROM finding_leniency WHERE finding = 'x'",
-		"SELECT * FROM rectification WHERE finding = 'x' ORDER BY deadline",
-		"SELECT * FROM rectification WHERE unit = 1 ORDER BY deadline",
-		"SELECT * FROM rectification WHERE campaign = 1 AND deadline < '2011-01-01'",
-		"SELECT status FROM rectification_update WHERE rectification = 'x' AND updated_on <= '2011-01-01' "
-		"ORDER BY updated_on DESC, id DESC LIMIT 1",
-		"SELECT * FROM case_lead WHERE campaign = 1 ORDER BY received_on, id",
-		"SELECT * FROM case_lead WHERE finding = 'x'",
-		"SELECT * FROM case_lead_confidential WHERE lead = 'x'",
-		"SELECT g.* FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
-		"WHERE c.campaign = 1 AND c.id = 'x' ORDER BY c.version, g.ord",
-	};
-	static const char *const tables[] = {"inspection_round", "inspection_submission", "finding", "rectification",
-	                                     "rectification_update", "case_lead", "case_lead_confidential",
-	                                     "violation_catalogue", "violation_category", NULL};
-	char path[512];
-	campaign_db *db;
-	sqlite3 *s;
-	(void)state;
-	snprintf(path, sizeof path, "%s/test_inspection_plans_%d.db", CAMPAIGN_BINARY_DIR, (int)getpid());
-	unlink(path);
-	ok(campaign_open(&db, path, 0));
-	campaign_close(db);
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++) {
-		char sql[1024];
-		sqlite3_stmt *st;
-		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", hot[i]);
-		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *detail = (const char *)sqlite3_column_text(st, 3);
-			int full = 0;
-			for (int k = 0; tables[k]; k++) {
-				size_t n = strlen(tables[k]);
-				if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
-				    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
-					full = 1;
-			}
-			if (full || strstr(detail, "TEMP B-TREE")) {
-				fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
-				fail();
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(s);
-	unlink(path);
-	{
-		char wal[600];
-		snprintf(wal, sizeof wal, "%s-wal", path);
-		unlink(wal);
-		snprintf(wal, sizeof wal, "%s-shm", path);
-		unlink(wal);
-	}
-}
+/* The hot queries use indexes: no full scan of a base table, no sort. */
+static const char *const inspection_queries_sql[] = {
+	"SELECT * FROM inspection_round WHERE campaign = 1 AND series = 'x' ORDER BY rid",
+	"SELECT * FROM inspection_round WHERE unit = 1 ORDER BY window_first",
+	"SELECT * FROM inspection_round WHERE campaign = 1 AND deadline < '2010-12-21'",
+	"SELECT * FROM inspection_submission WHERE round = 1",
+	"SELECT * FROM finding WHERE campaign = 1 ORDER BY found_on, id",
+	"SELECT * FROM finding WHERE unit = 1 ORDER BY found_on",
+	"SELECT count(*) FROM finding WHERE round = 1",
+	"SELECT * FROM finding WHERE campaign = 1 AND (concealed = 1 OR falsified = 1)",
+	"SELECT * FROM finding_leniency WHERE finding = 'x'",
+	"SELECT * FROM rectification WHERE finding = 'x' ORDER BY deadline",
+	"SELECT * FROM rectification WHERE unit = 1 ORDER BY deadline",
+	"SELECT * FROM rectification WHERE campaign = 1 AND deadline < '2011-01-01'",
+	"SELECT status FROM rectification_update WHERE rectification = 'x' AND updated_on <= '2011-01-01' "
+	"ORDER BY updated_on DESC, id DESC LIMIT 1",
+	"SELECT * FROM case_lead WHERE campaign = 1 ORDER BY received_on, id",
+	"SELECT * FROM case_lead WHERE finding = 'x'",
+	"SELECT * FROM case_lead_confidential WHERE lead = 'x'",
+	"SELECT g.* FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
+	"WHERE c.campaign = 1 AND c.id = 'x' ORDER BY c.version, g.ord",
+};
+static const char *const inspection_queries_tables[] = {"inspection_round", "inspection_submission", "finding", "rectification",
+                                                        "rectification_update", "case_lead", "case_lead_confidential",
+                                                        "violation_catalogue", "violation_category", NULL};
+static const hot_queries inspection_queries = HOT_QUERIES(inspection_queries_sql, inspection_queries_tables, 0);
 
 int main(void)
 {
@@ -576,7 +535,7 @@ int main(void)
 		cmocka_unit_test(test_findings_import),
 		cmocka_unit_test(test_unit_clerk_records_only_its_own),
 		cmocka_unit_test(test_options_structs),
-		cmocka_unit_test(test_query_plans_use_indexes),
+		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries),
 	};
 	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);
 }

@@ -1057,72 +1057,31 @@ static void test_column_types(void **state)
 
 /* ---- indexes ---- */
 
-static void test_query_plans_use_indexes(void **state)
-{
-	static const char *const hot[] = {
-		"SELECT * FROM risk_point WHERE campaign = 1 ORDER BY unit, id",
-		"SELECT * FROM risk_point WHERE campaign = 1 AND unit = 2 ORDER BY id",
-		"SELECT * FROM risk_point WHERE unit = 2 AND status = 'active'",
-		"SELECT * FROM risk_point WHERE id = 'x'",
-		"SELECT * FROM risk_assessment WHERE point = 'x' ORDER BY recorded_at, id",
-		"SELECT * FROM risk_point_history WHERE point = 'x' ORDER BY recorded_at, id",
-		"SELECT * FROM risk_control WHERE point = 'x' AND line = 'prevention' AND status <> 'retired'",
-		"SELECT * FROM risk_control WHERE campaign = 1 AND status = 'planned' AND due_on < '2011-01-01'",
-		"SELECT * FROM risk_publication WHERE unit = 1 AND status = 'published' AND published_on <= '2011-01-01' "
-		"ORDER BY published_on DESC",
-		"SELECT * FROM risk_publication_item WHERE publication = 'x' ORDER BY no",
-		"SELECT * FROM risk_publication_item WHERE point = 'x'",
-		"SELECT * FROM risk_model WHERE campaign = 1 AND id = 'm' ORDER BY version DESC",
-		"SELECT * FROM risk_grade WHERE model = 1 ORDER BY rank",
-		"SELECT * FROM risk_model_cell WHERE model = 1",
-		"SELECT * FROM risk_model_input WHERE model = 1 ORDER BY ord",
-		"SELECT * FROM risk_assessment WHERE model = 1",
-		"SELECT p.id, g.label FROM risk_point p JOIN risk_assessment a ON a.id = p.assessment "
-		"JOIN risk_grade g ON g.rid = a.grade WHERE p.campaign = 1 AND p.status = 'active'",
-	};
-	static const char *const tables[] = {"risk_point", "risk_assessment", "risk_point_history", "risk_control",
-	                                     "risk_publication", "risk_publication_item", "risk_model", "risk_grade",
-	                                     "risk_model_cell", "risk_model_input", "risk_point_confidential", NULL};
-	char path[] = "/tmp/test_risk_plan_XXXXXX";
-	campaign_db *db;
-	sqlite3 *s;
-	int fd = mkstemp(path);
-	(void)state;
-	assert_true(fd >= 0);
-	close(fd);
-	unlink(path);
-	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
-	campaign_close(db);
-	assert_int_equal(sqlite3_open(path, &s), SQLITE_OK);
-	for (size_t i = 0; i < sizeof hot / sizeof hot[0]; i++) {
-		char sql[1024];
-		sqlite3_stmt *st;
-		snprintf(sql, sizeof sql, "EXPLAIN QUERY PLAN %s", hot[i]);
-		assert_int_equal(sqlite3_prepare_v2(s, sql, -1, &st, NULL), SQLITE_OK);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *detail = (const char *)sqlite3_column_text(st, 3);
-			int full = 0;
-			for (int k = 0; tables[k]; k++) {
-				size_t n = strlen(tables[k]);
-				if (!strncmp(detail, "SCAN ", 5) && !strncmp(detail + 5, tables[k], n) &&
-				    (detail[5 + n] == '\0' || detail[5 + n] == ' '))
-					full = 1;
-			}
-			if (full || strstr(detail, "TEMP B-TREE")) {
-				fprintf(stderr, "full scan or sort in: %s\n  %s\n", hot[i], detail);
-				fail();
-			}
-		}
-		sqlite3_finalize(st);
-	}
-	sqlite3_close(s);
-	unlink(path);
-	for (const char *ext = "-wal"; ext; ext = !strcmp(ext, "-wal") ? "-shm" : NULL) {
-		char p[64];
-		snprintf(p, sizeof p, "%s%s", path, ext);
-		unlink(p);
-	}
-}
+static const char *const risk_queries_sql[] = {
+	"SELECT * FROM risk_point WHERE campaign = 1 ORDER BY unit, id",
+	"SELECT * FROM risk_point WHERE campaign = 1 AND unit = 2 ORDER BY id",
+	"SELECT * FROM risk_point WHERE unit = 2 AND status = 'active'",
+	"SELECT * FROM risk_point WHERE id = 'x'",
+	"SELECT * FROM risk_assessment WHERE point = 'x' ORDER BY recorded_at, id",
+	"SELECT * FROM risk_point_history WHERE point = 'x' ORDER BY recorded_at, id",
+	"SELECT * FROM risk_control WHERE point = 'x' AND line = 'prevention' AND status <> 'retired'",
+	"SELECT * FROM risk_control WHERE campaign = 1 AND status = 'planned' AND due_on < '2011-01-01'",
+	"SELECT * FROM risk_publication WHERE unit = 1 AND status = 'published' AND published_on <= '2011-01-01' "
+	"ORDER BY published_on DESC",
+	"SELECT * FROM risk_publication_item WHERE publication = 'x' ORDER BY no",
+	"SELECT * FROM risk_publication_item WHERE point = 'x'",
+	"SELECT * FROM risk_model WHERE campaign = 1 AND id = 'm' ORDER BY version DESC",
+	"SELECT * FROM risk_grade WHERE model = 1 ORDER BY rank",
+	"SELECT * FROM risk_model_cell WHERE model = 1",
+	"SELECT * FROM risk_model_input WHERE model = 1 ORDER BY ord",
+	"SELECT * FROM risk_assessment WHERE model = 1",
+	"SELECT p.id, g.label FROM risk_point p JOIN risk_assessment a ON a.id = p.assessment "
+	"JOIN risk_grade g ON g.rid = a.grade WHERE p.campaign = 1 AND p.status = 'active'",
+};
+static const char *const risk_queries_tables[] = {"risk_point", "risk_assessment", "risk_point_history", "risk_control",
+                                                  "risk_publication", "risk_publication_item", "risk_model", "risk_grade",
+                                                  "risk_model_cell", "risk_model_input", "risk_point_confidential", NULL};
+static const hot_queries risk_queries = HOT_QUERIES(risk_queries_sql, risk_queries_tables, 0);
 
 int main(void)
 {
@@ -1144,7 +1103,7 @@ int main(void)
 		cmocka_unit_test(test_options_structs),
 		cmocka_unit_test(test_models_query_and_default),
 		cmocka_unit_test(test_column_types),
-		cmocka_unit_test(test_query_plans_use_indexes),
+		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&risk_queries),
 	};
 	return cmocka_run_group_tests_name("risk", tests, NULL, NULL);
 }
