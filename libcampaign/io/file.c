@@ -5,10 +5,10 @@
 #include <string.h>
 #include "io/io.h"
 
-int file_read_utf8(const char *path, struct campaign_buf *b)
+int file_read(const char *path, struct campaign_buf *b)
 {
 	char chunk[65536];
-	size_t n, bad;
+	size_t n;
 	FILE *f = fopen(path, "rb");
 	if (!f)
 		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
@@ -26,13 +26,14 @@ int file_read_utf8(const char *path, struct campaign_buf *b)
 			return error_set(CAMPAIGN_ENOMEM, "out of memory");
 		}
 	}
+	if (ferror(f)) {
+		fclose(f);
+		buf_reset(b);
+		return error_set(CAMPAIGN_EIO, "%s: read error", path);
+	}
 	fclose(f);
 	if (!b->data && buf_append(b, "", 0))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if ((bad = utf8_invalid_offset(b->data, b->size)) < b->size) {
-		buf_reset(b);
-		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8 at byte %zu (save the sheet as CSV UTF-8)", path, bad);
-	}
 	return CAMPAIGN_OK;
 }
 
@@ -65,9 +66,14 @@ int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, con
 	return *latest && !strcmp(old, hash);
 }
 
-/* One document import's call: its state and what the transaction gives back. */
+/* One document import's call: its text, its state and what the transaction gives back. */
 typedef struct doc_version_call {
 	const doc_version_schema *s;
+	int from_text;
+	const char *source, *name; /* the text or the file's path; the name in positions */
+	struct campaign_buf bytes; /* a file's bytes */
+	ydoc doc;
+	int loaded;      /* doc holds the document */
 	void *in;
 	int version;     /* the version now current */
 	char detail[32]; /* the call entry's detail */
@@ -78,6 +84,26 @@ static const char *doc_version_id(const doc_version_call *c)
 	return *(const char *const *)((const char *)c->in + c->s->id_at);
 }
 
+/* Parses and reads the document once the access is granted, before BEGIN. */
+static int doc_version_prepare(write_op *op, void *ctx)
+{
+	doc_version_call *c = ctx;
+	int rc;
+	if (!(c->in = calloc(1, c->s->size)))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (!c->from_text && (rc = file_read(c->source, &c->bytes)))
+		return rc;
+	/* the reader checks the text's UTF-8 and names the place */
+	if ((rc = c->from_text ? ydoc_load(&c->doc, c->name, c->source, strlen(c->source))
+	                       : ydoc_load(&c->doc, c->name, c->bytes.data, c->bytes.size)))
+		return rc;
+	c->loaded = 1;
+	if ((rc = c->s->read(c->in, &c->doc, c->name, op->db)))
+		return rc;
+	op->object = doc_version_id(c); /* known once read: the entry and a refusal name the document */
+	return CAMPAIGN_OK;
+}
+
 static int doc_version_body(write_op *op, void *ctx)
 {
 	doc_version_call *c = ctx;
@@ -86,53 +112,27 @@ static int doc_version_body(write_op *op, void *ctx)
 		snprintf(c->detail, sizeof c->detail, "version %d", c->version);
 		op->detail = c->detail;
 	}
-	op->object = doc_version_id(c); /* known once read: the entry and a refusal name the document */
 	return rc;
-}
-
-/* Parses @len bytes of @data named @name and stores them by @s. */
-static int doc_version_text(campaign_db *db, const char *campaign, const char *data, size_t len, const char *name,
-                            const char *actor, const doc_version_schema *s)
-{
-	ydoc doc;
-	doc_version_call c = {s, NULL, 0, ""};
-	int rc;
-	if ((rc = access_guard(db, actor, ACCESS_PLAN, 0, s->operation, campaign, NULL)))
-		return rc;
-	if (!(c.in = calloc(1, s->size)))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if ((rc = ydoc_load(&doc, name, data, len))) {
-		free(c.in);
-		return rc;
-	}
-	if (!(rc = s->read(c.in, &doc, name, db))) {
-		/* the access was checked before the text was read, hence WRITE_ANY */
-		write_op op = {.name = s->operation, .actor = actor, .campaign = campaign, .object = doc_version_id(&c),
-		               .access = WRITE_ANY, .body = doc_version_body};
-		rc = db_write(db, &op, &c, NULL);
-	}
-	if (s->end)
-		s->end(c.in);
-	ydoc_free(&doc);
-	free(c.in);
-	return rc ? rc : c.version;
 }
 
 int doc_version_import(campaign_db *db, const char *campaign, const char *api, int from_text, const char *source,
                        const char *name, const char *actor, const doc_version_schema *s)
 {
-	struct campaign_buf b = {0};
+	doc_version_call c = {.s = s, .from_text = from_text, .source = source,
+	                      .name = from_text ? (name ? name : "<string>") : source};
+	write_op op = {.name = s->operation, .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
+	               .prepare = doc_version_prepare, .body = doc_version_body};
 	int rc;
 	if ((rc = db_check_write(db, actor)))
 		return rc;
 	if (!source)
 		return error_set(CAMPAIGN_EINVALID, "%s: %s is NULL", api, from_text ? "yaml" : "path");
-	/* the reader checks the text's UTF-8 and names the place */
-	if (from_text)
-		return doc_version_text(db, campaign, source, strlen(source), name ? name : "<string>", actor, s);
-	if ((rc = file_read_utf8(source, &b)))
-		return rc;
-	rc = doc_version_text(db, campaign, b.data, b.size, source, actor, s);
-	buf_reset(&b);
-	return rc;
+	rc = db_write(db, &op, &c, NULL);
+	if (c.loaded && s->end)
+		s->end(c.in);
+	if (c.loaded)
+		ydoc_free(&c.doc);
+	free(c.in);
+	buf_reset(&c.bytes);
+	return rc ? rc : c.version;
 }

@@ -57,9 +57,10 @@ void deadline_format_date(char out[11], int y, int m, int d);
 
 /* ---- file.c: reading files ---- */
 
-/* Reads a whole file into @b (NUL-terminated), checking it is UTF-8 and
- * at most YAML_MAX_BYTES (the YAML documents and lists read whole). */
-int file_read_utf8(const char *path, struct campaign_buf *b);
+/* Reads a whole file of at most YAML_MAX_BYTES into @b (NUL-terminated):
+ * the YAML documents and lists, read whole. Their UTF-8 is checked by the
+ * YAML reader (ydoc_load), which names the line and column of a bad byte. */
+int file_read(const char *path, struct campaign_buf *b);
 
 /* ---- yaml.c: the one YAML reader ----
  *

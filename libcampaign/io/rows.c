@@ -206,7 +206,7 @@ static int yaml_source_open(row_source *src, const char *path, const char *text)
 	if (!y)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	rc = text ? buf_puts(&y->text, text) ? error_set(CAMPAIGN_ENOMEM, "out of memory") : CAMPAIGN_OK
-	          : file_read_utf8(path, &y->text);
+	          : file_read(path, &y->text);
 	if (rc) {
 		yaml_close(src);
 		return rc;
@@ -244,6 +244,9 @@ typedef struct import_call {
 	int csv, is_string;
 	rows r;
 	row_source src;
+	struct campaign_buf bytes; /* a document's file, read whole */
+	ydoc doc;                  /* and parsed, when loaded */
+	int loaded;
 } import_call;
 
 static int progress(rows *r, row_source *src)
@@ -387,16 +390,18 @@ static int run(campaign_db *db, const char *campaign, const char *actor, import_
 	return rc;
 }
 
-static int rows_wrapped_body(write_op *op, void *ctx)
+/* The source is opened once the access is granted, before BEGIN: a YAML
+ * list is read and parsed outside the transaction. */
+static int rows_prepare(write_op *op, void *ctx)
 {
-	import_call *ic = ctx;
-	int rc = open_source(ic);
-	return rc ? rc : rows_body(op, ctx);
+	(void)op;
+	return open_source(ctx);
 }
 
 static int rows_import(campaign_db *db, const char *campaign, import_call *ic, const char *actor, long *count)
 {
-	write_op op = {.name = ic->s->operation, .access = ic->s->access, .check = rows_check, .body = rows_wrapped_body};
+	write_op op = {.name = ic->s->operation, .access = ic->s->access, .check = rows_check, .prepare = rows_prepare,
+	               .body = rows_body};
 	int rc;
 	ic->r.s = ic->s;
 	ic->r.opts = &DEFAULTS;
@@ -435,20 +440,27 @@ int doc_tick(rows *r)
 	                                                    : CAMPAIGN_OK;
 }
 
+/* A document is read and parsed before BEGIN (see rows_prepare). */
+static int doc_prepare(write_op *op, void *ctx)
+{
+	import_call *ic = ctx;
+	int rc;
+	(void)op;
+	if (!ic->text && (rc = file_read(ic->path, &ic->bytes)))
+		return rc;
+	if ((rc = ydoc_load(&ic->doc, ic->r.file, ic->text ? ic->text : ic->bytes.data,
+	                    ic->text ? strlen(ic->text) : ic->bytes.size)))
+		return rc;
+	ic->loaded = 1;
+	return CAMPAIGN_OK;
+}
+
 static int doc_body(write_op *op, void *ctx)
 {
 	import_call *ic = ctx;
-	struct campaign_buf b = {0};
-	ydoc d;
 	int rc;
 	ic->r.op = op;
-	if (!ic->text && (rc = file_read_utf8(ic->path, &b)))
-		return rc;
-	if (!(rc = ydoc_load(&d, ic->r.file, ic->text ? ic->text : b.data, ic->text ? strlen(ic->text) : b.size))) {
-		rc = ic->ds->body(&ic->r, &d);
-		ydoc_free(&d);
-	}
-	buf_reset(&b);
+	rc = ic->ds->body(&ic->r, &ic->doc);
 	if (!rc && ic->opts->progress && ic->opts->progress(ic->opts->user, ic->r.n, 1, 1))
 		rc = error_set(CAMPAIGN_EINVALID, "%s: import stopped", ic->r.file);
 	return rc || !ic->opts->dry_run ? rc : ROWS_DRY;
@@ -458,8 +470,14 @@ int doc_import(campaign_db *db, const char *campaign, const char *path, const ch
                const campaign_rows_import_options *opts, const char *actor, const doc_schema *s)
 {
 	import_call ic = {.ds = s, .path = path, .text = text, .name = name, .opts = opts, .is_string = !path};
-	write_op op = {.name = s->operation, .access = s->access, .check = rows_check, .body = doc_body};
+	write_op op = {.name = s->operation, .access = s->access, .check = rows_check, .prepare = doc_prepare,
+	               .body = doc_body};
+	int rc;
 	ic.r.file = path ? path : name ? name : "<string>";
 	ic.r.opts = &DEFAULTS;
-	return run(db, campaign, actor, &ic, &op);
+	rc = run(db, campaign, actor, &ic, &op);
+	if (ic.loaded)
+		ydoc_free(&ic.doc);
+	buf_reset(&ic.bytes);
+	return rc;
 }

@@ -6,61 +6,16 @@
 
 OPTIONS_INIT_FN(import, CAMPAIGN_IMPORT_OPTIONS_VERSION)
 
-static int check_options(const campaign_import_options *opts)
-{
-	/* NULL: the defaults */
-	return opts ? options_check(opts, CAMPAIGN_IMPORT_OPTIONS_VERSION, "campaign_import_options") : CAMPAIGN_OK;
-}
-
-static int read_file(const char *path, struct campaign_buf *b)
-{
-	char chunk[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-	if (!f)
-		return error_set(CAMPAIGN_EIO, "%s: cannot open the file", path);
-	while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
-		if (buf_append(b, chunk, n)) {
-			fclose(f);
-			return CAMPAIGN_ENOMEM;
-		}
-	}
-	if (ferror(f)) {
-		fclose(f);
-		return error_set(CAMPAIGN_EIO, "%s: read error", path);
-	}
-	fclose(f);
-	if (!b->data && buf_append(b, "", 0))
-		return CAMPAIGN_ENOMEM;
-	return CAMPAIGN_OK;
-}
-
 int campaign_plan_import_file(campaign_db *db, const char *path, const char *actor,
                               const campaign_import_options *opts)
 {
-	struct campaign_buf b = {0};
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)) ||
-	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, path)))
-		return rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_file: path is NULL");
-	if ((rc = read_file(path, &b)) == CAMPAIGN_OK)
-		rc = plan_import(db, b.data, b.size, path, actor, opts);
-	buf_reset(&b);
-	return rc;
+	return plan_import(db, 0, path, path, actor, opts);
 }
 
-int campaign_plan_import_string(campaign_db *db, const char *yaml, const char *name,
-                                     const char *actor, const campaign_import_options *opts)
+int campaign_plan_import_string(campaign_db *db, const char *yaml, const char *name, const char *actor,
+                                const campaign_import_options *opts)
 {
-	int rc;
-	if ((rc = db_check_write(db, actor)) || (rc = check_options(opts)) ||
-	    (rc = access_guard(db, actor, ACCESS_PLAN, 0, "plan.import", NULL, name)))
-		return rc;
-	if (!yaml)
-		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_string: yaml is NULL");
-	return plan_import(db, yaml, strlen(yaml), name ? name : "<string>", actor, opts);
+	return plan_import(db, 1, yaml, name ? name : "<string>", actor, opts);
 }
 
 int campaign_plan_export_yaml(campaign_buf **out, campaign_db *db, const char *campaign)

@@ -6,7 +6,9 @@
 #include "io/io.h"
 
 /* ---- yaml_import.c / yaml_export.c ---- */
-int plan_import(campaign_db *db, const char *data, size_t len, const char *name, const char *actor,
+/* Imports a plan through the write envelope: @source is YAML text
+ * (@from_text) or a file's path, named @name in positions. */
+int plan_import(campaign_db *db, int from_text, const char *source, const char *name, const char *actor,
                 const campaign_import_options *opts);
 int plan_export(struct campaign_buf *out, campaign_db *db, sqlite3_int64 campaign);
 

@@ -858,7 +858,41 @@ static int load(imp *im, const char *data, size_t len)
 typedef struct plan_call {
 	imp *im;
 	const campaign_import_options *opts;
+	int from_text;
+	const char *source;     /* the text, or the file's path */
+	struct campaign_buf b;  /* a file's bytes */
+	int loaded;             /* im->d holds the document */
 } plan_call;
+
+static int plan_check(void *ctx)
+{
+	const campaign_import_options *o = ((plan_call *)ctx)->opts;
+	/* NULL: the defaults */
+	return o ? options_check(o, CAMPAIGN_IMPORT_OPTIONS_VERSION, "campaign_import_options") : CAMPAIGN_OK;
+}
+
+/* Reads and parses the plan once the access is granted, before BEGIN. */
+static int plan_prepare(write_op *op, void *ctx)
+{
+	plan_call *pc = ctx;
+	const char *data = pc->source;
+	size_t len;
+	int rc;
+	(void)op;
+	if (!pc->source)
+		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_%s: %s is NULL", pc->from_text ? "string" : "file",
+		                 pc->from_text ? "yaml" : "path");
+	if (pc->from_text)
+		len = strlen(data);
+	else if ((rc = file_read(pc->source, &pc->b)))
+		return rc;
+	else
+		data = pc->b.data, len = pc->b.size;
+	if ((rc = load(pc->im, data, len)))
+		return rc;
+	pc->loaded = 1;
+	return CAMPAIGN_OK;
+}
 
 static int plan_body(write_op *op, void *ctx)
 {
@@ -867,23 +901,24 @@ static int plan_body(write_op *op, void *ctx)
 	return import_root(pc->im, ydoc_root(&pc->im->d), pc->opts);
 }
 
-int plan_import(campaign_db *db, const char *data, size_t len, const char *name, const char *actor,
+int plan_import(campaign_db *db, int from_text, const char *source, const char *name, const char *actor,
                 const campaign_import_options *opts)
 {
 	/* the plan names its campaign and writes its own call entry (plan.import or plan.import.replace) */
-	write_op op = {.name = "plan.import", .actor = actor, .object = name, .access = WRITE_ANY,
-	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG, .body = plan_body};
+	write_op op = {.name = "plan.import", .actor = actor, .object = name, .access = ACCESS_PLAN,
+	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG, .check = plan_check, .prepare = plan_prepare,
+	               .body = plan_body};
 	imp im;
-	plan_call pc = {&im, opts};
+	plan_call pc = {&im, opts, from_text, source, {0}, 0};
 	int rc;
 	memset(&im, 0, sizeof im);
 	im.db = db;
 	im.file = name;
 	im.actor = actor;
-	if ((rc = load(&im, data, len)))
-		return rc;
 	rc = db_write(db, &op, &pc, NULL);
 	free(im.ids.keys);
-	ydoc_free(&im.d);
+	if (pc.loaded)
+		ydoc_free(&im.d);
+	buf_reset(&pc.b);
 	return rc;
 }
