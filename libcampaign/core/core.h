@@ -199,6 +199,11 @@ int insp_as_of(const char *as_of, char out[11]);
 /* Looks up a one-row, one-integer result of @sql bound with (?1 int64, ?2 text);
  * *found says whether a row came. */
 int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite3_int64 *out, int *found);
+/* Steps @sql, bound with (?1 int64 @a, ?2 text @b), to its first row and
+ * returns the statement: *@found says whether a row came (read it, then
+ * sqlite3_reset() the statement). NULL with the error set when it cannot be
+ * prepared or the step fails -- a failure is never "no such row". */
+sqlite3_stmt *row_first(stmts *c, const char *sql, sqlite3_int64 a, const char *b, int *found);
 
 /* The one query opener. Checks @out (setting *out to NULL) and the handle;
  * when @crid is not NULL resolves @campaign (NULL: the only one) and binds ?1

@@ -120,20 +120,34 @@ int insp_as_of(const char *as_of, char out[11])
 	return CAMPAIGN_OK;
 }
 
-int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite3_int64 *out, int *found)
+sqlite3_stmt *row_first(stmts *c, const char *sql, sqlite3_int64 a, const char *b, int *found)
 {
 	sqlite3_stmt *st = stmts_get(c, sql);
 	int rc;
+	*found = 0;
 	if (!st)
-		return campaign_error_code_last();
+		return NULL;
 	sqlite3_bind_int64(st, 1, a);
 	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
 	rc = sqlite3_step(st);
 	*found = rc == SQLITE_ROW;
+	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+		return st;
+	/* a failed step is an error, never "no such row" */
+	sqlite3_reset(st);
+	error_from_sqlite(c->db->sql, rc, "lookup failed");
+	return NULL;
+}
+
+int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite3_int64 *out, int *found)
+{
+	sqlite3_stmt *st = row_first(c, sql, a, b, found);
+	if (!st)
+		return campaign_error_code_last();
 	if (*found)
 		*out = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW || rc == SQLITE_DONE ? CAMPAIGN_OK : error_from_sqlite(c->db->sql, rc, "lookup failed");
+	return CAMPAIGN_OK;
 }
 
 static const char SQL_UNIT_RID[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";

@@ -127,7 +127,7 @@ typedef struct lead_state {
 static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_state *s)
 {
 	int found;
-	sqlite3_stmt *st = insp_row(c, SQL_LEAD_STATE, crid, lead, &found);
+	sqlite3_stmt *st = row_first(c, SQL_LEAD_STATE, crid, lead, &found);
 	if (!st)
 		return campaign_error_code_last();
 	if (found) {

@@ -45,7 +45,7 @@ static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const
 	int found;
 	*round = 0;
 	if (f->round && *f->round) {
-		if (!(st = insp_row(c, SQL_ROUND_OF_UNIT, crid, f->round, &found)))
+		if (!(st = row_first(c, SQL_ROUND_OF_UNIT, crid, f->round, &found)))
 			return campaign_error_code_last();
 		if (found && sqlite3_column_int64(st, 1) == unit)
 			*round = sqlite3_column_int64(st, 0);
@@ -166,7 +166,7 @@ static int flag_body(write_op *op, void *ctx)
 	const campaign_finding_flag_options *a = ctx;
 	const int conceal = !strcmp(a->kind, "concealment");
 	int found, already = 0;
-	sqlite3_stmt *st = insp_row(&op->st, SQL_FLAGS, op->crid, a->finding, &found);
+	sqlite3_stmt *st = row_first(&op->st, SQL_FLAGS, op->crid, a->finding, &found);
 	if (!st)
 		return campaign_error_code_last();
 	if (found)

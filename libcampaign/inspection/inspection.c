@@ -19,18 +19,6 @@ int insp_one_of(const char *v, const char *const *set, const char *what, const c
 	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
 }
 
-sqlite3_stmt *insp_row(stmts *c, const char *sql, sqlite3_int64 crid, const char *id, int *found)
-{
-	sqlite3_stmt *st = stmts_get(c, sql);
-	*found = 0;
-	if (!st)
-		return NULL;
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	*found = sqlite3_step(st) == SQLITE_ROW;
-	return st;
-}
-
 int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size)
 {
 	sqlite3_stmt *st;
@@ -217,10 +205,10 @@ static const char SQL_SUBMIT[] =
 static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *date, const char *document,
                   const char *note, const char *actor)
 {
-	sqlite3_int64 rid, unit;
+	sqlite3_int64 rid = 0, unit = 0;
 	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
 	int rc, found;
-	sqlite3_stmt *st = insp_row(c, SQL_ROUND_FOR_SUBMIT, crid, round, &found);
+	sqlite3_stmt *st = row_first(c, SQL_ROUND_FOR_SUBMIT, crid, round, &found);
 	if (!st)
 		return campaign_error_code_last();
 	if (found) {

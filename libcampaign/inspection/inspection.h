@@ -14,11 +14,6 @@
 
 /* @v is one of @set: EINVALID naming @what, with @list, when missing or not. */
 int insp_one_of(const char *v, const char *const *set, const char *what, const char *list);
-/* Steps @sql, bound with ?1 = @crid and ?2 = @id, to its first row and
- * returns the statement: *@found says whether a row came (read it, then
- * sqlite3_reset() the statement); NULL with the error set when it cannot
- * be prepared. */
-sqlite3_stmt *insp_row(stmts *c, const char *sql, sqlite3_int64 crid, const char *id, int *found);
 /* A new row's id into @id (@size bytes): @given, which ECONFLICT refuses
  * ("@what \"ID\" exists already") when @exists_sql (?1 = the id) finds it;
  * a new UUIDv7 when @given is NULL. */

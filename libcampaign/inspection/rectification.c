@@ -50,7 +50,7 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 	sqlite3_int64 unit = 0;
 	char *desc = NULL, now[21];
 	int rc, found;
-	sqlite3_stmt *st = insp_row(c, SQL_FINDING_OF, crid, r->finding, &found);
+	sqlite3_stmt *st = row_first(c, SQL_FINDING_OF, crid, r->finding, &found);
 	if (!st)
 		return campaign_error_code_last();
 	if (found) {
@@ -137,7 +137,7 @@ static const char SQL_STATE[] =
 static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_state *s)
 {
 	int found;
-	sqlite3_stmt *st = insp_row(c, SQL_STATE, crid, id, &found);
+	sqlite3_stmt *st = row_first(c, SQL_STATE, crid, id, &found);
 	if (!st)
 		return campaign_error_code_last();
 	if (found) {
