@@ -171,7 +171,9 @@ CAMPAIGN_API int campaign_people_from_bodies(campaign_db *db, const char *campai
 CAMPAIGN_API int campaign_people_import_file(campaign_db *db, const char *campaign, const char *path,
                                              const campaign_rows_import_options *opts, const char *actor);
 /** As campaign_people_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
- *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_people_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
 CAMPAIGN_API int campaign_people_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                                                const campaign_rows_import_options *opts, const char *actor);
 
@@ -315,7 +317,9 @@ CAMPAIGN_API int campaign_evaluation_add(campaign_db *db, const char *campaign,
 CAMPAIGN_API int campaign_evaluations_import_file(campaign_db *db, const char *campaign, const char *path,
                                                   const campaign_rows_import_options *opts, const char *actor);
 /** As campaign_evaluations_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
- *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_evaluations_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
 CAMPAIGN_API int campaign_evaluations_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                                                     const campaign_rows_import_options *opts, const char *actor);
 

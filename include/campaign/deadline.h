@@ -31,13 +31,13 @@ typedef struct campaign_deadline campaign_deadline;
  */
 CAMPAIGN_API int campaign_deadline_parse(campaign_deadline **out, const char *text, int year);
 
-/** Returns the original text (owned by @p d). */
+/** @return the original text (owned by @p d). */
 CAMPAIGN_API const char *campaign_deadline_text(const campaign_deadline *d);
-/** Returns the first day "YYYY-MM-DD" (owned by @p d), or NULL when open-ended. */
+/** @return the first day "YYYY-MM-DD" (owned by @p d), or NULL when open-ended. */
 CAMPAIGN_API const char *campaign_deadline_first(const campaign_deadline *d);
-/** Returns the last day "YYYY-MM-DD" (owned by @p d), or NULL when open-ended. */
+/** @return the last day "YYYY-MM-DD" (owned by @p d), or NULL when open-ended. */
 CAMPAIGN_API const char *campaign_deadline_last(const campaign_deadline *d);
-/** Returns 1 if the deadline is open-ended (长期坚持 ...), else 0. */
+/** @return 1 if the deadline is open-ended (长期坚持 ...), else 0. */
 CAMPAIGN_API int campaign_deadline_is_open_ended(const campaign_deadline *d);
 /** Frees a deadline. Accepts NULL. */
 CAMPAIGN_API void campaign_deadline_free(campaign_deadline *d);

@@ -348,7 +348,9 @@ CAMPAIGN_API int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *d
 CAMPAIGN_API int campaign_findings_import_file(campaign_db *db, const char *campaign, const char *path,
                                                const campaign_rows_import_options *opts, const char *actor);
 /** As campaign_findings_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
- *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_findings_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
 CAMPAIGN_API int campaign_findings_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                                                  const campaign_rows_import_options *opts, const char *actor);
 
@@ -506,7 +508,9 @@ CAMPAIGN_API int campaign_rectification_close(campaign_db *db, const char *campa
 CAMPAIGN_API int campaign_rectifications_import_file(campaign_db *db, const char *campaign, const char *path,
                                                      const campaign_rows_import_options *opts, const char *actor);
 /** As campaign_rectifications_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
- *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_rectifications_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
 CAMPAIGN_API int campaign_rectifications_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                                                        const campaign_rows_import_options *opts, const char *actor);
 

@@ -86,7 +86,9 @@ CAMPAIGN_API int campaign_progress_report_add(campaign_buf **out_id, campaign_db
 CAMPAIGN_API int campaign_progress_import_file(campaign_db *db, const char *campaign, const char *path,
                                                const campaign_rows_import_options *opts, const char *actor);
 /** As campaign_progress_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
- *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_progress_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
 CAMPAIGN_API int campaign_progress_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                                                  const campaign_rows_import_options *opts, const char *actor);
 

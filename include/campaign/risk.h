@@ -223,7 +223,9 @@ CAMPAIGN_API int campaign_risk_point_update(campaign_db *db, const char *campaig
 CAMPAIGN_API int campaign_risk_register_import_file(campaign_db *db, const char *campaign, const char *path,
                                                     const campaign_rows_import_options *opts, const char *actor);
 /** As campaign_risk_register_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
- *  the format by @p name's extension, or without a name by the text (see campaign/import.h). */
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_risk_register_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
 CAMPAIGN_API int campaign_risk_register_import_string(campaign_db *db, const char *campaign, const char *text, const char *name,
                                                       const campaign_rows_import_options *opts, const char *actor);
 
