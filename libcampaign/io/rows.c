@@ -16,11 +16,11 @@ static const campaign_rows_import_options DEFAULTS = CAMPAIGN_ROWS_IMPORT_OPTION
 
 static int check_options(const char *api, const campaign_rows_import_options **opts)
 {
+	int rc;
 	if (!*opts)
 		*opts = &DEFAULTS;
-	if ((*opts)->version != CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION)
-		return error_set(CAMPAIGN_EINVALID, "%s: campaign_rows_import_options version %u is not %d", api,
-		                 (*opts)->version, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION);
+	if ((rc = options_check(*opts, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, "campaign_rows_import_options")))
+		return rc;
 	if ((*opts)->error_limit < 0)
 		return error_set(CAMPAIGN_EINVALID, "%s: error_limit %d is negative", api, (*opts)->error_limit);
 	return CAMPAIGN_OK;
