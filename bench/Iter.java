@@ -1,5 +1,5 @@
 // The Java binding's side: a bulk import and iterating rows, through the
-// existing API (Store.importProgress, Store.progressHistory).
+// existing API (Store.progressImportFile, Store.progressHistoryQuery).
 //   java -Djava.library.path=BUILD/java -cp BUILD/java/campaign.jar bench/Iter.java iterate STORE ROWS
 //   java ... bench/Iter.java import STORE progress.csv
 import org.campaign.*;
@@ -16,14 +16,14 @@ public class Iter {
         try (Store db = Campaign.open(args[1])) {
             long t0 = System.nanoTime();
             if (args[0].equals("import")) {
-                db.importProgress(null, args[2], "bench");
+                db.progressImportFile(null, args[2], null, "bench");
                 emit("import.progress.java", t0, 0);
                 return;
             }
             long want = Long.parseLong(args[2]), n = 0;
             while (n < want) {
                 long before = n;
-                try (Rows rows = db.progressHistory(null, null, null)) {
+                try (Rows rows = db.progressHistoryQuery(null, null, null)) {
                     for (Row r : rows) {
                         n++;
                         if (n == want) break;

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """The Python binding's side: a bulk import and iterating rows, through the
-existing API (campaign.Store.import_progress, Store.progress_history).
+existing API (campaign.Store.progress_import_file, Store.progress_history_query).
 
     PYTHONPATH=BUILD/python /usr/bin/python3 bench/iter.py iterate STORE ROWS
     PYTHONPATH=BUILD/python /usr/bin/python3 bench/iter.py import STORE progress.csv
@@ -23,13 +23,13 @@ def main():
     with campaign.open(store) as db:
         t0 = time.monotonic()
         if mode == "import":
-            db.import_progress(sys.argv[3], actor="bench")
+            db.progress_import_file(path=sys.argv[3], actor="bench")
             emit("import.progress.python", t0, 0)
             return
         want, n = int(sys.argv[3]), 0
         while n < want:
             before = n
-            for row in db.progress_history():
+            for row in db.progress_history_query():
                 n += 1
                 if n == want:
                     break
