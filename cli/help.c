@@ -71,8 +71,13 @@ void cli_list(FILE *f, const cli_command *cmd, const char *path)
 {
 	fprintf(f, "%s\n", path);
 	for (const cli_command *s = cmd->subs; s && s->name; s++) {
-		char sub[160];
-		snprintf(sub, sizeof sub, "%s %s", path, s->name);
+		/* the path sized to fit: a deep command is listed whole, never cut */
+		size_t n = strlen(path) + strlen(s->name) + 2;
+		char *sub = malloc(n);
+		if (!sub)
+			return;
+		snprintf(sub, n, "%s %s", path, s->name);
 		cli_list(f, s, sub);
+		free(sub);
 	}
 }
