@@ -22,7 +22,7 @@ int insp_one_of(const char *v, const char *const *set, const char *what, const c
 int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size)
 {
 	sqlite3_stmt *st;
-	int exists;
+	int rc;
 	if (!given) {
 		char uuid[37];
 		db_new_id(uuid);
@@ -32,9 +32,11 @@ int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *
 	if (!(st = stmts_get(c, exists_sql)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, given, -1, SQLITE_TRANSIENT);
-	exists = sqlite3_step(st) == SQLITE_ROW;
+	rc = sqlite3_step(st);
 	sqlite3_reset(st);
-	if (exists)
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return error_from_sqlite(c->db->sql, rc, "cannot look up the id"); /* never read as "free" */
+	if (rc == SQLITE_ROW)
 		return error_set(CAMPAIGN_ECONFLICT, "%s \"%s\" exists already", what, given);
 	snprintf(id, size, "%s", given);
 	return CAMPAIGN_OK;
