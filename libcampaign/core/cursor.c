@@ -18,15 +18,21 @@ struct campaign_cursor {
 	int started; /* campaign_cursor_next was called: too late to page */
 };
 
-/* The page wrapper: the query's rows, then LIMIT and OFFSET. A flattened or
- * co-routine subquery: SQLite streams it, and stops when the page is full. */
+/* Paging: LIMIT ?98 OFFSET ?99 appended to the query itself, so that SQLite
+ * plans the query as written (a LIMIT on an ORDER BY becomes a sorter that
+ * keeps only the page) and streams its rows. A query that cannot take a
+ * LIMIT at its end (it has its own) or names two columns alike is wrapped
+ * instead: SELECT * FROM (query) LIMIT ... (the wrapper renames a repeated
+ * name). The wrapper made SQLite copy an ordered result into a temporary
+ * table before the first row: 0.51 s -> 0.80 s for risk warnings at M. */
 static const char PAGE_HEAD[] = "SELECT * FROM (\n";
 #define PAGE_LIMIT 98 /* a query's own parameters are numbered below */
 #define PAGE_OFFSET 99
-static const char PAGE_TAIL[] = "\n) LIMIT ?98 OFFSET ?99";
+static const char PAGE_TAIL[] = "\n LIMIT ?98 OFFSET ?99";
+static const char PAGE_WRAP_TAIL[] = "\n) LIMIT ?98 OFFSET ?99";
 
 /* The type letters must name every column of the statement. (Names are
- * unique: the page wrapper's SELECT * renames a repeated one.) */
+ * unique: a query that repeats one is wrapped, and the wrapper renames it.) */
 static int types_check(sqlite3_stmt *st, const char *types)
 {
 	int n = sqlite3_column_count(st);
@@ -44,21 +50,54 @@ static int types_check(sqlite3_stmt *st, const char *types)
 	return CAMPAIGN_OK;
 }
 
-static int prepare_paged(campaign_db *db, const char *sql, sqlite3_stmt **st)
+/* 1 if two columns of @st have the same name (or a name is out of memory:
+ * the wrapper's prepare then reports it). */
+static int names_repeat(sqlite3_stmt *st)
+{
+	int n = sqlite3_column_count(st);
+	for (int i = 0; i < n; i++) {
+		const char *a = sqlite3_column_name(st, i);
+		for (int j = 0; a && j < i; j++)
+			if (!strcmp(a, sqlite3_column_name(st, j)))
+				return 1;
+		if (!a)
+			return 1;
+	}
+	return 0;
+}
+
+static int prepare_text(campaign_db *db, const char *head, const char *sql, size_t n, const char *tail,
+                        sqlite3_stmt **st)
 {
 	struct campaign_buf b = {0};
+	int rc;
+	if (buf_puts(&b, head) || buf_append(&b, sql, n) || buf_puts(&b, tail)) {
+		buf_reset(&b);
+		return SQLITE_NOMEM;
+	}
+	rc = sqlite3_prepare_v2(db->sql, b.data, (int)b.size, st, NULL);
+	buf_reset(&b);
+	return rc;
+}
+
+static int prepare_paged(campaign_db *db, const char *sql, sqlite3_stmt **st)
+{
 	size_t n = strlen(sql);
 	int rc;
 	if (strstr(sql, "?98") || strstr(sql, "?99"))
 		return error_set(CAMPAIGN_ERROR, "internal: a query numbers its parameters below ?%d", PAGE_LIMIT);
 	while (n && (sql[n - 1] == ';' || sql[n - 1] == ' ' || sql[n - 1] == '\n'))
 		n--;
-	if (buf_puts(&b, PAGE_HEAD) || buf_append(&b, sql, n) || buf_puts(&b, PAGE_TAIL)) {
-		buf_reset(&b);
+	rc = prepare_text(db, "", sql, n, PAGE_TAIL, st);
+	if (rc == SQLITE_NOMEM || rc == SQLITE_IOERR_NOMEM)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
-	rc = sqlite3_prepare_v2(db->sql, b.data, (int)b.size, st, NULL);
-	buf_reset(&b);
+	if (rc == SQLITE_OK && !names_repeat(*st))
+		return CAMPAIGN_OK;
+	sqlite3_finalize(*st);
+	*st = NULL;
+	rc = prepare_text(db, PAGE_HEAD, sql, n, PAGE_WRAP_TAIL, st);
+	if (rc == SQLITE_NOMEM)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot prepare a query");
 }
 

@@ -104,6 +104,36 @@ static void test_types_checked(void **state)
 	campaign_close(db);
 }
 
+/* Paging appends LIMIT to the query; one with a LIMIT of its own, or with a
+ * repeated column name, is wrapped instead, and pages the same. */
+static void test_page_paths(void **state)
+{
+	static const char *const sql[] = {
+		"WITH s(v) AS (VALUES (1), (2), (3), (4), (5)) SELECT v AS a FROM s ORDER BY v DESC",      /* appended */
+		"WITH s(v) AS (VALUES (7), (8), (9), (1)) SELECT v AS a FROM s ORDER BY v DESC LIMIT 3", /* wrapped */
+	};
+	campaign_db *db = open_memory();
+	campaign_cursor *c = NULL;
+	(void)state;
+	for (int i = 0; i < 2; i++) {
+		assert_int_equal(cursor_prepare(&c, db, sql[i], "i"), CAMPAIGN_OK);
+		assert_int_equal(campaign_cursor_page(c, 1, 2), CAMPAIGN_OK);
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+		assert_int_equal(campaign_cursor_int(c, 0), i ? 8 : 4);
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+		assert_int_equal(campaign_cursor_int(c, 0), i ? 7 : 3);
+		/* the wrapped query's own LIMIT 3 still holds: the page ends there */
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+		campaign_cursor_free(c);
+	}
+	/* a repeated name: the wrapper tells the two apart */
+	assert_int_equal(cursor_prepare(&c, db, "SELECT 1 AS a, 2 AS a", "ii"), CAMPAIGN_OK);
+	assert_string_equal(campaign_cursor_column_name(c, 0), "a");
+	assert_string_equal(campaign_cursor_column_name(c, 1), "a:1");
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
 /* bind_all's letters: what each binds, NULL where the value is absent. */
 static void test_bind_all(void **state)
 {
@@ -135,6 +165,7 @@ int main(void)
 		cmocka_unit_test(test_page),
 		cmocka_unit_test(test_page_refused),
 		cmocka_unit_test(test_types_checked),
+	    cmocka_unit_test(test_page_paths),
 		cmocka_unit_test(test_bind_all),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
