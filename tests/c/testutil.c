@@ -187,3 +187,46 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 	campaign_cursor_free(c);
 	return out;
 }
+
+/* fixtures shared by the core, io, plan and progress tests */
+void expect_row(campaign_cursor *c, ...)
+{
+	va_list ap;
+	const char *name;
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	va_start(ap, c);
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		const char *want = va_arg(ap, const char *), *got = campaign_cursor_get(c, name);
+		if (want ? !got || strcmp(got, want) : got != NULL)
+			print_error("column %s\n", name);
+		if (want)
+			assert_string_equal(got, want);
+		else
+			assert_null(got);
+	}
+	va_end(ap);
+}
+
+void expect_raw_ints(const char *path, const raw_check *checks, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long long got = raw_int(path, checks[i].sql);
+		if (got != checks[i].want)
+			print_error("%s\n", checks[i].sql);
+		assert_int_equal(got, checks[i].want);
+	}
+}
+
+void expect_substrings(const char *text, const char *const *present, const char *const *absent)
+{
+	for (; present && *present; present++) {
+		if (!strstr(text, *present))
+			print_error("missing %s\n", *present);
+		assert_non_null(strstr(text, *present));
+	}
+	for (; absent && *absent; absent++) {
+		if (strstr(text, *absent))
+			print_error("unexpected %s\n", *absent);
+		assert_null(strstr(text, *absent));
+	}
+}

@@ -42,4 +42,18 @@ long long raw_int(const char *path, const char *sql);
 /* "problem:seq:object " for each problem campaign_audit_verify finds, in a
  * static buffer ("" when the store verifies). */
 const char *verify_summary(campaign_db *db, const char *checkpoint, const char *public_key);
+/* fixtures shared by the core, io, plan and progress tests */
+/* Steps @c to its next row (it must have one) and checks its columns, given as
+ * name, value pairs ended by a NULL name; a NULL value: the column is NULL. */
+void expect_row(campaign_cursor *c, ...);
+/* One check of raw_int: @sql on the file gives @want. */
+typedef struct raw_check {
+	const char *sql;
+	long long want;
+} raw_check;
+/* Runs every raw_int check of @checks on the file at @path. */
+void expect_raw_ints(const char *path, const raw_check *checks, size_t n);
+#define EXPECT_RAW_INTS(path, checks) expect_raw_ints(path, checks, sizeof checks / sizeof checks[0])
+/* Each string of the NULL-ended @present is in @text, none of @absent (NULL-ended or NULL). */
+void expect_substrings(const char *text, const char *const *present, const char *const *absent);
 #endif

@@ -42,12 +42,8 @@ static void test_campaign_fields(void **state)
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(campaign_campaigns_query(&c, seed), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "leshan-ltyg-2010");
-	assert_string_equal(campaign_cursor_get(c, "basis"), "川国土资党委〔2010〕5号");
-	assert_string_equal(campaign_cursor_get(c, "period_first"), "2010-10-01");
-	assert_string_equal(campaign_cursor_get(c, "period_last"), "2011-12-31");
-	assert_string_equal(campaign_cursor_get(c, "imported_by"), "tester");
+	expect_row(c, "id", "leshan-ltyg-2010", "basis", "川国土资党委〔2010〕5号", "period_first", "2010-10-01",
+	           "period_last", "2011-12-31", "imported_by", "tester", NULL);
 	assert_non_null(strstr(campaign_cursor_get(c, "summary"), "深化国土资源管理制度改革"));
 	assert_non_null(strstr(campaign_cursor_get(c, "requirements"), "11月初市局领导将带队"));
 	assert_int_equal(campaign_cursor_column_type(c, campaign_cursor_column_index(c, "period_first")),
@@ -160,25 +156,14 @@ static void test_phases_and_milestones(void **state)
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(campaign_phases_query(&c, seed, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "动员部署");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "自查自纠");
-	assert_string_equal(campaign_cursor_get(c, "first"), "2010-10-01");
-	assert_string_equal(campaign_cursor_get(c, "last"), "2010-12-31");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "建章立制");
-	assert_string_equal(campaign_cursor_get(c, "last"), "2011-06-30");
+	expect_row(c, "name", "动员部署", NULL);
+	expect_row(c, "name", "自查自纠", "first", "2010-10-01", "last", "2010-12-31", NULL);
+	expect_row(c, "name", "建章立制", "last", "2011-06-30", NULL);
 	campaign_cursor_free(c);
 	/* the county bureaus' milestone: 10月底各县完成动员部署, for a group */
 	assert_int_equal(campaign_milestones_query(&c, seed, NULL, "p1"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "deadline_text"), "10月中旬");
-	assert_string_equal(campaign_cursor_get(c, "unit"), "city");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "first"), "2010-10-21");
-	assert_string_equal(campaign_cursor_get(c, "last"), "2010-10-31");
-	assert_string_equal(campaign_cursor_get(c, "unit_group"), "counties");
+	expect_row(c, "deadline_text", "10月中旬", "unit", "city", NULL);
+	expect_row(c, "first", "2010-10-21", "last", "2010-10-31", "unit_group", "counties", NULL);
 	campaign_cursor_free(c);
 }
 
@@ -205,15 +190,11 @@ static void test_units_groups_bodies(void **state)
 	assert_int_equal(campaign_unit_group_members_query(&c, seed, NULL, "nope"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no unit group with id \"nope\"");
 	assert_int_equal(campaign_body_members_query(&c, seed, NULL, "leading-group"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "赵发澍");
-	assert_string_equal(campaign_cursor_get(c, "role"), "组长");
+	expect_row(c, "name", "赵发澍", "role", "组长", NULL);
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_bodies_query(&c, seed, NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "parent"), "leading-group");
-	assert_string_equal(campaign_cursor_get(c, "seat"), "jiancha");
+	expect_row(c, "parent", "leading-group", "seat", "jiancha", NULL);
 	campaign_cursor_free(c);
 }
 
@@ -238,10 +219,7 @@ static void test_changes_record_actor(void **state)
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(campaign_changes_query(&c, seed), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "actor"), "tester");
-	assert_string_equal(campaign_cursor_get(c, "operation"), "plan.import");
-	assert_string_equal(campaign_cursor_get(c, "campaign"), "leshan-ltyg-2010");
+	expect_row(c, "actor", "tester", "operation", "plan.import", "campaign", "leshan-ltyg-2010", NULL);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 }
