@@ -79,22 +79,28 @@ static char *responsibility(const char *measure)
 
 static void test_responsibilities(void **state)
 {
+	/* each measure's "L:leads;S:supports", by name, [condition] as written */
+	static const struct {
+		const char *measure, *want;
+	} cases[] = {
+		{"t1.1.m1", "L:利用科;S:规划科,耕保科,地籍科,法规科,监察室,信访科,交易中心"},
+		{"t1.1.m4", "L:利用科;S:规划科,耕保科,交易中心"},
+		{"t1.2.m1", "L:矿管科;S:法规科,监察室,信访科,执法支队"},
+		/* the document marks no lead here: kept as written */
+		{"t1.2.m2", "L:;S:矿管科,财务室,交易中心"},
+		{"t1.2.m5", "L:;S:矿管科,财务室,监察室,交易中心"},
+		{"t2.1.m3", "L:法规科[涉及政策法规],办公室[涉及机关内部管理];S:各科室,直属单位"},
+		{"t2.2.m1", "L:各国土资源局(分局)[各地],监察室[局机关];S:各科室[局机关],直属单位[局机关]"},
+		{"t2.3.m1", "L:监察室;S:其他行政科室"},
+		{"t2.4.m2", "L:监察室;S:党委办,机关党办,人事科,信息中心"},
+		{"t3.1.m2", "L:矿管科;S:财务室,纪监室"},
+		{"t3.2.m3", "L:人事科;S:"},
+		{"t3.2.m5", "L:监察室,财务室;S:各科室,直属单位,各市县(市、区)国土资源局(分局)"},
+		{"t3.3.m1", "L:办公室;S:利用科,矿管科,规划科,地籍科,法规科,信息中心"},
+	};
 	(void)state;
-	assert_string_equal(responsibility("t1.1.m1"), "L:利用科;S:规划科,耕保科,地籍科,法规科,监察室,信访科,交易中心");
-	assert_string_equal(responsibility("t1.1.m4"), "L:利用科;S:规划科,耕保科,交易中心");
-	assert_string_equal(responsibility("t1.2.m1"), "L:矿管科;S:法规科,监察室,信访科,执法支队");
-	/* the document marks no lead here: kept as written */
-	assert_string_equal(responsibility("t1.2.m2"), "L:;S:矿管科,财务室,交易中心");
-	assert_string_equal(responsibility("t1.2.m5"), "L:;S:矿管科,财务室,监察室,交易中心");
-	assert_string_equal(responsibility("t2.1.m3"), "L:法规科[涉及政策法规],办公室[涉及机关内部管理];S:各科室,直属单位");
-	assert_string_equal(responsibility("t2.2.m1"),
-	                    "L:各国土资源局(分局)[各地],监察室[局机关];S:各科室[局机关],直属单位[局机关]");
-	assert_string_equal(responsibility("t2.3.m1"), "L:监察室;S:其他行政科室");
-	assert_string_equal(responsibility("t2.4.m2"), "L:监察室;S:党委办,机关党办,人事科,信息中心");
-	assert_string_equal(responsibility("t3.1.m2"), "L:矿管科;S:财务室,纪监室");
-	assert_string_equal(responsibility("t3.2.m3"), "L:人事科;S:");
-	assert_string_equal(responsibility("t3.2.m5"), "L:监察室,财务室;S:各科室,直属单位,各市县(市、区)国土资源局(分局)");
-	assert_string_equal(responsibility("t3.3.m1"), "L:办公室;S:利用科,矿管科,规划科,地籍科,法规科,信息中心");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(responsibility(cases[i].measure), cases[i].want);
 }
 
 static void test_responsibility_ids(void **state)
