@@ -230,3 +230,22 @@ void expect_substrings(const char *text, const char *const *present, const char 
 		assert_null(strstr(text, *absent));
 	}
 }
+
+int setup_seed(void **state)
+{
+	*state = open_seed();
+	return 0;
+}
+
+int teardown_db(void **state)
+{
+	campaign_close(*state);
+	return 0;
+}
+
+void expect_error(int rc, int want, const char *msg)
+{
+	assert_int_equal(rc, want);
+	if (msg)
+		assert_string_equal(campaign_error_message(), msg);
+}

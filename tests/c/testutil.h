@@ -56,4 +56,10 @@ void expect_raw_ints(const char *path, const raw_check *checks, size_t n);
 #define EXPECT_RAW_INTS(path, checks) expect_raw_ints(path, checks, sizeof checks / sizeof checks[0])
 /* Each string of the NULL-ended @present is in @text, none of @absent (NULL-ended or NULL). */
 void expect_substrings(const char *text, const char *const *present, const char *const *absent);
+/* cmocka fixtures of one test: a fresh seed store in *state, closed after the test. */
+int setup_seed(void **state);
+int teardown_db(void **state);
+#define SEED_TEST(f) cmocka_unit_test_setup_teardown(f, setup_seed, teardown_db)
+/* A failed call: @rc is @want, with the message @msg (NULL: not checked). */
+void expect_error(int rc, int want, const char *msg);
 #endif
