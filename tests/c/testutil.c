@@ -249,3 +249,22 @@ void expect_error(int rc, int want, const char *msg)
 	if (msg)
 		assert_string_equal(campaign_error_message(), msg);
 }
+
+int progress_reports(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+campaign_progress_report_add_options report_options(const char *outcome, const char *unit, const char *status,
+                                                    int percent, const char *date)
+{
+	campaign_progress_report_add_options r = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_INIT;
+	r.outcome = outcome;
+	r.unit = unit;
+	r.status = status;
+	r.percent = percent;
+	r.date = date;
+	return r;
+}

@@ -62,4 +62,9 @@ int teardown_db(void **state);
 #define SEED_TEST(f) cmocka_unit_test_setup_teardown(f, setup_seed, teardown_db)
 /* A failed call: @rc is @want, with the message @msg (NULL: not checked). */
 void expect_error(int rc, int want, const char *msg);
+/* The count of progress reports in the store (its whole history). */
+int progress_reports(campaign_db *db);
+/* The options of a progress report without note or evidence. */
+campaign_progress_report_add_options report_options(const char *outcome, const char *unit, const char *status,
+                                                    int percent, const char *date);
 #endif

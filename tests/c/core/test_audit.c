@@ -15,9 +15,7 @@ static const char *verify(campaign_db *db, const char *cp, const char *pub)
 
 static campaign_db *seed_file(const char *path)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-	                                          .outcome = "t2.4.o1", .unit = "jiancha", .status = "done",
-	                                          .percent = 100, .date = "2010-10-28"};
+	campaign_progress_report_add_options r = report_options("t2.4.o1", "jiancha", "done", 100, "2010-10-28");
 	campaign_db *db;
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
@@ -142,9 +140,7 @@ static void test_deleted_entry_and_checkpoint(void **state)
 
 static void test_failed_write_logs_nothing(void **state)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-	                                          .outcome = "t1.1.o1", .unit = "guihua", .status = "done",
-	                                          .percent = 100, .date = "2010-11-20"};
+	campaign_progress_report_add_options r = report_options("t1.1.o1", "guihua", "done", 100, "2010-11-20");
 	campaign_db *db = open_seed();
 	campaign_cursor *c;
 	int before, after;

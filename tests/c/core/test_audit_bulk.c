@@ -167,9 +167,8 @@ static void test_failed_import_then_row_by_row(void **state)
 	}
 	/* the same handle, after the rollback: an ordinary report is logged with its image */
 	{
-		campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-		                                          .outcome = "t2.4.o1", .unit = "jiancha", .status = "done",
-		                                          .percent = 100, .date = "2010-10-28", .note = "按期完成"};
+		campaign_progress_report_add_options r = report_options("t2.4.o1", "jiancha", "done", 100, "2010-10-28");
+		r.note = "按期完成";
 		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "王五"), CAMPAIGN_OK);
 	}
 	campaign_close(db);

@@ -57,13 +57,6 @@ static void expect_note(campaign_db *db, const char *outcome, const char *unit, 
 	campaign_cursor_free(c);
 }
 
-static int reports(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
 /* Fails an import and checks the exact message and that nothing changed. */
 static void fails_unchanged(campaign_db *db, int rc, int want_rc, const char *want_msg, const char *before)
 {
@@ -113,7 +106,7 @@ static void test_quotes_crlf_bom_blank(void **state)
 	                    "\n"
 	                    "t2.2.o4,mabian,in_progress,80,2010-12-10,,");
 	assert_int_equal(campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_OK);
-	assert_int_equal(reports(db), 3);
+	assert_int_equal(progress_reports(db), 3);
 	expect_note(db, "t1.2.o1", "kuangguan", "清理过半,\"二期\"");
 	/* a quoted line break is kept as written */
 	expect_note(db, "t2.2.o4", "emeishan", "第一行\r\n第二行");
@@ -143,7 +136,7 @@ static void test_records_across_refills(void **state)
 	n += (size_t)snprintf(data + n, cap - n, "t2.2.o4,mabian,in_progress,80,2010-12-10,末行,");
 	write_file("t.csv", data, n);
 	assert_int_equal(campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_OK);
-	assert_int_equal(reports(db), 2002);
+	assert_int_equal(progress_reports(db), 2002);
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.2.o1", "kuangguan"), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_int_equal(strlen(campaign_cursor_get(c, "note")), strlen(note) + 2);

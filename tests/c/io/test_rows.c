@@ -11,13 +11,6 @@
 #define GOOD1 "t1.2.o1,kuangguan,in_progress,50,2010-11-15\n"
 #define GOOD2 "t2.2.o4,emeishan,done,100,2010-12-15\n"
 
-static int reports(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
 typedef struct seen {
 	int calls, errors, stop_at;
 	long rows;
@@ -72,7 +65,7 @@ static void test_options(void **state)
 	assert_string_equal(campaign_error_message(), "campaign_progress_import_file: path is NULL");
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.txt", NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "t.txt: a progress file must end in .csv, .yaml or .yml");
-	assert_int_equal(reports(db), 0);
+	assert_int_equal(progress_reports(db), 0);
 	campaign_close(db);
 }
 
@@ -117,7 +110,7 @@ static void test_dry_run(void **state)
 	                                              "in_progress, done, blocked");
 	/* a clean dry run succeeds and writes nothing */
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1 GOOD2, "t.csv", &o, "office"), CAMPAIGN_OK);
-	assert_int_equal(reports(db), 0);
+	assert_int_equal(progress_reports(db), 0);
 	after = dump_store(db);
 	assert_string_equal(after, before);
 	free(after);
@@ -125,7 +118,7 @@ static void test_dry_run(void **state)
 	/* and the same rows for real */
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1 GOOD2, "t.csv", NULL, "office"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(reports(db), 2);
+	assert_int_equal(progress_reports(db), 2);
 	campaign_close(db);
 }
 
@@ -148,13 +141,13 @@ static void test_progress_callback(void **state)
 	assert_int_equal(s.rows, 1000);
 	assert_int_equal(s.total, (long long)n);
 	assert_int_equal(s.done, (long long)n);
-	assert_int_equal(reports(db), 1000);
+	assert_int_equal(progress_reports(db), 1000);
 	/* a callback that says stop: nothing is written */
 	memset(&s, 0, sizeof s);
 	s.stop_at = 2;
 	assert_int_equal(campaign_progress_import_string(db, NULL, text, "t.csv", &o, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "t.csv: import stopped");
-	assert_int_equal(reports(db), 1000);
+	assert_int_equal(progress_reports(db), 1000);
 	free(text);
 	campaign_close(db);
 }
@@ -255,7 +248,7 @@ static void test_yaml_list_progress(void **state)
 	assert_int_equal(s.rows, 2);
 	assert_int_equal(s.done, (long long)strlen(text));
 	assert_int_equal(s.total, (long long)strlen(text));
-	assert_int_equal(reports(db), 2);
+	assert_int_equal(progress_reports(db), 2);
 	assert_int_equal(campaign_progress_import_string(db, NULL, "- {outcome: t1.2.o1, percent: [1]}\n", "p.yaml", NULL,
 	                                                 "office"),
 	                 CAMPAIGN_EINVALID);
