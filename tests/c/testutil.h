@@ -46,6 +46,8 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 /* Steps @c to its next row (it must have one) and checks its columns, given as
  * name, value pairs ended by a NULL name; a NULL value: the column is NULL. */
 void expect_row(campaign_cursor *c, ...);
+/* The same checks on the row @c stands on. */
+void expect_columns(campaign_cursor *c, ...);
 /* One check of raw_int: @sql on the file gives @want. */
 typedef struct raw_check {
 	const char *sql;
