@@ -314,4 +314,11 @@ int write_result(write_op *op, const char *s);
 int db_log_read(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
                 const char *detail);
 
+/* shared by the domains (dedupe, inspection/risk side) */
+
+/* Runs the write statement @sql to its end: prepared through @c (NULL: the
+ * handle's cache, db_stmt()), bound as bind_all() with @types, stepped as
+ * db_step_done() with @what naming the failure. */
+int stmt_run(stmts *c, campaign_db *db, const char *sql, const char *what, const char *types, ...);
+
 #endif

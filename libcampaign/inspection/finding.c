@@ -177,15 +177,8 @@ static int flag_body(write_op *op, void *ctx)
 	if (already)
 		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
 		                 conceal ? "concealment" : "falsification", a->finding);
-	if (!(st = stmts_get(&op->st, SQL_FLAG_SET)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->finding, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, conceal);
-	sqlite3_bind_int(st, 3, !conceal);
-	bind_opt(st, 4, a->note);
-	sqlite3_bind_text(st, 5, a->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, op->actor, -1, SQLITE_STATIC);
-	return db_step_done(op->db, st, "cannot flag the finding");
+	return stmt_run(&op->st, op->db, SQL_FLAG_SET, "cannot flag the finding", "tiiott", a->finding, conceal, !conceal,
+	                a->note, a->date, op->actor);
 }
 
 OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
