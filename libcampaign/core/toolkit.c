@@ -298,3 +298,23 @@ int stmt_run(stmts *c, campaign_db *db, const char *sql, const char *what, const
 	va_end(ap);
 	return db_step_done(db, st, what);
 }
+
+int row_copy(stmts *c, const char *sql, sqlite3_int64 a, const char *b, const char *what, const char *types, ...)
+{
+	int found;
+	sqlite3_stmt *st = row_first(c, sql, a, b, &found);
+	va_list ap;
+	if (!st)
+		return campaign_error_code_last();
+	va_start(ap, types);
+	for (int i = 0; found && types[i]; i++)
+		if (types[i] == 'I') {
+			*va_arg(ap, sqlite3_int64 *) = sqlite3_column_int64(st, i);
+		} else {
+			char *out = va_arg(ap, char *);
+			column_copy(st, i, out, va_arg(ap, size_t));
+		}
+	va_end(ap);
+	sqlite3_reset(st);
+	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no %s with id \"%s\"", what, b);
+}

@@ -110,18 +110,10 @@ typedef struct lead_state {
 
 static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_state *s)
 {
-	int found;
-	sqlite3_stmt *st = row_first(c, SQL_LEAD_STATE, crid, lead, &found);
-	if (!st)
-		return campaign_error_code_last();
-	if (found) {
-		column_copy(st, 0, s->received_on, sizeof s->received_on);
-		column_copy(st, 1, s->referred_on, sizeof s->referred_on);
-		column_copy(st, 2, s->outcome_on, sizeof s->outcome_on);
-	}
-	sqlite3_reset(st);
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
+	int rc = row_copy(c, SQL_LEAD_STATE, crid, lead, "case lead", "ttt", s->received_on, sizeof s->received_on,
+	                  s->referred_on, sizeof s->referred_on, s->outcome_on, sizeof s->outcome_on);
+	if (rc)
+		return rc;
 	if (*s->outcome_on)
 		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was resolved on %s", lead, s->outcome_on);
 	return CAMPAIGN_OK;

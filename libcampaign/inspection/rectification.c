@@ -123,21 +123,11 @@ static const char SQL_STATE[] =
 /* Reads the state, and refuses a closed rectification. */
 static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_state *s)
 {
-	int found;
-	sqlite3_stmt *st = row_first(c, SQL_STATE, crid, id, &found);
-	if (!st)
-		return campaign_error_code_last();
-	if (found) {
-		s->unit = sqlite3_column_int64(st, 0);
-		column_copy(st, 1, s->status, sizeof s->status);
-		column_copy(st, 2, s->verification, sizeof s->verification);
-		column_copy(st, 3, s->verified_on, sizeof s->verified_on);
-		column_copy(st, 4, s->closed_on, sizeof s->closed_on);
-		column_copy(st, 5, s->last_update, sizeof s->last_update);
-	}
-	sqlite3_reset(st);
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no rectification with id \"%s\"", id);
+	int rc = row_copy(c, SQL_STATE, crid, id, "rectification", "Ittttt", &s->unit, s->status, sizeof s->status,
+	                  s->verification, sizeof s->verification, s->verified_on, sizeof s->verified_on, s->closed_on,
+	                  sizeof s->closed_on, s->last_update, sizeof s->last_update);
+	if (rc)
+		return rc;
 	if (*s->closed_on)
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" was closed on %s and cannot change", id, s->closed_on);
 	return CAMPAIGN_OK;
