@@ -309,11 +309,7 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 	return risk_point_write(db, crid, p, &n, actor);
 }
 
-int campaign_risk_point_add_options_init(campaign_risk_point_add_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION,
-	                         "campaign_risk_point_add_options");
-}
+OPTIONS_INIT_FN(risk_point_add, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION)
 
 typedef struct point_args {
 	const campaign_risk_point_add_options *opts;

@@ -67,11 +67,7 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 	return risk_grade_refresh(db, crid, o->point, actor);
 }
 
-int campaign_risk_control_add_options_init(campaign_risk_control_add_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION,
-	                         "campaign_risk_control_add_options");
-}
+OPTIONS_INIT_FN(risk_control_add, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION)
 
 /* Everything that needs no reading; the id is chosen here, so that a refusal names it. */
 static int control_check(void *ctx)

@@ -465,11 +465,7 @@ int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const 
 	return grading_write(db, &g->w);
 }
 
-int campaign_risk_point_grade_options_init(campaign_risk_point_grade_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION,
-	                         "campaign_risk_point_grade_options");
-}
+OPTIONS_INIT_FN(risk_point_grade, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION)
 
 static int grade_check(void *ctx)
 {
@@ -608,11 +604,7 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 	return risk_history_add(db, point, "override", "grade", before, after, actor);
 }
 
-int campaign_risk_point_override_options_init(campaign_risk_point_override_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION,
-	                         "campaign_risk_point_override_options");
-}
+OPTIONS_INIT_FN(risk_point_override, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION)
 
 static int override_check(void *ctx)
 {
