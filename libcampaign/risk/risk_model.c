@@ -443,22 +443,14 @@ static int store_grades(campaign_db *db, sqlite3_int64 mrid, const model_in *in,
 
 static int store_inputs(campaign_db *db, sqlite3_int64 mrid, const model_in *in)
 {
-	sqlite3_stmt *st;
+	const int weighted = in->kind == KIND_WEIGHTED;
 	int rc;
 	for (int i = 0; i < in->ninputs; i++) {
 		const input_in *x = &in->inputs[i];
-		if (!(st = db_stmt(db, SQL_INPUT_INSERT)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, mrid);
-		sqlite3_bind_text(st, 2, x->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, i + 1);
-		sqlite3_bind_text(st, 4, x->name, -1, SQLITE_STATIC);
-		if (in->kind == KIND_WEIGHTED)
-			sqlite3_bind_int(st, 5, x->weight);
-		sqlite3_bind_int(st, 6, x->min);
-		sqlite3_bind_int(st, 7, x->max);
-		sqlite3_bind_int(st, 8, x->override);
-		if ((rc = db_step_done(db, st, "cannot store a model input")))
+		/* a weight only in a weighted model: elsewhere NULL, as a row id 0 binds NULL */
+		if ((rc = stmt_run(NULL, db, SQL_INPUT_INSERT, "cannot store a model input", weighted ? "ItitIiii" : "Ititriii",
+		                   mrid, x->id, i + 1, x->name, (sqlite3_int64)(weighted ? x->weight : 0), x->min, x->max,
+		                   x->override)))
 			return rc;
 	}
 	return CAMPAIGN_OK;
