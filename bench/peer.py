@@ -213,60 +213,65 @@ class Peer:
         db.execute("COMMIT")
         return n
 
-    def risk(self, path):
+    def each_row(self, path, add):
+        """Calls add(path, n, row, ts) for each row n of the CSV file at path, all in one transaction; returns the
+        count of rows."""
         db, n, ts = self.db, 0, now()
         db.execute("BEGIN")
         with open(path, encoding="utf-8-sig", newline="") as f:
             for r in csv.DictReader(f):
                 n += 1
-                u, t = self.units.get(r["unit"]), TYPES.get(r["type"])
-                if u is None or t is None or r["scope"] not in SCOPES or not r["name"] or not DATE.match(r["graded_on"]):
-                    raise SystemExit("%s: row %d: bad unit, type, scope, name or date" % (path, n))
-                inputs = dict(kv.split("=") for kv in r["inputs"].split(","))
-                li, im = int(inputs["likelihood"]), int(inputs["impact"])
-                grade, label = self.cells[(li, im)]
-                aid = str(uuid.uuid4())
-                canon = "impact=%d,likelihood=%d" % (im, li)
-                db.execute("INSERT INTO risk_point (id, campaign, unit, scope, scope_name, type, name, description, "
-                           "manifestations, owner, leader, inputs, assessment, created_by, created_at) "
-                           "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                           (r["id"], self.crid, u, r["scope"], r["scope_name"], t, r["name"], r["description"] or None,
-                            r["manifestations"] or None, r["owner"] or None, r["leader"] or None, canon, aid, ACTOR, ts))
-                db.execute("INSERT INTO risk_assessment (id, point, model, inputs, likelihood, impact, grade, reason, "
-                           "graded_on, actor, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                           (aid, r["id"], self.model_id, canon, li, im, grade, "import", r["graded_on"], ACTOR, ts))
-                db.executemany("INSERT INTO risk_point_history (id, point, operation, field, before, after, actor, "
-                               "recorded_at) VALUES (?,?,?,?,NULL,?,?,?)",
-                               [(str(uuid.uuid4()), r["id"], "add", "name", r["name"], ACTOR, ts),
-                                (str(uuid.uuid4()), r["id"], "import", "grade", "%s (%s@1)" % (label, self.model_id),
-                                 ACTOR, ts)])
+                add(path, n, r, ts)
         db.execute("COMMIT")
         return n
+
+    def risk(self, path):
+        return self.each_row(path, self.risk_row)
+
+    def risk_row(self, path, n, r, ts):
+        db = self.db
+        u, t = self.units.get(r["unit"]), TYPES.get(r["type"])
+        if u is None or t is None or r["scope"] not in SCOPES or not r["name"] or not DATE.match(r["graded_on"]):
+            raise SystemExit("%s: row %d: bad unit, type, scope, name or date" % (path, n))
+        inputs = dict(kv.split("=") for kv in r["inputs"].split(","))
+        li, im = int(inputs["likelihood"]), int(inputs["impact"])
+        grade, label = self.cells[(li, im)]
+        aid = str(uuid.uuid4())
+        canon = "impact=%d,likelihood=%d" % (im, li)
+        db.execute("INSERT INTO risk_point (id, campaign, unit, scope, scope_name, type, name, description, "
+                   "manifestations, owner, leader, inputs, assessment, created_by, created_at) "
+                   "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                   (r["id"], self.crid, u, r["scope"], r["scope_name"], t, r["name"], r["description"] or None,
+                    r["manifestations"] or None, r["owner"] or None, r["leader"] or None, canon, aid, ACTOR, ts))
+        db.execute("INSERT INTO risk_assessment (id, point, model, inputs, likelihood, impact, grade, reason, "
+                   "graded_on, actor, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                   (aid, r["id"], self.model_id, canon, li, im, grade, "import", r["graded_on"], ACTOR, ts))
+        db.executemany("INSERT INTO risk_point_history (id, point, operation, field, before, after, actor, "
+                       "recorded_at) VALUES (?,?,?,?,NULL,?,?,?)",
+                       [(str(uuid.uuid4()), r["id"], "add", "name", r["name"], ACTOR, ts),
+                        (str(uuid.uuid4()), r["id"], "import", "grade", "%s (%s@1)" % (label, self.model_id),
+                         ACTOR, ts)])
 
     def findings(self, path):
-        db, n, ts = self.db, 0, now()
-        db.execute("BEGIN")
-        with open(path, encoding="utf-8-sig", newline="") as f:
-            for r in csv.DictReader(f):
-                n += 1
-                u = self.units.get(r["unit"])
-                cat = self.categories.get(r["category"]) if r["category"] else None
-                if u is None or (r["category"] and cat is None) or r["origin"] not in ORIGINS or \
-                        not r["description"] or not DATE.match(r["found_on"]):
-                    raise SystemExit("%s: row %d: bad unit, category, origin, description or date" % (path, n))
-                fen = None
-                if r["amount"]:
-                    y, _, c = r["amount"].partition(".")
-                    fen = int(y) * 100 + int((c + "00")[:2])
-                rid = db.execute("INSERT INTO finding (id, campaign, unit, category, origin, people, description, "
-                                 "amount_fen, found_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                                 (r["id"], self.crid, u, cat, r["origin"], r["people"] or None, r["description"], fen,
-                                  r["found_on"], ACTOR, ts)).lastrowid
-                db.execute("INSERT INTO finding_fts (rowid, body) VALUES (?, ?)",
-                           (rid, r["description"] + ("；" + r["people"] if r["people"] else "")))
-        db.execute("COMMIT")
-        return n
+        return self.each_row(path, self.findings_row)
 
+    def findings_row(self, path, n, r, ts):
+        db = self.db
+        u = self.units.get(r["unit"])
+        cat = self.categories.get(r["category"]) if r["category"] else None
+        if u is None or (r["category"] and cat is None) or r["origin"] not in ORIGINS or \
+                not r["description"] or not DATE.match(r["found_on"]):
+            raise SystemExit("%s: row %d: bad unit, category, origin, description or date" % (path, n))
+        fen = None
+        if r["amount"]:
+            y, _, c = r["amount"].partition(".")
+            fen = int(y) * 100 + int((c + "00")[:2])
+        rid = db.execute("INSERT INTO finding (id, campaign, unit, category, origin, people, description, "
+                         "amount_fen, found_on, recorded_by, recorded_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                         (r["id"], self.crid, u, cat, r["origin"], r["people"] or None, r["description"], fen,
+                          r["found_on"], ACTOR, ts)).lastrowid
+        db.execute("INSERT INTO finding_fts (rowid, body) VALUES (?, ?)",
+                   (rid, r["description"] + ("；" + r["people"] if r["people"] else "")))
 
 def main():
     data, store, model, cats = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]

@@ -420,7 +420,6 @@ static const char SQL_CALL[] =
 int db_log(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
            const char *detail)
 {
-	sqlite3_stmt *st;
 	int rc;
 	/* a read that must be logged (confidential access) runs its own transaction */
 	if (sqlite3_get_autocommit(db->sql))
@@ -428,10 +427,8 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
 	/* a bulk import's batches belong to this call: they go before it */
 	if ((rc = audit_bulk_flush(db)))
 		return rc;
-	if (!(st = db_stmt(db, SQL_CALL)))
-		return campaign_error_code_last();
-	bind_all(st, "ttttt", actor, operation, campaign, object, detail);
-	return db_step_done(db, st, "cannot write the audit log");
+	return stmt_run(NULL, db, SQL_CALL, "cannot write the audit log", "ttttt", actor, operation, campaign, object,
+	                detail);
 }
 
 /* ---- reading ---- */

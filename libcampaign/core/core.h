@@ -314,4 +314,16 @@ int write_result(write_op *op, const char *s);
 int db_log_read(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
                 const char *detail);
 
+/* shared by the domains (dedupe, inspection/risk side) */
+
+/* Runs the write statement @sql to its end: prepared through @c (NULL: the
+ * handle's cache, db_stmt()), bound as bind_all() with @types, stepped as
+ * db_step_done() with @what naming the failure. */
+int stmt_run(stmts *c, campaign_db *db, const char *sql, const char *what, const char *types, ...);
+/* Reads the first row of @sql bound as row_first() (@b: the object's id)
+ * into the arguments, column by column, one letter of @types each: 'I' a
+ * sqlite3_int64 *, 't' a char buffer and its size (size_t) as column_copy().
+ * ENOTFOUND "no @what with id "@b"" when there is no row. */
+int row_copy(stmts *c, const char *sql, sqlite3_int64 a, const char *b, const char *what, const char *types, ...);
+
 #endif

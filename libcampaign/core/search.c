@@ -103,6 +103,7 @@ int search_register(campaign_db *db)
 
 /* ---- keeping the index ---- */
 
+#define INDEX_FAILED "cannot update the search index"
 static const char SQL_CHANGED[] =
 	"SELECT DISTINCT tbl, CAST(key AS INTEGER) FROM audit_log WHERE seq > ?1 AND tbl IN ('finding', 'rectification') "
 	"AND kind <> 'batch'";
@@ -142,28 +143,14 @@ static const char SQL_FTS_RECT[] =
 static int reindex(campaign_db *db, const char *kind, sqlite3_int64 rid)
 {
 	int finding = !strcmp(kind, "finding"), rc;
-	sqlite3_stmt *st;
-	for (int i = 0; i < 2; i++) {
-		if (!(st = db_stmt(db, i ? SQL_UNINDEX_DOC : SQL_UNINDEX_FTS)))
-			return campaign_error_code_last();
-		sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, rid);
-		if ((rc = db_step_done(db, st, "cannot update the search index")))
+	for (int i = 0; i < 2; i++)
+		if ((rc = stmt_run(NULL, db, i ? SQL_UNINDEX_DOC : SQL_UNINDEX_FTS, INDEX_FAILED, "tI", kind, rid)))
 			return rc;
-	}
-	if (!(st = db_stmt(db, finding ? SQL_DOC_FINDING : SQL_DOC_RECT)))
-		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, rid);
-	if ((rc = db_step_done(db, st, "cannot update the search index")) || !sqlite3_changes(db->sql))
+	if ((rc = stmt_run(NULL, db, finding ? SQL_DOC_FINDING : SQL_DOC_RECT, INDEX_FAILED, "I", rid)) ||
+	    !sqlite3_changes(db->sql))
 		return rc;
-	{
-		sqlite3_int64 doc = sqlite3_last_insert_rowid(db->sql);
-		if (!(st = db_stmt(db, finding ? SQL_FTS_FINDING : SQL_FTS_RECT)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, rid);
-		sqlite3_bind_int64(st, 2, doc);
-		return db_step_done(db, st, "cannot update the search index");
-	}
+	return stmt_run(NULL, db, finding ? SQL_FTS_FINDING : SQL_FTS_RECT, INDEX_FAILED, "II", rid,
+	                sqlite3_last_insert_rowid(db->sql));
 }
 
 /* Indexes the rows of a batch (a bulk import's rows first..last), a few
@@ -181,7 +168,7 @@ static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, s
 			sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
 		sqlite3_bind_int64(st, 2, first);
 		sqlite3_bind_int64(st, 3, last);
-		rc = db_step_done(db, st, "cannot update the search index");
+		rc = db_step_done(db, st, INDEX_FAILED);
 	}
 	return rc;
 }

@@ -45,10 +45,9 @@ void bind_opt(sqlite3_stmt *st, int i, const char *s)
 		sqlite3_bind_null(st, i);
 }
 
-void bind_all(sqlite3_stmt *st, const char *types, ...)
+/* bind_all() over a va_list: the one binder, shared with stmt_run(). */
+static void bind_list(sqlite3_stmt *st, const char *types, va_list ap)
 {
-	va_list ap;
-	va_start(ap, types);
 	for (int i = 0; types[i]; i++) {
 		const char *t;
 		switch (types[i]) {
@@ -84,6 +83,13 @@ void bind_all(sqlite3_stmt *st, const char *types, ...)
 				sqlite3_bind_null(st, i + 1);
 		}
 	}
+}
+
+void bind_all(sqlite3_stmt *st, const char *types, ...)
+{
+	va_list ap;
+	va_start(ap, types);
+	bind_list(st, types, ap);
 	va_end(ap);
 }
 
@@ -277,4 +283,38 @@ int options_init(void *opts, size_t size, unsigned int version, unsigned int kno
 	memset(opts, 0, size);
 	*(unsigned int *)opts = version;
 	return CAMPAIGN_OK;
+}
+
+/* shared by the domains (dedupe, inspection/risk side) */
+
+int stmt_run(stmts *c, campaign_db *db, const char *sql, const char *what, const char *types, ...)
+{
+	sqlite3_stmt *st = c ? stmts_get(c, sql) : db_stmt(db, sql);
+	va_list ap;
+	if (!st)
+		return campaign_error_code_last();
+	va_start(ap, types);
+	bind_list(st, types, ap);
+	va_end(ap);
+	return db_step_done(db, st, what);
+}
+
+int row_copy(stmts *c, const char *sql, sqlite3_int64 a, const char *b, const char *what, const char *types, ...)
+{
+	int found;
+	sqlite3_stmt *st = row_first(c, sql, a, b, &found);
+	va_list ap;
+	if (!st)
+		return campaign_error_code_last();
+	va_start(ap, types);
+	for (int i = 0; found && types[i]; i++)
+		if (types[i] == 'I') {
+			*va_arg(ap, sqlite3_int64 *) = sqlite3_column_int64(st, i);
+		} else {
+			char *out = va_arg(ap, char *);
+			column_copy(st, i, out, va_arg(ap, size_t));
+		}
+	va_end(ap);
+	sqlite3_reset(st);
+	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no %s with id \"%s\"", what, b);
 }

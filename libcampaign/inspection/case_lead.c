@@ -41,7 +41,6 @@ static int lead_unit(stmts *c, sqlite3_int64 crid, const lead_in *l, sqlite3_int
 
 static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const char *actor, char id[72])
 {
-	sqlite3_stmt *st;
 	sqlite3_int64 unit;
 	char now[21];
 	int rc;
@@ -49,27 +48,12 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 		return rc;
 	if ((rc = insp_new_id(c, SQL_LEAD_EXISTS, "case lead", l->id, id, 72)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_LEAD_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_text(st, 3, l->finding ? "finding" : "citizen_report", -1, SQLITE_STATIC);
-	bind_opt(st, 4, l->finding);
-	if (unit)
-		sqlite3_bind_int64(st, 5, unit);
-	sqlite3_bind_text(st, 6, l->received_on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(c->db, st, "cannot record the case lead")))
+	if ((rc = stmt_run(c, c->db, SQL_LEAD_INSERT, "cannot record the case lead", "tItorttt", id, crid,
+	                   l->finding ? "finding" : "citizen_report", l->finding, unit, l->received_on, actor, now)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_SECRET_INSERT)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, l->details, -1, SQLITE_STATIC);
-	bind_opt(st, 3, l->reporter);
-	bind_opt(st, 4, l->contact);
-	return db_step_done(c->db, st, "cannot record the case lead");
+	return stmt_run(c, c->db, SQL_SECRET_INSERT, "cannot record the case lead", "ttoo", id, l->details,
+	                l->reporter, l->contact);
 }
 
 static lead_in lead_of(const campaign_case_lead_add_options *o)
@@ -126,18 +110,10 @@ typedef struct lead_state {
 
 static int lead_state_get(stmts *c, sqlite3_int64 crid, const char *lead, lead_state *s)
 {
-	int found;
-	sqlite3_stmt *st = row_first(c, SQL_LEAD_STATE, crid, lead, &found);
-	if (!st)
-		return campaign_error_code_last();
-	if (found) {
-		column_copy(st, 0, s->received_on, sizeof s->received_on);
-		column_copy(st, 1, s->referred_on, sizeof s->referred_on);
-		column_copy(st, 2, s->outcome_on, sizeof s->outcome_on);
-	}
-	sqlite3_reset(st);
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
+	int rc = row_copy(c, SQL_LEAD_STATE, crid, lead, "case lead", "ttt", s->received_on, sizeof s->received_on,
+	                  s->referred_on, sizeof s->referred_on, s->outcome_on, sizeof s->outcome_on);
+	if (rc)
+		return rc;
 	if (*s->outcome_on)
 		return error_set(CAMPAIGN_ECONFLICT, "case lead \"%s\" was resolved on %s", lead, s->outcome_on);
 	return CAMPAIGN_OK;
@@ -161,7 +137,6 @@ static int refer_check(void *ctx)
 static int refer_body(write_op *op, void *ctx)
 {
 	const campaign_case_lead_refer_options *a = ctx;
-	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
 	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
@@ -171,14 +146,8 @@ static int refer_body(write_op *op, void *ctx)
 	if (strcmp(a->date, s.received_on) < 0)
 		return error_set(CAMPAIGN_EINVALID, "referral date %s is before the lead was received (%s)", a->date,
 		                 s.received_on);
-	if (!(st = stmts_get(&op->st, SQL_REFER)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->body_kind, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->body, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, a->reference);
-	return db_step_done(op->db, st, "cannot record the referral");
+	return stmt_run(&op->st, op->db, SQL_REFER, "cannot record the referral", "tttto", a->lead, a->body_kind, a->body,
+	                a->date, a->reference);
 }
 
 OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
@@ -209,7 +178,6 @@ static int resolve_check(void *ctx)
 static int resolve_body(write_op *op, void *ctx)
 {
 	const campaign_case_lead_resolve_options *a = ctx;
-	sqlite3_stmt *st;
 	lead_state s;
 	int rc;
 	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
@@ -217,18 +185,11 @@ static int resolve_body(write_op *op, void *ctx)
 	if (strcmp(a->date, *s.referred_on ? s.referred_on : s.received_on) < 0)
 		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", a->date,
 		                 *s.referred_on ? "referred" : "received", *s.referred_on ? s.referred_on : s.received_on);
-	if (!(st = stmts_get(&op->st, SQL_RESOLVE)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->outcome, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(op->db, st, "cannot record the outcome")) || !a->note || !*a->note)
+	if ((rc = stmt_run(&op->st, op->db, SQL_RESOLVE, "cannot record the outcome", "ttt", a->lead, a->outcome,
+	                   a->date)) ||
+	    !a->note || !*a->note)
 		return rc;
-	if (!(st = stmts_get(&op->st, SQL_RESOLVE_NOTE)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->lead, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, a->note, -1, SQLITE_STATIC);
-	return db_step_done(op->db, st, "cannot record the outcome");
+	return stmt_run(&op->st, op->db, SQL_RESOLVE_NOTE, "cannot record the outcome", "tt", a->lead, a->note);
 }
 
 OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)

@@ -141,33 +141,15 @@ static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in,
 	if (doc_version_latest(st, crid, in->id, hash, version))
 		return CAMPAIGN_OK;
 	++*version;
-	if (!(st = stmts_get(c, SQL_CAT_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, *version);
-	sqlite3_bind_text(st, 4, in->name, -1, SQLITE_STATIC);
-	bind_opt(st, 5, in->source);
-	bind_opt(st, 6, in->consequence);
-	sqlite3_bind_text(st, 7, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 8, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(c->db, st, "cannot store the catalogue")))
+	if ((rc = stmt_run(c, c->db, SQL_CAT_INSERT, "cannot store the catalogue", "Itittottt", crid, in->id, *version,
+	                   in->name, in->source, in->consequence, hash, actor, now)))
 		return rc;
 	rid = sqlite3_last_insert_rowid(c->db->sql);
-	for (int j = 0; j < in->n; j++) {
-		if (!(st = stmts_get(c, SQL_CATEGORY_INSERT)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, rid);
-		sqlite3_bind_text(st, 2, in->cats[j].id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, j + 1);
-		bind_opt(st, 4, in->cats[j].label);
-		sqlite3_bind_text(st, 5, in->cats[j].text, -1, SQLITE_STATIC);
-		bind_opt(st, 6, in->cats[j].consequence);
-		if ((rc = db_step_done(c->db, st, "cannot store a category")))
+	for (int j = 0; j < in->n; j++)
+		if ((rc = stmt_run(c, c->db, SQL_CATEGORY_INSERT, "cannot store a category", "Itioto", rid, in->cats[j].id,
+		                   j + 1, in->cats[j].label, in->cats[j].text, in->cats[j].consequence)))
 			return rc;
-	}
 	return CAMPAIGN_OK;
 }
 

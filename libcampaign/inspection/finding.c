@@ -70,7 +70,6 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
                    char *id, size_t id_size, int log)
 {
 	sqlite3_int64 unit, category = 0, round;
-	sqlite3_stmt *st;
 	long long fen;
 	char now[21];
 	int rc;
@@ -81,25 +80,12 @@ int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const fin
 	                       "finding.record")) ||
 	    (rc = insp_new_id(c, SQL_FINDING_EXISTS, "finding", f->id, id, id_size)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_FINDING_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_int64(st, 3, unit);
-	if (category)
-		sqlite3_bind_int64(st, 4, category);
-	if (round)
-		sqlite3_bind_int64(st, 5, round);
-	sqlite3_bind_text(st, 6, f->origin, -1, SQLITE_STATIC);
-	bind_opt(st, 7, f->people);
-	sqlite3_bind_text(st, 8, f->description, -1, SQLITE_STATIC);
-	if (fen >= 0)
-		sqlite3_bind_int64(st, 9, fen);
-	sqlite3_bind_text(st, 10, f->found_on, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 12, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(c->db, st, "cannot record the finding")) || !log)
+	/* the amount: NULL when none was given (fen < 0), as a row id 0 binds NULL */
+	if ((rc = stmt_run(c, c->db, SQL_FINDING_INSERT, "cannot record the finding",
+	                   fen >= 0 ? "tIIrrtotIttt" : "tIIrrtotrttt", id, crid, unit, category, round, f->origin,
+	                   f->people, f->description, (sqlite3_int64)(fen >= 0 ? fen : 0), f->found_on, actor, now)) ||
+	    !log)
 		return rc;
 	return db_log(c->db, actor, "finding.record", campaign, id, f->origin);
 }
@@ -177,15 +163,8 @@ static int flag_body(write_op *op, void *ctx)
 	if (already)
 		return error_set(CAMPAIGN_ECONFLICT, "%s is already recorded on finding \"%s\"",
 		                 conceal ? "concealment" : "falsification", a->finding);
-	if (!(st = stmts_get(&op->st, SQL_FLAG_SET)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->finding, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 2, conceal);
-	sqlite3_bind_int(st, 3, !conceal);
-	bind_opt(st, 4, a->note);
-	sqlite3_bind_text(st, 5, a->date, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, op->actor, -1, SQLITE_STATIC);
-	return db_step_done(op->db, st, "cannot flag the finding");
+	return stmt_run(&op->st, op->db, SQL_FLAG_SET, "cannot flag the finding", "tiiott", a->finding, conceal, !conceal,
+	                a->note, a->date, op->actor);
 }
 
 OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)

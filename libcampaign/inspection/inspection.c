@@ -98,7 +98,6 @@ typedef struct round_in {
 
 static int round_insert(stmts *c, const round_in *r, const char *id, sqlite3_int64 unit)
 {
-	sqlite3_stmt *st;
 	sqlite3_int64 rid;
 	char now[21];
 	int rc, found;
@@ -106,22 +105,10 @@ static int round_insert(stmts *c, const round_in *r, const char *id, sqlite3_int
 		return rc;
 	if (found)
 		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" exists already", id);
-	if (!(st = stmts_get(c, SQL_ROUND_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_int64(st, 1, r->crid);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, r->series, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, unit);
-	if (r->grp)
-		sqlite3_bind_int64(st, 5, r->grp);
-	sqlite3_bind_text(st, 6, r->first, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, r->last, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, r->deadline, -1, SQLITE_STATIC);
-	bind_opt(st, 9, strcmp(r->deadline_text, r->deadline) ? r->deadline_text : NULL);
-	sqlite3_bind_text(st, 10, r->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot create the round");
+	return stmt_run(c, c->db, SQL_ROUND_INSERT, "cannot create the round", "IttIrtttott", r->crid, id, r->series,
+	                unit, r->grp, r->first, r->last, r->deadline,
+	                strcmp(r->deadline_text, r->deadline) ? r->deadline_text : NULL, r->actor, now);
 }
 
 /* One round per member of the group, "SERIES/UNIT". */
@@ -229,18 +216,10 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", round, done, *doc ? " as " : "", doc);
 	if (strcmp(date, first) < 0)
 		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", date, first);
-	if (!(st = stmts_get(c, SQL_SUBMIT)))
-		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, rid);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	bind_opt(st, 4, document);
-	bind_opt(st, 5, note);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(c->db, st, "cannot record the report");
+	return stmt_run(c, c->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, date, document, note, actor,
+	                now);
 }
 
 static int submit_check(void *ctx)

@@ -64,23 +64,10 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 		goto done;
 	if ((rc = insp_new_id(c, SQL_RECT_EXISTS, "rectification", r->id, id, 72)))
 		goto done;
-	if (!(st = stmts_get(c, SQL_RECT_INSERT))) {
-		rc = campaign_error_code_last();
-		goto done;
-	}
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_text(st, 3, r->finding, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, unit);
-	sqlite3_bind_text(st, 5, r->problem && *r->problem ? r->problem : desc, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, r->measure, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, r->deadline, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, r->responsible, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 9, r->criterion, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
-	rc = db_step_done(c->db, st, "cannot add the rectification");
+	rc = stmt_run(c, c->db, SQL_RECT_INSERT, "cannot add the rectification", "tItIttttttt", id, crid, r->finding, unit,
+	              r->problem && *r->problem ? r->problem : desc, r->measure, r->deadline, r->responsible,
+	              r->criterion, actor, now);
 done:
 	free(desc);
 	return rc;
@@ -136,21 +123,11 @@ static const char SQL_STATE[] =
 /* Reads the state, and refuses a closed rectification. */
 static int rect_state_get(stmts *c, sqlite3_int64 crid, const char *id, rect_state *s)
 {
-	int found;
-	sqlite3_stmt *st = row_first(c, SQL_STATE, crid, id, &found);
-	if (!st)
-		return campaign_error_code_last();
-	if (found) {
-		s->unit = sqlite3_column_int64(st, 0);
-		column_copy(st, 1, s->status, sizeof s->status);
-		column_copy(st, 2, s->verification, sizeof s->verification);
-		column_copy(st, 3, s->verified_on, sizeof s->verified_on);
-		column_copy(st, 4, s->closed_on, sizeof s->closed_on);
-		column_copy(st, 5, s->last_update, sizeof s->last_update);
-	}
-	sqlite3_reset(st);
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no rectification with id \"%s\"", id);
+	int rc = row_copy(c, SQL_STATE, crid, id, "rectification", "Ittttt", &s->unit, s->status, sizeof s->status,
+	                  s->verification, sizeof s->verification, s->verified_on, sizeof s->verified_on, s->closed_on,
+	                  sizeof s->closed_on, s->last_update, sizeof s->last_update);
+	if (rc)
+		return rc;
 	if (*s->closed_on)
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" was closed on %s and cannot change", id, s->closed_on);
 	return CAMPAIGN_OK;
@@ -175,27 +152,14 @@ static const char SQL_STATUS_SET[] =
 static int status_write(stmts *c, const char *rect, const char *status, const char *date, const char *note,
                         const char *actor)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_UPDATE_INSERT);
 	char id[37], now[21];
 	int rc;
-	if (!st)
-		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, status, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, note);
-	sqlite3_bind_text(st, 6, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(c->db, st, "cannot record the update")))
+	if ((rc = stmt_run(c, c->db, SQL_UPDATE_INSERT, "cannot record the update", "ttttott", id, rect, status, date,
+	                   note, actor, now)))
 		return rc;
-	if (!(st = stmts_get(c, SQL_STATUS_SET)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
-	return db_step_done(c->db, st, "cannot update the rectification");
+	return stmt_run(c, c->db, SQL_STATUS_SET, "cannot update the rectification", "tt", rect, status);
 }
 
 static int update_check(void *ctx)
@@ -256,7 +220,6 @@ static int verify_body(write_op *op, void *ctx)
 	const campaign_rectification_verify_options *a = ctx;
 	const char *rect = a->rectification;
 	const int passed = !strcmp(a->result, "passed");
-	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
 	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)))
@@ -268,14 +231,9 @@ static int verify_body(write_op *op, void *ctx)
 		return rc;
 	if (!passed && (rc = status_write(&op->st, rect, "in_progress", a->date, a->note ? a->note : "验收未通过", op->actor)))
 		return rc;
-	if (!(st = stmts_get(&op->st, SQL_VERIFY)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, passed ? "passed" : "failed", -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->verifier && *a->verifier ? a->verifier : op->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, a->date, -1, SQLITE_STATIC);
-	bind_opt(st, 5, a->note);
-	return db_step_done(op->db, st, "cannot record the verification");
+	return stmt_run(&op->st, op->db, SQL_VERIFY, "cannot record the verification", "tttto", rect,
+	                passed ? "passed" : "failed", a->verifier && *a->verifier ? a->verifier : op->actor, a->date,
+	                a->note);
 }
 
 OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
@@ -306,7 +264,6 @@ static int close_check(void *ctx)
 static int close_body(write_op *op, void *ctx)
 {
 	const close_in *a = ctx;
-	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
 	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
@@ -315,12 +272,7 @@ static int close_body(write_op *op, void *ctx)
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", a->rect);
 	if ((rc = not_before(a->date, s.verified_on, "its verification")))
 		return rc;
-	if (!(st = stmts_get(&op->st, SQL_CLOSE)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, a->rect, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, op->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, a->date, -1, SQLITE_STATIC);
-	return db_step_done(op->db, st, "cannot close the rectification");
+	return stmt_run(&op->st, op->db, SQL_CLOSE, "cannot close the rectification", "ttt", a->rect, op->actor, a->date);
 }
 
 int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification, const char *date,

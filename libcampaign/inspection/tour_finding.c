@@ -24,7 +24,6 @@ static int tour_finding_body(write_op *op, void *ctx)
 	const finding_in in = {o->id,          o->unit,   o->category, "inspection_tour", o->people, o->description,
 	                       o->amount,      o->found_on, NULL}, *f = &in;
 	sqlite3_int64 urid;
-	sqlite3_stmt *st;
 	char tour[72], done[16];
 	int rc;
 	if ((rc = unit_rid(&op->st, op->crid, f->unit, &urid)) ||
@@ -34,11 +33,7 @@ static int tour_finding_body(write_op *op, void *ctx)
 		return error_set(CAMPAIGN_ENOTFOUND, "unit \"%s\" has no tour conducted in %.4s by %s", f->unit, f->found_on,
 		                 f->found_on);
 	if ((rc = finding_insert(&op->st, op->crid, op->campaign, f, op->actor, op->id, sizeof op->id, 1)) ||
-	    !(st = stmts_get(&op->st, SQL_LINK)))
-		return rc ? rc : campaign_error_code_last();
-	sqlite3_bind_text(st, 1, tour, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, op->id, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(op->db, st, "cannot link the finding to its tour")))
+	    (rc = stmt_run(&op->st, op->db, SQL_LINK, "cannot link the finding to its tour", "tt", tour, op->id)))
 		return rc;
 	return write_result(op, op->id);
 }

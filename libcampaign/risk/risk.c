@@ -141,11 +141,7 @@ static int type_body(write_op *op, void *ctx)
 	sqlite3_reset(st);
 	if (exists)
 		return error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", t->id, t->name);
-	if (!(st = db_stmt(op->db, SQL_TYPE_ADD)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
-	return db_step_done(op->db, st, "cannot add the risk type");
+	return stmt_run(NULL, op->db, SQL_TYPE_ADD, "cannot add the risk type", "tt", t->id, t->name);
 }
 
 /* Types are not a campaign's: the entry names none. */
@@ -182,21 +178,11 @@ static const char SQL_POINT_UNIT[] = "SELECT unit FROM risk_point WHERE id = ?1 
 int risk_history_add(campaign_db *db, const char *point, const char *operation, const char *field,
                      const char *before, const char *after, const char *actor)
 {
-	sqlite3_stmt *st = db_stmt(db, SQL_HISTORY_INSERT);
 	char id[37], now[21];
-	if (!st)
-		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, point, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, operation, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, field, -1, SQLITE_STATIC);
-	bind_opt(st, 5, before);
-	bind_opt(st, 6, after);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	return db_step_done(db, st, "cannot record the point's history");
+	return stmt_run(NULL, db, SQL_HISTORY_INSERT, "cannot record the point's history", "ttttoott", id, point,
+	                operation, field, before, after, actor, now);
 }
 
 int risk_row(campaign_db *db, const char *sql, const char *key, sqlite3_int64 crid, const char *kind,
@@ -302,28 +288,12 @@ int risk_point_check(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p
 int risk_point_write(campaign_db *db, sqlite3_int64 crid, const risk_point_in *p, const risk_point_new *n,
                      const char *actor)
 {
-	sqlite3_stmt *st;
 	char now[21];
 	int rc;
-	if (!(st = db_stmt(db, SQL_POINT_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, n->id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_int64(st, 3, n->unit);
-	sqlite3_bind_text(st, 4, p->scope, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, p->scope_name, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 6, n->type, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, p->name, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 8, p->description);
-	bind_opt(st, 9, p->manifestations);
-	bind_opt(st, 10, p->owner);
-	bind_opt(st, 11, p->leader);
-	sqlite3_bind_text(st, 12, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 14, n->inputs);
-	bind_opt(st, 15, n->assessment);
-	if ((rc = db_step_done(db, st, "cannot add the risk point")))
+	if ((rc = stmt_run(NULL, db, SQL_POINT_INSERT, "cannot add the risk point", "tIIttttoooottoo", n->id, crid, n->unit,
+	                   p->scope, p->scope_name, n->type, p->name, p->description, p->manifestations, p->owner,
+	                   p->leader, actor, now, n->inputs, n->assessment)))
 		return rc;
 	return risk_history_add(db, n->id, "add", "name", NULL, p->name, actor);
 }
@@ -339,11 +309,7 @@ int risk_point_insert(campaign_db *db, sqlite3_int64 crid, const risk_point_in *
 	return risk_point_write(db, crid, p, &n, actor);
 }
 
-int campaign_risk_point_add_options_init(campaign_risk_point_add_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION,
-	                         "campaign_risk_point_add_options");
-}
+OPTIONS_INIT_FN(risk_point_add, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION)
 
 typedef struct point_args {
 	const campaign_risk_point_add_options *opts;
@@ -584,22 +550,14 @@ static int note_body(write_op *op, void *ctx)
 	const note_args *n = ctx;
 	int clear = !n->note || !*n->note;
 	sqlite3_int64 unit;
-	sqlite3_stmt *st;
 	char now[21];
 	int rc;
 	if ((rc = risk_point_unit(op->db, op->crid, n->point, &unit)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_PLAN, 0, "risk.confidential.set")))
 		return rc;
-	if (!(st = db_stmt(op->db, clear ? SQL_CONF_CLEAR : SQL_CONF_SET)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, n->point, -1, SQLITE_STATIC);
-	if (!clear) {
-		sqlite3_bind_text(st, 2, n->note, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, op->actor, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 4, now, -1, SQLITE_TRANSIENT);
-	}
-	if ((rc = db_step_done(op->db, st, "cannot record the confidential note")))
+	if ((rc = stmt_run(NULL, op->db, clear ? SQL_CONF_CLEAR : SQL_CONF_SET, "cannot record the confidential note",
+	                   clear ? "t" : "tttt", n->point, n->note, op->actor, now)))
 		return rc;
 	return risk_history_add(op->db, n->point, "confidential", "confidential", NULL,
 	                        clear ? "(cleared)" : "(confidential)", op->actor);

@@ -57,21 +57,9 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 	sqlite3_reset(st);
 	if (taken)
 		return error_set(CAMPAIGN_ECONFLICT, "a control \"%s\" exists already", k->id);
-	if (!(st = db_stmt(db, SQL_CONTROL_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_text(st, 1, k->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_text(st, 3, o->point, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 4, o->line, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, o->measure, -1, SQLITE_STATIC);
-	bind_opt(st, 6, o->owner);
-	sqlite3_bind_text(st, 7, k->status, -1, SQLITE_STATIC);
-	bind_opt(st, 8, o->due_on);
-	sqlite3_bind_text(st, 9, k->effect.data, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot add the control")))
+	if ((rc = stmt_run(NULL, db, SQL_CONTROL_INSERT, "cannot add the control", "tItttotottt", k->id, crid, o->point,
+	                   o->line, o->measure, o->owner, k->status, o->due_on, k->effect.data, actor, now)))
 		return rc;
 	snprintf(hist, sizeof hist, "%s %s: %s", k->id, o->line, o->measure);
 	if ((rc = risk_history_add(db, o->point, "control", "control", NULL, hist, actor)))
@@ -79,11 +67,7 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 	return risk_grade_refresh(db, crid, o->point, actor);
 }
 
-int campaign_risk_control_add_options_init(campaign_risk_control_add_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION,
-	                         "campaign_risk_control_add_options");
-}
+OPTIONS_INIT_FN(risk_control_add, CAMPAIGN_RISK_CONTROL_ADD_OPTIONS_VERSION)
 
 /* Everything that needs no reading; the id is chosen here, so that a refusal names it. */
 static int control_check(void *ctx)
@@ -154,12 +138,8 @@ static int control_status(campaign_db *db, sqlite3_int64 crid, const char *contr
 	sqlite3_reset(st);
 	if ((rc = access_check(db, actor, ACCESS_UNIT, unit, "risk.control.status")) || !strcmp(before, status))
 		return rc;
-	if (!(st = db_stmt(db, SQL_CONTROL_STATUS)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, control, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, status, -1, SQLITE_STATIC);
 	snprintf(field, sizeof field, "control %s status", control);
-	if ((rc = db_step_done(db, st, "cannot change the control")) ||
+	if ((rc = stmt_run(NULL, db, SQL_CONTROL_STATUS, "cannot change the control", "tt", control, status)) ||
 	    (rc = risk_history_add(db, point, "control", field, before, status, actor)))
 		return rc;
 	return risk_grade_refresh(db, crid, point, actor);

@@ -240,15 +240,9 @@ typedef struct grading {
 /* Points the point at its new grade, unless it was inserted with it. */
 static int point_set_grade(campaign_db *db, const grading *w, const char *id)
 {
-	sqlite3_stmt *st;
 	if (w->point_written)
 		return CAMPAIGN_OK;
-	if (!(st = db_stmt(db, SQL_POINT_SET_GRADE)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, w->point, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, w->stored_inputs, -1, SQLITE_TRANSIENT);
-	return db_step_done(db, st, "cannot record the grade");
+	return stmt_run(NULL, db, SQL_POINT_SET_GRADE, "cannot record the grade", "ttt", w->point, id, w->stored_inputs);
 }
 
 static int grading_write(campaign_db *db, const grading *w)
@@ -471,11 +465,7 @@ int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const 
 	return grading_write(db, &g->w);
 }
 
-int campaign_risk_point_grade_options_init(campaign_risk_point_grade_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION,
-	                         "campaign_risk_point_grade_options");
-}
+OPTIONS_INIT_FN(risk_point_grade, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION)
 
 static int grade_check(void *ctx)
 {
@@ -605,33 +595,16 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 	sqlite3_reset(st);
 	if (rc || (rc = access_check(db, actor, ACCESS_PLAN, 0, "risk.point.override")))
 		return rc;
-	if (!(st = db_stmt(db, SQL_OVERRIDE_COPY)))
-		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, grid);
-	sqlite3_bind_text(st, 3, reason, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, now, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, current, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot record the override")))
-		return rc;
-	if (!(st = db_stmt(db, SQL_POINT_SET_ASSESSMENT)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, point, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot record the override")))
+	if ((rc = stmt_run(NULL, db, SQL_OVERRIDE_COPY, "cannot record the override", "tIttttt", id, grid, reason, date,
+	                   actor, now, current)) ||
+	    (rc = stmt_run(NULL, db, SQL_POINT_SET_ASSESSMENT, "cannot record the override", "tt", point, id)))
 		return rc;
 	return risk_history_add(db, point, "override", "grade", before, after, actor);
 }
 
-int campaign_risk_point_override_options_init(campaign_risk_point_override_options *opts, unsigned int version)
-{
-	return options_init(opts, sizeof *opts, version, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION,
-	                         "campaign_risk_point_override_options");
-}
+OPTIONS_INIT_FN(risk_point_override, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION)
 
 static int override_check(void *ctx)
 {

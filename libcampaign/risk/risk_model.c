@@ -427,30 +427,15 @@ static const char SQL_DEFAULT_SET[] =
 
 static int store_grades(campaign_db *db, sqlite3_int64 mrid, const model_in *in, sqlite3_int64 *grids)
 {
-	sqlite3_stmt *st;
 	int rc;
 	for (int g = 0; g < in->ngrades; g++) {
 		const grade_in *x = &in->grades[g];
-		if (!(st = db_stmt(db, SQL_GRADE_INSERT)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, mrid);
-		sqlite3_bind_text(st, 2, x->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, g + 1);
-		sqlite3_bind_text(st, 4, x->label, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, x->owner_level, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 6, x->review_days);
-		sqlite3_bind_text(st, 7, x->color, -1, SQLITE_STATIC);
-		if ((rc = db_step_done(db, st, "cannot store a grade")))
+		if ((rc = stmt_run(NULL, db, SQL_GRADE_INSERT, "cannot store a grade", "Itittit", mrid, x->id, g + 1, x->label,
+		                   x->owner_level, x->review_days, x->color)))
 			return rc;
 		grids[g] = sqlite3_last_insert_rowid(db->sql);
-		if (!x->has_min)
-			continue;
-		if (!(st = db_stmt(db, SQL_THRESHOLD_INSERT)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, mrid);
-		sqlite3_bind_int64(st, 2, grids[g]);
-		sqlite3_bind_int(st, 3, x->min);
-		if ((rc = db_step_done(db, st, "cannot store a threshold")))
+		if (x->has_min &&
+		    (rc = stmt_run(NULL, db, SQL_THRESHOLD_INSERT, "cannot store a threshold", "IIi", mrid, grids[g], x->min)))
 			return rc;
 	}
 	return CAMPAIGN_OK;
@@ -458,22 +443,14 @@ static int store_grades(campaign_db *db, sqlite3_int64 mrid, const model_in *in,
 
 static int store_inputs(campaign_db *db, sqlite3_int64 mrid, const model_in *in)
 {
-	sqlite3_stmt *st;
+	const int weighted = in->kind == KIND_WEIGHTED;
 	int rc;
 	for (int i = 0; i < in->ninputs; i++) {
 		const input_in *x = &in->inputs[i];
-		if (!(st = db_stmt(db, SQL_INPUT_INSERT)))
-			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, mrid);
-		sqlite3_bind_text(st, 2, x->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, i + 1);
-		sqlite3_bind_text(st, 4, x->name, -1, SQLITE_STATIC);
-		if (in->kind == KIND_WEIGHTED)
-			sqlite3_bind_int(st, 5, x->weight);
-		sqlite3_bind_int(st, 6, x->min);
-		sqlite3_bind_int(st, 7, x->max);
-		sqlite3_bind_int(st, 8, x->override);
-		if ((rc = db_step_done(db, st, "cannot store a model input")))
+		/* a weight only in a weighted model: elsewhere NULL, as a row id 0 binds NULL */
+		if ((rc = stmt_run(NULL, db, SQL_INPUT_INSERT, "cannot store a model input", weighted ? "ItitIiii" : "Ititriii",
+		                   mrid, x->id, i + 1, x->name, (sqlite3_int64)(weighted ? x->weight : 0), x->min, x->max,
+		                   x->override)))
 			return rc;
 	}
 	return CAMPAIGN_OK;
@@ -481,28 +458,17 @@ static int store_inputs(campaign_db *db, sqlite3_int64 mrid, const model_in *in)
 
 static int store_matrix(campaign_db *db, sqlite3_int64 mrid, const model_in *in, const sqlite3_int64 *grids)
 {
-	sqlite3_stmt *st;
 	int rc;
 	for (int a = 0; a < 2; a++)
 		for (int l = 0; l < in->nlevels[a]; l++) {
-			if (!(st = db_stmt(db, SQL_LEVEL_INSERT)))
-				return campaign_error_code_last();
-			sqlite3_bind_int64(st, 1, mrid);
-			sqlite3_bind_text(st, 2, a ? "impact" : "likelihood", -1, SQLITE_STATIC);
-			sqlite3_bind_int(st, 3, l + 1);
-			sqlite3_bind_text(st, 4, in->levels[a][l], -1, SQLITE_STATIC);
-			if ((rc = db_step_done(db, st, "cannot store a level")))
+			if ((rc = stmt_run(NULL, db, SQL_LEVEL_INSERT, "cannot store a level", "Itit", mrid,
+			                   a ? "impact" : "likelihood", l + 1, in->levels[a][l])))
 				return rc;
 		}
 	for (int l = 0; l < in->nlevels[0]; l++)
 		for (int i = 0; i < in->nlevels[1]; i++) {
-			if (!(st = db_stmt(db, SQL_CELL_INSERT)))
-				return campaign_error_code_last();
-			sqlite3_bind_int64(st, 1, mrid);
-			sqlite3_bind_int(st, 2, l + 1);
-			sqlite3_bind_int(st, 3, i + 1);
-			sqlite3_bind_int64(st, 4, grids[in->cells[l][i]]);
-			if ((rc = db_step_done(db, st, "cannot store a cell")))
+			if ((rc = stmt_run(NULL, db, SQL_CELL_INSERT, "cannot store a cell", "IiiI", mrid, l + 1, i + 1,
+			                   grids[in->cells[l][i]])))
 				return rc;
 		}
 	return CAMPAIGN_OK;
@@ -520,11 +486,7 @@ static int store_default(campaign_db *db, sqlite3_int64 crid, const model_in *in
 	sqlite3_reset(st);
 	if (has && !in->is_default)
 		return CAMPAIGN_OK;
-	if (!(st = db_stmt(db, SQL_DEFAULT_SET)))
-		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	return db_step_done(db, st, "cannot set the default model");
+	return stmt_run(NULL, db, SQL_DEFAULT_SET, "cannot set the default model", "It", crid, in->id);
 }
 
 /* Writes a new version (or nothing when unchanged); *version gets the current one. */
@@ -539,18 +501,9 @@ static int store_model(campaign_db *db, sqlite3_int64 crid, const model_in *in, 
 	if (doc_version_latest(st, crid, in->id, hash, version))
 		return store_default(db, crid, in);
 	++*version;
-	if (!(st = db_stmt(db, SQL_MODEL_INSERT)))
-		return campaign_error_code_last();
 	db_now(now);
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, *version);
-	sqlite3_bind_text(st, 4, KINDS[in->kind], -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 5, in->name, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, hash, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 7, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 8, now, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot store the model")))
+	if ((rc = stmt_run(NULL, db, SQL_MODEL_INSERT, "cannot store the model", "Itittttt", crid, in->id, *version,
+	                   KINDS[in->kind], in->name, hash, actor, now)))
 		return rc;
 	mrid = sqlite3_last_insert_rowid(db->sql);
 	if ((rc = store_grades(db, mrid, in, grids)) || (rc = store_inputs(db, mrid, in)) ||
@@ -643,15 +596,10 @@ static int default_body(write_op *op, void *ctx)
 {
 	const char *model = ctx;
 	sqlite3_int64 mrid;
-	sqlite3_stmt *st;
 	int rc;
 	if ((rc = risk_model_resolve(op->db, op->crid, model, &mrid)))
 		return rc;
-	if (!(st = db_stmt(op->db, SQL_DEFAULT_SET)))
-		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, op->crid);
-	sqlite3_bind_text(st, 2, model, -1, SQLITE_STATIC);
-	return db_step_done(op->db, st, "cannot set the default model");
+	return stmt_run(NULL, op->db, SQL_DEFAULT_SET, "cannot set the default model", "It", op->crid, model);
 }
 
 int campaign_risk_model_set_default(campaign_db *db, const char *campaign, const char *model, const char *actor)

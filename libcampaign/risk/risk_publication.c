@@ -11,6 +11,7 @@ static const char SQL_OPEN_PUB[] =
 static const char SQL_UNGRADED[] =
 	"SELECT count(*), min(CASE WHEN assessment IS NULL THEN id END), sum(assessment IS NULL) FROM risk_point "
 	"WHERE unit = ?1 AND status = 'active'";
+#define DRAFT_FAILED "cannot draft the publication"
 static const char SQL_PUB_INSERT[] =
 	"INSERT INTO risk_publication (id, campaign, unit, status, drafted_by, drafted_on) VALUES (?1, ?2, ?3, 'draft', ?4, ?5)";
 static const char SQL_PUB_REDRAFT[] = "UPDATE risk_publication SET drafted_by = ?2, drafted_on = ?3 WHERE id = ?1";
@@ -74,7 +75,6 @@ static int draft(campaign_db *db, sqlite3_int64 crid, const char *unit, const ch
                  char *id, size_t n)
 {
 	sqlite3_int64 urid;
-	sqlite3_stmt *st;
 	int rc, fresh;
 	if ((rc = db_object_rid(db, "unit", crid, unit, &urid)) ||
 	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "risk.publication.draft")) ||
@@ -82,27 +82,11 @@ static int draft(campaign_db *db, sqlite3_int64 crid, const char *unit, const ch
 		return rc;
 	if ((fresh = !*id))
 		db_new_id(id);
-	if (!(st = db_stmt(db, fresh ? SQL_PUB_INSERT : SQL_PUB_REDRAFT)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if (fresh) {
-		sqlite3_bind_int64(st, 2, crid);
-		sqlite3_bind_int64(st, 3, urid);
-	}
-	sqlite3_bind_text(st, fresh ? 4 : 2, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, fresh ? 5 : 3, date, -1, SQLITE_STATIC);
-	if ((rc = db_step_done(db, st, "cannot draft the publication")))
+	rc = fresh ? stmt_run(NULL, db, SQL_PUB_INSERT, DRAFT_FAILED, "tIItt", id, crid, urid, actor, date)
+	           : stmt_run(NULL, db, SQL_PUB_REDRAFT, DRAFT_FAILED, "ttt", id, actor, date);
+	if (rc || (rc = stmt_run(NULL, db, SQL_ITEMS_CLEAR, DRAFT_FAILED, "t", id)))
 		return rc;
-	if (!(st = db_stmt(db, SQL_ITEMS_CLEAR)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	if ((rc = db_step_done(db, st, "cannot draft the publication")))
-		return rc;
-	if (!(st = db_stmt(db, SQL_ITEMS_SNAPSHOT)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, urid);
-	return db_step_done(db, st, "cannot draft the publication");
+	return stmt_run(NULL, db, SQL_ITEMS_SNAPSHOT, DRAFT_FAILED, "tI", id, urid);
 }
 
 /* A step of a publication: its draft (@from NULL, @key the unit), or a move
@@ -166,12 +150,8 @@ static int advance(campaign_db *db, sqlite3_int64 crid, const char *pub, const c
 		                 approve ? "drafted" : "approved", since);
 	if ((rc = access_check(db, actor, ACCESS_PLAN, 0, approve ? "risk.publication.approve" : "risk.publication.publish")))
 		return rc;
-	if (!(st = db_stmt(db, approve ? SQL_PUB_APPROVE : SQL_PUB_PUBLISH)))
-		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, pub, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, date, -1, SQLITE_STATIC);
-	return db_step_done(db, st, "cannot change the publication");
+	return stmt_run(NULL, db, approve ? SQL_PUB_APPROVE : SQL_PUB_PUBLISH, "cannot change the publication", "ttt", pub,
+	                actor, date);
 }
 
 static int advance_body(write_op *op, void *ctx)

@@ -187,3 +187,97 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 	campaign_cursor_free(c);
 	return out;
 }
+
+/* fixtures shared by the core, io, plan and progress tests */
+static void expect_columns_v(campaign_cursor *c, va_list ap)
+{
+	const char *name;
+	while ((name = va_arg(ap, const char *)) != NULL) {
+		const char *want = va_arg(ap, const char *), *got = campaign_cursor_get(c, name);
+		if (want ? !got || strcmp(got, want) : got != NULL)
+			print_error("column %s\n", name);
+		if (want)
+			assert_string_equal(got, want);
+		else
+			assert_null(got);
+	}
+}
+
+void expect_columns(campaign_cursor *c, ...)
+{
+	va_list ap;
+	va_start(ap, c);
+	expect_columns_v(c, ap);
+	va_end(ap);
+}
+
+void expect_row(campaign_cursor *c, ...)
+{
+	va_list ap;
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	va_start(ap, c);
+	expect_columns_v(c, ap);
+	va_end(ap);
+}
+
+void expect_raw_ints(const char *path, const raw_check *checks, size_t n)
+{
+	for (size_t i = 0; i < n; i++) {
+		long long got = raw_int(path, checks[i].sql);
+		if (got != checks[i].want)
+			print_error("%s\n", checks[i].sql);
+		assert_int_equal(got, checks[i].want);
+	}
+}
+
+void expect_substrings(const char *text, const char *const *present, const char *const *absent)
+{
+	for (; present && *present; present++) {
+		if (!strstr(text, *present))
+			print_error("missing %s\n", *present);
+		assert_non_null(strstr(text, *present));
+	}
+	for (; absent && *absent; absent++) {
+		if (strstr(text, *absent))
+			print_error("unexpected %s\n", *absent);
+		assert_null(strstr(text, *absent));
+	}
+}
+
+int setup_seed(void **state)
+{
+	*state = open_seed();
+	return 0;
+}
+
+int teardown_db(void **state)
+{
+	campaign_close(*state);
+	return 0;
+}
+
+void expect_error(int rc, int want, const char *msg)
+{
+	assert_int_equal(rc, want);
+	if (msg)
+		assert_string_equal(campaign_error_message(), msg);
+}
+
+int progress_reports(campaign_db *db)
+{
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	return count_rows(c);
+}
+
+campaign_progress_report_add_options report_options(const char *outcome, const char *unit, const char *status,
+                                                    int percent, const char *date)
+{
+	campaign_progress_report_add_options r = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_INIT;
+	r.outcome = outcome;
+	r.unit = unit;
+	r.status = status;
+	r.percent = percent;
+	r.date = date;
+	return r;
+}

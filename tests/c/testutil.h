@@ -42,4 +42,31 @@ long long raw_int(const char *path, const char *sql);
 /* "problem:seq:object " for each problem campaign_audit_verify finds, in a
  * static buffer ("" when the store verifies). */
 const char *verify_summary(campaign_db *db, const char *checkpoint, const char *public_key);
+/* fixtures shared by the core, io, plan and progress tests */
+/* Steps @c to its next row (it must have one) and checks its columns, given as
+ * name, value pairs ended by a NULL name; a NULL value: the column is NULL. */
+void expect_row(campaign_cursor *c, ...);
+/* The same checks on the row @c stands on. */
+void expect_columns(campaign_cursor *c, ...);
+/* One check of raw_int: @sql on the file gives @want. */
+typedef struct raw_check {
+	const char *sql;
+	long long want;
+} raw_check;
+/* Runs every raw_int check of @checks on the file at @path. */
+void expect_raw_ints(const char *path, const raw_check *checks, size_t n);
+#define EXPECT_RAW_INTS(path, checks) expect_raw_ints(path, checks, sizeof checks / sizeof checks[0])
+/* Each string of the NULL-ended @present is in @text, none of @absent (NULL-ended or NULL). */
+void expect_substrings(const char *text, const char *const *present, const char *const *absent);
+/* cmocka fixtures of one test: a fresh seed store in *state, closed after the test. */
+int setup_seed(void **state);
+int teardown_db(void **state);
+#define SEED_TEST(f) cmocka_unit_test_setup_teardown(f, setup_seed, teardown_db)
+/* A failed call: @rc is @want, with the message @msg (NULL: not checked). */
+void expect_error(int rc, int want, const char *msg);
+/* The count of progress reports in the store (its whole history). */
+int progress_reports(campaign_db *db);
+/* The options of a progress report without note or evidence. */
+campaign_progress_report_add_options report_options(const char *outcome, const char *unit, const char *status,
+                                                    int percent, const char *date);
 #endif

@@ -16,28 +16,21 @@ static int denied_entries(campaign_db *db, const char *actor)
 	return n;
 }
 
-static int reports(campaign_db *db)
+/* The fixture of each test: the seed store with its roles granted. */
+static int setup_roles(void **state)
 {
-	campaign_cursor *c;
-	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
-static campaign_db *with_roles(void)
-{
-	campaign_db *db = open_seed();
+	campaign_db *db = *state = open_seed();
 	assert_int_equal(campaign_role_grant(db, "王主任", "leadership", NULL, NULL, "setup"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_role_grant(db, "督查办", "supervision_office", NULL, NULL, "setup"), CAMPAIGN_OK);
 	assert_int_equal(campaign_role_grant(db, "峨眉文员", "unit_clerk", NULL, "emeishan", "督查办"), CAMPAIGN_OK);
 	assert_int_equal(campaign_role_grant(db, "王局长", "leadership", NULL, NULL, "督查办"), CAMPAIGN_OK);
-	return db;
+	return 0;
 }
 
 static void test_grants(void **state)
 {
-	campaign_db *db = with_roles();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	assert_int_equal(campaign_role_grant(db, "x", "unit_clerk", NULL, NULL, "督查办"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_role_grant(db, "x", "boss", NULL, NULL, "督查办"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_role_grant(db, "x", "unit_clerk", NULL, "nowhere", "督查办"), CAMPAIGN_ENOTFOUND);
@@ -51,22 +44,18 @@ static void test_grants(void **state)
 	assert_int_equal(campaign_role_revoke(db, "督查办", "督查办"), CAMPAIGN_ECONFLICT);
 	assert_int_equal(campaign_role_revoke(db, "nobody", "督查办"), CAMPAIGN_ENOTFOUND);
 	assert_int_equal(campaign_role_revoke(db, "王局长", "督查办"), CAMPAIGN_OK);
-	campaign_close(db);
 }
 
 static void test_clerk_writes_only_own_unit(void **state)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-	                                          .outcome = "t2.2.o4", .unit = "emeishan", .status = "done",
-	                                          .percent = 100, .date = "2010-12-15"};
-	campaign_db *db = with_roles();
-	(void)state;
+	campaign_progress_report_add_options r = report_options("t2.2.o4", "emeishan", "done", 100, "2010-12-15");
+	campaign_db *db = *state;
 	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "峨眉文员"), CAMPAIGN_OK);
 	r.unit = "mabian";
 	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "峨眉文员"), CAMPAIGN_EPERM);
 	assert_string_equal(campaign_error_message(), "actor \"峨眉文员\" (unit_clerk of 峨眉山市国土资源局) may not "
 	                                              "write for this unit (progress.report)");
-	assert_int_equal(reports(db), 1);
+	assert_int_equal(progress_reports(db), 1);
 	assert_int_equal(denied_entries(db, "峨眉文员"), 1);
 	/* leadership reads but does not write; strangers do nothing */
 	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "王局长"), CAMPAIGN_EPERM);
@@ -77,34 +66,31 @@ static void test_clerk_writes_only_own_unit(void **state)
 	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "峨眉文员", NULL), CAMPAIGN_EPERM);
 	/* the office writes for anyone */
 	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "督查办"), CAMPAIGN_OK);
-	assert_int_equal(reports(db), 2);
-	campaign_close(db);
+	assert_int_equal(progress_reports(db), 2);
 }
 
 static void test_clerk_bulk_import_refused_whole(void **state)
 {
-	campaign_db *db = with_roles();
-	(void)state;
+	campaign_db *db = *state;
 	/* good.csv holds rows for 矿管科, 峨眉山 and 马边: the clerk may write only one of them */
 	assert_int_equal(campaign_progress_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/progress/good.csv", NULL, "峨眉文员"),
 	                 CAMPAIGN_EPERM);
 	assert_non_null(strstr(campaign_error_message(), "good.csv:2:9: row 1: actor \"峨眉文员\""));
-	assert_int_equal(reports(db), 0);
+	assert_int_equal(progress_reports(db), 0);
 	assert_int_equal(denied_entries(db, "峨眉文员"), 1);
 	{
 		campaign_cursor *c;
 		assert_int_equal(campaign_audit_verify(&c, db, NULL, NULL), CAMPAIGN_OK);
 		assert_int_equal(count_rows(c), 0);
 	}
-	campaign_close(db);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_grants),
-		cmocka_unit_test(test_clerk_writes_only_own_unit),
-		cmocka_unit_test(test_clerk_bulk_import_refused_whole),
+		cmocka_unit_test_setup_teardown(test_grants, setup_roles, teardown_db),
+		cmocka_unit_test_setup_teardown(test_clerk_writes_only_own_unit, setup_roles, teardown_db),
+		cmocka_unit_test_setup_teardown(test_clerk_bulk_import_refused_whole, setup_roles, teardown_db),
 	};
 	return cmocka_run_group_tests_name("access", tests, NULL, NULL);
 }

@@ -15,9 +15,7 @@ static const char *verify(campaign_db *db, const char *cp, const char *pub)
 
 static campaign_db *seed_file(const char *path)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-	                                          .outcome = "t2.4.o1", .unit = "jiancha", .status = "done",
-	                                          .percent = 100, .date = "2010-10-28"};
+	campaign_progress_report_add_options r = report_options("t2.4.o1", "jiancha", "done", 100, "2010-10-28");
 	campaign_db *db;
 	assert_int_equal(campaign_open(&db, path, 0), CAMPAIGN_OK);
 	assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "张三", NULL), CAMPAIGN_OK);
@@ -80,10 +78,8 @@ static void test_raw_sql_found(void **state)
 	raw_sql(path, "UPDATE outcome SET text = '已完成(伪)' WHERE id = 't1.1.o1'");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
-		const char *r = verify(db, NULL, NULL);
-		assert_non_null(strstr(r, "row_changed:"));
-		assert_non_null(strstr(r, ":t1.1.o1 "));
-		assert_null(strstr(r, "entry_unsealed:"));
+		static const char *const present[] = {"row_changed:", ":t1.1.o1 ", NULL}, *const absent[] = {"entry_unsealed:", NULL};
+		expect_substrings(verify(db, NULL, NULL), present, absent);
 	}
 	campaign_close(db);
 	/* more: a changed measure, a deleted task, and an entry forged into the log */
@@ -91,13 +87,9 @@ static void test_raw_sql_found(void **state)
 	          "INSERT INTO audit_log (kind, actor, operation) VALUES ('call', 'forger', 'plan.import')");
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	{
-		const char *r = verify(db, NULL, NULL);
-		assert_non_null(strstr(r, "entry_unsealed:"));
-		assert_non_null(strstr(r, "row_changed:"));
-		assert_non_null(strstr(r, ":t1.1.o1 "));
-		assert_non_null(strstr(r, ":t2.1.m1 "));
-		assert_non_null(strstr(r, "row_deleted:"));
-		assert_non_null(strstr(r, ":t3.4 "));
+		static const char *const present[] = {"entry_unsealed:", "row_changed:", ":t1.1.o1 ", ":t2.1.m1 ",
+		                                      "row_deleted:",    ":t3.4 ",       NULL};
+		expect_substrings(verify(db, NULL, NULL), present, NULL);
 	}
 	campaign_close(db);
 	remove(path);
@@ -148,9 +140,7 @@ static void test_deleted_entry_and_checkpoint(void **state)
 
 static void test_failed_write_logs_nothing(void **state)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-	                                          .outcome = "t1.1.o1", .unit = "guihua", .status = "done",
-	                                          .percent = 100, .date = "2010-11-20"};
+	campaign_progress_report_add_options r = report_options("t1.1.o1", "guihua", "done", 100, "2010-11-20");
 	campaign_db *db = open_seed();
 	campaign_cursor *c;
 	int before, after;

@@ -46,17 +46,19 @@ static void test_one_batch_entry(void **state)
 	assert_true(seq > 0);
 	/* 1 023 single entries, then one batch entry for the other 477 rows, its
 	 * digests, and the import's call after it */
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'insert'"),
-	                 1023);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'batch'"),
-	                 1);
-	assert_int_equal(raw_int(path, "SELECT length(digests) FROM audit_batch"), 477 * 32);
-	assert_int_equal(raw_int(path, "SELECT first FROM audit_batch"), 1024);
-	assert_int_equal(raw_int(path, "SELECT last FROM audit_batch"), 1500);
-	assert_int_equal(raw_int(path, "SELECT call - seq FROM audit_log WHERE kind = 'batch'"), 1);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE seq = (SELECT call FROM audit_log WHERE "
-	                               "kind = 'batch') AND operation = 'progress.import' AND actor = '李四'"),
-	                 1);
+	{
+		static const raw_check checks[] = {
+			{"SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'insert'", 1023},
+			{"SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'batch'", 1},
+			{"SELECT length(digests) FROM audit_batch", 477 * 32},
+			{"SELECT first FROM audit_batch", 1024},
+			{"SELECT last FROM audit_batch", 1500},
+			{"SELECT call - seq FROM audit_log WHERE kind = 'batch'", 1},
+			{"SELECT count(*) FROM audit_log WHERE seq = (SELECT call FROM audit_log WHERE kind = 'batch') "
+			 "AND operation = 'progress.import' AND actor = '李四'", 1},
+		};
+		EXPECT_RAW_INTS(path, checks);
+	}
 	assert_string_equal(verify(path), "");
 	remove(path);
 }
@@ -80,12 +82,8 @@ static void test_object_query_finds_batch(void **state)
 	sqlite3_close(s);
 	assert_int_equal(campaign_open(&db, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
 	assert_int_equal(campaign_audit_query(&c, db, id, NULL, NULL, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "kind"), "batch");
-	assert_string_equal(campaign_cursor_get(c, "tbl"), "progress_report");
-	assert_string_equal(campaign_cursor_get(c, "actor"), "李四");
-	assert_string_equal(campaign_cursor_get(c, "operation"), "progress.import");
-	assert_string_equal(campaign_cursor_get(c, "detail"), "{\"first\":1024,\"last\":1500,\"rows\":477}");
+	expect_row(c, "kind", "batch", "tbl", "progress_report", "actor", "李四", "operation", "progress.import", "detail",
+	           "{\"first\":1024,\"last\":1500,\"rows\":477}", NULL);
 	assert_int_equal(strlen(campaign_cursor_get(c, "after")), 64);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
@@ -169,19 +167,22 @@ static void test_failed_import_then_row_by_row(void **state)
 	}
 	/* the same handle, after the rollback: an ordinary report is logged with its image */
 	{
-		campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
-		                                          .outcome = "t2.4.o1", .unit = "jiancha", .status = "done",
-		                                          .percent = 100, .date = "2010-10-28", .note = "按期完成"};
+		campaign_progress_report_add_options r = report_options("t2.4.o1", "jiancha", "done", 100, "2010-10-28");
+		r.note = "按期完成";
 		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "王五"), CAMPAIGN_OK);
 	}
 	campaign_close(db);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM progress_report"), 1);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_batch"), 0);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE kind = 'batch'"), 0);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'insert' "
-	                               "AND instr(after, '按期完成') > 0"),
-	                 1);
-	assert_int_equal(raw_int(path, "SELECT count(*) FROM audit_log"), entries + 2);
+	{
+		const raw_check checks[] = {
+			{"SELECT count(*) FROM progress_report", 1},
+			{"SELECT count(*) FROM audit_batch", 0},
+			{"SELECT count(*) FROM audit_log WHERE kind = 'batch'", 0},
+			{"SELECT count(*) FROM audit_log WHERE tbl = 'progress_report' AND kind = 'insert' "
+			 "AND instr(after, '按期完成') > 0", 1},
+			{"SELECT count(*) FROM audit_log", entries + 2},
+		};
+		EXPECT_RAW_INTS(path, checks);
+	}
 	assert_string_equal(verify(path), "");
 	remove(path);
 }

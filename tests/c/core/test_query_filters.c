@@ -120,8 +120,7 @@ static int values(campaign_cursor *c, const char *col, char out[][64], int max)
 
 static void report(campaign_db *db, const char *o, const char *u, const char *st, int pct, const char *date)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, .outcome = o,
-	                                          .unit = u, .status = st, .percent = pct, .date = date};
+	campaign_progress_report_add_options r = report_options(o, u, st, pct, date);
 	ok(campaign_progress_report_add(NULL, db, NULL, &r, "clerk"));
 }
 

@@ -13,27 +13,24 @@ static void ok(int rc)
 	assert_int_equal(rc, CAMPAIGN_OK);
 }
 
+/* The findings searched: one-, two- and many-character words in their descriptions. */
+static const campaign_finding_add_options findings[] = {
+	{CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1", "emeishan", "ten-categories/c1", "self_reported", "张某",
+	 "擅自批准改变土地用途,低价出让国有建设用地", NULL, "2010-11-01", NULL},
+	{CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-2", "mabian", "ten-categories/c9", "investigated", NULL, "违规缓缴土地出让金",
+	 "120000.50", "2010-11-20", NULL},
+	{CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-3", "liyong", "ten-categories/c3", "inspection_tour", NULL,
+	 "擅自修改土地利用规划", NULL, "2010-12-02", NULL},
+};
+
 static int setup(void **state)
 {
 	(void)state;
 	db = open_seed();
 	assert_true(campaign_catalogue_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/catalogues/ten-categories.yaml",
 	                                           "office") > 0);
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1",
-	                          "emeishan", "ten-categories/c1", "self_reported", "张某", "擅自批准改变土地用途,低价出让国有建设用地",
-	                          NULL, "2010-11-01", NULL},
-	                        "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-2",
-	                          "mabian", "ten-categories/c9", "investigated", NULL, "违规缓缴土地出让金", "120000.50",
-	                          "2010-11-20", NULL},
-	                        "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-3",
-	                          "liyong", "ten-categories/c3", "inspection_tour", NULL, "擅自修改土地利用规划", NULL,
-	                          "2010-12-02", NULL},
-	                        "office"));
+	for (size_t i = 0; i < sizeof findings / sizeof findings[0]; i++)
+		ok(campaign_finding_add(NULL, db, NULL, &findings[i], "office"));
 	ok(campaign_rectification_add(NULL, db, NULL,
 	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
 	                                "R-1", "F-2", "土地出让金未按期缴纳", "限期追缴出让金", "2011-01-31", "马边县局局长", "出让金全额入库"},

@@ -115,16 +115,14 @@ static void test_open_errors(void **state)
 
 static void test_foreign_keys_on(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	/* deleting the campaign cascades to every row */
 	assert_int_equal(campaign_plan_delete(db, "leshan-ltyg-2010", "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_campaigns_query(&c, db), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 0);
 	assert_int_equal(campaign_changes_query(&c, db), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 2);
-	campaign_close(db);
 }
 
 static void *other_thread(void *arg)
@@ -192,7 +190,7 @@ int main(void)
 		cmocka_unit_test(test_newer_store_refused),
 		cmocka_unit_test(test_older_store_migrated),
 		cmocka_unit_test(test_open_errors),
-		cmocka_unit_test(test_foreign_keys_on),
+		SEED_TEST(test_foreign_keys_on),
 		cmocka_unit_test(test_last_error_thread_local),
 		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&plan_queries),
 	};

@@ -45,21 +45,16 @@ static const char *write_text(const char *name, const char *text)
 	return write_file(name, text, strlen(text));
 }
 
-/* The note of the one report of (outcome, unit), copied into @out. */
-static void note_of(campaign_db *db, const char *outcome, const char *unit, char *out, size_t n)
+/* The one report of (outcome, unit) has the note @want ("": none). */
+static void expect_note(campaign_db *db, const char *outcome, const char *unit, const char *want)
 {
 	campaign_cursor *c;
+	const char *note;
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, outcome, unit), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	snprintf(out, n, "%s", campaign_cursor_get(c, "note") ? campaign_cursor_get(c, "note") : "");
+	note = campaign_cursor_get(c, "note");
+	assert_string_equal(note ? note : "", want);
 	campaign_cursor_free(c);
-}
-
-static int reports(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
 }
 
 /* Fails an import and checks the exact message and that nothing changed. */
@@ -73,10 +68,36 @@ static void fails_unchanged(campaign_db *db, int rc, int want_rc, const char *wa
 	free(after);
 }
 
+/* A file that fails to import: its text (NULL: the file as it is), which
+ * import, and the message after the file's path. */
+typedef struct bad_file {
+	const char *text;
+	int findings; /* 0: the progress import */
+	const char *msg;
+} bad_file;
+
+/* Each bad file fails with CAMPAIGN_EINVALID and its message, the seed store unchanged. */
+static void expect_bad_files(const bad_file *cases, size_t n)
+{
+	campaign_db *db = open_seed();
+	char *before = dump_store(db), want[512];
+	for (size_t i = 0; i < n; i++) {
+		if (cases[i].text)
+			write_text("t.csv", cases[i].text);
+		snprintf(want, sizeof want, "%s%s", path, cases[i].msg);
+		fails_unchanged(db,
+		                cases[i].findings ? campaign_findings_import_file(db, NULL, path, NULL, "office")
+		                                  : campaign_progress_import_file(db, NULL, path, NULL, "office"),
+		                CAMPAIGN_EINVALID, want, before);
+	}
+	free(before);
+	campaign_close(db);
+}
+#define EXPECT_BAD_FILES(cases) expect_bad_files(cases, sizeof cases / sizeof cases[0])
+
 static void test_quotes_crlf_bom_blank(void **state)
 {
 	campaign_db *db = open_seed();
-	char note[256];
 	(void)state;
 	write_text("t.csv", "\xef\xbb\xbf" HEADER "\r\n"
 	                    "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"清理过半,\"\"二期\"\"\",\r\n"
@@ -85,14 +106,11 @@ static void test_quotes_crlf_bom_blank(void **state)
 	                    "\n"
 	                    "t2.2.o4,mabian,in_progress,80,2010-12-10,,");
 	assert_int_equal(campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_OK);
-	assert_int_equal(reports(db), 3);
-	note_of(db, "t1.2.o1", "kuangguan", note, sizeof note);
-	assert_string_equal(note, "清理过半,\"二期\"");
+	assert_int_equal(progress_reports(db), 3);
+	expect_note(db, "t1.2.o1", "kuangguan", "清理过半,\"二期\"");
 	/* a quoted line break is kept as written */
-	note_of(db, "t2.2.o4", "emeishan", note, sizeof note);
-	assert_string_equal(note, "第一行\r\n第二行");
-	note_of(db, "t2.2.o4", "mabian", note, sizeof note);
-	assert_string_equal(note, "");
+	expect_note(db, "t2.2.o4", "emeishan", "第一行\r\n第二行");
+	expect_note(db, "t2.2.o4", "mabian", "");
 	campaign_close(db);
 }
 
@@ -118,14 +136,13 @@ static void test_records_across_refills(void **state)
 	n += (size_t)snprintf(data + n, cap - n, "t2.2.o4,mabian,in_progress,80,2010-12-10,末行,");
 	write_file("t.csv", data, n);
 	assert_int_equal(campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_OK);
-	assert_int_equal(reports(db), 2002);
+	assert_int_equal(progress_reports(db), 2002);
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.2.o1", "kuangguan"), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_int_equal(strlen(campaign_cursor_get(c, "note")), strlen(note) + 2);
 	assert_memory_equal(campaign_cursor_get(c, "note") + 1, note, strlen(note));
 	campaign_cursor_free(c);
-	note_of(db, "t2.2.o4", "mabian", note, 64);
-	assert_string_equal(note, "末行");
+	expect_note(db, "t2.2.o4", "mabian", "末行");
 	free(data);
 	free(note);
 	campaign_close(db);
@@ -134,25 +151,22 @@ static void test_records_across_refills(void **state)
 /* Bad UTF-8: the progress import names the record's line and the byte. */
 static void test_progress_bad_utf8(void **state)
 {
-	campaign_db *db = open_seed();
-	char *before = dump_store(db), want[256];
+	static const bad_file cases[] = {
+		{HEADER "\n"
+		        "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"两行\n的备注\",\n"
+		        "t2.2.o4,mabian,in_progress,80,2010-12-10,坏\xff字节,\n",
+		 0, ":4:1: invalid UTF-8 (byte 0xff): save the sheet as CSV UTF-8"},
+	};
 	(void)state;
-	write_text("t.csv", HEADER "\n"
-	                    "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"两行\n的备注\",\n"
-	                    "t2.2.o4,mabian,in_progress,80,2010-12-10,坏\xff字节,\n");
-	snprintf(want, sizeof want, "%s:4:1: invalid UTF-8 (byte 0xff): save the sheet as CSV UTF-8", path);
-	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	free(before);
-	campaign_close(db);
+	EXPECT_BAD_FILES(cases);
 }
 
 /* Bad UTF-8 in a findings file: named by its byte offset in the file, past
  * a refill of the buffer. */
 static void test_findings_bad_utf8_offset(void **state)
 {
-	campaign_db *db = open_seed();
 	size_t cap = 2 * BUFFER + 4096, n = 0, bad;
-	char *data = malloc(cap), *before = dump_store(db), want[256];
+	char *data = malloc(cap), msg[128];
 	(void)state;
 	assert_non_null(data);
 	n += (size_t)snprintf(data + n, cap - n, "\xef\xbb\xbfid,unit,origin,description,found_on\n");
@@ -161,59 +175,45 @@ static void test_findings_bad_utf8_offset(void **state)
 	n += (size_t)snprintf(data + n, cap - n, "F-X,emeishan,self_reported,坏");
 	bad = n;
 	n += (size_t)snprintf(data + n, cap - n, "\xe5\xb9,2010-11-05\n");
-	write_file("t.csv", data, n);
-	snprintf(want, sizeof want, "%s: invalid UTF-8 at byte %zu (save the sheet as CSV UTF-8)", path, bad);
-	fails_unchanged(db, campaign_findings_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
+	snprintf(msg, sizeof msg, ": invalid UTF-8 at byte %zu (save the sheet as CSV UTF-8)", bad);
+	expect_bad_files(&(bad_file){data, 1, msg}, 1);
 	free(data);
-	free(before);
-	campaign_close(db);
 }
 
 static void test_malformed_quotes(void **state)
 {
-	campaign_db *db = open_seed();
-	char *before = dump_store(db), want[256];
+	static const bad_file cases[] = {
+		/* text after a closing quote: named at the field's start (characters, not bytes) */
+		{HEADER "\n"
+		        "t1.2.o1,kuangguan,in_progress,50,2010-11-15,清理,\n"
+		        "t2.2.o4,mabian,进行,80,2010-12-10,\"备注\"x,\n",
+		 0, ":3:33: malformed quoted field"},
+		/* a quote left open runs to the end of the file */
+		{"id,unit,origin,description,found_on\n"
+		 "F-1,emeishan,self_reported,\"未闭合\n,2010-11-05\n",
+		 1, ":2:28: malformed quoted field"},
+	};
 	(void)state;
-	/* text after a closing quote: named at the field's start (characters, not bytes) */
-	write_text("t.csv", HEADER "\n"
-	                    "t1.2.o1,kuangguan,in_progress,50,2010-11-15,清理,\n"
-	                    "t2.2.o4,mabian,进行,80,2010-12-10,\"备注\"x,\n");
-	snprintf(want, sizeof want, "%s:3:33: malformed quoted field", path);
-	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	/* a quote left open runs to the end of the file */
-	write_text("t.csv", "id,unit,origin,description,found_on\n"
-	                    "F-1,emeishan,self_reported,\"未闭合\n,2010-11-05\n");
-	snprintf(want, sizeof want, "%s:2:28: malformed quoted field", path);
-	fails_unchanged(db, campaign_findings_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	free(before);
-	campaign_close(db);
+	EXPECT_BAD_FILES(cases);
 }
 
 static void test_header_and_fields(void **state)
 {
-	campaign_db *db = open_seed();
-	char *before = dump_store(db), want[512];
+	static const bad_file cases[] = {
+		{"", 0, ":1:1: the file is empty; expected a header outcome,unit,status,percent,date"},
+		/* the same empty file, to the findings import */
+		{NULL, 1,
+		 ":1:1: unknown column \"\" (expected id, unit, category, origin, people, description, amount, found_on, "
+		 "round)"},
+		{"\xef\xbb\xbfoutcome,unit,status,percent,date,单位\n", 0,
+		 ":1:34: unknown column \"单位\" (expected outcome, unit, status, percent, date, note, evidence)"},
+		{"outcome,unit,status,percent,date\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,多余\n", 0,
+		 ":2:45: row has more fields than the header"},
+		{"outcome,unit,status,percent,date\r\nt1.2.o1,kuangguan,in_progress,50\r\n", 0,
+		 ":2:1: row 1 has 4 fields, the header 5"},
+	};
 	(void)state;
-	write_text("t.csv", "");
-	snprintf(want, sizeof want, "%s:1:1: the file is empty; expected a header outcome,unit,status,percent,date", path);
-	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	snprintf(want, sizeof want,
-	         "%s:1:1: unknown column \"\" (expected id, unit, category, origin, people, description, amount, found_on, "
-	         "round)",
-	         path);
-	fails_unchanged(db, campaign_findings_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	write_text("t.csv", "\xef\xbb\xbfoutcome,unit,status,percent,date,单位\n");
-	snprintf(want, sizeof want,
-	         "%s:1:34: unknown column \"单位\" (expected outcome, unit, status, percent, date, note, evidence)", path);
-	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	write_text("t.csv", "outcome,unit,status,percent,date\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,多余\n");
-	snprintf(want, sizeof want, "%s:2:45: row has more fields than the header", path);
-	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	write_text("t.csv", "outcome,unit,status,percent,date\r\nt1.2.o1,kuangguan,in_progress,50\r\n");
-	snprintf(want, sizeof want, "%s:2:1: row 1 has 4 fields, the header 5", path);
-	fails_unchanged(db, campaign_progress_import_file(db, NULL, path, NULL, "office"), CAMPAIGN_EINVALID, want, before);
-	free(before);
-	campaign_close(db);
+	EXPECT_BAD_FILES(cases);
 }
 
 int main(void)

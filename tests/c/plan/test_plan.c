@@ -42,12 +42,8 @@ static void test_campaign_fields(void **state)
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(campaign_campaigns_query(&c, seed), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "leshan-ltyg-2010");
-	assert_string_equal(campaign_cursor_get(c, "basis"), "川国土资党委〔2010〕5号");
-	assert_string_equal(campaign_cursor_get(c, "period_first"), "2010-10-01");
-	assert_string_equal(campaign_cursor_get(c, "period_last"), "2011-12-31");
-	assert_string_equal(campaign_cursor_get(c, "imported_by"), "tester");
+	expect_row(c, "id", "leshan-ltyg-2010", "basis", "川国土资党委〔2010〕5号", "period_first", "2010-10-01",
+	           "period_last", "2011-12-31", "imported_by", "tester", NULL);
 	assert_non_null(strstr(campaign_cursor_get(c, "summary"), "深化国土资源管理制度改革"));
 	assert_non_null(strstr(campaign_cursor_get(c, "requirements"), "11月初市局领导将带队"));
 	assert_int_equal(campaign_cursor_column_type(c, campaign_cursor_column_index(c, "period_first")),
@@ -83,22 +79,28 @@ static char *responsibility(const char *measure)
 
 static void test_responsibilities(void **state)
 {
+	/* each measure's "L:leads;S:supports", by name, [condition] as written */
+	static const struct {
+		const char *measure, *want;
+	} cases[] = {
+		{"t1.1.m1", "L:利用科;S:规划科,耕保科,地籍科,法规科,监察室,信访科,交易中心"},
+		{"t1.1.m4", "L:利用科;S:规划科,耕保科,交易中心"},
+		{"t1.2.m1", "L:矿管科;S:法规科,监察室,信访科,执法支队"},
+		/* the document marks no lead here: kept as written */
+		{"t1.2.m2", "L:;S:矿管科,财务室,交易中心"},
+		{"t1.2.m5", "L:;S:矿管科,财务室,监察室,交易中心"},
+		{"t2.1.m3", "L:法规科[涉及政策法规],办公室[涉及机关内部管理];S:各科室,直属单位"},
+		{"t2.2.m1", "L:各国土资源局(分局)[各地],监察室[局机关];S:各科室[局机关],直属单位[局机关]"},
+		{"t2.3.m1", "L:监察室;S:其他行政科室"},
+		{"t2.4.m2", "L:监察室;S:党委办,机关党办,人事科,信息中心"},
+		{"t3.1.m2", "L:矿管科;S:财务室,纪监室"},
+		{"t3.2.m3", "L:人事科;S:"},
+		{"t3.2.m5", "L:监察室,财务室;S:各科室,直属单位,各市县(市、区)国土资源局(分局)"},
+		{"t3.3.m1", "L:办公室;S:利用科,矿管科,规划科,地籍科,法规科,信息中心"},
+	};
 	(void)state;
-	assert_string_equal(responsibility("t1.1.m1"), "L:利用科;S:规划科,耕保科,地籍科,法规科,监察室,信访科,交易中心");
-	assert_string_equal(responsibility("t1.1.m4"), "L:利用科;S:规划科,耕保科,交易中心");
-	assert_string_equal(responsibility("t1.2.m1"), "L:矿管科;S:法规科,监察室,信访科,执法支队");
-	/* the document marks no lead here: kept as written */
-	assert_string_equal(responsibility("t1.2.m2"), "L:;S:矿管科,财务室,交易中心");
-	assert_string_equal(responsibility("t1.2.m5"), "L:;S:矿管科,财务室,监察室,交易中心");
-	assert_string_equal(responsibility("t2.1.m3"), "L:法规科[涉及政策法规],办公室[涉及机关内部管理];S:各科室,直属单位");
-	assert_string_equal(responsibility("t2.2.m1"),
-	                    "L:各国土资源局(分局)[各地],监察室[局机关];S:各科室[局机关],直属单位[局机关]");
-	assert_string_equal(responsibility("t2.3.m1"), "L:监察室;S:其他行政科室");
-	assert_string_equal(responsibility("t2.4.m2"), "L:监察室;S:党委办,机关党办,人事科,信息中心");
-	assert_string_equal(responsibility("t3.1.m2"), "L:矿管科;S:财务室,纪监室");
-	assert_string_equal(responsibility("t3.2.m3"), "L:人事科;S:");
-	assert_string_equal(responsibility("t3.2.m5"), "L:监察室,财务室;S:各科室,直属单位,各市县(市、区)国土资源局(分局)");
-	assert_string_equal(responsibility("t3.3.m1"), "L:办公室;S:利用科,矿管科,规划科,地籍科,法规科,信息中心");
+	for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+		assert_string_equal(responsibility(cases[i].measure), cases[i].want);
 }
 
 static void test_responsibility_ids(void **state)
@@ -160,25 +162,14 @@ static void test_phases_and_milestones(void **state)
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(campaign_phases_query(&c, seed, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "动员部署");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "自查自纠");
-	assert_string_equal(campaign_cursor_get(c, "first"), "2010-10-01");
-	assert_string_equal(campaign_cursor_get(c, "last"), "2010-12-31");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "建章立制");
-	assert_string_equal(campaign_cursor_get(c, "last"), "2011-06-30");
+	expect_row(c, "name", "动员部署", NULL);
+	expect_row(c, "name", "自查自纠", "first", "2010-10-01", "last", "2010-12-31", NULL);
+	expect_row(c, "name", "建章立制", "last", "2011-06-30", NULL);
 	campaign_cursor_free(c);
 	/* the county bureaus' milestone: 10月底各县完成动员部署, for a group */
 	assert_int_equal(campaign_milestones_query(&c, seed, NULL, "p1"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "deadline_text"), "10月中旬");
-	assert_string_equal(campaign_cursor_get(c, "unit"), "city");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "first"), "2010-10-21");
-	assert_string_equal(campaign_cursor_get(c, "last"), "2010-10-31");
-	assert_string_equal(campaign_cursor_get(c, "unit_group"), "counties");
+	expect_row(c, "deadline_text", "10月中旬", "unit", "city", NULL);
+	expect_row(c, "first", "2010-10-21", "last", "2010-10-31", "unit_group", "counties", NULL);
 	campaign_cursor_free(c);
 }
 
@@ -205,15 +196,11 @@ static void test_units_groups_bodies(void **state)
 	assert_int_equal(campaign_unit_group_members_query(&c, seed, NULL, "nope"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no unit group with id \"nope\"");
 	assert_int_equal(campaign_body_members_query(&c, seed, NULL, "leading-group"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "赵发澍");
-	assert_string_equal(campaign_cursor_get(c, "role"), "组长");
+	expect_row(c, "name", "赵发澍", "role", "组长", NULL);
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_bodies_query(&c, seed, NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "parent"), "leading-group");
-	assert_string_equal(campaign_cursor_get(c, "seat"), "jiancha");
+	expect_row(c, "parent", "leading-group", "seat", "jiancha", NULL);
 	campaign_cursor_free(c);
 }
 
@@ -238,10 +225,7 @@ static void test_changes_record_actor(void **state)
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(campaign_changes_query(&c, seed), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "actor"), "tester");
-	assert_string_equal(campaign_cursor_get(c, "operation"), "plan.import");
-	assert_string_equal(campaign_cursor_get(c, "campaign"), "leshan-ltyg-2010");
+	expect_row(c, "actor", "tester", "operation", "plan.import", "campaign", "leshan-ltyg-2010", NULL);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 }

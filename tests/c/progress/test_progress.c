@@ -8,19 +8,11 @@
 
 #define PROGRESS(f) CAMPAIGN_SOURCE_DIR "/tests/data/progress/" f
 
-static int history_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
 /* A report by @actor, without note or evidence. */
 static int report_as(campaign_db *db, const char *o, const char *u, const char *st, int pct, const char *date,
                      const char *actor)
 {
-	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION, .outcome = o,
-	                                          .unit = u, .status = st, .percent = pct, .date = date};
+	campaign_progress_report_add_options r = report_options(o, u, st, pct, date);
 	return campaign_progress_report_add(NULL, db, NULL, &r, actor);
 }
 
@@ -48,10 +40,9 @@ static char *outcomes_colored(campaign_db *db, const char *as_of, const char *co
 
 static void test_report_and_history(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0;
-	(void)state;
 	report(db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
 	report(db, "t1.1.o1", "liyong", "done", 100, "2010-11-29");
 	{
@@ -86,38 +77,42 @@ static void test_report_and_history(void **state)
 	assert_int_equal(n, 3);
 	/* as of 11-26 the report in force is the 11-25 one */
 	assert_int_equal(campaign_share_status_query(&c, db, NULL, "2010-11-26"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "outcome"), "t1.1.o1");
-	assert_string_equal(campaign_cursor_get(c, "unit_name"), "利用科");
-	assert_string_equal(campaign_cursor_get(c, "status"), "in_progress");
+	expect_row(c, "outcome", "t1.1.o1", "unit_name", "利用科", "status", "in_progress", NULL);
 	assert_int_equal(campaign_cursor_int(c, campaign_cursor_column_index(c, "percent")), 90);
 	assert_string_equal(campaign_cursor_get(c, "color"), "yellow");
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
+
+/* Reports refused, with their codes and messages (NULL: not checked). */
+static const struct {
+	const char *outcome, *unit, *status;
+	int percent;
+	const char *date, *actor;
+	int rc;
+	const char *msg;
+} bad[] = {
+	{"t1.1.o1", "liyong", "finished", 60, "2010-11-20", "x", CAMPAIGN_EINVALID,
+	 "status \"finished\" is not one of not_started, in_progress, done, blocked"},
+	{"t1.1.o1", "liyong", "in_progress", 101, "2010-11-20", "x", CAMPAIGN_EINVALID, "percent 101 is not in 0..100"},
+	{"t1.1.o1", "liyong", "done", 50, "2010-11-20", "x", CAMPAIGN_EINVALID, NULL},
+	{"t1.1.o1", "liyong", "done", 100, "2010-02-30", "x", CAMPAIGN_EINVALID,
+	 "date \"2010-02-30\" is not a date (YYYY-MM-DD)"},
+	{"t9.o1", "liyong", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND, "no outcome with id \"t9.o1\""},
+	{"t1.1.o1", "nobody", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND, "no unit with id \"nobody\""},
+	/* 规划科 supports t1.1 but leads nothing there: it owes no share */
+	{"t1.1.o1", "guihua", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND,
+	 "unit \"guihua\" owes no share of outcome \"t1.1.o1\""},
+	{"t1.1.o1", "liyong", "done", 100, "2010-11-20", NULL, CAMPAIGN_EINVALID, NULL},
+};
 
 static void test_bad_reports_write_nothing(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	report(db, "t1.1.o1", "liyong", "in_progress", 60, "2010-11-20");
-	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "finished", 60, "2010-11-20", "x"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(),
-	                    "status \"finished\" is not one of not_started, in_progress, done, blocked");
-	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "in_progress", 101, "2010-11-20", "x"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "percent 101 is not in 0..100");
-	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "done", 50, "2010-11-20", "x"), CAMPAIGN_EINVALID);
-	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "done", 100, "2010-02-30", "x"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "date \"2010-02-30\" is not a date (YYYY-MM-DD)");
-	assert_int_equal(report_as(db, "t9.o1", "liyong", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "no outcome with id \"t9.o1\"");
-	assert_int_equal(report_as(db, "t1.1.o1", "nobody", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "no unit with id \"nobody\"");
-	/* 规划科 supports t1.1 but leads nothing there: it owes no share */
-	assert_int_equal(report_as(db, "t1.1.o1", "guihua", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "unit \"guihua\" owes no share of outcome \"t1.1.o1\"");
-	assert_int_equal(report_as(db, "t1.1.o1", "liyong", "done", 100, "2010-11-20", NULL), CAMPAIGN_EINVALID);
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+		expect_error(report_as(db, bad[i].outcome, bad[i].unit, bad[i].status, bad[i].percent, bad[i].date, bad[i].actor),
+		             bad[i].rc, bad[i].msg);
 	/* the options: given, of a known version */
 	{
 		campaign_progress_report_add_options r;
@@ -132,7 +127,7 @@ static void test_bad_reports_write_nothing(void **state)
 		assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "x"), CAMPAIGN_EINVALID);
 		assert_string_equal(campaign_error_message(), "campaign_progress_report_add_options: unknown version 2 (this library knows 1)");
 	}
-	assert_int_equal(history_count(db), 1);
+	assert_int_equal(progress_reports(db), 1);
 	/* a plan with reports is not silently replaced */
 	{
 		campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
@@ -142,15 +137,13 @@ static void test_bad_reports_write_nothing(void **state)
 	}
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t1.1.o1", NULL), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 1);
-	campaign_close(db);
 }
 
 static void test_group_shares(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int shares = 0;
-	(void)state;
 	/* each county bureau owes its own share of 各县…12月中旬完成, and so does 监察室 (局机关) */
 	assert_int_equal(campaign_share_status_query(&c, db, NULL, "2010-12-01"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
@@ -171,15 +164,13 @@ static void test_group_shares(void **state)
 		assert_non_null(strstr(campaign_cursor_get(c, "owing"), "马边彝族自治县国土资源局"));
 	}
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 /* The report as of 2010-12-01 marks exactly the outcomes due by then and not done. */
 static void test_overdue_as_of(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	report(db, "t2.4.o1", "jiancha", "done", 100, "2010-10-28");
 	report(db, "t1.1.o1", "liyong", "done", 100, "2010-11-29");
 	report(db, "t1.2.o1", "kuangguan", "done", 100, "2010-12-05"); /* after the date: does not count yet */
@@ -203,14 +194,12 @@ static void test_overdue_as_of(void **state)
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_outcome_status_query(&c, db, NULL, "2010-13-01"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "\"2010-13-01\" is not a date (YYYY-MM-DD)");
-	campaign_close(db);
 }
 
 static void test_thresholds(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	assert_int_equal(campaign_thresholds_query(&c, db, NULL), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_int(c, 0), 7);
@@ -222,15 +211,13 @@ static void test_thresholds(void **state)
 	/* two days of grace: one day late is not yet red */
 	assert_string_equal(outcomes_colored(db, "2010-12-02", "red"), "t2.4.o1 t2.4.o2 t3.1.o1 t3.2.o4 t3.3.o2 ");
 	assert_int_equal(campaign_thresholds_set(db, NULL, -1, 0, "office"), CAMPAIGN_EINVALID);
-	campaign_close(db);
 }
 
 static void test_phases_and_workload(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	char statuses[512] = "";
-	(void)state;
 	assert_int_equal(campaign_phase_status_query(&c, db, NULL, "2010-11-05"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		strcat(strcat(statuses, campaign_cursor_get(c, "status")), " ");
@@ -247,53 +234,50 @@ static void test_phases_and_workload(void **state)
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_workload_query(&c, db, NULL, "2010-11", NULL, NULL), CAMPAIGN_EINVALID);
-	campaign_close(db);
 }
+
+/* Files with one bad row, and the message after the file's path. */
+static const struct {
+	const char *path, *msg;
+} bad_files[] = {
+	{PROGRESS("bad-status.csv"),
+	 ":3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked"},
+	{PROGRESS("bad-unit.csv"), ":3:9: row 2: unit \"guihua\" owes no share of outcome \"t1.2.o1\""},
+	{PROGRESS("bad-percent.yaml"), ":2:67: row 2: percent 130 is not in 0..100"},
+};
 
 static void test_bulk_import(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	char want[1024];
-	(void)state;
 	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("good.csv"), NULL, "clerk"), CAMPAIGN_OK);
-	assert_int_equal(history_count(db), 3);
+	assert_int_equal(progress_reports(db), 3);
 	assert_int_equal(campaign_progress_history_query(&c, db, NULL, "t2.2.o4", "emeishan"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "note"), "峨眉山市局上报总结报告,附件3份");
-	assert_string_equal(campaign_cursor_get(c, "evidence"), "峨国土资〔2010〕88号");
+	expect_row(c, "note", "峨眉山市局上报总结报告,附件3份", "evidence", "峨国土资〔2010〕88号", NULL);
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("good.yaml"), NULL, "clerk"), CAMPAIGN_OK);
-	assert_int_equal(history_count(db), 5);
+	assert_int_equal(progress_reports(db), 5);
 	/* one bad row: nothing written, the row named */
-	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("bad-status.csv"), NULL, "clerk"), CAMPAIGN_EINVALID);
-	snprintf(want, sizeof want, "%s:3:18: row 2: status \"finished\" is not one of not_started, in_progress, done, blocked",
-	         PROGRESS("bad-status.csv"));
-	assert_string_equal(campaign_error_message(), want);
-	assert_int_equal(history_count(db), 5);
-	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("bad-unit.csv"), NULL, "clerk"), CAMPAIGN_EINVALID);
-	snprintf(want, sizeof want, "%s:3:9: row 2: unit \"guihua\" owes no share of outcome \"t1.2.o1\"",
-	         PROGRESS("bad-unit.csv"));
-	assert_string_equal(campaign_error_message(), want);
-	assert_int_equal(campaign_progress_import_file(db, NULL, PROGRESS("bad-percent.yaml"), NULL, "clerk"), CAMPAIGN_EINVALID);
-	snprintf(want, sizeof want, "%s:2:67: row 2: percent 130 is not in 0..100", PROGRESS("bad-percent.yaml"));
-	assert_string_equal(campaign_error_message(), want);
-	assert_int_equal(history_count(db), 5);
+	for (size_t i = 0; i < sizeof bad_files / sizeof bad_files[0]; i++) {
+		snprintf(want, sizeof want, "%s%s", bad_files[i].path, bad_files[i].msg);
+		expect_error(campaign_progress_import_file(db, NULL, bad_files[i].path, NULL, "clerk"), CAMPAIGN_EINVALID, want);
+		assert_int_equal(progress_reports(db), 5);
+	}
 	assert_int_equal(campaign_progress_import_file(db, NULL, SEED_PLAN ".txt", NULL, "clerk"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_progress_import_file(db, NULL, "/nonexistent.csv", NULL, "clerk"), CAMPAIGN_EIO);
-	campaign_close(db);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_report_and_history),
-		cmocka_unit_test(test_bad_reports_write_nothing),
-		cmocka_unit_test(test_group_shares),
-		cmocka_unit_test(test_overdue_as_of),
-		cmocka_unit_test(test_thresholds),
-		cmocka_unit_test(test_phases_and_workload),
-		cmocka_unit_test(test_bulk_import),
+		SEED_TEST(test_report_and_history),
+		SEED_TEST(test_bad_reports_write_nothing),
+		SEED_TEST(test_group_shares),
+		SEED_TEST(test_overdue_as_of),
+		SEED_TEST(test_thresholds),
+		SEED_TEST(test_phases_and_workload),
+		SEED_TEST(test_bulk_import),
 	};
 	return cmocka_run_group_tests_name("progress", tests, NULL, NULL);
 }
