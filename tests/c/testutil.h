@@ -43,3 +43,24 @@ long long raw_int(const char *path, const char *sql);
  * static buffer ("" when the store verifies). */
 const char *verify_summary(campaign_db *db, const char *checkpoint, const char *public_key);
 #endif
+
+/* fixtures shared by the accountability, inspection and risk tests */
+#ifndef CAMPAIGN_TESTUTIL_AIR
+#define CAMPAIGN_TESTUTIL_AIR
+/* The options of the inspection writes, as compound literals of the current version. */
+#define OPTIONS_OF(name, VERSION, ...) (&(campaign_##name##_options){VERSION, __VA_ARGS__})
+#define FINDING(...) OPTIONS_OF(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define FINDING_FLAG(...) OPTIONS_OF(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, __VA_ARGS__)
+#define RECTIFICATION(...) OPTIONS_OF(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define RECTIFICATION_UPDATE(...)                                                                              \
+	OPTIONS_OF(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, __VA_ARGS__)
+#define RECTIFICATION_VERIFY(...)                                                                              \
+	OPTIONS_OF(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION, __VA_ARGS__)
+#define ROUND(...) OPTIONS_OF(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define ROUND_SUBMIT(...)                                                                                      \
+	OPTIONS_OF(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, __VA_ARGS__)
+#define CASE_LEAD(...) OPTIONS_OF(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define CASE_LEAD_REFER(...) OPTIONS_OF(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, __VA_ARGS__)
+#define CASE_LEAD_RESOLVE(...) OPTIONS_OF(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, __VA_ARGS__)
+#define TOUR_FINDING(...) OPTIONS_OF(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#endif

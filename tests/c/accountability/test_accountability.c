@@ -331,24 +331,15 @@ static void test_behaviour_finding(void **state)
 	char *v;
 	(void)state;
 	one_rule(db, "    kind: behaviour_finding\n    catalogue: five-behaviours\n");
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",
-	                                        "挪用土地整治项目资金", NULL, "2010-11-20", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F2", "ebian", "ten-categories/c10", "investigated", "样例某壬",
-	                                        "设小金库", NULL, "2010-11-20", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F3", "muchuan", "five-behaviours/b1", "investigated", "不知名",
-	                                        "违反程序", NULL, "2010-12-02", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
+	                                                              "investigated", "样例某癸", "挪用土地整治项目资金", NULL,
+	                                                              "2010-11-20", NULL), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F2", "ebian", "ten-categories/c10",
+	                                                              "investigated", "样例某壬", "设小金库", NULL,
+	                                                              "2010-11-20", NULL), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F3", "muchuan", "five-behaviours/b1",
+	                                                              "investigated", "不知名", "违反程序", NULL, "2010-12-02",
+	                                                              NULL), "tester"), CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2010-11-19"), 0);
 	assert_int_equal(evaluate(db, "2010-12-01"), 1);
 	expect_proposals(db, "suspension mabian mabian.p1\n");
@@ -371,17 +362,12 @@ static void overdue_rectifications(campaign_db *db, int n)
 		char fid[16], rid[16];
 		snprintf(fid, sizeof fid, "F%d", i);
 		snprintf(rid, sizeof rid, "R%d", i);
-		assert_int_equal(campaign_finding_add(NULL, db, NULL,
-		                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-		                                        fid, "shawan", NULL, "self_reported", NULL, "问题", NULL,
-		                                        "2010-11-01", NULL},
-		                                      "tester"),
-		                 CAMPAIGN_OK);
-		assert_int_equal(campaign_rectification_add(NULL, db, NULL,
-		                                            &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-		                                              rid, fid, NULL, "整改", "2011-01-31", "样例某乙", "到位"},
-		                                            "tester"),
-		                 CAMPAIGN_OK);
+		assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING(fid, "shawan", NULL, "self_reported",
+		                                                              NULL, "问题", NULL, "2010-11-01", NULL),
+		                                      "tester"), CAMPAIGN_OK);
+		assert_int_equal(campaign_rectification_add(NULL, db, NULL, RECTIFICATION(rid, fid, NULL, "整改",
+		                                                                          "2011-01-31", "样例某乙", "到位"),
+		                                            "tester"), CAMPAIGN_OK);
 	}
 }
 
@@ -393,16 +379,11 @@ static void test_rectification_overdue_boundary(void **state)
 	one_rule(db, "    kind: rectification_overdue\n    more_than: 3\n");
 	overdue_rectifications(db, 3);
 	assert_int_equal(evaluate(db, "2011-03-01"), 0); /* K = 3 overdue: not more than 3 */
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F3", "shawan", NULL, "self_reported", NULL, "问题", NULL,
-	                                        "2010-11-01", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F3", "shawan", NULL, "self_reported", NULL, "问题",
+	                                                              NULL, "2010-11-01", NULL), "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_rectification_add(NULL, db, NULL,
-	                                            &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                              "R3", "F3", NULL, "整改", "2011-01-31", "样例某乙", "到位"},
-	                                            "tester"),
+	assert_int_equal(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R3", "F3", NULL, "整改", "2011-01-31",
+	                                                                          "样例某乙", "到位"), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2011-01-31"), 0); /* the deadline day is not overdue */
 	assert_int_equal(evaluate(db, "2011-03-01"), 1); /* K + 1 */
@@ -415,11 +396,8 @@ static void test_rectification_overdue_boundary(void **state)
 
 static void lead(campaign_db *db, const char *unit, const char *date)
 {
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          NULL, NULL, unit, date, "线索", NULL, NULL},
-	                                        "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD(NULL, NULL, unit, date, "线索", NULL, NULL),
+	                                        "tester"), CAMPAIGN_OK);
 }
 
 static void test_case_count_period(void **state)
@@ -445,39 +423,26 @@ static void test_concealment_and_refusal(void **state)
 	campaign_cursor *c;
 	(void)state;
 	one_rule(db, "    kind: concealment\n    grace_days: 5\n");
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "self", NULL, "counties", "2010-10-15", "2010-12-20",
-	                                                 "2010-12-20"},
-	                                               "tester"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("self", NULL, "counties", "2010-10-15",
+	                                                               "2010-12-20", "2010-12-20"), "tester"),
 	                 CAMPAIGN_OK);
 	for (int k = 0; k < 11; k++) {
 		char round[64];
 		snprintf(round, sizeof round, "self/%s", COUNTIES[k]);
 		if (strcmp(COUNTIES[k], "muchuan") && strcmp(COUNTIES[k], "ebian"))
-			assert_int_equal(campaign_inspection_round_submit(db, NULL,
-			                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-			                                                    round, "2010-12-18", NULL, NULL},
-			                                                  "tester"),
+			assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT(round, "2010-12-18",
+			                                                                         NULL, NULL), "tester"),
 			                 CAMPAIGN_OK);
 	}
 	/* ebian reports within the grace days */
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self/ebian", "2010-12-25", NULL, NULL},
-	                                                  "tester"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "emeishan", NULL, "self_reported", "样例某子", "隐瞒", NULL,
-	                                        "2010-11-05", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self/ebian", "2010-12-25", NULL,
+	                                                                         NULL), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "emeishan", NULL, "self_reported", "样例某子",
+	                                                              "隐瞒", NULL, "2010-11-05", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2010-12-25"), 0);
 	assert_int_equal(evaluate(db, "2010-12-26"), 1); /* muchuan: no report by 12-20 + 5 days */
-	assert_int_equal(campaign_finding_flag(db, NULL,
-	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                                         "F1", "concealment", "2010-12-30", NULL},
+	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("F1", "concealment", "2010-12-30", NULL),
 	                                       "tester"), CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2010-12-29"), 0);
 	assert_int_equal(evaluate(db, "2010-12-30"), 1);
@@ -579,18 +544,13 @@ static void test_tours(void **state)
 	}
 	assert_int_equal(campaign_tour_record(db, NULL, VISIT("shizhong", "2011-05-01", NULL, NULL), "tester"),
 	                 CAMPAIGN_ECONFLICT);
-	assert_int_equal(campaign_tour_finding_add(&fid, db, NULL,
-	                                           &(campaign_tour_finding_add_options){CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
-	                                             "TF1", "mabian", "ten-categories/c7", "样例某癸", "执法监察中滥用自由裁量权",
-	                                             NULL, "2011-10-12"},
-	                                           "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_tour_finding_add(&fid, db, NULL, TOUR_FINDING("TF1", "mabian", "ten-categories/c7",
+	                                                                        "样例某癸", "执法监察中滥用自由裁量权", NULL,
+	                                                                        "2011-10-12"), "tester"), CAMPAIGN_OK);
 	assert_string_equal(campaign_buf_data(fid), "TF1");
 	campaign_buf_free(fid);
-	assert_int_equal(campaign_tour_finding_add(NULL, db, NULL,
-	                                           &(campaign_tour_finding_add_options){CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
-	                                             NULL, "jiajiang", NULL, NULL, "x", NULL, "2011-09-12"},
-	                                           "tester"),
+	assert_int_equal(campaign_tour_finding_add(NULL, db, NULL, TOUR_FINDING(NULL, "jiajiang", NULL, NULL, "x", NULL,
+	                                                                        "2011-09-12"), "tester"),
 	                 CAMPAIGN_ENOTFOUND);
 	assert_int_equal(campaign_findings_query(&c, db, NULL, NULL, "TF1"), CAMPAIGN_OK);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
@@ -774,12 +734,9 @@ static void test_person_record_confidential(void **state)
 	                                                DISCIPLINE("mabian.p1", "2009-05-01", "记过", "违规审批", "乐山市纪委"),
 	                                                "office"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",
-	                                        "挪用资金", NULL, "2010-11-20", NULL},
-	                                      "office"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
+	                                                              "investigated", "样例某癸", "挪用资金", NULL,
+	                                                              "2010-11-20", NULL), "office"), CAMPAIGN_OK);
 	assert_int_equal(campaign_rules_import_string(db, NULL, "format: 1\nruleset: {id: t, name: t}\nrules: []\n",
 	                                                   NULL, "clerk"),
 	                 CAMPAIGN_EPERM);
@@ -828,12 +785,9 @@ static campaign_db *open_scenario(void)
 	                 CAMPAIGN_OK);
 	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
 	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1); /* unchanged */
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",
-	                                        "挪用资金", NULL, "2010-11-20", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
+	                                                              "investigated", "样例某癸", "挪用资金", NULL,
+	                                                              "2010-11-20", NULL), "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_tour_record(db, NULL, VISIT("shizhong", "2010-11-10", NULL, NULL), "tester"),
 	                 CAMPAIGN_OK);
 	return db;

@@ -149,17 +149,11 @@ static void test_sql_escape_hatch(void **state)
 	                                 "      WHERE g.unit_group = 'counties' AND f.campaign = :campaign AND f.found_on <= :as_of\n"
 	                                 "      GROUP BY f.unit ORDER BY f.unit\n"),
 	                 1);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", NULL, "investigated", NULL, "问题", NULL,
-	                                        "2010-11-20", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", NULL, "investigated", NULL, "问题",
+	                                                              NULL, "2010-11-20", NULL), "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F2", "jiancha", NULL, "investigated", NULL, "问题", NULL,
-	                                        "2010-11-20", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F2", "jiancha", NULL, "investigated", NULL, "问题",
+	                                                              NULL, "2010-11-20", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-19", "tester"), 0);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-20", "tester"), 1);
@@ -173,11 +167,8 @@ static void test_sql_escape_hatch(void **state)
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	/* after a rule ran, the connection is back to normal: writes work */
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F3", "mabian", NULL, "investigated", NULL, "问题", NULL,
-	                                        "2010-11-20", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F3", "mabian", NULL, "investigated", NULL, "问题",
+	                                                              NULL, "2010-11-20", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	/* a rule naming a unit that does not exist fails the whole evaluation */
 	assert_int_equal(import_rule(db, "    kind: sql\n    action: interview\n    query: \"SELECT 'atlantis' AS unit, "

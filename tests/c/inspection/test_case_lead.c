@@ -14,26 +14,15 @@ static campaign_db *open_leads(void)
 {
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	ok(campaign_inspection_round_add(db, NULL,
-	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
-	                                 "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-M",
-	                          "mabian", "ten-categories/c8", "citizen_report", NULL, "评估中介串通", NULL,
-	                          "2010-11-20", NULL},
-	                        "office"));
-	ok(campaign_rectification_add(NULL, db, NULL,
-	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                "R-M", "F-M", NULL, "清查评估项目", "2011-01-31", "马边局局长", "全部清查"},
-	                              "office"));
-	ok(campaign_case_lead_add(NULL, db, NULL,
-	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-1",
-	                            NULL, "mabian", "2010-11-18", DETAILS, REPORTER, CONTACT},
-	                          "office"));
-	ok(campaign_case_lead_add(NULL, db, NULL,
-	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-2",
-	                            "F-M", NULL, "2010-11-21", "评估费去向不明", NULL, NULL},
+	ok(campaign_inspection_round_add(db, NULL, ROUND("self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
+	                                                 "12月中旬"), "office"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-M", "mabian", "ten-categories/c8", "citizen_report", NULL,
+	                                                "评估中介串通", NULL, "2010-11-20", NULL), "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R-M", "F-M", NULL, "清查评估项目", "2011-01-31", "马边局局长",
+	                                                            "全部清查"), "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-1", NULL, "mabian", "2010-11-18", DETAILS, REPORTER,
+	                                                    CONTACT), "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-2", "F-M", NULL, "2010-11-21", "评估费去向不明", NULL, NULL),
 	                          "office"));
 	return db;
 }
@@ -85,55 +74,31 @@ static void test_leads_referred_and_resolved(void **state)
 	campaign_cursor *c;
 	int before;
 	(void)state;
-	ok(campaign_case_lead_refer(db, NULL,
-	                            &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                              "L-1", "discipline", "乐山市纪委", "2010-11-25", "乐国土监〔2010〕5号"},
-	                            "office"));
+	ok(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "discipline", "乐山市纪委", "2010-11-25",
+	                                                      "乐国土监〔2010〕5号"), "office"));
 	before = audit_count(db);
-	assert_int_equal(campaign_case_lead_refer(db, NULL,
-	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                            "L-1", "procuratorate", "乐山市检察院", "2010-11-26", NULL},
-	                                          "office"),
+	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "procuratorate", "乐山市检察院",
+	                                                                    "2010-11-26", NULL), "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "case lead \"L-1\" was referred on 2010-11-25");
-	assert_int_equal(campaign_case_lead_refer(db, NULL,
-	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                            "L-2", "police", "公安局", "2010-11-26", NULL},
-	                                          "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-2", "police", "公安局", "2010-11-26", NULL),
+	                                          "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "body_kind \"police\" is not one of discipline, supervision, procuratorate");
-	assert_int_equal(campaign_case_lead_refer(db, NULL,
-	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                            "L-2", "supervision", "市监察局", "2010-11-01", NULL},
-	                                          "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-2", "supervision", "市监察局", "2010-11-01",
+	                                                                    NULL), "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "referral date 2010-11-01 is before the lead was received (2010-11-21)");
-	assert_int_equal(campaign_case_lead_resolve(db, NULL,
-	                                            &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                              "L-1", "filed", "2010-11-20", NULL},
-	                                            "office"),
-	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          "L-1", NULL, NULL, "2010-11-18", "x", NULL, NULL},
-	                                        "office"),
-	                 CAMPAIGN_ECONFLICT);
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          "L-3", "F-X", NULL, "2010-11-18", "x", NULL, NULL},
-	                                        "office"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "filed", "2010-11-20", NULL),
+	                                            "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-1", NULL, NULL, "2010-11-18", "x", NULL,
+	                                                                  NULL), "office"), CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-3", "F-X", NULL, "2010-11-18", "x", NULL,
+	                                                                  NULL), "office"), CAMPAIGN_ENOTFOUND);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_case_lead_resolve(db, NULL,
-	                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                "L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分"},
+	ok(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分"),
 	                              "office"));
-	assert_int_equal(campaign_case_lead_resolve(db, NULL,
-	                                            &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                              "L-1", "other", "2011-01-11", NULL},
-	                                            "office"),
-	                 CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "other", "2011-01-11", NULL),
+	                                            "office"), CAMPAIGN_ECONFLICT);
 	ok(campaign_case_leads_query(&c, db, NULL, "mabian"));
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "id"), "L-1");
@@ -159,9 +124,7 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	campaign_cursor *c;
 	int reads = 0;
 	(void)state;
-	ok(campaign_case_lead_resolve(db, NULL,
-	                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                "L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号"},
+	ok(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号"),
 	                              "office"));
 	assert_false(ordinary_outputs_hold(db, REPORTER));
 	assert_false(ordinary_outputs_hold(db, CONTACT));
@@ -199,11 +162,8 @@ static void test_confidential_read_needs_access(void **state)
 	before = audit_count(db);
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "马边clerk"), CAMPAIGN_EPERM);
 	assert_null(c);
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          "L-9", NULL, NULL, "2010-11-18", "x", NULL, NULL},
-	                                        "马边clerk"),
-	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-9", NULL, NULL, "2010-11-18", "x", NULL,
+	                                                                  NULL), "马边clerk"), CAMPAIGN_EPERM);
 	ok(campaign_audit_query(&c, db, NULL, "马边clerk", NULL, NULL));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		denied += !strcmp(campaign_cursor_get(c, "operation"), "denied");

@@ -16,15 +16,10 @@ static campaign_db *open_inspection(void)
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
-	ok(campaign_inspection_round_add(db, NULL,
-	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
-	                                 "office"));
-	ok(campaign_inspection_round_add(db, NULL,
-	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                   "self-2010-jiancha", "jiancha", NULL, "2010-10-15", "2010-12-20",
-	                                   "2010-12-20"},
-	                                 "office"));
+	ok(campaign_inspection_round_add(db, NULL, ROUND("self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
+	                                                 "12月中旬"), "office"));
+	ok(campaign_inspection_round_add(db, NULL, ROUND("self-2010-jiancha", "jiancha", NULL, "2010-10-15",
+	                                                 "2010-12-20", "2010-12-20"), "office"));
 	return db;
 }
 
@@ -83,11 +78,8 @@ static void test_catalogues_and_versions(void **state)
 	ok(campaign_catalogues_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 2);
 	/* a finding keeps the version it was recorded in */
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1",
-	                          "emeishan", "ten-categories/c1", "self_reported", NULL, "低价出让", NULL,
-	                          "2010-11-01", NULL},
-	                        "clerk"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-1", "emeishan", "ten-categories/c1", "self_reported", NULL,
+	                                                "低价出让", NULL, "2010-11-01", NULL), "clerk"));
 	/* a changed catalogue is a new version */
 	f = fopen(CATALOGUE("ten-categories.yaml"), "rb");
 	assert_non_null(f);
@@ -102,19 +94,13 @@ static void test_catalogues_and_versions(void **state)
 	assert_int_equal(count_rows(c), 11);
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 1));
 	assert_int_equal(count_rows(c), 10);
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-2",
-	                          "emeishan", "ten-categories/c11", "self_reported", NULL, "其他", NULL,
-	                          "2010-11-02", NULL},
-	                        "clerk"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-2", "emeishan", "ten-categories/c11", "self_reported", NULL,
+	                                                "其他", NULL, "2010-11-02", NULL), "clerk"));
 	assert_field(db, "F-1", "version", "1");
 	assert_field(db, "F-2", "version", "2");
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F-3", "emeishan", "ten-categories@1/c11", "self_reported", NULL,
-	                                        "其他", NULL, "2010-11-02", NULL},
-	                                      "clerk"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F-3", "emeishan", "ten-categories@1/c11",
+	                                                              "self_reported", NULL, "其他", NULL, "2010-11-02",
+	                                                              NULL), "clerk"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
 	/* a bad catalogue is refused with its position and writes nothing */
 	before = audit_count(db);
@@ -146,47 +132,28 @@ static void test_group_round_and_missing_reports(void **state)
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(n, 11);
-	ok(campaign_inspection_round_submit(db, NULL,
-	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                      "self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号", NULL},
-	                                    "clerk"));
-	ok(campaign_inspection_round_submit(db, NULL,
-	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                      "self-2010/mabian", "2010-12-25", NULL, "补报"},
+	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号",
+	                                                           NULL), "clerk"));
+	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/mabian", "2010-12-25", NULL, "补报"),
 	                                    "clerk"));
 	/* a second report, a report before the window: refused, nothing written */
 	before = audit_count(db);
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self-2010/emeishan", "2010-12-16", NULL, NULL},
-	                                                  "clerk"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-16",
+	                                                                         NULL, NULL), "clerk"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(),
 	                    "round \"self-2010/emeishan\" was reported on 2010-12-15 as 峨国土资〔2010〕88号");
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self-2010/shawan", "2010-10-01", NULL, NULL},
-	                                                  "clerk"),
-	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
-	                                                 "2010-12-20"},
-	                                               "office"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/shawan", "2010-10-01", NULL,
+	                                                                         NULL), "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("self-2010", NULL, "counties", "2010-10-15",
+	                                                               "2010-12-20", "2010-12-20"), "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "round \"self-2010/shizhong\" exists already");
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "r", "jiancha", "counties", "2010-10-15", "2010-12-20",
-	                                                 "2010-12-20"},
-	                                               "office"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("r", "jiancha", "counties", "2010-10-15",
+	                                                               "2010-12-20", "2010-12-20"), "office"),
 	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "r", "jiancha", NULL, "2010-10-15", "2010-12-20",
-	                                                 "2010-10-01"},
-	                                               "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("r", "jiancha", NULL, "2010-10-15", "2010-12-20",
+	                                                               "2010-10-01"), "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "the deadline 2010-10-01 is before the window begins (2010-10-15)");
 	assert_int_equal(audit_count(db), before);
 	/* on the deadline nobody is missing yet */
@@ -236,10 +203,8 @@ static void test_group_round_and_missing_reports(void **state)
 
 static void record(campaign_db *db, const char *id, const char *unit, const char *origin, const char *date)
 {
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, id, unit,
-	                          "ten-categories/c1", origin, NULL, "低价出让", NULL, date, NULL},
-	                        "office"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING(id, unit, "ten-categories/c1", origin, NULL, "低价出让", NULL, date,
+	                                                NULL), "office"));
 }
 
 static void test_leniency(void **state)
@@ -276,39 +241,26 @@ static void test_leniency(void **state)
 	             "本单位自查发现,但没有自查自纠时限可依,不能认定在规定时限内主动纠正,从严处理");
 	assert_field(db, "in-window", "accountability", "0");
 	/* concealment makes a lenient finding strict and flags it */
-	ok(campaign_finding_flag(db, NULL,
-	                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                           "in-window", "concealment", "2010-12-05", "隐瞒了第二宗地"},
+	ok(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "concealment", "2010-12-05", "隐瞒了第二宗地"),
 	                         "office"));
 	assert_field(db, "in-window", "leniency", "strict");
 	assert_field(db, "in-window", "reason", "存在掩盖问题行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "accountability", "1");
 	assert_field(db, "in-window", "concealed", "1");
 	before = audit_count(db);
-	assert_int_equal(campaign_finding_flag(db, NULL,
-	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                                         "in-window", "concealment", "2010-12-06", NULL},
-	                                       "office"),
-	                 CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "concealment", "2010-12-06", NULL),
+	                                       "office"), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "concealment is already recorded on finding \"in-window\"");
-	assert_int_equal(campaign_finding_flag(db, NULL,
-	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                                         "in-window", "hiding", "2010-12-06", NULL},
-	                                       "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "hiding", "2010-12-06", NULL),
+	                                       "office"), CAMPAIGN_EINVALID);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_finding_flag(db, NULL,
-	                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                           "in-window", "falsification", "2010-12-06", "伪造验收材料"},
+	ok(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "falsification", "2010-12-06", "伪造验收材料"),
 	                         "office"));
 	assert_field(db, "in-window", "reason", "存在掩盖问题、弄虚作假行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "flag_note", "隐瞒了第二宗地;伪造验收材料");
 	/* money in fen, from yuan text; a new id comes back */
-	ok(campaign_finding_add(&id, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL,
-	                          "emeishan", "five-behaviours/b5", "investigated", "张某", "挪用项目资金", "12,345.6",
-	                          "2010-11-30", NULL},
-	                        "office"));
+	ok(campaign_finding_add(&id, db, NULL, FINDING(NULL, "emeishan", "five-behaviours/b5", "investigated", "张某",
+	                                               "挪用项目资金", "12,345.6", "2010-11-30", NULL), "office"));
 	assert_int_equal(strlen(campaign_buf_data(id)), 36);
 	assert_field(db, campaign_buf_data(id), "amount_fen", "1234560");
 	assert_field(db, campaign_buf_data(id), "amount", "12345.60");
@@ -401,32 +353,19 @@ static void test_unit_clerk_records_only_its_own(void **state)
 	(void)state;
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "峨眉clerk", "unit_clerk", NULL, "emeishan", "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "E-1",
-	                          "emeishan", NULL, "self_reported", NULL, "自查问题", NULL, "2010-11-01", NULL},
-	                        "峨眉clerk"));
-	ok(campaign_inspection_round_submit(db, NULL,
-	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                      "self-2010/emeishan", "2010-12-10", NULL, NULL},
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("E-1", "emeishan", NULL, "self_reported", NULL, "自查问题", NULL,
+	                                                "2010-11-01", NULL), "峨眉clerk"));
+	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-10", NULL, NULL),
 	                                    "峨眉clerk"));
 	before = audit_count(db);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "M-1", "mabian", NULL, "self_reported", NULL, "x", NULL,
-	                                        "2010-11-01", NULL},
-	                                      "峨眉clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("M-1", "mabian", NULL, "self_reported", NULL, "x",
+	                                                              NULL, "2010-11-01", NULL), "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "E-2", "emeishan", NULL, "inspection_tour", NULL, "x", NULL,
-	                                        "2010-11-01", NULL},
-	                                      "峨眉clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("E-2", "emeishan", NULL, "inspection_tour", NULL,
+	                                                              "x", NULL, "2010-11-01", NULL), "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self-2010/mabian", "2010-12-10", NULL, NULL},
-	                                                  "峨眉clerk"),
-	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/mabian", "2010-12-10", NULL,
+	                                                                         NULL), "峨眉clerk"), CAMPAIGN_EPERM);
 	/* each refusal leaves one entry, the refusal */
 	assert_int_equal(audit_count(db), before + 3);
 	assert_int_equal(findings_count(db), 1);

@@ -11,28 +11,16 @@ static campaign_db *open_ledger(void)
 {
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-E",
-	                          "emeishan", "ten-categories/c9", "self_reported", "李某", "擅自缓缴土地出让金120万元",
-	                          "1200000", "2010-11-05", NULL},
-	                        "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-M",
-	                          "mabian", "ten-categories/c10", "inspection_tour", NULL, "设\"小金库\"", NULL,
-	                          "2010-11-20", NULL},
-	                        "office"));
-	ok(campaign_rectification_add(NULL, db, NULL,
-	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                "R1", "F-E", NULL, "追缴出让金", "2011-01-31", "王局长", "出让金全额入库"},
-	                              "office"));
-	ok(campaign_rectification_add(NULL, db, NULL,
-	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                "R2", "F-E", "制度缺失", "建立出让金缴纳台账", "2011-03-31", "财务室", "台账建立并运行"},
-	                              "office"));
-	ok(campaign_rectification_add(NULL, db, NULL,
-	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                "R3", "F-M", NULL, "清理小金库", "2011-02-28", "马边局局长", "资金全部上缴"},
-	                              "office"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-E", "emeishan", "ten-categories/c9", "self_reported", "李某",
+	                                                "擅自缓缴土地出让金120万元", "1200000", "2010-11-05", NULL), "office"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-M", "mabian", "ten-categories/c10", "inspection_tour", NULL,
+	                                                "设\"小金库\"", NULL, "2010-11-20", NULL), "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R1", "F-E", NULL, "追缴出让金", "2011-01-31", "王局长",
+	                                                            "出让金全额入库"), "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R2", "F-E", "制度缺失", "建立出让金缴纳台账", "2011-03-31",
+	                                                            "财务室", "台账建立并运行"), "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R3", "F-M", NULL, "清理小金库", "2011-02-28", "马边局局长",
+	                                                            "资金全部上缴"), "office"));
 	return db;
 }
 
@@ -69,9 +57,7 @@ static void test_five_fixes_and_status(void **state)
 	assert_string_equal(campaign_cursor_get(c, "problem"), "制度缺失");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R2", "ongoing", "2011-01-10", "长期坚持"},
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R2", "ongoing", "2011-01-10", "长期坚持"),
 	                                 "clerk"));
 	ok(campaign_rectifications_query(&c, db, NULL, NULL, "emeishan"));
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
@@ -80,10 +66,8 @@ static void test_five_fixes_and_status(void **state)
 	assert_string_equal(campaign_cursor_get(c, "updated_on"), "2011-01-10");
 	campaign_cursor_free(c);
 	/* a new id comes back when none is given */
-	ok(campaign_rectification_add(&id, db, NULL,
-	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                NULL, "F-M", NULL, "追责", "2011-06-30", "纪检组长", "处理到位"},
-	                              "office"));
+	ok(campaign_rectification_add(&id, db, NULL, RECTIFICATION(NULL, "F-M", NULL, "追责", "2011-06-30", "纪检组长",
+	                                                           "处理到位"), "office"));
 	assert_int_equal(campaign_buf_size(id), 36);
 	campaign_buf_free(id);
 	campaign_close(db);
@@ -93,18 +77,10 @@ static void test_overdue_on_any_date(void **state)
 {
 	campaign_db *db = open_ledger();
 	(void)state;
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R1", "in_progress", "2011-01-10", NULL},
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "in_progress", "2011-01-10", NULL),
 	                                 "clerk"));
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R1", "done", "2011-02-15", "已全额追缴"},
-	                                 "clerk"));
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R2", "ongoing", "2011-03-01", NULL},
-	                                 "clerk"));
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-02-15", "已全额追缴"), "clerk"));
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R2", "ongoing", "2011-03-01", NULL), "clerk"));
 	assert_string_equal(overdue(db, "2011-01-31"), "");
 	assert_string_equal(overdue(db, "2011-02-01"), "R1 ");
 	/* R1 was done on 02-15, so from then on only R3 (due 02-28) */
@@ -132,42 +108,27 @@ static void test_verify_and_close_rules(void **state)
 	int before;
 	(void)state;
 	before = audit_count(db);
-	assert_int_equal(campaign_rectification_verify(db, NULL,
-	                                               &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                                 "R1", "passed", "张雷", "2011-01-20", NULL},
-	                                               "office"),
+	assert_int_equal(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷",
+	                                                                              "2011-01-20", NULL), "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(),
 	                    "rectification \"R1\" is 未整改, not 已整改: only a done rectification can be verified");
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-01-20", "office"), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "rectification \"R1\" cannot be closed before it passes verification");
-	assert_int_equal(campaign_rectification_update(db, NULL,
-	                                               &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                                 "R1", "finished", "2011-01-20", NULL},
-	                                               "clerk"),
+	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "finished", "2011-01-20",
+	                                                                              NULL), "clerk"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "status \"finished\" is not one of not_started, in_progress, done, ongoing");
-	assert_int_equal(campaign_rectification_update(db, NULL,
-	                                               &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                                 "R9", "done", "2011-01-20", NULL},
-	                                               "clerk"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R9", "done", "2011-01-20", NULL),
+	                                               "clerk"), CAMPAIGN_ENOTFOUND);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R1", "done", "2011-01-25", NULL},
-	                                 "clerk"));
-	assert_int_equal(campaign_rectification_update(db, NULL,
-	                                               &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                                 "R1", "done", "2011-01-24", NULL},
-	                                               "clerk"),
-	                 CAMPAIGN_EINVALID);
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-01-25", NULL), "clerk"));
+	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-01-24", NULL),
+	                                               "clerk"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "date 2011-01-24 is before its last update (2011-01-25)");
 	/* a failed verification sends it back to 整改中 */
-	ok(campaign_rectification_verify(db, NULL,
-	                                 &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                   "R1", "failed", "张雷", "2011-01-28", "尚欠30万元"},
+	ok(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "failed", "张雷", "2011-01-28", "尚欠30万元"),
 	                                 "office"));
 	ok(campaign_rectifications_query(&c, db, NULL, "F-E", NULL));
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
@@ -175,18 +136,11 @@ static void test_verify_and_close_rules(void **state)
 	assert_string_equal(campaign_cursor_get(c, "verification"), "failed");
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-01-29", "office"), CAMPAIGN_ECONFLICT);
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R1", "done", "2011-02-10", NULL},
-	                                 "clerk"));
-	assert_int_equal(campaign_rectification_verify(db, NULL,
-	                                               &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                                 "R1", "passed", "张雷", "2011-02-09", NULL},
-	                                               "office"),
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-02-10", NULL), "clerk"));
+	assert_int_equal(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷",
+	                                                                              "2011-02-09", NULL), "office"),
 	                 CAMPAIGN_EINVALID);
-	ok(campaign_rectification_verify(db, NULL,
-	                                 &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                   "R1", "passed", "张雷", "2011-02-12", NULL},
+	ok(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷", "2011-02-12", NULL),
 	                                 "office"));
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-02-11", "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "date 2011-02-11 is before its verification (2011-02-12)");
@@ -194,10 +148,8 @@ static void test_verify_and_close_rules(void **state)
 	before = audit_count(db);
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-02-15", "office"), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "rectification \"R1\" was closed on 2011-02-14 and cannot change");
-	assert_int_equal(campaign_rectification_update(db, NULL,
-	                                               &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                                 "R1", "in_progress", "2011-02-15", NULL},
-	                                               "clerk"),
+	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "in_progress", "2011-02-15",
+	                                                                              NULL), "clerk"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_int_equal(audit_count(db), before);
 	/* the finding is closed when all its rectifications are */
@@ -215,13 +167,8 @@ static void test_ledger(void **state)
 	campaign_cursor *c;
 	int n = 0;
 	(void)state;
-	ok(campaign_rectification_update(db, NULL,
-	                                 &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                   "R1", "done", "2011-01-20", NULL},
-	                                 "clerk"));
-	ok(campaign_rectification_verify(db, NULL,
-	                                 &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                   "R1", "passed", "张雷", "2011-01-25", NULL},
+	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-01-20", NULL), "clerk"));
+	ok(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷", "2011-01-25", NULL),
 	                                 "office"));
 	ok(campaign_rectification_close(db, NULL, "R1", "2011-01-26", "office"));
 	ok(campaign_rectification_ledger_query(&c, db, NULL, NULL, "2011-03-05"));
