@@ -187,3 +187,28 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 	campaign_cursor_free(c);
 	return out;
 }
+
+/* fixtures shared by the accountability, inspection and risk tests */
+int cursor_holds(campaign_cursor *c, const char *needle)
+{
+	int found = 0;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
+			const char *v = campaign_cursor_text(c, i);
+			if (v && strstr(v, needle))
+				found = 1;
+		}
+	campaign_cursor_free(c);
+	return found;
+}
+
+void expect_row(campaign_cursor *c, const char *const *want)
+{
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	for (size_t i = 0; want[i]; i += 2) {
+		if (want[i + 1])
+			assert_string_equal(campaign_cursor_get(c, want[i]), want[i + 1]);
+		else
+			assert_null(campaign_cursor_get(c, want[i]));
+	}
+}

@@ -63,4 +63,10 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 #define CASE_LEAD_REFER(...) OPTIONS_OF(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, __VA_ARGS__)
 #define CASE_LEAD_RESOLVE(...) OPTIONS_OF(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, __VA_ARGS__)
 #define TOUR_FINDING(...) OPTIONS_OF(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
+/* 1 if any text of any row of @c holds @needle; frees @c. */
+int cursor_holds(campaign_cursor *c, const char *needle);
+/* Steps @c to its next row and checks it: @want is column, value pairs ended
+ * by a NULL column (a NULL value: the column is NULL). */
+void expect_row(campaign_cursor *c, const char *const *want);
+#define EXPECT_ROW(c, ...) expect_row(c, (const char *const[]){__VA_ARGS__, NULL})
 #endif

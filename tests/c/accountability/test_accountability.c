@@ -195,9 +195,7 @@ static void test_people_and_posts(void **state)
 	assert_int_equal(campaign_people_from_bodies(db, NULL, "tester"), 8);
 	assert_int_equal(campaign_people_from_bodies(db, NULL, "tester"), 0);
 	assert_int_equal(campaign_people_query(&c, db, NULL, "city"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "余小林");
-	assert_string_equal(campaign_cursor_get(c, "body_role"), "副组长");
+	EXPECT_ROW(c, "name", "余小林", "body_role", "副组长");
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_people_query(&c, db, NULL, "jiancha"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
@@ -485,11 +483,8 @@ static void test_lookback_two_steps(void **state)
 	assert_int_equal(remedial, red_shares(db, "2011-07-01"));
 	assert_true(remedial > 20);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, "emeishan"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "action"), "remedial_work");
-	assert_string_equal(campaign_cursor_get(c, "due_on"), "2011-07-31");
-	assert_string_equal(campaign_cursor_get(c, "evidence"), "outcome_share:t2.2.o4@emeishan");
-	assert_string_equal(campaign_cursor_get(c, "person"), "emeishan.p1");
+	EXPECT_ROW(c, "action", "remedial_work", "due_on", "2011-07-31", "evidence", "outcome_share:t2.2.o4@emeishan",
+	           "person", "emeishan.p1");
 	campaign_cursor_free(c);
 	/* one share is done by the new deadline; one remedial work is rejected */
 	r.outcome = "t2.2.o4";
@@ -553,9 +548,7 @@ static void test_tours(void **state)
 	                                                                        "2011-09-12"), "tester"),
 	                 CAMPAIGN_ENOTFOUND);
 	assert_int_equal(campaign_findings_query(&c, db, NULL, NULL, "TF1"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "origin"), "inspection_tour");
-	assert_string_equal(campaign_cursor_get(c, "leniency"), "strict");
+	EXPECT_ROW(c, "origin", "inspection_tour", "leniency", "strict");
 	campaign_cursor_free(c);
 	/* the 2011 schedule lists the 11 county bureaus; jiajiang is flagged once the year is over */
 	assert_int_equal(campaign_tours_query(&c, db, NULL, 2011, "counties", "2012-01-01"), CAMPAIGN_OK);
@@ -658,10 +651,7 @@ static void test_decisions_and_actions(void **state)
 	                 CAMPAIGN_ECONFLICT);
 	assert_true(strstr(campaign_error_message(), "was accepted by 领导 on 2011-02-02") != NULL);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, "accepted", NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), id);
-	assert_string_equal(campaign_cursor_get(c, "decided_by"), "领导");
-	assert_string_equal(campaign_cursor_get(c, "decision_note"), "同意");
+	EXPECT_ROW(c, "id", id, "decided_by", "领导", "decision_note", "同意");
 	action = strdup(campaign_cursor_get(c, "action_id"));
 	campaign_cursor_free(c);
 	free(id);

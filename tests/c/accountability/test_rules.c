@@ -43,10 +43,7 @@ static void test_shipped_rules_and_versions(void **state)
 	                 1);
 	assert_int_equal(rules_count(db), 9);
 	assert_int_equal(campaign_rules_query(&c, db, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "five-behaviours");
-	assert_string_equal(campaign_cursor_get(c, "action_label"), "停职");
-	assert_string_equal(campaign_cursor_get(c, "params"), "{\"catalogue\":\"five-behaviours\"}");
+	EXPECT_ROW(c, "id", "five-behaviours", "action_label", "停职", "params", "{\"catalogue\":\"five-behaviours\"}");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "params"), "{\"n\":1,\"group\":\"counties\",\"explanation_days\":30}");
 	campaign_cursor_free(c);
@@ -159,11 +156,7 @@ static void test_sql_escape_hatch(void **state)
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-20", "tester"), 1);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-21", "tester"), 0);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "unit"), "mabian");
-	assert_string_equal(campaign_cursor_get(c, "evidence"), "finding:F1");
-	assert_string_equal(campaign_cursor_get(c, "reason"), "有问题1个");
-	assert_string_equal(campaign_cursor_get(c, "kind"), "sql");
+	EXPECT_ROW(c, "unit", "mabian", "evidence", "finding:F1", "reason", "有问题1个", "kind", "sql");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	/* after a rule ran, the connection is back to normal: writes work */

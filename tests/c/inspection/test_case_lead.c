@@ -27,20 +27,6 @@ static campaign_db *open_leads(void)
 	return db;
 }
 
-/* 1 if any text of any row of @c holds @needle; frees @c. */
-static int cursor_holds(campaign_cursor *c, const char *needle)
-{
-	int found = 0;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
-			const char *v = campaign_cursor_text(c, i);
-			if (v && strstr(v, needle))
-				found = 1;
-		}
-	campaign_cursor_free(c);
-	return found;
-}
-
 /* Every ordinary query and export, searched for @needle. */
 static int ordinary_outputs_hold(campaign_db *db, const char *needle)
 {
@@ -100,19 +86,9 @@ static void test_leads_referred_and_resolved(void **state)
 	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "other", "2011-01-11", NULL),
 	                                            "office"), CAMPAIGN_ECONFLICT);
 	ok(campaign_case_leads_query(&c, db, NULL, "mabian"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "L-1");
-	assert_string_equal(campaign_cursor_get(c, "source"), "citizen_report");
-	assert_string_equal(campaign_cursor_get(c, "status"), "resolved");
-	assert_string_equal(campaign_cursor_get(c, "body_kind_label"), "纪检");
-	assert_string_equal(campaign_cursor_get(c, "body"), "乐山市纪委");
-	assert_string_equal(campaign_cursor_get(c, "referral_ref"), "乐国土监〔2010〕5号");
-	assert_string_equal(campaign_cursor_get(c, "outcome_label"), "给予处分");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "L-2");
-	assert_string_equal(campaign_cursor_get(c, "source"), "finding");
-	assert_string_equal(campaign_cursor_get(c, "finding"), "F-M");
-	assert_string_equal(campaign_cursor_get(c, "status"), "open");
+	EXPECT_ROW(c, "id", "L-1", "source", "citizen_report", "status", "resolved", "body_kind_label", "纪检", "body",
+	           "乐山市纪委", "referral_ref", "乐国土监〔2010〕5号", "outcome_label", "给予处分");
+	EXPECT_ROW(c, "id", "L-2", "source", "finding", "finding", "F-M", "status", "open");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	campaign_close(db);
@@ -132,11 +108,8 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	assert_false(ordinary_outputs_hold(db, "乐纪〔2010〕12号"));
 	/* the confidential call shows them, and the read is logged */
 	ok(campaign_case_lead_confidential_query(&c, db, NULL, "L-1", "杨建琼"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "reporter"), REPORTER);
-	assert_string_equal(campaign_cursor_get(c, "reporter_contact"), CONTACT);
-	assert_string_equal(campaign_cursor_get(c, "details"), DETAILS);
-	assert_string_equal(campaign_cursor_get(c, "outcome_note"), "立案编号乐纪〔2010〕12号");
+	EXPECT_ROW(c, "reporter", REPORTER, "reporter_contact", CONTACT, "details", DETAILS, "outcome_note",
+	           "立案编号乐纪〔2010〕12号");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	ok(campaign_audit_query(&c, db, "L-1", "杨建琼", NULL, NULL));

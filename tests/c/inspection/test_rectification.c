@@ -44,15 +44,8 @@ static void test_five_fixes_and_status(void **state)
 	campaign_buf *id = NULL;
 	(void)state;
 	ok(campaign_rectifications_query(&c, db, NULL, "F-E", NULL));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "R1");
-	assert_string_equal(campaign_cursor_get(c, "problem"), "擅自缓缴土地出让金120万元");
-	assert_string_equal(campaign_cursor_get(c, "measure"), "追缴出让金");
-	assert_string_equal(campaign_cursor_get(c, "deadline"), "2011-01-31");
-	assert_string_equal(campaign_cursor_get(c, "responsible"), "王局长");
-	assert_string_equal(campaign_cursor_get(c, "criterion"), "出让金全额入库");
-	assert_string_equal(campaign_cursor_get(c, "status"), "not_started");
-	assert_string_equal(campaign_cursor_get(c, "status_label"), "未整改");
+	EXPECT_ROW(c, "id", "R1", "problem", "擅自缓缴土地出让金120万元", "measure", "追缴出让金", "deadline", "2011-01-31",
+	           "responsible", "王局长", "criterion", "出让金全额入库", "status", "not_started", "status_label", "未整改");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "problem"), "制度缺失");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
@@ -61,9 +54,7 @@ static void test_five_fixes_and_status(void **state)
 	                                 "clerk"));
 	ok(campaign_rectifications_query(&c, db, NULL, NULL, "emeishan"));
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "status_label"), "持续整改");
-	assert_string_equal(campaign_cursor_get(c, "updated_on"), "2011-01-10");
+	EXPECT_ROW(c, "status_label", "持续整改", "updated_on", "2011-01-10");
 	campaign_cursor_free(c);
 	/* a new id comes back when none is given */
 	ok(campaign_rectification_add(&id, db, NULL, RECTIFICATION(NULL, "F-M", NULL, "追责", "2011-06-30", "纪检组长",
@@ -91,10 +82,7 @@ static void test_overdue_on_any_date(void **state)
 	{
 		campaign_cursor *c;
 		ok(campaign_rectifications_overdue_query(&c, db, NULL, "2011-04-01"));
-		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-		assert_string_equal(campaign_cursor_get(c, "unit_name"), "马边彝族自治县国土资源局");
-		assert_string_equal(campaign_cursor_get(c, "status_label"), "未整改");
-		assert_string_equal(campaign_cursor_get(c, "days_overdue"), "32");
+		EXPECT_ROW(c, "unit_name", "马边彝族自治县国土资源局", "status_label", "未整改", "days_overdue", "32");
 		campaign_cursor_free(c);
 	}
 	assert_int_equal(campaign_rectifications_overdue_query(NULL, db, NULL, "2011-04-01"), CAMPAIGN_EINVALID);
@@ -131,9 +119,7 @@ static void test_verify_and_close_rules(void **state)
 	ok(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "failed", "张雷", "2011-01-28", "尚欠30万元"),
 	                                 "office"));
 	ok(campaign_rectifications_query(&c, db, NULL, "F-E", NULL));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "status_label"), "整改中");
-	assert_string_equal(campaign_cursor_get(c, "verification"), "failed");
+	EXPECT_ROW(c, "status_label", "整改中", "verification", "failed");
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-01-29", "office"), CAMPAIGN_ECONFLICT);
 	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-02-10", NULL), "clerk"));
@@ -154,9 +140,7 @@ static void test_verify_and_close_rules(void **state)
 	assert_int_equal(audit_count(db), before);
 	/* the finding is closed when all its rectifications are */
 	ok(campaign_findings_query(&c, db, NULL, NULL, "F-E"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "status"), "rectifying");
-	assert_string_equal(campaign_cursor_get(c, "rectifications"), "2");
+	EXPECT_ROW(c, "status", "rectifying", "rectifications", "2");
 	campaign_cursor_free(c);
 	campaign_close(db);
 }
@@ -196,10 +180,7 @@ static void test_ledger(void **state)
 	assert_int_equal(n, 3);
 	/* as of a date before the closing, R1 is shown as it stood then */
 	ok(campaign_rectification_ledger_query(&c, db, NULL, "emeishan", "2011-01-22"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "status_label"), "已整改");
-	assert_string_equal(campaign_cursor_get(c, "verification_label"), "");
-	assert_null(campaign_cursor_get(c, "closed_on"));
+	EXPECT_ROW(c, "status_label", "已整改", "verification_label", "", "closed_on", NULL);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "id"), "R2");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);

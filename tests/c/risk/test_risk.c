@@ -414,20 +414,6 @@ static void test_override_needs_reason(void **state)
 
 /* ---- publication ---- */
 
-/* 1 if any text of any row of @c holds @needle; frees @c. */
-static int cursor_holds(campaign_cursor *c, const char *needle)
-{
-	int found = 0;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
-			const char *v = campaign_cursor_text(c, i);
-			if (v && strstr(v, needle))
-				found = 1;
-		}
-	campaign_cursor_free(c);
-	return found;
-}
-
 static void test_publication_has_no_confidential_field(void **state)
 {
 	campaign_db *db = open_models();
@@ -960,9 +946,7 @@ static void test_models_query_and_default(void **state)
 	assert_int_equal(defaults, 1);
 	ok(campaign_risk_model_set_default(db, NULL, "criteria-count", "office"));
 	ok(campaign_risk_model_grades_query(&c, db, NULL, NULL));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "model"), "criteria-count");
-	assert_string_equal(campaign_cursor_get(c, "min"), "4");
+	EXPECT_ROW(c, "model", "criteria-count", "min", "4");
 	campaign_cursor_free(c);
 	ok(campaign_risk_model_inputs_query(&c, db, NULL, "matrix-5x5@1"));
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
