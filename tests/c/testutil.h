@@ -65,8 +65,14 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 #define TOUR_FINDING(...) OPTIONS_OF(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
 /* 1 if any text of any row of @c holds @needle; frees @c. */
 int cursor_holds(campaign_cursor *c, const char *needle);
-/* Steps @c to its next row and checks it: @want is column, value pairs ended
- * by a NULL column (a NULL value: the column is NULL). */
-void expect_row(campaign_cursor *c, const char *const *want);
-#define EXPECT_ROW(c, ...) expect_row(c, (const char *const[]){__VA_ARGS__, NULL})
+/* Checks the row @c is on: @want is column, value pairs ended by a NULL
+ * column (a NULL value: the column is NULL). */
+void expect_columns(campaign_cursor *c, const char *const *want);
+#define EXPECT_COLUMNS(c, ...) expect_columns(c, (const char *const[]){__VA_ARGS__, NULL})
+/* Steps @c to its next row and checks it as expect_columns does. */
+#define EXPECT_ROW(c, ...)                                                                                     \
+	do {                                                                                                       \
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);                                                \
+		EXPECT_COLUMNS(c, __VA_ARGS__);                                                                        \
+	} while (0)
 #endif

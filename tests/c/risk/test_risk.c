@@ -271,11 +271,8 @@ static void test_residual_after_controls(void **state)
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		n++;
 		if (campaign_cursor_int(c, campaign_cursor_column_index(c, "current"))) {
-			assert_string_equal(campaign_cursor_get(c, "inherent_grade"), "1");
-			assert_string_equal(campaign_cursor_get(c, "inputs"), "impact=5,likelihood=4");
-			assert_string_equal(campaign_cursor_get(c, "residual_inputs"), "impact=4,likelihood=1");
-			assert_string_equal(campaign_cursor_get(c, "residual_grade"), "3");
-			assert_string_equal(campaign_cursor_get(c, "reason"), "control");
+			EXPECT_COLUMNS(c, "inherent_grade", "1", "inputs", "impact=5,likelihood=4", "residual_inputs",
+			               "impact=4,likelihood=1", "residual_grade", "3", "reason", "control");
 		}
 	}
 	campaign_cursor_free(c);
@@ -398,9 +395,8 @@ static void test_override_needs_reason(void **state)
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
 			if (campaign_cursor_int(c, campaign_cursor_column_index(c, "current"))) {
 				found = 1;
-				assert_string_equal(campaign_cursor_get(c, "residual_grade"), "2");
-				assert_string_equal(campaign_cursor_get(c, "override_reason"), "近期群众举报集中,提级管理");
-				assert_string_equal(campaign_cursor_get(c, "actor"), "张局长");
+				EXPECT_COLUMNS(c, "residual_grade", "2", "override_reason", "近期群众举报集中,提级管理", "actor",
+				               "张局长");
 			}
 		campaign_cursor_free(c);
 		assert_true(found);
@@ -445,14 +441,9 @@ static void test_publication_has_no_confidential_field(void **state)
 		n++;
 		assert_int_equal(campaign_cursor_int(c, 0), n);
 		if (n == 1) {
-			assert_string_equal(campaign_cursor_get(c, "unit_name"), "矿管科");
-			assert_string_equal(campaign_cursor_get(c, "type_name"), "业务流程");
-			assert_string_equal(campaign_cursor_get(c, "point_name"), "采矿许可证发放");
-			assert_string_equal(campaign_cursor_get(c, "manifestations"), "低价出让、擅自改变用地性质");
-			assert_string_equal(campaign_cursor_get(c, "grade_label"), "一级风险");
-			assert_string_equal(campaign_cursor_get(c, "controls"), "前期预防:审批集体会审;中期监控:电子监察实时监控");
-			assert_string_equal(campaign_cursor_get(c, "owner"), "科长");
-			assert_string_equal(campaign_cursor_get(c, "leader"), "分管副局长");
+			EXPECT_COLUMNS(c, "unit_name", "矿管科", "type_name", "业务流程", "point_name", "采矿许可证发放",
+			               "manifestations", "低价出让、擅自改变用地性质", "grade_label", "一级风险", "controls",
+			               "前期预防:审批集体会审;中期监控:电子监察实时监控", "owner", "科长", "leader", "分管副局长");
 		}
 	}
 	campaign_cursor_free(c);
@@ -586,9 +577,7 @@ static void test_distribution_and_heatmap(void **state)
 		total += (int)n;
 		if (l == 4 && i == 5) {
 			assert_int_equal(n, 2); /* LS-R01, LS-R10 */
-			assert_string_equal(campaign_cursor_get(c, "likelihood_label"), "很可能发生");
-			assert_string_equal(campaign_cursor_get(c, "impact_label"), "严重");
-			assert_string_equal(campaign_cursor_get(c, "grade_label"), "一级风险");
+			EXPECT_COLUMNS(c, "likelihood_label", "很可能发生", "impact_label", "严重", "grade_label", "一级风险");
 		}
 		if (cells == 1)
 			assert_true(l == 5 && i == 1);
