@@ -211,3 +211,16 @@ void expect_columns(campaign_cursor *c, const char *const *want)
 			assert_null(campaign_cursor_get(c, want[i]));
 	}
 }
+
+int store_setup(void **state)
+{
+	const store_fixture *f = *state;
+	*state = f->open();
+	return 0;
+}
+
+int store_teardown(void **state)
+{
+	campaign_close(*state);
+	return 0;
+}

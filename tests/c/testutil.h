@@ -75,4 +75,12 @@ void expect_columns(campaign_cursor *c, const char *const *want);
 		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);                                                \
 		EXPECT_COLUMNS(c, __VA_ARGS__);                                                                        \
 	} while (0)
+/* A test run on a fresh store from @open (its state: the store), closed after it. */
+typedef struct store_fixture {
+	campaign_db *(*open)(void);
+} store_fixture;
+int store_setup(void **state);
+int store_teardown(void **state);
+#define STORE_TEST(test, opener)                                                                               \
+	cmocka_unit_test_prestate_setup_teardown(test, store_setup, store_teardown, &(store_fixture){opener})
 #endif

@@ -56,10 +56,9 @@ static int ordinary_outputs_hold(campaign_db *db, const char *needle)
 
 static void test_leads_referred_and_resolved(void **state)
 {
-	campaign_db *db = open_leads();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int before;
-	(void)state;
 	ok(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "discipline", "乐山市纪委", "2010-11-25",
 	                                                      "乐国土监〔2010〕5号"), "office"));
 	before = audit_count(db);
@@ -91,15 +90,13 @@ static void test_leads_referred_and_resolved(void **state)
 	EXPECT_ROW(c, "id", "L-2", "source", "finding", "finding", "F-M", "status", "open");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 static void test_confidential_only_through_the_confidential_call(void **state)
 {
-	campaign_db *db = open_leads();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int reads = 0;
-	(void)state;
 	ok(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号"),
 	                              "office"));
 	assert_false(ordinary_outputs_hold(db, REPORTER));
@@ -120,15 +117,13 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	/* without an actor, or on a read-only handle, there is no read */
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, NULL, NULL), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, "L-9", "杨建琼"), CAMPAIGN_ENOTFOUND);
-	campaign_close(db);
 }
 
 static void test_confidential_read_needs_access(void **state)
 {
-	campaign_db *db = open_leads();
+	campaign_db *db = *state;
 	campaign_cursor *c = NULL;
 	int before, denied = 0;
-	(void)state;
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "杨建琼", "leadership", NULL, NULL, "office"));
 	ok(campaign_role_grant(db, "马边clerk", "unit_clerk", NULL, "mabian", "office"));
@@ -145,15 +140,14 @@ static void test_confidential_read_needs_access(void **state)
 	assert_int_equal(audit_count(db), before + 2);
 	ok(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "杨建琼"));
 	assert_int_equal(count_rows(c), 2);
-	campaign_close(db);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_leads_referred_and_resolved),
-		cmocka_unit_test(test_confidential_only_through_the_confidential_call),
-		cmocka_unit_test(test_confidential_read_needs_access),
+		STORE_TEST(test_leads_referred_and_resolved, open_leads),
+		STORE_TEST(test_confidential_only_through_the_confidential_call, open_leads),
+		STORE_TEST(test_confidential_read_needs_access, open_leads),
 	};
 	return cmocka_run_group_tests_name("case_lead", tests, NULL, NULL);
 }

@@ -39,10 +39,9 @@ static char *overdue(campaign_db *db, const char *date)
 
 static void test_five_fixes_and_status(void **state)
 {
-	campaign_db *db = open_ledger();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *id = NULL;
-	(void)state;
 	ok(campaign_rectifications_query(&c, db, NULL, "F-E", NULL));
 	EXPECT_ROW(c, "id", "R1", "problem", "擅自缓缴土地出让金120万元", "measure", "追缴出让金", "deadline", "2011-01-31",
 	           "responsible", "王局长", "criterion", "出让金全额入库", "status", "not_started", "status_label", "未整改");
@@ -61,13 +60,11 @@ static void test_five_fixes_and_status(void **state)
 	                                                           "处理到位"), "office"));
 	assert_int_equal(campaign_buf_size(id), 36);
 	campaign_buf_free(id);
-	campaign_close(db);
 }
 
 static void test_overdue_on_any_date(void **state)
 {
-	campaign_db *db = open_ledger();
-	(void)state;
+	campaign_db *db = *state;
 	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "in_progress", "2011-01-10", NULL),
 	                                 "clerk"));
 	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-02-15", "已全额追缴"), "clerk"));
@@ -86,15 +83,13 @@ static void test_overdue_on_any_date(void **state)
 		campaign_cursor_free(c);
 	}
 	assert_int_equal(campaign_rectifications_overdue_query(NULL, db, NULL, "2011-04-01"), CAMPAIGN_EINVALID);
-	campaign_close(db);
 }
 
 static void test_verify_and_close_rules(void **state)
 {
-	campaign_db *db = open_ledger();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int before;
-	(void)state;
 	before = audit_count(db);
 	assert_int_equal(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷",
 	                                                                              "2011-01-20", NULL), "office"),
@@ -142,15 +137,13 @@ static void test_verify_and_close_rules(void **state)
 	ok(campaign_findings_query(&c, db, NULL, NULL, "F-E"));
 	EXPECT_ROW(c, "status", "rectifying", "rectifications", "2");
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 static void test_ledger(void **state)
 {
-	campaign_db *db = open_ledger();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0;
-	(void)state;
 	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-01-20", NULL), "clerk"));
 	ok(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷", "2011-01-25", NULL),
 	                                 "office"));
@@ -180,16 +173,15 @@ static void test_ledger(void **state)
 	assert_string_equal(campaign_cursor_get(c, "id"), "R2");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_five_fixes_and_status),
-		cmocka_unit_test(test_overdue_on_any_date),
-		cmocka_unit_test(test_verify_and_close_rules),
-		cmocka_unit_test(test_ledger),
+		STORE_TEST(test_five_fixes_and_status, open_ledger),
+		STORE_TEST(test_overdue_on_any_date, open_ledger),
+		STORE_TEST(test_verify_and_close_rules, open_ledger),
+		STORE_TEST(test_ledger, open_ledger),
 	};
 	return cmocka_run_group_tests_name("rectification", tests, NULL, NULL);
 }
