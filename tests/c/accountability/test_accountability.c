@@ -117,7 +117,7 @@ static int count_query(int rc, campaign_cursor **c)
 /* NULL options and an unknown version are refused, naming the call, and write nothing. */
 static void test_options(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_post_add_options post = CAMPAIGN_POST_ADD_OPTIONS_INIT;
 	campaign_person_add_options person;
 	campaign_post_assign_options holding;
@@ -129,7 +129,6 @@ static void test_options(void **state)
 	campaign_action_update_options event;
 	campaign_buf *id = NULL;
 	campaign_cursor *c;
-	(void)state;
 	assert_int_equal(post.version, CAMPAIGN_POST_ADD_OPTIONS_VERSION);
 	assert_null(post.id);
 	assert_int_equal(campaign_post_add_options_init(NULL, CAMPAIGN_POST_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID);
@@ -177,17 +176,15 @@ static void test_options(void **state)
 	assert_int_equal(campaign_evaluation_add(db, NULL, &score, "tester"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "campaign_evaluation_add_options: unknown version 7 (this library knows 1)");
-	campaign_close(db);
 }
 
 /* ---- people and posts ---- */
 
 static void test_people_and_posts(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *id = NULL;
-	(void)state;
 	assert_int_equal(count_query(campaign_people_query(&c, db, NULL, NULL), &c), 17);
 	assert_int_equal(count_query(campaign_posts_query(&c, db, NULL, NULL), &c), 17);
 	assert_int_equal(count_query(campaign_post_holdings_query(&c, db, NULL, "caiwu.p1"), &c), 1);
@@ -229,19 +226,17 @@ static void test_people_and_posts(void **state)
 	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR "/tests/data/accountability/people-bad.yaml:7:9: "
 	                                              "no post with id \"nope\"");
 	assert_int_equal(count_query(campaign_people_query(&c, db, NULL, NULL), &c), 26);
-	campaign_close(db);
 }
 
 /* ---- conduct evaluations ---- */
 
 static void test_evaluation_ranking_ties(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	const char *scores[] = {"90", "80", "80", "70.5"};
 	const int rank[] = {1, 2, 2, 4}, bottom[] = {4, 2, 2, 1};
 	int i = 0;
-	(void)state;
 	for (int k = 0; k < 4; k++)
 		assert_int_equal(campaign_evaluation_add(db, NULL,
 		                                         SCORE(2010, "全年", COUNTIES[k], scores[k], "2011-01-20", NULL),
@@ -273,7 +268,6 @@ static void test_evaluation_ranking_ties(void **state)
 	assert_int_equal(campaign_evaluations_import_file(db, NULL, ACC_DATA("evaluations.yaml"), NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2011, NULL, NULL), &c), 3);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2012, NULL, NULL), &c), 0);
-	campaign_close(db);
 }
 
 /* ---- rule kinds on their boundaries ---- */
@@ -323,9 +317,8 @@ static void test_evaluation_bottom(void **state)
 
 static void test_behaviour_finding(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	char *v;
-	(void)state;
 	one_rule(db, "    kind: behaviour_finding\n    catalogue: five-behaviours\n");
 	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
 	                                                              "investigated", "样例某癸", "挪用土地整治项目资金", NULL,
@@ -349,7 +342,6 @@ static void test_behaviour_finding(void **state)
 	/* a finding naming nobody on record proposes for the unit, with the names written */
 	assert_int_equal(evaluate(db, "2010-12-02"), 1);
 	expect_proposals(db, "suspension mabian mabian.p1\nsuspension muchuan -\n");
-	campaign_close(db);
 }
 
 static void overdue_rectifications(campaign_db *db, int n)
@@ -369,9 +361,8 @@ static void overdue_rectifications(campaign_db *db, int n)
 
 static void test_rectification_overdue_boundary(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	char *v;
-	(void)state;
 	one_rule(db, "    kind: rectification_overdue\n    more_than: 3\n");
 	overdue_rectifications(db, 3);
 	assert_int_equal(evaluate(db, "2011-03-01"), 0); /* K = 3 overdue: not more than 3 */
@@ -387,7 +378,6 @@ static void test_rectification_overdue_boundary(void **state)
 	v = first_proposal(db, "evidence");
 	assert_string_equal(v, "rectification:R0,rectification:R1,rectification:R2,rectification:R3");
 	free(v);
-	campaign_close(db);
 }
 
 static void lead(campaign_db *db, const char *unit, const char *date)
@@ -398,8 +388,7 @@ static void lead(campaign_db *db, const char *unit, const char *date)
 
 static void test_case_count_period(void **state)
 {
-	campaign_db *db = open_people();
-	(void)state;
+	campaign_db *db = *state;
 	one_rule(db, "    kind: case_count\n    at_least: 2\n    from: 2010-10-01\n    to: 2010-12-31\n");
 	lead(db, "jingyan", "2010-09-30"); /* before the period */
 	lead(db, "jingyan", "2010-10-01");
@@ -410,14 +399,12 @@ static void test_case_count_period(void **state)
 	assert_int_equal(evaluate(db, "2010-12-30"), 0); /* not yet received */
 	assert_int_equal(evaluate(db, "2011-02-01"), 1);
 	expect_proposals(db, "accountability jingyan jingyan.p1\n");
-	campaign_close(db);
 }
 
 static void test_concealment_and_refusal(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	one_rule(db, "    kind: concealment\n    grace_days: 5\n");
 	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("self", NULL, "counties", "2010-10-15",
 	                                                               "2010-12-20", "2010-12-20"), "tester"),
@@ -448,7 +435,6 @@ static void test_concealment_and_refusal(void **state)
 	assert_string_equal(campaign_cursor_get(c, "reason"), "峨眉山市国土资源局样例某子在问题F1中存在掩盖问题行为:"
 	                                                      "按照工作要求(二),实施严格的责任追究");
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 /* ---- the look-back ---- */
@@ -466,11 +452,10 @@ static int red_shares(campaign_db *db, const char *as_of)
 
 static void test_lookback_two_steps(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int remedial, n;
 	char *v;
-	(void)state;
 	one_rule(db, "    kind: lookback\n    from: 2011-07-01\n    remedial_days: 30\n");
 	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
 	                                          .outcome = "t2.1.o1", .unit = "jiancha", .status = "done",
@@ -511,18 +496,16 @@ static void test_lookback_two_steps(void **state)
 	                                                      "至2011-07-31仍未完成,存在问题整改仍不到位:对单位主要负责人样例某甲实行问责");
 	campaign_cursor_free(c);
 	assert_int_equal(evaluate(db, "2011-09-01"), 0);
-	campaign_close(db);
 }
 
 /* ---- tours ---- */
 
 static void test_tours(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *fid = NULL;
 	int i = 0;
-	(void)state;
 	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-03-01", "2011-11-30"), "tester"), 11);
 	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-03-01", "2011-11-30"), "tester"), 0);
 	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-12-01", "2011-11-30"), "tester"),
@@ -567,7 +550,6 @@ static void test_tours(void **state)
 	assert_int_equal(evaluate(db, "2011-12-31"), 0);
 	assert_int_equal(evaluate(db, "2012-01-01"), 1);
 	expect_proposals(db, "inspection_tour jiajiang -\n");
-	campaign_close(db);
 }
 
 /* ---- rotation ---- */
@@ -706,10 +688,9 @@ static void test_decisions_and_actions(void **state)
 
 static void test_person_record_confidential(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c = NULL;
 	int n = 0;
-	(void)state;
 	one_rule(db, "    kind: behaviour_finding\n");
 	assert_int_equal(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_role_grant(db, "leader", "leadership", NULL, NULL, "office"), CAMPAIGN_OK);
@@ -760,7 +741,6 @@ static void test_person_record_confidential(void **state)
 		assert_int_equal(masked, 1);
 	}
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 /* ---- determinism, on the shipped rules and samples ---- */
@@ -848,19 +828,19 @@ static void test_determinism(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_options),
-		cmocka_unit_test(test_people_and_posts),
-		cmocka_unit_test(test_evaluation_ranking_ties),
+		STORE_TEST(test_options, open_people),
+		STORE_TEST(test_people_and_posts, open_people),
+		STORE_TEST(test_evaluation_ranking_ties, open_seed),
 		cmocka_unit_test(test_evaluation_bottom),
-		cmocka_unit_test(test_behaviour_finding),
-		cmocka_unit_test(test_rectification_overdue_boundary),
-		cmocka_unit_test(test_case_count_period),
-		cmocka_unit_test(test_concealment_and_refusal),
-		cmocka_unit_test(test_lookback_two_steps),
-		cmocka_unit_test(test_tours),
+		STORE_TEST(test_behaviour_finding, open_people),
+		STORE_TEST(test_rectification_overdue_boundary, open_people),
+		STORE_TEST(test_case_count_period, open_people),
+		STORE_TEST(test_concealment_and_refusal, open_people),
+		STORE_TEST(test_lookback_two_steps, open_people),
+		STORE_TEST(test_tours, open_people),
 		cmocka_unit_test(test_tenure_boundary),
 		cmocka_unit_test(test_decisions_and_actions),
-		cmocka_unit_test(test_person_record_confidential),
+		STORE_TEST(test_person_record_confidential, open_people),
 		cmocka_unit_test(test_determinism),
 	};
 	return cmocka_run_group_tests_name("accountability", tests, NULL, NULL);

@@ -57,12 +57,11 @@ static void expect_fields(campaign_db *db, const char *const *t)
 
 static void test_catalogues_and_versions(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0, before;
 	char *changed;
 	FILE *f;
-	(void)state;
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 0));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		if (n == 3) {
@@ -115,15 +114,13 @@ static void test_catalogues_and_versions(void **state)
 	assert_non_null(strstr(campaign_error_message(), "catalogue-bad.yaml:8:5: duplicate category id \"c1\""));
 	assert_int_equal(campaign_error_line(), 8);
 	assert_int_equal(audit_count(db), before);
-	campaign_close(db);
 }
 
 static void test_group_round_and_missing_reports(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0, before;
-	(void)state;
 	/* a group round is one round per county bureau, deadline 12月中旬 → 2010-12-20 */
 	ok(campaign_inspection_rounds_query(&c, db, NULL, "self-2010", NULL, "2010-12-01"));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
@@ -195,7 +192,6 @@ static void test_group_round_and_missing_reports(void **state)
 	ok(campaign_inspection_rounds_query(&c, db, NULL, NULL, "emeishan", "2010-12-31"));
 	EXPECT_ROW(c, "status", "submitted", "document", "峨国土资〔2010〕88号");
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 static void record(campaign_db *db, const char *id, const char *unit, const char *origin, const char *date)
@@ -206,10 +202,9 @@ static void record(campaign_db *db, const char *id, const char *unit, const char
 
 static void test_leniency(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_buf *id = NULL;
 	int before;
-	(void)state;
 	record(db, "in-window", "jiancha", "self_reported", "2010-11-10");
 	record(db, "on-last-day", "emeishan", "self_reported", "2010-12-20");
 	record(db, "after-window", "jiancha", "self_reported", "2011-01-05");
@@ -263,15 +258,13 @@ static void test_leniency(void **state)
 	assert_field(db, campaign_buf_data(id), "amount", "12345.60");
 	assert_field(db, campaign_buf_data(id), "category_text", "在项目实施和资金使用中违规操作、弄虚作假");
 	campaign_buf_free(id);
-	campaign_close(db);
 }
 
 static void test_bad_findings_write_nothing(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_buf *id = NULL;
 	int before;
-	(void)state;
 	record(db, "F-1", "jiancha", "self_reported", "2010-11-10");
 	before = audit_count(db);
 #define REFUSED(code, msg, ...)                                                                                 \
@@ -305,7 +298,6 @@ static void test_bad_findings_write_nothing(void **state)
 	        "x", NULL, "2010-11-10", NULL);
 #undef REFUSED
 	assert_int_equal(audit_count(db), before);
-	campaign_close(db);
 }
 
 static int findings_count(campaign_db *db)
@@ -317,9 +309,8 @@ static int findings_count(campaign_db *db)
 
 static void test_findings_import(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	int before;
-	(void)state;
 	ok(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"));
 	assert_int_equal(findings_count(db), 3);
 	assert_field(db, "F-101", "amount", "1200000.00");
@@ -340,14 +331,12 @@ static void test_findings_import(void **state)
 	assert_non_null(strstr(campaign_error_message(), "findings.csv:2:1: row 1: finding \"F-101\" exists already"));
 	assert_int_equal(audit_count(db), before);
 	assert_int_equal(findings_count(db), 5);
-	campaign_close(db);
 }
 
 static void test_unit_clerk_records_only_its_own(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	int before;
-	(void)state;
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "峨眉clerk", "unit_clerk", NULL, "emeishan", "office"));
 	ok(campaign_finding_add(NULL, db, NULL, FINDING("E-1", "emeishan", NULL, "self_reported", NULL, "自查问题", NULL,
@@ -366,18 +355,16 @@ static void test_unit_clerk_records_only_its_own(void **state)
 	/* each refusal leaves one entry, the refusal */
 	assert_int_equal(audit_count(db), before + 3);
 	assert_int_equal(findings_count(db), 1);
-	campaign_close(db);
 }
 
 /* Every options struct: NULL or another version is refused and writes
  * nothing; _init and _INIT give the version and NULL fields. */
 static void test_options_structs(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_finding_add_options f = CAMPAIGN_FINDING_ADD_OPTIONS_INIT, g;
 	campaign_buf *id = NULL;
 	int before = audit_count(db);
-	(void)state;
 	assert_int_equal(campaign_finding_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "campaign_finding_add_options is NULL (initialise it with its _INIT or _init())");
@@ -431,7 +418,6 @@ static void test_options_structs(void **state)
 		ok(campaign_inspection_round_add(db, NULL, &r, "office"));
 	}
 	assert_true(audit_count(db) > before);
-	campaign_close(db);
 }
 
 /* The hot queries use indexes: no full scan of a base table, no sort. */
@@ -464,13 +450,13 @@ static const hot_queries inspection_queries = HOT_QUERIES(inspection_queries_sql
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_catalogues_and_versions),
-		cmocka_unit_test(test_group_round_and_missing_reports),
-		cmocka_unit_test(test_leniency),
-		cmocka_unit_test(test_bad_findings_write_nothing),
-		cmocka_unit_test(test_findings_import),
-		cmocka_unit_test(test_unit_clerk_records_only_its_own),
-		cmocka_unit_test(test_options_structs),
+		STORE_TEST(test_catalogues_and_versions, open_inspection),
+		STORE_TEST(test_group_round_and_missing_reports, open_inspection),
+		STORE_TEST(test_leniency, open_inspection),
+		STORE_TEST(test_bad_findings_write_nothing, open_inspection),
+		STORE_TEST(test_findings_import, open_inspection),
+		STORE_TEST(test_unit_clerk_records_only_its_own, open_inspection),
+		STORE_TEST(test_options_structs, open_inspection),
 		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries),
 	};
 	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);

@@ -159,8 +159,7 @@ static campaign_db *open_models(void)
 
 static void test_matrix_every_cell(void **state)
 {
-	campaign_db *db = open_models();
-	(void)state;
+	campaign_db *db = *state;
 	add_point(db, "P", "liyong", "出让方案审查");
 	for (int l = 1; l <= 5; l++)
 		for (int i = 1; i <= 5; i++) {
@@ -182,7 +181,6 @@ static void test_matrix_every_cell(void **state)
 	      "likelihood = 6 is outside 1..5 of model \"matrix-5x5@1\"");
 	fails(t_point_grade(db, NULL, "P", NULL, "power=3", "2010-11-10", "office"), CAMPAIGN_EINVALID,
 	      "\"power\" is not an input of model \"matrix-5x5@1\"");
-	campaign_close(db);
 }
 
 static void test_weighted_thresholds(void **state)
@@ -246,11 +244,10 @@ static void test_criteria_and_override_criterion(void **state)
 
 static void test_residual_after_controls(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *id = NULL;
 	int n = 0;
-	(void)state;
 	add_point(db, "R", "jiaoyi", "挂牌出让组织");
 	ok(t_point_grade(db, NULL, "R", NULL, "likelihood=4,impact=5", "2010-11-18", "office"));
 	expect_col(db, "R", "grade", "1");
@@ -290,7 +287,6 @@ static void test_residual_after_controls(void **state)
 	                    "office"),
 	      CAMPAIGN_EINVALID, "effect: impact = 1 would raise the risk; a control reduces (0 or below)");
 	campaign_buf_free(id);
-	campaign_close(db);
 }
 
 static const char MATRIX_V2[] =
@@ -311,10 +307,9 @@ static const char MATRIX_V2[] =
 
 static void test_model_change_regrades_with_history(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int versions[3] = {0}, n = 0, grade_entries = 0;
-	(void)state;
 	add_point(db, "A", "liyong", "出让方案审查"); /* (3, 4): 二级 under v1, 一级 under v2 */
 	add_point(db, "B", "fagui", "复议案件审理"); /* (2, 3): 二级 under both */
 	ok(t_point_grade(db, NULL, "A", NULL, "likelihood=3,impact=4", "2010-11-10", "office"));
@@ -360,14 +355,12 @@ static void test_model_change_regrades_with_history(void **state)
 		free(before);
 		free(after);
 	}
-	campaign_close(db);
 }
 
 static void test_override_needs_reason(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	char *before, *after;
-	(void)state;
 	add_point(db, "V", "renshi", "干部考察推荐");
 	fails(t_point_override(db, NULL, "V", "1", "群众反映强烈", "2010-11-20", "office"), CAMPAIGN_ECONFLICT,
 	      "risk point \"V\" is not graded: only a graded point's grade can be overridden");
@@ -405,19 +398,17 @@ static void test_override_needs_reason(void **state)
 	ok(t_point_grade(db, NULL, "V", NULL, NULL, "2011-01-15", "office"));
 	expect_col(db, "V", "grade", "2");
 	expect_col(db, "V", "overridden", "0");
-	campaign_close(db);
 }
 
 /* ---- publication ---- */
 
 static void test_publication_has_no_confidential_field(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *pub = NULL;
 	char *all;
 	int n = 0;
-	(void)state;
 	add_point(db, "K1", "kuangguan", "采矿许可证发放");
 	add_point(db, "K2", "kuangguan", "储量评审委托");
 	ok(t_point_grade(db, NULL, "K1", NULL, "likelihood=4,impact=4", "2010-11-12", "office"));
@@ -466,7 +457,6 @@ static void test_publication_has_no_confidential_field(void **state)
 	ok(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL));
 	assert_true(cursor_holds(c, "risk.read_confidential"));
 	campaign_buf_free(pub);
-	campaign_close(db);
 }
 
 /* ---- warnings ---- */
@@ -487,12 +477,11 @@ static void warned(campaign_db *db, const char *as_of, const char *kind, char *o
 
 static void test_warnings_on_a_date(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *pub = NULL;
 	char got[256];
 	int found = 0;
-	(void)state;
 	add_point(db, "H1", "liyong", "出让方案审查");   /* 一级, every 90 days */
 	add_point(db, "H2", "caiwu", "专项资金拨付");    /* 二级, every 180 days */
 	add_point(db, "H3", "fagui", "复议案件审理");    /* 三级, every 365 days */
@@ -555,17 +544,15 @@ static void test_warnings_on_a_date(void **state)
 			                    "「专项资金拨付」风险等级由二级风险升为一级风险(上次公示于2010-11-30)");
 	campaign_cursor_free(c);
 	campaign_buf_free(pub);
-	campaign_close(db);
 }
 
 /* ---- reports ---- */
 
 static void test_distribution_and_heatmap(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int cells = 0, total = 0;
-	(void)state;
 	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
@@ -596,7 +583,6 @@ static void test_distribution_and_heatmap(void **state)
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(total, 13);
-	campaign_close(db);
 }
 
 /* ---- bulk import ---- */
@@ -611,9 +597,8 @@ static int register_import(campaign_db *db, const char *campaign, const char *pa
 
 static void test_import_bad_row_writes_nothing(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	char *before = risk_dump(db), *after;
-	(void)state;
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
 	      RISK_DATA("register-bad.csv") ":4:5: row 3: no unit with id \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
@@ -641,7 +626,6 @@ static void test_import_bad_row_writes_nothing(void **state)
 	/* the same ids again are refused, naming the row */
 	fails(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL, "office"),
 	      CAMPAIGN_EINVALID, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv:2:1: row 1: a risk point \"LS-R01\" exists already");
-	campaign_close(db);
 }
 
 /* The expectation a bad file carries in its last line: "# expect: CODE MESSAGE". */
@@ -678,11 +662,10 @@ static void test_bad_models(void **state)
 
 static void test_register_history(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *id = NULL;
 	int n = 0;
-	(void)state;
 	ok(t_point_add(&id, db, NULL, NULL, "diji", "process_step", "土地登记发证", "岗位职责", "确权登记审核",
 	               NULL, "违规登记发证", "地籍科科长", NULL, "office"));
 	assert_int_equal(strlen(campaign_buf_data(id)), 36);
@@ -719,15 +702,13 @@ static void test_register_history(void **state)
 	ok(campaign_risk_point_update(db, NULL, campaign_buf_data(id), "type", "廉洁自律", "office"));
 	expect_col(db, campaign_buf_data(id), "type", "integrity");
 	campaign_buf_free(id);
-	campaign_close(db);
 }
 
 static void test_failed_calls_leave_no_trace(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_buf *id = NULL;
 	char *before, *after;
-	(void)state;
 	add_point(db, "F", "liyong", "出让方案审查");
 	ok(t_point_grade(db, NULL, "F", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
 	before = risk_dump(db);
@@ -787,7 +768,6 @@ static void test_failed_calls_leave_no_trace(void **state)
 	               NULL, "clerk"));
 	expect_col(db, "F", "grade", "2");
 	free(before);
-	campaign_close(db);
 }
 
 /* Every kind of write refused by roles: one "denied" entry each, naming
@@ -853,14 +833,13 @@ static void test_refusals_logged_once(void **state)
 /* The options structs: NULL or a wrong version is refused before anything is read. */
 static void test_options_structs(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_risk_point_add_options p = CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT;
 	campaign_risk_point_grade_options g;
 	campaign_risk_point_override_options o;
 	campaign_risk_control_add_options k;
 	campaign_buf *id = NULL;
 	char *before;
-	(void)state;
 	add_point(db, "OP", "liyong", "出让方案审查");
 	before = risk_dump(db);
 	assert_int_equal(p.version, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION);
@@ -913,15 +892,13 @@ static void test_options_structs(void **state)
 	ok(campaign_risk_point_override(db, NULL, &o, "office"));
 	expect_col(db, "OP2", "grade", "2");
 	free(before);
-	campaign_close(db);
 }
 
 static void test_models_query_and_default(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int defaults = 0, rows = 0;
-	(void)state;
 	ok(campaign_risk_models_query(&c, db, NULL));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		rows++;
@@ -943,7 +920,6 @@ static void test_models_query_and_default(void **state)
 	campaign_cursor_free(c);
 	fails(campaign_risk_model_grades_query(&c, db, NULL, "matrix-5x5@9"), CAMPAIGN_ENOTFOUND,
 	      "no grading model \"matrix-5x5@9\"");
-	campaign_close(db);
 }
 
 /* ---- column types ---- */
@@ -974,10 +950,9 @@ static void check_types(campaign_cursor *c)
 
 static void test_column_types(void **state)
 {
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *pub = NULL;
-	(void)state;
 	assert_int_equal(campaign_risk_register_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/risk/register.csv", NULL,
 	                                               "office"),
 	                 13);
@@ -1025,7 +1000,6 @@ static void test_column_types(void **state)
 	ok(campaign_risk_heatmap_query(&c, db, NULL, NULL, 1));
 	check_types(c);
 	campaign_buf_free(pub);
-	campaign_close(db);
 }
 
 /* ---- indexes ---- */
@@ -1059,23 +1033,23 @@ static const hot_queries risk_queries = HOT_QUERIES(risk_queries_sql, risk_queri
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_matrix_every_cell),
+		STORE_TEST(test_matrix_every_cell, open_models),
 		cmocka_unit_test(test_weighted_thresholds),
 		cmocka_unit_test(test_criteria_and_override_criterion),
-		cmocka_unit_test(test_residual_after_controls),
-		cmocka_unit_test(test_model_change_regrades_with_history),
-		cmocka_unit_test(test_override_needs_reason),
-		cmocka_unit_test(test_publication_has_no_confidential_field),
-		cmocka_unit_test(test_warnings_on_a_date),
-		cmocka_unit_test(test_distribution_and_heatmap),
-		cmocka_unit_test(test_import_bad_row_writes_nothing),
+		STORE_TEST(test_residual_after_controls, open_models),
+		STORE_TEST(test_model_change_regrades_with_history, open_models),
+		STORE_TEST(test_override_needs_reason, open_models),
+		STORE_TEST(test_publication_has_no_confidential_field, open_models),
+		STORE_TEST(test_warnings_on_a_date, open_models),
+		STORE_TEST(test_distribution_and_heatmap, open_models),
+		STORE_TEST(test_import_bad_row_writes_nothing, open_models),
 		cmocka_unit_test(test_bad_models),
-		cmocka_unit_test(test_register_history),
-		cmocka_unit_test(test_failed_calls_leave_no_trace),
+		STORE_TEST(test_register_history, open_models),
+		STORE_TEST(test_failed_calls_leave_no_trace, open_models),
 		cmocka_unit_test(test_refusals_logged_once),
-		cmocka_unit_test(test_options_structs),
-		cmocka_unit_test(test_models_query_and_default),
-		cmocka_unit_test(test_column_types),
+		STORE_TEST(test_options_structs, open_models),
+		STORE_TEST(test_models_query_and_default, open_models),
+		STORE_TEST(test_column_types, open_models),
 		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&risk_queries),
 	};
 	return cmocka_run_group_tests_name("risk", tests, NULL, NULL);
