@@ -611,10 +611,9 @@ static void test_tenure_boundary(void **state)
 static void test_decisions_and_actions(void **state)
 {
 	static const char *const s[] = {"92", "88", "90", "85", "79.5", "91", "86", "83", "81", "76", "89"};
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	char *id, *action;
-	(void)state;
 	scores(db, s);
 	one_rule(db, "    kind: evaluation_bottom\n    n: 2\n    explanation_due: 2011-03-01\n");
 	assert_int_equal(evaluate(db, "2011-02-01"), 2);
@@ -681,7 +680,6 @@ static void test_decisions_and_actions(void **state)
 	assert_string_equal(campaign_cursor_get(c, "operation"), "proposal.decide");
 	campaign_cursor_free(c);
 	free(action);
-	campaign_close(db);
 }
 
 /* ---- the confidential record ---- */
@@ -839,7 +837,7 @@ int main(void)
 		STORE_TEST(test_lookback_two_steps, open_people),
 		STORE_TEST(test_tours, open_people),
 		cmocka_unit_test(test_tenure_boundary),
-		cmocka_unit_test(test_decisions_and_actions),
+		STORE_TEST(test_decisions_and_actions, open_people),
 		STORE_TEST(test_person_record_confidential, open_people),
 		cmocka_unit_test(test_determinism),
 	};

@@ -118,6 +118,15 @@ static char *risk_dump(campaign_db *db)
 }
 
 /* The column @col of point @id in the register (a copy, or NULL). */
+/* The register is as @before (a risk_dump, freed here) had it: a failed call wrote nothing. */
+static void expect_unchanged(campaign_db *db, char *before)
+{
+	char *after = risk_dump(db);
+	assert_string_equal(before, after);
+	free(before);
+	free(after);
+}
+
 static char *point_col(campaign_db *db, const char *id, const char *col)
 {
 	campaign_cursor *c;
@@ -196,9 +205,8 @@ static void test_weighted_thresholds(void **state)
 		{"power=5,discretion=5,probability=2,harm=2,past_cases=1", 355, "1"},
 		{"power=5,discretion=5,probability=5,harm=5,past_cases=5", 500, "1"},
 	};
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	add_point(db, "W", "kuangguan", "采矿许可证发放");
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		char score[16];
@@ -215,7 +223,6 @@ static void test_weighted_thresholds(void **state)
 	add_point(db, "W2", "kuangguan", "储量评审");
 	fails(t_point_grade(db, NULL, "W2", "weighted-factors", "power=5", "2010-11-12", "office"),
 	      CAMPAIGN_EINVALID, "risk point \"W2\" has no discretion, which model \"weighted-factors@1\" grades from");
-	campaign_close(db);
 }
 
 static void test_criteria_and_override_criterion(void **state)
@@ -229,8 +236,7 @@ static void test_criteria_and_override_criterion(void **state)
 		{"past_case", "1"}, /* an integrity case at the post forces the top grade */
 		{"approval=0,discretion=0,money=0,market=0,past_case=1", "1"},
 	};
-	campaign_db *db = open_models();
-	(void)state;
+	campaign_db *db = *state;
 	add_point(db, "C", "caiwu", "专项资金拨付");
 	for (size_t k = 0; k < sizeof cases / sizeof cases[0]; k++) {
 		char point[8];
@@ -239,7 +245,6 @@ static void test_criteria_and_override_criterion(void **state)
 		ok(t_point_grade(db, NULL, point, "criteria-count", cases[k].inputs, "2010-11-16", "office"));
 		expect_col(db, point, "grade", cases[k].grade);
 	}
-	campaign_close(db);
 }
 
 static void test_residual_after_controls(void **state)
@@ -347,20 +352,16 @@ static void test_model_change_regrades_with_history(void **state)
 	/* a model the points have no inputs for re-grades nothing and says which point */
 	{
 		char *before = risk_dump(db);
-		char *after;
 		fails(campaign_risk_regrade(db, NULL, "weighted-factors", NULL, "2011-01-07", "office"), CAMPAIGN_EINVALID,
 		      "risk point \"A\" has no power, which model \"weighted-factors@1\" grades from");
-		after = risk_dump(db);
-		assert_string_equal(before, after);
-		free(before);
-		free(after);
+		expect_unchanged(db, before);
 	}
 }
 
 static void test_override_needs_reason(void **state)
 {
 	campaign_db *db = *state;
-	char *before, *after;
+	char *before;
 	add_point(db, "V", "renshi", "干部考察推荐");
 	fails(t_point_override(db, NULL, "V", "1", "群众反映强烈", "2010-11-20", "office"), CAMPAIGN_ECONFLICT,
 	      "risk point \"V\" is not graded: only a graded point's grade can be overridden");
@@ -374,10 +375,7 @@ static void test_override_needs_reason(void **state)
 	fails(t_point_override(db, NULL, "V", "0", "x", "2010-11-20", "office"), CAMPAIGN_EINVALID,
 	      "\"0\" is not a grade of the point's model");
 	fails(t_point_override(db, NULL, "V", "1", "x", "2010-11-20", NULL), CAMPAIGN_EINVALID, NULL);
-	after = risk_dump(db);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
+	expect_unchanged(db, before);
 	ok(t_point_override(db, NULL, "V", "一级风险", "近期群众举报集中,提级管理", "2010-11-20", "张局长"));
 	expect_col(db, "V", "grade", "1");
 	expect_col(db, "V", "overridden", "1");
@@ -461,18 +459,19 @@ static void test_publication_has_no_confidential_field(void **state)
 
 /* ---- warnings ---- */
 
-/* The points of the warnings of @kind on @as_of, ","-joined, into @out. */
-static void warned(campaign_db *db, const char *as_of, const char *kind, char *out, size_t n)
+/* The points with a warning of @kind on @as_of, ","-joined, are @want. */
+static void expect_warned(campaign_db *db, const char *as_of, const char *kind, const char *want)
 {
 	campaign_cursor *c;
-	*out = '\0';
+	char out[256] = "";
 	ok(campaign_risk_warnings_query(&c, db, NULL, as_of));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		if (!strcmp(campaign_cursor_get(c, "kind"), kind)) {
 			size_t k = strlen(out);
-			snprintf(out + k, n - k, "%s%s", k ? "," : "", campaign_cursor_get(c, "point"));
+			snprintf(out + k, sizeof out - k, "%s%s", k ? "," : "", campaign_cursor_get(c, "point"));
 		}
 	campaign_cursor_free(c);
+	assert_string_equal(out, want);
 }
 
 static void test_warnings_on_a_date(void **state)
@@ -480,7 +479,6 @@ static void test_warnings_on_a_date(void **state)
 	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *pub = NULL;
-	char got[256];
 	int found = 0;
 	add_point(db, "H1", "liyong", "出让方案审查");   /* 一级, every 90 days */
 	add_point(db, "H2", "caiwu", "专项资金拨付");    /* 二级, every 180 days */
@@ -491,14 +489,10 @@ static void test_warnings_on_a_date(void **state)
 	ok(t_point_grade(db, NULL, "H3", NULL, "likelihood=1,impact=1", "2010-11-10", "office"));
 	ok(t_point_grade(db, NULL, "H4", NULL, "likelihood=5,impact=5", "2011-01-20", "office"));
 	/* H1 due 2011-02-08, H4 2011-04-20, H2 2011-05-09, H3 2011-11-10 */
-	warned(db, "2011-02-08", "review_overdue", got, sizeof got);
-	assert_string_equal(got, "");
-	warned(db, "2011-02-09", "review_overdue", got, sizeof got);
-	assert_string_equal(got, "H1");
-	warned(db, "2011-05-10", "review_overdue", got, sizeof got);
-	assert_string_equal(got, "H1,H4,H2");
-	warned(db, "2011-11-11", "review_overdue", got, sizeof got);
-	assert_string_equal(got, "H1,H4,H2,H3");
+	expect_warned(db, "2011-02-08", "review_overdue", "");
+	expect_warned(db, "2011-02-09", "review_overdue", "H1");
+	expect_warned(db, "2011-05-10", "review_overdue", "H1,H4,H2");
+	expect_warned(db, "2011-11-11", "review_overdue", "H1,H4,H2,H3");
 	ok(campaign_risk_warnings_query(&c, db, NULL, "2011-02-09"));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		if (!strcmp(campaign_cursor_get(c, "kind"), "review_overdue")) {
@@ -512,31 +506,25 @@ static void test_warnings_on_a_date(void **state)
 	campaign_cursor_free(c);
 	assert_true(found);
 	/* top-grade points without controls on every line */
-	warned(db, "2011-01-01", "uncontrolled", got, sizeof got);
-	assert_string_equal(got, "H1,H4");
+	expect_warned(db, "2011-01-01", "uncontrolled", "H1,H4");
 	ok(t_control_add(NULL, db, NULL, "C1", "H1", "prevention", "集体会审", NULL, "in_place", NULL, NULL, "office"));
 	ok(t_control_add(NULL, db, NULL, "C2", "H1", "monitoring", "电子监察", NULL, "planned", "2010-12-31", NULL,
 	                 "office"));
 	ok(t_control_add(NULL, db, NULL, "C3", "H1", "disposal", "责任追究", NULL, "in_place", NULL, NULL, "office"));
-	warned(db, "2011-01-01", "uncontrolled", got, sizeof got);
-	assert_string_equal(got, "H4");
+	expect_warned(db, "2011-01-01", "uncontrolled", "H4");
 	ok(campaign_risk_coverage_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 1);
 	/* a planned control past its due date */
-	warned(db, "2010-12-31", "control_overdue", got, sizeof got);
-	assert_string_equal(got, "");
-	warned(db, "2011-01-01", "control_overdue", got, sizeof got);
-	assert_string_equal(got, "H1");
+	expect_warned(db, "2010-12-31", "control_overdue", "");
+	expect_warned(db, "2011-01-01", "control_overdue", "H1");
 	/* a grade raised since the last publication */
 	ok(campaign_risk_publication_add(&pub, db, NULL, "caiwu", "2010-11-25", "office"));
 	ok(campaign_risk_publication_approve(db, NULL, campaign_buf_data(pub), "2010-11-26", "office"));
 	ok(campaign_risk_publication_publish(db, NULL, campaign_buf_data(pub), "2010-11-30", "office"));
 	ok(t_point_grade(db, NULL, "H2", NULL, "likelihood=5", "2010-12-15", "office"));
 	expect_col(db, "H2", "grade", "1");
-	warned(db, "2010-11-29", "grade_raised", got, sizeof got);
-	assert_string_equal(got, "");
-	warned(db, "2010-12-16", "grade_raised", got, sizeof got);
-	assert_string_equal(got, "H2");
+	expect_warned(db, "2010-11-29", "grade_raised", "");
+	expect_warned(db, "2010-12-16", "grade_raised", "H2");
 	ok(campaign_risk_warnings_query(&c, db, NULL, "2010-12-16"));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		if (!strcmp(campaign_cursor_get(c, "kind"), "grade_raised"))
@@ -598,7 +586,7 @@ static int register_import(campaign_db *db, const char *campaign, const char *pa
 static void test_import_bad_row_writes_nothing(void **state)
 {
 	campaign_db *db = *state;
-	char *before = risk_dump(db), *after;
+	char *before = risk_dump(db);
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
 	      RISK_DATA("register-bad.csv") ":4:5: row 3: no unit with id \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
@@ -608,10 +596,7 @@ static void test_import_bad_row_writes_nothing(void **state)
 	fails(register_import(db, NULL, RISK_DATA("register.yaml"), "nosuch", "office"), CAMPAIGN_ENOTFOUND,
 	      "no grading model \"nosuch\"");
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register.txt"), NULL, "office"), CAMPAIGN_EINVALID, NULL);
-	after = risk_dump(db);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
+	expect_unchanged(db, before);
 	/* the good files */
 	assert_int_equal(register_import(db, NULL, RISK_DATA("register.yaml"), "weighted-factors", "office"), 2);
 	expect_col(db, "W-1", "grade", "1"); /* 150 + 100 + 60 + 30 + 10 = 350 */
@@ -633,9 +618,8 @@ static void test_bad_models(void **state)
 {
 	static const char *const files[] = {"model-bad-cells.yaml", "model-bad-grade.yaml", "model-bad-threshold.yaml",
 	                                    "model-bad-kind.yaml", "model-bad-color.yaml"};
-	campaign_db *db = open_seed();
-	char *before = risk_dump(db), *after;
-	(void)state;
+	campaign_db *db = *state;
+	char *before = risk_dump(db);
 	for (size_t k = 0; k < sizeof files / sizeof files[0]; k++) {
 		char path[512], line[512] = "", last[512] = "", want[1024];
 		FILE *f;
@@ -651,11 +635,7 @@ static void test_bad_models(void **state)
 		snprintf(want, sizeof want, "%s:%s", path, last + 9);
 		fails(campaign_risk_model_import_file(db, NULL, path, "office"), CAMPAIGN_EINVALID, want);
 	}
-	after = risk_dump(db);
-	assert_string_equal(before, after);
-	free(before);
-	free(after);
-	campaign_close(db);
+	expect_unchanged(db, before);
 }
 
 /* ---- the register, history and failed calls ---- */
@@ -790,10 +770,9 @@ static void test_refusals_logged_once(void **state)
 		{"", "risk.point.add"},          {"KX", "risk.control.add"},      {"F", "risk.confidential.set"},
 		{"liyong", "risk.publication.draft"}, {"F", "risk.point.update"}, {NULL, "risk.model.import"},
 	};
-	campaign_db *db = open_models();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0, skip;
-	(void)state;
 	add_point(db, "F", "liyong", "出让方案审查");
 	ok(t_point_grade(db, NULL, "F", NULL, "likelihood=3,impact=3", "2010-11-10", "office"));
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "office"));
@@ -827,7 +806,6 @@ static void test_refusals_logged_once(void **state)
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(n, (int)(sizeof want / sizeof want[0]));
-	campaign_close(db);
 }
 
 /* The options structs: NULL or a wrong version is refused before anything is read. */
@@ -867,11 +845,7 @@ static void test_options_structs(void **state)
 	fails(campaign_risk_control_add_options_init(&k, 7), CAMPAIGN_EINVALID,
 	      "campaign_risk_control_add_options_init: unknown version 7 (this library knows 1)");
 	assert_null(id);
-	{
-		char *after = risk_dump(db);
-		assert_string_equal(before, after);
-		free(after);
-	}
+	expect_unchanged(db, before);
 	/* _init gives a struct the calls take */
 	ok(campaign_risk_point_add_options_init(&p, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION));
 	p.id = "OP2", p.unit = "liyong", p.scope = "post", p.scope_name = "出纳岗", p.type = "思想道德", p.name = "现金管理";
@@ -891,7 +865,6 @@ static void test_options_structs(void **state)
 	o.point = "OP2", o.grade = "2", o.reason = "复核", o.date = "2010-11-11";
 	ok(campaign_risk_point_override(db, NULL, &o, "office"));
 	expect_col(db, "OP2", "grade", "2");
-	free(before);
 }
 
 static void test_models_query_and_default(void **state)
@@ -1034,8 +1007,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		STORE_TEST(test_matrix_every_cell, open_models),
-		cmocka_unit_test(test_weighted_thresholds),
-		cmocka_unit_test(test_criteria_and_override_criterion),
+		STORE_TEST(test_weighted_thresholds, open_models),
+		STORE_TEST(test_criteria_and_override_criterion, open_models),
 		STORE_TEST(test_residual_after_controls, open_models),
 		STORE_TEST(test_model_change_regrades_with_history, open_models),
 		STORE_TEST(test_override_needs_reason, open_models),
@@ -1043,10 +1016,10 @@ int main(void)
 		STORE_TEST(test_warnings_on_a_date, open_models),
 		STORE_TEST(test_distribution_and_heatmap, open_models),
 		STORE_TEST(test_import_bad_row_writes_nothing, open_models),
-		cmocka_unit_test(test_bad_models),
+		STORE_TEST(test_bad_models, open_seed),
 		STORE_TEST(test_register_history, open_models),
 		STORE_TEST(test_failed_calls_leave_no_trace, open_models),
-		cmocka_unit_test(test_refusals_logged_once),
+		STORE_TEST(test_refusals_logged_once, open_models),
 		STORE_TEST(test_options_structs, open_models),
 		STORE_TEST(test_models_query_and_default, open_models),
 		STORE_TEST(test_column_types, open_models),
