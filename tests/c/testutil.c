@@ -212,6 +212,21 @@ void expect_columns(campaign_cursor *c, const char *const *want)
 	}
 }
 
+void expect_holds(const char *text, const char *const *want)
+{
+	for (size_t i = 0; want[i]; i++)
+		if (!strstr(text, want[i])) {
+			fprintf(stderr, "missing: %s\n", want[i]);
+			fail();
+		}
+}
+
+void expect_lacks(const char *text, const char *const *unwanted)
+{
+	for (size_t i = 0; unwanted[i]; i++)
+		assert_null(strstr(text, unwanted[i]));
+}
+
 int store_setup(void **state)
 {
 	const store_fixture *f = *state;

@@ -75,6 +75,12 @@ void expect_columns(campaign_cursor *c, const char *const *want);
 		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);                                                \
 		EXPECT_COLUMNS(c, __VA_ARGS__);                                                                        \
 	} while (0)
+/* Fails unless @text holds every string of @want (NULL-ended). */
+void expect_holds(const char *text, const char *const *want);
+/* Fails if @text holds any string of @unwanted (NULL-ended). */
+void expect_lacks(const char *text, const char *const *unwanted);
+#define EXPECT_HOLDS(text, ...) expect_holds(text, (const char *const[]){__VA_ARGS__, NULL})
+#define EXPECT_LACKS(text, ...) expect_lacks(text, (const char *const[]){__VA_ARGS__, NULL})
 /* A test run on a fresh store from @open (its state: the store), closed after it. */
 typedef struct store_fixture {
 	campaign_db *(*open)(void);
