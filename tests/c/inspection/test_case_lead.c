@@ -85,8 +85,8 @@ static void test_leads_referred_and_resolved(void **state)
 	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "other", "2011-01-11", NULL),
 	                                            "office"), CAMPAIGN_ECONFLICT);
 	ok(campaign_case_leads_query(&c, db, NULL, "mabian"));
-	EXPECT_ROW(c, "id", "L-1", "source", "citizen_report", "status", "resolved", "body_kind_label", "纪检", "body",
-	           "乐山市纪委", "referral_ref", "乐国土监〔2010〕5号", "outcome_label", "给予处分");
+	EXPECT_ROW(c, "id", "L-1", "source", "citizen_report", "status", "resolved", "body_kind_label", "纪检",
+	           "body", "乐山市纪委", "referral_ref", "乐国土监〔2010〕5号", "outcome_label", "给予处分");
 	EXPECT_ROW(c, "id", "L-2", "source", "finding", "finding", "F-M", "status", "open");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
@@ -105,8 +105,8 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	assert_false(ordinary_outputs_hold(db, "乐纪〔2010〕12号"));
 	/* the confidential call shows them, and the read is logged */
 	ok(campaign_case_lead_confidential_query(&c, db, NULL, "L-1", "杨建琼"));
-	EXPECT_ROW(c, "reporter", REPORTER, "reporter_contact", CONTACT, "details", DETAILS, "outcome_note",
-	           "立案编号乐纪〔2010〕12号");
+	EXPECT_ROW(c, "reporter", REPORTER, "reporter_contact", CONTACT, "details", DETAILS,
+	           "outcome_note", "立案编号乐纪〔2010〕12号");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	ok(campaign_audit_query(&c, db, "L-1", "杨建琼", NULL, NULL));

@@ -155,9 +155,9 @@ static void test_ledger(void **state)
 		assert_string_equal(campaign_cursor_get(c, "id"), ids[n]);
 		assert_int_equal(campaign_cursor_int(c, 0), n + 1);
 		if (n == 1) {
-			EXPECT_COLUMNS(c, "unit_name", "峨眉山市国土资源局", "status_label", "已整改", "verification_label",
-			               "通过(张雷 2011-01-25)", "closed_on", "2011-01-26", "overdue", "", "category",
-			               "擅自减免或缓缴土地出让金和矿产资源规费的行为");
+			EXPECT_COLUMNS(c, "unit_name", "峨眉山市国土资源局", "status_label", "已整改",
+			               "verification_label", "通过(张雷 2011-01-25)", "closed_on", "2011-01-26",
+			               "overdue", "", "category", "擅自减免或缓缴土地出让金和矿产资源规费的行为");
 		}
 		if (n == 0) {
 			EXPECT_COLUMNS(c, "unit_name", "马边彝族自治县国土资源局", "overdue", "逾期5天", "status_label", "未整改");

@@ -273,8 +273,9 @@ static void test_residual_after_controls(void **state)
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		n++;
 		if (campaign_cursor_int(c, campaign_cursor_column_index(c, "current"))) {
-			EXPECT_COLUMNS(c, "inherent_grade", "1", "inputs", "impact=5,likelihood=4", "residual_inputs",
-			               "impact=4,likelihood=1", "residual_grade", "3", "reason", "control");
+			EXPECT_COLUMNS(c, "inherent_grade", "1", "inputs", "impact=5,likelihood=4",
+			               "residual_inputs", "impact=4,likelihood=1", "residual_grade", "3",
+			               "reason", "control");
 		}
 	}
 	campaign_cursor_free(c);
@@ -386,8 +387,8 @@ static void test_override_needs_reason(void **state)
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
 			if (campaign_cursor_int(c, campaign_cursor_column_index(c, "current"))) {
 				found = 1;
-				EXPECT_COLUMNS(c, "residual_grade", "2", "override_reason", "近期群众举报集中,提级管理", "actor",
-				               "张局长");
+				EXPECT_COLUMNS(c, "residual_grade", "2", "override_reason", "近期群众举报集中,提级管理",
+				               "actor", "张局长");
 			}
 		campaign_cursor_free(c);
 		assert_true(found);
@@ -431,8 +432,8 @@ static void test_publication_has_no_confidential_field(void **state)
 		assert_int_equal(campaign_cursor_int(c, 0), n);
 		if (n == 1) {
 			EXPECT_COLUMNS(c, "unit_name", "矿管科", "type_name", "业务流程", "point_name", "采矿许可证发放",
-			               "manifestations", "低价出让、擅自改变用地性质", "grade_label", "一级风险", "controls",
-			               "前期预防:审批集体会审;中期监控:电子监察实时监控", "owner", "科长", "leader", "分管副局长");
+			               "manifestations", "低价出让、擅自改变用地性质", "grade_label", "一级风险",
+			               "controls", "前期预防:审批集体会审;中期监控:电子监察实时监控", "owner", "科长", "leader", "分管副局长");
 		}
 	}
 	campaign_cursor_free(c);
