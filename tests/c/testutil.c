@@ -212,6 +212,12 @@ void expect_columns(campaign_cursor *c, const char *const *want)
 	}
 }
 
+int count_query(int rc, campaign_cursor **c)
+{
+	assert_int_equal(rc, CAMPAIGN_OK);
+	return count_rows(*c);
+}
+
 void expect_holds(const char *text, const char *const *want)
 {
 	for (size_t i = 0; want[i]; i++)

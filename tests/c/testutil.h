@@ -75,6 +75,8 @@ void expect_columns(campaign_cursor *c, const char *const *want);
 		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);                                                \
 		EXPECT_COLUMNS(c, __VA_ARGS__);                                                                        \
 	} while (0)
+/* The rows of the cursor a query call (its result: @rc) just opened in *@c; frees it. */
+int count_query(int rc, campaign_cursor **c);
 /* Fails unless @text holds every string of @want (NULL-ended). */
 void expect_holds(const char *text, const char *const *want);
 /* Fails if @text holds any string of @unwanted (NULL-ended). */

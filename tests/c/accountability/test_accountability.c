@@ -105,13 +105,6 @@ static char *first_proposal(campaign_db *db, const char *col)
 	return v;
 }
 
-/* The rows of the cursor a query call just opened in *c. */
-static int count_query(int rc, campaign_cursor **c)
-{
-	assert_int_equal(rc, CAMPAIGN_OK);
-	return count_rows(*c);
-}
-
 /* ---- the options structs ---- */
 
 /* NULL options and an unknown version are refused, naming the call, and write nothing. */
