@@ -45,9 +45,10 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 #endif
 
 /* fixtures shared by the accountability, inspection and risk tests */
-#ifndef CAMPAIGN_TESTUTIL_AIR
-#define CAMPAIGN_TESTUTIL_AIR
-/* The options of the inspection writes, as compound literals of the current version. */
+#ifndef CAMPAIGN_TESTUTIL_ACCOUNTABILITY_INSPECTION_RISK
+#define CAMPAIGN_TESTUTIL_ACCOUNTABILITY_INSPECTION_RISK
+/* A write's options as a compound literal of the current version (OPTIONS_OF), and the
+ * inspection writes' options so. */
 #define OPTIONS_OF(name, VERSION, ...) (&(campaign_##name##_options){VERSION, __VA_ARGS__})
 #define FINDING(...) OPTIONS_OF(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
 #define FINDING_FLAG(...) OPTIONS_OF(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, __VA_ARGS__)

@@ -16,16 +16,15 @@
 #define ACC_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/accountability/" f
 
 /* The options of each write, as compound literals of the current version. */
-#define POST(...) (&(campaign_post_add_options){CAMPAIGN_POST_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define PERSON(...) (&(campaign_person_add_options){CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define HOLDING(...) (&(campaign_post_assign_options){CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, __VA_ARGS__})
-#define DISCIPLINE(...)                                                                                        \
-	(&(campaign_person_discipline_add_options){CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define SCORE(...) (&(campaign_evaluation_add_options){CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define TOURS(...) (&(campaign_tour_add_options){CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define VISIT(...) (&(campaign_tour_record_options){CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, __VA_ARGS__})
-#define DECISION(...) (&(campaign_proposal_decide_options){CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, __VA_ARGS__})
-#define EVENT(...) (&(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, __VA_ARGS__})
+#define POST(...) OPTIONS_OF(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define PERSON(...) OPTIONS_OF(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define HOLDING(...) OPTIONS_OF(post_assign, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, __VA_ARGS__)
+#define DISCIPLINE(...) OPTIONS_OF(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define SCORE(...) OPTIONS_OF(evaluation_add, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define TOURS(...) OPTIONS_OF(tour_add, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define VISIT(...) OPTIONS_OF(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, __VA_ARGS__)
+#define DECISION(...) OPTIONS_OF(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, __VA_ARGS__)
+#define EVENT(...) OPTIONS_OF(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, __VA_ARGS__)
 
 static const char *const COUNTIES[] = {"shizhong", "shawan", "wutongqiao", "jinkouhe", "qianwei", "jingyan",
                                        "jiajiang", "muchuan", "ebian", "mabian", "emeishan"};
