@@ -281,3 +281,31 @@ campaign_progress_report_add_options report_options(const char *outcome, const c
 	r.date = date;
 	return r;
 }
+
+/* fixtures shared by the accountability, inspection and risk tests */
+int cursor_holds(campaign_cursor *c, const char *needle)
+{
+	int found = 0;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
+			const char *v = campaign_cursor_text(c, i);
+			if (v && strstr(v, needle))
+				found = 1;
+		}
+	campaign_cursor_free(c);
+	return found;
+}
+
+int count_query(int rc, campaign_cursor **c)
+{
+	assert_int_equal(rc, CAMPAIGN_OK);
+	return count_rows(*c);
+}
+
+int store_setup(void **state)
+{
+	const store_fixture *f = *state;
+	*state = f->open();
+	return 0;
+}
+

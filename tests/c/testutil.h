@@ -70,3 +70,42 @@ int progress_reports(campaign_db *db);
 campaign_progress_report_add_options report_options(const char *outcome, const char *unit, const char *status,
                                                     int percent, const char *date);
 #endif
+
+/* fixtures shared by the accountability, inspection and risk tests */
+#ifndef CAMPAIGN_TESTUTIL_ACCOUNTABILITY_INSPECTION_RISK
+#define CAMPAIGN_TESTUTIL_ACCOUNTABILITY_INSPECTION_RISK
+/* A write's options as a compound literal of the current version (OPTIONS_OF), and the
+ * inspection writes' options so. */
+#define OPTIONS_OF(name, VERSION, ...) (&(campaign_##name##_options){VERSION, __VA_ARGS__})
+#define FINDING(...) OPTIONS_OF(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define FINDING_FLAG(...) OPTIONS_OF(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, __VA_ARGS__)
+#define RECTIFICATION(...) OPTIONS_OF(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define RECTIFICATION_UPDATE(...)                                                                              \
+	OPTIONS_OF(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, __VA_ARGS__)
+#define RECTIFICATION_VERIFY(...)                                                                              \
+	OPTIONS_OF(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION, __VA_ARGS__)
+#define ROUND(...) OPTIONS_OF(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define ROUND_SUBMIT(...)                                                                                      \
+	OPTIONS_OF(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, __VA_ARGS__)
+#define CASE_LEAD(...) OPTIONS_OF(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define CASE_LEAD_REFER(...) OPTIONS_OF(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, __VA_ARGS__)
+#define CASE_LEAD_RESOLVE(...) OPTIONS_OF(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, __VA_ARGS__)
+#define TOUR_FINDING(...) OPTIONS_OF(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
+/* 1 if any text of any row of @c holds @needle; frees @c. */
+int cursor_holds(campaign_cursor *c, const char *needle);
+/* expect_columns / expect_row (above) with the closing NULL written for you. */
+#define EXPECT_COLUMNS(c, ...) expect_columns(c, __VA_ARGS__, (const char *)NULL)
+#define EXPECT_ROW(c, ...) expect_row(c, __VA_ARGS__, (const char *)NULL)
+/* The rows of the cursor a query call (its result: @rc) just opened in *@c; frees it. */
+int count_query(int rc, campaign_cursor **c);
+/* expect_substrings (above) for a list of wanted, or of unwanted, strings. */
+#define EXPECT_HOLDS(text, ...) expect_substrings(text, (const char *const[]){__VA_ARGS__, NULL}, NULL)
+#define EXPECT_LACKS(text, ...) expect_substrings(text, NULL, (const char *const[]){__VA_ARGS__, NULL})
+/* A test run on a fresh store from @open (its state: the store), closed after it. */
+typedef struct store_fixture {
+	campaign_db *(*open)(void);
+} store_fixture;
+int store_setup(void **state);
+#define STORE_TEST(test, opener)                                                                               \
+	cmocka_unit_test_prestate_setup_teardown(test, store_setup, teardown_db, &(store_fixture){opener})
+#endif

@@ -16,16 +16,15 @@
 #define ACC_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/accountability/" f
 
 /* The options of each write, as compound literals of the current version. */
-#define POST(...) (&(campaign_post_add_options){CAMPAIGN_POST_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define PERSON(...) (&(campaign_person_add_options){CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define HOLDING(...) (&(campaign_post_assign_options){CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, __VA_ARGS__})
-#define DISCIPLINE(...)                                                                                        \
-	(&(campaign_person_discipline_add_options){CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define SCORE(...) (&(campaign_evaluation_add_options){CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define TOURS(...) (&(campaign_tour_add_options){CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, __VA_ARGS__})
-#define VISIT(...) (&(campaign_tour_record_options){CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, __VA_ARGS__})
-#define DECISION(...) (&(campaign_proposal_decide_options){CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, __VA_ARGS__})
-#define EVENT(...) (&(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, __VA_ARGS__})
+#define POST(...) OPTIONS_OF(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define PERSON(...) OPTIONS_OF(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define HOLDING(...) OPTIONS_OF(post_assign, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, __VA_ARGS__)
+#define DISCIPLINE(...) OPTIONS_OF(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define SCORE(...) OPTIONS_OF(evaluation_add, CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define TOURS(...) OPTIONS_OF(tour_add, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, __VA_ARGS__)
+#define VISIT(...) OPTIONS_OF(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, __VA_ARGS__)
+#define DECISION(...) OPTIONS_OF(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, __VA_ARGS__)
+#define EVENT(...) OPTIONS_OF(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, __VA_ARGS__)
 
 static const char *const COUNTIES[] = {"shizhong", "shawan", "wutongqiao", "jinkouhe", "qianwei", "jingyan",
                                        "jiajiang", "muchuan", "ebian", "mabian", "emeishan"};
@@ -105,19 +104,12 @@ static char *first_proposal(campaign_db *db, const char *col)
 	return v;
 }
 
-/* The rows of the cursor a query call just opened in *c. */
-static int count_query(int rc, campaign_cursor **c)
-{
-	assert_int_equal(rc, CAMPAIGN_OK);
-	return count_rows(*c);
-}
-
 /* ---- the options structs ---- */
 
 /* NULL options and an unknown version are refused, naming the call, and write nothing. */
 static void test_options(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_post_add_options post = CAMPAIGN_POST_ADD_OPTIONS_INIT;
 	campaign_person_add_options person;
 	campaign_post_assign_options holding;
@@ -129,7 +121,6 @@ static void test_options(void **state)
 	campaign_action_update_options event;
 	campaign_buf *id = NULL;
 	campaign_cursor *c;
-	(void)state;
 	assert_int_equal(post.version, CAMPAIGN_POST_ADD_OPTIONS_VERSION);
 	assert_null(post.id);
 	assert_int_equal(campaign_post_add_options_init(NULL, CAMPAIGN_POST_ADD_OPTIONS_VERSION), CAMPAIGN_EINVALID);
@@ -177,17 +168,15 @@ static void test_options(void **state)
 	assert_int_equal(campaign_evaluation_add(db, NULL, &score, "tester"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "campaign_evaluation_add_options: unknown version 7 (this library knows 1)");
-	campaign_close(db);
 }
 
 /* ---- people and posts ---- */
 
 static void test_people_and_posts(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *id = NULL;
-	(void)state;
 	assert_int_equal(count_query(campaign_people_query(&c, db, NULL, NULL), &c), 17);
 	assert_int_equal(count_query(campaign_posts_query(&c, db, NULL, NULL), &c), 17);
 	assert_int_equal(count_query(campaign_post_holdings_query(&c, db, NULL, "caiwu.p1"), &c), 1);
@@ -195,16 +184,12 @@ static void test_people_and_posts(void **state)
 	assert_int_equal(campaign_people_from_bodies(db, NULL, "tester"), 8);
 	assert_int_equal(campaign_people_from_bodies(db, NULL, "tester"), 0);
 	assert_int_equal(campaign_people_query(&c, db, NULL, "city"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "name"), "余小林");
-	assert_string_equal(campaign_cursor_get(c, "body_role"), "副组长");
+	EXPECT_ROW(c, "name", "余小林", "body_role", "副组长");
 	campaign_cursor_free(c);
 	assert_int_equal(campaign_people_query(&c, db, NULL, "jiancha"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		if (!strcmp(campaign_cursor_get(c, "name"), "张雷")) {
-			assert_string_equal(campaign_cursor_get(c, "id"), "jiancha.p1");
-			assert_string_equal(campaign_cursor_get(c, "body_role"), "主任");
-			assert_string_equal(campaign_cursor_get(c, "posts"), "监察室主任");
+			EXPECT_COLUMNS(c, "id", "jiancha.p1", "body_role", "主任", "posts", "监察室主任");
 		}
 	campaign_cursor_free(c);
 	/* errors change nothing */
@@ -233,19 +218,17 @@ static void test_people_and_posts(void **state)
 	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR "/tests/data/accountability/people-bad.yaml:7:9: "
 	                                              "no post with id \"nope\"");
 	assert_int_equal(count_query(campaign_people_query(&c, db, NULL, NULL), &c), 26);
-	campaign_close(db);
 }
 
 /* ---- conduct evaluations ---- */
 
 static void test_evaluation_ranking_ties(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	const char *scores[] = {"90", "80", "80", "70.5"};
 	const int rank[] = {1, 2, 2, 4}, bottom[] = {4, 2, 2, 1};
 	int i = 0;
-	(void)state;
 	for (int k = 0; k < 4; k++)
 		assert_int_equal(campaign_evaluation_add(db, NULL,
 		                                         SCORE(2010, "全年", COUNTIES[k], scores[k], "2011-01-20", NULL),
@@ -277,7 +260,6 @@ static void test_evaluation_ranking_ties(void **state)
 	assert_int_equal(campaign_evaluations_import_file(db, NULL, ACC_DATA("evaluations.yaml"), NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2011, NULL, NULL), &c), 3);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2012, NULL, NULL), &c), 0);
-	campaign_close(db);
 }
 
 /* ---- rule kinds on their boundaries ---- */
@@ -327,28 +309,18 @@ static void test_evaluation_bottom(void **state)
 
 static void test_behaviour_finding(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	char *v;
-	(void)state;
 	one_rule(db, "    kind: behaviour_finding\n    catalogue: five-behaviours\n");
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",
-	                                        "挪用土地整治项目资金", NULL, "2010-11-20", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F2", "ebian", "ten-categories/c10", "investigated", "样例某壬",
-	                                        "设小金库", NULL, "2010-11-20", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F3", "muchuan", "five-behaviours/b1", "investigated", "不知名",
-	                                        "违反程序", NULL, "2010-12-02", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
+	                                                              "investigated", "样例某癸", "挪用土地整治项目资金", NULL,
+	                                                              "2010-11-20", NULL), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F2", "ebian", "ten-categories/c10",
+	                                                              "investigated", "样例某壬", "设小金库", NULL,
+	                                                              "2010-11-20", NULL), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F3", "muchuan", "five-behaviours/b1",
+	                                                              "investigated", "不知名", "违反程序", NULL, "2010-12-02",
+	                                                              NULL), "tester"), CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2010-11-19"), 0);
 	assert_int_equal(evaluate(db, "2010-12-01"), 1);
 	expect_proposals(db, "suspension mabian mabian.p1\n");
@@ -362,7 +334,6 @@ static void test_behaviour_finding(void **state)
 	/* a finding naming nobody on record proposes for the unit, with the names written */
 	assert_int_equal(evaluate(db, "2010-12-02"), 1);
 	expect_proposals(db, "suspension mabian mabian.p1\nsuspension muchuan -\n");
-	campaign_close(db);
 }
 
 static void overdue_rectifications(campaign_db *db, int n)
@@ -371,38 +342,27 @@ static void overdue_rectifications(campaign_db *db, int n)
 		char fid[16], rid[16];
 		snprintf(fid, sizeof fid, "F%d", i);
 		snprintf(rid, sizeof rid, "R%d", i);
-		assert_int_equal(campaign_finding_add(NULL, db, NULL,
-		                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-		                                        fid, "shawan", NULL, "self_reported", NULL, "问题", NULL,
-		                                        "2010-11-01", NULL},
-		                                      "tester"),
-		                 CAMPAIGN_OK);
-		assert_int_equal(campaign_rectification_add(NULL, db, NULL,
-		                                            &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-		                                              rid, fid, NULL, "整改", "2011-01-31", "样例某乙", "到位"},
-		                                            "tester"),
-		                 CAMPAIGN_OK);
+		assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING(fid, "shawan", NULL, "self_reported",
+		                                                              NULL, "问题", NULL, "2010-11-01", NULL),
+		                                      "tester"), CAMPAIGN_OK);
+		assert_int_equal(campaign_rectification_add(NULL, db, NULL, RECTIFICATION(rid, fid, NULL, "整改",
+		                                                                          "2011-01-31", "样例某乙", "到位"),
+		                                            "tester"), CAMPAIGN_OK);
 	}
 }
 
 static void test_rectification_overdue_boundary(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	char *v;
-	(void)state;
 	one_rule(db, "    kind: rectification_overdue\n    more_than: 3\n");
 	overdue_rectifications(db, 3);
 	assert_int_equal(evaluate(db, "2011-03-01"), 0); /* K = 3 overdue: not more than 3 */
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F3", "shawan", NULL, "self_reported", NULL, "问题", NULL,
-	                                        "2010-11-01", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F3", "shawan", NULL, "self_reported", NULL, "问题",
+	                                                              NULL, "2010-11-01", NULL), "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_rectification_add(NULL, db, NULL,
-	                                            &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                              "R3", "F3", NULL, "整改", "2011-01-31", "样例某乙", "到位"},
-	                                            "tester"),
+	assert_int_equal(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R3", "F3", NULL, "整改", "2011-01-31",
+	                                                                          "样例某乙", "到位"), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2011-01-31"), 0); /* the deadline day is not overdue */
 	assert_int_equal(evaluate(db, "2011-03-01"), 1); /* K + 1 */
@@ -410,22 +370,17 @@ static void test_rectification_overdue_boundary(void **state)
 	v = first_proposal(db, "evidence");
 	assert_string_equal(v, "rectification:R0,rectification:R1,rectification:R2,rectification:R3");
 	free(v);
-	campaign_close(db);
 }
 
 static void lead(campaign_db *db, const char *unit, const char *date)
 {
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          NULL, NULL, unit, date, "线索", NULL, NULL},
-	                                        "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD(NULL, NULL, unit, date, "线索", NULL, NULL),
+	                                        "tester"), CAMPAIGN_OK);
 }
 
 static void test_case_count_period(void **state)
 {
-	campaign_db *db = open_people();
-	(void)state;
+	campaign_db *db = *state;
 	one_rule(db, "    kind: case_count\n    at_least: 2\n    from: 2010-10-01\n    to: 2010-12-31\n");
 	lead(db, "jingyan", "2010-09-30"); /* before the period */
 	lead(db, "jingyan", "2010-10-01");
@@ -436,48 +391,33 @@ static void test_case_count_period(void **state)
 	assert_int_equal(evaluate(db, "2010-12-30"), 0); /* not yet received */
 	assert_int_equal(evaluate(db, "2011-02-01"), 1);
 	expect_proposals(db, "accountability jingyan jingyan.p1\n");
-	campaign_close(db);
 }
 
 static void test_concealment_and_refusal(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	one_rule(db, "    kind: concealment\n    grace_days: 5\n");
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "self", NULL, "counties", "2010-10-15", "2010-12-20",
-	                                                 "2010-12-20"},
-	                                               "tester"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("self", NULL, "counties", "2010-10-15",
+	                                                               "2010-12-20", "2010-12-20"), "tester"),
 	                 CAMPAIGN_OK);
 	for (int k = 0; k < 11; k++) {
 		char round[64];
 		snprintf(round, sizeof round, "self/%s", COUNTIES[k]);
 		if (strcmp(COUNTIES[k], "muchuan") && strcmp(COUNTIES[k], "ebian"))
-			assert_int_equal(campaign_inspection_round_submit(db, NULL,
-			                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-			                                                    round, "2010-12-18", NULL, NULL},
-			                                                  "tester"),
+			assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT(round, "2010-12-18",
+			                                                                         NULL, NULL), "tester"),
 			                 CAMPAIGN_OK);
 	}
 	/* ebian reports within the grace days */
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self/ebian", "2010-12-25", NULL, NULL},
-	                                                  "tester"),
-	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "emeishan", NULL, "self_reported", "样例某子", "隐瞒", NULL,
-	                                        "2010-11-05", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self/ebian", "2010-12-25", NULL,
+	                                                                         NULL), "tester"), CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "emeishan", NULL, "self_reported", "样例某子",
+	                                                              "隐瞒", NULL, "2010-11-05", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2010-12-25"), 0);
 	assert_int_equal(evaluate(db, "2010-12-26"), 1); /* muchuan: no report by 12-20 + 5 days */
-	assert_int_equal(campaign_finding_flag(db, NULL,
-	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                                         "F1", "concealment", "2010-12-30", NULL},
+	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("F1", "concealment", "2010-12-30", NULL),
 	                                       "tester"), CAMPAIGN_OK);
 	assert_int_equal(evaluate(db, "2010-12-29"), 0);
 	assert_int_equal(evaluate(db, "2010-12-30"), 1);
@@ -487,7 +427,6 @@ static void test_concealment_and_refusal(void **state)
 	assert_string_equal(campaign_cursor_get(c, "reason"), "峨眉山市国土资源局样例某子在问题F1中存在掩盖问题行为:"
 	                                                      "按照工作要求(二),实施严格的责任追究");
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 /* ---- the look-back ---- */
@@ -505,11 +444,10 @@ static int red_shares(campaign_db *db, const char *as_of)
 
 static void test_lookback_two_steps(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int remedial, n;
 	char *v;
-	(void)state;
 	one_rule(db, "    kind: lookback\n    from: 2011-07-01\n    remedial_days: 30\n");
 	campaign_progress_report_add_options r = {.version = CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION,
 	                                          .outcome = "t2.1.o1", .unit = "jiancha", .status = "done",
@@ -520,11 +458,8 @@ static void test_lookback_two_steps(void **state)
 	assert_int_equal(remedial, red_shares(db, "2011-07-01"));
 	assert_true(remedial > 20);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, "emeishan"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "action"), "remedial_work");
-	assert_string_equal(campaign_cursor_get(c, "due_on"), "2011-07-31");
-	assert_string_equal(campaign_cursor_get(c, "evidence"), "outcome_share:t2.2.o4@emeishan");
-	assert_string_equal(campaign_cursor_get(c, "person"), "emeishan.p1");
+	EXPECT_ROW(c, "action", "remedial_work", "due_on", "2011-07-31", "evidence", "outcome_share:t2.2.o4@emeishan",
+	           "person", "emeishan.p1");
 	campaign_cursor_free(c);
 	/* one share is done by the new deadline; one remedial work is rejected */
 	r.outcome = "t2.2.o4";
@@ -553,18 +488,16 @@ static void test_lookback_two_steps(void **state)
 	                                                      "至2011-07-31仍未完成,存在问题整改仍不到位:对单位主要负责人样例某甲实行问责");
 	campaign_cursor_free(c);
 	assert_int_equal(evaluate(db, "2011-09-01"), 0);
-	campaign_close(db);
 }
 
 /* ---- tours ---- */
 
 static void test_tours(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	campaign_buf *fid = NULL;
 	int i = 0;
-	(void)state;
 	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-03-01", "2011-11-30"), "tester"), 11);
 	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-03-01", "2011-11-30"), "tester"), 0);
 	assert_int_equal(campaign_tour_add(db, NULL, TOURS(2011, "counties", "2011-12-01", "2011-11-30"), "tester"),
@@ -579,23 +512,16 @@ static void test_tours(void **state)
 	}
 	assert_int_equal(campaign_tour_record(db, NULL, VISIT("shizhong", "2011-05-01", NULL, NULL), "tester"),
 	                 CAMPAIGN_ECONFLICT);
-	assert_int_equal(campaign_tour_finding_add(&fid, db, NULL,
-	                                           &(campaign_tour_finding_add_options){CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
-	                                             "TF1", "mabian", "ten-categories/c7", "样例某癸", "执法监察中滥用自由裁量权",
-	                                             NULL, "2011-10-12"},
-	                                           "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_tour_finding_add(&fid, db, NULL, TOUR_FINDING("TF1", "mabian", "ten-categories/c7",
+	                                                                        "样例某癸", "执法监察中滥用自由裁量权", NULL,
+	                                                                        "2011-10-12"), "tester"), CAMPAIGN_OK);
 	assert_string_equal(campaign_buf_data(fid), "TF1");
 	campaign_buf_free(fid);
-	assert_int_equal(campaign_tour_finding_add(NULL, db, NULL,
-	                                           &(campaign_tour_finding_add_options){CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
-	                                             NULL, "jiajiang", NULL, NULL, "x", NULL, "2011-09-12"},
-	                                           "tester"),
+	assert_int_equal(campaign_tour_finding_add(NULL, db, NULL, TOUR_FINDING(NULL, "jiajiang", NULL, NULL, "x", NULL,
+	                                                                        "2011-09-12"), "tester"),
 	                 CAMPAIGN_ENOTFOUND);
 	assert_int_equal(campaign_findings_query(&c, db, NULL, NULL, "TF1"), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "origin"), "inspection_tour");
-	assert_string_equal(campaign_cursor_get(c, "leniency"), "strict");
+	EXPECT_ROW(c, "origin", "inspection_tour", "leniency", "strict");
 	campaign_cursor_free(c);
 	/* the 2011 schedule lists the 11 county bureaus; jiajiang is flagged once the year is over */
 	assert_int_equal(campaign_tours_query(&c, db, NULL, 2011, "counties", "2012-01-01"), CAMPAIGN_OK);
@@ -616,7 +542,6 @@ static void test_tours(void **state)
 	assert_int_equal(evaluate(db, "2011-12-31"), 0);
 	assert_int_equal(evaluate(db, "2012-01-01"), 1);
 	expect_proposals(db, "inspection_tour jiajiang -\n");
-	campaign_close(db);
 }
 
 /* ---- rotation ---- */
@@ -678,10 +603,9 @@ static void test_tenure_boundary(void **state)
 static void test_decisions_and_actions(void **state)
 {
 	static const char *const s[] = {"92", "88", "90", "85", "79.5", "91", "86", "83", "81", "76", "89"};
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	char *id, *action;
-	(void)state;
 	scores(db, s);
 	one_rule(db, "    kind: evaluation_bottom\n    n: 2\n    explanation_due: 2011-03-01\n");
 	assert_int_equal(evaluate(db, "2011-02-01"), 2);
@@ -698,10 +622,7 @@ static void test_decisions_and_actions(void **state)
 	                 CAMPAIGN_ECONFLICT);
 	assert_true(strstr(campaign_error_message(), "was accepted by 领导 on 2011-02-02") != NULL);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, "accepted", NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), id);
-	assert_string_equal(campaign_cursor_get(c, "decided_by"), "领导");
-	assert_string_equal(campaign_cursor_get(c, "decision_note"), "同意");
+	EXPECT_ROW(c, "id", id, "decided_by", "领导", "decision_note", "同意");
 	action = strdup(campaign_cursor_get(c, "action_id"));
 	campaign_cursor_free(c);
 	free(id);
@@ -751,17 +672,15 @@ static void test_decisions_and_actions(void **state)
 	assert_string_equal(campaign_cursor_get(c, "operation"), "proposal.decide");
 	campaign_cursor_free(c);
 	free(action);
-	campaign_close(db);
 }
 
 /* ---- the confidential record ---- */
 
 static void test_person_record_confidential(void **state)
 {
-	campaign_db *db = open_people();
+	campaign_db *db = *state;
 	campaign_cursor *c = NULL;
 	int n = 0;
-	(void)state;
 	one_rule(db, "    kind: behaviour_finding\n");
 	assert_int_equal(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_role_grant(db, "leader", "leadership", NULL, NULL, "office"), CAMPAIGN_OK);
@@ -774,12 +693,9 @@ static void test_person_record_confidential(void **state)
 	                                                DISCIPLINE("mabian.p1", "2009-05-01", "记过", "违规审批", "乐山市纪委"),
 	                                                "office"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",
-	                                        "挪用资金", NULL, "2010-11-20", NULL},
-	                                      "office"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
+	                                                              "investigated", "样例某癸", "挪用资金", NULL,
+	                                                              "2010-11-20", NULL), "office"), CAMPAIGN_OK);
 	assert_int_equal(campaign_rules_import_string(db, NULL, "format: 1\nruleset: {id: t, name: t}\nrules: []\n",
 	                                                   NULL, "clerk"),
 	                 CAMPAIGN_EPERM);
@@ -815,7 +731,6 @@ static void test_person_record_confidential(void **state)
 		assert_int_equal(masked, 1);
 	}
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 /* ---- determinism, on the shipped rules and samples ---- */
@@ -828,12 +743,9 @@ static campaign_db *open_scenario(void)
 	                 CAMPAIGN_OK);
 	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
 	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1); /* unchanged */
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", "five-behaviours/b5", "investigated", "样例某癸",
-	                                        "挪用资金", NULL, "2010-11-20", NULL},
-	                                      "tester"),
-	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", "five-behaviours/b5",
+	                                                              "investigated", "样例某癸", "挪用资金", NULL,
+	                                                              "2010-11-20", NULL), "tester"), CAMPAIGN_OK);
 	assert_int_equal(campaign_tour_record(db, NULL, VISIT("shizhong", "2010-11-10", NULL, NULL), "tester"),
 	                 CAMPAIGN_OK);
 	return db;
@@ -885,11 +797,8 @@ static void test_determinism(void **state)
 		assert_int_equal(tours, 10);
 	}
 	/* key posts: 样例财一 (2005) and 样例人一 (2003) are due; 样例财二 retires within 2 years */
-	assert_non_null(strstr(da, "|rotation|caiwu|caiwu.p1|"));
-	assert_non_null(strstr(da, "|rotation|renshi|renshi.p1|"));
-	assert_null(strstr(da, "|rotation|caiwu|caiwu.p2|"));
-	assert_non_null(strstr(da, "|rotation|gengbao|gengbao.p1|"));
-	assert_null(strstr(da, "|rotation|zhifa|"));
+	EXPECT_HOLDS(da, "|rotation|caiwu|caiwu.p1|", "|rotation|renshi|renshi.p1|", "|rotation|gengbao|gengbao.p1|");
+	EXPECT_LACKS(da, "|rotation|caiwu|caiwu.p2|", "|rotation|zhifa|");
 	free(da);
 	free(db_);
 	free(again);
@@ -906,19 +815,19 @@ static void test_determinism(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_options),
-		cmocka_unit_test(test_people_and_posts),
-		cmocka_unit_test(test_evaluation_ranking_ties),
+		STORE_TEST(test_options, open_people),
+		STORE_TEST(test_people_and_posts, open_people),
+		STORE_TEST(test_evaluation_ranking_ties, open_seed),
 		cmocka_unit_test(test_evaluation_bottom),
-		cmocka_unit_test(test_behaviour_finding),
-		cmocka_unit_test(test_rectification_overdue_boundary),
-		cmocka_unit_test(test_case_count_period),
-		cmocka_unit_test(test_concealment_and_refusal),
-		cmocka_unit_test(test_lookback_two_steps),
-		cmocka_unit_test(test_tours),
+		STORE_TEST(test_behaviour_finding, open_people),
+		STORE_TEST(test_rectification_overdue_boundary, open_people),
+		STORE_TEST(test_case_count_period, open_people),
+		STORE_TEST(test_concealment_and_refusal, open_people),
+		STORE_TEST(test_lookback_two_steps, open_people),
+		STORE_TEST(test_tours, open_people),
 		cmocka_unit_test(test_tenure_boundary),
-		cmocka_unit_test(test_decisions_and_actions),
-		cmocka_unit_test(test_person_record_confidential),
+		STORE_TEST(test_decisions_and_actions, open_people),
+		STORE_TEST(test_person_record_confidential, open_people),
 		cmocka_unit_test(test_determinism),
 	};
 	return cmocka_run_group_tests_name("accountability", tests, NULL, NULL);

@@ -32,9 +32,8 @@ static int import_rule(campaign_db *db, const char *rule)
 
 static void test_shipped_rules_and_versions(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
 	assert_int_equal(rules_count(db), 8);
 	assert_int_equal(campaign_rules_import_file(db, NULL, RULES, "tester"), 1);
@@ -43,10 +42,7 @@ static void test_shipped_rules_and_versions(void **state)
 	                 1);
 	assert_int_equal(rules_count(db), 9);
 	assert_int_equal(campaign_rules_query(&c, db, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "five-behaviours");
-	assert_string_equal(campaign_cursor_get(c, "action_label"), "停职");
-	assert_string_equal(campaign_cursor_get(c, "params"), "{\"catalogue\":\"five-behaviours\"}");
+	EXPECT_ROW(c, "id", "five-behaviours", "action_label", "停职", "params", "{\"catalogue\":\"five-behaviours\"}");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
 	assert_string_equal(campaign_cursor_get(c, "params"), "{\"n\":1,\"group\":\"counties\",\"explanation_days\":30}");
 	campaign_cursor_free(c);
@@ -61,7 +57,6 @@ static void test_shipped_rules_and_versions(void **state)
 	assert_string_equal(campaign_error_message(),
 	                    "u.yaml:4:5: rule id \"lookback\" is already a rule of rule set \"leshan-2010\"");
 	assert_int_equal(rules_count(db), 10);
-	campaign_close(db);
 }
 
 static void expect_refused(campaign_db *db, const char *rule, const char *message)
@@ -76,8 +71,7 @@ static void expect_refused(campaign_db *db, const char *rule, const char *messag
 
 static void test_validation(void **state)
 {
-	campaign_db *db = open_seed();
-	(void)state;
+	campaign_db *db = *state;
 	assert_int_equal(campaign_rules_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/tests/data/accountability/rules-bad.yaml",
 	                                            "tester"),
 	                 CAMPAIGN_EINVALID);
@@ -105,14 +99,12 @@ static void test_validation(void **state)
 	               "t.yaml:4:5: rule \"r\": action \"hanging\" is not one of suspension, removal, interview, "
 	               "leadership_adjustment, accountability, strict_accountability, remedial_work, inspection_tour, rotation");
 	expect_refused(db, "    kind: sql\n    query: SELECT 1 AS unit\n", "t.yaml:4:5: rule \"r\": a sql rule must name its action");
-	campaign_close(db);
 }
 
 static void test_sql_escape_hatch(void **state)
 {
-	campaign_db *db = open_seed();
+	campaign_db *db = *state;
 	campaign_cursor *c;
-	(void)state;
 	/* a write, a table that is not a documented view, a confidential one, the schema */
 	expect_refused(db, "    kind: sql\n    action: interview\n    query: \"DELETE FROM finding\"\n",
 	               "t.yaml:7:12: rule \"r\": a sql rule may only read: the query would write to \"finding\"");
@@ -149,35 +141,22 @@ static void test_sql_escape_hatch(void **state)
 	                                 "      WHERE g.unit_group = 'counties' AND f.campaign = :campaign AND f.found_on <= :as_of\n"
 	                                 "      GROUP BY f.unit ORDER BY f.unit\n"),
 	                 1);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F1", "mabian", NULL, "investigated", NULL, "问题", NULL,
-	                                        "2010-11-20", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F1", "mabian", NULL, "investigated", NULL, "问题",
+	                                                              NULL, "2010-11-20", NULL), "tester"),
 	                 CAMPAIGN_OK);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F2", "jiancha", NULL, "investigated", NULL, "问题", NULL,
-	                                        "2010-11-20", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F2", "jiancha", NULL, "investigated", NULL, "问题",
+	                                                              NULL, "2010-11-20", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-19", "tester"), 0);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-20", "tester"), 1);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-11-21", "tester"), 0);
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "unit"), "mabian");
-	assert_string_equal(campaign_cursor_get(c, "evidence"), "finding:F1");
-	assert_string_equal(campaign_cursor_get(c, "reason"), "有问题1个");
-	assert_string_equal(campaign_cursor_get(c, "kind"), "sql");
+	EXPECT_ROW(c, "unit", "mabian", "evidence", "finding:F1", "reason", "有问题1个", "kind", "sql");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	/* after a rule ran, the connection is back to normal: writes work */
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F3", "mabian", NULL, "investigated", NULL, "问题", NULL,
-	                                        "2010-11-20", NULL},
-	                                      "tester"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F3", "mabian", NULL, "investigated", NULL, "问题",
+	                                                              NULL, "2010-11-20", NULL), "tester"),
 	                 CAMPAIGN_OK);
 	/* a rule naming a unit that does not exist fails the whole evaluation */
 	assert_int_equal(import_rule(db, "    kind: sql\n    action: interview\n    query: \"SELECT 'atlantis' AS unit, "
@@ -187,7 +166,6 @@ static void test_sql_escape_hatch(void **state)
 	assert_string_equal(campaign_error_message(), "rule \"r\": row 1: no unit with id \"atlantis\"");
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 1);
-	campaign_close(db);
 }
 
 /* The kinds' queries and the hot queries of the module search by index:
@@ -221,9 +199,9 @@ static void test_query_plans(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_shipped_rules_and_versions),
-		cmocka_unit_test(test_validation),
-		cmocka_unit_test(test_sql_escape_hatch),
+		STORE_TEST(test_shipped_rules_and_versions, open_seed),
+		STORE_TEST(test_validation, open_seed),
+		STORE_TEST(test_sql_escape_hatch, open_seed),
 		cmocka_unit_test(test_query_plans),
 	};
 	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);

@@ -14,42 +14,17 @@ static campaign_db *open_leads(void)
 {
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
-	ok(campaign_inspection_round_add(db, NULL,
-	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
-	                                 "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-M",
-	                          "mabian", "ten-categories/c8", "citizen_report", NULL, "评估中介串通", NULL,
-	                          "2010-11-20", NULL},
-	                        "office"));
-	ok(campaign_rectification_add(NULL, db, NULL,
-	                              &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                "R-M", "F-M", NULL, "清查评估项目", "2011-01-31", "马边局局长", "全部清查"},
-	                              "office"));
-	ok(campaign_case_lead_add(NULL, db, NULL,
-	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-1",
-	                            NULL, "mabian", "2010-11-18", DETAILS, REPORTER, CONTACT},
-	                          "office"));
-	ok(campaign_case_lead_add(NULL, db, NULL,
-	                          &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "L-2",
-	                            "F-M", NULL, "2010-11-21", "评估费去向不明", NULL, NULL},
+	ok(campaign_inspection_round_add(db, NULL, ROUND("self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
+	                                                 "12月中旬"), "office"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-M", "mabian", "ten-categories/c8", "citizen_report", NULL,
+	                                                "评估中介串通", NULL, "2010-11-20", NULL), "office"));
+	ok(campaign_rectification_add(NULL, db, NULL, RECTIFICATION("R-M", "F-M", NULL, "清查评估项目", "2011-01-31", "马边局局长",
+	                                                            "全部清查"), "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-1", NULL, "mabian", "2010-11-18", DETAILS, REPORTER,
+	                                                    CONTACT), "office"));
+	ok(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-2", "F-M", NULL, "2010-11-21", "评估费去向不明", NULL, NULL),
 	                          "office"));
 	return db;
-}
-
-/* 1 if any text of any row of @c holds @needle; frees @c. */
-static int cursor_holds(campaign_cursor *c, const char *needle)
-{
-	int found = 0;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
-			const char *v = campaign_cursor_text(c, i);
-			if (v && strstr(v, needle))
-				found = 1;
-		}
-	campaign_cursor_free(c);
-	return found;
 }
 
 /* Every ordinary query and export, searched for @needle. */
@@ -81,87 +56,48 @@ static int ordinary_outputs_hold(campaign_db *db, const char *needle)
 
 static void test_leads_referred_and_resolved(void **state)
 {
-	campaign_db *db = open_leads();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int before;
-	(void)state;
-	ok(campaign_case_lead_refer(db, NULL,
-	                            &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                              "L-1", "discipline", "乐山市纪委", "2010-11-25", "乐国土监〔2010〕5号"},
-	                            "office"));
+	ok(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "discipline", "乐山市纪委", "2010-11-25",
+	                                                      "乐国土监〔2010〕5号"), "office"));
 	before = audit_count(db);
-	assert_int_equal(campaign_case_lead_refer(db, NULL,
-	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                            "L-1", "procuratorate", "乐山市检察院", "2010-11-26", NULL},
-	                                          "office"),
+	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "procuratorate", "乐山市检察院",
+	                                                                    "2010-11-26", NULL), "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "case lead \"L-1\" was referred on 2010-11-25");
-	assert_int_equal(campaign_case_lead_refer(db, NULL,
-	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                            "L-2", "police", "公安局", "2010-11-26", NULL},
-	                                          "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-2", "police", "公安局", "2010-11-26", NULL),
+	                                          "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "body_kind \"police\" is not one of discipline, supervision, procuratorate");
-	assert_int_equal(campaign_case_lead_refer(db, NULL,
-	                                          &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                            "L-2", "supervision", "市监察局", "2010-11-01", NULL},
-	                                          "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-2", "supervision", "市监察局", "2010-11-01",
+	                                                                    NULL), "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "referral date 2010-11-01 is before the lead was received (2010-11-21)");
-	assert_int_equal(campaign_case_lead_resolve(db, NULL,
-	                                            &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                              "L-1", "filed", "2010-11-20", NULL},
-	                                            "office"),
-	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          "L-1", NULL, NULL, "2010-11-18", "x", NULL, NULL},
-	                                        "office"),
-	                 CAMPAIGN_ECONFLICT);
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          "L-3", "F-X", NULL, "2010-11-18", "x", NULL, NULL},
-	                                        "office"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "filed", "2010-11-20", NULL),
+	                                            "office"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-1", NULL, NULL, "2010-11-18", "x", NULL,
+	                                                                  NULL), "office"), CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-3", "F-X", NULL, "2010-11-18", "x", NULL,
+	                                                                  NULL), "office"), CAMPAIGN_ENOTFOUND);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_case_lead_resolve(db, NULL,
-	                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                "L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分"},
+	ok(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分"),
 	                              "office"));
-	assert_int_equal(campaign_case_lead_resolve(db, NULL,
-	                                            &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                              "L-1", "other", "2011-01-11", NULL},
-	                                            "office"),
-	                 CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "other", "2011-01-11", NULL),
+	                                            "office"), CAMPAIGN_ECONFLICT);
 	ok(campaign_case_leads_query(&c, db, NULL, "mabian"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "L-1");
-	assert_string_equal(campaign_cursor_get(c, "source"), "citizen_report");
-	assert_string_equal(campaign_cursor_get(c, "status"), "resolved");
-	assert_string_equal(campaign_cursor_get(c, "body_kind_label"), "纪检");
-	assert_string_equal(campaign_cursor_get(c, "body"), "乐山市纪委");
-	assert_string_equal(campaign_cursor_get(c, "referral_ref"), "乐国土监〔2010〕5号");
-	assert_string_equal(campaign_cursor_get(c, "outcome_label"), "给予处分");
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "id"), "L-2");
-	assert_string_equal(campaign_cursor_get(c, "source"), "finding");
-	assert_string_equal(campaign_cursor_get(c, "finding"), "F-M");
-	assert_string_equal(campaign_cursor_get(c, "status"), "open");
+	EXPECT_ROW(c, "id", "L-1", "source", "citizen_report", "status", "resolved", "body_kind_label", "纪检",
+	           "body", "乐山市纪委", "referral_ref", "乐国土监〔2010〕5号", "outcome_label", "给予处分");
+	EXPECT_ROW(c, "id", "L-2", "source", "finding", "finding", "F-M", "status", "open");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 static void test_confidential_only_through_the_confidential_call(void **state)
 {
-	campaign_db *db = open_leads();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int reads = 0;
-	(void)state;
-	ok(campaign_case_lead_resolve(db, NULL,
-	                              &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                "L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号"},
+	ok(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "filed", "2010-12-01", "立案编号乐纪〔2010〕12号"),
 	                              "office"));
 	assert_false(ordinary_outputs_hold(db, REPORTER));
 	assert_false(ordinary_outputs_hold(db, CONTACT));
@@ -169,11 +105,8 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	assert_false(ordinary_outputs_hold(db, "乐纪〔2010〕12号"));
 	/* the confidential call shows them, and the read is logged */
 	ok(campaign_case_lead_confidential_query(&c, db, NULL, "L-1", "杨建琼"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "reporter"), REPORTER);
-	assert_string_equal(campaign_cursor_get(c, "reporter_contact"), CONTACT);
-	assert_string_equal(campaign_cursor_get(c, "details"), DETAILS);
-	assert_string_equal(campaign_cursor_get(c, "outcome_note"), "立案编号乐纪〔2010〕12号");
+	EXPECT_ROW(c, "reporter", REPORTER, "reporter_contact", CONTACT, "details", DETAILS,
+	           "outcome_note", "立案编号乐纪〔2010〕12号");
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	ok(campaign_audit_query(&c, db, "L-1", "杨建琼", NULL, NULL));
@@ -184,26 +117,21 @@ static void test_confidential_only_through_the_confidential_call(void **state)
 	/* without an actor, or on a read-only handle, there is no read */
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, NULL, NULL), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, "L-9", "杨建琼"), CAMPAIGN_ENOTFOUND);
-	campaign_close(db);
 }
 
 static void test_confidential_read_needs_access(void **state)
 {
-	campaign_db *db = open_leads();
+	campaign_db *db = *state;
 	campaign_cursor *c = NULL;
 	int before, denied = 0;
-	(void)state;
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "杨建琼", "leadership", NULL, NULL, "office"));
 	ok(campaign_role_grant(db, "马边clerk", "unit_clerk", NULL, "mabian", "office"));
 	before = audit_count(db);
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "马边clerk"), CAMPAIGN_EPERM);
 	assert_null(c);
-	assert_int_equal(campaign_case_lead_add(NULL, db, NULL,
-	                                        &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                          "L-9", NULL, NULL, "2010-11-18", "x", NULL, NULL},
-	                                        "马边clerk"),
-	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-9", NULL, NULL, "2010-11-18", "x", NULL,
+	                                                                  NULL), "马边clerk"), CAMPAIGN_EPERM);
 	ok(campaign_audit_query(&c, db, NULL, "马边clerk", NULL, NULL));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		denied += !strcmp(campaign_cursor_get(c, "operation"), "denied");
@@ -212,15 +140,14 @@ static void test_confidential_read_needs_access(void **state)
 	assert_int_equal(audit_count(db), before + 2);
 	ok(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "杨建琼"));
 	assert_int_equal(count_rows(c), 2);
-	campaign_close(db);
 }
 
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_leads_referred_and_resolved),
-		cmocka_unit_test(test_confidential_only_through_the_confidential_call),
-		cmocka_unit_test(test_confidential_read_needs_access),
+		STORE_TEST(test_leads_referred_and_resolved, open_leads),
+		STORE_TEST(test_confidential_only_through_the_confidential_call, open_leads),
+		STORE_TEST(test_confidential_read_needs_access, open_leads),
 	};
 	return cmocka_run_group_tests_name("case_lead", tests, NULL, NULL);
 }

@@ -16,15 +16,10 @@ static campaign_db *open_inspection(void)
 	campaign_db *db = open_seed();
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("five-behaviours.yaml"), "office"), 1);
-	ok(campaign_inspection_round_add(db, NULL,
-	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                   "self-2010", NULL, "counties", "2010-10-15", "2010-12-20", "12月中旬"},
-	                                 "office"));
-	ok(campaign_inspection_round_add(db, NULL,
-	                                 &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                   "self-2010-jiancha", "jiancha", NULL, "2010-10-15", "2010-12-20",
-	                                   "2010-12-20"},
-	                                 "office"));
+	ok(campaign_inspection_round_add(db, NULL, ROUND("self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
+	                                                 "12月中旬"), "office"));
+	ok(campaign_inspection_round_add(db, NULL, ROUND("self-2010-jiancha", "jiancha", NULL, "2010-10-15",
+	                                                 "2010-12-20", "2010-12-20"), "office"));
 	return db;
 }
 
@@ -53,14 +48,20 @@ static void assert_field(campaign_db *db, const char *id, const char *col, const
 	free(v);
 }
 
+/* assert_field for each finding, column, value triple of @t, up to a NULL finding. */
+static void expect_fields(campaign_db *db, const char *const *t)
+{
+	for (size_t i = 0; t[i]; i += 3)
+		assert_field(db, t[i], t[i + 1], t[i + 2]);
+}
+
 static void test_catalogues_and_versions(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0, before;
 	char *changed;
 	FILE *f;
-	(void)state;
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 0));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		if (n == 3) {
@@ -83,11 +84,8 @@ static void test_catalogues_and_versions(void **state)
 	ok(campaign_catalogues_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 2);
 	/* a finding keeps the version it was recorded in */
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-1",
-	                          "emeishan", "ten-categories/c1", "self_reported", NULL, "低价出让", NULL,
-	                          "2010-11-01", NULL},
-	                        "clerk"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-1", "emeishan", "ten-categories/c1", "self_reported", NULL,
+	                                                "低价出让", NULL, "2010-11-01", NULL), "clerk"));
 	/* a changed catalogue is a new version */
 	f = fopen(CATALOGUE("ten-categories.yaml"), "rb");
 	assert_non_null(f);
@@ -102,19 +100,13 @@ static void test_catalogues_and_versions(void **state)
 	assert_int_equal(count_rows(c), 11);
 	ok(campaign_violation_categories_query(&c, db, NULL, "ten-categories", 1));
 	assert_int_equal(count_rows(c), 10);
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "F-2",
-	                          "emeishan", "ten-categories/c11", "self_reported", NULL, "其他", NULL,
-	                          "2010-11-02", NULL},
-	                        "clerk"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("F-2", "emeishan", "ten-categories/c11", "self_reported", NULL,
+	                                                "其他", NULL, "2010-11-02", NULL), "clerk"));
 	assert_field(db, "F-1", "version", "1");
 	assert_field(db, "F-2", "version", "2");
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "F-3", "emeishan", "ten-categories@1/c11", "self_reported", NULL,
-	                                        "其他", NULL, "2010-11-02", NULL},
-	                                      "clerk"),
-	                 CAMPAIGN_ENOTFOUND);
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("F-3", "emeishan", "ten-categories@1/c11",
+	                                                              "self_reported", NULL, "其他", NULL, "2010-11-02",
+	                                                              NULL), "clerk"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
 	/* a bad catalogue is refused with its position and writes nothing */
 	before = audit_count(db);
@@ -122,71 +114,46 @@ static void test_catalogues_and_versions(void **state)
 	assert_non_null(strstr(campaign_error_message(), "catalogue-bad.yaml:8:5: duplicate category id \"c1\""));
 	assert_int_equal(campaign_error_line(), 8);
 	assert_int_equal(audit_count(db), before);
-	campaign_close(db);
 }
 
 static void test_group_round_and_missing_reports(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_cursor *c;
 	int n = 0, before;
-	(void)state;
 	/* a group round is one round per county bureau, deadline 12月中旬 → 2010-12-20 */
 	ok(campaign_inspection_rounds_query(&c, db, NULL, "self-2010", NULL, "2010-12-01"));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		if (n == 0) {
-			assert_string_equal(campaign_cursor_get(c, "id"), "self-2010/shizhong");
-			assert_string_equal(campaign_cursor_get(c, "unit_name"), "市中区分局");
-			assert_string_equal(campaign_cursor_get(c, "unit_group"), "counties");
-			assert_string_equal(campaign_cursor_get(c, "deadline"), "2010-12-20");
-			assert_string_equal(campaign_cursor_get(c, "deadline_text"), "12月中旬");
-			assert_string_equal(campaign_cursor_get(c, "status"), "open");
+			EXPECT_COLUMNS(c, "id", "self-2010/shizhong", "unit_name", "市中区分局", "unit_group", "counties",
+			               "deadline", "2010-12-20", "deadline_text", "12月中旬", "status", "open");
 		}
 		n++;
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(n, 11);
-	ok(campaign_inspection_round_submit(db, NULL,
-	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                      "self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号", NULL},
-	                                    "clerk"));
-	ok(campaign_inspection_round_submit(db, NULL,
-	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                      "self-2010/mabian", "2010-12-25", NULL, "补报"},
+	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-15", "峨国土资〔2010〕88号",
+	                                                           NULL), "clerk"));
+	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/mabian", "2010-12-25", NULL, "补报"),
 	                                    "clerk"));
 	/* a second report, a report before the window: refused, nothing written */
 	before = audit_count(db);
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self-2010/emeishan", "2010-12-16", NULL, NULL},
-	                                                  "clerk"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-16",
+	                                                                         NULL, NULL), "clerk"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(),
 	                    "round \"self-2010/emeishan\" was reported on 2010-12-15 as 峨国土资〔2010〕88号");
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self-2010/shawan", "2010-10-01", NULL, NULL},
-	                                                  "clerk"),
-	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "self-2010", NULL, "counties", "2010-10-15", "2010-12-20",
-	                                                 "2010-12-20"},
-	                                               "office"),
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/shawan", "2010-10-01", NULL,
+	                                                                         NULL), "clerk"), CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("self-2010", NULL, "counties", "2010-10-15",
+	                                                               "2010-12-20", "2010-12-20"), "office"),
 	                 CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "round \"self-2010/shizhong\" exists already");
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "r", "jiancha", "counties", "2010-10-15", "2010-12-20",
-	                                                 "2010-12-20"},
-	                                               "office"),
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("r", "jiancha", "counties", "2010-10-15",
+	                                                               "2010-12-20", "2010-12-20"), "office"),
 	                 CAMPAIGN_EINVALID);
-	assert_int_equal(campaign_inspection_round_add(db, NULL,
-	                                               &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                                 "r", "jiancha", NULL, "2010-10-15", "2010-12-20",
-	                                                 "2010-10-01"},
-	                                               "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("r", "jiancha", NULL, "2010-10-15", "2010-12-20",
+	                                                               "2010-10-01"), "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "the deadline 2010-10-01 is before the window begins (2010-10-15)");
 	assert_int_equal(audit_count(db), before);
 	/* on the deadline nobody is missing yet */
@@ -199,9 +166,7 @@ static void test_group_round_and_missing_reports(void **state)
 		                                   "jingyan", "jiajiang", "muchuan",   "ebian",    "mabian"};
 		n = 0;
 		while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-			assert_string_equal(campaign_cursor_get(c, "unit"), want[n]);
-			assert_string_equal(campaign_cursor_get(c, "status"), "missing");
-			assert_string_equal(campaign_cursor_get(c, "days_late"), "1");
+			EXPECT_COLUMNS(c, "unit", want[n], "status", "missing", "days_late", "1");
 			n++;
 		}
 		campaign_cursor_free(c);
@@ -218,36 +183,28 @@ static void test_group_round_and_missing_reports(void **state)
 			assert_string_equal(campaign_cursor_get(c, "days_late"), "11");
 		} else {
 			assert_string_equal(unit, "mabian");
-			assert_string_equal(campaign_cursor_get(c, "status"), "late");
-			assert_string_equal(campaign_cursor_get(c, "submitted_on"), "2010-12-25");
-			assert_string_equal(campaign_cursor_get(c, "days_late"), "5");
+			EXPECT_COLUMNS(c, "status", "late", "submitted_on", "2010-12-25", "days_late", "5");
 		}
 		n++;
 	}
 	campaign_cursor_free(c);
 	assert_int_equal(n, 11); /* nine bureaus and 监察室 missing, 马边 late */
 	ok(campaign_inspection_rounds_query(&c, db, NULL, NULL, "emeishan", "2010-12-31"));
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-	assert_string_equal(campaign_cursor_get(c, "status"), "submitted");
-	assert_string_equal(campaign_cursor_get(c, "document"), "峨国土资〔2010〕88号");
+	EXPECT_ROW(c, "status", "submitted", "document", "峨国土资〔2010〕88号");
 	campaign_cursor_free(c);
-	campaign_close(db);
 }
 
 static void record(campaign_db *db, const char *id, const char *unit, const char *origin, const char *date)
 {
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, id, unit,
-	                          "ten-categories/c1", origin, NULL, "低价出让", NULL, date, NULL},
-	                        "office"));
+	ok(campaign_finding_add(NULL, db, NULL, FINDING(id, unit, "ten-categories/c1", origin, NULL, "低价出让", NULL, date,
+	                                                NULL), "office"));
 }
 
 static void test_leniency(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_buf *id = NULL;
 	int before;
-	(void)state;
 	record(db, "in-window", "jiancha", "self_reported", "2010-11-10");
 	record(db, "on-last-day", "emeishan", "self_reported", "2010-12-20");
 	record(db, "after-window", "jiancha", "self_reported", "2011-01-05");
@@ -256,73 +213,58 @@ static void test_leniency(void **state)
 	record(db, "citizen", "mabian", "citizen_report", "2010-11-20");
 	record(db, "audit", "mabian", "audit", "2010-11-20");
 	record(db, "no-round", "liyong", "self_reported", "2010-11-20");
-	assert_field(db, "in-window", "leniency", "lenient");
-	assert_field(db, "in-window", "leniency_label", "从宽");
-	assert_field(db, "in-window", "round", "self-2010-jiancha");
-	assert_field(db, "in-window", "reason", "在自查自纠时限(2010-10-15至2010-12-20)内自查发现,主动纠正,自纠从宽");
-	assert_field(db, "on-last-day", "leniency", "lenient");
-	assert_field(db, "on-last-day", "round", "self-2010/emeishan");
-	assert_field(db, "after-window", "leniency", "strict");
-	assert_field(db, "after-window", "reason",
-	             "自查发现于2011-01-05,已过自查自纠时限(2010-10-15至2010-12-20),从严处理");
-	assert_field(db, "tour", "leniency", "strict");
-	assert_field(db, "tour", "reason", "由巡视发现,不是本单位自查发现,被查从严");
-	assert_field(db, "tour", "origin_label", "巡视发现");
-	assert_field(db, "investigated", "reason", "由查办案件发现,不是本单位自查发现,被查从严");
-	assert_field(db, "citizen", "reason", "由群众举报发现,不是本单位自查发现,被查从严");
-	assert_field(db, "audit", "reason", "由审计发现,不是本单位自查发现,被查从严");
-	assert_field(db, "no-round", "leniency", "strict");
-	assert_field(db, "no-round", "reason",
-	             "本单位自查发现,但没有自查自纠时限可依,不能认定在规定时限内主动纠正,从严处理");
-	assert_field(db, "in-window", "accountability", "0");
+	expect_fields(db, (const char *const[]){
+		"in-window", "leniency", "lenient",
+		"in-window", "leniency_label", "从宽",
+		"in-window", "round", "self-2010-jiancha",
+		"in-window", "reason", "在自查自纠时限(2010-10-15至2010-12-20)内自查发现,主动纠正,自纠从宽",
+		"on-last-day", "leniency", "lenient",
+		"on-last-day", "round", "self-2010/emeishan",
+		"after-window", "leniency", "strict",
+		"after-window", "reason", "自查发现于2011-01-05,已过自查自纠时限(2010-10-15至2010-12-20),从严处理",
+		"tour", "leniency", "strict",
+		"tour", "reason", "由巡视发现,不是本单位自查发现,被查从严",
+		"tour", "origin_label", "巡视发现",
+		"investigated", "reason", "由查办案件发现,不是本单位自查发现,被查从严",
+		"citizen", "reason", "由群众举报发现,不是本单位自查发现,被查从严",
+		"audit", "reason", "由审计发现,不是本单位自查发现,被查从严",
+		"no-round", "leniency", "strict",
+		"no-round", "reason", "本单位自查发现,但没有自查自纠时限可依,不能认定在规定时限内主动纠正,从严处理",
+		"in-window", "accountability", "0",
+		NULL});
 	/* concealment makes a lenient finding strict and flags it */
-	ok(campaign_finding_flag(db, NULL,
-	                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                           "in-window", "concealment", "2010-12-05", "隐瞒了第二宗地"},
+	ok(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "concealment", "2010-12-05", "隐瞒了第二宗地"),
 	                         "office"));
 	assert_field(db, "in-window", "leniency", "strict");
 	assert_field(db, "in-window", "reason", "存在掩盖问题行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "accountability", "1");
 	assert_field(db, "in-window", "concealed", "1");
 	before = audit_count(db);
-	assert_int_equal(campaign_finding_flag(db, NULL,
-	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                                         "in-window", "concealment", "2010-12-06", NULL},
-	                                       "office"),
-	                 CAMPAIGN_ECONFLICT);
+	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "concealment", "2010-12-06", NULL),
+	                                       "office"), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "concealment is already recorded on finding \"in-window\"");
-	assert_int_equal(campaign_finding_flag(db, NULL,
-	                                       &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                                         "in-window", "hiding", "2010-12-06", NULL},
-	                                       "office"),
-	                 CAMPAIGN_EINVALID);
+	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "hiding", "2010-12-06", NULL),
+	                                       "office"), CAMPAIGN_EINVALID);
 	assert_int_equal(audit_count(db), before);
-	ok(campaign_finding_flag(db, NULL,
-	                         &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION,
-	                           "in-window", "falsification", "2010-12-06", "伪造验收材料"},
+	ok(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "falsification", "2010-12-06", "伪造验收材料"),
 	                         "office"));
 	assert_field(db, "in-window", "reason", "存在掩盖问题、弄虚作假行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "flag_note", "隐瞒了第二宗地;伪造验收材料");
 	/* money in fen, from yuan text; a new id comes back */
-	ok(campaign_finding_add(&id, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL,
-	                          "emeishan", "five-behaviours/b5", "investigated", "张某", "挪用项目资金", "12,345.6",
-	                          "2010-11-30", NULL},
-	                        "office"));
+	ok(campaign_finding_add(&id, db, NULL, FINDING(NULL, "emeishan", "five-behaviours/b5", "investigated", "张某",
+	                                               "挪用项目资金", "12,345.6", "2010-11-30", NULL), "office"));
 	assert_int_equal(strlen(campaign_buf_data(id)), 36);
 	assert_field(db, campaign_buf_data(id), "amount_fen", "1234560");
 	assert_field(db, campaign_buf_data(id), "amount", "12345.60");
 	assert_field(db, campaign_buf_data(id), "category_text", "在项目实施和资金使用中违规操作、弄虚作假");
 	campaign_buf_free(id);
-	campaign_close(db);
 }
 
 static void test_bad_findings_write_nothing(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_buf *id = NULL;
 	int before;
-	(void)state;
 	record(db, "F-1", "jiancha", "self_reported", "2010-11-10");
 	before = audit_count(db);
 #define REFUSED(code, msg, ...)                                                                                 \
@@ -356,7 +298,6 @@ static void test_bad_findings_write_nothing(void **state)
 	        "x", NULL, "2010-11-10", NULL);
 #undef REFUSED
 	assert_int_equal(audit_count(db), before);
-	campaign_close(db);
 }
 
 static int findings_count(campaign_db *db)
@@ -368,9 +309,8 @@ static int findings_count(campaign_db *db)
 
 static void test_findings_import(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	int before;
-	(void)state;
 	ok(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"));
 	assert_int_equal(findings_count(db), 3);
 	assert_field(db, "F-101", "amount", "1200000.00");
@@ -391,57 +331,40 @@ static void test_findings_import(void **state)
 	assert_non_null(strstr(campaign_error_message(), "findings.csv:2:1: row 1: finding \"F-101\" exists already"));
 	assert_int_equal(audit_count(db), before);
 	assert_int_equal(findings_count(db), 5);
-	campaign_close(db);
 }
 
 static void test_unit_clerk_records_only_its_own(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	int before;
-	(void)state;
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "峨眉clerk", "unit_clerk", NULL, "emeishan", "office"));
-	ok(campaign_finding_add(NULL, db, NULL,
-	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, "E-1",
-	                          "emeishan", NULL, "self_reported", NULL, "自查问题", NULL, "2010-11-01", NULL},
-	                        "峨眉clerk"));
-	ok(campaign_inspection_round_submit(db, NULL,
-	                                    &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                      "self-2010/emeishan", "2010-12-10", NULL, NULL},
+	ok(campaign_finding_add(NULL, db, NULL, FINDING("E-1", "emeishan", NULL, "self_reported", NULL, "自查问题", NULL,
+	                                                "2010-11-01", NULL), "峨眉clerk"));
+	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-10", NULL, NULL),
 	                                    "峨眉clerk"));
 	before = audit_count(db);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "M-1", "mabian", NULL, "self_reported", NULL, "x", NULL,
-	                                        "2010-11-01", NULL},
-	                                      "峨眉clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("M-1", "mabian", NULL, "self_reported", NULL, "x",
+	                                                              NULL, "2010-11-01", NULL), "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_finding_add(NULL, db, NULL,
-	                                      &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                                        "E-2", "emeishan", NULL, "inspection_tour", NULL, "x", NULL,
-	                                        "2010-11-01", NULL},
-	                                      "峨眉clerk"),
+	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("E-2", "emeishan", NULL, "inspection_tour", NULL,
+	                                                              "x", NULL, "2010-11-01", NULL), "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
-	assert_int_equal(campaign_inspection_round_submit(db, NULL,
-	                                                  &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                                    "self-2010/mabian", "2010-12-10", NULL, NULL},
-	                                                  "峨眉clerk"),
-	                 CAMPAIGN_EPERM);
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/mabian", "2010-12-10", NULL,
+	                                                                         NULL), "峨眉clerk"), CAMPAIGN_EPERM);
 	/* each refusal leaves one entry, the refusal */
 	assert_int_equal(audit_count(db), before + 3);
 	assert_int_equal(findings_count(db), 1);
-	campaign_close(db);
 }
 
 /* Every options struct: NULL or another version is refused and writes
  * nothing; _init and _INIT give the version and NULL fields. */
 static void test_options_structs(void **state)
 {
-	campaign_db *db = open_inspection();
+	campaign_db *db = *state;
 	campaign_finding_add_options f = CAMPAIGN_FINDING_ADD_OPTIONS_INIT, g;
 	campaign_buf *id = NULL;
 	int before = audit_count(db);
-	(void)state;
 	assert_int_equal(campaign_finding_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "campaign_finding_add_options is NULL (initialise it with its _INIT or _init())");
@@ -495,7 +418,6 @@ static void test_options_structs(void **state)
 		ok(campaign_inspection_round_add(db, NULL, &r, "office"));
 	}
 	assert_true(audit_count(db) > before);
-	campaign_close(db);
 }
 
 /* The hot queries use indexes: no full scan of a base table, no sort. */
@@ -528,13 +450,13 @@ static const hot_queries inspection_queries = HOT_QUERIES(inspection_queries_sql
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_catalogues_and_versions),
-		cmocka_unit_test(test_group_round_and_missing_reports),
-		cmocka_unit_test(test_leniency),
-		cmocka_unit_test(test_bad_findings_write_nothing),
-		cmocka_unit_test(test_findings_import),
-		cmocka_unit_test(test_unit_clerk_records_only_its_own),
-		cmocka_unit_test(test_options_structs),
+		STORE_TEST(test_catalogues_and_versions, open_inspection),
+		STORE_TEST(test_group_round_and_missing_reports, open_inspection),
+		STORE_TEST(test_leniency, open_inspection),
+		STORE_TEST(test_bad_findings_write_nothing, open_inspection),
+		STORE_TEST(test_findings_import, open_inspection),
+		STORE_TEST(test_unit_clerk_records_only_its_own, open_inspection),
+		STORE_TEST(test_options_structs, open_inspection),
 		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries),
 	};
 	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);
