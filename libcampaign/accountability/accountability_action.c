@@ -76,9 +76,7 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 		return rc;
 	if (!(st = stmts_get(c, sql)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 3, note);
+	bind_all(st, "tto", id, date, note);
 	return db_step_done(c->db, st, "cannot record the action's progress");
 }
 
