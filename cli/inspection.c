@@ -23,19 +23,14 @@ static int catalogue_show(campaign_cursor **c, campaign_db *db, args *a)
 
 static int round_create(campaign_db *db, args *a)
 {
-	return campaign_inspection_round_add(db, a->campaign,
-	                                     &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                       a->pos[2], a->unit, arg_opt(a, "--group"), a->from, a->to,
-	                                       arg_opt(a, "--deadline")},
-	                                     a->actor);
+	return WITH_OPTIONS(inspection_round_add, INSPECTION_ROUND_ADD, a->pos[2], a->unit, arg_opt(a, "--group"),
+	        a->from, a->to, arg_opt(a, "--deadline"));
 }
 
 static int round_submit(campaign_db *db, args *a)
 {
-	return campaign_inspection_round_submit(db, a->campaign,
-	                                        &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                          a->pos[2], a->pos[3], arg_opt(a, "--document"), a->note},
-	                                        a->actor);
+	return WITH_OPTIONS(inspection_round_submit, INSPECTION_ROUND_SUBMIT, a->pos[2], a->pos[3],
+	        arg_opt(a, "--document"), a->note);
 }
 
 static int round_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -52,20 +47,14 @@ static int round_missing(campaign_cursor **c, campaign_db *db, args *a)
 
 static int finding_record(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_finding_add(id, db, a->campaign,
-	                            &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                              arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"), a->pos[3],
-	                              arg_opt(a, "--people"), a->pos[5], arg_opt(a, "--amount"), a->pos[4],
-	                              arg_opt(a, "--round")},
-	                            a->actor);
+	return ADD_WITH_OPTIONS(id, finding_add, FINDING_ADD, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
+	        a->pos[3], arg_opt(a, "--people"), a->pos[5], arg_opt(a, "--amount"), a->pos[4],
+	        arg_opt(a, "--round"));
 }
 
 static int finding_flag(campaign_db *db, args *a)
 {
-	return campaign_finding_flag(db, a->campaign,
-	                             &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, a->pos[2],
-	                               a->pos[3], a->pos[4], a->note},
-	                             a->actor);
+	return WITH_OPTIONS(finding_flag, FINDING_FLAG, a->pos[2], a->pos[3], a->pos[4], a->note);
 }
 
 static int finding_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -80,28 +69,20 @@ static const char *const finding_cols[] = {"id", "unit_name", "category", "origi
 
 static int rect_add(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_rectification_add(id, db, a->campaign,
-	                                  &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                    arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--problem"),
-	                                    arg_opt(a, "--measure"), arg_opt(a, "--deadline"),
-	                                    arg_opt(a, "--responsible"), arg_opt(a, "--criterion")},
-	                                  a->actor);
+	return ADD_WITH_OPTIONS(id, rectification_add, RECTIFICATION_ADD, arg_opt(a, "--id"), a->pos[2],
+	        arg_opt(a, "--problem"), arg_opt(a, "--measure"), arg_opt(a, "--deadline"),
+	        arg_opt(a, "--responsible"), arg_opt(a, "--criterion"));
 }
 
 static int rect_update(campaign_db *db, args *a)
 {
-	return campaign_rectification_update(db, a->campaign,
-	                                     &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                       a->pos[2], a->pos[3], a->pos[4], a->note},
-	                                     a->actor);
+	return WITH_OPTIONS(rectification_update, RECTIFICATION_UPDATE, a->pos[2], a->pos[3], a->pos[4], a->note);
 }
 
 static int rect_verify(campaign_db *db, args *a)
 {
-	return campaign_rectification_verify(db, a->campaign,
-	                                     &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                       a->pos[2], a->pos[3], arg_opt(a, "--verifier"), a->pos[4], a->note},
-	                                     a->actor);
+	return WITH_OPTIONS(rectification_verify, RECTIFICATION_VERIFY, a->pos[2], a->pos[3], arg_opt(a, "--verifier"),
+	        a->pos[4], a->note);
 }
 
 static int rect_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -129,12 +110,9 @@ static const char *const ledger_titles[] = {"序号", "单位", "问题类别", 
 
 static int lead_create(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_case_lead_add(id, db, a->campaign,
-	                              &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
-	                                arg_opt(a, "--received"), arg_opt(a, "--details"), arg_opt(a, "--reporter"),
-	                                arg_opt(a, "--contact")},
-	                              a->actor);
+	return ADD_WITH_OPTIONS(id, case_lead_add, CASE_LEAD_ADD, arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
+	        arg_opt(a, "--received"), arg_opt(a, "--details"), arg_opt(a, "--reporter"),
+	        arg_opt(a, "--contact"));
 }
 
 static int lead_confidential(campaign_cursor **c, campaign_db *db, args *a)
@@ -155,18 +133,13 @@ static int lead_list(args *a)
 
 static int lead_refer(campaign_db *db, args *a)
 {
-	return campaign_case_lead_refer(db, a->campaign,
-	                                &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                  a->pos[2], a->pos[3], a->pos[4], a->pos[5], arg_opt(a, "--reference")},
-	                                a->actor);
+	return WITH_OPTIONS(case_lead_refer, CASE_LEAD_REFER, a->pos[2], a->pos[3], a->pos[4], a->pos[5],
+	        arg_opt(a, "--reference"));
 }
 
 static int lead_resolve(campaign_db *db, args *a)
 {
-	return campaign_case_lead_resolve(db, a->campaign,
-	                                  &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                    a->pos[2], a->pos[3], a->pos[4], a->note},
-	                                  a->actor);
+	return WITH_OPTIONS(case_lead_resolve, CASE_LEAD_RESOLVE, a->pos[2], a->pos[3], a->pos[4], a->note);
 }
 
 /* ---- the command table ---- */
