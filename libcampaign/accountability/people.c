@@ -219,10 +219,8 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_OPEN_HOLDING)))
 		return rc ? rc : campaign_error_code_last();
 	bind_all(st, "Itt", crid, person, post);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		column_copy(st, 0, id, sizeof id);
-		column_copy(st, 1, start, sizeof start);
-	}
+	if (sqlite3_step(st) == SQLITE_ROW)
+		row_copy(st, 2, COLUMN_TO(id), COLUMN_TO(start));
 	sqlite3_reset(st);
 	if (!*id)
 		return error_set(CAMPAIGN_ENOTFOUND, "person \"%s\" holds no open post \"%s\"", person, post);

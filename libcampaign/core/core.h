@@ -314,4 +314,12 @@ int write_result(write_op *op, const char *s);
 int db_log_read(campaign_db *db, const char *actor, const char *operation, const char *campaign, const char *object,
                 const char *detail);
 
+/* shared by the domains (dedupe, accountability side) */
+
+/* Copies columns 0 .. @n-1 of the current row, as column_copy() does, into
+ * the buffers given after @n as (char *out, size_t size) pairs, each written
+ * COLUMN_TO(field) for a char array: row_copy(st, 2, COLUMN_TO(s->id), COLUMN_TO(s->on)). */
+void row_copy(sqlite3_stmt *st, int n, ...);
+#define COLUMN_TO(field) (field), sizeof(field)
+
 #endif

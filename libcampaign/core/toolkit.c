@@ -278,3 +278,17 @@ int options_init(void *opts, size_t size, unsigned int version, unsigned int kno
 	*(unsigned int *)opts = version;
 	return CAMPAIGN_OK;
 }
+
+/* shared by the domains (dedupe, accountability side) */
+
+void row_copy(sqlite3_stmt *st, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		char *out = va_arg(ap, char *);
+		size_t size = va_arg(ap, size_t);
+		column_copy(st, i, out, size);
+	}
+	va_end(ap);
+}
