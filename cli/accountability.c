@@ -177,7 +177,7 @@ static const cli_command people_commands[] = {
 
 static const cli_command person_commands[] = {
 	ADD("add", "NAME", "add a person; prints the id",
-	    OPTIONS(O_ID("the person's id (default: a new one)"), O_UNIT("the person's unit"),
+	    OPTIONS(O_NEW_ID("person"), O_UNIT("the person's unit"),
 	            OPT("--retires", 0, "D", "when the person retires")),
 	    person_add, "added person"),
 	CMD_END,
@@ -232,7 +232,7 @@ static const cli_command tour_commands[] = {
 	WRITE("record", "UNIT DATE", "record a tour held", OPTIONS(OPT("--leader", 0, "L", "who led the tour"), O_NOTE),
 	      tour_record, "toured"),
 	ADD("finding", "UNIT DATE DESCRIPTION", "record a tour's finding; prints its id",
-	    OPTIONS(O_ID("the finding's id (default: a new one)"), OPT("--category", 0, "C", "its category"),
+	    OPTIONS(O_NEW_ID("finding"), OPT("--category", 0, "C", "its category"),
 	            OPT("--people", 0, "P", "the people involved"), OPT("--amount", 0, "A", "the sum involved")),
 	    tour_finding, "recorded finding"),
 	LIST("list", "YEAR", "a year's tours, held or missing", OPTIONS(O_GROUP("one group's tours"), O_AS_OF, O_FORMAT),

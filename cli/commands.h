@@ -155,6 +155,8 @@ typedef struct cli_command {
 #define O_NOTE OPT("--note", 0, "T", "a note to keep with it")
 #define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today, UTC)")
 #define O_ID(help) OPT("--id", 0, "ID", help)
+/* The --id of the object a command adds: "the WHAT's id (default: a new one)". */
+#define O_NEW_ID(what) O_ID("the " what "'s id (default: a new one)")
 
 /* The subcommand tables of the domain files. */
 extern const cli_command progress_commands[], role_commands[], risk_commands[], inspection_commands[],

@@ -171,7 +171,7 @@ static const cli_command round_commands[] = {
 
 static const cli_command finding_commands[] = {
 	ADD("record", "UNIT ORIGIN DATE DESCRIPTION", "record a finding; prints its id",
-	    OPTIONS(O_ID("the finding's id (default: a new one)"), OPT("--category", 0, "CAT/ID", "its category"),
+	    OPTIONS(O_NEW_ID("finding"), OPT("--category", 0, "CAT/ID", "its category"),
 	            OPT("--people", 0, "P", "the people involved"), OPT("--amount", 0, "YUAN", "the sum involved"),
 	            OPT("--round", 0, "R", "the self-inspection round it came from")),
 	    finding_record, "recorded finding"),
@@ -185,7 +185,7 @@ static const cli_command finding_commands[] = {
 
 static const cli_command rectification_commands[] = {
 	ADD("add", "FINDING", "add a rectification of a finding",
-	    OPTIONS(O_ID("the rectification's id (default: a new one)"), OPT("--problem", 0, "T", "the problem (存在问题)"),
+	    OPTIONS(O_NEW_ID("rectification"), OPT("--problem", 0, "T", "the problem (存在问题)"),
 	            OPT("--measure", 0, "T", "the measure (整改措施)"), OPT("--deadline", 0, "D", "the deadline"),
 	            OPT("--responsible", 0, "P", "who is responsible"),
 	            OPT("--criterion", 0, "T", "how it is judged done (验收标准)")),
@@ -206,7 +206,7 @@ static const cli_command rectification_commands[] = {
 
 static const cli_command lead_commands[] = {
 	ADD("create", "", "record a case lead; prints its id",
-	    OPTIONS(O_ID("the lead's id (default: a new one)"), OPT("--finding", 0, "F", "the finding it came from"),
+	    OPTIONS(O_NEW_ID("lead"), OPT("--finding", 0, "F", "the finding it came from"),
 	            O_UNIT("the unit concerned"), OPT("--received", 0, "D", "when it was received (required)"),
 	            OPT("--details", 0, "T", "what it says (required)"), OPT("--reporter", 0, "NAME", "who reported it (confidential)"),
 	            OPT("--contact", 0, "T", "how to reach the reporter (confidential)")),
