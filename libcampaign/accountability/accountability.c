@@ -276,32 +276,25 @@ static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char 
 	return rc;
 }
 
-typedef struct evaluate_in {
-	const char *as_of;
-	int added;
-	char detail[64];
-} evaluate_in;
-
 static int evaluate_check(void *ctx)
 {
-	return need_date(((evaluate_in *)ctx)->as_of, "as_of");
+	return need_date(((write_count *)ctx)->in, "as_of");
 }
 
 static int evaluate_body(write_op *op, void *ctx)
 {
-	evaluate_in *in = ctx;
-	int rc = evaluate(&op->st, op->crid, in->as_of, op->actor, &in->added);
-	snprintf(in->detail, sizeof in->detail, "as of %s: %d new proposals", in->as_of, in->added);
+	write_count *w = ctx;
+	int rc = evaluate(&op->st, op->crid, w->in, op->actor, &w->n);
+	snprintf(w->detail, sizeof w->detail, "as of %s: %d new proposals", (const char *)w->in, w->n);
 	return rc;
 }
 
 int campaign_accountability_evaluate(campaign_db *db, const char *campaign, const char *as_of, const char *actor)
 {
-	evaluate_in in = {as_of, 0, ""};
-	write_op op = {.name = "accountability.evaluate", .actor = actor, .campaign = campaign, .detail = in.detail,
+	write_count w = {as_of, 0, ""};
+	write_op op = {.name = "accountability.evaluate", .actor = actor, .campaign = campaign, .detail = w.detail,
 	               .access = ACCESS_PLAN, .check = evaluate_check, .body = evaluate_body};
-	int rc = db_write(db, &op, &in, NULL);
-	return rc ? rc : in.added;
+	return db_write_count(db, &op, &w);
 }
 
 /* ---- proposals ---- */

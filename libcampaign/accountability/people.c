@@ -294,16 +294,15 @@ static int from_bodies(stmts *c, sqlite3_int64 crid, const char *actor, int *add
 
 static int from_bodies_body(write_op *op, void *ctx)
 {
-	return from_bodies(&op->st, op->crid, op->actor, ctx);
+	return from_bodies(&op->st, op->crid, op->actor, &((write_count *)ctx)->n);
 }
 
 int campaign_people_from_bodies(campaign_db *db, const char *campaign, const char *actor)
 {
-	int added = 0;
+	write_count w = {NULL, 0, ""};
 	write_op op = {.name = "person.from_bodies", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
 	               .body = from_bodies_body};
-	int rc = db_write(db, &op, &added, NULL);
-	return rc ? rc : added;
+	return db_write_count(db, &op, &w);
 }
 
 /* ---- queries ---- */

@@ -55,15 +55,9 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 
 ACC_OPTIONS(tour_add, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION)
 
-typedef struct schedule_in {
-	const campaign_tour_add_options *o;
-	int planned;
-	char detail[64];
-} schedule_in;
-
 static int schedule_check(void *ctx)
 {
-	const campaign_tour_add_options *o = ((const schedule_in *)ctx)->o;
+	const campaign_tour_add_options *o = ((const write_count *)ctx)->in;
 	int rc;
 	if ((rc = tour_add_options_check(o)) ||
 	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
@@ -77,22 +71,21 @@ static int schedule_check(void *ctx)
 
 static int schedule_body(write_op *op, void *ctx)
 {
-	schedule_in *in = ctx;
-	const campaign_tour_add_options *o = in->o;
-	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &in->planned);
-	snprintf(in->detail, sizeof in->detail, "%d: %d planned", o->year, in->planned);
+	write_count *w = ctx;
+	const campaign_tour_add_options *o = w->in;
+	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &w->n);
+	snprintf(w->detail, sizeof w->detail, "%d: %d planned", o->year, w->n);
 	return rc;
 }
 
 int campaign_tour_add(campaign_db *db, const char *campaign, const campaign_tour_add_options *opts,
                       const char *actor)
 {
-	schedule_in in = {opts, 0, ""};
+	write_count w = {opts, 0, ""};
 	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
 	write_op op = {.name = "tour.schedule", .actor = actor, .campaign = campaign, .object = opts ? opts->group : NULL,
-	               .detail = in.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
-	int rc = db_write(db, &op, &in, NULL);
-	return rc ? rc : in.planned;
+	               .detail = w.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
+	return db_write_count(db, &op, &w);
 }
 
 static const char SQL_TOUR_DONE[] = "UPDATE inspection_tour SET conducted_on = ?2, leader = ?3, note = ?4 WHERE id = ?1";

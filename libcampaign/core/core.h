@@ -322,4 +322,14 @@ int db_log_read(campaign_db *db, const char *actor, const char *operation, const
 void row_copy(sqlite3_stmt *st, int n, ...);
 #define COLUMN_TO(field) (field), sizeof(field)
 
+/* The context of a write that counts what it made: what the call was given
+ * (@in), the count its body makes (@n), room for the call entry's detail. */
+typedef struct write_count {
+	const void *in;
+	int n;
+	char detail[64];
+} write_count;
+/* db_write() with @w as the context: the count its body made, or the error. */
+int db_write_count(campaign_db *db, write_op *op, write_count *w);
+
 #endif

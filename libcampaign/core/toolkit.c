@@ -292,3 +292,9 @@ void row_copy(sqlite3_stmt *st, int n, ...)
 	}
 	va_end(ap);
 }
+
+int db_write_count(campaign_db *db, write_op *op, write_count *w)
+{
+	int rc = db_write(db, op, w, NULL);
+	return rc ? rc : w->n;
+}
