@@ -28,10 +28,8 @@ static int people_list(campaign_cursor **c, campaign_db *db, args *a)
 
 static int person_add(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_person_add(id, db, a->campaign,
-	                           &(campaign_person_add_options){CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, arg_opt(a, "--id"),
-	                                                          a->pos[2], a->unit, arg_opt(a, "--retires")},
-	                           a->actor);
+	return ADD_WITH_OPTIONS(id, person_add, PERSON_ADD, arg_opt(a, "--id"), a->pos[2], a->unit,
+	        arg_opt(a, "--retires"));
 }
 
 static int post_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -41,19 +39,13 @@ static int post_list(campaign_cursor **c, campaign_db *db, args *a)
 
 static int post_add(campaign_db *db, args *a)
 {
-	return campaign_post_add(db, a->campaign,
-	                         &(campaign_post_add_options){CAMPAIGN_POST_ADD_OPTIONS_VERSION, a->pos[2], a->pos[3],
-	                                                      a->pos[4], arg_opt(a, "--kind"), arg_opt(a, "--key") != NULL,
-	                                                      arg_opt(a, "--principal") != NULL},
-	                         a->actor);
+	return WITH_OPTIONS(post_add, POST_ADD, a->pos[2], a->pos[3], a->pos[4], arg_opt(a, "--kind"),
+	        arg_opt(a, "--key") != NULL, arg_opt(a, "--principal") != NULL);
 }
 
 static int post_assign(campaign_db *db, args *a)
 {
-	return campaign_post_assign(db, a->campaign,
-	                            &(campaign_post_assign_options){CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, a->pos[2],
-	                                                            a->pos[3], a->pos[4], a->to},
-	                            a->actor);
+	return WITH_OPTIONS(post_assign, POST_ASSIGN, a->pos[2], a->pos[3], a->pos[4], a->to);
 }
 
 static int holdings(campaign_cursor **c, campaign_db *db, args *a)
@@ -68,11 +60,8 @@ static int tenure(campaign_cursor **c, campaign_db *db, args *a)
 
 static int discipline_add(campaign_db *db, args *a)
 {
-	return campaign_person_discipline_add(NULL, db, a->campaign,
-	                                      &(campaign_person_discipline_add_options){
-	                                          CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, a->pos[2], a->pos[3],
-	                                          a->pos[4], arg_opt(a, "--details"), arg_opt(a, "--authority")},
-	                                      a->actor);
+	return ADD_WITH_OPTIONS(NULL, person_discipline_add, PERSON_DISCIPLINE_ADD, a->pos[2], a->pos[3], a->pos[4],
+	        arg_opt(a, "--details"), arg_opt(a, "--authority"));
 }
 
 static int record(campaign_cursor **c, campaign_db *db, args *a)
@@ -84,17 +73,14 @@ static int record(campaign_cursor **c, campaign_db *db, args *a)
 
 static int evaluation_add(campaign_db *db, args *a)
 {
-	return campaign_evaluation_add(db, a->campaign,
-	                               &(campaign_evaluation_add_options){CAMPAIGN_EVALUATION_ADD_OPTIONS_VERSION,
-	                                                                  atoi(a->pos[2]), a->pos[3], a->pos[4],
-	                                                                  a->pos[5], a->pos[6], a->note},
-	                               a->actor);
+	return WITH_OPTIONS(evaluation_add, EVALUATION_ADD, atoi(a->pos[2]), a->pos[3], a->pos[4], a->pos[5], a->pos[6],
+	        a->note);
 }
 
 static int evaluation_ranking(campaign_cursor **c, campaign_db *db, args *a)
 {
 	return campaign_evaluation_ranking_query(c, db, a->campaign, atoi(a->pos[2]), arg_opt(a, "--period"),
-	                                         arg_opt(a, "--group"));
+	                             arg_opt(a, "--group"));
 }
 
 /* ---- rules, evaluation, proposals, actions ---- */
@@ -129,11 +115,8 @@ static const char *const proposal_cols[] = {"id", "rule", "action_label", "unit_
 
 static int decide(campaign_db *db, args *a)
 {
-	return campaign_proposal_decide(db, a->campaign,
-	                                &(campaign_proposal_decide_options){CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION,
-	                                                                    a->pos[1], a->pos[2], arg_opt(a, "--action"),
-	                                                                    arg_opt(a, "--due"), a->note, a->pos[3]},
-	                                a->actor);
+	return WITH_OPTIONS(proposal_decide, PROPOSAL_DECIDE, a->pos[1], a->pos[2], arg_opt(a, "--action"),
+	        arg_opt(a, "--due"), a->note, a->pos[3]);
 }
 
 static int actions_query(campaign_cursor **c, campaign_db *db, args *a)
@@ -154,37 +137,26 @@ static int actions_summary(campaign_cursor **c, campaign_db *db, args *a)
 
 static int action(campaign_db *db, args *a)
 {
-	return campaign_action_update(db, a->campaign,
-	                              &(campaign_action_update_options){CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, a->pos[1],
-	                                                                a->pos[2], a->pos[3], a->note},
-	                              a->actor);
+	return WITH_OPTIONS(action_update, ACTION_UPDATE, a->pos[1], a->pos[2], a->pos[3], a->note);
 }
 
 /* ---- tours ---- */
 
 static int tour_schedule(campaign_db *db, args *a)
 {
-	return campaign_tour_add(db, a->campaign,
-	                         &(campaign_tour_add_options){CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, atoi(a->pos[2]),
-	                                                      arg_opt(a, "--group"), a->from, a->to},
-	                         a->actor);
+	return WITH_OPTIONS(tour_add, TOUR_ADD, atoi(a->pos[2]), arg_opt(a, "--group"), a->from, a->to);
 }
 
 static int tour_record(campaign_db *db, args *a)
 {
-	return campaign_tour_record(db, a->campaign,
-	                            &(campaign_tour_record_options){CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, a->pos[2],
-	                                                            a->pos[3], arg_opt(a, "--leader"), a->note},
-	                            a->actor);
+	return WITH_OPTIONS(tour_record, TOUR_RECORD, a->pos[2], a->pos[3], arg_opt(a, "--leader"), a->note);
 }
 
 static int tour_finding(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_tour_finding_add(id, db, a->campaign,
-	                                 &(campaign_tour_finding_add_options){CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION,
-	                                   arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
-	                                   arg_opt(a, "--people"), a->pos[4], arg_opt(a, "--amount"), a->pos[3]},
-	                                 a->actor);
+	return ADD_WITH_OPTIONS(id, tour_finding_add, TOUR_FINDING_ADD, arg_opt(a, "--id"), a->pos[2],
+	        arg_opt(a, "--category"), arg_opt(a, "--people"), a->pos[4], arg_opt(a, "--amount"),
+	        a->pos[3]);
 }
 
 static int tour_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -205,7 +177,7 @@ static const cli_command people_commands[] = {
 
 static const cli_command person_commands[] = {
 	ADD("add", "NAME", "add a person; prints the id",
-	    OPTIONS(O_ID("the person's id (default: a new one)"), O_UNIT("the person's unit"),
+	    OPTIONS(O_NEW_ID("person"), O_UNIT("the person's unit"),
 	            OPT("--retires", 0, "D", "when the person retires")),
 	    person_add, "added person"),
 	CMD_END,
@@ -260,7 +232,7 @@ static const cli_command tour_commands[] = {
 	WRITE("record", "UNIT DATE", "record a tour held", OPTIONS(OPT("--leader", 0, "L", "who led the tour"), O_NOTE),
 	      tour_record, "toured"),
 	ADD("finding", "UNIT DATE DESCRIPTION", "record a tour's finding; prints its id",
-	    OPTIONS(O_ID("the finding's id (default: a new one)"), OPT("--category", 0, "C", "its category"),
+	    OPTIONS(O_NEW_ID("finding"), OPT("--category", 0, "C", "its category"),
 	            OPT("--people", 0, "P", "the people involved"), OPT("--amount", 0, "A", "the sum involved")),
 	    tour_finding, "recorded finding"),
 	LIST("list", "YEAR", "a year's tours, held or missing", OPTIONS(O_GROUP("one group's tours"), O_AS_OF, O_FORMAT),

@@ -135,6 +135,17 @@ typedef struct cli_command {
 #define CMD_END {.name = NULL}
 #define COMMANDS(...) ((const cli_command[]){__VA_ARGS__, CMD_END})
 
+/* A cli_write / cli_add body that is one library call taking its versioned
+ * options struct (campaign_NAME_options, CAMPAIGN_UPPER_OPTIONS_VERSION),
+ * whose fields after the version are the arguments after UPPER:
+ *   return WITH_OPTIONS(post_assign, POST_ASSIGN, a->pos[2], a->pos[3], a->pos[4], a->to);
+ * ADD_WITH_OPTIONS passes the new id's buffer @out first. */
+#define WITH_OPTIONS(name, UPPER, ...) \
+	campaign_##name(db, a->campaign, &(campaign_##name##_options){CAMPAIGN_##UPPER##_OPTIONS_VERSION, __VA_ARGS__}, a->actor)
+#define ADD_WITH_OPTIONS(out, name, UPPER, ...) \
+	campaign_##name(out, db, a->campaign, &(campaign_##name##_options){CAMPAIGN_##UPPER##_OPTIONS_VERSION, __VA_ARGS__}, \
+	                a->actor)
+
 /* Options many commands share. */
 #define O_FORMAT {"--format", 'f', OPT_VALUE, "F", "text, markdown, csv or json (default text)", output_formats, NULL}
 #define O_UNIT(help) OPT("--unit", 'u', "U", help)
@@ -144,6 +155,8 @@ typedef struct cli_command {
 #define O_NOTE OPT("--note", 0, "T", "a note to keep with it")
 #define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today, UTC)")
 #define O_ID(help) OPT("--id", 0, "ID", help)
+/* The --id of the object a command adds: "the WHAT's id (default: a new one)". */
+#define O_NEW_ID(what) O_ID("the " what "'s id (default: a new one)")
 
 /* The subcommand tables of the domain files. */
 extern const cli_command progress_commands[], role_commands[], risk_commands[], inspection_commands[],

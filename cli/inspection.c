@@ -23,19 +23,14 @@ static int catalogue_show(campaign_cursor **c, campaign_db *db, args *a)
 
 static int round_create(campaign_db *db, args *a)
 {
-	return campaign_inspection_round_add(db, a->campaign,
-	                                     &(campaign_inspection_round_add_options){CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION,
-	                                       a->pos[2], a->unit, arg_opt(a, "--group"), a->from, a->to,
-	                                       arg_opt(a, "--deadline")},
-	                                     a->actor);
+	return WITH_OPTIONS(inspection_round_add, INSPECTION_ROUND_ADD, a->pos[2], a->unit, arg_opt(a, "--group"),
+	        a->from, a->to, arg_opt(a, "--deadline"));
 }
 
 static int round_submit(campaign_db *db, args *a)
 {
-	return campaign_inspection_round_submit(db, a->campaign,
-	                                        &(campaign_inspection_round_submit_options){CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                                          a->pos[2], a->pos[3], arg_opt(a, "--document"), a->note},
-	                                        a->actor);
+	return WITH_OPTIONS(inspection_round_submit, INSPECTION_ROUND_SUBMIT, a->pos[2], a->pos[3],
+	        arg_opt(a, "--document"), a->note);
 }
 
 static int round_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -52,20 +47,14 @@ static int round_missing(campaign_cursor **c, campaign_db *db, args *a)
 
 static int finding_record(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_finding_add(id, db, a->campaign,
-	                            &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION,
-	                              arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"), a->pos[3],
-	                              arg_opt(a, "--people"), a->pos[5], arg_opt(a, "--amount"), a->pos[4],
-	                              arg_opt(a, "--round")},
-	                            a->actor);
+	return ADD_WITH_OPTIONS(id, finding_add, FINDING_ADD, arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--category"),
+	        a->pos[3], arg_opt(a, "--people"), a->pos[5], arg_opt(a, "--amount"), a->pos[4],
+	        arg_opt(a, "--round"));
 }
 
 static int finding_flag(campaign_db *db, args *a)
 {
-	return campaign_finding_flag(db, a->campaign,
-	                             &(campaign_finding_flag_options){CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, a->pos[2],
-	                               a->pos[3], a->pos[4], a->note},
-	                             a->actor);
+	return WITH_OPTIONS(finding_flag, FINDING_FLAG, a->pos[2], a->pos[3], a->pos[4], a->note);
 }
 
 static int finding_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -80,28 +69,20 @@ static const char *const finding_cols[] = {"id", "unit_name", "category", "origi
 
 static int rect_add(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_rectification_add(id, db, a->campaign,
-	                                  &(campaign_rectification_add_options){CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION,
-	                                    arg_opt(a, "--id"), a->pos[2], arg_opt(a, "--problem"),
-	                                    arg_opt(a, "--measure"), arg_opt(a, "--deadline"),
-	                                    arg_opt(a, "--responsible"), arg_opt(a, "--criterion")},
-	                                  a->actor);
+	return ADD_WITH_OPTIONS(id, rectification_add, RECTIFICATION_ADD, arg_opt(a, "--id"), a->pos[2],
+	        arg_opt(a, "--problem"), arg_opt(a, "--measure"), arg_opt(a, "--deadline"),
+	        arg_opt(a, "--responsible"), arg_opt(a, "--criterion"));
 }
 
 static int rect_update(campaign_db *db, args *a)
 {
-	return campaign_rectification_update(db, a->campaign,
-	                                     &(campaign_rectification_update_options){CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                                       a->pos[2], a->pos[3], a->pos[4], a->note},
-	                                     a->actor);
+	return WITH_OPTIONS(rectification_update, RECTIFICATION_UPDATE, a->pos[2], a->pos[3], a->pos[4], a->note);
 }
 
 static int rect_verify(campaign_db *db, args *a)
 {
-	return campaign_rectification_verify(db, a->campaign,
-	                                     &(campaign_rectification_verify_options){CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                                       a->pos[2], a->pos[3], arg_opt(a, "--verifier"), a->pos[4], a->note},
-	                                     a->actor);
+	return WITH_OPTIONS(rectification_verify, RECTIFICATION_VERIFY, a->pos[2], a->pos[3], arg_opt(a, "--verifier"),
+	        a->pos[4], a->note);
 }
 
 static int rect_list(campaign_cursor **c, campaign_db *db, args *a)
@@ -129,12 +110,9 @@ static const char *const ledger_titles[] = {"序号", "单位", "问题类别", 
 
 static int lead_create(campaign_buf **id, campaign_db *db, args *a)
 {
-	return campaign_case_lead_add(id, db, a->campaign,
-	                              &(campaign_case_lead_add_options){CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION,
-	                                arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
-	                                arg_opt(a, "--received"), arg_opt(a, "--details"), arg_opt(a, "--reporter"),
-	                                arg_opt(a, "--contact")},
-	                              a->actor);
+	return ADD_WITH_OPTIONS(id, case_lead_add, CASE_LEAD_ADD, arg_opt(a, "--id"), arg_opt(a, "--finding"), a->unit,
+	        arg_opt(a, "--received"), arg_opt(a, "--details"), arg_opt(a, "--reporter"),
+	        arg_opt(a, "--contact"));
 }
 
 static int lead_confidential(campaign_cursor **c, campaign_db *db, args *a)
@@ -155,18 +133,13 @@ static int lead_list(args *a)
 
 static int lead_refer(campaign_db *db, args *a)
 {
-	return campaign_case_lead_refer(db, a->campaign,
-	                                &(campaign_case_lead_refer_options){CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION,
-	                                  a->pos[2], a->pos[3], a->pos[4], a->pos[5], arg_opt(a, "--reference")},
-	                                a->actor);
+	return WITH_OPTIONS(case_lead_refer, CASE_LEAD_REFER, a->pos[2], a->pos[3], a->pos[4], a->pos[5],
+	        arg_opt(a, "--reference"));
 }
 
 static int lead_resolve(campaign_db *db, args *a)
 {
-	return campaign_case_lead_resolve(db, a->campaign,
-	                                  &(campaign_case_lead_resolve_options){CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION,
-	                                    a->pos[2], a->pos[3], a->pos[4], a->note},
-	                                  a->actor);
+	return WITH_OPTIONS(case_lead_resolve, CASE_LEAD_RESOLVE, a->pos[2], a->pos[3], a->pos[4], a->note);
 }
 
 /* ---- the command table ---- */
@@ -198,7 +171,7 @@ static const cli_command round_commands[] = {
 
 static const cli_command finding_commands[] = {
 	ADD("record", "UNIT ORIGIN DATE DESCRIPTION", "record a finding; prints its id",
-	    OPTIONS(O_ID("the finding's id (default: a new one)"), OPT("--category", 0, "CAT/ID", "its category"),
+	    OPTIONS(O_NEW_ID("finding"), OPT("--category", 0, "CAT/ID", "its category"),
 	            OPT("--people", 0, "P", "the people involved"), OPT("--amount", 0, "YUAN", "the sum involved"),
 	            OPT("--round", 0, "R", "the self-inspection round it came from")),
 	    finding_record, "recorded finding"),
@@ -212,7 +185,7 @@ static const cli_command finding_commands[] = {
 
 static const cli_command rectification_commands[] = {
 	ADD("add", "FINDING", "add a rectification of a finding",
-	    OPTIONS(O_ID("the rectification's id (default: a new one)"), OPT("--problem", 0, "T", "the problem (存在问题)"),
+	    OPTIONS(O_NEW_ID("rectification"), OPT("--problem", 0, "T", "the problem (存在问题)"),
 	            OPT("--measure", 0, "T", "the measure (整改措施)"), OPT("--deadline", 0, "D", "the deadline"),
 	            OPT("--responsible", 0, "P", "who is responsible"),
 	            OPT("--criterion", 0, "T", "how it is judged done (验收标准)")),
@@ -233,7 +206,7 @@ static const cli_command rectification_commands[] = {
 
 static const cli_command lead_commands[] = {
 	ADD("create", "", "record a case lead; prints its id",
-	    OPTIONS(O_ID("the lead's id (default: a new one)"), OPT("--finding", 0, "F", "the finding it came from"),
+	    OPTIONS(O_NEW_ID("lead"), OPT("--finding", 0, "F", "the finding it came from"),
 	            O_UNIT("the unit concerned"), OPT("--received", 0, "D", "when it was received (required)"),
 	            OPT("--details", 0, "T", "what it says (required)"), OPT("--reporter", 0, "NAME", "who reported it (confidential)"),
 	            OPT("--contact", 0, "T", "how to reach the reporter (confidential)")),

@@ -226,7 +226,7 @@ static const cli_command type_commands[] = {
 
 static const cli_command point_commands[] = {
 	ADD("add", "UNIT SCOPE SCOPE_NAME TYPE NAME", "add a risk point (SCOPE: post, business or process_step)",
-	    OPTIONS(O_ID("the point's id (default: a new one)"), OPT("--description", 0, "T", "what the risk is"),
+	    OPTIONS(O_NEW_ID("point"), OPT("--description", 0, "T", "what the risk is"),
 	            OPT("--manifestations", 0, "T", "how it shows (表现形式)"),
 	            OPT("--owner", 0, "P", "the department head responsible"),
 	            OPT("--leader", 0, "P", "the leader responsible")),
@@ -246,7 +246,7 @@ static const cli_command register_commands[] = {
 
 static const cli_command control_commands[] = {
 	ADD("add", "POINT LINE MEASURE", "add a control (LINE: prevention, monitoring, ...)",
-	    OPTIONS(O_ID("the control's id (default: a new one)"), OPT("--owner", 0, "P", "who carries it out"),
+	    OPTIONS(O_NEW_ID("control"), OPT("--owner", 0, "P", "who carries it out"),
 	            OPT("--status", 0, "S", "planned, in_place, ..."), OPT("--due", 0, "D", "when it must be in place"),
 	            OPT("--effect", 0, "E", "its effect on the inputs, e.g. likelihood=-2")),
 	    control_add, "added control"),

@@ -15,9 +15,7 @@ int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *acto
 sqlite3_stmt *acc_insert_new(stmts *c, const char *sql, char id[37])
 {
 	sqlite3_stmt *st = stmts_get(c, sql);
-	if (st) {
+	if (st)
 		db_new_id(id);
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	}
 	return st;
 }

@@ -79,11 +79,7 @@ static int run_kind(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_
 	int rc = CAMPAIGN_OK, step;
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, as_of, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, r->params, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, r->id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 5, action, -1, SQLITE_TRANSIENT);
+	bind_all(st, "Itttt", crid, as_of, r->params, r->id, action);
 	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
 		rc = candidate_add(cs, st, col, NULL);
 	if (!rc && step != SQLITE_DONE)
@@ -190,26 +186,8 @@ static int propose(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_r
 		if (!st)
 			return campaign_error_code_last();
 		db_new_id(id);
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(st, 2, crid);
-		sqlite3_bind_text(st, 3, r->id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 4, r->ruleset, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(st, 5, r->version);
-		sqlite3_bind_int(st, 6, r->ord);
-		sqlite3_bind_text(st, 7, r->kind, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 8, action, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 9, c->key, -1, SQLITE_TRANSIENT);
-		if (c->unit)
-			sqlite3_bind_int64(st, 10, c->unit);
-		bind_opt(st, 11, c->person);
-		sqlite3_bind_text(st, 12, c->evidence, -1, SQLITE_TRANSIENT);
-		bind_opt(st, 13, c->ref);
-		bind_opt(st, 14, c->parent);
-		sqlite3_bind_text(st, 15, c->reason, -1, SQLITE_TRANSIENT);
-		bind_opt(st, 16, c->due_on);
-		sqlite3_bind_text(st, 17, as_of, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 18, actor, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 19, now, -1, SQLITE_TRANSIENT);
+		bind_all(st, "tIttiitt" "tro" "toot" "ottt", id, crid, r->id, r->ruleset, r->version, r->ord, r->kind, action,
+		         c->key, c->unit, c->person, c->evidence, c->ref, c->parent, c->reason, c->due_on, as_of, actor, now);
 		if ((rc = db_step_done(s->db, st, "cannot store a proposal")))
 			return rc;
 		*added += sqlite3_changes(s->db->sql);
@@ -298,32 +276,25 @@ static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char 
 	return rc;
 }
 
-typedef struct evaluate_in {
-	const char *as_of;
-	int added;
-	char detail[64];
-} evaluate_in;
-
 static int evaluate_check(void *ctx)
 {
-	return need_date(((evaluate_in *)ctx)->as_of, "as_of");
+	return need_date(((write_count *)ctx)->in, "as_of");
 }
 
 static int evaluate_body(write_op *op, void *ctx)
 {
-	evaluate_in *in = ctx;
-	int rc = evaluate(&op->st, op->crid, in->as_of, op->actor, &in->added);
-	snprintf(in->detail, sizeof in->detail, "as of %s: %d new proposals", in->as_of, in->added);
+	write_count *w = ctx;
+	int rc = evaluate(&op->st, op->crid, w->in, op->actor, &w->n);
+	snprintf(w->detail, sizeof w->detail, "as of %s: %d new proposals", (const char *)w->in, w->n);
 	return rc;
 }
 
 int campaign_accountability_evaluate(campaign_db *db, const char *campaign, const char *as_of, const char *actor)
 {
-	evaluate_in in = {as_of, 0, ""};
-	write_op op = {.name = "accountability.evaluate", .actor = actor, .campaign = campaign, .detail = in.detail,
+	write_count w = {as_of, 0, ""};
+	write_op op = {.name = "accountability.evaluate", .actor = actor, .campaign = campaign, .detail = w.detail,
 	               .access = ACCESS_PLAN, .check = evaluate_check, .body = evaluate_body};
-	int rc = db_write(db, &op, &in, NULL);
-	return rc ? rc : in.added;
+	return db_write_count(db, &op, &w);
 }
 
 /* ---- proposals ---- */
@@ -366,8 +337,7 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 			to = STATUS[i][1];
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, proposal, -1, SQLITE_TRANSIENT);
+	bind_all(st, "It", crid, proposal);
 	if (sqlite3_step(st) == SQLITE_ROW) {
 		column_copy(st, 0, status, sizeof status);
 		column_copy(st, 5, by, sizeof by);
@@ -380,20 +350,13 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 		return error_set(CAMPAIGN_ECONFLICT, "proposal %s was %s by %s on %s", proposal, status, by, on);
 	if (!(st = stmts_get(s, SQL_DECIDE)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, proposal, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 5, note);
+	bind_all(st, "tttto", proposal, to, actor, date, note);
 	if ((rc = db_step_done(s->db, st, "cannot record the decision")) || !strcmp(decision, "reject"))
 		return rc;
 	if (!(st = acc_insert_new(s, SQL_ACTION_ADD, id)))
 		return campaign_error_code_last();
-	bind_opt(st, 2, action);
-	bind_opt(st, 3, due_on);
-	sqlite3_bind_text(st, 4, date, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 5, note);
-	sqlite3_bind_text(st, 8, proposal, -1, SQLITE_TRANSIENT);
+	/* ?6 and ?7 are the recorded pair */
+	bind_all(st, "tooto" "tt" "t", id, action, due_on, date, note, NULL, NULL, proposal);
 	return acc_step_recorded(s->db, st, 6, actor, "cannot record the action");
 }
 

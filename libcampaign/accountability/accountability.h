@@ -133,8 +133,8 @@ int rules_sql_check(campaign_db *db, const char *rule, const char *query);
  * and recorded_at, or imported_by and imported_at) and runs @st; @what
  * names a failure. */
 int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *actor, const char *what);
-/* The insert @sql with a new id made into @id and bound to ?1; NULL with
- * the last error set. */
+/* The insert @sql with a new id made into @id (the caller binds it to ?1,
+ * with the rest, by bind_all()); NULL with the last error set. */
 sqlite3_stmt *acc_insert_new(stmts *c, const char *sql, char id[37]);
 
 /* ---- acc_query.c: the query path's one shape here ---- */

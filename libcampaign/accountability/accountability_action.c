@@ -24,24 +24,10 @@ typedef struct action_state {
 
 static int state_get(stmts *c, sqlite3_int64 crid, const char *id, action_state *a)
 {
-	sqlite3_stmt *st = stmts_get(c, SQL_ACTION);
-	int found;
-	if (!st)
-		return campaign_error_code_last();
 	memset(a, 0, sizeof *a);
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
-	found = sqlite3_step(st) == SQLITE_ROW;
-	if (found) {
-		column_copy(st, 0, a->action, sizeof a->action);
-		column_copy(st, 1, a->decided_on, sizeof a->decided_on);
-		column_copy(st, 2, a->held_on, sizeof a->held_on);
-		column_copy(st, 3, a->explanation_on, sizeof a->explanation_on);
-		column_copy(st, 4, a->done_on, sizeof a->done_on);
-		column_copy(st, 5, a->cancelled_on, sizeof a->cancelled_on);
-	}
-	sqlite3_reset(st);
-	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no action with id \"%s\"", id);
+	return row_copy(c, SQL_ACTION, crid, id, "action", "tttttt", COLUMN_TO(a->action), COLUMN_TO(a->decided_on),
+	                COLUMN_TO(a->held_on), COLUMN_TO(a->explanation_on), COLUMN_TO(a->done_on),
+	                COLUMN_TO(a->cancelled_on));
 }
 
 /* Which update an event is, once it is known to apply. */
@@ -76,9 +62,7 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 		return rc;
 	if (!(st = stmts_get(c, sql)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 3, note);
+	bind_all(st, "tto", id, date, note);
 	return db_step_done(c->db, st, "cannot record the action's progress");
 }
 

@@ -5,32 +5,12 @@
 #include <string.h>
 #include "accountability/accountability.h"
 
-/* A score: decimal text with at most two decimals, 0..1000, into hundredths. */
+/* A score: decimal text with at most two decimals, 0..1000, into hundredths:
+ * an amount's syntax (amount_parse) without its thousands separators. */
 static int score_parse(const char *s, long long *centi)
 {
-	long long v = 0;
-	int digits = 0, decimals = -1;
-	for (const char *p = s; p && *p; p++) {
-		if (*p == '.' && decimals < 0 && digits) {
-			decimals = 0;
-			continue;
-		}
-		if (*p < '0' || *p > '9' || decimals == 2 || v > 1000000)
-			goto bad;
-		v = v * 10 + (*p - '0');
-		digits++;
-		if (decimals >= 0)
-			decimals++;
-	}
-	if (!digits || decimals == 0)
-		goto bad;
-	for (int i = decimals < 0 ? 0 : decimals; i < 2; i++)
-		v *= 10;
-	if (v > 100000)
-		goto bad;
-	*centi = v;
-	return CAMPAIGN_OK;
-bad:
+	if (s && !strchr(s, ',') && !amount_parse(s, centi) && *centi <= 100000)
+		return CAMPAIGN_OK;
 	return error_set(CAMPAIGN_EINVALID, "score \"%s\" is not a number from 0 to 1000 with at most two decimals",
 	                 s ? s : "");
 }
@@ -58,13 +38,7 @@ int evaluation_insert(stmts *c, sqlite3_int64 crid, int year, const char *period
 		return rc;
 	if (!(st = acc_insert_new(c, SQL_EVAL_UPSERT, id)))
 		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_int(st, 3, year);
-	sqlite3_bind_text(st, 4, period, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 5, urid);
-	sqlite3_bind_int64(st, 6, centi);
-	sqlite3_bind_text(st, 7, evaluated_on, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 8, note);
+	bind_all(st, "tIitIIto", id, crid, year, period, urid, (sqlite3_int64)centi, evaluated_on, note);
 	return acc_step_recorded(c->db, st, 9, actor, "cannot record the evaluation");
 }
 

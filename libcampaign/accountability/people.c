@@ -60,13 +60,7 @@ int post_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *unit, 
 		return error_set(CAMPAIGN_ECONFLICT, "post \"%s\" belongs to another campaign", id);
 	if (!(st = stmts_get(c, SQL_POST_UPSERT)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_text(st, 4, name, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 5, kind);
-	sqlite3_bind_int(st, 6, key_post);
-	sqlite3_bind_int(st, 7, principal);
+	bind_all(st, "tIItoii", id, crid, urid, name, kind, key_post, principal);
 	return acc_step_recorded(c->db, st, 8, actor, "cannot store the post");
 }
 
@@ -93,12 +87,7 @@ int person_upsert(stmts *c, sqlite3_int64 crid, const char *id, const char *name
 		return error_set(CAMPAIGN_ECONFLICT, "person \"%s\" belongs to another campaign", id);
 	if (!(st = stmts_get(c, SQL_PERSON_UPSERT)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_text(st, 3, name, -1, SQLITE_TRANSIENT);
-	if (urid)
-		sqlite3_bind_int64(st, 4, urid);
-	bind_opt(st, 5, retires_on);
+	bind_all(st, "tItro", id, crid, name, urid, retires_on);
 	return acc_step_recorded(c->db, st, 6, actor, "cannot store the person");
 }
 
@@ -125,10 +114,7 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 		return error_set(CAMPAIGN_ENOTFOUND, "no post with id \"%s\"", post);
 	if (!(st = acc_insert_new(c, SQL_HOLDING_UPSERT, id)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, start_on, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 5, end_on);
+	bind_all(st, "tttto", id, person, post, start_on, end_on);
 	return acc_step_recorded(c->db, st, 6, actor, "cannot store the holding");
 }
 
@@ -232,13 +218,9 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 	int rc;
 	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_OPEN_HOLDING)))
 		return rc ? rc : campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, post, -1, SQLITE_TRANSIENT);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		column_copy(st, 0, id, sizeof id);
-		column_copy(st, 1, start, sizeof start);
-	}
+	bind_all(st, "Itt", crid, person, post);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		columns_copy(st, 2, COLUMN_TO(id), COLUMN_TO(start));
 	sqlite3_reset(st);
 	if (!*id)
 		return error_set(CAMPAIGN_ENOTFOUND, "person \"%s\" holds no open post \"%s\"", person, post);
@@ -246,8 +228,7 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 		return error_set(CAMPAIGN_EINVALID, "end_on %s is before the holding began (%s)", end_on, start);
 	if (!(st = stmts_get(c, SQL_HOLDING_END)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, end_on, -1, SQLITE_TRANSIENT);
+	bind_all(st, "tt", id, end_on);
 	return db_step_done(c->db, st, "cannot end the holding");
 }
 
@@ -313,16 +294,15 @@ static int from_bodies(stmts *c, sqlite3_int64 crid, const char *actor, int *add
 
 static int from_bodies_body(write_op *op, void *ctx)
 {
-	return from_bodies(&op->st, op->crid, op->actor, ctx);
+	return from_bodies(&op->st, op->crid, op->actor, &((write_count *)ctx)->n);
 }
 
 int campaign_people_from_bodies(campaign_db *db, const char *campaign, const char *actor)
 {
-	int added = 0;
+	write_count w = {NULL, 0, ""};
 	write_op op = {.name = "person.from_bodies", .actor = actor, .campaign = campaign, .access = ACCESS_PLAN,
 	               .body = from_bodies_body};
-	int rc = db_write(db, &op, &added, NULL);
-	return rc ? rc : added;
+	return db_write_count(db, &op, &w);
 }
 
 /* ---- queries ---- */
@@ -380,12 +360,7 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
 	int rc;
 	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_DISCIPLINE_INSERT)))
 		return rc ? rc : campaign_error_code_last();
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, person, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 3, decided_on, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 4, sanction, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 5, details);
-	bind_opt(st, 6, authority);
+	bind_all(st, "ttttoo", id, person, decided_on, sanction, details, authority);
 	return acc_step_recorded(c->db, st, 7, actor, "cannot record the discipline");
 }
 

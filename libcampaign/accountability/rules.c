@@ -366,9 +366,7 @@ static int rule_ids_free(ruleset_in *in)
 		char other[128] = "";
 		if (!st)
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, in->crid);
-		sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 3, in->rules[j].id, -1, SQLITE_STATIC);
+		bind_all(st, "Itt", in->crid, in->id, in->rules[j].id);
 		taken = sqlite3_step(st) == SQLITE_ROW;
 		if (taken)
 			column_copy(st, 0, other, sizeof other);
@@ -388,14 +386,7 @@ static int store_rules(ruleset_in *in, sqlite3_int64 set)
 		int rc;
 		if (!st)
 			return campaign_error_code_last();
-		sqlite3_bind_int64(st, 1, set);
-		sqlite3_bind_text(st, 2, r->id, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 3, j + 1);
-		sqlite3_bind_text(st, 4, r->kind, -1, SQLITE_STATIC);
-		sqlite3_bind_text(st, 5, r->action, -1, SQLITE_STATIC);
-		bind_opt(st, 6, r->name);
-		bind_opt(st, 7, r->source);
-		sqlite3_bind_text(st, 8, r->params.data, -1, SQLITE_STATIC);
+		bind_all(st, "Itittoot", set, r->id, j + 1, r->kind, r->action, r->name, r->source, r->params.data);
 		if ((rc = db_step_done(in->db, st, "cannot store a rule")))
 			return rc;
 	}
@@ -415,12 +406,7 @@ static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 	if ((rc = rule_ids_free(in)) || !(st = stmts_get(&in->c, SQL_SET_INSERT)))
 		return rc ? rc : campaign_error_code_last();
 	++*version;
-	sqlite3_bind_int64(st, 1, in->crid);
-	sqlite3_bind_text(st, 2, in->id, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, *version);
-	sqlite3_bind_text(st, 4, in->name, -1, SQLITE_STATIC);
-	bind_opt(st, 5, in->source);
-	sqlite3_bind_text(st, 6, hash, -1, SQLITE_TRANSIENT);
+	bind_all(st, "Ititot", in->crid, in->id, *version, in->name, in->source, hash);
 	if ((rc = acc_step_recorded(in->db, st, 7, actor, "cannot store the rule set")))
 		return rc;
 	return store_rules(in, sqlite3_last_insert_rowid(in->db->sql));

@@ -31,9 +31,7 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 		return error_set(CAMPAIGN_ENOTFOUND, "no unit group with id \"%s\"", group);
 	if (!(sel = stmts_get(c, SQL_MEMBERS)) || !(ins = stmts_get(c, SQL_PLAN)))
 		return campaign_error_code_last();
-	sqlite3_bind_int64(sel, 1, crid);
-	sqlite3_bind_text(sel, 2, group, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int(sel, 3, year);
+	bind_all(sel, "Iti", crid, group, year);
 	while (sqlite3_step(sel) == SQLITE_ROW)
 		n++;
 	sqlite3_reset(sel);
@@ -46,16 +44,8 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 			continue;
 		db_new_id(id);
 		sqlite3_reset(ins);
-		sqlite3_bind_text(ins, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int64(ins, 2, crid);
-		sqlite3_bind_int64(ins, 3, sqlite3_column_int64(sel, 0));
-		sqlite3_bind_int(ins, 4, year);
-		sqlite3_bind_text(ins, 5, first, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(ins, 6, k);
-		sqlite3_bind_text(ins, 7, actor, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 8, now, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 9, last, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_int(ins, 10, n > 1 ? n - 1 : 1);
+		bind_all(ins, "tIIiti" "tt" "ti", id, crid, sqlite3_column_int64(sel, 0), year, first, k, actor, now, last,
+		         n > 1 ? n - 1 : 1);
 		if (!(rc = db_step_done(c->db, ins, "cannot plan the tour")))
 			(*planned)++;
 	}
@@ -65,15 +55,9 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 
 ACC_OPTIONS(tour_add, CAMPAIGN_TOUR_ADD_OPTIONS_VERSION)
 
-typedef struct schedule_in {
-	const campaign_tour_add_options *o;
-	int planned;
-	char detail[64];
-} schedule_in;
-
 static int schedule_check(void *ctx)
 {
-	const campaign_tour_add_options *o = ((const schedule_in *)ctx)->o;
+	const campaign_tour_add_options *o = ((const write_count *)ctx)->in;
 	int rc;
 	if ((rc = tour_add_options_check(o)) ||
 	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
@@ -87,22 +71,21 @@ static int schedule_check(void *ctx)
 
 static int schedule_body(write_op *op, void *ctx)
 {
-	schedule_in *in = ctx;
-	const campaign_tour_add_options *o = in->o;
-	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &in->planned);
-	snprintf(in->detail, sizeof in->detail, "%d: %d planned", o->year, in->planned);
+	write_count *w = ctx;
+	const campaign_tour_add_options *o = w->in;
+	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &w->n);
+	snprintf(w->detail, sizeof w->detail, "%d: %d planned", o->year, w->n);
 	return rc;
 }
 
 int campaign_tour_add(campaign_db *db, const char *campaign, const campaign_tour_add_options *opts,
                       const char *actor)
 {
-	schedule_in in = {opts, 0, ""};
+	write_count w = {opts, 0, ""};
 	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
 	write_op op = {.name = "tour.schedule", .actor = actor, .campaign = campaign, .object = opts ? opts->group : NULL,
-	               .detail = in.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
-	int rc = db_write(db, &op, &in, NULL);
-	return rc ? rc : in.planned;
+	               .detail = w.detail, .access = ACCESS_PLAN, .check = schedule_check, .body = schedule_body};
+	return db_write_count(db, &op, &w);
 }
 
 static const char SQL_TOUR_DONE[] = "UPDATE inspection_tour SET conducted_on = ?2, leader = ?3, note = ?4 WHERE id = ?1";
@@ -124,20 +107,11 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 	if (!(st = stmts_get(c, *id ? SQL_TOUR_DONE : SQL_TOUR_ADD)))
 		return campaign_error_code_last();
 	if (*id) {
-		sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(st, 2, date, -1, SQLITE_TRANSIENT);
-		bind_opt(st, 3, leader);
-		bind_opt(st, 4, note);
+		bind_all(st, "ttoo", id, date, leader, note);
 		return db_step_done(c->db, st, "cannot record the tour");
 	}
 	db_new_id(id);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_int64(st, 2, crid);
-	sqlite3_bind_int64(st, 3, urid);
-	sqlite3_bind_int(st, 4, year);
-	sqlite3_bind_text(st, 5, date, -1, SQLITE_TRANSIENT);
-	bind_opt(st, 6, leader);
-	bind_opt(st, 7, note);
+	bind_all(st, "tIIitoo", id, crid, urid, year, date, leader, note);
 	return acc_step_recorded(c->db, st, 8, actor, "cannot record the tour");
 }
 

@@ -326,4 +326,22 @@ int stmt_run(stmts *c, campaign_db *db, const char *sql, const char *what, const
  * ENOTFOUND "no @what with id "@b"" when there is no row. */
 int row_copy(stmts *c, const char *sql, sqlite3_int64 a, const char *b, const char *what, const char *types, ...);
 
+/* shared by the domains (dedupe, accountability side) */
+
+/* Copies columns 0 .. @n-1 of the current row, as column_copy() does, into
+ * the buffers given after @n as (char *out, size_t size) pairs, each written
+ * COLUMN_TO(field) for a char array: columns_copy(st, 2, COLUMN_TO(s->id), COLUMN_TO(s->on)). */
+void columns_copy(sqlite3_stmt *st, int n, ...);
+#define COLUMN_TO(field) (field), sizeof(field)
+
+/* The context of a write that counts what it made: what the call was given
+ * (@in), the count its body makes (@n), room for the call entry's detail. */
+typedef struct write_count {
+	const void *in;
+	int n;
+	char detail[64];
+} write_count;
+/* db_write() with @w as the context: the count its body made, or the error. */
+int db_write_count(campaign_db *db, write_op *op, write_count *w);
+
 #endif

@@ -318,3 +318,23 @@ int row_copy(stmts *c, const char *sql, sqlite3_int64 a, const char *b, const ch
 	sqlite3_reset(st);
 	return found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no %s with id \"%s\"", what, b);
 }
+
+/* shared by the domains (dedupe, accountability side) */
+
+void columns_copy(sqlite3_stmt *st, int n, ...)
+{
+	va_list ap;
+	va_start(ap, n);
+	for (int i = 0; i < n; i++) {
+		char *out = va_arg(ap, char *);
+		size_t size = va_arg(ap, size_t);
+		column_copy(st, i, out, size);
+	}
+	va_end(ap);
+}
+
+int db_write_count(campaign_db *db, write_op *op, write_count *w)
+{
+	int rc = db_write(db, op, w, NULL);
+	return rc ? rc : w->n;
+}
