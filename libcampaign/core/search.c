@@ -124,37 +124,9 @@ static const char SQL_FTS_FINDINGS[] =
 static const char SQL_FTS_RECTS[] =
 	"INSERT INTO search_fts (rowid, body) SELECT d.id, r.problem || '；' || r.measure || '；' || r.criterion || '；' || "
 	"r.responsible FROM search_doc d JOIN rectification r ON r.rowid = d.rid WHERE d.kind = ?1 AND d.rid BETWEEN ?2 AND ?3";
-static const char SQL_UNINDEX_FTS[] =
-	"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ?1 AND rid = ?2)";
-static const char SQL_UNINDEX_DOC[] = "DELETE FROM search_doc WHERE kind = ?1 AND rid = ?2";
-static const char SQL_DOC_FINDING[] =
-	"INSERT INTO search_doc (kind, rid, campaign) SELECT 'finding', rowid, campaign FROM finding WHERE rowid = ?1";
-static const char SQL_DOC_RECT[] =
-	"INSERT INTO search_doc (kind, rid, campaign) SELECT 'rectification', rowid, campaign FROM rectification "
-	"WHERE rowid = ?1";
-static const char SQL_FTS_FINDING[] =
-	"INSERT INTO search_fts (rowid, body) SELECT ?2, description || coalesce('；' || people, '') FROM finding "
-	"WHERE rowid = ?1";
-static const char SQL_FTS_RECT[] =
-	"INSERT INTO search_fts (rowid, body) SELECT ?2, problem || '；' || measure || '；' || criterion || '；' || "
-	"responsible FROM rectification WHERE rowid = ?1";
-
-/* Re-indexes one changed row (or drops it if it is gone). */
-static int reindex(campaign_db *db, const char *kind, sqlite3_int64 rid)
-{
-	int finding = !strcmp(kind, "finding"), rc;
-	for (int i = 0; i < 2; i++)
-		if ((rc = stmt_run(NULL, db, i ? SQL_UNINDEX_DOC : SQL_UNINDEX_FTS, INDEX_FAILED, "tI", kind, rid)))
-			return rc;
-	if ((rc = stmt_run(NULL, db, finding ? SQL_DOC_FINDING : SQL_DOC_RECT, INDEX_FAILED, "I", rid)) ||
-	    !sqlite3_changes(db->sql))
-		return rc;
-	return stmt_run(NULL, db, finding ? SQL_FTS_FINDING : SQL_FTS_RECT, INDEX_FAILED, "II", rid,
-	                sqlite3_last_insert_rowid(db->sql));
-}
-
-/* Indexes the rows of a batch (a bulk import's rows first..last), a few
- * statements for all of them. */
+/* Indexes the rows first..last of @kind (a bulk import's batch, or one
+ * changed row), dropping what was indexed for them: a few statements for
+ * all of them; a row that is gone is left out. */
 static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, sqlite3_int64 last)
 {
 	int finding = !strcmp(kind, "finding"), rc = CAMPAIGN_OK;
@@ -174,7 +146,7 @@ static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, s
 }
 
 /* The batches of the transaction, before its single rows: a row a bulk
- * import inserted and then changed is indexed again by reindex(). The
+ * import inserted and then changed is indexed again after them. The
  * batches are read while their rows are indexed: other tables. */
 static int sync_batches(campaign_db *db, sqlite3_int64 after_seq)
 {
@@ -218,7 +190,7 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 	}
 	sqlite3_reset(st);
 	for (size_t i = 0; !rc && i < n; i++)
-		rc = reindex(db, rows[i].kind, rows[i].rid);
+		rc = index_range(db, rows[i].kind, rows[i].rid, rows[i].rid);
 	free(rows);
 	return rc;
 }
