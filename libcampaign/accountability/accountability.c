@@ -397,11 +397,5 @@ static int decide_body(write_op *op, void *ctx)
 	              o->due_on && *o->due_on ? o->due_on : NULL, o->note, o->date, op->actor);
 }
 
-int campaign_proposal_decide(campaign_db *db, const char *campaign, const campaign_proposal_decide_options *opts,
-                             const char *actor)
-{
-	write_op op = {.name = "proposal.decide", .actor = actor, .campaign = campaign,
-	               .object = opts ? opts->proposal : NULL, .detail = opts ? opts->decision : NULL,
-	               .access = ACCESS_PLAN, .check = decide_check, .body = decide_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(proposal_decide, proposal, decision,
+                 .name = "proposal.decide", .access = ACCESS_PLAN, .check = decide_check, .body = decide_body)

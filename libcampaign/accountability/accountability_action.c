@@ -87,14 +87,8 @@ static int update_body(write_op *op, void *ctx)
 	return update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
 }
 
-int campaign_action_update(campaign_db *db, const char *campaign, const campaign_action_update_options *opts,
-                           const char *actor)
-{
-	write_op op = {.name = "action.update", .actor = actor, .campaign = campaign,
-	               .object = opts ? opts->action_id : NULL, .detail = opts ? opts->event : NULL,
-	               .access = ACCESS_PLAN, .check = update_check, .body = update_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(action_update, action_id, event,
+                 .name = "action.update", .access = ACCESS_PLAN, .check = update_check, .body = update_body)
 
 /* Each action's status on ?2. */
 #define STATUS_CTE                                                                                             \

@@ -133,13 +133,8 @@ static int post_body(write_op *op, void *ctx)
 	return post_upsert(&op->st, op->crid, o->id, o->unit, o->name, o->kind, o->key_post, o->principal, op->actor);
 }
 
-int campaign_post_add(campaign_db *db, const char *campaign, const campaign_post_add_options *opts,
-                      const char *actor)
-{
-	write_op op = {.name = "post.add", .actor = actor, .campaign = campaign, .object = opts ? opts->id : NULL,
-	               .access = ACCESS_PLAN, .check = post_check, .body = post_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(post_add, id, version,
+                 .name = "post.add", .access = ACCESS_PLAN, .check = post_check, .body = post_body)
 
 ACC_OPTIONS(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION)
 
@@ -198,13 +193,8 @@ static int assign_body(write_op *op, void *ctx)
 	return holding_upsert(&op->st, op->crid, o->person, o->post, o->start_on, o->end_on, op->actor);
 }
 
-int campaign_post_assign(campaign_db *db, const char *campaign, const campaign_post_assign_options *opts,
-                         const char *actor)
-{
-	write_op op = {.name = "post.assign", .actor = actor, .campaign = campaign, .object = opts ? opts->person : NULL,
-	               .access = ACCESS_PLAN, .check = assign_check, .body = assign_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(post_assign, person, version,
+                 .name = "post.assign", .access = ACCESS_PLAN, .check = assign_check, .body = assign_body)
 
 static const char SQL_OPEN_HOLDING[] =
 	"SELECT h.id, h.start_on FROM post_holding h JOIN person p ON p.id = h.person "
@@ -386,15 +376,10 @@ static int discipline_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, op->id);
 }
 
-int campaign_person_discipline_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                                   const campaign_person_discipline_add_options *opts, const char *actor)
-{
-	/* the log names the person, never what the record says */
-	write_op op = {.name = "person.discipline_add", .actor = actor, .campaign = campaign,
-	               .object = opts ? opts->person : NULL, .access = ACCESS_PLAN, .check = discipline_check,
-	               .body = discipline_body};
-	return db_write(db, &op, (void *)opts, out_id);
-}
+/* the log names the person, never what the record says */
+OPTIONS_ADD_FN(person_discipline_add, person, version,
+               .name = "person.discipline_add", .access = ACCESS_PLAN,
+               .check = discipline_check, .body = discipline_body)
 
 static const char SQL_RECORD[] =
 	"WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "

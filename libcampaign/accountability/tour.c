@@ -133,14 +133,8 @@ static int record_body(write_op *op, void *ctx)
 	return record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
 }
 
-int campaign_tour_record(campaign_db *db, const char *campaign, const campaign_tour_record_options *opts,
-                         const char *actor)
-{
-	write_op op = {.name = "tour.record", .actor = actor, .campaign = campaign, .object = opts ? opts->unit : NULL,
-	               .detail = opts ? opts->conducted_on : NULL, .access = ACCESS_PLAN, .check = record_check,
-	               .body = record_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(tour_record, unit, conducted_on,
+                 .name = "tour.record", .access = ACCESS_PLAN, .check = record_check, .body = record_body)
 
 static const char SQL_TOURS[] =
 	"WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "

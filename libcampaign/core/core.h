@@ -344,4 +344,38 @@ typedef struct write_count {
 /* db_write() with @w as the context: the count its body made, or the error. */
 int db_write_count(campaign_db *db, write_op *op, write_count *w);
 
+/* A public write whose options struct is its whole context: @op is the fixed
+ * part of every call's write_op (name, access, flags, check, body); the call
+ * entry names the options' members at @object_at and @detail_at (offsetof a
+ * const char * member; 0: none -- the version stands there, so that a macro
+ * below given `version` for either names nothing). */
+typedef struct options_write {
+	write_op op;
+	size_t object_at, detail_at;
+} options_write;
+/* db_write() of one call of @w with @opts as its context (a NULL @opts names
+ * nothing; the check refuses it). */
+int db_write_options(campaign_db *db, const options_write *w, const char *campaign, const void *opts,
+                     const char *actor, struct campaign_buf **out);
+/* Defines the public write campaign_NAME(db, campaign, opts, actor): its entry
+ * names the options' OBJECT and DETAIL, the rest of the write_op follows. */
+#define OPTIONS_WRITE_FN(NAME, OBJECT, DETAIL, ...)                                                           \
+	int campaign_##NAME(campaign_db *db, const char *campaign, const campaign_##NAME##_options *opts,          \
+	                    const char *actor)                                                                     \
+	{                                                                                                          \
+		static const options_write w = {{__VA_ARGS__}, offsetof(campaign_##NAME##_options, OBJECT),            \
+		                                offsetof(campaign_##NAME##_options, DETAIL)};                          \
+		return db_write_options(db, &w, campaign, opts, actor, NULL);                                          \
+	}
+/* Defines the public write campaign_NAME(out_id, db, campaign, opts, actor)
+ * that hands back what it made, as OPTIONS_WRITE_FN(). */
+#define OPTIONS_ADD_FN(NAME, OBJECT, DETAIL, ...)                                                                     \
+	int campaign_##NAME(struct campaign_buf **out_id, campaign_db *db, const char *campaign,                   \
+	                    const campaign_##NAME##_options *opts, const char *actor)                              \
+	{                                                                                                          \
+		static const options_write w = {{__VA_ARGS__}, offsetof(campaign_##NAME##_options, OBJECT),            \
+		                                offsetof(campaign_##NAME##_options, DETAIL)};                          \
+		return db_write_options(db, &w, campaign, opts, actor, out_id);                                        \
+	}
+
 #endif

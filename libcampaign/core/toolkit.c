@@ -338,3 +338,21 @@ int db_write_count(campaign_db *db, write_op *op, write_count *w)
 	int rc = db_write(db, op, w, NULL);
 	return rc ? rc : w->n;
 }
+
+/* The options' const char * member at @at, or NULL. */
+static const char *option_at(const void *opts, size_t at)
+{
+	const char *const *member = opts && at ? (const void *)((const char *)opts + at) : NULL;
+	return member ? *member : NULL;
+}
+
+int db_write_options(campaign_db *db, const options_write *w, const char *campaign, const void *opts,
+                     const char *actor, struct campaign_buf **out)
+{
+	write_op op = w->op;
+	op.actor = actor;
+	op.campaign = campaign;
+	op.object = option_at(opts, w->object_at);
+	op.detail = option_at(opts, w->detail_at);
+	return db_write(db, &op, (void *)opts, out);
+}

@@ -90,14 +90,9 @@ static int create_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION)
 
-int campaign_case_lead_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                           const campaign_case_lead_add_options *o, const char *actor)
-{
-	/* the audit log keeps the operation's name, "case_lead.create" */
-	write_op op = {.name = "case_lead.create", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, id),
-	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
-	return db_write(db, &op, (void *)o, out_id);
-}
+/* the audit log keeps the operation's name, "case_lead.create" */
+OPTIONS_ADD_FN(case_lead_add, id, version,
+               .name = "case_lead.create", .access = ACCESS_PLAN, .check = create_check, .body = create_body)
 
 /* ---- referral and outcome ---- */
 
@@ -152,14 +147,8 @@ static int refer_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
 
-int campaign_case_lead_refer(campaign_db *db, const char *campaign, const campaign_case_lead_refer_options *opts,
-                             const char *actor)
-{
-	write_op op = {.name = "case_lead.refer", .actor = actor, .campaign = campaign,
-	               .object = INSP_OPT(opts, lead), .detail = INSP_OPT(opts, body_kind), .access = ACCESS_PLAN,
-	               .check = refer_check, .body = refer_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(case_lead_refer, lead, body_kind,
+                 .name = "case_lead.refer", .access = ACCESS_PLAN, .check = refer_check, .body = refer_body)
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
 static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcome_note = ?2 WHERE lead = ?1";
@@ -194,14 +183,8 @@ static int resolve_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)
 
-int campaign_case_lead_resolve(campaign_db *db, const char *campaign, const campaign_case_lead_resolve_options *opts,
-                               const char *actor)
-{
-	write_op op = {.name = "case_lead.resolve", .actor = actor, .campaign = campaign,
-	               .object = INSP_OPT(opts, lead), .detail = INSP_OPT(opts, outcome), .access = ACCESS_PLAN,
-	               .check = resolve_check, .body = resolve_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(case_lead_resolve, lead, outcome,
+                 .name = "case_lead.resolve", .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body)
 
 /* ---- queries ---- */
 

@@ -169,14 +169,8 @@ static int flag_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
 
-int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_finding_flag_options *opts,
-                          const char *actor)
-{
-	write_op op = {.name = "finding.flag", .actor = actor, .campaign = campaign,
-	               .object = INSP_OPT(opts, finding), .detail = INSP_OPT(opts, kind), .access = ACCESS_PLAN,
-	               .check = flag_check, .body = flag_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(finding_flag, finding, kind,
+                 .name = "finding.flag", .access = ACCESS_PLAN, .check = flag_check, .body = flag_body)
 
 /* ---- query ---- */
 

@@ -241,14 +241,8 @@ static int submit_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION)
 
-int campaign_inspection_round_submit(campaign_db *db, const char *campaign,
-                                     const campaign_inspection_round_submit_options *opts, const char *actor)
-{
-	write_op op = {.name = "inspection.round.submit", .actor = actor, .campaign = campaign,
-	               .object = INSP_OPT(opts, round), .detail = INSP_OPT(opts, date), .access = WRITE_ANY,
-	               .check = submit_check, .body = submit_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(inspection_round_submit, round, date,
+                 .name = "inspection.round.submit", .access = WRITE_ANY, .check = submit_check, .body = submit_body)
 
 /* ---- queries ---- */
 

@@ -187,14 +187,8 @@ static int update_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION)
 
-int campaign_rectification_update(campaign_db *db, const char *campaign,
-                                  const campaign_rectification_update_options *opts, const char *actor)
-{
-	write_op op = {.name = "rectification.update", .actor = actor, .campaign = campaign,
-	               .object = INSP_OPT(opts, rectification), .detail = INSP_OPT(opts, status), .access = WRITE_ANY,
-	               .check = update_check, .body = update_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(rectification_update, rectification, status,
+                 .name = "rectification.update", .access = WRITE_ANY, .check = update_check, .body = update_body)
 
 /* ---- verification and closing ---- */
 
@@ -238,14 +232,8 @@ static int verify_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
 
-int campaign_rectification_verify(campaign_db *db, const char *campaign,
-                                  const campaign_rectification_verify_options *opts, const char *actor)
-{
-	write_op op = {.name = "rectification.verify", .actor = actor, .campaign = campaign,
-	               .object = INSP_OPT(opts, rectification), .detail = INSP_OPT(opts, result),
-	               .access = ACCESS_PLAN, .check = verify_check, .body = verify_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(rectification_verify, rectification, result,
+                 .name = "rectification.verify", .access = ACCESS_PLAN, .check = verify_check, .body = verify_body)
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 

@@ -40,11 +40,6 @@ static int tour_finding_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION)
 
-int campaign_tour_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
-                              const campaign_tour_finding_add_options *o, const char *actor)
-{
-	write_op op = {.name = "tour.finding", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, unit),
-	               .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG, .check = tour_finding_check,
-	               .body = tour_finding_body};
-	return db_write(db, &op, (void *)o, out_id);
-}
+OPTIONS_ADD_FN(tour_finding_add, unit, version,
+               .name = "tour.finding", .access = ACCESS_PLAN,
+               .flags = WRITE_OWN_LOG, .check = tour_finding_check, .body = tour_finding_body)

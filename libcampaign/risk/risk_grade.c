@@ -478,14 +478,8 @@ static int grade_body(write_op *op, void *ctx)
 	return risk_grade_point(op->db, op->crid, o->point, o->model, o->inputs, o->date, "grade", op->actor);
 }
 
-int campaign_risk_point_grade(campaign_db *db, const char *campaign, const campaign_risk_point_grade_options *opts,
-                              const char *actor)
-{
-	write_op op = {.name = "risk.point.grade", .actor = actor, .campaign = campaign,
-	               .object = opts ? opts->point : NULL, .detail = opts ? opts->inputs : NULL,
-	               .access = WRITE_ANY, .check = grade_check, .body = grade_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(risk_point_grade, point, inputs,
+                 .name = "risk.point.grade", .access = WRITE_ANY, .check = grade_check, .body = grade_body)
 
 /* ---- re-grading the register ---- */
 
@@ -622,14 +616,8 @@ static int override_body(write_op *op, void *ctx)
 	return override_point(op->db, op->crid, o->point, o->grade, o->reason, o->date, op->actor);
 }
 
-int campaign_risk_point_override(campaign_db *db, const char *campaign,
-                                 const campaign_risk_point_override_options *opts, const char *actor)
-{
-	write_op op = {.name = "risk.point.override", .actor = actor, .campaign = campaign,
-	               .object = opts ? opts->point : NULL, .detail = opts ? opts->reason : NULL,
-	               .access = WRITE_ANY, .check = override_check, .body = override_body};
-	return db_write(db, &op, (void *)opts, NULL);
-}
+OPTIONS_WRITE_FN(risk_point_override, point, reason,
+                 .name = "risk.point.override", .access = WRITE_ANY, .check = override_check, .body = override_body)
 
 /* ---- the grades' history ---- */
 
