@@ -11,12 +11,13 @@ static const char *const EVENTS[] = {"held", "explanation_received", "done", "ca
 static const char SQL_ACTION[] =
 	"SELECT action, decided_on, held_on, explanation_on, done_on, cancelled_on FROM accountability_action "
 	"WHERE campaign = ?1 AND id = ?2";
-static const char SQL_HELD[] = "UPDATE accountability_action SET held_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
-static const char SQL_EXPLAINED[] =
-	"UPDATE accountability_action SET explanation_on = ?2, done_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
-static const char SQL_DONE[] = "UPDATE accountability_action SET done_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
-static const char SQL_CANCELLED[] =
-	"UPDATE accountability_action SET cancelled_on = ?2, note = coalesce(?3, note) WHERE id = ?1";
+/* One update for every event (?4, checked first): it sets the event's date,
+ * an explanation received also ending the interview. */
+static const char SQL_EVENT[] =
+	"UPDATE accountability_action SET held_on = CASE ?4 WHEN 'held' THEN ?2 ELSE held_on END, "
+	"explanation_on = CASE ?4 WHEN 'explanation_received' THEN ?2 ELSE explanation_on END, "
+	"done_on = CASE WHEN ?4 IN ('explanation_received', 'done') THEN ?2 ELSE done_on END, "
+	"cancelled_on = CASE ?4 WHEN 'cancelled' THEN ?2 ELSE cancelled_on END, note = coalesce(?3, note) WHERE id = ?1";
 
 typedef struct action_state {
 	char action[32], decided_on[16], held_on[16], explanation_on[16], done_on[16], cancelled_on[16];
@@ -30,8 +31,8 @@ static int state_get(stmts *c, sqlite3_int64 crid, const char *id, action_state 
 	                COLUMN_TO(a->cancelled_on));
 }
 
-/* Which update an event is, once it is known to apply. */
-static int event_check(const action_state *a, const char *id, const char *event, const char *date, const char **sql)
+/* Whether an event applies to the action in its state. */
+static int event_check(const action_state *a, const char *id, const char *event, const char *date)
 {
 	int interview = !strcmp(a->action, "interview");
 	if (*a->cancelled_on)
@@ -45,25 +46,17 @@ static int event_check(const action_state *a, const char *id, const char *event,
 			return error_set(CAMPAIGN_EINVALID, "\"%s\" applies to an interview, not to %s", event, a->action);
 		if (!strcmp(event, "held") && *a->held_on)
 			return error_set(CAMPAIGN_ECONFLICT, "interview %s was held on %s", id, a->held_on);
-		*sql = !strcmp(event, "held") ? SQL_HELD : SQL_EXPLAINED;
-		return CAMPAIGN_OK;
 	}
-	*sql = !strcmp(event, "done") ? SQL_DONE : SQL_CANCELLED;
 	return CAMPAIGN_OK;
 }
 
 static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *event, const char *date, const char *note)
 {
 	action_state a;
-	const char *sql = NULL;
-	sqlite3_stmt *st;
 	int rc;
-	if ((rc = state_get(c, crid, id, &a)) || (rc = event_check(&a, id, event, date, &sql)))
+	if ((rc = state_get(c, crid, id, &a)) || (rc = event_check(&a, id, event, date)))
 		return rc;
-	if (!(st = stmts_get(c, sql)))
-		return campaign_error_code_last();
-	bind_all(st, "tto", id, date, note);
-	return db_step_done(c->db, st, "cannot record the action's progress");
+	return stmt_run(c, c->db, SQL_EVENT, "cannot record the action's progress", "ttot", id, date, note, event);
 }
 
 ACC_OPTIONS(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION)
