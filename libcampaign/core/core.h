@@ -357,6 +357,14 @@ typedef struct options_write {
  * nothing; the check refuses it). */
 int db_write_options(campaign_db *db, const options_write *w, const char *campaign, const void *opts,
                      const char *actor, struct campaign_buf **out);
+/* The arguments of a write that are its entry's object and detail (a
+ * rectification and its closing date): db_write_named() hands them to the
+ * check and the body as its context. */
+typedef struct write_named {
+	const char *object, *detail;
+} write_named;
+/* db_write() of @op with a write_named of op->object and op->detail as the context. */
+int db_write_named(campaign_db *db, write_op *op);
 /* Defines the public write campaign_NAME(db, campaign, opts, actor): its entry
  * names the options' OBJECT and DETAIL, the rest of the write_op follows. */
 #define OPTIONS_WRITE_FN(NAME, OBJECT, DETAIL, ...)                                                           \

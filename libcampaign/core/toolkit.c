@@ -356,3 +356,9 @@ int db_write_options(campaign_db *db, const options_write *w, const char *campai
 	op.detail = option_at(opts, w->detail_at);
 	return db_write(db, &op, (void *)opts, out);
 }
+
+int db_write_named(campaign_db *db, write_op *op)
+{
+	write_named a = {op->object, op->detail};
+	return db_write(db, op, &a, NULL);
+}

@@ -237,39 +237,35 @@ OPTIONS_WRITE_FN(rectification_verify, rectification, result,
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 
-/* The arguments of close. */
-typedef struct close_in {
-	const char *rect, *date;
-} close_in;
-
 static int close_check(void *ctx)
 {
-	const close_in *a = ctx;
-	int rc = need(a->rect, "rectification");
-	return rc ? rc : need_date(a->date, "date");
+	const write_named *a = ctx; /* the rectification, the date */
+	int rc = need(a->object, "rectification");
+	return rc ? rc : need_date(a->detail, "date");
 }
 
 static int close_body(write_op *op, void *ctx)
 {
-	const close_in *a = ctx;
+	const write_named *a = ctx;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->object, &s)))
 		return rc;
 	if (strcmp(s.verification, "passed"))
-		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", a->rect);
-	if ((rc = not_before(a->date, s.verified_on, "its verification")))
+		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification",
+		                 a->object);
+	if ((rc = not_before(a->detail, s.verified_on, "its verification")))
 		return rc;
-	return stmt_run(&op->st, op->db, SQL_CLOSE, "cannot close the rectification", "ttt", a->rect, op->actor, a->date);
+	return stmt_run(&op->st, op->db, SQL_CLOSE, "cannot close the rectification", "ttt", a->object, op->actor,
+	                a->detail);
 }
 
 int campaign_rectification_close(campaign_db *db, const char *campaign, const char *rectification, const char *date,
                                  const char *actor)
 {
-	close_in a = {rectification, date};
 	write_op op = {.name = "rectification.close", .actor = actor, .campaign = campaign, .object = rectification,
 	               .detail = date, .access = ACCESS_PLAN, .check = close_check, .body = close_body};
-	return db_write(db, &op, &a, NULL);
+	return db_write_named(db, &op);
 }
 
 /* ---- queries ---- */

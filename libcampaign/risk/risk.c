@@ -112,45 +112,40 @@ static const char SQL_TYPE_ADD[] =
 	"INSERT INTO risk_type (id, name, ord) VALUES (?1, ?2, (SELECT coalesce(max(ord), 0) + 1 FROM risk_type))";
 static const char SQL_TYPE_EXISTS[] = "SELECT 1 FROM risk_type WHERE id = ?1 OR name = ?2";
 
-typedef struct type_args {
-	const char *id, *name;
-} type_args;
-
 static int type_check(void *ctx)
 {
-	const type_args *t = ctx;
+	const write_named *t = ctx; /* the type's id, its name */
 	int rc;
-	if ((rc = need(t->id, "the type id")) || (rc = need(t->name, "the type name")))
+	if ((rc = need(t->object, "the type id")) || (rc = need(t->detail, "the type name")))
 		return rc;
-	for (const char *p = t->id; *p; p++)
+	for (const char *p = t->object; *p; p++)
 		if (!name_char(*p))
-			return error_set(CAMPAIGN_EINVALID, "type id \"%s\": use letters, digits, '_' and '-'", t->id);
+			return error_set(CAMPAIGN_EINVALID, "type id \"%s\": use letters, digits, '_' and '-'", t->object);
 	return CAMPAIGN_OK;
 }
 
 static int type_body(write_op *op, void *ctx)
 {
-	const type_args *t = ctx;
+	const write_named *t = ctx;
 	sqlite3_stmt *st = db_stmt(op->db, SQL_TYPE_EXISTS);
 	int exists;
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, t->id, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, t->name, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 1, t->object, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, t->detail, -1, SQLITE_STATIC);
 	exists = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_reset(st);
 	if (exists)
-		return error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", t->id, t->name);
-	return stmt_run(NULL, op->db, SQL_TYPE_ADD, "cannot add the risk type", "tt", t->id, t->name);
+		return error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", t->object, t->detail);
+	return stmt_run(NULL, op->db, SQL_TYPE_ADD, "cannot add the risk type", "tt", t->object, t->detail);
 }
 
 /* Types are not a campaign's: the entry names none. */
 int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor)
 {
-	type_args t = {id, name};
 	write_op op = {.name = "risk.type.add", .actor = actor, .object = id, .detail = name, .access = ACCESS_PLAN,
 	               .flags = WRITE_NO_CAMPAIGN, .check = type_check, .body = type_body};
-	return db_write(db, &op, &t, NULL);
+	return db_write_named(db, &op);
 }
 
 int campaign_risk_types_query(campaign_cursor **out, campaign_db *db)

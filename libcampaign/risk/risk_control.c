@@ -145,30 +145,25 @@ static int control_status(campaign_db *db, sqlite3_int64 crid, const char *contr
 	return risk_grade_refresh(db, crid, point, actor);
 }
 
-typedef struct status_args {
-	const char *control, *status;
-} status_args;
-
 static int status_check(void *ctx)
 {
-	const status_args *a = ctx;
-	int rc = need(a->control, "the control");
-	return rc ? rc : one_of(a->status, STATUSES, "the status", "planned, in_place, retired");
+	const write_named *a = ctx; /* the control, its status */
+	int rc = need(a->object, "the control");
+	return rc ? rc : one_of(a->detail, STATUSES, "the status", "planned, in_place, retired");
 }
 
 static int status_body(write_op *op, void *ctx)
 {
-	const status_args *a = ctx;
-	return control_status(op->db, op->crid, a->control, a->status, op->actor);
+	const write_named *a = ctx;
+	return control_status(op->db, op->crid, a->object, a->detail, op->actor);
 }
 
 int campaign_risk_control_set_status(campaign_db *db, const char *campaign, const char *control, const char *status,
                                      const char *actor)
 {
-	status_args a = {control, status};
 	write_op op = {.name = "risk.control.status", .actor = actor, .campaign = campaign, .object = control,
 	               .detail = status, .access = WRITE_ANY, .check = status_check, .body = status_body};
-	return db_write(db, &op, &a, NULL);
+	return db_write_named(db, &op);
 }
 
 static const char SQL_CONTROLS[] =
