@@ -378,14 +378,11 @@ static int decision_check(const char *decision, const char *action, const char *
 	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
 }
 
-ACC_OPTIONS(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION)
-
 static int decide_check(void *ctx)
 {
 	const campaign_proposal_decide_options *o = ctx;
 	int rc;
-	if ((rc = proposal_decide_options_check(o)) ||
-	    (rc = need(o->proposal, "proposal")) || (rc = decision_check(o->decision, o->action, o->due_on, o->note)))
+	if ((rc = need(o->proposal, "proposal")) || (rc = decision_check(o->decision, o->action, o->due_on, o->note)))
 		return rc;
 	return need_date(o->date, "date");
 }
@@ -397,5 +394,5 @@ static int decide_body(write_op *op, void *ctx)
 	              o->due_on && *o->due_on ? o->due_on : NULL, o->note, o->date, op->actor);
 }
 
-OPTIONS_WRITE_FN(proposal_decide, proposal, decision,
+OPTIONS_WRITE_FN(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, proposal, decision,
                  .name = "proposal.decide", .access = ACCESS_PLAN, .check = decide_check, .body = decide_body)

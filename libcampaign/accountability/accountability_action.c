@@ -59,14 +59,11 @@ static int update(stmts *c, sqlite3_int64 crid, const char *id, const char *even
 	return stmt_run(c, c->db, SQL_EVENT, "cannot record the action's progress", "ttot", id, date, note, event);
 }
 
-ACC_OPTIONS(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION)
-
 static int update_check(void *ctx)
 {
 	const campaign_action_update_options *o = ctx;
 	int rc;
-	if ((rc = action_update_options_check(o)) ||
-	    (rc = need(o->action_id, "action")) || (rc = need_date(o->date, "date")))
+	if ((rc = need(o->action_id, "action")) || (rc = need_date(o->date, "date")))
 		return rc;
 	if (!acc_one_of(o->event, EVENTS))
 		return error_set(CAMPAIGN_EINVALID, "event \"%s\" is not one of held, explanation_received, done, cancelled",
@@ -80,7 +77,7 @@ static int update_body(write_op *op, void *ctx)
 	return update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
 }
 
-OPTIONS_WRITE_FN(action_update, action_id, event,
+OPTIONS_WRITE_FN(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, action_id, event,
                  .name = "action.update", .access = ACCESS_PLAN, .check = update_check, .body = update_body)
 
 /* Each action's status on ?2. */

@@ -118,13 +118,10 @@ int holding_upsert(stmts *c, sqlite3_int64 crid, const char *person, const char 
 	return acc_step_recorded(c->db, st, 6, actor, "cannot store the holding");
 }
 
-ACC_OPTIONS(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION)
-
 static int post_check(void *ctx)
 {
 	const campaign_post_add_options *o = ctx;
-	int rc = post_add_options_check(o);
-	return rc ? rc : id_check(o->id, "post");
+	return id_check(o->id, "post");
 }
 
 static int post_body(write_op *op, void *ctx)
@@ -133,7 +130,7 @@ static int post_body(write_op *op, void *ctx)
 	return post_upsert(&op->st, op->crid, o->id, o->unit, o->name, o->kind, o->key_post, o->principal, op->actor);
 }
 
-OPTIONS_WRITE_FN(post_add, id, version,
+OPTIONS_WRITE_FN(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION, id, version,
                  .name = "post.add", .access = ACCESS_PLAN, .check = post_check, .body = post_body)
 
 ACC_OPTIONS(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION)
@@ -172,19 +169,12 @@ int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *camp
 	return db_write(db, &op, &in, out_id);
 }
 
-ACC_OPTIONS(post_assign, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION)
-
 /* A holding's person and post (post.assign and post.leave). */
-static int holding_check(const campaign_post_assign_options *o)
+static int holding_check(void *ctx)
 {
+	const campaign_post_assign_options *o = ctx;
 	int rc;
 	return (rc = need(o->person, "person")) ? rc : need(o->post, "post");
-}
-
-static int assign_check(void *ctx)
-{
-	int rc = post_assign_options_check(ctx);
-	return rc ? rc : holding_check(ctx);
 }
 
 static int assign_body(write_op *op, void *ctx)
@@ -193,8 +183,8 @@ static int assign_body(write_op *op, void *ctx)
 	return holding_upsert(&op->st, op->crid, o->person, o->post, o->start_on, o->end_on, op->actor);
 }
 
-OPTIONS_WRITE_FN(post_assign, person, version,
-                 .name = "post.assign", .access = ACCESS_PLAN, .check = assign_check, .body = assign_body)
+OPTIONS_WRITE_FN(post_assign, CAMPAIGN_POST_ASSIGN_OPTIONS_VERSION, person, version,
+                 .name = "post.assign", .access = ACCESS_PLAN, .check = holding_check, .body = assign_body)
 
 static const char SQL_OPEN_HOLDING[] =
 	"SELECT h.id, h.start_on FROM post_holding h JOIN person p ON p.id = h.person "
@@ -226,7 +216,7 @@ static int leave_check(void *ctx)
 {
 	const campaign_post_assign_options *o = ctx;
 	int rc;
-	return (rc = holding_check(o)) ? rc : need_date(o->end_on, "end_on");
+	return (rc = holding_check(ctx)) ? rc : need_date(o->end_on, "end_on");
 }
 
 static int leave_body(write_op *op, void *ctx)
@@ -354,14 +344,11 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
 	return acc_step_recorded(c->db, st, 7, actor, "cannot record the discipline");
 }
 
-ACC_OPTIONS(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION)
-
 static int discipline_check(void *ctx)
 {
 	const campaign_person_discipline_add_options *o = ctx;
 	int rc;
-	if ((rc = person_discipline_add_options_check(o)) ||
-	    (rc = need(o->person, "person")) || (rc = need_date(o->decided_on, "decided_on")))
+	if ((rc = need(o->person, "person")) || (rc = need_date(o->decided_on, "decided_on")))
 		return rc;
 	return need(o->sanction, "sanction");
 }
@@ -377,7 +364,7 @@ static int discipline_body(write_op *op, void *ctx)
 }
 
 /* the log names the person, never what the record says */
-OPTIONS_ADD_FN(person_discipline_add, person, version,
+OPTIONS_ADD_FN(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, person, version,
                .name = "person.discipline_add", .access = ACCESS_PLAN,
                .check = discipline_check, .body = discipline_body)
 

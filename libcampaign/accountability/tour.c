@@ -115,16 +115,11 @@ static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *da
 	return acc_step_recorded(c->db, st, 8, actor, "cannot record the tour");
 }
 
-ACC_OPTIONS(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION)
-
 static int record_check(void *ctx)
 {
 	const campaign_tour_record_options *o = ctx;
-	int rc;
-	if ((rc = tour_record_options_check(o)) ||
-	    (rc = need(o->unit, "unit")))
-		return rc;
-	return need_date(o->conducted_on, "conducted_on");
+	int rc = need(o->unit, "unit");
+	return rc ? rc : need_date(o->conducted_on, "conducted_on");
 }
 
 static int record_body(write_op *op, void *ctx)
@@ -133,7 +128,7 @@ static int record_body(write_op *op, void *ctx)
 	return record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
 }
 
-OPTIONS_WRITE_FN(tour_record, unit, conducted_on,
+OPTIONS_WRITE_FN(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, unit, conducted_on,
                  .name = "tour.record", .access = ACCESS_PLAN, .check = record_check, .body = record_body)
 
 static const char SQL_TOURS[] =

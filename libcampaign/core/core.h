@@ -289,6 +289,8 @@ struct write_op {
 	int access;           /* an access_action checked before BEGIN, or WRITE_ANY */
 	sqlite3_int64 unit;   /* the unit's row id, for ACCESS_UNIT */
 	int flags;            /* enum write_flags */
+	unsigned int options;     /* the known version of the options struct the context is, checked first */
+	const char *options_name; /* its name, "campaign_finding_add_options"; NULL: the context is none */
 	int (*check)(void *ctx);              /* argument checks, before anything is read; may be NULL */
 	int (*prepare)(write_op *op, void *ctx); /* after the access check, before BEGIN: work that needs no
 	                                            transaction (reading and parsing a file); may be NULL.
@@ -365,25 +367,31 @@ typedef struct write_named {
 } write_named;
 /* db_write() of @op with a write_named of op->object and op->detail as the context. */
 int db_write_named(campaign_db *db, write_op *op);
-/* Defines the public write campaign_NAME(db, campaign, opts, actor): its entry
- * names the options' OBJECT and DETAIL, the rest of the write_op follows. */
-#define OPTIONS_WRITE_FN(NAME, OBJECT, DETAIL, ...)                                                           \
-	int campaign_##NAME(campaign_db *db, const char *campaign, const campaign_##NAME##_options *opts,          \
-	                    const char *actor)                                                                     \
-	{                                                                                                          \
-		static const options_write w = {{__VA_ARGS__}, offsetof(campaign_##NAME##_options, OBJECT),            \
-		                                offsetof(campaign_##NAME##_options, DETAIL)};                          \
-		return db_write_options(db, &w, campaign, opts, actor, NULL);                                          \
-	}
-/* Defines the public write campaign_NAME(out_id, db, campaign, opts, actor)
- * that hands back what it made, as OPTIONS_WRITE_FN(). */
-#define OPTIONS_ADD_FN(NAME, OBJECT, DETAIL, ...)                                                                     \
-	int campaign_##NAME(struct campaign_buf **out_id, campaign_db *db, const char *campaign,                   \
-	                    const campaign_##NAME##_options *opts, const char *actor)                              \
-	{                                                                                                          \
-		static const options_write w = {{__VA_ARGS__}, offsetof(campaign_##NAME##_options, OBJECT),            \
-		                                offsetof(campaign_##NAME##_options, DETAIL)};                          \
-		return db_write_options(db, &w, campaign, opts, actor, out_id);                                        \
+/* The write_op fields that make db_write() check first that the context is
+ * a campaign_NAME_options of a known VERSION. */
+#define OPTIONS_CHECKED(NAME, VERSION) .options = (VERSION), .options_name = "campaign_" #NAME "_options"
+/* Defines campaign_NAME_options_init() and the public write campaign_NAME(db,
+ * campaign, opts, actor) of those options: checked as OPTIONS_CHECKED(),
+ * its entry naming their OBJECT and DETAIL; the rest of the write_op follows. */
+#define OPTIONS_WRITE_FN(NAME, VERSION, OBJECT, DETAIL, ...)                                                  \
+	OPTIONS_INIT_FN(NAME, VERSION)                                                                            \
+	int campaign_##NAME(campaign_db *db, const char *campaign, const campaign_##NAME##_options *opts,         \
+	                    const char *actor)                                                                    \
+	OPTIONS_WRITE_CALL(NAME, VERSION, OBJECT, DETAIL, NULL, __VA_ARGS__)
+/* The same for a write that hands back what it made: campaign_NAME(out_id,
+ * db, campaign, opts, actor). */
+#define OPTIONS_ADD_FN(NAME, VERSION, OBJECT, DETAIL, ...)                                                    \
+	OPTIONS_INIT_FN(NAME, VERSION)                                                                            \
+	int campaign_##NAME(struct campaign_buf **out_id, campaign_db *db, const char *campaign,                  \
+	                    const campaign_##NAME##_options *opts, const char *actor)                             \
+	OPTIONS_WRITE_CALL(NAME, VERSION, OBJECT, DETAIL, out_id, __VA_ARGS__)
+/* Their body: the one options_write of the call, run. */
+#define OPTIONS_WRITE_CALL(NAME, VERSION, OBJECT, DETAIL, OUT, ...)                                           \
+	{                                                                                                         \
+		static const options_write w = {{__VA_ARGS__, OPTIONS_CHECKED(NAME, VERSION)},                        \
+		                                offsetof(campaign_##NAME##_options, OBJECT),                          \
+		                                offsetof(campaign_##NAME##_options, DETAIL)};                         \
+		return db_write_options(db, &w, campaign, opts, actor, OUT);                                          \
 	}
 
 #endif

@@ -35,7 +35,9 @@ int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out
 	op->st.n = 0;
 	op->result = NULL;
 	op->crid = 0;
-	if ((rc = db_check_write(db, op->actor)) || (op->check && (rc = op->check(ctx))))
+	if ((rc = db_check_write(db, op->actor)) ||
+	    (op->options_name && (rc = options_check(ctx, op->options, op->options_name))) ||
+	    (op->check && (rc = op->check(ctx))))
 		return rc;
 	if (op->access != WRITE_ANY &&
 	    (rc = access_guard(db, op->actor, (access_action)op->access, op->unit, op->name, op->campaign, op->object)))

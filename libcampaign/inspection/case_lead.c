@@ -64,11 +64,8 @@ static lead_in lead_of(const campaign_case_lead_add_options *o)
 
 static int create_check(void *ctx)
 {
-	lead_in in, *l = &in;
+	lead_in in = lead_of(ctx), *l = &in;
 	int rc;
-	if ((rc = options_check(ctx, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, "campaign_case_lead_add_options")))
-		return rc;
-	in = lead_of(ctx);
 	if ((rc = need_date(l->received_on, "received_on")) || (rc = need(l->details, "details")))
 		return rc;
 	if (l->id && (!*l->id || strlen(l->id) > 64))
@@ -88,10 +85,8 @@ static int create_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-OPTIONS_INIT_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION)
-
 /* the audit log keeps the operation's name, "case_lead.create" */
-OPTIONS_ADD_FN(case_lead_add, id, version,
+OPTIONS_ADD_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, id, version,
                .name = "case_lead.create", .access = ACCESS_PLAN, .check = create_check, .body = create_body)
 
 /* ---- referral and outcome ---- */
@@ -121,8 +116,7 @@ static int refer_check(void *ctx)
 {
 	const campaign_case_lead_refer_options *a = ctx;
 	int rc;
-	if ((rc = options_check(a, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, "campaign_case_lead_refer_options")) ||
-	    (rc = need(a->lead, "lead")) ||
+	if ((rc = need(a->lead, "lead")) ||
 	    (rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
 		return rc;
@@ -145,9 +139,7 @@ static int refer_body(write_op *op, void *ctx)
 	                a->date, a->reference);
 }
 
-OPTIONS_INIT_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION)
-
-OPTIONS_WRITE_FN(case_lead_refer, lead, body_kind,
+OPTIONS_WRITE_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, lead, body_kind,
                  .name = "case_lead.refer", .access = ACCESS_PLAN, .check = refer_check, .body = refer_body)
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
@@ -157,8 +149,7 @@ static int resolve_check(void *ctx)
 {
 	const campaign_case_lead_resolve_options *a = ctx;
 	int rc;
-	if ((rc = options_check(a, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, "campaign_case_lead_resolve_options")) ||
-	    (rc = need(a->lead, "lead")) ||
+	if ((rc = need(a->lead, "lead")) ||
 	    (rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
 		return rc;
 	return need_date(a->date, "date");
@@ -181,9 +172,7 @@ static int resolve_body(write_op *op, void *ctx)
 	return stmt_run(&op->st, op->db, SQL_RESOLVE_NOTE, "cannot record the outcome", "tt", a->lead, a->note);
 }
 
-OPTIONS_INIT_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION)
-
-OPTIONS_WRITE_FN(case_lead_resolve, lead, outcome,
+OPTIONS_WRITE_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, lead, outcome,
                  .name = "case_lead.resolve", .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body)
 
 /* ---- queries ---- */

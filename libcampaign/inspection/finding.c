@@ -139,8 +139,7 @@ static int flag_check(void *ctx)
 {
 	const campaign_finding_flag_options *a = ctx;
 	int rc;
-	if ((rc = options_check(a, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, "campaign_finding_flag_options")) ||
-	    (rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
+	if ((rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->kind, "concealment") && strcmp(a->kind, "falsification"))
 		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", a->kind);
@@ -167,9 +166,7 @@ static int flag_body(write_op *op, void *ctx)
 	                a->note, a->date, op->actor);
 }
 
-OPTIONS_INIT_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION)
-
-OPTIONS_WRITE_FN(finding_flag, finding, kind,
+OPTIONS_WRITE_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, finding, kind,
                  .name = "finding.flag", .access = ACCESS_PLAN, .check = flag_check, .body = flag_body)
 
 /* ---- query ---- */

@@ -225,12 +225,8 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 static int submit_check(void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
-	int rc;
-	if ((rc = options_check(a, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION,
-	                             "campaign_inspection_round_submit_options")) ||
-	    (rc = need(a->round, "round")))
-		return rc;
-	return need_date(a->date, "date");
+	int rc = need(a->round, "round");
+	return rc ? rc : need_date(a->date, "date");
 }
 
 static int submit_body(write_op *op, void *ctx)
@@ -239,9 +235,7 @@ static int submit_body(write_op *op, void *ctx)
 	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
 }
 
-OPTIONS_INIT_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION)
-
-OPTIONS_WRITE_FN(inspection_round_submit, round, date,
+OPTIONS_WRITE_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, round, date,
                  .name = "inspection.round.submit", .access = WRITE_ANY, .check = submit_check, .body = submit_body)
 
 /* ---- queries ---- */

@@ -166,9 +166,7 @@ static int update_check(void *ctx)
 {
 	const campaign_rectification_update_options *a = ctx;
 	int rc;
-	if ((rc = options_check(a, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION,
-	                             "campaign_rectification_update_options")) ||
-	    (rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
+	if ((rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
 		return rc;
 	return need_date(a->date, "date");
 }
@@ -185,9 +183,7 @@ static int update_body(write_op *op, void *ctx)
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
 }
 
-OPTIONS_INIT_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION)
-
-OPTIONS_WRITE_FN(rectification_update, rectification, status,
+OPTIONS_WRITE_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, rectification, status,
                  .name = "rectification.update", .access = WRITE_ANY, .check = update_check, .body = update_body)
 
 /* ---- verification and closing ---- */
@@ -199,9 +195,7 @@ static int verify_check(void *ctx)
 {
 	const campaign_rectification_verify_options *a = ctx;
 	int rc;
-	if ((rc = options_check(a, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION,
-	                             "campaign_rectification_verify_options")) ||
-	    (rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
+	if ((rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
 	    (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->result, "passed") && strcmp(a->result, "failed"))
@@ -230,9 +224,7 @@ static int verify_body(write_op *op, void *ctx)
 	                a->note);
 }
 
-OPTIONS_INIT_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION)
-
-OPTIONS_WRITE_FN(rectification_verify, rectification, result,
+OPTIONS_WRITE_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION, rectification, result,
                  .name = "rectification.verify", .access = ACCESS_PLAN, .check = verify_check, .body = verify_body)
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";

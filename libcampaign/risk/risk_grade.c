@@ -465,21 +465,14 @@ int risk_grader_write(campaign_db *db, risk_grader *g, const char *point, const 
 	return grading_write(db, &g->w);
 }
 
-OPTIONS_INIT_FN(risk_point_grade, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION)
-
-static int grade_check(void *ctx)
-{
-	return options_check(ctx, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, "campaign_risk_point_grade_options");
-}
-
 static int grade_body(write_op *op, void *ctx)
 {
 	const campaign_risk_point_grade_options *o = ctx;
 	return risk_grade_point(op->db, op->crid, o->point, o->model, o->inputs, o->date, "grade", op->actor);
 }
 
-OPTIONS_WRITE_FN(risk_point_grade, point, inputs,
-                 .name = "risk.point.grade", .access = WRITE_ANY, .check = grade_check, .body = grade_body)
+OPTIONS_WRITE_FN(risk_point_grade, CAMPAIGN_RISK_POINT_GRADE_OPTIONS_VERSION, point, inputs,
+                 .name = "risk.point.grade", .access = WRITE_ANY, .body = grade_body)
 
 /* ---- re-grading the register ---- */
 
@@ -598,13 +591,11 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 	return risk_history_add(db, point, "override", "grade", before, after, actor);
 }
 
-OPTIONS_INIT_FN(risk_point_override, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION)
-
 static int override_check(void *ctx)
 {
 	const campaign_risk_point_override_options *o = ctx;
-	int rc = options_check(o, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, "campaign_risk_point_override_options");
-	if (!rc && !(rc = need(o->point, "the risk point")) && !(rc = need(o->grade, "the grade")) &&
+	int rc;
+	if (!(rc = need(o->point, "the risk point")) && !(rc = need(o->grade, "the grade")) &&
 	    !(rc = need(o->reason, "a reason for the override")))
 		rc = need_date(o->date, "the date");
 	return rc;
@@ -616,7 +607,7 @@ static int override_body(write_op *op, void *ctx)
 	return override_point(op->db, op->crid, o->point, o->grade, o->reason, o->date, op->actor);
 }
 
-OPTIONS_WRITE_FN(risk_point_override, point, reason,
+OPTIONS_WRITE_FN(risk_point_override, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, point, reason,
                  .name = "risk.point.override", .access = WRITE_ANY, .check = override_check, .body = override_body)
 
 /* ---- the grades' history ---- */
