@@ -93,28 +93,6 @@ static const char SQL_TOUR_ADD[] =
 	"INSERT INTO inspection_tour (id, campaign, unit, year, conducted_on, leader, note, recorded_by, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-static int record(stmts *c, sqlite3_int64 crid, const char *unit, const char *date, const char *leader,
-                  const char *note, const char *actor)
-{
-	sqlite3_int64 urid;
-	sqlite3_stmt *st;
-	char id[72], done[16];
-	int rc, year = atoi(date);
-	if ((rc = unit_rid(c, crid, unit, &urid)) || (rc = tour_of(c, crid, urid, year, id, done)))
-		return rc;
-	if (*done)
-		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" was toured already in %d (on %s)", unit, year, done);
-	if (!(st = stmts_get(c, *id ? SQL_TOUR_DONE : SQL_TOUR_ADD)))
-		return campaign_error_code_last();
-	if (*id) {
-		bind_all(st, "ttoo", id, date, leader, note);
-		return db_step_done(c->db, st, "cannot record the tour");
-	}
-	db_new_id(id);
-	bind_all(st, "tIIitoo", id, crid, urid, year, date, leader, note);
-	return acc_step_recorded(c->db, st, 8, actor, "cannot record the tour");
-}
-
 static int record_check(void *ctx)
 {
 	const campaign_tour_record_options *o = ctx;
@@ -122,10 +100,27 @@ static int record_check(void *ctx)
 	return rc ? rc : need_date(o->conducted_on, "conducted_on");
 }
 
+/* Fills the tour scheduled for the unit in that year, or adds one conducted. */
 static int record_body(write_op *op, void *ctx)
 {
 	const campaign_tour_record_options *o = ctx;
-	return record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
+	sqlite3_int64 urid;
+	sqlite3_stmt *st;
+	char id[72], done[16];
+	int rc, year = atoi(o->conducted_on);
+	if ((rc = unit_rid(&op->st, op->crid, o->unit, &urid)) || (rc = tour_of(&op->st, op->crid, urid, year, id, done)))
+		return rc;
+	if (*done)
+		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" was toured already in %d (on %s)", o->unit, year, done);
+	if (!(st = stmts_get(&op->st, *id ? SQL_TOUR_DONE : SQL_TOUR_ADD)))
+		return campaign_error_code_last();
+	if (*id) {
+		bind_all(st, "ttoo", id, o->conducted_on, o->leader, o->note);
+		return db_step_done(op->db, st, "cannot record the tour");
+	}
+	db_new_id(id);
+	bind_all(st, "tIIitoo", id, op->crid, urid, year, o->conducted_on, o->leader, o->note);
+	return acc_step_recorded(op->db, st, 8, op->actor, "cannot record the tour");
 }
 
 OPTIONS_WRITE_FN(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, unit, conducted_on,

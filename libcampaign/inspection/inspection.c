@@ -191,37 +191,6 @@ static const char SQL_SUBMIT[] =
 	"INSERT INTO inspection_submission (id, round, submitted_on, document, note, actor, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *date, const char *document,
-                  const char *note, const char *actor)
-{
-	sqlite3_int64 rid = 0, unit = 0;
-	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
-	int rc, found;
-	sqlite3_stmt *st = row_first(c, SQL_ROUND_FOR_SUBMIT, crid, round, &found);
-	if (!st)
-		return campaign_error_code_last();
-	if (found) {
-		rid = sqlite3_column_int64(st, 0);
-		unit = sqlite3_column_int64(st, 1);
-		column_copy(st, 2, first, sizeof first);
-		column_copy(st, 3, done, sizeof done);
-		column_copy(st, 4, doc, sizeof doc);
-	}
-	sqlite3_reset(st);
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no round with id \"%s\"", round);
-	if ((rc = access_check(c->db, actor, ACCESS_UNIT, unit, "inspection.round.submit")))
-		return rc;
-	if (*done)
-		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", round, done, *doc ? " as " : "", doc);
-	if (strcmp(date, first) < 0)
-		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", date, first);
-	db_new_id(id);
-	db_now(now);
-	return stmt_run(c, c->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, date, document, note, actor,
-	                now);
-}
-
 static int submit_check(void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
@@ -232,7 +201,23 @@ static int submit_check(void *ctx)
 static int submit_body(write_op *op, void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
-	return submit(&op->st, op->crid, a->round, a->date, a->document, a->note, op->actor);
+	sqlite3_int64 rid = 0, unit = 0;
+	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
+	int rc;
+	if ((rc = row_copy(&op->st, SQL_ROUND_FOR_SUBMIT, op->crid, a->round, "round", "IIttt", &rid, &unit,
+	                   COLUMN_TO(first), COLUMN_TO(done), COLUMN_TO(doc))) ||
+	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, unit, op->name)))
+		return rc;
+	if (*done)
+		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", a->round, done, *doc ? " as " : "",
+		                 doc);
+	if (strcmp(a->date, first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", a->date,
+		                 first);
+	db_new_id(id);
+	db_now(now);
+	return stmt_run(&op->st, op->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, a->date,
+	                a->document, a->note, op->actor, now);
 }
 
 OPTIONS_WRITE_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, round, date,
