@@ -381,10 +381,8 @@ static int decision_check(const char *decision, const char *action, const char *
 static int decide_check(void *ctx)
 {
 	const campaign_proposal_decide_options *o = ctx;
-	int rc;
-	if ((rc = need(o->proposal, "proposal")) || (rc = decision_check(o->decision, o->action, o->due_on, o->note)))
-		return rc;
-	return need_date(o->date, "date");
+	int rc = decision_check(o->decision, o->action, o->due_on, o->note);
+	return rc ? rc : need_date(o->date, "date");
 }
 
 static int decide_body(write_op *op, void *ctx)
@@ -395,4 +393,5 @@ static int decide_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, proposal, decision,
-                 .name = "proposal.decide", .access = ACCESS_PLAN, .check = decide_check, .body = decide_body)
+                 .name = "proposal.decide", .object_needed = "proposal",
+                 .access = ACCESS_PLAN, .check = decide_check, .body = decide_body)

@@ -347,10 +347,8 @@ static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const ch
 static int discipline_check(void *ctx)
 {
 	const campaign_person_discipline_add_options *o = ctx;
-	int rc;
-	if ((rc = need(o->person, "person")) || (rc = need_date(o->decided_on, "decided_on")))
-		return rc;
-	return need(o->sanction, "sanction");
+	int rc = need_date(o->decided_on, "decided_on");
+	return rc ? rc : need(o->sanction, "sanction");
 }
 
 static int discipline_body(write_op *op, void *ctx)
@@ -365,7 +363,7 @@ static int discipline_body(write_op *op, void *ctx)
 
 /* the log names the person, never what the record says */
 OPTIONS_ADD_FN(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, person, version,
-               .name = "person.discipline_add", .access = ACCESS_PLAN,
+               .name = "person.discipline_add", .object_needed = "person", .access = ACCESS_PLAN,
                .check = discipline_check, .body = discipline_body)
 
 static const char SQL_RECORD[] =

@@ -96,8 +96,7 @@ static const char SQL_TOUR_ADD[] =
 static int record_check(void *ctx)
 {
 	const campaign_tour_record_options *o = ctx;
-	int rc = need(o->unit, "unit");
-	return rc ? rc : need_date(o->conducted_on, "conducted_on");
+	return need_date(o->conducted_on, "conducted_on");
 }
 
 /* Fills the tour scheduled for the unit in that year, or adds one conducted. */
@@ -124,7 +123,8 @@ static int record_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, unit, conducted_on,
-                 .name = "tour.record", .access = ACCESS_PLAN, .check = record_check, .body = record_body)
+                 .name = "tour.record", .object_needed = "unit",
+                 .access = ACCESS_PLAN, .check = record_check, .body = record_body)
 
 static const char SQL_TOURS[] =
 	"WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "

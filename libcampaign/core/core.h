@@ -291,6 +291,7 @@ struct write_op {
 	int flags;            /* enum write_flags */
 	unsigned int options;     /* the known version of the options struct the context is, checked first */
 	const char *options_name; /* its name, "campaign_finding_add_options"; NULL: the context is none */
+	const char *object_needed; /* then, when set: op->object must be given, this names it ("the lead") */
 	int (*check)(void *ctx);              /* argument checks, before anything is read; may be NULL */
 	int (*prepare)(write_op *op, void *ctx); /* after the access check, before BEGIN: work that needs no
 	                                            transaction (reading and parsing a file); may be NULL.

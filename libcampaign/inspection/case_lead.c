@@ -116,8 +116,7 @@ static int refer_check(void *ctx)
 {
 	const campaign_case_lead_refer_options *a = ctx;
 	int rc;
-	if ((rc = need(a->lead, "lead")) ||
-	    (rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	if ((rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
 		return rc;
 	return need_date(a->date, "date");
@@ -140,7 +139,8 @@ static int refer_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, lead, body_kind,
-                 .name = "case_lead.refer", .access = ACCESS_PLAN, .check = refer_check, .body = refer_body)
+                 .name = "case_lead.refer", .object_needed = "lead",
+                 .access = ACCESS_PLAN, .check = refer_check, .body = refer_body)
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
 static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcome_note = ?2 WHERE lead = ?1";
@@ -148,11 +148,8 @@ static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcom
 static int resolve_check(void *ctx)
 {
 	const campaign_case_lead_resolve_options *a = ctx;
-	int rc;
-	if ((rc = need(a->lead, "lead")) ||
-	    (rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other")))
-		return rc;
-	return need_date(a->date, "date");
+	int rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other");
+	return rc ? rc : need_date(a->date, "date");
 }
 
 static int resolve_body(write_op *op, void *ctx)
@@ -173,7 +170,8 @@ static int resolve_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, lead, outcome,
-                 .name = "case_lead.resolve", .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body)
+                 .name = "case_lead.resolve", .object_needed = "lead",
+                 .access = ACCESS_PLAN, .check = resolve_check, .body = resolve_body)
 
 /* ---- queries ---- */
 

@@ -139,7 +139,7 @@ static int flag_check(void *ctx)
 {
 	const campaign_finding_flag_options *a = ctx;
 	int rc;
-	if ((rc = need(a->finding, "finding")) || (rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
+	if ((rc = need(a->kind, "kind")) || (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->kind, "concealment") && strcmp(a->kind, "falsification"))
 		return error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not concealment or falsification", a->kind);
@@ -167,7 +167,8 @@ static int flag_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, finding, kind,
-                 .name = "finding.flag", .access = ACCESS_PLAN, .check = flag_check, .body = flag_body)
+                 .name = "finding.flag", .object_needed = "finding",
+                 .access = ACCESS_PLAN, .check = flag_check, .body = flag_body)
 
 /* ---- query ---- */
 

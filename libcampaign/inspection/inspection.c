@@ -194,8 +194,7 @@ static const char SQL_SUBMIT[] =
 static int submit_check(void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
-	int rc = need(a->round, "round");
-	return rc ? rc : need_date(a->date, "date");
+	return need_date(a->date, "date");
 }
 
 static int submit_body(write_op *op, void *ctx)
@@ -221,7 +220,8 @@ static int submit_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, round, date,
-                 .name = "inspection.round.submit", .access = WRITE_ANY, .check = submit_check, .body = submit_body)
+                 .name = "inspection.round.submit", .object_needed = "round",
+                 .access = WRITE_ANY, .check = submit_check, .body = submit_body)
 
 /* ---- queries ---- */
 

@@ -165,10 +165,8 @@ static int status_write(stmts *c, const char *rect, const char *status, const ch
 static int update_check(void *ctx)
 {
 	const campaign_rectification_update_options *a = ctx;
-	int rc;
-	if ((rc = need(a->rectification, "rectification")) || (rc = status_check(a->status)))
-		return rc;
-	return need_date(a->date, "date");
+	int rc = status_check(a->status);
+	return rc ? rc : need_date(a->date, "date");
 }
 
 static int update_body(write_op *op, void *ctx)
@@ -184,7 +182,8 @@ static int update_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, rectification, status,
-                 .name = "rectification.update", .access = WRITE_ANY, .check = update_check, .body = update_body)
+                 .name = "rectification.update", .object_needed = "rectification",
+                 .access = WRITE_ANY, .check = update_check, .body = update_body)
 
 /* ---- verification and closing ---- */
 
@@ -195,8 +194,7 @@ static int verify_check(void *ctx)
 {
 	const campaign_rectification_verify_options *a = ctx;
 	int rc;
-	if ((rc = need(a->rectification, "rectification")) || (rc = need(a->result, "result")) ||
-	    (rc = need_date(a->date, "date")))
+	if ((rc = need(a->result, "result")) || (rc = need_date(a->date, "date")))
 		return rc;
 	if (strcmp(a->result, "passed") && strcmp(a->result, "failed"))
 		return error_set(CAMPAIGN_EINVALID, "result \"%s\" is not passed or failed", a->result);
@@ -225,15 +223,15 @@ static int verify_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VERSION, rectification, result,
-                 .name = "rectification.verify", .access = ACCESS_PLAN, .check = verify_check, .body = verify_body)
+                 .name = "rectification.verify", .object_needed = "rectification",
+                 .access = ACCESS_PLAN, .check = verify_check, .body = verify_body)
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 
 static int close_check(void *ctx)
 {
-	const write_named *a = ctx; /* the rectification, the date */
-	int rc = need(a->object, "rectification");
-	return rc ? rc : need_date(a->detail, "date");
+	const write_named *a = ctx; /* the rectification (needed), the date */
+	return need_date(a->detail, "date");
 }
 
 static int close_body(write_op *op, void *ctx)
@@ -256,7 +254,8 @@ int campaign_rectification_close(campaign_db *db, const char *campaign, const ch
                                  const char *actor)
 {
 	write_op op = {.name = "rectification.close", .actor = actor, .campaign = campaign, .object = rectification,
-	               .detail = date, .access = ACCESS_PLAN, .check = close_check, .body = close_body};
+	               .detail = date, .object_needed = "rectification", .access = ACCESS_PLAN, .check = close_check,
+	               .body = close_body};
 	return db_write_named(db, &op);
 }
 

@@ -10,8 +10,7 @@ static const char SQL_LINK[] = "INSERT INTO inspection_tour_finding (tour, findi
 static int tour_finding_check(void *ctx)
 {
 	const campaign_tour_finding_add_options *o = ctx;
-	int rc = need(o->unit, "unit");
-	return rc ? rc : need_date(o->found_on, "found_on");
+	return need_date(o->found_on, "found_on");
 }
 
 /* finding_insert() writes the call entry ("finding.record"), naming the new finding */
@@ -36,5 +35,5 @@ static int tour_finding_body(write_op *op, void *ctx)
 }
 
 OPTIONS_ADD_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, unit, version,
-               .name = "tour.finding", .access = ACCESS_PLAN,
-               .flags = WRITE_OWN_LOG, .check = tour_finding_check, .body = tour_finding_body)
+               .name = "tour.finding", .object_needed = "unit", .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG,
+               .check = tour_finding_check, .body = tour_finding_body)

@@ -147,9 +147,8 @@ static int control_status(campaign_db *db, sqlite3_int64 crid, const char *contr
 
 static int status_check(void *ctx)
 {
-	const write_named *a = ctx; /* the control, its status */
-	int rc = need(a->object, "the control");
-	return rc ? rc : one_of(a->detail, STATUSES, "the status", "planned, in_place, retired");
+	const write_named *a = ctx; /* the control (needed), its status */
+	return one_of(a->detail, STATUSES, "the status", "planned, in_place, retired");
 }
 
 static int status_body(write_op *op, void *ctx)
@@ -162,7 +161,8 @@ int campaign_risk_control_set_status(campaign_db *db, const char *campaign, cons
                                      const char *actor)
 {
 	write_op op = {.name = "risk.control.status", .actor = actor, .campaign = campaign, .object = control,
-	               .detail = status, .access = WRITE_ANY, .check = status_check, .body = status_body};
+	               .detail = status, .object_needed = "the control", .access = WRITE_ANY, .check = status_check,
+	               .body = status_body};
 	return db_write_named(db, &op);
 }
 
