@@ -264,6 +264,10 @@ int amount_parse(const char *s, long long *fen);
  * revocation takes .access = ACCESS_GRANT. A read that must be logged uses
  * db_log_read(). A bulk import takes WRITE_BULK (and WRITE_OWN_LOG when it
  * writes its own call entry, after its rows' batches).
+ * A write whose context is a versioned options struct names it in
+ * op->options and op->options_name, and one that needs the object it is about,
+ * op->object_needed: the envelope checks both before op->check. A public write
+ * of options alone is written OPTIONS_WRITE_FN() or OPTIONS_ADD_FN().
  *
  *   static int add_body(write_op *op, void *ctx) { ... op->crid, op->st ... }
  *   write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign,
