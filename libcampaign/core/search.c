@@ -104,11 +104,14 @@ int search_register(campaign_db *db)
 /* ---- keeping the index ---- */
 
 #define INDEX_FAILED "cannot update the search index"
+/* What the transaction changed, as ranges of rows: its batches in their
+ * order, then each single row changed as a range of one (a row a bulk import
+ * inserted and then changed is indexed again after its batch). Sorted, so
+ * read whole before the first row is indexed. */
 static const char SQL_CHANGED[] =
-	"SELECT DISTINCT tbl, CAST(key AS INTEGER) FROM audit_log WHERE seq > ?1 AND tbl IN ('finding', 'rectification') "
-	"AND kind <> 'batch'";
-static const char SQL_BATCHES[] =
-	"SELECT tbl, first, last FROM audit_batch WHERE seq > ?1 AND tbl IN ('finding', 'rectification') ORDER BY seq";
+	"SELECT tbl, first, last FROM (SELECT 0 AS single, seq, tbl, first, last FROM audit_batch WHERE seq > ?1 "
+	"AND tbl IN ('finding', 'rectification') UNION SELECT 1, 0, tbl, CAST(key AS INTEGER), CAST(key AS INTEGER) "
+	"FROM audit_log WHERE seq > ?1 AND tbl IN ('finding', 'rectification') AND kind <> 'batch') ORDER BY single, seq";
 static const char SQL_UNINDEX_FTS_RANGE[] =
 	"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3)";
 static const char SQL_UNINDEX_DOC_RANGE[] = "DELETE FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3";
@@ -145,53 +148,20 @@ static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, s
 	return rc;
 }
 
-/* The batches of the transaction, before its single rows: a row a bulk
- * import inserted and then changed is indexed again after them. The
- * batches are read while their rows are indexed: other tables. */
-static int sync_batches(campaign_db *db, sqlite3_int64 after_seq)
+int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 {
+	sqlite3_stmt *st;
 	int rc = CAMPAIGN_OK;
-	sqlite3_stmt *st = db_stmt(db, SQL_BATCHES);
-	if (!st)
+	/* the module that owns the tables may not exist in this store */
+	if (!db->has_search)
+		return CAMPAIGN_OK;
+	if (!(st = db_stmt(db, SQL_CHANGED)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, after_seq);
 	while (!rc && sqlite3_step(st) == SQLITE_ROW)
 		rc = index_range(db, !strcmp((const char *)sqlite3_column_text(st, 0), "finding") ? "finding" : "rectification",
 		                 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
 	sqlite3_reset(st);
-	return rc;
-}
-
-int search_sync(campaign_db *db, sqlite3_int64 after_seq)
-{
-	sqlite3_stmt *st;
-	struct { char kind[16]; sqlite3_int64 rid; } *rows = NULL;
-	size_t n = 0, cap = 0;
-	int rc = CAMPAIGN_OK;
-	/* the module that owns the tables may not exist in this store */
-	if (!db->has_search)
-		return CAMPAIGN_OK;
-	if ((rc = sync_batches(db, after_seq)))
-		return rc;
-	if (!(st = db_stmt(db, SQL_CHANGED)))
-		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, after_seq);
-	while (sqlite3_step(st) == SQLITE_ROW) {
-		if (n == cap) {
-			void *p = realloc(rows, (cap = cap ? cap * 2 : 32) * sizeof *rows);
-			if (!p) {
-				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-				break;
-			}
-			rows = p;
-		}
-		snprintf(rows[n].kind, sizeof rows[n].kind, "%s", (const char *)sqlite3_column_text(st, 0));
-		rows[n++].rid = sqlite3_column_int64(st, 1);
-	}
-	sqlite3_reset(st);
-	for (size_t i = 0; !rc && i < n; i++)
-		rc = index_range(db, rows[i].kind, rows[i].rid, rows[i].rid);
-	free(rows);
 	return rc;
 }
 
