@@ -112,39 +112,26 @@ static const char SQL_CHANGED[] =
 	"SELECT tbl, first, last FROM (SELECT 0 AS single, seq, tbl, first, last FROM audit_batch WHERE seq > ?1 "
 	"AND tbl IN ('finding', 'rectification') UNION SELECT 1, 0, tbl, CAST(key AS INTEGER), CAST(key AS INTEGER) "
 	"FROM audit_log WHERE seq > ?1 AND tbl IN ('finding', 'rectification') AND kind <> 'batch') ORDER BY single, seq";
-static const char SQL_UNINDEX_FTS_RANGE[] =
-	"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3)";
-static const char SQL_UNINDEX_DOC_RANGE[] = "DELETE FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3";
-static const char SQL_DOC_FINDINGS[] =
-	"INSERT INTO search_doc (kind, rid, campaign) SELECT 'finding', rowid, campaign FROM finding "
-	"WHERE rowid BETWEEN ?2 AND ?3";
-static const char SQL_DOC_RECTS[] =
-	"INSERT INTO search_doc (kind, rid, campaign) SELECT 'rectification', rowid, campaign FROM rectification "
-	"WHERE rowid BETWEEN ?2 AND ?3";
-static const char SQL_FTS_FINDINGS[] =
-	"INSERT INTO search_fts (rowid, body) SELECT d.id, f.description || coalesce('；' || f.people, '') "
-	"FROM search_doc d JOIN finding f ON f.rowid = d.rid WHERE d.kind = ?1 AND d.rid BETWEEN ?2 AND ?3";
-static const char SQL_FTS_RECTS[] =
-	"INSERT INTO search_fts (rowid, body) SELECT d.id, r.problem || '；' || r.measure || '；' || r.criterion || '；' || "
-	"r.responsible FROM search_doc d JOIN rectification r ON r.rowid = d.rid WHERE d.kind = ?1 AND d.rid BETWEEN ?2 AND ?3";
-/* Indexes the rows first..last of @kind (a bulk import's batch, or one
- * changed row), dropping what was indexed for them: a few statements for
- * all of them; a row that is gone is left out. */
+/* Indexing the rows ?2..?3 of kind ?1 (a bulk import's batch, or one changed
+ * row), in order: drop what was indexed for them, then their documents and
+ * their text; a row that is gone is left out. */
+static const char *const SQL_INDEX_RANGE[] = {
+	"DELETE FROM search_fts WHERE rowid IN (SELECT id FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3)",
+	"DELETE FROM search_doc WHERE kind = ?1 AND rid BETWEEN ?2 AND ?3",
+	"INSERT INTO search_doc (kind, rid, campaign) SELECT ?1, rowid, campaign FROM finding "
+	"WHERE ?1 = 'finding' AND rowid BETWEEN ?2 AND ?3 UNION ALL SELECT ?1, rowid, campaign FROM rectification "
+	"WHERE ?1 = 'rectification' AND rowid BETWEEN ?2 AND ?3",
+	"INSERT INTO search_fts (rowid, body) SELECT d.id, CASE d.kind WHEN 'finding' THEN "
+	"(SELECT f.description || coalesce('；' || f.people, '') FROM finding f WHERE f.rowid = d.rid) ELSE "
+	"(SELECT r.problem || '；' || r.measure || '；' || r.criterion || '；' || r.responsible FROM rectification r "
+	"WHERE r.rowid = d.rid) END FROM search_doc d WHERE d.kind = ?1 AND d.rid BETWEEN ?2 AND ?3"};
+
+/* A few statements for all the rows of a range. */
 static int index_range(campaign_db *db, const char *kind, sqlite3_int64 first, sqlite3_int64 last)
 {
-	int finding = !strcmp(kind, "finding"), rc = CAMPAIGN_OK;
-	const char *sql[4] = {SQL_UNINDEX_FTS_RANGE, SQL_UNINDEX_DOC_RANGE, finding ? SQL_DOC_FINDINGS : SQL_DOC_RECTS,
-	                      finding ? SQL_FTS_FINDINGS : SQL_FTS_RECTS};
-	for (int i = 0; !rc && i < 4; i++) {
-		sqlite3_stmt *st = db_stmt(db, sql[i]);
-		if (!st)
-			return campaign_error_code_last();
-		if (sqlite3_bind_parameter_count(st) == 3)
-			sqlite3_bind_text(st, 1, kind, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 2, first);
-		sqlite3_bind_int64(st, 3, last);
-		rc = db_step_done(db, st, INDEX_FAILED);
-	}
+	int rc = CAMPAIGN_OK;
+	for (size_t i = 0; !rc && i < sizeof SQL_INDEX_RANGE / sizeof *SQL_INDEX_RANGE; i++)
+		rc = stmt_run(NULL, db, SQL_INDEX_RANGE[i], INDEX_FAILED, "tII", kind, first, last);
 	return rc;
 }
 
