@@ -311,7 +311,7 @@ static const char SQL_PROPOSALS[] =
 int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
                              const char *unit)
 {
-	return acc_query(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tt", status, unit);
+	return query_run(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tt", status, unit);
 }
 
 static const char SQL_PROPOSAL[] =

@@ -1,7 +1,7 @@
 /* Private helpers shared by the accountability modules (people, evaluation,
  * rules, tours, look-back, rotation, proposals and actions). Not installed.
  * Every public write runs through db_write() and every query through
- * acc_query() (the query path); both build on the core (core/core.h). */
+ * query_run() (the query path); both build on the core (core/core.h). */
 #ifndef CAMPAIGN_ACCOUNTABILITY_PRIVATE_H
 #define CAMPAIGN_ACCOUNTABILITY_PRIVATE_H
 
@@ -136,16 +136,6 @@ int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *acto
 /* The insert @sql with a new id made into @id (the caller binds it to ?1,
  * with the rest, by bind_all()); NULL with the last error set. */
 sqlite3_stmt *acc_insert_new(stmts *c, const char *sql, char id[37]);
-
-/* ---- acc_query.c: the query path's one shape here ---- */
-
-/* A whole query: query_begin() with ?1 the campaign, then ?2, ?3 ... bound
- * from the arguments after @binds, one letter each: 't' a text filter
- * (const char *; NULL or "": any), 'i' an int, 'd' a date as of which
- * (const char *; NULL: today), checked before the store is read; then
- * query_done(). At most 8. */
-int acc_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
-              const char *binds, ...);
 
 /* ---- evaluation of one rule (accountability.c) ---- */
 

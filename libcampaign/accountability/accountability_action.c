@@ -98,7 +98,7 @@ static const char SQL_ACTIONS[] =
 int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
                            const char *unit, const char *as_of)
 {
-	return acc_query(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtt", as_of, action, unit);
+	return query_run(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtt", as_of, action, unit);
 }
 
 static const char SQL_ACTIONS_SUMMARY[] =
@@ -109,5 +109,5 @@ static const char SQL_ACTIONS_SUMMARY[] =
 
 int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
-	return acc_query(out, db, campaign, SQL_ACTIONS_SUMMARY, "ttttiii", "d", as_of);
+	return query_run(out, db, campaign, SQL_ACTIONS_SUMMARY, "ttttiii", "d", as_of);
 }

@@ -93,5 +93,5 @@ static const char SQL_RANKING[] =
 int campaign_evaluation_ranking_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year,
                                       const char *period, const char *group)
 {
-	return acc_query(out, db, campaign, SQL_RANKING, "itttti" "iidt", "itt", year, period, group);
+	return query_run(out, db, campaign, SQL_RANKING, "itttti" "iidt", "itt", year, period, group);
 }

@@ -302,7 +302,7 @@ static const char SQL_PEOPLE[] =
 int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
 	/* the posts held today */
-	return acc_query(out, db, campaign, SQL_PEOPLE, "ttttdttt", "td", unit, NULL);
+	return query_run(out, db, campaign, SQL_PEOPLE, "ttttdttt", "td", unit, NULL);
 }
 
 static const char SQL_POSTS[] =
@@ -312,7 +312,7 @@ static const char SQL_POSTS[] =
 
 int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	return acc_query(out, db, campaign, SQL_POSTS, "ttttttii", "t", unit);
+	return query_run(out, db, campaign, SQL_POSTS, "ttttttii", "t", unit);
 }
 
 static const char SQL_HOLDINGS[] =
@@ -324,7 +324,7 @@ static const char SQL_HOLDINGS[] =
 
 int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *person)
 {
-	return acc_query(out, db, campaign, SQL_HOLDINGS, "tttttttt" "idd", "t", person);
+	return query_run(out, db, campaign, SQL_HOLDINGS, "tttttttt" "idd", "t", person);
 }
 
 /* ---- the confidential record ---- */
@@ -402,5 +402,5 @@ int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const c
 		return rc;
 	/* the read is logged before anything is read */
 	rc = db_log(db, actor, "person.read_record", campaign, person, NULL);
-	return rc ? rc : acc_query(out, db, campaign, SQL_RECORD, "tdtttt", "t", person);
+	return rc ? rc : query_run(out, db, campaign, SQL_RECORD, "tdtttt", "t", person);
 }

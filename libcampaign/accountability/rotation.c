@@ -17,5 +17,5 @@ static const char SQL_TENURE[] =
 int campaign_tenure_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	/* no rule: every kind of key post ($.kinds absent) */
-	return acc_query(out, db, campaign, SQL_TENURE, "tttttttddid", "dt", as_of, "{}");
+	return query_run(out, db, campaign, SQL_TENURE, "tttttttddid", "dt", as_of, "{}");
 }

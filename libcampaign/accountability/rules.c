@@ -453,5 +453,5 @@ static const char SQL_RULES_IN_FORCE[] =
 
 int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign)
 {
-	return acc_query(out, db, campaign, SQL_RULES_IN_FORCE, "titttt" "ttt", "");
+	return query_run(out, db, campaign, SQL_RULES_IN_FORCE, "titttt" "ttt", "");
 }

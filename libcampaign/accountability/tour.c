@@ -141,5 +141,5 @@ static const char SQL_TOURS[] =
 int campaign_tours_query(campaign_cursor **out, campaign_db *db, const char *campaign, int year, const char *group,
                          const char *as_of)
 {
-	return acc_query(out, db, campaign, SQL_TOURS, "itttddtit", "itd", year, group, as_of);
+	return query_run(out, db, campaign, SQL_TOURS, "itttddtit", "itd", year, group, as_of);
 }

@@ -220,6 +220,13 @@ int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *ta
 /* Finishes a query: on failure frees @c and returns @rc; on success hands
  * @c to @out and marks success. */
 int query_done(campaign_cursor **out, campaign_cursor *c, int rc);
+/* A whole query: query_begin() with ?1 the campaign, then ?2, ?3 ... bound
+ * from the arguments after @binds, one letter each: 't' a text filter
+ * (const char *; NULL or "": any), 'i' an int, 'd' a date as of which
+ * (const char *; NULL: today), checked before the store is read; then
+ * query_done(). At most 8. */
+int query_run(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
+              const char *binds, ...);
 
 /* The versioned options structs of the public API (their first member is
  * `unsigned int version`): one check and one init for every one of them.

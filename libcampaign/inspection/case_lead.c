@@ -188,15 +188,10 @@ OPTIONS_WRITE_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, 
 
 int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = query_begin(out, &c, db, campaign,
-	                     "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
-	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
-	                     LEAD_TYPES, &crid);
-	if (!rc)
-		bind_opt(cursor_stmt(c), 2, unit);
-	return query_done(out, c, rc);
+	return query_run(out, db, campaign,
+	                 "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
+	                 "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
+	                 LEAD_TYPES, "t", unit);
 }
 
 static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campaign = ?1 AND id = ?2";

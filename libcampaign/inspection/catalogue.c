@@ -235,23 +235,15 @@ int campaign_catalogues_query(campaign_cursor **out, campaign_db *db, const char
 int campaign_violation_categories_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                         const char *catalogue, int version)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc;
 	if (out && version < 0)
 		return error_set(CAMPAIGN_EINVALID, "version %d is negative", version);
-	rc = query_begin(
-		out, &c, db, campaign,
+	return query_run(
+		out, db, campaign,
 		"SELECT c.id AS catalogue, c.version, g.id, c.id || '@' || c.version || '/' || g.id AS ref, g.label, g.text, "
 		"coalesce(g.consequence, c.consequence) AS consequence "
 		"FROM violation_catalogue c JOIN violation_category g ON g.catalogue = c.rid "
 		"WHERE c.campaign = ?1 AND (?2 IS NULL OR c.id = ?2) AND (?3 = c.version OR ?3 = 0 AND c.version = "
 		"(SELECT max(version) FROM violation_catalogue m WHERE m.campaign = c.campaign AND m.id = c.id)) "
 		"ORDER BY c.id, c.version, g.ord",
-		"tittttt", &crid);
-	if (!rc) {
-		bind_opt(cursor_stmt(c), 2, catalogue);
-		sqlite3_bind_int(cursor_stmt(c), 3, version);
-	}
-	return query_done(out, c, rc);
+		"tittttt", "ti", catalogue, version);
 }

@@ -264,22 +264,15 @@ int campaign_rectification_close(campaign_db *db, const char *campaign, const ch
 int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *finding,
                                   const char *unit)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
-	int rc = query_begin(out, &c, db, campaign,
-	                     "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
-	                     "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
-	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
-	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
-	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
-	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
-	                     "ORDER BY r.deadline, r.id",
-	                     "ttttttdttttdtdtttd", &crid);
-	if (!rc) {
-		bind_opt(cursor_stmt(c), 2, finding);
-		bind_opt(cursor_stmt(c), 3, unit);
-	}
-	return query_done(out, c, rc);
+	return query_run(out, db, campaign,
+	                 "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
+	                 "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
+	                 "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
+	                 "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
+	                 "FROM rectification r JOIN unit u ON u.rid = r.unit "
+	                 "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	                 "ORDER BY r.deadline, r.id",
+	                 "ttttttdttttdtdtttd", "tt", finding, unit);
 }
 
 /* Each rectification of ?1 with its status on ?2 (the latest update dated on
