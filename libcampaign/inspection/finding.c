@@ -205,14 +205,8 @@ static const char *const FINDINGS_SQL[4] = {
 int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit,
                             const char *finding)
 {
-	campaign_cursor *c;
-	sqlite3_int64 crid;
 	int by_unit = unit && *unit, by_finding = finding && *finding;
-	int rc = query_begin(out, &c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt",
-	                     &crid);
-	if (!rc && by_unit)
-		bind_opt(cursor_stmt(c), 2, unit);
-	if (!rc && by_finding)
-		bind_opt(cursor_stmt(c), 3, finding);
-	return query_done(out, c, rc);
+	/* a statement without the filter's parameter takes no value for it */
+	return query_run(out, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt", "tt",
+	                 unit, finding);
 }
