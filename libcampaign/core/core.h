@@ -194,6 +194,9 @@ void column_copy(sqlite3_stmt *st, int i, char *out, size_t n);
 int need(const char *s, const char *what);
 /* A date argument "YYYY-MM-DD": EINVALID naming @what. */
 int need_date(const char *s, const char *what);
+/* @v is one of @set (NULL-terminated): EINVALID naming @what, with @list,
+ * when missing or not. */
+int one_of(const char *v, const char *const *set, const char *what, const char *list);
 /* @as_of, or today (UTC) when NULL, into @out. */
 int insp_as_of(const char *as_of, char out[11]);
 /* Looks up a one-row, one-integer result of @sql bound with (?1 int64, ?2 text);

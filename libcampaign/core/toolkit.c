@@ -104,6 +104,16 @@ int need(const char *s, const char *what)
 	return s && *s ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "%s is required", what);
 }
 
+int one_of(const char *v, const char *const *set, const char *what, const char *list)
+{
+	if (!v || !*v)
+		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
+	for (int k = 0; set[k]; k++)
+		if (!strcmp(set[k], v))
+			return CAMPAIGN_OK;
+	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
+}
+
 int need_date(const char *s, const char *what)
 {
 	if (!s || !*s)

@@ -116,7 +116,7 @@ static int refer_check(void *ctx)
 {
 	const campaign_case_lead_refer_options *a = ctx;
 	int rc;
-	if ((rc = insp_one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
+	if ((rc = one_of(a->body_kind, BODY_KINDS, "body_kind", "discipline, supervision, procuratorate")) ||
 	    (rc = need(a->body, "body")))
 		return rc;
 	return need_date(a->date, "date");
@@ -148,7 +148,7 @@ static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcom
 static int resolve_check(void *ctx)
 {
 	const campaign_case_lead_resolve_options *a = ctx;
-	int rc = insp_one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other");
+	int rc = one_of(a->outcome, OUTCOMES, "outcome", "filed, not_filed, sanctioned, prosecuted, cleared, other");
 	return rc ? rc : need_date(a->date, "date");
 }
 

@@ -10,7 +10,7 @@ static const char *const ORIGINS[] = {"self_reported", "investigated", "inspecti
 
 static int origin_check(const char *origin)
 {
-	return insp_one_of(origin, ORIGINS, "origin", "self_reported, investigated, inspection_tour, citizen_report, audit");
+	return one_of(origin, ORIGINS, "origin", "self_reported, investigated, inspection_tour, citizen_report, audit");
 }
 
 /* Checks the fields that need no store. */

@@ -9,16 +9,6 @@
 
 /* ---- checks and lookups every part of the domain uses ---- */
 
-int insp_one_of(const char *v, const char *const *set, const char *what, const char *list)
-{
-	if (!v || !*v)
-		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
-	for (int k = 0; set[k]; k++)
-		if (!strcmp(set[k], v))
-			return CAMPAIGN_OK;
-	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
-}
-
 int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size)
 {
 	sqlite3_stmt *st;

@@ -12,8 +12,6 @@
  * detail are named before its check refuses NULL options). */
 #define INSP_OPT(o, f) ((o) ? (o)->f : NULL)
 
-/* @v is one of @set: EINVALID naming @what, with @list, when missing or not. */
-int insp_one_of(const char *v, const char *const *set, const char *what, const char *list);
 /* A new row's id into @id (@size bytes): @given, which ECONFLICT refuses
  * ("@what \"ID\" exists already") when @exists_sql (?1 = the id) finds it;
  * a new UUIDv7 when @given is NULL. */

@@ -22,7 +22,7 @@ static const char *status_label(const char *status)
 
 static int status_check(const char *status)
 {
-	return insp_one_of(status, STATUSES, "status", "not_started, in_progress, done, ongoing");
+	return one_of(status, STATUSES, "status", "not_started, in_progress, done, ongoing");
 }
 
 /* ---- adding ---- */

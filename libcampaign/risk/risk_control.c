@@ -7,16 +7,6 @@
 static const char *const LINES[] = {"prevention", "monitoring", "disposal", NULL};
 static const char *const STATUSES[] = {"planned", "in_place", "retired", NULL};
 
-static int one_of(const char *v, const char *const *set, const char *what, const char *list)
-{
-	int k;
-	if (!v || !*v)
-		return error_set(CAMPAIGN_EINVALID, "%s is required (%s)", what, list);
-	for (k = 0; set[k] && strcmp(set[k], v); k++)
-		;
-	return set[k] ? CAMPAIGN_OK : error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", what, v, list);
-}
-
 /* An effect: inputs with values 0 or below; @out gets its canonical text. */
 static int effect_check(const char *effect, struct campaign_buf *out)
 {
