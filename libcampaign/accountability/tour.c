@@ -93,12 +93,6 @@ static const char SQL_TOUR_ADD[] =
 	"INSERT INTO inspection_tour (id, campaign, unit, year, conducted_on, leader, note, recorded_by, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 
-static int record_check(void *ctx)
-{
-	const campaign_tour_record_options *o = ctx;
-	return need_date(o->conducted_on, "conducted_on");
-}
-
 /* Fills the tour scheduled for the unit in that year, or adds one conducted. */
 static int record_body(write_op *op, void *ctx)
 {
@@ -123,8 +117,8 @@ static int record_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, unit, conducted_on,
-                 .name = "tour.record", .object_needed = "unit",
-                 .access = ACCESS_PLAN, .check = record_check, .body = record_body)
+                 .name = "tour.record", .object_needed = "unit", .detail_date = "conducted_on",
+                 .access = ACCESS_PLAN, .body = record_body)
 
 static const char SQL_TOURS[] =
 	"WITH units AS (SELECT gm.unit, gm.ord FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid "

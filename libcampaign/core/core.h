@@ -276,7 +276,8 @@ int amount_parse(const char *s, long long *fen);
  * writes its own call entry, after its rows' batches).
  * A write whose context is a versioned options struct names it in
  * op->options and op->options_name, and one that needs the object it is about,
- * op->object_needed: the envelope checks both before op->check. A public write
+ * op->object_needed (and one whose detail is its date, op->detail_date): the
+ * envelope checks them before op->check. A public write
  * of options alone is written OPTIONS_WRITE_FN() or OPTIONS_ADD_FN().
  *
  *   static int add_body(write_op *op, void *ctx) { ... op->crid, op->st ... }
@@ -306,6 +307,7 @@ struct write_op {
 	unsigned int options;     /* the known version of the options struct the context is, checked first */
 	const char *options_name; /* its name, "campaign_finding_add_options"; NULL: the context is none */
 	const char *object_needed; /* then, when set: op->object must be given, this names it ("the lead") */
+	const char *detail_date;   /* then, when set: op->detail is the call's date, YYYY-MM-DD, this names it */
 	int (*check)(void *ctx);              /* argument checks, before anything is read; may be NULL */
 	int (*prepare)(write_op *op, void *ctx); /* after the access check, before BEGIN: work that needs no
 	                                            transaction (reading and parsing a file); may be NULL.

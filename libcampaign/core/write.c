@@ -38,6 +38,7 @@ int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out
 	if ((rc = db_check_write(db, op->actor)) ||
 	    (op->options_name && (rc = options_check(ctx, op->options, op->options_name))) ||
 	    (op->object_needed && (rc = need(op->object, op->object_needed))) ||
+	    (op->detail_date && (rc = need_date(op->detail, op->detail_date))) ||
 	    (op->check && (rc = op->check(ctx))))
 		return rc;
 	if (op->access != WRITE_ANY &&

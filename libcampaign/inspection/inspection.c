@@ -181,12 +181,6 @@ static const char SQL_SUBMIT[] =
 	"INSERT INTO inspection_submission (id, round, submitted_on, document, note, actor, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-static int submit_check(void *ctx)
-{
-	const campaign_inspection_round_submit_options *a = ctx;
-	return need_date(a->date, "date");
-}
-
 static int submit_body(write_op *op, void *ctx)
 {
 	const campaign_inspection_round_submit_options *a = ctx;
@@ -210,8 +204,8 @@ static int submit_body(write_op *op, void *ctx)
 }
 
 OPTIONS_WRITE_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, round, date,
-                 .name = "inspection.round.submit", .object_needed = "round",
-                 .access = WRITE_ANY, .check = submit_check, .body = submit_body)
+                 .name = "inspection.round.submit", .object_needed = "round", .detail_date = "date",
+                 .access = WRITE_ANY, .body = submit_body)
 
 /* ---- queries ---- */
 

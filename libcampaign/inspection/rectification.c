@@ -228,12 +228,6 @@ OPTIONS_WRITE_FN(rectification_verify, CAMPAIGN_RECTIFICATION_VERIFY_OPTIONS_VER
 
 static const char SQL_CLOSE[] = "UPDATE rectification SET closed_by = ?2, closed_on = ?3 WHERE id = ?1";
 
-static int close_check(void *ctx)
-{
-	const write_named *a = ctx; /* the rectification (needed), the date */
-	return need_date(a->detail, "date");
-}
-
 static int close_body(write_op *op, void *ctx)
 {
 	const write_named *a = ctx;
@@ -254,7 +248,7 @@ int campaign_rectification_close(campaign_db *db, const char *campaign, const ch
                                  const char *actor)
 {
 	write_op op = {.name = "rectification.close", .actor = actor, .campaign = campaign, .object = rectification,
-	               .detail = date, .object_needed = "rectification", .access = ACCESS_PLAN, .check = close_check,
+	               .detail = date, .object_needed = "rectification", .detail_date = "date", .access = ACCESS_PLAN,
 	               .body = close_body};
 	return db_write_named(db, &op);
 }
