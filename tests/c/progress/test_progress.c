@@ -113,7 +113,7 @@ static void test_bad_reports_write_nothing(void **state)
 	assert_int_equal(report_as(db, "t9.o1", "liyong", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no outcome with id \"t9.o1\"");
 	assert_int_equal(report_as(db, "t1.1.o1", "nobody", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "no unit with id \"nobody\"");
+	assert_string_equal(campaign_error_message(), "unknown unit \"nobody\"");
 	/* 规划科 supports t1.1 but leads nothing there: it owes no share */
 	assert_int_equal(report_as(db, "t1.1.o1", "guihua", "done", 100, "2010-11-20", "x"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "unit \"guihua\" owes no share of outcome \"t1.1.o1\"");
