@@ -324,7 +324,9 @@ int db_log_read(campaign_db *db, const char *actor, const char *operation, const
 
 /* The one unit @text names; a group is EINVALID naming it (a single unit is needed). */
 int unit_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid);
-/* The same, for a call's statements. */
+/* The one group @text names (id, name or alias); a unit is EINVALID naming it. */
+int group_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid);
+/* unit_resolve(), for a call's statements. */
 int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
 /* The units @text names -- a unit, or a group's members (view unit_member_of) --
  * appended to @out as a JSON array of row ids, for UNITS_IN(). */

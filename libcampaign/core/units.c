@@ -84,6 +84,7 @@ typedef struct found {
 } found;
 
 static const char SQL_UNIT_BY_ID[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
+static const char SQL_GROUP_BY_ID[] = "SELECT rid FROM unit_group WHERE campaign = ?1 AND id = ?2";
 static const char SQL_NAMES[] =
 	"SELECT 0, rid, id, name, aliases, ord FROM unit WHERE campaign = ?1 "
 	"UNION ALL SELECT 1, rid, id, name, aliases, ord FROM unit_group WHERE campaign = ?1 ORDER BY 1, 6";
@@ -148,24 +149,26 @@ static int scan(campaign_db *db, sqlite3_int64 crid, found *f)
 }
 
 /* Finds what @text names: exactly one unit or group in *@f, or the error
- * (unknown, with a suggestion when one is near; ambiguous, with the candidates). */
-static int find(campaign_db *db, sqlite3_int64 crid, const char *text, found *f)
+ * (unknown, with a suggestion when one is near; ambiguous, with the
+ * candidates), saying @what was asked for: "unit" or "unit group". */
+static int find(campaign_db *db, sqlite3_int64 crid, const char *text, const char *what, found *f)
 {
+	int group = !strcmp(what, "unit group"), rc;
 	sqlite3_stmt *st;
 	char *key;
-	int rc;
 	memset(f, 0, sizeof *f);
 	if (!text)
-		return error_set(CAMPAIGN_EINVALID, "a unit is required");
+		return error_set(CAMPAIGN_EINVALID, "a %s is required", what);
 	if (!utf8_valid(text, strlen(text)))
-		return error_set(CAMPAIGN_EINVALID, "unit: invalid UTF-8 at byte %zu",
+		return error_set(CAMPAIGN_EINVALID, "%s: invalid UTF-8 at byte %zu", what,
 		                 utf8_invalid_offset(text, strlen(text)));
-	/* a unit's own id, the common case (every row of a bulk import), costs one probe */
-	if (!(st = db_stmt(db, SQL_UNIT_BY_ID)))
+	/* an own id, the common case (every row of a bulk import), costs one probe */
+	if (!(st = db_stmt(db, group ? SQL_GROUP_BY_ID : SQL_UNIT_BY_ID)))
 		return campaign_error_code_last();
 	bind_all(st, "It", crid, text);
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		f->n = 1;
+		f->group = group;
 		f->rid = sqlite3_column_int64(st, 0);
 	}
 	sqlite3_reset(st);
@@ -179,12 +182,12 @@ static int find(campaign_db *db, sqlite3_int64 crid, const char *text, found *f)
 	rc = scan(db, crid, f);
 	free(key);
 	if (!rc && f->n > 1)
-		rc = error_set(CAMPAIGN_EINVALID, "unit \"%s\" is ambiguous: %s", text, f->list.data);
+		rc = error_set(CAMPAIGN_EINVALID, "%s \"%s\" is ambiguous: %s", what, text, f->list.data);
 	else if (!rc && !f->n && f->nsug == 1)
-		rc = error_set(CAMPAIGN_ENOTFOUND, "unknown unit \"%s\" (did you mean %s \"%s\"?)", text, f->sug_name,
+		rc = error_set(CAMPAIGN_ENOTFOUND, "unknown %s \"%s\" (did you mean %s \"%s\"?)", what, text, f->sug_name,
 		               f->sug_id);
 	else if (!rc && !f->n)
-		rc = error_set(CAMPAIGN_ENOTFOUND, "unknown unit \"%s\"", text);
+		rc = error_set(CAMPAIGN_ENOTFOUND, "unknown %s \"%s\"", what, text);
 	buf_reset(&f->list);
 	return rc;
 }
@@ -194,9 +197,21 @@ static int find(campaign_db *db, sqlite3_int64 crid, const char *text, found *f)
 int unit_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid)
 {
 	found f;
-	int rc = find(db, crid, text, &f);
+	int rc = find(db, crid, text, "unit", &f);
 	if (!rc && f.group)
 		return error_set(CAMPAIGN_EINVALID, "unit \"%s\" names the group %s (%s): a single unit is needed", text,
+		                 f.id, f.name);
+	if (!rc)
+		*rid = f.rid;
+	return rc;
+}
+
+int group_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid)
+{
+	found f;
+	int rc = find(db, crid, text, "unit group", &f);
+	if (!rc && !f.group)
+		return error_set(CAMPAIGN_EINVALID, "unit group \"%s\" names the unit %s (%s): a group is needed", text,
 		                 f.id, f.name);
 	if (!rc)
 		*rid = f.rid;
@@ -216,7 +231,7 @@ int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct 
 {
 	sqlite3_stmt *st;
 	found f;
-	int rc = find(db, crid, text, &f);
+	int rc = find(db, crid, text, "unit", &f);
 	if (rc)
 		return rc;
 	if (!f.group)

@@ -203,6 +203,35 @@ static void test_group_filter(void **state)
 	campaign_close(db);
 }
 
+/* A group argument takes the group's name too: a round for every member; a unit is refused there. */
+static void test_group_argument(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_inspection_round_add_options r = CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_INIT;
+	campaign_cursor *c;
+	sqlite3_int64 rid;
+	(void)state;
+	r.round = "self-2010";
+	r.group = "各县(市、区)国土资源局(分局)";
+	r.window_first = "2010-10-15";
+	r.window_last = "2010-12-20";
+	r.deadline = "12月中旬";
+	ok(campaign_inspection_round_add(db, NULL, &r, "office"));
+	ok(campaign_inspection_rounds_query(&c, db, NULL, NULL, "各地", "2010-12-01"));
+	assert_string_equal(units_of(c), COUNTIES);
+	ok(campaign_inspection_rounds_query(&c, db, NULL, NULL, "峨眉山市国土资源局", "2010-12-01"));
+	assert_string_equal(units_of(c), "emeishan");
+	assert_int_equal(group_resolve(db, campaign_rid(db), "监察室", &rid), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "unit group \"监察室\" names the unit jiancha (监察室): a group is needed");
+	assert_int_equal(group_resolve(db, campaign_rid(db), "直属单价", &rid), CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(),
+	                    "unknown unit group \"直属单价\" (did you mean 直属单位 \"affiliates\"?)");
+	/* part of two groups' names (直属单位, 各科室和直属单位负责人): no guess */
+	assert_int_equal(group_resolve(db, campaign_rid(db), "直属", &rid), CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "unknown unit group \"直属\"");
+	campaign_close(db);
+}
+
 /* A single write refuses a group, naming it; the store is unchanged. */
 static void test_group_refused_for_a_write(void **state)
 {
@@ -299,6 +328,7 @@ int main(void)
 		cmocka_unit_test(test_csv_column),           cmocka_unit_test(test_group_filter),
 		cmocka_unit_test(test_group_refused_for_a_write), cmocka_unit_test(test_unknown_with_suggestion),
 		cmocka_unit_test(test_ambiguous),            cmocka_unit_test(test_normalisation),
+		cmocka_unit_test(test_group_argument),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
