@@ -334,6 +334,11 @@ int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct 
 /* A filter: binds ?@n of @st to units_resolve(@text); leaves it NULL (no
  * filter) when @text is NULL or "". */
 int units_bind(campaign_db *db, sqlite3_stmt *st, int n, sqlite3_int64 crid, const char *text);
+/* 1 if @text names a group of @campaign, else 0 (errors are left to the
+ * query that follows): SQLite cannot push UNITS_IN() into a compound view
+ * (it would materialise the view), so such a query keeps its indexed
+ * "= ?N" form for one unit and takes UNITS_IN() for a group. */
+int units_is_group(campaign_db *db, const char *campaign, const char *text);
 /* The SQL of a filter bound by units_bind(): @col (a unit row id) is one of
  * the units of parameter @p, "?3". */
 #define UNITS_IN(col, p) col " IN (SELECT value FROM json_each(" p "))"

@@ -64,7 +64,8 @@ static int one_edit(const char *a, const char *b)
 }
 
 /* A suggestion for @key that matched nothing: it is part of @k, or one edit
- * from it (a text of two code points at least: one edit from "室" is anything). */
+ * from it when longer than three bytes (two Chinese characters, four Latin
+ * letters: one edit from "室" is any one-character name). */
 static int near(const char *key, const char *k)
 {
 	return strstr(k, key) || (key[0] && strlen(key) > 3 && one_edit(key, k));
@@ -245,6 +246,15 @@ int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct 
 		rc = error_from_sqlite(db->sql, rc, "cannot read the group's members");
 	sqlite3_reset(st);
 	return rc;
+}
+
+int units_is_group(campaign_db *db, const char *campaign, const char *text)
+{
+	sqlite3_int64 crid;
+	found f;
+	if (!text || !*text || db_check(db) || db_campaign_rid(db, campaign, &crid))
+		return 0;
+	return !find(db, crid, text, "unit", &f) && f.group;
 }
 
 int units_bind(campaign_db *db, sqlite3_stmt *st, int n, sqlite3_int64 crid, const char *text)

@@ -76,6 +76,15 @@ static const char *history(campaign_db *db, const char *unit)
 	return units_of(c);
 }
 
+/* Fails unless the store holds what @before (a dump_store()) held; frees @before. */
+static void assert_unchanged(campaign_db *db, char *before)
+{
+	char *after = dump_store(db);
+	assert_string_equal(after, before);
+	free(after);
+	free(before);
+}
+
 static int commas(const char *s)
 {
 	int n = 0;
@@ -169,12 +178,7 @@ static void test_csv_column(void **state)
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "bad.csv:3:9: row 2: unknown unit \"监察\" (did you mean 监察室 \"jiancha\"?)");
-	{
-		char *after = dump_store(db);
-		assert_string_equal(after, before);
-		free(after);
-	}
-	free(before);
+	assert_unchanged(db, before);
 	campaign_close(db);
 }
 
@@ -236,7 +240,7 @@ static void test_group_argument(void **state)
 static void test_group_refused_for_a_write(void **state)
 {
 	campaign_db *db = open_seed();
-	char *before = dump_store(db), *after;
+	char *before = dump_store(db);
 	(void)state;
 	assert_int_equal(report(db, "t2.2.o4", "各县(市、区)国土资源局(分局)", "2010-12-10"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "unit \"各县(市、区)国土资源局(分局)\" names the group counties "
@@ -244,10 +248,7 @@ static void test_group_refused_for_a_write(void **state)
 	assert_int_equal(report(db, "t2.2.o4", "counties", "2010-12-10"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "unit \"counties\" names the group counties "
 	                                              "(各县(市、区)国土资源局(分局)): a single unit is needed");
-	after = dump_store(db);
-	assert_string_equal(after, before);
-	free(after);
-	free(before);
+	assert_unchanged(db, before);
 	campaign_close(db);
 }
 
@@ -280,17 +281,14 @@ static void test_unknown_with_suggestion(void **state)
 static void test_ambiguous(void **state)
 {
 	campaign_db *db = open_mini();
-	char *before = dump_store(db), *after;
+	char *before = dump_store(db);
 	campaign_cursor *c;
 	(void)state;
 	assert_int_equal(report(db, "t1.o1", "监察室", "2010-10-28"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "unit \"监察室\" is ambiguous: a (name), b (alias)");
 	assert_int_equal(campaign_unit_matrix_query(&c, db, NULL, "监察室"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "unit \"监察室\" is ambiguous: a (name), b (alias)");
-	after = dump_store(db);
-	assert_string_equal(after, before);
-	free(after);
-	free(before);
+	assert_unchanged(db, before);
 	/* the ids stay unambiguous */
 	ok(report(db, "t1.o1", "a", "2010-10-28"));
 	ok(report(db, "t1.o1", "纪检组", "2010-10-29"));
