@@ -14,7 +14,8 @@
 /* The eleven county bureaus of the group counties, in plan order. */
 #define COUNTIES "shizhong,shawan,wutongqiao,jinkouhe,qianwei,jingyan,jiajiang,muchuan,ebian,mabian,emeishan"
 
-/* Two units named alike, a name in full-width parentheses, one with an accent. */
+/* Two units named alike, a name in full-width parentheses, one with an accent;
+ * the plan's own references by name (纪检组, 执法支队(一) in half-width parentheses). */
 static const char MINI[] = "format: 1\n"
                            "campaign: {id: mini, title: 测试方案, period: 2010年10月至2011年12月}\n"
                            "units:\n"
@@ -23,11 +24,11 @@ static const char MINI[] = "format: 1\n"
                            "  - {id: z1, name: 执法支队(一), kind: affiliate}\n"
                            "  - {id: cafe, name: Café, kind: other}\n"
                            "unit_groups:\n"
-                           "  - {id: zhifa, name: 各支队(大队), members: [z1]}\n"
+                           "  - {id: zhifa, name: 各支队(大队), members: [执法支队(一)]}\n"
                            "tasks:\n"
                            "  - id: t1\n"
                            "    title: 任务\n"
-                           "    measures: [{id: t1.m1, text: 措施, lead: [a, b, z1, cafe]}]\n"
+                           "    measures: [{id: t1.m1, text: 措施, lead: [a, 纪检组, z1, cafe]}]\n"
                            "    outcomes: [{id: t1.o1, text: 成果, deadline: 2010年11月底完成}]\n";
 
 static campaign_db *open_mini(void)
