@@ -141,6 +141,43 @@ static void test_write_by_name(void **state)
 		ok(campaign_findings_query(&c, db, NULL, "监察室", NULL));
 		assert_string_equal(units_of(c), "jiancha");
 	}
+	/* its rectification, in the ledger and the list of the unit's group, by the group's name */
+	{
+		campaign_rectification_add_options r = CAMPAIGN_RECTIFICATION_ADD_OPTIONS_INIT;
+		campaign_buf *id;
+		campaign_cursor *c;
+		ok(campaign_findings_query(&c, db, NULL, "jiancha", NULL));
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+		r.finding = campaign_cursor_get(c, "id");
+		r.measure = "补齐台账";
+		r.deadline = "2010-12-31";
+		r.responsible = "李四";
+		r.criterion = "台账齐全";
+		ok(campaign_rectification_add(&id, db, NULL, &r, "office"));
+		campaign_cursor_free(c);
+		campaign_buf_free(id);
+		ok(campaign_rectification_ledger_query(&c, db, NULL, "各科室", "2011-01-10"));
+		assert_string_equal(units_of(c), "jiancha");
+		ok(campaign_rectification_ledger_query(&c, db, NULL, "各地", "2011-01-10"));
+		assert_string_equal(units_of(c), "");
+		ok(campaign_rectifications_query(&c, db, NULL, NULL, "纪监室"));
+		assert_string_equal(units_of(c), "jiancha");
+	}
+	/* a risk point of a unit given by name, in the register of its group */
+	{
+		campaign_risk_point_add_options p = CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT;
+		campaign_cursor *c;
+		p.unit = "交易中心";
+		p.scope = "business";
+		p.scope_name = "土地挂牌出让";
+		p.type = "process";
+		p.name = "违规变更出让条件";
+		ok(campaign_risk_point_add(NULL, db, NULL, &p, "office"));
+		ok(campaign_risk_points_query(&c, db, NULL, "直属单位"));
+		assert_string_equal(units_of(c), "jiaoyi");
+		ok(campaign_risk_points_query(&c, db, NULL, "各科室"));
+		assert_string_equal(units_of(c), "");
+	}
 	/* a person in a unit given by name, listed through the unit's group */
 	{
 		campaign_person_add_options p = CAMPAIGN_PERSON_ADD_OPTIONS_INIT;
