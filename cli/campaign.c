@@ -109,7 +109,7 @@ static const cli_command root = CMD(
 		CMD("deadline", "TEXT", "parse a deadline: prints FIRST LAST, or open-ended",
 		    OPTIONS(OPT("--year", 0, "N", "the year of a date written without one")), NULL, cmd_deadline),
 		CMD("matrix", "", "the 任务分工表, or one unit's row of it",
-		    OPTIONS(O_UNIT("one unit's measures, roles and deadlines"), O_FORMAT), NULL, cmd_matrix),
+		    OPTIONS(O_UNIT("one unit's measures, roles and deadlines (a group: each member's)"), O_FORMAT), NULL, cmd_matrix),
 		CMD("warnings", "", "measures without a lead, units with no measure, scoped leads", OPTIONS(O_FORMAT), NULL,
 		    cmd_warnings),
 		CMD("workload", "", "per unit: measures led and supported, outcomes due and overdue",

@@ -27,12 +27,16 @@ extern "C" {
 /**
  * What one unit leads and supports, in plan order: one row per measure and
  * way of owing it (directly, or through each group that names the unit).
+ * @p unit is a unit's id, name or alias as the plan writes them, or a group
+ * (id, name or alias): then the rows of each member, by measure, then unit.
  * Columns: measure, task, task_title, label, text, role ("lead"/"support"),
  * via_group (group id or NULL), written (the name as the document writes it),
  * condition (scope of a scoped lead, or NULL), deadline_text (the task's
- * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date).
+ * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date),
+ * unit (the unit's id), unit_name.
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
- *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, or no campaign named in a store of several;
+ *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, an ambiguous unit name (the message lists the
+ *         candidates), or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or unit; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign,

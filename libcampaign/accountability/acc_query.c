@@ -36,11 +36,13 @@ int acc_query(campaign_cursor **out, campaign_db *db, const char *campaign, cons
 			v[k].s = dates[k];
 	if (rc || (rc = query_begin(out, &c, db, campaign, sql, types, &crid)))
 		return rc;
-	for (int k = 0; k < n; k++) {
+	for (int k = 0; !rc && k < n; k++) {
 		if (binds[k] == 'i')
 			sqlite3_bind_int(cursor_stmt(c), k + 2, v[k].i);
+		else if (binds[k] == 'u')
+			rc = units_bind(db, cursor_stmt(c), k + 2, crid, v[k].s);
 		else
 			bind_opt(cursor_stmt(c), k + 2, v[k].s);
 	}
-	return query_done(out, c, CAMPAIGN_OK);
+	return query_done(out, c, rc);
 }

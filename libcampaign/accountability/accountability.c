@@ -88,8 +88,6 @@ static int run_kind(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_
 	return rc;
 }
 
-static const char SQL_UNIT[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
-
 /* A `sql` rule: its rows are read under the authorizer, then checked. */
 static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const char *as_of, const rule_row *r,
                    candidates *cs)
@@ -143,12 +141,11 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 	/* now outside the authorizer: resolve units, check people and fields */
 	for (size_t i = first; !rc && i < cs->n; i++) {
 		candidate *c = &cs->v[i];
-		int found = 1;
-		if (units[i - first] && (rc = lookup_rid(s, SQL_UNIT, crid, units[i - first], &c->unit, &found)))
-			break;
-		if (!found)
-			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no unit with id \"%s\"", r->id, i - first + 1,
-			               units[i - first]);
+		char why[512] = ""; /* copied: the message is the buffer error_set() rewrites */
+		if (units[i - first] && unit_rid(s, crid, units[i - first], &c->unit))
+			snprintf(why, sizeof why, "%s", campaign_error_message());
+		if (*why)
+			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: %s", r->id, i - first + 1, why);
 		else if (c->person && person_check(s, crid, c->person))
 			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no person with id \"%s\"", r->id, i - first + 1,
 			               c->person);
@@ -305,13 +302,13 @@ static const char SQL_PROPOSALS[] =
 	"p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
 	"a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
 	"LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
-	"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 	"ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key";
 
 int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
                              const char *unit)
 {
-	return acc_query(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tt", status, unit);
+	return acc_query(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tu", status, unit);
 }
 
 static const char SQL_PROPOSAL[] =

@@ -141,7 +141,8 @@ sqlite3_stmt *acc_insert_new(stmts *c, const char *sql, char id[37]);
 
 /* A whole query: query_begin() with ?1 the campaign, then ?2, ?3 ... bound
  * from the arguments after @binds, one letter each: 't' a text filter
- * (const char *; NULL or "": any), 'i' an int, 'd' a date as of which
+ * (const char *; NULL or "": any), 'u' a unit filter (a unit or group
+ * as units_bind() takes it, for UNITS_IN_OPT()), 'i' an int, 'd' a date as of which
  * (const char *; NULL: today), checked before the store is read; then
  * query_done(). At most 8. */
 int acc_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,

@@ -109,12 +109,12 @@ static const char SQL_ACTIONS[] =
 	"CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
 	"AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
 	"LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
-	"WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) ORDER BY s.action, u.ord, s.due_on, s.id";
+	"WHERE (?3 IS NULL OR s.action = ?3) AND " UNITS_IN_OPT("u.rid", "?4") " ORDER BY s.action, u.ord, s.due_on, s.id";
 
 int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
                            const char *unit, const char *as_of)
 {
-	return acc_query(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtt", as_of, action, unit);
+	return acc_query(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtu", as_of, action, unit);
 }
 
 static const char SQL_ACTIONS_SUMMARY[] =

@@ -10,8 +10,7 @@
 static const char SQL_MEMBERS[] =
 	"SELECT gm.unit, u.id, EXISTS (SELECT 1 FROM inspection_tour t WHERE t.campaign = ?1 AND t.unit = gm.unit "
 	"AND t.year = ?3) FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid JOIN unit u ON u.rid = gm.unit "
-	"WHERE g.campaign = ?1 AND g.id = ?2 ORDER BY gm.ord";
-static const char SQL_GROUP_EXISTS[] = "SELECT rid FROM unit_group WHERE campaign = ?1 AND id = ?2";
+	"WHERE g.campaign = ?1 AND g.rid = ?2 ORDER BY gm.ord";
 static const char SQL_PLAN[] =
 	"INSERT INTO inspection_tour (id, campaign, unit, year, planned_on, recorded_by, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, date(?5, '+' || CAST((julianday(?9) - julianday(?5)) * ?6 / ?10 AS INTEGER) || ' days'), "
@@ -23,15 +22,13 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 {
 	sqlite3_stmt *sel, *ins;
 	sqlite3_int64 g;
-	int rc, found, n = 0, i = 0, step;
+	int rc, n = 0, i = 0, step;
 	char now[21];
-	if ((rc = lookup_rid(c, SQL_GROUP_EXISTS, crid, group, &g, &found)))
+	if ((rc = group_resolve(c->db, crid, group, &g)))
 		return rc;
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no unit group with id \"%s\"", group);
 	if (!(sel = stmts_get(c, SQL_MEMBERS)) || !(ins = stmts_get(c, SQL_PLAN)))
 		return campaign_error_code_last();
-	bind_all(sel, "Iti", crid, group, year);
+	bind_all(sel, "IIi", crid, g, year);
 	while (sqlite3_step(sel) == SQLITE_ROW)
 		n++;
 	sqlite3_reset(sel);

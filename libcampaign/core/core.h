@@ -237,8 +237,6 @@ int options_init(void *opts, size_t size, unsigned int version, unsigned int kno
  * commit, so that nothing can fail after it). */
 int id_buf(struct campaign_buf **out, const char *id);
 
-/* The row id of unit @unit of the campaign; ENOTFOUND naming it. */
-int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
 /* The inspection tour of unit @unit in @year: its id into @id ("" if none)
  * and its conducted date into @done ("" if not yet). */
 int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16]);
@@ -343,5 +341,38 @@ typedef struct write_count {
 } write_count;
 /* db_write() with @w as the context: the count its body made, or the error. */
 int db_write_count(campaign_db *db, write_op *op, write_count *w);
+
+/* ---- units.c: a unit or group as the user writes it ----
+ *
+ * Wherever a unit is taken, it is named by its id, its name or an alias as
+ * the plan writes them; a group likewise where a set of units makes sense.
+ * Texts match exactly once NFC-normalised, full-width and half-width
+ * parentheses alike. An ambiguous text is EINVALID listing the candidates
+ * (`unit "X" is ambiguous: a (name), b (alias)`); an unknown one ENOTFOUND,
+ * suggesting the one unit or group it is part of or one edit from
+ * (`unknown unit "监察" (did you mean 监察室 "jiancha"?)`). */
+
+/* The one unit @text names; a group is EINVALID naming it (a single unit is needed). */
+int unit_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid);
+/* The one group @text names (id, name or alias); a unit is EINVALID naming it. */
+int group_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid);
+/* unit_resolve(), for a call's statements. */
+int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
+/* The units @text names -- a unit, or a group's members (view unit_member_of) --
+ * appended to @out as a JSON array of row ids, for UNITS_IN(). */
+int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct campaign_buf *out);
+/* A filter: binds ?@n of @st to units_resolve(@text); leaves it NULL (no
+ * filter) when @text is NULL or "". */
+int units_bind(campaign_db *db, sqlite3_stmt *st, int n, sqlite3_int64 crid, const char *text);
+/* 1 if @text names a group of @campaign, else 0 (errors are left to the
+ * query that follows): SQLite cannot push UNITS_IN() into a compound view
+ * (it would materialise the view), so such a query keeps its indexed
+ * "= ?N" form for one unit and takes UNITS_IN() for a group. */
+int units_is_group(campaign_db *db, const char *campaign, const char *text);
+/* The SQL of a filter bound by units_bind(): @col (a unit row id) is one of
+ * the units of parameter @p, "?3". */
+#define UNITS_IN(col, p) col " IN (SELECT value FROM json_each(" p "))"
+/* The same, or any unit when @p is NULL. */
+#define UNITS_IN_OPT(col, p) "(" p " IS NULL OR " UNITS_IN(col, p) ")"
 
 #endif

@@ -156,14 +156,6 @@ int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite
 	return CAMPAIGN_OK;
 }
 
-static const char SQL_UNIT_RID[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
-
-int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid)
-{
-	int found, rc = lookup_rid(c, SQL_UNIT_RID, crid, unit, rid, &found);
-	return rc ? rc : found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
-}
-
 /* Through the view (schema 014), so that the domains that read a tour share
  * the one reader without depending on the one that writes it. */
 static const char SQL_TOUR_OF[] =

@@ -222,10 +222,10 @@ int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char
 	sqlite3_int64 crid;
 	int rc = query_begin(out, &c, db, campaign,
 	                     "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
-	                     "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
+	                     "WHERE l.campaign = ?1 AND " UNITS_IN_OPT("u.rid", "?2") " ORDER BY l.received_on, l.id",
 	                     LEAD_TYPES, &crid);
 	if (!rc)
-		bind_opt(cursor_stmt(c), 2, unit);
+		rc = units_bind(db, cursor_stmt(c), 2, crid, unit);
 	return query_done(out, c, rc);
 }
 

@@ -197,17 +197,18 @@ int campaign_finding_flag(campaign_db *db, const char *campaign, const campaign_
 	"LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN violation_catalogue k ON k.rid = g.catalogue " \
 	"LEFT JOIN inspection_round r ON r.rid = f.round "
 #define FINDINGS_ORDER " ORDER BY f.found_on, f.id"
-/* the unit's row id, so that finding_unit serves the filter (an unknown unit: none, hence no rows) */
-#define FINDINGS_UNIT "f.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2)"
+/* the units' row ids (units_bind), so that finding_unit serves the filter
+ * (the "+" keeps SQLite from the campaign's index, which would scan it whole) */
+#define FINDINGS_UNIT UNITS_IN("f.unit", "?2") " AND +f.campaign = ?1"
 
 /* One statement per filter combination, so that SQLite uses the index of
  * the filter given ("?2 IS NULL OR ..." can use none and would scan the
  * campaign). Indexed by (unit given) | (finding given) << 1. */
 static const char *const FINDINGS_SQL[4] = {
 	FINDINGS_SELECT "WHERE f.campaign = ?1" FINDINGS_ORDER,
-	FINDINGS_SELECT "WHERE " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE " FINDINGS_UNIT FINDINGS_ORDER,
 	FINDINGS_SELECT "WHERE f.id = ?3 AND f.campaign = ?1" FINDINGS_ORDER,
-	FINDINGS_SELECT "WHERE f.id = ?3 AND " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE f.id = ?3 AND " FINDINGS_UNIT FINDINGS_ORDER,
 };
 
 int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit,
@@ -219,7 +220,7 @@ int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *
 	int rc = query_begin(out, &c, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt",
 	                     &crid);
 	if (!rc && by_unit)
-		bind_opt(cursor_stmt(c), 2, unit);
+		rc = units_bind(db, cursor_stmt(c), 2, crid, unit);
 	if (!rc && by_finding)
 		bind_opt(cursor_stmt(c), 3, finding);
 	return query_done(out, c, rc);

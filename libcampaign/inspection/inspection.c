@@ -269,6 +269,7 @@ int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, con
                                      const char *unit, const char *as_of)
 {
 	campaign_cursor *c;
+	sqlite3_int64 crid;
 	int rc = insp_query_as_of(
 		out, &c, db, campaign,
 		"SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
@@ -278,12 +279,12 @@ int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, con
 		"(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
 		"FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
 		"LEFT JOIN inspection_submission s ON s.round = r.rid "
-		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
+		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 		"ORDER BY r.series, u.ord, r.id",
 		"tttttdddtdtti", as_of, 4);
-	if (!rc) {
+	if (!rc && !(rc = db_campaign_rid(db, campaign, &crid))) {
 		bind_opt(cursor_stmt(c), 2, series);
-		bind_opt(cursor_stmt(c), 3, unit);
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	}
 	return query_done(out, c, rc);
 }

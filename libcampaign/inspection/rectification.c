@@ -297,12 +297,12 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
 	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
 	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
-	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 	                     "ORDER BY r.deadline, r.id",
 	                     "ttttttdttttdtdtttd", &crid);
 	if (!rc) {
 		bind_opt(cursor_stmt(c), 2, finding);
-		bind_opt(cursor_stmt(c), 3, unit);
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	}
 	return query_done(out, c, rc);
 }
@@ -314,7 +314,7 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	"AND x.updated_on <= ?2 ORDER BY x.updated_on DESC, x.id DESC LIMIT 1), 'not_started') AS st, "           \
 	"r.closed_on IS NOT NULL AND r.closed_on <= ?2 AS closed, "                                                \
 	"CASE WHEN r.verified_on <= ?2 THEN r.verification END AS verified FROM rectification r "                  \
-	"WHERE r.campaign = ?1 AND (?3 IS NULL OR r.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?3))) "
+	"WHERE r.campaign = ?1 AND " UNITS_IN_OPT("r.unit", "?3") ") "
 
 #define OVERDUE(S) "(" S ".deadline < ?2 AND NOT " S ".closed AND " S ".st IN ('not_started', 'in_progress'))"
 
@@ -322,9 +322,10 @@ static int as_of_query(campaign_cursor **out, campaign_db *db, const char *campa
                        const char *as_of, const char *sql, const char *types)
 {
 	campaign_cursor *c;
+	sqlite3_int64 crid;
 	int rc = insp_query_as_of(out, &c, db, campaign, sql, types, as_of, 2);
-	if (!rc)
-		bind_opt(cursor_stmt(c), 3, unit);
+	if (!rc && !(rc = db_campaign_rid(db, campaign, &crid)))
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	return query_done(out, c, rc);
 }
 

@@ -6,7 +6,8 @@
 #include "plan/plan.h"
 
 /* Opens a cursor with ?1 = campaign rid and ?2 = the rid of @id in @table
- * (which is required when @table is given). */
+ * (which is required when @table is given); for "units", the units of the
+ * group @id names (for UNITS_IN). */
 static int matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *table,
                         const char *id, const char *sql, const char *types)
 {
@@ -16,7 +17,8 @@ static int matrix_query(campaign_cursor **out, campaign_db *db, const char *camp
 	if (!rc && table && !id)
 		rc = error_set(CAMPAIGN_EINVALID, "a %s id is required", table);
 	if (!rc)
-		rc = query_bind_object(db, c, 2, table, crid, id);
+		rc = table && !strcmp(table, "units") ? units_bind(db, cursor_stmt(c), 2, crid, id)
+		                                      : query_bind_object(db, c, 2, table, crid, id);
 	return query_done(out, c, rc);
 }
 
@@ -27,15 +29,22 @@ static int matrix_query(campaign_cursor **out, campaign_db *db, const char *camp
 	"(SELECT min(first) FROM outcome WHERE task = " T ") AS deadline_first, "                         \
 	"(SELECT max(last) FROM outcome WHERE task = " T ") AS deadline_last"
 
+/* A unit's rows (or a group's members', for the filter given), in plan order. */
+#define UNIT_MATRIX(FILTER, ORDER)                                                                            \
+	"SELECT m.id AS measure, t.id AS task, t.title AS task_title, m.label, m.text, ru.role, "                \
+	"g.id AS via_group, ru.written, ru.condition, " TASK_DEADLINES("m.task")                                \
+	", u.id AS unit, u.name AS unit_name FROM unit_responsibility ru JOIN measure m ON m.rid = ru.measure " \
+	"JOIN task t ON t.rid = m.task JOIN unit u ON u.rid = ru.unit "                                         \
+	"LEFT JOIN unit_group g ON g.rid = ru.via_group WHERE " FILTER " AND m.campaign = ?1 ORDER BY " ORDER
+
 int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	return matrix_query(out, db, campaign, "unit", unit,
-	                    "SELECT m.id AS measure, t.id AS task, t.title AS task_title, m.label, m.text, ru.role, "
-	                    "g.id AS via_group, ru.written, ru.condition, " TASK_DEADLINES("m.task")
-	                    " FROM unit_responsibility ru JOIN measure m ON m.rid = ru.measure "
-	                    "JOIN task t ON t.rid = m.task LEFT JOIN unit_group g ON g.rid = ru.via_group "
-	                    "WHERE ru.unit = ?2 AND m.campaign = ?1 ORDER BY m.ord, ru.ord",
-	                    "ttttttttttdd");
+	/* one unit: "= ?2", which SQLite answers from the view's indexes (see units_is_group()) */
+	if (units_is_group(db, campaign, unit))
+		return matrix_query(out, db, campaign, "units", unit,
+		                    UNIT_MATRIX(UNITS_IN("ru.unit", "?2"), "m.ord, u.ord, ru.ord"), "ttttttttttddtt");
+	return matrix_query(out, db, campaign, "unit", unit, UNIT_MATRIX("ru.unit = ?2", "m.ord, ru.ord"),
+	                    "ttttttttttddtt");
 }
 
 int campaign_measure_units_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *measure)

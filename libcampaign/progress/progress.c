@@ -71,8 +71,7 @@ int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_da
 
 static const char SQL_SHARE[] =
 	"SELECT o.rid, u.rid, EXISTS (SELECT 1 FROM outcome_share s WHERE s.outcome = o.rid AND s.unit = u.rid) "
-	"FROM outcome o, unit u WHERE o.campaign = ?1 AND o.id = ?2 AND u.campaign = ?1 AND u.id = ?3";
-static const char SQL_OUTCOME_EXISTS[] = "SELECT 1 FROM outcome WHERE campaign = ?1 AND id = ?2";
+	"FROM outcome o, unit u WHERE o.campaign = ?1 AND o.id = ?2 AND u.rid = ?3";
 static const char SQL_REPORT[] =
 	"INSERT INTO progress_report (id, outcome, unit, status, percent, reported_on, note, evidence, actor, recorded_at) "
 	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
@@ -107,9 +106,9 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 	int rc, owes = 0;
 	if (!outcome || !unit)
 		return error_set(CAMPAIGN_EINVALID, "outcome and unit are required");
-	if (!(st = db_stmt(db, SQL_SHARE)))
-		return campaign_error_code_last();
-	bind_all(st, "Itt", crid, outcome, unit);
+	if ((rc = unit_resolve(db, crid, unit, urid)) || !(st = db_stmt(db, SQL_SHARE)))
+		return rc ? rc : campaign_error_code_last();
+	bind_all(st, "ItI", crid, outcome, *urid);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
 		*orid = sqlite3_column_int64(st, 0);
@@ -122,13 +121,8 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 		            : error_set(CAMPAIGN_ENOTFOUND, "unit \"%s\" owes no share of outcome \"%s\"", unit, outcome);
 	if (rc != SQLITE_DONE)
 		return error_from_sqlite(db->sql, rc, "cannot look up the outcome");
-	if (!(st = db_stmt(db, SQL_OUTCOME_EXISTS)))
-		return campaign_error_code_last();
-	bind_all(st, "It", crid, outcome);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit)
-	                        : error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
+	/* the unit is known: no row means no such outcome */
+	return error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
 }
 
 OPTIONS_INIT_FN(progress_report_add, CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
@@ -359,8 +353,8 @@ int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char
 static const char *const HISTORY_SQL[4] = {
 	HISTORY_SELECT HISTORY_ORDER,
 	HISTORY_SELECT " AND o.rid = ?2" HISTORY_ORDER,
-	HISTORY_SELECT " AND u.rid = ?3" HISTORY_ORDER,
-	HISTORY_SELECT " AND o.rid = ?2 AND u.rid = ?3" HISTORY_ORDER,
+	HISTORY_SELECT " AND " UNITS_IN("u.rid", "?3") HISTORY_ORDER,
+	HISTORY_SELECT " AND o.rid = ?2 AND " UNITS_IN("u.rid", "?3") HISTORY_ORDER,
 };
 
 int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
@@ -371,6 +365,6 @@ int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, cons
 	int rc = query_begin(out, &c, db, campaign, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti",
 	                     &crid);
 	if (!rc && !(rc = query_bind_object(db, c, 2, "outcome", crid, outcome)))
-		rc = query_bind_object(db, c, 3, "unit", crid, unit);
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	return query_done(out, c, rc);
 }

@@ -195,7 +195,7 @@ static void test_people_and_posts(void **state)
 	/* errors change nothing */
 	assert_int_equal(campaign_person_add(&id, db, NULL, PERSON("x", "某", "nowhere", NULL), "tester"),
 	                 CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "no unit with id \"nowhere\"");
+	assert_string_equal(campaign_error_message(), "unknown unit \"nowhere\"");
 	assert_null(id);
 	assert_int_equal(campaign_post_add(db, NULL, POST("p", "caiwu", "岗", NULL, 1, 0), "tester"), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_post_assign(db, NULL,
@@ -255,7 +255,7 @@ static void test_evaluation_ranking_ties(void **state)
 	assert_int_equal(campaign_evaluations_import_file(db, NULL, ACC_DATA("evaluations-bad.csv"), NULL, "tester"),
 	                 CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR "/tests/data/accountability/evaluations-bad.csv:4:9: "
-	                                              "row 3: no unit with id \"nowhere\"");
+	                                              "row 3: unknown unit \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
 	assert_int_equal(campaign_evaluations_import_file(db, NULL, ACC_DATA("evaluations.yaml"), NULL, "tester"), CAMPAIGN_OK);
 	assert_int_equal(count_query(campaign_evaluation_ranking_query(&c, db, NULL, 2011, NULL, NULL), &c), 3);

@@ -163,7 +163,7 @@ static void test_sql_escape_hatch(void **state)
 	                                 "NULL AS person, 'x' AS evidence, 'y' AS reason\"\n"),
 	                 2);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-12-01", "tester"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "rule \"r\": row 1: no unit with id \"atlantis\"");
+	assert_string_equal(campaign_error_message(), "rule \"r\": row 1: unknown unit \"atlantis\"");
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 1);
 }

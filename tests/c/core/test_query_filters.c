@@ -206,7 +206,6 @@ static void test_findings_every_filter(void **state)
 	assert_int_equal(nf, 5);
 	assert_true(nu >= 2);
 	snprintf(units[nu++], 64, "guihua"); /* a unit with no findings */
-	snprintf(units[nu++], 64, "nobody"); /* no such unit: no rows, as before */
 	ok(campaign_findings_query(&c, s.db, NULL, NULL, NULL));
 	assert_int_equal(same_rows(&s, OLD_FINDINGS, NULL, NULL, c), 5);
 	for (int j = 0; j < nu; j++) {
@@ -217,6 +216,10 @@ static void test_findings_every_filter(void **state)
 			same_rows(&s, OLD_FINDINGS, units[j], ids[i], c);
 		}
 	}
+	/* no such unit: an error since issue 14 (it was no rows), the store unchanged */
+	assert_int_equal(campaign_findings_query(&c, s.db, NULL, "nobody", NULL), CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "unknown unit \"nobody\"");
+	assert_null(c);
 	for (int i = 0; i < nf; i++) {
 		ok(campaign_findings_query(&c, s.db, NULL, NULL, ids[i]));
 		assert_int_equal(same_rows(&s, OLD_FINDINGS, NULL, ids[i], c), 1);

@@ -279,7 +279,7 @@ static void test_bad_findings_write_nothing(void **state)
 	} while (0)
 	REFUSED(CAMPAIGN_ECONFLICT, "finding \"F-1\" exists already", "F-1", "jiancha", NULL, "self_reported", NULL, "x",
 	        NULL, "2010-11-10", NULL);
-	REFUSED(CAMPAIGN_ENOTFOUND, "no unit with id \"nowhere\"", NULL, "nowhere", NULL, "self_reported", NULL, "x", NULL,
+	REFUSED(CAMPAIGN_ENOTFOUND, "unknown unit \"nowhere\"", NULL, "nowhere", NULL, "self_reported", NULL, "x", NULL,
 	        "2010-11-10", NULL);
 	REFUSED(CAMPAIGN_EINVALID,
 	        "origin \"rumour\" is not one of self_reported, investigated, inspection_tour, citizen_report, audit", NULL,
@@ -323,7 +323,7 @@ static void test_findings_import(void **state)
 	/* one bad row: nothing of the file is written, the row is named */
 	before = audit_count(db);
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);
-	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: no unit with id \"nowhere\""));
+	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: unknown unit \"nowhere\""));
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.yaml"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(),
 	                       "findings-bad.yaml:8:11: row 2: amount \"8万\" is not an amount in yuan (e.g. 12345.67)"));

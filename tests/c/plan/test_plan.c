@@ -194,7 +194,7 @@ static void test_units_groups_bodies(void **state)
 	assert_int_equal(campaign_unit_group_members_query(&c, seed, NULL, "affiliates"), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 3);
 	assert_int_equal(campaign_unit_group_members_query(&c, seed, NULL, "nope"), CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "no unit group with id \"nope\"");
+	assert_string_equal(campaign_error_message(), "unknown unit group \"nope\"");
 	assert_int_equal(campaign_body_members_query(&c, seed, NULL, "leading-group"), CAMPAIGN_OK);
 	expect_row(c, "name", "赵发澍", "role", "组长", NULL);
 	campaign_cursor_free(c);

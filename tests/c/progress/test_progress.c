@@ -98,7 +98,7 @@ static const struct {
 	{"t1.1.o1", "liyong", "done", 100, "2010-02-30", "x", CAMPAIGN_EINVALID,
 	 "date \"2010-02-30\" is not a date (YYYY-MM-DD)"},
 	{"t9.o1", "liyong", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND, "no outcome with id \"t9.o1\""},
-	{"t1.1.o1", "nobody", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND, "no unit with id \"nobody\""},
+	{"t1.1.o1", "nobody", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND, "unknown unit \"nobody\""},
 	/* 规划科 supports t1.1 but leads nothing there: it owes no share */
 	{"t1.1.o1", "guihua", "done", 100, "2010-11-20", "x", CAMPAIGN_ENOTFOUND,
 	 "unit \"guihua\" owes no share of outcome \"t1.1.o1\""},

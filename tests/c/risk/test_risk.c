@@ -589,7 +589,7 @@ static void test_import_bad_row_writes_nothing(void **state)
 	campaign_db *db = *state;
 	char *before = risk_dump(db);
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
-	      RISK_DATA("register-bad.csv") ":4:5: row 3: no unit with id \"nowhere\"");
+	      RISK_DATA("register-bad.csv") ":4:5: row 3: unknown unit \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad-inputs.yaml"), NULL, "office"),
 	      CAMPAIGN_EINVALID,
@@ -704,7 +704,7 @@ static void test_failed_calls_leave_no_trace(void **state)
 	      CAMPAIGN_ENOTFOUND, "no risk type \"贪腐\" (see campaign_risk_types_query)");
 	fails(campaign_risk_point_update(db, NULL, "F", "colour", "red", "office"), CAMPAIGN_EINVALID, NULL);
 	fails(campaign_risk_point_update(db, NULL, "F", "unit", "nowhere", "office"), CAMPAIGN_ENOTFOUND,
-	      "no unit with id \"nowhere\"");
+	      "unknown unit \"nowhere\"");
 	fails(campaign_risk_point_update(db, NULL, "nope", "name", "x", "office"), CAMPAIGN_ENOTFOUND,
 	      "no risk point \"nope\"");
 	fails(t_point_grade(db, NULL, "F", "nosuch", NULL, "2010-11-10", "office"), CAMPAIGN_ENOTFOUND,
@@ -727,7 +727,7 @@ static void test_failed_calls_leave_no_trace(void **state)
 	fails(campaign_risk_model_import_string(db, NULL, "format: 1\nmodel: [x]\n", "m.yaml", "office"),
 	      CAMPAIGN_EINVALID, "m.yaml:2:8: model must be a mapping");
 	fails(campaign_risk_regrade(db, NULL, NULL, "nowhere", "2011-01-01", "office"), CAMPAIGN_ENOTFOUND,
-	      "no unit with id \"nowhere\"");
+	      "unknown unit \"nowhere\"");
 	/* refused by roles: the refusal is logged, nothing else */
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "office"));
 	ok(campaign_role_grant(db, "clerk", "unit_clerk", NULL, "caiwu", "office"));
