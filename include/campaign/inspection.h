@@ -521,7 +521,7 @@ CAMPAIGN_API int campaign_rectifications_import_string(campaign_db *db, const ch
  * Columns: id, finding, unit, unit_name, problem, measure, deadline (date), responsible,
  * criterion, status, status_label (未整改/整改中/已整改/持续整改), updated_on (date or NULL),
  * verified_by, verified_on (date), verification ("passed"/"failed"/NULL), verification_note,
- * closed_by, closed_on (date).
+ * closed_by, closed_on (date), deadline_text (the deadline as written: "2011年1月底", or the date).
  * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
  */

@@ -31,13 +31,13 @@ static const char SQL_FINDING_OF[] = "SELECT unit, description FROM finding WHER
 static const char SQL_RECT_EXISTS[] = "SELECT 1 FROM rectification WHERE id = ?1";
 static const char SQL_RECT_INSERT[] =
 	"INSERT INTO rectification (id, campaign, finding, unit, problem, measure, deadline, responsible, criterion, status, "
-	"recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11)";
+	"recorded_by, recorded_at, deadline_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11, ?12)";
 
 int rect_check(const rect_in *r)
 {
 	int rc;
 	if ((rc = need(r->finding, "finding")) || (rc = need(r->measure, "measure")) ||
-	    (rc = need_date(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
+	    (rc = need(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
 	    (rc = need(r->criterion, "criterion")))
 		return rc;
 	if (r->id && (!*r->id || strlen(r->id) > 64))
@@ -75,11 +75,12 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 	sqlite3_bind_int64(st, 4, unit);
 	sqlite3_bind_text(st, 5, r->problem && *r->problem ? r->problem : desc, -1, SQLITE_TRANSIENT);
 	sqlite3_bind_text(st, 6, r->measure, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 7, r->deadline, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, r->day, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 8, r->responsible, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 9, r->criterion, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 12, strcmp(r->deadline, r->day) ? r->deadline : NULL); /* the text, when it is not the day */
 	rc = db_step_done(c->db, st, "cannot add the rectification");
 done:
 	free(desc);
@@ -88,7 +89,7 @@ done:
 
 static rect_in rect_of(const campaign_rectification_add_options *o)
 {
-	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
+	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion, NULL};
 }
 
 static int add_check(void *ctx)
@@ -104,8 +105,10 @@ static int add_check(void *ctx)
 static int add_body(write_op *op, void *ctx)
 {
 	rect_in r = rect_of(ctx);
-	int rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id);
-	if (rc)
+	char day[11];
+	int rc = deadline_day(op->db, op->crid, "deadline", r.deadline, 0, 0, day);
+	r.day = day;
+	if (rc || (rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id)))
 		return rc;
 	op->object = op->id; /* the entry names the new rectification; a refusal, the finding */
 	return write_result(op, op->id);
@@ -216,6 +219,7 @@ static int update_body(write_op *op, void *ctx)
 	int rc;
 	if ((rc = rect_state_get(&op->st, op->crid, a->rectification, &s)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, s.unit, op->name)) ||
+	    (rc = date_in_campaign(op->db, op->crid, "date", a->date)) ||
 	    (rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
@@ -259,7 +263,7 @@ static int verify_body(write_op *op, void *ctx)
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)) || (rc = date_in_campaign(op->db, op->crid, "date", a->date)))
 		return rc;
 	if (strcmp(s.status, "done"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
@@ -309,7 +313,7 @@ static int close_body(write_op *op, void *ctx)
 	sqlite3_stmt *st;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)) || (rc = date_in_campaign(op->db, op->crid, "date", a->date)))
 		return rc;
 	if (strcmp(s.verification, "passed"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", a->rect);
@@ -343,11 +347,12 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	                     "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
 	                     "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
 	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
-	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
+	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on, "
+	                     "coalesce(r.deadline_text, r.deadline) AS deadline_text "
 	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
 	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
 	                     "ORDER BY r.deadline, r.id",
-	                     "ttttttdttttdtdtttd", &crid);
+	                     "ttttttdttttdtdtttdt", &crid);
 	if (!rc) {
 		bind_opt(cursor_stmt(c), 2, finding);
 		bind_opt(cursor_stmt(c), 3, unit);
