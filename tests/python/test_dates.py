@@ -2,6 +2,7 @@
 (2010-10-01 – 2011-12-31) refused with the store unchanged, a grace period,
 deadline expressions in every deadline field, and the plan's deadline warnings."""
 import datetime as dt
+import re
 
 import pytest
 
@@ -40,12 +41,11 @@ def test_reports_outside_the_campaign_are_refused(seed):
     refused(report, "date 2099-01-01 is after today (%s)" % today, db=seed, date="2099-01-01")
     assert snapshot(seed) == before
     report(seed, "2011-12-31")
-    assert [r.reported_on for r in seed.progress_history_query()] == ["2011-12-31"]
+    assert [r.reported_on for r in seed.progress_history_query()] == [dt.date(2011, 12, 31)]
 
 
 def test_grace_days_accepts_late_reports():
-    text = SEED.read_text(encoding="utf-8").replace("\n  period: 2010年10月开始,至2011年12月\n",
-                                                    "\n  period: 2010年10月开始,至2011年12月\n  grace_days: 60\n")
+    text = re.sub(r"(?m)^(  period: .*\n)", r"\1  grace_days: 60\n", SEED.read_text(encoding="utf-8"), count=1)
     with campaign.open(":memory:") as db:
         db.plan_import_string(text, actor="office")
         report(db, "2012-02-29")
@@ -76,7 +76,7 @@ def test_findings_and_rectification_deadlines(seed):
     r = seed.rectification_add(finding=f, measure="追缴", deadline="2011年1月底", responsible="王局长",
                                criterion="全额入库", actor="office")
     row = next(seed.rectifications_query())
-    assert (row.id, row.deadline, row.deadline_text) == (r, "2011-01-31", "2011年1月底")
+    assert (row.id, row.deadline, row.deadline_text) == (r, dt.date(2011, 1, 31), "2011年1月底")
     before = snapshot(seed)
     refused(seed.rectification_add, "deadline 2010-09-30 is before the campaign 2010-10-01 – 2011-12-31", finding=f,
             measure="追缴", deadline="2010年9月底", responsible="王局长", criterion="全额入库", actor="office")
@@ -89,10 +89,10 @@ def test_round_deadline_and_tour_window_in_the_deadline_language(seed):
     seed.inspection_round_add(round="self", unit="emeishan", window_first="2010-10-15", window_last="2010-12-10",
                               deadline="2010年12月底前", actor="office")
     row = next(seed.inspection_rounds_query())
-    assert (row.deadline, row.deadline_text) == ("2010-12-31", "2010年12月底前")
+    assert (row.deadline, row.deadline_text) == (dt.date(2010, 12, 31), "2010年12月底前")
     assert seed.tour_add(year=2011, group="counties", first="第二季度", last="6月底", actor="office") == 11
     planned = [t.planned_on for t in seed.tours_query(year=2011, group="counties", as_of="2011-01-01")]
-    assert planned[0] == "2011-04-01" and max(planned) <= "2011-06-30"
+    assert planned[0] == dt.date(2011, 4, 1) and max(planned) == dt.date(2011, 6, 30)
     refused(seed.tour_record, "conducted_on 2012-05-01" + OUTSIDE, unit="mabian", conducted_on="2012-05-01",
             actor="office")
 
