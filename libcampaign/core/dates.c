@@ -4,6 +4,7 @@
  * before its start, not after today, not after its end and grace period. A
  * planned date (a window, a deadline, a due date) only may not fall before
  * the campaign starts: deadlines often run past a campaign's end. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "core/core.h"
@@ -69,13 +70,25 @@ int date_planned(campaign_db *db, sqlite3_int64 crid, const char *what, const ch
 	return CAMPAIGN_OK;
 }
 
+/* "dddd-dd-dd": meant as an ISO date, and refused as one when it is none. */
+static int iso_shaped(const char *s)
+{
+	for (int i = 0; i < 10; i++)
+		if (!s[i] || (i == 4 || i == 7 ? s[i] != '-' : (s[i] < '0' || s[i] > '9')))
+			return 0;
+	return !s[10];
+}
+
 /* Parses @text with context year @year into @d (the last day, or the first when @first). */
 static int parse_day(const char *what, const char *text, int year, int first, char day[11])
 {
 	campaign_deadline *d = NULL;
 	const char *v;
-	if (campaign_deadline_parse(&d, text, year))
-		return error_set(CAMPAIGN_EINVALID, "%s: %s", what, campaign_error_message());
+	char why[512];
+	if (campaign_deadline_parse(&d, text, year)) {
+		snprintf(why, sizeof why, "%s", campaign_error_message()); /* the message is the buffer written */
+		return error_set(CAMPAIGN_EINVALID, "%s: %s", what, why);
+	}
 	v = first ? campaign_deadline_first(d) : campaign_deadline_last(d);
 	if (!v) {
 		campaign_deadline_free(d);
@@ -98,8 +111,11 @@ int deadline_day(campaign_db *db, sqlite3_int64 crid, const char *what, const ch
 		return error_set(CAMPAIGN_EINVALID, "%s is not valid UTF-8", what);
 	if ((rc = campaign_period_get(db, crid, &p)))
 		return rc;
-	if (date_valid(text))
+	if (iso_shaped(text)) {
+		if ((rc = need_date(text, what)))
+			return rc;
 		memcpy(day, text, 11);
+	}
 	else if ((rc = parse_day(what, text, year ? year : p.year, first, day)))
 		return rc;
 	/* as in plans: a deadline without a year that would fall before the campaign starts is next year's */

@@ -33,8 +33,8 @@ static int effect_check(const char *effect, struct campaign_buf *out)
 
 static const char SQL_CONTROL_EXISTS[] = "SELECT 1 FROM risk_control WHERE id = ?1";
 static const char SQL_CONTROL_INSERT[] =
-	"INSERT INTO risk_control (id, campaign, point, line, measure, owner, status, due_on, effect, created_by, created_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	"INSERT INTO risk_control (id, campaign, point, line, measure, owner, status, due_on, effect, created_by, created_at, "
+	"due_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /* A control being added: the caller's fields, checked, with its id and effect in canonical form. */
 typedef struct control_args {
@@ -42,6 +42,7 @@ typedef struct control_args {
 	const char *status;
 	struct campaign_buf effect;
 	char id[128];
+	char due[11]; /* the due date's day ("" when none), from o->due_on in the deadline language */
 } control_args;
 
 static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_args *k, const char *actor)
@@ -67,10 +68,11 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 	sqlite3_bind_text(st, 5, o->measure, -1, SQLITE_STATIC);
 	bind_opt(st, 6, o->owner);
 	sqlite3_bind_text(st, 7, k->status, -1, SQLITE_STATIC);
-	bind_opt(st, 8, o->due_on);
+	bind_opt(st, 8, k->due);
 	sqlite3_bind_text(st, 9, k->effect.data, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 10, actor, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 11, now, -1, SQLITE_TRANSIENT);
+	bind_opt(st, 12, *k->due && strcmp(o->due_on, k->due) ? o->due_on : NULL);
 	if ((rc = db_step_done(db, st, "cannot add the control")))
 		return rc;
 	snprintf(hist, sizeof hist, "%s %s: %s", k->id, o->line, o->measure);
@@ -98,7 +100,6 @@ static int control_check(void *ctx)
 	    (rc = one_of(o->line, LINES, "the line", "prevention, monitoring, disposal")) ||
 	    (rc = need(o->measure, "the measure")) ||
 	    (rc = one_of(k->status, STATUSES, "the status", "planned, in_place, retired")) ||
-	    (o->due_on && *o->due_on && (rc = need_date(o->due_on, "the due date"))) ||
 	    (rc = effect_check(o->effect, &k->effect)))
 		return rc;
 	if (o->id && *o->id && strlen(o->id) >= sizeof k->id)
@@ -112,10 +113,12 @@ static int control_check(void *ctx)
 
 static int control_add_body(write_op *op, void *ctx)
 {
-	const control_args *k = ctx;
+	control_args *k = ctx;
+	const char *due = k->opts->due_on;
 	sqlite3_int64 unit;
 	int rc;
-	if ((rc = risk_point_unit(op->db, op->crid, k->opts->point, &unit)) ||
+	if ((due && *due && (rc = deadline_day(op->db, op->crid, "the due date", due, 0, 0, k->due))) ||
+	    (rc = risk_point_unit(op->db, op->crid, k->opts->point, &unit)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, unit, "risk.control.add")) ||
 	    (rc = control_insert(op->db, op->crid, k, op->actor)))
 		return rc;

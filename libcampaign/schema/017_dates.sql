@@ -5,3 +5,4 @@
 ALTER TABLE campaign ADD COLUMN grace_days INTEGER NOT NULL DEFAULT 0 CHECK (grace_days BETWEEN 0 AND 3660);
 ALTER TABLE rectification ADD COLUMN deadline_text TEXT;
 ALTER TABLE accountability_action ADD COLUMN due_text TEXT;
+ALTER TABLE risk_control ADD COLUMN due_text TEXT;
