@@ -319,11 +319,11 @@ int db_log_read(campaign_db *db, const char *actor, const char *operation, const
 /* A campaign's period "YYYY-MM-DD" (empty when it has none), its grace
  * period after the end (plan key campaign.grace_days) and the last day that
  * grace allows, and the year of its start (the context year of deadlines). */
-typedef struct campaign_period {
+typedef struct period_info {
 	char first[11], last[11], until[11];
 	int grace_days, year;
-} campaign_period;
-int campaign_period_get(campaign_db *db, sqlite3_int64 crid, campaign_period *p);
+} period_info;
+int period_get(campaign_db *db, sqlite3_int64 crid, period_info *p);
 /* A date that happened (a report, a finding, a decision, a visit), field
  * @what: "YYYY-MM-DD", not before the campaign starts, not after today (the
  * day as_of defaults to) and not after its end plus grace. EINVALID:
@@ -342,6 +342,6 @@ int date_planned(campaign_db *db, sqlite3_int64 crid, const char *what, const ch
 int deadline_day(campaign_db *db, sqlite3_int64 crid, const char *what, const char *text, int year, int first,
                  char day[11]);
 /* Stores a campaign's grace period in days (the plan import). */
-int campaign_grace_set(campaign_db *db, sqlite3_int64 crid, long days);
+int grace_days_set(campaign_db *db, sqlite3_int64 crid, long days);
 
 #endif

@@ -14,7 +14,7 @@ static const char SQL_PERIOD[] =
 	"SELECT period_first, period_last, date(period_last, '+' || grace_days || ' days'), grace_days "
 	"FROM campaign WHERE rid = ?1";
 
-int campaign_period_get(campaign_db *db, sqlite3_int64 crid, campaign_period *p)
+int period_get(campaign_db *db, sqlite3_int64 crid, period_info *p)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_PERIOD);
 	int rc;
@@ -37,7 +37,7 @@ int campaign_period_get(campaign_db *db, sqlite3_int64 crid, campaign_period *p)
 }
 
 /* "outside the campaign F – L", with the grace period when there is one. */
-static int outside(const campaign_period *p, const char *what, const char *date)
+static int outside(const period_info *p, const char *what, const char *date)
 {
 	if (p->grace_days)
 		return error_set(CAMPAIGN_EINVALID, "%s %s is outside the campaign %s – %s (late reports until %s)", what,
@@ -47,10 +47,10 @@ static int outside(const campaign_period *p, const char *what, const char *date)
 
 int date_in_campaign(campaign_db *db, sqlite3_int64 crid, const char *what, const char *date)
 {
-	campaign_period p;
+	period_info p;
 	char today[11];
 	int rc;
-	if ((rc = need_date(date, what)) || (rc = campaign_period_get(db, crid, &p)) || (rc = insp_as_of(NULL, today)))
+	if ((rc = need_date(date, what)) || (rc = period_get(db, crid, &p)) || (rc = insp_as_of(NULL, today)))
 		return rc;
 	if (*p.first && strcmp(date, p.first) < 0)
 		return outside(&p, what, date);
@@ -61,9 +61,9 @@ int date_in_campaign(campaign_db *db, sqlite3_int64 crid, const char *what, cons
 
 int date_planned(campaign_db *db, sqlite3_int64 crid, const char *what, const char *date)
 {
-	campaign_period p;
+	period_info p;
 	int rc;
-	if ((rc = need_date(date, what)) || (rc = campaign_period_get(db, crid, &p)))
+	if ((rc = need_date(date, what)) || (rc = period_get(db, crid, &p)))
 		return rc;
 	if (*p.first && strcmp(date, p.first) < 0)
 		return error_set(CAMPAIGN_EINVALID, "%s %s is before the campaign %s – %s", what, date, p.first, p.last);
@@ -103,13 +103,13 @@ static int parse_day(const char *what, const char *text, int year, int first, ch
 int deadline_day(campaign_db *db, sqlite3_int64 crid, const char *what, const char *text, int year, int first,
                  char day[11])
 {
-	campaign_period p;
+	period_info p;
 	int rc;
 	if ((rc = need(text, what)))
 		return rc;
 	if (!utf8_valid(text, strlen(text)))
 		return error_set(CAMPAIGN_EINVALID, "%s is not valid UTF-8", what);
-	if ((rc = campaign_period_get(db, crid, &p)))
+	if ((rc = period_get(db, crid, &p)))
 		return rc;
 	if (iso_shaped(text)) {
 		if ((rc = need_date(text, what)))
@@ -124,7 +124,7 @@ int deadline_day(campaign_db *db, sqlite3_int64 crid, const char *what, const ch
 	return date_planned(db, crid, what, day);
 }
 
-int campaign_grace_set(campaign_db *db, sqlite3_int64 crid, long days)
+int grace_days_set(campaign_db *db, sqlite3_int64 crid, long days)
 {
 	sqlite3_stmt *st = db_stmt(db, "UPDATE campaign SET grace_days = ?2 WHERE rid = ?1");
 	if (!st)

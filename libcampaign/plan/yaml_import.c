@@ -269,7 +269,7 @@ static int import_grace(imp *im, yaml_node_t *map)
 {
 	long days = 0;
 	int rc = ydoc_int(&im->d, map, "campaign", "grace_days", 0, 3660, 0, &days);
-	return rc || !days ? rc : campaign_grace_set(im->db, im->crid, days);
+	return rc || !days ? rc : grace_days_set(im->db, im->crid, days);
 }
 
 static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_options *opts)
