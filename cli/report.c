@@ -51,6 +51,13 @@ static int print_overdue_table(campaign_db *db, args *a)
 	return print_table_where(c, a->format, cols, titles, is_red);
 }
 
+/* The plan's deadline warnings (an outcome due before the campaign starts ...):
+ * shown, so that such an outcome is not silently red. */
+static int is_deadline_warning(campaign_cursor *c)
+{
+	return !strncmp(campaign_cursor_get(c, "kind"), "deadline_", 9);
+}
+
 static void heading(args *a, const char *title)
 {
 	print_heading(a->format, title);
@@ -89,6 +96,10 @@ static int report_tables(campaign_db *db, args *a)
 	heading(a, "督查名单");
 	if ((rc = campaign_supervision_query(&c, db, a->campaign, a->as_of)) ||
 	    (rc = print_table(c, a->format, NULL, NULL)))
+		return rc;
+	heading(a, "时限提示");
+	if ((rc = campaign_plan_warnings_query(&c, db, a->campaign)) ||
+	    (rc = print_table_where(c, a->format, NULL, NULL, is_deadline_warning)))
 		return rc;
 	return 0;
 }
@@ -183,6 +194,11 @@ static int report_json(campaign_db *db, args *a)
 		return rc;
 	rc = campaign_supervision_query(&c, db, a->campaign, a->as_of);
 	if ((rc = json_query(&j, "supervision", rc, c)))
+		return rc;
+	if ((rc = campaign_plan_warnings_query(&c, db, a->campaign)))
+		return rc;
+	json_key(&j, "deadline_warnings");
+	if ((rc = json_cursor(&j, c, is_deadline_warning)))
 		return rc;
 	json_end_object(&j);
 	fputc('\n', stdout);

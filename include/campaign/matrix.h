@@ -65,9 +65,15 @@ CAMPAIGN_API int campaign_matrix_query(campaign_cursor **out, campaign_db *db, c
 
 /**
  * Warnings about the plan (not errors): measures with no lead unit, units that
- * appear in no measure (directly or through a group), and scoped leads.
- * Columns: kind ("measure_without_lead" / "unit_without_measure" / "scoped_lead"),
- * object (measure or unit id), message (Chinese text naming the object).
+ * appear in no measure (directly or through a group), scoped leads, and
+ * deadlines the document sets outside its own dates (accepted as written):
+ * an outcome or milestone due before the campaign starts, a milestone due
+ * outside its phase, an outcome due after the campaign ends.
+ * Columns: kind ("measure_without_lead" / "unit_without_measure" / "scoped_lead" /
+ * "deadline_before_campaign" / "deadline_outside_phase" / "deadline_after_campaign"),
+ * object (measure, unit, outcome or milestone id), message (Chinese text naming the
+ * object; for a deadline, the outcome's or milestone's text, its last day and the
+ * campaign's or phase's dates).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.

@@ -41,7 +41,7 @@ typedef struct campaign_progress_report_add_options {
 	const char *unit;     /**< unit id; it must owe a share of the outcome */
 	const char *status;   /**< "not_started", "in_progress", "done" or "blocked" */
 	int percent;          /**< 0..100; "done" requires 100 and "not_started" 0 */
-	const char *date;     /**< the report's date "YYYY-MM-DD" */
+	const char *date;     /**< the report's date "YYYY-MM-DD", within the campaign period (examples/plans/FORMAT.md, "Dates checked") */
 	const char *note;     /**< free text, or NULL */
 	const char *evidence; /**< a reference to evidence (document number, file), or NULL */
 } campaign_progress_report_add_options;

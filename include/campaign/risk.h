@@ -399,7 +399,8 @@ typedef struct campaign_risk_control_add_options {
 	const char *measure;  /**< the measure (防控措施); required */
 	const char *owner;    /**< who is responsible, or NULL */
 	const char *status;   /**< "planned", "in_place" or "retired"; NULL for "planned" */
-	const char *due_on;   /**< when it is due in place "YYYY-MM-DD", or NULL */
+	const char *due_on;   /**< when it is due in place: "YYYY-MM-DD" or a deadline expression as outcomes take
+	                           ("2011年3月底": its last day, the text kept), not before the campaign starts; or NULL */
 	const char *effect;   /**< reductions once in place ("likelihood=-1,impact=-1"), each value 0 or
 	                           negative; NULL or "" for none */
 } campaign_risk_control_add_options;

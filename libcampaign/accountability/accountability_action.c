@@ -84,7 +84,8 @@ static int update_check(void *ctx)
 static int update_body(write_op *op, void *ctx)
 {
 	const campaign_action_update_options *o = ctx;
-	return update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
+	int rc = date_in_campaign(op->db, op->crid, "date", o->date);
+	return rc ? rc : update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
 }
 
 int campaign_action_update(campaign_db *db, const char *campaign, const campaign_action_update_options *opts,

@@ -56,12 +56,23 @@ static int schedule_check(void *ctx)
 {
 	const campaign_tour_add_options *o = ((const write_count *)ctx)->in;
 	int rc;
-	if ((rc = tour_add_options_check(o)) ||
-	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
+	if ((rc = tour_add_options_check(o)) || (rc = need(o->group, "group")) || (rc = need(o->first, "first")) ||
+	    (rc = need(o->last, "last")))
 		return rc;
-	if (o->year < 1900 || o->year > 9999 || atoi(o->first) != o->year || atoi(o->last) != o->year ||
-	    strcmp(o->first, o->last) > 0)
-		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", o->first, o->last,
+	if (o->year < 1900 || o->year > 9999)
+		return error_set(CAMPAIGN_EINVALID, "year %d is not a year", o->year);
+	return CAMPAIGN_OK;
+}
+
+/* The window's days: first and last are deadline expressions ("2011年第二季度"), in the tours' year. */
+static int window_days(write_op *op, const campaign_tour_add_options *o, char first[11], char last[11])
+{
+	int rc;
+	if ((rc = deadline_day(op->db, op->crid, "first", o->first, o->year, 1, first)) ||
+	    (rc = deadline_day(op->db, op->crid, "last", o->last, o->year, 0, last)))
+		return rc;
+	if (atoi(first) != o->year || atoi(last) != o->year || strcmp(first, last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", first, last,
 		                 o->year);
 	return CAMPAIGN_OK;
 }
@@ -70,7 +81,10 @@ static int schedule_body(write_op *op, void *ctx)
 {
 	write_count *w = ctx;
 	const campaign_tour_add_options *o = w->in;
-	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &w->n);
+	char first[11], last[11];
+	int rc = window_days(op, o, first, last);
+	if (!rc)
+		rc = schedule(&op->st, op->crid, o->year, o->group, first, last, op->actor, &w->n);
 	snprintf(w->detail, sizeof w->detail, "%d: %d planned", o->year, w->n);
 	return rc;
 }
@@ -127,7 +141,8 @@ static int record_check(void *ctx)
 static int record_body(write_op *op, void *ctx)
 {
 	const campaign_tour_record_options *o = ctx;
-	return record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
+	int rc = date_in_campaign(op->db, op->crid, "conducted_on", o->conducted_on);
+	return rc ? rc : record(&op->st, op->crid, o->unit, o->conducted_on, o->leader, o->note, op->actor);
 }
 
 int campaign_tour_record(campaign_db *db, const char *campaign, const campaign_tour_record_options *opts,

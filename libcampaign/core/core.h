@@ -375,4 +375,34 @@ int units_is_group(campaign_db *db, const char *campaign, const char *text);
 /* The same, or any unit when @p is NULL. */
 #define UNITS_IN_OPT(col, p) "(" p " IS NULL OR " UNITS_IN(col, p) ")"
 
+/* dates.c: dates checked against the campaign period; one deadline language */
+
+/* A campaign's period "YYYY-MM-DD" (empty when it has none), its grace
+ * period after the end (plan key campaign.grace_days) and the last day that
+ * grace allows, and the year of its start (the context year of deadlines). */
+typedef struct period_info {
+	char first[11], last[11], until[11];
+	int grace_days, year;
+} period_info;
+int period_get(campaign_db *db, sqlite3_int64 crid, period_info *p);
+/* A date that happened (a report, a finding, a decision, a visit), field
+ * @what: "YYYY-MM-DD", not before the campaign starts, not after today (the
+ * day as_of defaults to) and not after its end plus grace. EINVALID:
+ * "date 2009-01-01 is outside the campaign 2010-10-01 – 2011-12-31" (with
+ * "(late reports until D)" when there is grace), "date D is after today (T)". */
+int date_in_campaign(campaign_db *db, sqlite3_int64 crid, const char *what, const char *date);
+/* A planned date (a window's day, a deadline): "YYYY-MM-DD" not before the
+ * campaign starts: "first D is before the campaign F – L". */
+int date_planned(campaign_db *db, sqlite3_int64 crid, const char *what, const char *date);
+/* A deadline field @what in the one deadline language: an ISO date, or any
+ * expression campaign_deadline_parse() reads ("2011年1月底"), in context year
+ * @year, 0: the campaign's (then, as in plans, one that would fall before the
+ * campaign starts is the next year's). Its last day (its first when @first)
+ * into @day, checked by date_planned(). EINVALID naming @what and quoting
+ * the text; an open-ended one (长期坚持) has no day and is refused. */
+int deadline_day(campaign_db *db, sqlite3_int64 crid, const char *what, const char *text, int year, int first,
+                 char day[11]);
+/* Stores a campaign's grace period in days (the plan import). */
+int grace_days_set(campaign_db *db, sqlite3_int64 crid, long days);
+
 #endif

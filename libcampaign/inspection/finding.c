@@ -111,8 +111,10 @@ static int record_check(void *ctx)
 static int record_body(write_op *op, void *ctx)
 {
 	finding_in f = finding_of(ctx);
-	int rc = finding_insert(&op->st, op->crid, op->campaign, &f, op->actor, op->id, sizeof op->id, 1);
-	return rc ? rc : write_result(op, op->id);
+	int rc = date_in_campaign(op->db, op->crid, "found_on", f.found_on);
+	if (rc || (rc = finding_insert(&op->st, op->crid, op->campaign, &f, op->actor, op->id, sizeof op->id, 1)))
+		return rc;
+	return write_result(op, op->id);
 }
 
 OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)

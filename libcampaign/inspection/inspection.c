@@ -44,26 +44,6 @@ int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *
 
 /* ---- rounds ---- */
 
-/* The deadline as a date: ISO text, or a Chinese expression's last day in
- * the window's year. */
-static int round_deadline(const char *text, const char *window_first, char out[11])
-{
-	deadline_range r;
-	int rc;
-	if (!text || !*text)
-		return error_set(CAMPAIGN_EINVALID, "deadline is required");
-	if (date_valid(text)) {
-		memcpy(out, text, 11);
-		return CAMPAIGN_OK;
-	}
-	if ((rc = deadline_parse_range(&r, text, atoi(window_first))))
-		return rc;
-	if (r.open_ended || !r.last_y)
-		return error_set(CAMPAIGN_EINVALID, "deadline \"%s\" has no last day", text);
-	deadline_format_date(out, r.last_y, r.last_m, r.last_d);
-	return CAMPAIGN_OK;
-}
-
 static int round_check(const char *round, const char *unit, const char *group, const char *first, const char *last)
 {
 	int rc;
@@ -146,8 +126,15 @@ static int create_check(void *ctx)
 		return rc;
 	r->round = r->series = o->round, r->unit = o->unit, r->group = o->group;
 	r->first = o->window_first, r->last = o->window_last, r->deadline_text = o->deadline;
-	if ((rc = round_check(r->round, r->unit, r->group, r->first, r->last)) ||
-	    (rc = round_deadline(r->deadline_text, r->first, r->deadline)))
+	return round_check(r->round, r->unit, r->group, r->first, r->last);
+}
+
+/* The window and the deadline are planned dates; a deadline's year left out is the window's. */
+static int round_dates(write_op *op, round_in *r)
+{
+	int rc;
+	if ((rc = date_planned(op->db, op->crid, "window_first", r->first)) ||
+	    (rc = deadline_day(op->db, op->crid, "deadline", r->deadline_text, atoi(r->first), 0, r->deadline)))
 		return rc;
 	if (strcmp(r->deadline, r->first) < 0)
 		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r->deadline,
@@ -162,6 +149,8 @@ static int create_body(write_op *op, void *ctx)
 	int rc;
 	r->crid = op->crid;
 	r->actor = op->actor;
+	if ((rc = round_dates(op, r)))
+		return rc;
 	if (r->group)
 		return group_rounds(&op->st, r, r->group);
 	if ((rc = db_object_rid(op->db, "unit", r->crid, r->unit, &urid)))
@@ -216,6 +205,8 @@ static int submit(stmts *c, sqlite3_int64 crid, const char *round, const char *d
 		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", round, done, *doc ? " as " : "", doc);
 	if (strcmp(date, first) < 0)
 		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", date, first);
+	if ((rc = date_in_campaign(c->db, crid, "date", date)))
+		return rc;
 	db_new_id(id);
 	db_now(now);
 	return stmt_run(c, c->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, date, document, note, actor,

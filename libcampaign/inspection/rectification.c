@@ -31,13 +31,13 @@ static const char SQL_FINDING_OF[] = "SELECT unit, description FROM finding WHER
 static const char SQL_RECT_EXISTS[] = "SELECT 1 FROM rectification WHERE id = ?1";
 static const char SQL_RECT_INSERT[] =
 	"INSERT INTO rectification (id, campaign, finding, unit, problem, measure, deadline, responsible, criterion, status, "
-	"recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11)";
+	"recorded_by, recorded_at, deadline_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11, ?12)";
 
 int rect_check(const rect_in *r)
 {
 	int rc;
 	if ((rc = need(r->finding, "finding")) || (rc = need(r->measure, "measure")) ||
-	    (rc = need_date(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
+	    (rc = need(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
 	    (rc = need(r->criterion, "criterion")))
 		return rc;
 	if (r->id && (!*r->id || strlen(r->id) > 64))
@@ -65,9 +65,10 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 	if ((rc = insp_new_id(c, SQL_RECT_EXISTS, "rectification", r->id, id, 72)))
 		goto done;
 	db_now(now);
-	rc = stmt_run(c, c->db, SQL_RECT_INSERT, "cannot add the rectification", "tItIttttttt", id, crid, r->finding, unit,
-	              r->problem && *r->problem ? r->problem : desc, r->measure, r->deadline, r->responsible,
-	              r->criterion, actor, now);
+	/* ?12: the deadline as written, when it is not the day itself */
+	rc = stmt_run(c, c->db, SQL_RECT_INSERT, "cannot add the rectification", "tItIttttttt" "t", id, crid, r->finding, unit,
+	              r->problem && *r->problem ? r->problem : desc, r->measure, r->day, r->responsible, r->criterion, actor,
+	              now, strcmp(r->deadline, r->day) ? r->deadline : NULL);
 done:
 	free(desc);
 	return rc;
@@ -75,7 +76,7 @@ done:
 
 static rect_in rect_of(const campaign_rectification_add_options *o)
 {
-	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
+	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion, NULL};
 }
 
 static int add_check(void *ctx)
@@ -91,8 +92,10 @@ static int add_check(void *ctx)
 static int add_body(write_op *op, void *ctx)
 {
 	rect_in r = rect_of(ctx);
-	int rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id);
-	if (rc)
+	char day[11];
+	int rc = deadline_day(op->db, op->crid, "deadline", r.deadline, 0, 0, day);
+	r.day = day;
+	if (rc || (rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id)))
 		return rc;
 	op->object = op->id; /* the entry names the new rectification; a refusal, the finding */
 	return write_result(op, op->id);
@@ -180,6 +183,7 @@ static int update_body(write_op *op, void *ctx)
 	int rc;
 	if ((rc = rect_state_get(&op->st, op->crid, a->rectification, &s)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, s.unit, op->name)) ||
+	    (rc = date_in_campaign(op->db, op->crid, "date", a->date)) ||
 	    (rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
@@ -222,7 +226,7 @@ static int verify_body(write_op *op, void *ctx)
 	const int passed = !strcmp(a->result, "passed");
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)) || (rc = date_in_campaign(op->db, op->crid, "date", a->date)))
 		return rc;
 	if (strcmp(s.status, "done"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
@@ -266,7 +270,7 @@ static int close_body(write_op *op, void *ctx)
 	const close_in *a = ctx;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->rect, &s)) || (rc = date_in_campaign(op->db, op->crid, "date", a->date)))
 		return rc;
 	if (strcmp(s.verification, "passed"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification", a->rect);
@@ -295,11 +299,12 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	                     "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
 	                     "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
 	                     "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
-	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
+	                     "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on, "
+	                     "coalesce(r.deadline_text, r.deadline) AS deadline_text "
 	                     "FROM rectification r JOIN unit u ON u.rid = r.unit "
 	                     "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 	                     "ORDER BY r.deadline, r.id",
-	                     "ttttttdttttdtdtttd", &crid);
+	                     "ttttttdttttdtdtttdt", &crid);
 	if (!rc) {
 		bind_opt(cursor_stmt(c), 2, finding);
 		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);

@@ -174,7 +174,9 @@ typedef enum row_type {
 	ROW_INT,  /* a whole number lo..hi into v.i: "percent \"x\" is not a whole number 0..100",
 	           * "percent 130 is not in 0..100" */
 	ROW_DATE, /* YYYY-MM-DD: "found_on \"x\" is not a date (YYYY-MM-DD)" */
-	ROW_ENUM  /* one of values: "origin \"x\" is not one of a, b" */
+	ROW_ENUM, /* one of values: "origin \"x\" is not one of a, b" */
+	ROW_EVENT,   /* a ROW_DATE that happened, within the campaign (core's date_in_campaign) */
+	ROW_DEADLINE /* a deadline in the one language (core's deadline_day): its last day into v.day */
 } row_type;
 
 /* One cell: its text (NULL when absent or empty), the number of a ROW_INT,
@@ -183,6 +185,7 @@ typedef struct row_value {
 	const char *s;
 	long long i;
 	int line, col;
+	char day[11]; /* ROW_DEADLINE: the last day of s */
 } row_value;
 
 typedef struct rows rows;
@@ -203,6 +206,8 @@ typedef struct row_column {
 #define ROW_INT_COL(n, req, l, h) {.name = (n), .type = ROW_INT, .required = (req), .lo = (l), .hi = (h)}
 #define ROW_DATE_COL(n, req) {.name = (n), .type = ROW_DATE, .required = (req)}
 #define ROW_ENUM_COL(n, req, vals) {.name = (n), .type = ROW_ENUM, .required = (req), .values = (vals)}
+#define ROW_EVENT_COL(n, req) {.name = (n), .type = ROW_EVENT, .required = (req)}
+#define ROW_DEADLINE_COL(n, req) {.name = (n), .type = ROW_DEADLINE, .required = (req)}
 #define ROW_CONVERT_COL(n, req, fn) {.name = (n), .type = ROW_TEXT, .required = (req), .convert = (fn)}
 
 typedef struct row_schema {

@@ -92,7 +92,22 @@ int campaign_plan_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		"SELECT 3, m.ord * 1000 + r.ord, 'scoped_lead', m.id, "
 		"r.written || ' 仅在“' || r.condition || '”时为措施 ' || m.id || ' 的牵头单位' "
 		"FROM responsibility r JOIN measure m ON m.rid = r.measure "
-		"WHERE m.campaign = ?1 AND r.role = 'lead' AND r.condition IS NOT NULL"
+		"WHERE m.campaign = ?1 AND r.role = 'lead' AND r.condition IS NOT NULL "
+		/* deadlines the document sets outside its own dates: accepted, and said (issue 14, item 4) */
+		"UNION ALL "
+		"SELECT 4, x.o, 'deadline_before_campaign', x.id, x.what || '“' || x.text || '”的时限 ' || x.last || "
+		"' 早于方案开始(' || c.period_first || ')' FROM (SELECT o.ord AS o, o.id, '成果' AS what, o.text, o.last "
+		"FROM outcome o WHERE o.campaign = ?1 UNION ALL SELECT 1000000 + m.ord, m.id, '节点', m.text, m.last "
+		"FROM milestone m WHERE m.campaign = ?1) x, campaign c WHERE c.rid = ?1 AND x.last < c.period_first "
+		"UNION ALL "
+		"SELECT 5, m.ord, 'deadline_outside_phase', m.id, '节点“' || m.text || '”的时限 ' || m.last || ' 不在阶段“' || "
+		"p.name || '”(' || p.first || '至' || p.last || ')内' FROM milestone m JOIN phase p ON p.rid = m.phase "
+		"JOIN campaign c ON c.rid = m.campaign WHERE m.campaign = ?1 AND m.last >= c.period_first "
+		"AND (m.last < p.first OR m.last > p.last) "
+		"UNION ALL "
+		"SELECT 6, o.ord, 'deadline_after_campaign', o.id, '成果“' || o.text || '”的时限 ' || o.last || "
+		"' 晚于方案结束(' || c.period_last || ')' FROM outcome o JOIN campaign c ON c.rid = o.campaign "
+		"WHERE o.campaign = ?1 AND o.last > c.period_last"
 		") ORDER BY k, o",
 		"ttt");
 }

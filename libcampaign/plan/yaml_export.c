@@ -298,9 +298,9 @@ static void export_parents(exp_ *x, const list_spec *l, const char *sql, const c
 static void export_campaign(exp_ *x)
 {
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
-	                                   "preamble", "summary", "requirements", NULL};
+	                                   "preamble", "summary", "requirements", "grace_days", NULL};
 	sqlite3_stmt *st = query(x, "SELECT id, title, issuer, basis, basis_title, period_text, preamble, summary, "
-	                            "requirements FROM campaign WHERE rid = ?1");
+	                            "requirements, CAST(nullif(grace_days, 0) AS TEXT) FROM campaign WHERE rid = ?1");
 	if (!st)
 		return;
 	scalar(x, "campaign");

@@ -264,10 +264,18 @@ static int recorded_data(imp *im, sqlite3_int64 crid, const char **what, long lo
 	return rc;
 }
 
+/* grace_days: late reports accepted that many days after the campaign ends (core's dates.c). */
+static int import_grace(imp *im, yaml_node_t *map)
+{
+	long days = 0;
+	int rc = ydoc_int(&im->d, map, "campaign", "grace_days", 0, 3660, 0, &days);
+	return rc || !days ? rc : grace_days_set(im->db, im->crid, days);
+}
+
 static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_options *opts)
 {
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
-	                                   "preamble", "summary", "requirements", NULL};
+	                                   "preamble", "summary", "requirements", "grace_days", NULL};
 	const char *v[9], *what = "campaign", *what_data = "";
 	yaml_node_t *id_node;
 	char first[11], last[11], now[21];
@@ -334,7 +342,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	bind_text(st, 12, im->actor);
 	db_now(now);
 	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
-	return insert(im, st, &im->crid);
+	return (rc = insert(im, st, &im->crid)) ? rc : import_grace(im, map);
 }
 
 /* ---- units and groups ---- */

@@ -170,8 +170,8 @@ static int report_check(void *ctx)
 static int report_body(write_op *op, void *ctx)
 {
 	const campaign_progress_report_add_options *r = ctx;
-	int rc = report_insert(op->db, op->crid, r, op->actor, op->id);
-	if (rc)
+	int rc = date_in_campaign(op->db, op->crid, "date", r->date);
+	if (rc || (rc = report_insert(op->db, op->crid, r, op->actor, op->id)))
 		return rc;
 	op->object = op->id;
 	op->detail = r->outcome;

@@ -9,7 +9,7 @@ static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("unit", 1),
 	ROW_ENUM_COL("status", 1, STATUSES),
 	ROW_INT_COL("percent", 1, 0, 100),
-	ROW_DATE_COL("date", 1),
+	ROW_EVENT_COL("date", 1),
 	ROW_TEXT_COL("note", 0),
 	ROW_TEXT_COL("evidence", 0),
 };
