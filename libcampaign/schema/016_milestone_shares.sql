@@ -13,18 +13,13 @@ INSERT OR IGNORE INTO milestone_share (milestone, unit)
   UNION ALL
   SELECT m.rid, gm.unit FROM milestone m JOIN unit_group_member gm ON gm.grp = m.grp;
 
--- A unit's report on its share of a milestone: the shape of progress_report.
+-- A unit's report on its share of a milestone: progress_report's columns
+-- (read by the same queries, so kept alike), with the milestone for the outcome.
 CREATE TABLE milestone_report (
-  id TEXT PRIMARY KEY,
-  milestone INTEGER NOT NULL,
-  unit INTEGER NOT NULL,
+  id TEXT PRIMARY KEY, milestone INTEGER NOT NULL, unit INTEGER NOT NULL,
   status TEXT NOT NULL CHECK (status IN ('not_started','in_progress','done','blocked')),
-  percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100),
-  reported_on TEXT NOT NULL,
-  note TEXT,
-  evidence TEXT,
-  actor TEXT NOT NULL,
-  recorded_at TEXT NOT NULL,
+  percent INTEGER NOT NULL CHECK (percent BETWEEN 0 AND 100), reported_on TEXT NOT NULL,
+  note TEXT, evidence TEXT, actor TEXT NOT NULL, recorded_at TEXT NOT NULL,
   FOREIGN KEY (milestone, unit) REFERENCES milestone_share(milestone, unit) ON DELETE CASCADE
 );
 CREATE INDEX milestone_report_share ON milestone_report(milestone, unit, reported_on, id);

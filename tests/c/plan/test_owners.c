@@ -36,27 +36,32 @@ static const char *owners_of(campaign_db *db, const char *id, const char *col)
 	return out;
 }
 
+#define ALL_COUNTIES "shizhong,shawan,wutongqiao,jinkouhe,qianwei,jingyan,jiajiang,muchuan,ebian,mabian,emeishan"
+
 static void test_owners_from_the_document(void **state)
 {
+	static const struct {
+		const char *outcome, *column, *want;
+	} cases[] = {
+		/* (三)2(5): 监察室、财务室(牵头单位); not 人事科 or 行政审批科 */
+		{"t3.2.o4", "owners", "jiancha,caiwu"},
+		{"t3.2.o4", "owners_named", "jiancha,caiwu"},
+		/* 各县…完成自查自纠工作并上报总结报告: the eleven counties, not 监察室 */
+		{"t2.2.o4", "owners", ALL_COUNTIES},
+		{"t2.2.o4", "owners_named", "counties"},
+		/* 法规科 owes neither 廉政风险源的排查 nor 清理纠正交叉任职 */
+		{"t2.1.o1", "owners", "jiancha"},
+		{"t3.1.o1", "owners", "renshi"},
+		{"t2.1.o2", "owners", "fagui,bangongshi"},
+		/* no owners named: the leads of the task's measures, as before */
+		{"t1.1.o1", "owners", "liyong"},
+		{"t1.1.o1", "owners_named", "NULL"},
+		{"t2.2.o1", "owners", "jiancha," ALL_COUNTIES},
+	};
 	campaign_db *db = open_seed();
 	(void)state;
-	/* (三)2(5): 监察室、财务室(牵头单位); not 人事科 or 行政审批科 */
-	assert_string_equal(owners_of(db, "t3.2.o4", "owners"), "jiancha,caiwu");
-	assert_string_equal(owners_of(db, "t3.2.o4", "owners_named"), "jiancha,caiwu");
-	/* 各县…完成自查自纠工作并上报总结报告: the eleven counties, not 监察室 */
-	assert_string_equal(owners_of(db, "t2.2.o4", "owners"),
-	                    "shizhong,shawan,wutongqiao,jinkouhe,qianwei,jingyan,jiajiang,muchuan,ebian,mabian,emeishan");
-	assert_string_equal(owners_of(db, "t2.2.o4", "owners_named"), "counties");
-	/* 法规科 owes neither 廉政风险源的排查 nor 清理纠正交叉任职 */
-	assert_string_equal(owners_of(db, "t2.1.o1", "owners"), "jiancha");
-	assert_string_equal(owners_of(db, "t3.1.o1", "owners"), "renshi");
-	assert_string_equal(owners_of(db, "t2.1.o2", "owners"), "fagui,bangongshi");
-	/* no owners named: the leads of the task's measures, as before */
-	assert_string_equal(owners_of(db, "t1.1.o1", "owners"), "liyong");
-	assert_string_equal(owners_of(db, "t1.1.o1", "owners_named"), "NULL");
-	assert_string_equal(owners_of(db, "t2.2.o1", "owners"),
-	                    "jiancha,shizhong,shawan,wutongqiao,jinkouhe,qianwei,jingyan,jiajiang,muchuan,ebian,mabian,"
-	                    "emeishan");
+	for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+		assert_string_equal(owners_of(db, cases[i].outcome, cases[i].column), cases[i].want);
 	campaign_close(db);
 }
 

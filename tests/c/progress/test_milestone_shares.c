@@ -34,6 +34,14 @@ static const char *share(campaign_db *db, const char *as_of, const char *item, c
 	return out;
 }
 
+/* Reports @item done by @unit on @date; its share on @as_of must then read @want. */
+static void done_and_check(campaign_db *db, const char *item, const char *unit, const char *date, const char *as_of,
+                           const char *want)
+{
+	assert_int_equal(report(db, item, unit, "done", 100, date), CAMPAIGN_OK);
+	assert_string_equal(share(db, as_of, item, unit), want);
+}
+
 /* Every share's status, for telling the store unchanged. */
 static char *all_shares(campaign_db *db)
 {
@@ -46,6 +54,15 @@ static char *all_shares(campaign_db *db)
 		                      campaign_cursor_get(c, "unit"), campaign_cursor_get(c, "status"));
 	campaign_cursor_free(c);
 	return s;
+}
+
+/* Fails unless every share is as @before says; frees @before. */
+static void assert_shares_unchanged(campaign_db *db, char *before)
+{
+	char *after = all_shares(db);
+	assert_string_equal(before, after);
+	free(after);
+	free(before);
 }
 
 static void test_milestone_shares_per_unit(void **state)
@@ -79,10 +96,8 @@ static void test_milestone_reported_like_an_outcome(void **state)
 	campaign_cursor *c;
 	char *before;
 	(void)state;
-	assert_int_equal(report(db, "p1.counties", "emeishan", "done", 100, "2010-10-28"), CAMPAIGN_OK);
-	assert_int_equal(report(db, "p1.counties", "mabian", "done", 100, "2010-11-03"), CAMPAIGN_OK);
-	assert_string_equal(share(db, "2010-12-01", "p1.counties", "emeishan"), "done/on_time/0/milestone");
-	assert_string_equal(share(db, "2010-12-01", "p1.counties", "mabian"), "done/late/3/milestone");
+	done_and_check(db, "p1.counties", "emeishan", "2010-10-28", "2010-12-01", "done/on_time/0/milestone");
+	done_and_check(db, "p1.counties", "mabian", "2010-11-03", "2010-12-01", "done/late/3/milestone");
 	/* before the report's date the share is still open */
 	assert_string_equal(share(db, "2010-11-02", "p1.counties", "mabian"), "red/-/2/milestone");
 	/* 规划科 leads no measure, so it is not one of 各牵头科室 and owes no summary report */
@@ -91,12 +106,7 @@ static void test_milestone_reported_like_an_outcome(void **state)
 	assert_string_equal(campaign_error_message(), "unit \"guihua\" owes no share of milestone \"p4.departments\"");
 	assert_int_equal(report(db, "p9.none", "jiancha", "done", 100, "2011-11-20"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no outcome with id \"p9.none\"");
-	{
-		char *after = all_shares(db);
-		assert_string_equal(before, after);
-		free(after);
-	}
-	free(before);
+	assert_shares_unchanged(db, before);
 	assert_int_equal(report(db, "p4.departments", "jiancha", "done", 100, "2011-11-20"), CAMPAIGN_OK);
 	/* phase status counts the milestone's completions, on time and late */
 	assert_int_equal(campaign_phase_status_query(&c, db, NULL, "2011-12-01"), CAMPAIGN_OK);
@@ -137,10 +147,8 @@ static void test_late_completion(void **state)
 	campaign_cursor *c;
 	int seen = 0;
 	(void)state;
-	assert_int_equal(report(db, "t2.2.o4", "emeishan", "done", 100, "2010-12-15"), CAMPAIGN_OK);
-	assert_int_equal(report(db, "t2.2.o4", "mabian", "done", 100, "2010-12-25"), CAMPAIGN_OK);
-	assert_string_equal(share(db, "2010-12-31", "t2.2.o4", "mabian"), "done/late/5/outcome");
-	assert_string_equal(share(db, "2010-12-31", "t2.2.o4", "emeishan"), "done/on_time/0/outcome");
+	done_and_check(db, "t2.2.o4", "emeishan", "2010-12-15", "2010-12-31", "done/on_time/0/outcome");
+	done_and_check(db, "t2.2.o4", "mabian", "2010-12-25", "2010-12-31", "done/late/5/outcome");
 	assert_string_equal(share(db, "2010-12-31", "t2.2.o4", "ebian"), "red/-/11/outcome");
 	assert_int_equal(campaign_outcome_status_query(&c, db, NULL, "2010-12-31"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
@@ -173,12 +181,7 @@ static void test_csv_import_of_milestones(void **state)
 	                 CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "reports.csv:3:"));
 	assert_non_null(strstr(campaign_error_message(), "unit \"guihua\" owes no share of milestone \"p1.city\""));
-	{
-		char *after = all_shares(db);
-		assert_string_equal(before, after);
-		free(after);
-	}
-	free(before);
+	assert_shares_unchanged(db, before);
 	assert_int_equal(campaign_progress_import_string(db, NULL,
 	                                                 "outcome,unit,status,percent,date,note,evidence\n"
 	                                                 "p1.counties,shizhong,done,100,2010-10-30,,\n"
