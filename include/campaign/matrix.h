@@ -30,7 +30,9 @@ extern "C" {
  * Columns: measure, task, task_title, label, text, role ("lead"/"support"),
  * via_group (group id or NULL), written (the name as the document writes it),
  * condition (scope of a scoped lead, or NULL), deadline_text (the task's
- * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date).
+ * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date),
+ * outcomes_owed (the ids of the task's outcomes the unit owes a share of, ","-joined, or NULL:
+ * a unit may lead a measure and owe none of its task's outcomes when they name other owners).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or unit; ::CAMPAIGN_ENOMEM.

@@ -31,11 +31,14 @@ int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const cha
 {
 	return matrix_query(out, db, campaign, "unit", unit,
 	                    "SELECT m.id AS measure, t.id AS task, t.title AS task_title, m.label, m.text, ru.role, "
-	                    "g.id AS via_group, ru.written, ru.condition, " TASK_DEADLINES("m.task")
+	                    "g.id AS via_group, ru.written, ru.condition, " TASK_DEADLINES("m.task") ", "
+	                    /* of the task's outcomes, those this unit owes a share of (its owners, schema 015) */
+	                    "(SELECT group_concat(id, ',') FROM (SELECT o.id FROM outcome_share s JOIN outcome o "
+	                    "ON o.rid = s.outcome WHERE s.unit = ?2 AND o.task = m.task ORDER BY o.ord)) AS outcomes_owed"
 	                    " FROM unit_responsibility ru JOIN measure m ON m.rid = ru.measure "
 	                    "JOIN task t ON t.rid = m.task LEFT JOIN unit_group g ON g.rid = ru.via_group "
 	                    "WHERE ru.unit = ?2 AND m.campaign = ?1 ORDER BY m.ord, ru.ord",
-	                    "ttttttttttdd");
+	                    "ttttttttttddt");
 }
 
 int campaign_measure_units_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *measure)

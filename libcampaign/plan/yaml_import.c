@@ -649,8 +649,8 @@ static const char SQL_MEASURE[] =
 	"INSERT INTO measure (campaign, task, id, ord, label, text) VALUES (?1,?2,?3,?4,?5,?6)";
 static const char SQL_RESPONSIBILITY[] =
 	"INSERT INTO responsibility (measure, ord, role, unit, grp, written, condition) VALUES (?1,?2,?3,?4,?5,?6,?7)";
-static const char SQL_UNIT_NAME[] = "SELECT name FROM unit WHERE rid = ?1";
-static const char SQL_GROUP_NAME[] = "SELECT name FROM unit_group WHERE rid = ?1";
+static const char SQL_UNIT_NAME[] = "SELECT name, NULL FROM unit WHERE rid = ?1";
+static const char SQL_GROUP_NAME[] = "SELECT name, derive FROM unit_group WHERE rid = ?1";
 static const char SQL_OUTCOME[] =
 	"INSERT INTO outcome (campaign, task, id, ord, label, text, deadline_text, first, last, open_ended) "
 	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
@@ -697,6 +697,14 @@ static int import_refs(imp *im, yaml_node_t *list, sqlite3_int64 mrid, const cha
 		if (sqlite3_step(name) != SQLITE_ROW) {
 			sqlite3_reset(name);
 			return sql_fail(im, "cannot read a unit name");
+		}
+		/* a derived group is computed from the leads: it cannot be one */
+		if (sqlite3_column_type(name, 1) != SQLITE_NULL) {
+			rc = ydoc_fail(&im->d, ref, "responsibility: unit group \"%s\" is derived (%s) and cannot lead or "
+			               "support a measure", (const char *)sqlite3_column_text(name, 0),
+			               (const char *)sqlite3_column_text(name, 1));
+			sqlite3_reset(name);
+			return rc;
 		}
 		if (!(st = db_stmt(im->db, SQL_RESPONSIBILITY))) {
 			sqlite3_reset(name);

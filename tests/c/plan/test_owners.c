@@ -81,6 +81,26 @@ static void test_derived_group(void **state)
 	campaign_close(db);
 }
 
+/* A unit's row of the matrix says which of the task's outcomes it owes. */
+static void test_matrix_says_what_is_owed(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_cursor *c;
+	(void)state;
+	/* 行政审批科 leads 二(三)2(1) and supports 11 measures, and owes none of their tasks' outcomes */
+	assert_int_equal(campaign_unit_matrix_query(&c, db, NULL, "shenpi"), CAMPAIGN_OK);
+	assert_string_equal(column_joined(c, "outcomes_owed"), "NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL ");
+	assert_int_equal(campaign_unit_matrix_query(&c, db, NULL, "renshi"), CAMPAIGN_OK);
+	assert_string_equal(column_joined(c, "measure"), "t2.1.m1 t2.1.m2 t2.1.m3 t2.1.m4 t2.2.m1 t2.2.m2 t2.3.m1 "
+	                    "t2.4.m1 t2.4.m2 t2.4.m3 t2.4.m4 t3.1.m1 t3.1.m4 t3.2.m1 t3.2.m3 t3.2.m5 t3.3.m3 t3.4.m1 t3.4.m2 t3.4.m3 ");
+	/* 人事科 owes t3.1.o1 and t3.1.o3 (清理纠正交叉任职, 职能转变目标) and t3.2.o2 (交流管理办法), nothing in (二) */
+	assert_int_equal(campaign_unit_matrix_query(&c, db, NULL, "renshi"), CAMPAIGN_OK);
+	assert_string_equal(column_joined(c, "outcomes_owed"),
+	                    "NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL t3.1.o1,t3.1.o3 t3.1.o1,t3.1.o3 "
+	                    "t3.2.o2 t3.2.o2 t3.2.o2 NULL NULL NULL NULL ");
+	campaign_close(db);
+}
+
 /* The owners and the derived group are written back as the plan said them. */
 static void test_export_keeps_owners(void **state)
 {
@@ -146,6 +166,7 @@ int main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_owners_from_the_document),
 		cmocka_unit_test(test_derived_group),
+		cmocka_unit_test(test_matrix_says_what_is_owed),
 		cmocka_unit_test(test_export_keeps_owners),
 		cmocka_unit_test(test_supervision_names_the_responsible),
 	};
