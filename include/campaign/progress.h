@@ -114,7 +114,9 @@ CAMPAIGN_API int campaign_thresholds_set(campaign_db *db, const char *campaign, 
 CAMPAIGN_API int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /**
- * Report history, newest last. @p outcome and @p unit filter when not NULL.
+ * Report history of outcome shares, newest last. @p outcome and @p unit filter when not NULL.
+ * (Reports on milestone shares are not listed here; their current state is in
+ * campaign_share_status_query().)
  * Columns: id, outcome, unit, status, percent (int), reported_on (date), note, evidence,
  * actor, recorded_at, current (int 1 for the report in force for its share).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());

@@ -190,6 +190,13 @@ static void test_csv_import_of_milestones(void **state)
 	                 CAMPAIGN_OK);
 	assert_string_equal(share(db, "2010-11-01", "p1.counties", "shizhong"), "done/on_time/0/milestone");
 	assert_string_equal(share(db, "2010-11-01", "p1.city", "city"), "done/late/2/milestone");
+	/* milestone reports, like outcome reports, keep a plan from being replaced silently */
+	{
+		campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
+		opts.replace = 1;
+		assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "x", &opts), CAMPAIGN_ECONFLICT);
+		assert_non_null(strstr(campaign_error_message(), "has 2 progress reports recorded against it"));
+	}
 	campaign_close(db);
 }
 
