@@ -202,7 +202,7 @@ CAMPAIGN_API int campaign_responsibilities_query(campaign_cursor **out, campaign
  * first (date), last (date), open_ended (int 0/1), owners (the ids of the units that owe a
  * share, ","-joined in unit order, or NULL), owners_named (the plan's `owners:` as written,
  * unit or group ids ","-joined; NULL when the outcome names none and the leads of its task's
- * measures owe it).
+ * measures owe it), owner_names (the owing units' names, "、"-joined, or NULL).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or task; ::CAMPAIGN_ENOMEM.

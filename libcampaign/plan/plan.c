@@ -231,10 +231,12 @@ int campaign_outcomes_query(campaign_cursor **out, campaign_db *db, const char *
 	                  "JOIN unit u ON u.rid = s.unit WHERE s.outcome = o.rid ORDER BY u.ord)) AS owners, "
 	                  "(SELECT group_concat(id, ',') FROM (SELECT coalesce(u.id, g.id) AS id FROM outcome_owner w "
 	                  "LEFT JOIN unit u ON u.rid = w.unit LEFT JOIN unit_group g ON g.rid = w.grp "
-	                  "WHERE w.outcome = o.rid ORDER BY w.ord)) AS owners_named "
+	                  "WHERE w.outcome = o.rid ORDER BY w.ord)) AS owners_named, "
+	                  "(SELECT group_concat(name, '、') FROM (SELECT u.name FROM outcome_share s "
+	                  "JOIN unit u ON u.rid = s.unit WHERE s.outcome = o.rid ORDER BY u.ord)) AS owner_names "
 	                  "FROM outcome o JOIN task t ON t.rid = o.task "
 	                  "WHERE o.campaign = ?1 AND (?2 IS NULL OR o.task = ?2) ORDER BY o.ord",
-	                  "tttttdditt", "task", task);
+	                  "tttttddittt", "task", task);
 }
 
 int campaign_changes_query(campaign_cursor **out, campaign_db *db)
