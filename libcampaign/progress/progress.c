@@ -281,7 +281,7 @@ int campaign_share_status_query(campaign_cursor **out, campaign_db *db, const ch
 	                   "ttttidddtitt");
 }
 
-/* How many done shares were done on time and how many late, over st rows of group G. */
+/* How many of a group of st rows were done on time (or done with no dated deadline) and how many late. */
 #define COMPLETIONS                                                                                        \
 	"sum(completion = 'on_time' OR (color = 'done' AND completion IS NULL)) AS done_on_time, "            \
 	"sum(completion = 'late') AS done_late"
