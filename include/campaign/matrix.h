@@ -33,6 +33,8 @@ extern "C" {
  * via_group (group id or NULL), written (the name as the document writes it),
  * condition (scope of a scoped lead, or NULL), deadline_text (the task's
  * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date),
+ * outcomes_owed (the ids of the task's outcomes the unit owes a share of, ","-joined, or NULL:
+ * a unit may lead a measure and owe none of its task's outcomes when they name other owners),
  * unit (the unit's id), unit_name.
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, an ambiguous unit name (the message lists the

@@ -32,7 +32,10 @@ static int matrix_query(campaign_cursor **out, campaign_db *db, const char *camp
 /* A unit's rows (or a group's members', for the filter given), in plan order. */
 #define UNIT_MATRIX(FILTER, ORDER)                                                                            \
 	"SELECT m.id AS measure, t.id AS task, t.title AS task_title, m.label, m.text, ru.role, "                \
-	"g.id AS via_group, ru.written, ru.condition, " TASK_DEADLINES("m.task")                                \
+	"g.id AS via_group, ru.written, ru.condition, " TASK_DEADLINES("m.task") ", "                           \
+	/* of the task's outcomes, those this unit owes a share of (its owners, schema 015) */                  \
+	"(SELECT group_concat(id, ',') FROM (SELECT o.id FROM outcome_share s JOIN outcome o "                    \
+	"ON o.rid = s.outcome WHERE s.unit = ru.unit AND o.task = m.task ORDER BY o.ord)) AS outcomes_owed"        \
 	", u.id AS unit, u.name AS unit_name FROM unit_responsibility ru JOIN measure m ON m.rid = ru.measure " \
 	"JOIN task t ON t.rid = m.task JOIN unit u ON u.rid = ru.unit "                                         \
 	"LEFT JOIN unit_group g ON g.rid = ru.via_group WHERE " FILTER " AND m.campaign = ?1 ORDER BY " ORDER
@@ -42,9 +45,9 @@ int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const cha
 	/* one unit: "= ?2", which SQLite answers from the view's indexes (see units_is_group()) */
 	if (units_is_group(db, campaign, unit))
 		return matrix_query(out, db, campaign, "units", unit,
-		                    UNIT_MATRIX(UNITS_IN("ru.unit", "?2"), "m.ord, u.ord, ru.ord"), "ttttttttttddtt");
+		                    UNIT_MATRIX(UNITS_IN("ru.unit", "?2"), "m.ord, u.ord, ru.ord"), "ttttttttttddttt");
 	return matrix_query(out, db, campaign, "unit", unit, UNIT_MATRIX("ru.unit = ?2", "m.ord, ru.ord"),
-	                    "ttttttttttddtt");
+	                    "ttttttttttddttt");
 }
 
 int campaign_measure_units_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *measure)

@@ -437,7 +437,8 @@ static int red_shares(campaign_db *db, const char *as_of)
 	int n = 0;
 	assert_int_equal(campaign_share_status_query(&c, db, NULL, as_of), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		n += !strcmp(campaign_cursor_get(c, "color"), "red");
+		/* the look-back is about outcome shares; milestone shares are listed too */
+		n += !strcmp(campaign_cursor_get(c, "color"), "red") && !strcmp(campaign_cursor_get(c, "kind"), "outcome");
 	campaign_cursor_free(c);
 	return n;
 }
