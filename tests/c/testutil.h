@@ -98,6 +98,10 @@ int cursor_holds(campaign_cursor *c, const char *needle);
 #define EXPECT_ROW(c, ...) expect_row(c, __VA_ARGS__, (const char *)NULL)
 /* The rows of the cursor a query call (its result: @rc) just opened in *@c; frees it. */
 int count_query(int rc, campaign_cursor **c);
+/* The @column of the rows of the cursor a query call (its result: @rc) just opened in *@c
+ * whose @where column is @is (every row when @where is NULL), each followed by " ", in a
+ * static buffer; frees the cursor. */
+const char *column_joined(int rc, campaign_cursor **c, const char *column, const char *where, const char *is);
 /* expect_substrings (above) for a list of wanted, or of unwanted, strings. */
 #define EXPECT_HOLDS(text, ...) expect_substrings(text, (const char *const[]){__VA_ARGS__, NULL}, NULL)
 #define EXPECT_LACKS(text, ...) expect_substrings(text, NULL, (const char *const[]){__VA_ARGS__, NULL})

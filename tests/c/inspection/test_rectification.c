@@ -25,16 +25,10 @@ static campaign_db *open_ledger(void)
 }
 
 /* The ids overdue on @date, " "-joined. */
-static char *overdue(campaign_db *db, const char *date)
+static const char *overdue(campaign_db *db, const char *date)
 {
-	static char out[256];
 	campaign_cursor *c;
-	out[0] = '\0';
-	ok(campaign_rectifications_overdue_query(&c, db, NULL, date));
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		strcat(strcat(out, campaign_cursor_get(c, "id")), " ");
-	campaign_cursor_free(c);
-	return out;
+	return column_joined(campaign_rectifications_overdue_query(&c, db, NULL, date), &c, "id", NULL, NULL);
 }
 
 static void test_five_fixes_and_status(void **state)

@@ -25,17 +25,10 @@ static void report(campaign_db *db, const char *o, const char *u, const char *st
 }
 
 /* The outcomes of @color on @as_of, " "-joined. */
-static char *outcomes_colored(campaign_db *db, const char *as_of, const char *color)
+static const char *outcomes_colored(campaign_db *db, const char *as_of, const char *color)
 {
-	static char out[1024];
 	campaign_cursor *c;
-	out[0] = '\0';
-	assert_int_equal(campaign_outcome_status_query(&c, db, NULL, as_of), CAMPAIGN_OK);
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (!strcmp(campaign_cursor_get(c, "color"), color))
-			strcat(strcat(out, campaign_cursor_get(c, "outcome")), " ");
-	campaign_cursor_free(c);
-	return out;
+	return column_joined(campaign_outcome_status_query(&c, db, NULL, as_of), &c, "outcome", "color", color);
 }
 
 static void test_report_and_history(void **state)
@@ -217,12 +210,8 @@ static void test_phases_and_workload(void **state)
 {
 	campaign_db *db = *state;
 	campaign_cursor *c;
-	char statuses[512] = "";
-	assert_int_equal(campaign_phase_status_query(&c, db, NULL, "2010-11-05"), CAMPAIGN_OK);
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		strcat(strcat(statuses, campaign_cursor_get(c, "status")), " ");
-	campaign_cursor_free(c);
-	assert_string_equal(statuses, "ended passed passed passed active due_soon upcoming upcoming upcoming upcoming ");
+	assert_string_equal(column_joined(campaign_phase_status_query(&c, db, NULL, "2010-11-05"), &c, "status", NULL, NULL),
+	                    "ended passed passed passed active due_soon upcoming upcoming upcoming upcoming ");
 	assert_int_equal(campaign_workload_query(&c, db, NULL, "2010-11-01", "2010-11-30", "2010-12-01"), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		if (strcmp(campaign_cursor_get(c, "unit"), "jiancha"))
