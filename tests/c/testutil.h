@@ -11,6 +11,15 @@
 #define SEED_PLAN CAMPAIGN_SOURCE_DIR "/examples/plans/leshan-2010.yaml"
 #define TEST_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/plan/" f
 
+/* The main() of a test program: runs the cmocka tests given, as the group @name, between
+ * the group fixtures @setup and @teardown (NULL: none). */
+#define TEST_MAIN_AROUND(name, setup, teardown, ...)                                                           \
+	int main(void)                                                                                             \
+	{                                                                                                          \
+		const struct CMUnitTest tests[] = {__VA_ARGS__};                                                       \
+		return cmocka_run_group_tests_name(name, tests, setup, teardown);                                      \
+	}
+#define TEST_MAIN(name, ...) TEST_MAIN_AROUND(name, NULL, NULL, __VA_ARGS__)
 /* Opens a fresh :memory: store; fails the test on error. */
 campaign_db *open_memory(void);
 /* Opens a fresh store with the seed plan imported. */

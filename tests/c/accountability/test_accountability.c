@@ -812,23 +812,18 @@ static void test_determinism(void **state)
 	campaign_close(b);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_options, open_people),
-		STORE_TEST(test_people_and_posts, open_people),
-		STORE_TEST(test_evaluation_ranking_ties, open_seed),
-		cmocka_unit_test(test_evaluation_bottom),
-		STORE_TEST(test_behaviour_finding, open_people),
-		STORE_TEST(test_rectification_overdue_boundary, open_people),
-		STORE_TEST(test_case_count_period, open_people),
-		STORE_TEST(test_concealment_and_refusal, open_people),
-		STORE_TEST(test_lookback_two_steps, open_people),
-		STORE_TEST(test_tours, open_people),
-		cmocka_unit_test(test_tenure_boundary),
-		STORE_TEST(test_decisions_and_actions, open_people),
-		STORE_TEST(test_person_record_confidential, open_people),
-		cmocka_unit_test(test_determinism),
-	};
-	return cmocka_run_group_tests_name("accountability", tests, NULL, NULL);
-}
+TEST_MAIN("accountability",
+          STORE_TEST(test_options, open_people),
+          STORE_TEST(test_people_and_posts, open_people),
+          STORE_TEST(test_evaluation_ranking_ties, open_seed),
+          cmocka_unit_test(test_evaluation_bottom),
+          STORE_TEST(test_behaviour_finding, open_people),
+          STORE_TEST(test_rectification_overdue_boundary, open_people),
+          STORE_TEST(test_case_count_period, open_people),
+          STORE_TEST(test_concealment_and_refusal, open_people),
+          STORE_TEST(test_lookback_two_steps, open_people),
+          STORE_TEST(test_tours, open_people),
+          cmocka_unit_test(test_tenure_boundary),
+          STORE_TEST(test_decisions_and_actions, open_people),
+          STORE_TEST(test_person_record_confidential, open_people),
+          cmocka_unit_test(test_determinism))

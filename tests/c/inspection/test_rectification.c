@@ -169,13 +169,8 @@ static void test_ledger(void **state)
 	campaign_cursor_free(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_five_fixes_and_status, open_ledger),
-		STORE_TEST(test_overdue_on_any_date, open_ledger),
-		STORE_TEST(test_verify_and_close_rules, open_ledger),
-		STORE_TEST(test_ledger, open_ledger),
-	};
-	return cmocka_run_group_tests_name("rectification", tests, NULL, NULL);
-}
+TEST_MAIN("rectification",
+          STORE_TEST(test_five_fixes_and_status, open_ledger),
+          STORE_TEST(test_overdue_on_any_date, open_ledger),
+          STORE_TEST(test_verify_and_close_rules, open_ledger),
+          STORE_TEST(test_ledger, open_ledger))

@@ -216,12 +216,7 @@ static void test_header_and_fields(void **state)
 	EXPECT_BAD_FILES(cases);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_quotes_crlf_bom_blank),   cmocka_unit_test(test_records_across_refills),
-		cmocka_unit_test(test_progress_bad_utf8),       cmocka_unit_test(test_findings_bad_utf8_offset),
-		cmocka_unit_test(test_malformed_quotes),        cmocka_unit_test(test_header_and_fields),
-	};
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_AROUND("csv", setup, teardown,
+                 cmocka_unit_test(test_quotes_crlf_bom_blank),   cmocka_unit_test(test_records_across_refills),
+                 cmocka_unit_test(test_progress_bad_utf8),       cmocka_unit_test(test_findings_bad_utf8_offset),
+                 cmocka_unit_test(test_malformed_quotes),        cmocka_unit_test(test_header_and_fields))

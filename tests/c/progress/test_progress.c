@@ -257,16 +257,11 @@ static void test_bulk_import(void **state)
 	assert_int_equal(campaign_progress_import_file(db, NULL, "/nonexistent.csv", NULL, "clerk"), CAMPAIGN_EIO);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		SEED_TEST(test_report_and_history),
-		SEED_TEST(test_bad_reports_write_nothing),
-		SEED_TEST(test_group_shares),
-		SEED_TEST(test_overdue_as_of),
-		SEED_TEST(test_thresholds),
-		SEED_TEST(test_phases_and_workload),
-		SEED_TEST(test_bulk_import),
-	};
-	return cmocka_run_group_tests_name("progress", tests, NULL, NULL);
-}
+TEST_MAIN("progress",
+          SEED_TEST(test_report_and_history),
+          SEED_TEST(test_bad_reports_write_nothing),
+          SEED_TEST(test_group_shares),
+          SEED_TEST(test_overdue_as_of),
+          SEED_TEST(test_thresholds),
+          SEED_TEST(test_phases_and_workload),
+          SEED_TEST(test_bulk_import))

@@ -1004,27 +1004,22 @@ static const char *const risk_queries_tables[] = {"risk_point", "risk_assessment
                                                   "risk_model_cell", "risk_model_input", "risk_point_confidential", NULL};
 static const hot_queries risk_queries = HOT_QUERIES(risk_queries_sql, risk_queries_tables, 0);
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_matrix_every_cell, open_models),
-		STORE_TEST(test_weighted_thresholds, open_models),
-		STORE_TEST(test_criteria_and_override_criterion, open_models),
-		STORE_TEST(test_residual_after_controls, open_models),
-		STORE_TEST(test_model_change_regrades_with_history, open_models),
-		STORE_TEST(test_override_needs_reason, open_models),
-		STORE_TEST(test_publication_has_no_confidential_field, open_models),
-		STORE_TEST(test_warnings_on_a_date, open_models),
-		STORE_TEST(test_distribution_and_heatmap, open_models),
-		STORE_TEST(test_import_bad_row_writes_nothing, open_models),
-		STORE_TEST(test_bad_models, open_seed),
-		STORE_TEST(test_register_history, open_models),
-		STORE_TEST(test_failed_calls_leave_no_trace, open_models),
-		STORE_TEST(test_refusals_logged_once, open_models),
-		STORE_TEST(test_options_structs, open_models),
-		STORE_TEST(test_models_query_and_default, open_models),
-		STORE_TEST(test_column_types, open_models),
-		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&risk_queries),
-	};
-	return cmocka_run_group_tests_name("risk", tests, NULL, NULL);
-}
+TEST_MAIN("risk",
+          STORE_TEST(test_matrix_every_cell, open_models),
+          STORE_TEST(test_weighted_thresholds, open_models),
+          STORE_TEST(test_criteria_and_override_criterion, open_models),
+          STORE_TEST(test_residual_after_controls, open_models),
+          STORE_TEST(test_model_change_regrades_with_history, open_models),
+          STORE_TEST(test_override_needs_reason, open_models),
+          STORE_TEST(test_publication_has_no_confidential_field, open_models),
+          STORE_TEST(test_warnings_on_a_date, open_models),
+          STORE_TEST(test_distribution_and_heatmap, open_models),
+          STORE_TEST(test_import_bad_row_writes_nothing, open_models),
+          STORE_TEST(test_bad_models, open_seed),
+          STORE_TEST(test_register_history, open_models),
+          STORE_TEST(test_failed_calls_leave_no_trace, open_models),
+          STORE_TEST(test_refusals_logged_once, open_models),
+          STORE_TEST(test_options_structs, open_models),
+          STORE_TEST(test_models_query_and_default, open_models),
+          STORE_TEST(test_column_types, open_models),
+          cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&risk_queries))
