@@ -86,6 +86,10 @@ campaign_progress_report_add_options report_options(const char *outcome, const c
 /* A write's options as a compound literal of the current version (OPTIONS_OF), and the
  * inspection writes' options so. */
 #define OPTIONS_OF(name, VERSION, ...) (&(campaign_##name##_options){VERSION, __VA_ARGS__})
+/* Declares @var, a campaign_<name>_options filled by its _init() for @VERSION, which must succeed. */
+#define INIT_OPTIONS(name, VERSION, var)                                                                       \
+	campaign_##name##_options var;                                                                             \
+	assert_int_equal(campaign_##name##_options_init(&var, VERSION), CAMPAIGN_OK)
 #define FINDING(...) OPTIONS_OF(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
 #define FINDING_FLAG(...) OPTIONS_OF(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, __VA_ARGS__)
 #define RECTIFICATION(...) OPTIONS_OF(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, __VA_ARGS__)
