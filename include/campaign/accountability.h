@@ -40,9 +40,7 @@
 #include "import.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /* ---- posts and people ---- */
 
@@ -570,7 +568,5 @@ CAMPAIGN_API int campaign_actions_query(campaign_cursor **out, campaign_db *db, 
 CAMPAIGN_API int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                 const char *as_of);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -22,9 +22,17 @@
 #ifndef CAMPAIGN_COMMON_H
 #define CAMPAIGN_COMMON_H
 
+/* Every public header opens and closes its declarations with these, so that
+ * C++ callers see them as extern "C" and the linkage is said in one place. */
 #ifdef __cplusplus
-extern "C" {
+#define CAMPAIGN_BEGIN_DECLS extern "C" {
+#define CAMPAIGN_END_DECLS }
+#else
+#define CAMPAIGN_BEGIN_DECLS
+#define CAMPAIGN_END_DECLS
 #endif
+
+CAMPAIGN_BEGIN_DECLS
 
 #if defined(CAMPAIGN_STATIC)
 #  define CAMPAIGN_API
@@ -106,7 +114,5 @@ CAMPAIGN_API void campaign_error_clear(void);
  */
 CAMPAIGN_API const char *campaign_error_name(int code);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -12,9 +12,7 @@
 
 #include "common.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /** A parsed deadline. Opaque. */
 typedef struct campaign_deadline campaign_deadline;
@@ -42,7 +40,5 @@ CAMPAIGN_API int campaign_deadline_is_open_ended(const campaign_deadline *d);
 /** Frees a deadline. Accepts NULL. */
 CAMPAIGN_API void campaign_deadline_free(campaign_deadline *d);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

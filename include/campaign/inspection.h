@@ -42,9 +42,7 @@
 #include "import.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /* ---- violation catalogues ---- */
 
@@ -694,7 +692,5 @@ CAMPAIGN_API int campaign_case_leads_query(campaign_cursor **out, campaign_db *d
 CAMPAIGN_API int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db,
                                                        const char *campaign, const char *lead, const char *actor);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -20,9 +20,7 @@
 #include "store.h"
 #include "cursor.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /**
  * What one unit leads and supports, in plan order: one row per measure and
@@ -96,7 +94,5 @@ CAMPAIGN_API int campaign_plan_warnings_query(campaign_cursor **out, campaign_db
 CAMPAIGN_API int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                          const char *from, const char *to, const char *as_of);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -23,9 +23,7 @@
 #include "store.h"
 #include "cursor.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 #define CAMPAIGN_IMPORT_OPTIONS_VERSION 1
 
@@ -218,7 +216,5 @@ CAMPAIGN_API int campaign_outcomes_query(campaign_cursor **out, campaign_db *db,
  */
 CAMPAIGN_API int campaign_changes_query(campaign_cursor **out, campaign_db *db);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -29,9 +29,7 @@
 #include "cursor.h"
 #include "import.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 #define CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION 1
 
@@ -184,7 +182,5 @@ CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db 
 CAMPAIGN_API int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *as_of);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -55,9 +55,7 @@
 #include "import.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /* ---- risk types ---- */
 
@@ -565,7 +563,5 @@ CAMPAIGN_API int campaign_risk_distribution_query(campaign_cursor **out, campaig
 CAMPAIGN_API int campaign_risk_heatmap_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                              const char *model, int residual);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -196,13 +196,8 @@ static void test_query_plans(void **state)
 	test_hot_queries_indexed(&plans);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_shipped_rules_and_versions, open_seed),
-		STORE_TEST(test_validation, open_seed),
-		STORE_TEST(test_sql_escape_hatch, open_seed),
-		cmocka_unit_test(test_query_plans),
-	};
-	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
-}
+TEST_MAIN("rules",
+          STORE_TEST(test_shipped_rules_and_versions, open_seed),
+          STORE_TEST(test_validation, open_seed),
+          STORE_TEST(test_sql_escape_hatch, open_seed),
+          cmocka_unit_test(test_query_plans))

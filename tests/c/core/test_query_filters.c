@@ -232,11 +232,6 @@ static void test_findings_every_filter(void **state)
 	store_close(&s);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_history_every_filter),
-		cmocka_unit_test(test_findings_every_filter),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN("query_filters",
+          cmocka_unit_test(test_history_every_filter),
+          cmocka_unit_test(test_findings_every_filter))

@@ -447,17 +447,12 @@ static const char *const inspection_queries_tables[] = {"inspection_round", "ins
                                                         "violation_catalogue", "violation_category", NULL};
 static const hot_queries inspection_queries = HOT_QUERIES(inspection_queries_sql, inspection_queries_tables, 0);
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_catalogues_and_versions, open_inspection),
-		STORE_TEST(test_group_round_and_missing_reports, open_inspection),
-		STORE_TEST(test_leniency, open_inspection),
-		STORE_TEST(test_bad_findings_write_nothing, open_inspection),
-		STORE_TEST(test_findings_import, open_inspection),
-		STORE_TEST(test_unit_clerk_records_only_its_own, open_inspection),
-		STORE_TEST(test_options_structs, open_inspection),
-		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries),
-	};
-	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);
-}
+TEST_MAIN("inspection",
+          STORE_TEST(test_catalogues_and_versions, open_inspection),
+          STORE_TEST(test_group_round_and_missing_reports, open_inspection),
+          STORE_TEST(test_leniency, open_inspection),
+          STORE_TEST(test_bad_findings_write_nothing, open_inspection),
+          STORE_TEST(test_findings_import, open_inspection),
+          STORE_TEST(test_unit_clerk_records_only_its_own, open_inspection),
+          STORE_TEST(test_options_structs, open_inspection),
+          cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries))

@@ -130,14 +130,9 @@ static void test_warnings(void **state)
 	assert_int_equal(idle, 1);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_jiancha_row),
-		cmocka_unit_test(test_scoped_and_group_rows),
-		cmocka_unit_test(test_measure_units),
-		cmocka_unit_test(test_matrix_table),
-		cmocka_unit_test(test_warnings),
-	};
-	return cmocka_run_group_tests_name("matrix", tests, setup, teardown);
-}
+TEST_MAIN_AROUND("matrix", setup, teardown,
+                 cmocka_unit_test(test_jiancha_row),
+                 cmocka_unit_test(test_scoped_and_group_rows),
+                 cmocka_unit_test(test_measure_units),
+                 cmocka_unit_test(test_matrix_table),
+                 cmocka_unit_test(test_warnings))

@@ -230,18 +230,13 @@ static void test_changes_record_actor(void **state)
 	campaign_cursor_free(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_counts),
-		cmocka_unit_test(test_campaign_fields),
-		cmocka_unit_test(test_responsibilities),
-		cmocka_unit_test(test_responsibility_ids),
-		cmocka_unit_test(test_deadlines),
-		cmocka_unit_test(test_phases_and_milestones),
-		cmocka_unit_test(test_units_groups_bodies),
-		cmocka_unit_test(test_query_errors),
-		cmocka_unit_test(test_changes_record_actor),
-	};
-	return cmocka_run_group_tests_name("plan", tests, setup, teardown);
-}
+TEST_MAIN_AROUND("plan", setup, teardown,
+                 cmocka_unit_test(test_counts),
+                 cmocka_unit_test(test_campaign_fields),
+                 cmocka_unit_test(test_responsibilities),
+                 cmocka_unit_test(test_responsibility_ids),
+                 cmocka_unit_test(test_deadlines),
+                 cmocka_unit_test(test_phases_and_milestones),
+                 cmocka_unit_test(test_units_groups_bodies),
+                 cmocka_unit_test(test_query_errors),
+                 cmocka_unit_test(test_changes_record_actor))
