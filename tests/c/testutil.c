@@ -309,6 +309,8 @@ const char *column_joined(int rc, campaign_cursor **c, const char *column, const
 	assert_int_equal(rc, CAMPAIGN_OK);
 	while (campaign_cursor_next(*c) == CAMPAIGN_OK) {
 		const char *v = campaign_cursor_get(*c, column);
+		if (!v)
+			v = "NULL";
 		if (where && strcmp(campaign_cursor_get(*c, where), is))
 			continue;
 		assert_true(strlen(out) + strlen(v) + 1 < sizeof out);

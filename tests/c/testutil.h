@@ -112,7 +112,7 @@ int cursor_holds(campaign_cursor *c, const char *needle);
 /* The rows of the cursor a query call (its result: @rc) just opened in *@c; frees it. */
 int count_query(int rc, campaign_cursor **c);
 /* The @column of the rows of the cursor a query call (its result: @rc) just opened in *@c
- * whose @where column is @is (every row when @where is NULL), each followed by " ", in a
+ * whose @where column is @is (every row when @where is NULL), each followed by " " ("NULL" for NULL), in a
  * static buffer; frees the cursor. */
 const char *column_joined(int rc, campaign_cursor **c, const char *column, const char *where, const char *is);
 /* expect_substrings (above) for a list of wanted, or of unwanted, strings. */
