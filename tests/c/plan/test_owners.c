@@ -58,12 +58,12 @@ static void test_derived_group(void **state)
 	campaign_cursor *c;
 	(void)state;
 	/* 各牵头科室: the 8 departments that lead a measure; 规划科 耕保科 地籍科 信访科 党委办 机关党办 lead none */
-		assert_string_equal(column_joined(campaign_unit_group_members_query(&c, db, NULL, "lead-departments"), &c, "unit", NULL, NULL),
+	assert_string_equal(column_joined(campaign_unit_group_members_query(&c, db, NULL, "lead-departments"), &c, "unit", NULL, NULL),
 	                    "liyong fagui jiancha kuangguan caiwu bangongshi renshi shenpi ");
-		assert_string_equal(column_joined(campaign_unit_groups_query(&c, db, NULL), &c, "derive", NULL, NULL),
+	assert_string_equal(column_joined(campaign_unit_groups_query(&c, db, NULL), &c, "derive", NULL, NULL),
 	                    "NULL NULL NULL lead-departments NULL NULL ");
 	/* its milestone has one share per member */
-		assert_string_equal(column_joined(campaign_phase_status_query(&c, db, NULL, "2011-11-01"), &c, "shares", NULL, NULL),
+	assert_string_equal(column_joined(campaign_phase_status_query(&c, db, NULL, "2011-11-01"), &c, "shares", NULL, NULL),
 	                    "23 1 11 11 1 1 0 19 11 8 ");
 	campaign_close(db);
 }
@@ -75,13 +75,13 @@ static void test_matrix_says_what_is_owed(void **state)
 	campaign_cursor *c;
 	(void)state;
 	/* 行政审批科 leads 二(三)2(1) and supports 11 measures, and owes none of their tasks' outcomes */
-		assert_string_equal(column_joined(campaign_unit_matrix_query(&c, db, NULL, "shenpi"), &c, "outcomes_owed", NULL, NULL),
+	assert_string_equal(column_joined(campaign_unit_matrix_query(&c, db, NULL, "shenpi"), &c, "outcomes_owed", NULL, NULL),
 	                    "NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL ");
-		assert_string_equal(column_joined(campaign_unit_matrix_query(&c, db, NULL, "renshi"), &c, "measure", NULL, NULL),
+	assert_string_equal(column_joined(campaign_unit_matrix_query(&c, db, NULL, "renshi"), &c, "measure", NULL, NULL),
 	                    "t2.1.m1 t2.1.m2 t2.1.m3 t2.1.m4 t2.2.m1 t2.2.m2 t2.3.m1 "
 	                    "t2.4.m1 t2.4.m2 t2.4.m3 t2.4.m4 t3.1.m1 t3.1.m4 t3.2.m1 t3.2.m3 t3.2.m5 t3.3.m3 t3.4.m1 t3.4.m2 t3.4.m3 ");
 	/* 人事科 owes t3.1.o1 and t3.1.o3 (清理纠正交叉任职, 职能转变目标) and t3.2.o2 (交流管理办法), nothing in (二) */
-		assert_string_equal(column_joined(campaign_unit_matrix_query(&c, db, NULL, "renshi"), &c, "outcomes_owed", NULL, NULL),
+	assert_string_equal(column_joined(campaign_unit_matrix_query(&c, db, NULL, "renshi"), &c, "outcomes_owed", NULL, NULL),
 	                    "NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL NULL t3.1.o1,t3.1.o3 t3.1.o1,t3.1.o3 "
 	                    "t3.2.o2 t3.2.o2 t3.2.o2 NULL NULL NULL NULL ");
 	campaign_close(db);
@@ -110,7 +110,7 @@ static void test_export_keeps_owners(void **state)
 static const char *supervised(campaign_db *db, const char *as_of)
 {
 	campaign_cursor *c;
-		return column_joined(campaign_supervision_query(&c, db, NULL, as_of), &c, "unit", NULL, NULL);
+	return column_joined(campaign_supervision_query(&c, db, NULL, as_of), &c, "unit", NULL, NULL);
 }
 
 #define COUNTIES "shizhong shawan wutongqiao jinkouhe qianwei jingyan jiajiang muchuan ebian mabian emeishan "
