@@ -112,14 +112,16 @@ CAMPAIGN_API int campaign_thresholds_set(campaign_db *db, const char *campaign, 
 CAMPAIGN_API int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /**
- * Report history of outcome shares, newest last. @p outcome and @p unit filter when not NULL.
- * (Reports on milestone shares are not listed here; their current state is in
- * campaign_share_status_query().)
- * Columns: id, outcome, unit, status, percent (int), reported_on (date), note, evidence,
- * actor, recorded_at, current (int 1 for the report in force for its share).
+ * Report history of outcome shares, then of milestone shares, each in plan
+ * order and newest last. @p outcome (an outcome's or a milestone's id) and
+ * @p unit (a unit or group, by id, name or alias) filter when not NULL.
+ * Columns: id, outcome (the outcome's or milestone's id), unit, status, percent (int),
+ * reported_on (date), note, evidence, actor, recorded_at, current (int 1 for the report
+ * in force for its share), kind ("outcome" / "milestone").
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
- *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or outcome or unit; ::CAMPAIGN_ENOMEM.
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign, outcome or milestone ("no outcome or milestone
+ *         with id ...") or unit; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                  const char *outcome, const char *unit);

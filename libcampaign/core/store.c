@@ -308,8 +308,9 @@ int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, co
 		{"task", "SELECT rid FROM task WHERE campaign = ?1 AND id = ?2"},
 		{"measure", "SELECT rid FROM measure WHERE campaign = ?1 AND id = ?2"},
 		{"outcome", "SELECT rid FROM outcome WHERE campaign = ?1 AND id = ?2"},
+		{"milestone", "SELECT rid FROM milestone WHERE campaign = ?1 AND id = ?2"},
 	};
-	static const char *const what[] = {"body", "phase", "task", "measure", "outcome"};
+	static const char *const what[] = {"body", "phase", "task", "measure", "outcome", "milestone"};
 	if (!strcmp(table, "unit")) /* by its id, name or an alias */
 		return unit_resolve(db, campaign, id, rid);
 	if (!strcmp(table, "unit_group"))

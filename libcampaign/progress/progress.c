@@ -400,33 +400,69 @@ int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char
  * from progress_report_share, already by date and id, so with the row ids
  * as tie-breakers the ORDER BY needs no sort at all and the first row comes
  * at once. The cost is a probe per (outcome, unit) pair, shares or not. */
-#define HISTORY_SELECT                                                                                     \
+#define HISTORY_SELECT(ITEM, REPORT, KEY)                                                                  \
 	"SELECT p.id, o.id AS outcome, u.id AS unit, p.status, p.percent, p.reported_on, p.note, p.evidence, "  \
-	"p.actor, p.recorded_at, p.rowid = (SELECT p2.rowid FROM progress_report p2 WHERE p2.outcome = p.outcome " \
-	"AND p2.unit = p.unit ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) AS current "                    \
-	"FROM outcome o CROSS JOIN unit u CROSS JOIN progress_report p "                                         \
-	"WHERE p.outcome = o.rid AND p.unit = u.rid AND o.campaign = ?1 AND u.campaign = ?1"
+	"p.actor, p.recorded_at, p.rowid = (SELECT p2.rowid FROM " REPORT " p2 WHERE p2." KEY " = p." KEY " "     \
+	"AND p2.unit = p.unit ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) AS current, '" ITEM "' AS kind " \
+	"FROM " ITEM " o CROSS JOIN unit u CROSS JOIN " REPORT " p "                                            \
+	"WHERE p." KEY " = o.rid AND p.unit = u.rid AND o.campaign = ?1 AND u.campaign = ?1"
 #define HISTORY_ORDER " ORDER BY o.ord, o.rid, u.ord, u.rid, p.reported_on, p.id"
+#define OUTCOME_HISTORY(FILTER) HISTORY_SELECT("outcome", "progress_report", "outcome") FILTER HISTORY_ORDER
+#define MILESTONE_HISTORY(FILTER) HISTORY_SELECT("milestone", "milestone_report", "milestone") FILTER HISTORY_ORDER
+/* Outcome reports, then milestone reports, each in plan order: two ordered
+ * co-routines one after the other, so neither needs a sort. */
+#define ALL_HISTORY(FILTER)                                                                                \
+	"SELECT * FROM (" OUTCOME_HISTORY(FILTER) ") UNION ALL SELECT * FROM (" MILESTONE_HISTORY(FILTER) ")"
 
 /* One statement per filter combination, so that SQLite can use the index
  * of the filter given: "(?2 IS NULL OR p.outcome = ?2)" can use none and
- * would scan the whole campaign to return one share. Indexed by
- * (outcome given) | (unit given) << 1. */
-static const char *const HISTORY_SQL[4] = {
-	HISTORY_SELECT HISTORY_ORDER,
-	HISTORY_SELECT " AND o.rid = ?2" HISTORY_ORDER,
-	HISTORY_SELECT " AND " UNITS_IN("u.rid", "?3") HISTORY_ORDER,
-	HISTORY_SELECT " AND o.rid = ?2 AND " UNITS_IN("u.rid", "?3") HISTORY_ORDER,
+ * would scan the whole campaign to return one share. Indexed by what ?2
+ * names (0 nothing, 1 an outcome, 2 a milestone) + 3 when a unit is given. */
+#define UNIT_FILTER " AND " UNITS_IN("u.rid", "?3")
+static const char *const HISTORY_SQL[6] = {
+	ALL_HISTORY(""),
+	OUTCOME_HISTORY(" AND o.rid = ?2"),
+	MILESTONE_HISTORY(" AND o.rid = ?2"),
+	ALL_HISTORY(UNIT_FILTER),
+	OUTCOME_HISTORY(" AND o.rid = ?2" UNIT_FILTER),
+	MILESTONE_HISTORY(" AND o.rid = ?2" UNIT_FILTER),
 };
+
+/* Which item ?2 of the history names: 1 an outcome, 2 a milestone (ids are
+ * unique across both), 0 none given; its row id in *@rid. */
+static int history_item(campaign_db *db, const char *campaign, const char *id, sqlite3_int64 *rid, int *item)
+{
+	sqlite3_int64 crid;
+	int rc;
+	*item = 0;
+	if (!id)
+		return CAMPAIGN_OK;
+	if ((rc = db_campaign_rid(db, campaign, &crid)))
+		return rc;
+	*item = 1;
+	if ((rc = db_object_rid(db, "outcome", crid, id, rid)) != CAMPAIGN_ENOTFOUND)
+		return rc;
+	*item = 2;
+	if ((rc = db_object_rid(db, "milestone", crid, id, rid)) == CAMPAIGN_ENOTFOUND)
+		return error_set(CAMPAIGN_ENOTFOUND, "no outcome or milestone with id \"%s\"", id);
+	return rc;
+}
 
 int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                     const char *outcome, const char *unit)
 {
-	sqlite3_int64 crid;
+	sqlite3_int64 crid, item_rid = 0;
 	campaign_cursor *c;
-	int rc = query_begin(out, &c, db, campaign, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti",
-	                     &crid);
-	if (!rc && !(rc = query_bind_object(db, c, 2, "outcome", crid, outcome)))
+	int item, rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	*out = NULL;
+	if ((rc = db_check(db)) || (rc = history_item(db, campaign, outcome, &item_rid, &item)))
+		return rc;
+	rc = query_begin(out, &c, db, campaign, HISTORY_SQL[item + 3 * (unit != NULL)], "ttttidtttti" "t", &crid);
+	if (!rc && outcome)
+		sqlite3_bind_int64(cursor_stmt(c), 2, item_rid);
+	if (!rc)
 		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	return query_done(out, c, rc);
 }
