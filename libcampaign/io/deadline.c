@@ -145,6 +145,7 @@ enum tok_kind {
 	T_SEQYEAR,  /* 次年 翌年: value = offset from the year named before (or the context year) */
 	T_JANUARY,  /* 元月 正月: the tokenizer writes them as NUM 1 and 月 */
 	T_NOW,      /* 即日 今日 今天 现在 今: the context date */
+	T_RELMONTH, /* 本月 当月 下月 次月 上月: value = offset from the month of the context date */
 	T_HOLIDAY,  /* 春节 国庆节 ...: value = enum cal_holiday */
 	T_FESTIVAL, /* 节前 节后: a holiday not named */
 	T_EVERY,    /* 每 */
@@ -201,6 +202,8 @@ static const struct keyword {
 	{"上年", T_RELYEAR, -1}, {"上年度", T_RELYEAR, -1}, {"去年", T_RELYEAR, -1},
 	{"次年", T_SEQYEAR, 1}, {"翌年", T_SEQYEAR, 1}, {"第二年", T_SEQYEAR, 1},
 	{"元月", T_JANUARY, 0}, {"正月", T_JANUARY, 0},
+	{"本月", T_RELMONTH, 0}, {"当月", T_RELMONTH, 0}, {"下月", T_RELMONTH, 1}, {"次月", T_RELMONTH, 1},
+	{"下个月", T_RELMONTH, 1}, {"上月", T_RELMONTH, -1}, {"上个月", T_RELMONTH, -1},
 	{"即日", T_NOW, 0}, {"今日", T_NOW, 0}, {"今天", T_NOW, 0}, {"现在", T_NOW, 0}, {"今", T_NOW, 0},
 	{"元旦", T_HOLIDAY, H_NEW_YEAR}, {"元旦节", T_HOLIDAY, H_NEW_YEAR},
 	{"春节", T_HOLIDAY, H_SPRING}, {"元宵", T_HOLIDAY, H_LANTERN}, {"元宵节", T_HOLIDAY, H_LANTERN},
@@ -230,7 +233,8 @@ static const struct keyword {
 	{"完成", T_FILL, 0}, {"前", T_FILL, FILL_BEFORE}, {"之前", T_FILL, FILL_BEFORE},
 	{"以前", T_FILL, FILL_BEFORE}, {"止", T_FILL, 0}, {"为止", T_FILL, 0}, {"结束", T_FILL, 0},
 	{"左右", T_FILL, 0}, {"内", T_FILL, FILL_IN}, {"以内", T_FILL, 0}, {"整", T_FILL, 0},
-	{"实施", T_FILL, 0}, {"施行", T_FILL, 0}, {"执行", T_FILL, 0},
+	{"实施", T_FILL, 0}, {"施行", T_FILL, 0}, {"执行", T_FILL, 0}, {"上报", T_FILL, 0}, {"报送", T_FILL, 0},
+	{"提交", T_FILL, 0}, {"办结", T_FILL, 0}, {"完毕", T_FILL, 0},
 	{"后", T_AFTER, 0}, {"以后", T_AFTER, 0}, {"之后", T_AFTER, 0},
 	{"开始", T_START, 0}, {"起", T_START, 0},
 };
@@ -472,6 +476,10 @@ static int tokenize(struct parser *ps)
 	return CAMPAIGN_OK;
 }
 /* ---- grammar ---- */
+
+struct date {
+	int y, m, d;
+};
 
 static const struct token *peek(const struct parser *ps, int k)
 {
@@ -752,6 +760,25 @@ static int parse_holiday(struct parser *ps, struct part *p)
 	return CAMPAIGN_OK;
 }
 
+static int now_date(const struct parser *ps, struct date *a);
+
+/* 本月 下月 ... [month-rest]: a month of the context date's year, counted from its month. */
+static int parse_relative_month(struct parser *ps, struct part *p)
+{
+	struct date now;
+	int rc, m;
+
+	if ((rc = now_date(ps, &now)) != CAMPAIGN_OK)
+		return rc;
+	m = now.y * 12 + now.m - 1 + peek(ps, 0)->value;
+	p->kind = P_MONTH;
+	p->ysrc = Y_GIVEN;
+	p->year = m / 12;
+	p->n = m % 12 + 1;
+	ps->pos++;
+	return parse_month_rest(ps, p);
+}
+
 /* A number before 年/月/日/季度 or, borrowing the unit of the next end, before a dash or 至. */
 static int parse_number_part(struct parser *ps, struct part *p, int second, int has_year)
 {
@@ -801,6 +828,8 @@ static int parse_part(struct parser *ps, struct part *p, int second)
 		p->kind = P_NOW;
 		return CAMPAIGN_OK;
 	}
+	if (peek(ps, 0)->kind == T_RELMONTH)
+		return parse_relative_month(ps, p);
 	has_year = parse_year(ps, p, &bare);
 	t = peek(ps, 0);
 	if (bare && t->kind != T_BEGIN && t->kind != T_MID && t->kind != T_LATE
@@ -872,7 +901,8 @@ static int parse_time(struct parser *ps)
 static int starts_part(enum tok_kind k)
 {
 	return k == T_NUM || k == T_YEAR || k == T_RELYEAR || k == T_SEQYEAR || k == T_HALF || k == T_ALLYEAR
-		|| k == T_ORD || k == T_Q || k == T_QUARTER || k == T_NOW || k == T_HOLIDAY || k == T_FESTIVAL;
+		|| k == T_ORD || k == T_Q || k == T_QUARTER || k == T_NOW || k == T_HOLIDAY || k == T_FESTIVAL
+		|| k == T_RELMONTH;
 }
 
 static int is_separator(enum tok_kind k)
@@ -915,10 +945,6 @@ static int parse_tail(struct parser *ps)
 }
 
 /* ---- calendar ---- */
-
-struct date {
-	int y, m, d;
-};
 
 static long day_of(struct date a)
 {
@@ -1151,6 +1177,7 @@ static int parse_every_week(struct parser *ps, struct every *ev)
 static int parse_every(struct parser *ps, struct every *ev)
 {
 	const struct token *t;
+	int rc;
 
 	memset(ev, 0, sizeof *ev);
 	ps->pos++; /* 每 */
@@ -1161,7 +1188,11 @@ static int parse_every(struct parser *ps, struct every *ev)
 		ev->unit = E_MONTH;
 		ev->tpl.kind = P_MONTH;
 		ps->pos++;
-		return parse_month_rest(ps, &ev->tpl);
+		if ((rc = parse_month_rest(ps, &ev->tpl)) != CAMPAIGN_OK)
+			return rc;
+		if (ev->tpl.dk == D_DAY && (ev->tpl.day < 1 || ev->tpl.day > 31))
+			return fail(ps, "day %d is out of range (1..31)", ev->tpl.day);
+		return CAMPAIGN_OK;
 	case T_QUARTER:
 	case T_HALFYEAR:
 		ev->unit = t->kind == T_QUARTER ? E_QUARTER : E_HALF;
@@ -1359,8 +1390,8 @@ static int parse_text(struct parser *ps, struct reading *rd)
 		return rc;
 	if (peek(ps, 0)->kind == T_EVERY) {
 		rd->kind = CAMPAIGN_DEADLINE_RECURRING;
-		if ((rc = every_period(ps, has_range ? dates : NULL, rd)) != CAMPAIGN_OK
-		    || (rc = parse_every(ps, &rd->ev)) != CAMPAIGN_OK)
+		if ((rc = parse_every(ps, &rd->ev)) != CAMPAIGN_OK
+		    || (rc = every_period(ps, has_range ? dates : NULL, rd)) != CAMPAIGN_OK)
 			return rc;
 		return parse_tail(ps);
 	}
