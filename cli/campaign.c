@@ -75,7 +75,7 @@ static int cmd_deadline(args *a)
 			return usage_error("--year %s is not a year", a->year);
 	}
 	o.year = (int)year;
-	o.from = arg_opt(a, "--from");
+	o.from_date = arg_opt(a, "--from");
 	o.period_first = arg_opt(a, "--period-first");
 	o.period_last = arg_opt(a, "--period-last");
 	if (campaign_deadline_read(&d, a->pos[0], &o))

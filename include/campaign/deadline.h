@@ -49,8 +49,8 @@ typedef enum campaign_deadline_kind_code {
 typedef struct campaign_deadline_read_options {
 	unsigned int version;     /**< ::CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION */
 	int year;                 /**< the year for expressions that name none ("12月中旬"); 0 for none
-	                               (then the year of @c from, if given) */
-	const char *from;         /**< the context date "YYYY-MM-DD" that 即日起/从今起 mean; NULL: January 1 of @c year */
+	                               (then the year of @c from_date, if given) */
+	const char *from_date;    /**< the context date "YYYY-MM-DD" that 即日起/从今起 mean; NULL: January 1 of @c year */
 	const char *period_first; /**< first day "YYYY-MM-DD" of the period whose occurrences a recurrence lists;
 	                               NULL: January 1 of @c year */
 	const char *period_last;  /**< last day "YYYY-MM-DD" of that period; NULL: December 31 of the year of

@@ -1064,13 +1064,13 @@ static int now_date(const struct parser *ps, struct date *a)
 	long n = 0;
 	int rc;
 
-	if (!ps->opts->from) {
+	if (!ps->opts->from_date) {
 		if (!ps->year)
 			return fail(ps, "needs a date: 即日/今 is the context date, and none was given");
 		*a = (struct date){ps->year, 1, 1};
 		return CAMPAIGN_OK;
 	}
-	if ((rc = option_date(ps, ps->opts->from, "the context date", &n)) != CAMPAIGN_OK)
+	if ((rc = option_date(ps, ps->opts->from_date, "the context date", &n)) != CAMPAIGN_OK)
 		return rc;
 	*a = date_of(n);
 	return CAMPAIGN_OK;
@@ -1424,8 +1424,8 @@ static int read_text(struct reading *rd, const char *text, const campaign_deadli
 	ps.n = ps.pos = 0;
 	if (!utf8_ok(text, strlen(text)))
 		return fail(&ps, "the text is not valid UTF-8");
-	if (!ps.year && ps.opts->from) {
-		if ((rc = option_date(&ps, ps.opts->from, "the context date", &from)) != CAMPAIGN_OK)
+	if (!ps.year && ps.opts->from_date) {
+		if ((rc = option_date(&ps, ps.opts->from_date, "the context date", &from)) != CAMPAIGN_OK)
 			return rc;
 		ps.year = date_of(from).y;
 	}

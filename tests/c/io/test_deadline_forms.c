@@ -17,7 +17,7 @@ static campaign_deadline *read_ok(const char *text, int year, const char *from, 
 	campaign_deadline *d = NULL;
 
 	o.year = year;
-	o.from = from;
+	o.from_date = from;
 	o.period_first = pf;
 	o.period_last = pl;
 	if (campaign_deadline_read(&d, text, &o) != CAMPAIGN_OK)
@@ -332,7 +332,7 @@ static void test_options_checked(void **state)
 	assert_int_equal(campaign_deadline_read_options_init(&o, 99), CAMPAIGN_EINVALID);
 	assert_int_equal(campaign_deadline_read_options_init(&o, CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION), CAMPAIGN_OK);
 	assert_int_equal(o.year, 0);
-	assert_null(o.from);
+	assert_null(o.from_date);
 	o.version = 7;
 	assert_int_equal(campaign_deadline_read(&d, "2010年底", &o), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
@@ -341,7 +341,7 @@ static void test_options_checked(void **state)
 	assert_int_equal(campaign_deadline_read(NULL, "2010年底", NULL), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "campaign_deadline_read: out is NULL");
 	o.version = CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION;
-	o.from = "2010/10/01";
+	o.from_date = "2010/10/01";
 	assert_int_equal(campaign_deadline_read(&d, "即日起", &o), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "invalid deadline \"即日起\": the context date \"2010/10/01\" is not a date (YYYY-MM-DD)");
