@@ -597,18 +597,22 @@ static int parse_iso(struct parser *ps, struct part *p)
 	return CAMPAIGN_OK;
 }
 
-static int parse_month_day(struct parser *ps, struct part *p)
+/* The month numbered at the cursor, checked. */
+static int month_at(struct parser *ps, struct part *p)
 {
-	int rc;
-
-	if ((rc = month_ok(ps, peek(ps, 0)->value)) != CAMPAIGN_OK)
-		return rc;
 	p->kind = P_MONTH;
 	p->n = peek(ps, 0)->value;
+	return month_ok(ps, p->n);
+}
+
+static int parse_month_day(struct parser *ps, struct part *p)
+{
+	int rc = month_at(ps, p);
+
 	p->dk = D_DAY;
 	p->day = peek(ps, 2)->value;
 	ps->pos += 3;
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 /* The edge of a quarter or a half: 初 its first month, 底/末 its last. */
@@ -707,10 +711,8 @@ static int parse_month(struct parser *ps, struct part *p)
 {
 	int rc;
 
-	if ((rc = month_ok(ps, peek(ps, 0)->value)) != CAMPAIGN_OK)
+	if ((rc = month_at(ps, p)) != CAMPAIGN_OK)
 		return rc;
-	p->kind = P_MONTH;
-	p->n = peek(ps, 0)->value;
 	ps->pos += 2;
 	return parse_month_rest(ps, p);
 }
@@ -1142,6 +1144,7 @@ static int parse_every_year(struct parser *ps, struct every *ev)
 	ev->unit = E_YEAR;
 	ev->words = t->s;
 	if (t->kind == T_BEGIN || t->kind == T_MID || t->kind == T_LATE) {
+		ev->words = peek(ps, -1)->s; /* 年底: the rule says 年 too */
 		ev->tpl.kind = t->kind == T_BEGIN ? P_YEAR_BEGIN : t->kind == T_MID ? P_YEAR_MID : P_YEAR_END;
 		ps->pos++;
 	} else if (starts_part(t->kind)) {
