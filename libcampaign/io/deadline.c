@@ -193,7 +193,7 @@ static const struct keyword {
 	{"年", T_YEAR, 0}, {"年度", T_YEAR, 0}, {"月", T_MONTH, 0}, {"月份", T_MONTH, 0},
 	{"日", T_DAY, 0}, {"号", T_DAY, 0},
 	{"上旬", T_XUN, 1}, {"中旬", T_XUN, 2}, {"下旬", T_XUN, 3}, {"上中旬", T_XUN, 12}, {"中下旬", T_XUN, 23},
-	{"初", T_BEGIN, 0}, {"中", T_MID, 0}, {"底", T_LATE, 0}, {"末", T_LATE, 0},
+	{"初", T_BEGIN, 0}, {"中", T_MID, 0}, {"底", T_LATE, 0}, {"末", T_LATE, 0}, {"终", T_LATE, 0},
 	{"季度", T_QUARTER, 0}, {"季", T_QUARTER, 0}, {"第", T_ORD, 0},
 	{"Q", T_Q, 0}, {"q", T_Q, 0},
 	{"上半年", T_HALF, 1}, {"下半年", T_HALF, 2}, {"半年", T_HALFYEAR, 0}, {"全年", T_ALLYEAR, 0},
@@ -231,7 +231,7 @@ static const struct keyword {
 	{",", T_COMMA, 0}, {"，", T_COMMA, 0}, {"、", T_DUN, 0},
 	{".", T_DOT, 0}, {"/", T_SLASH, 0}, {"。", T_STOP, 0},
 	{"完成", T_FILL, 0}, {"前", T_FILL, FILL_BEFORE}, {"之前", T_FILL, FILL_BEFORE},
-	{"以前", T_FILL, FILL_BEFORE}, {"止", T_FILL, 0}, {"为止", T_FILL, 0}, {"结束", T_FILL, 0},
+	{"以前", T_FILL, FILL_BEFORE}, {"前夕", T_FILL, FILL_BEFORE}, {"止", T_FILL, 0}, {"为止", T_FILL, 0}, {"结束", T_FILL, 0},
 	{"左右", T_FILL, 0}, {"内", T_FILL, FILL_IN}, {"以内", T_FILL, 0}, {"整", T_FILL, 0},
 	{"实施", T_FILL, 0}, {"施行", T_FILL, 0}, {"执行", T_FILL, 0}, {"上报", T_FILL, 0}, {"报送", T_FILL, 0},
 	{"提交", T_FILL, 0}, {"办结", T_FILL, 0}, {"完毕", T_FILL, 0},
@@ -624,6 +624,33 @@ static void parse_edge(struct parser *ps, struct part *p)
 		p->edge = 3;
 }
 
+/* 初 中 底 末 旬: what may follow 年 or 月 */
+static int is_edge(enum tok_kind k)
+{
+	return k == T_BEGIN || k == T_MID || k == T_LATE || k == T_XUN;
+}
+
+static int is_range_sep(enum tok_kind k)
+{
+	return k == T_TO || k == T_DASH || k == T_DUN;
+}
+
+/* For NUM sep NUM UNIT ("1—6月", "一至三季度", "1至15日") at the cursor:
+ * the unit the first number borrows, else T_END. */
+static enum tok_kind borrowed_unit(const struct parser *ps)
+{
+	int k = 1;
+
+	if (!is_range_sep(peek(ps, k)->kind))
+		return T_END;
+	while (is_range_sep(peek(ps, k)->kind))
+		k++;
+	k += peek(ps, k)->kind == T_ORD; /* 第一至第三季度 */
+	if (peek(ps, k)->kind != T_NUM)
+		return T_END;
+	return peek(ps, k + 1)->kind;
+}
+
 /* quarter := [第] NUM 季度 [初|底|末] | Q NUM [初|底|末] */
 static int parse_quarter(struct parser *ps, struct part *p)
 {
@@ -642,10 +669,10 @@ static int parse_quarter(struct parser *ps, struct part *p)
 			return fail(ps, "%s needs a quarter number (第N季度%s)",
 			            edge ? "季度末" : "季度", edge ? "末" : "");
 		}
-		if (peek(ps, 0)->kind != T_NUM || peek(ps, 1)->kind != T_QUARTER)
+		if (peek(ps, 0)->kind != T_NUM || (peek(ps, 1)->kind != T_QUARTER && borrowed_unit(ps) != T_QUARTER))
 			return unexpected(ps, "expected a quarter (第N季度)");
 		num = peek(ps, 0);
-		ps->pos += 2;
+		ps->pos += peek(ps, 1)->kind == T_QUARTER ? 2 : 1; /* 第一、二季度: the first borrows 季度 */
 	}
 	if ((rc = quarter_ok(ps, num->value)) != CAMPAIGN_OK)
 		return rc;
@@ -655,32 +682,16 @@ static int parse_quarter(struct parser *ps, struct part *p)
 	return CAMPAIGN_OK;
 }
 
-static int is_range_sep(enum tok_kind k)
-{
-	return k == T_TO || k == T_DASH;
-}
-
-/* For NUM sep NUM UNIT ("1—6月", "一至三季度", "1至15日") at the cursor:
- * the unit the first number borrows, else T_END. */
-static enum tok_kind borrowed_unit(const struct parser *ps)
-{
-	int k = 1;
-
-	if (!is_range_sep(peek(ps, k)->kind))
-		return T_END;
-	while (is_range_sep(peek(ps, k)->kind))
-		k++;
-	if (peek(ps, k)->kind != T_NUM)
-		return T_END;
-	return peek(ps, k + 1)->kind;
-}
-
 /* What follows "NUM 月": [上旬|中旬|下旬|上中旬|中下旬|初|中|底|末 | NUM 日 | NUM before "至15日"].
  * 初 is 上旬, 中 is 中旬, 底/末 is 下旬. */
 static int parse_month_rest(struct parser *ps, struct part *p)
 {
 	const struct token *t = peek(ps, 0);
 
+	if (t->kind == T_MONTH && is_edge(peek(ps, 1)->kind)) { /* 12月月底: 月 said twice */
+		ps->pos++;
+		t = peek(ps, 0);
+	}
 	switch (t->kind) {
 	case T_XUN:
 		p->dk = D_XUN;
@@ -833,6 +844,8 @@ static int parse_part(struct parser *ps, struct part *p, int second)
 	if (peek(ps, 0)->kind == T_RELMONTH)
 		return parse_relative_month(ps, p);
 	has_year = parse_year(ps, p, &bare);
+	if (has_year && !bare && peek(ps, 0)->kind == T_YEAR && is_edge(peek(ps, 1)->kind))
+		ps->pos++; /* 2010年年底: 年 said twice */
 	t = peek(ps, 0);
 	if (bare && t->kind != T_BEGIN && t->kind != T_MID && t->kind != T_LATE
 	    && !(t->kind == T_FILL && t->value == FILL_IN))
@@ -882,8 +895,7 @@ static int parse_time(struct parser *ps)
 	enum tok_kind after = peek(ps, k + 1)->kind;
 
 	if (peek(ps, k)->kind != T_NUM || (after != T_HOUR && !(after == T_COLON && peek(ps, k + 2)->kind == T_NUM))) {
-		if (pm)
-			return unexpected(ps, "expected an hour after it");
+		ps->pos += pm; /* 下午 alone: a part of the day, ignored as a time is */
 		return CAMPAIGN_OK;
 	}
 	hour = peek(ps, k)->value + (pm && peek(ps, 0)->value == PM && peek(ps, k)->value < 12 ? 12 : 0);
@@ -1393,7 +1405,7 @@ static int parse_text(struct parser *ps, struct reading *rd)
 		return rc;
 	if (peek(ps, 0)->kind == T_EVERY) {
 		rd->kind = CAMPAIGN_DEADLINE_RECURRING;
-		if ((rc = parse_every(ps, &rd->ev)) != CAMPAIGN_OK
+		if ((rc = parse_every(ps, &rd->ev)) != CAMPAIGN_OK || (rc = parse_time(ps)) != CAMPAIGN_OK
 		    || (rc = every_period(ps, has_range ? dates : NULL, rd)) != CAMPAIGN_OK)
 			return rc;
 		return parse_tail(ps);
