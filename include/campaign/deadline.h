@@ -23,7 +23,8 @@ extern "C" {
 typedef struct campaign_deadline campaign_deadline;
 
 /**
- * Parses a deadline expression.
+ * Parses a deadline expression: campaign_deadline_read() with only @p year as context (a
+ * recurrence is listed in that year).
  *
  * @param[out] out  the parsed deadline, written only on success; free with campaign_deadline_free()
  * @param text      the expression, UTF-8 (e.g. "2010年11月底完成", "二〇一一年第三季度末")
@@ -74,7 +75,7 @@ CAMPAIGN_API int campaign_deadline_read_options_init(campaign_deadline_read_opti
  * @param opts      the context, or NULL for none (as campaign_deadline_parse() with year 0)
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID if the text is not a deadline (the message quotes
  *         the part that cannot be read: `cannot read "x月底"`), names an impossible date, needs a
- *         year, a context date or a period and none was given, or @p opts is of an unknown
+ *         year or a context date and none was given, or @p opts is of an unknown
  *         version or holds a malformed date; the message quotes the text. ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_deadline_read(campaign_deadline **out, const char *text,

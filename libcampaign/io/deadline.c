@@ -1305,6 +1305,8 @@ static int every_list(const struct parser *ps, const struct every *ev, long pf, 
 	long f, l, n;
 	int y, i, rc;
 
+	if (pl < pf)
+		return CAMPAIGN_OK;
 	if (ev->unit == E_WEEK) {
 		for (n = pf; n <= pl; n++)
 			if (cal_weekday(date_of(n).y, date_of(n).m, date_of(n).d) == (ev->weekday ? ev->weekday : 7))
@@ -1356,8 +1358,11 @@ static int every_period(const struct parser *ps, const struct date *written, str
 		rd->pl = cal_day_number(date_of(rd->pf).y, 12, 31);
 	if ((rc = option_date(ps, ps->opts->period_last, "the period's last day", &rd->pl)) != CAMPAIGN_OK)
 		return rc;
-	if (!rd->pf || !rd->pl)
-		return fail(ps, "needs a period: the text recurs, and no period or year was given");
+	if (!rd->pf || !rd->pl) {
+		rd->pf = 1; /* no period known: the rule, and no occurrences */
+		rd->pl = 0;
+		return CAMPAIGN_OK;
+	}
 	if (rd->pl < rd->pf)
 		return fail(ps, "the period ends before it starts");
 	return CAMPAIGN_OK;

@@ -46,6 +46,12 @@ def test_recurrence_lists_its_occurrences_in_the_period():
     assert not d.open_ended
 
 
+def test_a_recurrence_without_a_period_is_its_rule_alone():
+    d = campaign.parse_deadline("每月5日前")
+    assert (d.kind, d.rule, d.occurrences, d.first, d.last) == ("recurring", "monthly: day 5", [], None, None)
+    assert campaign.parse_deadline("每月5日前", 2011).occurrences[11] == (D(2011, 12, 5), D(2011, 12, 5))
+
+
 def test_monthly_and_weekly():
     d = campaign.parse_deadline("每月5日前", period_first="2010-10-01", period_last="2011-12-31")
     assert d.rule == "monthly: day 5"
@@ -60,7 +66,6 @@ def test_monthly_and_weekly():
     ("2011年x月底", None, 'invalid deadline "2011年x月底": cannot read "x月底" (unexpected "x")'),
     ("2011年2月30日起", None, 'invalid deadline "2011年2月30日起": day 30 is out of range for 2011-02'),
     ("2051年春节前", None, 'invalid deadline "2051年春节前": the Chinese calendar is known for 1990..2050, not for 2051'),
-    ("每月5日前", None, 'invalid deadline "每月5日前": needs a period: the text recurs, and no period or year was given'),
     ("即日起", None, 'invalid deadline "即日起": needs a date: 即日/今 is the context date, and none was given'),
 ])
 def test_refusals(text, year, message):

@@ -188,6 +188,7 @@ static const struct recurrence recurrences[] = {
 	{"每周", 0, "2010-10-01", "2010-10-31", "weekly: the whole week (Monday..Sunday)", 5, "2010-09-27 2010-10-31 2010-10-04 2010-10-10"},
 	{"2010年10月至12月每月10日前", 0, NULL, NULL, "monthly: day 10", 3, "2010-10-10 2010-12-10 2010-11-10 2010-11-10"},
 	{"每月5日前", 0, "2010-10-06", "2010-10-31", "monthly: day 5", 0, ""},
+	{"每季度末", 0, NULL, NULL, "quarterly: its last month", 0, ""},
 	{"每月月底", 2011, NULL, NULL, "monthly: days 21..end", 12, "2011-01-21 2011-12-31 2011-02-21 2011-02-28"},
 	{"每周五下午5时前", 0, "2010-10-01", "2010-10-31", "weekly: Friday", 5, "2010-10-01 2010-10-29 2010-10-08 2010-10-08"},
 };
@@ -278,7 +279,6 @@ static const struct refusal refusals[] = {
 	{"春节前", 0, NULL, "needs a year: the text names none, and none was given"},
 	{"明年", 0, NULL, "needs a year: 今年/明年/次年/上年 are relative to a year, and none was given"},
 	{"即日起", 0, NULL, "needs a date: 即日/今 is the context date, and none was given"},
-	{"每月5日前", 0, NULL, "needs a period: the text recurs, and no period or year was given"},
 	/* recurrences */
 	{"每月32日", 2011, NULL, "day 32 is out of range (1..31)"},
 	{"每周八", 2011, NULL, "weekday 8 is out of range (1..7)"},
