@@ -206,8 +206,8 @@ static const struct keyword {
 	{"下个月", T_RELMONTH, 1}, {"上月", T_RELMONTH, -1}, {"上个月", T_RELMONTH, -1},
 	{"即日", T_NOW, 0}, {"今日", T_NOW, 0}, {"今天", T_NOW, 0}, {"现在", T_NOW, 0}, {"今", T_NOW, 0},
 	{"元旦", T_HOLIDAY, H_NEW_YEAR}, {"元旦节", T_HOLIDAY, H_NEW_YEAR},
-	{"春节", T_HOLIDAY, H_SPRING}, {"元宵", T_HOLIDAY, H_LANTERN}, {"元宵节", T_HOLIDAY, H_LANTERN},
-	{"五一", T_HOLIDAY, H_LABOUR}, {"五一节", T_HOLIDAY, H_LABOUR}, {"劳动节", T_HOLIDAY, H_LABOUR},
+	{"春节", T_HOLIDAY, H_SPRING}, {"农历春节", T_HOLIDAY, H_SPRING}, {"新春", T_HOLIDAY, H_SPRING}, {"元宵", T_HOLIDAY, H_LANTERN}, {"元宵节", T_HOLIDAY, H_LANTERN},
+	{"五一", T_HOLIDAY, H_LABOUR}, {"五·一", T_HOLIDAY, H_LABOUR}, {"五•一", T_HOLIDAY, H_LABOUR}, {"五一节", T_HOLIDAY, H_LABOUR}, {"劳动节", T_HOLIDAY, H_LABOUR},
 	{"五一劳动节", T_HOLIDAY, H_LABOUR}, {"端午", T_HOLIDAY, H_DRAGON}, {"端午节", T_HOLIDAY, H_DRAGON},
 	{"中秋", T_HOLIDAY, H_MIDAUTUMN}, {"中秋节", T_HOLIDAY, H_MIDAUTUMN},
 	{"国庆", T_HOLIDAY, H_NATIONAL}, {"国庆节", T_HOLIDAY, H_NATIONAL},
@@ -261,9 +261,11 @@ static int fail(const struct parser *ps, const char *fmt, ...)
 	return error_set(CAMPAIGN_EINVALID, "invalid deadline \"%s\": %s", quoted, why);
 }
 
+/* Spaces, and the quotation marks documents put around a holiday ("“五一”前"): read as nothing. */
 static int is_space(uint32_t cp)
 {
-	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000;
+	return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 || cp == 0x3000 || cp == '"'
+		|| cp == '\'' || cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019;
 }
 
 /* Returns the value of an Arabic digit (ASCII or full-width), or -1. */
@@ -810,6 +812,14 @@ static int parse_number_part(struct parser *ps, struct part *p, int second, int 
 		p->dk = D_DAY;
 		p->day = t->value;
 		ps->pos += 2;
+		return CAMPAIGN_OK;
+	}
+	if (!t->arabic && t->value == 11 && (u->kind == T_AFTER || (u->kind == T_FILL && u->value == FILL_BEFORE))) {
+		/* 十一前, 十一后: the National Day (October 1), as 国庆 */
+		p->kind = P_HOLIDAY;
+		p->n = H_NATIONAL;
+		p->edge = u->kind == T_FILL;
+		ps->pos += 1 + (u->kind == T_FILL);
 		return CAMPAIGN_OK;
 	}
 	unit = borrowed_unit(ps);
