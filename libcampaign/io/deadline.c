@@ -224,7 +224,10 @@ static const struct keyword {
 	{"持续推进", T_OPEN, 0}, {"持续开展", T_OPEN, 0}, {"持续", T_OPEN, 0},
 	{"立行立改", T_OPEN, 0}, {"常态化", T_OPEN, 0}, {"长效", T_OPEN, 0},
 	{"于", T_LEAD, 0}, {"在", T_LEAD, 0}, {"截至", T_LEAD, 0}, {"截止", T_LEAD, 0},
-	{"从", T_LEAD, 0}, {"自", T_LEAD, 0},
+	{"从", T_LEAD, 0}, {"自", T_LEAD, 0}, {"不迟于", T_LEAD, 0}, {"不晚于", T_LEAD, 0}, {"最迟", T_LEAD, 0},
+	{"最晚", T_LEAD, 0}, {"力争", T_LEAD, 0}, {"争取", T_LEAD, 0}, {"务必", T_LEAD, 0}, {"必须", T_LEAD, 0},
+	{"须", T_LEAD, 0}, {"应", T_LEAD, 0}, {"要", T_LEAD, 0}, {"需", T_LEAD, 0}, {"预计", T_LEAD, 0},
+	{"计划", T_LEAD, 0}, {"拟", T_LEAD, 0}, {"原则上", T_LEAD, 0},
 	{"至", T_TO, 0}, {"到", T_TO, 1},
 	{"-", T_DASH, 1}, {"—", T_DASH, 0}, {"–", T_DASH, 0}, {"－", T_DASH, 0},
 	{"~", T_DASH, 0}, {"～", T_DASH, 0}, {"〜", T_DASH, 0},
@@ -955,13 +958,13 @@ static int parse_separator(struct parser *ps, int *ranged)
 	return CAMPAIGN_OK;
 }
 
-/* tail := (完成 | 前 | 止 | 开始 | 起 | 内 | , | . | 。 ...)* END. */
+/* tail := (完成 | 前 | 止 | 开始 | 起 | 内 | 须 | , | . | 。 ...)* END. */
 static int parse_tail(struct parser *ps)
 {
 	enum tok_kind k;
 
 	while ((k = peek(ps, 0)->kind) == T_FILL || k == T_START || k == T_COMMA || k == T_DOT
-	       || k == T_STOP)
+	       || k == T_STOP || k == T_LEAD)
 		ps->pos++;
 	if (peek(ps, 0)->kind != T_END)
 		return unexpected(ps, "expected the end of the deadline");
