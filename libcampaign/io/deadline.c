@@ -1008,13 +1008,18 @@ static int option_date(const struct parser *ps, const char *s, const char *what,
  * (the context year for a first part, the first part's year for a second). */
 static int part_year(const struct parser *ps, const struct part *p, int fallback, int *y)
 {
+	int base;
+
 	switch (p->ysrc) {
 	case Y_GIVEN: *y = p->year; break;
 	case Y_REL:
 	case Y_SEQ:
-		if ((p->ysrc == Y_REL ? ps->year : fallback) == 0)
+		/* 明年 counts from the context year, 次年 from the year named before; with no
+		 * context year, 明年 in a range's end counts from its start ("2010年10月至明年3月") */
+		base = p->ysrc == Y_REL && ps->year ? ps->year : fallback;
+		if (base == 0)
 			return fail(ps, "needs a year: 今年/明年/次年/上年 are relative to a year, and none was given");
-		*y = (p->ysrc == Y_REL ? ps->year : fallback) + p->year;
+		*y = base + p->year;
 		break;
 	default:
 		if (fallback == 0)
