@@ -146,6 +146,10 @@ enum tok_kind {
 	T_JANUARY,  /* 元月 正月: the tokenizer writes them as NUM 1 and 月 */
 	T_NOW,      /* 即日 今日 今天 现在 今: the context date */
 	T_RELMONTH, /* 本月 当月 下月 次月 上月: value = offset from the month of the context date */
+	T_RELQUARTER, /* 本季度 下季度 上季度: value = offset from the quarter of the context date */
+	T_LPAREN,   /* ( （ */
+	T_RPAREN,   /* ) ） */
+	T_INCL,     /* 含: "(含)", the day included */
 	T_HOLIDAY,  /* 春节 国庆节 ...: value = enum cal_holiday */
 	T_FESTIVAL, /* 节前 节后: a holiday not named */
 	T_EVERY,    /* 每 */
@@ -204,6 +208,12 @@ static const struct keyword {
 	{"元月", T_JANUARY, 0}, {"正月", T_JANUARY, 0},
 	{"本月", T_RELMONTH, 0}, {"当月", T_RELMONTH, 0}, {"下月", T_RELMONTH, 1}, {"次月", T_RELMONTH, 1},
 	{"下个月", T_RELMONTH, 1}, {"上月", T_RELMONTH, -1}, {"上个月", T_RELMONTH, -1},
+	{"本季度", T_RELQUARTER, 0}, {"本季", T_RELQUARTER, 0}, {"当季", T_RELQUARTER, 0}, {"当季度", T_RELQUARTER, 0},
+	{"下季度", T_RELQUARTER, 1}, {"下一季度", T_RELQUARTER, 1}, {"上季度", T_RELQUARTER, -1},
+	{"上一季度", T_RELQUARTER, -1},
+	{"(", T_LPAREN, 0}, {"（", T_LPAREN, 0}, {")", T_RPAREN, 0}, {"）", T_RPAREN, 0},
+	{"含", T_INCL, 0}, {"含当日", T_INCL, 0}, {"含当天", T_INCL, 0}, {"天", T_DAY, 0},
+	{"结束后", T_AFTER, 0}, {"期满后", T_AFTER, 0},
 	{"即日", T_NOW, 0}, {"今日", T_NOW, 0}, {"今天", T_NOW, 0}, {"现在", T_NOW, 0}, {"今", T_NOW, 0},
 	{"元旦", T_HOLIDAY, H_NEW_YEAR}, {"元旦节", T_HOLIDAY, H_NEW_YEAR},
 	{"春节", T_HOLIDAY, H_SPRING}, {"农历春节", T_HOLIDAY, H_SPRING}, {"新春", T_HOLIDAY, H_SPRING}, {"元宵", T_HOLIDAY, H_LANTERN}, {"元宵节", T_HOLIDAY, H_LANTERN},
@@ -780,20 +790,25 @@ static int parse_holiday(struct parser *ps, struct part *p)
 
 static int now_date(const struct parser *ps, struct date *a);
 
-/* 本月 下月 ... [month-rest]: a month of the context date's year, counted from its month. */
-static int parse_relative_month(struct parser *ps, struct part *p)
+/* 本月 下月 ... [month-rest], 本季度 下季度 ... [初|末]: a month or a quarter counted
+ * from the context date's. */
+static int parse_relative(struct parser *ps, struct part *p)
 {
+	int size = peek(ps, 0)->kind == T_RELQUARTER ? 3 : 1, rc, i;
 	struct date now;
-	int rc, m;
 
 	if ((rc = now_date(ps, &now)) != CAMPAIGN_OK)
 		return rc;
-	m = now.y * 12 + now.m - 1 + peek(ps, 0)->value;
-	p->kind = P_MONTH;
+	i = (now.y * 12 + now.m - 1) / size + peek(ps, 0)->value; /* months or quarters since year 0 */
+	p->kind = size == 3 ? P_QUARTER : P_MONTH;
 	p->ysrc = Y_GIVEN;
-	p->year = m / 12;
-	p->n = m % 12 + 1;
+	p->year = i * size / 12;
+	p->n = i * size % 12 / size + 1;
 	ps->pos++;
+	if (size == 3) {
+		parse_edge(ps, p);
+		return CAMPAIGN_OK;
+	}
 	return parse_month_rest(ps, p);
 }
 
@@ -854,8 +869,8 @@ static int parse_part(struct parser *ps, struct part *p, int second)
 		p->kind = P_NOW;
 		return CAMPAIGN_OK;
 	}
-	if (peek(ps, 0)->kind == T_RELMONTH)
-		return parse_relative_month(ps, p);
+	if (peek(ps, 0)->kind == T_RELMONTH || peek(ps, 0)->kind == T_RELQUARTER)
+		return parse_relative(ps, p);
 	has_year = parse_year(ps, p, &bare);
 	if (has_year && !bare && peek(ps, 0)->kind == T_YEAR && is_edge(peek(ps, 1)->kind))
 		ps->pos++; /* 2010年年底: 年 said twice */
@@ -900,6 +915,18 @@ static int parse_part(struct parser *ps, struct part *p, int second)
 	}
 }
 
+/* note := ( [含 | 周 NUM | 星期 NUM] ): "(含)", "（星期五）" after a date, read and ignored. */
+static int parse_note(struct parser *ps)
+{
+	if (!accept(ps, T_LPAREN))
+		return CAMPAIGN_OK;
+	if (!accept(ps, T_INCL) && accept(ps, T_WEEK) && peek(ps, -1)->value == 0)
+		accept(ps, T_NUM);
+	if (!accept(ps, T_RPAREN))
+		return unexpected(ps, "expected 含 or a weekday between the brackets");
+	return CAMPAIGN_OK;
+}
+
 /* time := [上午|下午 ...] NUM (时|点) [NUM 分] | [上午 ...] NUM : NUM [: NUM]
  * A time of day after a date is read and checked, then ignored: the day is the deadline. */
 static int parse_time(struct parser *ps)
@@ -909,7 +936,7 @@ static int parse_time(struct parser *ps)
 
 	if (peek(ps, k)->kind != T_NUM || (after != T_HOUR && !(after == T_COLON && peek(ps, k + 2)->kind == T_NUM))) {
 		ps->pos += pm; /* 下午 alone: a part of the day, ignored as a time is */
-		return CAMPAIGN_OK;
+		return parse_note(ps);
 	}
 	hour = peek(ps, k)->value + (pm && peek(ps, 0)->value == PM && peek(ps, k)->value < 12 ? 12 : 0);
 	if (hour > 24)
@@ -922,14 +949,14 @@ static int parse_time(struct parser *ps)
 		if (!accept(ps, T_MINUTE) && !accept(ps, T_COLON))
 			break;
 	}
-	return CAMPAIGN_OK;
+	return parse_note(ps);
 }
 
 static int starts_part(enum tok_kind k)
 {
 	return k == T_NUM || k == T_YEAR || k == T_RELYEAR || k == T_SEQYEAR || k == T_HALF || k == T_ALLYEAR
 		|| k == T_ORD || k == T_Q || k == T_QUARTER || k == T_NOW || k == T_HOLIDAY || k == T_FESTIVAL
-		|| k == T_RELMONTH;
+		|| k == T_RELMONTH || k == T_RELQUARTER;
 }
 
 static int is_separator(enum tok_kind k)
@@ -962,10 +989,14 @@ static int parse_separator(struct parser *ps, int *ranged)
 static int parse_tail(struct parser *ps)
 {
 	enum tok_kind k;
+	int rc;
 
 	while ((k = peek(ps, 0)->kind) == T_FILL || k == T_START || k == T_COMMA || k == T_DOT
-	       || k == T_STOP || k == T_LEAD)
-		ps->pos++;
+	       || k == T_STOP || k == T_LEAD || k == T_LPAREN) {
+		if (k == T_LPAREN && (rc = parse_note(ps)) != CAMPAIGN_OK)
+			return rc;
+		ps->pos += k != T_LPAREN;
+	}
 	if (peek(ps, 0)->kind != T_END)
 		return unexpected(ps, "expected the end of the deadline");
 	return CAMPAIGN_OK;
@@ -1161,6 +1192,7 @@ struct every {
 	enum every_unit unit;
 	struct part tpl;     /* one occurrence, its number (month, quarter ...) and year filled in per occurrence */
 	int weekday;         /* E_WEEK: 1..7, 0 the whole week (Monday..Sunday) */
+	int within;          /* 后N日内: each occurrence is the N days after it, else 0 */
 	const char *words;   /* E_YEAR: the words after 每年, for the rule */
 	size_t nwords;
 };
@@ -1214,6 +1246,8 @@ static int parse_every(struct parser *ps, struct every *ev)
 
 	memset(ev, 0, sizeof *ev);
 	ps->pos++; /* 每 */
+	if (peek(ps, 0)->kind == T_NUM && peek(ps, 0)->value == 1)
+		ps->pos++; /* 每一季度, 每一个月 */
 	accept(ps, T_GE);
 	t = peek(ps, 0);
 	switch (t->kind) {
@@ -1280,6 +1314,8 @@ static void every_rule(const struct every *ev, char *out, size_t cap)
 			snprintf(out, cap, "yearly: the whole year");
 		break;
 	}
+	if (ev->within)
+		snprintf(out + strlen(out), cap - strlen(out), "; the %d days after it", ev->within);
 }
 
 /* Receives occurrences: counts them, and stores them when @occ is set. */
@@ -1310,8 +1346,8 @@ static int every_dates(const struct parser *ps, const struct every *ev, int y, i
 		p.day = dim; /* 每月31日 in a shorter month: its last day */
 	if ((rc = part_dates(ps, &p, y, &a, &b)) != CAMPAIGN_OK)
 		return rc;
-	*first = day_of(a);
-	*last = day_of(b);
+	*first = ev->within ? day_of(b) + 1 : day_of(a);
+	*last = day_of(b) + ev->within;
 	return CAMPAIGN_OK;
 }
 
@@ -1326,9 +1362,10 @@ static int every_list(const struct parser *ps, const struct every *ev, long pf, 
 	if (pl < pf)
 		return CAMPAIGN_OK;
 	if (ev->unit == E_WEEK) {
-		for (n = pf; n <= pl; n++)
+		/* n: the day (or the Sunday ending the week); with 后N日内 the N days after it */
+		for (n = pf - ev->within; n <= pl - ev->within; n++)
 			if (cal_weekday(date_of(n).y, date_of(n).m, date_of(n).d) == (ev->weekday ? ev->weekday : 7))
-				sink_add(s, ev->weekday ? n : n - 6, n);
+				sink_add(s, ev->within ? n + 1 : ev->weekday ? n : n - 6, n + ev->within);
 		return CAMPAIGN_OK;
 	}
 	/* the year after the period too: 每年元旦前 falls on December 31 of the year before */
@@ -1407,11 +1444,24 @@ static int parse_range(struct parser *ps, struct date dates[2], int *started)
 	return resolve(ps, &a, ranged ? &b : NULL, &dates[0], &dates[1]);
 }
 
-/* text := lead* ( OPEN | [range] every | range [起|后] ) tail* END */
+/* within := [结束]后 NUM (日|天) [内]: the N days after a date ("每季度结束后10日内"); *n stays 0 without. */
+static int parse_within(struct parser *ps, int *n)
+{
+	*n = 0;
+	if (peek(ps, 0)->kind != T_AFTER || peek(ps, 1)->kind != T_NUM || peek(ps, 2)->kind != T_DAY)
+		return CAMPAIGN_OK;
+	if (peek(ps, 1)->value < 1 || peek(ps, 1)->value > 366)
+		return fail(ps, "%d days after is out of range (1..366)", peek(ps, 1)->value);
+	*n = peek(ps, 1)->value;
+	ps->pos += 3;
+	return CAMPAIGN_OK;
+}
+
+/* text := lead* ( OPEN | [range] every [within] | range [within | 起 | 后] ) tail* END */
 static int parse_text(struct parser *ps, struct reading *rd)
 {
 	struct date dates[2];
-	int started = 0, has_range, rc;
+	int started = 0, has_range, within, rc;
 
 	memset(rd, 0, sizeof *rd);
 	/* 至 is a range separator only; 到 may also lead ("到2010年底") */
@@ -1429,13 +1479,20 @@ static int parse_text(struct parser *ps, struct reading *rd)
 	if (peek(ps, 0)->kind == T_EVERY) {
 		rd->kind = CAMPAIGN_DEADLINE_RECURRING;
 		if ((rc = parse_every(ps, &rd->ev)) != CAMPAIGN_OK || (rc = parse_time(ps)) != CAMPAIGN_OK
+		    || (rc = parse_within(ps, &rd->ev.within)) != CAMPAIGN_OK
 		    || (rc = every_period(ps, has_range ? dates : NULL, rd)) != CAMPAIGN_OK)
 			return rc;
 		return parse_tail(ps);
 	}
 	rd->first = day_of(dates[0]);
 	rd->last = day_of(dates[1]);
-	if (accept(ps, T_AFTER)) { /* "春节后": from the next day on */
+	if ((rc = parse_within(ps, &within)) != CAMPAIGN_OK)
+		return rc;
+	if (within) { /* "2011年6月底后10日内": the ten days after it */
+		rd->first = rd->last + 1;
+		rd->last += within;
+		started = 0;
+	} else if (accept(ps, T_AFTER)) { /* "春节后": from the next day on */
 		started = 1;
 		rd->first = rd->last + 1;
 	}
