@@ -28,6 +28,7 @@
  * documented in docs/deadlines.md; keep the two in step. No allocation
  * happens here except the public campaign_deadline itself.
  */
+#include <limits.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -1457,7 +1458,34 @@ static int parse_within(struct parser *ps, int *n)
 	return CAMPAIGN_OK;
 }
 
-/* text := lead* ( OPEN | [range] every [within] | range [within | 起 | 后] ) tail* END */
+/* span := NUM (日|天) | NUM [个] 月, after 起: "即日起30日内", "自2010年10月1日起3个月内".
+ * Sets *last to the last day of the span that starts on @first; leaves it without a span. */
+static int parse_span(struct parser *ps, long first, long *last)
+{
+	const struct token *n = peek(ps, 0);
+	int k = 1 + (peek(ps, 1)->kind == T_GE), y, m, d, dim;
+
+	if (n->kind != T_NUM || (peek(ps, 1)->kind != T_DAY && peek(ps, k)->kind != T_MONTH))
+		return CAMPAIGN_OK;
+	if (n->value < 1 || n->value > 1200)
+		return fail(ps, "a span of %d is out of range (1..1200)", n->value);
+	if (peek(ps, 1)->kind == T_DAY) {
+		*last = first + n->value - 1;
+		ps->pos += 2;
+		return CAMPAIGN_OK;
+	}
+	/* N months: to the day before the same day N months on (the month's last day if shorter) */
+	cal_from_day_number(first, &y, &m, &d);
+	m += n->value;
+	y += (m - 1) / 12;
+	m = (m - 1) % 12 + 1;
+	dim = cal_days_in_month(y, m);
+	*last = cal_day_number(y, m, d > dim ? dim : d) - (d > dim ? 0 : 1);
+	ps->pos += k + 1;
+	return CAMPAIGN_OK;
+}
+
+/* text := lead* ( OPEN | [range] every [within] | range [within | 起 [span] | 后] ) tail* END */
 static int parse_text(struct parser *ps, struct reading *rd)
 {
 	struct date dates[2];
@@ -1495,6 +1523,11 @@ static int parse_text(struct parser *ps, struct reading *rd)
 	} else if (accept(ps, T_AFTER)) { /* "春节后": from the next day on */
 		started = 1;
 		rd->first = rd->last + 1;
+	} else if (started) {
+		rd->last = LONG_MIN; /* no span */
+		if ((rc = parse_span(ps, rd->first, &rd->last)) != CAMPAIGN_OK)
+			return rc;
+		started = rd->last == LONG_MIN;
 	}
 	rd->kind = started ? CAMPAIGN_DEADLINE_START : CAMPAIGN_DEADLINE_RANGE;
 	return parse_tail(ps);
