@@ -1392,16 +1392,23 @@ struct reading {
 	long pf, pl;          /* the period a recurrence is listed in */
 };
 
-/* The period of a recurrence: written before it ("2011年每月5日前"), else the
- * options, else the context year. */
-static int every_period(const struct parser *ps, const struct date *written, struct reading *rd)
+/* The period of a recurrence: written before it ("2011年每月5日前"; after a start,
+ * to the end of the options' period), else the options, else the context year. */
+static int every_period(const struct parser *ps, const struct date *written, int started, struct reading *rd)
 {
 	int rc;
 
-	if (written) {
+	if (written && !started) {
 		rd->pf = day_of(written[0]);
 		rd->pl = day_of(written[1]);
 		return CAMPAIGN_OK;
+	}
+	if (written) { /* "2010年10月起每月5日前": from the start to the end of the period (or of its year) */
+		rd->pf = day_of(written[0]);
+		rd->pl = cal_day_number(written[0].y, 12, 31);
+		if ((rc = option_date(ps, ps->opts->period_last, "the period's last day", &rd->pl)) != CAMPAIGN_OK)
+			return rc;
+		return rd->pl < rd->pf ? fail(ps, "the period ends before it starts") : CAMPAIGN_OK;
 	}
 	rd->pf = rd->pl = 0;
 	if (ps->year) {
@@ -1508,7 +1515,7 @@ static int parse_text(struct parser *ps, struct reading *rd)
 		rd->kind = CAMPAIGN_DEADLINE_RECURRING;
 		if ((rc = parse_every(ps, &rd->ev)) != CAMPAIGN_OK || (rc = parse_time(ps)) != CAMPAIGN_OK
 		    || (rc = parse_within(ps, &rd->ev.within)) != CAMPAIGN_OK
-		    || (rc = every_period(ps, has_range ? dates : NULL, rd)) != CAMPAIGN_OK)
+		    || (rc = every_period(ps, has_range ? dates : NULL, started, rd)) != CAMPAIGN_OK)
 			return rc;
 		return parse_tail(ps);
 	}
