@@ -7,26 +7,29 @@
  *    旬 季度 ...), holidays, separators and filler words. Whitespace is dropped.
  * 2. A recursive-descent grammar reads the tokens:
  *
- *      text   := lead* ( OPEN | [range] every | range [起|后] ) tail* END
+ *      text   := lead* ( OPEN | [range] every [within] | range [within | 起 [span] | 后] ) tail* END
  *      range  := part time? [start* sep+ part time?]
+ *      within := [结束]后 NUM (日|天) [内]          span := NUM (日|天) | NUM [个] 月
  *      every  := 每 [个] ( 月 [month-rest] | 季度 [初|底|末] | 半年 [初|底|末]
  *                        | 年 [part] | 周 [NUM|日] )
- *      part   := iso | m.d | NOW | [year] HOLIDAY [前] | year [period] | [year] period
+ *      part   := iso | m.d | NOW | 本月 [month-rest] | 本季度 [初|末]
+ *              | [year] HOLIDAY [前] | year [period] | [year] period
  *      year   := NUM 年 | NUM(4) before Q | 今年 | 明年 | 次年 ... | 年 (the context year)
  *      period := 初 | 中 | 底 | 末 | 全年 | 上半年 | 下半年
  *              | [第] NUM 季度 [初|底|末] | Q NUM [初|底|末] | NUM sep NUM 季度
  *              | NUM 月 [上旬|中旬|下旬|上中旬|中下旬|初|中|底|末 | NUM 日]
  *              | NUM sep NUM 月          (the first end borrows the unit: "1—6月")
  *              | NUM 日            (only as the end of a range: "10月1日至15日")
- *      time   := [上午|下午|晚上 ...] NUM (时|点 [NUM 分] | : NUM)   (read, then ignored)
+ *      time   := [上午|下午|晚上 ...] [NUM (时|点 [NUM 分] | : NUM)] note   (read, then ignored)
+ *      note   := [ ( 含 | 星期 NUM ) ]
  *      iso    := NUM(4) s NUM [s NUM]   with s one of - / .
  *
  *    and resolves each part to a [first, last] range of days; a recurrence
  *    to its occurrences inside the period.
  *
  * The conventions (what 月底, 上旬, 年中, 春节前, 每季度末 ... mean) are
- * documented in docs/deadlines.md; keep the two in step. No allocation
- * happens here except the public campaign_deadline itself.
+ * documented in docs/deadlines.md; keep the two in step. Allocation: the
+ * public campaign_deadline, and the occurrences of a recurrence.
  */
 #include <limits.h>
 #include <stdarg.h>
