@@ -57,6 +57,7 @@ typedef struct imp {
 	sqlite3_int64 crid;
 	int year;            /* context year for deadlines that name none */
 	char period_first[11];
+	char period_last[11];
 	idset ids;
 	int ord;             /* one running order for every kind of row */
 } imp;
@@ -177,7 +178,9 @@ static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char 
 	*open_ended = 0;
 	if (rc || !*text)
 		return rc;
-	if (deadline_parse_range(&r, *text, im->year))
+	const char *pf = im->period_first[0] ? im->period_first : NULL, *pl = im->period_last[0] ? im->period_last : NULL;
+	if (deadline_read_range(&r, *text, &(campaign_deadline_read_options){CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION,
+	                                                                      im->year, pf, pf, pl}))
 		return ydoc_fail(&im->d, ydoc_get(&im->d, map, key), "%s: %s", what, campaign_error_message());
 	if (!r.open_ended && im->year && im->period_first[0]) {
 		char l[11];
@@ -300,6 +303,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	deadline_format_date(first, r.first_y, r.first_m, r.first_d);
 	deadline_format_date(last, r.last_y, r.last_m, r.last_d);
 	memcpy(im->period_first, first, sizeof first);
+	memcpy(im->period_last, last, sizeof last);
 	im->year = r.first_y;
 	im->campaign_id = v[0];
 
