@@ -258,7 +258,7 @@ const cli_command accountability_commands[] = {
 	      proposals, proposal_cols, NULL),
 	WRITE("decide", "PROPOSAL accept|reject|modify DATE", "decide on a proposal",
 	      OPTIONS(O_NOTE, OPT("--action", 0, "A", "the action decided (with modify)"),
-	              OPT("--due", 0, "D", "when the action is due")),
+	              OPT("--due", 0, "D|TEXT", "when the action is due (a date or 2011年1月底)")),
 	      decide, "decided"),
 	CMD("actions", "", "the actions decided, with their status",
 	    OPTIONS(OPT("--kind", 0, "A", "one kind of action"), O_UNIT("one unit's actions"), O_AS_OF, O_FORMAT),

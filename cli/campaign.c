@@ -61,8 +61,11 @@ static int cmd_export(args *a)
 	return rc;
 }
 
+/* Prints FIRST LAST (a start: FIRST -; or open-ended); a recurrence adds its
+ * rule and one line per occurrence in the period. */
 static int cmd_deadline(args *a)
 {
+	campaign_deadline_read_options o = CAMPAIGN_DEADLINE_READ_OPTIONS_INIT;
 	campaign_deadline *d;
 	char *end;
 	long year = 0;
@@ -71,12 +74,22 @@ static int cmd_deadline(args *a)
 		if (*end || year < 1 || year > 9999)
 			return usage_error("--year %s is not a year", a->year);
 	}
-	if (campaign_deadline_parse(&d, a->pos[0], (int)year))
+	o.year = (int)year;
+	o.from_date = arg_opt(a, "--from");
+	o.period_first = arg_opt(a, "--period-first");
+	o.period_last = arg_opt(a, "--period-last");
+	if (campaign_deadline_read(&d, a->pos[0], &o))
 		return fail();
-	if (campaign_deadline_is_open_ended(d))
+	if (campaign_deadline_kind(d) == CAMPAIGN_DEADLINE_OPEN_ENDED)
 		puts("open-ended");
 	else
-		printf("%s %s\n", campaign_deadline_first(d) ? campaign_deadline_first(d) : "-", campaign_deadline_last(d));
+		printf("%s %s\n", campaign_deadline_first(d) ? campaign_deadline_first(d) : "-",
+		       campaign_deadline_last(d) ? campaign_deadline_last(d) : "-");
+	if (campaign_deadline_kind(d) == CAMPAIGN_DEADLINE_RECURRING) {
+		printf("rule %s\n", campaign_deadline_rule(d));
+		for (int i = 0; i < campaign_deadline_occurrence_count(d); i++)
+			printf("  %s %s\n", campaign_deadline_occurrence_first(d, i), campaign_deadline_occurrence_last(d, i));
+	}
 	campaign_deadline_free(d);
 	return 0;
 }
@@ -106,10 +119,13 @@ static const cli_command root = CMD(
 		    cmd_show_),
 		CMD("export", "", "the plan as YAML", OPTIONS(OPT("--output", 'o', "FILE", "write to FILE, not stdout")), NULL,
 		    cmd_export),
-		CMD("deadline", "TEXT", "parse a deadline: prints FIRST LAST, or open-ended",
-		    OPTIONS(OPT("--year", 0, "N", "the year of a date written without one")), NULL, cmd_deadline),
+		CMD("deadline", "TEXT", "parse a deadline: prints FIRST LAST (a start: FIRST -), or open-ended",
+		    OPTIONS(OPT("--year", 0, "N", "the year of a date written without one"),
+		            OPT("--from", 0, "D", "the date 即日/从今 means"),
+		            OPT("--period-first", 0, "D", "first day of the period a recurrence is listed in"),
+		            OPT("--period-last", 0, "D", "last day of that period")), NULL, cmd_deadline),
 		CMD("matrix", "", "the 任务分工表, or one unit's row of it",
-		    OPTIONS(O_UNIT("one unit's measures, roles and deadlines"), O_FORMAT), NULL, cmd_matrix),
+		    OPTIONS(O_UNIT("one unit's measures, roles and deadlines (a group: each member's)"), O_FORMAT), NULL, cmd_matrix),
 		CMD("warnings", "", "measures without a lead, units with no measure, scoped leads", OPTIONS(O_FORMAT), NULL,
 		    cmd_warnings),
 		CMD("workload", "", "per unit: measures led and supported, outcomes due and overdue",

@@ -62,8 +62,9 @@ void cli_help(FILE *f, const cli_command *cmd, const char *path)
 	}
 	fputs("\ncommon options:\n", f);
 	option_rows(f, common_options);
-	fputs("\nF is text, markdown, csv or json; D is YYYY-MM-DD. Exit codes: 0 ok, 1 bad input or a failed\n"
-	      "operation, 2 usage.\n",
+	fputs("\nF is text, markdown, csv or json; D is YYYY-MM-DD; a unit U is its id, name or an alias as the plan\n"
+	      "writes them (jiancha, 监察室), and a group where a list is asked for (counties, 各县(市、区)国土资源局(分局)).\n"
+	      "Exit codes: 0 ok, 1 bad input or a failed operation, 2 usage.\n",
 	      f);
 }
 

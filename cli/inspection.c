@@ -186,7 +186,7 @@ static const cli_command finding_commands[] = {
 static const cli_command rectification_commands[] = {
 	ADD("add", "FINDING", "add a rectification of a finding",
 	    OPTIONS(O_NEW_ID("rectification"), OPT("--problem", 0, "T", "the problem (存在问题)"),
-	            OPT("--measure", 0, "T", "the measure (整改措施)"), OPT("--deadline", 0, "D", "the deadline"),
+	            OPT("--measure", 0, "T", "the measure (整改措施)"), OPT("--deadline", 0, "D|TEXT", "the deadline (a date or 2011年1月底)"),
 	            OPT("--responsible", 0, "P", "who is responsible"),
 	            OPT("--criterion", 0, "T", "how it is judged done (验收标准)")),
 	    rect_add, "added rectification"),

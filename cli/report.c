@@ -5,6 +5,7 @@
 
 typedef struct overall {
 	int outcomes, done, green, yellow, red, none;
+	int on_time, late; /* outcome shares done by their last day, and after it */
 	long percent_sum;
 } overall;
 
@@ -19,6 +20,8 @@ static int count_overall(campaign_db *db, args *a, overall *o)
 		const char *color = campaign_cursor_get(c, "color");
 		o->outcomes++;
 		o->percent_sum += campaign_cursor_int(c, campaign_cursor_column_index(c, "percent"));
+		o->on_time += campaign_cursor_int(c, campaign_cursor_column_index(c, "done_on_time"));
+		o->late += campaign_cursor_int(c, campaign_cursor_column_index(c, "done_late"));
 		if (!strcmp(color, "done")) o->done++;
 		else if (!strcmp(color, "green")) o->green++;
 		else if (!strcmp(color, "yellow")) o->yellow++;
@@ -51,6 +54,13 @@ static int print_overdue_table(campaign_db *db, args *a)
 	return print_table_where(c, a->format, cols, titles, is_red);
 }
 
+/* The plan's deadline warnings (an outcome due before the campaign starts ...):
+ * shown, so that such an outcome is not silently red. */
+static int is_deadline_warning(campaign_cursor *c)
+{
+	return !strncmp(campaign_cursor_get(c, "kind"), "deadline_", 9);
+}
+
 static void heading(args *a, const char *title)
 {
 	print_heading(a->format, title);
@@ -72,9 +82,10 @@ static int report_tables(campaign_db *db, args *a)
 	else
 		printf("进度报告 (截至 %s)\n", as_of_text(a));
 	heading(a, "总体进度");
-	printf("成果 %d 项: 已完成 %d, 正常 %d, 临近 %d, 逾期 %d, 未定时限 %d; 平均进度 %ld%%%s",
+	printf("成果 %d 项: 已完成 %d, 正常 %d, 临近 %d, 逾期 %d, 未定时限 %d; 平均进度 %ld%%; "
+	       "各单位完成 %d 份, 其中按期 %d 份, 逾期完成 %d 份%s",
 	       o.outcomes, o.done, o.green, o.yellow, o.red, o.none, o.outcomes ? o.percent_sum / o.outcomes : 0,
-	       line_end(a->format));
+	       o.on_time + o.late, o.on_time, o.late, line_end(a->format));
 	heading(a, "各阶段");
 	if ((rc = campaign_phase_status_query(&c, db, a->campaign, a->as_of)) ||
 	    (rc = print_table(c, a->format, NULL, NULL)))
@@ -89,6 +100,10 @@ static int report_tables(campaign_db *db, args *a)
 	heading(a, "督查名单");
 	if ((rc = campaign_supervision_query(&c, db, a->campaign, a->as_of)) ||
 	    (rc = print_table(c, a->format, NULL, NULL)))
+		return rc;
+	heading(a, "时限提示");
+	if ((rc = campaign_plan_warnings_query(&c, db, a->campaign)) ||
+	    (rc = print_table_where(c, a->format, NULL, NULL, is_deadline_warning)))
 		return rc;
 	return 0;
 }
@@ -167,6 +182,8 @@ static int report_json(campaign_db *db, args *a)
 	json_key(&j, "red"), json_int(&j, o.red);
 	json_key(&j, "none"), json_int(&j, o.none);
 	json_key(&j, "percent"), json_int(&j, o.outcomes ? o.percent_sum / o.outcomes : 0);
+	json_key(&j, "shares_done_on_time"), json_int(&j, o.on_time);
+	json_key(&j, "shares_done_late"), json_int(&j, o.late);
 	json_end_object(&j);
 	/* each query runs before its cursor is handed on (argument order is unspecified in C) */
 	rc = campaign_phase_status_query(&c, db, a->campaign, a->as_of);
@@ -183,6 +200,11 @@ static int report_json(campaign_db *db, args *a)
 		return rc;
 	rc = campaign_supervision_query(&c, db, a->campaign, a->as_of);
 	if ((rc = json_query(&j, "supervision", rc, c)))
+		return rc;
+	if ((rc = campaign_plan_warnings_query(&c, db, a->campaign)))
+		return rc;
+	json_key(&j, "deadline_warnings");
+	if ((rc = json_cursor(&j, c, is_deadline_warning)))
 		return rc;
 	json_end_object(&j);
 	fputc('\n', stdout);

@@ -51,6 +51,8 @@ static int json_outcome(json *j, campaign_db *db, const char *campaign, campaign
 	} else {
 		json_string(j, NULL);
 	}
+	/* the units that owe it, ","-joined ids (issue 14) */
+	json_key(j, "owners"), json_string(j, campaign_cursor_get(o, "owners"));
 	json_end_object(j);
 	return 0;
 }
@@ -290,6 +292,9 @@ static int text_task_body(campaign_db *db, const char *campaign, const char *tas
 		else
 			printf("时限: %s  [%s … %s]\n", dl, campaign_cursor_get(c, "first") ? campaign_cursor_get(c, "first") : "",
 			       campaign_cursor_get(c, "last"));
+		indent(depth);
+		text_pad(stdout, "", LABEL_CELLS);
+		printf("承担: %s\n", campaign_cursor_get(c, "owner_names") ? campaign_cursor_get(c, "owner_names") : "(无)");
 	}
 	campaign_cursor_free(c);
 	return 0;

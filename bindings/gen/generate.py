@@ -61,12 +61,21 @@ INTERNAL = {
     "campaign_buf_data": "a campaign_buf **out is returned as the string",
     "campaign_buf_size": "not needed: a campaign_buf **out is returned as the string, NUL-terminated",
     "campaign_buf_free": "a campaign_buf **out is returned as the string",
-    "campaign_deadline_parse": "parse_deadline() / Campaign.parseDeadline() return a Deadline value",
+    "campaign_deadline_parse": "not needed: parse_deadline() / Campaign.parseDeadline() call campaign_deadline_read() "
+                               "with the year only, which is what campaign_deadline_parse() does",
     "campaign_deadline_text": "Deadline.text",
     "campaign_deadline_first": "Deadline.first",
     "campaign_deadline_last": "Deadline.last",
     "campaign_deadline_is_open_ended": "Deadline.open_ended / Deadline.openEnded",
     "campaign_deadline_free": "parse_deadline() / Campaign.parseDeadline()",
+    "campaign_deadline_read": "parse_deadline() (keyword arguments) / Campaign.readDeadline() (DeadlineReadOptions)",
+    "campaign_deadline_read_options_init": "parse_deadline() fills the options (_api._options); Java: "
+                                           "DeadlineReadOptions.toNative()",
+    "campaign_deadline_kind": "Deadline.kind",
+    "campaign_deadline_occurrence_count": "Deadline.occurrences",
+    "campaign_deadline_occurrence_first": "Deadline.occurrences (each occurrence's first day)",
+    "campaign_deadline_occurrence_last": "Deadline.occurrences (each occurrence's last day)",
+    "campaign_deadline_rule": "Deadline.rule",
     "campaign_error_code_last": "read in C when an error is raised (python.i, java.i)",
     "campaign_error_message": "read in C when an error is raised: the exception's message",
     "campaign_error_file": "read in C when an error is raised: the exception's file",
@@ -1047,6 +1056,9 @@ def main():
         for p in f.params:
             if p.kind == "options" and p.options not in used:
                 used.append(p.options)
+    # options structs a hand-written facade fills (their _init is INTERNAL)
+    # get the same SWIG destructor and Java options class as the others
+    used += [o for n, o in sorted(structs.items()) if o not in used and n + "_init" in INTERNAL]
     warn_fields(used)
     emit_swig(header_order(includes), used, mapped, a.swig)
     py = emit_python(mapped, a.python) if a.python else {}

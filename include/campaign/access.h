@@ -23,9 +23,7 @@
 #include "store.h"
 #include "cursor.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /**
  * Grants @p person a role (replacing any role they had).
@@ -53,7 +51,5 @@ CAMPAIGN_API int campaign_role_revoke(campaign_db *db, const char *person, const
  */
 CAMPAIGN_API int campaign_roles_query(campaign_cursor **out, campaign_db *db);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -40,9 +40,7 @@
 #include "import.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /* ---- posts and people ---- */
 
@@ -348,8 +346,11 @@ typedef struct campaign_tour_add_options {
 	unsigned int version; /**< ::CAMPAIGN_TOUR_ADD_OPTIONS_VERSION */
 	int year;             /**< the year of the tours */
 	const char *group;    /**< the unit group whose members are toured, e.g. "counties"; required */
-	const char *first;    /**< the first day of the window "YYYY-MM-DD", in @c year; required */
-	const char *last;     /**< the last day of the window "YYYY-MM-DD", in @c year, not before @c first; required */
+	const char *first;    /**< the window's first day, in @c year: "YYYY-MM-DD" or a deadline expression
+	                           ("第二季度": its first day; a year left out is @c year); not before the campaign
+	                           starts; required */
+	const char *last;     /**< the window's last day, in @c year, not before @c first: "YYYY-MM-DD" or a deadline
+	                           expression ("6月底": its last day); required */
 } campaign_tour_add_options;
 
 #define CAMPAIGN_TOUR_ADD_OPTIONS_INIT { CAMPAIGN_TOUR_ADD_OPTIONS_VERSION, 0, NULL, NULL, NULL }
@@ -380,7 +381,7 @@ CAMPAIGN_API int campaign_tour_add(campaign_db *db, const char *campaign, const 
 typedef struct campaign_tour_record_options {
 	unsigned int version;     /**< ::CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION */
 	const char *unit;         /**< the unit toured; required */
-	const char *conducted_on; /**< the day of the visit "YYYY-MM-DD" (its year is the tour's); required */
+	const char *conducted_on; /**< the day of the visit "YYYY-MM-DD" (its year is the tour's), within the campaign period (examples/plans/FORMAT.md, "Dates checked"); required */
 	const char *leader;       /**< the tour group's leader (巡视组组长), or NULL */
 	const char *note;         /**< free text, or NULL */
 } campaign_tour_record_options;
@@ -485,9 +486,11 @@ typedef struct campaign_proposal_decide_options {
 	const char *decision; /**< "accept", "reject" (a note giving the reason is required) or "modify"
 	                           (the action carried out differs: another @c action and/or @c due_on) */
 	const char *action;   /**< for "modify": the action instead, or NULL to keep it; else NULL */
-	const char *due_on;   /**< for "modify": the due date instead "YYYY-MM-DD", or NULL to keep it; else NULL */
+	const char *due_on;   /**< for "modify": the due date instead, "YYYY-MM-DD" or a deadline expression as outcomes
+	                           take ("2011年1月底": its last day, the text kept), not before the campaign starts;
+	                           or NULL to keep it; else NULL */
 	const char *note;     /**< the reason or remark; required to reject */
-	const char *date;     /**< the date of the decision "YYYY-MM-DD"; required */
+	const char *date;     /**< the date of the decision "YYYY-MM-DD", within the campaign period (examples/plans/FORMAT.md, "Dates checked"); required */
 } campaign_proposal_decide_options;
 
 #define CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_INIT \
@@ -519,7 +522,7 @@ typedef struct campaign_action_update_options {
 	const char *event;     /**< "held" (an interview took place), "explanation_received" (an interview's
 	                            written explanation came in: the interview is done), "done" (carried out,
 	                            e.g. the remedial work finished) or "cancelled" */
-	const char *date;      /**< "YYYY-MM-DD", not before the decision; required */
+	const char *date;      /**< "YYYY-MM-DD", not before the decision, within the campaign period (examples/plans/FORMAT.md, "Dates checked"); required */
 	const char *note;      /**< free text, or NULL to keep the action's note */
 } campaign_action_update_options;
 
@@ -565,7 +568,5 @@ CAMPAIGN_API int campaign_actions_query(campaign_cursor **out, campaign_db *db, 
 CAMPAIGN_API int campaign_actions_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                 const char *as_of);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

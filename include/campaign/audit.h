@@ -19,9 +19,7 @@
 #include "cursor.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /**
  * Reads the log, oldest first. Every filter may be NULL.
@@ -81,7 +79,5 @@ CAMPAIGN_API int campaign_audit_keygen(campaign_buf **out);
  */
 CAMPAIGN_API int campaign_audit_public_key(campaign_buf **out, const char *pem);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -12,9 +12,7 @@
 #include <stddef.h>
 #include "common.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /** A buffer of bytes owned by the caller; free with campaign_buf_free(). */
 typedef struct campaign_buf campaign_buf;
@@ -34,7 +32,5 @@ CAMPAIGN_API size_t campaign_buf_size(const campaign_buf *buf);
 /** Frees a buffer. Accepts NULL. */
 CAMPAIGN_API void campaign_buf_free(campaign_buf *buf);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

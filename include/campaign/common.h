@@ -8,14 +8,31 @@
  * - out parameters come first and are written only on success;
  * - what a `*_new`/`*_open`/`*_query` gives you, you free with the matching
  *   `*_free`/`*_close`, which accept NULL;
- * - strings are UTF-8; dates cross the ABI as ISO-8601 text ("2010-11-30").
+ * - strings are UTF-8; dates cross the ABI as ISO-8601 text ("2010-11-30");
+ * - a unit, wherever one is taken (a `unit` argument or options field, an
+ *   import's `unit` column), is its id, its name or an alias as the plan
+ *   writes them ("jiancha", "监察室"), matched after NFC normalisation with
+ *   full-width and half-width parentheses alike; a query's unit filter also
+ *   takes a group the same way ("counties", "各县(市、区)国土资源局(分局)"): its
+ *   members. An ambiguous name, or a group where one unit is needed, is
+ *   ::CAMPAIGN_EINVALID (the message lists the candidates, or names the
+ *   group); an unknown unit is ::CAMPAIGN_ENOTFOUND (`unknown unit "X"`, with
+ *   a suggestion when exactly one unit or group is near).
  */
 #ifndef CAMPAIGN_COMMON_H
 #define CAMPAIGN_COMMON_H
 
+/* Every public header opens and closes its declarations with these, so that
+ * C++ callers see them as extern "C" and the linkage is said in one place. */
 #ifdef __cplusplus
-extern "C" {
+#define CAMPAIGN_BEGIN_DECLS extern "C" {
+#define CAMPAIGN_END_DECLS }
+#else
+#define CAMPAIGN_BEGIN_DECLS
+#define CAMPAIGN_END_DECLS
 #endif
+
+CAMPAIGN_BEGIN_DECLS
 
 #if defined(CAMPAIGN_STATIC)
 #  define CAMPAIGN_API
@@ -97,7 +114,5 @@ CAMPAIGN_API void campaign_error_clear(void);
  */
 CAMPAIGN_API const char *campaign_error_name(int code);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -20,9 +20,7 @@
 
 #include "common.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /** A query result. Opaque. */
 typedef struct campaign_cursor campaign_cursor;
@@ -106,7 +104,5 @@ CAMPAIGN_API const char *campaign_cursor_get(campaign_cursor *cursor, const char
 /** Frees a cursor. Accepts NULL. */
 CAMPAIGN_API void campaign_cursor_free(campaign_cursor *cursor);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

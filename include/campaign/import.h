@@ -17,9 +17,7 @@
 
 #include "common.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 #define CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION 1
 
@@ -62,8 +60,6 @@ typedef struct campaign_rows_import_options {
  */
 CAMPAIGN_API int campaign_rows_import_options_init(campaign_rows_import_options *opts, unsigned int version);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 
 #endif

@@ -42,9 +42,7 @@
 #include "import.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /* ---- violation catalogues ---- */
 
@@ -111,10 +109,11 @@ typedef struct campaign_inspection_round_add_options {
 	                              series they share */
 	const char *unit;         /**< a unit id, or NULL when @p group is given */
 	const char *group;        /**< a unit group id, or NULL when @p unit is given */
-	const char *window_first; /**< the window's first day "YYYY-MM-DD" */
+	const char *window_first; /**< the window's first day "YYYY-MM-DD", not before the campaign starts */
 	const char *window_last;  /**< its last day, not before the first */
 	const char *deadline;     /**< the summary report's deadline: a date "YYYY-MM-DD" or a Chinese expression
-	                              ("12月中旬完成", its last day counts; a year left out is the window's) */
+	                              ("12月中旬完成", its last day counts; a year left out is the window's), the
+	                              expressions outcome deadlines take */
 } campaign_inspection_round_add_options;
 
 #define CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_INIT \
@@ -152,7 +151,7 @@ CAMPAIGN_API int campaign_inspection_round_add(campaign_db *db, const char *camp
 typedef struct campaign_inspection_round_submit_options {
 	unsigned int version; /**< ::CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION */
 	const char *round;    /**< the round id (a group member's is "SERIES/UNIT") */
-	const char *date;     /**< the date submitted "YYYY-MM-DD", not before the window opens */
+	const char *date;     /**< the date submitted "YYYY-MM-DD", not before the window opens, within the campaign period (examples/plans/FORMAT.md, "Dates checked") */
 	const char *document; /**< the report's document number (文号), or NULL */
 	const char *note;     /**< free text, or NULL */
 } campaign_inspection_round_submit_options;
@@ -227,7 +226,8 @@ typedef struct campaign_finding_add_options {
 	const char *people;      /**< the people involved (names, free text), or NULL */
 	const char *description; /**< what was found; required */
 	const char *amount;      /**< money concerned, in yuan as decimal text ("12345.67"), or NULL */
-	const char *found_on;    /**< the date found (self-reported: the date reported) "YYYY-MM-DD" */
+	const char *found_on;    /**< the date found (self-reported: the date reported) "YYYY-MM-DD", within the campaign
+	                             period (examples/plans/FORMAT.md, "Dates checked") */
 	const char *round;       /**< the unit's round it was found in, or NULL: the unit's round whose window holds
 	                             found_on, else the latest one begun before it, else its first; none when the
 	                             unit has no round */
@@ -306,7 +306,7 @@ typedef struct campaign_tour_finding_add_options {
 	const char *people;      /**< the people involved, or NULL */
 	const char *description; /**< what was found; required */
 	const char *amount;      /**< money concerned, in yuan as decimal text, or NULL */
-	const char *found_on;    /**< the date found "YYYY-MM-DD"; its year is the tour's */
+	const char *found_on;    /**< the date found "YYYY-MM-DD", within the campaign period; its year is the tour's */
 } campaign_tour_finding_add_options;
 
 #define CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_INIT \
@@ -385,7 +385,9 @@ typedef struct campaign_rectification_add_options {
 	const char *finding;     /**< the finding's id */
 	const char *problem;     /**< the problem (存在问题); NULL for the finding's description */
 	const char *measure;     /**< the measure (整改措施); required */
-	const char *deadline;    /**< the deadline (整改时限) "YYYY-MM-DD" */
+	const char *deadline;    /**< the deadline (整改时限): "YYYY-MM-DD" or a deadline expression as outcomes take
+	                             ("2011年1月底", "12月中旬": the year from the campaign); its last day is stored as
+	                             the deadline, the text as deadline_text; not before the campaign starts */
 	const char *responsible; /**< the responsible person (责任人); required */
 	const char *criterion;   /**< the acceptance criterion (验收标准); required */
 } campaign_rectification_add_options;
@@ -422,7 +424,7 @@ typedef struct campaign_rectification_update_options {
 	unsigned int version;      /**< ::CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION */
 	const char *rectification; /**< the rectification's id */
 	const char *status;        /**< "not_started" (未整改), "in_progress" (整改中), "done" (已整改) or "ongoing" (持续整改) */
-	const char *date;          /**< the date of the update "YYYY-MM-DD" */
+	const char *date;          /**< the date of the update "YYYY-MM-DD", within the campaign period (examples/plans/FORMAT.md, "Dates checked") */
 	const char *note;          /**< free text, or NULL */
 } campaign_rectification_update_options;
 
@@ -459,7 +461,7 @@ typedef struct campaign_rectification_verify_options {
 	const char *rectification; /**< the rectification's id */
 	const char *result;        /**< "passed" or "failed" */
 	const char *verifier;      /**< who verified; NULL for the actor */
-	const char *date;          /**< the date "YYYY-MM-DD", not before its last update */
+	const char *date;          /**< the date "YYYY-MM-DD", not before its last update, within the campaign period (examples/plans/FORMAT.md, "Dates checked") */
 	const char *note;          /**< the finding of the verification, or NULL */
 } campaign_rectification_verify_options;
 
@@ -500,7 +502,8 @@ CAMPAIGN_API int campaign_rectification_close(campaign_db *db, const char *campa
  * naming the columns id, finding, problem, measure, deadline, responsible,
  * criterion — id and problem optional) or a YAML list of mappings with those
  * keys, by the file's extension. One transaction: a bad row fails the whole
- * import with `file:line:column: row N: message` and nothing is written.
+ * import with `file:line:column: row N: message` and nothing is written. The
+ * deadline takes what campaign_rectification_add() takes.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad row or extension); ::CAMPAIGN_EIO;
  *         ::CAMPAIGN_EPERM (a row for a unit the actor may not write); ::CAMPAIGN_ENOTFOUND (campaign).
  * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
@@ -521,7 +524,7 @@ CAMPAIGN_API int campaign_rectifications_import_string(campaign_db *db, const ch
  * Columns: id, finding, unit, unit_name, problem, measure, deadline (date), responsible,
  * criterion, status, status_label (未整改/整改中/已整改/持续整改), updated_on (date or NULL),
  * verified_by, verified_on (date), verification ("passed"/"failed"/NULL), verification_note,
- * closed_by, closed_on (date).
+ * closed_by, closed_on (date), deadline_text (the deadline as written: "2011年1月底", or the date).
  * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
  */
@@ -689,7 +692,5 @@ CAMPAIGN_API int campaign_case_leads_query(campaign_cursor **out, campaign_db *d
 CAMPAIGN_API int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db,
                                                        const char *campaign, const char *lead, const char *actor);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

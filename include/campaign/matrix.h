@@ -20,19 +20,23 @@
 #include "store.h"
 #include "cursor.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /**
  * What one unit leads and supports, in plan order: one row per measure and
  * way of owing it (directly, or through each group that names the unit).
+ * @p unit is a unit's id, name or alias as the plan writes them, or a group
+ * (id, name or alias): then the rows of each member, by measure, then unit.
  * Columns: measure, task, task_title, label, text, role ("lead"/"support"),
  * via_group (group id or NULL), written (the name as the document writes it),
  * condition (scope of a scoped lead, or NULL), deadline_text (the task's
- * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date).
+ * outcome deadlines, "；"-joined, or NULL), deadline_first (date), deadline_last (date),
+ * outcomes_owed (the ids of the task's outcomes the unit owes a share of, ","-joined, or NULL:
+ * a unit may lead a measure and owe none of its task's outcomes when they name other owners),
+ * unit (the unit's id), unit_name.
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
- *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, or no campaign named in a store of several;
+ *         ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p unit, an ambiguous unit name (the message lists the
+ *         candidates), or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or unit; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_unit_matrix_query(campaign_cursor **out, campaign_db *db, const char *campaign,
@@ -61,9 +65,15 @@ CAMPAIGN_API int campaign_matrix_query(campaign_cursor **out, campaign_db *db, c
 
 /**
  * Warnings about the plan (not errors): measures with no lead unit, units that
- * appear in no measure (directly or through a group), and scoped leads.
- * Columns: kind ("measure_without_lead" / "unit_without_measure" / "scoped_lead"),
- * object (measure or unit id), message (Chinese text naming the object).
+ * appear in no measure (directly or through a group), scoped leads, and
+ * deadlines the document sets outside its own dates (accepted as written):
+ * an outcome or milestone due before the campaign starts, a milestone due
+ * outside its phase, an outcome due after the campaign ends.
+ * Columns: kind ("measure_without_lead" / "unit_without_measure" / "scoped_lead" /
+ * "deadline_before_campaign" / "deadline_outside_phase" / "deadline_after_campaign"),
+ * object (measure, unit, outcome or milestone id), message (Chinese text naming the
+ * object; for a deadline, the outcome's or milestone's text, its last day and the
+ * campaign's or phase's dates).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
@@ -84,7 +94,5 @@ CAMPAIGN_API int campaign_plan_warnings_query(campaign_cursor **out, campaign_db
 CAMPAIGN_API int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                          const char *from, const char *to, const char *as_of);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -23,9 +23,7 @@
 #include "store.h"
 #include "cursor.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 #define CAMPAIGN_IMPORT_OPTIONS_VERSION 1
 
@@ -110,7 +108,9 @@ CAMPAIGN_API int campaign_campaigns_query(campaign_cursor **out, campaign_db *db
 CAMPAIGN_API int campaign_units_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /**
- * Unit groups. Columns: id, name, aliases (one per line, or NULL), member_count (int).
+ * Unit groups. Columns: id, name, aliases (one per line, or NULL), member_count (int),
+ * derive (how a derived group's members are computed at import, e.g. "lead-departments"
+ * for 各牵头科室, the departments that lead at least one measure; NULL for a listed group).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign (or a store with none); ::CAMPAIGN_ENOMEM.
@@ -197,7 +197,10 @@ CAMPAIGN_API int campaign_responsibilities_query(campaign_cursor **out, campaign
 
 /**
  * Outcomes of @p task (NULL: all). Columns: id, task, label, text, deadline_text,
- * first (date), last (date), open_ended (int 0/1).
+ * first (date), last (date), open_ended (int 0/1), owners (the ids of the units that owe a
+ * share, ","-joined in unit order, or NULL), owners_named (the plan's `owners:` as written,
+ * unit or group ids ","-joined; NULL when the outcome names none and the leads of its task's
+ * measures owe it), owner_names (the owing units' names, "、"-joined, or NULL).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
  *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or task; ::CAMPAIGN_ENOMEM.
@@ -213,7 +216,5 @@ CAMPAIGN_API int campaign_outcomes_query(campaign_cursor **out, campaign_db *db,
  */
 CAMPAIGN_API int campaign_changes_query(campaign_cursor **out, campaign_db *db);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -2,12 +2,17 @@
  * @file campaign/progress.h
  * @brief Progress reports on outcomes, status on a date, and supervision (督查).
  *
- * An outcome is owed by the lead units of its task's measures, groups
+ * An outcome is owed by the units or groups its `owners:` name, groups
  * expanded to their members (each county bureau owes its own share of
- * "各县…12月中旬完成"); where a task names no lead, by all its units. Each
- * (outcome, unit) pair is a *share*. A unit reports on its share; reports are
- * history: the newest (by report date, then by time recorded) is current, none
- * is ever lost.
+ * "各县…12月中旬完成"); an outcome that names none is owed by the lead units
+ * of its task's measures, and where a task names no lead, by all its units.
+ * A milestone is owed by its unit, or by each member of its group. Each
+ * (outcome, unit) and (milestone, unit) pair is a *share*. A unit reports on
+ * its share (a report's outcome id may name a milestone); reports are history:
+ * the newest (by report date, then by time recorded) is current, none is ever lost.
+ *
+ * Lateness: a share whose current report says done, dated after the last day
+ * of its deadline, was completed late, by (reported_on - last) days.
  *
  * Status on a date: a share is "done" when its current report says done;
  * otherwise, against the outcome's last day, "red" (overdue) once the date is
@@ -24,9 +29,7 @@
 #include "cursor.h"
 #include "import.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 #define CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION 1
 
@@ -37,11 +40,11 @@ extern "C" {
  */
 typedef struct campaign_progress_report_add_options {
 	unsigned int version; /**< ::CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION */
-	const char *outcome;  /**< outcome id */
+	const char *outcome;  /**< outcome id, or a milestone id */
 	const char *unit;     /**< unit id; it must owe a share of the outcome */
 	const char *status;   /**< "not_started", "in_progress", "done" or "blocked" */
 	int percent;          /**< 0..100; "done" requires 100 and "not_started" 0 */
-	const char *date;     /**< the report's date "YYYY-MM-DD" */
+	const char *date;     /**< the report's date "YYYY-MM-DD", within the campaign period (examples/plans/FORMAT.md, "Dates checked") */
 	const char *note;     /**< free text, or NULL */
 	const char *evidence; /**< a reference to evidence (document number, file), or NULL */
 } campaign_progress_report_add_options;
@@ -66,7 +69,7 @@ CAMPAIGN_API int campaign_progress_report_add_options_init(campaign_progress_rep
  * @param actor     who reports; not NULL or empty
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a bad argument (the message names it), NULL
  *         @p opts or an unknown opts->version; ::CAMPAIGN_ENOTFOUND for an unknown campaign,
- *         outcome or unit, or a unit that owes no share of the outcome; ::CAMPAIGN_EPERM
+ *         outcome (or milestone) or unit, or a unit that owes no share of it; ::CAMPAIGN_EPERM
  *         (read-only store, or an actor who may not write for the unit: the refusal is
  *         logged); ::CAMPAIGN_EBUSY; ::CAMPAIGN_ENOMEM.
  */
@@ -109,21 +112,29 @@ CAMPAIGN_API int campaign_thresholds_set(campaign_db *db, const char *campaign, 
 CAMPAIGN_API int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /**
- * Report history, newest last. @p outcome and @p unit filter when not NULL.
- * Columns: id, outcome, unit, status, percent (int), reported_on (date), note, evidence,
- * actor, recorded_at, current (int 1 for the report in force for its share).
+ * Report history of outcome shares, then of milestone shares, each in plan
+ * order and newest last. @p outcome (an outcome's or a milestone's id) and
+ * @p unit (a unit or group, by id, name or alias) filter when not NULL.
+ * Columns: id, outcome (the outcome's or milestone's id), unit, status, percent (int),
+ * reported_on (date), note, evidence, actor, recorded_at, current (int 1 for the report
+ * in force for its share), kind ("outcome" / "milestone").
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, or no campaign named in a store of several;
- *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or outcome or unit; ::CAMPAIGN_ENOMEM.
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign, outcome or milestone ("no outcome or milestone
+ *         with id ...") or unit; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                                  const char *outcome, const char *unit);
 
 /**
- * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today, UTC), in plan order.
- * Columns: outcome, unit, unit_name, status (current report's, or "not_started"),
- * percent (int), reported_on (date or NULL), first (date), last (date),
- * color ("done"/"green"/"yellow"/"red"/"none"), days_late (int, 0 unless red).
+ * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today, UTC): outcome shares in
+ * plan order, then milestone shares in plan order.
+ * Columns: outcome (the outcome's or milestone's id), unit, unit_name, status (current
+ * report's, or "not_started"), percent (int), reported_on (date or NULL), first (date),
+ * last (date), color ("done"/"green"/"yellow"/"red"/"none"), days_late (int: days past the
+ * last day when red, days after it that the done report is dated when completed late,
+ * else 0), kind ("outcome"/"milestone"), completion ("on_time"/"late" for a done share
+ * with a dated deadline, else NULL).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
  *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
@@ -136,7 +147,9 @@ CAMPAIGN_API int campaign_share_status_query(campaign_cursor **out, campaign_db 
  * Columns: outcome, task, label, text, deadline_text, first (date), last (date),
  * shares (int), done (int: shares done), percent (int: mean over shares),
  * color ("done"/"green"/"yellow"/"red"/"none"), days_late (int),
- * owing (names of the units not done, "、"-joined, or NULL).
+ * owing (names of the units not done, "、"-joined, or NULL), done_on_time (int: shares
+ * done by the last day, or done with no dated deadline), done_late (int: shares done after it).
+ * days_late is that of the most overdue share not done.
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
  *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
@@ -148,7 +161,9 @@ CAMPAIGN_API int campaign_outcome_status_query(campaign_cursor **out, campaign_d
  * Phases and milestones on @p as_of.
  * Columns: kind ("phase"/"milestone"), id, phase, name (phase name or milestone text),
  * first (date), last (date), status ("upcoming"/"active"/"ended" for a phase;
- * "upcoming"/"due_soon"/"passed" for a milestone), unit, unit_group.
+ * "upcoming"/"due_soon"/"passed" for a milestone), unit, unit_group, shares (int: the
+ * milestone's shares, or for a phase those of its milestones), done_on_time (int),
+ * done_late (int).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
  *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
@@ -158,9 +173,10 @@ CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db 
 
 /**
  * Units that lag on @p as_of, for supervision (督查): units with at least one
- * overdue (red) share, most overdue first.
- * Columns: unit, unit_name, overdue (int), max_days_late (int), outcomes (ids, ","-joined),
- * reason (Chinese text: which outcomes, how late).
+ * overdue (red) share of an outcome or a milestone, most overdue first.
+ * Columns: unit, unit_name, overdue (int: outcome and milestone shares), max_days_late (int),
+ * outcomes (outcome ids, ","-joined, or NULL), reason (Chinese text: which outcomes and
+ * milestones ("节点 <id>"), how late), milestones (milestone ids, ","-joined, or NULL).
  * @return ::CAMPAIGN_OK and a cursor in @p out (free it with campaign_cursor_free());
  *         ::CAMPAIGN_EINVALID for a NULL @p out or @p db, a bad @p as_of, or no campaign named in a
  *         store of several; ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_ENOMEM.
@@ -168,7 +184,5 @@ CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db 
 CAMPAIGN_API int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *as_of);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -55,9 +55,7 @@
 #include "import.h"
 #include "plan.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /* ---- risk types ---- */
 
@@ -399,7 +397,8 @@ typedef struct campaign_risk_control_add_options {
 	const char *measure;  /**< the measure (防控措施); required */
 	const char *owner;    /**< who is responsible, or NULL */
 	const char *status;   /**< "planned", "in_place" or "retired"; NULL for "planned" */
-	const char *due_on;   /**< when it is due in place "YYYY-MM-DD", or NULL */
+	const char *due_on;   /**< when it is due in place: "YYYY-MM-DD" or a deadline expression as outcomes take
+	                           ("2011年3月底": its last day, the text kept), not before the campaign starts; or NULL */
 	const char *effect;   /**< reductions once in place ("likelihood=-1,impact=-1"), each value 0 or
 	                           negative; NULL or "" for none */
 } campaign_risk_control_add_options;
@@ -564,7 +563,5 @@ CAMPAIGN_API int campaign_risk_distribution_query(campaign_cursor **out, campaig
 CAMPAIGN_API int campaign_risk_heatmap_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                              const char *model, int residual);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

@@ -15,9 +15,7 @@
 #include "store.h"
 #include "cursor.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /**
  * Searches a campaign's findings and rectifications.
@@ -33,7 +31,5 @@ extern "C" {
 CAMPAIGN_API int campaign_search_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                        const char *text, const char *kind);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

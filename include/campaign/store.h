@@ -7,9 +7,7 @@
 
 #include "common.h"
 
-#ifdef __cplusplus
-extern "C" {
-#endif
+CAMPAIGN_BEGIN_DECLS
 
 /** An open store. Opaque; obtain with campaign_open(), free with campaign_close(). */
 typedef struct campaign_db campaign_db;
@@ -55,7 +53,5 @@ CAMPAIGN_API int campaign_schema_version(campaign_db *db);
  */
 CAMPAIGN_API int campaign_schema_version_supported(void);
 
-#ifdef __cplusplus
-}
-#endif
+CAMPAIGN_END_DECLS
 #endif

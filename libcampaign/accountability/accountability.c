@@ -88,8 +88,6 @@ static int run_kind(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_
 	return rc;
 }
 
-static const char SQL_UNIT[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
-
 /* A `sql` rule: its rows are read under the authorizer, then checked. */
 static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const char *as_of, const rule_row *r,
                    candidates *cs)
@@ -143,12 +141,11 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 	/* now outside the authorizer: resolve units, check people and fields */
 	for (size_t i = first; !rc && i < cs->n; i++) {
 		candidate *c = &cs->v[i];
-		int found = 1;
-		if (units[i - first] && (rc = lookup_rid(s, SQL_UNIT, crid, units[i - first], &c->unit, &found)))
-			break;
-		if (!found)
-			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no unit with id \"%s\"", r->id, i - first + 1,
-			               units[i - first]);
+		char why[512] = ""; /* copied: the message is the buffer error_set() rewrites */
+		if (units[i - first] && unit_rid(s, crid, units[i - first], &c->unit))
+			snprintf(why, sizeof why, "%s", campaign_error_message());
+		if (*why)
+			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: %s", r->id, i - first + 1, why);
 		else if (c->person && person_check(s, crid, c->person))
 			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no person with id \"%s\"", r->id, i - first + 1,
 			               c->person);
@@ -305,13 +302,13 @@ static const char SQL_PROPOSALS[] =
 	"p.evidence, p.reason, p.due_on, p.as_of, p.status, p.decided_by, p.decided_on, p.decision_note, "
 	"a.id AS action_id, p.parent FROM accountability_proposal p LEFT JOIN unit u ON u.rid = p.unit "
 	"LEFT JOIN person pe ON pe.id = p.person LEFT JOIN accountability_action a ON a.proposal = p.id "
-	"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	"WHERE p.campaign = ?1 AND (?2 IS NULL OR p.status = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 	"ORDER BY p.as_of, p.ruleset, p.rule_ord, u.ord, p.key";
 
 int campaign_proposals_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *status,
                              const char *unit)
 {
-	return query_run(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tt", status, unit);
+	return query_run(out, db, campaign, SQL_PROPOSALS, "tttittt" "tttttt" "tddttdttt", "tu", status, unit);
 }
 
 static const char SQL_PROPOSAL[] =
@@ -321,11 +318,12 @@ static const char SQL_DECIDE[] =
 	"UPDATE accountability_proposal SET status = ?2, decided_by = ?3, decided_on = ?4, decision_note = ?5 WHERE id = ?1";
 static const char SQL_ACTION_ADD[] =
 	"INSERT INTO accountability_action (id, campaign, proposal, action, unit, person, due_on, decided_on, note, "
-	"recorded_by, recorded_at) SELECT ?1, campaign, id, coalesce(?2, action), unit, person, coalesce(?3, due_on), ?4, "
-	"?5, ?6, ?7 FROM accountability_proposal WHERE id = ?8";
+	"recorded_by, recorded_at, due_text) SELECT ?1, campaign, id, coalesce(?2, action), unit, person, coalesce(?3, due_on), ?4, "
+	"?5, ?6, ?7, ?9 FROM accountability_proposal WHERE id = ?8";
 
+/* @due_on is the changed due date's day, @due_text as it was written (NULL: unchanged). */
 static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char *decision, const char *action,
-                  const char *due_on, const char *note, const char *date, const char *actor)
+                  const char *due_on, const char *due_text, const char *note, const char *date, const char *actor)
 {
 	static const char *const STATUS[][2] = {{"accept", "accepted"}, {"reject", "rejected"}, {"modify", "modified"}};
 	sqlite3_stmt *st = stmts_get(s, SQL_PROPOSAL);
@@ -355,8 +353,9 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 		return rc;
 	if (!(st = acc_insert_new(s, SQL_ACTION_ADD, id)))
 		return campaign_error_code_last();
-	/* ?6 and ?7 are the recorded pair */
-	bind_all(st, "tooto" "tt" "t", id, action, due_on, date, note, NULL, NULL, proposal);
+	/* ?6 and ?7 are the recorded pair; ?9 the due date as written, when it is not the date itself */
+	bind_all(st, "tooto" "tt" "tt", id, action, due_on, date, note, NULL, NULL, proposal,
+	         due_text && strcmp(due_text, due_on) ? due_text : NULL);
 	return acc_step_recorded(s->db, st, 6, actor, "cannot record the action");
 }
 
@@ -375,7 +374,7 @@ static int decision_check(const char *decision, const char *action, const char *
 		return error_set(CAMPAIGN_EINVALID, "action \"%s\" is not one of suspension, removal, interview, "
 		                 "leadership_adjustment, accountability, strict_accountability, remedial_work, "
 		                 "inspection_tour, rotation", action);
-	return due_on && *due_on ? need_date(due_on, "due_on") : CAMPAIGN_OK;
+	return CAMPAIGN_OK; /* a due date is read in the body, in the campaign's deadline language */
 }
 
 static int decide_check(void *ctx)
@@ -388,8 +387,14 @@ static int decide_check(void *ctx)
 static int decide_body(write_op *op, void *ctx)
 {
 	const campaign_proposal_decide_options *o = ctx;
+	const char *due = o->due_on && *o->due_on ? o->due_on : NULL;
+	char day[11];
+	int rc;
+	if ((rc = date_in_campaign(op->db, op->crid, "date", o->date)) ||
+	    (due && (rc = deadline_day(op->db, op->crid, "due_on", due, 0, 0, day))))
+		return rc;
 	return decide(&op->st, op->crid, o->proposal, o->decision, o->action && *o->action ? o->action : NULL,
-	              o->due_on && *o->due_on ? o->due_on : NULL, o->note, o->date, op->actor);
+	              due ? day : NULL, due, o->note, o->date, op->actor);
 }
 
 OPTIONS_WRITE_FN(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, proposal, decision,

@@ -74,7 +74,8 @@ static int update_check(void *ctx)
 static int update_body(write_op *op, void *ctx)
 {
 	const campaign_action_update_options *o = ctx;
-	return update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
+	int rc = date_in_campaign(op->db, op->crid, "date", o->date);
+	return rc ? rc : update(&op->st, op->crid, o->action_id, o->event, o->date, o->note);
 }
 
 OPTIONS_WRITE_FN(action_update, CAMPAIGN_ACTION_UPDATE_OPTIONS_VERSION, action_id, event,
@@ -93,12 +94,12 @@ static const char SQL_ACTIONS[] =
 	"CASE WHEN s.status = 'overdue' THEN CAST(julianday(?2) - julianday(s.due_on) AS INTEGER) ELSE 0 END "
 	"AS days_overdue, s.note FROM s JOIN accountability_proposal p ON p.id = s.proposal "
 	"LEFT JOIN unit u ON u.rid = s.unit LEFT JOIN person pe ON pe.id = s.person "
-	"WHERE (?3 IS NULL OR s.action = ?3) AND (?4 IS NULL OR u.id = ?4) ORDER BY s.action, u.ord, s.due_on, s.id";
+	"WHERE (?3 IS NULL OR s.action = ?3) AND " UNITS_IN_OPT("u.rid", "?4") " ORDER BY s.action, u.ord, s.due_on, s.id";
 
 int campaign_actions_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *action,
                            const char *unit, const char *as_of)
 {
-	return query_run(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtt", as_of, action, unit);
+	return query_run(out, db, campaign, SQL_ACTIONS, "ttttttttt" "ddddddtit", "dtu", as_of, action, unit);
 }
 
 static const char SQL_ACTIONS_SUMMARY[] =

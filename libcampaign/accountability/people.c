@@ -297,22 +297,22 @@ static const char SQL_PEOPLE[] =
 	"JOIN post t ON t.id = h.post WHERE h.person = p.id AND h.start_on <= ?3 AND "
 	"(h.end_on IS NULL OR h.end_on >= ?3) ORDER BY h.start_on, t.id)) AS posts "
 	"FROM person p LEFT JOIN unit u ON u.rid = p.unit "
-	"WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.name, p.id";
+	"WHERE p.campaign = ?1 AND " UNITS_IN_OPT("u.rid", "?2") " ORDER BY u.ord, p.name, p.id";
 
 int campaign_people_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
 	/* the posts held today */
-	return query_run(out, db, campaign, SQL_PEOPLE, "ttttdttt", "td", unit, NULL);
+	return query_run(out, db, campaign, SQL_PEOPLE, "ttttdttt", "ud", unit, NULL);
 }
 
 static const char SQL_POSTS[] =
 	"SELECT p.id, u.id AS unit, u.name AS unit_name, p.name, p.kind, " ACC_KIND_LABEL("p.kind")
 	" AS kind_label, p.key_post, p.principal FROM post p JOIN unit u ON u.rid = p.unit "
-	"WHERE p.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY u.ord, p.id";
+	"WHERE p.campaign = ?1 AND " UNITS_IN_OPT("u.rid", "?2") " ORDER BY u.ord, p.id";
 
 int campaign_posts_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit)
 {
-	return query_run(out, db, campaign, SQL_POSTS, "ttttttii", "t", unit);
+	return query_run(out, db, campaign, SQL_POSTS, "ttttttii", "u", unit);
 }
 
 static const char SQL_HOLDINGS[] =

@@ -10,8 +10,7 @@
 static const char SQL_MEMBERS[] =
 	"SELECT gm.unit, u.id, EXISTS (SELECT 1 FROM inspection_tour t WHERE t.campaign = ?1 AND t.unit = gm.unit "
 	"AND t.year = ?3) FROM unit_group g JOIN unit_group_member gm ON gm.grp = g.rid JOIN unit u ON u.rid = gm.unit "
-	"WHERE g.campaign = ?1 AND g.id = ?2 ORDER BY gm.ord";
-static const char SQL_GROUP_EXISTS[] = "SELECT rid FROM unit_group WHERE campaign = ?1 AND id = ?2";
+	"WHERE g.campaign = ?1 AND g.rid = ?2 ORDER BY gm.ord";
 static const char SQL_PLAN[] =
 	"INSERT INTO inspection_tour (id, campaign, unit, year, planned_on, recorded_by, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, date(?5, '+' || CAST((julianday(?9) - julianday(?5)) * ?6 / ?10 AS INTEGER) || ' days'), "
@@ -23,15 +22,13 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 {
 	sqlite3_stmt *sel, *ins;
 	sqlite3_int64 g;
-	int rc, found, n = 0, i = 0, step;
+	int rc, n = 0, i = 0, step;
 	char now[21];
-	if ((rc = lookup_rid(c, SQL_GROUP_EXISTS, crid, group, &g, &found)))
+	if ((rc = group_resolve(c->db, crid, group, &g)))
 		return rc;
-	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "no unit group with id \"%s\"", group);
 	if (!(sel = stmts_get(c, SQL_MEMBERS)) || !(ins = stmts_get(c, SQL_PLAN)))
 		return campaign_error_code_last();
-	bind_all(sel, "Iti", crid, group, year);
+	bind_all(sel, "IIi", crid, g, year);
 	while (sqlite3_step(sel) == SQLITE_ROW)
 		n++;
 	sqlite3_reset(sel);
@@ -59,12 +56,23 @@ static int schedule_check(void *ctx)
 {
 	const campaign_tour_add_options *o = ((const write_count *)ctx)->in;
 	int rc;
-	if ((rc = tour_add_options_check(o)) ||
-	    (rc = need(o->group, "group")) || (rc = need_date(o->first, "first")) || (rc = need_date(o->last, "last")))
+	if ((rc = tour_add_options_check(o)) || (rc = need(o->group, "group")) || (rc = need(o->first, "first")) ||
+	    (rc = need(o->last, "last")))
 		return rc;
-	if (o->year < 1900 || o->year > 9999 || atoi(o->first) != o->year || atoi(o->last) != o->year ||
-	    strcmp(o->first, o->last) > 0)
-		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", o->first, o->last,
+	if (o->year < 1900 || o->year > 9999)
+		return error_set(CAMPAIGN_EINVALID, "year %d is not a year", o->year);
+	return CAMPAIGN_OK;
+}
+
+/* The window's days: first and last are deadline expressions ("2011年第二季度"), in the tours' year. */
+static int window_days(write_op *op, const campaign_tour_add_options *o, char first[11], char last[11])
+{
+	int rc;
+	if ((rc = deadline_day(op->db, op->crid, "first", o->first, o->year, 1, first)) ||
+	    (rc = deadline_day(op->db, op->crid, "last", o->last, o->year, 0, last)))
+		return rc;
+	if (atoi(first) != o->year || atoi(last) != o->year || strcmp(first, last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window %s..%s is not in order within the year %d", first, last,
 		                 o->year);
 	return CAMPAIGN_OK;
 }
@@ -73,7 +81,10 @@ static int schedule_body(write_op *op, void *ctx)
 {
 	write_count *w = ctx;
 	const campaign_tour_add_options *o = w->in;
-	int rc = schedule(&op->st, op->crid, o->year, o->group, o->first, o->last, op->actor, &w->n);
+	char first[11], last[11];
+	int rc = window_days(op, o, first, last);
+	if (!rc)
+		rc = schedule(&op->st, op->crid, o->year, o->group, first, last, op->actor, &w->n);
 	snprintf(w->detail, sizeof w->detail, "%d: %d planned", o->year, w->n);
 	return rc;
 }
@@ -101,7 +112,8 @@ static int record_body(write_op *op, void *ctx)
 	sqlite3_stmt *st;
 	char id[72], done[16];
 	int rc, year = atoi(o->conducted_on);
-	if ((rc = unit_rid(&op->st, op->crid, o->unit, &urid)) || (rc = tour_of(&op->st, op->crid, urid, year, id, done)))
+	if ((rc = date_in_campaign(op->db, op->crid, "conducted_on", o->conducted_on)) ||
+	    (rc = unit_rid(&op->st, op->crid, o->unit, &urid)) || (rc = tour_of(&op->st, op->crid, urid, year, id, done)))
 		return rc;
 	if (*done)
 		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" was toured already in %d (on %s)", o->unit, year, done);

@@ -225,7 +225,8 @@ int query_bind_object(campaign_db *db, campaign_cursor *c, int n, const char *ta
 int query_done(campaign_cursor **out, campaign_cursor *c, int rc);
 /* A whole query: query_begin() with ?1 the campaign, then ?2, ?3 ... bound
  * from the arguments after @binds, one letter each: 't' a text filter
- * (const char *; NULL or "": any), 'i' an int, 'd' a date as of which
+ * (const char *; NULL or "": any), 'u' a unit filter (a unit or group
+ * as units_bind() takes it, for UNITS_IN_OPT()), 'i' an int, 'd' a date as of which
  * (const char *; NULL: today), checked before the store is read; then
  * query_done(). At most 8. */
 int query_run(campaign_cursor **out, campaign_db *db, const char *campaign, const char *sql, const char *types,
@@ -247,8 +248,6 @@ int options_init(void *opts, size_t size, unsigned int version, unsigned int kno
  * commit, so that nothing can fail after it). */
 int id_buf(struct campaign_buf **out, const char *id);
 
-/* The row id of unit @unit of the campaign; ENOTFOUND naming it. */
-int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
 /* The inspection tour of unit @unit in @year: its id into @id ("" if none)
  * and its conducted date into @done ("" if not yet). */
 int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16]);
@@ -410,5 +409,68 @@ int db_write_named(campaign_db *db, write_op *op);
 		                                offsetof(campaign_##NAME##_options, DETAIL)};                         \
 		return db_write_options(db, &w, campaign, opts, actor, OUT);                                          \
 	}
+
+/* ---- units.c: a unit or group as the user writes it ----
+ *
+ * Wherever a unit is taken, it is named by its id, its name or an alias as
+ * the plan writes them; a group likewise where a set of units makes sense.
+ * Texts match exactly once NFC-normalised, full-width and half-width
+ * parentheses alike. An ambiguous text is EINVALID listing the candidates
+ * (`unit "X" is ambiguous: a (name), b (alias)`); an unknown one ENOTFOUND,
+ * suggesting the one unit or group it is part of or one edit from
+ * (`unknown unit "监察" (did you mean 监察室 "jiancha"?)`). */
+
+/* The one unit @text names; a group is EINVALID naming it (a single unit is needed). */
+int unit_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid);
+/* The one group @text names (id, name or alias); a unit is EINVALID naming it. */
+int group_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, sqlite3_int64 *rid);
+/* unit_resolve(), for a call's statements. */
+int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid);
+/* The units @text names -- a unit, or a group's members (view unit_member_of) --
+ * appended to @out as a JSON array of row ids, for UNITS_IN(). */
+int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct campaign_buf *out);
+/* A filter: binds ?@n of @st to units_resolve(@text); leaves it NULL (no
+ * filter) when @text is NULL or "". */
+int units_bind(campaign_db *db, sqlite3_stmt *st, int n, sqlite3_int64 crid, const char *text);
+/* 1 if @text names a group of @campaign, else 0 (errors are left to the
+ * query that follows): SQLite cannot push UNITS_IN() into a compound view
+ * (it would materialise the view), so such a query keeps its indexed
+ * "= ?N" form for one unit and takes UNITS_IN() for a group. */
+int units_is_group(campaign_db *db, const char *campaign, const char *text);
+/* The SQL of a filter bound by units_bind(): @col (a unit row id) is one of
+ * the units of parameter @p, "?3". */
+#define UNITS_IN(col, p) col " IN (SELECT value FROM json_each(" p "))"
+/* The same, or any unit when @p is NULL. */
+#define UNITS_IN_OPT(col, p) "(" p " IS NULL OR " UNITS_IN(col, p) ")"
+
+/* dates.c: dates checked against the campaign period; one deadline language */
+
+/* A campaign's period "YYYY-MM-DD" (empty when it has none), its grace
+ * period after the end (plan key campaign.grace_days) and the last day that
+ * grace allows, and the year of its start (the context year of deadlines). */
+typedef struct period_info {
+	char first[11], last[11], until[11];
+	int grace_days, year;
+} period_info;
+int period_get(campaign_db *db, sqlite3_int64 crid, period_info *p);
+/* A date that happened (a report, a finding, a decision, a visit), field
+ * @what: "YYYY-MM-DD", not before the campaign starts, not after today (the
+ * day as_of defaults to) and not after its end plus grace. EINVALID:
+ * "date 2009-01-01 is outside the campaign 2010-10-01 – 2011-12-31" (with
+ * "(late reports until D)" when there is grace), "date D is after today (T)". */
+int date_in_campaign(campaign_db *db, sqlite3_int64 crid, const char *what, const char *date);
+/* A planned date (a window's day, a deadline): "YYYY-MM-DD" not before the
+ * campaign starts: "first D is before the campaign F – L". */
+int date_planned(campaign_db *db, sqlite3_int64 crid, const char *what, const char *date);
+/* A deadline field @what in the one deadline language: an ISO date, or any
+ * expression campaign_deadline_parse() reads ("2011年1月底"), in context year
+ * @year, 0: the campaign's (then, as in plans, one that would fall before the
+ * campaign starts is the next year's). Its last day (its first when @first)
+ * into @day, checked by date_planned(). EINVALID naming @what and quoting
+ * the text; an open-ended one (长期坚持) has no day and is refused. */
+int deadline_day(campaign_db *db, sqlite3_int64 crid, const char *what, const char *text, int year, int first,
+                 char day[11]);
+/* Stores a campaign's grace period in days (the plan import). */
+int grace_days_set(campaign_db *db, sqlite3_int64 crid, long days);
 
 #endif

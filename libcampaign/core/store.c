@@ -303,15 +303,18 @@ int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, co
 {
 	/* table names come from the library itself, never from input */
 	static const char *const sql[][2] = {
-		{"unit", "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2"},
-		{"unit_group", "SELECT rid FROM unit_group WHERE campaign = ?1 AND id = ?2"},
 		{"body", "SELECT rid FROM body WHERE campaign = ?1 AND id = ?2"},
 		{"phase", "SELECT rid FROM phase WHERE campaign = ?1 AND id = ?2"},
 		{"task", "SELECT rid FROM task WHERE campaign = ?1 AND id = ?2"},
 		{"measure", "SELECT rid FROM measure WHERE campaign = ?1 AND id = ?2"},
 		{"outcome", "SELECT rid FROM outcome WHERE campaign = ?1 AND id = ?2"},
+		{"milestone", "SELECT rid FROM milestone WHERE campaign = ?1 AND id = ?2"},
 	};
-	static const char *const what[] = {"unit", "unit group", "body", "phase", "task", "measure", "outcome"};
+	static const char *const what[] = {"body", "phase", "task", "measure", "outcome", "milestone"};
+	if (!strcmp(table, "unit")) /* by its id, name or an alias */
+		return unit_resolve(db, campaign, id, rid);
+	if (!strcmp(table, "unit_group"))
+		return group_resolve(db, campaign, id, rid);
 	for (size_t i = 0; i < sizeof sql / sizeof sql[0]; i++) {
 		sqlite3_stmt *st;
 		int rc;

@@ -166,14 +166,6 @@ int lookup_rid(stmts *c, const char *sql, sqlite3_int64 a, const char *b, sqlite
 	return CAMPAIGN_OK;
 }
 
-static const char SQL_UNIT_RID[] = "SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2";
-
-int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid)
-{
-	int found, rc = lookup_rid(c, SQL_UNIT_RID, crid, unit, rid, &found);
-	return rc ? rc : found ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit);
-}
-
 /* Through the view (schema 014), so that the domains that read a tour share
  * the one reader without depending on the one that writes it. */
 static const char SQL_TOUR_OF[] =
@@ -407,11 +399,13 @@ int query_run(campaign_cursor **out, campaign_db *db, const char *campaign, cons
 			v[k].s = dates[k];
 	if (rc || (rc = query_begin(out, &c, db, campaign, sql, types, &crid)))
 		return rc;
-	for (int k = 0; k < n; k++) {
+	for (int k = 0; !rc && k < n; k++) {
 		if (binds[k] == 'i')
 			sqlite3_bind_int(cursor_stmt(c), k + 2, v[k].i);
+		else if (binds[k] == 'u')
+			rc = units_bind(db, cursor_stmt(c), k + 2, crid, v[k].s);
 		else
 			bind_opt(cursor_stmt(c), k + 2, v[k].s);
 	}
-	return query_done(out, c, CAMPAIGN_OK);
+	return query_done(out, c, rc);
 }

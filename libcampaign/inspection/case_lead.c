@@ -190,8 +190,8 @@ int campaign_case_leads_query(campaign_cursor **out, campaign_db *db, const char
 {
 	return query_run(out, db, campaign,
 	                 "SELECT " LEAD_COLUMNS " FROM case_lead l LEFT JOIN unit u ON u.rid = l.unit "
-	                 "WHERE l.campaign = ?1 AND (?2 IS NULL OR u.id = ?2) ORDER BY l.received_on, l.id",
-	                 LEAD_TYPES, "t", unit);
+	                 "WHERE l.campaign = ?1 AND " UNITS_IN_OPT("u.rid", "?2") " ORDER BY l.received_on, l.id",
+	                 LEAD_TYPES, "u", unit);
 }
 
 static const char SQL_LEAD_IN_CAMPAIGN[] = "SELECT 1 FROM case_lead WHERE campaign = ?1 AND id = ?2";

@@ -111,8 +111,10 @@ static int record_check(void *ctx)
 static int record_body(write_op *op, void *ctx)
 {
 	finding_in f = finding_of(ctx);
-	int rc = finding_insert(&op->st, op->crid, op->campaign, &f, op->actor, op->id, sizeof op->id, 1);
-	return rc ? rc : write_result(op, op->id);
+	int rc = date_in_campaign(op->db, op->crid, "found_on", f.found_on);
+	if (rc || (rc = finding_insert(&op->st, op->crid, op->campaign, &f, op->actor, op->id, sizeof op->id, 1)))
+		return rc;
+	return write_result(op, op->id);
 }
 
 OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
@@ -189,17 +191,18 @@ OPTIONS_WRITE_FN(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, finding, k
 	"LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN violation_catalogue k ON k.rid = g.catalogue " \
 	"LEFT JOIN inspection_round r ON r.rid = f.round "
 #define FINDINGS_ORDER " ORDER BY f.found_on, f.id"
-/* the unit's row id, so that finding_unit serves the filter (an unknown unit: none, hence no rows) */
-#define FINDINGS_UNIT "f.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?2)"
+/* the units' row ids (units_bind), so that finding_unit serves the filter
+ * (the "+" keeps SQLite from the campaign's index, which would scan it whole) */
+#define FINDINGS_UNIT UNITS_IN("f.unit", "?2") " AND +f.campaign = ?1"
 
 /* One statement per filter combination, so that SQLite uses the index of
  * the filter given ("?2 IS NULL OR ..." can use none and would scan the
  * campaign). Indexed by (unit given) | (finding given) << 1. */
 static const char *const FINDINGS_SQL[4] = {
 	FINDINGS_SELECT "WHERE f.campaign = ?1" FINDINGS_ORDER,
-	FINDINGS_SELECT "WHERE " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE " FINDINGS_UNIT FINDINGS_ORDER,
 	FINDINGS_SELECT "WHERE f.id = ?3 AND f.campaign = ?1" FINDINGS_ORDER,
-	FINDINGS_SELECT "WHERE f.id = ?3 AND " FINDINGS_UNIT " AND f.campaign = ?1" FINDINGS_ORDER,
+	FINDINGS_SELECT "WHERE f.id = ?3 AND " FINDINGS_UNIT FINDINGS_ORDER,
 };
 
 int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *unit,
@@ -207,6 +210,6 @@ int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *
 {
 	int by_unit = unit && *unit, by_finding = finding && *finding;
 	/* a statement without the filter's parameter takes no value for it */
-	return query_run(out, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt", "tt",
+	return query_run(out, db, campaign, FINDINGS_SQL[by_unit | by_finding << 1], "ttttittttttitdttttiiittitt", "ut",
 	                 unit, finding);
 }

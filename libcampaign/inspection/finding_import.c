@@ -15,7 +15,7 @@ static int amount(row_value *v)
 static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("id", 0),       ROW_TEXT_COL("unit", 1),       ROW_TEXT_COL("category", 0),
 	ROW_ENUM_COL("origin", 1, ORIGINS), ROW_TEXT_COL("people", 0), ROW_TEXT_COL("description", 1),
-	ROW_CONVERT_COL("amount", 0, amount), ROW_DATE_COL("found_on", 1), ROW_TEXT_COL("round", 0),
+	ROW_CONVERT_COL("amount", 0, amount), ROW_EVENT_COL("found_on", 1), ROW_TEXT_COL("round", 0),
 };
 
 /* The cell a failed insert is about; the columns checked the formats, so

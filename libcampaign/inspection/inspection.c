@@ -34,26 +34,6 @@ int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *
 
 /* ---- rounds ---- */
 
-/* The deadline as a date: ISO text, or a Chinese expression's last day in
- * the window's year. */
-static int round_deadline(const char *text, const char *window_first, char out[11])
-{
-	deadline_range r;
-	int rc;
-	if (!text || !*text)
-		return error_set(CAMPAIGN_EINVALID, "deadline is required");
-	if (date_valid(text)) {
-		memcpy(out, text, 11);
-		return CAMPAIGN_OK;
-	}
-	if ((rc = deadline_parse_range(&r, text, atoi(window_first))))
-		return rc;
-	if (r.open_ended || !r.last_y)
-		return error_set(CAMPAIGN_EINVALID, "deadline \"%s\" has no last day", text);
-	deadline_format_date(out, r.last_y, r.last_m, r.last_d);
-	return CAMPAIGN_OK;
-}
-
 static int round_check(const char *round, const char *unit, const char *group, const char *first, const char *last)
 {
 	int rc;
@@ -136,8 +116,15 @@ static int create_check(void *ctx)
 		return rc;
 	r->round = r->series = o->round, r->unit = o->unit, r->group = o->group;
 	r->first = o->window_first, r->last = o->window_last, r->deadline_text = o->deadline;
-	if ((rc = round_check(r->round, r->unit, r->group, r->first, r->last)) ||
-	    (rc = round_deadline(r->deadline_text, r->first, r->deadline)))
+	return round_check(r->round, r->unit, r->group, r->first, r->last);
+}
+
+/* The window and the deadline are planned dates; a deadline's year left out is the window's. */
+static int round_dates(write_op *op, round_in *r)
+{
+	int rc;
+	if ((rc = date_planned(op->db, op->crid, "window_first", r->first)) ||
+	    (rc = deadline_day(op->db, op->crid, "deadline", r->deadline_text, atoi(r->first), 0, r->deadline)))
 		return rc;
 	if (strcmp(r->deadline, r->first) < 0)
 		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r->deadline,
@@ -152,6 +139,8 @@ static int create_body(write_op *op, void *ctx)
 	int rc;
 	r->crid = op->crid;
 	r->actor = op->actor;
+	if ((rc = round_dates(op, r)))
+		return rc;
 	if (r->group)
 		return group_rounds(&op->st, r, r->group);
 	if ((rc = db_object_rid(op->db, "unit", r->crid, r->unit, &urid)))
@@ -197,6 +186,8 @@ static int submit_body(write_op *op, void *ctx)
 	if (strcmp(a->date, first) < 0)
 		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", a->date,
 		                 first);
+	if ((rc = date_in_campaign(op->db, op->crid, "date", a->date)))
+		return rc;
 	db_new_id(id);
 	db_now(now);
 	return stmt_run(&op->st, op->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, a->date,
@@ -226,6 +217,7 @@ int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, con
                                      const char *unit, const char *as_of)
 {
 	campaign_cursor *c;
+	sqlite3_int64 crid;
 	int rc = insp_query_as_of(
 		out, &c, db, campaign,
 		"SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
@@ -235,12 +227,12 @@ int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, con
 		"(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
 		"FROM inspection_round r JOIN unit u ON u.rid = r.unit LEFT JOIN unit_group g ON g.rid = r.grp "
 		"LEFT JOIN inspection_submission s ON s.round = r.rid "
-		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND (?3 IS NULL OR u.id = ?3) "
+		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 		"ORDER BY r.series, u.ord, r.id",
 		"tttttdddtdtti", as_of, 4);
-	if (!rc) {
+	if (!rc && !(rc = db_campaign_rid(db, campaign, &crid))) {
 		bind_opt(cursor_stmt(c), 2, series);
-		bind_opt(cursor_stmt(c), 3, unit);
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	}
 	return query_done(out, c, rc);
 }

@@ -44,6 +44,7 @@ int category_rid(stmts *c, sqlite3_int64 crid, const char *ref, sqlite3_int64 *r
 /* One rectification's five fixes (rectification.c), shared with the ledger import. */
 typedef struct rect_in {
 	const char *id, *finding, *problem, *measure, *deadline, *responsible, *criterion;
+	const char *day; /* the deadline's last day (core's deadline_day) */
 } rect_in;
 /* Checks the fields a rectification needs. */
 int rect_check(const rect_in *r);

@@ -31,13 +31,13 @@ static const char SQL_FINDING_OF[] = "SELECT unit, description FROM finding WHER
 static const char SQL_RECT_EXISTS[] = "SELECT 1 FROM rectification WHERE id = ?1";
 static const char SQL_RECT_INSERT[] =
 	"INSERT INTO rectification (id, campaign, finding, unit, problem, measure, deadline, responsible, criterion, status, "
-	"recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11)";
+	"recorded_by, recorded_at, deadline_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'not_started', ?10, ?11, ?12)";
 
 int rect_check(const rect_in *r)
 {
 	int rc;
 	if ((rc = need(r->finding, "finding")) || (rc = need(r->measure, "measure")) ||
-	    (rc = need_date(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
+	    (rc = need(r->deadline, "deadline")) || (rc = need(r->responsible, "responsible")) ||
 	    (rc = need(r->criterion, "criterion")))
 		return rc;
 	if (r->id && (!*r->id || strlen(r->id) > 64))
@@ -65,9 +65,10 @@ int rect_insert(stmts *c, sqlite3_int64 crid, const rect_in *r, const char *acto
 	if ((rc = insp_new_id(c, SQL_RECT_EXISTS, "rectification", r->id, id, 72)))
 		goto done;
 	db_now(now);
-	rc = stmt_run(c, c->db, SQL_RECT_INSERT, "cannot add the rectification", "tItIttttttt", id, crid, r->finding, unit,
-	              r->problem && *r->problem ? r->problem : desc, r->measure, r->deadline, r->responsible,
-	              r->criterion, actor, now);
+	/* ?12: the deadline as written, when it is not the day itself */
+	rc = stmt_run(c, c->db, SQL_RECT_INSERT, "cannot add the rectification", "tItIttttttt" "t", id, crid, r->finding, unit,
+	              r->problem && *r->problem ? r->problem : desc, r->measure, r->day, r->responsible, r->criterion, actor,
+	              now, strcmp(r->deadline, r->day) ? r->deadline : NULL);
 done:
 	free(desc);
 	return rc;
@@ -75,7 +76,7 @@ done:
 
 static rect_in rect_of(const campaign_rectification_add_options *o)
 {
-	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion};
+	return (rect_in){o->id, o->finding, o->problem, o->measure, o->deadline, o->responsible, o->criterion, NULL};
 }
 
 static int add_check(void *ctx)
@@ -91,8 +92,10 @@ static int add_check(void *ctx)
 static int add_body(write_op *op, void *ctx)
 {
 	rect_in r = rect_of(ctx);
-	int rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id);
-	if (rc)
+	char day[11];
+	int rc = deadline_day(op->db, op->crid, "deadline", r.deadline, 0, 0, day);
+	r.day = day;
+	if (rc || (rc = rect_insert(&op->st, op->crid, &r, op->actor, op->id)))
 		return rc;
 	op->object = op->id; /* the entry names the new rectification; a refusal, the finding */
 	return write_result(op, op->id);
@@ -176,6 +179,7 @@ static int update_body(write_op *op, void *ctx)
 	int rc;
 	if ((rc = rect_state_get(&op->st, op->crid, a->rectification, &s)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, s.unit, op->name)) ||
+	    (rc = date_in_campaign(op->db, op->crid, "date", a->date)) ||
 	    (rc = not_before(a->date, s.last_update, "its last update")))
 		return rc;
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
@@ -208,7 +212,7 @@ static int verify_body(write_op *op, void *ctx)
 	const int passed = !strcmp(a->result, "passed");
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, rect, &s)) || (rc = date_in_campaign(op->db, op->crid, "date", a->date)))
 		return rc;
 	if (strcmp(s.status, "done"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" is %s, not 已整改: only a done rectification can be verified",
@@ -233,7 +237,8 @@ static int close_body(write_op *op, void *ctx)
 	const write_named *a = ctx;
 	rect_state s;
 	int rc;
-	if ((rc = rect_state_get(&op->st, op->crid, a->object, &s)))
+	if ((rc = rect_state_get(&op->st, op->crid, a->object, &s)) ||
+	    (rc = date_in_campaign(op->db, op->crid, "date", a->detail)))
 		return rc;
 	if (strcmp(s.verification, "passed"))
 		return error_set(CAMPAIGN_ECONFLICT, "rectification \"%s\" cannot be closed before it passes verification",
@@ -262,11 +267,12 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	                 "SELECT r.id, r.finding, u.id AS unit, u.name AS unit_name, r.problem, r.measure, r.deadline, "
 	                 "r.responsible, r.criterion, r.status, " STATUS_LABEL("r.status") " AS status_label, "
 	                 "(SELECT max(updated_on) FROM rectification_update x WHERE x.rectification = r.id) AS updated_on, "
-	                 "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on "
+	                 "r.verified_by, r.verified_on, r.verification, r.verification_note, r.closed_by, r.closed_on, "
+	                 "coalesce(r.deadline_text, r.deadline) AS deadline_text "
 	                 "FROM rectification r JOIN unit u ON u.rid = r.unit "
-	                 "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND (?3 IS NULL OR u.id = ?3) "
+	                 "WHERE r.campaign = ?1 AND (?2 IS NULL OR r.finding = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 	                 "ORDER BY r.deadline, r.id",
-	                 "ttttttdttttdtdtttd", "tt", finding, unit);
+	                 "ttttttdttttdtdtttdt", "tu", finding, unit);
 }
 
 /* Each rectification of ?1 with its status on ?2 (the latest update dated on
@@ -276,7 +282,7 @@ int campaign_rectifications_query(campaign_cursor **out, campaign_db *db, const 
 	"AND x.updated_on <= ?2 ORDER BY x.updated_on DESC, x.id DESC LIMIT 1), 'not_started') AS st, "           \
 	"r.closed_on IS NOT NULL AND r.closed_on <= ?2 AS closed, "                                                \
 	"CASE WHEN r.verified_on <= ?2 THEN r.verification END AS verified FROM rectification r "                  \
-	"WHERE r.campaign = ?1 AND (?3 IS NULL OR r.unit = (SELECT rid FROM unit WHERE campaign = ?1 AND id = ?3))) "
+	"WHERE r.campaign = ?1 AND " UNITS_IN_OPT("r.unit", "?3") ") "
 
 #define OVERDUE(S) "(" S ".deadline < ?2 AND NOT " S ".closed AND " S ".st IN ('not_started', 'in_progress'))"
 
@@ -284,9 +290,10 @@ static int as_of_query(campaign_cursor **out, campaign_db *db, const char *campa
                        const char *as_of, const char *sql, const char *types)
 {
 	campaign_cursor *c;
+	sqlite3_int64 crid;
 	int rc = insp_query_as_of(out, &c, db, campaign, sql, types, as_of, 2);
-	if (!rc)
-		bind_opt(cursor_stmt(c), 3, unit);
+	if (!rc && !(rc = db_campaign_rid(db, campaign, &crid)))
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	return query_done(out, c, rc);
 }
 

@@ -5,14 +5,14 @@
 enum { F_ID, F_FINDING, F_PROBLEM, F_MEASURE, F_DEADLINE, F_RESPONSIBLE, F_CRITERION, F_COUNT };
 static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("id", 0),       ROW_TEXT_COL("finding", 1),     ROW_TEXT_COL("problem", 0),  ROW_TEXT_COL("measure", 1),
-	ROW_DATE_COL("deadline", 1), ROW_TEXT_COL("responsible", 1), ROW_TEXT_COL("criterion", 1),
+	ROW_DEADLINE_COL("deadline", 1), ROW_TEXT_COL("responsible", 1), ROW_TEXT_COL("criterion", 1),
 };
 
 static int ledger_row(rows *r)
 {
 	rect_in in = {row_text(r, F_ID),       row_text(r, F_FINDING),     row_text(r, F_PROBLEM),
 	              row_text(r, F_MEASURE),  row_text(r, F_DEADLINE),    row_text(r, F_RESPONSIBLE),
-	              row_text(r, F_CRITERION)};
+	              row_text(r, F_CRITERION),    r->v[F_DEADLINE].day};
 	char id[72];
 	int rc;
 	/* the columns checked what they can: left is the id's length */

@@ -22,7 +22,8 @@ static int tour_finding_body(write_op *op, void *ctx)
 	sqlite3_int64 urid;
 	char tour[72], done[16];
 	int rc;
-	if ((rc = unit_rid(&op->st, op->crid, f->unit, &urid)) ||
+	if ((rc = date_in_campaign(op->db, op->crid, "found_on", f->found_on)) ||
+	    (rc = unit_rid(&op->st, op->crid, f->unit, &urid)) ||
 	    (rc = tour_of(&op->st, op->crid, urid, atoi(f->found_on), tour, done)))
 		return rc;
 	if (!*done || strcmp(done, f->found_on) > 0)

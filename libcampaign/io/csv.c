@@ -301,7 +301,7 @@ static int row(csv_source *s, rows *r)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
 		if (n >= s->ncol)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "row has more fields than the header");
-		r->v[s->map[n]] = (row_value){f, 0, line, col};
+		r->v[s->map[n]] = (row_value){.s = f, .line = line, .col = col};
 		n++;
 	} while (sep == ',');
 	if (n != s->ncol)

@@ -41,19 +41,40 @@ int csv_next_field(csv_reader *c, char **out, int *line, int *col);
 
 /* ---- deadline.c ---- */
 
-/* A parsed date range. A field is 0 when not set; open_ended means no dates. */
+/* A parsed date range. A field is 0 when not set; open_ended means no end:
+ * no dates at all, or (kind CAMPAIGN_DEADLINE_START) only the first day. A
+ * recurrence is the span of its occurrences in the period. */
 typedef struct deadline_range {
 	int open_ended;
 	int first_y, first_m, first_d;
 	int last_y, last_m, last_d;
+	int kind; /* campaign_deadline_kind_code */
 } deadline_range;
 
 /* Parses @text (see campaign/deadline.h); @year is the context year or 0.
  * Returns CAMPAIGN_OK or sets the last error (CAMPAIGN_EINVALID, message quoting
  * the text) and returns it. */
 int deadline_parse_range(deadline_range *out, const char *text, int year);
+/* The same with the whole context (@opts may be NULL); the plan import passes
+ * the campaign period. */
+int deadline_read_range(deadline_range *out, const char *text, const campaign_deadline_read_options *opts);
 /* Formats y-m-d as "YYYY-MM-DD" into @out (11 bytes). */
 void deadline_format_date(char out[11], int y, int m, int d);
+
+/* ---- calendar.c: days, weekdays, holidays ---- */
+
+enum cal_holiday { H_NEW_YEAR, H_SPRING, H_LANTERN, H_LABOUR, H_DRAGON, H_MIDAUTUMN, H_NATIONAL };
+
+int cal_is_leap(int y);
+int cal_days_in_month(int y, int m);
+/* Days since 1970-01-01, and back. */
+long cal_day_number(int y, int m, int d);
+void cal_from_day_number(long n, int *y, int *m, int *d);
+/* 1 (Monday) .. 7 (Sunday). */
+int cal_weekday(int y, int m, int d);
+/* The day of holiday @h in Gregorian year @y; -1 when @y is outside the
+ * Chinese-calendar table (1990..2050) and the holiday needs it. */
+int cal_holiday(enum cal_holiday h, int y, int *m, int *d);
 
 /* ---- file.c: reading files ---- */
 
@@ -174,7 +195,9 @@ typedef enum row_type {
 	ROW_INT,  /* a whole number lo..hi into v.i: "percent \"x\" is not a whole number 0..100",
 	           * "percent 130 is not in 0..100" */
 	ROW_DATE, /* YYYY-MM-DD: "found_on \"x\" is not a date (YYYY-MM-DD)" */
-	ROW_ENUM  /* one of values: "origin \"x\" is not one of a, b" */
+	ROW_ENUM, /* one of values: "origin \"x\" is not one of a, b" */
+	ROW_EVENT,   /* a ROW_DATE that happened, within the campaign (core's date_in_campaign) */
+	ROW_DEADLINE /* a deadline in the one language (core's deadline_day): its last day into v.day */
 } row_type;
 
 /* One cell: its text (NULL when absent or empty), the number of a ROW_INT,
@@ -183,6 +206,7 @@ typedef struct row_value {
 	const char *s;
 	long long i;
 	int line, col;
+	char day[11]; /* ROW_DEADLINE: the last day of s */
 } row_value;
 
 typedef struct rows rows;
@@ -203,6 +227,8 @@ typedef struct row_column {
 #define ROW_INT_COL(n, req, l, h) {.name = (n), .type = ROW_INT, .required = (req), .lo = (l), .hi = (h)}
 #define ROW_DATE_COL(n, req) {.name = (n), .type = ROW_DATE, .required = (req)}
 #define ROW_ENUM_COL(n, req, vals) {.name = (n), .type = ROW_ENUM, .required = (req), .values = (vals)}
+#define ROW_EVENT_COL(n, req) {.name = (n), .type = ROW_EVENT, .required = (req)}
+#define ROW_DEADLINE_COL(n, req) {.name = (n), .type = ROW_DEADLINE, .required = (req)}
 #define ROW_CONVERT_COL(n, req, fn) {.name = (n), .type = ROW_TEXT, .required = (req), .convert = (fn)}
 
 typedef struct row_schema {

@@ -96,15 +96,19 @@ static int check_enum(const row_column *c, const row_value *v)
 	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", c->name, v->s, list);
 }
 
-static int check_value(const row_column *c, row_value *v)
+static int check_value(const rows *r, const row_column *c, row_value *v)
 {
 	int rc = CAMPAIGN_OK;
 	switch (c->type) {
 	case ROW_INT: rc = check_int(c, v); break;
 	case ROW_DATE:
+	case ROW_EVENT:
 		if (!date_valid(v->s))
 			rc = error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not a date (YYYY-MM-DD)", c->name, v->s);
+		else if (c->type == ROW_EVENT)
+			rc = date_in_campaign(r->op->db, r->op->crid, c->name, v->s);
 		break;
+	case ROW_DEADLINE: rc = deadline_day(r->op->db, r->op->crid, c->name, v->s, 0, 0, v->day); break;
 	case ROW_ENUM: rc = check_enum(c, v); break;
 	default: break;
 	}
@@ -124,7 +128,7 @@ static int check_row(rows *r)
 			return error_set_at(CAMPAIGN_EINVALID, r->file, r->line0, 1, "row %ld: %s is required", r->n,
 			                    s->cols[f].name);
 	for (int f = 0; f < s->ncols; f++)
-		if (r->v[f].s && (rc = check_value(&s->cols[f], &r->v[f])))
+		if (r->v[f].s && (rc = check_value(r, &s->cols[f], &r->v[f])))
 			return row_fail(r, f, rc);
 	return CAMPAIGN_OK;
 }
@@ -173,7 +177,7 @@ static int yaml_next(row_source *src, rows *r, int *got)
 		if (f == s->ncols || v->type != YAML_SCALAR_NODE || r->v[f].s)
 			return ydoc_fail(&y->d, k, "%s %ld: %s", s->noun, r->n,
 			                 f == s->ncols ? "unknown key" : r->v[f].s ? "key given twice" : "a value must be text");
-		r->v[f] = (row_value){(const char *)v->data.scalar.value, 0, ydoc_line(v), ydoc_column(v)};
+		r->v[f] = (row_value){.s = (const char *)v->data.scalar.value, .line = ydoc_line(v), .col = ydoc_column(v)};
 	}
 	return CAMPAIGN_OK;
 }

@@ -132,9 +132,9 @@ int campaign_unit_groups_query(campaign_cursor **out, campaign_db *db, const cha
 {
 	return plan_query(out, db, campaign,
 	                  "SELECT g.id, g.name, g.aliases, "
-	                  "(SELECT count(*) FROM unit_group_member m WHERE m.grp = g.rid) AS member_count "
+	                  "(SELECT count(*) FROM unit_group_member m WHERE m.grp = g.rid) AS member_count, g.derive "
 	                  "FROM unit_group g WHERE g.campaign = ?1 ORDER BY g.ord",
-	                  "ttti", NULL, NULL);
+	                  "tttit", NULL, NULL);
 }
 
 int campaign_unit_group_members_query(campaign_cursor **out, campaign_db *db, const char *campaign,
@@ -227,9 +227,16 @@ int campaign_outcomes_query(campaign_cursor **out, campaign_db *db, const char *
 {
 	return plan_query(out, db, campaign,
 	                  "SELECT o.id, t.id AS task, o.label, o.text, o.deadline_text, o.first, o.last, "
-	                  "o.open_ended FROM outcome o JOIN task t ON t.rid = o.task "
+	                  "o.open_ended, (SELECT group_concat(id, ',') FROM (SELECT u.id FROM outcome_share s "
+	                  "JOIN unit u ON u.rid = s.unit WHERE s.outcome = o.rid ORDER BY u.ord)) AS owners, "
+	                  "(SELECT group_concat(id, ',') FROM (SELECT coalesce(u.id, g.id) AS id FROM outcome_owner w "
+	                  "LEFT JOIN unit u ON u.rid = w.unit LEFT JOIN unit_group g ON g.rid = w.grp "
+	                  "WHERE w.outcome = o.rid ORDER BY w.ord)) AS owners_named, "
+	                  "(SELECT group_concat(name, '、') FROM (SELECT u.name FROM outcome_share s "
+	                  "JOIN unit u ON u.rid = s.unit WHERE s.outcome = o.rid ORDER BY u.ord)) AS owner_names "
+	                  "FROM outcome o JOIN task t ON t.rid = o.task "
 	                  "WHERE o.campaign = ?1 AND (?2 IS NULL OR o.task = ?2) ORDER BY o.ord",
-	                  "tttttddi", "task", task);
+	                  "tttttddittt", "task", task);
 }
 
 int campaign_changes_query(campaign_cursor **out, campaign_db *db)

@@ -298,9 +298,9 @@ static void export_parents(exp_ *x, const list_spec *l, const char *sql, const c
 static void export_campaign(exp_ *x)
 {
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
-	                                   "preamble", "summary", "requirements", NULL};
+	                                   "preamble", "summary", "requirements", "grace_days", NULL};
 	sqlite3_stmt *st = query(x, "SELECT id, title, issuer, basis, basis_title, period_text, preamble, summary, "
-	                            "requirements FROM campaign WHERE rid = ?1");
+	                            "requirements, CAST(nullif(grace_days, 0) AS TEXT) FROM campaign WHERE rid = ?1");
 	if (!st)
 		return;
 	scalar(x, "campaign");
@@ -329,24 +329,34 @@ static void export_units(exp_ *x)
 	finish(x, st);
 }
 
-/* A group's aliases and its members, as a flow list of unit ids. */
+/* The ids of @st's rows for @rid (column 0), as a flow list under @key. */
+static void kv_ids(exp_ *x, const char *key, sqlite3_stmt *st, sqlite3_int64 rid)
+{
+	scalar(x, key);
+	seq_start(x, 1);
+	child_of(st, rid);
+	while (sqlite3_step(st) == SQLITE_ROW)
+		scalar(x, col(st, 0));
+	seq_end(x);
+}
+
+/* A group's aliases and its members, as a flow list of unit ids; a derived
+ * group says how its members are computed instead. */
 static void group_members(exp_ *x, sqlite3_stmt *row, void *ctx)
 {
 	children *c = ctx;
 	kv_aliases(x, "aliases", col(row, 3));
-	scalar(x, "members");
-	seq_start(x, 1);
-	child_of(c->st, sqlite3_column_int64(row, 0));
-	while (sqlite3_step(c->st) == SQLITE_ROW)
-		scalar(x, col(c->st, 0));
-	seq_end(x);
+	if (col(row, 4))
+		kv(x, "derive", col(row, 4));
+	else
+		kv_ids(x, "members", c->st, sqlite3_column_int64(row, 0));
 }
 
 static void export_groups(exp_ *x)
 {
 	static const char *const keys[] = {"id", "name", NULL};
 	static const list_spec groups = {"unit_groups", 0, 1, keys, group_members};
-	export_parents(x, &groups, "SELECT g.rid, g.id, g.name, g.aliases FROM unit_group g WHERE g.campaign = ?1 "
+	export_parents(x, &groups, "SELECT g.rid, g.id, g.name, g.aliases, g.derive FROM unit_group g WHERE g.campaign = ?1 "
 	                           "ORDER BY g.ord",
 	               "SELECT u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit WHERE m.grp = ?1 ORDER BY m.ord",
 	               NULL);
@@ -422,8 +432,15 @@ static void measure_refs(exp_ *x, sqlite3_stmt *row, void *ctx)
 }
 
 typedef struct task_stmts {
-	sqlite3_stmt *ms, *refs, *os;
+	sqlite3_stmt *ms, *refs, *os, *owners;
 } task_stmts;
+
+/* An outcome's owners, when the plan names them (ctx: their statement). */
+static void outcome_owners(exp_ *x, sqlite3_stmt *row, void *ctx)
+{
+	if (sqlite3_column_int(row, 5))
+		kv_ids(x, "owners", ctx, sqlite3_column_int64(row, 4));
+}
 
 /* A task's measures and outcomes. */
 static void task_body(exp_ *x, sqlite3_stmt *row, void *ctx)
@@ -431,12 +448,12 @@ static void task_body(exp_ *x, sqlite3_stmt *row, void *ctx)
 	static const char *const measure_keys[] = {"id", "label", "text", NULL};
 	static const char *const outcome_keys[] = {"id", "label", "text", "deadline", NULL};
 	static const list_spec measures = {"measures", 0, 1, measure_keys, measure_refs};
-	static const list_spec outcomes = {"outcomes", 0, 0, outcome_keys, NULL};
+	static const list_spec outcomes = {"outcomes", 0, 0, outcome_keys, outcome_owners};
 	task_stmts *t = ctx;
 	child_of(t->ms, sqlite3_column_int64(row, 0));
 	export_list(x, t->ms, &measures, t->refs);
 	child_of(t->os, sqlite3_column_int64(row, 0));
-	export_list(x, t->os, &outcomes, NULL);
+	export_list(x, t->os, &outcomes, t->owners);
 }
 
 static void export_tasks(exp_ *x)
@@ -450,14 +467,19 @@ static void export_tasks(exp_ *x)
 		query(x, "SELECT u.id, g.id, r.written, coalesce(u.name, g.name), r.condition "
 		         "FROM responsibility r LEFT JOIN unit u ON u.rid = r.unit "
 		         "LEFT JOIN unit_group g ON g.rid = r.grp WHERE r.measure = ?1 AND r.role = ?2 ORDER BY r.ord"),
-		query(x, "SELECT id, label, text, deadline_text FROM outcome WHERE task = ?1 ORDER BY ord"),
+		query(x, "SELECT id, label, text, deadline_text, rid, "
+		         "EXISTS (SELECT 1 FROM outcome_owner w WHERE w.outcome = outcome.rid) FROM outcome "
+		         "WHERE task = ?1 ORDER BY ord"),
+		query(x, "SELECT coalesce(u.id, g.id) FROM outcome_owner w LEFT JOIN unit u ON u.rid = w.unit "
+		         "LEFT JOIN unit_group g ON g.rid = w.grp WHERE w.outcome = ?1 ORDER BY w.ord"),
 	};
-	if (st && t.ms && t.refs && t.os)
+	if (st && t.ms && t.refs && t.os && t.owners)
 		export_tree(x, st, &tasks, &t);
 	finish(x, st);
 	finish(x, t.ms);
 	finish(x, t.refs);
 	finish(x, t.os);
+	finish(x, t.owners);
 }
 
 int plan_export(struct campaign_buf *out, campaign_db *db, sqlite3_int64 campaign)

@@ -57,6 +57,7 @@ typedef struct imp {
 	sqlite3_int64 crid;
 	int year;            /* context year for deadlines that name none */
 	char period_first[11];
+	char period_last[11];
 	idset ids;
 	int ord;             /* one running order for every kind of row */
 } imp;
@@ -177,7 +178,9 @@ static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char 
 	*open_ended = 0;
 	if (rc || !*text)
 		return rc;
-	if (deadline_parse_range(&r, *text, im->year))
+	const char *pf = im->period_first[0] ? im->period_first : NULL, *pl = im->period_last[0] ? im->period_last : NULL;
+	if (deadline_read_range(&r, *text, &(campaign_deadline_read_options){CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION,
+	                                                                      im->year, pf, pf, pl}))
 		return ydoc_fail(&im->d, ydoc_get(&im->d, map, key), "%s: %s", what, campaign_error_message());
 	if (!r.open_ended && im->year && im->period_first[0]) {
 		char l[11];
@@ -212,7 +215,8 @@ static const char SQL_CAMPAIGN[] =
 static const char SQL_CAMPAIGN_EXISTS[] = "SELECT rid FROM campaign WHERE id = ?1";
 static const char SQL_CAMPAIGN_DELETE[] = "DELETE FROM campaign WHERE rid = ?1";
 static const char SQL_CAMPAIGN_REPORTS[] =
-	"SELECT count(*) FROM progress_report p JOIN outcome o ON o.rid = p.outcome WHERE o.campaign = ?1";
+	"SELECT (SELECT count(*) FROM progress_report p JOIN outcome o ON o.rid = p.outcome WHERE o.campaign = ?1) + "
+	"(SELECT count(*) FROM milestone_report p JOIN milestone m ON m.rid = p.milestone WHERE m.campaign = ?1)";
 
 /* Counts the rows recorded against a campaign beyond the plan itself:
  * progress reports, and the rows of every other table with a campaign
@@ -264,10 +268,18 @@ static int recorded_data(imp *im, sqlite3_int64 crid, const char **what, long lo
 	return rc;
 }
 
+/* grace_days: late reports accepted that many days after the campaign ends (core's dates.c). */
+static int import_grace(imp *im, yaml_node_t *map)
+{
+	long days = 0;
+	int rc = ydoc_int(&im->d, map, "campaign", "grace_days", 0, 3660, 0, &days);
+	return rc || !days ? rc : grace_days_set(im->db, im->crid, days);
+}
+
 static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_options *opts)
 {
 	static const char *const keys[] = {"id", "title", "issuer", "basis", "basis_title", "period",
-	                                   "preamble", "summary", "requirements", NULL};
+	                                   "preamble", "summary", "requirements", "grace_days", NULL};
 	const char *v[9], *what = "campaign", *what_data = "";
 	yaml_node_t *id_node;
 	char first[11], last[11], now[21];
@@ -291,6 +303,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	deadline_format_date(first, r.first_y, r.first_m, r.first_d);
 	deadline_format_date(last, r.last_y, r.last_m, r.last_d);
 	memcpy(im->period_first, first, sizeof first);
+	memcpy(im->period_last, last, sizeof last);
 	im->year = r.first_y;
 	im->campaign_id = v[0];
 
@@ -334,7 +347,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	bind_text(st, 12, im->actor);
 	db_now(now);
 	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
-	return insert(im, st, &im->crid);
+	return (rc = insert(im, st, &im->crid)) ? rc : import_grace(im, map);
 }
 
 /* ---- units and groups ---- */
@@ -419,7 +432,8 @@ static int unit_or_group(imp *im, yaml_node_t *map, const char *what, sqlite3_in
 	return CAMPAIGN_OK;
 }
 
-static const char SQL_GROUP[] = "INSERT INTO unit_group (campaign, id, ord, name, aliases) VALUES (?1,?2,?3,?4,?5)";
+static const char SQL_GROUP[] =
+	"INSERT INTO unit_group (campaign, id, ord, name, aliases, derive) VALUES (?1,?2,?3,?4,?5,?6)";
 static const char SQL_GROUP_MEMBER[] = "INSERT INTO unit_group_member (grp, unit, ord) VALUES (?1,?2,?3)";
 
 static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sqlite3_int64 grid)
@@ -451,12 +465,23 @@ static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sql
 	return CAMPAIGN_OK;
 }
 
+/* `derive:` names how the members are computed, and then lists none. */
+static int check_derive(imp *im, yaml_node_t *map, const char *id, const char *derive, yaml_node_t *members)
+{
+	if (strcmp(derive, "lead-departments") != 0)
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, "derive"),
+		                 "unit group \"%s\": derive \"%s\" is not known (lead-departments)", id, derive);
+	if (members)
+		return ydoc_fail(&im->d, members, "unit group \"%s\": a derived group lists no members", id);
+	return CAMPAIGN_OK;
+}
+
 static int import_groups(imp *im, yaml_node_t *list)
 {
-	static const char *const keys[] = {"id", "name", "aliases", "members", NULL};
+	static const char *const keys[] = {"id", "name", "aliases", "members", "derive", NULL};
 	yaml_node_t *map;
 	YDOC_EACH(&im->d, list, map) {
-		const char *id, *name, *what = "unit group";
+		const char *id, *name, *derive, *what = "unit group";
 		struct campaign_buf aliases = {0};
 		yaml_node_t *members;
 		sqlite3_int64 rid = 0;
@@ -464,7 +489,9 @@ static int import_groups(imp *im, yaml_node_t *list)
 		int rc;
 		if ((rc = object_head(im, map, what, keys, &id)) ||
 		    (rc = ydoc_string(&im->d, map, what, "name", 1, &name)) ||
-		    (rc = ydoc_list(&im->d, map, what, "members", 1, &members)))
+		    (rc = ydoc_string(&im->d, map, what, "derive", 0, &derive)) ||
+		    (rc = ydoc_list(&im->d, map, what, "members", !derive, &members)) ||
+		    (derive && (rc = check_derive(im, map, id, derive, members))))
 			return rc;
 		if ((rc = get_aliases(im, map, what, &aliases)) || !(st = object_insert(im, SQL_GROUP, 0, id))) {
 			buf_reset(&aliases);
@@ -472,9 +499,11 @@ static int import_groups(imp *im, yaml_node_t *list)
 		}
 		bind_text(st, 4, name);
 		bind_text(st, 5, aliases.data);
+		bind_text(st, 6, derive);
 		rc = insert(im, st, &rid);
 		buf_reset(&aliases);
-		if (rc || (rc = import_group_members(im, members, id, rid)))
+		/* a derived group's members are computed once the measures are in (derive_groups) */
+		if (rc || (!derive && (rc = import_group_members(im, members, id, rid))))
 			return rc;
 	}
 	return CAMPAIGN_OK;
@@ -632,11 +661,12 @@ static const char SQL_MEASURE[] =
 	"INSERT INTO measure (campaign, task, id, ord, label, text) VALUES (?1,?2,?3,?4,?5,?6)";
 static const char SQL_RESPONSIBILITY[] =
 	"INSERT INTO responsibility (measure, ord, role, unit, grp, written, condition) VALUES (?1,?2,?3,?4,?5,?6,?7)";
-static const char SQL_UNIT_NAME[] = "SELECT name FROM unit WHERE rid = ?1";
-static const char SQL_GROUP_NAME[] = "SELECT name FROM unit_group WHERE rid = ?1";
+static const char SQL_UNIT_NAME[] = "SELECT name, NULL FROM unit WHERE rid = ?1";
+static const char SQL_GROUP_NAME[] = "SELECT name, derive FROM unit_group WHERE rid = ?1";
 static const char SQL_OUTCOME[] =
 	"INSERT INTO outcome (campaign, task, id, ord, label, text, deadline_text, first, last, open_ended) "
 	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
+static const char SQL_OUTCOME_OWNER[] = "INSERT INTO outcome_owner (outcome, ord, unit, grp) VALUES (?1,?2,?3,?4)";
 
 /* Resolves one reference: a plain id (unit first, then group) or a mapping. */
 static int resolve_ref(imp *im, yaml_node_t *ref, sqlite3_int64 *unit, sqlite3_int64 *grp, const char **as,
@@ -679,6 +709,14 @@ static int import_refs(imp *im, yaml_node_t *list, sqlite3_int64 mrid, const cha
 		if (sqlite3_step(name) != SQLITE_ROW) {
 			sqlite3_reset(name);
 			return sql_fail(im, "cannot read a unit name");
+		}
+		/* a derived group is computed from the leads: it cannot be one */
+		if (sqlite3_column_type(name, 1) != SQLITE_NULL) {
+			rc = ydoc_fail(&im->d, ref, "responsibility: unit group \"%s\" is derived (%s) and cannot lead or "
+			               "support a measure", (const char *)sqlite3_column_text(name, 0),
+			               (const char *)sqlite3_column_text(name, 1));
+			sqlite3_reset(name);
+			return rc;
 		}
 		if (!(st = db_stmt(im->db, SQL_RESPONSIBILITY))) {
 			sqlite3_reset(name);
@@ -729,19 +767,54 @@ static int import_measures(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 	return CAMPAIGN_OK;
 }
 
+/* An outcome's `owners:`: unit or group ids (a unit first, as in lead lists). */
+static int import_owners(imp *im, yaml_node_t *list, const char *oid, sqlite3_int64 orid)
+{
+	yaml_node_t *item;
+	int ord = 0;
+	if (list->data.sequence.items.start == list->data.sequence.items.top)
+		return ydoc_fail(&im->d, list, "outcome \"%s\": owners must name at least one unit or group "
+		                 "(leave the key out for the leads of the task's measures)", oid);
+	YDOC_EACH(&im->d, list, item) {
+		sqlite3_int64 unit = 0, grp = 0;
+		const char *id;
+		sqlite3_stmt *st;
+		int rc;
+		if (item->type != YAML_SCALAR_NODE)
+			return ydoc_fail(&im->d, item, "outcome \"%s\": an owner must be a unit or group id, not %s", oid,
+			                 ydoc_kind(item));
+		id = (const char *)item->data.scalar.value;
+		if (db_object_rid(im->db, "unit", im->crid, id, &unit) != CAMPAIGN_OK &&
+		    db_object_rid(im->db, "unit_group", im->crid, id, &grp) != CAMPAIGN_OK)
+			return ydoc_fail(&im->d, item, "outcome \"%s\": unknown unit or unit group \"%s\"", oid, id);
+		if (!(st = db_stmt(im->db, SQL_OUTCOME_OWNER)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, orid);
+		sqlite3_bind_int(st, 2, ++ord);
+		bind_rid(st, 3, unit);
+		bind_rid(st, 4, grp);
+		if ((rc = insert(im, st, NULL)))
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
 static int import_outcomes(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 {
-	static const char *const keys[] = {"id", "label", "text", "deadline", NULL};
+	static const char *const keys[] = {"id", "label", "text", "deadline", "owners", NULL};
 	yaml_node_t *map;
 	YDOC_EACH(&im->d, list, map) {
 		const char *id, *label, *text, *dl, *what = "outcome";
 		char first[11], last[11];
+		yaml_node_t *owners;
+		sqlite3_int64 rid = 0;
 		sqlite3_stmt *st;
 		int rc, open;
 		if ((rc = object_head(im, map, what, keys, &id)) ||
 		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
 		    (rc = ydoc_string(&im->d, map, what, "text", 1, &text)) ||
-		    (rc = get_deadline(im, map, what, "deadline", 0, &dl, first, last, &open)))
+		    (rc = get_deadline(im, map, what, "deadline", 0, &dl, first, last, &open)) ||
+		    (rc = ydoc_list(&im->d, map, what, "owners", 0, &owners)))
 			return rc;
 		if (!(st = object_insert(im, SQL_OUTCOME, trid, id)))
 			return campaign_error_code_last();
@@ -751,7 +824,7 @@ static int import_outcomes(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 		bind_date(st, 8, first);
 		bind_date(st, 9, last);
 		sqlite3_bind_int(st, 10, open);
-		if ((rc = insert(im, st, NULL)))
+		if ((rc = insert(im, st, &rid)) || (owners && (rc = import_owners(im, owners, id, rid))))
 			return rc;
 	}
 	return CAMPAIGN_OK;
@@ -790,22 +863,43 @@ static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int de
 	return CAMPAIGN_OK;
 }
 
-/* Who owes each outcome (see schema 002): the lead units of its task's
- * measures, groups expanded; every unit named where the task has no lead. */
-static const char SQL_SHARES[] =
+/* Derived groups first (各牵头科室: the departments that lead a measure,
+ * directly or through a group), then who owes what: an outcome's owners
+ * (schema 015), groups expanded; where it names none, the lead units of its
+ * task's measures (schema 002), or every unit named where the task has no
+ * lead; a milestone's unit or group members (schema 016). */
+static const char *const SQL_DERIVE[] = {
+	"INSERT INTO unit_group_member (grp, unit, ord) "
+	"SELECT g.rid, u.rid, row_number() OVER (PARTITION BY g.rid ORDER BY u.ord) FROM unit_group g "
+	"JOIN unit u ON u.campaign = g.campaign WHERE g.campaign = ?1 AND g.derive = 'lead-departments' "
+	"AND u.kind = 'department' AND EXISTS (SELECT 1 FROM unit_responsibility ru JOIN measure m "
+	"ON m.rid = ru.measure WHERE ru.unit = u.rid AND ru.role = 'lead' AND m.campaign = ?1)",
+	"INSERT OR IGNORE INTO outcome_share (outcome, unit) "
+	"SELECT o.rid, coalesce(w.unit, gm.unit) FROM outcome o JOIN outcome_owner w ON w.outcome = o.rid "
+	"LEFT JOIN unit_group_member gm ON gm.grp = w.grp WHERE o.campaign = ?1 AND coalesce(w.unit, gm.unit) IS NOT NULL",
 	"INSERT OR IGNORE INTO outcome_share (outcome, unit) "
 	"SELECT o.rid, ru.unit FROM outcome o JOIN measure m ON m.task = o.task "
-	"JOIN unit_responsibility ru ON ru.measure = m.rid WHERE o.campaign = ?1 AND (ru.role = 'lead' "
+	"JOIN unit_responsibility ru ON ru.measure = m.rid WHERE o.campaign = ?1 "
+	"AND NOT EXISTS (SELECT 1 FROM outcome_owner w WHERE w.outcome = o.rid) AND (ru.role = 'lead' "
 	"OR NOT EXISTS (SELECT 1 FROM measure m2 JOIN responsibility r2 ON r2.measure = m2.rid "
-	"WHERE m2.task = o.task AND r2.role = 'lead'))";
+	"WHERE m2.task = o.task AND r2.role = 'lead'))",
+	"INSERT OR IGNORE INTO milestone_share (milestone, unit) "
+	"SELECT m.rid, coalesce(m.unit, gm.unit) FROM milestone m LEFT JOIN unit_group_member gm ON gm.grp = m.grp "
+	"WHERE m.campaign = ?1 AND coalesce(m.unit, gm.unit) IS NOT NULL",
+};
 
 static int derive_shares(imp *im)
 {
-	sqlite3_stmt *st = db_stmt(im->db, SQL_SHARES);
-	if (!st)
-		return campaign_error_code_last();
-	sqlite3_bind_int64(st, 1, im->crid);
-	return db_step_done(im->db, st, "cannot derive the outcome shares");
+	for (size_t k = 0; k < sizeof SQL_DERIVE / sizeof *SQL_DERIVE; k++) {
+		sqlite3_stmt *st = db_stmt(im->db, SQL_DERIVE[k]);
+		int rc;
+		if (!st)
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, im->crid);
+		if ((rc = db_step_done(im->db, st, "cannot derive the groups and shares")))
+			return rc;
+	}
+	return CAMPAIGN_OK;
 }
 
 /* ---- the document ---- */

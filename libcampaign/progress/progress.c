@@ -69,13 +69,20 @@ int campaign_thresholds_set(campaign_db *db, const char *campaign, int yellow_da
 
 /* ---- reports ---- */
 
-static const char SQL_SHARE[] =
+/* A report's outcome id may name a milestone (ids are unique across the
+ * plan): index 0 looks up outcome shares, 1 milestone shares. */
+static const char *const SQL_SHARE[2] = {
 	"SELECT o.rid, u.rid, EXISTS (SELECT 1 FROM outcome_share s WHERE s.outcome = o.rid AND s.unit = u.rid) "
-	"FROM outcome o, unit u WHERE o.campaign = ?1 AND o.id = ?2 AND u.campaign = ?1 AND u.id = ?3";
-static const char SQL_OUTCOME_EXISTS[] = "SELECT 1 FROM outcome WHERE campaign = ?1 AND id = ?2";
-static const char SQL_REPORT[] =
+	"FROM outcome o, unit u WHERE o.campaign = ?1 AND o.id = ?2 AND u.rid = ?3",
+	"SELECT m.rid, u.rid, EXISTS (SELECT 1 FROM milestone_share s WHERE s.milestone = m.rid AND s.unit = u.rid) "
+	"FROM milestone m, unit u WHERE m.campaign = ?1 AND m.id = ?2 AND u.rid = ?3",
+};
+static const char *const SQL_REPORT[2] = {
 	"INSERT INTO progress_report (id, outcome, unit, status, percent, reported_on, note, evidence, actor, recorded_at) "
-	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
+	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+	"INSERT INTO milestone_report (id, milestone, unit, status, percent, reported_on, note, evidence, actor, "
+	"recorded_at) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+};
 
 /* Checks one report's fields; the message names the bad one. */
 int progress_check(const char *status, int percent, const char *date)
@@ -99,36 +106,40 @@ int progress_check(const char *status, int percent, const char *date)
 	return CAMPAIGN_OK;
 }
 
-/* Resolves the share (outcome, unit) of a campaign. */
+/* Resolves the share (outcome or milestone, unit) of a campaign; *@kind
+ * receives 0 for an outcome, 1 for a milestone. */
 static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, const char *unit,
-                      sqlite3_int64 *orid, sqlite3_int64 *urid)
+                      sqlite3_int64 *orid, sqlite3_int64 *urid, int *kind)
 {
+	static const char *const NOUN[2] = {"outcome", "milestone"};
 	sqlite3_stmt *st;
-	int rc, owes = 0;
+	int rc = SQLITE_DONE, owes = 0;
 	if (!outcome || !unit)
 		return error_set(CAMPAIGN_EINVALID, "outcome and unit are required");
-	if (!(st = db_stmt(db, SQL_SHARE)))
-		return campaign_error_code_last();
-	bind_all(st, "Itt", crid, outcome, unit);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*orid = sqlite3_column_int64(st, 0);
-		*urid = sqlite3_column_int64(st, 1);
-		owes = sqlite3_column_int(st, 2);
+	if ((rc = unit_resolve(db, crid, unit, urid)))
+		return rc;
+	rc = SQLITE_DONE;
+	for (*kind = 0; *kind < 2 && rc == SQLITE_DONE; ++*kind) {
+		if (!(st = db_stmt(db, SQL_SHARE[*kind])))
+			return campaign_error_code_last();
+		bind_all(st, "ItI", crid, outcome, *urid);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			*orid = sqlite3_column_int64(st, 0);
+			*urid = sqlite3_column_int64(st, 1);
+			owes = sqlite3_column_int(st, 2);
+		}
+		sqlite3_reset(st);
 	}
-	sqlite3_reset(st);
+	--*kind;
 	if (rc == SQLITE_ROW)
 		return owes ? CAMPAIGN_OK
-		            : error_set(CAMPAIGN_ENOTFOUND, "unit \"%s\" owes no share of outcome \"%s\"", unit, outcome);
+		            : error_set(CAMPAIGN_ENOTFOUND, "unit \"%s\" owes no share of %s \"%s\"", unit, NOUN[*kind],
+		                        outcome);
 	if (rc != SQLITE_DONE)
 		return error_from_sqlite(db->sql, rc, "cannot look up the outcome");
-	if (!(st = db_stmt(db, SQL_OUTCOME_EXISTS)))
-		return campaign_error_code_last();
-	bind_all(st, "It", crid, outcome);
-	rc = sqlite3_step(st);
-	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? error_set(CAMPAIGN_ENOTFOUND, "no unit with id \"%s\"", unit)
-	                        : error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
+	/* the unit is known: no row means no such outcome or milestone */
+	return error_set(CAMPAIGN_ENOTFOUND, "no outcome with id \"%s\"", outcome);
 }
 
 OPTIONS_INIT_FN(progress_report_add, CAMPAIGN_PROGRESS_REPORT_ADD_OPTIONS_VERSION)
@@ -140,12 +151,12 @@ static int report_insert(campaign_db *db, sqlite3_int64 crid, const campaign_pro
 	sqlite3_int64 orid = 0, urid = 0;
 	sqlite3_stmt *st;
 	char now[21];
-	int rc;
+	int rc, kind = 0;
 	if ((rc = progress_check(r->status, r->percent, r->date)) ||
-	    (rc = share_rids(db, crid, r->outcome, r->unit, &orid, &urid)) ||
+	    (rc = share_rids(db, crid, r->outcome, r->unit, &orid, &urid, &kind)) ||
 	    (rc = access_check(db, actor, ACCESS_UNIT, urid, "progress.report")))
 		return rc;
-	if (!(st = db_stmt(db, SQL_REPORT)))
+	if (!(st = db_stmt(db, SQL_REPORT[kind])))
 		return campaign_error_code_last();
 	db_new_id(id);
 	db_now(now);
@@ -176,8 +187,8 @@ static int report_check(void *ctx)
 static int report_body(write_op *op, void *ctx)
 {
 	const campaign_progress_report_add_options *r = ctx;
-	int rc = report_insert(op->db, op->crid, r, op->actor, op->id);
-	if (rc)
+	int rc = date_in_campaign(op->db, op->crid, "date", r->date);
+	if (rc || (rc = report_insert(op->db, op->crid, r, op->actor, op->id)))
 		return rc;
 	op->object = op->id;
 	op->detail = r->outcome;
@@ -218,33 +229,58 @@ static int dated_query(campaign_cursor **out, campaign_db *db, const char *campa
 	return query_done(out, c, rc);
 }
 
-/* Every outcome with each of its shares (unit NULL when it has none), the
- * report in force on ?2, and the resulting colour. */
+/* The report in force on ?2 for share (S.outcome|milestone, S.unit) in table T. */
+#define CURRENT_REPORT(T, ITEM)                                                                            \
+	"LEFT JOIN " T " p ON p.rowid = (SELECT p2.rowid FROM " T " p2 "                                       \
+	"WHERE p2." ITEM " = s." ITEM " AND p2.unit = s.unit AND p2.reported_on <= ?2 "                        \
+	"ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) "
+
+/* Every outcome with each of its shares (unit NULL when it has none) and
+ * every milestone share (kind says which), the report in force on ?2, the
+ * resulting colour, and for a done share whether it was done on time: a
+ * done report dated after the last day is late by (reported_on - last). */
 #define SHARE_STATUS_CTE                                                                                   \
-	"WITH share AS (SELECT o.rid AS outcome, o.ord AS o_ord, o.first, o.last, s.unit, "                   \
+	"WITH share AS (SELECT 'outcome' AS kind, o.rid AS outcome, o.ord AS o_ord, o.first, o.last, s.unit, " \
 	"coalesce(p.status, 'not_started') AS status, coalesce(p.percent, 0) AS percent, p.reported_on "       \
 	"FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid "                                      \
-	"LEFT JOIN progress_report p ON p.rowid = (SELECT p2.rowid FROM progress_report p2 "                  \
-	"WHERE p2.outcome = s.outcome AND p2.unit = s.unit AND p2.reported_on <= ?2 "                         \
-	"ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) WHERE o.campaign = ?1), "                         \
+	CURRENT_REPORT("progress_report", "outcome") "WHERE o.campaign = ?1 "                                 \
+	"UNION ALL SELECT 'milestone', m.rid, m.ord, m.first, m.last, s.unit, "                               \
+	"coalesce(p.status, 'not_started'), coalesce(p.percent, 0), p.reported_on "                           \
+	"FROM milestone m JOIN milestone_share s ON s.milestone = m.rid "                                     \
+	CURRENT_REPORT("milestone_report", "milestone") "WHERE m.campaign = ?1), "                            \
 	"st AS (SELECT *, CASE WHEN status = 'done' THEN 'done' WHEN last IS NULL THEN 'none' "               \
 	"WHEN julianday(?2) - julianday(last) > ?4 THEN 'red' "                                               \
 	"WHEN julianday(last) - julianday(?2) <= ?3 THEN 'yellow' ELSE 'green' END AS color, "                \
-	"CASE WHEN status <> 'done' AND last IS NOT NULL AND julianday(?2) - julianday(last) > ?4 "          \
+	"CASE WHEN status <> 'done' OR last IS NULL THEN NULL WHEN reported_on > last THEN 'late' "          \
+	"ELSE 'on_time' END AS completion, "                                                                  \
+	"CASE WHEN status = 'done' AND last IS NOT NULL AND reported_on > last "                             \
+	"THEN CAST(julianday(reported_on) - julianday(last) AS INTEGER) "                                     \
+	"WHEN status <> 'done' AND last IS NOT NULL AND julianday(?2) - julianday(last) > ?4 "               \
 	"THEN CAST(julianday(?2) - julianday(last) AS INTEGER) ELSE 0 END AS days_late FROM share) "
 
 #define COLOR_RANK(C)                                                                                     \
 	"CASE " C " WHEN 'red' THEN 4 WHEN 'yellow' THEN 3 WHEN 'green' THEN 2 WHEN 'none' THEN 1 ELSE 0 END"
 
+/* The id of a share's outcome or milestone, from st. */
+#define SHARE_ITEM_ID                                                                                     \
+	"CASE st.kind WHEN 'outcome' THEN (SELECT id FROM outcome WHERE rid = st.outcome) "                    \
+	"ELSE (SELECT id FROM milestone WHERE rid = st.outcome) END"
+
+/* Outcome shares first, in plan order, then milestone shares. */
 int campaign_share_status_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	return dated_query(out, db, campaign, as_of,
 	                   SHARE_STATUS_CTE
-	                   "SELECT o.id AS outcome, u.id AS unit, u.name AS unit_name, st.status, st.percent, "
-	                   "st.reported_on, st.first, st.last, st.color, st.days_late FROM st "
-	                   "JOIN outcome o ON o.rid = st.outcome JOIN unit u ON u.rid = st.unit ORDER BY st.o_ord, u.ord",
-	                   "ttttidddti");
+	                   "SELECT " SHARE_ITEM_ID " AS outcome, u.id AS unit, u.name AS unit_name, st.status, st.percent, "
+	                   "st.reported_on, st.first, st.last, st.color, st.days_late, st.kind, st.completion FROM st "
+	                   "JOIN unit u ON u.rid = st.unit ORDER BY st.kind = 'milestone', st.o_ord, u.ord",
+	                   "ttttidddtitt");
 }
+
+/* How many of a group of st rows were done on time (or done with no dated deadline) and how many late. */
+#define COMPLETIONS                                                                                        \
+	"sum(completion = 'on_time' OR (color = 'done' AND completion IS NULL)) AS done_on_time, "            \
+	"sum(completion = 'late') AS done_late"
 
 int campaign_outcome_status_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
@@ -253,46 +289,66 @@ int campaign_outcome_status_query(campaign_cursor **out, campaign_db *db, const 
 		SHARE_STATUS_CTE
 		", agg AS (SELECT outcome, count(unit) AS shares, sum(unit IS NOT NULL AND color = 'done') AS done, "
 		"CAST(round(avg(percent)) AS INTEGER) AS percent, max(" COLOR_RANK("color") ") AS rank, "
-		"max(days_late) AS days_late FROM st GROUP BY outcome) "
+		"max(CASE WHEN color <> 'done' THEN days_late ELSE 0 END) AS days_late, " COMPLETIONS " "
+		"FROM st WHERE kind = 'outcome' GROUP BY outcome) "
 		"SELECT o.id AS outcome, t.id AS task, o.label, o.text, o.deadline_text, o.first, o.last, agg.shares, agg.done, "
 		"agg.percent, CASE agg.rank WHEN 4 THEN 'red' WHEN 3 THEN 'yellow' WHEN 2 THEN 'green' WHEN 1 THEN 'none' "
 		"ELSE 'done' END AS color, agg.days_late, "
 		"(SELECT group_concat(name, '、') FROM (SELECT u.name FROM st JOIN unit u ON u.rid = st.unit "
-		"WHERE st.outcome = o.rid AND st.color <> 'done' ORDER BY u.ord)) AS owing "
+		"WHERE st.kind = 'outcome' AND st.outcome = o.rid AND st.color <> 'done' ORDER BY u.ord)) AS owing, "
+		"coalesce(agg.done_on_time, 0) AS done_on_time, coalesce(agg.done_late, 0) AS done_late "
 		"FROM agg JOIN outcome o ON o.rid = agg.outcome JOIN task t ON t.rid = o.task ORDER BY o.ord",
-		"tttttddiiitit");
+		"tttttddiiititii");
 }
 
+/* A milestone row counts its shares and its on-time and late completions; a
+ * phase row, those of its milestones. */
 int campaign_phase_status_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	return dated_query(out, db, campaign, as_of,
-	                   "SELECT kind, id, phase, name, first, last, status, unit, unit_group FROM ("
+	                   SHARE_STATUS_CTE
+	                   ", ms AS (SELECT outcome AS milestone, count(*) AS shares, " COMPLETIONS " FROM st "
+	                   "WHERE kind = 'milestone' GROUP BY outcome) "
+	                   "SELECT kind, id, phase, name, first, last, status, unit, unit_group, shares, done_on_time, "
+	                   "done_late FROM ("
 	                   "SELECT p.ord AS po, 0 AS mo, 'phase' AS kind, p.id, p.id AS phase, p.name, p.first, p.last, "
 	                   "CASE WHEN ?2 < p.first THEN 'upcoming' WHEN ?2 > p.last THEN 'ended' ELSE 'active' END AS status, "
-	                   "NULL AS unit, NULL AS unit_group FROM phase p WHERE p.campaign = ?1 "
+	                   "NULL AS unit, NULL AS unit_group, "
+	                   "coalesce((SELECT sum(ms.shares) FROM milestone m JOIN ms ON ms.milestone = m.rid "
+	                   "WHERE m.phase = p.rid), 0) AS shares, "
+	                   "coalesce((SELECT sum(ms.done_on_time) FROM milestone m JOIN ms ON ms.milestone = m.rid "
+	                   "WHERE m.phase = p.rid), 0) AS done_on_time, "
+	                   "coalesce((SELECT sum(ms.done_late) FROM milestone m JOIN ms ON ms.milestone = m.rid "
+	                   "WHERE m.phase = p.rid), 0) AS done_late FROM phase p WHERE p.campaign = ?1 "
 	                   "UNION ALL "
 	                   "SELECT p.ord, m.ord, 'milestone', m.id, p.id, m.text, m.first, m.last, "
 	                   "CASE WHEN ?2 > m.last THEN 'passed' WHEN julianday(m.last) - julianday(?2) <= ?3 "
-	                   "THEN 'due_soon' ELSE 'upcoming' END, u.id, g.id FROM milestone m JOIN phase p ON p.rid = m.phase "
-	                   "LEFT JOIN unit u ON u.rid = m.unit LEFT JOIN unit_group g ON g.rid = m.grp "
+	                   "THEN 'due_soon' ELSE 'upcoming' END, u.id, g.id, coalesce(ms.shares, 0), "
+	                   "coalesce(ms.done_on_time, 0), coalesce(ms.done_late, 0) FROM milestone m "
+	                   "JOIN phase p ON p.rid = m.phase LEFT JOIN unit u ON u.rid = m.unit "
+	                   "LEFT JOIN unit_group g ON g.rid = m.grp LEFT JOIN ms ON ms.milestone = m.rid "
 	                   "WHERE m.campaign = ?1) ORDER BY po, mo",
-	                   "ttttddttt");
+	                   "ttttddtttiii");
 }
 
+/* Overdue shares of outcomes and of milestones, per unit; a milestone is
+ * named "节点 <id>" in the reason. */
 int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	return dated_query(out, db, campaign, as_of,
 	                   SHARE_STATUS_CTE
-	                   ", late AS (SELECT st.unit, o.id AS outcome, st.days_late, st.o_ord FROM st "
-	                   "JOIN outcome o ON o.rid = st.outcome WHERE st.color = 'red' AND st.unit IS NOT NULL "
-	                   "ORDER BY st.unit, st.o_ord) "
+	                   ", late AS (SELECT st.unit, st.kind, " SHARE_ITEM_ID " AS item, st.days_late, st.o_ord FROM st "
+	                   "WHERE st.color = 'red' AND st.unit IS NOT NULL "
+	                   "ORDER BY st.unit, st.kind = 'milestone', st.o_ord) "
 	                   "SELECT u.id AS unit, u.name AS unit_name, count(*) AS overdue, max(late.days_late) AS max_days_late, "
-	                   "group_concat(late.outcome, ',') AS outcomes, "
+	                   "group_concat(CASE WHEN late.kind = 'outcome' THEN late.item END, ',') AS outcomes, "
 	                   "u.name || ' 逾期未完成 ' || count(*) || ' 项: ' || "
-	                   "group_concat(late.outcome || '(逾期' || late.days_late || '天)', '、') AS reason "
+	                   "group_concat(CASE WHEN late.kind = 'milestone' THEN '节点 ' ELSE '' END || late.item || "
+	                   "'(逾期' || late.days_late || '天)', '、') AS reason, "
+	                   "group_concat(CASE WHEN late.kind = 'milestone' THEN late.item END, ',') AS milestones "
 	                   "FROM late JOIN unit u ON u.rid = late.unit GROUP BY late.unit "
 	                   "ORDER BY count(*) DESC, max(late.days_late) DESC, u.ord",
-	                   "ttiitt");
+	                   "ttiittt");
 }
 
 int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *from,
@@ -308,7 +364,7 @@ int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *
 	rc = dated_begin(out, &c, db, campaign, as_of,
 	                 SHARE_STATUS_CTE
 	                 ", owed AS (SELECT unit, count(*) AS owed, sum(last >= ?5 AND last <= ?6) AS due, "
-	                 "sum(color = 'red') AS overdue FROM st WHERE unit IS NOT NULL GROUP BY unit), "
+	                 "sum(color = 'red') AS overdue FROM st WHERE unit IS NOT NULL AND kind = 'outcome' GROUP BY unit), "
 	                 "resp AS (SELECT ru.unit, count(DISTINCT CASE WHEN ru.role = 'lead' THEN ru.measure END) AS led, "
 	                 "count(DISTINCT CASE WHEN ru.role = 'support' THEN ru.measure END) AS supported "
 	                 "FROM unit_responsibility ru JOIN measure m ON m.rid = ru.measure WHERE m.campaign = ?1 "
@@ -344,33 +400,69 @@ int campaign_thresholds_query(campaign_cursor **out, campaign_db *db, const char
  * from progress_report_share, already by date and id, so with the row ids
  * as tie-breakers the ORDER BY needs no sort at all and the first row comes
  * at once. The cost is a probe per (outcome, unit) pair, shares or not. */
-#define HISTORY_SELECT                                                                                     \
+#define HISTORY_SELECT(ITEM, REPORT, KEY)                                                                  \
 	"SELECT p.id, o.id AS outcome, u.id AS unit, p.status, p.percent, p.reported_on, p.note, p.evidence, "  \
-	"p.actor, p.recorded_at, p.rowid = (SELECT p2.rowid FROM progress_report p2 WHERE p2.outcome = p.outcome " \
-	"AND p2.unit = p.unit ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) AS current "                    \
-	"FROM outcome o CROSS JOIN unit u CROSS JOIN progress_report p "                                         \
-	"WHERE p.outcome = o.rid AND p.unit = u.rid AND o.campaign = ?1 AND u.campaign = ?1"
+	"p.actor, p.recorded_at, p.rowid = (SELECT p2.rowid FROM " REPORT " p2 WHERE p2." KEY " = p." KEY " "     \
+	"AND p2.unit = p.unit ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) AS current, '" ITEM "' AS kind " \
+	"FROM " ITEM " o CROSS JOIN unit u CROSS JOIN " REPORT " p "                                            \
+	"WHERE p." KEY " = o.rid AND p.unit = u.rid AND o.campaign = ?1 AND u.campaign = ?1"
 #define HISTORY_ORDER " ORDER BY o.ord, o.rid, u.ord, u.rid, p.reported_on, p.id"
+#define OUTCOME_HISTORY(FILTER) HISTORY_SELECT("outcome", "progress_report", "outcome") FILTER HISTORY_ORDER
+#define MILESTONE_HISTORY(FILTER) HISTORY_SELECT("milestone", "milestone_report", "milestone") FILTER HISTORY_ORDER
+/* Outcome reports, then milestone reports, each in plan order: two ordered
+ * co-routines one after the other, so neither needs a sort. */
+#define ALL_HISTORY(FILTER)                                                                                \
+	"SELECT * FROM (" OUTCOME_HISTORY(FILTER) ") UNION ALL SELECT * FROM (" MILESTONE_HISTORY(FILTER) ")"
 
 /* One statement per filter combination, so that SQLite can use the index
  * of the filter given: "(?2 IS NULL OR p.outcome = ?2)" can use none and
- * would scan the whole campaign to return one share. Indexed by
- * (outcome given) | (unit given) << 1. */
-static const char *const HISTORY_SQL[4] = {
-	HISTORY_SELECT HISTORY_ORDER,
-	HISTORY_SELECT " AND o.rid = ?2" HISTORY_ORDER,
-	HISTORY_SELECT " AND u.rid = ?3" HISTORY_ORDER,
-	HISTORY_SELECT " AND o.rid = ?2 AND u.rid = ?3" HISTORY_ORDER,
+ * would scan the whole campaign to return one share. Indexed by what ?2
+ * names (0 nothing, 1 an outcome, 2 a milestone) + 3 when a unit is given. */
+#define UNIT_FILTER " AND " UNITS_IN("u.rid", "?3")
+static const char *const HISTORY_SQL[6] = {
+	ALL_HISTORY(""),
+	OUTCOME_HISTORY(" AND o.rid = ?2"),
+	MILESTONE_HISTORY(" AND o.rid = ?2"),
+	ALL_HISTORY(UNIT_FILTER),
+	OUTCOME_HISTORY(" AND o.rid = ?2" UNIT_FILTER),
+	MILESTONE_HISTORY(" AND o.rid = ?2" UNIT_FILTER),
 };
+
+/* Which item ?2 of the history names: 1 an outcome, 2 a milestone (ids are
+ * unique across both), 0 none given; its row id in *@rid. */
+static int history_item(campaign_db *db, const char *campaign, const char *id, sqlite3_int64 *rid, int *item)
+{
+	sqlite3_int64 crid;
+	int rc;
+	*item = 0;
+	if (!id)
+		return CAMPAIGN_OK;
+	if ((rc = db_campaign_rid(db, campaign, &crid)))
+		return rc;
+	*item = 1;
+	if ((rc = db_object_rid(db, "outcome", crid, id, rid)) != CAMPAIGN_ENOTFOUND)
+		return rc;
+	*item = 2;
+	if ((rc = db_object_rid(db, "milestone", crid, id, rid)) == CAMPAIGN_ENOTFOUND)
+		return error_set(CAMPAIGN_ENOTFOUND, "no outcome or milestone with id \"%s\"", id);
+	return rc;
+}
 
 int campaign_progress_history_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                     const char *outcome, const char *unit)
 {
-	sqlite3_int64 crid;
+	sqlite3_int64 crid, item_rid = 0;
 	campaign_cursor *c;
-	int rc = query_begin(out, &c, db, campaign, HISTORY_SQL[(outcome != NULL) | (unit != NULL) << 1], "ttttidtttti",
-	                     &crid);
-	if (!rc && !(rc = query_bind_object(db, c, 2, "outcome", crid, outcome)))
-		rc = query_bind_object(db, c, 3, "unit", crid, unit);
+	int item, rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	*out = NULL;
+	if ((rc = db_check(db)) || (rc = history_item(db, campaign, outcome, &item_rid, &item)))
+		return rc;
+	rc = query_begin(out, &c, db, campaign, HISTORY_SQL[item + 3 * (unit != NULL)], "ttttidtttti" "t", &crid);
+	if (!rc && outcome)
+		sqlite3_bind_int64(cursor_stmt(c), 2, item_rid);
+	if (!rc)
+		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);
 	return query_done(out, c, rc);
 }

@@ -9,12 +9,14 @@ static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("unit", 1),
 	ROW_ENUM_COL("status", 1, STATUSES),
 	ROW_INT_COL("percent", 1, 0, 100),
-	ROW_DATE_COL("date", 1),
+	ROW_EVENT_COL("date", 1),
 	ROW_TEXT_COL("note", 0),
 	ROW_TEXT_COL("evidence", 0),
 };
 
-static const char SQL_OUTCOME[] = "SELECT rid FROM outcome WHERE campaign = ?1 AND id = ?2";
+/* the row's outcome id may name a milestone */
+static const char SQL_OUTCOME[] = "SELECT rid FROM outcome WHERE campaign = ?1 AND id = ?2 "
+                                  "UNION ALL SELECT rid FROM milestone WHERE campaign = ?1 AND id = ?2";
 
 /* The cell a failed insert is about: a missing outcome, else the unit
  * (no such unit, no share of the outcome, or the actor may not report for it). */

@@ -473,7 +473,7 @@ int campaign_risk_point_update(campaign_db *db, const char *campaign, const char
 /* One statement per filter, so that risk_point_campaign serves the unit's
  * points ("?2 IS NULL OR p.unit = ?2" would scan the whole register). */
 static const char SQL_POINTS_ALL[] = POINTS_SELECT "WHERE p.campaign = ?1" POINTS_ORDER;
-static const char SQL_POINTS_UNIT[] = POINTS_SELECT "WHERE p.campaign = ?1 AND p.unit = ?2" POINTS_ORDER;
+static const char SQL_POINTS_UNIT[] = POINTS_SELECT "WHERE p.campaign = ?1 AND " UNITS_IN("p.unit", "?2") POINTS_ORDER;
 
 static int filter_bind(campaign_db *db, sqlite3_int64 crid, sqlite3_stmt *st, risk_filter by, const char *key)
 {
@@ -481,8 +481,7 @@ static int filter_bind(campaign_db *db, sqlite3_int64 crid, sqlite3_stmt *st, ri
 	int rc;
 	switch (by) {
 	case RISK_UNIT:
-		rc = db_object_rid(db, "unit", crid, key, &rid);
-		break;
+		return units_bind(db, st, 2, crid, key);
 	case RISK_POINT:
 	case RISK_ONE_POINT:
 		if (!(rc = risk_point_unit(db, crid, key, &rid)))

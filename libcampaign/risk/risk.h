@@ -68,7 +68,7 @@ int risk_history_add(campaign_db *db, const char *point, const char *operation, 
 /* What ?2 of a risk query is bound to (?1 is the campaign's row id). */
 typedef enum risk_filter {
 	RISK_ALL,       /* nothing */
-	RISK_UNIT,      /* a unit's row id, from its id; none (every unit) for NULL */
+	RISK_UNIT,      /* the units a unit or group names (units_bind(), for UNITS_IN); none (every unit) for NULL */
 	RISK_POINT,     /* a point's id, checked to be the campaign's; none (every point) for NULL */
 	RISK_ONE_POINT, /* as RISK_POINT, required */
 	RISK_MODEL      /* a model's row id, from "id" or "id@version"; NULL: the default model */

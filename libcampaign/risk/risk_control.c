@@ -23,8 +23,8 @@ static int effect_check(const char *effect, struct campaign_buf *out)
 
 static const char SQL_CONTROL_EXISTS[] = "SELECT 1 FROM risk_control WHERE id = ?1";
 static const char SQL_CONTROL_INSERT[] =
-	"INSERT INTO risk_control (id, campaign, point, line, measure, owner, status, due_on, effect, created_by, created_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)";
+	"INSERT INTO risk_control (id, campaign, point, line, measure, owner, status, due_on, effect, created_by, created_at, "
+	"due_text) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
 
 /* A control being added: the caller's fields, checked, with its id and effect in canonical form. */
 typedef struct control_args {
@@ -32,6 +32,7 @@ typedef struct control_args {
 	const char *status;
 	struct campaign_buf effect;
 	char id[128];
+	char due[11]; /* the due date's day ("" when none), from o->due_on in the deadline language */
 } control_args;
 
 static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_args *k, const char *actor)
@@ -48,8 +49,10 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 	if (taken)
 		return error_set(CAMPAIGN_ECONFLICT, "a control \"%s\" exists already", k->id);
 	db_now(now);
-	if ((rc = stmt_run(NULL, db, SQL_CONTROL_INSERT, "cannot add the control", "tItttotottt", k->id, crid, o->point,
-	                   o->line, o->measure, o->owner, k->status, o->due_on, k->effect.data, actor, now)))
+	/* ?12: the due date as written, when it is not the day itself */
+	if ((rc = stmt_run(NULL, db, SQL_CONTROL_INSERT, "cannot add the control", "tItttotottt" "t", k->id, crid, o->point,
+	                   o->line, o->measure, o->owner, k->status, k->due, k->effect.data, actor, now,
+	                   *k->due && strcmp(o->due_on, k->due) ? o->due_on : NULL)))
 		return rc;
 	snprintf(hist, sizeof hist, "%s %s: %s", k->id, o->line, o->measure);
 	if ((rc = risk_history_add(db, o->point, "control", "control", NULL, hist, actor)))
@@ -72,7 +75,6 @@ static int control_check(void *ctx)
 	    (rc = one_of(o->line, LINES, "the line", "prevention, monitoring, disposal")) ||
 	    (rc = need(o->measure, "the measure")) ||
 	    (rc = one_of(k->status, STATUSES, "the status", "planned, in_place, retired")) ||
-	    (o->due_on && *o->due_on && (rc = need_date(o->due_on, "the due date"))) ||
 	    (rc = effect_check(o->effect, &k->effect)))
 		return rc;
 	if (o->id && *o->id && strlen(o->id) >= sizeof k->id)
@@ -86,10 +88,12 @@ static int control_check(void *ctx)
 
 static int control_add_body(write_op *op, void *ctx)
 {
-	const control_args *k = ctx;
+	control_args *k = ctx;
+	const char *due = k->opts->due_on;
 	sqlite3_int64 unit;
 	int rc;
-	if ((rc = risk_point_unit(op->db, op->crid, k->opts->point, &unit)) ||
+	if ((due && *due && (rc = deadline_day(op->db, op->crid, "the due date", due, 0, 0, k->due))) ||
+	    (rc = risk_point_unit(op->db, op->crid, k->opts->point, &unit)) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, unit, "risk.control.add")) ||
 	    (rc = control_insert(op->db, op->crid, k, op->actor)))
 		return rc;

@@ -188,8 +188,8 @@ int campaign_risk_publications_query(campaign_cursor **out, campaign_db *db, con
 		"SELECT pb.id, u.id AS unit, u.name AS unit_name, pb.status, "
 		"(SELECT count(*) FROM risk_publication_item i WHERE i.publication = pb.id) AS items, pb.drafted_by, "
 		"pb.drafted_on, pb.approved_by, pb.approved_on, pb.published_by, pb.published_on "
-		"FROM risk_publication pb JOIN unit u ON u.rid = pb.unit WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) "
-		"ORDER BY u.ord, pb.drafted_on, pb.id",
+		"FROM risk_publication pb JOIN unit u ON u.rid = pb.unit WHERE pb.campaign = ?1 AND "
+		UNITS_IN_OPT("pb.unit", "?2") " ORDER BY u.ord, pb.drafted_on, pb.id",
 		"ttttitdtdtd", RISK_UNIT, unit);
 }
 
@@ -224,7 +224,7 @@ int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, cons
 	return risk_query(out, db, campaign,
 	                  ITEM_COLUMNS "FROM risk_publication pb JOIN unit u ON u.rid = pb.unit "
 	                  "JOIN risk_publication_item i ON i.publication = pb.id "
-	                  "WHERE pb.campaign = ?1 AND (?2 IS NULL OR pb.unit = ?2) AND pb.id = (SELECT x.id FROM risk_publication x "
+	                  "WHERE pb.campaign = ?1 AND " UNITS_IN_OPT("pb.unit", "?2") " AND pb.id = (SELECT x.id FROM risk_publication x "
 	                  "WHERE x.unit = pb.unit AND x.status = 'published' ORDER BY x.published_on DESC, x.id DESC LIMIT 1) "
 	                  "ORDER BY u.ord, i.no",
 	                  ITEM_TYPES, RISK_UNIT, unit);

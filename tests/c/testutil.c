@@ -302,6 +302,24 @@ int count_query(int rc, campaign_cursor **c)
 	return count_rows(*c);
 }
 
+const char *column_joined(int rc, campaign_cursor **c, const char *column, const char *where, const char *is)
+{
+	static char out[2048];
+	out[0] = '\0';
+	assert_int_equal(rc, CAMPAIGN_OK);
+	while (campaign_cursor_next(*c) == CAMPAIGN_OK) {
+		const char *v = campaign_cursor_get(*c, column);
+		if (!v)
+			v = "NULL";
+		if (where && strcmp(campaign_cursor_get(*c, where), is))
+			continue;
+		assert_true(strlen(out) + strlen(v) + 1 < sizeof out);
+		strcat(strcat(out, v), " ");
+	}
+	campaign_cursor_free(*c);
+	return out;
+}
+
 int store_setup(void **state)
 {
 	const store_fixture *f = *state;

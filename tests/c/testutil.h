@@ -11,6 +11,15 @@
 #define SEED_PLAN CAMPAIGN_SOURCE_DIR "/examples/plans/leshan-2010.yaml"
 #define TEST_DATA(f) CAMPAIGN_SOURCE_DIR "/tests/data/plan/" f
 
+/* The main() of a test program: runs the cmocka tests given, as the group @name, between
+ * the group fixtures @setup and @teardown (NULL: none). */
+#define TEST_MAIN_AROUND(name, setup, teardown, ...)                                                           \
+	int main(void)                                                                                             \
+	{                                                                                                          \
+		const struct CMUnitTest tests[] = {__VA_ARGS__};                                                       \
+		return cmocka_run_group_tests_name(name, tests, setup, teardown);                                      \
+	}
+#define TEST_MAIN(name, ...) TEST_MAIN_AROUND(name, NULL, NULL, __VA_ARGS__)
 /* Opens a fresh :memory: store; fails the test on error. */
 campaign_db *open_memory(void);
 /* Opens a fresh store with the seed plan imported. */
@@ -77,6 +86,10 @@ campaign_progress_report_add_options report_options(const char *outcome, const c
 /* A write's options as a compound literal of the current version (OPTIONS_OF), and the
  * inspection writes' options so. */
 #define OPTIONS_OF(name, VERSION, ...) (&(campaign_##name##_options){VERSION, __VA_ARGS__})
+/* Declares @var, a campaign_<name>_options filled by its _init() for @VERSION, which must succeed. */
+#define INIT_OPTIONS(name, VERSION, var)                                                                       \
+	campaign_##name##_options var;                                                                             \
+	assert_int_equal(campaign_##name##_options_init(&var, VERSION), CAMPAIGN_OK)
 #define FINDING(...) OPTIONS_OF(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, __VA_ARGS__)
 #define FINDING_FLAG(...) OPTIONS_OF(finding_flag, CAMPAIGN_FINDING_FLAG_OPTIONS_VERSION, __VA_ARGS__)
 #define RECTIFICATION(...) OPTIONS_OF(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION, __VA_ARGS__)
@@ -98,6 +111,10 @@ int cursor_holds(campaign_cursor *c, const char *needle);
 #define EXPECT_ROW(c, ...) expect_row(c, __VA_ARGS__, (const char *)NULL)
 /* The rows of the cursor a query call (its result: @rc) just opened in *@c; frees it. */
 int count_query(int rc, campaign_cursor **c);
+/* The @column of the rows of the cursor a query call (its result: @rc) just opened in *@c
+ * whose @where column is @is (every row when @where is NULL), each followed by " " ("NULL" for NULL), in a
+ * static buffer; frees the cursor. */
+const char *column_joined(int rc, campaign_cursor **c, const char *column, const char *where, const char *is);
 /* expect_substrings (above) for a list of wanted, or of unwanted, strings. */
 #define EXPECT_HOLDS(text, ...) expect_substrings(text, (const char *const[]){__VA_ARGS__, NULL}, NULL)
 #define EXPECT_LACKS(text, ...) expect_substrings(text, NULL, (const char *const[]){__VA_ARGS__, NULL})

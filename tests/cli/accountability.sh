@@ -20,7 +20,7 @@ assert rows["赵发澍"]["body_role"] == "组长", rows["赵发澍"]
 assert rows["样例某癸"]["unit"] == "mabian"
 PY
 expect_rc 0 acc evaluation import "$src/examples/people/evaluations-2010.csv"
-expect_bad 'evaluations-bad.csv:4:9: row 3: no unit with id "nowhere"' "bad evaluations" acc evaluation import "$src/tests/data/accountability/evaluations-bad.csv"
+expect_bad 'evaluations-bad.csv:4:9: row 3: unknown unit "nowhere"' "bad evaluations" acc evaluation import "$src/tests/data/accountability/evaluations-bad.csv"
 expect_rc 0 acc evaluation ranking 2010 --group counties --format csv
 [ "$(tail -n +2 out | wc -l)" -eq 11 ] || fail "ranking rows"
 tail -n 1 out | grep -q "mabian" || fail "mabian ranks last: $(cat out)"

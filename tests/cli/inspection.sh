@@ -46,7 +46,7 @@ expect_rc 0 insp finding record emeishan self_reported 2010-11-05 擅自缓缴�
 grep -q "recorded finding F-E" out || fail "finding id"
 expect_rc 0 insp finding record mabian inspection_tour 2010-11-20 设小金库 --category ten-categories/c10
 grep -Eq "recorded finding [0-9a-f-]{36}" out || fail "new finding id: $(cat out)"
-expect_bad 'no unit with id "nowhere"' "unknown unit" insp finding record nowhere audit 2010-11-20 x
+expect_bad 'unknown unit "nowhere"' "unknown unit" insp finding record nowhere audit 2010-11-20 x
 expect_rc 2 insp finding record emeishan audit 2010-11-20
 expect_rc 0 insp finding list --format json
 /usr/bin/python3 - out <<'PY' || fail "findings json"
@@ -62,7 +62,7 @@ expect_rc 0 insp finding flag F-E concealment 2010-12-05 --note 隐瞒
 expect_rc 0 insp finding list --id F-E --format csv
 grep -q "存在掩盖问题行为" out || fail "concealment reason"
 expect_rc 0 insp finding import "$src/tests/data/inspection/findings.csv"
-expect_bad "findings-bad.csv:3:7: row 2: no unit with id" "bad import" insp finding import "$src/tests/data/inspection/findings-bad.csv"
+expect_bad "findings-bad.csv:3:7: row 2: unknown unit" "bad import" insp finding import "$src/tests/data/inspection/findings-bad.csv"
 
 # the rectification ledger
 expect_rc 0 insp rectification add F-E --id R1 --measure 追缴出让金 --deadline 2011-01-31 --responsible 王局长 --criterion 全额入库

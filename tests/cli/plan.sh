@@ -65,7 +65,7 @@ grep -q "序号,任务,具体措施,牵头单位,配合单位,完成时限" out 
 [ "$(grep -c '^[0-9]' out)" -ge 35 ] || fail "matrix rows"
 expect_rc 0 "$cli" matrix --unit jiancha --format json
 /usr/bin/python3 -c "import json,sys; r=json.load(open('out')); assert len(r)==24, len(r); assert sum(x['role']=='lead' for x in r)==14" || fail "unit matrix json"
-expect_bad 'no unit with id "nobody"' "unknown unit" "$cli" matrix --unit nobody
+expect_bad 'unknown unit "nobody"' "unknown unit" "$cli" matrix --unit nobody
 expect_rc 0 "$cli" warnings
 grep -q "t1.2.m2 没有牵头单位" out || fail "warnings"
 expect_rc 0 "$cli" progress add t2.4.o1 jiancha done 100 2010-10-28 --note 完成

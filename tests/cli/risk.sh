@@ -26,7 +26,7 @@ expect_rc 2 risk model frobnicate
 expect_rc 2 risk model list --frobnicate
 
 # the register: one bad row writes nothing
-expect_bad 'register-bad.csv:4:5: row 3: no unit with id "nowhere"' "bad register" risk register import "$src/tests/data/risk/register-bad.csv"
+expect_bad 'register-bad.csv:4:5: row 3: unknown unit "nowhere"' "bad register" risk register import "$src/tests/data/risk/register-bad.csv"
 expect_rc 0 risk point list --format csv
 [ "$(tail -n +2 out | wc -l)" -eq 0 ] || fail "a failed import wrote points: $(cat out)"
 expect_rc 0 risk register import "$src/examples/risk/register.csv"

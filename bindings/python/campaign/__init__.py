@@ -123,30 +123,49 @@ class Cursor(_api.CursorMethods):
 
 
 class Deadline:
-    """A parsed deadline: ``text``, ``first`` and ``last`` (dates, or None
-    when open-ended), ``open_ended``."""
+    """A parsed deadline: ``text``, ``first`` and ``last`` (dates, or None:
+    both for an open-ended deadline, ``last`` for a start), ``open_ended``
+    (no end: open-ended or a start), ``kind`` ("range", "start",
+    "open-ended" or "recurring"), ``rule`` (a recurrence's rule as text, or
+    None) and ``occurrences``: a list of (first, last) date pairs — a
+    recurrence's occurrences inside the period, the deadline itself for a
+    range or a start."""
 
-    __slots__ = ("text", "first", "last", "open_ended")
+    __slots__ = ("text", "first", "last", "open_ended", "kind", "rule", "occurrences")
 
-    def __init__(self, text, first, last, open_ended):
+    KINDS = ("range", "start", "open-ended", "recurring")  # by campaign_deadline_kind_code
+
+    def __init__(self, text, first, last, open_ended, kind="range", rule=None, occurrences=()):
         self.text, self.first, self.last, self.open_ended = text, first, last, open_ended
+        self.kind, self.rule, self.occurrences = kind, rule, list(occurrences)
 
     def __repr__(self):
-        return "Deadline(%r, %s, %s%s)" % (self.text, self.first, self.last,
-                                          ", open_ended" if self.open_ended else "")
+        return "Deadline(%r, %s, %s, %s%s)" % (self.text, self.first, self.last, self.kind,
+                                             ", %r" % self.rule if self.rule else "")
 
 
 Rows = Cursor
 
 
-def parse_deadline(text, year=None):
-    """Parses a Chinese deadline expression ("2010年11月底完成", "12月中旬").
-    ``year`` supplies the year for expressions that name none."""
-    handle = _c.campaign_deadline_parse(text, year or 0)
+def parse_deadline(text, year=None, *, from_date=None, period_first=None, period_last=None):
+    """Parses a Chinese deadline expression ("2010年11月底完成", "12月中旬",
+    "2010年10月1日起", "每月5日前"). ``year`` supplies the year for
+    expressions that name none; ``from_date`` is the date 即日/从今 mean;
+    ``period_first``/``period_last`` the period whose occurrences a
+    recurrence lists (dates or ISO text). See docs/deadlines.md."""
+    opts = _api._options(_c.campaign_deadline_read_options, _c.campaign_deadline_read_options_init,
+                         _c.CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION,
+                         (("year", year or 0, "int"), ("from_date", from_date, "date"),
+                          ("period_first", period_first, "date"), ("period_last", period_last, "date")))
+    handle = _c.campaign_deadline_read(text, opts)
     try:
+        n = _c.campaign_deadline_occurrence_count(handle)
         return Deadline(_c.campaign_deadline_text(handle), _date(_c.campaign_deadline_first(handle)),
                         _date(_c.campaign_deadline_last(handle)),
-                        bool(_c.campaign_deadline_is_open_ended(handle)))
+                        bool(_c.campaign_deadline_is_open_ended(handle)),
+                        Deadline.KINDS[_c.campaign_deadline_kind(handle)], _c.campaign_deadline_rule(handle),
+                        [(_date(_c.campaign_deadline_occurrence_first(handle, i)),
+                          _date(_c.campaign_deadline_occurrence_last(handle, i))) for i in range(n)])
     finally:
         _c.campaign_deadline_free(handle)
 

@@ -2,7 +2,7 @@
 # methods and functions are typed in _api.pyi (bindings/gen/generate.py).
 import datetime
 import os
-from typing import Any, Iterator, List, Optional, Union
+from typing import Any, Iterator, List, Optional, Tuple, Union
 
 from . import _api
 from ._api import *  # noqa: F401,F403
@@ -36,9 +36,14 @@ class Deadline:
     first: Optional[datetime.date]
     last: Optional[datetime.date]
     open_ended: bool
+    kind: str
+    rule: Optional[str]
+    occurrences: List[Tuple[datetime.date, Optional[datetime.date]]]
 
 
-def parse_deadline(text: str, year: Optional[int] = ...) -> Deadline: ...
+def parse_deadline(text: str, year: Optional[int] = ..., *, from_date: Union[datetime.date, str, None] = ...,
+                   period_first: Union[datetime.date, str, None] = ...,
+                   period_last: Union[datetime.date, str, None] = ...) -> Deadline: ...
 
 
 class Store(_api.StoreMethods):

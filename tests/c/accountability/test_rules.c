@@ -163,7 +163,7 @@ static void test_sql_escape_hatch(void **state)
 	                                 "NULL AS person, 'x' AS evidence, 'y' AS reason\"\n"),
 	                 2);
 	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2010-12-01", "tester"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "rule \"r\": row 1: no unit with id \"atlantis\"");
+	assert_string_equal(campaign_error_message(), "rule \"r\": row 1: unknown unit \"atlantis\"");
 	assert_int_equal(campaign_proposals_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 1);
 }
@@ -196,13 +196,8 @@ static void test_query_plans(void **state)
 	test_hot_queries_indexed(&plans);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_shipped_rules_and_versions, open_seed),
-		STORE_TEST(test_validation, open_seed),
-		STORE_TEST(test_sql_escape_hatch, open_seed),
-		cmocka_unit_test(test_query_plans),
-	};
-	return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
-}
+TEST_MAIN("rules",
+          STORE_TEST(test_shipped_rules_and_versions, open_seed),
+          STORE_TEST(test_validation, open_seed),
+          STORE_TEST(test_sql_escape_hatch, open_seed),
+          cmocka_unit_test(test_query_plans))

@@ -85,12 +85,7 @@ static void test_clerk_bulk_import_refused_whole(void **state)
 	}
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test_setup_teardown(test_grants, setup_roles, teardown_db),
-		cmocka_unit_test_setup_teardown(test_clerk_writes_only_own_unit, setup_roles, teardown_db),
-		cmocka_unit_test_setup_teardown(test_clerk_bulk_import_refused_whole, setup_roles, teardown_db),
-	};
-	return cmocka_run_group_tests_name("access", tests, NULL, NULL);
-}
+TEST_MAIN("access",
+          cmocka_unit_test_setup_teardown(test_grants, setup_roles, teardown_db),
+          cmocka_unit_test_setup_teardown(test_clerk_writes_only_own_unit, setup_roles, teardown_db),
+          cmocka_unit_test_setup_teardown(test_clerk_bulk_import_refused_whole, setup_roles, teardown_db))

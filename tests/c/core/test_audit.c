@@ -154,13 +154,8 @@ static void test_failed_write_logs_nothing(void **state)
 	campaign_close(db);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_every_change_logged),
-		cmocka_unit_test(test_raw_sql_found),
-		cmocka_unit_test(test_deleted_entry_and_checkpoint),
-		cmocka_unit_test(test_failed_write_logs_nothing),
-	};
-	return cmocka_run_group_tests_name("audit", tests, NULL, NULL);
-}
+TEST_MAIN("audit",
+          cmocka_unit_test(test_every_change_logged),
+          cmocka_unit_test(test_raw_sql_found),
+          cmocka_unit_test(test_deleted_entry_and_checkpoint),
+          cmocka_unit_test(test_failed_write_logs_nothing))

@@ -187,14 +187,9 @@ static void test_failed_import_then_row_by_row(void **state)
 	remove(path);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_one_batch_entry),
-		cmocka_unit_test(test_object_query_finds_batch),
-		cmocka_unit_test(test_raw_sql_on_batch_rows),
-		cmocka_unit_test(test_digests_tampered),
-		cmocka_unit_test(test_failed_import_then_row_by_row),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN("audit_bulk",
+          cmocka_unit_test(test_one_batch_entry),
+          cmocka_unit_test(test_object_query_finds_batch),
+          cmocka_unit_test(test_raw_sql_on_batch_rows),
+          cmocka_unit_test(test_digests_tampered),
+          cmocka_unit_test(test_failed_import_then_row_by_row))

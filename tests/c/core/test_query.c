@@ -159,14 +159,9 @@ static void test_bind_all(void **state)
 	campaign_close(db);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_page),
-		cmocka_unit_test(test_page_refused),
-		cmocka_unit_test(test_types_checked),
+TEST_MAIN("query",
+          cmocka_unit_test(test_page),
+          cmocka_unit_test(test_page_refused),
+          cmocka_unit_test(test_types_checked),
 	    cmocka_unit_test(test_page_paths),
-		cmocka_unit_test(test_bind_all),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+          cmocka_unit_test(test_bind_all))

@@ -14,13 +14,16 @@
 #define CATALOGUE(f) CAMPAIGN_SOURCE_DIR "/examples/catalogues/" f
 
 /* The statements as they were before issue 9. */
-static const char OLD_HISTORY[] =
-	"SELECT p.id, o.id AS outcome, u.id AS unit, p.status, p.percent, p.reported_on, p.note, p.evidence, "
-	"p.actor, p.recorded_at, p.rowid = (SELECT p2.rowid FROM progress_report p2 WHERE p2.outcome = p.outcome "
-	"AND p2.unit = p.unit ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) AS current "
-	"FROM progress_report p JOIN outcome o ON o.rid = p.outcome JOIN unit u ON u.rid = p.unit "
-	"WHERE o.campaign = 1 AND (?2 IS NULL OR o.id = ?2) AND (?3 IS NULL OR u.id = ?3) "
-	"ORDER BY o.ord, u.ord, p.reported_on, p.id";
+/* The history as plain joins: outcome reports, then milestone reports. */
+#define OLD_HISTORY_OF(ITEM, REPORT, KEY)                                                                   \
+	"SELECT * FROM (SELECT p.id, o.id AS outcome, u.id AS unit, p.status, p.percent, p.reported_on, p.note, " \
+	"p.evidence, p.actor, p.recorded_at, p.rowid = (SELECT p2.rowid FROM " REPORT " p2 WHERE p2." KEY      \
+	" = p." KEY " AND p2.unit = p.unit ORDER BY p2.reported_on DESC, p2.id DESC LIMIT 1) AS current, '"    \
+	ITEM "' AS kind FROM " REPORT " p JOIN " ITEM " o ON o.rid = p." KEY " JOIN unit u ON u.rid = p.unit " \
+	"WHERE o.campaign = 1 AND (?2 IS NULL OR o.id = ?2) AND (?3 IS NULL OR u.id = ?3) "                    \
+	"ORDER BY o.ord, u.ord, p.reported_on, p.id)"
+static const char OLD_HISTORY[] = OLD_HISTORY_OF("outcome", "progress_report", "outcome") " UNION ALL "
+	OLD_HISTORY_OF("milestone", "milestone_report", "milestone");
 static const char OLD_FINDINGS[] =
 	"SELECT f.id, u.id AS unit, u.name AS unit_name, k.id AS catalogue, k.version, g.id AS category, "
 	"g.text AS category_text, f.origin, CASE f.origin WHEN 'self_reported' THEN '自查发现' "
@@ -138,6 +141,10 @@ static void test_history_every_filter(void **state)
 	report(s.db, "t1.1.o1", "liyong", "in_progress", 70, "2010-11-20");
 	report(s.db, "t1.1.o1", "liyong", "in_progress", 40, "2010-11-02");
 	report(s.db, "t2.2.o4", "emeishan", "in_progress", 90, "2010-12-01");
+	/* milestone shares: listed after the outcomes' */
+	report(s.db, "p1.counties", "emeishan", "in_progress", 50, "2010-10-20");
+	report(s.db, "p1.counties", "emeishan", "done", 100, "2010-10-30");
+	report(s.db, "p1.city", "city", "done", 100, "2010-10-15");
 	ok(campaign_progress_history_query(&c, s.db, NULL, NULL, NULL));
 	no = values(c, "outcome", outcomes, 64);
 	ok(campaign_progress_history_query(&c, s.db, NULL, NULL, NULL));
@@ -166,6 +173,17 @@ static void test_history_every_filter(void **state)
 	assert_int_equal(same_rows(&s, OLD_HISTORY, NULL, "guihua", c), 0);
 	assert_int_equal(campaign_progress_history_query(&c, s.db, NULL, NULL, "nobody"), CAMPAIGN_ENOTFOUND);
 	assert_int_equal(campaign_progress_history_query(&c, s.db, NULL, "t9.o1", NULL), CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "no outcome or milestone with id \"t9.o1\"");
+	/* a milestone's share: its reports by date, the newest current, of kind milestone */
+	ok(campaign_progress_history_query(&c, s.db, NULL, "p1.counties", "峨眉山市国土资源局"));
+	EXPECT_ROW(c, "percent", "50", "current", "0", "kind", "milestone", "unit", "emeishan");
+	EXPECT_ROW(c, "percent", "100", "current", "1", "kind", "milestone", "unit", "emeishan");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	/* the whole history ends with the three milestone reports */
+	ok(campaign_progress_history_query(&c, s.db, NULL, NULL, NULL));
+	assert_string_equal(column_joined(CAMPAIGN_OK, &c, "kind", NULL, NULL) + 8 * (total - 3),
+	                    "milestone milestone milestone ");
 	/* the pinned share: four reports by date, the later of the two 11-20 ones current */
 	ok(campaign_progress_history_query(&c, s.db, NULL, "t1.1.o1", "liyong"));
 	{
@@ -206,7 +224,6 @@ static void test_findings_every_filter(void **state)
 	assert_int_equal(nf, 5);
 	assert_true(nu >= 2);
 	snprintf(units[nu++], 64, "guihua"); /* a unit with no findings */
-	snprintf(units[nu++], 64, "nobody"); /* no such unit: no rows, as before */
 	ok(campaign_findings_query(&c, s.db, NULL, NULL, NULL));
 	assert_int_equal(same_rows(&s, OLD_FINDINGS, NULL, NULL, c), 5);
 	for (int j = 0; j < nu; j++) {
@@ -217,6 +234,10 @@ static void test_findings_every_filter(void **state)
 			same_rows(&s, OLD_FINDINGS, units[j], ids[i], c);
 		}
 	}
+	/* no such unit: an error since issue 14 (it was no rows), the store unchanged */
+	assert_int_equal(campaign_findings_query(&c, s.db, NULL, "nobody", NULL), CAMPAIGN_ENOTFOUND);
+	assert_string_equal(campaign_error_message(), "unknown unit \"nobody\"");
+	assert_null(c);
 	for (int i = 0; i < nf; i++) {
 		ok(campaign_findings_query(&c, s.db, NULL, NULL, ids[i]));
 		assert_int_equal(same_rows(&s, OLD_FINDINGS, NULL, ids[i], c), 1);
@@ -229,11 +250,6 @@ static void test_findings_every_filter(void **state)
 	store_close(&s);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_history_every_filter),
-		cmocka_unit_test(test_findings_every_filter),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN("query_filters",
+          cmocka_unit_test(test_history_every_filter),
+          cmocka_unit_test(test_findings_every_filter))

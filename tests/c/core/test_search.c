@@ -163,15 +163,10 @@ static void test_bulk_import_indexed(void **state)
 	db = shared;
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_words_of_any_length),
-		cmocka_unit_test(test_highlight_and_unit),
-		cmocka_unit_test(test_confidential_never_found),
-		cmocka_unit_test(test_bad_queries),
-		cmocka_unit_test(test_index_follows_changes),
-		cmocka_unit_test(test_bulk_import_indexed),
-	};
-	return cmocka_run_group_tests_name("search", tests, setup, teardown);
-}
+TEST_MAIN_AROUND("search", setup, teardown,
+                 cmocka_unit_test(test_words_of_any_length),
+                 cmocka_unit_test(test_highlight_and_unit),
+                 cmocka_unit_test(test_confidential_never_found),
+                 cmocka_unit_test(test_bad_queries),
+                 cmocka_unit_test(test_index_follows_changes),
+                 cmocka_unit_test(test_bulk_import_indexed))

@@ -182,17 +182,12 @@ static const char *const plan_queries_tables[] = {"campaign", "unit", "unit_grou
                                                   "audit_log", NULL};
 static const hot_queries plan_queries = HOT_QUERIES(plan_queries_sql, plan_queries_tables, 0);
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_version),
-		cmocka_unit_test(test_open_file_creates_migrates_wal),
-		cmocka_unit_test(test_newer_store_refused),
-		cmocka_unit_test(test_older_store_migrated),
-		cmocka_unit_test(test_open_errors),
-		SEED_TEST(test_foreign_keys_on),
-		cmocka_unit_test(test_last_error_thread_local),
-		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&plan_queries),
-	};
-	return cmocka_run_group_tests_name("store", tests, NULL, NULL);
-}
+TEST_MAIN("store",
+          cmocka_unit_test(test_version),
+          cmocka_unit_test(test_open_file_creates_migrates_wal),
+          cmocka_unit_test(test_newer_store_refused),
+          cmocka_unit_test(test_older_store_migrated),
+          cmocka_unit_test(test_open_errors),
+          SEED_TEST(test_foreign_keys_on),
+          cmocka_unit_test(test_last_error_thread_local),
+          cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&plan_queries))

@@ -158,13 +158,8 @@ static void test_logged_read(void **state)
 	campaign_close(db);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_steps_in_order),
-		cmocka_unit_test(test_failures_leave_nothing),
-		cmocka_unit_test(test_refusals_are_logged),
-		cmocka_unit_test(test_logged_read),
-	};
-	return cmocka_run_group_tests_name("write", tests, NULL, NULL);
-}
+TEST_MAIN("write",
+          cmocka_unit_test(test_steps_in_order),
+          cmocka_unit_test(test_failures_leave_nothing),
+          cmocka_unit_test(test_refusals_are_logged),
+          cmocka_unit_test(test_logged_read))

@@ -142,12 +142,7 @@ static void test_confidential_read_needs_access(void **state)
 	assert_int_equal(count_rows(c), 2);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_leads_referred_and_resolved, open_leads),
-		STORE_TEST(test_confidential_only_through_the_confidential_call, open_leads),
-		STORE_TEST(test_confidential_read_needs_access, open_leads),
-	};
-	return cmocka_run_group_tests_name("case_lead", tests, NULL, NULL);
-}
+TEST_MAIN("case_lead",
+          STORE_TEST(test_leads_referred_and_resolved, open_leads),
+          STORE_TEST(test_confidential_only_through_the_confidential_call, open_leads),
+          STORE_TEST(test_confidential_read_needs_access, open_leads))

@@ -279,7 +279,7 @@ static void test_bad_findings_write_nothing(void **state)
 	} while (0)
 	REFUSED(CAMPAIGN_ECONFLICT, "finding \"F-1\" exists already", "F-1", "jiancha", NULL, "self_reported", NULL, "x",
 	        NULL, "2010-11-10", NULL);
-	REFUSED(CAMPAIGN_ENOTFOUND, "no unit with id \"nowhere\"", NULL, "nowhere", NULL, "self_reported", NULL, "x", NULL,
+	REFUSED(CAMPAIGN_ENOTFOUND, "unknown unit \"nowhere\"", NULL, "nowhere", NULL, "self_reported", NULL, "x", NULL,
 	        "2010-11-10", NULL);
 	REFUSED(CAMPAIGN_EINVALID,
 	        "origin \"rumour\" is not one of self_reported, investigated, inspection_tour, citizen_report, audit", NULL,
@@ -323,7 +323,7 @@ static void test_findings_import(void **state)
 	/* one bad row: nothing of the file is written, the row is named */
 	before = audit_count(db);
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);
-	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: no unit with id \"nowhere\""));
+	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: unknown unit \"nowhere\""));
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.yaml"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(),
 	                       "findings-bad.yaml:8:11: row 2: amount \"8万\" is not an amount in yuan (e.g. 12345.67)"));
@@ -447,17 +447,12 @@ static const char *const inspection_queries_tables[] = {"inspection_round", "ins
                                                         "violation_catalogue", "violation_category", NULL};
 static const hot_queries inspection_queries = HOT_QUERIES(inspection_queries_sql, inspection_queries_tables, 0);
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_catalogues_and_versions, open_inspection),
-		STORE_TEST(test_group_round_and_missing_reports, open_inspection),
-		STORE_TEST(test_leniency, open_inspection),
-		STORE_TEST(test_bad_findings_write_nothing, open_inspection),
-		STORE_TEST(test_findings_import, open_inspection),
-		STORE_TEST(test_unit_clerk_records_only_its_own, open_inspection),
-		STORE_TEST(test_options_structs, open_inspection),
-		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries),
-	};
-	return cmocka_run_group_tests_name("inspection", tests, NULL, NULL);
-}
+TEST_MAIN("inspection",
+          STORE_TEST(test_catalogues_and_versions, open_inspection),
+          STORE_TEST(test_group_round_and_missing_reports, open_inspection),
+          STORE_TEST(test_leniency, open_inspection),
+          STORE_TEST(test_bad_findings_write_nothing, open_inspection),
+          STORE_TEST(test_findings_import, open_inspection),
+          STORE_TEST(test_unit_clerk_records_only_its_own, open_inspection),
+          STORE_TEST(test_options_structs, open_inspection),
+          cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&inspection_queries))

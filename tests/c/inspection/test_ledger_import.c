@@ -45,11 +45,6 @@ static void test_bad_row_writes_nothing(void **state)
 	assert_int_equal(campaign_rectifications_import_file(db, NULL, INSP("ledger.txt"), NULL, "office"), CAMPAIGN_EINVALID);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_ledger_csv_and_yaml, with_findings),
-		STORE_TEST(test_bad_row_writes_nothing, with_findings),
-	};
-	return cmocka_run_group_tests_name("ledger_import", tests, NULL, NULL);
-}
+TEST_MAIN("ledger_import",
+          STORE_TEST(test_ledger_csv_and_yaml, with_findings),
+          STORE_TEST(test_bad_row_writes_nothing, with_findings))

@@ -25,16 +25,10 @@ static campaign_db *open_ledger(void)
 }
 
 /* The ids overdue on @date, " "-joined. */
-static char *overdue(campaign_db *db, const char *date)
+static const char *overdue(campaign_db *db, const char *date)
 {
-	static char out[256];
 	campaign_cursor *c;
-	out[0] = '\0';
-	ok(campaign_rectifications_overdue_query(&c, db, NULL, date));
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		strcat(strcat(out, campaign_cursor_get(c, "id")), " ");
-	campaign_cursor_free(c);
-	return out;
+	return column_joined(campaign_rectifications_overdue_query(&c, db, NULL, date), &c, "id", NULL, NULL);
 }
 
 static void test_five_fixes_and_status(void **state)
@@ -175,13 +169,8 @@ static void test_ledger(void **state)
 	campaign_cursor_free(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_five_fixes_and_status, open_ledger),
-		STORE_TEST(test_overdue_on_any_date, open_ledger),
-		STORE_TEST(test_verify_and_close_rules, open_ledger),
-		STORE_TEST(test_ledger, open_ledger),
-	};
-	return cmocka_run_group_tests_name("rectification", tests, NULL, NULL);
-}
+TEST_MAIN("rectification",
+          STORE_TEST(test_five_fixes_and_status, open_ledger),
+          STORE_TEST(test_overdue_on_any_date, open_ledger),
+          STORE_TEST(test_verify_and_close_rules, open_ledger),
+          STORE_TEST(test_ledger, open_ledger))

@@ -93,7 +93,19 @@ static void expect_bad_files(const bad_file *cases, size_t n)
 	free(before);
 	campaign_close(db);
 }
-#define EXPECT_BAD_FILES(cases) expect_bad_files(cases, sizeof cases / sizeof cases[0])
+
+/* A table of bad files, run as one test (its state: the table). */
+typedef struct bad_files {
+	const bad_file *cases;
+	size_t n;
+} bad_files;
+
+static void test_bad_files(void **state)
+{
+	const bad_files *t = *state;
+	expect_bad_files(t->cases, t->n);
+}
+#define BAD_FILES_TEST(cases) {#cases, test_bad_files, NULL, NULL, &(bad_files){cases, sizeof cases / sizeof cases[0]}}
 
 static void test_quotes_crlf_bom_blank(void **state)
 {
@@ -149,17 +161,12 @@ static void test_records_across_refills(void **state)
 }
 
 /* Bad UTF-8: the progress import names the record's line and the byte. */
-static void test_progress_bad_utf8(void **state)
-{
-	static const bad_file cases[] = {
-		{HEADER "\n"
-		        "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"两行\n的备注\",\n"
-		        "t2.2.o4,mabian,in_progress,80,2010-12-10,坏\xff字节,\n",
-		 0, ":4:1: invalid UTF-8 (byte 0xff): save the sheet as CSV UTF-8"},
-	};
-	(void)state;
-	EXPECT_BAD_FILES(cases);
-}
+static const bad_file progress_bad_utf8[] = {
+	{HEADER "\n"
+	        "t1.2.o1,kuangguan,in_progress,50,2010-11-15,\"两行\n的备注\",\n"
+	        "t2.2.o4,mabian,in_progress,80,2010-12-10,坏\xff字节,\n",
+	 0, ":4:1: invalid UTF-8 (byte 0xff): save the sheet as CSV UTF-8"},
+};
 
 /* Bad UTF-8 in a findings file: named by its byte offset in the file, past
  * a refill of the buffer. */
@@ -180,48 +187,36 @@ static void test_findings_bad_utf8_offset(void **state)
 	free(data);
 }
 
-static void test_malformed_quotes(void **state)
-{
-	static const bad_file cases[] = {
-		/* text after a closing quote: named at the field's start (characters, not bytes) */
-		{HEADER "\n"
-		        "t1.2.o1,kuangguan,in_progress,50,2010-11-15,清理,\n"
-		        "t2.2.o4,mabian,进行,80,2010-12-10,\"备注\"x,\n",
-		 0, ":3:33: malformed quoted field"},
-		/* a quote left open runs to the end of the file */
-		{"id,unit,origin,description,found_on\n"
-		 "F-1,emeishan,self_reported,\"未闭合\n,2010-11-05\n",
-		 1, ":2:28: malformed quoted field"},
-	};
-	(void)state;
-	EXPECT_BAD_FILES(cases);
-}
+static const bad_file malformed_quotes[] = {
+	/* text after a closing quote: named at the field's start (characters, not bytes) */
+	{HEADER "\n"
+	        "t1.2.o1,kuangguan,in_progress,50,2010-11-15,清理,\n"
+	        "t2.2.o4,mabian,进行,80,2010-12-10,\"备注\"x,\n",
+	 0, ":3:33: malformed quoted field"},
+	/* a quote left open runs to the end of the file */
+	{"id,unit,origin,description,found_on\n"
+	 "F-1,emeishan,self_reported,\"未闭合\n,2010-11-05\n",
+	 1, ":2:28: malformed quoted field"},
+};
 
-static void test_header_and_fields(void **state)
-{
-	static const bad_file cases[] = {
-		{"", 0, ":1:1: the file is empty; expected a header outcome,unit,status,percent,date"},
-		/* the same empty file, to the findings import */
-		{NULL, 1,
-		 ":1:1: unknown column \"\" (expected id, unit, category, origin, people, description, amount, found_on, "
-		 "round)"},
-		{"\xef\xbb\xbfoutcome,unit,status,percent,date,单位\n", 0,
-		 ":1:34: unknown column \"单位\" (expected outcome, unit, status, percent, date, note, evidence)"},
-		{"outcome,unit,status,percent,date\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,多余\n", 0,
-		 ":2:45: row has more fields than the header"},
-		{"outcome,unit,status,percent,date\r\nt1.2.o1,kuangguan,in_progress,50\r\n", 0,
-		 ":2:1: row 1 has 4 fields, the header 5"},
-	};
-	(void)state;
-	EXPECT_BAD_FILES(cases);
-}
+static const bad_file header_and_fields[] = {
+	{"", 0, ":1:1: the file is empty; expected a header outcome,unit,status,percent,date"},
+	/* the same empty file, to the findings import */
+	{NULL, 1,
+	 ":1:1: unknown column \"\" (expected id, unit, category, origin, people, description, amount, found_on, "
+	 "round)"},
+	{"\xef\xbb\xbfoutcome,unit,status,percent,date,单位\n", 0,
+	 ":1:34: unknown column \"单位\" (expected outcome, unit, status, percent, date, note, evidence)"},
+	{"outcome,unit,status,percent,date\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,多余\n", 0,
+	 ":2:45: row has more fields than the header"},
+	{"outcome,unit,status,percent,date\r\nt1.2.o1,kuangguan,in_progress,50\r\n", 0,
+	 ":2:1: row 1 has 4 fields, the header 5"},
+};
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_quotes_crlf_bom_blank),   cmocka_unit_test(test_records_across_refills),
-		cmocka_unit_test(test_progress_bad_utf8),       cmocka_unit_test(test_findings_bad_utf8_offset),
-		cmocka_unit_test(test_malformed_quotes),        cmocka_unit_test(test_header_and_fields),
-	};
-	return cmocka_run_group_tests(tests, setup, teardown);
-}
+TEST_MAIN_AROUND("csv", setup, teardown,
+                 cmocka_unit_test(test_quotes_crlf_bom_blank),
+                 cmocka_unit_test(test_records_across_refills),
+                 BAD_FILES_TEST(progress_bad_utf8),
+                 cmocka_unit_test(test_findings_bad_utf8_offset),
+                 BAD_FILES_TEST(malformed_quotes),
+                 BAD_FILES_TEST(header_and_fields))

@@ -269,15 +269,10 @@ static void test_yaml_list_progress(void **state)
 	assert_string_equal(campaign_error_message(), "p.yaml:1:22: report 1: a value must be text");
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		SEED_TEST(test_options),
-		RUN_TEST(test_dry_run),
-		RUN_TEST(test_progress_callback),
-		SEED_TEST(test_strings),
-		RUN_TEST(test_document_import),
-		RUN_TEST(test_yaml_list_progress),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN("rows",
+          SEED_TEST(test_options),
+          RUN_TEST(test_dry_run),
+          RUN_TEST(test_progress_callback),
+          SEED_TEST(test_strings),
+          RUN_TEST(test_document_import),
+          RUN_TEST(test_yaml_list_progress))

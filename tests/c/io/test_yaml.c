@@ -162,15 +162,10 @@ static void test_positions_of_bad_text(void **state)
 	ydoc_free(&d);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_deep_refused_fast),
-		cmocka_unit_test(test_depth_limit_exact),
-		cmocka_unit_test(test_every_loader_refuses_deep),
-		cmocka_unit_test(test_unknown_key_and_twice),
-		cmocka_unit_test(test_typed_getters),
-		cmocka_unit_test(test_positions_of_bad_text),
-	};
-	return cmocka_run_group_tests(tests, NULL, NULL);
-}
+TEST_MAIN("yaml",
+          cmocka_unit_test(test_deep_refused_fast),
+          cmocka_unit_test(test_depth_limit_exact),
+          cmocka_unit_test(test_every_loader_refuses_deep),
+          cmocka_unit_test(test_unknown_key_and_twice),
+          cmocka_unit_test(test_typed_getters),
+          cmocka_unit_test(test_positions_of_bad_text))

@@ -207,15 +207,10 @@ static void test_bad_arguments(void **state)
 	campaign_close(db);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_bad_inputs_refused_store_unchanged),
-		cmocka_unit_test(test_round_trip),
-		cmocka_unit_test(test_export_file),
-		cmocka_unit_test(test_conflict_and_replace),
-		cmocka_unit_test(test_string_import_non_bmp_and_year_context),
-		cmocka_unit_test(test_bad_arguments),
-	};
-	return cmocka_run_group_tests_name("import", tests, NULL, NULL);
-}
+TEST_MAIN("import",
+          cmocka_unit_test(test_bad_inputs_refused_store_unchanged),
+          cmocka_unit_test(test_round_trip),
+          cmocka_unit_test(test_export_file),
+          cmocka_unit_test(test_conflict_and_replace),
+          cmocka_unit_test(test_string_import_non_bmp_and_year_context),
+          cmocka_unit_test(test_bad_arguments))

@@ -194,7 +194,7 @@ static void test_units_groups_bodies(void **state)
 	assert_int_equal(campaign_unit_group_members_query(&c, seed, NULL, "affiliates"), CAMPAIGN_OK);
 	assert_int_equal(count_rows(c), 3);
 	assert_int_equal(campaign_unit_group_members_query(&c, seed, NULL, "nope"), CAMPAIGN_ENOTFOUND);
-	assert_string_equal(campaign_error_message(), "no unit group with id \"nope\"");
+	assert_string_equal(campaign_error_message(), "unknown unit group \"nope\"");
 	assert_int_equal(campaign_body_members_query(&c, seed, NULL, "leading-group"), CAMPAIGN_OK);
 	expect_row(c, "name", "赵发澍", "role", "组长", NULL);
 	campaign_cursor_free(c);
@@ -230,18 +230,13 @@ static void test_changes_record_actor(void **state)
 	campaign_cursor_free(c);
 }
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_counts),
-		cmocka_unit_test(test_campaign_fields),
-		cmocka_unit_test(test_responsibilities),
-		cmocka_unit_test(test_responsibility_ids),
-		cmocka_unit_test(test_deadlines),
-		cmocka_unit_test(test_phases_and_milestones),
-		cmocka_unit_test(test_units_groups_bodies),
-		cmocka_unit_test(test_query_errors),
-		cmocka_unit_test(test_changes_record_actor),
-	};
-	return cmocka_run_group_tests_name("plan", tests, setup, teardown);
-}
+TEST_MAIN_AROUND("plan", setup, teardown,
+                 cmocka_unit_test(test_counts),
+                 cmocka_unit_test(test_campaign_fields),
+                 cmocka_unit_test(test_responsibilities),
+                 cmocka_unit_test(test_responsibility_ids),
+                 cmocka_unit_test(test_deadlines),
+                 cmocka_unit_test(test_phases_and_milestones),
+                 cmocka_unit_test(test_units_groups_bodies),
+                 cmocka_unit_test(test_query_errors),
+                 cmocka_unit_test(test_changes_record_actor))

@@ -460,19 +460,12 @@ static void test_publication_has_no_confidential_field(void **state)
 
 /* ---- warnings ---- */
 
-/* The points with a warning of @kind on @as_of, ","-joined, are @want. */
+/* The points with a warning of @kind on @as_of, each followed by " ", are @want. */
 static void expect_warned(campaign_db *db, const char *as_of, const char *kind, const char *want)
 {
 	campaign_cursor *c;
-	char out[256] = "";
-	ok(campaign_risk_warnings_query(&c, db, NULL, as_of));
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (!strcmp(campaign_cursor_get(c, "kind"), kind)) {
-			size_t k = strlen(out);
-			snprintf(out + k, sizeof out - k, "%s%s", k ? "," : "", campaign_cursor_get(c, "point"));
-		}
-	campaign_cursor_free(c);
-	assert_string_equal(out, want);
+	assert_string_equal(column_joined(campaign_risk_warnings_query(&c, db, NULL, as_of), &c, "point", "kind", kind),
+	                    want);
 }
 
 static void test_warnings_on_a_date(void **state)
@@ -491,9 +484,9 @@ static void test_warnings_on_a_date(void **state)
 	ok(t_point_grade(db, NULL, "H4", NULL, "likelihood=5,impact=5", "2011-01-20", "office"));
 	/* H1 due 2011-02-08, H4 2011-04-20, H2 2011-05-09, H3 2011-11-10 */
 	expect_warned(db, "2011-02-08", "review_overdue", "");
-	expect_warned(db, "2011-02-09", "review_overdue", "H1");
-	expect_warned(db, "2011-05-10", "review_overdue", "H1,H4,H2");
-	expect_warned(db, "2011-11-11", "review_overdue", "H1,H4,H2,H3");
+	expect_warned(db, "2011-02-09", "review_overdue", "H1 ");
+	expect_warned(db, "2011-05-10", "review_overdue", "H1 H4 H2 ");
+	expect_warned(db, "2011-11-11", "review_overdue", "H1 H4 H2 H3 ");
 	ok(campaign_risk_warnings_query(&c, db, NULL, "2011-02-09"));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		if (!strcmp(campaign_cursor_get(c, "kind"), "review_overdue")) {
@@ -507,17 +500,17 @@ static void test_warnings_on_a_date(void **state)
 	campaign_cursor_free(c);
 	assert_true(found);
 	/* top-grade points without controls on every line */
-	expect_warned(db, "2011-01-01", "uncontrolled", "H1,H4");
+	expect_warned(db, "2011-01-01", "uncontrolled", "H1 H4 ");
 	ok(t_control_add(NULL, db, NULL, "C1", "H1", "prevention", "集体会审", NULL, "in_place", NULL, NULL, "office"));
 	ok(t_control_add(NULL, db, NULL, "C2", "H1", "monitoring", "电子监察", NULL, "planned", "2010-12-31", NULL,
 	                 "office"));
 	ok(t_control_add(NULL, db, NULL, "C3", "H1", "disposal", "责任追究", NULL, "in_place", NULL, NULL, "office"));
-	expect_warned(db, "2011-01-01", "uncontrolled", "H4");
+	expect_warned(db, "2011-01-01", "uncontrolled", "H4 ");
 	ok(campaign_risk_coverage_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 1);
 	/* a planned control past its due date */
 	expect_warned(db, "2010-12-31", "control_overdue", "");
-	expect_warned(db, "2011-01-01", "control_overdue", "H1");
+	expect_warned(db, "2011-01-01", "control_overdue", "H1 ");
 	/* a grade raised since the last publication */
 	ok(campaign_risk_publication_add(&pub, db, NULL, "caiwu", "2010-11-25", "office"));
 	ok(campaign_risk_publication_approve(db, NULL, campaign_buf_data(pub), "2010-11-26", "office"));
@@ -525,7 +518,7 @@ static void test_warnings_on_a_date(void **state)
 	ok(t_point_grade(db, NULL, "H2", NULL, "likelihood=5", "2010-12-15", "office"));
 	expect_col(db, "H2", "grade", "1");
 	expect_warned(db, "2010-11-29", "grade_raised", "");
-	expect_warned(db, "2010-12-16", "grade_raised", "H2");
+	expect_warned(db, "2010-12-16", "grade_raised", "H2 ");
 	ok(campaign_risk_warnings_query(&c, db, NULL, "2010-12-16"));
 	while (campaign_cursor_next(c) == CAMPAIGN_OK)
 		if (!strcmp(campaign_cursor_get(c, "kind"), "grade_raised"))
@@ -589,7 +582,7 @@ static void test_import_bad_row_writes_nothing(void **state)
 	campaign_db *db = *state;
 	char *before = risk_dump(db);
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID,
-	      RISK_DATA("register-bad.csv") ":4:5: row 3: no unit with id \"nowhere\"");
+	      RISK_DATA("register-bad.csv") ":4:5: row 3: unknown unit \"nowhere\"");
 	assert_int_equal(campaign_error_line(), 4);
 	fails(campaign_risk_register_import_file(db, NULL, RISK_DATA("register-bad-inputs.yaml"), NULL, "office"),
 	      CAMPAIGN_EINVALID,
@@ -704,7 +697,7 @@ static void test_failed_calls_leave_no_trace(void **state)
 	      CAMPAIGN_ENOTFOUND, "no risk type \"贪腐\" (see campaign_risk_types_query)");
 	fails(campaign_risk_point_update(db, NULL, "F", "colour", "red", "office"), CAMPAIGN_EINVALID, NULL);
 	fails(campaign_risk_point_update(db, NULL, "F", "unit", "nowhere", "office"), CAMPAIGN_ENOTFOUND,
-	      "no unit with id \"nowhere\"");
+	      "unknown unit \"nowhere\"");
 	fails(campaign_risk_point_update(db, NULL, "nope", "name", "x", "office"), CAMPAIGN_ENOTFOUND,
 	      "no risk point \"nope\"");
 	fails(t_point_grade(db, NULL, "F", "nosuch", NULL, "2010-11-10", "office"), CAMPAIGN_ENOTFOUND,
@@ -727,7 +720,7 @@ static void test_failed_calls_leave_no_trace(void **state)
 	fails(campaign_risk_model_import_string(db, NULL, "format: 1\nmodel: [x]\n", "m.yaml", "office"),
 	      CAMPAIGN_EINVALID, "m.yaml:2:8: model must be a mapping");
 	fails(campaign_risk_regrade(db, NULL, NULL, "nowhere", "2011-01-01", "office"), CAMPAIGN_ENOTFOUND,
-	      "no unit with id \"nowhere\"");
+	      "unknown unit \"nowhere\"");
 	/* refused by roles: the refusal is logged, nothing else */
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "office"));
 	ok(campaign_role_grant(db, "clerk", "unit_clerk", NULL, "caiwu", "office"));
@@ -1004,27 +997,22 @@ static const char *const risk_queries_tables[] = {"risk_point", "risk_assessment
                                                   "risk_model_cell", "risk_model_input", "risk_point_confidential", NULL};
 static const hot_queries risk_queries = HOT_QUERIES(risk_queries_sql, risk_queries_tables, 0);
 
-int main(void)
-{
-	const struct CMUnitTest tests[] = {
-		STORE_TEST(test_matrix_every_cell, open_models),
-		STORE_TEST(test_weighted_thresholds, open_models),
-		STORE_TEST(test_criteria_and_override_criterion, open_models),
-		STORE_TEST(test_residual_after_controls, open_models),
-		STORE_TEST(test_model_change_regrades_with_history, open_models),
-		STORE_TEST(test_override_needs_reason, open_models),
-		STORE_TEST(test_publication_has_no_confidential_field, open_models),
-		STORE_TEST(test_warnings_on_a_date, open_models),
-		STORE_TEST(test_distribution_and_heatmap, open_models),
-		STORE_TEST(test_import_bad_row_writes_nothing, open_models),
-		STORE_TEST(test_bad_models, open_seed),
-		STORE_TEST(test_register_history, open_models),
-		STORE_TEST(test_failed_calls_leave_no_trace, open_models),
-		STORE_TEST(test_refusals_logged_once, open_models),
-		STORE_TEST(test_options_structs, open_models),
-		STORE_TEST(test_models_query_and_default, open_models),
-		STORE_TEST(test_column_types, open_models),
-		cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&risk_queries),
-	};
-	return cmocka_run_group_tests_name("risk", tests, NULL, NULL);
-}
+TEST_MAIN("risk",
+          STORE_TEST(test_matrix_every_cell, open_models),
+          STORE_TEST(test_weighted_thresholds, open_models),
+          STORE_TEST(test_criteria_and_override_criterion, open_models),
+          STORE_TEST(test_residual_after_controls, open_models),
+          STORE_TEST(test_model_change_regrades_with_history, open_models),
+          STORE_TEST(test_override_needs_reason, open_models),
+          STORE_TEST(test_publication_has_no_confidential_field, open_models),
+          STORE_TEST(test_warnings_on_a_date, open_models),
+          STORE_TEST(test_distribution_and_heatmap, open_models),
+          STORE_TEST(test_import_bad_row_writes_nothing, open_models),
+          STORE_TEST(test_bad_models, open_seed),
+          STORE_TEST(test_register_history, open_models),
+          STORE_TEST(test_failed_calls_leave_no_trace, open_models),
+          STORE_TEST(test_refusals_logged_once, open_models),
+          STORE_TEST(test_options_structs, open_models),
+          STORE_TEST(test_models_query_and_default, open_models),
+          STORE_TEST(test_column_types, open_models),
+          cmocka_unit_test_prestate(test_hot_queries_indexed, (void *)&risk_queries))

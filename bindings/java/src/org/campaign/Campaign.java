@@ -1,6 +1,9 @@
 package org.campaign;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.campaign.jni.campaign_deadline_read_options;
 import org.campaign.jni.capi;
 import org.campaign.jni.capiConstants;
 
@@ -24,15 +27,38 @@ public final class Campaign extends CampaignApi {
 
     /** Parses a Chinese deadline expression; {@code year} may be null. */
     public static Deadline parseDeadline(String text, Integer year) {
+        return readDeadline(text, new DeadlineReadOptions().year(year == null ? 0 : year));
+    }
+
+    /**
+     * Parses a Chinese deadline expression in a context: the year, the date
+     * 即日/从今 mean, the period whose occurrences a recurrence lists
+     * ({@code opts} may be null).
+     */
+    public static Deadline readDeadline(String text, DeadlineReadOptions opts) {
         long[] out = new long[1];
-        capi.campaign_deadline_parse(out, text, year == null ? 0 : year);
+        campaign_deadline_read_options o = DeadlineReadOptions.toNative(opts);
+        try {
+            capi.campaign_deadline_read(out, text, o);
+        } finally {
+            o.delete();
+        }
         long d = out[0];
         try {
-            String first = capi.campaign_deadline_first(d), last = capi.campaign_deadline_last(d);
-            return new Deadline(capi.campaign_deadline_text(d), first == null ? null : LocalDate.parse(first),
-                                last == null ? null : LocalDate.parse(last), capi.campaign_deadline_is_open_ended(d) != 0);
+            List<Deadline.Occurrence> occ = new ArrayList<>();
+            for (int i = 0; i < capi.campaign_deadline_occurrence_count(d); i++)
+                occ.add(new Deadline.Occurrence(date(capi.campaign_deadline_occurrence_first(d, i)),
+                                                date(capi.campaign_deadline_occurrence_last(d, i))));
+            return new Deadline(capi.campaign_deadline_text(d), date(capi.campaign_deadline_first(d)),
+                                date(capi.campaign_deadline_last(d)), capi.campaign_deadline_is_open_ended(d) != 0,
+                                Deadline.Kind.values()[capi.campaign_deadline_kind(d)], capi.campaign_deadline_rule(d),
+                                occ);
         } finally {
             capi.campaign_deadline_free(d);
         }
+    }
+
+    private static LocalDate date(String iso) {
+        return iso == null ? null : LocalDate.parse(iso);
     }
 }

@@ -19,7 +19,7 @@ class AccountabilityTest {
             db.planImportFile(PlanTest.SEED, "tester");
             assertEquals(1, db.rulesImportFile(null, PlanTest.SOURCE.resolve("examples/rules/leshan-2010.yaml").toString(), "督查办"));
             db.evaluationsImportFile(null, PlanTest.SOURCE.resolve("examples/people/evaluations-2010.csv").toString(), null, "督查办");
-            assertEquals(11, db.tourAdd(null, new TourAddOptions().year(2011).group("counties").first(LocalDate.of(2011, 3, 1)).last(LocalDate.of(2011, 11, 30)), "督查办"));
+            assertEquals(11, db.tourAdd(null, new TourAddOptions().year(2011).group("counties").first("2011-03-01").last("2011-11-30"), "督查办"));
             assertTrue(db.accountabilityEvaluate(null, LocalDate.of(2011, 2, 1), "督查办") > 0);
             List<Row> interviews = new java.util.ArrayList<>();
             for (Row p : db.proposalsQuery(null, null, null)) {

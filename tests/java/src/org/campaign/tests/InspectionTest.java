@@ -32,7 +32,7 @@ class InspectionTest extends SeededTest {
         String f = db.findingAdd(null, new FindingAddOptions().unit("liyong").category("ten-categories/c3").origin("inspection_tour").description("擅自修改土地利用规划").found_on(LocalDate.of(2010, 12, 2)), "督查办");
         Row row = db.findingsQuery(null, null, f).toList().get(0);
         assertEquals("strict", row.getString("leniency"));
-        String r = db.rectificationAdd(null, new RectificationAddOptions().finding(f).problem("规划被擅自修改").measure("恢复原规划").deadline(LocalDate.of(2011, 1, 31)).responsible("利用科科长").criterion("规划复原"), "督查办");
+        String r = db.rectificationAdd(null, new RectificationAddOptions().finding(f).problem("规划被擅自修改").measure("恢复原规划").deadline("2011-01-31").responsible("利用科科长").criterion("规划复原"), "督查办");
         assertEquals("逾期10天", db.rectificationLedgerQuery(null, null, LocalDate.of(2011, 2, 10)).toList().get(0).getString("overdue"));
         List<Row> hits = db.searchQuery(null, "规划", null).toList();
         assertEquals(2, hits.size());
