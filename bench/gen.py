@@ -268,8 +268,10 @@ def main():
         # the seed plan itself; shares: counties' outcomes of t2.2, and outcomes of single leads
         with open(SEED_PLAN, encoding="utf-8") as src, open(plan, "w", encoding="utf-8") as dst:
             dst.write(src.read())
-        fixed = {"liyong": ["t1.1.o1", "t1.1.o2", "t1.1.o3"], "kuangguan": ["t1.2.o1", "t1.2.o2", "t1.2.o3", "t1.2.o4"],
-                 "renshi": ["t3.1.o1", "t3.1.o2", "t3.1.o3"], "bangongshi": ["t3.3.o1", "t3.3.o2", "t3.3.o3"]}
+        # (the seed's outcome owners: t3.1.o2 is 矿管科's, t3.1.o1 and o3 人事科's)
+        fixed = {"liyong": ["t1.1.o1", "t1.1.o2", "t1.1.o3"],
+                 "kuangguan": ["t1.2.o1", "t1.2.o2", "t1.2.o3", "t1.2.o4", "t3.1.o2"],
+                 "renshi": ["t3.1.o1", "t3.1.o3"], "bangongshi": ["t3.3.o1", "t3.3.o2", "t3.3.o3"]}
         for c in SEED_COUNTIES:
             fixed[c] = ["t2.2.o1", "t2.2.o2", "t2.2.o3", "t2.2.o4"]
         share_units = sorted(fixed)

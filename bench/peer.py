@@ -124,7 +124,9 @@ class Peer:
         for g in doc.get("unit_groups", []):
             groups[g["id"]] = db.execute("INSERT INTO unit_group (campaign, id, name) VALUES (?,?,?)",
                                          (crid, g["id"], g["name"])).lastrowid
-            members[g["id"]] = [self.units[m] for m in g["members"]]
+            # a derived group (各牵头科室: derive: lead-departments) owes milestones only, which the
+            # peer does not model; its members are left empty
+            members[g["id"]] = [self.units[m] for m in g.get("members", [])]
             db.executemany("INSERT INTO unit_group_member (grp, unit, ord) VALUES (?,?,?)",
                            [(groups[g["id"]], u, i) for i, u in enumerate(members[g["id"]])])
         self.outcomes, self.shares = {}, set()
@@ -164,9 +166,12 @@ class Peer:
                                       "VALUES (?,?,?,?,?,?)",
                                       (crid, trid, o["id"], k[0], o["text"], o.get("deadline"))).lastrowid
                     self.outcomes[o["id"]] = orid
-                    for u in owers:
+                    # the plan's owners where it names them, else the task's leads
+                    owed = [x for r in o["owners"] for x in expand(*ref(r)[:2])] if "owners" in o else owers
+                    for u in owed:
                         self.shares.add((orid, u))
-                    db.executemany("INSERT INTO outcome_share (outcome, unit) VALUES (?,?)", [(orid, u) for u in owers])
+                    db.executemany("INSERT OR IGNORE INTO outcome_share (outcome, unit) VALUES (?,?)",
+                                   [(orid, u) for u in owed])
                 add_tasks(t.get("tasks", []), trid)
         add_tasks(doc["tasks"], None)
         db.execute("COMMIT")

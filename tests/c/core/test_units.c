@@ -163,29 +163,22 @@ static void test_write_by_name(void **state)
 		ok(campaign_rectifications_query(&c, db, NULL, NULL, "纪监室"));
 		assert_string_equal(units_of(c), "jiancha");
 	}
-	/* a risk point of a unit given by name, in the register of its group */
+	/* a risk point of a unit given by name, in the register of its group; a person likewise */
 	{
-		campaign_risk_point_add_options p = CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT;
 		campaign_cursor *c;
-		p.unit = "交易中心";
-		p.scope = "business";
-		p.scope_name = "土地挂牌出让";
-		p.type = "process";
-		p.name = "违规变更出让条件";
-		ok(campaign_risk_point_add(NULL, db, NULL, &p, "office"));
+		ok(campaign_risk_point_add(NULL, db, NULL,
+		                           OPTIONS_OF(risk_point_add, CAMPAIGN_RISK_POINT_ADD_OPTIONS_VERSION, .unit = "交易中心",
+		                                      .scope = "business", .scope_name = "土地挂牌出让", .type = "process",
+		                                      .name = "违规变更出让条件"),
+		                           "office"));
 		ok(campaign_risk_points_query(&c, db, NULL, "直属单位"));
 		assert_string_equal(units_of(c), "jiaoyi");
 		ok(campaign_risk_points_query(&c, db, NULL, "各科室"));
 		assert_string_equal(units_of(c), "");
-	}
-	/* a person in a unit given by name, listed through the unit's group */
-	{
-		campaign_person_add_options p = CAMPAIGN_PERSON_ADD_OPTIONS_INIT;
-		campaign_cursor *c;
-		p.id = "p1";
-		p.name = "张三";
-		p.unit = "财务室";
-		ok(campaign_person_add(NULL, db, NULL, &p, "office"));
+		ok(campaign_person_add(NULL, db, NULL,
+		                       OPTIONS_OF(person_add, CAMPAIGN_PERSON_ADD_OPTIONS_VERSION, .id = "p1", .name = "张三",
+		                                  .unit = "财务室"),
+		                       "office"));
 		ok(campaign_people_query(&c, db, NULL, "各科室"));
 		assert_string_equal(units_of(c), "caiwu");
 		ok(campaign_people_query(&c, db, NULL, "直属单位"));
