@@ -1,0 +1,165 @@
+/* The Gantt chart: the phases, their milestones and every outcome's
+ * deadline range on one time axis, coloured by status, with the as-of line. */
+#include <stdlib.h>
+#include <string.h>
+#include "dashboard/dashboard.h"
+
+#define G_LEFT 300  /* the labels' column */
+#define G_WIDTH 760 /* the time axis */
+#define G_ROW 18
+
+typedef struct axis {
+	long first, last; /* days since 1970 */
+	int rows;
+} axis;
+
+static int axis_x(const axis *a, const char *iso)
+{
+	long day = date_days(iso), span = a->last - a->first;
+	day = day < a->first ? a->first : day > a->last ? a->last : day;
+	return G_LEFT + (int)((day - a->first) * G_WIDTH / (span ? span : 1));
+}
+
+/* The axis spans every phase's, milestone's and outcome's dates. */
+static void axis_widen(axis *a, const char *iso)
+{
+	long day = date_days(iso);
+	if (!iso || !day)
+		return;
+	if (!a->first || day < a->first)
+		a->first = day;
+	if (day > a->last)
+		a->last = day;
+}
+
+static int outcome_shown(const dash *d, const char *outcome)
+{
+	int o = strs_find(&d->outcomes, outcome), i;
+	for (i = 0; d->filtered && i < d->nshares; i++)
+		if (d->shares[i].outcome == o)
+			return 1;
+	return !d->filtered;
+}
+
+static void axis_read(dash *d, axis *a, int phases)
+{
+	campaign_cursor *c;
+	int rc = phases ? campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)
+	                : campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
+	if (!dash_ok(d, rc))
+		return;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (phases || outcome_shown(d, campaign_cursor_get(c, "outcome"))) {
+			axis_widen(a, campaign_cursor_get(c, "first"));
+			axis_widen(a, campaign_cursor_get(c, "last"));
+			a->rows++;
+		}
+	campaign_cursor_free(c);
+}
+
+/* A tick and a label "10年11月" at the 1st of every month of the axis. */
+static void axis_months(dash *d, const axis *a, int height)
+{
+	int y, m, x;
+	char iso[11], label[16];
+	days_date(a->first, iso);
+	if (!a->first || sscanf(iso, "%4d-%2d", &y, &m) != 2)
+		return;
+	for (;; m = m == 12 ? 1 : m + 1, y += m == 1) {
+		snprintf(iso, sizeof iso, "%04d-%02d-01", y, m);
+		if (date_days(iso) > a->last)
+			break;
+		x = axis_x(a, iso);
+		putf(d, "<line class=\"tick\" x1=\"%d\" y1=\"16\" x2=\"%d\" y2=\"%d\"/>", x, x, height);
+		snprintf(label, sizeof label, "%d年%d月", y % 100, m);
+		svg_text(d, x + 2, 12, "tick", label);
+	}
+}
+
+/* One bar from @first (NULL: a mark on @last) to @last, its label on the left. */
+static void gantt_bar(dash *d, const axis *a, int row, const char *label, const char *first, const char *last,
+                      const char *cls, const char *title)
+{
+	int y = 20 + row * G_ROW, x0, x1;
+	svg_text(d, 4, y + 12, "label", label);
+	if (!last)
+		return;
+	x0 = axis_x(a, first ? first : last);
+	x1 = axis_x(a, last);
+	svg_rect(d, first ? x0 : x1 - 3, y + 3, first ? x1 - x0 : 6, G_ROW - 6, cls, title);
+}
+
+/* "label：status (first – last)" for a bar's title, in a static buffer. */
+static const char *bar_title(const char *label, const char *cls, const char *first, const char *last, long days_late)
+{
+	static _Thread_local char t[1024];
+	int n = snprintf(t, sizeof t, "%.600s：%s（%s – %s）", label ? label : "", status_word(cls), first ? first : "",
+	                 last ? last : "无明确期限");
+	if (days_late > 0 && n > 0 && (size_t)n < sizeof t)
+		snprintf(t + n, sizeof t - (size_t)n, "，逾期%ld天", days_late);
+	return t;
+}
+
+static int gantt_phases(dash *d, const axis *a, int row)
+{
+	campaign_cursor *c;
+	char label[700];
+	if (!dash_ok(d, campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)))
+		return row;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *kind = campaign_cursor_get(c, "kind"), *st = campaign_cursor_get(c, "status");
+		snprintf(label, sizeof label, "%s%.600s", strcmp(kind, "phase") ? "  ◆ " : "", campaign_cursor_get(c, "name"));
+		gantt_bar(d, a, row++, label, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"), st,
+		          bar_title(label, st, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"), 0));
+	}
+	campaign_cursor_free(c);
+	return row;
+}
+
+static int gantt_outcomes(dash *d, const axis *a, int row)
+{
+	campaign_cursor *c;
+	char label[700];
+	if (!dash_ok(d, campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of)))
+		return row;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *id = campaign_cursor_get(c, "outcome"), *cls = campaign_cursor_get(c, "color");
+		if (!outcome_shown(d, id))
+			continue;
+		snprintf(label, sizeof label, "%s %.600s", id, campaign_cursor_get(c, "text"));
+		gantt_bar(d, a, row++, label, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"), cls,
+		          bar_title(label, cls, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"),
+		                    campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"))));
+	}
+	campaign_cursor_free(c);
+	return row;
+}
+
+static const char *const GANTT_LEGEND[] = {"upcoming", "未开始", "active", "进行中", "ended", "已结束", "passed",
+	"节点已过", "due_soon", "节点临近", "done", "成果完成", "green", "未到期", "yellow", "临期", "red", "逾期",
+	"none", "无明确期限", "asof", "统计日", NULL};
+
+void section_gantt(dash *d)
+{
+	axis a = {0};
+	int height, row, x;
+	if (d->rc)
+		return;
+	section_begin(d, "gantt", "一、阶段与成果时间表（甘特图）");
+	axis_read(d, &a, 1);
+	axis_read(d, &a, 0);
+	axis_widen(&a, d->as_of);
+	height = 24 + a.rows * G_ROW;
+	putf(d, "<div class=\"scroll\"><svg width=\"%d\" height=\"%d\" role=\"img\">",
+	     G_LEFT + G_WIDTH + 10, height);
+	put(d, "<title>阶段、节点与成果期限</title>");
+	axis_months(d, &a, height);
+	row = gantt_phases(d, &a, 0);
+	gantt_outcomes(d, &a, row);
+	x = axis_x(&a, d->as_of);
+	putf(d, "<line class=\"asof\" x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\"><title>统计日 %s</title></line>", x, x, height,
+	     d->as_of);
+	put(d, "</svg></div>\n");
+	legend(d, GANTT_LEGEND);
+	section_end(d);
+}

@@ -1,0 +1,187 @@
+/* The risk heat map and grade distribution, self-inspection coverage with
+ * findings and the rectification ledger, and accountability proposals. */
+#include <ctype.h>
+#include <string.h>
+#include "dashboard/dashboard.h"
+
+#define H_CELL 64
+
+/* A model's colour goes into a style attribute: only "#rgb"/"#rrggbb" or a word. */
+static const char *safe_color(const char *c)
+{
+	const char *p;
+	if (!c || !*c || strlen(c) > 20)
+		return "#bdbdbd";
+	for (p = c + (*c == '#'); *p; p++)
+		if (!isalnum((unsigned char)*p))
+			return "#bdbdbd";
+	return c;
+}
+
+static void heat_cell(dash *d, campaign_cursor *c, int x, int y)
+{
+	long long points = campaign_cursor_int(c, campaign_cursor_column_index(c, "points"));
+	char n[24];
+	putf(d, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" style=\"fill:%s\" stroke=\"#fff\"><title>", x, y,
+	     H_CELL, H_CELL, safe_color(campaign_cursor_get(c, "color")));
+	putf(d, "可能性%lld × 影响%lld：", campaign_cursor_int(c, 0), campaign_cursor_int(c, 2));
+	esc(d, campaign_cursor_get(c, "grade_label"));
+	putf(d, "，%lld个风险点</title></rect>", points);
+	snprintf(n, sizeof n, "%lld", points);
+	svg_text(d, x + H_CELL / 2 - 4, y + H_CELL / 2 - 2, "count", n);
+	svg_text(d, x + 4, y + H_CELL - 6, "grade", campaign_cursor_get(c, "grade_label"));
+}
+
+/* The likelihood × impact grid of the default model, if it is a matrix. */
+static void risk_heatmap(dash *d)
+{
+	campaign_cursor *c;
+	long long top = 0, l, i;
+	if (campaign_risk_heatmap_query(&c, d->db, d->campaign, NULL, 0)) {
+		tag_text(d, "p", "empty", "本次活动的默认风险模型不是矩阵模型（或尚无模型），见下方等级分布。");
+		error_ok();
+		return;
+	}
+	put(d, "<svg width=\"420\" height=\"380\" role=\"img\"><title>风险热力图：可能性 × 影响</title>");
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		l = campaign_cursor_int(c, 0), i = campaign_cursor_int(c, 2);
+		top = top ? top : l; /* rows come by likelihood descending */
+		heat_cell(d, c, 40 + (int)(i - 1) * H_CELL, 10 + (int)(top - l) * H_CELL);
+	}
+	svg_text(d, 40, 10 + (int)top * H_CELL + 16, "head", "影响 →");
+	svg_text(d, 0, 20, "head", "可能性");
+	put(d, "</svg>\n");
+	campaign_cursor_free(c);
+}
+
+static void risk_distribution(dash *d)
+{
+	campaign_cursor *c;
+	tally t = {0};
+	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign)))
+		return;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (unit_kept(d, campaign_cursor_get(c, "unit")))
+			tally_add(d, &t, campaign_cursor_get(c, "unit_name"), campaign_cursor_get(c, "grade_label"),
+			          campaign_cursor_int(c, campaign_cursor_column_index(c, "points")));
+	campaign_cursor_free(c);
+	put(d, "<h3>各单位风险等级分布（风险点数）</h3>");
+	tally_table(d, &t, "单位");
+	tally_free(&t);
+}
+
+void section_risk(dash *d)
+{
+	if (d->rc)
+		return;
+	section_begin(d, "risk", "四、廉政风险热力图");
+	risk_heatmap(d);
+	risk_distribution(d);
+	section_end(d);
+}
+
+/* Reported / not reported per round series. */
+static void coverage_rounds(dash *d)
+{
+	static const char *const COLS[] = {"submitted", "已按时报送", "late", "逾期报送", "missing", "未报送（已过期）",
+		"open", "未报送（未到期）", NULL};
+	campaign_cursor *c;
+	tally t = {0};
+	if (!dash_ok(d, campaign_inspection_rounds_query(&c, d->db, d->campaign, NULL, NULL, d->as_of)))
+		return;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (unit_kept(d, campaign_cursor_get(c, "unit")))
+			tally_word(d, &t, campaign_cursor_get(c, "series"), COLS, campaign_cursor_get(c, "status"));
+	campaign_cursor_free(c);
+	put(d, "<h3>自查自纠报送情况（按轮次，单位数）</h3>");
+	tally_table(d, &t, "轮次");
+	tally_free(&t);
+}
+
+static void coverage_missing(dash *d)
+{
+	campaign_cursor *c;
+	if (!dash_ok(d, campaign_inspection_missing_query(&c, d->db, d->campaign, NULL, d->as_of)))
+		return;
+	put(d, "<h3>未按时报送的单位</h3><div class=\"scroll\"><table class=\"missing\"><tr><th>单位</th><th>轮次</th>"
+	       "<th>报送期限</th><th>情况</th><th>逾期天数</th></tr>\n");
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		if (!unit_kept(d, campaign_cursor_get(c, "unit")))
+			continue;
+		put(d, "<tr>");
+		tag_text(d, "td", NULL, campaign_cursor_get(c, "unit_name"));
+		tag_text(d, "td", NULL, campaign_cursor_get(c, "series"));
+		tag_text(d, "td", NULL, campaign_cursor_get(c, "deadline"));
+		tag_text(d, "td", NULL, strcmp(campaign_cursor_get(c, "status"), "late") ? "未报送" : "逾期报送");
+		putf(d, "<td class=\"s-red\">%lld</td></tr>\n", campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late")));
+	}
+	campaign_cursor_free(c);
+	put(d, "</table></div>\n");
+}
+
+static void coverage_findings(dash *d)
+{
+	campaign_cursor *c;
+	tally t = {0};
+	if (!dash_ok(d, campaign_findings_query(&c, d->db, d->campaign, NULL, NULL)))
+		return;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (unit_kept(d, campaign_cursor_get(c, "unit")))
+			tally_add(d, &t, campaign_cursor_get(c, "category_text"), campaign_cursor_get(c, "origin_label"), 1);
+	campaign_cursor_free(c);
+	put(d, "<h3>发现问题（按类别与来源）</h3>");
+	tally_table(d, &t, "问题类别");
+	tally_free(&t);
+}
+
+/* The ledger's rows by state on the as-of date: closed, overdue, open. */
+static void coverage_ledger(dash *d)
+{
+	static const char *const STATES[] = {"open", "未销号", "overdue", "逾期", "closed", "已销号", NULL};
+	campaign_cursor *c;
+	tally t = {0};
+	if (!dash_ok(d, campaign_rectification_ledger_query(&c, d->db, d->campaign, NULL, d->as_of)))
+		return;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		const char *closed = campaign_cursor_get(c, "closed_on"), *overdue = campaign_cursor_get(c, "overdue");
+		if (!unit_kept(d, campaign_cursor_get(c, "unit")))
+			continue;
+		tally_word(d, &t, "整改台账", STATES, closed && *closed ? "closed" : overdue && *overdue ? "overdue" : "open");
+	}
+	campaign_cursor_free(c);
+	put(d, "<h3>整改台账</h3>");
+	tally_table(d, &t, "");
+	tally_free(&t);
+}
+
+void section_coverage(dash *d)
+{
+	if (d->rc)
+		return;
+	section_begin(d, "coverage", "五、自查自纠与整改");
+	coverage_rounds(d);
+	coverage_missing(d);
+	coverage_findings(d);
+	coverage_ledger(d);
+	section_end(d);
+}
+
+void section_accountability(dash *d)
+{
+	static const char *const DECISIONS[] = {"pending", "待决定", "accepted", "采纳", "modified", "修改后采纳",
+		"rejected", "不采纳", NULL};
+	campaign_cursor *c;
+	tally t = {0};
+	if (d->rc)
+		return;
+	section_begin(d, "accountability", "六、责任追究建议与决定");
+	if (!dash_ok(d, campaign_proposals_query(&c, d->db, d->campaign, NULL, NULL)))
+		return;
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (unit_kept(d, campaign_cursor_get(c, "unit")))
+			tally_word(d, &t, campaign_cursor_get(c, "action_label"), DECISIONS, campaign_cursor_get(c, "status"));
+	campaign_cursor_free(c);
+	tally_table(d, &t, "建议类别");
+	tally_free(&t);
+	section_end(d);
+}
