@@ -30,6 +30,8 @@ static const char CSS[] =
 static void page_head(dash *d)
 {
 	campaign_cursor *c;
+	if (d->rc)
+		return;
 	put(d, "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">");
 	if (!dash_ok(d, campaign_campaigns_query(&c, d->db)))
 		return;

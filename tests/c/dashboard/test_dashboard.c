@@ -1,0 +1,155 @@
+/* The dashboard: the seed plan with a few reports on 2010-12-01 gives the
+ * supervision list's units and days, red and done cells, every section; the
+ * page is escaped, self-contained and its tags balance; errors are exact. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "testutil.h"
+
+static char *page(campaign_db *db, const char *unit)
+{
+	campaign_dashboard_options o = CAMPAIGN_DASHBOARD_OPTIONS_INIT;
+	campaign_buf *b;
+	char *s;
+	o.as_of = "2010-12-01";
+	o.unit = unit;
+	assert_int_equal(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_OK);
+	s = strdup(campaign_buf_data(b));
+	assert_int_equal(strlen(s), campaign_buf_size(b));
+	campaign_buf_free(b);
+	return s;
+}
+
+static void report(campaign_db *db, const char *o, const char *u, const char *date)
+{
+	campaign_progress_report_add_options r = report_options(o, u, "done", 100, date);
+	assert_int_equal(campaign_progress_report_add(NULL, db, NULL, &r, "clerk"), CAMPAIGN_OK);
+}
+
+/* Every element opened is closed, in order (void elements aside). */
+static void expect_balanced(const char *s)
+{
+	static const char *const VOID[] = {"meta", "line", "br", "!DOCTYPE", NULL};
+	char stack[256][16], name[16];
+	int depth = 0, i, n;
+	for (; (s = strchr(s, '<')); s++) {
+		int closing = s[1] == '/';
+		const char *const *v;
+		for (n = 0, i = closing + 1; s[i] && !strchr(" >/", s[i]) && n < 15; i++)
+			name[n++] = s[i];
+		name[n] = 0;
+		for (v = VOID; *v && strcmp(*v, name); v++)
+			;
+		if (*v || strchr(s, '>')[-1] == '/')
+			continue;
+		if (!closing) {
+			assert_true(depth < 256);
+			strcpy(stack[depth++], name);
+			continue;
+		}
+		assert_true(depth > 0);
+		assert_string_equal(stack[--depth], name);
+	}
+	assert_int_equal(depth, 0);
+}
+
+static void test_seed_figures(void **state)
+{
+	campaign_db *db = *state;
+	char *s;
+	report(db, "t2.1.o1", "jiancha", "2010-11-29");
+	report(db, "t1.1.o1", "liyong", "2010-12-01");
+	s = page(db, NULL);
+	expect_substrings(s, (const char *const[]){
+		"<!DOCTYPE html>", "<meta charset=\"utf-8\">", "统计日：2010-12-01",
+		"<section id=\"gantt\">", "<section id=\"matrix\">", "<section id=\"supervision\">",
+		"<section id=\"risk\">", "<section id=\"coverage\">", "<section id=\"accountability\">",
+		/* the supervision list: 监察室 lags most: 3 shares now (t2.1.o1 is done), 62 days */
+		"<tr><td class=\"unit\">监察室</td><td>3</td><td class=\"s-red\">62</td>",
+		"<td class=\"s-red\" title=\"监察室 · t2.4.o2：逾期未完成，完成0%，逾期31天\">31</td>",
+		"<td class=\"s-done\" title=\"监察室 · t2.1.o1：按时完成，完成100%\">✓</td>",
+		"<td class=\"s-late\" title=\"利用科 · t1.1.o1：逾期完成，完成100%，逾期1天\">迟</td>",
+		"@page{size:A4 landscape", NULL},
+		(const char *const[]){"<script", "http://", "https://", "url(", "<td class=\"s-red\" title=\"监察室 · t2.1.o1", NULL});
+	expect_balanced(s);
+	free(s);
+}
+
+static void test_unit_filter(void **state)
+{
+	campaign_db *db = *state;
+	char *s = page(db, "纪检监察室"); /* an alias */
+	expect_substrings(s, (const char *const[]){"<tr><td class=\"unit\">监察室</td><td>4</td><td class=\"s-red\">62</td>",
+		NULL}, (const char *const[]){"利用科", NULL});
+	free(s);
+}
+
+static void test_errors(void **state)
+{
+	campaign_db *db = *state;
+	campaign_dashboard_options o = CAMPAIGN_DASHBOARD_OPTIONS_INIT;
+	campaign_buf *b = NULL;
+	o.as_of = "2010-13-01";
+	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_EINVALID,
+	             "\"2010-13-01\" is not a date (YYYY-MM-DD)");
+	o.as_of = NULL;
+	o.site = "511100";
+	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_EINVALID,
+	             "site \"511100\": a store of one site has no sites");
+	o.site = NULL;
+	o.unit = "nobody";
+	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_ENOTFOUND, NULL);
+	o.unit = NULL;
+	o.version = 99;
+	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_EINVALID, NULL);
+	expect_error(campaign_dashboard_write_buf(NULL, db, NULL, NULL), CAMPAIGN_EINVALID,
+	             "campaign_dashboard_write_buf: out is NULL");
+	expect_error(campaign_dashboard_write(db, NULL, NULL, NULL), CAMPAIGN_EINVALID,
+	             "campaign_dashboard_write: path is NULL");
+	expect_error(campaign_dashboard_write(db, NULL, NULL, "/nonexistent/d.html"), CAMPAIGN_EIO,
+	             "/nonexistent/d.html: cannot write the file");
+	assert_null(b);
+}
+
+/* A hostile unit name is text, never markup. */
+static void test_escaped(void **state)
+{
+	campaign_db *db = open_memory();
+	FILE *f = fopen(SEED_PLAN, "rb");
+	static char yaml[1 << 20];
+	size_t n = fread(yaml, 1, sizeof yaml - 1, f);
+	char *at = strstr(yaml, "name: \"监察室\""), *s;
+	char hostile[sizeof yaml];
+	(void)state;
+	fclose(f);
+	yaml[n] = 0;
+	assert_non_null(at);
+	snprintf(hostile, sizeof hostile, "%.*sname: \"<script>监察室 & \\\"x\\\" 'y'\"%s", (int)(at - yaml), yaml,
+	         at + strlen("name: \"监察室\""));
+	assert_int_equal(campaign_plan_import_string(db, hostile, NULL, "t", NULL), CAMPAIGN_OK);
+	s = page(db, NULL);
+	expect_substrings(s, (const char *const[]){"&lt;script&gt;监察室 &amp; &quot;x&quot; &#39;y&#39;", NULL},
+	                  (const char *const[]){"<script", NULL});
+	expect_balanced(s);
+	free(s);
+	campaign_close(db);
+}
+
+static void test_file(void **state)
+{
+	campaign_db *db = *state;
+	char path[256];
+	FILE *f;
+	char head[16] = {0};
+	snprintf(path, sizeof path, "/tmp/test_dashboard_%d.html", (int)getpid());
+	assert_int_equal(campaign_dashboard_write(db, NULL, NULL, path), CAMPAIGN_OK);
+	assert_non_null(f = fopen(path, "rb"));
+	assert_int_equal(fread(head, 1, 15, f), 15);
+	fclose(f);
+	remove(path);
+	assert_string_equal(head, "<!DOCTYPE html>");
+}
+
+TEST_MAIN("dashboard", SEED_TEST(test_seed_figures), SEED_TEST(test_unit_filter), SEED_TEST(test_errors),
+          cmocka_unit_test(test_escaped), SEED_TEST(test_file))
