@@ -51,12 +51,10 @@ static int cmd_export(args *a)
 		return rc;
 	if (a->output)
 		rc = campaign_plan_export_yaml_file(db, a->campaign, a->output) ? fail() : 0;
-	else if (campaign_plan_export_yaml(&b, db, a->campaign))
+	else if (!(rc = campaign_plan_export_yaml(&b, db, a->campaign)))
+		rc = print_buf(b);
+	else
 		rc = fail();
-	else {
-		fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), stdout);
-		campaign_buf_free(b);
-	}
 	campaign_close(db);
 	return rc;
 }

@@ -15,12 +15,10 @@ int cmd_dashboard(args *a)
 	opts.site = arg_opt(a, "--site");
 	if (a->output)
 		rc = campaign_dashboard_write(db, a->campaign, &opts, a->output) ? fail() : 0;
-	else if (campaign_dashboard_write_buf(&b, db, a->campaign, &opts))
+	else if (!(rc = campaign_dashboard_write_buf(&b, db, a->campaign, &opts)))
+		rc = print_buf(b);
+	else
 		rc = fail();
-	else {
-		fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), stdout);
-		campaign_buf_free(b);
-	}
 	campaign_close(db);
 	return rc;
 }

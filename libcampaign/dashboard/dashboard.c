@@ -98,21 +98,22 @@ static int dash_start(dash *d, campaign_db *db, const char *campaign, const camp
 	return shares_load(d);
 }
 
+/* In priority order: where the phases stand, who is late, the risks, inspection, accountability. */
+static const dash_section *const SECTIONS[] = {&SECTION_GANTT, &SECTION_MATRIX, &SECTION_SUPERVISION, &SECTION_RISK,
+	&SECTION_COVERAGE, &SECTION_ACCOUNTABILITY};
+
 int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *db, const char *campaign,
                                  const campaign_dashboard_options *opts)
 {
 	dash d = {0};
 	struct campaign_buf *b;
+	size_t i;
 	if (!out)
 		return error_set(CAMPAIGN_EINVALID, "campaign_dashboard_write_buf: out is NULL");
 	d.rc = dash_start(&d, db, campaign, opts);
 	page_head(&d);
-	section_gantt(&d);
-	section_matrix(&d);
-	section_supervision(&d);
-	section_risk(&d);
-	section_coverage(&d);
-	section_accountability(&d);
+	for (i = 0; i < sizeof SECTIONS / sizeof *SECTIONS; i++)
+		section_write(&d, SECTIONS[i]);
 	put(&d, "<footer><p class=\"empty\">本看板由 libcampaign 依据公开查询生成，各图数据均可按表导出。</p></footer>\n"
 	        "</body></html>\n");
 	shares_free(&d);

@@ -52,13 +52,15 @@ void svg_text(dash *d, int x, int y, const char *cls, const char *text);
 void legend(dash *d, const char *const *pairs);
 /* The Chinese word of a status class ("red" -> "逾期"). */
 const char *status_word(const char *cls);
-/* A section's heading and its end. */
-void section_begin(dash *d, const char *id, const char *title);
-void section_end(dash *d);
 /* Records @rc as the page's error; 1 when it is OK. */
 int dash_ok(dash *d, int rc);
 /* 1 if the filter keeps @unit (every unit when there is no filter). */
 int unit_kept(const dash *d, const char *unit);
+/* Steps @c to its next row whose "unit" the filter keeps; 1 if there is one. */
+int next_kept(const dash *d, campaign_cursor *c);
+/* An <h3> @heading and a scrolling table with a header row of @heads (NULL-ended); its end. */
+void table_begin(dash *d, const char *heading, const char *const *heads);
+void table_end(dash *d);
 /* Days since 1970-01-01 of an ISO date; 0 for NULL or a bad date. */
 long date_days(const char *iso);
 /* The ISO date @days after 1970-01-01. */
@@ -86,17 +88,22 @@ void tally_word(dash *d, tally *t, const char *row, const char *const *pairs, co
 /* The table: @corner heads the row keys' column; a total column at the end. */
 void tally_table(dash *d, const tally *t, const char *corner);
 void tally_free(tally *t);
+/* The table under its @heading (NULL: none), then frees @t. */
+void tally_end(dash *d, tally *t, const char *heading, const char *corner);
 
 /* shares.c: outcomes and shares read once */
 int shares_load(dash *d);
 void shares_free(dash *d);
 
-/* The sections, in the page's order. */
-void section_gantt(dash *d);
-void section_matrix(dash *d);
-void section_supervision(dash *d);
-void section_risk(dash *d);
-void section_coverage(dash *d);
-void section_accountability(dash *d);
+/* A section of the page: its anchor, its heading and the parts it writes in order. */
+typedef struct dash_section {
+	const char *id, *title;
+	void (*parts[5])(dash *d);
+} dash_section;
+/* Writes @s: its heading, then each part, unless the page has failed already. */
+void section_write(dash *d, const dash_section *s);
+/* The sections, in the page's order (gantt.c, grid.c, tallies.c). */
+extern const dash_section SECTION_GANTT, SECTION_MATRIX, SECTION_SUPERVISION, SECTION_RISK, SECTION_COVERAGE,
+	SECTION_ACCOUNTABILITY;
 
 #endif

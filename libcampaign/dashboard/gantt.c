@@ -41,22 +41,6 @@ static int outcome_shown(const dash *d, const char *outcome)
 	return !d->filtered;
 }
 
-static void axis_read(dash *d, axis *a, int phases)
-{
-	campaign_cursor *c;
-	int rc = phases ? campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)
-	                : campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
-	if (!dash_ok(d, rc))
-		return;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (phases || outcome_shown(d, campaign_cursor_get(c, "outcome"))) {
-			axis_widen(a, campaign_cursor_get(c, "first"));
-			axis_widen(a, campaign_cursor_get(c, "last"));
-			a->rows++;
-		}
-	campaign_cursor_free(c);
-}
-
 /* A tick and a label "10年11月" at the 1st of every month of the axis. */
 static void axis_months(dash *d, const axis *a, int height)
 {
@@ -100,36 +84,33 @@ static const char *bar_title(const char *label, const char *cls, const char *fir
 	return t;
 }
 
-static int gantt_phases(dash *d, const axis *a, int row)
+/* The chart's rows: the phases with their milestones (@phases), or the
+ * outcomes the filter keeps. With no @a, only counts them and widens @grow. */
+static int gantt_rows(dash *d, const axis *a, axis *grow, int row, int phases)
 {
 	campaign_cursor *c;
 	char label[700];
-	if (!dash_ok(d, campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)))
+	int rc = phases ? campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)
+	                : campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
+	if (!dash_ok(d, rc))
 		return row;
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		const char *kind = campaign_cursor_get(c, "kind"), *st = campaign_cursor_get(c, "status");
-		snprintf(label, sizeof label, "%s%.600s", strcmp(kind, "phase") ? "  ◆ " : "", campaign_cursor_get(c, "name"));
-		gantt_bar(d, a, row++, label, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"), st,
-		          bar_title(label, st, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"), 0));
-	}
-	campaign_cursor_free(c);
-	return row;
-}
-
-static int gantt_outcomes(dash *d, const axis *a, int row)
-{
-	campaign_cursor *c;
-	char label[700];
-	if (!dash_ok(d, campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of)))
-		return row;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		const char *id = campaign_cursor_get(c, "outcome"), *cls = campaign_cursor_get(c, "color");
-		if (!outcome_shown(d, id))
+		const char *cls = campaign_cursor_get(c, phases ? "status" : "color");
+		const char *first = campaign_cursor_get(c, "first"), *last = campaign_cursor_get(c, "last");
+		if (!phases && !outcome_shown(d, campaign_cursor_get(c, "outcome")))
 			continue;
-		snprintf(label, sizeof label, "%s %.600s", id, campaign_cursor_get(c, "text"));
-		gantt_bar(d, a, row++, label, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"), cls,
-		          bar_title(label, cls, campaign_cursor_get(c, "first"), campaign_cursor_get(c, "last"),
-		                    campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"))));
+		if (phases)
+			snprintf(label, sizeof label, "%s%.600s", strcmp(campaign_cursor_get(c, "kind"), "phase") ? "  ◆ " : "",
+			         campaign_cursor_get(c, "name"));
+		else
+			snprintf(label, sizeof label, "%s %.600s", campaign_cursor_get(c, "outcome"), campaign_cursor_get(c, "text"));
+		if (grow) {
+			axis_widen(grow, first);
+			axis_widen(grow, last);
+		} else
+			gantt_bar(d, a, row, label, first, last, cls,
+			          bar_title(label, cls, first, last, phases ? 0 : campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"))));
+		row++;
 	}
 	campaign_cursor_free(c);
 	return row;
@@ -139,27 +120,24 @@ static const char *const GANTT_LEGEND[] = {"upcoming", "未开始", "active", "�
 	"节点已过", "due_soon", "节点临近", "done", "成果完成", "green", "未到期", "yellow", "临期", "red", "逾期",
 	"none", "无明确期限", "asof", "统计日", NULL};
 
-void section_gantt(dash *d)
+static void gantt_chart(dash *d)
 {
 	axis a = {0};
 	int height, row, x;
-	if (d->rc)
-		return;
-	section_begin(d, "gantt", "一、阶段与成果时间表（甘特图）");
-	axis_read(d, &a, 1);
-	axis_read(d, &a, 0);
+	a.rows = gantt_rows(d, NULL, &a, gantt_rows(d, NULL, &a, 0, 1), 0);
 	axis_widen(&a, d->as_of);
 	height = 24 + a.rows * G_ROW;
 	putf(d, "<div class=\"scroll\"><svg width=\"%d\" height=\"%d\" role=\"img\">",
 	     G_LEFT + G_WIDTH + 10, height);
 	put(d, "<title>阶段、节点与成果期限</title>");
 	axis_months(d, &a, height);
-	row = gantt_phases(d, &a, 0);
-	gantt_outcomes(d, &a, row);
+	row = gantt_rows(d, &a, NULL, 0, 1);
+	gantt_rows(d, &a, NULL, row, 0);
 	x = axis_x(&a, d->as_of);
 	putf(d, "<line class=\"asof\" x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\"><title>统计日 %s</title></line>", x, x, height,
 	     d->as_of);
 	put(d, "</svg></div>\n");
 	legend(d, GANTT_LEGEND);
-	section_end(d);
 }
+
+const dash_section SECTION_GANTT = {"gantt", "一、阶段与成果时间表（甘特图）", {gantt_chart}};

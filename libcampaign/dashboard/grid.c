@@ -78,27 +78,25 @@ static void grid_row(dash *d, int u, const int *cell)
 	     n[3]);
 }
 
-void section_matrix(dash *d)
+static void matrix_grid(dash *d)
 {
 	int *cell, u, i, no = d->outcomes.n ? d->outcomes.n : 1;
-	if (d->rc)
-		return;
 	if (!(cell = calloc((size_t)(d->units.n ? d->units.n : 1) * (size_t)no, sizeof *cell))) {
 		dash_ok(d, error_set(CAMPAIGN_ENOMEM, "out of memory"));
 		return;
 	}
 	for (i = 0; i < d->nshares; i++)
 		cell[d->shares[i].unit * no + d->shares[i].outcome] = i + 1;
-	section_begin(d, "matrix", "二、责任分工热力表（单位 × 成果）");
 	legend(d, GRID_LEGEND);
 	put(d, "<div class=\"scroll\"><table class=\"grid\">");
 	grid_head(d);
 	for (u = 0; u < d->units.n; u++)
 		grid_row(d, u, cell + u * no);
 	put(d, "</table></div>\n");
-	section_end(d);
 	free(cell);
 }
+
+const dash_section SECTION_MATRIX = {"matrix", "二、责任分工热力表（单位 × 成果）", {matrix_grid}};
 
 static void supervision_units(dash *d)
 {
@@ -106,11 +104,8 @@ static void supervision_units(dash *d)
 	int rows = 0;
 	if (!dash_ok(d, campaign_supervision_query(&c, d->db, d->campaign, d->as_of)))
 		return;
-	put(d, "<h3>督查名单</h3><div class=\"scroll\"><table class=\"supervision\">"
-	       "<tr><th>单位</th><th>逾期项数</th><th>最长逾期天数</th><th>情况</th></tr>\n");
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		if (!unit_kept(d, campaign_cursor_get(c, "unit")))
-			continue;
+	table_begin(d, "督查名单", (const char *const[]){"单位", "逾期项数", "最长逾期天数", "情况", NULL});
+	while (next_kept(d, c)) {
 		put(d, "<tr>");
 		tag_text(d, "td", "unit", campaign_cursor_get(c, "unit_name"));
 		putf(d, "<td>%lld</td><td class=\"s-red\">%lld</td>", campaign_cursor_int(c, 2), campaign_cursor_int(c, 3));
@@ -119,7 +114,7 @@ static void supervision_units(dash *d)
 		rows++;
 	}
 	campaign_cursor_free(c);
-	put(d, "</table></div>\n");
+	table_end(d);
 	if (!rows)
 		tag_text(d, "p", "empty", "无逾期单位");
 }
@@ -139,8 +134,7 @@ static void supervision_outcomes(dash *d)
 	campaign_cursor *c;
 	if (!dash_ok(d, campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of)))
 		return;
-	put(d, "<h3>逾期成果</h3><div class=\"scroll\"><table class=\"overdue\"><tr><th>成果</th><th>内容</th>"
-	       "<th>时限</th><th>逾期天数</th><th>未完成单位</th></tr>\n");
+	table_begin(d, "逾期成果", (const char *const[]){"成果", "内容", "时限", "逾期天数", "未完成单位", NULL});
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		if (strcmp(campaign_cursor_get(c, "color"), "red") ||
 		    !overdue_kept(d, strs_find(&d->outcomes, campaign_cursor_get(c, "outcome"))))
@@ -154,15 +148,8 @@ static void supervision_outcomes(dash *d)
 		put(d, "</tr>\n");
 	}
 	campaign_cursor_free(c);
-	put(d, "</table></div>\n");
+	table_end(d);
 }
 
-void section_supervision(dash *d)
-{
-	if (d->rc)
-		return;
-	section_begin(d, "supervision", "三、督查名单与逾期成果");
-	supervision_units(d);
-	supervision_outcomes(d);
-	section_end(d);
-}
+const dash_section SECTION_SUPERVISION = {"supervision", "三、督查名单与逾期成果",
+                                          {supervision_units, supervision_outcomes}};

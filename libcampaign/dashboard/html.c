@@ -94,21 +94,44 @@ const char *status_word(const char *cls)
 	return cls;
 }
 
-void section_begin(dash *d, const char *id, const char *title)
+void section_write(dash *d, const dash_section *s)
 {
-	putf(d, "<section id=\"%s\">", id);
-	tag_text(d, "h2", NULL, title);
+	int i;
+	if (d->rc)
+		return;
+	putf(d, "<section id=\"%s\">", s->id);
+	tag_text(d, "h2", NULL, s->title);
 	put(d, "\n");
-}
-
-void section_end(dash *d)
-{
+	for (i = 0; i < 5 && s->parts[i]; i++)
+		s->parts[i](d);
 	put(d, "</section>\n");
 }
 
 int unit_kept(const dash *d, const char *unit)
 {
 	return !d->filtered || (unit && strs_find(&d->filter, unit) >= 0);
+}
+
+int next_kept(const dash *d, campaign_cursor *c)
+{
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (unit_kept(d, campaign_cursor_get(c, "unit")))
+			return 1;
+	return 0;
+}
+
+void table_begin(dash *d, const char *heading, const char *const *heads)
+{
+	tag_text(d, "h3", NULL, heading);
+	put(d, "<div class=\"scroll\"><table><tr>");
+	for (; *heads; heads++)
+		tag_text(d, "th", NULL, *heads);
+	put(d, "</tr>\n");
+}
+
+void table_end(dash *d)
+{
+	put(d, "</table></div>\n");
 }
 
 /* days from civil (H. Hinnant's algorithm) */

@@ -60,25 +60,14 @@ static void risk_distribution(dash *d)
 	tally t = {0};
 	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign)))
 		return;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (unit_kept(d, campaign_cursor_get(c, "unit")))
-			tally_add(d, &t, campaign_cursor_get(c, "unit_name"), campaign_cursor_get(c, "grade_label"),
+	while (next_kept(d, c))
+		tally_add(d, &t, campaign_cursor_get(c, "unit_name"), campaign_cursor_get(c, "grade_label"),
 			          campaign_cursor_int(c, campaign_cursor_column_index(c, "points")));
 	campaign_cursor_free(c);
-	put(d, "<h3>各单位风险等级分布（风险点数）</h3>");
-	tally_table(d, &t, "单位");
-	tally_free(&t);
+	tally_end(d, &t, "各单位风险等级分布（风险点数）", "单位");
 }
 
-void section_risk(dash *d)
-{
-	if (d->rc)
-		return;
-	section_begin(d, "risk", "四、廉政风险热力图");
-	risk_heatmap(d);
-	risk_distribution(d);
-	section_end(d);
-}
+const dash_section SECTION_RISK = {"risk", "四、廉政风险热力图", {risk_heatmap, risk_distribution}};
 
 /* Reported / not reported per round series. */
 static void coverage_rounds(dash *d)
@@ -89,13 +78,10 @@ static void coverage_rounds(dash *d)
 	tally t = {0};
 	if (!dash_ok(d, campaign_inspection_rounds_query(&c, d->db, d->campaign, NULL, NULL, d->as_of)))
 		return;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (unit_kept(d, campaign_cursor_get(c, "unit")))
-			tally_word(d, &t, campaign_cursor_get(c, "series"), COLS, campaign_cursor_get(c, "status"));
+	while (next_kept(d, c))
+		tally_word(d, &t, campaign_cursor_get(c, "series"), COLS, campaign_cursor_get(c, "status"));
 	campaign_cursor_free(c);
-	put(d, "<h3>自查自纠报送情况（按轮次，单位数）</h3>");
-	tally_table(d, &t, "轮次");
-	tally_free(&t);
+	tally_end(d, &t, "自查自纠报送情况（按轮次，单位数）", "轮次");
 }
 
 static void coverage_missing(dash *d)
@@ -103,11 +89,8 @@ static void coverage_missing(dash *d)
 	campaign_cursor *c;
 	if (!dash_ok(d, campaign_inspection_missing_query(&c, d->db, d->campaign, NULL, d->as_of)))
 		return;
-	put(d, "<h3>未按时报送的单位</h3><div class=\"scroll\"><table class=\"missing\"><tr><th>单位</th><th>轮次</th>"
-	       "<th>报送期限</th><th>情况</th><th>逾期天数</th></tr>\n");
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		if (!unit_kept(d, campaign_cursor_get(c, "unit")))
-			continue;
+	table_begin(d, "未按时报送的单位", (const char *const[]){"单位", "轮次", "报送期限", "情况", "逾期天数", NULL});
+	while (next_kept(d, c)) {
 		put(d, "<tr>");
 		tag_text(d, "td", NULL, campaign_cursor_get(c, "unit_name"));
 		tag_text(d, "td", NULL, campaign_cursor_get(c, "series"));
@@ -116,7 +99,7 @@ static void coverage_missing(dash *d)
 		putf(d, "<td class=\"s-red\">%lld</td></tr>\n", campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late")));
 	}
 	campaign_cursor_free(c);
-	put(d, "</table></div>\n");
+	table_end(d);
 }
 
 static void coverage_findings(dash *d)
@@ -125,13 +108,10 @@ static void coverage_findings(dash *d)
 	tally t = {0};
 	if (!dash_ok(d, campaign_findings_query(&c, d->db, d->campaign, NULL, NULL)))
 		return;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (unit_kept(d, campaign_cursor_get(c, "unit")))
-			tally_add(d, &t, campaign_cursor_get(c, "category_text"), campaign_cursor_get(c, "origin_label"), 1);
+	while (next_kept(d, c))
+		tally_add(d, &t, campaign_cursor_get(c, "category_text"), campaign_cursor_get(c, "origin_label"), 1);
 	campaign_cursor_free(c);
-	put(d, "<h3>发现问题（按类别与来源）</h3>");
-	tally_table(d, &t, "问题类别");
-	tally_free(&t);
+	tally_end(d, &t, "发现问题（按类别与来源）", "问题类别");
 }
 
 /* The ledger's rows by state on the as-of date: closed, overdue, open. */
@@ -142,46 +122,29 @@ static void coverage_ledger(dash *d)
 	tally t = {0};
 	if (!dash_ok(d, campaign_rectification_ledger_query(&c, d->db, d->campaign, NULL, d->as_of)))
 		return;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+	while (next_kept(d, c)) {
 		const char *closed = campaign_cursor_get(c, "closed_on"), *overdue = campaign_cursor_get(c, "overdue");
-		if (!unit_kept(d, campaign_cursor_get(c, "unit")))
-			continue;
 		tally_word(d, &t, "整改台账", STATES, closed && *closed ? "closed" : overdue && *overdue ? "overdue" : "open");
 	}
 	campaign_cursor_free(c);
-	put(d, "<h3>整改台账</h3>");
-	tally_table(d, &t, "");
-	tally_free(&t);
+	tally_end(d, &t, "整改台账", "");
 }
 
-void section_coverage(dash *d)
-{
-	if (d->rc)
-		return;
-	section_begin(d, "coverage", "五、自查自纠与整改");
-	coverage_rounds(d);
-	coverage_missing(d);
-	coverage_findings(d);
-	coverage_ledger(d);
-	section_end(d);
-}
+const dash_section SECTION_COVERAGE = {"coverage", "五、自查自纠与整改",
+                                       {coverage_rounds, coverage_missing, coverage_findings, coverage_ledger}};
 
-void section_accountability(dash *d)
+static void accountability_proposals(dash *d)
 {
 	static const char *const DECISIONS[] = {"pending", "待决定", "accepted", "采纳", "modified", "修改后采纳",
 		"rejected", "不采纳", NULL};
 	campaign_cursor *c;
 	tally t = {0};
-	if (d->rc)
-		return;
-	section_begin(d, "accountability", "六、责任追究建议与决定");
 	if (!dash_ok(d, campaign_proposals_query(&c, d->db, d->campaign, NULL, NULL)))
 		return;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK)
-		if (unit_kept(d, campaign_cursor_get(c, "unit")))
-			tally_word(d, &t, campaign_cursor_get(c, "action_label"), DECISIONS, campaign_cursor_get(c, "status"));
+	while (next_kept(d, c))
+		tally_word(d, &t, campaign_cursor_get(c, "action_label"), DECISIONS, campaign_cursor_get(c, "status"));
 	campaign_cursor_free(c);
-	tally_table(d, &t, "建议类别");
-	tally_free(&t);
-	section_end(d);
+	tally_end(d, &t, NULL, "建议类别");
 }
+
+const dash_section SECTION_ACCOUNTABILITY = {"accountability", "六、责任追究建议与决定", {accountability_proposals}};

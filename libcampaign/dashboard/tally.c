@@ -76,3 +76,11 @@ void tally_free(tally *t)
 	t->cell = NULL;
 	t->cap = 0;
 }
+
+void tally_end(dash *d, tally *t, const char *heading, const char *corner)
+{
+	if (heading)
+		tag_text(d, "h3", NULL, heading);
+	tally_table(d, t, corner);
+	tally_free(t);
+}
