@@ -5,6 +5,8 @@
 #include "dashboard/dashboard.h"
 
 #define H_CELL 64
+#define H_LEFT 90 /* the likelihood labels */
+#define H_TOP 24
 
 /* A model's colour goes into a style attribute: only "#rgb"/"#rrggbb" or a word. */
 static const char *safe_color(const char *c)
@@ -28,6 +30,8 @@ static void heat_cell(dash *d, campaign_cursor *c, int x, int y)
 	esc(d, campaign_cursor_get(c, "grade_label"));
 	putf(d, "，%lld个风险点</title></rect>", points);
 	snprintf(n, sizeof n, "%lld", points);
+	if (x == H_LEFT)
+		svg_text(d, 2, y + H_CELL / 2, "axis", campaign_cursor_get(c, "likelihood_label"));
 	svg_text(d, x + H_CELL / 2 - 4, y + H_CELL / 2 - 2, "count", n);
 	svg_text(d, x + 4, y + H_CELL - 6, "grade", campaign_cursor_get(c, "grade_label"));
 }
@@ -42,15 +46,34 @@ static void risk_heatmap(dash *d)
 		error_ok();
 		return;
 	}
-	put(d, "<svg width=\"420\" height=\"380\" role=\"img\"><title>风险热力图：可能性 × 影响</title>");
+	if (d->filtered)
+		tag_text(d, "p", "empty", "热力图为全活动的风险点（不按单位筛选）。");
+	put(d, "<svg width=\"440\" height=\"400\" role=\"img\"><title>风险热力图：可能性 × 影响</title>");
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		l = campaign_cursor_int(c, 0), i = campaign_cursor_int(c, 2);
 		top = top ? top : l; /* rows come by likelihood descending */
-		heat_cell(d, c, 40 + (int)(i - 1) * H_CELL, 10 + (int)(top - l) * H_CELL);
+		heat_cell(d, c, H_LEFT + (int)(i - 1) * H_CELL, H_TOP + (int)(top - l) * H_CELL);
+		if (l == 1)
+			svg_text(d, H_LEFT + (int)(i - 1) * H_CELL + 4, H_TOP + (int)top * H_CELL + 14, "axis",
+			         campaign_cursor_get(c, "impact_label"));
 	}
-	svg_text(d, 40, 10 + (int)top * H_CELL + 16, "head", "影响 →");
-	svg_text(d, 0, 20, "head", "可能性");
+	svg_text(d, H_LEFT, H_TOP + (int)top * H_CELL + 32, "head", "影响 →");
+	svg_text(d, 2, 14, "head", "可能性 ↓");
 	put(d, "</svg>\n");
+	campaign_cursor_free(c);
+}
+
+/* The default model's grades, top first, as the columns (none without a default model). */
+static void grade_columns(dash *d, tally *t)
+{
+	campaign_cursor *c;
+	if (campaign_risk_model_grades_query(&c, d->db, d->campaign, NULL)) {
+		error_ok();
+		return;
+	}
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		if (strs_add(&t->cols, campaign_cursor_get(c, "label")) < 0)
+			dash_ok(d, error_set(CAMPAIGN_ENOMEM, "out of memory"));
 	campaign_cursor_free(c);
 }
 
@@ -58,6 +81,7 @@ static void risk_distribution(dash *d)
 {
 	campaign_cursor *c;
 	tally t = {0};
+	grade_columns(d, &t);
 	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign)))
 		return;
 	while (next_kept(d, c))

@@ -36,8 +36,9 @@ void tally_word(dash *d, tally *t, const char *row, const char *const *pairs, co
 {
 	const char *const *k;
 	/* every column, in the pairs' order, before the first count */
-	for (k = pairs; !t->cols.n && *k; k += 2)
-		tally_add(d, t, row, k[1], 0);
+	if (!t->cols.n)
+		for (k = pairs; *k; k += 2)
+			tally_add(d, t, row, k[1], 0);
 	for (k = pairs; *k && strcmp(*k, key); k += 2)
 		;
 	tally_add(d, t, row, *k ? k[1] : key, 1);

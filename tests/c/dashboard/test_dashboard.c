@@ -7,6 +7,8 @@
 #include <unistd.h>
 #include "testutil.h"
 
+#define SRC(f) CAMPAIGN_SOURCE_DIR "/" f
+
 static char *page(campaign_db *db, const char *unit)
 {
 	campaign_dashboard_options o = CAMPAIGN_DASHBOARD_OPTIONS_INIT;
@@ -151,5 +153,59 @@ static void test_file(void **state)
 	assert_string_equal(head, "<!DOCTYPE html>");
 }
 
+/* Risk points, a round, findings, a ledger and proposals, as of 2011-03-01. */
+static char *full_page(campaign_db *db)
+{
+	campaign_inspection_round_add_options r = CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_INIT;
+	campaign_inspection_round_submit_options sub = CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_INIT;
+	campaign_dashboard_options o = CAMPAIGN_DASHBOARD_OPTIONS_INIT;
+	campaign_buf *b;
+	char *s;
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, SRC("examples/models/matrix-5x5.yaml"), "office"), 1);
+	assert_int_equal(campaign_risk_register_import_file(db, NULL, SRC("examples/risk/register.csv"), NULL, "office"), 13);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, SRC("examples/catalogues/ten-categories.yaml"), "office"), 1);
+	assert_int_equal(campaign_catalogue_import_file(db, NULL, SRC("examples/catalogues/five-behaviours.yaml"), "office"), 1);
+	assert_int_equal(campaign_findings_import_file(db, NULL, SRC("tests/data/inspection/findings.csv"), NULL, "office"), 0);
+	assert_int_equal(campaign_rectifications_import_file(db, NULL, SRC("tests/data/inspection/ledger.csv"), NULL, "office"), 0);
+	r.round = "self-2010", r.group = "counties", r.window_first = "2010-10-15", r.window_last = "2010-12-20";
+	r.deadline = "2010-12-20";
+	assert_int_equal(campaign_inspection_round_add(db, NULL, &r, "office"), CAMPAIGN_OK);
+	sub.round = "self-2010/emeishan", sub.date = "2010-12-15";
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, &sub, "office"), CAMPAIGN_OK);
+	sub.round = "self-2010/mabian", sub.date = "2010-12-25";
+	assert_int_equal(campaign_inspection_round_submit(db, NULL, &sub, "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_rules_import_file(db, NULL, SRC("examples/rules/leshan-2010.yaml"), "office"), 1);
+	assert_int_equal(campaign_accountability_evaluate(db, NULL, "2011-03-01", "office"), 22);
+	o.as_of = "2011-03-01";
+	assert_int_equal(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_OK);
+	s = strdup(campaign_buf_data(b));
+	campaign_buf_free(b);
+	return s;
+}
+
+static void test_domain_sections(void **state)
+{
+	char *s = full_page(*state);
+	expect_substrings(s, (const char *const[]){
+		/* the heat map of the 5×5 matrix: 25 cells, the register's 13 points */
+		"<title>可能性4 × 影响5：一级风险，2个风险点</title></rect><text x=\"374\" y=\"118\" class=\"count\">2</text>",
+		"<title>可能性1 × 影响4：三级风险，1个风险点</title>",
+		"<th>单位</th><th>一级风险</th><th>二级风险</th><th>三级风险</th><th>合计</th>",
+		"<tr><th>矿管科</th><td>2</td><td>0</td><td>0</td><td class=\"total\">2</td></tr>",
+		/* the counties' round: 1 on time, 1 late, 9 missing of 11 */
+		"<tr><th>self-2010</th><td>1</td><td>1</td><td>9</td><td>0</td><td class=\"total\">11</td></tr>",
+		"<tr><td>马边彝族自治县国土资源局</td><td>self-2010</td><td>2010-12-20</td><td>逾期报送</td><td class=\"s-red\">5</td></tr>",
+		"<tr><td>市中区分局</td><td>self-2010</td><td>2010-12-20</td><td>未报送</td><td class=\"s-red\">71</td></tr>",
+		"<th>问题类别</th><th>自查发现</th><th>巡视发现</th><th>查办发现</th><th>合计</th>",
+		"<tr><th>擅自减免或缓缴土地出让金和矿产资源规费的行为</th><td>1</td><td>0</td><td>0</td>",
+		"<tr><th>整改台账</th><td>0</td><td>2</td><td>0</td><td class=\"total\">2</td></tr>",
+		"<th>建议类别</th><th>待决定</th><th>采纳</th><th>修改后采纳</th><th>不采纳</th><th>合计</th>",
+		"<tr><th>巡视</th><td>11</td><td>0</td><td>0</td><td>0</td><td class=\"total\">11</td></tr>",
+		"<tr><th>严格责任追究</th><td>10</td><td>0</td><td>0</td><td>0</td><td class=\"total\">10</td></tr>", NULL},
+		(const char *const[]){"emeishan", "<td>未报送</td><td class=\"s-red\">71</td></tr>\n<tr><td>峨眉山市", NULL});
+	expect_balanced(s);
+	free(s);
+}
+
 TEST_MAIN("dashboard", SEED_TEST(test_seed_figures), SEED_TEST(test_unit_filter), SEED_TEST(test_errors),
-          cmocka_unit_test(test_escaped), SEED_TEST(test_file))
+          cmocka_unit_test(test_escaped), SEED_TEST(test_file), SEED_TEST(test_domain_sections))
