@@ -13,7 +13,7 @@ static const char CSS[] =
 	"table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #bbb;padding:2px 5px}"
 	"th{background:#f2f2f2;text-align:left;font-weight:normal}td.total{font-weight:bold}"
 	".scroll{max-height:520px;overflow:auto;margin-bottom:8px}"
-	".grid td{width:20px;height:16px;padding:0;text-align:center;font-size:10px}"
+	".grid th{white-space:nowrap}.grid td{width:20px;height:16px;padding:0;text-align:center;font-size:10px}"
 	".legend{font-size:12px}.sw{display:inline-block;width:12px;height:12px;margin:0 3px 0 10px;"
 	"vertical-align:middle;border:1px solid #888}.empty{color:#888}"
 	".s-done{background:#2e7d32;fill:#2e7d32;color:#fff}.s-late{background:#8e24aa;fill:#8e24aa;color:#fff}"

@@ -48,6 +48,8 @@ void esc(dash *d, const char *s);
 void tag_text(dash *d, const char *tag, const char *cls, const char *text);
 void svg_rect(dash *d, int x, int y, int w, int h, const char *cls, const char *title);
 void svg_text(dash *d, int x, int y, const char *cls, const char *text);
+/* The same, cut to @chars characters and "…" (the full text stays in the shape's title). */
+void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars);
 /* One legend swatch per class/word pair, a NULL class ending them. */
 void legend(dash *d, const char *const *pairs);
 /* The Chinese word of a status class ("red" -> "逾期"). */

@@ -7,6 +7,7 @@
 #define G_LEFT 300  /* the labels' column */
 #define G_WIDTH 760 /* the time axis */
 #define G_ROW 18
+#define G_TOP 28 /* the year and month labels */
 
 typedef struct axis {
 	long first, last; /* days since 1970 */
@@ -54,9 +55,14 @@ static void axis_months(dash *d, const axis *a, int height)
 		if (date_days(iso) > a->last)
 			break;
 		x = axis_x(a, iso);
-		putf(d, "<line class=\"tick\" x1=\"%d\" y1=\"16\" x2=\"%d\" y2=\"%d\"/>", x, x, height);
-		snprintf(label, sizeof label, "%d年%d月", y % 100, m);
-		svg_text(d, x + 2, 12, "tick", label);
+		putf(d, "<line class=\"tick\" x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\"/>", x, x, height);
+		/* the year above its first month on the axis */
+		if (m == 1 || date_days(iso) - a->first < 28) {
+			snprintf(label, sizeof label, "%d年", y);
+			svg_text(d, x + 2, 11, "head", label);
+		}
+		snprintf(label, sizeof label, "%d月", m);
+		svg_text(d, x + 2, 24, "tick", label);
 	}
 }
 
@@ -64,8 +70,8 @@ static void axis_months(dash *d, const axis *a, int height)
 static void gantt_bar(dash *d, const axis *a, int row, const char *label, const char *first, const char *last,
                       const char *cls, const char *title)
 {
-	int y = 20 + row * G_ROW, x0, x1;
-	svg_text(d, 4, y + 12, "label", label);
+	int y = G_TOP + row * G_ROW, x0, x1;
+	svg_text_cut(d, 4, y + 12, "label", label, 24);
 	if (!last)
 		return;
 	x0 = axis_x(a, first ? first : last);
@@ -126,7 +132,7 @@ static void gantt_chart(dash *d)
 	int height, row, x;
 	a.rows = gantt_rows(d, NULL, &a, gantt_rows(d, NULL, &a, 0, 1), 0);
 	axis_widen(&a, d->as_of);
-	height = 24 + a.rows * G_ROW;
+	height = G_TOP + 4 + a.rows * G_ROW;
 	putf(d, "<div class=\"scroll\"><svg width=\"%d\" height=\"%d\" role=\"img\">",
 	     G_LEFT + G_WIDTH + 10, height);
 	put(d, "<title>阶段、节点与成果期限</title>");

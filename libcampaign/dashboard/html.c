@@ -58,9 +58,33 @@ void tag_text(dash *d, const char *tag, const char *cls, const char *text)
 
 void svg_rect(dash *d, int x, int y, int w, int h, const char *cls, const char *title)
 {
-	putf(d, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"%s\">", x, y, w < 2 ? 2 : w, h, cls);
+	putf(d, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"s-%s\">", x, y, w < 2 ? 2 : w, h, cls);
 	tag_text(d, "title", NULL, title);
 	put(d, "</rect>");
+}
+
+void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars)
+{
+	const char *p = text ? text : "";
+	char *cut;
+	int n = 0;
+	/* count code points (bytes that do not continue a UTF-8 sequence) */
+	for (; *p && n <= chars; p++)
+		n += ((unsigned char)*p & 0xC0) != 0x80;
+	if (!*p && n <= chars) {
+		svg_text(d, x, y, cls, text);
+		return;
+	}
+	while (p > text && ((unsigned char)*p & 0xC0) == 0x80)
+		p--;
+	if (!(cut = malloc((size_t)(p - text) + 4))) {
+		dash_ok(d, error_set(CAMPAIGN_ENOMEM, "out of memory"));
+		return;
+	}
+	memcpy(cut, text, (size_t)(p - text));
+	memcpy(cut + (p - text), "…", 4);
+	svg_text(d, x, y, cls, cut);
+	free(cut);
 }
 
 void svg_text(dash *d, int x, int y, const char *cls, const char *text)
