@@ -24,11 +24,10 @@ static void grid_cell(dash *d, const share *s)
 {
 	static const char *const MARK[] = {"✓", "迟", NULL, "!", "·", "–"};
 	int k = class_index(s->cls);
-	putf(d, "<td class=\"s-%s\" title=\"", CELL_CLASSES[k]);
-	esc(d, d->unit_names.v[s->unit]);
-	put(d, " · ");
-	esc(d, d->outcomes.v[s->outcome]);
-	putf(d, "：%s，完成%d%%", status_word(CELL_CLASSES[k]), s->percent);
+	/* the unit and the outcome head the row and the column: the title says the status */
+	putf(d, "<td class=\"s-%s\" title=\"%s", CELL_CLASSES[k], status_word(CELL_CLASSES[k]));
+	if (s->percent > 0 && s->percent < 100)
+		putf(d, "，完成%d%%", s->percent);
 	if (s->days_late > 0)
 		putf(d, "，逾期%d天", s->days_late);
 	put(d, "\">");

@@ -72,9 +72,14 @@ def test_supervision_list(page):
 
 
 def test_heat_grid_cells(page):
-    assert ("s-red", "监察室 · t2.4.o2：逾期未完成，完成0%，逾期31天") in page.cells
-    assert ("s-done", "监察室 · t2.1.o1：按时完成，完成100%") in page.cells
-    assert ("s-late", "利用科 · t1.1.o1：逾期完成，完成100%，逾期1天") in page.cells
+    heads = next(r for r in page.rows if r and r[0] == "单位")
+    grid = {r[0]: dict(zip(heads, r)) for r in page.rows if len(r) == len(heads)}
+    jiancha, liyong = grid["监察室"], grid["利用科"]
+    assert [jiancha[o] for o in ("t2.1.o1", "t2.4.o1", "t2.4.o2", "t3.2.o4", "t1.1.o1")] == ["✓", "31", "31", "62", ""]
+    assert [jiancha[k] for k in ("应完成", "按时完成", "逾期完成", "逾期未完成", "临期")] == ["14", "1", "0", "3", "0"]
+    assert liyong["t1.1.o1"] == "迟" and liyong["应完成"] == "3" and liyong["逾期完成"] == "1"
+    assert ("s-red", "逾期未完成，逾期62天") in page.cells
+    assert ("s-late", "逾期完成，逾期1天") in page.cells
 
 
 def test_every_outcome_in_the_chart_and_grid(seed, page):
