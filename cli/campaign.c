@@ -51,12 +51,10 @@ static int cmd_export(args *a)
 		return rc;
 	if (a->output)
 		rc = campaign_plan_export_yaml_file(db, a->campaign, a->output) ? fail() : 0;
-	else if (campaign_plan_export_yaml(&b, db, a->campaign))
+	else if (!(rc = campaign_plan_export_yaml(&b, db, a->campaign)))
+		rc = print_buf(b);
+	else
 		rc = fail();
-	else {
-		fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), stdout);
-		campaign_buf_free(b);
-	}
 	campaign_close(db);
 	return rc;
 }
@@ -134,6 +132,11 @@ static const cli_command root = CMD(
 		CMD("progress", "", "progress reports: add one, import many, the history", NULL, progress_commands, NULL),
 		CMD("status", "", "each unit's share of each outcome, with its colour", OPTIONS(O_AS_OF, O_FORMAT), NULL,
 		    cmd_status),
+		CMD("dashboard", "", "the one-page HTML dashboard: Gantt chart, heat grid, supervision, risk, inspection",
+		    OPTIONS(O_AS_OF, OPT("--output", 'o', "FILE.html", "write to FILE.html, not stdout"),
+		            O_UNIT("only this unit's rows (a group: its members')"),
+		            OPT("--site", 0, "CODE", "reserved for multi-site stores")),
+		    NULL, cmd_dashboard),
 		CMD("report", "", "overall progress, phases, units, overdue outcomes, the supervision list",
 		    OPTIONS(O_AS_OF, O_FORMAT), NULL, cmd_report),
 		CMD("thresholds", "", "warning days before / after a deadline; sets them with --yellow and --red",

@@ -208,6 +208,8 @@ int run_import_versioned(args *a);
 /* Ends a write: prints "@done @what" (with ": N" when @rc is a count N > 0),
  * or the error when @rc < 0; closes @db. */
 int written(campaign_db *db, int rc, const char *done, const char *what);
+/* Prints a buffer a call gave to stdout and frees it; returns 0. */
+int print_buf(campaign_buf *b);
 /* Today's date (UTC) as YYYY-MM-DD. */
 const char *today_utc(void);
 
@@ -217,6 +219,7 @@ int cmd_warnings(args *a);
 int cmd_workload(args *a);
 int cmd_status(args *a);
 int cmd_report(args *a);
+int cmd_dashboard(args *a);
 int cmd_thresholds(args *a);
 int cmd_log(args *a);
 int cmd_verify(args *a);

@@ -130,3 +130,10 @@ const char *today_utc(void)
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	return today;
 }
+
+int print_buf(campaign_buf *b)
+{
+	fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), stdout);
+	campaign_buf_free(b);
+	return 0;
+}

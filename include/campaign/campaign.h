@@ -22,5 +22,6 @@
 #include "audit.h"
 #include "access.h"
 #include "search.h"
+#include "dashboard.h"
 
 #endif

@@ -40,6 +40,9 @@ int buf_append(struct campaign_buf *b, const char *s, size_t n);
 int buf_puts(struct campaign_buf *b, const char *s);
 int buf_printf(struct campaign_buf *b, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
 void buf_reset(struct campaign_buf *b);
+/* Writes @b to the file @path whole: beside it, then renamed, so that a reader
+ * never sees half a file. EIO "PATH: cannot write the file". */
+int buf_write_file(const struct campaign_buf *b, const char *path);
 /* The SHA-256 of @n bytes at @data, as 64 lower-case hex digits and a NUL in
  * @out (OpenSSL's libcrypto); CAMPAIGN_ERROR if the digest fails. */
 int sha256_hex(const void *data, size_t n, char out[65]);
@@ -429,6 +432,9 @@ int unit_rid(stmts *c, sqlite3_int64 crid, const char *unit, sqlite3_int64 *rid)
 /* The units @text names -- a unit, or a group's members (view unit_member_of) --
  * appended to @out as a JSON array of row ids, for UNITS_IN(). */
 int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct campaign_buf *out);
+/* The same units' text ids, one a line (each followed by a newline), in unit
+ * order, appended to @out: for a caller that reads on through public queries. */
+int units_resolve_ids(campaign_db *db, sqlite3_int64 crid, const char *text, struct campaign_buf *out);
 /* A filter: binds ?@n of @st to units_resolve(@text); leaves it NULL (no
  * filter) when @text is NULL or "". */
 int units_bind(campaign_db *db, sqlite3_stmt *st, int n, sqlite3_int64 crid, const char *text);

@@ -248,6 +248,29 @@ int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct 
 	return rc;
 }
 
+static const char SQL_IDS[] =
+	"SELECT coalesce(group_concat(id, char(10)) || char(10), '') FROM (SELECT id FROM unit "
+	"WHERE rid IN (SELECT value FROM json_each(?1)) ORDER BY ord)";
+
+int units_resolve_ids(campaign_db *db, sqlite3_int64 crid, const char *text, struct campaign_buf *out)
+{
+	struct campaign_buf set = {0};
+	sqlite3_stmt *st;
+	int rc = units_resolve(db, crid, text, &set);
+	if (!rc && !(st = db_stmt(db, SQL_IDS)))
+		rc = campaign_error_code_last();
+	if (!rc) {
+		sqlite3_bind_text(st, 1, set.data, (int)set.size, SQLITE_STATIC);
+		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+			rc = buf_puts(out, (const char *)sqlite3_column_text(st, 0));
+		else
+			rc = error_from_sqlite(db->sql, rc, "cannot read the units' ids");
+		sqlite3_reset(st);
+	}
+	buf_reset(&set);
+	return rc;
+}
+
 int units_is_group(campaign_db *db, const char *campaign, const char *text)
 {
 	sqlite3_int64 crid;

@@ -63,6 +63,23 @@ void buf_reset(struct campaign_buf *b)
 	b->size = b->cap = 0;
 }
 
+int buf_write_file(const struct campaign_buf *b, const char *path)
+{
+	char *tmp = malloc(strlen(path) + 8);
+	FILE *f;
+	int rc = CAMPAIGN_OK;
+	if (!tmp)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	sprintf(tmp, "%s.tmp~", path);
+	f = fopen(tmp, "wb");
+	if (!f || fwrite(b->data, 1, b->size, f) != b->size || fclose(f) != 0 || rename(tmp, path) != 0) {
+		rc = error_set(CAMPAIGN_EIO, "%s: cannot write the file", path);
+		remove(tmp);
+	}
+	free(tmp);
+	return rc;
+}
+
 char *str_dup(const char *s)
 {
 	size_t n;

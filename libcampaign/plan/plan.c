@@ -41,25 +41,12 @@ int campaign_plan_export_yaml(campaign_buf **out, campaign_db *db, const char *c
 int campaign_plan_export_yaml_file(campaign_db *db, const char *campaign, const char *path)
 {
 	campaign_buf *b;
-	char *tmp;
-	FILE *f;
 	int rc;
 	if (!path)
 		return error_set(CAMPAIGN_EINVALID, "campaign_plan_export_yaml_file: path is NULL");
 	if ((rc = campaign_plan_export_yaml(&b, db, campaign)))
 		return rc;
-	/* write beside the target, then rename: a reader never sees half a file */
-	if (!(tmp = malloc(strlen(path) + 8))) {
-		campaign_buf_free(b);
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
-	sprintf(tmp, "%s.tmp~", path);
-	f = fopen(tmp, "wb");
-	if (!f || fwrite(b->data, 1, b->size, f) != b->size || fclose(f) != 0 || rename(tmp, path) != 0) {
-		rc = error_set(CAMPAIGN_EIO, "%s: cannot write the file", path);
-		remove(tmp);
-	}
-	free(tmp);
+	rc = buf_write_file(b, path);
 	campaign_buf_free(b);
 	return rc;
 }

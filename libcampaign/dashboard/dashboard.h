@@ -1,0 +1,111 @@
+/* The dashboard's private header: the page being written, the shares read
+ * once for the sections that need them, a tally for the pivot tables and the
+ * small HTML/SVG writer every section uses. Not installed.
+ *
+ * The dashboard reads the store only through the public queries (so every
+ * figure is also a table); the unit filter alone is resolved by the core's
+ * door (core/units.c), as every unit argument is. */
+#ifndef CAMPAIGN_DASHBOARD_PRIVATE_H
+#define CAMPAIGN_DASHBOARD_PRIVATE_H
+
+#include "core/core.h"
+
+/* A list of owned strings, looked up linearly (a few hundred at most). */
+typedef struct strs {
+	char **v;
+	int n, cap;
+} strs;
+
+/* One outcome share, as campaign_share_status_query() gives it. */
+typedef struct share {
+	int unit;      /* index into dash.units */
+	int outcome;   /* index into dash.outcomes */
+	char cls[12];  /* its class: done, late (done late), red, yellow, green, none */
+	int percent, days_late;
+} share;
+
+/* The page being written. The first error sticks: later writes do nothing. */
+typedef struct dash {
+	campaign_db *db;
+	const char *campaign;
+	char as_of[11];
+	int rc;
+	struct campaign_buf out;
+	strs filter;            /* the unit ids the filter keeps; empty: every unit */
+	int filtered;
+	strs units, unit_names; /* units that owe shares, in plan order */
+	strs outcomes, outcome_labels;
+	share *shares;
+	int nshares, cap_shares;
+} dash;
+
+/* html.c: the writer */
+void put(dash *d, const char *s);
+void putf(dash *d, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
+/* @s with & < > " ' as entities; NULL writes nothing. */
+void esc(dash *d, const char *s);
+/* <tag class="cls">escaped text</tag> */
+void tag_text(dash *d, const char *tag, const char *cls, const char *text);
+void svg_rect(dash *d, int x, int y, int w, int h, const char *cls, const char *title);
+void svg_text(dash *d, int x, int y, const char *cls, const char *text);
+/* The same, cut to @chars characters and "…" (the full text stays in the shape's title). */
+void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars);
+/* One legend swatch per class/word pair, a NULL class ending them. */
+void legend(dash *d, const char *const *pairs);
+/* The Chinese word of a status class ("red" -> "逾期"). */
+const char *status_word(const char *cls);
+/* Records @rc as the page's error; 1 when it is OK. */
+int dash_ok(dash *d, int rc);
+/* 1 if the filter keeps @unit (every unit when there is no filter). */
+int unit_kept(const dash *d, const char *unit);
+/* Steps @c to its next row whose "unit" the filter keeps; 1 if there is one. */
+int next_kept(const dash *d, campaign_cursor *c);
+/* An <h3> @heading and a scrolling table with a header row of @heads (NULL-ended); its end. */
+void table_begin(dash *d, const char *heading, const char *const *heads);
+void table_end(dash *d);
+/* Days since 1970-01-01 of an ISO date; 0 for NULL or a bad date. */
+long date_days(const char *iso);
+/* The ISO date @days after 1970-01-01. */
+void days_date(long days, char out[11]);
+
+/* strs */
+int strs_find(const strs *s, const char *key);
+/* Index of @key, added at the end if new; -1 out of memory. */
+int strs_add(strs *s, const char *key);
+/* Appends @key even if present (for lists parallel to another); its index or -1. */
+int strs_push(strs *s, const char *key);
+void strs_free(strs *s);
+
+/* tally.c: counts by row and column key, for the pivot tables */
+#define TALLY_COLS 32
+typedef struct tally {
+	strs rows, cols;
+	long long *cell; /* cap rows of TALLY_COLS */
+	int cap;
+} tally;
+void tally_add(dash *d, tally *t, const char *row, const char *col, long long n);
+/* Counts one under the word of @key in @pairs (key, word, ..., NULL; the key
+ * itself when absent), the pairs' words being the first columns, in order. */
+void tally_word(dash *d, tally *t, const char *row, const char *const *pairs, const char *key);
+/* The table: @corner heads the row keys' column; a total column at the end. */
+void tally_table(dash *d, const tally *t, const char *corner);
+void tally_free(tally *t);
+/* The table under its @heading (NULL: none), then frees @t. */
+void tally_end(dash *d, tally *t, const char *heading, const char *corner);
+
+/* shares.c: outcomes and shares read once */
+int shares_load(dash *d);
+void shares_free(dash *d);
+
+/* A section of the page: its anchor, its heading and the parts it writes in order. */
+typedef struct dash_section {
+	const char *id, *title;
+	void (*parts[5])(dash *d);
+} dash_section;
+/* Writes @s: its heading, then each part, unless the page has failed already. */
+void section_write(dash *d, const dash_section *s);
+/* The sections, in the page's order (gantt.c, grid.c, tallies.c). */
+extern const dash_section SECTION_GANTT, SECTION_MATRIX, SECTION_SUPERVISION, SECTION_RISK, SECTION_COVERAGE,
+	SECTION_ACCOUNTABILITY;
+
+#endif

@@ -1,0 +1,83 @@
+/* The outcomes and the outcome shares on the as-of date, read once: the
+ * heat grid, the supervision list and the Gantt chart's filter use them. */
+#include <stdlib.h>
+#include <string.h>
+#include "dashboard/dashboard.h"
+
+static int units_load(dash *d)
+{
+	campaign_cursor *c;
+	int rc = campaign_units_query(&c, d->db, d->campaign);
+	while (!rc && (rc = campaign_cursor_next(c)) == CAMPAIGN_OK)
+		if (unit_kept(d, campaign_cursor_get(c, "id")) &&
+		    (strs_push(&d->units, campaign_cursor_get(c, "id")) < 0 ||
+		     strs_push(&d->unit_names, campaign_cursor_get(c, "name")) < 0))
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+static int outcomes_load(dash *d)
+{
+	campaign_cursor *c;
+	int rc = campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
+	while (!rc && (rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		/* labels repeat across tasks ("1."); the id is unique */
+		if (strs_push(&d->outcomes, campaign_cursor_get(c, "outcome")) < 0 ||
+		    strs_push(&d->outcome_labels, campaign_cursor_get(c, "text")) < 0)
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+static int share_push(dash *d, campaign_cursor *c, int unit, int outcome)
+{
+	const char *color = campaign_cursor_get(c, "color"), *completion = campaign_cursor_get(c, "completion");
+	share *s;
+	if (d->nshares == d->cap_shares) {
+		int cap = d->cap_shares ? d->cap_shares * 2 : 256;
+		if (!(s = realloc(d->shares, (size_t)cap * sizeof *s)))
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
+		d->shares = s;
+		d->cap_shares = cap;
+	}
+	s = &d->shares[d->nshares++];
+	s->unit = unit;
+	s->outcome = outcome;
+	snprintf(s->cls, sizeof s->cls, "%s", completion && !strcmp(completion, "late") ? "late" : color ? color : "none");
+	s->percent = (int)campaign_cursor_int(c, campaign_cursor_column_index(c, "percent"));
+	s->days_late = (int)campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"));
+	return CAMPAIGN_OK;
+}
+
+int shares_load(dash *d)
+{
+	campaign_cursor *c;
+	int rc, u, o;
+	if ((rc = units_load(d)) || (rc = outcomes_load(d)) ||
+	    (rc = campaign_share_status_query(&c, d->db, d->campaign, d->as_of)))
+		return rc;
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		/* milestone shares are in the Gantt chart; the grid is of outcomes */
+		if (strcmp(campaign_cursor_get(c, "kind"), "outcome"))
+			continue;
+		u = strs_find(&d->units, campaign_cursor_get(c, "unit"));
+		o = strs_find(&d->outcomes, campaign_cursor_get(c, "outcome"));
+		if (u >= 0 && o >= 0 && (rc = share_push(d, c, u, o)))
+			break;
+	}
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+void shares_free(dash *d)
+{
+	strs_free(&d->units);
+	strs_free(&d->unit_names);
+	strs_free(&d->outcomes);
+	strs_free(&d->outcome_labels);
+	strs_free(&d->filter);
+	free(d->shares);
+	d->shares = NULL;
+}
