@@ -71,9 +71,7 @@ static char *trailing_deadline(doc *d, const char *text)
 	char *dl;
 	while ((c = strstr(p, ",")) || (c = strstr(p, ",")))
 		p = c + (*c == ',' ? 1 : 3);
-	if (p == text)
-		return NULL;
-	if (!(dl = doc_strdup(d, p)))
+	if (!(dl = doc_strdup(d, p))) /* the whole text when it has no comma: 完成时限:2012年6月底前完成。 */
 		return NULL;
 	doc_strip_stop(dl);
 	return doc_is_deadline(d, dl) ? dl : NULL;

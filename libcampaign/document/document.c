@@ -74,8 +74,14 @@ int doc_use(doc *d, int no, const char *fmt, ...)
 	va_end(ap);
 	if (!s)
 		return CAMPAIGN_ENOMEM;
-	if (!d->use[no])
-		d->use[no] = s;
+	if (d->use[no]) { /* a line used twice (a phase line with a milestone) says both */
+		char *both = malloc(strlen(d->use[no]) + strlen(s) + 3);
+		if (!both || own(d, both))
+			return CAMPAIGN_ENOMEM;
+		sprintf(both, "%s; %s", d->use[no], s);
+		s = both;
+	}
+	d->use[no] = s;
 	return CAMPAIGN_OK;
 }
 

@@ -38,6 +38,8 @@ static int add_milestone(doc *d, doc_phase *p, int line, const char *text, const
 	return m->text && m->deadline ? CAMPAIGN_OK : CAMPAIGN_ENOMEM;
 }
 
+static int step_milestones(doc *d, int line, const char *s);
+
 /* A clause of a phase line: its period, its focus (重点抓好…N个环节) or a milestone (DATE SUBJECT…). */
 static int phase_clause(doc *d, doc_phase *p, int line, char *c)
 {
@@ -56,8 +58,8 @@ static int phase_clause(doc *d, doc_phase *p, int line, char *c)
 		p->focus = f;
 		return CAMPAIGN_OK;
 	}
-	if (!(dl = date_prefix(d, c)))
-		return CAMPAIGN_OK;
+	if (!(dl = date_prefix(d, c))) /* "办公室于12月中旬前上报总结报告" */
+		return strstr(c, "于") ? step_milestones(d, line, c) : CAMPAIGN_OK;
 	if (!c[strlen(dl)] || doc_starts(c + strlen(dl), "为")) {
 		if (!p->period)
 			p->period = dl;
