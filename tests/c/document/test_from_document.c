@@ -106,26 +106,37 @@ static void test_seed_measures_equal_hand_encoding(void **state)
 	campaign_close(hand), campaign_close(db);
 }
 
-/* Every outcome: same text and deadline, with the same first and last days. */
-static void test_seed_outcomes_equal_hand_encoding(void **state)
+/* Steps both cursors together (then frees them): every row of @h has its twin in @c, equal in @cols. */
+static int same_rows(campaign_cursor *h, campaign_cursor *c, const char *const *cols, size_t ncols)
 {
-	campaign_db *hand = open_seed(), *db = draft_store(DOC("leshan-2010.txt"), NULL, NULL);
-	campaign_cursor *h, *c;
-	static const char *const cols[] = {"id", "task", "label", "text", "deadline_text", "first", "last"};
 	int n = 0;
-	(void)state;
-	assert_int_equal(campaign_outcomes_query(&h, hand, NULL, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_outcomes_query(&c, db, NULL, NULL), CAMPAIGN_OK);
 	while (campaign_cursor_next(h) == CAMPAIGN_OK) {
 		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
-		for (size_t i = 0; i < sizeof cols / sizeof *cols; i++) {
+		for (size_t i = 0; i < ncols; i++) {
 			const char *a = campaign_cursor_get(h, cols[i]), *b = campaign_cursor_get(c, cols[i]);
 			assert_string_equal(b ? b : "NULL", a ? a : "NULL");
 		}
 		n++;
 	}
-	assert_int_equal(n, 32);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(h), campaign_cursor_free(c);
+	return n;
+}
+
+/* Every task (3 areas, 10 tasks: label, title, objective) and every outcome (text, deadline, first and last days). */
+static void test_seed_tasks_outcomes_equal_hand_encoding(void **state)
+{
+	campaign_db *hand = open_seed(), *db = draft_store(DOC("leshan-2010.txt"), NULL, NULL);
+	campaign_cursor *h, *c;
+	static const char *const tcols[] = {"id", "parent", "depth", "label", "title", "objective"};
+	static const char *const ocols[] = {"id", "task", "label", "text", "deadline_text", "first", "last"};
+	(void)state;
+	assert_int_equal(campaign_tasks_query(&h, hand, NULL, NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_tasks_query(&c, db, NULL, NULL), CAMPAIGN_OK);
+	assert_int_equal(same_rows(h, c, tcols, 6), 13);
+	assert_int_equal(campaign_outcomes_query(&h, hand, NULL, NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_outcomes_query(&c, db, NULL, NULL), CAMPAIGN_OK);
+	assert_int_equal(same_rows(h, c, ocols, 7), 32);
 	assert_int_equal(campaign_outcomes_query(&c, db, NULL, "t1.1"), CAMPAIGN_OK);
 	expect_row(c, "id", "t1.1.o1", "deadline_text", "2010年11月底完成", "first", "2010-11-21", "last", "2010-11-30", NULL);
 	campaign_cursor_free(c);
@@ -249,6 +260,6 @@ static void test_errors(void **state)
 }
 
 TEST_MAIN("document", cmocka_unit_test(test_seed_counts), cmocka_unit_test(test_seed_measures_equal_hand_encoding),
-          cmocka_unit_test(test_seed_outcomes_equal_hand_encoding), cmocka_unit_test(test_seed_campaign_and_phases),
+          cmocka_unit_test(test_seed_tasks_outcomes_equal_hand_encoding), cmocka_unit_test(test_seed_campaign_and_phases),
           cmocka_unit_test(test_county_plan_both_encodings), cmocka_unit_test(test_quotes_round_trip),
           cmocka_unit_test(test_errors))
