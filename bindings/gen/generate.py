@@ -67,6 +67,7 @@ INTERNAL = {
     "campaign_deadline_last": "Deadline.last",
     "campaign_deadline_is_open_ended": "Deadline.open_ended / Deadline.openEnded",
     "campaign_deadline_free": "parse_deadline() / Campaign.parseDeadline()",
+    "campaign_plan_from_document": "not needed: two out-buffers; plan_from_document_yaml() / _report() give each",
     "campaign_error_code_last": "read in C when an error is raised (python.i, java.i)",
     "campaign_error_message": "read in C when an error is raised: the exception's message",
     "campaign_error_file": "read in C when an error is raised: the exception's file",
