@@ -58,23 +58,18 @@ int doc_grow(void **arr, int n, size_t size)
 	return CAMPAIGN_OK;
 }
 
-static char *vformat(doc *d, const char *fmt, va_list ap)
+/* Formats a note; NULL on ENOMEM. */
+static char *note(doc *d, const char *fmt, va_list ap)
 {
 	char tmp[512];
 	vsnprintf(tmp, sizeof tmp, fmt, ap);
 	return doc_strdup(d, tmp);
 }
 
-int doc_use(doc *d, int no, const char *fmt, ...)
+/* Line @no's use gets @s; a line used twice (a phase line with a milestone) says both. */
+static int note_use(doc *d, int no, char *s)
 {
-	va_list ap;
-	char *s;
-	va_start(ap, fmt);
-	s = vformat(d, fmt, ap);
-	va_end(ap);
-	if (!s)
-		return CAMPAIGN_ENOMEM;
-	if (d->use[no]) { /* a line used twice (a phase line with a milestone) says both */
+	if (d->use[no]) {
 		char *both = malloc(strlen(d->use[no]) + strlen(s) + 3);
 		if (!both || own(d, both))
 			return CAMPAIGN_ENOMEM;
@@ -85,16 +80,28 @@ int doc_use(doc *d, int no, const char *fmt, ...)
 	return CAMPAIGN_OK;
 }
 
-int doc_judge(doc *d, int no, const char *fmt, ...)
+int doc_use(doc *d, int no, const char *fmt, ...)
 {
 	va_list ap;
 	char *s;
 	va_start(ap, fmt);
-	s = vformat(d, fmt, ap);
+	s = note(d, fmt, ap);
 	va_end(ap);
-	if (!s || (no >= 0 ? buf_printf(&d->judgements, "L%d: %s\n", no + 1, s) : buf_printf(&d->judgements, "%s\n", s)))
+	return s ? note_use(d, no, s) : CAMPAIGN_ENOMEM;
+}
+
+int doc_judge(doc *d, int no, const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int rc;
+	va_start(ap, fmt);
+	s = note(d, fmt, ap);
+	va_end(ap);
+	if (!s)
 		return CAMPAIGN_ENOMEM;
-	return CAMPAIGN_OK;
+	rc = no >= 0 ? buf_printf(&d->judgements, "L%d: %s\n", no + 1, s) : buf_printf(&d->judgements, "%s\n", s);
+	return rc ? CAMPAIGN_ENOMEM : CAMPAIGN_OK;
 }
 
 int doc_is_deadline(doc *d, const char *text)

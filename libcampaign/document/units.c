@@ -9,30 +9,24 @@
 static const struct known {
 	const char *name, *id, *kind, *aliases, *members_of, *derive;
 } known[] = {
-	{"利用科", "liyong", "department", NULL, NULL, NULL},
-	{"规划科", "guihua", "department", NULL, NULL, NULL},
-	{"耕保科", "gengbao", "department", NULL, NULL, NULL},
-	{"地籍科", "diji", "department", NULL, NULL, NULL},
-	{"法规科", "fagui", "department", NULL, NULL, NULL},
-	{"监察室", "jiancha", "department", "纪检监察室|纪监室", NULL, NULL},
-	{"信访科", "xinfang", "department", NULL, NULL, NULL},
-	{"矿管科", "kuangguan", "department", NULL, NULL, NULL},
-	{"财务室", "caiwu", "department", "财务科", NULL, NULL},
-	{"办公室", "bangongshi", "department", NULL, NULL, NULL},
-	{"党委办", "dangweiban", "department", NULL, NULL, NULL},
-	{"机关党办", "jiguan-dangban", "department", NULL, NULL, NULL},
-	{"人事科", "renshi", "department", "人事教育科", NULL, NULL},
-	{"行政审批科", "shenpi", "department", NULL, NULL, NULL},
-	{"交易中心", "jiaoyi", "affiliate", NULL, NULL, NULL},
-	{"执法支队", "zhifa", "affiliate", "执法监察支队", NULL, NULL},
-	{"信息中心", "xinxi", "affiliate", NULL, NULL, NULL},
+#define DEPT(name, id) {name, id, "department", NULL, NULL, NULL}
+#define UNIT(name, id, kind, aliases) {name, id, kind, aliases, NULL, NULL}
+	DEPT("利用科", "liyong"), DEPT("规划科", "guihua"), DEPT("耕保科", "gengbao"), DEPT("地籍科", "diji"),
+	DEPT("法规科", "fagui"), UNIT("监察室", "jiancha", "department", "纪检监察室|纪监室"), DEPT("信访科", "xinfang"),
+	DEPT("矿管科", "kuangguan"), UNIT("财务室", "caiwu", "department", "财务科"), DEPT("办公室", "bangongshi"),
+	DEPT("党委办", "dangweiban"), DEPT("机关党办", "jiguan-dangban"), UNIT("人事科", "renshi", "department", "人事教育科"),
+	DEPT("行政审批科", "shenpi"), UNIT("交易中心", "jiaoyi", "affiliate", NULL),
+	UNIT("执法支队", "zhifa", "affiliate", "执法监察支队"), UNIT("信息中心", "xinxi", "affiliate", NULL),
+	/* groups: their members are the units of a kind the document names, or derived at import */
 	{"各科室", "departments", NULL, "局机关各科室", "department", NULL},
 	{"直属单位", "affiliates", NULL, "各直属单位", "affiliate", NULL},
 	{"其他行政科室", "other-departments", NULL, NULL, "department", NULL},
 	{"各牵头科室", "lead-departments", NULL, "局机关各牵头科室|市局机关各牵头科室", NULL, "lead-departments"},
 	/* named but never listed: written as one unit (a group needs members) */
-	{"各县(市、区)国土资源局(分局)", "counties", "subordinate_bureau",
-	 "各国土资源局(分局)|各市县(市、区)国土资源局(分局)|各地|各县(市、区)国土资源局", NULL, NULL},
+	UNIT("各县(市、区)国土资源局(分局)", "counties", "subordinate_bureau",
+	     "各国土资源局(分局)|各市县(市、区)国土资源局(分局)|各地|各县(市、区)国土资源局"),
+#undef UNIT
+#undef DEPT
 };
 
 static int alias_has(const char *aliases, const char *name)
