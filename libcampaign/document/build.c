@@ -69,7 +69,7 @@ static char *trailing_deadline(doc *d, const char *text)
 {
 	const char *p = text, *c;
 	char *dl;
-	while ((c = strstr(p, ",")) || (c = strstr(p, ",")))
+	while ((c = strstr(p, ",")) || (c = strstr(p, FW_COMMA)))
 		p = c + (*c == ',' ? 1 : 3);
 	if (!(dl = doc_strdup(d, p))) /* the whole text when it has no comma: 完成时限:2012年6月底前完成。 */
 		return NULL;
@@ -97,7 +97,11 @@ static int new_item(doc *d, state *st, int line, const char *label, const char *
 		return doc_use(d, line, "outcome %s.o%d%s%s", t->id, *n, it->deadline ? ", deadline " : "",
 		               it->deadline ? it->deadline : "");
 	}
-	return doc_use(d, line, "measure %s.m%d", t->id, *n);
+	if (doc_inline_resp(d, line, it))
+		return CAMPAIGN_ENOMEM;
+	if (it->has_resp)
+		t->resp_from = *n;
+	return doc_use(d, line, "measure %s.m%d%s", t->id, *n, it->has_resp ? " with its responsibility" : "");
 }
 
 /* Items of a measures or outcomes section, possibly run together on one line. */
@@ -157,6 +161,9 @@ static int task_line(doc *d, state *st, int line, char *s)
 	doc_task *t = &d->tasks[st->task];
 	if (k == SECT_RESP)
 		return responsibility(d, st, line, rest);
+	if ((doc_starts(s, "(") || doc_starts(s, FW_LP) || doc_starts(s, "【") || doc_starts(s, FW_LB)) &&
+	    doc_section_label(s + (*s == '(' ? 1 : 3), &rest) == SECT_RESP)
+		return responsibility(d, st, line, s); /* (责任单位:A、B、C) after a list of items */
 	if (k != SECT_NONE) {
 		st->sect = k;
 		if (!*rest)
@@ -205,7 +212,7 @@ static int heading1(doc *d, state *st, int line, const char *body)
 /* Lines of the requirements part end at a short line with no sentence in it (the appendix's heading). */
 static int requirement_line(doc *d, state *st, int line, const char *s)
 {
-	if (!strstr(s, "。") && !strstr(s, ",") && !strstr(s, ",")) {
+	if (!strstr(s, "。") && !strstr(s, ",") && !strstr(s, FW_COMMA)) {
 		st->part = PART_OTHER;
 		if (!d->footer)
 			d->footer = doc_strdup(d, s);

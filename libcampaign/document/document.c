@@ -151,7 +151,7 @@ static int basis(doc *d)
 	for (const char *p = s; p < b; p++) /* the number starts after the last bracket before 〔 */
 		if (*p == '(')
 			start = p + 1;
-		else if (doc_starts(p, "(") || doc_starts(p, "》"))
+		else if (doc_starts(p, FW_LP) || doc_starts(p, "》"))
 			start = p + 3;
 	if (!(d->basis = doc_strndup(d, start, (size_t)(h + strlen("号") - start))))
 		return CAMPAIGN_ENOMEM;

@@ -9,6 +9,16 @@
 #include "io/io.h"
 #include "campaign/document.h"
 
+/* Full-width punctuation, written as bytes so no editor turns it into ASCII: ( ) : ; , . [ ] */
+#define FW_LP "\xEF\xBC\x88"
+#define FW_RP "\xEF\xBC\x89"
+#define FW_COLON "\xEF\xBC\x9A"
+#define FW_SEMI "\xEF\xBC\x9B"
+#define FW_COMMA "\xEF\xBC\x8C"
+#define FW_STOP "\xEF\xBC\x8E"
+#define FW_LB "\xEF\xBC\xBB"
+#define FW_RB "\xEF\xBC\xBD"
+
 /* ---- lines.c ---- */
 
 typedef enum num_kind { NUM_NONE, NUM_CN, NUM_CN_PAREN, NUM_ARABIC, NUM_PAREN, NUM_CIRCLED } num_kind;
@@ -131,6 +141,9 @@ int doc_build(doc *d);
 int doc_unit_find(doc *d, const char *name, int create, const char **canonical);
 /* Parses a responsibility text (after 责任单位:) into @m's lead and support. */
 int doc_parse_resp(doc *d, int line, const char *text, doc_item *m);
+/* A responsibility written in a measure's own text: a final (责任单位:…) or [牵头单位:…;责任单位:…]
+ * (cut from the text), or 由X牵头,Y配合. */
+int doc_inline_resp(doc *d, int line, doc_item *m);
 /* The units the text starts with (its subject, up to 要/完成/…): up to @max indexes; returns the count. */
 int doc_subject(doc *d, const char *text, int *units, int max);
 

@@ -144,7 +144,7 @@ static int items(doc *d, struct campaign_buf *o, const doc_task *t, int outcomes
 /* Tasks are written flat: each parent's children under `tasks:` at their depth. */
 static int task_tree(doc *d, struct campaign_buf *o, int parent, int indent)
 {
-	int rc = 0, any = 0;
+	int rc = parent < 0 && !d->ntasks ? buf_puts(o, "tasks: []\n") : 0, any = 0; /* work steps only */
 	for (int i = 0; !rc && i < d->ntasks; i++) {
 		const doc_task *t = &d->tasks[i];
 		struct campaign_buf sub = {0};

@@ -80,12 +80,12 @@ static int cn_number(const char *s, size_t *len)
 
 static size_t open_paren(const char *s)
 {
-	return *s == '(' ? 1 : doc_starts(s, "(") ? 3 : 0;
+	return *s == '(' ? 1 : doc_starts(s, FW_LP) ? 3 : 0;
 }
 
 static size_t close_paren(const char *s)
 {
-	return *s == ')' ? 1 : doc_starts(s, ")") ? 3 : 0;
+	return *s == ')' ? 1 : doc_starts(s, FW_RP) ? 3 : 0;
 }
 
 /* Digits at @s: their value and count. */
@@ -127,7 +127,7 @@ static num_kind arabic_label(const char *s, int *value, size_t *len)
 		return NUM_NONE;
 	if (s[n] == '.' && !(s[n + 1] >= '0' && s[n + 1] <= '9'))
 		p = 1;
-	else if (doc_starts(s + n, "、") || doc_starts(s + n, "."))
+	else if (doc_starts(s + n, "、") || doc_starts(s + n, FW_STOP))
 		p = 3;
 	else
 		return NUM_NONE;
@@ -180,7 +180,7 @@ sect_kind doc_section_label(const char *s, const char **rest)
 			p += k;
 		if (*p == ':')
 			p++;
-		else if (doc_starts(p, ":"))
+		else if (doc_starts(p, FW_COLON))
 			p += 3;
 		else
 			continue;

@@ -85,7 +85,7 @@ static int phase_clauses(doc *d, doc_phase *p, int line, const char *s)
 		return CAMPAIGN_ENOMEM;
 	for (char *c = t; c && *c;) {
 		char *e = NULL;
-		const char *seps[] = {"。", ";", ";", ",", ","};
+		const char *seps[] = {"。", ";", FW_SEMI, ",", FW_COMMA};
 		size_t el = 0;
 		for (int i = 0; i < 5; i++) {
 			char *x = strstr(c, seps[i]);
@@ -123,45 +123,91 @@ static int step_milestones(doc *d, int line, const char *s)
 	return rc;
 }
 
-int doc_phase_line(doc *d, int no, const char *s)
+/* A new phase @name (n bytes) with its period (or NULL: from the clauses of @rest). */
+static int new_phase(doc *d, int no, const char *name, size_t n, char *period, const char *rest)
 {
-	const char *colon;
 	doc_phase *p;
-	if (!doc_starts(s, "第") || !strstr(s, "阶段") || !((colon = strstr(s, ":")) || (colon = strstr(s, ":")))) {
-		if (!d->nphases) {
-			char *period = date_prefix(d, s) ? doc_strdup(d, s) : NULL, *cut;
-			if (!period || d->period)
-				return CAMPAIGN_OK;
-			if ((cut = strstr(period, ",分")) || (cut = strstr(period, ",分")))
-				*cut = 0;
-			doc_strip_stop(period);
-			d->period = period;
-			return doc_use(d, no, "campaign period");
-		}
-		int before = d->phases[d->nphases - 1].nms;
-		if (step_milestones(d, no, s))
-			return CAMPAIGN_ENOMEM;
-		if (d->phases[d->nphases - 1].nms == before)
-			return doc_use(d, no, "a step of phase %s (steps are not modelled)", d->phases[d->nphases - 1].name);
-		return CAMPAIGN_OK;
-	}
 	if (doc_grow((void **)&d->phases, d->nphases, sizeof *d->phases))
 		return CAMPAIGN_ENOMEM;
 	p = &d->phases[d->nphases++];
 	memset(p, 0, sizeof *p);
 	p->line = no;
-	colon += *colon == ':' ? 1 : 3;
-	{
-		const char *stop = strstr(colon, "。");
-		size_t n = stop ? (size_t)(stop - colon) : strlen(colon);
-		if (!(p->name = doc_strndup(d, colon, n)))
-			return CAMPAIGN_ENOMEM;
-		if (phase_clauses(d, p, no, stop ? stop + strlen("。") : ""))
-			return CAMPAIGN_ENOMEM;
-	}
+	p->period = period;
+	if (!(p->name = doc_strndup(d, name, n)) || phase_clauses(d, p, no, rest))
+		return CAMPAIGN_ENOMEM;
 	if (!p->period)
 		p->period = d->period ? d->period : "";
 	return doc_use(d, no, "phase p%d %s, period %s", d->nphases, p->name, p->period);
+}
+
+/* 第一阶段:动员部署。REST */
+static int phase_ordinal(doc *d, int no, const char *s)
+{
+	const char *colon = strstr(s, ":"), *fw = strstr(s, FW_COLON), *stop;
+	if (!doc_starts(s, "第") || !strstr(s, "阶段") || (!colon && !fw))
+		return -1;
+	colon = colon && (!fw || colon < fw) ? colon + 1 : fw + 3;
+	stop = strstr(colon, "。");
+	return new_phase(d, no, colon, stop ? (size_t)(stop - colon) : strlen(colon), NULL,
+	                 stop ? stop + strlen("。") : "");
+}
+
+/* 2011年1月至2011年6月为集中整改阶段。REST */
+static int phase_dated(doc *d, int no, const char *s)
+{
+	char *dl = date_prefix(d, s);
+	const char *name, *end;
+	if (!dl || !doc_starts(s + strlen(dl), "为") || !(end = strstr(s, "阶段")))
+		return -1;
+	name = s + strlen(dl) + strlen("为");
+	if (end < name)
+		return -1;
+	end += strlen("阶段");
+	return new_phase(d, no, name, (size_t)(end - name - strlen("阶段")), dl, end);
+}
+
+/* 2、集中整治(2011年3月--2011年5月): a numbered step whose heading ends with its period. */
+static int phase_numbered(doc *d, int no, const char *s)
+{
+	int v;
+	size_t len;
+	const char *body, *open;
+	char *dl;
+	if (doc_numbering(s, &v, &len, &body) == NUM_NONE || !(doc_ends(body, ")") || doc_ends(body, FW_RP)))
+		return -1;
+	if (!(open = strstr(body, "(")) && !(open = strstr(body, FW_LP)))
+		return -1;
+	if (!(dl = date_prefix(d, open + (*open == '(' ? 1 : 3))))
+		return -1;
+	return new_phase(d, no, body, (size_t)(open - body), dl, "");
+}
+
+int doc_phase_line(doc *d, int no, const char *s)
+{
+	int rc;
+	if ((rc = phase_ordinal(d, no, s)) >= 0 || (rc = phase_dated(d, no, s)) >= 0 ||
+	    (rc = phase_numbered(d, no, s)) >= 0)
+		return rc;
+	if (!d->nphases) {
+		char *period = date_prefix(d, s) ? doc_strdup(d, s) : NULL, *cut;
+		if (!period || d->period)
+			return CAMPAIGN_OK;
+		if ((cut = strstr(period, ",分")) || (cut = strstr(period, FW_COMMA "分")))
+			*cut = 0;
+		doc_strip_stop(period);
+		if (doc_ends(period, ":") || doc_ends(period, FW_COLON)) /* 2011年3月开始,至2011年12月结束: */
+			period[strlen(period) - (doc_ends(period, ":") ? 1 : 3)] = 0;
+		d->period = period;
+		if (!doc_is_deadline(d, period) && doc_judge(d, no, "the campaign period \"%s\" does not parse", period))
+			return CAMPAIGN_ENOMEM;
+		return doc_use(d, no, "campaign period");
+	}
+	int before = d->phases[d->nphases - 1].nms;
+	if (step_milestones(d, no, s))
+		return CAMPAIGN_ENOMEM;
+	if (d->phases[d->nphases - 1].nms == before)
+		return doc_use(d, no, "a step of phase %s (steps are not modelled)", d->phases[d->nphases - 1].name);
+	return CAMPAIGN_OK;
 }
 
 /* ---- the leading group ---- */
@@ -193,7 +239,7 @@ static int add_member(doc *d, doc_body *b, const char *role, const char *name, c
 	m->title = title && *title ? doc_strdup(d, title) : NULL;
 	if (name) {
 		char *nm = unpad(d, name), *jian;
-		if (nm && ((jian = strstr(nm, "(兼)")) || (jian = strstr(nm, "(兼)"))))
+		if (nm && ((jian = strstr(nm, "(兼)")) || (jian = strstr(nm, FW_LP "兼" FW_RP))))
 			*jian = 0, m->concurrent = 1;
 		m->name = nm;
 	}
@@ -215,7 +261,7 @@ static int members(doc *d, doc_body *b, const char *role, char *rest)
 	for (int i = 0; i < n; i++) {
 		/* a two-character name padded with a space: 张 雷, 吴 洪 */
 		if (i + 1 < n && strlen(tok[i]) == 3 && (strlen(tok[i + 1]) == 3 || doc_starts(tok[i + 1] + 3, "(兼)") ||
-		                                         doc_starts(tok[i + 1] + 3, "(兼)"))) {
+		                                         doc_starts(tok[i + 1] + 3, FW_LP "兼" FW_RP))) {
 			snprintf(name, sizeof name, "%s%s", tok[i], tok[i + 1]);
 			i++;
 		} else
@@ -243,7 +289,7 @@ int doc_body_line(doc *d, int no, const char *s, const char *heading)
 	if (!d->nbodies)
 		return CAMPAIGN_OK;
 	b = &d->bodies[d->nbodies - 1];
-	if ((colon = strstr(s, ":")) || (colon = strstr(s, ":"))) {
+	if ((colon = strstr(s, ":")) || (colon = strstr(s, FW_COLON))) {
 		char *r = unpad(d, doc_strndup(d, s, (size_t)(colon - s)));
 		if (!r)
 			return CAMPAIGN_ENOMEM;

@@ -108,9 +108,9 @@ static size_t next_sep(const char *s, const char *const *seps, size_t *seplen)
 {
 	int depth = 0;
 	for (size_t i = 0; s[i]; i++) {
-		if (s[i] == '(' || doc_starts(s + i, "(") || doc_starts(s + i, "["))
+		if (s[i] == '(' || doc_starts(s + i, FW_LP) || doc_starts(s + i, FW_LB))
 			depth++;
-		else if (s[i] == ')' || doc_starts(s + i, ")") || doc_starts(s + i, "]"))
+		else if (s[i] == ')' || doc_starts(s + i, FW_RP) || doc_starts(s + i, FW_RB))
 			depth--;
 		else if (depth <= 0)
 			for (int k = 0; seps[k]; k++)
@@ -149,7 +149,7 @@ static int push_ref(doc *d, doc_ref *arr, int *n, const char *name, const char *
  * inside parentheses; each name goes to lead or support as @role says. */
 static int names_into(doc *d, const char *list, doc_item *m, int lead, const char *cond)
 {
-	static const char *const seps[] = {"、", ",", ",", "和", NULL};
+	static const char *const seps[] = {"、", ",", FW_COMMA, "和", NULL};
 	char *s = doc_strdup(d, list);
 	while (s && *s) {
 		size_t len, i = next_sep(s, seps, &len);
@@ -178,8 +178,8 @@ static int names_into(doc *d, const char *list, doc_item *m, int lead, const cha
 static int token_marker(doc *d, char *tok, char **cond)
 {
 	static const struct { const char *m; int lead; } marks[] = {
-		{"(牵头单位)", 1}, {"(牵头单位)", 1}, {"(牵头)", 1}, {"(牵头)", 1}, {"为牵头单位", 1}, {"牵头", 1},
-		{"(配合单位)", 0}, {"(配合单位)", 0}, {"(配合)", 0}, {"(配合)", 0}, {"为配合单位", 0}, {"配合", 0},
+		{"(牵头单位)", 1}, {FW_LP "牵头单位" FW_RP, 1}, {"(牵头)", 1}, {FW_LP "牵头" FW_RP, 1}, {"为牵头单位", 1}, {"牵头", 1},
+		{"(配合单位)", 0}, {FW_LP "配合单位" FW_RP, 0}, {"(配合)", 0}, {FW_LP "配合" FW_RP, 0}, {"为配合单位", 0}, {"配合", 0},
 	};
 	char *o;
 	*cond = NULL;
@@ -189,9 +189,10 @@ static int token_marker(doc *d, char *tok, char **cond)
 			return marks[i].lead;
 		}
 	/* X(涉及政策法规为牵头单位) */
-	if ((doc_ends(tok, "为牵头单位)") || doc_ends(tok, "为牵头单位)")) && (o = strstr(tok, "(涉及"))) {
-		char *c = o + 1;
-		c[strlen(c) - strlen(doc_ends(tok, ")") ? "为牵头单位)" : "为牵头单位)")] = 0;
+	if ((doc_ends(tok, "为牵头单位)") || doc_ends(tok, "为牵头单位" FW_RP)) &&
+	    ((o = strstr(tok, "(涉及")) || (o = strstr(tok, FW_LP "涉及")))) {
+		char *c = o + (*o == '(' ? 1 : 3);
+		c[strlen(c) - strlen(doc_ends(tok, ")") ? "为牵头单位)" : "为牵头单位" FW_RP)] = 0;
 		*cond = doc_strdup(d, c);
 		*o = 0;
 		return 1;
@@ -202,7 +203,7 @@ static int token_marker(doc *d, char *tok, char **cond)
 /* "X(牵头单位),Y、Z(配合单位)": a marker applies to the names since the previous marker. */
 static int marked_list(doc *d, int line, const char *text, doc_item *m, const char *cond)
 {
-	static const char *const seps[] = {"、", ",", ",", NULL};
+	static const char *const seps[] = {"、", ",", FW_COMMA, NULL};
 	char *s = doc_strdup(d, text), *pending[DOC_MAX_REFS];
 	int np = 0, any = 0, rc = 0;
 	while (s && *s && !rc) {
@@ -238,14 +239,16 @@ static int resp_clause(doc *d, int line, char *c, doc_item *m, int *after_lead)
 	char *by;
 	c = doc_trim(c);
 	if (doc_starts(c, "牵头单位") || doc_starts(c, "牵头部门")) {
-		rest = strchr(c, ':') ? strchr(c, ':') + 1 : strstr(c, ":") ? strstr(c, ":") + 3 : c + strlen("牵头单位");
+		rest = strchr(c, ':') ? strchr(c, ':') + 1 : strstr(c, FW_COLON) ? strstr(c, FW_COLON) + 3 : c + strlen("牵头单位");
 		*after_lead = 1;
 		return names_into(d, rest, m, 1, NULL);
 	}
 	if (doc_starts(c, "配合单位") || doc_starts(c, "配合部门") || (*after_lead && doc_starts(c, "责任单位"))) {
-		rest = strchr(c, ':') ? strchr(c, ':') + 1 : strstr(c, ":") ? strstr(c, ":") + 3 : c + strlen("配合单位");
+		rest = strchr(c, ':') ? strchr(c, ':') + 1 : strstr(c, FW_COLON) ? strstr(c, FW_COLON) + 3 : c + strlen("配合单位");
 		return names_into(d, rest, m, 0, NULL);
 	}
+	if (!*after_lead && (doc_starts(c, "责任单位") || doc_starts(c, "责任部门"))) /* (责任单位:A、B): no roles, all lead */
+		c = (char *)(strchr(c, ':') ? strchr(c, ':') + 1 : strstr(c, FW_COLON) ? strstr(c, FW_COLON) + 3 : c + strlen("责任单位"));
 	if ((by = strstr(c, "以")) && strstr(by, "为牵头单位")) {
 		*by = 0;
 		return marked_list(d, line, by + strlen("以"), m, *c ? c : NULL);
@@ -255,16 +258,18 @@ static int resp_clause(doc *d, int line, char *c, doc_item *m, int *after_lead)
 
 int doc_parse_resp(doc *d, int line, const char *text, doc_item *m)
 {
-	static const char *const seps[] = {";", ";", NULL};
+	static const char *const seps[] = {";", FW_SEMI, NULL};
 	char *s = doc_strdup(d, text);
 	int rc = 0, after_lead = 0;
 	size_t n;
 	if (!s)
 		return CAMPAIGN_ENOMEM;
-	/* [牵头单位:X;责任单位:Y] and (责任单位:A、B) keep their brackets */
+	/* [牵头单位:X;责任单位:Y] and (责任单位:A、B) come with their brackets */
 	n = strlen(s);
-	if ((doc_starts(s, "[") || doc_starts(s, "【")) && n > 6)
-		s += 3, s[strlen(s) - 3] = 0;
+	if (doc_starts(s, "(") && doc_ends(s, ")"))
+		s++, s[n - 2] = 0;
+	else if ((doc_starts(s, FW_LB) || doc_starts(s, "【") || doc_starts(s, FW_LP)) && n > 6)
+		s += 3, s[n - 6] = 0;
 	doc_strip_stop(s);
 	m->has_resp = 1;
 	while (*s && !rc) {
@@ -277,6 +282,61 @@ int doc_parse_resp(doc *d, int line, const char *text, doc_item *m)
 		s += i + len;
 	}
 	return rc;
+}
+
+/* The bracket a text ends with, if it holds a responsibility: where it opens; NULL if none. */
+static char *resp_bracket(char *text)
+{
+	static const char *const opens[] = {"(", FW_LP, FW_LB, "【", NULL};
+	char *best = NULL;
+	if (!doc_ends(text, ")") && !doc_ends(text, FW_RP) && !doc_ends(text, FW_RB) && !doc_ends(text, "】"))
+		return NULL;
+	for (int i = 0; opens[i]; i++)
+		for (char *p = strstr(text, opens[i]); p; p = strstr(p + 1, opens[i]))
+			if (!best || p > best)
+				best = p;
+	if (!best)
+		return NULL;
+	{
+		const char *in = best + (*best == '(' ? 1 : 3);
+		return doc_starts(in, "责任单位") || doc_starts(in, "牵头单位") || doc_starts(in, "责任部门") ||
+		       doc_starts(in, "牵头部门") ? best : NULL;
+	}
+}
+
+/* "由X牵头,Y配合" in the text: X leads, Y supports. */
+static int led_by(doc *d, int line, const char *text, doc_item *m)
+{
+	const char *by = strstr(text, "由"), *lead, *sup;
+	if (!by || !(lead = strstr(by, "牵头")) || lead - by > 120)
+		return CAMPAIGN_OK;
+	char *who = doc_strndup(d, by + strlen("由"), (size_t)(lead - by - strlen("由")));
+	if (!who || names_into(d, who, m, 1, NULL))
+		return CAMPAIGN_ENOMEM;
+	m->has_resp = 1;
+	sup = lead + strlen("牵头");
+	sup += doc_starts(sup, FW_COMMA) ? 3 : *sup == ',' ? 1 : doc_starts(sup, "、") ? 3 : 0;
+	const char *end = strstr(sup, "配合");
+	if (end && end - sup < 120) {
+		char *with = doc_strndup(d, sup, (size_t)(end - sup));
+		if (!with || names_into(d, with, m, 0, NULL))
+			return CAMPAIGN_ENOMEM;
+	}
+	return doc_judge(d, line, "responsibility read from the measure's words (由…牵头…配合)");
+}
+
+int doc_inline_resp(doc *d, int line, doc_item *m)
+{
+	char *b = resp_bracket(m->text);
+	if (b) {
+		char *resp = doc_strdup(d, b);
+		if (!resp)
+			return CAMPAIGN_ENOMEM;
+		*b = 0;
+		doc_trim(m->text);
+		return doc_parse_resp(d, line, resp, m);
+	}
+	return led_by(d, line, m->text, m);
 }
 
 int doc_subject(doc *d, const char *text, int *units, int max)

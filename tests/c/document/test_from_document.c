@@ -223,6 +223,45 @@ static void test_county_plan_both_encodings(void **state)
 	campaign_close(db);
 }
 
+/* Full-width punctuation and the other notations: (责任单位:A、B) with no roles (all lead),
+ * [牵头单位:X;责任单位:Y] (责任单位 after 牵头 supports), 由X牵头,Y配合; 人力资源和社会保障局 is one name;
+ * phases written "DATE为NAME阶段" and "2、NAME(DATE)". */
+static void test_fullwidth_notations(void **state)
+{
+	campaign_db *db = draft_store(DOC("city-fullwidth.txt"), NULL, NULL);
+	campaign_cursor *c;
+	(void)state;
+	assert_int_equal(campaign_campaigns_query(&c, db), CAMPAIGN_OK);
+	expect_row(c, "issuer", "某市人力资源和社会保障局", "period_text", "2011年3月开始，至2011年12月结束", NULL);
+	campaign_cursor_free(c);
+	assert_string_equal(resp_of(db, "t1.1.m1"), "lead bangongshi -|lead renshi -|");
+	assert_string_equal(resp_of(db, "t1.1.m2"), "lead jiancha -|support bangongshi -|support fagui -|");
+	assert_string_equal(resp_of(db, "t1.1.m3"), "lead renshi -|support bangongshi -|support xinxi -|");
+	assert_int_equal(campaign_measures_query(&c, db, NULL, NULL), CAMPAIGN_OK);
+	expect_row(c, "label", "（1）", "text", "组织各科室排查岗位职责风险。", NULL);
+	expect_row(c, "text", "汇总风险清单，报局党组审定。", NULL);
+	campaign_cursor_free(c);
+	assert_int_equal(campaign_phases_query(&c, db, NULL), CAMPAIGN_OK);
+	expect_row(c, "name", "动员部署", "period_text", "2011年3月至2011年4月", NULL);
+	expect_row(c, "name", "集中整治", "first", "2011-05-01", "last", "2011-09-30", NULL);
+	expect_row(c, "name", "总结提高", "period_text", "2011年10月至2011年12月", NULL);
+	campaign_cursor_free(c);
+	campaign_close(db);
+}
+
+/* A document of work steps only: phases and milestones, no task or measure. */
+static void test_steps_only(void **state)
+{
+	campaign_db *db = draft_store(DOC("steps-only.txt"), NULL, NULL);
+	campaign_cursor *c;
+	(void)state;
+	assert_int_equal(ROWS(campaign_measures_query(&c, db, NULL, NULL)), 0);
+	assert_int_equal(ROWS(campaign_tasks_query(&c, db, NULL, NULL)), 0);
+	assert_int_equal(ROWS(campaign_phases_query(&c, db, NULL)), 2);
+	milestone_is(db, "p2", "p2.m1", "办公室于6月底前上报总结报告", "bangongshi");
+	campaign_close(db);
+}
+
 /* Quotes, backslashes, colons and # in the document's words come back byte for byte. */
 static void test_quotes_round_trip(void **state)
 {
@@ -274,5 +313,5 @@ static void test_errors(void **state)
 
 TEST_MAIN("document", cmocka_unit_test(test_seed_counts), cmocka_unit_test(test_seed_measures_equal_hand_encoding),
           cmocka_unit_test(test_seed_tasks_outcomes_equal_hand_encoding), cmocka_unit_test(test_seed_campaign_and_phases),
-          cmocka_unit_test(test_county_plan_both_encodings), cmocka_unit_test(test_quotes_round_trip),
+          cmocka_unit_test(test_county_plan_both_encodings), cmocka_unit_test(test_fullwidth_notations), cmocka_unit_test(test_steps_only), cmocka_unit_test(test_quotes_round_trip),
           cmocka_unit_test(test_errors))
