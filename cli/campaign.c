@@ -112,6 +112,7 @@ static const cli_command root = CMD(
 	COMMANDS(
 		CMD("import", "PLAN.yaml", "load a plan into the store",
 		    OPTIONS(FLAG("--replace", 0, "replace the campaign if the store has it")), NULL, cmd_import),
+		CMD("plan", "", "plans from their documents: from-document", NULL, plan_commands, NULL),
 		CMD("show", "", "the task tree with responsibilities and deadlines",
 		    OPTIONS({"--format", 'f', OPT_VALUE, "F", "text or json (default text)", show_formats, NULL}), NULL,
 		    cmd_show_),

@@ -76,6 +76,7 @@ INTERNAL = {
     "campaign_deadline_occurrence_first": "Deadline.occurrences (each occurrence's first day)",
     "campaign_deadline_occurrence_last": "Deadline.occurrences (each occurrence's last day)",
     "campaign_deadline_rule": "Deadline.rule",
+    "campaign_plan_from_document": "not needed: two out-buffers; plan_from_document_yaml() / _report() give each",
     "campaign_error_code_last": "read in C when an error is raised (python.i, java.i)",
     "campaign_error_message": "read in C when an error is raised: the exception's message",
     "campaign_error_file": "read in C when an error is raised: the exception's file",

@@ -13,6 +13,7 @@
 #include "cursor.h"
 #include "import.h"
 #include "deadline.h"
+#include "document.h"
 #include "plan.h"
 #include "matrix.h"
 #include "progress.h"

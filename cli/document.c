@@ -1,0 +1,64 @@
+/* campaign plan from-document: a plan drafted from its document's text, as
+ * YAML (stdout or --output) with the report a clerk checks (--report). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "commands.h"
+
+static const char *const encodings[] = {"auto", "utf-8", "gb18030", NULL};
+
+/* Writes @b to @path, or stdout for NULL; returns 0 or EXIT_BAD. */
+static int write_out(const char *path, const campaign_buf *b)
+{
+	FILE *f = path ? fopen(path, "wb") : stdout;
+	int bad;
+	if (!f) {
+		fprintf(stderr, "campaign: cannot write %s\n", path);
+		return EXIT_BAD;
+	}
+	bad = fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), f) != campaign_buf_size(b);
+	if (path && fclose(f))
+		bad = 1;
+	if (bad)
+		fprintf(stderr, "campaign: cannot write %s\n", path ? path : "stdout");
+	return bad ? EXIT_BAD : 0;
+}
+
+static int cmd_from_document(args *a)
+{
+	campaign_document_options opts = CAMPAIGN_DOCUMENT_OPTIONS_INIT;
+	campaign_buf *yaml, *report;
+	const char *report_path = arg_opt(a, "--report");
+	char *end;
+	int rc;
+	if (a->year) {
+		long y = strtol(a->year, &end, 10);
+		if (*end || y < 1 || y > 9999)
+			return usage_error("--year %s is not a year", a->year);
+		opts.year = (int)y;
+	}
+	opts.encoding = arg_opt(a, "--encoding");
+	opts.campaign = arg_opt(a, "--id");
+	opts.title = arg_opt(a, "--title");
+	if (campaign_plan_from_document(&yaml, report_path ? &report : NULL, first_arg(a), &opts))
+		return fail();
+	rc = write_out(a->output, yaml);
+	if (!rc && report_path)
+		rc = write_out(report_path, report);
+	campaign_buf_free(yaml);
+	if (report_path)
+		campaign_buf_free(report);
+	return rc;
+}
+
+const cli_command plan_commands[] = {
+	CMD("from-document", "FILE", "draft a plan's YAML from its document (UTF-8 or GB18030 text)",
+	    OPTIONS(OPT("--output", 'o', "FILE", "write the YAML to FILE, not stdout"),
+	            OPT("--report", 0, "FILE", "write the report (lines used, not placed, judgements) to FILE"),
+	            {"--encoding", 0, OPT_VALUE, "E", "auto, utf-8 or gb18030 (default auto)", encodings, NULL},
+	            OPT("--id", 0, "ID", "the campaign id (default: campaign)"),
+	            OPT("--title", 0, "T", "the campaign title (default: from the document)"),
+	            OPT("--year", 0, "N", "the year of deadlines written without one")),
+	    NULL, cmd_from_document),
+	CMD_END,
+};
