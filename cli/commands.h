@@ -148,6 +148,9 @@ typedef struct cli_command {
 
 /* Options many commands share. */
 #define O_FORMAT {"--format", 'f', OPT_VALUE, "F", "text, markdown, csv or json (default text)", output_formats, NULL}
+#define O_ENCODING                                                                                     \
+	{"--encoding", 0, OPT_VALUE, "E", "a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)", \
+	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}
 #define O_UNIT(help) OPT("--unit", 'u', "U", help)
 #define O_AS_OF OPT("--as-of", 0, "D", "judge as of this date (default: today)")
 #define O_FROM(help) OPT("--from", 0, "D", help)
@@ -170,6 +173,10 @@ void cli_help(FILE *f, const cli_command *cmd, const char *path);
 void cli_list(FILE *f, const cli_command *cmd, const char *path);
 /* help.c: the help line in the user's language (CAMPAIGN_LANG, else LANG: zh…). */
 const char *cli_text(const char *en, const char *zh);
+/* The values --encoding takes, NULL-terminated. */
+extern const char *const import_encodings[];
+/* The options of a bulk import from the command line (--encoding). */
+campaign_rows_import_options import_options(args *a);
 /* The common options every command accepts (--db, --actor, --campaign, --help). */
 extern const cli_option common_options[];
 

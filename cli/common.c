@@ -70,8 +70,10 @@ static int run_change(const cli_command *cmd, campaign_db *db, args *a, campaign
 {
 	if (cmd->add)
 		return cmd->add(id, db, a);
-	if (cmd->rows)
-		return cmd->rows(db, a->campaign, arg_at(a, 0), NULL, a->actor);
+	if (cmd->rows) {
+		campaign_rows_import_options io = import_options(a);
+		return cmd->rows(db, a->campaign, arg_at(a, 0), &io, a->actor);
+	}
 	if (cmd->call1)
 		return cmd->call1(db, a->campaign, arg_at(a, 0), a->actor);
 	if (cmd->call2)
@@ -119,6 +121,15 @@ int written(campaign_db *db, int rc, const char *done, const char *what)
 		printf("%s %s\n", done, what ? what : "");
 	campaign_close(db);
 	return rc;
+}
+
+const char *const import_encodings[] = {"utf-8", "gb18030", "gbk", "auto", NULL};
+
+campaign_rows_import_options import_options(args *a)
+{
+	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	io.encoding = arg_opt(a, "--encoding");
+	return io;
 }
 
 const char *today_utc(void)

@@ -68,7 +68,7 @@ static int point_history(campaign_cursor **c, campaign_db *db, args *a)
 
 static int register_import(args *a)
 {
-	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	campaign_rows_import_options io = import_options(a);
 	campaign_db *db;
 	int rc;
 	if ((rc = open_writable(a, &db)))
@@ -240,7 +240,7 @@ static const cli_command point_commands[] = {
 
 static const cli_command register_commands[] = {
 	CMD("import", "FILE.csv|FILE.yaml", "import a register, all rows or none",
-	    OPTIONS(O_MODEL("grade the points with MODEL")), NULL, register_import),
+	    OPTIONS(O_MODEL("grade the points with MODEL"), O_ENCODING), NULL, register_import),
 	CMD_END,
 };
 
