@@ -156,7 +156,7 @@ typedef struct cli_command {
 #define O_FROM(help) OPT("--from", 0, "D", help)
 #define O_TO(help) OPT("--to", 0, "D", help)
 #define O_NOTE OPT("--note", 0, "T", "a note to keep with it")
-#define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today, UTC)")
+#define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today in Beijing)")
 #define O_ID(help) OPT("--id", 0, "ID", help)
 /* The --id of the object a command adds: "the WHAT's id (default: a new one)". */
 #define O_NEW_ID(what) O_ID("the " what "'s id (default: a new one)")
@@ -215,8 +215,8 @@ int run_import_versioned(args *a);
 /* Ends a write: prints "@done @what" (with ": N" when @rc is a count N > 0),
  * or the error when @rc < 0; closes @db. */
 int written(campaign_db *db, int rc, const char *done, const char *what);
-/* Today's date (UTC) as YYYY-MM-DD. */
-const char *today_utc(void);
+/* Today's date in Beijing (UTC+8), the library's today, as YYYY-MM-DD. */
+const char *today_beijing(void);
 
 int cmd_show(campaign_db *db, const char *campaign, const char *format);
 int cmd_matrix(args *a);

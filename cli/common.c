@@ -132,10 +132,11 @@ campaign_rows_import_options import_options(args *a)
 	return io;
 }
 
-const char *today_utc(void)
+const char *today_beijing(void)
 {
 	static char today[11];
-	time_t t = time(NULL);
+	/* as the library's today (core.h: db_today): China keeps UTC+8 all year */
+	time_t t = time(NULL) + 8 * 3600;
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
