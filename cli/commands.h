@@ -147,7 +147,10 @@ typedef struct cli_command {
 	                a->actor)
 
 /* Options many commands share. */
-#define O_FORMAT {"--format", 'f', OPT_VALUE, "F", "text, markdown, csv or json (default text)", output_formats, NULL}
+#define O_FORMAT                                                                                       \
+	{"--format", 'f', OPT_VALUE, "F", "text, markdown, csv, json or xlsx (with --output; default text)",     \
+	 output_formats, NULL},                                                                                \
+	OPT("--output", 'o', "FILE", "the workbook --format xlsx writes")
 #define O_ENCODING                                                                                     \
 	{"--encoding", 0, OPT_VALUE, "E", "a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)", \
 	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}

@@ -179,7 +179,7 @@ void csv_bom(FILE *f)
 	fputs("\xef\xbb\xbf", f);
 }
 
-const char *const output_formats[] = {"text", "markdown", "csv", "json", NULL};
+const char *const output_formats[] = {"text", "markdown", "csv", "json", "xlsx", NULL};
 
 int print_table_where(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles,
                       row_filter keep)

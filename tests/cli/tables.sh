@@ -41,4 +41,24 @@ PY
 iconv -f UTF-8 -t GB18030 <../history.csv >history-gb.csv
 expect_rc 0 c progress import history-gb.csv --encoding auto
 grep -q 'imported 2 reports' out || fail "auto: $(cat out)"
+
+# xlsx out: numbers, dates and text kept apart, a formula-like note as text; Chinese titles
+expect_rc 2 c progress history --format xlsx
+grep -q 'give --output FILE.xlsx' err || fail "xlsx without --output: $(cat err)"
+expect_rc 0 c progress history --format xlsx --output h.xlsx
+expect_rc 0 c inspection rectification ledger --format xlsx --output ledger.xlsx
+/usr/bin/python3 - h.xlsx ledger.xlsx <<'PY' || fail "xlsx read back"
+import datetime, sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).active
+assert ws.title == "history" and ws.freeze_panes == "A2", (ws.title, ws.freeze_panes)
+rows = list(ws.iter_rows(values_only=True))
+assert rows[0][:7] == ("id", "outcome", "unit", "status", "percent", "reported_on", "note"), rows[0]
+# the fresh store holds the history twice (imported, then detected as GB18030)
+assert [r[4:7] for r in rows[1:]] == [(50, datetime.datetime(2010, 11, 15), "已部署")] * 2 + \
+                                     [(60, datetime.datetime(2010, 11, 16), "=1+1")] * 2, rows
+assert ws["G4"].value == "=1+1" and ws["G4"].data_type == "s"
+ledger = openpyxl.load_workbook(sys.argv[2]).active
+assert next(ledger.iter_rows(values_only=True))[:4] == ("序号", "单位", "问题类别", "存在问题")
+PY
 echo ok

@@ -206,5 +206,39 @@ static void test_history_fed_back(void **state)
 	assert_int_equal(progress_reports(db), 2);
 }
 
-TEST_MAIN("tables", SEED_TEST(test_history_fed_back), SEED_TEST(test_gb18030_told), SEED_TEST(test_gb18030_auto), SEED_TEST(test_gb18030_refused_as_utf8),
+/* A listing as a workbook: an xlsx file (a zip), and the arguments' errors. */
+static void test_xlsx_out(void **state)
+{
+	campaign_db *db = *state;
+	campaign_cursor *c;
+	char path[256], head[2] = {0};
+	FILE *f;
+	snprintf(path, sizeof path, "/tmp/campaign-tables-%d.xlsx", (int)getpid());
+	assert_int_equal(campaign_progress_import_string(db, NULL, PHEADER "t1.2.o1,kuangguan,in_progress,10,2010/11/15\n",
+	                                                 "p.csv", NULL, "office"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_write_xlsx(c, path, "进度", "outcome,unit,percent,reported_on", "成果,单位,进度,日期"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER); /* every row was written */
+	campaign_cursor_free(c);
+	assert_non_null(f = fopen(path, "rb"));
+	assert_int_equal(fread(head, 1, 2, f), 2);
+	fclose(f);
+	assert_memory_equal(head, "PK", 2);
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	expect_error(campaign_cursor_write_xlsx(c, path, NULL, "outcome,colour", NULL), CAMPAIGN_EINVALID,
+	             "campaign_cursor_write_xlsx: no column \"colour\"");
+	expect_error(campaign_cursor_write_xlsx(c, path, NULL, "outcome,unit", "成果"), CAMPAIGN_EINVALID,
+	             "campaign_cursor_write_xlsx: 1 titles \"成果\" for 2 columns");
+	expect_error(campaign_cursor_write_xlsx(c, path, "a/b", NULL, NULL), CAMPAIGN_EINVALID, NULL);
+	assert_non_null(strstr(campaign_error_message(), "sheet name \"a/b\""));
+	expect_error(campaign_cursor_write_xlsx(c, NULL, NULL, NULL, NULL), CAMPAIGN_EINVALID,
+	             "campaign_cursor_write_xlsx: path is NULL");
+	expect_error(campaign_cursor_write_xlsx(c, "/nonexistent/dir/x.xlsx", NULL, NULL, NULL), CAMPAIGN_EIO, NULL);
+	campaign_cursor_free(c);
+	remove(path);
+}
+
+TEST_MAIN("tables", SEED_TEST(test_xlsx_out), SEED_TEST(test_history_fed_back), SEED_TEST(test_gb18030_told), SEED_TEST(test_gb18030_auto), SEED_TEST(test_gb18030_refused_as_utf8),
           SEED_TEST(test_gb18030_positions), SEED_TEST(test_files), SEED_TEST(test_dates_as_saved))
