@@ -52,3 +52,21 @@ def test_history_listing_reimports(seed):
         fresh.progress_import_string(text="\n".join(lines) + "\n", name="h.csv", actor="office")
         assert history(fresh) == [(50, "2010-11-15", "已部署"), (60, "2010-11-16", "=1+1")]
         assert {r.actor for r in fresh.progress_history_query()} == {"office"}
+
+
+def test_listing_as_xlsx(seed, tmp_path):
+    openpyxl = pytest.importorskip("openpyxl")
+    import datetime as dt
+    seed.progress_import_string(text=HEADER + ROWS, name="p.csv", actor="clerk")
+    path = tmp_path / "h.xlsx"
+    seed.progress_history_query().write_xlsx(path=str(path), sheet_name="进度", columns="unit,percent,reported_on,note",
+                                             titles="单位,进度,日期,备注")
+    ws = openpyxl.load_workbook(path).active
+    assert ws.title == "进度" and ws.freeze_panes == "A2"
+    assert list(ws.iter_rows(values_only=True)) == [("单位", "进度", "日期", "备注"),
+                                                    ("kuangguan", 50, dt.datetime(2010, 11, 15), "已部署"),
+                                                    ("kuangguan", 60, dt.datetime(2010, 11, 16), "=1+1")]
+    assert ws["D3"].data_type == "s"
+    with pytest.raises(campaign.InvalidInput) as info:
+        seed.progress_history_query().write_xlsx(path=str(path), columns="unit,colour")
+    assert str(info.value) == 'campaign_cursor_write_xlsx: no column "colour"'

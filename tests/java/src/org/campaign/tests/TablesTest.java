@@ -2,12 +2,14 @@ package org.campaign.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.zip.ZipFile;
 import org.campaign.InvalidInputException;
 import org.campaign.RowsImportOptions;
 import org.junit.jupiter.api.Test;
@@ -48,5 +50,22 @@ class TablesTest extends SeededTest {
             "h.csv", null, "clerk");
         assertEquals(List.of("2010-11-15 =1+1"), history());
         assertEquals("clerk", db.progressHistoryQuery(null, null, null).toList().get(0).getString("actor"));
+    }
+
+    @Test
+    void listingAsXlsx(@TempDir Path dir) throws Exception {
+        db.progressImportString(null, HEADER + ROWS, "p.csv", null, "clerk");
+        Path path = dir.resolve("h.xlsx");
+        db.progressHistoryQuery(null, null, null).writeXlsx(path.toString(), "进度", "unit,percent,reported_on,note",
+                                                            "单位,进度,日期,备注");
+        try (ZipFile zip = new ZipFile(path.toFile())) {
+            String book = new String(zip.getInputStream(zip.getEntry("xl/workbook.xml")).readAllBytes(), "UTF-8");
+            String strings = new String(zip.getInputStream(zip.getEntry("xl/sharedStrings.xml")).readAllBytes(), "UTF-8");
+            assertTrue(book.contains("name=\"进度\""), book);
+            assertTrue(strings.contains("<t>=1+1</t>") && strings.contains("<t>备注</t>"), strings);
+        }
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> db.progressHistoryQuery(null, null, null).writeXlsx(path.toString(), null, "unit", "单位,进度"));
+        assertEquals("campaign_cursor_write_xlsx: 2 titles \"单位,进度\" for 1 columns", e.getMessage());
     }
 }
