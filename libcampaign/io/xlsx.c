@@ -146,11 +146,19 @@ int campaign_cursor_write_xlsx(campaign_cursor *cursor, const char *path, const 
 {
 	sheet t;
 	lxw_error e;
+	FILE *f;
 	int rc;
 	memset(&t, 0, sizeof t);
 	if (!cursor || !path)
 		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: %s is NULL", cursor ? "path" : "cursor");
-	if (!(rc = columns_of(&t, cursor, columns, titles)) && !(rc = sheet_begin(&t, path, sheet_name)))
+	if ((rc = columns_of(&t, cursor, columns, titles)))
+		return rc;
+	/* a file that cannot be written is found before the work, and named here
+	 * (libxlsxwriter would find it only at the end, and print to stderr) */
+	if (!(f = fopen(path, "wb")))
+		return error_set(CAMPAIGN_EIO, "%s: cannot write the workbook", path);
+	fclose(f);
+	if (!(rc = sheet_begin(&t, path, sheet_name)))
 		rc = rows_of(&t, cursor);
 	if (!t.wb)
 		return rc;

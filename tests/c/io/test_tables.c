@@ -235,7 +235,8 @@ static void test_xlsx_out(void **state)
 	assert_non_null(strstr(campaign_error_message(), "sheet name \"a/b\""));
 	expect_error(campaign_cursor_write_xlsx(c, NULL, NULL, NULL, NULL), CAMPAIGN_EINVALID,
 	             "campaign_cursor_write_xlsx: path is NULL");
-	expect_error(campaign_cursor_write_xlsx(c, "/nonexistent/dir/x.xlsx", NULL, NULL, NULL), CAMPAIGN_EIO, NULL);
+	expect_error(campaign_cursor_write_xlsx(c, "/nonexistent/dir/x.xlsx", NULL, NULL, NULL), CAMPAIGN_EIO,
+	             "/nonexistent/dir/x.xlsx: cannot write the workbook");
 	campaign_cursor_free(c);
 	remove(path);
 }
