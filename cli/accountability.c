@@ -205,7 +205,7 @@ static const cli_command discipline_commands[] = {
 static const cli_command evaluation_commands[] = {
 	WRITE_OF("add", "YEAR PERIOD UNIT SCORE DATE", "record a conduct evaluation (行风评议) score", OPTIONS(O_NOTE),
 	         evaluation_add, "recorded", 2), /* prints the UNIT */
-	IMPORT("import", "FILE.csv|FILE.yaml", "import evaluations, all rows or none", NULL,
+	IMPORT("import", "FILE.csv|FILE.yaml", "import evaluations, all rows or none", OPTIONS(O_ENCODING),
 	       campaign_evaluations_import_file),
 	LIST("ranking", "YEAR", "the units ranked by score",
 	     OPTIONS(OPT("--period", 0, "P", "one period of the year"), O_GROUP("rank within unit group G"), O_FORMAT),

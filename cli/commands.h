@@ -147,13 +147,19 @@ typedef struct cli_command {
 	                a->actor)
 
 /* Options many commands share. */
-#define O_FORMAT {"--format", 'f', OPT_VALUE, "F", "text, markdown, csv or json (default text)", output_formats, NULL}
+#define O_FORMAT                                                                                       \
+	{"--format", 'f', OPT_VALUE, "F", "text, markdown, csv, json or xlsx (with --output; default text)",     \
+	 output_formats, NULL},                                                                                \
+	OPT("--output", 'o', "FILE", "the workbook --format xlsx writes")
+#define O_ENCODING                                                                                     \
+	{"--encoding", 0, OPT_VALUE, "E", "a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)", \
+	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}
 #define O_UNIT(help) OPT("--unit", 'u', "U", help)
 #define O_AS_OF OPT("--as-of", 0, "D", "judge as of this date (default: today)")
 #define O_FROM(help) OPT("--from", 0, "D", help)
 #define O_TO(help) OPT("--to", 0, "D", help)
 #define O_NOTE OPT("--note", 0, "T", "a note to keep with it")
-#define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today, UTC)")
+#define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today in Beijing)")
 #define O_ID(help) OPT("--id", 0, "ID", help)
 /* The --id of the object a command adds: "the WHAT's id (default: a new one)". */
 #define O_NEW_ID(what) O_ID("the " what "'s id (default: a new one)")
@@ -170,6 +176,10 @@ void cli_help(FILE *f, const cli_command *cmd, const char *path);
 void cli_list(FILE *f, const cli_command *cmd, const char *path);
 /* help.c: the help line in the user's language (CAMPAIGN_LANG, else LANG: zh…). */
 const char *cli_text(const char *en, const char *zh);
+/* The values --encoding takes, NULL-terminated. */
+extern const char *const import_encodings[];
+/* The options of a bulk import from the command line (--encoding). */
+campaign_rows_import_options import_options(args *a);
 /* The common options every command accepts (--db, --actor, --campaign, --help). */
 extern const cli_option common_options[];
 
@@ -210,8 +220,8 @@ int run_import_versioned(args *a);
 int written(campaign_db *db, int rc, const char *done, const char *what);
 /* Prints a buffer a call gave to stdout and frees it; returns 0. */
 int print_buf(campaign_buf *b);
-/* Today's date (UTC) as YYYY-MM-DD. */
-const char *today_utc(void);
+/* Today's date in Beijing (UTC+8), the library's today, as YYYY-MM-DD. */
+const char *today_beijing(void);
 
 int cmd_show(campaign_db *db, const char *campaign, const char *format);
 int cmd_matrix(args *a);

@@ -30,11 +30,39 @@ const char *first_arg(args *a)
 	return arg_at(a, 0);
 }
 
+/* @list's names joined by commas into @out (NULL for none). */
+static const char *joined(const char *const *list, char *out, size_t n)
+{
+	size_t k = 0;
+	if (!list)
+		return NULL;
+	out[0] = '\0';
+	for (int i = 0; list[i] && k < n; i++)
+		k += (size_t)snprintf(out + k, n - k, "%s%s", i ? "," : "", list[i]);
+	return out;
+}
+
+/* A listing as a workbook of one sheet named after the command. */
+static int xlsx_listing(args *a, campaign_cursor *c, const char *const *cols, const char *const *titles)
+{
+	char names[2048], heads[4096];
+	int rc;
+	if (!a->output)
+		rc = usage_error("--format xlsx writes a workbook: give --output FILE.xlsx%s", "");
+	else
+		rc = campaign_cursor_write_xlsx(c, a->output, a->cmd->name, joined(cols, names, sizeof names),
+		                                joined(titles, heads, sizeof heads)) ? fail() : 0;
+	campaign_cursor_free(c);
+	return rc;
+}
+
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
                const char *const *titles)
 {
 	if (rc)
 		rc = fail();
+	else if (!strcmp(a->format, "xlsx"))
+		rc = xlsx_listing(a, *cp, cols, titles);
 	else
 		rc = print_listing(*cp, a->format, cols, titles) ? fail() : 0; /* *cp read after the query wrote it */
 	campaign_close(db);
@@ -70,8 +98,10 @@ static int run_change(const cli_command *cmd, campaign_db *db, args *a, campaign
 {
 	if (cmd->add)
 		return cmd->add(id, db, a);
-	if (cmd->rows)
-		return cmd->rows(db, a->campaign, arg_at(a, 0), NULL, a->actor);
+	if (cmd->rows) {
+		campaign_rows_import_options io = import_options(a);
+		return cmd->rows(db, a->campaign, arg_at(a, 0), &io, a->actor);
+	}
 	if (cmd->call1)
 		return cmd->call1(db, a->campaign, arg_at(a, 0), a->actor);
 	if (cmd->call2)
@@ -121,10 +151,20 @@ int written(campaign_db *db, int rc, const char *done, const char *what)
 	return rc;
 }
 
-const char *today_utc(void)
+const char *const import_encodings[] = {"utf-8", "gb18030", "gbk", "auto", NULL};
+
+campaign_rows_import_options import_options(args *a)
+{
+	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	io.encoding = arg_opt(a, "--encoding");
+	return io;
+}
+
+const char *today_beijing(void)
 {
 	static char today[11];
-	time_t t = time(NULL);
+	/* as the library's today (core.h: db_today): China keeps UTC+8 all year */
+	time_t t = time(NULL) + 8 * 3600;
 	struct tm tm;
 	gmtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);

@@ -179,7 +179,8 @@ static const cli_command finding_commands[] = {
 	      OPTIONS(O_NOTE), finding_flag, "flagged"),
 	TABLE("list", "", "the findings, with leniency and status",
 	      OPTIONS(O_UNIT("one unit's findings"), O_ID("one finding"), O_FORMAT), finding_list, finding_cols, NULL),
-	IMPORT("import", "FILE.csv|FILE.yaml", "import findings, all rows or none", NULL, campaign_findings_import_file),
+	IMPORT("import", "FILE.csv|FILE.yaml", "import findings, all rows or none", OPTIONS(O_ENCODING),
+	       campaign_findings_import_file),
 	CMD_END,
 };
 
@@ -190,7 +191,7 @@ static const cli_command rectification_commands[] = {
 	            OPT("--responsible", 0, "P", "who is responsible"),
 	            OPT("--criterion", 0, "T", "how it is judged done (验收标准)")),
 	    rect_add, "added rectification"),
-	IMPORT("import", "FILE.csv|FILE.yaml", "import a rectification ledger, all rows or none", NULL,
+	IMPORT("import", "FILE.csv|FILE.yaml", "import a rectification ledger, all rows or none", OPTIONS(O_ENCODING),
 	       campaign_rectifications_import_file),
 	WRITE("update", "RECT STATUS DATE", "record a rectification's progress", OPTIONS(O_NOTE), rect_update, "updated"),
 	WRITE("verify", "RECT passed|failed DATE", "record the verification of a done rectification",

@@ -122,13 +122,32 @@ static void print_markdown(table *t, FILE *f)
 	}
 }
 
+/* 1 when a spreadsheet would read @s as a formula: it begins with = + - @,
+ * a tab or a CR (OWASP's rule against CSV injection) and is not a plain
+ * number such as -3 or +1.5, which stays a number. */
+int cell_formula_like(const char *s)
+{
+	const char *p = s + 1;
+	if (!*s || !strchr("=+-@\t\r", *s))
+		return 0;
+	if (*s != '-' && *s != '+')
+		return 1;
+	p += strspn(p, "0123456789");
+	if (*p == '.' && p[1])
+		p += 1 + strspn(p + 1, "0123456789");
+	return *p || p == s + 1;
+}
+
+/* A cell as CSV, quoted when it must be; a formula-like cell is written
+ * after an apostrophe, so that it stays text (the importers take it off). */
 static void csv_cell(FILE *f, const char *s)
 {
+	const char *mark = cell_formula_like(s) ? "'" : "";
 	if (!strpbrk(s, ",\"\r\n")) {
-		fputs(s, f);
+		fprintf(f, "%s%s", mark, s);
 		return;
 	}
-	fputc('"', f);
+	fprintf(f, "\"%s", mark);
 	for (; *s; s++) {
 		if (*s == '"')
 			fputc('"', f);
@@ -160,7 +179,7 @@ void csv_bom(FILE *f)
 	fputs("\xef\xbb\xbf", f);
 }
 
-const char *const output_formats[] = {"text", "markdown", "csv", "json", NULL};
+const char *const output_formats[] = {"text", "markdown", "csv", "json", "xlsx", NULL};
 
 int print_table_where(campaign_cursor *c, const char *format, const char *const *cols, const char *const *titles,
                       row_filter keep)

@@ -37,7 +37,8 @@ static int progress_import(args *a)
 			before++;
 		campaign_cursor_free(c);
 	}
-	if (campaign_progress_import_file(db, a->campaign, a->pos[1], NULL, a->actor)) {
+	campaign_rows_import_options io = import_options(a);
+	if (campaign_progress_import_file(db, a->campaign, a->pos[1], &io, a->actor)) {
 		rc = fail();
 	} else if (campaign_progress_history_query(&c, db, a->campaign, NULL, NULL) == CAMPAIGN_OK) {
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
@@ -97,7 +98,8 @@ int cmd_thresholds(args *a)
 const cli_command progress_commands[] = {
 	CMD("add", "OUTCOME UNIT STATUS PERCENT DATE", "record one unit's progress on an outcome",
 	    OPTIONS(O_NOTE, OPT("--evidence", 0, "T", "what shows it (a document number, a file)")), NULL, progress_add),
-	CMD("import", "FILE.csv|FILE.yaml", "many reports, all or nothing (a bad row is named by line and column)", NULL,
+	CMD("import", "FILE.csv|FILE.yaml", "many reports, all or nothing (a bad row is named by line and column)",
+	    OPTIONS(O_ENCODING),
 	    NULL, progress_import),
 	LIST("history", "", "every report, newest last",
 	     OPTIONS(OPT("--outcome", 0, "O", "one outcome's reports"), O_UNIT("one unit's reports"), O_FORMAT),

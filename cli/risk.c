@@ -2,16 +2,16 @@
  * the publication (公示), warnings and reports. The commands, their arguments
  * and options are the table at the end of this file (`campaign risk --help`);
  * the parser has checked the subcommand and its arguments before one runs.
- * D defaults to today (UTC). Exit codes: 0 ok, 1 bad input, 2 usage. */
+ * D defaults to today in Beijing. Exit codes: 0 ok, 1 bad input, 2 usage. */
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
 
-/* --date, or today (UTC). */
+/* --date, or today in Beijing. */
 static const char *date_or_today(args *a)
 {
 	const char *d = arg_opt(a, "--date");
-	return d ? d : today_utc();
+	return d ? d : today_beijing();
 }
 
 /* ---- models and types ---- */
@@ -68,7 +68,7 @@ static int point_history(campaign_cursor **c, campaign_db *db, args *a)
 
 static int register_import(args *a)
 {
-	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	campaign_rows_import_options io = import_options(a);
 	campaign_db *db;
 	int rc;
 	if ((rc = open_writable(a, &db)))
@@ -240,7 +240,7 @@ static const cli_command point_commands[] = {
 
 static const cli_command register_commands[] = {
 	CMD("import", "FILE.csv|FILE.yaml", "import a register, all rows or none",
-	    OPTIONS(O_MODEL("grade the points with MODEL")), NULL, register_import),
+	    OPTIONS(O_MODEL("grade the points with MODEL"), O_ENCODING), NULL, register_import),
 	CMD_END,
 };
 

@@ -34,7 +34,11 @@ cmake -S "$tmp/cm" -B "$tmp/cm/build" -DCMAKE_PREFIX_PATH="$tmp/prefix" >/dev/nu
 cmake --build "$tmp/cm/build" >/dev/null
 LD_LIBRARY_PATH="$libdir" "$tmp/cm/build/leads" "$src/examples/plans/leshan-2010.yaml" > "$tmp/cmake.out"
 cmp "$tmp/shared.out" "$tmp/cmake.out"
-LD_LIBRARY_PATH="$libdir" "$tmp/prefix/bin/campaign" deadline 2010年11月底 > "$tmp/dl.out"
+# the installed tool runs with no environment, from its prefix and from a copy of it elsewhere
+env -u LD_LIBRARY_PATH "$tmp/prefix/bin/campaign" deadline 2010年11月底 > "$tmp/dl.out"
+[ "$(cat "$tmp/dl.out")" = "2010-11-21 2010-11-30" ]
+mkdir -p "$tmp/opt" && cp -a "$tmp/prefix" "$tmp/opt/campaign"
+env -u LD_LIBRARY_PATH "$tmp/opt/campaign/bin/campaign" deadline 2010年11月底 > "$tmp/dl.out"
 [ "$(cat "$tmp/dl.out")" = "2010-11-21 2010-11-30" ]
 # the bindings, from the installed tree
 pydir="$libdir/python3/dist-packages"

@@ -101,6 +101,21 @@ CAMPAIGN_API long long campaign_cursor_int(campaign_cursor *cursor, int i);
  */
 CAMPAIGN_API const char *campaign_cursor_get(campaign_cursor *cursor, const char *name);
 
+/**
+ * Writes the cursor's remaining rows to the workbook @p path (.xlsx, replaced if it exists): one
+ * sheet called @p sheet_name (NULL: "Sheet1"), a bold header row frozen in view, each column as
+ * wide as its text; integers as numbers, dates as Excel dates (shown yyyy-mm-dd), text as text --
+ * a text that looks like a formula ("=1+1") too, never a formula. The cursor is not freed.
+ * Written with libxlsxwriter.
+ * @param columns the columns to write, comma-separated ("id,unit_name"); NULL: every column
+ * @param titles  their titles, comma-separated, one per column ("编号,单位"); NULL: the column names
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a NULL cursor or path, an unknown column, titles
+ *         that do not match the columns, a sheet name Excel refuses, text that is not UTF-8);
+ *         ::CAMPAIGN_EIO when the file cannot be written; or the cursor's error.
+ */
+CAMPAIGN_API int campaign_cursor_write_xlsx(campaign_cursor *cursor, const char *path, const char *sheet_name,
+                                            const char *columns, const char *titles);
+
 /** Frees a cursor. Accepts NULL. */
 CAMPAIGN_API void campaign_cursor_free(campaign_cursor *cursor);
 

@@ -11,6 +11,16 @@
  * with `file:line:column: row N: message` and nothing is written. Rows are
  * logged in bulk audit mode: one call entry for the import, batches of row
  * digests for the rows.
+ *
+ * Tables as spreadsheets save them: a CSV may be GB18030/GBK (see
+ * campaign_rows_import_options.encoding), a UTF-8 byte-order mark is skipped,
+ * and every date column takes 2010-11-15, 2010/11/15, 2010/1/5, 2010.11.15
+ * and 2010年11月15日 (stored as YYYY-MM-DD). A CSV cell written after an
+ * apostrophe that guards a formula-like text ("'=1+1", as the CLI's CSV
+ * listings write it) reads without the apostrophe. A listing fed back: the
+ * progress import reads the columns of campaign_progress_history_query()
+ * (reported_on is its date; id, actor, recorded_at and current, the store's
+ * own, are ignored: the reports are added anew, by the importing actor).
  */
 #ifndef CAMPAIGN_IMPORT_H
 #define CAMPAIGN_IMPORT_H
@@ -50,9 +60,13 @@ typedef struct campaign_rows_import_options {
 	campaign_import_error_fn error;       /**< NULL, or called for every bad row of a dry run */
 	void *user;                           /**< passed to progress and error */
 	const char *model;                    /**< risk register: the model grading rows with inputs (NULL: the default) */
+	/** CSV: the encoding of the file, "utf-8" (NULL: the default), "gb18030" (or "gbk", its subset: what Excel
+	 * and WPS save as "CSV" on Chinese Windows) or "auto" (UTF-8 when the whole file is valid UTF-8, else
+	 * GB18030). A UTF-8 byte-order mark is skipped; positions are counted in characters either way. */
+	const char *encoding;
 } campaign_rows_import_options;
 
-#define CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT { CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }
+#define CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT { CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Initialises @p opts to the defaults of @p version (for bindings, which cannot use the macro).

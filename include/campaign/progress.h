@@ -127,7 +127,7 @@ CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign
                                                  const char *outcome, const char *unit);
 
 /**
- * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today, UTC): outcome shares in
+ * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today in Beijing): outcome shares in
  * plan order, then milestone shares in plan order.
  * Columns: outcome (the outcome's or milestone's id), unit, unit_name, status (current
  * report's, or "not_started"), percent (int), reported_on (date or NULL), first (date),

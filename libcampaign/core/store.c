@@ -337,10 +337,28 @@ int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, co
 	return error_set(CAMPAIGN_ERROR, "internal: unknown table %s", table);
 }
 
-void db_now(char out[21])
+/* The clock: time(), or the one a test sets. */
+static time_t (*clock_now)(void);
+
+void db_clock_set(time_t (*now)(void))
 {
-	time_t t = time(NULL);
+	clock_now = now;
+}
+
+static void utc_format(time_t t, const char *format, char *out, size_t n)
+{
 	struct tm tm;
 	gmtime_r(&t, &tm);
-	strftime(out, 21, "%Y-%m-%dT%H:%M:%SZ", &tm);
+	strftime(out, n, format, &tm);
+}
+
+void db_now(char out[21])
+{
+	utc_format(clock_now ? clock_now() : time(NULL), "%Y-%m-%dT%H:%M:%SZ", out, 21);
+}
+
+void db_today(char out[11])
+{
+	/* Beijing's date: China keeps UTC+8 the whole year, so no time zone database is needed */
+	utc_format((clock_now ? clock_now() : time(NULL)) + 8 * 3600, "%Y-%m-%d", out, 11);
 }

@@ -124,10 +124,7 @@ int need_date(const char *s, const char *what)
 int insp_as_of(const char *as_of, char out[11])
 {
 	if (!as_of) {
-		char now[21];
-		db_now(now);
-		memcpy(out, now, 10);
-		out[10] = '\0';
+		db_today(out);
 		return CAMPAIGN_OK;
 	}
 	if (!date_valid(as_of))

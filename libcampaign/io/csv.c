@@ -82,10 +82,15 @@ int csv_open(csv_reader *c, const char *path, int utf8_at_line)
 	return open_stream(c, fopen(path, "rb"), path, utf8_at_line);
 }
 
-int csv_open_string(csv_reader *c, const char *name, const char *text, size_t len, int utf8_at_line)
+FILE *csv_text_stream(const char *text, size_t len)
 {
 	/* an empty text cannot be a memory stream: an empty file stands in */
-	FILE *f = len ? fmemopen((void *)(uintptr_t)text, len, "rb") : tmpfile();
+	return len ? fmemopen((void *)(uintptr_t)text, len, "rb") : tmpfile();
+}
+
+int csv_open_string(csv_reader *c, const char *name, const char *text, size_t len, int utf8_at_line)
+{
+	FILE *f = csv_text_stream(text, len);
 	return f ? open_stream(c, f, name, utf8_at_line) : error_set(CAMPAIGN_ENOMEM, "out of memory");
 }
 
@@ -245,12 +250,10 @@ static int unknown_column(const csv_reader *c, const row_schema *t, const char *
 /* One header field: known, not given twice; its index goes to map. */
 static int header_field(csv_source *s, const row_schema *t, const char *f, int line, int col)
 {
-	int k;
-	for (k = 0; k < t->ncols && strcmp(t->cols[k].name, f); k++)
-		;
-	if (k == t->ncols)
+	int k = row_column_index(t, f);
+	if (k < 0 && k != ROW_SKIP)
 		return unknown_column(&s->c, t, f, line, col);
-	for (int j = 0; j < s->ncol; j++)
+	for (int j = 0; j < s->ncol && k != ROW_SKIP; j++)
 		if (s->map[j] == k)
 			return error_set_at(CAMPAIGN_EINVALID, s->c.file, line, col, "column \"%s\" given twice", f);
 	if (s->ncol == CSV_MAX_FIELDS)
@@ -301,7 +304,8 @@ static int row(csv_source *s, rows *r)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
 		if (n >= s->ncol)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "row has more fields than the header");
-		r->v[s->map[n]] = (row_value){.s = f, .line = line, .col = col};
+		if (s->map[n] != ROW_SKIP)
+			r->v[s->map[n]] = (row_value){.s = f, .line = line, .col = col};
 		n++;
 	} while (sep == ',');
 	if (n != s->ncol)
@@ -337,25 +341,36 @@ static void source_close(row_source *src)
 	src->state = NULL;
 }
 
-static int source_open(row_source *src, const char *path, const char *text, size_t len, int utf8_at_line)
+int csv_source_stream(row_source *src, FILE *f, const char *name, long long size, int utf8_at_line)
 {
 	csv_source *s = calloc(1, sizeof *s);
 	int rc;
-	*src = (row_source){header, next, offset, source_close, 0, s};
-	if (!s)
+	*src = (row_source){header, next, offset, source_close, size, s};
+	if (!s) {
+		if (f)
+			fclose(f);
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	rc = text ? csv_open_string(&s->c, path, text, len, utf8_at_line) : csv_open(&s->c, path, utf8_at_line);
-	if (rc) {
+	}
+	if ((rc = open_stream(&s->c, f, name, utf8_at_line))) /* which closes f on failure */
 		source_close(src);
-		return rc;
-	}
-	if (!text && !fseek(s->c.f, 0, SEEK_END)) {
-		src->size = ftell(s->c.f);
-		fseek(s->c.f, s->c.base + (long)(s->c.end - s->c.buf), SEEK_SET);
-	} else if (text) {
-		src->size = (long long)len;
-	}
-	return CAMPAIGN_OK;
+	return rc;
+}
+
+long long csv_stream_size(FILE *f)
+{
+	long long size;
+	return !fseek(f, 0, SEEK_END) && (size = ftell(f)) >= 0 && !fseek(f, 0, SEEK_SET) ? size : 0;
+}
+
+static int source_open(row_source *src, const char *path, const char *text, size_t len, int utf8_at_line)
+{
+	FILE *f = text ? csv_text_stream(text, len) : fopen(path, "rb");
+	long long size = (long long)len;
+	if (text && !f)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (!text && f)
+		size = csv_stream_size(f);
+	return csv_source_stream(src, f, path, size, utf8_at_line);
 }
 
 int csv_source_file(row_source *src, const char *path, int utf8_at_line)

@@ -28,6 +28,10 @@ typedef struct csv_reader {
 int csv_open(csv_reader *c, const char *path, int utf8_at_line);
 /* Reads @len bytes of @text (named @name in messages) the same way. */
 int csv_open_string(csv_reader *c, const char *name, const char *text, size_t len, int utf8_at_line);
+/* @len bytes of @text as a stream to read (NULL: out of memory). */
+FILE *csv_text_stream(const char *text, size_t len);
+/* The size of the file @f in bytes (0 when it cannot seek), read from its start. */
+long long csv_stream_size(FILE *f);
 void csv_close(csv_reader *c);
 /* Makes the next record wholly readable by csv_next_field; *got is 0 at the
  * end of the file. EINVALID when the record is not UTF-8. */
@@ -220,6 +224,7 @@ typedef struct row_column {
 	/* after the type's check, a present value: OK, or sets the last error
 	 * (the pipeline adds the position); NULL: none */
 	int (*convert)(row_value *v);
+	const char *alias; /* another name the column is read by (the one its listing writes), or NULL */
 } row_column;
 
 /* Column declarations: text, a whole number lo..hi, a date, one of @values, text with a converter. */
@@ -240,6 +245,9 @@ typedef struct row_schema {
 	const char *api;       /* the public pair's stem, for argument errors: "campaign_findings_import" */
 	const char *file_noun; /* "a findings file must end in .csv, .yaml or .yml" */
 	const char *empty;     /* CSV: the message for an empty file; NULL: the header check names it */
+	/* the columns of the importer's own listing that are the store's own (id, actor, recorded_at, ...):
+	 * accepted and ignored, so that a listing re-imports (NULL-terminated; NULL: none) */
+	const char *const *ignored;
 	int access;            /* an access_action checked before the transaction, or WRITE_ANY (per row) */
 	int utf8_at_line;      /* CSV: bad UTF-8 named by the record's line rather than the byte offset */
 	size_t state_size;     /* the importer's own state at r->state, zeroed */
@@ -264,6 +272,10 @@ struct rows {
 	char detail[96]; /* the call entry's detail: "N <plural>" (a document body writes its own) */
 };
 
+/* The column of @s called @name (or by its alias), ROW_SKIP for one of its
+ * ignored columns, -1 for none. */
+#define ROW_SKIP (-2)
+int row_column_index(const row_schema *s, const char *name);
 /* The text of column @col, NULL when absent or empty. */
 const char *row_text(const rows *r, int col);
 /* Positions the last error (code @rc, set by the call that failed) at the
@@ -291,6 +303,25 @@ struct row_source {
 /* CSV: from the file @path, or @len bytes of @text named @name. */
 int csv_source_file(row_source *src, const char *path, int utf8_at_line);
 int csv_source_string(row_source *src, const char *name, const char *text, size_t len, int utf8_at_line);
+/* CSV from the stream @f (taken over: closed with the source, also on failure;
+ * NULL: EIO "cannot open" naming @name) of @size bytes, for progress. */
+int csv_source_stream(row_source *src, FILE *f, const char *name, long long size, int utf8_at_line);
+
+/* ---- encoding.c: the encodings a CSV comes in ----
+ *
+ * "utf-8" (the default, NULL or ""), "gb18030" (also "gbk": GB18030 is its
+ * superset, as Excel on Chinese Windows saves) or "auto" (UTF-8 when the
+ * whole input is valid UTF-8, else GB18030). GB18030 is converted to UTF-8
+ * by iconv while it streams: characters and lines stay as they were, so
+ * positions (line:column, columns in characters) are those of the file. */
+enum { ENC_UTF8, ENC_GB18030, ENC_AUTO };
+/* The encoding named @name into *out; EINVALID naming @api and quoting it. */
+int encoding_parse(const char *api, const char *name, int *out);
+/* The CSV row source of the file @path, or of @len bytes of @text named
+ * @path, in @encoding; invalid GB18030 is EINVALID "file: invalid GB18030
+ * (byte 0xNN at offset N)". */
+int csv_source_encoded(row_source *src, const char *path, const char *text, size_t len, int encoding,
+                       int utf8_at_line);
 
 /* Imports by @s; *count (may be NULL) gets the rows read. */
 int rows_import_file(campaign_db *db, const char *campaign, const char *path, const campaign_rows_import_options *opts,

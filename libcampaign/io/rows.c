@@ -14,7 +14,7 @@ OPTIONS_INIT_FN(rows_import, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION)
 
 static const campaign_rows_import_options DEFAULTS = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 
-static int check_options(const char *api, const campaign_rows_import_options **opts)
+static int check_options(const char *api, const campaign_rows_import_options **opts, int *encoding)
 {
 	int rc;
 	if (!*opts)
@@ -23,7 +23,18 @@ static int check_options(const char *api, const campaign_rows_import_options **o
 		return rc;
 	if ((*opts)->error_limit < 0)
 		return error_set(CAMPAIGN_EINVALID, "%s: error_limit %d is negative", api, (*opts)->error_limit);
-	return CAMPAIGN_OK;
+	return encoding_parse(api, (*opts)->encoding, encoding);
+}
+
+int row_column_index(const row_schema *s, const char *name)
+{
+	for (int k = 0; k < s->ncols; k++)
+		if (!strcmp(s->cols[k].name, name) || (s->cols[k].alias && !strcmp(s->cols[k].alias, name)))
+			return k;
+	for (int k = 0; s->ignored && s->ignored[k]; k++)
+		if (!strcmp(s->ignored[k], name))
+			return ROW_SKIP;
+	return -1;
 }
 
 const char *row_text(const rows *r, int col)
@@ -96,6 +107,42 @@ static int check_enum(const row_column *c, const row_value *v)
 	return error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not one of %s", c->name, v->s, list);
 }
 
+/* A number of 1..@max digits at *p, moved past it; -1 when none. */
+static int digits(const char **p, int max)
+{
+	int n = 0, k = 0;
+	for (; k < max && **p >= '0' && **p <= '9'; k++, (*p)++)
+		n = n * 10 + (**p - '0');
+	return k ? n : -1;
+}
+
+/* A date as spreadsheets save it: 2010-11-15, and 2010/11/15, 2010.11.15,
+ * 2010/1/5 or 2010年11月15日 (Excel and WPS re-save ISO dates in the
+ * system's short or long date format). A real date is rewritten in place
+ * as YYYY-MM-DD into v->day; returns 1 then, 0 when it is not a date. */
+static int date_as_saved(row_value *v)
+{
+	static const char *const seps[][3] = {{"-", "-", ""}, {"/", "/", ""}, {".", ".", ""}, {"年", "月", "日"}};
+	for (size_t k = 0; k < sizeof seps / sizeof *seps; k++) {
+		const char *p = v->s;
+		int y = digits(&p, 4), m, d;
+		if (p - v->s != 4 || strncmp(p, seps[k][0], strlen(seps[k][0])))
+			continue;
+		p += strlen(seps[k][0]);
+		if ((m = digits(&p, 2)) < 0 || strncmp(p, seps[k][1], strlen(seps[k][1])))
+			continue;
+		p += strlen(seps[k][1]);
+		if ((d = digits(&p, 2)) < 0 || strcmp(p, seps[k][2]))
+			continue;
+		deadline_format_date(v->day, y, m, d);
+		if (!date_valid(v->day))
+			return 0;
+		v->s = v->day;
+		return 1;
+	}
+	return 0;
+}
+
 static int check_value(const rows *r, const row_column *c, row_value *v)
 {
 	int rc = CAMPAIGN_OK;
@@ -103,7 +150,7 @@ static int check_value(const rows *r, const row_column *c, row_value *v)
 	case ROW_INT: rc = check_int(c, v); break;
 	case ROW_DATE:
 	case ROW_EVENT:
-		if (!date_valid(v->s))
+		if (!date_as_saved(v))
 			rc = error_set(CAMPAIGN_EINVALID, "%s \"%s\" is not a date (YYYY-MM-DD)", c->name, v->s);
 		else if (c->type == ROW_EVENT)
 			rc = date_in_campaign(r->op->db, r->op->crid, c->name, v->s);
@@ -170,13 +217,12 @@ static int yaml_next(row_source *src, rows *r, int *got)
 		return ydoc_fail(&y->d, map, "%s %ld must be a mapping", s->noun, r->n);
 	for (yaml_node_pair_t *p = map->data.mapping.pairs.start; p < map->data.mapping.pairs.top; p++) {
 		yaml_node_t *k = ydoc_node(&y->d, p->key), *v = ydoc_node(&y->d, p->value);
-		int f;
-		for (f = 0; f < s->ncols && (k->type != YAML_SCALAR_NODE || strcmp(s->cols[f].name, (char *)k->data.scalar.value));
-		     f++)
-			;
-		if (f == s->ncols || v->type != YAML_SCALAR_NODE || r->v[f].s)
+		int f = k->type == YAML_SCALAR_NODE ? row_column_index(s, (const char *)k->data.scalar.value) : -1;
+		if (f == ROW_SKIP)
+			continue;
+		if (f < 0 || v->type != YAML_SCALAR_NODE || r->v[f].s)
 			return ydoc_fail(&y->d, k, "%s %ld: %s", s->noun, r->n,
-			                 f == s->ncols ? "unknown key" : r->v[f].s ? "key given twice" : "a value must be text");
+			                 f < 0 ? "unknown key" : r->v[f].s ? "key given twice" : "a value must be text");
 		r->v[f] = (row_value){.s = (const char *)v->data.scalar.value, .line = ydoc_line(v), .col = ydoc_column(v)};
 	}
 	return CAMPAIGN_OK;
@@ -245,7 +291,7 @@ typedef struct import_call {
 	const doc_schema *ds;
 	const char *path, *text, *name;
 	const campaign_rows_import_options *opts;
-	int csv, is_string;
+	int csv, is_string, encoding;
 	rows r;
 	row_source src;
 	struct campaign_buf bytes; /* a document's file, read whole */
@@ -289,11 +335,22 @@ static int note_error(rows *r, int rc)
 	return r->errors >= limit ? ROWS_DRY : CAMPAIGN_OK;
 }
 
+/* A CSV cell our listings wrote after an apostrophe, lest a spreadsheet
+ * read it as a formula ("'=1+1", see cli/output.c), reads as it was. */
+static void formulas_unmarked(rows *r)
+{
+	for (int f = 0; f < r->s->ncols; f++)
+		if (r->v[f].s && r->v[f].s[0] == '\'' && r->v[f].s[1] && strchr("=+-@\t\r", r->v[f].s[1]))
+			r->v[f].s++;
+}
+
 static int one_row(import_call *ic)
 {
 	rows *r = &ic->r;
 	int rc;
 	r->failed = 0;
+	if (ic->csv)
+		formulas_unmarked(r);
 	if ((rc = db_bulk_tick(r->op->db)) || (rc = check_row(r)))
 		return rc;
 	rc = r->s->row(r);
@@ -343,8 +400,8 @@ static int open_source(import_call *ic)
 {
 	const char *file = ic->r.file;
 	if (ic->csv)
-		return ic->text ? csv_source_string(&ic->src, file, ic->text, strlen(ic->text), ic->s->utf8_at_line)
-		                : csv_source_file(&ic->src, file, ic->s->utf8_at_line);
+		return csv_source_encoded(&ic->src, file, ic->text, ic->text ? strlen(ic->text) : 0, ic->encoding,
+		                          ic->s->utf8_at_line);
 	return yaml_source_open(&ic->src, ic->path, ic->text);
 }
 
@@ -355,7 +412,7 @@ static int rows_check(void *ctx)
 	int rc;
 	/* the public function's name: the importer's, then _file or _string */
 	snprintf(api, sizeof api, "%s_%s", ic->s ? ic->s->api : ic->ds->api, ic->is_string ? "string" : "file");
-	if ((rc = check_options(api, &ic->opts)))
+	if ((rc = check_options(api, &ic->opts, &ic->encoding)))
 		return rc;
 	ic->r.opts = ic->opts;
 	if (!ic->path && !ic->text)

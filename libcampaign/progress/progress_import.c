@@ -9,10 +9,16 @@ static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("unit", 1),
 	ROW_ENUM_COL("status", 1, STATUSES),
 	ROW_INT_COL("percent", 1, 0, 100),
-	ROW_EVENT_COL("date", 1),
+	{.name = "date", .type = ROW_EVENT, .required = 1, .alias = "reported_on"},
 	ROW_TEXT_COL("note", 0),
 	ROW_TEXT_COL("evidence", 0),
 };
+
+/* campaign_progress_history_query's columns that are the store's own: a
+ * re-imported history adds its reports anew, with new ids, by the actor
+ * importing, "current" as the store finds it; "kind" follows from the id
+ * (an outcome's or a milestone's) */
+static const char *const LISTED[] = {"id", "actor", "recorded_at", "current", "kind", NULL};
 
 /* the row's outcome id may name a milestone */
 static const char SQL_OUTCOME[] = "SELECT rid FROM outcome WHERE campaign = ?1 AND id = ?2 "
@@ -45,7 +51,7 @@ static const row_schema SCHEMA = {
 	.cols = COLUMNS, .ncols = F_COUNT, .noun = "report", .plural = "reports", .operation = "progress.import",
 	.api = "campaign_progress_import", .file_noun = "a progress file",
 	.empty = "the file is empty; expected a header outcome,unit,status,percent,date", .access = WRITE_ANY,
-	.utf8_at_line = 1, .row = report_row,
+	.utf8_at_line = 1, .row = report_row, .ignored = LISTED,
 };
 
 ROWS_IMPORT_FUNCTIONS(campaign_progress_import, SCHEMA)
