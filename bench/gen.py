@@ -163,6 +163,8 @@ def write_plan(path, size, cfg, rng, text):
             w.write("  - id: %s\n    name: %s\n    members:\n" % (gid, q(name)))
             for m in members:
                 w.write("      - %s\n" % m)
+        # the seed's phase 4 names it (the measures' lead departments)
+        w.write("  - id: lead-departments\n    name: \"各牵头科室\"\n    derive: lead-departments\n")
         w.write("bodies:\n  - id: leading-group\n    name: \"领导小组\"\n    members:\n")
         for role in ("组长", "副组长", "副组长"):
             w.write("      - {name: %s, role: %s}\n" % (q(text.person()), q(role)))
