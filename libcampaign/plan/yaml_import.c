@@ -896,9 +896,11 @@ static int import_task(imp *im, yaml_node_t *map, sqlite3_int64 parent, int dept
 	bind_text(st, 7, title);
 	bind_text(st, 8, objective);
 	/* measures and outcomes before subtasks keeps document order for the usual plan shape */
-	if ((rc = insert(im, st, rid)) || (rc = import_measures(im, measures, *rid)))
+	if ((rc = insert(im, st, rid)) || (rc = import_measures(im, measures, *rid)) ||
+	    (rc = import_outcomes(im, outcomes, *rid)))
 		return rc;
-	return import_outcomes(im, outcomes, *rid);
+	/* the plan's rows are logged as batches past the first thousand (bulk mode) */
+	return db_bulk_tick(im->db);
 }
 
 static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int depth)
@@ -1140,7 +1142,7 @@ int plan_import(campaign_db *db, int from_text, const char *source, const char *
 {
 	/* the plan names its campaign and writes its own call entry (plan.import or plan.import.replace) */
 	write_op op = {.name = "plan.import", .actor = actor, .object = name, .access = ACCESS_PLAN,
-	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG, .check = plan_check, .prepare = plan_prepare,
+	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG | WRITE_BULK, .check = plan_check, .prepare = plan_prepare,
 	               .body = plan_body};
 	imp im;
 	plan_call pc = {&im, opts, from_text, source, {0}, 0, 0, NULL, 0};
