@@ -252,13 +252,42 @@ def write_findings(path, cfg, rng, text, units, size):
                         amount, date_add(2010, 10, 20, rng.randint(0, 400)), ""])
 
 
+def write_big_plan(path, measures, rng, text):
+    """A plan of @measures tasks of one measure and one outcome each, led by the
+    bureaus in turn (one share per outcome): the streamed-import benchmark
+    (issue 19: 200,000 measures, about 110 MB)."""
+    base = path + ".head"
+    write_plan(base, "M", dict(SIZES["M"], progress=1), rng, text)
+    with open(base, encoding="utf-8") as f:
+        head = f.read()
+    os.remove(base)
+    bureaus = ["b%04d" % (i + 1) for i in range(SIZES["M"]["bureaus"])]
+    with open(path, "w", encoding="utf-8") as w:
+        w.write(head[:head.index("  - id: t4\n")])
+        w.write("  - id: t5\n    label: \"(五)\"\n    title: \"逐项落实\"\n    tasks:\n")
+        for t in range(measures):
+            tid = "t5.%d" % (t + 1)
+            w.write("      - id: %s\n        title: %s\n" % (tid, q(text.sentence(10, 24).rstrip("。"))))
+            w.write("        measures:\n          - id: %s.m1\n            text: %s\n" % (tid, q(text.sentence(40, 80))))
+            w.write("            lead: [%s]\n" % bureaus[t % len(bureaus)])
+            w.write("        outcomes:\n          - id: %s.o1\n            text: %s\n            deadline: %s\n"
+                    % (tid, q(text.sentence(20, 50)), q(DEADLINES[t % len(DEADLINES)])))
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--size", choices=sorted(SIZES), required=True)
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--out", required=True, help="output directory (outside the git tree)")
     ap.add_argument("--scale", type=float, default=1.0, help="multiply the row counts (for quick trials)")
+    ap.add_argument("--plan-measures", type=int, default=0,
+                    help="write only plan.yaml: this many tasks of one measure and one outcome (size M's units)")
     a = ap.parse_args()
+    if a.plan_measures:
+        os.makedirs(a.out, exist_ok=True)
+        rng = random.Random(a.seed * 1000 + ord("P"))
+        write_big_plan(os.path.join(a.out, "plan.yaml"), a.plan_measures, rng, Text(rng, vocabulary()))
+        return
     cfg = dict(SIZES[a.size])
     for k in ("progress", "risk", "findings"):
         cfg[k] = max(1, int(cfg[k] * a.scale))

@@ -84,7 +84,7 @@ def main():
     ap.add_argument("--iterate", type=int, help="rows iterated from C, Python and Java (default 1 000 000; S: 20 000)")
     ap.add_argument("--repeat", type=int, help="paired runs (with and without audit) per file for the audit cost, "
                     "median taken (default 3; L: 1)")
-    ap.add_argument("--skip", default="", help="comma-separated parts to skip: peer,no_audit,bindings,queries")
+    ap.add_argument("--skip", default="", help="comma-separated parts to skip: peer,no_audit,bindings,queries,big_plan")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
     if a.iterate is None:
@@ -161,6 +161,18 @@ def main():
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(pair + suffix):
                 os.remove(pair + suffix)
+    if "big_plan" not in skip and a.size != "S":
+        # issue 19: a plan of 200,000 measures (about 120 MB), streamed; generated once
+        big = os.path.join(work, "bigplan-%d" % a.seed, "plan.yaml")
+        if not os.path.exists(big):
+            log("generating the big plan (200,000 measures) ...")
+            subprocess.run([PY, os.path.join(HERE, "gen.py"), "--size", "M", "--seed", str(a.seed), "--plan-measures",
+                            "200000", "--out", os.path.dirname(big)], check=True, stdout=subprocess.DEVNULL)
+        log("libcampaign: big plan ...")
+        R["big_plan"] = run_json([camp, "setup", os.path.join(data, "bigplan.db"), big, MODEL] + CATALOGUES)[0]
+        R["big_plan"]["file_mib"] = os.path.getsize(big) / 2**20
+        os.remove(os.path.join(data, "bigplan.db"))
+        save()
     if "peer" not in skip:
         log("peer: PyYAML CLoader + sqlite3 ...")
         R["peer"] = {r["what"].split(".")[1]: r for r in
@@ -235,6 +247,10 @@ def report(R):
         "all", tot["parse"], tot["insert"], lim, tot["lib"], tot["na"], tot["peer"], tot["lib"] / lim,
         tot["peer"] / tot["lib"] if tot["peer"] else 0, "%+.0f%%" % (100 * (tot["aw"] / tot["na"] - 1)) if tot["na"] else "-"))
     p("plan import: %s; store after import: %.0f MiB" % (fmt_s(R["plan"]["seconds"]), R["db_mib"]))
+    if "big_plan" in R:
+        bp = R["big_plan"]
+        p("big plan (200,000 measures, %.0f MB): %s, peak RSS %.0f MiB (the process, with the file read whole)"
+          % (bp["file_mib"] * 2**20 / 1e6, fmt_s(bp["seconds"]), bp["maxrss_kb"] / 1024))
     mem = {k: R["import"][k]["maxrss_kb"] / 1024 for k in KINDS}
     p("peak RSS of libcampaign's import: " + ", ".join("%s %.0f MiB" % (k, v) for k, v in mem.items()) +
       "; limit_insert %.0f MiB; peer %s" % (max(r["maxrss_kb"] for r in R["insert"].values()) / 1024,

@@ -107,6 +107,24 @@ typedef struct ydoc {
 } ydoc;
 
 int ydoc_load(ydoc *d, const char *file, const char *data, size_t len);
+/* ydoc_load() in two steps: the checks and the first pass (with @key, also
+ * whether the document can be streamed on it, see ydoc_stream), then
+ * libyaml's whole document. */
+int ydoc_check(ydoc *d, const char *file, const char *data, size_t len, const char *key, int *streamable);
+int ydoc_compose(ydoc *d, const char *data, size_t len);
+/* A long list read item by item: claim() is offered each scalar key of a
+ * mapping as it is read (the mapping holding the keys before it; @is_item:
+ * the mapping is an item of a streamed list) and sets *claimed to stream the
+ * key's list; each item of a streamed list, once composed, goes to item()
+ * and is then freed, and the list stays empty in the document. */
+typedef struct ystream {
+	int (*claim)(void *ctx, ydoc *d, int map, const char *key, int is_item, int *claimed);
+	int (*item)(void *ctx, ydoc *d, int item);
+	void *ctx;
+} ystream;
+/* Composes the document of @data (checked by ydoc_check with streamable
+ * set) from libyaml's events, streaming what @s claims. */
+int ydoc_stream(ydoc *d, const char *data, size_t len, const ystream *s);
 void ydoc_free(ydoc *d);
 yaml_node_t *ydoc_root(ydoc *d);
 yaml_node_t *ydoc_node(ydoc *d, int index);

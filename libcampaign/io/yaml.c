@@ -6,6 +6,7 @@
  * error the node's file:line:column. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include "io/io.h"
 
@@ -39,44 +40,104 @@ static void parser_start(yaml_parser_t *p, const char *data, size_t len)
 	yaml_parser_set_encoding(p, YAML_UTF8_ENCODING);
 }
 
+/* The first pass' view of one open collection: for the streamed key's
+ * shape, whether it is the top mapping, a mapping listed under the key, or
+ * the key's list, and for a mapping whether its next node is a key. */
+enum { FRAME_OTHER, FRAME_TOP, FRAME_LIST, FRAME_ITEM };
+typedef struct frame {
+	int role, is_map, at_key, saw_key, value_is_key;
+} frame;
+
+/* A node starts under @parent (NULL at the top): a key after the streamed
+ * key, or the streamed key's value that is no list, forbids streaming. */
+static void shape_node(frame *parent, const char *key, const yaml_event_t *ev, int *streamable)
+{
+	int top_or_item = parent && (parent->role == FRAME_TOP || parent->role == FRAME_ITEM);
+	if (ev->type == YAML_ALIAS_EVENT)
+		*streamable = 0; /* an alias may point into a freed item */
+	if (!parent || !parent->is_map || !top_or_item)
+		return;
+	if (parent->at_key) {
+		if (parent->saw_key)
+			*streamable = 0;
+		parent->value_is_key = ev->type == YAML_SCALAR_EVENT && !strcmp((const char *)ev->data.scalar.value, key);
+		parent->saw_key |= parent->value_is_key;
+	} else if (parent->value_is_key && ev->type != YAML_SEQUENCE_START_EVENT) {
+		*streamable = 0;
+	}
+}
+
+/* A node under @parent is complete: a mapping's next node is the other half. */
+static void shape_done(frame *parent)
+{
+	if (parent && parent->is_map)
+		parent->at_key = !parent->at_key;
+}
+
+static int shape_role(const frame *parent, const yaml_event_t *ev)
+{
+	if (!parent)
+		return ev->type == YAML_MAPPING_START_EVENT ? FRAME_TOP : FRAME_OTHER;
+	if (parent->role == FRAME_LIST)
+		return ev->type == YAML_MAPPING_START_EVENT ? FRAME_ITEM : FRAME_OTHER;
+	return parent->is_map && !parent->at_key && parent->value_is_key ? FRAME_LIST : FRAME_OTHER;
+}
+
 /* The first pass: events only, nesting counted as they come, so that a
- * deep file stops at its 65th level. */
-static int check_depth(const ydoc *d, const char *data, size_t len)
+ * deep file stops at its 65th level. With @key, it also tells whether the
+ * document can be streamed (ydoc_stream): no aliases, and wherever @key
+ * stands in the top mapping or in a mapping listed under it, it is the
+ * mapping's last key and holds a list. */
+static int check_depth(const ydoc *d, const char *data, size_t len, const char *key, int *streamable)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
-	int depth = 0, rc = CAMPAIGN_OK, done = 0;
+	frame frames[YAML_MAX_DEPTH + 1];
+	int depth = 0, rc = CAMPAIGN_OK, done = 0, ok = key != NULL, docs = 0;
 	if (!yaml_parser_initialize(&p))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	parser_start(&p, data, len);
 	while (!rc && !done) {
+		frame *parent = depth ? &frames[depth - 1] : NULL;
 		if (!yaml_parser_parse(&p, &ev)) {
 			rc = parser_error(d, &p);
 			break;
 		}
+		if (ok && docs == 1 && (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT ||
+		                        ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT))
+			shape_node(parent, key, &ev, &ok);
 		switch (ev.type) {
 		case YAML_SEQUENCE_START_EVENT:
 		case YAML_MAPPING_START_EVENT:
 			if (++depth > YAML_MAX_DEPTH)
 				rc = error_set_at(CAMPAIGN_EINVALID, d->file, (int)ev.start_mark.line + 1,
 				                  (int)ev.start_mark.column + 1, "nested deeper than %d levels", YAML_MAX_DEPTH);
+			else
+				frames[depth - 1] = (frame){shape_role(parent, &ev), ev.type == YAML_MAPPING_START_EVENT, 1, 0, 0};
 			break;
 		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT: depth--; break;
+		case YAML_MAPPING_END_EVENT:
+			depth--;
+			shape_done(depth ? &frames[depth - 1] : NULL);
+			break;
+		case YAML_SCALAR_EVENT:
+		case YAML_ALIAS_EVENT: shape_done(parent); break;
+		case YAML_DOCUMENT_START_EVENT: docs++; break;
 		case YAML_STREAM_END_EVENT: done = 1; break;
 		default: break;
 		}
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
+	if (streamable)
+		*streamable = ok;
 	return rc;
 }
 
-int ydoc_load(ydoc *d, const char *file, const char *data, size_t len)
+int ydoc_check(ydoc *d, const char *file, const char *data, size_t len, const char *key, int *streamable)
 {
-	yaml_parser_t p;
 	size_t bad;
-	int line, col, rc;
+	int line, col;
 	memset(d, 0, sizeof *d);
 	d->file = file ? file : "<string>";
 	if (len > YAML_MAX_BYTES)
@@ -87,8 +148,13 @@ int ydoc_load(ydoc *d, const char *file, const char *data, size_t len)
 		return error_set_at(CAMPAIGN_EINVALID, d->file, line, col, "invalid UTF-8 (byte 0x%02x)",
 		                    (unsigned char)data[bad]);
 	}
-	if ((rc = check_depth(d, data, len)))
-		return rc;
+	return check_depth(d, data, len, key, streamable);
+}
+
+int ydoc_compose(ydoc *d, const char *data, size_t len)
+{
+	yaml_parser_t p;
+	int rc = CAMPAIGN_OK;
 	if (!yaml_parser_initialize(&p))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	parser_start(&p, data, len);
@@ -96,6 +162,155 @@ int ydoc_load(ydoc *d, const char *file, const char *data, size_t len)
 		rc = parser_error(d, &p);
 	else
 		d->loaded = 1;
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+int ydoc_load(ydoc *d, const char *file, const char *data, size_t len)
+{
+	int rc = ydoc_check(d, file, data, len, NULL, NULL);
+	return rc ? rc : ydoc_compose(d, data, len);
+}
+
+/* ---- streaming: the document composed from events, the long lists item by item ---- */
+
+typedef struct sframe {
+	int node;    /* the collection's node */
+	int key;     /* a mapping's key node waiting for its value; 0: none */
+	int claimed; /* a mapping: the pending key's list is streamed; a list: it is streamed */
+	int item;    /* a streamed list: the node count before its current item */
+} sframe;
+
+/* Frees the nodes after the first @keep: a streamed item once handled. */
+static void nodes_truncate(yaml_document_t *doc, int keep)
+{
+	while (doc->nodes.top - doc->nodes.start > keep) {
+		yaml_node_t *n = --doc->nodes.top;
+		free(n->tag);
+		if (n->type == YAML_SCALAR_NODE)
+			free(n->data.scalar.value);
+		else if (n->type == YAML_SEQUENCE_NODE)
+			free(n->data.sequence.items.start);
+		else if (n->type == YAML_MAPPING_NODE)
+			free(n->data.mapping.pairs.start);
+	}
+}
+
+static int node_count(const ydoc *d)
+{
+	return (int)(d->doc.nodes.top - d->doc.nodes.start);
+}
+
+static int add_node(ydoc *d, const yaml_event_t *ev)
+{
+	yaml_char_t *tag = NULL;
+	int n = 0;
+	switch (ev->type) {
+	case YAML_SCALAR_EVENT:
+		tag = ev->data.scalar.tag;
+		n = yaml_document_add_scalar(&d->doc, tag && strcmp((char *)tag, "!") ? tag : NULL, ev->data.scalar.value,
+		                             (int)ev->data.scalar.length, ev->data.scalar.style);
+		break;
+	case YAML_SEQUENCE_START_EVENT:
+		tag = ev->data.sequence_start.tag;
+		n = yaml_document_add_sequence(&d->doc, tag && strcmp((char *)tag, "!") ? tag : NULL,
+		                               ev->data.sequence_start.style);
+		break;
+	default:
+		tag = ev->data.mapping_start.tag;
+		n = yaml_document_add_mapping(&d->doc, tag && strcmp((char *)tag, "!") ? tag : NULL,
+		                              ev->data.mapping_start.style);
+		break;
+	}
+	if (!n)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	d->doc.nodes.start[n - 1].start_mark = ev->start_mark;
+	d->doc.nodes.start[n - 1].end_mark = ev->end_mark;
+	return n;
+}
+
+/* Node @n starts under @parent: a list item, a mapping's key (offered to
+ * claim()) or its value. An item of a streamed list is attached nowhere. */
+static int attach(ydoc *d, sframe *parent, int parent_is_item, int n, const ystream *s)
+{
+	yaml_node_t *pn = &d->doc.nodes.start[parent->node - 1];
+	if (pn->type == YAML_SEQUENCE_NODE)
+		return parent->claimed || yaml_document_append_sequence_item(&d->doc, parent->node, n)
+		               ? CAMPAIGN_OK
+		               : error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (!parent->key) {
+		const char *key = ydoc_text(&d->doc.nodes.start[n - 1]);
+		parent->key = n;
+		parent->claimed = 0;
+		return key ? s->claim(s->ctx, d, parent->node, key, parent_is_item, &parent->claimed) : CAMPAIGN_OK;
+	}
+	if (!yaml_document_append_mapping_pair(&d->doc, parent->node, parent->key, n))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	parent->key = 0;
+	return CAMPAIGN_OK;
+}
+
+/* A node under the streamed list @parent is complete: handled, then freed. */
+static int item_done(ydoc *d, sframe *parent, int n, const ystream *s)
+{
+	int rc = s->item(s->ctx, d, n);
+	nodes_truncate(&d->doc, parent->item);
+	return rc;
+}
+
+static int stream_event(ydoc *d, sframe *st, int *depth, const yaml_event_t *ev, const ystream *s)
+{
+	sframe *parent = *depth ? &st[*depth - 1] : NULL;
+	int parent_is_item = *depth >= 2 && st[*depth - 2].claimed &&
+	                     d->doc.nodes.start[st[*depth - 2].node - 1].type == YAML_SEQUENCE_NODE;
+	int n, rc = CAMPAIGN_OK, claimed_list;
+	if (ev->type == YAML_SEQUENCE_END_EVENT || ev->type == YAML_MAPPING_END_EVENT) {
+		sframe *up = *depth >= 2 ? &st[*depth - 2] : NULL;
+		d->doc.nodes.start[parent->node - 1].end_mark = ev->end_mark;
+		--*depth;
+		return up && up->claimed && d->doc.nodes.start[up->node - 1].type == YAML_SEQUENCE_NODE
+		               ? item_done(d, up, parent->node, s)
+		               : CAMPAIGN_OK;
+	}
+	if (ev->type != YAML_SCALAR_EVENT && ev->type != YAML_SEQUENCE_START_EVENT && ev->type != YAML_MAPPING_START_EVENT)
+		return CAMPAIGN_OK;
+	claimed_list = parent && parent->key && parent->claimed && ev->type == YAML_SEQUENCE_START_EVENT;
+	if (parent && parent->claimed && d->doc.nodes.start[parent->node - 1].type == YAML_SEQUENCE_NODE)
+		parent->item = node_count(d);
+	if ((n = add_node(d, ev)) < 0)
+		return n;
+	if (parent && (rc = attach(d, parent, parent_is_item, n, s)))
+		return rc;
+	if (ev->type == YAML_SCALAR_EVENT)
+		return parent && parent->claimed && d->doc.nodes.start[parent->node - 1].type == YAML_SEQUENCE_NODE
+		               ? item_done(d, parent, n, s)
+		               : CAMPAIGN_OK;
+	st[(*depth)++] = (sframe){n, 0, claimed_list, 0};
+	return CAMPAIGN_OK;
+}
+
+int ydoc_stream(ydoc *d, const char *data, size_t len, const ystream *s)
+{
+	yaml_parser_t p;
+	yaml_event_t ev;
+	sframe st[YAML_MAX_DEPTH + 1];
+	int depth = 0, rc = CAMPAIGN_OK, done = 0;
+	if (!yaml_document_initialize(&d->doc, NULL, NULL, NULL, 1, 1))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	d->loaded = 1;
+	if (!yaml_parser_initialize(&p))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	parser_start(&p, data, len);
+	while (!rc && !done) {
+		if (!yaml_parser_parse(&p, &ev)) {
+			rc = parser_error(d, &p);
+			break;
+		}
+		/* the first document only, as libyaml's loader */
+		done = ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT;
+		rc = stream_event(d, st, &depth, &ev, s);
+		yaml_event_delete(&ev);
+	}
 	yaml_parser_delete(&p);
 	return rc;
 }

@@ -14,6 +14,8 @@
 typedef struct idset {
 	const char **keys;
 	size_t cap, n;
+	char *blocks, *next; /* the ids are copied: a streamed plan frees its nodes */
+	size_t left;
 } idset;
 
 static size_t hash_str(const char *s)
@@ -24,25 +26,68 @@ static size_t hash_str(const char *s)
 	return h;
 }
 
-/* Adds @id; returns 1 if it was new, 0 if present, -1 when out of memory. */
+/* A copy of @id in blocks of 64 KiB, each holding the previous one's address first. */
+static const char *idset_copy(idset *set, const char *id)
+{
+	size_t n = strlen(id) + 1;
+	char *copy;
+	if (n > set->left) {
+		size_t size = n + sizeof(char *) > 65536 ? n + sizeof(char *) : 65536;
+		char *b = malloc(size);
+		if (!b)
+			return NULL;
+		memcpy(b, &set->blocks, sizeof(char *));
+		set->blocks = b;
+		set->next = b + sizeof(char *);
+		set->left = size - sizeof(char *);
+	}
+	copy = memcpy(set->next, id, n);
+	set->next += n;
+	set->left -= n;
+	return copy;
+}
+
+static void idset_free(idset *set)
+{
+	while (set->blocks) {
+		char *b = set->blocks;
+		memcpy(&set->blocks, b, sizeof(char *));
+		free(b);
+	}
+	free(set->keys);
+}
+
+static void idset_put(idset *set, const char *id)
+{
+	size_t i = hash_str(id) & (set->cap - 1);
+	while (set->keys[i])
+		i = (i + 1) & (set->cap - 1);
+	set->keys[i] = id;
+	set->n++;
+}
+
+/* Adds a copy of @id; returns 1 if it was new, 0 if present, -1 when out of memory. */
 static int idset_add(idset *set, const char *id)
 {
 	size_t i;
 	if (set->n * 2 >= set->cap) {
-		idset bigger = {calloc(set->cap ? set->cap * 2 : 256, sizeof(char *)), set->cap ? set->cap * 2 : 256, 0};
-		if (!bigger.keys)
+		size_t cap = set->cap ? set->cap * 2 : 256;
+		const char **keys = calloc(cap, sizeof(char *)), **old = set->keys;
+		if (!keys)
 			return -1;
-		for (i = 0; i < set->cap; i++)
-			if (set->keys[i])
-				idset_add(&bigger, set->keys[i]);
-		free(set->keys);
-		*set = bigger;
+		set->keys = keys;
+		set->n = 0;
+		for (i = 0, set->cap = cap; old && i < cap / 2; i++)
+			if (old[i])
+				idset_put(set, old[i]);
+		free(old);
 	}
 	for (i = hash_str(id) & (set->cap - 1); set->keys[i]; i = (i + 1) & (set->cap - 1))
 		if (strcmp(set->keys[i], id) == 0)
 			return 0;
-	set->keys[i] = id;
-	set->n++;
+	if (!(id = idset_copy(set, id)))
+		return -1;
+	idset_put(set, id);
 	return 1;
 }
 
@@ -830,34 +875,47 @@ static int import_outcomes(imp *im, yaml_node_t *list, sqlite3_int64 trid)
 	return CAMPAIGN_OK;
 }
 
-static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int depth)
+/* One task: its row, then its measures and outcomes; its subtasks' list in
+ * *children (NULL: none, or streamed and still to come). */
+static int import_task(imp *im, yaml_node_t *map, sqlite3_int64 parent, int depth, sqlite3_int64 *rid,
+                       yaml_node_t **children)
 {
 	static const char *const keys[] = {"id", "label", "title", "objective", "tasks", "measures", "outcomes", NULL};
+	const char *id, *label, *title, *objective, *what = "task";
+	yaml_node_t *measures, *outcomes;
+	sqlite3_stmt *st;
+	int rc;
+	if ((rc = object_head(im, map, what, keys, &id)) || (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
+	    (rc = ydoc_string(&im->d, map, what, "title", 1, &title)) ||
+	    (rc = ydoc_string(&im->d, map, what, "objective", 0, &objective)) ||
+	    (rc = ydoc_list(&im->d, map, what, "tasks", 0, children)) ||
+	    (rc = ydoc_list(&im->d, map, what, "measures", 0, &measures)) ||
+	    (rc = ydoc_list(&im->d, map, what, "outcomes", 0, &outcomes)))
+		return rc;
+	if (!(st = object_insert(im, SQL_TASK, 0, id)))
+		return campaign_error_code_last();
+	bind_rid(st, 4, parent);
+	sqlite3_bind_int(st, 5, depth);
+	bind_text(st, 6, label);
+	bind_text(st, 7, title);
+	bind_text(st, 8, objective);
+	/* measures and outcomes before subtasks keeps document order for the usual plan shape */
+	if ((rc = insert(im, st, rid)) || (rc = import_measures(im, measures, *rid)) ||
+	    (rc = import_outcomes(im, outcomes, *rid)))
+		return rc;
+	/* the plan's rows are logged as batches past the first thousand (bulk mode) */
+	return db_bulk_tick(im->db);
+}
+
+static int import_tasks(imp *im, yaml_node_t *list, sqlite3_int64 parent, int depth)
+{
 	yaml_node_t *map;
 	YDOC_EACH(&im->d, list, map) {
-		const char *id, *label, *title, *objective, *what = "task";
-		yaml_node_t *children, *measures, *outcomes;
+		yaml_node_t *children;
 		sqlite3_int64 rid = 0;
-		sqlite3_stmt *st;
 		int rc;
-		if ((rc = object_head(im, map, what, keys, &id)) ||
-		    (rc = ydoc_string(&im->d, map, what, "label", 0, &label)) ||
-		    (rc = ydoc_string(&im->d, map, what, "title", 1, &title)) ||
-		    (rc = ydoc_string(&im->d, map, what, "objective", 0, &objective)) ||
-		    (rc = ydoc_list(&im->d, map, what, "tasks", 0, &children)) ||
-		    (rc = ydoc_list(&im->d, map, what, "measures", 0, &measures)) ||
-		    (rc = ydoc_list(&im->d, map, what, "outcomes", 0, &outcomes)))
-			return rc;
-		if (!(st = object_insert(im, SQL_TASK, 0, id)))
-			return campaign_error_code_last();
-		bind_rid(st, 4, parent);
-		sqlite3_bind_int(st, 5, depth);
-		bind_text(st, 6, label);
-		bind_text(st, 7, title);
-		bind_text(st, 8, objective);
-		/* measures and outcomes before subtasks keeps document order for the usual plan shape */
-		if ((rc = insert(im, st, &rid)) || (rc = import_measures(im, measures, rid)) ||
-		    (rc = import_outcomes(im, outcomes, rid)) || (children && (rc = import_tasks(im, children, rid, depth + 1))))
+		if ((rc = import_task(im, map, parent, depth, &rid, &children)) ||
+		    (children && (rc = import_tasks(im, children, rid, depth + 1))))
 			return rc;
 	}
 	return CAMPAIGN_OK;
@@ -904,11 +962,13 @@ static int derive_shares(imp *im)
 
 /* ---- the document ---- */
 
-static int import_root(imp *im, yaml_node_t *root, const campaign_import_options *opts)
+/* Everything before the tasks; their list into *tasks, or NULL when they
+ * are streamed (the plan's last key, read item by item). */
+static int import_head(imp *im, yaml_node_t *root, const campaign_import_options *opts, yaml_node_t **tasks)
 {
 	static const char *const keys[] = {"format", "campaign", "units", "unit_groups", "bodies", "phases", "tasks", NULL};
 	const char *format, *what = "plan";
-	yaml_node_t *campaign, *units, *groups, *bodies, *phases, *tasks;
+	yaml_node_t *campaign, *units, *groups, *bodies, *phases;
 	int rc;
 	if (root->type != YAML_MAPPING_NODE)
 		return ydoc_fail(&im->d, root, "a plan must be a mapping with format, campaign, units and tasks; found %s",
@@ -926,21 +986,100 @@ static int import_root(imp *im, yaml_node_t *root, const campaign_import_options
 	    (rc = ydoc_list(&im->d, root, what, "unit_groups", 0, &groups)) ||
 	    (rc = ydoc_list(&im->d, root, what, "bodies", 0, &bodies)) ||
 	    (rc = ydoc_list(&im->d, root, what, "phases", 0, &phases)) ||
-	    (rc = ydoc_list(&im->d, root, what, "tasks", 1, &tasks)))
+	    (tasks && (rc = ydoc_list(&im->d, root, what, "tasks", 1, tasks))))
 		return rc;
 	if ((rc = import_campaign(im, campaign, opts)) || (rc = import_units(im, units, 0)) ||
-	    (groups && (rc = import_groups(im, groups))) || (bodies && (rc = import_bodies(im, bodies))) ||
-	    (phases && (rc = import_phases(im, phases))) || (rc = import_tasks(im, tasks, 0, 0)) ||
-	    (rc = derive_shares(im)))
+	    (groups && (rc = import_groups(im, groups))) || (bodies && (rc = import_bodies(im, bodies))))
 		return rc;
-	return db_log(im->db, im->actor, opts && opts->replace ? "plan.import.replace" : "plan.import",
-	              im->campaign_id, im->campaign_id, im->file);
+	return phases ? import_phases(im, phases) : CAMPAIGN_OK;
 }
 
-static int load(imp *im, const char *data, size_t len)
+/* After the tasks: the derived shares and the call's own log entry. */
+static int import_tail(imp *im, const campaign_import_options *opts)
 {
-	int rc = ydoc_load(&im->d, im->file, data, len);
+	int rc = derive_shares(im);
+	return rc ? rc : db_log(im->db, im->actor, opts && opts->replace ? "plan.import.replace" : "plan.import",
+	                        im->campaign_id, im->campaign_id, im->file);
+}
+
+static int import_root(imp *im, yaml_node_t *root, const campaign_import_options *opts)
+{
+	yaml_node_t *tasks;
+	int rc;
+	if ((rc = import_head(im, root, opts, &tasks)) || (rc = import_tasks(im, tasks, 0, 0)))
+		return rc;
+	return import_tail(im, opts);
+}
+
+/* ---- streamed: a big plan's tasks read one by one (ydoc_stream) ---- */
+
+typedef struct plan_stream {
+	imp *im;
+	const campaign_import_options *opts;
+	int head_done;                          /* the root's "tasks" key was reached */
+	int depth;                              /* open tasks whose subtasks are being read */
+	int map[YAML_MAX_DEPTH];                /* their nodes */
+	sqlite3_int64 rid[YAML_MAX_DEPTH];      /* and rows */
+} plan_stream;
+
+/* The "tasks" key of the plan, or of a task: all that stands before it is
+ * imported (the check of ydoc_check made it the last key). */
+static int stream_claim(void *ctx, ydoc *d, int map, const char *key, int is_item, int *claimed)
+{
+	plan_stream *ps = ctx;
+	yaml_node_t *children, *node = ydoc_node(d, map);
+	sqlite3_int64 rid = 0;
+	int rc;
+	if (strcmp(key, "tasks"))
+		return CAMPAIGN_OK;
+	if (!is_item && node == ydoc_root(d) && !ps->head_done) {
+		*claimed = ps->head_done = 1;
+		return import_head(ps->im, node, ps->opts, NULL);
+	}
+	if (!is_item || ps->depth >= YAML_MAX_DEPTH)
+		return CAMPAIGN_OK;
+	if ((rc = import_task(ps->im, node, ps->depth ? ps->rid[ps->depth - 1] : 0, ps->depth, &rid, &children)))
+		return rc;
+	ps->map[ps->depth] = map;
+	ps->rid[ps->depth++] = rid;
+	*claimed = 1;
+	return CAMPAIGN_OK;
+}
+
+/* An item of a tasks list, read whole: a task with no subtasks is imported;
+ * one whose subtasks were streamed is closed. */
+static int stream_item(void *ctx, ydoc *d, int item)
+{
+	plan_stream *ps = ctx;
+	yaml_node_t *children;
+	sqlite3_int64 rid = 0;
+	if (ps->depth && ps->map[ps->depth - 1] == item) {
+		ps->depth--;
+		return CAMPAIGN_OK;
+	}
+	return import_task(ps->im, ydoc_node(d, item), ps->depth ? ps->rid[ps->depth - 1] : 0, ps->depth, &rid,
+	                   &children);
+}
+
+static int import_streamed(imp *im, const char *data, size_t len, const campaign_import_options *opts)
+{
+	plan_stream ps = {im, opts, 0, 0, {0}, {0}};
+	ystream s = {stream_claim, stream_item, &ps};
+	int rc = ydoc_stream(&im->d, data, len, &s);
 	if (rc)
+		return rc;
+	if (!ydoc_root(&im->d))
+		return error_set_at(CAMPAIGN_EINVALID, im->file, 1, 1, "the file is empty; expected a plan");
+	/* no "tasks" key: the whole document is here, and says what is missing */
+	return ps.head_done ? import_tail(im, opts) : import_root(im, ydoc_root(&im->d), opts);
+}
+
+/* Checks the plan; one that can be streamed is composed later, inside the
+ * transaction, else libyaml's whole document now. */
+static int load(imp *im, const char *data, size_t len, int *streamed)
+{
+	int rc = ydoc_check(&im->d, im->file, data, len, "tasks", streamed);
+	if (rc || *streamed || (rc = ydoc_compose(&im->d, data, len)))
 		return rc;
 	if (!ydoc_root(&im->d)) {
 		ydoc_free(&im->d);
@@ -956,6 +1095,9 @@ typedef struct plan_call {
 	const char *source;     /* the text, or the file's path */
 	struct campaign_buf b;  /* a file's bytes */
 	int loaded;             /* im->d holds the document */
+	int streamed;           /* composed item by item in the body (ydoc_stream) */
+	const char *data;       /* the plan's text */
+	size_t len;
 } plan_call;
 
 static int plan_check(void *ctx)
@@ -982,9 +1124,11 @@ static int plan_prepare(write_op *op, void *ctx)
 		return rc;
 	else
 		data = pc->b.data, len = pc->b.size;
-	if ((rc = load(pc->im, data, len)))
+	if ((rc = load(pc->im, data, len, &pc->streamed)))
 		return rc;
 	pc->loaded = 1;
+	pc->data = data;
+	pc->len = len;
 	return CAMPAIGN_OK;
 }
 
@@ -992,6 +1136,8 @@ static int plan_body(write_op *op, void *ctx)
 {
 	plan_call *pc = ctx;
 	(void)op;
+	if (pc->streamed)
+		return import_streamed(pc->im, pc->data, pc->len, pc->opts);
 	return import_root(pc->im, ydoc_root(&pc->im->d), pc->opts);
 }
 
@@ -1000,17 +1146,17 @@ int plan_import(campaign_db *db, int from_text, const char *source, const char *
 {
 	/* the plan names its campaign and writes its own call entry (plan.import or plan.import.replace) */
 	write_op op = {.name = "plan.import", .actor = actor, .object = name, .access = ACCESS_PLAN,
-	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG, .check = plan_check, .prepare = plan_prepare,
+	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG | WRITE_BULK, .check = plan_check, .prepare = plan_prepare,
 	               .body = plan_body};
 	imp im;
-	plan_call pc = {&im, opts, from_text, source, {0}, 0};
+	plan_call pc = {&im, opts, from_text, source, {0}, 0, 0, NULL, 0};
 	int rc;
 	memset(&im, 0, sizeof im);
 	im.db = db;
 	im.file = name;
 	im.actor = actor;
 	rc = db_write(db, &op, &pc, NULL);
-	free(im.ids.keys);
+	idset_free(&im.ids);
 	if (pc.loaded)
 		ydoc_free(&im.d);
 	buf_reset(&pc.b);
