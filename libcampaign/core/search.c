@@ -91,13 +91,20 @@ int search_register(campaign_db *db)
 	static fts5_tokenizer tokenizer = {tok_create, tok_delete, tokenize};
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db->sql, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+	int rc = sqlite3_prepare_v2(db->sql, "SELECT fts5(?1)", -1, &st, NULL);
+	/* out of memory is not a missing FTS5 */
+	if (rc == SQLITE_NOMEM)
+		return error_from_sqlite(db->sql, rc, "cannot register the full-text tokenizer");
+	if (rc != SQLITE_OK)
 		return error_set(CAMPAIGN_ERROR, "this SQLite has no FTS5: full-text search needs it");
 	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (!api || api->xCreateTokenizer(api, "campaign_cjk", NULL, &tokenizer, NULL) != SQLITE_OK)
-		return error_set(CAMPAIGN_ERROR, "cannot register the full-text tokenizer");
+	if (rc != SQLITE_ROW)
+		return error_from_sqlite(db->sql, rc, "cannot register the full-text tokenizer");
+	if (!api || (rc = api->xCreateTokenizer(api, "campaign_cjk", NULL, &tokenizer, NULL)) != SQLITE_OK)
+		return rc == SQLITE_NOMEM ? error_set(CAMPAIGN_ENOMEM, "out of memory")
+		                          : error_set(CAMPAIGN_ERROR, "cannot register the full-text tokenizer");
 	return CAMPAIGN_OK;
 }
 

@@ -170,9 +170,8 @@ fail:
 		}
 		rc = CAMPAIGN_EIO;
 	}
-	sqlite3_close_v2(db->sql);
-	audit_detach(db);
-	free(db);
+	/* a migration that failed late has cached statements: finalized with the rest */
+	campaign_close(db);
 	return rc;
 }
 
@@ -238,6 +237,25 @@ int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
+int db_step_row(campaign_db *db, sqlite3_stmt *st, const char *what, int *rc)
+{
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		return 1;
+	if (s != SQLITE_DONE)
+		*rc = error_from_sqlite(db->sql, s, what);
+	return 0;
+}
+
+const char *db_column_text(sqlite3_stmt *st, int i, int *rc)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	if (v || sqlite3_column_type(st, i) == SQLITE_NULL)
+		return v;
+	*rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	return "";
+}
+
 int db_begin(campaign_db *db)
 {
 	int rc = exec(db, "BEGIN IMMEDIATE", "cannot start a transaction");
@@ -249,7 +267,15 @@ int db_begin(campaign_db *db)
 /* Seals the transaction's audit entries, then commits. */
 int db_commit(campaign_db *db)
 {
-	int rc = audit_seal(db);
+	int rc;
+	/* SQLite rolls a transaction back itself after some failures (out of
+	 * memory, a full disk): a step whose failure went unseen must not turn
+	 * into a commit that reports success */
+	if (sqlite3_get_autocommit(db->sql))
+		return error_from_sqlite(db->sql, sqlite3_extended_errcode(db->sql) == SQLITE_OK
+		                                      ? SQLITE_ERROR : sqlite3_extended_errcode(db->sql),
+		                         "the transaction was rolled back by SQLite");
+	rc = audit_seal(db);
 	return rc ? rc : exec(db, "COMMIT", "cannot commit");
 }
 
