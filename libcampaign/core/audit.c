@@ -83,20 +83,25 @@ static int row_exprs(campaign_db *db, const char *t, const char *p, struct campa
                      struct campaign_buf *image, struct campaign_buf *object, int *rowid_table)
 {
 	sqlite3_stmt *st;
-	int rc, without_rowid = 0, npk = 0, has_id = 0;
+	int rc = CAMPAIGN_OK, without_rowid = 0, npk = 0, has_id = 0;
 	if (sqlite3_prepare_v2(db->sql, "SELECT wr FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
 	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	/* a failed read is an error, never a table of another kind or fewer columns */
+	if (db_step_row(db, st, "cannot read the schema", &rc))
 		without_rowid = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (sqlite3_prepare_v2(db->sql, "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
 	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
 	rc = buf_puts(image, "json_object(");
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st, 0);
+	while (!rc && db_step_row(db, st, "cannot read the schema", &rc)) {
+		const char *c = db_column_text(st, 0, &rc);
+		if (rc)
+			break;
 		rc = buf_printf(image, "%s'%s', %s.\"%s\"", image->size > 12 ? ", " : "", c, p, c);
 		if (!strcmp(c, "id"))
 			has_id = 1;
@@ -113,8 +118,10 @@ static int row_exprs(campaign_db *db, const char *t, const char *p, struct campa
 			return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
 		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
 		rc = buf_puts(key, "json_array(");
-		for (int i = 0; !rc && sqlite3_step(st) == SQLITE_ROW; i++)
-			rc = buf_printf(key, "%s%s.\"%s\"", i ? ", " : "", p, (const char *)sqlite3_column_text(st, 0));
+		for (int i = 0; !rc && db_step_row(db, st, "cannot read the schema", &rc); i++) {
+			const char *c = db_column_text(st, 0, &rc);
+			rc = rc ? rc : buf_printf(key, "%s%s.\"%s\"", i ? ", " : "", p, c);
+		}
 		sqlite3_finalize(st);
 		if (!rc)
 			rc = buf_puts(key, ")");
@@ -355,11 +362,11 @@ static int seal_batch(campaign_db *db, sqlite3_stmt *st, sqlite3_int64 seq)
 	sqlite3_stmt *b = db_stmt(db, SQL_SEAL_BATCH);
 	if (!b)
 		return campaign_error_code_last();
+	static const int from[] = {2, 11, 12, 13};
 	sqlite3_bind_int64(b, 1, seq);
-	sqlite3_bind_value(b, 2, sqlite3_column_value(st, 2));
-	sqlite3_bind_value(b, 3, sqlite3_column_value(st, 11));
-	sqlite3_bind_value(b, 4, sqlite3_column_value(st, 12));
-	sqlite3_bind_value(b, 5, sqlite3_column_value(st, 13));
+	for (int k = 0; k < 4; k++)
+		if (sqlite3_bind_value(b, k + 2, sqlite3_column_value(st, from[k])) != SQLITE_OK)
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return db_step_done(db, b, "cannot seal the audit log");
 }
 
@@ -402,8 +409,12 @@ int audit_seal(campaign_db *db)
 		if (rc || (rc = entry_hash(f, prev, h)))
 			break;
 		sqlite3_bind_int64(ins, 1, base + (sqlite3_int64)i);
-		for (int k = 0; k < 11; k++)
-			sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k));
+		/* binding a value copies it: out of memory leaves the parameter NULL */
+		for (int k = 0; !rc && k < 11; k++)
+			if (sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k)) != SQLITE_OK)
+				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		if (rc)
+			break;
 		if (call[i])
 			sqlite3_bind_int64(ins, 13, call[i]);
 		else

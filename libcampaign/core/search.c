@@ -162,9 +162,12 @@ static int sync_batches(campaign_db *db, sqlite3_int64 after_seq)
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, after_seq);
-	while (!rc && sqlite3_step(st) == SQLITE_ROW)
-		rc = index_range(db, !strcmp((const char *)sqlite3_column_text(st, 0), "finding") ? "finding" : "rectification",
-		                 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	while (!rc && db_step_row(db, st, INDEX_FAILED, &rc)) {
+		const char *t = db_column_text(st, 0, &rc);
+		if (!rc)
+			rc = index_range(db, t && !strcmp(t, "finding") ? "finding" : "rectification", sqlite3_column_int64(st, 1),
+			                 sqlite3_column_int64(st, 2));
+	}
 	sqlite3_reset(st);
 	return rc;
 }
@@ -183,7 +186,10 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 	if (!(st = db_stmt(db, SQL_CHANGED)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, after_seq);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step_row(db, st, INDEX_FAILED, &rc)) {
+		const char *kind = db_column_text(st, 0, &rc);
+		if (rc)
+			break;
 		if (n == cap) {
 			void *p = realloc(rows, (cap = cap ? cap * 2 : 32) * sizeof *rows);
 			if (!p) {
@@ -192,7 +198,7 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 			}
 			rows = p;
 		}
-		snprintf(rows[n].kind, sizeof rows[n].kind, "%s", (const char *)sqlite3_column_text(st, 0));
+		snprintf(rows[n].kind, sizeof rows[n].kind, "%s", kind ? kind : "");
 		rows[n++].rid = sqlite3_column_int64(st, 1);
 	}
 	sqlite3_reset(st);

@@ -264,18 +264,26 @@ int db_begin(campaign_db *db)
 	return rc;
 }
 
+/* SQLite rolls a transaction back itself after some failures (out of memory,
+ * a full disk): a step whose failure went unseen must never turn into a
+ * commit that reports success. */
+static int transaction_lost(campaign_db *db)
+{
+	int code = sqlite3_extended_errcode(db->sql);
+	if (!sqlite3_get_autocommit(db->sql))
+		return CAMPAIGN_OK;
+	return error_from_sqlite(db->sql, code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW ? SQLITE_ERROR : code,
+	                         "the transaction was rolled back by SQLite");
+}
+
 /* Seals the transaction's audit entries, then commits. */
 int db_commit(campaign_db *db)
 {
-	int rc;
-	/* SQLite rolls a transaction back itself after some failures (out of
-	 * memory, a full disk): a step whose failure went unseen must not turn
-	 * into a commit that reports success */
-	if (sqlite3_get_autocommit(db->sql))
-		return error_from_sqlite(db->sql, sqlite3_extended_errcode(db->sql) == SQLITE_OK
-		                                      ? SQLITE_ERROR : sqlite3_extended_errcode(db->sql),
-		                         "the transaction was rolled back by SQLite");
-	rc = audit_seal(db);
+	int rc = transaction_lost(db);
+	if (!rc)
+		rc = audit_seal(db);
+	if (!rc)
+		rc = transaction_lost(db);
 	return rc ? rc : exec(db, "COMMIT", "cannot commit");
 }
 
