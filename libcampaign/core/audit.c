@@ -419,7 +419,8 @@ int audit_seal(campaign_db *db)
 			sqlite3_bind_int64(ins, 13, call[i]);
 		else
 			sqlite3_bind_null(ins, 13);
-		sqlite3_bind_text(ins, 14, h, -1, SQLITE_TRANSIENT);
+		/* h lives until the insert has run: no copy that could fail unseen */
+		sqlite3_bind_text(ins, 14, h, -1, SQLITE_STATIC);
 		rc = db_step_done(db, ins, "cannot seal the audit log");
 		if (!rc && sqlite3_column_type(st, 13) == SQLITE_BLOB)
 			rc = seal_batch(db, st, base + (sqlite3_int64)i);
