@@ -40,16 +40,19 @@ CAMPAIGN_API int campaign_audit_query(campaign_cursor **out, campaign_db *db, co
  * image (no row changed, added or deleted behind the library's back).
  * With a checkpoint (text from campaign_audit_checkpoint()) and the public
  * key that signed it, also proves the chain up to the checkpoint was not
- * rewritten.
+ * rewritten. SQLite's integrity check runs first: a damaged file fails
+ * with ::CAMPAIGN_EIO before any row is read.
  *
  * @param[out] out       a cursor of problems (none: the store verified). Columns: problem
  *                       ("chain_broken", "entry_missing", "entry_unsealed", "row_changed",
- *                       "row_added", "row_deleted", "checkpoint_mismatch"), seq (int, the first
+ *                       "row_added", "row_deleted", "checkpoint_mismatch", "table_missing"), seq (int, the first
  *                       entry concerned, or 0), tbl, object, message.
  * @param checkpoint     checkpoint text, or NULL
  * @param public_key_pem the signer's Ed25519 public key (PEM text), needed with a checkpoint
  * @return ::CAMPAIGN_OK (look at the cursor); ::CAMPAIGN_EINVALID for a malformed checkpoint or
- *         key, or a checkpoint whose signature does not verify; ::CAMPAIGN_ENOMEM.
+ *         key, or a checkpoint whose signature does not verify; ::CAMPAIGN_EIO for a store SQLite
+ *         finds damaged (the message quotes its integrity check) or a read that fails on a corrupt
+ *         page; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *checkpoint,
                                        const char *public_key_pem);

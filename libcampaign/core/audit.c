@@ -54,11 +54,15 @@ static int entry_hash(const char *const f[13], const char *prev, char out[65])
 }
 
 /* The 13 hashed fields of an audit_log row read with ENTRY_COLUMNS. */
-static void entry_fields(sqlite3_stmt *e, const char *f[13])
+static int entry_fields(sqlite3_stmt *e, const char *f[13])
 {
+	int rc = CAMPAIGN_OK;
 	for (int i = 0; i < 13; i++)
-		f[i] = (const char *)sqlite3_column_text(e, i);
+		f[i] = db_column_text(e, i, &rc);
+	return rc;
 }
+
+#define VERIFY_FAILED "cannot verify the audit log"
 
 /* Every hashed field of an entry, in hashing order; hash is column 13. */
 #define ENTRY_COLUMNS "seq, at, kind, tbl, key, object, actor, operation, campaign, detail, before, after, call, hash"
@@ -79,20 +83,25 @@ static int row_exprs(campaign_db *db, const char *t, const char *p, struct campa
                      struct campaign_buf *image, struct campaign_buf *object, int *rowid_table)
 {
 	sqlite3_stmt *st;
-	int rc, without_rowid = 0, npk = 0, has_id = 0;
+	int rc = CAMPAIGN_OK, without_rowid = 0, npk = 0, has_id = 0;
 	if (sqlite3_prepare_v2(db->sql, "SELECT wr FROM pragma_table_list WHERE name = ?1 AND schema = 'main'", -1, &st,
 	                       NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
 	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	/* a failed read is an error, never a table of another kind or fewer columns */
+	if (db_step_row(db, st, "cannot read the schema", &rc))
 		without_rowid = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	if (sqlite3_prepare_v2(db->sql, "SELECT name, pk FROM pragma_table_info(?1) ORDER BY cid", -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
 	sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
 	rc = buf_puts(image, "json_object(");
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-		const char *c = (const char *)sqlite3_column_text(st, 0);
+	while (!rc && db_step_row(db, st, "cannot read the schema", &rc)) {
+		const char *c = db_column_text(st, 0, &rc);
+		if (rc)
+			break;
 		rc = buf_printf(image, "%s'%s', %s.\"%s\"", image->size > 12 ? ", " : "", c, p, c);
 		if (!strcmp(c, "id"))
 			has_id = 1;
@@ -109,8 +118,10 @@ static int row_exprs(campaign_db *db, const char *t, const char *p, struct campa
 			return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
 		sqlite3_bind_text(st, 1, t, -1, SQLITE_STATIC);
 		rc = buf_puts(key, "json_array(");
-		for (int i = 0; !rc && sqlite3_step(st) == SQLITE_ROW; i++)
-			rc = buf_printf(key, "%s%s.\"%s\"", i ? ", " : "", p, (const char *)sqlite3_column_text(st, 0));
+		for (int i = 0; !rc && db_step_row(db, st, "cannot read the schema", &rc); i++) {
+			const char *c = db_column_text(st, 0, &rc);
+			rc = rc ? rc : buf_printf(key, "%s%s.\"%s\"", i ? ", " : "", p, c);
+		}
 		sqlite3_finalize(st);
 		if (!rc)
 			rc = buf_puts(key, ")");
@@ -210,9 +221,9 @@ static int names(campaign_db *db, const char *sql, struct campaign_buf *out, int
 	*n = 0;
 	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
-		const char *v = (const char *)sqlite3_column_text(st, 0);
-		rc = buf_append(out, v, strlen(v) + 1);
+	while (!rc && db_step_row(db, st, "cannot read the schema", &rc)) {
+		const char *v = db_column_text(st, 0, &rc);
+		rc = rc ? rc : buf_append(out, v, strlen(v) + 1);
 		++*n;
 	}
 	sqlite3_finalize(st);
@@ -279,12 +290,16 @@ static const char SQL_MAX_SEQ[] = "SELECT coalesce(max(seq), 0) FROM audit_log";
 int audit_begin(campaign_db *db)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_MAX_SEQ);
+	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
-	if (sqlite3_step(st) == SQLITE_ROW)
+	/* a failed read would seal the transaction after the wrong entry */
+	if (db_step_row(db, st, "cannot read the audit log", &rc))
 		db->audit_start = sqlite3_column_int64(st, 0);
+	else if (!rc)
+		rc = error_set(CAMPAIGN_ERROR, "internal: the audit log has no last entry");
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 static const char SQL_PREV_HASH[] = "SELECT hash FROM audit_log WHERE seq <= ?1 ORDER BY seq DESC LIMIT 1";
@@ -310,7 +325,7 @@ static int assign_calls(campaign_db *db, sqlite3_int64 base, sqlite3_int64 **out
 	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step_row(db, st, "cannot seal the audit log", &rc)) {
 		if (n == cap) {
 			void *a = realloc(call, (cap = cap ? cap * 2 : 256) * sizeof *call), *b;
 			if (a)
@@ -347,11 +362,11 @@ static int seal_batch(campaign_db *db, sqlite3_stmt *st, sqlite3_int64 seq)
 	sqlite3_stmt *b = db_stmt(db, SQL_SEAL_BATCH);
 	if (!b)
 		return campaign_error_code_last();
+	static const int from[] = {2, 11, 12, 13};
 	sqlite3_bind_int64(b, 1, seq);
-	sqlite3_bind_value(b, 2, sqlite3_column_value(st, 2));
-	sqlite3_bind_value(b, 3, sqlite3_column_value(st, 11));
-	sqlite3_bind_value(b, 4, sqlite3_column_value(st, 12));
-	sqlite3_bind_value(b, 5, sqlite3_column_value(st, 13));
+	for (int k = 0; k < 4; k++)
+		if (sqlite3_bind_value(b, k + 2, sqlite3_column_value(st, from[k])) != SQLITE_OK)
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return db_step_done(db, b, "cannot seal the audit log");
 }
 
@@ -369,35 +384,43 @@ int audit_seal(campaign_db *db)
 		free(call);
 		return rc ? rc : search_sync(db, db->audit_start);
 	}
-	if ((st = db_stmt(db, SQL_PREV_HASH))) {
-		sqlite3_bind_int64(st, 1, db->audit_start);
-		if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_type(st, 0) != SQLITE_NULL)
-			snprintf(prev, sizeof prev, "%s", (const char *)sqlite3_column_text(st, 0));
-		sqlite3_reset(st);
-	}
-	if (!(st = db_stmt(db, SQL_STAGED)) || !(ins = db_stmt(db, SQL_SEAL))) {
+	/* the chain goes on from the last sealed entry: without it, no sealing */
+	if (!(st = db_stmt(db, SQL_PREV_HASH))) {
 		free(call);
 		return campaign_error_code_last();
 	}
-	while (!rc && i < n && sqlite3_step(st) == SQLITE_ROW) {
+	sqlite3_bind_int64(st, 1, db->audit_start);
+	if (db_step_row(db, st, "cannot seal the audit log", &rc) && sqlite3_column_type(st, 0) != SQLITE_NULL)
+		snprintf(prev, sizeof prev, "%s", db_column_text(st, 0, &rc));
+	sqlite3_reset(st);
+	if (rc || !(st = db_stmt(db, SQL_STAGED)) || !(ins = db_stmt(db, SQL_SEAL))) {
+		free(call);
+		return rc ? rc : campaign_error_code_last();
+	}
+	while (!rc && i < n && db_step_row(db, st, "cannot seal the audit log", &rc)) {
 		const char *f[13];
 		char seq[24], c[24], h[65];
 		snprintf(seq, sizeof seq, "%lld", (long long)(base + (sqlite3_int64)i));
 		snprintf(c, sizeof c, "%lld", (long long)call[i]);
 		f[0] = seq;
 		for (int k = 0; k < 11; k++)
-			f[k + 1] = (const char *)sqlite3_column_text(st, k);
+			f[k + 1] = db_column_text(st, k, &rc);
 		f[12] = call[i] ? c : NULL;
-		if ((rc = entry_hash(f, prev, h)))
+		if (rc || (rc = entry_hash(f, prev, h)))
 			break;
 		sqlite3_bind_int64(ins, 1, base + (sqlite3_int64)i);
-		for (int k = 0; k < 11; k++)
-			sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k));
+		/* binding a value copies it: out of memory leaves the parameter NULL */
+		for (int k = 0; !rc && k < 11; k++)
+			if (sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k)) != SQLITE_OK)
+				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		if (rc)
+			break;
 		if (call[i])
 			sqlite3_bind_int64(ins, 13, call[i]);
 		else
 			sqlite3_bind_null(ins, 13);
-		sqlite3_bind_text(ins, 14, h, -1, SQLITE_TRANSIENT);
+		/* h lives until the insert has run: no copy that could fail unseen */
+		sqlite3_bind_text(ins, 14, h, -1, SQLITE_STATIC);
 		rc = db_step_done(db, ins, "cannot seal the audit log");
 		if (!rc && sqlite3_column_type(st, 13) == SQLITE_BLOB)
 			rc = seal_batch(db, st, base + (sqlite3_int64)i);
@@ -406,8 +429,12 @@ int audit_seal(campaign_db *db)
 	}
 	sqlite3_reset(st);
 	free(call);
-	if (!rc && (st = db_stmt(db, SQL_UNSTAGE)))
-		rc = db_step_done(db, st, "cannot clear the audit stage");
+	/* the stage changed under us: never commit a log with entries missing */
+	if (!rc && i < n)
+		rc = error_set(CAMPAIGN_ERROR, "internal: %zu of %zu staged audit entries sealed", i, n);
+	if (!rc)
+		rc = (st = db_stmt(db, SQL_UNSTAGE)) ? db_step_done(db, st, "cannot clear the audit stage")
+		                                     : campaign_error_code_last();
 	/* the search index follows the rows this transaction changed */
 	return rc ? rc : search_sync(db, db->audit_start);
 }
@@ -549,11 +576,11 @@ int audit_migrated(campaign_db *db)
 typedef struct verifier {
 	campaign_db *db;
 	sqlite3_stmt *add;
-	int count[8];
+	int count[9];
 } verifier;
 
 static const char *const PROBLEMS[] = {"chain_broken", "entry_missing", "entry_unsealed", "row_changed",
-                                       "row_added", "row_deleted", "checkpoint_mismatch", NULL};
+                                       "row_added", "row_deleted", "checkpoint_mismatch", "table_missing", NULL};
 
 static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, const char *object, const char *fmt, ...)
 	CAMPAIGN_PRINTF(6, 7);
@@ -580,10 +607,12 @@ static int verify_chain(verifier *v)
 	int rc = CAMPAIGN_OK, broken = 0, gap = 0;
 	if (sqlite3_prepare_v2(v->db->sql, "SELECT " ENTRY_COLUMNS " FROM audit_log ORDER BY seq", -1, &e, NULL) != SQLITE_OK)
 		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
-	while (!rc && sqlite3_step(e) == SQLITE_ROW) {
+	while (!rc && db_step_row(v->db, e, VERIFY_FAILED, &rc)) {
 		sqlite3_int64 seq = sqlite3_column_int64(e, 0);
-		const char *tbl = (const char *)sqlite3_column_text(e, 3), *obj = (const char *)sqlite3_column_text(e, 5);
-		const char *hash = (const char *)sqlite3_column_text(e, 13);
+		const char *tbl = db_column_text(e, 3, &rc), *obj = db_column_text(e, 5, &rc);
+		const char *hash = db_column_text(e, 13, &rc);
+		if (rc)
+			break;
 		char h[65];
 		if (seq != expect) {
 			rc = problem(v, 1, expect, NULL, NULL, "audit entries %lld to %lld are missing", (long long)expect,
@@ -600,8 +629,9 @@ static int verify_chain(verifier *v)
 			continue;
 		}
 		const char *f[13];
-		entry_fields(e, f);
-		if (!rc && !broken && !gap && (rc = entry_hash(f, prev, h)) == CAMPAIGN_OK && strcmp(h, hash)) {
+		if ((rc = entry_fields(e, f)))
+			break;
+		if (!broken && !gap && (rc = entry_hash(f, prev, h)) == CAMPAIGN_OK && strcmp(h, hash)) {
 			broken = 1;
 			rc = problem(v, 0, seq, tbl, obj, "entry %lld (%s %s) was altered: its hash does not match",
 			             (long long)seq, tbl ? tbl : (const char *)sqlite3_column_text(e, 7), obj ? obj : "");
@@ -643,12 +673,12 @@ static int verify_table(verifier *v, const char *t)
 		                k.data, img.data, obj.data, x, t, x, t, y, t, y, t);
 	if (!rc && sqlite3_prepare_v2(v->db->sql, sql.data, -1, &st, NULL) != SQLITE_OK)
 		rc = error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot verify a table");
-	while (!rc && st && sqlite3_step(st) == SQLITE_ROW) {
+	while (!rc && st && db_step_row(v->db, st, VERIFY_FAILED, &rc)) {
 		int kind = sqlite3_column_int(st, 0);
 		sqlite3_int64 seq = sqlite3_column_int64(st, 1);
-		const char *o = (const char *)sqlite3_column_text(st, 2), *key = (const char *)sqlite3_column_text(st, 3);
+		const char *o = db_column_text(st, 2, &rc), *key = db_column_text(st, 3, &rc);
 		static const char *const what[] = {"", "", "", "changed", "added", "deleted"};
-		rc = problem(v, kind, seq, t, o ? o : key, "%s row %s%s%s was %s outside the library%s", t, key,
+		rc = rc ? rc : problem(v, kind, seq, t, o ? o : key, "%s row %s%s%s was %s outside the library%s", t, key,
 		             o ? " " : "", o ? o : "", what[kind],
 		             kind == 3 ? " (it differs from its last logged image)" : "");
 	}
@@ -678,13 +708,13 @@ static const char SQL_LATER[] =
 static int batch_row_problem(batch_check *c, sqlite3_int64 rowid, const char *obj, int kind)
 {
 	char key[24];
-	int later;
+	int later, rc = CAMPAIGN_OK;
 	snprintf(key, sizeof key, "%lld", (long long)rowid);
 	bind_all(c->later, "ttI", c->t, key, c->seq);
-	later = sqlite3_step(c->later) == SQLITE_ROW;
+	later = db_step_row(c->v->db, c->later, VERIFY_FAILED, &rc);
 	sqlite3_reset(c->later);
-	if (later)
-		return CAMPAIGN_OK;
+	if (later || rc)
+		return rc;
 	return problem(c->v, kind, c->seq, c->t, obj ? obj : key, "%s row %s%s%s was %s outside the library%s", c->t, key,
 	               obj ? " " : "", obj ? obj : "", kind == 3 ? "changed" : "deleted",
 	               kind == 3 ? " (it differs from its digest in the batch entry)" : "");
@@ -697,14 +727,16 @@ static int check_batch_rows(batch_check *c, sqlite3_stmt *rows, sqlite3_int64 la
 	int rc = CAMPAIGN_OK;
 	sqlite3_bind_int64(rows, 1, c->first);
 	sqlite3_bind_int64(rows, 2, last);
-	while (!rc && sqlite3_step(rows) == SQLITE_ROW) {
+	while (!rc && db_step_row(c->v->db, rows, VERIFY_FAILED, &rc)) {
 		sqlite3_int64 rowid = sqlite3_column_int64(rows, 0);
 		unsigned char md[32];
 		unsigned int n = 0;
 		for (; !rc && expect < rowid; expect++)
 			rc = batch_row_problem(c, expect, NULL, 5);
 		expect = rowid + 1;
-		if (!rc && !EVP_Digest(sqlite3_column_text(rows, 1), (size_t)sqlite3_column_bytes(rows, 1), md, &n,
+		if (!db_column_text(rows, 1, &rc) || rc)
+			break;
+		if (!EVP_Digest(sqlite3_column_text(rows, 1), (size_t)sqlite3_column_bytes(rows, 1), md, &n,
 		                       EVP_sha256(), NULL))
 			rc = error_set(CAMPAIGN_ERROR, "SHA-256 failed");
 		if (!rc && memcmp(md, c->digests + 32 * (rowid - c->first), 32))
@@ -720,10 +752,13 @@ static int check_batch_rows(batch_check *c, sqlite3_stmt *rows, sqlite3_int64 la
 static int batch_intact(verifier *v, sqlite3_stmt *b, const char *t)
 {
 	sqlite3_int64 seq = sqlite3_column_int64(b, 0), first = sqlite3_column_int64(b, 1), last = sqlite3_column_int64(b, 2);
-	const char *kind = (const char *)sqlite3_column_text(b, 4), *tbl = (const char *)sqlite3_column_text(b, 5);
-	const char *key = (const char *)sqlite3_column_text(b, 6), *after = (const char *)sqlite3_column_text(b, 7);
+	int rc = CAMPAIGN_OK;
+	const char *kind = db_column_text(b, 4, &rc), *tbl = db_column_text(b, 5, &rc);
+	const char *key = db_column_text(b, 6, &rc), *after = db_column_text(b, 7, &rc);
 	char root[65], k[24];
-	int size = sqlite3_column_bytes(b, 3), rc;
+	int size = sqlite3_column_bytes(b, 3);
+	if (rc)
+		return rc;
 	snprintf(k, sizeof k, "%lld", (long long)first);
 	if (last < first || size != 32 * (last - first + 1) || !kind || strcmp(kind, "batch") || !tbl || strcmp(tbl, t) ||
 	    !key || strcmp(key, k))
@@ -753,7 +788,7 @@ static int verify_batches(verifier *v, const char *t)
 		rc = error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot verify a table's batches");
 	if (!rc && b) {
 		sqlite3_bind_text(b, 1, t, -1, SQLITE_STATIC);
-		have = sqlite3_step(b) == SQLITE_ROW;
+		have = db_step_row(v->db, b, VERIFY_FAILED, &rc);
 	}
 	/* each batch is checked once the next is read: it ends where that one starts */
 	while (!rc && have) {
@@ -767,7 +802,7 @@ static int verify_batches(verifier *v, const char *t)
 		if (copy)
 			memcpy(copy, sqlite3_column_blob(b, 3), (size_t)sqlite3_column_bytes(b, 3));
 		rc = intact == -1 ? CAMPAIGN_OK : intact;
-		have = sqlite3_step(b) == SQLITE_ROW;
+		have = db_step_row(v->db, b, VERIFY_FAILED, &rc);
 		if (have && sqlite3_column_int64(b, 1) - 1 < last)
 			last = sqlite3_column_int64(b, 1) - 1;
 		c.digests = copy;
@@ -790,10 +825,45 @@ static int verify_batch_entries(verifier *v)
 	                       "AND NOT EXISTS (SELECT 1 FROM audit_batch b WHERE b.seq = a.seq) ORDER BY a.seq",
 	                       -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
-	while (!rc && sqlite3_step(st) == SQLITE_ROW)
+	while (!rc && db_step_row(v->db, st, VERIFY_FAILED, &rc))
 		rc = problem(v, 1, sqlite3_column_int64(st, 0), (const char *)sqlite3_column_text(st, 1), NULL,
 		             "the digests of batch entry %lld (%s) are missing", (long long)sqlite3_column_int64(st, 0),
 		             (const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* SQLite's own check of every page and index: a damaged file fails verify
+ * outright, before its rows are read as if they were whole. */
+static int verify_integrity(campaign_db *db)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK;
+	char first[512] = "";
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA integrity_check(10)", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot check the store's integrity");
+	if (db_step_row(db, st, "cannot check the store's integrity", &rc))
+		snprintf(first, sizeof first, "%s", db_column_text(st, 0, &rc));
+	sqlite3_finalize(st);
+	if (!rc && strcmp(first, "ok"))
+		rc = error_set(CAMPAIGN_EIO, "the store is damaged (SQLite's integrity check: %s)", first);
+	return rc;
+}
+
+/* Tables the log has entries of that are gone from the store (dropped). */
+static int verify_tables_present(verifier *v)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql,
+	                       "SELECT tbl, max(seq) FROM audit_log WHERE tbl IS NOT NULL AND kind <> 'call' AND tbl NOT IN "
+	                       "(SELECT name FROM main.sqlite_master WHERE type = 'table') GROUP BY tbl ORDER BY tbl",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
+	while (!rc && db_step_row(v->db, st, VERIFY_FAILED, &rc)) {
+		const char *t = db_column_text(st, 0, &rc);
+		rc = rc ? rc : problem(v, 7, sqlite3_column_int64(st, 1), t, NULL, "table %s was dropped outside the library", t);
+	}
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -957,9 +1027,13 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 	if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, tbl, object, message) "
 	                                "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &v.add, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot verify");
-	rc = (checkpoint ? verify_checkpoint(&v, checkpoint, public_key_pem) : CAMPAIGN_OK);
+	rc = verify_integrity(db);
+	if (!rc && checkpoint)
+		rc = verify_checkpoint(&v, checkpoint, public_key_pem);
 	if (!rc)
 		rc = verify_chain(&v);
+	if (!rc)
+		rc = verify_tables_present(&v);
 	if (!rc)
 		rc = verify_rows(&v);
 	sqlite3_finalize(v.add);

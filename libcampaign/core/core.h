@@ -78,6 +78,13 @@ int db_commit(campaign_db *db);
 void db_rollback(campaign_db *db);
 /* Runs a cached statement that returns no rows; maps errors. */
 int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what);
+/* Steps @st in a loop: 1 on a row; 0 when the rows are over or the step
+ * failed, the failure (out of memory, a corrupt page) then in *rc -- a failed
+ * step is never read as "no more rows". Leaves *rc as it is otherwise. */
+int db_step_row(campaign_db *db, sqlite3_stmt *st, const char *what, int *rc);
+/* Column @i as text, NULL for an SQL NULL; a value that could not be
+ * converted (out of memory) sets *rc to CAMPAIGN_ENOMEM and gives "". */
+const char *db_column_text(sqlite3_stmt *st, int i, int *rc);
 /* Resolves a campaign id (NULL: the only one) to its row id. */
 int db_campaign_rid(campaign_db *db, const char *campaign, sqlite3_int64 *rid);
 /* Resolves the text id of an object of @table in a campaign to its row id. */

@@ -52,6 +52,9 @@ int error_set_at(int code, const char *file, int line, int column, const char *f
 int error_from_sqlite(sqlite3 *db, int rc, const char *what)
 {
 	int code;
+	/* extended codes are on: an I/O layer that ran out of memory is out of memory */
+	if (rc == SQLITE_IOERR_NOMEM)
+		rc = SQLITE_NOMEM;
 	switch (rc & 0xff) {
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED: code = CAMPAIGN_EBUSY; break;

@@ -177,14 +177,21 @@ int search_register(campaign_db *db)
 	static fts5_tokenizer tokenizer = {tok_create, tok_delete, tokenize};
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
-	if (sqlite3_prepare_v2(db->sql, "SELECT fts5(?1)", -1, &st, NULL) != SQLITE_OK)
+	int rc = sqlite3_prepare_v2(db->sql, "SELECT fts5(?1)", -1, &st, NULL);
+	/* out of memory is not a missing FTS5 */
+	if (rc == SQLITE_NOMEM)
+		return error_from_sqlite(db->sql, rc, "cannot register the full-text tokenizer");
+	if (rc != SQLITE_OK)
 		return error_set(CAMPAIGN_ERROR, "this SQLite has no FTS5: full-text search needs it");
 	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	sqlite3_step(st);
+	rc = sqlite3_step(st);
 	sqlite3_finalize(st);
-	if (!api || api->xCreateTokenizer(api, "campaign_cjk", NULL, &tokenizer, NULL) != SQLITE_OK ||
-	    api->xCreateFunction(api, "campaign_rank", NULL, rank_fn, NULL) != SQLITE_OK)
-		return error_set(CAMPAIGN_ERROR, "cannot register the full-text tokenizer and rank");
+	if (rc != SQLITE_ROW)
+		return error_from_sqlite(db->sql, rc, "cannot register the full-text tokenizer");
+	if (!api || (rc = api->xCreateTokenizer(api, "campaign_cjk", NULL, &tokenizer, NULL)) != SQLITE_OK ||
+	    (rc = api->xCreateFunction(api, "campaign_rank", NULL, rank_fn, NULL)) != SQLITE_OK)
+		return rc == SQLITE_NOMEM ? error_set(CAMPAIGN_ENOMEM, "out of memory")
+		                          : error_set(CAMPAIGN_ERROR, "cannot register the full-text tokenizer and rank");
 	return CAMPAIGN_OK;
 }
 
@@ -232,9 +239,12 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq)
 	if (!(st = db_stmt(db, SQL_CHANGED)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, after_seq);
-	while (!rc && sqlite3_step(st) == SQLITE_ROW)
-		rc = index_range(db, !strcmp((const char *)sqlite3_column_text(st, 0), "finding") ? "finding" : "rectification",
-		                 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	while (!rc && db_step_row(db, st, INDEX_FAILED, &rc)) {
+		const char *kind = db_column_text(st, 0, &rc);
+		if (!rc)
+			rc = index_range(db, kind && !strcmp(kind, "finding") ? "finding" : "rectification",
+			                 sqlite3_column_int64(st, 1), sqlite3_column_int64(st, 2));
+	}
 	sqlite3_reset(st);
 	return rc;
 }

@@ -170,9 +170,8 @@ fail:
 		}
 		rc = CAMPAIGN_EIO;
 	}
-	sqlite3_close_v2(db->sql);
-	audit_detach(db);
-	free(db);
+	/* a migration that failed late has cached statements: finalized with the rest */
+	campaign_close(db);
 	return rc;
 }
 
@@ -238,6 +237,25 @@ int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what)
 	return rc;
 }
 
+int db_step_row(campaign_db *db, sqlite3_stmt *st, const char *what, int *rc)
+{
+	int s = sqlite3_step(st);
+	if (s == SQLITE_ROW)
+		return 1;
+	if (s != SQLITE_DONE)
+		*rc = error_from_sqlite(db->sql, s, what);
+	return 0;
+}
+
+const char *db_column_text(sqlite3_stmt *st, int i, int *rc)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	if (v || sqlite3_column_type(st, i) == SQLITE_NULL)
+		return v;
+	*rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	return "";
+}
+
 int db_begin(campaign_db *db)
 {
 	int rc = exec(db, "BEGIN IMMEDIATE", "cannot start a transaction");
@@ -246,10 +264,26 @@ int db_begin(campaign_db *db)
 	return rc;
 }
 
+/* SQLite rolls a transaction back itself after some failures (out of memory,
+ * a full disk): a step whose failure went unseen must never turn into a
+ * commit that reports success. */
+static int transaction_lost(campaign_db *db)
+{
+	int code = sqlite3_extended_errcode(db->sql);
+	if (!sqlite3_get_autocommit(db->sql))
+		return CAMPAIGN_OK;
+	return error_from_sqlite(db->sql, code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW ? SQLITE_ERROR : code,
+	                         "the transaction was rolled back by SQLite");
+}
+
 /* Seals the transaction's audit entries, then commits. */
 int db_commit(campaign_db *db)
 {
-	int rc = audit_seal(db);
+	int rc = transaction_lost(db);
+	if (!rc)
+		rc = audit_seal(db);
+	if (!rc)
+		rc = transaction_lost(db);
 	return rc ? rc : exec(db, "COMMIT", "cannot commit");
 }
 

@@ -94,9 +94,10 @@ int csv_open_string(csv_reader *c, const char *name, const char *text, size_t le
 	return f ? open_stream(c, f, name, utf8_at_line) : error_set(CAMPAIGN_ENOMEM, "out of memory");
 }
 
-/* Where the record at p ends: after the '\n' that closes it outside quotes,
- * or at the end of the data. Mirrors csv_next_field's states, so the
- * parser never reads past it; *more says the data ended before the record. */
+/* Where the record at p ends: after the line end that closes it outside
+ * quotes ("\n", "\r\n" or a lone "\r", as old Mac files end lines), or at
+ * the end of the data. Mirrors csv_next_field's states, so the parser never
+ * reads past it; *more says the data ended before the record. */
 enum { S_START, S_PLAIN, S_QUOTED, S_QUOTE };
 static size_t record_length(const csv_reader *c, size_t from, int *state, int *more)
 {
@@ -104,6 +105,17 @@ static size_t record_length(const csv_reader *c, size_t from, int *state, int *m
 	size_t n = (size_t)(c->end - c->p), i;
 	for (i = from; i < n; i++) {
 		char ch = s[i];
+		if (ch == '\r' && *state != S_QUOTED) {
+			if (i + 1 == n && !c->eof) { /* a "\n" may follow in the next read: look again then */
+				*more = 1;
+				return i;
+			}
+			if (i + 1 == n || s[i + 1] != '\n') {
+				*more = 0;
+				return i + 1;
+			}
+			continue; /* the "\n" that follows ends the record */
+		}
 		switch (*state) {
 		case S_START:
 			*state = ch == '"' ? S_QUOTED : ch == ',' ? S_START : ch == '\n' ? -1 : S_PLAIN;
@@ -136,6 +148,20 @@ static int bad_utf8(const csv_reader *c, const char *bad)
 	                 c->base + (long long)(bad - c->buf));
 }
 
+/* Fields are NUL-terminated in place: a NUL byte would silently cut its
+ * field short, so it is refused where it stands (line and column counted as
+ * the parser counts them). */
+static int nul_byte(const csv_reader *c, size_t len)
+{
+	int line = c->line, col = c->col;
+	for (const char *s = c->p; s < c->p + len && *s; s++)
+		if (*s == '\n' || (*s == '\r' && s[1] != '\n'))
+			line++, col = 1;
+		else if (((unsigned char)*s & 0xc0) != 0x80 && *s != '\r')
+			col++;
+	return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "a NUL byte (0x00) in a field: CSV text cannot hold one");
+}
+
 int csv_record(csv_reader *c, int *got)
 {
 	size_t len = 0, bad;
@@ -148,14 +174,16 @@ int csv_record(csv_reader *c, int *got)
 		return CAMPAIGN_OK;
 	if ((bad = utf8_invalid_offset(c->p, len)) < len)
 		return bad_utf8(c, c->p + bad);
+	if (memchr(c->p, '\0', len))
+		return nul_byte(c, len);
 	*got = 1;
 	return CAMPAIGN_OK;
 }
 
 int csv_blank(csv_reader *c)
 {
-	if (c->p < c->end && (*c->p == '\n' || (*c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n'))) {
-		c->p += *c->p == '\r' ? 2 : 1;
+	if (c->p < c->end && (*c->p == '\n' || *c->p == '\r')) {
+		c->p += *c->p == '\r' && c->p + 1 < c->end && c->p[1] == '\n' ? 2 : 1;
 		c->line++;
 		return 1;
 	}
@@ -214,8 +242,8 @@ int csv_next_field(csv_reader *c, char **out, int *line, int *col)
 			advance(c);
 		}
 	}
-	if (c->p < c->end && *c->p == '\r')
-		c->p++;
+	if (c->p < c->end && *c->p == '\r' && ++c->p < c->end && *c->p != '\n')
+		--c->p, *c->p = '\n'; /* a lone CR ends the line: the byte after it is the next field's */
 	if (c->p >= c->end) {
 		*w = '\0';
 		return 0;

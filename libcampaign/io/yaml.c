@@ -27,7 +27,9 @@ static void position_of(const char *data, size_t offset, int *line, int *column)
 
 static int parser_error(const ydoc *d, yaml_parser_t *p)
 {
-	if (p->error == YAML_MEMORY_ERROR)
+	/* libyaml fails without recording an error only when an allocation failed
+	 * (yaml_strdup() in its loader) */
+	if (p->error == YAML_MEMORY_ERROR || p->error == YAML_NO_ERROR)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return error_set_at(CAMPAIGN_EINVALID, d->file, (int)p->problem_mark.line + 1, (int)p->problem_mark.column + 1,
 	                    "not valid YAML: %s%s%s", p->problem ? p->problem : "syntax error", p->context ? " " : "",

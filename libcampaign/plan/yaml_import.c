@@ -247,7 +247,7 @@ static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char 
 static void bind_date(sqlite3_stmt *st, int i, const char *d)
 {
 	if (d[0])
-		sqlite3_bind_text(st, i, d, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, i, d, -1, SQLITE_STATIC); /* d outlives the insert; a copy could fail unseen */
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -713,6 +713,17 @@ static const char SQL_OUTCOME[] =
 	"VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)";
 static const char SQL_OUTCOME_OWNER[] = "INSERT INTO outcome_owner (outcome, ord, unit, grp) VALUES (?1,?2,?3,?4)";
 
+/* A unit's or else a group's row id for @id: ENOTFOUND only when it is
+ * neither -- a failed lookup (out of memory) is not an unknown id. */
+static int unit_or_group_rid(imp *im, const char *id, sqlite3_int64 *unit, sqlite3_int64 *grp)
+{
+	int rc = db_object_rid(im->db, "unit", im->crid, id, unit);
+	/* EINVALID: the id names a group, looked up next */
+	if (rc == CAMPAIGN_ENOTFOUND || rc == CAMPAIGN_EINVALID)
+		rc = db_object_rid(im->db, "unit_group", im->crid, id, grp);
+	return rc == CAMPAIGN_EINVALID ? CAMPAIGN_ENOTFOUND : rc;
+}
+
 /* Resolves one reference: a plain id (unit first, then group) or a mapping. */
 static int resolve_ref(imp *im, yaml_node_t *ref, sqlite3_int64 *unit, sqlite3_int64 *grp, const char **as,
                        const char **condition)
@@ -724,9 +735,8 @@ static int resolve_ref(imp *im, yaml_node_t *ref, sqlite3_int64 *unit, sqlite3_i
 	*as = *condition = NULL;
 	if (ref->type == YAML_SCALAR_NODE) {
 		const char *id = (const char *)ref->data.scalar.value;
-		if (db_object_rid(im->db, "unit", im->crid, id, unit) == CAMPAIGN_OK ||
-		    db_object_rid(im->db, "unit_group", im->crid, id, grp) == CAMPAIGN_OK)
-			return CAMPAIGN_OK;
+		if ((rc = unit_or_group_rid(im, id, unit, grp)) != CAMPAIGN_ENOTFOUND)
+			return rc;
 		return ydoc_fail(&im->d, ref, "responsibility: unknown unit or unit group \"%s\"", id);
 	}
 	if ((rc = expect_map(im, ref, what)) || (rc = ydoc_check_keys(&im->d, ref, what, keys)) ||
@@ -829,8 +839,9 @@ static int import_owners(imp *im, yaml_node_t *list, const char *oid, sqlite3_in
 			return ydoc_fail(&im->d, item, "outcome \"%s\": an owner must be a unit or group id, not %s", oid,
 			                 ydoc_kind(item));
 		id = (const char *)item->data.scalar.value;
-		if (db_object_rid(im->db, "unit", im->crid, id, &unit) != CAMPAIGN_OK &&
-		    db_object_rid(im->db, "unit_group", im->crid, id, &grp) != CAMPAIGN_OK)
+		if ((rc = unit_or_group_rid(im, id, &unit, &grp)) && rc != CAMPAIGN_ENOTFOUND)
+			return rc;
+		if (rc)
 			return ydoc_fail(&im->d, item, "outcome \"%s\": unknown unit or unit group \"%s\"", oid, id);
 		if (!(st = db_stmt(im->db, SQL_OUTCOME_OWNER)))
 			return campaign_error_code_last();
