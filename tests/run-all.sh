@@ -13,6 +13,9 @@ echo "== tests: C, Python, Java"
 ctest --test-dir build --output-on-failure -j"$jobs"
 echo "== benchmark harness at size S (kept working; no timing is asserted)"
 /usr/bin/python3 bench/run.py --size S --build build --work build/bench
+echo "== build, Release (C only: -O3 warnings such as maybe-uninitialized are errors too)"
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release -DCAMPAIGN_PYTHON=OFF -DCAMPAIGN_JAVA=OFF -DCAMPAIGN_WERROR=ON >/dev/null
+cmake --build build-release -j"$jobs"
 echo "== tests under ASan + UBSan (C suite)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAMPAIGN_SANITIZE=ON -DCAMPAIGN_PYTHON=OFF -DCAMPAIGN_JAVA=OFF \
   -DCAMPAIGN_WERROR=ON >/dev/null

@@ -799,7 +799,7 @@ static int now_date(const struct parser *ps, struct date *a);
 static int parse_relative(struct parser *ps, struct part *p)
 {
 	int size = peek(ps, 0)->kind == T_RELQUARTER ? 3 : 1, rc, i;
-	struct date now;
+	struct date now = {0};
 
 	if ((rc = now_date(ps, &now)) != CAMPAIGN_OK)
 		return rc;
@@ -1015,7 +1015,7 @@ static long day_of(struct date a)
 
 static struct date date_of(long n)
 {
-	struct date a;
+	struct date a = {0};
 	cal_from_day_number(n, &a.y, &a.m, &a.d);
 	return a;
 }
@@ -1029,7 +1029,7 @@ static void set_month(struct date *first, struct date *last, int y, int m1, int 
 /* Reads an option's date "YYYY-MM-DD" (@what names it); *n stays as it is for NULL. */
 static int option_date(const struct parser *ps, const char *s, const char *what, long *n)
 {
-	struct date a;
+	struct date a = {0};
 
 	if (!s)
 		return CAMPAIGN_OK;
@@ -1071,7 +1071,7 @@ static int part_year(const struct parser *ps, const struct part *p, int fallback
 static int holiday_dates(const struct parser *ps, const struct part *p, int y, struct date *first,
                          struct date *last)
 {
-	struct date h;
+	struct date h = {0};
 
 	if (cal_holiday((enum cal_holiday)p->n, y, &h.m, &h.d) != 0)
 		return fail(ps, "the Chinese calendar is known for 1990..2050, not for %d", y);
@@ -1341,7 +1341,7 @@ static void sink_add(struct sink *s, long first, long last)
 static int every_dates(const struct parser *ps, const struct every *ev, int y, int i, long *first, long *last)
 {
 	struct part p = ev->tpl;
-	struct date a, b;
+	struct date a = {0}, b = {0};
 	int dim, rc;
 
 	if (ev->unit != E_YEAR)
@@ -1588,7 +1588,7 @@ static int reading_list(const struct reading *rd, const char *text, struct sink 
 
 static void range_set(deadline_range *r, int kind, const long *first, const long *last)
 {
-	struct date a;
+	struct date a = {0};
 
 	memset(r, 0, sizeof *r);
 	r->kind = kind;
