@@ -47,6 +47,8 @@ import sys
 # (or the generated helpers) really calls it; "not needed:" says why none does.
 INTERNAL = {
     "campaign_open": "Store() / Campaign.open(): the handle a Store owns",
+    "campaign_open_with": "Store(path, key=..., ...) / Campaign.open(path, OpenOptions): the handle a Store owns",
+    "campaign_open_options_init": "Store() fills the options (_api._options); Java: OpenOptions.toNative()",
     "campaign_close": "Store.close()",
     "campaign_cursor_next": "Rows steps the cursor (java/rows.i, python/rows.i)",
     "campaign_cursor_column_count": "Cursor / Rows read the column names once",

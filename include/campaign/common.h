@@ -64,6 +64,7 @@ typedef enum campaign_error_code {
 	CAMPAIGN_EPERM = -8,      /**< the actor may not do this */
 	CAMPAIGN_EVERSION = -9,   /**< the store was written by a newer library */
 	CAMPAIGN_ECLOSED = -10,   /**< the handle was closed */
+	CAMPAIGN_ELOCKED = -11,   /**< a confidential field, and the store was opened without its key */
 	CAMPAIGN_ITEROVER = -31   /**< a cursor has no more rows (not an error) */
 } campaign_error_code;
 

@@ -37,6 +37,55 @@ typedef struct campaign_db campaign_db;
  */
 CAMPAIGN_API int campaign_open(campaign_db **out, const char *path, unsigned int flags);
 
+/** Version of ::campaign_open_options this header describes. */
+#define CAMPAIGN_OPEN_OPTIONS_VERSION 1
+
+/**
+ * Options of campaign_open_with(): the flags, and the secrets the host holds
+ * for the store. None of them is ever written into the store.
+ * Initialise with ::CAMPAIGN_OPEN_OPTIONS_INIT or campaign_open_options_init().
+ */
+typedef struct campaign_open_options {
+	unsigned int version;         /**< ::CAMPAIGN_OPEN_OPTIONS_VERSION */
+	unsigned int flags;           /**< CAMPAIGN_OPEN_* flags, or'ed */
+	/** The key of the confidential fields: 64 hexadecimal digits (256 bits); NULL: none (key_file, or none) */
+	const char *key;
+	/** A file whose first line holds the key as 64 hexadecimal digits; NULL: none. Not with key. */
+	const char *key_file;
+	/** The store's Ed25519 signing key, a private key in PEM form (campaign_audit_keygen()); NULL: none */
+	const char *signing_key;
+	/** A file holding the signing key in PEM form; NULL: none. Not with signing_key. */
+	const char *signing_key_file;
+	/** NULL, or a file outside the store to which the signed chain head is written after each commit */
+	const char *witness_file;
+} campaign_open_options;
+
+/** Static initialiser of ::campaign_open_options: no flags, no keys. */
+#define CAMPAIGN_OPEN_OPTIONS_INIT { CAMPAIGN_OPEN_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0 }
+
+/**
+ * Initialises @p opts to the defaults of ::CAMPAIGN_OPEN_OPTIONS_INIT.
+ * @param opts     the options to initialise
+ * @param version  ::CAMPAIGN_OPEN_OPTIONS_VERSION
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_open_options_init(campaign_open_options *opts, unsigned int version);
+
+/**
+ * Opens a store as campaign_open() does, with the host's keys.
+ *
+ * The confidential-field key and the signing key are read and checked before
+ * the store is touched; they stay in the handle (the key wiped at close).
+ *
+ * @param[out] out   the new handle, written only on success; free it with campaign_close()
+ * @param path       a file path (UTF-8) or ":memory:"
+ * @param options    the flags and keys; NULL: as campaign_open(path, 0)
+ * @return what campaign_open() returns; ::CAMPAIGN_EINVALID also for an unknown options version,
+ *         a key that is not 64 hex digits, a signing key that is not an Ed25519 private key in PEM form,
+ *         or both a key and its file given; ::CAMPAIGN_EIO if a key file cannot be read.
+ */
+CAMPAIGN_API int campaign_open_with(campaign_db **out, const char *path, const campaign_open_options *options);
+
 /** Closes a store and frees the handle. Accepts NULL. Open cursors stay usable until freed. */
 CAMPAIGN_API void campaign_close(campaign_db *db);
 

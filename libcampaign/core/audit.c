@@ -886,21 +886,6 @@ static int verify_rows(verifier *v)
 
 #define CHECKPOINT_HEAD "libcampaign checkpoint 1\n"
 
-static EVP_PKEY *read_key(const char *pem, int private_key)
-{
-	BIO *bio = BIO_new_mem_buf(pem, -1);
-	EVP_PKEY *k = NULL;
-	if (!bio)
-		return NULL;
-	k = private_key ? PEM_read_bio_PrivateKey(bio, NULL, NULL, NULL) : PEM_read_bio_PUBKEY(bio, NULL, NULL, NULL);
-	BIO_free(bio);
-	if (k && EVP_PKEY_get_id(k) != EVP_PKEY_ED25519) {
-		EVP_PKEY_free(k);
-		k = NULL;
-	}
-	return k;
-}
-
 static const char SQL_HEAD[] = "SELECT seq, hash, (SELECT count(*) FROM audit_log) FROM audit_log ORDER BY seq DESC LIMIT 1";
 
 int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *private_key_pem)
@@ -918,7 +903,7 @@ int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *p
 		return error_set(CAMPAIGN_EINVALID, "campaign_audit_checkpoint: out and the key are required");
 	if ((rc = db_check(db)))
 		return rc;
-	if (!(key = read_key(private_key_pem, 1)))
+	if (!(key = key_read_pem(private_key_pem, 1)))
 		return error_set(CAMPAIGN_EINVALID, "the key is not an Ed25519 private key in PEM form");
 	if (!(st = db_stmt(db, SQL_HEAD))) {
 		EVP_PKEY_free(key);
@@ -981,7 +966,7 @@ static int verify_checkpoint(verifier *v, const char *text, const char *pub)
 			return error_set(CAMPAIGN_EINVALID, "the checkpoint's signature is not hex");
 		sig[i] = (unsigned char)x;
 	}
-	if (!pub || !(key = read_key(pub, 0)))
+	if (!pub || !(key = key_read_pem(pub, 0)))
 		return error_set(CAMPAIGN_EINVALID, "a checkpoint needs the Ed25519 public key (PEM) that signed it");
 	md = EVP_MD_CTX_new();
 	ok = md && EVP_DigestVerifyInit(md, NULL, NULL, NULL, key) == 1 &&
@@ -1100,7 +1085,7 @@ int campaign_audit_public_key(campaign_buf **out, const char *pem)
 	int rc;
 	if (!out || !pem)
 		return error_set(CAMPAIGN_EINVALID, "campaign_audit_public_key: out and pem are required");
-	if (!(key = read_key(pem, 0)) && !(key = read_key(pem, 1)))
+	if (!(key = key_read_pem(pem, 0)) && !(key = key_read_pem(pem, 1)))
 		return error_set(CAMPAIGN_EINVALID, "no Ed25519 key in this PEM text");
 	bio = BIO_new(BIO_s_mem());
 	rc = bio && PEM_write_bio_PUBKEY(bio, key) == 1 ? bio_to_buf(bio, out) : error_set(CAMPAIGN_ERROR, "cannot write the key");

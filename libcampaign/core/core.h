@@ -62,6 +62,11 @@ struct campaign_db {
 	int has_search;            /* the store has the search index and the tables it covers */
 	struct audit_bulk *bulk;   /* bulk mode's queue (audit_bulk.c), NULL until first used */
 	struct campaign_buf audit_sql[3]; /* the audit triggers: AUDIT_SQL_NORMAL, _BULK, _DROP */
+	/* the host's secrets (keys.c), from campaign_open_with(); never written into the store */
+	unsigned char key[32];     /* the confidential fields' key, when has_key */
+	int has_key;
+	struct evp_pkey_st *signing_key; /* the store's Ed25519 private key (OpenSSL EVP_PKEY), or NULL */
+	char *witness_file;        /* where the signed head goes after each commit, or NULL */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -104,6 +109,22 @@ void db_now(char out[21]);
 void db_today(char out[11]);
 /* For tests: the clock db_now() and db_today() read (NULL: time()). */
 void db_clock_set(time_t (*now)(void));
+
+/* ---- keys.c: the host's keys, and Ed25519 signing (OpenSSL's libcrypto) ---- */
+
+struct campaign_open_options;
+/* Reads and checks the keys of @o into @db (before the store is touched). */
+int keys_load(campaign_db *db, const struct campaign_open_options *o);
+/* Wipes the key and frees the signing key (at close). */
+void keys_free(campaign_db *db);
+/* An Ed25519 key from PEM text: private (1) or public (0); NULL if it is not one. */
+struct evp_pkey_st *key_read_pem(const char *pem, int private_key);
+/* Signs @n bytes with the store's signing key; CAMPAIGN_EINVALID if the store has none. */
+int db_sign(campaign_db *db, const void *msg, size_t n, unsigned char sig[64]);
+/* 1 if @sig is @key's Ed25519 signature of the @n bytes (a private key checks with its public half). */
+int key_verify(struct evp_pkey_st *key, const void *msg, size_t n, const unsigned char sig[64]);
+/* The public half of @key in PEM form, into @out (reset first). */
+int key_public_pem(struct evp_pkey_st *key, struct campaign_buf *out);
 
 /* ---- audit.c ---- */
 

@@ -101,6 +101,7 @@ const char *campaign_error_name(int code)
 	case CAMPAIGN_EPERM: return "EPERM";
 	case CAMPAIGN_EVERSION: return "EVERSION";
 	case CAMPAIGN_ECLOSED: return "ECLOSED";
+	case CAMPAIGN_ELOCKED: return "ELOCKED";
 	case CAMPAIGN_ITEROVER: return "ITEROVER";
 	default: return "EUNKNOWN";
 	}

@@ -133,12 +133,28 @@ static int configure(campaign_db *db, const char *path)
 	return exec(db, "PRAGMA synchronous = NORMAL", "cannot configure the store");
 }
 
+OPTIONS_INIT_FN(open, CAMPAIGN_OPEN_OPTIONS_VERSION)
+
 int campaign_open(campaign_db **out, const char *path, unsigned int flags)
 {
+	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
+	o.flags = flags;
+	return campaign_open_with(out, path, &o);
+}
+
+int campaign_open_with(campaign_db **out, const char *path, const campaign_open_options *options)
+{
+	static const campaign_open_options defaults = CAMPAIGN_OPEN_OPTIONS_INIT;
 	campaign_db *db;
+	unsigned int flags;
 	int oflags, rc;
 	if (!out || !path || !*path)
 		return error_set(CAMPAIGN_EINVALID, "campaign_open: out and path are required");
+	if (!options)
+		options = &defaults;
+	if ((rc = options_check(options, CAMPAIGN_OPEN_OPTIONS_VERSION, "campaign_open_options")))
+		return rc;
+	flags = options->flags;
 	if (flags & ~(CAMPAIGN_OPEN_READONLY | CAMPAIGN_OPEN_NOCREATE))
 		return error_set(CAMPAIGN_EINVALID, "campaign_open: unknown flags 0x%x", flags);
 	if (strcmp(path, ":memory:") != 0 && (flags & (CAMPAIGN_OPEN_READONLY | CAMPAIGN_OPEN_NOCREATE)) &&
@@ -147,6 +163,11 @@ int campaign_open(campaign_db **out, const char *path, unsigned int flags)
 	db = calloc(1, sizeof *db);
 	if (!db)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	/* the keys before the file: a bad key never opens, let alone migrates, a store */
+	if ((rc = keys_load(db, options))) {
+		campaign_close(db);
+		return rc;
+	}
 	db->readonly = (flags & CAMPAIGN_OPEN_READONLY) != 0;
 	oflags = SQLITE_OPEN_FULLMUTEX |
 	         (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
@@ -184,6 +205,7 @@ void campaign_close(campaign_db *db)
 	/* close_v2: cursors still open keep the connection alive until freed */
 	sqlite3_close_v2(db->sql);
 	audit_detach(db);
+	keys_free(db);
 	free(db);
 }
 

@@ -21,12 +21,12 @@ import weakref as _weakref
 from . import _api
 from . import capi as _c
 from ._api import *  # noqa: F401,F403 - the generated module functions (version, audit_keygen, ...)
-from .errors import (Busy, Closed, Conflict, Error, InvalidInput, NoMemory, NotFound,
+from .errors import (Busy, Closed, Conflict, Error, InvalidInput, Locked, NoMemory, NotFound,
                      PermissionDenied, StoreIOError, VersionError)
 
 __all__ = ["open", "Store", "Row", "Deadline", "parse_deadline", "Error", "NotFound",
            "InvalidInput", "Conflict", "NoMemory", "StoreIOError", "Busy", "PermissionDenied",
-           "VersionError", "Closed", "OPEN_READONLY", "OPEN_NOCREATE", "Cursor", "Rows"] + [
+           "VersionError", "Closed", "Locked", "OPEN_READONLY", "OPEN_NOCREATE", "Cursor", "Rows"] + [
                n for n in dir(_api) if not n.startswith("_") and n not in ("StoreMethods", "CursorMethods")
                and callable(getattr(_api, n))]
 
@@ -180,8 +180,18 @@ class Store(_api.StoreMethods):
     ``campaign_`` prefix, arguments in the C order without the store and the
     out-parameter; options structs are keyword arguments."""
 
-    def __init__(self, path, flags=0):
-        self._handle = _c.campaign_open(path, flags)
+    def __init__(self, path, flags=0, *, key=None, key_file=None, signing_key=None, signing_key_file=None,
+                 witness_file=None):
+        """Opens @path. The host's secrets, never written into the store: ``key`` (64 hex digits) or
+        ``key_file`` for the confidential fields, ``signing_key`` (Ed25519 PEM text) or
+        ``signing_key_file`` for the chain heads, and ``witness_file`` (campaign_open_with())."""
+        opts = _api._options(_c.campaign_open_options, _c.campaign_open_options_init,
+                             _c.CAMPAIGN_OPEN_OPTIONS_VERSION,
+                             (("flags", flags, "int"), ("key", key, "text"), ("key_file", key_file, "text"),
+                              ("signing_key", signing_key, "text"),
+                              ("signing_key_file", signing_key_file, "text"),
+                              ("witness_file", witness_file, "text")))
+        self._handle = _c.campaign_open_with(str(path), opts)
         self._cursors = _weakref.WeakSet()
         self.path = path
 
@@ -218,6 +228,6 @@ class Store(_api.StoreMethods):
         return Cursor(self, handle)
 
 
-def open(path, flags=0):  # noqa: A001 - the natural name, as sqlite3.connect
-    """Opens (creating and migrating if needed) a store."""
-    return Store(str(path), flags)
+def open(path, flags=0, **keys):  # noqa: A001 - the natural name, as sqlite3.connect
+    """Opens (creating and migrating if needed) a store; ``keys`` as :class:`Store`."""
+    return Store(str(path), flags, **keys)

@@ -59,6 +59,10 @@ class Closed(Error):
     """CAMPAIGN_ECLOSED: the store (or cursor) was closed."""
 
 
+class Locked(Error):
+    """CAMPAIGN_ELOCKED: a confidential field, and the store was opened without its key."""
+
+
 _BY_CODE = {
     -2: NotFound,
     -3: InvalidInput,
@@ -69,6 +73,7 @@ _BY_CODE = {
     -8: PermissionDenied,
     -9: VersionError,
     -10: Closed,
+    -11: Locked,
 }
 
 

@@ -25,6 +25,12 @@ public final class Campaign extends CampaignApi {
 
     public static Store open(String path, long flags) { return new Store(path, flags); }
 
+    /**
+     * Opens a store with the host's keys (campaign_open_with()): the flags, the confidential fields'
+     * key or key file, the Ed25519 signing key or its file, a witness file; null: defaults.
+     */
+    public static Store open(String path, OpenOptions opts) { return new Store(path, opts); }
+
     /** Parses a Chinese deadline expression; {@code year} may be null. */
     public static Deadline parseDeadline(String text, Integer year) {
         return readDeadline(text, new DeadlineReadOptions().year(year == null ? 0 : year));

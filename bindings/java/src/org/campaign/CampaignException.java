@@ -36,6 +36,7 @@ public class CampaignException extends RuntimeException {
             case -8: return new PermissionException(code, m, f, line, column);
             case -9: return new VersionException(code, m, f, line, column);
             case -10: return new ClosedException(code, m, f, line, column);
+            case -11: return new LockedException(code, m, f, line, column);
             default: return new CampaignException(code, m, f, line, column);
         }
     }

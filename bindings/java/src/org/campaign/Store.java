@@ -29,6 +29,12 @@ public final class Store extends StoreMethods implements AutoCloseable {
         handle = out[0];
     }
 
+    Store(String path, OpenOptions opts) {
+        long[] out = new long[1];
+        capi.campaign_open_with(out, path, OpenOptions.toNative(opts));
+        handle = out[0];
+    }
+
     public boolean isClosed() {
         return handle == 0;
     }
