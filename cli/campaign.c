@@ -29,6 +29,19 @@ static int cmd_import(args *a)
 	return 0;
 }
 
+static int cmd_backup(args *a)
+{
+	campaign_db *db;
+	int rc;
+	if ((rc = open_writable(a, &db)))
+		return rc;
+	rc = campaign_backup(db, a->actor, a->pos[0]) ? fail() : 0;
+	if (!rc)
+		printf("backed up to %s\n", a->pos[0]);
+	campaign_close(db);
+	return rc;
+}
+
 static const char *const show_formats[] = {"text", "json", NULL};
 
 static int cmd_show_(args *a)
@@ -116,6 +129,8 @@ static const cli_command root = CMD(
 		CMD("show", "", "the task tree with responsibilities and deadlines",
 		    OPTIONS({"--format", 'f', OPT_VALUE, "F", "text or json (default text)", show_formats, NULL}), NULL,
 		    cmd_show_),
+		CMD("backup", "FILE", "a consistent copy of the live store into a new FILE (SQLite's online backup)", NULL, NULL,
+		    cmd_backup),
 		CMD("export", "", "the plan as YAML", OPTIONS(OPT("--output", 'o', "FILE", "write to FILE, not stdout")), NULL,
 		    cmd_export),
 		CMD("deadline", "TEXT", "parse a deadline: prints FIRST LAST (a start: FIRST -), or open-ended",

@@ -159,7 +159,7 @@ typedef struct cli_command {
 #define O_FROM(help) OPT("--from", 0, "D", help)
 #define O_TO(help) OPT("--to", 0, "D", help)
 #define O_NOTE OPT("--note", 0, "T", "a note to keep with it")
-#define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today in Beijing)")
+#define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today)")
 #define O_ID(help) OPT("--id", 0, "ID", help)
 /* The --id of the object a command adds: "the WHAT's id (default: a new one)". */
 #define O_NEW_ID(what) O_ID("the " what "'s id (default: a new one)")
@@ -220,8 +220,8 @@ int run_import_versioned(args *a);
 int written(campaign_db *db, int rc, const char *done, const char *what);
 /* Prints a buffer a call gave to stdout and frees it; returns 0. */
 int print_buf(campaign_buf *b);
-/* Today's date in Beijing (UTC+8), the library's today, as YYYY-MM-DD. */
-const char *today_beijing(void);
+/* Today's date in the local time zone, the library's today, as YYYY-MM-DD. */
+const char *today_local(void);
 
 int cmd_show(campaign_db *db, const char *campaign, const char *format);
 int cmd_matrix(args *a);

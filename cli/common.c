@@ -160,13 +160,13 @@ campaign_rows_import_options import_options(args *a)
 	return io;
 }
 
-const char *today_beijing(void)
+const char *today_local(void)
 {
 	static char today[11];
-	/* as the library's today (core.h: db_today): China keeps UTC+8 all year */
-	time_t t = time(NULL) + 8 * 3600;
+	/* as the library's today (core.h: db_today): the local date of the time zone */
+	time_t t = time(NULL);
 	struct tm tm;
-	gmtime_r(&t, &tm);
+	localtime_r(&t, &tm);
 	strftime(today, sizeof today, "%Y-%m-%d", &tm);
 	return today;
 }

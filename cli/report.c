@@ -34,7 +34,7 @@ static int count_overall(campaign_db *db, args *a, overall *o)
 
 static const char *as_of_text(args *a)
 {
-	return a->as_of ? a->as_of : today_beijing();
+	return a->as_of ? a->as_of : today_local();
 }
 
 static int is_red(campaign_cursor *c)

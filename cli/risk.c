@@ -2,16 +2,16 @@
  * the publication (公示), warnings and reports. The commands, their arguments
  * and options are the table at the end of this file (`campaign risk --help`);
  * the parser has checked the subcommand and its arguments before one runs.
- * D defaults to today in Beijing. Exit codes: 0 ok, 1 bad input, 2 usage. */
+ * D defaults to today. Exit codes: 0 ok, 1 bad input, 2 usage. */
 #include <stdlib.h>
 #include <string.h>
 #include "commands.h"
 
-/* --date, or today in Beijing. */
+/* --date, or today. */
 static const char *date_or_today(args *a)
 {
 	const char *d = arg_opt(a, "--date");
-	return d ? d : today_beijing();
+	return d ? d : today_local();
 }
 
 /* ---- models and types ---- */

@@ -180,7 +180,7 @@ CAMPAIGN_API int campaign_inspection_round_submit(campaign_db *db, const char *c
                                                   const char *actor);
 
 /**
- * Rounds and their status on @p as_of (NULL: today in Beijing), by series then unit order.
+ * Rounds and their status on @p as_of (NULL: today, the local date of the time zone), by series then unit order.
  * @param series  a series (the id given at creation), or NULL for all
  * @param unit    a unit id, or NULL for all
  * Columns: id, series, unit, unit_name, unit_group, window_first (date), window_last (date),

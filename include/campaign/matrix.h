@@ -83,7 +83,7 @@ CAMPAIGN_API int campaign_plan_warnings_query(campaign_cursor **out, campaign_db
 /**
  * Workload per unit (units with any responsibility, in plan order).
  * @param from, to  a window "YYYY-MM-DD" (inclusive) for outcomes due; NULL for none
- * @param as_of     the date for counting overdue outcome shares; NULL for today in Beijing
+ * @param as_of     the date for counting overdue outcome shares; NULL for today (the local date of the time zone)
  * Columns: unit, unit_name, measures_led (int), measures_supported (int),
  * outcomes_owed (int), outcomes_due (int, last date within the window),
  * outcomes_overdue (int, past due and not done as of @p as_of).

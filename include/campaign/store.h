@@ -86,6 +86,23 @@ CAMPAIGN_API int campaign_open_options_init(campaign_open_options *opts, unsigne
  */
 CAMPAIGN_API int campaign_open_with(campaign_db **out, const char *path, const campaign_open_options *options);
 
+/**
+ * Copies the open store, consistently, to a new file (SQLite's online backup
+ * API): the copy is the store as of one moment, even while other connections
+ * write, and opens as a store of its own. The copy is written next to @p path
+ * and renamed into place, so a failed backup leaves no partial file. The call
+ * is logged ("store.backup", the path as its detail) before the copy is
+ * taken, so the copy holds the entry of its own making.
+ *
+ * @param db     the store (read-only handles may be backed up; their copy is not logged)
+ * @param actor  who takes the copy, for the audit log
+ * @param path   the new file (UTF-8); it must not exist
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL argument or ":memory:" as @p path;
+ *         ::CAMPAIGN_ECONFLICT if @p path exists; ::CAMPAIGN_EIO if it cannot be written;
+ *         ::CAMPAIGN_EBUSY if the store stays locked; ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_backup(campaign_db *db, const char *actor, const char *path);
+
 /** Closes a store and frees the handle. Accepts NULL. Open cursors stay usable until freed. */
 CAMPAIGN_API void campaign_close(campaign_db *db);
 

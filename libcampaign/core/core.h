@@ -103,9 +103,9 @@ int db_log(campaign_db *db, const char *actor, const char *operation, const char
 /* The current UTC time as "YYYY-MM-DDTHH:MM:SSZ" (the time a thing was recorded). */
 void db_now(char out[21]);
 /* Today as "YYYY-MM-DD": the one place "today" is taken (every default date,
- * "not after today"), and it is the date in Beijing (UTC+8, no daylight
- * saving), the bureaus' day, whatever the machine's time zone: at 02:36 on
- * 12-02 Beijing time it is 12-02, though UTC is still 12-01. */
+ * "not after today"), and it is the local date of the process's time zone
+ * (TZ, else the system's), the bureau's day: with TZ=Asia/Shanghai at 02:36
+ * on 12-02 Beijing time it is 12-02, though UTC is still 12-01. */
 void db_today(char out[11]);
 /* For tests: the clock db_now() and db_today() read (NULL: time()). */
 void db_clock_set(time_t (*now)(void));
@@ -236,7 +236,7 @@ int need_date(const char *s, const char *what);
 /* @v is one of @set (NULL-terminated): EINVALID naming @what, with @list,
  * when missing or not. */
 int one_of(const char *v, const char *const *set, const char *what, const char *list);
-/* @as_of, or today (db_today(): the date in Beijing) when NULL, into @out. */
+/* @as_of, or today (db_today(): the local date) when NULL, into @out. */
 int insp_as_of(const char *as_of, char out[11]);
 /* Looks up a one-row, one-integer result of @sql bound with (?1 int64, ?2 text);
  * *found says whether a row came. */

@@ -415,6 +415,9 @@ void db_now(char out[21])
 
 void db_today(char out[11])
 {
-	/* Beijing's date: China keeps UTC+8 the whole year, so no time zone database is needed */
-	utc_format((clock_now ? clock_now() : time(NULL)) + 8 * 3600, "%Y-%m-%d", out, 11);
+	time_t t = clock_now ? clock_now() : time(NULL);
+	struct tm tm;
+	/* the process's time zone (TZ, else /etc/localtime; UTC if neither): a bureau's machine keeps its own */
+	localtime_r(&t, &tm);
+	strftime(out, 11, "%Y-%m-%d", &tm);
 }

@@ -17,7 +17,7 @@
  * a new UUIDv7 when @given is NULL. */
 int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *given, char *id, size_t size);
 
-/* query_begin() for a query as of a date: @as_of (NULL: today in Beijing) is
+/* query_begin() for a query as of a date: @as_of (NULL: today, the local date) is
  * checked first and bound to ?@n; the caller binds the rest and ends with
  * query_done(). */
 int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
