@@ -22,4 +22,6 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAMPAIGN_SANITIZE=ON -DCAMPA
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+echo "== fuzz targets, 15 s each (libFuzzer, ASan + UBSan; the long run: docs/testing.md)"
+sh tests/fuzz/run.sh 15
 echo "== all tests passed"
