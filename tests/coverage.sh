@@ -7,8 +7,11 @@
 #   sh tests/coverage.sh --html                          also build-cov/coverage.html
 set -eu
 cd "$(dirname "$0")/.."
-line_floor=${LINE_FLOOR:-85}
-branch_floor=${BRANCH_FLOOR:-60}
+# measured 2026-12-03: lines 90.4 %, branches 73.7 % (9360 of 10357 lines, 6967 of 9459 branches)
+line_floor=${LINE_FLOOR:-89}
+branch_floor=${BRANCH_FLOOR:-72}
+# the kills add no coverage the first undisturbed run does not: a few are enough here
+export CAMPAIGN_CRASH_KILLS=${CAMPAIGN_CRASH_KILLS:-5}
 cmake -S . -B build-cov -DCMAKE_BUILD_TYPE=Debug -DCAMPAIGN_COVERAGE=ON -DCAMPAIGN_PYTHON=OFF -DCAMPAIGN_JAVA=OFF \
   -DCAMPAIGN_WERROR=ON >/dev/null
 cmake --build build-cov -j"$(nproc)"
