@@ -1,7 +1,8 @@
 #!/bin/sh
 # The README's second command, and CI's: every test, C, Python and Java, on
 # a normal build, then the C suite again under AddressSanitizer and
-# UndefinedBehaviorSanitizer. Fails loudly: any failure exits non-zero.
+# UndefinedBehaviorSanitizer, the fuzz targets for a short while, and the
+# C suite once more for coverage. Fails loudly: any failure exits non-zero.
 set -eu
 cd "$(dirname "$0")/.."
 . ./.ci/deps.sh
@@ -22,4 +23,8 @@ cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DCAMPAIGN_SANITIZE=ON -DCAMPA
 cmake --build build-asan -j"$jobs"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$jobs"
+echo "== fuzz targets, 15 s each (libFuzzer, ASan + UBSan; the long run: docs/testing.md)"
+sh tests/fuzz/run.sh 15
+echo "== coverage of libcampaign/ (gcc --coverage, gcovr; fails under the floors of tests/coverage.sh)"
+sh tests/coverage.sh
 echo "== all tests passed"

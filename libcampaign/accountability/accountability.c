@@ -103,9 +103,12 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 		if (!q)
 			return campaign_error_code_last();
 		sqlite3_bind_text(q, 1, r->params, -1, SQLITE_TRANSIENT);
-		if (sqlite3_step(q) == SQLITE_ROW)
+		rc = CAMPAIGN_OK;
+		if (db_step_row(s->db, q, "cannot read the rule", &rc))
 			query = column_dup(q, 0);
 		sqlite3_reset(q);
+		if (rc)
+			return rc;
 	}
 	if (!query)
 		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": no query", r->id);
@@ -240,7 +243,7 @@ static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char 
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+	while (!rc && db_step_row(s->db, st, "cannot read the rules", &rc)) {
 		rule_row *grown = realloc(rules, (n + 1) * sizeof *rules);
 		char (*esc2)[32] = realloc(esc, (n + 1) * sizeof *esc);
 		if (grown)
@@ -329,19 +332,21 @@ static int decide(stmts *s, sqlite3_int64 crid, const char *proposal, const char
 	sqlite3_stmt *st = stmts_get(s, SQL_PROPOSAL);
 	char status[16] = "", by[128] = "", on[16] = "", id[37];
 	const char *to = NULL;
-	int rc;
+	int rc = CAMPAIGN_OK;
 	for (size_t i = 0; i < 3; i++)
 		if (!strcmp(decision, STATUS[i][0]))
 			to = STATUS[i][1];
 	if (!st)
 		return campaign_error_code_last();
 	bind_all(st, "It", crid, proposal);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step_row(s->db, st, "cannot read the proposal", &rc)) {
 		column_copy(st, 0, status, sizeof status);
 		column_copy(st, 5, by, sizeof by);
 		column_copy(st, 6, on, sizeof on);
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!*status)
 		return error_set(CAMPAIGN_ENOTFOUND, "no proposal with id \"%s\"", proposal);
 	if (strcmp(status, "pending"))

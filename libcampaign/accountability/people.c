@@ -199,9 +199,11 @@ static int leave(stmts *c, sqlite3_int64 crid, const char *person, const char *p
 	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_OPEN_HOLDING)))
 		return rc ? rc : campaign_error_code_last();
 	bind_all(st, "Itt", crid, person, post);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(c->db, st, "cannot read the holdings", &rc))
 		columns_copy(st, 2, COLUMN_TO(id), COLUMN_TO(start));
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!*id)
 		return error_set(CAMPAIGN_ENOTFOUND, "person \"%s\" holds no open post \"%s\"", person, post);
 	if (strcmp(end_on, start) < 0)

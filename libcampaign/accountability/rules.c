@@ -362,15 +362,17 @@ static int rule_ids_free(ruleset_in *in)
 {
 	for (int j = 0; j < in->n; j++) {
 		sqlite3_stmt *st = stmts_get(&in->c, SQL_TAKEN);
-		int taken;
+		int taken, rc = CAMPAIGN_OK;
 		char other[128] = "";
 		if (!st)
 			return campaign_error_code_last();
 		bind_all(st, "Itt", in->crid, in->id, in->rules[j].id);
-		taken = sqlite3_step(st) == SQLITE_ROW;
+		taken = db_step_row(in->c.db, st, "cannot read the rules", &rc);
 		if (taken)
 			column_copy(st, 0, other, sizeof other);
 		sqlite3_reset(st);
+		if (rc)
+			return rc;
 		if (taken)
 			return error_set_at(CAMPAIGN_ECONFLICT, in->file, in->rules[j].line, in->rules[j].col,
 			                    "rule id \"%s\" is already a rule of rule set \"%s\"", in->rules[j].id, other);

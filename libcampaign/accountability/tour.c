@@ -29,11 +29,12 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 	if (!(sel = stmts_get(c, SQL_MEMBERS)) || !(ins = stmts_get(c, SQL_PLAN)))
 		return campaign_error_code_last();
 	bind_all(sel, "IIi", crid, g, year);
-	while (sqlite3_step(sel) == SQLITE_ROW)
+	while (db_step_row(c->db, sel, "cannot read the group", &rc))
 		n++;
 	sqlite3_reset(sel);
+	if (rc)
+		return rc;
 	db_now(now);
-	rc = CAMPAIGN_OK;
 	while (!rc && (step = sqlite3_step(sel)) == SQLITE_ROW) {
 		char id[37];
 		int k = i++;
@@ -46,6 +47,8 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 		if (!(rc = db_step_done(c->db, ins, "cannot plan the tour")))
 			(*planned)++;
 	}
+	if (!rc && step != SQLITE_DONE)
+		rc = error_from_sqlite(c->db->sql, step, "cannot read the group");
 	sqlite3_reset(sel);
 	return rc;
 }

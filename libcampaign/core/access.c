@@ -13,11 +13,13 @@ static const char SQL_ROLE_OF[] =
 static int roles_exist(campaign_db *db, int *any)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_ANY_ROLE);
+	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
-	*any = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	/* a failed read is never "no roles": that would let anyone write */
+	*any = db_step_row(db, st, "cannot read the roles", &rc) && sqlite3_column_int(st, 0);
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what)
@@ -33,13 +35,15 @@ int access_check(campaign_db *db, const char *actor, access_action action, sqlit
 	if (!(st = db_stmt(db, SQL_ROLE_OF)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW) {
-		snprintf(role, sizeof role, "%s", (const char *)sqlite3_column_text(st, 0));
+	if (db_step_row(db, st, "cannot read the roles", &rc)) {
+		snprintf(role, sizeof role, "%s", db_column_text(st, 0, &rc));
 		role_unit = sqlite3_column_int64(st, 1);
 		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
 			snprintf(unit_name, sizeof unit_name, "%s", (const char *)sqlite3_column_text(st, 2));
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	allowed = !strcmp(role, "supervision_office") ||
 	          (action == ACCESS_UNIT && !strcmp(role, "unit_clerk") && unit && unit == role_unit) ||
 	          (action == ACCESS_CONFIDENTIAL && !strcmp(role, "leadership"));
@@ -149,8 +153,10 @@ static int revoke_body(write_op *op, void *ctx)
 		return error_set(CAMPAIGN_ENOTFOUND, "\"%s\" has no role", person);
 	if (!(st = db_stmt(op->db, SQL_OFFICES_LEFT)))
 		return campaign_error_code_last();
-	none = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) == 0;
+	none = db_step_row(op->db, st, "cannot read the roles", &rc) && sqlite3_column_int(st, 0) == 0;
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	return none ? error_set(CAMPAIGN_ECONFLICT, "revoking \"%s\" would leave no supervision_office to grant roles",
 	                        person)
 	            : CAMPAIGN_OK;

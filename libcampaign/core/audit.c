@@ -554,9 +554,11 @@ int audit_migrated(campaign_db *db)
 		return rc;
 	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) FROM audit_log WHERE kind <> 'call'", -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the audit log");
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "cannot read the audit log", &rc))
 		rows = sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
+	if (rc)
+		return rc;
 	/* a new log takes in the rows that predate it, and entries a migration
 	 * carried over unsealed are sealed now, in order */
 	if ((rc = audit_install(db, rows == 0)) ||
@@ -909,10 +911,12 @@ int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *p
 		EVP_PKEY_free(key);
 		return campaign_error_code_last();
 	}
-	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 1) == SQLITE_NULL) {
+	rc = CAMPAIGN_OK;
+	if (!db_step_row(db, st, "cannot read the audit log", &rc) || sqlite3_column_type(st, 1) == SQLITE_NULL) {
 		sqlite3_reset(st);
 		EVP_PKEY_free(key);
-		return error_set(CAMPAIGN_EINVALID, "the audit log is empty or its head is unsealed: nothing to checkpoint");
+		return rc ? rc
+		          : error_set(CAMPAIGN_EINVALID, "the audit log is empty or its head is unsealed: nothing to checkpoint");
 	}
 	db_now(now);
 	rc = buf_printf(&body, CHECKPOINT_HEAD "entries: %lld\nseq: %lld\nhash: %s\nat: %s\n",
@@ -979,8 +983,9 @@ static int verify_checkpoint(verifier *v, const char *text, const char *pub)
 	                                   "WHERE seq = ?1", -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
 	sqlite3_bind_int64(st, 1, seq);
-	if (sqlite3_step(st) != SQLITE_ROW)
-		rc = problem(v, 6, seq, NULL, NULL, "entry %lld, the checkpoint's head, is gone", seq);
+	rc = CAMPAIGN_OK;
+	if (!db_step_row(v->db, st, "cannot read the audit log", &rc))
+		rc = rc ? rc : problem(v, 6, seq, NULL, NULL, "entry %lld, the checkpoint's head, is gone", seq);
 	else if (sqlite3_column_type(st, 0) == SQLITE_NULL || strcmp((const char *)sqlite3_column_text(st, 0), hash))
 		rc = problem(v, 6, seq, NULL, NULL,
 		             "entry %lld no longer has the hash the checkpoint signed: the chain up to it was rewritten", seq);

@@ -171,9 +171,10 @@ static int query_int(campaign_db *db, const char *sql, sqlite3_int64 *out)
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return error_from_sqlite(db->sql, rc, "cannot read a table's last rowid");
-	*out = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	rc = CAMPAIGN_OK;
+	*out = db_step_row(db, st, "cannot read a table's last rowid", &rc) ? sqlite3_column_int64(st, 0) : 0;
 	sqlite3_finalize(st);
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 static int set_marks(campaign_db *db)
@@ -250,7 +251,7 @@ static int flush_rows(campaign_db *db, bulk_table *t)
 		return error_from_sqlite(db->sql, rc, "cannot read the imported rows back");
 	rc = CAMPAIGN_OK;
 	sqlite3_bind_int64(st, 1, t->mark);
-	while (!rc && sqlite3_step(st) == SQLITE_ROW) {
+	while (!rc && db_step_row(db, st, "cannot read the imported rows back", &rc)) {
 		sqlite3_int64 rowid = sqlite3_column_int64(st, 0);
 		unsigned char md[32];
 		unsigned int n = 0;
@@ -287,7 +288,7 @@ static int flush_reused(campaign_db *db, bulk_table *t)
 	rc = CAMPAIGN_OK;
 	for (size_t i = 0; !rc && i < t->ndeleted; i++) {
 		sqlite3_bind_int64(st, 1, t->deleted[i]);
-		if (sqlite3_step(st) == SQLITE_ROW) {
+		if (db_step_row(db, st, "cannot read the imported rows back", &rc)) {
 			if (!(ins = db_stmt(db, SQL_STAGE_INSERT))) {
 				rc = campaign_error_code_last();
 				break;

@@ -45,20 +45,49 @@ static int exec(campaign_db *db, const char *sql, const char *what)
 	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, what);
 }
 
-static int read_user_version(campaign_db *db, int *out)
+/* The file header's application_id of a libcampaign store ("LCMP"): set by
+ * migration 030 (schema/030_application_id.sql). */
+#define STORE_APPLICATION_ID 0x4C434D50
+
+/* One integer of a query on the file; *out is -1 when it gives no row. */
+static int read_int(campaign_db *db, const char *sql, int *out)
 {
 	sqlite3_stmt *st;
-	int rc = sqlite3_prepare_v2(db->sql, "PRAGMA user_version", -1, &st, NULL);
+	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
-		return error_from_sqlite(db->sql, rc, "cannot read the schema version");
+		return error_from_sqlite(db->sql, rc, "cannot read the store");
 	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
-		rc = error_from_sqlite(db->sql, rc, "cannot read the schema version");
-		sqlite3_finalize(st);
-		return rc;
-	}
-	*out = sqlite3_column_int(st, 0);
+	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot read the store");
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Refuses, before anything is written to it (WAL switch or migration), a file
+ * that is not a libcampaign store: another application's id in the header,
+ * or tables and none of ours (a version 0 database that is not empty; an
+ * older store, made before migration 030 set the id, is known by its tables).
+ * Reading the schema also makes SQLite refuse a file that is not a database
+ * or was truncated ("file is not a database", "malformed"). */
+static int identify(campaign_db *db, const char *path)
+{
+	int app, version, tables, ours, rc;
+	if ((rc = read_int(db, "PRAGMA application_id", &app)) || (rc = read_int(db, "PRAGMA user_version", &version)) ||
+	    (rc = read_int(db, "SELECT count(*) FROM sqlite_master", &tables)) ||
+	    (rc = read_int(db, "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN "
+	                       "('campaign', 'audit_log')", &ours))) {
+		char msg[512]; /* copy first: the message is the buffer being rewritten */
+		if (rc != CAMPAIGN_EIO)
+			return rc;
+		snprintf(msg, sizeof msg, "%s", campaign_error_message());
+		return error_set(CAMPAIGN_EIO, "%s: damaged, or not a libcampaign store (%s)", path, msg);
+	}
+	if (app != 0 && app != STORE_APPLICATION_ID)
+		return error_set(CAMPAIGN_EIO, "%s: not a libcampaign store (a database of another application: "
+		                 "application_id 0x%08x); it was left as it is", path, (unsigned)app);
+	if (app == 0 && tables > 0 && ours < 2)
+		return error_set(CAMPAIGN_EIO, "%s: not a libcampaign store (a SQLite database with %d schema objects "
+		                 "and no libcampaign tables, schema version %d); it was left as it is", path, tables, version);
 	return CAMPAIGN_OK;
 }
 
@@ -79,7 +108,7 @@ static int detect_modules(campaign_db *db)
 static int migrate(campaign_db *db, const char *path)
 {
 	int version = 0, rc, newest = campaign_schema_version_supported();
-	if ((rc = read_user_version(db, &version)))
+	if ((rc = read_int(db, "PRAGMA user_version", &version)))
 		return rc;
 	if (version > newest)
 		return error_set(CAMPAIGN_EVERSION,
@@ -122,6 +151,8 @@ static int configure(campaign_db *db, const char *path)
 	if ((rc = search_register(db)))
 		return rc;
 	if ((rc = exec(db, "PRAGMA foreign_keys = ON", "cannot configure the store")))
+		return rc;
+	if ((rc = identify(db, path)))
 		return rc;
 	if (!db->readonly && strcmp(path, ":memory:") != 0 &&
 	    (rc = exec(db, "PRAGMA journal_mode = WAL", "cannot switch the store to WAL")))
@@ -212,7 +243,7 @@ void campaign_close(campaign_db *db)
 int campaign_schema_version(campaign_db *db)
 {
 	int v = 0, rc;
-	if ((rc = db_check(db)) || (rc = read_user_version(db, &v)))
+	if ((rc = db_check(db)) || (rc = read_int(db, "PRAGMA user_version", &v)))
 		return rc;
 	return v;
 }

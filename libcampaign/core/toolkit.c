@@ -171,16 +171,17 @@ static const char SQL_TOUR_OF[] =
 int tour_of(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, int year, char id[72], char done[16])
 {
 	sqlite3_stmt *st = stmts_get(c, SQL_TOUR_OF);
+	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
 	*id = *done = '\0';
 	bind_all(st, "IIi", crid, unit, year);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step_row(c->db, st, "cannot read the tours", &rc)) {
 		column_copy(st, 0, id, 72);
 		column_copy(st, 1, done, 16);
 	}
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 int amount_parse(const char *s, long long *fen)

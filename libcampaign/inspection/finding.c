@@ -42,7 +42,7 @@ static const char SQL_FINDING_INSERT[] =
 static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const finding_in *f, sqlite3_int64 *round)
 {
 	sqlite3_stmt *st;
-	int found;
+	int found, rc = CAMPAIGN_OK;
 	*round = 0;
 	if (f->round && *f->round) {
 		if (!(st = row_first(c, SQL_ROUND_OF_UNIT, crid, f->round, &found)))
@@ -60,10 +60,10 @@ static int finding_round(stmts *c, sqlite3_int64 crid, sqlite3_int64 unit, const
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, unit);
 	sqlite3_bind_text(st, 2, f->found_on, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(c->db, st, "cannot read the rounds", &rc))
 		*round = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 int finding_insert(stmts *c, sqlite3_int64 crid, const char *campaign, const finding_in *f, const char *actor,

@@ -93,11 +93,13 @@ static int group_rounds(stmts *c, round_in *r, const char *group)
 	if (!(st = stmts_get(c, SQL_GROUP_MEMBERS)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, r->grp);
-	while (sqlite3_step(st) == SQLITE_ROW && n < 512) {
+	while (n < 512 && db_step_row(c->db, st, "cannot read the group", &rc)) {
 		units[n] = sqlite3_column_int64(st, 0);
 		snprintf(ids[n++], sizeof ids[0], "%s/%s", r->series, (const char *)sqlite3_column_text(st, 1));
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!n)
 		return error_set(CAMPAIGN_EINVALID, "unit group \"%s\" has no members", group);
 	for (int i = 0; i < n; i++)

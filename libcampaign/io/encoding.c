@@ -92,9 +92,10 @@ static ssize_t enc_read(void *cookie, char *out, size_t n)
 static int enc_close(void *cookie)
 {
 	enc_stream *e = cookie;
+	/* e itself outlives the stream (enc_source_close frees it): a failed
+	 * first read still says which byte was bad */
 	fclose(e->raw);
 	iconv_close(e->cd);
-	free(e);
 	return 0;
 }
 
@@ -172,7 +173,9 @@ static void enc_source_close(row_source *src)
 {
 	enc_source *s = src->state;
 	if (s && s->inner.close)
-		s->inner.close(&s->inner); /* closes the stream, which frees s->e */
+		s->inner.close(&s->inner); /* closes the stream */
+	if (s)
+		free(s->e);
 	free(s);
 	src->state = NULL;
 }
@@ -191,7 +194,8 @@ static int gb18030_source(row_source *src, FILE *raw, const char *name, long lon
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	}
 	s->file = name;
-	if ((rc = csv_source_stream(&s->inner, f, name, size, utf8_at_line)))
+	/* the first read is made here: a bad first byte is placed too, never "cannot read" */
+	if ((rc = placed(s, csv_source_stream(&s->inner, f, name, size, utf8_at_line))))
 		enc_source_close(src);
 	return rc;
 }

@@ -277,19 +277,19 @@ static int recorded_data(imp *im, sqlite3_int64 crid, const char **what, long lo
 	if (!(st = db_stmt(im->db, SQL_CAMPAIGN_REPORTS)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(im->db, st, "cannot read the progress reports", &rc))
 		*n = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);
 	*what = "progress reports";
-	if (*n)
-		return CAMPAIGN_OK;
+	if (rc || *n)
+		return rc;
 	if (sqlite3_prepare_v2(im->db->sql,
 	                       "SELECT m.name FROM sqlite_master m JOIN pragma_table_info(m.name) c "
 	                       "WHERE m.type = 'table' AND c.name = 'campaign' ORDER BY m.name",
 	                       -1, &tables, NULL) != SQLITE_OK)
 		return error_from_sqlite(im->db->sql, sqlite3_errcode(im->db->sql), "cannot read the schema");
-	while (!rc && !*n && sqlite3_step(tables) == SQLITE_ROW) {
-		const char *t = (const char *)sqlite3_column_text(tables, 0);
+	while (!rc && !*n && db_step_row(im->db, tables, "cannot read the schema", &rc)) {
+		const char *t = db_column_text(tables, 0, &rc);
 		char *sql;
 		int k;
 		for (k = 0; PLAN_TABLES[k] && strcmp(PLAN_TABLES[k], t); k++)
@@ -298,7 +298,7 @@ static int recorded_data(imp *im, sqlite3_int64 crid, const char **what, long lo
 			continue;
 		if (sqlite3_prepare_v2(im->db->sql, sql, -1, &st, NULL) == SQLITE_OK) {
 			sqlite3_bind_int64(st, 1, crid);
-			if (sqlite3_step(st) == SQLITE_ROW && (*n = sqlite3_column_int64(st, 0)))
+			if (db_step_row(im->db, st, "cannot read the recorded data", &rc) && (*n = sqlite3_column_int64(st, 0)))
 				*what = t; /* named by its table, copied below before the statement ends */
 			sqlite3_finalize(st);
 		}
@@ -500,7 +500,13 @@ static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sql
 		sqlite3_bind_int64(st, 1, grid);
 		sqlite3_bind_int64(st, 2, urid);
 		sqlite3_bind_int(st, 3, ++ord);
-		if (sqlite3_step(st) != SQLITE_DONE) {
+		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+			/* only the unique key says "twice": out of memory or a bad page is no validation error */
+			if ((rc & 0xff) != SQLITE_CONSTRAINT) {
+				rc = error_from_sqlite(im->db->sql, rc, "cannot store the plan");
+				sqlite3_reset(st);
+				return rc;
+			}
 			sqlite3_reset(st);
 			return ydoc_fail(&im->d, item, "unit group \"%s\": unit \"%s\" listed twice", gid,
 			            (const char *)item->data.scalar.value);

@@ -128,13 +128,15 @@ static int type_body(write_op *op, void *ctx)
 {
 	const write_named *t = ctx;
 	sqlite3_stmt *st = db_stmt(op->db, SQL_TYPE_EXISTS);
-	int exists;
+	int exists, rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, t->object, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, t->detail, -1, SQLITE_STATIC);
-	exists = sqlite3_step(st) == SQLITE_ROW;
+	exists = db_step_row(op->db, st, "cannot read the risk types", &rc);
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (exists)
 		return error_set(CAMPAIGN_ECONFLICT, "a risk type \"%s\" or \"%s\" exists already", t->object, t->detail);
 	return stmt_run(NULL, op->db, SQL_TYPE_ADD, "cannot add the risk type", "tt", t->object, t->detail);
@@ -224,12 +226,12 @@ static int type_id(campaign_db *db, const char *type, char *out, size_t n)
 	if (!(st = db_stmt(db, SQL_TYPE_OF)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, type, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if (db_step_row(db, st, "cannot read the risk types", &rc))
 		column_copy(st, 0, out, n);
+	else if (!rc)
+		rc = error_set(CAMPAIGN_ENOTFOUND, "no risk type \"%s\" (see campaign_risk_types_query)", type);
 	sqlite3_reset(st);
-	return rc == SQLITE_ROW ? CAMPAIGN_OK
-	                        : error_set(CAMPAIGN_ENOTFOUND, "no risk type \"%s\" (see campaign_risk_types_query)", type);
+	return rc;
 }
 
 static int scope_check(const char *scope)
@@ -247,7 +249,7 @@ static int scope_check(const char *scope)
 static int point_id(campaign_db *db, const char *given, char *out, size_t n)
 {
 	sqlite3_stmt *st;
-	int taken;
+	int taken, rc = CAMPAIGN_OK;
 	if (!given || !*given) {
 		char id[37];
 		db_new_id(id);
@@ -259,8 +261,10 @@ static int point_id(campaign_db *db, const char *given, char *out, size_t n)
 	if (!(st = db_stmt(db, SQL_POINT_EXISTS)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, given, -1, SQLITE_STATIC);
-	taken = sqlite3_step(st) == SQLITE_ROW;
+	taken = db_step_row(db, st, "cannot read the register", &rc);
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (taken)
 		return error_set(CAMPAIGN_ECONFLICT, "a risk point \"%s\" exists already", given);
 	snprintf(out, n, "%s", given);
@@ -402,9 +406,11 @@ static int point_update(campaign_db *db, sqlite3_int64 crid, const char *point, 
 	if (!(st = db_stmt(db, SQL_POINT_FIELDS)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, point, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (db_step_row(db, st, "cannot read the risk point", &rc))
 		column_copy(st, f, before, sizeof before);
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!strcmp(before, text))
 		return CAMPAIGN_OK;
 	if (!(st = db_stmt(db, FIELD_SQL[f])))

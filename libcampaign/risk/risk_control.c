@@ -44,8 +44,11 @@ static int control_insert(campaign_db *db, sqlite3_int64 crid, const control_arg
 	if (!(st = db_stmt(db, SQL_CONTROL_EXISTS)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, k->id, -1, SQLITE_STATIC);
-	taken = sqlite3_step(st) == SQLITE_ROW;
+	rc = CAMPAIGN_OK;
+	taken = db_step_row(db, st, "cannot read the controls", &rc);
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (taken)
 		return error_set(CAMPAIGN_ECONFLICT, "a control \"%s\" exists already", k->id);
 	db_now(now);

@@ -50,28 +50,32 @@ static int model_load(campaign_db *db, sqlite3_int64 rid, rmodel *m)
 	if (!(st = db_stmt(db, SQL_M_HEAD)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, rid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		const char *k = (const char *)sqlite3_column_text(st, 1);
+	rc = CAMPAIGN_OK;
+	if (db_step_row(db, st, "cannot read the model", &rc)) {
+		const char *k = db_column_text(st, 1, &rc);
 		column_copy(st, 0, m->ref, sizeof m->ref);
 		m->kind = !strcmp(k, "matrix") ? KIND_MATRIX : !strcmp(k, "weighted") ? KIND_WEIGHTED : KIND_CRITERIA;
-	}
+	} else if (!rc)
+		rc = error_set(CAMPAIGN_ENOTFOUND, "no grading model with row id %lld", (long long)rid);
 	sqlite3_reset(st);
-	if (rc != SQLITE_ROW)
-		return error_set(CAMPAIGN_ENOTFOUND, "no grading model with row id %lld", (long long)rid);
+	if (rc)
+		return rc;
 	if (!(st = db_stmt(db, SQL_M_GRADES)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, rid);
-	while (m->ngrades < GRADES_MAX && sqlite3_step(st) == SQLITE_ROW) {
+	while (m->ngrades < GRADES_MAX && db_step_row(db, st, "cannot read the model's grades", &rc)) {
 		m->g[m->ngrades].rid = sqlite3_column_int64(st, 0);
 		m->g[m->ngrades].min = sqlite3_column_int(st, 1);
 		column_copy(st, 2, m->g[m->ngrades].label, sizeof m->g[0].label);
 		m->ngrades++;
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!(st = db_stmt(db, SQL_M_INPUTS)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, rid);
-	while (m->ninputs < RISK_INPUTS_MAX && sqlite3_step(st) == SQLITE_ROW) {
+	while (m->ninputs < RISK_INPUTS_MAX && db_step_row(db, st, "cannot read the model's inputs", &rc)) {
 		column_copy(st, 0, m->in[m->ninputs].id, sizeof m->in[0].id);
 		m->in[m->ninputs].weight = sqlite3_column_int(st, 1);
 		m->in[m->ninputs].min = sqlite3_column_int(st, 2);
@@ -80,18 +84,20 @@ static int model_load(campaign_db *db, sqlite3_int64 rid, rmodel *m)
 		m->ninputs++;
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (m->kind != KIND_MATRIX)
 		return CAMPAIGN_OK;
 	if (!(st = db_stmt(db, SQL_M_CELLS)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, rid);
-	while (sqlite3_step(st) == SQLITE_ROW) {
+	while (db_step_row(db, st, "cannot read the model's cells", &rc)) {
 		int l = sqlite3_column_int(st, 0), i = sqlite3_column_int(st, 1);
 		if (l >= 1 && l <= LEVELS_MAX && i >= 1 && i <= LEVELS_MAX)
 			m->cell[l - 1][i - 1] = sqlite3_column_int(st, 2) - 1;
 	}
 	sqlite3_reset(st);
-	return CAMPAIGN_OK;
+	return rc;
 }
 
 static int model_input(const rmodel *m, const char *name)
@@ -557,7 +563,7 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 	sqlite3_stmt *st = NULL, *g;
 	sqlite3_int64 grid = 0;
 	char id[37], now[21], current[64] = "", before[300] = "", after[300] = "";
-	int rc, step;
+	int rc;
 	if ((rc = point_state(db, crid, point, &st)))
 		return rc;
 	if (strcmp((const char *)sqlite3_column_text(st, S_STATUS), "active") ||
@@ -569,14 +575,14 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 	else {
 		sqlite3_bind_int64(g, 1, sqlite3_column_int64(st, S_MODEL));
 		sqlite3_bind_text(g, 2, grade, -1, SQLITE_TRANSIENT);
-		if ((step = sqlite3_step(g)) == SQLITE_ROW) {
+		if (db_step_row(db, g, "cannot read the model's grades", &rc)) {
 			grid = sqlite3_column_int64(g, 0);
 			column_copy(g, 1, after, sizeof after);
 		}
 		sqlite3_reset(g);
 		column_copy(st, S_CURRENT, current, sizeof current);
 		column_copy(st, S_LABEL, before, sizeof before);
-		if (!grid)
+		if (!rc && !grid)
 			rc = error_set(CAMPAIGN_EINVALID, "\"%s\" is not a grade of the point's model", grade);
 	}
 	sqlite3_reset(st);

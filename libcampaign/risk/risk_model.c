@@ -478,12 +478,14 @@ static int store_matrix(campaign_db *db, sqlite3_int64 mrid, const model_in *in,
 static int store_default(campaign_db *db, sqlite3_int64 crid, const model_in *in)
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_DEFAULT_GET);
-	int has;
+	int has, rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	has = sqlite3_step(st) == SQLITE_ROW;
+	has = db_step_row(db, st, "cannot read the default model", &rc);
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (has && !in->is_default)
 		return CAMPAIGN_OK;
 	return stmt_run(NULL, db, SQL_DEFAULT_SET, "cannot set the default model", "It", crid, in->id);
@@ -549,12 +551,14 @@ int risk_model_resolve(campaign_db *db, sqlite3_int64 crid, const char *ref, sql
 		if (!(st = db_stmt(db, SQL_DEFAULT_GET)))
 			return campaign_error_code_last();
 		sqlite3_bind_int64(st, 1, crid);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW)
+		rc = CAMPAIGN_OK;
+		if (db_step_row(db, st, "cannot read the default model", &rc))
 			column_copy(st, 0, id, sizeof id);
+		else if (!rc)
+			rc = error_set(CAMPAIGN_ENOTFOUND, "the campaign has no grading model: import one first");
 		sqlite3_reset(st);
-		if (rc != SQLITE_ROW)
-			return error_set(CAMPAIGN_ENOTFOUND, "the campaign has no grading model: import one first");
+		if (rc)
+			return rc;
 	} else {
 		size_t n = (atv = strchr(ref, '@')) ? (size_t)(atv - ref) : strlen(ref);
 		if (n == 0 || n >= sizeof id)

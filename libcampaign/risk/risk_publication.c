@@ -33,15 +33,18 @@ static int open_publication(campaign_db *db, sqlite3_int64 urid, const char *uni
 {
 	sqlite3_stmt *st = db_stmt(db, SQL_OPEN_PUB);
 	char status[16] = "";
+	int rc = CAMPAIGN_OK;
 	*id = '\0';
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, urid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step_row(db, st, "cannot read the publications", &rc)) {
 		column_copy(st, 0, id, n);
 		column_copy(st, 1, status, sizeof status);
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!strcmp(status, "approved"))
 		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" has publication \"%s\" approved and not yet published", unit,
 		                 id);
@@ -54,15 +57,18 @@ static int check_points(campaign_db *db, sqlite3_int64 urid, const char *unit)
 	sqlite3_stmt *st = db_stmt(db, SQL_UNGRADED);
 	char first[256] = "";
 	long long n = 0, ungraded = 0;
+	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, urid);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if (db_step_row(db, st, "cannot read the register", &rc)) {
 		n = sqlite3_column_int64(st, 0);
 		column_copy(st, 1, first, sizeof first);
 		ungraded = sqlite3_column_int64(st, 2);
 	}
 	sqlite3_reset(st);
+	if (rc)
+		return rc;
 	if (!n)
 		return error_set(CAMPAIGN_ECONFLICT, "unit \"%s\" has no active risk point to publish", unit);
 	if (ungraded)

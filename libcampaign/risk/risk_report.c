@@ -120,12 +120,12 @@ int campaign_risk_heatmap_query(campaign_cursor **out, campaign_db *db, const ch
 			rc = campaign_error_code_last();
 		else {
 			sqlite3_bind_int64(st, 1, mrid);
-			if (sqlite3_step(st) == SQLITE_ROW) {
+			if (db_step_row(db, st, "cannot read the model", &rc)) {
 				column_copy(st, 0, kind, sizeof kind);
 				column_copy(st, 1, ref, sizeof ref);
 			}
 			sqlite3_reset(st);
-			if (strcmp(kind, "matrix"))
+			if (!rc && strcmp(kind, "matrix"))
 				rc = error_set(CAMPAIGN_EINVALID, "model \"%s\" is a %s model; a heat map needs a matrix model", ref,
 				               kind);
 		}

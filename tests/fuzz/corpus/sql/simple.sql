@@ -1,0 +1,1 @@
+SELECT unit, NULL AS person, 'x' AS evidence, 'y' AS reason FROM rule_unit WHERE campaign = :campaign

@@ -1,0 +1,1 @@
+SELECT id AS unit, 1 AS person, 2 AS evidence, 3 AS reason FROM unit
