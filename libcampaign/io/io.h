@@ -373,6 +373,8 @@ typedef struct ooxml_part {
 	char err[512]; /* libxml2's first error, with its line */
 } ooxml_part;
 
+/* 1 when the file @path starts as a zip does ("PK\3\4"): an OOXML file whatever its name. */
+int ooxml_is_zip(const char *path);
 /* EIO when @path cannot be read, EINVALID when it is not a zip. */
 int ooxml_open(ooxml *o, const char *path);
 void ooxml_close(ooxml *o);

@@ -12,6 +12,16 @@
 
 #define BOMB_FLOOR (1 << 20) /* below a mebibyte no ratio is a bomb: small members of a few bytes compress well */
 
+int ooxml_is_zip(const char *path)
+{
+	char head[4] = {0};
+	FILE *f = fopen(path, "rb");
+	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+	if (f)
+		fclose(f);
+	return n == 4 && !memcmp(head, "PK\3\4", 4);
+}
+
 int ooxml_open(ooxml *o, const char *path)
 {
 	int err = 0;

@@ -329,21 +329,10 @@ static int ends_with(const char *s, const char *suffix)
 
 enum { FMT_NONE = -1, FMT_YAML, FMT_CSV, FMT_XLSX };
 
-/* A file that starts as a zip does (PK\3\4): a workbook, whatever its name. */
-static int is_zip(const char *path)
-{
-	char head[4] = {0};
-	FILE *f = path ? fopen(path, "rb") : NULL;
-	size_t n = f ? fread(head, 1, sizeof head, f) : 0;
-	if (f)
-		fclose(f);
-	return n == 4 && !memcmp(head, "PK\3\4", 4);
-}
-
 /* By the name (a file's bytes first: a zip is xlsx), else (a string without one) by the text. */
 static int format_of(const char *path, const char *name, const char *text)
 {
-	if (path && is_zip(path))
+	if (path && ooxml_is_zip(path))
 		return FMT_XLSX;
 	if (name && ends_with(name, ".xlsx"))
 		return FMT_XLSX;
