@@ -7,7 +7,7 @@ first-level headings in a heading style, and optionally a table.
 
     make_docx.py PLAN.txt OUT.docx [--table]
 
-It wrote tests/data/documents/seed.docx from the seed's text (--table: the
+It wrote tests/data/document/seed.docx from the seed's text (--table: the
 task table appended at the end, rows of tab-free cells)."""
 import re
 import sys
