@@ -356,7 +356,7 @@ int xlsx_source_open(row_source *src, const char *path, const char *sheet);
  * name the file and member: "f.xlsx: xl/worksheets/sheet1.xml:3: ...". */
 
 #define OOXML_MAX_MEMBER (1LL << 30)
-#define OOXML_MAX_RATIO 1000
+#define OOXML_MAX_RATIO 500
 
 typedef struct ooxml {
 	void *zip; /* zip_t */
