@@ -47,6 +47,7 @@ typedef struct docx {
 	struct campaign_buf *out, line, cell;
 	/* the paragraph being read */
 	int p_num, p_ilvl, in_run, in_tbl, cells;
+	size_t cell_start; /* where the current cell's text starts in x->cell */
 	char p_style[64];
 } docx;
 
@@ -247,7 +248,7 @@ static int paragraph_end(docx *x)
 	if (num > 0)
 		label(x, num, ilvl, &lab);
 	if (x->in_tbl) {
-		if (x->cell.size && buf_puts(&x->cell, " "))
+		if (x->cell.size > x->cell_start && buf_puts(&x->cell, " ")) /* a cell's paragraphs: one line */
 			rc = nomem();
 		if (!rc && ((lab.size && buf_append(&x->cell, lab.data, lab.size)) ||
 		            (x->line.size && buf_append(&x->cell, x->line.data, x->line.size))))
@@ -292,8 +293,11 @@ static int document_node(docx *x, ooxml_part *p)
 		x->in_tbl--;
 	else if (ooxml_at(p, "tr", 0))
 		x->cells = 0, x->cell.size = 0;
-	else if (ooxml_at(p, "tc", 0) && x->cells++ && buf_puts(&x->cell, "\t"))
-		return nomem();
+	else if (ooxml_at(p, "tc", 0)) {
+		if (x->cells++ && buf_puts(&x->cell, "\t"))
+			return nomem();
+		x->cell_start = x->cell.size;
+	}
 	else if (ooxml_at(p, "tr", 1) && (buf_append(x->out, x->cell.data ? x->cell.data : "", x->cell.size) ||
 	                                  buf_puts(x->out, "\n")))
 		return nomem();
