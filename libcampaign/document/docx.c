@@ -143,55 +143,58 @@ static int styles_node(docx *x, ooxml_part *p)
 
 /* ---- labels ---- */
 
-/* @n in Chinese counting: 一 .. 十, 十一, 二十, 二十一 .. 九十九, 一百, 一百零五. */
-static void chinese(int n, struct campaign_buf *b)
+/* @n in Chinese counting: 一 .. 十, 十一, 二十, 二十一 .. 九十九, 一百, 一百零五. Nonzero when out of memory. */
+static int chinese(int n, struct campaign_buf *b)
 {
 	static const char *const d[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
+	int bad = 0;
 	if (n >= 100) {
-		chinese(n / 100, b);
-		buf_puts(b, "百");
+		bad |= chinese(n / 100, b) | buf_puts(b, "百");
 		if (n % 100 && n % 100 < 10)
-			buf_puts(b, "零");
+			bad |= buf_puts(b, "零");
 		if (n % 100 >= 10)
-			buf_puts(b, d[n % 100 / 10]), buf_puts(b, "十");
+			bad |= buf_puts(b, d[n % 100 / 10]) | buf_puts(b, "十");
 		if (n % 10)
-			buf_puts(b, d[n % 10]);
+			bad |= buf_puts(b, d[n % 10]);
 	} else if (n >= 10) {
 		if (n / 10 > 1)
-			buf_puts(b, d[n / 10]);
-		buf_puts(b, "十");
+			bad |= buf_puts(b, d[n / 10]);
+		bad |= buf_puts(b, "十");
 		if (n % 10)
-			buf_puts(b, d[n % 10]);
+			bad |= buf_puts(b, d[n % 10]);
 	} else {
-		buf_puts(b, d[n]);
+		bad |= buf_puts(b, d[n]);
 	}
+	return bad;
 }
 
-/* @n in the level's format: decimal, Chinese counting, circled ①, letters, Roman. */
-static void number(const char *fmt, int n, struct campaign_buf *b)
+/* @n in the level's format: decimal, Chinese counting, circled ①, letters, Roman. Nonzero when out of memory. */
+static int number(const char *fmt, int n, struct campaign_buf *b)
 {
 	static const char *const roman[] = {"m", "cm", "d", "cd", "c", "xc", "l", "xl", "x", "ix", "v", "iv", "i"};
 	static const int values[] = {1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1};
+	int bad = 0;
 	if (!strncmp(fmt, "chineseCounting", 15) || !strcmp(fmt, "ideographTraditional") ||
 	    !strcmp(fmt, "taiwaneseCounting") || !strcmp(fmt, "japaneseCounting"))
-		chinese(n > 0 ? n : 0, b);
-	else if (!strcmp(fmt, "decimalEnclosedCircle") || !strcmp(fmt, "decimalEnclosedCircleChinese")) {
+		return chinese(n > 0 ? n : 0, b);
+	if (!strncmp(fmt, "decimalEnclosedCircle", 21) && n >= 1 && n <= 20) {
 		char c[4] = {(char)0xE2, (char)0x91, (char)(0xA0 + n - 1), 0}; /* U+2460 ① .. U+2473 ⑳ */
-		if (n >= 1 && n <= 20)
-			buf_puts(b, c);
-		else
-			buf_printf(b, "%d", n);
-	} else if ((!strcmp(fmt, "upperLetter") || !strcmp(fmt, "lowerLetter")) && n >= 1) {
+		return buf_puts(b, c);
+	}
+	if ((!strcmp(fmt, "upperLetter") || !strcmp(fmt, "lowerLetter")) && n >= 1) {
 		char c[2] = {(char)((fmt[0] == 'u' ? 'A' : 'a') + (n - 1) % 26), 0};
-		for (int k = 0; k <= (n - 1) / 26; k++)
-			buf_puts(b, c);
-	} else if ((!strcmp(fmt, "upperRoman") || !strcmp(fmt, "lowerRoman")) && n >= 1 && n < 4000) {
+		for (int k = 0; k <= (n - 1) / 26 && k < 8; k++)
+			bad |= buf_puts(b, c);
+		return bad;
+	}
+	if ((!strcmp(fmt, "upperRoman") || !strcmp(fmt, "lowerRoman")) && n >= 1 && n < 4000) {
 		for (int k = 0; k < 13; k++)
 			for (; n >= values[k]; n -= values[k])
 				for (const char *r = roman[k]; *r; r++)
-					buf_printf(b, "%c", fmt[0] == 'u' ? *r - 'a' + 'A' : *r);
-	} else if (strcmp(fmt, "bullet") && strcmp(fmt, "none"))
-		buf_printf(b, "%d", n);
+					bad |= buf_printf(b, "%c", fmt[0] == 'u' ? *r - 'a' + 'A' : *r);
+		return bad;
+	}
+	return strcmp(fmt, "bullet") && strcmp(fmt, "none") ? buf_printf(b, "%d", n) : 0;
 }
 
 static num_ref *num_of(docx *x, int id)
@@ -216,6 +219,7 @@ static int label(docx *x, int num, int ilvl, struct campaign_buf *b)
 {
 	num_ref *n = num_of(x, num);
 	abstract_num *a = n ? abstract_of(x, n->abstract) : NULL;
+	int bad = 0;
 	if (!a || ilvl < 0 || ilvl >= LEVELS)
 		return CAMPAIGN_OK;
 	n->count[ilvl] = n->started[ilvl] ? n->count[ilvl] + 1 : n->start[ilvl] ? n->start[ilvl] : a->lv[ilvl].start;
@@ -225,13 +229,13 @@ static int label(docx *x, int num, int ilvl, struct campaign_buf *b)
 	for (const char *t = a->lv[ilvl].text; *t; t++) {
 		if (*t == '%' && t[1] >= '1' && t[1] <= '9') {
 			int k = t[1] - '1';
-			number(a->lv[k].fmt, n->started[k] ? n->count[k] : a->lv[k].start, b);
+			bad |= number(a->lv[k].fmt, n->started[k] ? n->count[k] : a->lv[k].start, b);
 			t++;
 		} else {
-			buf_append(b, t, 1);
+			bad |= buf_append(b, t, 1);
 		}
 	}
-	return CAMPAIGN_OK;
+	return bad ? nomem() : CAMPAIGN_OK;
 }
 
 /* ---- document.xml ---- */
@@ -245,8 +249,10 @@ static int paragraph_end(docx *x)
 		for (int k = 0; k < x->nstyles; k++)
 			if (!strcmp(x->styles[k].id, x->p_style))
 				num = x->styles[k].num, ilvl = x->styles[k].ilvl;
-	if (num > 0)
-		label(x, num, ilvl, &lab);
+	if (num > 0 && (rc = label(x, num, ilvl, &lab))) {
+		buf_reset(&lab);
+		return rc;
+	}
 	if (x->in_tbl) {
 		if (x->cell.size > x->cell_start && buf_puts(&x->cell, " ")) /* a cell's paragraphs: one line */
 			rc = nomem();
