@@ -76,17 +76,15 @@ int is_document(const char *path)
 /* campaign import FILE.docx|FILE.txt [--check]: the document drafted and imported (or only checked). */
 int cmd_import_document(args *a)
 {
-	campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
 	campaign_buf *report;
 	campaign_db *db;
 	int check = arg_opt(a, "--check") != NULL;
-	opts.replace = a->replace;
 	if (campaign_open(&db, a->db, check ? CAMPAIGN_OPEN_READONLY : 0)) {
 		/* a check needs no store: a missing one checks against an empty one */
 		if (!check || campaign_open(&db, ":memory:", 0))
 			return fail();
 	}
-	if (campaign_plan_import_document(check ? &report : NULL, db, a->pos[0], a->actor, NULL, &opts, check)) {
+	if (campaign_plan_import_document(check ? &report : NULL, db, a->pos[0], a->actor, NULL, a->replace, check)) {
 		campaign_close(db);
 		return fail();
 	}

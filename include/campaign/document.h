@@ -24,7 +24,7 @@
 
 #include "common.h"
 #include "buf.h"
-#include "plan.h"
+#include "store.h"
 
 CAMPAIGN_BEGIN_DECLS
 
@@ -83,21 +83,20 @@ CAMPAIGN_API int campaign_plan_from_document_report(campaign_buf **out, const ch
  * campaign_plan_from_document(), then imported as by campaign_plan_import_string()
  * (error positions name "PATH (draft)" and the draft's YAML line).
  *
- * @param[out] out_report  the drafting report (lines used, not placed, judgements), written only on success;
- *                         may be NULL
+ * @param[out] out  the drafting report (lines used, not placed, judgements), written only on success;
+ *                  may be NULL; free with campaign_buf_free()
  * @param db        the store
  * @param path      the document: plain text, or .docx
  * @param actor     who imports; not NULL or empty
- * @param doc_opts  the reading options, or NULL for the defaults
- * @param opts      the import options (replace), or NULL for the defaults
+ * @param opts      the reading options, or NULL for the defaults
+ * @param replace   1: a campaign with the same id is replaced (as campaign_import_options.replace)
  * @param dry_run   1: write nothing -- the draft goes through every check of the plan import in a scratch
  *                  store in memory, and a campaign of its id already in @p db is ::CAMPAIGN_ECONFLICT
- *                  unless opts->replace; 0: import it
+ *                  unless @p replace; 0: import it
  * @return as campaign_plan_from_document() and campaign_plan_import_string().
  */
-CAMPAIGN_API int campaign_plan_import_document(campaign_buf **out_report, campaign_db *db, const char *path,
-                                               const char *actor, const campaign_document_options *doc_opts,
-                                               const campaign_import_options *opts, int dry_run);
+CAMPAIGN_API int campaign_plan_import_document(campaign_buf **out, campaign_db *db, const char *path, const char *actor,
+                                               const campaign_document_options *opts, int replace, int dry_run);
 
 CAMPAIGN_END_DECLS
 #endif

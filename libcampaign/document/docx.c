@@ -269,9 +269,10 @@ static int paragraph_end(docx *x)
 
 static int document_node(docx *x, ooxml_part *p)
 {
-	/* an alternate's second copy, deleted text, field codes; a text box (its paragraphs would break the one around it) */
+	/* an alternate's second copy, deleted text, field codes, the properties a tracked change replaced; a text
+	 * box (its paragraphs would break the one around it) */
 	if (ooxml_at(p, "Fallback", 0) || ooxml_at(p, "delText", 0) || ooxml_at(p, "instrText", 0) ||
-	    ooxml_at(p, "txbxContent", 0))
+	    ooxml_at(p, "pPrChange", 0) || ooxml_at(p, "txbxContent", 0))
 		return ooxml_skip(p);
 	if (ooxml_at(p, "p", 0)) {
 		x->p_num = -1, x->p_ilvl = 0, x->p_style[0] = 0, x->line.size = 0;

@@ -102,12 +102,12 @@ def test_word_numbering_and_import(tmp_path):
     path = DOCS / "seed.docx"
     assert campaign.plan_from_document_yaml(str(path)) == campaign.plan_from_document_yaml(str(DOCS / "leshan-2010.txt"))
     with campaign.open(":memory:") as db:
-        report = db.plan_import_document(path=str(path), actor="tester", dry_run=1)
+        report = db.plan_import_document(path=str(path), actor="tester", replace=0, dry_run=1)
         assert "13 tasks, 35 measures, 32 outcomes" in report
         assert list(db.campaigns_query()) == []
-        db.plan_import_document(path=str(path), actor="tester", dry_run=0)
+        db.plan_import_document(path=str(path), actor="tester", replace=0, dry_run=0)
         assert len(list(db.measures_query())) == 35
         assert len(list(db.outcomes_query())) == 32
         with pytest.raises(campaign.Conflict) as info:
-            db.plan_import_document(path=str(path), actor="tester", dry_run=1)
+            db.plan_import_document(path=str(path), actor="tester", replace=0, dry_run=1)
         assert "campaign \"campaign\" is already in the store" in str(info.value)

@@ -44,21 +44,21 @@ static void test_import_document(void **state)
 	campaign_buf *report = NULL;
 	campaign_cursor *c;
 	(void)state;
-	assert_int_equal(campaign_plan_import_document(&report, db, DOC("seed.docx"), "tester", NULL, NULL, 1), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_document(&report, db, DOC("seed.docx"), "tester", NULL, 0, 1), CAMPAIGN_OK);
 	assert_non_null(strstr(campaign_buf_data(report), "35 measures, 32 outcomes"));
 	campaign_buf_free(report);
 	assert_int_equal(ROWS(campaign_campaigns_query(&c, db)), 0);
-	assert_int_equal(campaign_plan_import_document(NULL, db, DOC("seed.docx"), "tester", NULL, NULL, 0), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_document(NULL, db, DOC("seed.docx"), "tester", NULL, 0, 0), CAMPAIGN_OK);
 	assert_int_equal(ROWS(campaign_measures_query(&c, db, NULL, NULL)), 35);
 	assert_int_equal(ROWS(campaign_outcomes_query(&c, db, NULL, NULL)), 32);
 	/* the same again: its campaign is there, in a dry run too */
-	expect_error(campaign_plan_import_document(NULL, db, DOC("seed.docx"), "tester", NULL, NULL, 1), CAMPAIGN_ECONFLICT,
+	expect_error(campaign_plan_import_document(NULL, db, DOC("seed.docx"), "tester", NULL, 0, 1), CAMPAIGN_ECONFLICT,
 	             DOC("seed.docx") " (draft): campaign \"campaign\" is already in the store (import with replace to "
 	                              "overwrite it)");
-	expect_error(campaign_plan_import_document(NULL, db, DOC("seed.docx"), "tester", NULL, NULL, 0), CAMPAIGN_ECONFLICT,
+	expect_error(campaign_plan_import_document(NULL, db, DOC("seed.docx"), "tester", NULL, 0, 0), CAMPAIGN_ECONFLICT,
 	             NULL);
 	assert_non_null(strstr(campaign_error_message(), "campaign \"campaign\" is already in the store"));
-	expect_error(campaign_plan_import_document(NULL, NULL, DOC("seed.docx"), "tester", NULL, NULL, 1),
+	expect_error(campaign_plan_import_document(NULL, NULL, DOC("seed.docx"), "tester", NULL, 0, 1),
 	             CAMPAIGN_EINVALID, NULL);
 	assert_int_equal(ROWS(campaign_measures_query(&c, db, NULL, NULL)), 35);
 	campaign_close(db);

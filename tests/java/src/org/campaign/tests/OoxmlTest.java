@@ -55,13 +55,13 @@ class OoxmlTest extends SeededTest {
         assertEquals(Campaign.planFromDocumentYaml(DOCS + "/leshan-2010.txt", null),
                      Campaign.planFromDocumentYaml(DOCS + "/seed.docx", null));
         try (Store s = Campaign.open(":memory:")) {
-            String report = s.planImportDocument(DOCS + "/seed.docx", "tester", null, null, 1);
+            String report = s.planImportDocument(DOCS + "/seed.docx", "tester", null, 0, 1);
             assertTrue(report.contains("13 tasks, 35 measures, 32 outcomes"), report);
             assertEquals(0, s.campaignsQuery().toList().size());
-            s.planImportDocument(DOCS + "/seed.docx", "tester", null, null, 0);
+            s.planImportDocument(DOCS + "/seed.docx", "tester", null, 0, 0);
             assertEquals(35, s.measuresQuery(null, null).toList().size());
             assertEquals(32, s.outcomesQuery(null, null).toList().size());
-            assertThrows(ConflictException.class, () -> s.planImportDocument(DOCS + "/seed.docx", "tester", null, null, 1));
+            assertThrows(ConflictException.class, () -> s.planImportDocument(DOCS + "/seed.docx", "tester", null, 0, 1));
         }
     }
 }
