@@ -248,7 +248,9 @@ static const char *cell_value(xlsx_source *x, const cell *c, int field, const ro
 	if (t && !strcmp(t, "s")) {
 		char *end;
 		long k = strtol(v, &end, 10);
-		return *v && !*end && k >= 0 && k < x->nsst ? x->strings.data + x->sst[k] : NULL;
+		if (!*v)
+			return v; /* a styled empty cell */
+		return !*end && k >= 0 && k < x->nsst ? x->strings.data + x->sst[k] : NULL;
 	}
 	if (t && !strcmp(t, "d") && strlen(v) >= 10) /* ISO 8601: the date part */
 		return memcpy(day, v, 10), day[10] = 0, day;
@@ -302,8 +304,9 @@ static int read_cell(xlsx_source *x, ooxml_part *p, rows *r, int prev, int *col,
 		;
 	*col = c.col;
 	*val = cell_value(x, &c, j < x->h.ncol && r->s && x->h.map[j] >= 0 ? x->h.map[j] : -1, r, day);
-	if (*val && !utf8_valid(*val, strlen(*val)))
-		*val = NULL; /* libxml2 gives UTF-8 only: a shared string index out of range is the one way here */
+	if (!*val) /* libxml2 gives UTF-8 only: a shared string that is not there is the one bad value */
+		return error_set_cell(CAMPAIGN_EINVALID, x->o.file, x->sheet_name, x->rownum, c.col,
+		                      "shared string \"%s\" is not in the workbook", x->text.data ? x->text.data : "");
 	return CAMPAIGN_OK;
 }
 
