@@ -340,7 +340,7 @@ static int row_cells(xlsx_source *x, rows *r, int (*cell)(xlsx_source *x, rows *
 	if (ooxml_empty(p))
 		return CAMPAIGN_OK;
 	while (!(rc = ooxml_next(p, &got)) && got && !ooxml_at(p, "row", 1)) {
-		const char *v;
+		const char *v = NULL;
 		char day[11];
 		if (!ooxml_at(p, "c", 0))
 			continue;
