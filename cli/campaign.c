@@ -13,6 +13,10 @@ static int cmd_import(args *a)
 	campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
 	campaign_db *db;
 	campaign_cursor *c;
+	if (is_document(a->pos[0]))
+		return cmd_import_document(a);
+	if (arg_opt(a, "--check"))
+		return usage_error("--check is for a plan document (.docx or .txt), not %s", a->pos[0]);
 	if (campaign_open(&db, a->db, 0))
 		return fail();
 	opts.replace = a->replace;
@@ -123,8 +127,10 @@ static const cli_command root = CMD(
 	"campaign", "", "The command-line tool over libcampaign: plans, progress, risk, inspection, accountability, audit.",
 	NULL,
 	COMMANDS(
-		CMD("import", "PLAN.yaml", "load a plan into the store",
-		    OPTIONS(FLAG("--replace", 0, "replace the campaign if the store has it")), NULL, cmd_import),
+		CMD("import", "PLAN.yaml|FILE.docx|FILE.txt", "load a plan into the store, or straight from its document",
+		    OPTIONS(FLAG("--replace", 0, "replace the campaign if the store has it"),
+		            FLAG("--check", 0, "a document: draft and check the plan, print the report, write nothing")),
+		    NULL, cmd_import),
 		CMD("plan", "", "plans from their documents: from-document", NULL, plan_commands, NULL),
 		CMD("show", "", "the task tree with responsibilities and deadlines",
 		    OPTIONS({"--format", 'f', OPT_VALUE, "F", "text or json (default text)", show_formats, NULL}), NULL,

@@ -153,7 +153,9 @@ typedef struct cli_command {
 	OPT("--output", 'o', "FILE", "the workbook --format xlsx writes")
 #define O_ENCODING                                                                                     \
 	{"--encoding", 0, OPT_VALUE, "E", "a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)", \
-	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}
+	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}, \
+	{"--sheet", 0, OPT_VALUE, "S", "an xlsx workbook's sheet, by name (default: the first)", NULL, \
+	 "xlsx 工作簿中要读的工作表名（默认第一个）"}
 #define O_UNIT(help) OPT("--unit", 'u', "U", help)
 #define O_AS_OF OPT("--as-of", 0, "D", "judge as of this date (default: today)")
 #define O_FROM(help) OPT("--from", 0, "D", help)
@@ -223,6 +225,9 @@ int print_buf(campaign_buf *b);
 /* Today's date in the local time zone, the library's today, as YYYY-MM-DD. */
 const char *today_local(void);
 
+/* A plan document (.docx, .txt, or a zip), not a plan's YAML: `campaign import` drafts it (cli/document.c). */
+int is_document(const char *path);
+int cmd_import_document(args *a);
 int cmd_show(campaign_db *db, const char *campaign, const char *format);
 int cmd_matrix(args *a);
 int cmd_warnings(args *a);

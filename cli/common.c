@@ -157,6 +157,7 @@ campaign_rows_import_options import_options(args *a)
 {
 	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 	io.encoding = arg_opt(a, "--encoding");
+	io.sheet = arg_opt(a, "--sheet");
 	return io;
 }
 

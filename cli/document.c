@@ -51,8 +51,56 @@ static int cmd_from_document(args *a)
 	return rc;
 }
 
+static int ends(const char *s, const char *suffix)
+{
+	size_t n = strlen(s), k = strlen(suffix);
+	return n >= k && !strcmp(s + n - k, suffix);
+}
+
+int is_document(const char *path)
+{
+	char head[4] = {0};
+	FILE *f;
+	size_t n;
+	if (!path || ends(path, ".yaml") || ends(path, ".yml"))
+		return 0;
+	if (ends(path, ".docx") || ends(path, ".txt"))
+		return 1;
+	if (!(f = fopen(path, "rb")))
+		return 0;
+	n = fread(head, 1, sizeof head, f);
+	fclose(f);
+	return n == 4 && !memcmp(head, "PK\3\4", 4);
+}
+
+/* campaign import FILE.docx|FILE.txt [--check]: the document drafted and imported (or only checked). */
+int cmd_import_document(args *a)
+{
+	campaign_buf *report;
+	campaign_db *db;
+	int check = arg_opt(a, "--check") != NULL;
+	if (campaign_open(&db, a->db, check ? CAMPAIGN_OPEN_READONLY : 0)) {
+		/* a check needs no store: a missing one checks against an empty one */
+		if (!check || campaign_open(&db, ":memory:", 0))
+			return fail();
+	}
+	if (campaign_plan_import_document(check ? &report : NULL, db, a->pos[0], a->actor, NULL, a->replace, check)) {
+		campaign_close(db);
+		return fail();
+	}
+	campaign_close(db);
+	if (!check) {
+		printf("imported %s\n", a->pos[0]);
+		return 0;
+	}
+	fwrite(campaign_buf_data(report), 1, campaign_buf_size(report), stdout);
+	printf("check: %s drafts a plan that imports; nothing written\n", a->pos[0]);
+	campaign_buf_free(report);
+	return 0;
+}
+
 const cli_command plan_commands[] = {
-	CMD("from-document", "FILE", "draft a plan's YAML from its document (UTF-8 or GB18030 text)",
+	CMD("from-document", "FILE", "draft a plan's YAML from its document (.docx, or UTF-8 or GB18030 text)",
 	    OPTIONS(OPT("--output", 'o', "FILE", "write the YAML to FILE, not stdout"),
 	            OPT("--report", 0, "FILE", "write the report (lines used, not placed, judgements) to FILE"),
 	            {"--encoding", 0, OPT_VALUE, "E", "auto, utf-8 or gb18030 (default auto)", encodings, NULL},

@@ -4,8 +4,12 @@
  *        into the plan format (YAML, examples/plans/FORMAT.md), with a report
  *        a clerk checks against the paper.
  *
- * The text is UTF-8 or GB18030 plain text (.doc, .wps and .docx are converted
- * to text first, e.g. `libreoffice --headless --convert-to txt`). What is
+ * The document is UTF-8 or GB18030 plain text, or a .docx (WordprocessingML,
+ * read with libzip and libxml2's streaming reader: each paragraph a line,
+ * Word's automatic numbering rendered into it as shown -- "一、", "(一)",
+ * "1." -- numbering given by a paragraph's style too, a table row a line of
+ * tab-joined cells). .doc and .wps are converted first, e.g.
+ * `libreoffice --headless --convert-to docx`. What is
  * recognised: the numbering 一、 / (一) / 1. or 1、 / (1) / ① (items run
  * together on one line are split; a missing heading is never invented), a
  * task's sections 目标任务, 具体措施 / 主要措施, 责任单位, 预期成果 /
@@ -20,6 +24,7 @@
 
 #include "common.h"
 #include "buf.h"
+#include "store.h"
 
 CAMPAIGN_BEGIN_DECLS
 
@@ -43,11 +48,12 @@ typedef struct campaign_document_options {
 CAMPAIGN_API int campaign_document_options_init(campaign_document_options *opts, unsigned int version);
 
 /**
- * Drafts a plan from a document's text file.
+ * Drafts a plan from a document: a text file, or a .docx (by its extension, or
+ * any file that is a zip).
  *
  * @param[out] out_yaml    the plan in the project's YAML format, written only on success; free with campaign_buf_free()
  * @param[out] out_report  the report (lines used, lines not placed, judgements), written only on success; may be NULL
- * @param path             the document, plain text
+ * @param path             the document: plain text, or .docx
  * @param opts             options, or NULL for the defaults
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EIO if the file cannot be read; ::CAMPAIGN_EINVALID for bad
  *         arguments, an unknown encoding (the message quotes it), text that is not in the encoding
@@ -71,6 +77,26 @@ CAMPAIGN_API int campaign_plan_from_document_yaml(campaign_buf **out, const char
  */
 CAMPAIGN_API int campaign_plan_from_document_report(campaign_buf **out, const char *path,
                                                     const campaign_document_options *opts);
+
+/**
+ * Imports a plan straight from its document: drafted as by
+ * campaign_plan_from_document(), then imported as by campaign_plan_import_string()
+ * (error positions name "PATH (draft)" and the draft's YAML line).
+ *
+ * @param[out] out  the drafting report (lines used, not placed, judgements), written only on success;
+ *                  may be NULL; free with campaign_buf_free()
+ * @param db        the store
+ * @param path      the document: plain text, or .docx
+ * @param actor     who imports; not NULL or empty
+ * @param opts      the reading options, or NULL for the defaults
+ * @param replace   1: a campaign with the same id is replaced (as campaign_import_options.replace)
+ * @param dry_run   1: write nothing -- the draft goes through every check of the plan import in a scratch
+ *                  store in memory, and a campaign of its id already in @p db is ::CAMPAIGN_ECONFLICT
+ *                  unless @p replace; 0: import it
+ * @return as campaign_plan_from_document() and campaign_plan_import_string().
+ */
+CAMPAIGN_API int campaign_plan_import_document(campaign_buf **out, campaign_db *db, const char *path, const char *actor,
+                                               const campaign_document_options *opts, int replace, int dry_run);
 
 CAMPAIGN_END_DECLS
 #endif

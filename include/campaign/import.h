@@ -4,7 +4,8 @@
  * findings, rectification ledger, evaluations, people).
  *
  * Every bulk import is a pair, `campaign_<what>_import_file()` (the format
- * chosen by the extension: .csv, .yaml or .yml) and
+ * chosen by the extension: .csv, .xlsx, .yaml or .yml; a file that starts as
+ * a zip does, "PK\3\4", is read as xlsx whatever its name) and
  * `campaign_<what>_import_string()` (the text in memory, the format chosen by
  * @p name's extension, or when @p name is NULL by the text: a YAML list starts
  * with "-" or "["). All rows are checked; one bad row fails the whole import
@@ -21,6 +22,17 @@
  * progress import reads the columns of campaign_progress_history_query()
  * (reported_on is its date; id, actor, recorded_at and current, the store's
  * own, are ignored: the reports are added anew, by the importing actor).
+ *
+ * xlsx (Excel, WPS, LibreOffice, and campaign_cursor_write_xlsx()): the first
+ * sheet, or campaign_rows_import_options.sheet; its first non-empty row is the
+ * header, matched by name as a CSV header is; text cells (shared or inline
+ * strings) are read as they are, a formula-like text ("=1+1") too; a number in
+ * a date-formatted cell or in a date column is an Excel date serial
+ * (1900 or 1904 system); empty cells are absent. Errors name the cell:
+ * `file: Sheet1!C7: row 6: message`. The sheet is streamed: its XML is never
+ * held whole. A zip that is not a workbook, a member that inflates past its
+ * declared size or beyond 1 GiB, malformed XML or a missing sheet are
+ * ::CAMPAIGN_EINVALID, and nothing is written.
  */
 #ifndef CAMPAIGN_IMPORT_H
 #define CAMPAIGN_IMPORT_H
@@ -29,7 +41,8 @@
 
 CAMPAIGN_BEGIN_DECLS
 
-#define CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION 1
+/* 2 added sheet; options of version 1 (without it) are still accepted. */
+#define CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION 2
 
 /**
  * Called as rows are imported (after the header, then every 256 rows and at
@@ -64,9 +77,11 @@ typedef struct campaign_rows_import_options {
 	 * and WPS save as "CSV" on Chinese Windows) or "auto" (UTF-8 when the whole file is valid UTF-8, else
 	 * GB18030). A UTF-8 byte-order mark is skipped; positions are counted in characters either way. */
 	const char *encoding;
+	/** xlsx: the sheet to read, by its name as the workbook's tab shows it (NULL: the first sheet). Version 2. */
+	const char *sheet;
 } campaign_rows_import_options;
 
-#define CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT { CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0 }
+#define CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT { CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, 0, 0, 0, 0, 0, 0, 0, 0 }
 
 /**
  * Initialises @p opts to the defaults of @p version (for bindings, which cannot use the macro).

@@ -24,6 +24,12 @@ int error_set(int code, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
 /* Same, with a position in a plan file; the message becomes "file:line:col: msg". */
 int error_set_at(int code, const char *file, int line, int column, const char *fmt, ...)
 	CAMPAIGN_PRINTF(5, 6);
+/* Same, with a cell of a sheet: "file: Sheet1!C7: msg" (line the row, column
+ * the column, both from 1); @sheet NULL is error_set_at(). */
+int error_set_cell(int code, const char *file, const char *sheet, int line, int column, const char *fmt, ...)
+	CAMPAIGN_PRINTF(6, 7);
+/* The position prefix error_set_cell() writes ("file:7:3: " or "file: Sheet1!C7: ") into @out. */
+void error_cell_prefix(char *out, size_t n, const char *file, const char *sheet, int line, int column);
 /* Maps a SQLite result code to ours and copies sqlite3_errmsg(db) into the last error. */
 int error_from_sqlite(sqlite3 *db, int rc, const char *what);
 /* Marks success: the last error becomes CAMPAIGN_OK. */

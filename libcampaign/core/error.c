@@ -49,6 +49,35 @@ int error_set_at(int code, const char *file, int line, int column, const char *f
 	return code;
 }
 
+void error_cell_prefix(char *out, size_t n, const char *file, const char *sheet, int line, int column)
+{
+	char letters[8];
+	int k = (int)sizeof letters - 1;
+	file = file ? file : "<string>";
+	if (!sheet) {
+		snprintf(out, n, "%s:%d:%d: ", file, line, column);
+		return;
+	}
+	/* the column as a spreadsheet names it: 1 A, 26 Z, 27 AA */
+	letters[k] = 0;
+	for (int c = column; c > 0 && k > 0; c = (c - 1) / 26)
+		letters[--k] = (char)('A' + (c - 1) % 26);
+	snprintf(out, n, "%s: %s!%s%d: ", file, sheet, letters + k, line);
+}
+
+int error_set_cell(int code, const char *file, const char *sheet, int line, int column, const char *fmt, ...)
+{
+	char msg[1024], prefix[FILE_MAX + 128];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	error_set_at(code, file, line, column, "%s", msg);
+	error_cell_prefix(prefix, sizeof prefix, last.file, sheet, line, column);
+	snprintf(last.message, sizeof last.message, "%s%s", prefix, msg);
+	return code;
+}
+
 int error_from_sqlite(sqlite3 *db, int rc, const char *what)
 {
 	int code;

@@ -223,8 +223,11 @@ static void doc_free(doc *d)
 static int draft(doc *d, const char *path, struct campaign_buf *text)
 {
 	struct campaign_buf raw = {0};
-	int rc = file_read(path, &raw);
-	if (!rc)
+	int rc;
+	/* a .docx (or any file that is a zip): its paragraphs as lines; else text in its encoding */
+	if (doc_ends(path, ".docx") || ooxml_is_zip(path))
+		rc = doc_docx_text(path, text);
+	else if (!(rc = file_read(path, &raw)))
 		rc = doc_decode(raw.data ? raw.data : "", raw.size, d->opts->encoding, text);
 	buf_reset(&raw);
 	if (rc || (rc = split_lines(d, text->data)) || (rc = root_unit(d)))

@@ -133,6 +133,10 @@ int doc_judge(doc *d, int no, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
 /* 1 if @text parses as a deadline with the document's year. */
 int doc_is_deadline(doc *d, const char *text);
 
+/* ---- docx.c ---- */
+/* The text of the .docx @path, a line per paragraph (numbering rendered, table rows tab-joined), into @out. */
+int doc_docx_text(const char *path, struct campaign_buf *out);
+
 /* ---- build.c ---- */
 int doc_build(doc *d);
 

@@ -263,32 +263,8 @@ int csv_next_field(csv_reader *c, char **out, int *line, int *col)
 
 typedef struct csv_source {
 	csv_reader c;
-	int map[CSV_MAX_FIELDS], ncol;
+	row_header h;
 } csv_source;
-
-static int unknown_column(const csv_reader *c, const row_schema *t, const char *name, int line, int col)
-{
-	char expected[256] = "";
-	for (int f = 0; f < t->ncols; f++)
-		snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s%s", f ? ", " : "",
-		         t->cols[f].name);
-	return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "unknown column \"%s\" (expected %s)", name, expected);
-}
-
-/* One header field: known, not given twice; its index goes to map. */
-static int header_field(csv_source *s, const row_schema *t, const char *f, int line, int col)
-{
-	int k = row_column_index(t, f);
-	if (k < 0 && k != ROW_SKIP)
-		return unknown_column(&s->c, t, f, line, col);
-	for (int j = 0; j < s->ncol && k != ROW_SKIP; j++)
-		if (s->map[j] == k)
-			return error_set_at(CAMPAIGN_EINVALID, s->c.file, line, col, "column \"%s\" given twice", f);
-	if (s->ncol == CSV_MAX_FIELDS)
-		return error_set_at(CAMPAIGN_EINVALID, s->c.file, line, col, "too many columns");
-	s->map[s->ncol++] = k;
-	return CAMPAIGN_OK;
-}
 
 static int header(row_source *src, rows *r)
 {
@@ -296,7 +272,7 @@ static int header(row_source *src, rows *r)
 	csv_reader *c = &s->c;
 	const row_schema *t = r->s;
 	int sep, rc, got;
-	s->ncol = 0;
+	s->h.ncol = 0;
 	if ((rc = csv_record(c, &got)))
 		return rc;
 	if (!got && t->empty && c->base + (c->end - c->buf) == 0)
@@ -306,18 +282,10 @@ static int header(row_source *src, rows *r)
 		int line, col;
 		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
-		if ((rc = header_field(s, t, f, line, col)))
+		if ((rc = row_header_field(&s->h, t, f, c->file, NULL, line, col)))
 			return rc;
 	} while (sep == ',');
-	for (int i = 0; i < t->ncols; i++) {
-		int j;
-		for (j = 0; j < s->ncol && s->map[j] != i; j++)
-			;
-		if (t->cols[i].required && j == s->ncol)
-			return error_set_at(CAMPAIGN_EINVALID, c->file, 1, 1, "the header lacks the column \"%s\"",
-			                    t->cols[i].name);
-	}
-	return CAMPAIGN_OK;
+	return row_header_check(&s->h, t, c->file, NULL, 1);
 }
 
 static int row(csv_source *s, rows *r)
@@ -330,15 +298,15 @@ static int row(csv_source *s, rows *r)
 		int line, col;
 		if ((sep = csv_next_field(c, &f, &line, &col)) < 0)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "malformed quoted field");
-		if (n >= s->ncol)
+		if (n >= s->h.ncol)
 			return error_set_at(CAMPAIGN_EINVALID, c->file, line, col, "row has more fields than the header");
-		if (s->map[n] != ROW_SKIP)
-			r->v[s->map[n]] = (row_value){.s = f, .line = line, .col = col};
+		if (s->h.map[n] != ROW_SKIP)
+			r->v[s->h.map[n]] = (row_value){.s = f, .line = line, .col = col};
 		n++;
 	} while (sep == ',');
-	if (n != s->ncol)
+	if (n != s->h.ncol)
 		return error_set_at(CAMPAIGN_EINVALID, c->file, r->line0, 1, "row %ld has %d fields, the header %d", r->n, n,
-		                    s->ncol);
+		                    s->h.ncol);
 	return CAMPAIGN_OK;
 }
 

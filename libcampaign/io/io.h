@@ -288,12 +288,25 @@ struct rows {
 	char first[1024];
 	int first_code, first_line, first_col;
 	char detail[96]; /* the call entry's detail: "N <plural>" (a document body writes its own) */
+	const char *sheet;    /* an xlsx source: positions are cells of this sheet (Sheet1!C7); NULL: line:column */
+	char sheet_name[128]; /* where sheet points, kept past the source */
 };
 
 /* The column of @s called @name (or by its alias), ROW_SKIP for one of its
  * ignored columns, -1 for none. */
 #define ROW_SKIP (-2)
 int row_column_index(const row_schema *s, const char *name);
+/* A header row (CSV, xlsx): the columns in their order, map[j] the field of
+ * the j-th (or ROW_SKIP). */
+typedef struct row_header {
+	int map[ROW_MAX_FIELDS], ncol;
+} row_header;
+/* One header cell @f at @line/@col (@sheet: a cell of it, else line:column):
+ * a column of @t, not given twice, into h->map; EINVALID naming it. */
+int row_header_field(row_header *h, const row_schema *t, const char *f, const char *file, const char *sheet,
+                     int line, int col);
+/* After the header: every required column is in it, else EINVALID at @line. */
+int row_header_check(const row_header *h, const row_schema *t, const char *file, const char *sheet, int line);
 /* The text of column @col, NULL when absent or empty. */
 const char *row_text(const rows *r, int col);
 /* Positions the last error (code @rc, set by the call that failed) at the
@@ -324,6 +337,69 @@ int csv_source_string(row_source *src, const char *name, const char *text, size_
 /* CSV from the stream @f (taken over: closed with the source, also on failure;
  * NULL: EIO "cannot open" naming @name) of @size bytes, for progress. */
 int csv_source_stream(row_source *src, FILE *f, const char *name, long long size, int utf8_at_line);
+
+/* ---- xlsx_read.c: the xlsx row source ----
+ *
+ * The sheet named @sheet (NULL: the first) of the workbook @path: its first
+ * non-empty row the header (as a CSV header: columns against the schema),
+ * then one row per <row>, streamed (see ooxml.c). Sets r->sheet in begin:
+ * positions are the sheet's cells (line the row, column the column). */
+int xlsx_source_open(row_source *src, const char *path, const char *sheet);
+
+/* ---- ooxml.c: the one door to OOXML files (xlsx, docx) ----
+ *
+ * A zip read with libzip, a member streamed (never inflated whole) into
+ * libxml2's xmlTextReader, a pull parser (no DOM). Guards: a member whose
+ * declared size exceeds OOXML_MAX_MEMBER, or that inflates past its declared
+ * size, or compresses more than OOXML_MAX_RATIO to one (a zip bomb) is
+ * EINVALID; no network, no DTD loading, entities not substituted. Errors
+ * name the file and member: "f.xlsx: xl/worksheets/sheet1.xml:3: ...". */
+
+#define OOXML_MAX_MEMBER (1LL << 30)
+#define OOXML_MAX_RATIO 500
+
+typedef struct ooxml {
+	void *zip; /* zip_t */
+	const char *file;
+} ooxml;
+
+typedef struct ooxml_part {
+	ooxml *o;
+	char name[256];
+	void *zf;      /* zip_file_t */
+	void *reader;  /* xmlTextReaderPtr */
+	long long size, done;
+	int bomb;      /* the read callback stopped the stream: inflated past the declared size */
+	char err[512]; /* libxml2's first error, with its line */
+} ooxml_part;
+
+/* 1 when the file @path starts as a zip does ("PK\3\4"): an OOXML file whatever its name. */
+int ooxml_is_zip(const char *path);
+/* EIO when @path cannot be read, EINVALID when it is not a zip. */
+int ooxml_open(ooxml *o, const char *path);
+void ooxml_close(ooxml *o);
+/* 1 when the member @name exists. */
+int ooxml_has(ooxml *o, const char *name);
+/* Opens the member @name for reading: EINVALID "file: no name" when absent, or a bomb. */
+int ooxml_part_open(ooxml *o, ooxml_part *p, const char *name);
+void ooxml_part_close(ooxml_part *p);
+/* The next node into the reader; *got 0 at the end. EINVALID for malformed XML. */
+int ooxml_next(ooxml_part *p, int *got);
+/* 1 when the current node is the start (end: @end) of element @local (its local name). */
+int ooxml_at(ooxml_part *p, const char *local, int end);
+/* 1 when the current start element is empty (<c/>). */
+int ooxml_empty(ooxml_part *p);
+/* The attribute @name of the current element (qualified, "r:id"), or NULL; valid until the next node. */
+const char *ooxml_attr(ooxml_part *p, const char *name);
+/* Appends the text of the current element (its descendants' text) to @out; OK, ENOMEM or a parse error. */
+int ooxml_text(ooxml_part *p, struct campaign_buf *out);
+/* Skips the current element's subtree. */
+int ooxml_skip(ooxml_part *p);
+/* EINVALID "file: member: msg". */
+int ooxml_fail(ooxml_part *p, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
+/* The relationship targets of a part: the member @rels's Relationship @id as a member name into @out
+ * ("worksheets/sheet1.xml" relative to @base "xl/"); EINVALID when absent. */
+int ooxml_rel_target(ooxml *o, const char *rels, const char *base, const char *id, char *out, size_t n);
 
 /* ---- encoding.c: the encodings a CSV comes in ----
  *

@@ -1,6 +1,7 @@
 /* The one row-import pipeline (see io.h): every bulk importer declares its
  * columns and one row's body; reading, checking, positions, options, the
  * transaction and its audit are here, once. */
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,15 +11,33 @@
 #define PROGRESS_EVERY 256
 #define ROWS_DRY 1 /* the body's code for a dry run: roll back, report what was found */
 
-OPTIONS_INIT_FN(rows_import, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION)
+/* The options of version 1 end before sheet (version 2). */
+#define OPTIONS_V1_SIZE offsetof(campaign_rows_import_options, sheet)
+
+int campaign_rows_import_options_init(campaign_rows_import_options *opts, unsigned int version)
+{
+	/* a caller built against version 1 passes the shorter struct: only its fields are written */
+	if (opts && version == 1)
+		return options_init(opts, OPTIONS_V1_SIZE, 1, 1, "campaign_rows_import_options");
+	return options_init(opts, sizeof *opts, version, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION,
+	                    "campaign_rows_import_options");
+}
 
 static const campaign_rows_import_options DEFAULTS = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 
-static int check_options(const char *api, const campaign_rows_import_options **opts, int *encoding)
+/* Options of version 1 are read into @v2 (sheet NULL), so that the rest reads one struct. */
+static int check_options(const char *api, const campaign_rows_import_options **opts,
+                         campaign_rows_import_options *v2, int *encoding)
 {
 	int rc;
 	if (!*opts)
 		*opts = &DEFAULTS;
+	if ((*opts)->version == 1) {
+		*v2 = DEFAULTS;
+		memcpy(v2, *opts, OPTIONS_V1_SIZE);
+		v2->version = CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION;
+		*opts = v2;
+	}
 	if ((rc = options_check(*opts, CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, "campaign_rows_import_options")))
 		return rc;
 	if ((*opts)->error_limit < 0)
@@ -37,6 +56,40 @@ int row_column_index(const row_schema *s, const char *name)
 	return -1;
 }
 
+int row_header_field(row_header *h, const row_schema *t, const char *f, const char *file, const char *sheet,
+                     int line, int col)
+{
+	int k = row_column_index(t, f);
+	if (k < 0 && k != ROW_SKIP) {
+		char expected[256] = "";
+		for (int i = 0; i < t->ncols; i++)
+			snprintf(expected + strlen(expected), sizeof expected - strlen(expected), "%s%s", i ? ", " : "",
+			         t->cols[i].name);
+		return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "unknown column \"%s\" (expected %s)", f,
+		                      expected);
+	}
+	for (int j = 0; j < h->ncol && k != ROW_SKIP; j++)
+		if (h->map[j] == k)
+			return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "column \"%s\" given twice", f);
+	if (h->ncol == ROW_MAX_FIELDS)
+		return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "too many columns");
+	h->map[h->ncol++] = k;
+	return CAMPAIGN_OK;
+}
+
+int row_header_check(const row_header *h, const row_schema *t, const char *file, const char *sheet, int line)
+{
+	for (int i = 0; i < t->ncols; i++) {
+		int j;
+		for (j = 0; j < h->ncol && h->map[j] != i; j++)
+			;
+		if (t->cols[i].required && j == h->ncol)
+			return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, 1, "the header lacks the column \"%s\"",
+			                      t->cols[i].name);
+	}
+	return CAMPAIGN_OK;
+}
+
 const char *row_text(const rows *r, int col)
 {
 	return r->v[col].s && *r->v[col].s ? r->v[col].s : NULL;
@@ -53,7 +106,8 @@ static int fail_at(rows *r, int line, int col, int rc)
 	char copy[1024];
 	snprintf(copy, sizeof copy, "%s", campaign_error_message());
 	r->failed = 1;
-	return error_set_at(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, r->file, line, col, "row %ld: %s", r->n, copy);
+	return error_set_cell(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, r->file, r->sheet, line, col, "row %ld: %s",
+	                      r->n, copy);
 }
 
 int row_fail(rows *r, int col, int rc)
@@ -172,8 +226,8 @@ static int check_row(rows *r)
 			r->v[f].s = NULL;
 	for (int f = 0; f < s->ncols; f++)
 		if (s->cols[f].required && !r->v[f].s)
-			return error_set_at(CAMPAIGN_EINVALID, r->file, r->line0, 1, "row %ld: %s is required", r->n,
-			                    s->cols[f].name);
+			return error_set_cell(CAMPAIGN_EINVALID, r->file, r->sheet, r->line0, 1, "row %ld: %s is required",
+			                      r->n, s->cols[f].name);
 	for (int f = 0; f < s->ncols; f++)
 		if (r->v[f].s && (rc = check_value(r, &s->cols[f], &r->v[f])))
 			return row_fail(r, f, rc);
@@ -273,17 +327,23 @@ static int ends_with(const char *s, const char *suffix)
 	return n >= k && !strcmp(s + n - k, suffix);
 }
 
-/* 1 CSV, 0 YAML, -1 neither: by the name, else (a string without one) by the text. */
-static int format_of(const char *name, const char *text)
+enum { FMT_NONE = -1, FMT_YAML, FMT_CSV, FMT_XLSX };
+
+/* By the name (a file's bytes first: a zip is xlsx), else (a string without one) by the text. */
+static int format_of(const char *path, const char *name, const char *text)
 {
+	if (path && ooxml_is_zip(path))
+		return FMT_XLSX;
+	if (name && ends_with(name, ".xlsx"))
+		return FMT_XLSX;
 	if (name && ends_with(name, ".csv"))
-		return 1;
+		return FMT_CSV;
 	if (name && (ends_with(name, ".yaml") || ends_with(name, ".yml")))
-		return 0;
+		return FMT_YAML;
 	if (name || !text)
-		return -1;
+		return FMT_NONE;
 	text += strspn(text, " \t\r\n");
-	return *text == '-' || *text == '[' ? 0 : 1;
+	return *text == '-' || *text == '[' ? FMT_YAML : FMT_CSV;
 }
 
 typedef struct import_call {
@@ -291,7 +351,8 @@ typedef struct import_call {
 	const doc_schema *ds;
 	const char *path, *text, *name;
 	const campaign_rows_import_options *opts;
-	int csv, is_string, encoding;
+	campaign_rows_import_options v2; /* options of version 1, read as version 2 */
+	int fmt, is_string, encoding;
 	rows r;
 	row_source src;
 	struct campaign_buf bytes; /* a document's file, read whole */
@@ -312,11 +373,16 @@ static int progress(rows *r, row_source *src)
  * reports the first bad row under its own position). */
 static const char *bare_message(void)
 {
-	char prefix[640];
+	char prefix[640], sheet[640];
 	const char *m = campaign_error_message();
-	int n = snprintf(prefix, sizeof prefix, "%s:%d:%d: ", campaign_error_file() ? campaign_error_file() : "",
-	                 campaign_error_line(), campaign_error_column());
-	return n > 0 && !strncmp(m, prefix, (size_t)n) ? m + n : m;
+	size_t n;
+	error_cell_prefix(prefix, sizeof prefix, campaign_error_file(), NULL, campaign_error_line(),
+	                  campaign_error_column());
+	if (!strncmp(m, prefix, n = strlen(prefix)))
+		return m + n;
+	/* "file: Sheet1!C7: ": a sheet's name has no colon (Excel refuses one) */
+	snprintf(sheet, sizeof sheet, "%s: ", campaign_error_file() ? campaign_error_file() : "");
+	return !strncmp(m, sheet, n = strlen(sheet)) && strstr(m + n, ": ") ? strstr(m + n, ": ") + 2 : m;
 }
 
 /* A dry run notes a bad row and goes on; at the limit it ends as a dry run. */
@@ -349,7 +415,7 @@ static int one_row(import_call *ic)
 	rows *r = &ic->r;
 	int rc;
 	r->failed = 0;
-	if (ic->csv)
+	if (ic->fmt == FMT_CSV)
 		formulas_unmarked(r);
 	if ((rc = db_bulk_tick(r->op->db)) || (rc = check_row(r)))
 		return rc;
@@ -399,7 +465,10 @@ static int rows_body(write_op *op, void *ctx)
 static int open_source(import_call *ic)
 {
 	const char *file = ic->r.file;
-	if (ic->csv)
+	if (ic->fmt == FMT_XLSX)
+		return ic->path ? xlsx_source_open(&ic->src, ic->path, ic->opts->sheet)
+		                : error_set(CAMPAIGN_EINVALID, "%s: an xlsx workbook is read from a file, not a string", file);
+	if (ic->fmt == FMT_CSV)
 		return csv_source_encoded(&ic->src, file, ic->text, ic->text ? strlen(ic->text) : 0, ic->encoding,
 		                          ic->s->utf8_at_line);
 	return yaml_source_open(&ic->src, ic->path, ic->text);
@@ -412,15 +481,16 @@ static int rows_check(void *ctx)
 	int rc;
 	/* the public function's name: the importer's, then _file or _string */
 	snprintf(api, sizeof api, "%s_%s", ic->s ? ic->s->api : ic->ds->api, ic->is_string ? "string" : "file");
-	if ((rc = check_options(api, &ic->opts, &ic->encoding)))
+	if ((rc = check_options(api, &ic->opts, &ic->v2, &ic->encoding)))
 		return rc;
 	ic->r.opts = ic->opts;
 	if (!ic->path && !ic->text)
 		return error_set(CAMPAIGN_EINVALID, "%s: %s is NULL", api, ic->is_string ? "text" : "path");
 	if (!ic->s)
 		return CAMPAIGN_OK;
-	if ((ic->csv = format_of(ic->path ? ic->path : ic->name, ic->text)) < 0)
-		return error_set(CAMPAIGN_EINVALID, "%s: %s must end in .csv, .yaml or .yml", ic->r.file, ic->s->file_noun);
+	if ((ic->fmt = format_of(ic->path, ic->path ? ic->path : ic->name, ic->text)) == FMT_NONE)
+		return error_set(CAMPAIGN_EINVALID, "%s: %s must end in .csv, .xlsx, .yaml or .yml", ic->r.file,
+		                 ic->s->file_noun);
 	return CAMPAIGN_OK;
 }
 
@@ -440,10 +510,10 @@ static int run(campaign_db *db, const char *campaign, const char *actor, import_
 		/* the first bad row as it was, and how many more */
 		rc = ic->r.first_code == CAMPAIGN_EPERM ? CAMPAIGN_EPERM : CAMPAIGN_EINVALID;
 		if (ic->r.errors > 1)
-			error_set_at(rc, ic->r.file, ic->r.first_line, ic->r.first_col, "%s (and %ld more)", ic->r.first,
-			             ic->r.errors - 1);
+			error_set_cell(rc, ic->r.file, ic->r.sheet, ic->r.first_line, ic->r.first_col, "%s (and %ld more)",
+			               ic->r.first, ic->r.errors - 1);
 		else
-			error_set_at(rc, ic->r.file, ic->r.first_line, ic->r.first_col, "%s", ic->r.first);
+			error_set_cell(rc, ic->r.file, ic->r.sheet, ic->r.first_line, ic->r.first_col, "%s", ic->r.first);
 	} else if (rc == ROWS_DRY) {
 		error_ok();
 		rc = CAMPAIGN_OK;

@@ -90,7 +90,7 @@ static void test_options(void **state)
 	assert_int_equal(campaign_progress_import_file(db, NULL, NULL, NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "campaign_progress_import_file: path is NULL");
 	assert_int_equal(campaign_progress_import_string(db, NULL, HEADER GOOD1, "t.txt", NULL, "office"), CAMPAIGN_EINVALID);
-	assert_string_equal(campaign_error_message(), "t.txt: a progress file must end in .csv, .yaml or .yml");
+	assert_string_equal(campaign_error_message(), "t.txt: a progress file must end in .csv, .xlsx, .yaml or .yml");
 	assert_int_equal(progress_reports(db), 0);
 }
 
