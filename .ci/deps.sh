@@ -1,7 +1,7 @@
 #!/bin/sh
 # Installs the Debian 12 packages libcampaign needs to build and test, if any
 # is missing. Sourced by examples/demo.sh and tests/run-all.sh.
-CAMPAIGN_DEPS="build-essential cmake pkg-config libsqlite3-dev sqlite3 libyaml-dev libssl-dev libutf8proc-dev libxlsxwriter-dev libcmocka-dev swig
+CAMPAIGN_DEPS="build-essential cmake pkg-config libsqlite3-dev sqlite3 libyaml-dev libssl-dev libutf8proc-dev libxlsxwriter-dev libcmocka-dev swig gettext doxygen
   python3 python3-dev python3-pytest python3-yaml python3-openpyxl default-jdk-headless junit5 valgrind binutils abigail-tools"
 missing=""
 for p in $CAMPAIGN_DEPS; do

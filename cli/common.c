@@ -6,7 +6,7 @@
 
 int fail(void)
 {
-	fprintf(stderr, "campaign: %s (%s)\n", campaign_error_message(), campaign_error_name(campaign_error_code_last()));
+	fprintf(stderr, "campaign: %s (%s)\n", cli_error_text(campaign_error_message()), campaign_error_name(campaign_error_code_last()));
 	return EXIT_BAD;
 }
 
@@ -144,9 +144,9 @@ int written(campaign_db *db, int rc, const char *done, const char *what)
 	if (rc < 0)
 		rc = fail();
 	else if (rc > 0)
-		printf("%s %s: %d\n", done, what ? what : "", rc), rc = 0;
+		printf("%s %s: %d\n", _(done), what ? what : "", rc), rc = 0;
 	else
-		printf("%s %s\n", done, what ? what : "");
+		printf("%s %s\n", _(done), what ? what : "");
 	campaign_close(db);
 	return rc;
 }

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "output.h"
+#include "i18n.h"
 
 typedef struct table {
 	int ncol, nrow, cap;
@@ -66,6 +67,25 @@ static void table_free(table *t)
 	free(t->cell);
 	free(t->idx);
 	free(t->title);
+}
+
+/* Text and Markdown are read by people: column names and the status, colour
+ * and role codes in their cells are shown in the user's language. CSV and
+ * JSON are read by programs and keep the stable English codes. */
+static void table_translate(table *t)
+{
+	for (int i = 0; i < t->ncol; i++)
+		t->title[i] = cli_column(t->title[i]);
+	for (int k = 0; k < t->nrow * t->ncol; k++) {
+		const char *v = cli_value(t->cell[k]);
+		if (v != t->cell[k]) {
+			char *copy = dup(v);
+			if (copy) {
+				free(t->cell[k]);
+				t->cell[k] = copy;
+			}
+		}
+	}
 }
 
 static void print_text(table *t, FILE *f)
@@ -194,6 +214,8 @@ int print_table_where(campaign_cursor *c, const char *format, const char *const 
 		return rc;
 	}
 	if ((rc = table_load(&t, c, cols, titles, keep)) == CAMPAIGN_OK) {
+		if (strcmp(format, "csv"))
+			table_translate(&t);
 		if (!strcmp(format, "markdown"))
 			print_markdown(&t, stdout);
 		else if (!strcmp(format, "csv"))

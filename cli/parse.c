@@ -19,8 +19,8 @@ static char where[160] = "campaign";
 int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "campaign: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nsee `%s --help`\n", where);
+	fprintf(stderr, _(fmt), arg);
+	fprintf(stderr, _("\nsee `%s --help`\n"), where);
 	return EXIT_USAGE;
 }
 
@@ -62,7 +62,7 @@ static int choice_ok(const cli_option *o, const char *value)
 static int bad_choice(const cli_option *o, const char *value)
 {
 	char msg[256];
-	size_t n = (size_t)snprintf(msg, sizeof msg, "%s %s: not one of", o->name, value);
+	size_t n = (size_t)snprintf(msg, sizeof msg, _("%s %s: not one of"), o->name, value);
 	for (const char *const *c = o->choices; *c && n < sizeof msg; c++)
 		n += (size_t)snprintf(msg + n, sizeof msg - n, "%s %s", c == o->choices ? "" : ",", *c);
 	return usage_error("%s", msg);
@@ -72,7 +72,7 @@ static int bad_choice(const cli_option *o, const char *value)
 static int needs_sub(const cli_command *cmd)
 {
 	char msg[512];
-	size_t n = (size_t)snprintf(msg, sizeof msg, "`%s` needs a command:", where);
+	size_t n = (size_t)snprintf(msg, sizeof msg, _("`%s` needs a command:"), where);
 	for (const cli_command *s = cmd->subs; s->name && n < sizeof msg; s++)
 		n += (size_t)snprintf(msg + n, sizeof msg - n, "%s %s", s == cmd->subs ? "" : ",", s->name);
 	return usage_error("%s", msg);
@@ -108,7 +108,7 @@ static int read_option(args *a, const cli_command *cmd, int argc, char **argv, i
 		o = find_in(common_options, word, len);
 	if (!o) {
 		char msg[256];
-		snprintf(msg, sizeof msg, "unknown option %.*s for `%s`", (int)len, word, where);
+		snprintf(msg, sizeof msg, _("unknown option %.*s for `%s`"), (int)len, word, where);
 		return usage_error("%s", msg);
 	}
 	if (!strcmp(o->name, "--help"))
@@ -181,9 +181,9 @@ static int check_count(const cli_command *cmd, int nargs, const char *first_extr
 	if (nargs >= min && nargs <= max)
 		return 0;
 	if (!max)
-		snprintf(msg, sizeof msg, "`%s` takes no argument: %s", where, first_extra);
+		snprintf(msg, sizeof msg, _("`%s` takes no argument: %s"), where, first_extra);
 	else
-		snprintf(msg, sizeof msg, "`%s` takes %s, not %d argument%s", where, cmd->params, nargs, nargs == 1 ? "" : "s");
+		snprintf(msg, sizeof msg, _("`%s` takes %s, not %d argument%s"), where, cmd->params, nargs, nargs == 1 ? "" : "s");
 	return usage_error("%s", msg);
 }
 
@@ -208,7 +208,7 @@ static int parse(args *a, const cli_command **cmd, int *nargs, int argc, char **
 			add_to_where(w);
 		} else if (descend && (*cmd)->subs && !(*cmd)->run) {
 			char msg[256];
-			snprintf(msg, sizeof msg, "unknown command `%s %s`", where, w);
+			snprintf(msg, sizeof msg, _("unknown command `%s %s`"), where, w);
 			return usage_error("%s", msg);
 		} else {
 			descend = 0;
