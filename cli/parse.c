@@ -9,6 +9,7 @@ const cli_option common_options[] = {
 	OPT("--db", 0, "FILE", "the store (default ./campaign.db)"),
 	OPT("--actor", 0, "NAME", "who acts, for the audit log (default $CAMPAIGN_ACTOR, else $USER)"),
 	OPT("--campaign", 0, "ID", "the campaign (default: the store's only one)"),
+	OPT("--width", 0, "N", "fit text tables to N columns (default: the terminal's; 0: no limit)"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };
@@ -272,6 +273,9 @@ int cli_main(const cli_command *root, int argc, char **argv)
 	if ((rc = check_count(cmd, nargs, nargs ? a.pos[a.npos - nargs] : "")))
 		return rc;
 	fill_shared(&a);
+	if (arg_opt(&a, "--width") && strspn(arg_opt(&a, "--width"), "0123456789") != strlen(arg_opt(&a, "--width")))
+		return usage_error("--width %s is not a number of columns", arg_opt(&a, "--width"));
+	output_width_set(arg_opt(&a, "--width"));
 	a.cmd = cmd;
 	a.nargs = nargs;
 	return cmd->run(&a);
