@@ -182,6 +182,10 @@ const char *cli_text(const char *en, const char *zh);
 extern const char *const import_encodings[];
 /* The options of a bulk import from the command line (--encoding). */
 campaign_rows_import_options import_options(args *a);
+/* meter.c: the progress line of an import (stderr a terminal or --progress; not --quiet). */
+void meter_attach(args *a, campaign_rows_import_options *io);
+/* Ends the line (drawn once more, final), before what follows it is printed. */
+void meter_finish(void);
 /* The common options every command accepts (--db, --actor, --campaign, --help). */
 extern const cli_option common_options[];
 

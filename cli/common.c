@@ -6,6 +6,7 @@
 
 int fail(void)
 {
+	meter_finish();
 	fprintf(stderr, "campaign: %s (%s)\n", cli_error_text(campaign_error_message()), campaign_error_name(campaign_error_code_last()));
 	return EXIT_BAD;
 }
@@ -141,6 +142,7 @@ int run_import_versioned(args *a)
 
 int written(campaign_db *db, int rc, const char *done, const char *what)
 {
+	meter_finish();
 	if (rc < 0)
 		rc = fail();
 	else if (rc > 0)
@@ -157,6 +159,7 @@ campaign_rows_import_options import_options(args *a)
 {
 	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 	io.encoding = arg_opt(a, "--encoding");
+	meter_attach(a, &io);
 	return io;
 }
 

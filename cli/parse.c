@@ -10,6 +10,8 @@ const cli_option common_options[] = {
 	OPT("--actor", 0, "NAME", "who acts, for the audit log (default $CAMPAIGN_ACTOR, else $USER)"),
 	OPT("--campaign", 0, "ID", "the campaign (default: the store's only one)"),
 	OPT("--width", 0, "N", "fit text tables to N columns (default: the terminal's; 0: no limit)"),
+	FLAG("--progress", 0, "show an import's progress line even when stderr is not a terminal"),
+	FLAG("--quiet", 'q', "no progress line"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };

@@ -44,6 +44,7 @@ static int progress_import(args *a)
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
 			after++;
 		campaign_cursor_free(c);
+		meter_finish();
 		printf(_("imported %d reports from %s\n"), after - before, a->pos[1]);
 	}
 	campaign_close(db);

@@ -75,6 +75,7 @@ static int register_import(args *a)
 		return rc;
 	io.model = arg_opt(a, "--model");
 	rc = campaign_risk_register_import_file(db, a->campaign, a->pos[2], &io, a->actor);
+	meter_finish();
 	if (rc >= 0)
 		printf(_("imported %d risk points from %s\n"), rc, a->pos[2]);
 	campaign_close(db);
