@@ -176,6 +176,11 @@ int cli_main(const cli_command *root, int argc, char **argv);
 void cli_help(FILE *f, const cli_command *cmd, const char *path);
 /* help.c: prints every command path under @cmd, one a line. */
 void cli_list(FILE *f, const cli_command *cmd, const char *path);
+/* help.c: calls @visit for @cmd (named @path) and every command under it, in table order. */
+typedef void (*cli_visit)(FILE *f, const cli_command *cmd, const char *path);
+void cli_walk(FILE *f, const cli_command *cmd, const char *path, cli_visit visit);
+/* man.c: the manual page campaign(1) in roff, from the tables (`campaign help --man`). */
+void cli_man(FILE *f, const cli_command *root);
 /* help.c: the help line in the user's language (CAMPAIGN_LANG, else LANG: zh…). */
 const char *cli_text(const char *en, const char *zh);
 /* The values --encoding takes, NULL-terminated. */

@@ -65,9 +65,9 @@ void cli_help(FILE *f, const cli_command *cmd, const char *path)
 	      f);
 }
 
-void cli_list(FILE *f, const cli_command *cmd, const char *path)
+void cli_walk(FILE *f, const cli_command *cmd, const char *path, cli_visit visit)
 {
-	fprintf(f, "%s\n", path);
+	visit(f, cmd, path);
 	for (const cli_command *s = cmd->subs; s && s->name; s++) {
 		/* the path sized to fit: a deep command is listed whole, never cut */
 		size_t n = strlen(path) + strlen(s->name) + 2;
@@ -75,7 +75,18 @@ void cli_list(FILE *f, const cli_command *cmd, const char *path)
 		if (!sub)
 			return;
 		snprintf(sub, n, "%s %s", path, s->name);
-		cli_list(f, s, sub);
+		cli_walk(f, s, sub, visit);
 		free(sub);
 	}
+}
+
+static void list_one(FILE *f, const cli_command *cmd, const char *path)
+{
+	(void)cmd;
+	fprintf(f, "%s\n", path);
+}
+
+void cli_list(FILE *f, const cli_command *cmd, const char *path)
+{
+	cli_walk(f, cmd, path, list_one);
 }

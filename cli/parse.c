@@ -235,6 +235,9 @@ static int run_help(const cli_command *root, int argc, char **argv)
 		const cli_command *sub;
 		if (!strcmp(argv[i], "--commands")) {
 			list = 1;
+		} else if (!strcmp(argv[i], "--man")) {
+			cli_man(stdout, root);
+			return 0;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			if (cmd == root) {
 				cmd = find_sub(root, "help");
