@@ -46,7 +46,7 @@ static void bind_domain(void)
 void cli_i18n_init(void)
 {
 	const char *want = messages_locale();
-	zh = !strncmp(want, "zh", 2);
+	zh = want[0] == 'z' && want[1] == 'h';
 	/* a machine without the zh_CN.UTF-8 locale generated (a fresh Debian
 	 * container) still speaks Chinese: C.UTF-8, with the language from
 	 * LANGUAGE, which glibc's gettext honours in any locale but "C" */
