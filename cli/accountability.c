@@ -17,7 +17,7 @@ static int people_from_bodies(args *a)
 		return rc;
 	rc = campaign_people_from_bodies(db, a->campaign, a->actor);
 	if (rc >= 0)
-		printf("added %d people from the bodies\n", rc), rc = 0;
+		printf(_("added %d people from the bodies\n"), rc), rc = 0;
 	return written(db, rc, "checked", "bodies");
 }
 
@@ -100,7 +100,7 @@ static int evaluate(args *a)
 		return rc;
 	rc = campaign_accountability_evaluate(db, a->campaign, a->as_of, a->actor);
 	if (rc >= 0)
-		printf("evaluated as of %s: %d new proposals\n", a->as_of, rc);
+		printf(_("evaluated as of %s: %d new proposals\n"), a->as_of, rc);
 	campaign_close(db);
 	return rc < 0 ? fail() : 0;
 }

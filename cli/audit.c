@@ -11,7 +11,7 @@ static char *slurp(const char *path)
 	long n;
 	if (!f || fseek(f, 0, SEEK_END) || (n = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) || !(data = malloc((size_t)n + 1)) ||
 	    fread(data, 1, (size_t)n, f) != (size_t)n) {
-		fprintf(stderr, "campaign: %s: cannot read the file\n", path);
+		fprintf(stderr, _("campaign: %s: cannot read the file\n"), path);
 		free(data);
 		data = NULL;
 	} else {
@@ -29,7 +29,7 @@ static int write_out(const char *path, campaign_buf *b)
 	if (path && f)
 		ok = fclose(f) == 0 && ok;
 	if (!ok)
-		fprintf(stderr, "campaign: %s: cannot write the file\n", path);
+		fprintf(stderr, _("campaign: %s: cannot write the file\n"), path);
 	return ok ? 0 : EXIT_BAD;
 }
 
@@ -69,8 +69,8 @@ int cmd_verify(args *a)
 			if (problems)
 				rc = EXIT_BAD;
 			else
-				printf("verified: the chain is whole and every row matches the log%s\n",
-				       cp ? "; the checkpoint holds" : "");
+				printf(_("verified: the chain is whole and every row matches the log%s\n"),
+				       cp ? _("; the checkpoint holds") : "");
 		}
 		campaign_close(db);
 	}

@@ -26,7 +26,7 @@ static int cmd_import(args *a)
 	}
 	if (campaign_campaigns_query(&c, db) == CAMPAIGN_OK) {
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
-			printf("imported %s: %s\n", campaign_cursor_get(c, "id"), campaign_cursor_get(c, "title"));
+			printf(_("imported %s: %s\n"), campaign_cursor_get(c, "id"), campaign_cursor_get(c, "title"));
 		campaign_cursor_free(c);
 	}
 	campaign_close(db);
@@ -96,7 +96,7 @@ static int cmd_deadline(args *a)
 	if (campaign_deadline_read(&d, a->pos[0], &o))
 		return fail();
 	if (campaign_deadline_kind(d) == CAMPAIGN_DEADLINE_OPEN_ENDED)
-		puts("open-ended");
+		puts(_("open-ended"));
 	else
 		printf("%s %s\n", campaign_deadline_first(d) ? campaign_deadline_first(d) : "-",
 		       campaign_deadline_last(d) ? campaign_deadline_last(d) : "-");
@@ -133,7 +133,7 @@ static const cli_command root = CMD(
 		    NULL, cmd_import),
 		CMD("plan", "", "plans from their documents: from-document", NULL, plan_commands, NULL),
 		CMD("show", "", "the task tree with responsibilities and deadlines",
-		    OPTIONS({"--format", 'f', OPT_VALUE, "F", "text or json (default text)", show_formats, NULL}), NULL,
+		    OPTIONS({"--format", 'f', OPT_VALUE, "F", N_("text or json (default text)"), show_formats, NULL}), NULL,
 		    cmd_show_),
 		CMD("backup", "FILE", "a consistent copy of the live store into a new FILE (SQLite's online backup)", NULL, NULL,
 		    cmd_backup),
@@ -198,6 +198,7 @@ static const cli_command root = CMD(
 
 int main(int argc, char **argv)
 {
+	cli_i18n_init();
 	if (argc == 2 && !strcmp(argv[1], "--version"))
 		return cmd_version(NULL);
 	return cli_main(&root, argc, argv);

@@ -27,6 +27,7 @@
 #ifndef CAMPAIGN_COMMANDS_H
 #define CAMPAIGN_COMMANDS_H
 #include "output.h"
+#include "i18n.h"
 
 #define EXIT_BAD 1
 #define EXIT_USAGE 2
@@ -128,7 +129,7 @@ typedef struct cli_command {
 #define CALL1(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call1 = f, .done = d}
 #define CALL2(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call2 = f, .done = d}
 #define CALL3(n, p, h, o, f, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .call3 = f, .done = d}
-#define IMPORT(n, p, h, o, i) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .rows = i, .done = "imported"}
+#define IMPORT(n, p, h, o, i) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .rows = i, .done = N_("imported")}
 #define VERSIONED(n, p, h, o, i, d) \
 	{.name = n, .params = p, .help = h, .options = o, .run = run_import_versioned, .versioned = i, .done = d}
 #define ADD(n, p, h, o, w, d) {.name = n, .params = p, .help = h, .options = o, .run = run_write, .add = w, .done = d}
@@ -148,13 +149,13 @@ typedef struct cli_command {
 
 /* Options many commands share. */
 #define O_FORMAT                                                                                       \
-	{"--format", 'f', OPT_VALUE, "F", "text, markdown, csv, json or xlsx (with --output; default text)",     \
+	{"--format", 'f', OPT_VALUE, "F", N_("text, markdown, csv, json or xlsx (with --output; default text)"),     \
 	 output_formats, NULL},                                                                                \
 	OPT("--output", 'o', "FILE", "the workbook --format xlsx writes")
 #define O_ENCODING                                                                                     \
-	{"--encoding", 0, OPT_VALUE, "E", "a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)", \
+	{"--encoding", 0, OPT_VALUE, "E", N_("a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)"), \
 	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}, \
-	{"--sheet", 0, OPT_VALUE, "S", "an xlsx workbook's sheet, by name (default: the first)", NULL, \
+	{"--sheet", 0, OPT_VALUE, "S", N_("an xlsx workbook's sheet, by name (default: the first)"), NULL, \
 	 "xlsx 工作簿中要读的工作表名（默认第一个）"}
 #define O_UNIT(help) OPT("--unit", 'u', "U", help)
 #define O_AS_OF OPT("--as-of", 0, "D", "judge as of this date (default: today)")
@@ -164,7 +165,8 @@ typedef struct cli_command {
 #define O_DATE OPT("--date", 0, "D", "the date it takes effect (default: today)")
 #define O_ID(help) OPT("--id", 0, "ID", help)
 /* The --id of the object a command adds: "the WHAT's id (default: a new one)". */
-#define O_NEW_ID(what) O_ID("the " what "'s id (default: a new one)")
+#define O_NEW_ID(what) O_ID(NEW_ID_HELP(what))
+#define NEW_ID_HELP(what) "the " what "'s id (default: a new one)" /* po/update.sh lists each use */
 
 /* The subcommand tables of the domain files. */
 extern const cli_command progress_commands[], role_commands[], risk_commands[], inspection_commands[],
@@ -176,12 +178,21 @@ int cli_main(const cli_command *root, int argc, char **argv);
 void cli_help(FILE *f, const cli_command *cmd, const char *path);
 /* help.c: prints every command path under @cmd, one a line. */
 void cli_list(FILE *f, const cli_command *cmd, const char *path);
+/* help.c: calls @visit for @cmd (named @path) and every command under it, in table order. */
+typedef void (*cli_visit)(FILE *f, const cli_command *cmd, const char *path);
+void cli_walk(FILE *f, const cli_command *cmd, const char *path, cli_visit visit);
+/* man.c: the manual page campaign(1) in roff, from the tables (`campaign help --man`). */
+void cli_man(FILE *f, const cli_command *root);
 /* help.c: the help line in the user's language (CAMPAIGN_LANG, else LANG: zh…). */
 const char *cli_text(const char *en, const char *zh);
 /* The values --encoding takes, NULL-terminated. */
 extern const char *const import_encodings[];
 /* The options of a bulk import from the command line (--encoding). */
 campaign_rows_import_options import_options(args *a);
+/* meter.c: the progress line of an import (stderr a terminal or --progress; not --quiet). */
+void meter_attach(args *a, campaign_rows_import_options *io);
+/* Ends the line (drawn once more, final), before what follows it is printed. */
+void meter_finish(void);
 /* The common options every command accepts (--db, --actor, --campaign, --help). */
 extern const cli_option common_options[];
 

@@ -6,7 +6,8 @@
 
 int fail(void)
 {
-	fprintf(stderr, "campaign: %s (%s)\n", campaign_error_message(), campaign_error_name(campaign_error_code_last()));
+	meter_finish();
+	fprintf(stderr, "campaign: %s (%s)\n", cli_error_text(campaign_error_message()), campaign_error_name(campaign_error_code_last()));
 	return EXIT_BAD;
 }
 
@@ -141,12 +142,13 @@ int run_import_versioned(args *a)
 
 int written(campaign_db *db, int rc, const char *done, const char *what)
 {
+	meter_finish();
 	if (rc < 0)
 		rc = fail();
 	else if (rc > 0)
-		printf("%s %s: %d\n", done, what ? what : "", rc), rc = 0;
+		printf("%s %s: %d\n", _(done), what ? what : "", rc), rc = 0;
 	else
-		printf("%s %s\n", done, what ? what : "");
+		printf("%s %s\n", _(done), what ? what : "");
 	campaign_close(db);
 	return rc;
 }
@@ -158,6 +160,7 @@ campaign_rows_import_options import_options(args *a)
 	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 	io.encoding = arg_opt(a, "--encoding");
 	io.sheet = arg_opt(a, "--sheet");
+	meter_attach(a, &io);
 	return io;
 }
 

@@ -13,14 +13,14 @@ static int write_out(const char *path, const campaign_buf *b)
 	FILE *f = path ? fopen(path, "wb") : stdout;
 	int bad;
 	if (!f) {
-		fprintf(stderr, "campaign: cannot write %s\n", path);
+		fprintf(stderr, _("campaign: cannot write %s\n"), path);
 		return EXIT_BAD;
 	}
 	bad = fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), f) != campaign_buf_size(b);
 	if (path && fclose(f))
 		bad = 1;
 	if (bad)
-		fprintf(stderr, "campaign: cannot write %s\n", path ? path : "stdout");
+		fprintf(stderr, _("campaign: cannot write %s\n"), path ? path : "stdout");
 	return bad ? EXIT_BAD : 0;
 }
 
@@ -103,7 +103,7 @@ const cli_command plan_commands[] = {
 	CMD("from-document", "FILE", "draft a plan's YAML from its document (.docx, or UTF-8 or GB18030 text)",
 	    OPTIONS(OPT("--output", 'o', "FILE", "write the YAML to FILE, not stdout"),
 	            OPT("--report", 0, "FILE", "write the report (lines used, not placed, judgements) to FILE"),
-	            {"--encoding", 0, OPT_VALUE, "E", "auto, utf-8 or gb18030 (default auto)", encodings, NULL},
+	            {"--encoding", 0, OPT_VALUE, "E", N_("auto, utf-8 or gb18030 (default auto)"), encodings, NULL},
 	            OPT("--id", 0, "ID", "the campaign id (default: campaign)"),
 	            OPT("--title", 0, "T", "the campaign title (default: from the document)"),
 	            OPT("--year", 0, "N", "the year of deadlines written without one")),

@@ -9,10 +9,7 @@
 
 const char *cli_text(const char *en, const char *zh)
 {
-	const char *lang = getenv("CAMPAIGN_LANG");
-	if (!lang || !*lang)
-		lang = getenv("LANG");
-	return zh && lang && !strncmp(lang, "zh", 2) ? zh : en;
+	return zh && cli_zh() ? zh : _(en);
 }
 
 /* "  LEFT   help", the help starting at HELP_COLUMN cells (or on the next line). */
@@ -41,36 +38,36 @@ static void option_rows(FILE *f, const cli_option *table)
 
 void cli_help(FILE *f, const cli_command *cmd, const char *path)
 {
-	fprintf(f, "usage: %s%s%s%s%s [options]\n", path, cmd->subs && !cmd->run ? " <command>" : "",
+	fprintf(f, _("usage: %s%s%s%s%s [options]\n"), path, cmd->subs && !cmd->run ? _(" <command>") : "",
 	        cmd->params && *cmd->params ? " " : "", cmd->params ? cmd->params : "",
 	        cmd->subs && !cmd->run ? " ..." : "");
 	if (cmd->subs && cmd->run)
-		fprintf(f, "   or: %s <command> ... [options]\n", path);
+		fprintf(f, _("   or: %s <command> ... [options]\n"), path);
 	fprintf(f, "%s\n", cli_text(cmd->help, cmd->help_zh));
 	if (cmd->subs) {
-		fputs("\ncommands:\n", f);
+		fputs(_("\ncommands:\n"), f);
 		for (const cli_command *s = cmd->subs; s->name; s++) {
 			char left[160];
 			snprintf(left, sizeof left, "%s%s%s", s->name, s->params && *s->params ? " " : "", s->params ? s->params : "");
 			help_row(f, left, cli_text(s->help, s->help_zh));
 		}
-		fprintf(f, "`%s <command> --help` tells more.\n", path);
+		fprintf(f, _("`%s <command> --help` tells more.\n"), path);
 	}
 	if (cmd->options && cmd->options->name) {
-		fputs("\noptions:\n", f);
+		fputs(_("\noptions:\n"), f);
 		option_rows(f, cmd->options);
 	}
-	fputs("\ncommon options:\n", f);
+	fputs(_("\ncommon options:\n"), f);
 	option_rows(f, common_options);
-	fputs("\nF is text, markdown, csv or json; D is YYYY-MM-DD; a unit U is its id, name or an alias as the plan\n"
+	fputs(_("\nF is text, markdown, csv or json; D is YYYY-MM-DD; a unit U is its id, name or an alias as the plan\n"
 	      "writes them (jiancha, 监察室), and a group where a list is asked for (counties, 各县(市、区)国土资源局(分局)).\n"
-	      "Exit codes: 0 ok, 1 bad input or a failed operation, 2 usage.\n",
+	      "Exit codes: 0 ok, 1 bad input or a failed operation, 2 usage.\n"),
 	      f);
 }
 
-void cli_list(FILE *f, const cli_command *cmd, const char *path)
+void cli_walk(FILE *f, const cli_command *cmd, const char *path, cli_visit visit)
 {
-	fprintf(f, "%s\n", path);
+	visit(f, cmd, path);
 	for (const cli_command *s = cmd->subs; s && s->name; s++) {
 		/* the path sized to fit: a deep command is listed whole, never cut */
 		size_t n = strlen(path) + strlen(s->name) + 2;
@@ -78,7 +75,18 @@ void cli_list(FILE *f, const cli_command *cmd, const char *path)
 		if (!sub)
 			return;
 		snprintf(sub, n, "%s %s", path, s->name);
-		cli_list(f, s, sub);
+		cli_walk(f, s, sub, visit);
 		free(sub);
 	}
+}
+
+static void list_one(FILE *f, const cli_command *cmd, const char *path)
+{
+	(void)cmd;
+	fprintf(f, "%s\n", path);
+}
+
+void cli_list(FILE *f, const cli_command *cmd, const char *path)
+{
+	cli_walk(f, cmd, path, list_one);
 }

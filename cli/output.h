@@ -30,8 +30,16 @@ typedef int (*row_filter)(campaign_cursor *c);
  * objects and frees the cursor; returns 0 or the cursor's error. */
 int json_cursor(json *j, campaign_cursor *c, row_filter keep);
 
-/* Display width of UTF-8 text in a terminal (CJK characters take two cells). */
+/* Display width of UTF-8 text in a terminal (text.c: utf8proc; CJK characters
+ * take two cells, combining marks none). */
 int text_width(const char *s);
+/* Where the first @cells cells of @s end (at least one character). */
+const char *text_cut(const char *s, int cells);
+/* The width text tables fit: `--width N`; else, on a terminal, $COLUMNS,
+ * else the terminal's (TIOCGWINSZ), else 80; not a terminal: 0, no limit, so
+ * that a pipe or a file keeps whole rows. */
+void output_width_set(const char *option);
+int output_width(void);
 /* Prints @s and pads it with spaces to @width cells. */
 void text_pad(FILE *f, const char *s, int width);
 

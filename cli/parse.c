@@ -9,6 +9,9 @@ const cli_option common_options[] = {
 	OPT("--db", 0, "FILE", "the store (default ./campaign.db)"),
 	OPT("--actor", 0, "NAME", "who acts, for the audit log (default $CAMPAIGN_ACTOR, else $USER)"),
 	OPT("--campaign", 0, "ID", "the campaign (default: the store's only one)"),
+	OPT("--width", 0, "N", "fit text tables to N columns (default: the terminal's; 0: no limit)"),
+	FLAG("--progress", 0, "show an import's progress line even when stderr is not a terminal"),
+	FLAG("--quiet", 'q', "no progress line"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };
@@ -19,8 +22,8 @@ static char where[160] = "campaign";
 int usage_error(const char *fmt, const char *arg)
 {
 	fprintf(stderr, "campaign: ");
-	fprintf(stderr, fmt, arg);
-	fprintf(stderr, "\nsee `%s --help`\n", where);
+	fprintf(stderr, _(fmt), arg);
+	fprintf(stderr, _("\nsee `%s --help`\n"), where);
 	return EXIT_USAGE;
 }
 
@@ -62,7 +65,7 @@ static int choice_ok(const cli_option *o, const char *value)
 static int bad_choice(const cli_option *o, const char *value)
 {
 	char msg[256];
-	size_t n = (size_t)snprintf(msg, sizeof msg, "%s %s: not one of", o->name, value);
+	size_t n = (size_t)snprintf(msg, sizeof msg, _("%s %s: not one of"), o->name, value);
 	for (const char *const *c = o->choices; *c && n < sizeof msg; c++)
 		n += (size_t)snprintf(msg + n, sizeof msg - n, "%s %s", c == o->choices ? "" : ",", *c);
 	return usage_error("%s", msg);
@@ -72,7 +75,7 @@ static int bad_choice(const cli_option *o, const char *value)
 static int needs_sub(const cli_command *cmd)
 {
 	char msg[512];
-	size_t n = (size_t)snprintf(msg, sizeof msg, "`%s` needs a command:", where);
+	size_t n = (size_t)snprintf(msg, sizeof msg, _("`%s` needs a command:"), where);
 	for (const cli_command *s = cmd->subs; s->name && n < sizeof msg; s++)
 		n += (size_t)snprintf(msg + n, sizeof msg - n, "%s %s", s == cmd->subs ? "" : ",", s->name);
 	return usage_error("%s", msg);
@@ -108,7 +111,7 @@ static int read_option(args *a, const cli_command *cmd, int argc, char **argv, i
 		o = find_in(common_options, word, len);
 	if (!o) {
 		char msg[256];
-		snprintf(msg, sizeof msg, "unknown option %.*s for `%s`", (int)len, word, where);
+		snprintf(msg, sizeof msg, _("unknown option %.*s for `%s`"), (int)len, word, where);
 		return usage_error("%s", msg);
 	}
 	if (!strcmp(o->name, "--help"))
@@ -181,9 +184,9 @@ static int check_count(const cli_command *cmd, int nargs, const char *first_extr
 	if (nargs >= min && nargs <= max)
 		return 0;
 	if (!max)
-		snprintf(msg, sizeof msg, "`%s` takes no argument: %s", where, first_extra);
+		snprintf(msg, sizeof msg, _("`%s` takes no argument: %s"), where, first_extra);
 	else
-		snprintf(msg, sizeof msg, "`%s` takes %s, not %d argument%s", where, cmd->params, nargs, nargs == 1 ? "" : "s");
+		snprintf(msg, sizeof msg, _("`%s` takes %s, not %d argument%s"), where, cmd->params, nargs, nargs == 1 ? "" : "s");
 	return usage_error("%s", msg);
 }
 
@@ -208,7 +211,7 @@ static int parse(args *a, const cli_command **cmd, int *nargs, int argc, char **
 			add_to_where(w);
 		} else if (descend && (*cmd)->subs && !(*cmd)->run) {
 			char msg[256];
-			snprintf(msg, sizeof msg, "unknown command `%s %s`", where, w);
+			snprintf(msg, sizeof msg, _("unknown command `%s %s`"), where, w);
 			return usage_error("%s", msg);
 		} else {
 			descend = 0;
@@ -232,6 +235,9 @@ static int run_help(const cli_command *root, int argc, char **argv)
 		const cli_command *sub;
 		if (!strcmp(argv[i], "--commands")) {
 			list = 1;
+		} else if (!strcmp(argv[i], "--man")) {
+			cli_man(stdout, root);
+			return 0;
 		} else if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
 			if (cmd == root) {
 				cmd = find_sub(root, "help");
@@ -272,6 +278,9 @@ int cli_main(const cli_command *root, int argc, char **argv)
 	if ((rc = check_count(cmd, nargs, nargs ? a.pos[a.npos - nargs] : "")))
 		return rc;
 	fill_shared(&a);
+	if (arg_opt(&a, "--width") && strspn(arg_opt(&a, "--width"), "0123456789") != strlen(arg_opt(&a, "--width")))
+		return usage_error("--width %s is not a number of columns", arg_opt(&a, "--width"));
+	output_width_set(arg_opt(&a, "--width"));
 	a.cmd = cmd;
 	a.nargs = nargs;
 	return cmd->run(&a);

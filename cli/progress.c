@@ -20,7 +20,7 @@ static int progress_add(args *a)
 	                                          .evidence = a->evidence};
 	rc = campaign_progress_report_add(NULL, db, a->campaign, &r, a->actor) ? fail() : 0;
 	if (!rc)
-		printf("recorded: %s %s %s %ld%% %s\n", a->pos[1], a->pos[2], a->pos[3], percent, a->pos[5]);
+		printf(_("recorded: %s %s %s %ld%% %s\n"), a->pos[1], a->pos[2], a->pos[3], percent, a->pos[5]);
 	campaign_close(db);
 	return rc;
 }
@@ -44,7 +44,8 @@ static int progress_import(args *a)
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
 			after++;
 		campaign_cursor_free(c);
-		printf("imported %d reports from %s\n", after - before, a->pos[1]);
+		meter_finish();
+		printf(_("imported %d reports from %s\n"), after - before, a->pos[1]);
 	}
 	campaign_close(db);
 	return rc;

@@ -75,8 +75,9 @@ static int register_import(args *a)
 		return rc;
 	io.model = arg_opt(a, "--model");
 	rc = campaign_risk_register_import_file(db, a->campaign, a->pos[2], &io, a->actor);
+	meter_finish();
 	if (rc >= 0)
-		printf("imported %d risk points from %s\n", rc, a->pos[2]);
+		printf(_("imported %d risk points from %s\n"), rc, a->pos[2]);
 	campaign_close(db);
 	return rc < 0 ? fail() : 0;
 }
@@ -98,7 +99,7 @@ static int regrade(args *a)
 		return rc;
 	rc = campaign_risk_regrade(db, a->campaign, arg_opt(a, "--model"), a->unit, date_or_today(a), a->actor);
 	if (rc >= 0)
-		printf("regraded %d risk points\n", rc);
+		printf(_("regraded %d risk points\n"), rc);
 	campaign_close(db);
 	return rc < 0 ? fail() : 0;
 }

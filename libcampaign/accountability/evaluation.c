@@ -67,12 +67,21 @@ static int evaluation_body(write_op *op, void *ctx)
 	                         op->actor);
 }
 
+static const write_text EVALUATION_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_evaluation_add_options, period),
+	WRITE_TEXT(campaign_evaluation_add_options, unit),
+	WRITE_TEXT(campaign_evaluation_add_options, score),
+	WRITE_TEXT(campaign_evaluation_add_options, evaluated_on),
+	WRITE_TEXT(campaign_evaluation_add_options, note),
+	{NULL, 0}};
+
 int campaign_evaluation_add(campaign_db *db, const char *campaign, const campaign_evaluation_add_options *opts,
                             const char *actor)
 {
 	evaluation_in in = {opts, ""};
 	/* the entry keeps the operation's former name, so that audit logs read alike before and after the rename */
-	write_op op = {.name = "evaluation.record", .actor = actor, .campaign = campaign,
+	write_op op = {.texts = EVALUATION_ADD_TEXTS, .text_of = opts,
+	               .name = "evaluation.record", .actor = actor, .campaign = campaign,
 	               .object = opts ? opts->unit : NULL, .detail = in.detail, .access = ACCESS_PLAN,
 	               .check = evaluation_check, .body = evaluation_body};
 	return db_write(db, &op, &in, NULL);

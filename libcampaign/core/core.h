@@ -337,6 +337,15 @@ enum write_flags {
 	WRITE_NOT_DENIED = 8   /* an EPERM from the transaction is returned, not logged as a refusal */
 };
 
+/* A text member of the struct a write is given (its options), checked at
+ * the door: its name for the error and its offset, WRITE_TEXT(type, member).
+ * A list of them ends with {NULL, 0}. */
+typedef struct write_text {
+	const char *field;
+	size_t at;
+} write_text;
+#define WRITE_TEXT(TYPE, MEMBER) {#MEMBER, offsetof(TYPE, MEMBER)}
+
 typedef struct write_op write_op;
 struct write_op {
 	/* given by the caller */
@@ -352,6 +361,13 @@ struct write_op {
 	const char *options_name; /* its name, "campaign_finding_add_options"; NULL: the context is none */
 	const char *object_needed; /* then, when set: op->object must be given, this names it ("the lead") */
 	const char *detail_date;   /* then, when set: op->detail is the call's date, YYYY-MM-DD, this names it */
+	/* the text inputs, refused unless valid UTF-8 ("note is not valid UTF-8 (byte 3)") before
+	   anything but the handle and the options' version: op->actor and op->campaign always, these
+	   members of the options struct op->text_of (NULL: none; db_write_options() sets it), and
+	   loose arguments as (field, value) pairs */
+	const write_text *texts;
+	const void *text_of;
+	const char *const *text_args; /* "name", name, ..., NULL; a NULL value is skipped */
 	int (*check)(void *ctx);              /* argument checks, before anything is read; may be NULL */
 	int (*prepare)(write_op *op, void *ctx); /* after the access check, before BEGIN: work that needs no
 	                                            transaction (reading and parsing a file); may be NULL.
@@ -365,6 +381,9 @@ struct write_op {
 	struct campaign_buf *result;  /* what the body makes for the caller: handed over on success, freed otherwise */
 };
 
+/* EINVALID "@field is not valid UTF-8 (byte N)" unless @s (NULL: none) is
+ * well-formed UTF-8; N counts from 0. The door's check, for a caller's own texts. */
+int text_check(const char *field, const char *s);
 /* Runs @op as one transaction. On success hands op->result to *out (when
  * @out is not NULL) and marks success; on failure nothing is left written. */
 int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out);

@@ -354,6 +354,7 @@ int db_write_options(campaign_db *db, const options_write *w, const char *campai
 	op.campaign = campaign;
 	op.object = option_at(opts, w->object_at);
 	op.detail = option_at(opts, w->detail_at);
+	op.text_of = opts;
 	return db_write(db, &op, (void *)opts, out);
 }
 

@@ -27,6 +27,30 @@ static int write_run(campaign_db *db, write_op *op, void *ctx)
 	return rc;
 }
 
+int text_check(const char *field, const char *s)
+{
+	size_t n = s ? strlen(s) : 0, bad;
+	if (s && (bad = utf8_invalid_offset(s, n)) < n)
+		return error_set(CAMPAIGN_EINVALID, "%s is not valid UTF-8 (byte %zu)", field, bad);
+	return CAMPAIGN_OK;
+}
+
+/* The door for text: every text input the write declares, before it is used. */
+static int texts_check(const write_op *op)
+{
+	const char *base = op->text_of;
+	int rc;
+	if ((rc = text_check("actor", op->actor)) || (rc = text_check("campaign", op->campaign)))
+		return rc;
+	for (const write_text *t = op->texts; base && t && t->field; t++)
+		if ((rc = text_check(t->field, *(const char *const *)(const void *)(base + t->at))))
+			return rc;
+	for (const char *const *a = op->text_args; a && a[0]; a += 2)
+		if ((rc = text_check(a[0], a[1])))
+			return rc;
+	return CAMPAIGN_OK;
+}
+
 int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out)
 {
 	int rc;
@@ -37,6 +61,7 @@ int db_write(campaign_db *db, write_op *op, void *ctx, struct campaign_buf **out
 	op->crid = 0;
 	if ((rc = db_check_write(db, op->actor)) ||
 	    (op->options_name && (rc = options_check(ctx, op->options, op->options_name))) ||
+	    (rc = texts_check(op)) ||
 	    (op->object_needed && (rc = need(op->object, op->object_needed))) ||
 	    (op->detail_date && (rc = need_date(op->detail, op->detail_date))) ||
 	    (op->check && (rc = op->check(ctx))))

@@ -117,13 +117,26 @@ static int record_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
+static const write_text FINDING_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_finding_add_options, id),
+	WRITE_TEXT(campaign_finding_add_options, unit),
+	WRITE_TEXT(campaign_finding_add_options, category),
+	WRITE_TEXT(campaign_finding_add_options, origin),
+	WRITE_TEXT(campaign_finding_add_options, people),
+	WRITE_TEXT(campaign_finding_add_options, description),
+	WRITE_TEXT(campaign_finding_add_options, amount),
+	WRITE_TEXT(campaign_finding_add_options, found_on),
+	WRITE_TEXT(campaign_finding_add_options, round),
+	{NULL, 0}};
+
 OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
 
 int campaign_finding_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                          const campaign_finding_add_options *o, const char *actor)
 {
 	/* the audit log keeps the operation's name, "finding.record" */
-	write_op op = {.name = "finding.record", .actor = actor, .campaign = campaign,
+	write_op op = {.texts = FINDING_ADD_TEXTS, .text_of = o,
+	               .name = "finding.record", .actor = actor, .campaign = campaign,
 	               .object = INSP_OPT(o, id) ? o->id : INSP_OPT(o, unit), .access = WRITE_ANY, .flags = WRITE_OWN_LOG,
 	               .check = record_check, .body = record_body};
 	return db_write(db, &op, (void *)o, out_id);

@@ -152,12 +152,22 @@ static int create_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION)
 
+static const write_text INSPECTION_ROUND_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_inspection_round_add_options, round),
+	WRITE_TEXT(campaign_inspection_round_add_options, unit),
+	WRITE_TEXT(campaign_inspection_round_add_options, group),
+	WRITE_TEXT(campaign_inspection_round_add_options, window_first),
+	WRITE_TEXT(campaign_inspection_round_add_options, window_last),
+	WRITE_TEXT(campaign_inspection_round_add_options, deadline),
+	{NULL, 0}};
+
 int campaign_inspection_round_add(campaign_db *db, const char *campaign, const campaign_inspection_round_add_options *o,
                                   const char *actor)
 {
 	round_in r = {.opts = o, .actor = actor};
 	/* the audit log keeps the operation's name, "inspection.round.create" */
-	write_op op = {.name = "inspection.round.create", .actor = actor, .campaign = campaign,
+	write_op op = {.texts = INSPECTION_ROUND_ADD_TEXTS, .text_of = o,
+	               .name = "inspection.round.create", .actor = actor, .campaign = campaign,
 	               .object = INSP_OPT(o, round), .detail = INSP_OPT(o, group) ? o->group : INSP_OPT(o, unit),
 	               .access = ACCESS_PLAN, .check = create_check, .body = create_body};
 	return db_write(db, &op, &r, NULL);

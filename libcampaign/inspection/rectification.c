@@ -103,10 +103,21 @@ static int add_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION)
 
+static const write_text RECTIFICATION_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_rectification_add_options, id),
+	WRITE_TEXT(campaign_rectification_add_options, finding),
+	WRITE_TEXT(campaign_rectification_add_options, problem),
+	WRITE_TEXT(campaign_rectification_add_options, measure),
+	WRITE_TEXT(campaign_rectification_add_options, deadline),
+	WRITE_TEXT(campaign_rectification_add_options, responsible),
+	WRITE_TEXT(campaign_rectification_add_options, criterion),
+	{NULL, 0}};
+
 int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                                const campaign_rectification_add_options *o, const char *actor)
 {
-	write_op op = {.name = "rectification.add", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, finding),
+	write_op op = {.texts = RECTIFICATION_ADD_TEXTS, .text_of = o,
+	               .name = "rectification.add", .actor = actor, .campaign = campaign, .object = INSP_OPT(o, finding),
 	               .detail = INSP_OPT(o, finding), .access = WRITE_ANY, .check = add_check, .body = add_body};
 	return db_write(db, &op, (void *)o, out_id);
 }
@@ -185,8 +196,15 @@ static int update_body(write_op *op, void *ctx)
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
 }
 
+static const write_text RECTIFICATION_UPDATE_TEXTS[] = {
+	WRITE_TEXT(campaign_rectification_update_options, rectification),
+	WRITE_TEXT(campaign_rectification_update_options, status),
+	WRITE_TEXT(campaign_rectification_update_options, date),
+	WRITE_TEXT(campaign_rectification_update_options, note),
+	{NULL, 0}};
+
 OPTIONS_WRITE_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, rectification, status,
-                 .name = "rectification.update", .object_needed = "rectification",
+                 .texts = RECTIFICATION_UPDATE_TEXTS, .name = "rectification.update", .object_needed = "rectification",
                  .access = WRITE_ANY, .check = update_check, .body = update_body)
 
 /* ---- verification and closing ---- */

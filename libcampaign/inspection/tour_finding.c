@@ -35,6 +35,16 @@ static int tour_finding_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
+static const write_text TOUR_FINDING_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_tour_finding_add_options, id),
+	WRITE_TEXT(campaign_tour_finding_add_options, unit),
+	WRITE_TEXT(campaign_tour_finding_add_options, category),
+	WRITE_TEXT(campaign_tour_finding_add_options, people),
+	WRITE_TEXT(campaign_tour_finding_add_options, description),
+	WRITE_TEXT(campaign_tour_finding_add_options, amount),
+	WRITE_TEXT(campaign_tour_finding_add_options, found_on),
+	{NULL, 0}};
+
 OPTIONS_ADD_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, unit, version,
-               .name = "tour.finding", .object_needed = "unit", .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG,
+               .texts = TOUR_FINDING_ADD_TEXTS, .name = "tour.finding", .object_needed = "unit", .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG,
                .check = tour_finding_check, .body = tour_finding_body)

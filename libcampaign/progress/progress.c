@@ -195,10 +195,20 @@ static int report_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
+static const write_text PROGRESS_REPORT_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_progress_report_add_options, outcome),
+	WRITE_TEXT(campaign_progress_report_add_options, unit),
+	WRITE_TEXT(campaign_progress_report_add_options, status),
+	WRITE_TEXT(campaign_progress_report_add_options, date),
+	WRITE_TEXT(campaign_progress_report_add_options, note),
+	WRITE_TEXT(campaign_progress_report_add_options, evidence),
+	{NULL, 0}};
+
 int campaign_progress_report_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                                  const campaign_progress_report_add_options *opts, const char *actor)
 {
-	write_op op = {.name = "progress.report", .actor = actor, .campaign = campaign,
+	write_op op = {.texts = PROGRESS_REPORT_ADD_TEXTS, .text_of = opts,
+	               .name = "progress.report", .actor = actor, .campaign = campaign,
 	               .object = opts ? opts->outcome : NULL, .access = WRITE_ANY, .check = report_check,
 	               .body = report_body};
 	return db_write(db, &op, (void *)opts, out_id);

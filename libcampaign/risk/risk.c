@@ -146,6 +146,7 @@ static int type_body(write_op *op, void *ctx)
 int campaign_risk_type_add(campaign_db *db, const char *id, const char *name, const char *actor)
 {
 	write_op op = {.name = "risk.type.add", .actor = actor, .object = id, .detail = name, .access = ACCESS_PLAN,
+	               .text_args = (const char *const[]){"id", id, "name", name, NULL},
 	               .flags = WRITE_NO_CAMPAIGN, .check = type_check, .body = type_body};
 	return db_write_named(db, &op);
 }
@@ -335,11 +336,25 @@ static int point_add_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, a->id);
 }
 
+static const write_text RISK_POINT_ADD_TEXTS[] = {
+	WRITE_TEXT(campaign_risk_point_add_options, id),
+	WRITE_TEXT(campaign_risk_point_add_options, unit),
+	WRITE_TEXT(campaign_risk_point_add_options, scope),
+	WRITE_TEXT(campaign_risk_point_add_options, scope_name),
+	WRITE_TEXT(campaign_risk_point_add_options, type),
+	WRITE_TEXT(campaign_risk_point_add_options, name),
+	WRITE_TEXT(campaign_risk_point_add_options, description),
+	WRITE_TEXT(campaign_risk_point_add_options, manifestations),
+	WRITE_TEXT(campaign_risk_point_add_options, owner),
+	WRITE_TEXT(campaign_risk_point_add_options, leader),
+	{NULL, 0}};
+
 int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                             const campaign_risk_point_add_options *opts, const char *actor)
 {
 	point_args a = {.opts = opts};
-	write_op op = {.name = "risk.point.add", .actor = actor, .campaign = campaign, .object = a.id,
+	write_op op = {.texts = RISK_POINT_ADD_TEXTS, .text_of = opts,
+	               .name = "risk.point.add", .actor = actor, .campaign = campaign, .object = a.id,
 	               .access = WRITE_ANY, .check = point_add_check, .body = point_add_body};
 	return db_write(db, &op, &a, out_id);
 }

@@ -613,8 +613,15 @@ static int override_body(write_op *op, void *ctx)
 	return override_point(op->db, op->crid, o->point, o->grade, o->reason, o->date, op->actor);
 }
 
+static const write_text RISK_POINT_OVERRIDE_TEXTS[] = {
+	WRITE_TEXT(campaign_risk_point_override_options, point),
+	WRITE_TEXT(campaign_risk_point_override_options, grade),
+	WRITE_TEXT(campaign_risk_point_override_options, reason),
+	WRITE_TEXT(campaign_risk_point_override_options, date),
+	{NULL, 0}};
+
 OPTIONS_WRITE_FN(risk_point_override, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, point, reason,
-                 .name = "risk.point.override", .access = WRITE_ANY, .check = override_check, .body = override_body)
+                 .texts = RISK_POINT_OVERRIDE_TEXTS, .name = "risk.point.override", .access = WRITE_ANY, .check = override_check, .body = override_body)
 
 /* ---- the grades' history ---- */
 

@@ -4,6 +4,9 @@
 # test has one) as $cli and $src, and runs the test in a fresh directory
 # removed at exit, so each test starts from an empty store.
 cli=$1 src=${2:-}
+# the tests read the tool's English; tests/cli/lang.sh asks for Chinese itself
+unset LC_ALL LC_MESSAGES LANGUAGE CAMPAIGN_LANG
+export LANG=C.UTF-8
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 cd "$tmp"
