@@ -1,16 +1,19 @@
 /* Evaluation of the accountability rules in force as of a date, the
  * proposals it stores, and decisions on them. Each rule runs one query
  * (its kind's, or a `sql` rule's own, under the read-only authorizer); the
- * candidates are collected, then inserted unless a proposal with the same
- * (rule, key) exists already, whatever became of it. */
+ * candidates are inserted unless a proposal with the same (rule, key)
+ * exists already, whatever became of it. A kind's candidates are inserted
+ * as its query returns them (memory does not follow their number); those
+ * of a query that reads the proposals themselves (the look-back's
+ * escalation) and of a `sql` rule (read under the authorizer, checked
+ * before any is stored) are collected first. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "accountability/accountability.h"
 
-/* A bound on one rule's candidates, which are held in memory until they are
- * inserted: a national campaign (3 000 bureaus) has rules that propose a few
- * hundred thousand; a rule over ten million is a mistake in the rule. */
+/* A bound on the candidates of one rule that are held in memory until they
+ * are inserted (see above): a rule over ten million is a mistake in the rule. */
 #define CANDIDATES_MAX 10000000
 
 typedef struct candidate {
@@ -70,18 +73,61 @@ static int candidate_add(candidates *cs, sqlite3_stmt *st, const int col[8], cha
 	return CAMPAIGN_OK;
 }
 
-/* Runs a built-in kind's query into @cs. */
-static int run_kind(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_row *r, const rule_kind *k,
-                    const char *action, candidates *cs)
+/* What a rule proposes under: the rule, its action and the evaluation's
+ * date, actor and time (one for all its proposals); added counts the
+ * proposals stored. */
+typedef struct proposing {
+	const rule_row *r;
+	const char *as_of, *action, *actor;
+	int *added;
+	char now[21];
+} proposing;
+
+static const char SQL_PROPOSE[] =
+	"INSERT INTO accountability_proposal (id, campaign, rule, ruleset, version, rule_ord, kind, action, key, unit, "
+	"person, evidence, ref, parent, reason, due_on, as_of, proposed_by, proposed_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
+	"ON CONFLICT (campaign, rule, key) DO NOTHING";
+
+/* Inserts the candidates @cs under @p. */
+static int propose(stmts *s, sqlite3_int64 crid, const proposing *p, const candidates *cs)
+{
+	const rule_row *r = p->r;
+	for (size_t i = 0; i < cs->n; i++) {
+		const candidate *c = &cs->v[i];
+		sqlite3_stmt *st = stmts_get(s, SQL_PROPOSE);
+		char id[37];
+		int rc;
+		if (!st)
+			return campaign_error_code_last();
+		db_new_id(id);
+		bind_all(st, "tIttiitt" "tro" "toot" "ottt", id, crid, r->id, r->ruleset, r->version, r->ord, r->kind, p->action,
+		         c->key, c->unit, c->person, c->evidence, c->ref, c->parent, c->reason, c->due_on, p->as_of, p->actor, p->now);
+		if ((rc = db_step_done(s->db, st, "cannot store a proposal")))
+			return rc;
+		*p->added += sqlite3_changes(s->db->sql);
+	}
+	return CAMPAIGN_OK;
+}
+
+/* Runs a built-in kind's query; each candidate is proposed at once unless
+ * the query reads the proposals (then into @cs, proposed by the caller:
+ * rows inserted into a table a running statement reads are undefined). */
+static int run_kind(stmts *s, sqlite3_int64 crid, const proposing *p, const rule_kind *k, candidates *cs)
 {
 	static const int col[8] = {0, 1, 2, 3, 4, 5, 6, 7};
 	sqlite3_stmt *st = stmts_get(s, k->sql);
-	int rc = CAMPAIGN_OK, step;
+	int rc = CAMPAIGN_OK, step, stream = !strstr(k->sql, "accountability_proposal");
 	if (!st)
 		return campaign_error_code_last();
-	bind_all(st, "Itttt", crid, as_of, r->params, r->id, action);
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+	bind_all(st, "Itttt", crid, p->as_of, p->r->params, p->r->id, p->action);
+	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
 		rc = candidate_add(cs, st, col, NULL);
+		if (!rc && stream) {
+			rc = propose(s, crid, p, cs);
+			candidates_clear(cs);
+		}
+	}
 	if (!rc && step != SQLITE_DONE)
 		rc = error_from_sqlite(s->db->sql, step, "rule query failed");
 	sqlite3_reset(st);
@@ -167,34 +213,6 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 	return rc;
 }
 
-static const char SQL_PROPOSE[] =
-	"INSERT INTO accountability_proposal (id, campaign, rule, ruleset, version, rule_ord, kind, action, key, unit, "
-	"person, evidence, ref, parent, reason, due_on, as_of, proposed_by, proposed_at) "
-	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19) "
-	"ON CONFLICT (campaign, rule, key) DO NOTHING";
-
-static int propose(stmts *s, sqlite3_int64 crid, const char *as_of, const rule_row *r, const char *action,
-                   const candidates *cs, const char *actor, int *added)
-{
-	char now[21];
-	db_now(now);
-	for (size_t i = 0; i < cs->n; i++) {
-		const candidate *c = &cs->v[i];
-		sqlite3_stmt *st = stmts_get(s, SQL_PROPOSE);
-		char id[37];
-		int rc;
-		if (!st)
-			return campaign_error_code_last();
-		db_new_id(id);
-		bind_all(st, "tIttiitt" "tro" "toot" "ottt", id, crid, r->id, r->ruleset, r->version, r->ord, r->kind, action,
-		         c->key, c->unit, c->person, c->evidence, c->ref, c->parent, c->reason, c->due_on, as_of, actor, now);
-		if ((rc = db_step_done(s->db, st, "cannot store a proposal")))
-			return rc;
-		*added += sqlite3_changes(s->db->sql);
-	}
-	return CAMPAIGN_OK;
-}
-
 static const rule_kind *const KINDS[] = {&ACC_KIND_BEHAVIOUR, &ACC_KIND_EVALUATION, &ACC_KIND_RECTIFICATION,
                                          &ACC_KIND_CASES,     &ACC_KIND_CONCEALMENT, &ACC_KIND_LOOKBACK,
                                          &ACC_KIND_TOUR,      &ACC_KIND_TENURE,      NULL};
@@ -204,22 +222,24 @@ static int apply(stmts *s, sqlite3_int64 crid, const char *campaign_id, const ch
                  const char *escalation, const char *actor, int *added)
 {
 	candidates cs = {0};
+	proposing p = {r, as_of, r->action, actor, added, ""};
 	int rc = CAMPAIGN_OK, k;
+	db_now(p.now);
 	if (!strcmp(r->kind, "sql")) {
 		if (!(rc = run_sql(s, crid, campaign_id, as_of, r, &cs)))
-			rc = propose(s, crid, as_of, r, r->action, &cs, actor, added);
+			rc = propose(s, crid, &p, &cs);
 	} else {
 		for (k = 0; KINDS[k] && strcmp(KINDS[k]->kind, r->kind); k++)
 			;
 		if (!KINDS[k])
 			rc = error_set(CAMPAIGN_ERROR, "internal: rule \"%s\" has an unknown kind \"%s\"", r->id, r->kind);
-		else if (!(rc = run_kind(s, crid, as_of, r, KINDS[k], r->action, &cs)))
-			rc = propose(s, crid, as_of, r, r->action, &cs, actor, added);
+		else if (!(rc = run_kind(s, crid, &p, KINDS[k], &cs)))
+			rc = propose(s, crid, &p, &cs);
 	}
 	candidates_clear(&cs);
-	if (!rc && !strcmp(r->kind, "lookback") &&
-	    !(rc = run_kind(s, crid, as_of, r, &ACC_KIND_LOOKBACK_ESCALATION, escalation, &cs)))
-		rc = propose(s, crid, as_of, r, escalation, &cs, actor, added);
+	p.action = escalation;
+	if (!rc && !strcmp(r->kind, "lookback") && !(rc = run_kind(s, crid, &p, &ACC_KIND_LOOKBACK_ESCALATION, &cs)))
+		rc = propose(s, crid, &p, &cs);
 	candidates_clear(&cs);
 	free(cs.v);
 	return rc;

@@ -3,6 +3,7 @@
 #ifndef CAMPAIGN_IO_PRIVATE_H
 #define CAMPAIGN_IO_PRIVATE_H
 
+#include <stdio.h>
 #include <yaml.h>
 #include "core/core.h"
 #include "campaign/import.h"
@@ -125,6 +126,13 @@ typedef struct ystream {
 /* Composes the document of @data (checked by ydoc_check with streamable
  * set) from libyaml's events, streaming what @s claims. */
 int ydoc_stream(ydoc *d, const char *data, size_t len, const ystream *s);
+/* ydoc_check() and ydoc_stream() in one pass over the file @f (read as it
+ * is parsed, never whole) or over @data when @f is NULL: it fails wherever
+ * ydoc_check() would refuse the document or find it not streamable on
+ * @key, possibly after some items went to @s, so the caller undoes them
+ * and takes the two passes, whose checks give the reference message. */
+int ydoc_stream_once(ydoc *d, const char *file, FILE *f, const char *data, size_t len, const char *key,
+                     const ystream *s);
 void ydoc_free(ydoc *d);
 yaml_node_t *ydoc_root(ydoc *d);
 yaml_node_t *ydoc_node(ydoc *d, int index);

@@ -85,54 +85,75 @@ static int shape_role(const frame *parent, const yaml_event_t *ev)
 	return parent->is_map && !parent->at_key && parent->value_is_key ? FRAME_LIST : FRAME_OTHER;
 }
 
-/* The first pass: events only, nesting counted as they come, so that a
- * deep file stops at its 65th level. With @key, it also tells whether the
- * document can be streamed (ydoc_stream): no aliases, and wherever @key
+/* The first pass' state: the open collections and what the shape allows. */
+typedef struct shape {
+	frame frames[YAML_MAX_DEPTH + 1];
+	const char *key;
+	int depth, ok, docs;
+} shape;
+
+static void shape_init(shape *sh, const char *key)
+{
+	memset(sh, 0, sizeof *sh);
+	sh->key = key;
+	sh->ok = key != NULL;
+}
+
+/* One event of the first pass: nesting counted as it comes, so that a deep
+ * file stops at its 65th level. With a key, it also follows whether the
+ * document can be streamed (ydoc_stream): no aliases, and wherever the key
  * stands in the top mapping or in a mapping listed under it, it is the
  * mapping's last key and holds a list. */
+static int shape_step(shape *sh, const ydoc *d, const yaml_event_t *ev)
+{
+	frame *parent = sh->depth ? &sh->frames[sh->depth - 1] : NULL;
+	if (sh->ok && sh->docs == 1 && (ev->type == YAML_SCALAR_EVENT || ev->type == YAML_ALIAS_EVENT ||
+	                                ev->type == YAML_SEQUENCE_START_EVENT || ev->type == YAML_MAPPING_START_EVENT))
+		shape_node(parent, sh->key, ev, &sh->ok);
+	switch (ev->type) {
+	case YAML_SEQUENCE_START_EVENT:
+	case YAML_MAPPING_START_EVENT:
+		if (++sh->depth > YAML_MAX_DEPTH)
+			return error_set_at(CAMPAIGN_EINVALID, d->file, (int)ev->start_mark.line + 1,
+			                    (int)ev->start_mark.column + 1, "nested deeper than %d levels", YAML_MAX_DEPTH);
+		sh->frames[sh->depth - 1] = (frame){shape_role(parent, ev), ev->type == YAML_MAPPING_START_EVENT, 1, 0, 0};
+		break;
+	case YAML_SEQUENCE_END_EVENT:
+	case YAML_MAPPING_END_EVENT:
+		sh->depth--;
+		shape_done(sh->depth ? &sh->frames[sh->depth - 1] : NULL);
+		break;
+	case YAML_SCALAR_EVENT:
+	case YAML_ALIAS_EVENT: shape_done(parent); break;
+	case YAML_DOCUMENT_START_EVENT: sh->docs++; break;
+	default: break;
+	}
+	return CAMPAIGN_OK;
+}
+
+/* The first pass: events only, to the end of the stream. */
 static int check_depth(const ydoc *d, const char *data, size_t len, const char *key, int *streamable)
 {
 	yaml_parser_t p;
 	yaml_event_t ev;
-	frame frames[YAML_MAX_DEPTH + 1];
-	int depth = 0, rc = CAMPAIGN_OK, done = 0, ok = key != NULL, docs = 0;
+	shape sh;
+	int rc = CAMPAIGN_OK, done = 0;
 	if (!yaml_parser_initialize(&p))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	parser_start(&p, data, len);
+	shape_init(&sh, key);
 	while (!rc && !done) {
-		frame *parent = depth ? &frames[depth - 1] : NULL;
 		if (!yaml_parser_parse(&p, &ev)) {
 			rc = parser_error(d, &p);
 			break;
 		}
-		if (ok && docs == 1 && (ev.type == YAML_SCALAR_EVENT || ev.type == YAML_ALIAS_EVENT ||
-		                        ev.type == YAML_SEQUENCE_START_EVENT || ev.type == YAML_MAPPING_START_EVENT))
-			shape_node(parent, key, &ev, &ok);
-		switch (ev.type) {
-		case YAML_SEQUENCE_START_EVENT:
-		case YAML_MAPPING_START_EVENT:
-			if (++depth > YAML_MAX_DEPTH)
-				rc = error_set_at(CAMPAIGN_EINVALID, d->file, (int)ev.start_mark.line + 1,
-				                  (int)ev.start_mark.column + 1, "nested deeper than %d levels", YAML_MAX_DEPTH);
-			else
-				frames[depth - 1] = (frame){shape_role(parent, &ev), ev.type == YAML_MAPPING_START_EVENT, 1, 0, 0};
-			break;
-		case YAML_SEQUENCE_END_EVENT:
-		case YAML_MAPPING_END_EVENT:
-			depth--;
-			shape_done(depth ? &frames[depth - 1] : NULL);
-			break;
-		case YAML_SCALAR_EVENT:
-		case YAML_ALIAS_EVENT: shape_done(parent); break;
-		case YAML_DOCUMENT_START_EVENT: docs++; break;
-		case YAML_STREAM_END_EVENT: done = 1; break;
-		default: break;
-		}
+		rc = shape_step(&sh, d, &ev);
+		done = ev.type == YAML_STREAM_END_EVENT;
 		yaml_event_delete(&ev);
 	}
 	yaml_parser_delete(&p);
 	if (streamable)
-		*streamable = ok;
+		*streamable = sh.ok;
 	return rc;
 }
 
@@ -291,28 +312,83 @@ static int stream_event(ydoc *d, sframe *st, int *depth, const yaml_event_t *ev,
 	return CAMPAIGN_OK;
 }
 
-int ydoc_stream(ydoc *d, const char *data, size_t len, const ystream *s)
+/* Composes the first document from @p's events; with @sh, the first
+ * pass's checks run on the same events, to the end of the stream. */
+static int stream_run(ydoc *d, yaml_parser_t *p, const ystream *s, shape *sh)
 {
-	yaml_parser_t p;
 	yaml_event_t ev;
 	sframe st[YAML_MAX_DEPTH + 1];
-	int depth = 0, rc = CAMPAIGN_OK, done = 0;
+	int depth = 0, rc = CAMPAIGN_OK, done = 0, composed = 0;
 	if (!yaml_document_initialize(&d->doc, NULL, NULL, NULL, 1, 1))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	d->loaded = 1;
+	while (!rc && !done) {
+		if (!yaml_parser_parse(p, &ev)) {
+			rc = parser_error(d, p);
+			break;
+		}
+		if (sh && !(rc = shape_step(sh, d, &ev)) && !sh->ok)
+			rc = error_set_at(CAMPAIGN_EINVALID, d->file, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1,
+			                  "the document cannot be read in one pass");
+		/* the first document only, as libyaml's loader */
+		if (!rc && !composed) {
+			composed = ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT;
+			rc = stream_event(d, st, &depth, &ev, s);
+		}
+		done = sh ? ev.type == YAML_STREAM_END_EVENT : composed;
+		yaml_event_delete(&ev);
+	}
+	return rc;
+}
+
+int ydoc_stream(ydoc *d, const char *data, size_t len, const ystream *s)
+{
+	yaml_parser_t p;
+	int rc;
 	if (!yaml_parser_initialize(&p))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	parser_start(&p, data, len);
-	while (!rc && !done) {
-		if (!yaml_parser_parse(&p, &ev)) {
-			rc = parser_error(d, &p);
-			break;
-		}
-		/* the first document only, as libyaml's loader */
-		done = ev.type == YAML_DOCUMENT_END_EVENT || ev.type == YAML_STREAM_END_EVENT;
-		rc = stream_event(d, st, &depth, &ev, s);
-		yaml_event_delete(&ev);
+	rc = stream_run(d, &p, s, NULL);
+	yaml_parser_delete(&p);
+	return rc;
+}
+
+/* A file read by libyaml, refused past YAML_MAX_BYTES as file_read() does. */
+typedef struct capped {
+	FILE *f;
+	size_t left;
+} capped;
+
+static int capped_read(void *data, unsigned char *buffer, size_t size, size_t *size_read)
+{
+	capped *c = data;
+	size_t n = fread(buffer, 1, size <= c->left ? size : c->left + 1, c->f);
+	if (n > c->left || ferror(c->f))
+		return 0;
+	c->left -= n;
+	*size_read = n;
+	return 1;
+}
+
+int ydoc_stream_once(ydoc *d, const char *file, FILE *f, const char *data, size_t len, const char *key,
+                     const ystream *s)
+{
+	yaml_parser_t p;
+	capped in = {f, YAML_MAX_BYTES};
+	shape sh;
+	int rc;
+	memset(d, 0, sizeof *d);
+	d->file = file ? file : "<string>";
+	if (!yaml_parser_initialize(&p))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (f) {
+		yaml_parser_set_input(&p, capped_read, &in);
+		yaml_parser_set_encoding(&p, YAML_UTF8_ENCODING);
+	} else {
+		parser_start(&p, data, len);
 	}
+	shape_init(&sh, key);
+	rc = stream_run(d, &p, s, &sh);
 	yaml_parser_delete(&p);
 	return rc;
 }

@@ -1078,11 +1078,14 @@ static int stream_item(void *ctx, ydoc *d, int item)
 	                   &children);
 }
 
-static int import_streamed(imp *im, const char *data, size_t len, const campaign_import_options *opts)
+/* The plan composed item by item: checked beforehand (ydoc_check), or in
+ * the same pass when @once (then from @f, or @data when @f is NULL). */
+static int import_streamed(imp *im, int once, FILE *f, const char *data, size_t len,
+                           const campaign_import_options *opts)
 {
 	plan_stream ps = {im, opts, 0, 0, {0}, {0}};
 	ystream s = {stream_claim, stream_item, &ps};
-	int rc = ydoc_stream(&im->d, data, len, &s);
+	int rc = once ? ydoc_stream_once(&im->d, im->file, f, data, len, "tasks", &s) : ydoc_stream(&im->d, data, len, &s);
 	if (rc)
 		return rc;
 	if (!ydoc_root(&im->d))
@@ -1105,6 +1108,10 @@ static int load(imp *im, const char *data, size_t len, int *streamed)
 	return CAMPAIGN_OK;
 }
 
+/* A plan is first read in one pass (ydoc_stream_once: a file is never
+ * held whole, nor parsed twice); should that pass fail for any reason, the
+ * transaction is rolled back and the plan read again in two (the checks,
+ * then the import), whose messages are the reference ones. */
 typedef struct plan_call {
 	imp *im;
 	const campaign_import_options *opts;
@@ -1113,6 +1120,8 @@ typedef struct plan_call {
 	struct campaign_buf b;  /* a file's bytes */
 	int loaded;             /* im->d holds the document */
 	int streamed;           /* composed item by item in the body (ydoc_stream) */
+	int once;               /* the one pass: 1 to try it, 2 once it ran */
+	FILE *f;                /* the file it reads */
 	const char *data;       /* the plan's text */
 	size_t len;
 } plan_call;
@@ -1135,6 +1144,14 @@ static int plan_prepare(write_op *op, void *ctx)
 	if (!pc->source)
 		return error_set(CAMPAIGN_EINVALID, "campaign_plan_import_%s: %s is NULL", pc->from_text ? "string" : "file",
 		                 pc->from_text ? "yaml" : "path");
+	if (pc->once) {
+		if (!pc->from_text && !(pc->f = fopen(pc->source, "rb")))
+			return error_set(CAMPAIGN_EIO, "%s: cannot open the file", pc->source);
+		pc->loaded = pc->streamed = 1;
+		pc->data = data;
+		pc->len = pc->from_text ? strlen(data) : 0;
+		return CAMPAIGN_OK;
+	}
 	if (pc->from_text)
 		len = strlen(data);
 	else if ((rc = file_read(pc->source, &pc->b)))
@@ -1153,29 +1170,44 @@ static int plan_body(write_op *op, void *ctx)
 {
 	plan_call *pc = ctx;
 	(void)op;
+	if (pc->once)
+		pc->once = 2;
 	if (pc->streamed)
-		return import_streamed(pc->im, pc->data, pc->len, pc->opts);
+		return import_streamed(pc->im, pc->once, pc->f, pc->data, pc->len, pc->opts);
 	return import_root(pc->im, ydoc_root(&pc->im->d), pc->opts);
 }
 
-int plan_import(campaign_db *db, int from_text, const char *source, const char *name, const char *actor,
-                const campaign_import_options *opts)
+/* One attempt: the write with a fresh importer, then its memory freed. */
+static int plan_write(campaign_db *db, imp *im, plan_call *pc, const char *name, const char *actor)
 {
 	/* the plan names its campaign and writes its own call entry (plan.import or plan.import.replace) */
 	write_op op = {.name = "plan.import", .actor = actor, .object = name, .access = ACCESS_PLAN,
 	               .flags = WRITE_NO_CAMPAIGN | WRITE_OWN_LOG | WRITE_BULK, .check = plan_check, .prepare = plan_prepare,
 	               .body = plan_body};
-	imp im;
-	plan_call pc = {&im, opts, from_text, source, {0}, 0, 0, NULL, 0};
 	int rc;
-	memset(&im, 0, sizeof im);
-	im.db = db;
-	im.file = name;
-	im.actor = actor;
-	rc = db_write(db, &op, &pc, NULL);
-	idset_free(&im.ids);
-	if (pc.loaded)
-		ydoc_free(&im.d);
-	buf_reset(&pc.b);
+	memset(im, 0, sizeof *im);
+	im->db = db;
+	im->file = name;
+	im->actor = actor;
+	rc = db_write(db, &op, pc, NULL);
+	idset_free(&im->ids);
+	if (pc->loaded)
+		ydoc_free(&im->d);
+	if (pc->f)
+		fclose(pc->f);
+	buf_reset(&pc->b);
+	return rc;
+}
+
+int plan_import(campaign_db *db, int from_text, const char *source, const char *name, const char *actor,
+                const campaign_import_options *opts)
+{
+	imp im;
+	plan_call pc = {&im, opts, from_text, source, {0}, 0, 0, 1, NULL, NULL, 0};
+	int rc = plan_write(db, &im, &pc, name, actor);
+	if (rc && pc.once == 2) {
+		pc = (plan_call){&im, opts, from_text, source, {0}, 0, 0, 0, NULL, NULL, 0};
+		rc = plan_write(db, &im, &pc, name, actor);
+	}
 	return rc;
 }

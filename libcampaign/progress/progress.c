@@ -340,15 +340,27 @@ int campaign_phase_status_query(campaign_cursor **out, campaign_db *db, const ch
 	                   "ttttddtttiii");
 }
 
+/* The overdue (red) shares of T (outcome or milestone, its shares in T_share,
+ * its reports in REPORT): columns unit, kind, item, days_late, o_ord. Only
+ * the items whose last day is more than ?4 days before ?2 can be red, so
+ * they are found through T_last (campaign, last) -- "julianday(?2) -
+ * julianday(last) > ?4" of SHARE_STATUS_CTE in the form an index takes --
+ * and the report in force is read for their shares only: the cost follows
+ * the shares past their deadline, not all of the campaign's. */
+#define LATE_SHARES(T, REPORT)                                                                             \
+	"SELECT s.unit, '" T "' AS kind, o.id AS item, CAST(julianday(?2) - julianday(o.last) AS INTEGER) AS days_late, " \
+	"o.ord AS o_ord FROM " T " o JOIN " T "_share s ON s." T " = o.rid "              \
+	"WHERE o.campaign = ?1 AND o.last < date(?2, '-' || ?4 || ' days') AND coalesce((SELECT p.status FROM " \
+	REPORT " p WHERE p." T " = s." T " AND p.unit = s.unit AND p.reported_on <= ?2 "                        \
+	"ORDER BY p.reported_on DESC, p.id DESC LIMIT 1), '') <> 'done'"
+
 /* Overdue shares of outcomes and of milestones, per unit; a milestone is
  * named "节点 <id>" in the reason. */
 int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	return dated_query(out, db, campaign, as_of,
-	                   SHARE_STATUS_CTE
-	                   ", late AS (SELECT st.unit, st.kind, " SHARE_ITEM_ID " AS item, st.days_late, st.o_ord FROM st "
-	                   "WHERE st.color = 'red' AND st.unit IS NOT NULL "
-	                   "ORDER BY st.unit, st.kind = 'milestone', st.o_ord) "
+	                   "WITH late AS (SELECT * FROM (" LATE_SHARES("outcome", "progress_report") " UNION ALL "
+	                   LATE_SHARES("milestone", "milestone_report") ") ORDER BY unit, kind = 'milestone', o_ord) "
 	                   "SELECT u.id AS unit, u.name AS unit_name, count(*) AS overdue, max(late.days_late) AS max_days_late, "
 	                   "group_concat(CASE WHEN late.kind = 'outcome' THEN late.item END, ',') AS outcomes, "
 	                   "u.name || ' 逾期未完成 ' || count(*) || ' 项: ' || "
