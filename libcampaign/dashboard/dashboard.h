@@ -24,6 +24,20 @@ typedef struct share {
 	int percent, days_late;
 } share;
 
+/* A query's rows kept in memory (rowset.c): several parts read them, the
+ * query runs once. A cell is NULL where the query gave NULL. */
+typedef struct rowset {
+	strs names; /* the columns */
+	char **cells; /* n rows of ncols */
+	int ncols, n, ncells, cap;
+} rowset;
+/* Keeps the rows of @c (then frees it); @rc is the query's result, returned (with @c untouched) when not OK. */
+int rowset_load(rowset *r, int rc, campaign_cursor *c);
+/* Column @col of row @row; NULL when NULL or unknown. */
+const char *rowset_get(const rowset *r, int row, const char *col);
+long rowset_int(const rowset *r, int row, const char *col);
+void rowset_free(rowset *r);
+
 /* The page being written. The first error sticks: later writes do nothing. */
 typedef struct dash {
 	campaign_db *db;
@@ -35,6 +49,8 @@ typedef struct dash {
 	int filtered;
 	strs units, unit_names; /* units that owe shares, in plan order */
 	strs outcomes, outcome_labels;
+	rowset outcome_rows;    /* campaign_outcome_status_query(), once */
+	rowset phase_rows;      /* campaign_phase_status_query(), once */
 	share *shares;
 	int nshares, cap_shares;
 } dash;

@@ -94,31 +94,26 @@ static const char *bar_title(const char *label, const char *cls, const char *fir
  * outcomes the filter keeps. With no @a, only counts them and widens @grow. */
 static int gantt_rows(dash *d, const axis *a, axis *grow, int row, int phases)
 {
-	campaign_cursor *c;
+	const rowset *r = phases ? &d->phase_rows : &d->outcome_rows;
 	char label[700];
-	int rc = phases ? campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)
-	                : campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
-	if (!dash_ok(d, rc))
-		return row;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		const char *cls = campaign_cursor_get(c, phases ? "status" : "color");
-		const char *first = campaign_cursor_get(c, "first"), *last = campaign_cursor_get(c, "last");
-		if (!phases && !outcome_shown(d, campaign_cursor_get(c, "outcome")))
+	for (int i = 0; i < r->n && !d->rc; i++) {
+		const char *cls = rowset_get(r, i, phases ? "status" : "color");
+		const char *first = rowset_get(r, i, "first"), *last = rowset_get(r, i, "last");
+		const char *kind = rowset_get(r, i, "kind"), *name = rowset_get(r, i, "name");
+		if (!phases && !outcome_shown(d, rowset_get(r, i, "outcome")))
 			continue;
 		if (phases)
-			snprintf(label, sizeof label, "%s%.600s", strcmp(campaign_cursor_get(c, "kind"), "phase") ? "  ◆ " : "",
-			         campaign_cursor_get(c, "name"));
+			snprintf(label, sizeof label, "%s%.600s", kind && strcmp(kind, "phase") ? "  ◆ " : "", name ? name : "");
 		else
-			snprintf(label, sizeof label, "%s %.600s", campaign_cursor_get(c, "outcome"), campaign_cursor_get(c, "text"));
+			snprintf(label, sizeof label, "%s %.600s", rowset_get(r, i, "outcome"), rowset_get(r, i, "text"));
 		if (grow) {
 			axis_widen(grow, first);
 			axis_widen(grow, last);
 		} else
-			gantt_bar(d, a, row, label, first, last, cls,
-			          bar_title(label, cls, first, last, phases ? 0 : campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"))));
+			gantt_bar(d, a, row, label, first, last, cls ? cls : "none",
+			          bar_title(label, cls ? cls : "none", first, last, phases ? 0 : rowset_int(r, i, "days_late")));
 		row++;
 	}
-	campaign_cursor_free(c);
 	return row;
 }
 

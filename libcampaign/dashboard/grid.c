@@ -130,23 +130,20 @@ static int overdue_kept(const dash *d, int o)
 
 static void supervision_outcomes(dash *d)
 {
-	campaign_cursor *c;
-	if (!dash_ok(d, campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of)))
-		return;
+	const rowset *r = &d->outcome_rows;
 	table_begin(d, "逾期成果", (const char *const[]){"成果", "内容", "时限", "逾期天数", "未完成单位", NULL});
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		if (strcmp(campaign_cursor_get(c, "color"), "red") ||
-		    !overdue_kept(d, strs_find(&d->outcomes, campaign_cursor_get(c, "outcome"))))
+	for (int i = 0; i < r->n; i++) {
+		const char *color = rowset_get(r, i, "color");
+		if (!color || strcmp(color, "red") || !overdue_kept(d, i))
 			continue;
 		put(d, "<tr>");
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "outcome"));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "text"));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "deadline_text"));
-		putf(d, "<td class=\"s-red\">%lld</td>", campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late")));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "owing"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "outcome"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "text"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "deadline_text"));
+		putf(d, "<td class=\"s-red\">%ld</td>", rowset_int(r, i, "days_late"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "owing"));
 		put(d, "</tr>\n");
 	}
-	campaign_cursor_free(c);
 	table_end(d);
 }
 
