@@ -53,7 +53,14 @@ typedef struct dash {
 	rowset phase_rows;      /* campaign_phase_status_query(), once */
 	share *shares;
 	int nshares, cap_shares;
+	int standalone;         /* a chart alone (chart.c): its <svg> is the document's root */
 } dash;
+
+/* dashboard.c: the page's start (the as-of date, the filter, the shares read)
+ * and its end (the buffer handed to *out, or freed on failure); the styles. */
+int dash_start(dash *d, campaign_db *db, const char *campaign, const char *as_of, const char *unit, const char *site);
+int dash_finish(dash *d, campaign_buf **out);
+extern const char DASH_CSS[];
 
 /* html.c: the writer */
 void put(dash *d, const char *s);
@@ -68,6 +75,12 @@ void svg_text(dash *d, int x, int y, const char *cls, const char *text);
 void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars);
 /* One legend swatch per class/word pair, a NULL class ending them. */
 void legend(dash *d, const char *const *pairs);
+/* A chart's frame (chart.c), @w × @h with its @title: in the page a
+ * scrolling <svg> and the HTML @legend after it; alone (d->standalone) the
+ * root <svg> with its namespace and styles, the @legend drawn below @h inside
+ * it. @legend may be NULL. */
+void svg_open(dash *d, int w, int h, const char *title, const char *const *legend);
+void svg_close(dash *d, int w, int h, const char *const *legend);
 /* The Chinese word of a status class ("red" -> "逾期"). */
 const char *status_word(const char *cls);
 /* Records @rc as the page's error; 1 when it is OK. */
@@ -112,6 +125,24 @@ void tally_end(dash *d, tally *t, const char *heading, const char *corner);
 /* shares.c: outcomes and shares read once */
 int shares_load(dash *d);
 void shares_free(dash *d);
+
+/* The charts that chart.c also writes alone (gantt.c, tallies.c), and the
+ * coverage tallies the page shows as tables and the chart as bars. */
+void gantt_chart(dash *d);
+void risk_heatmap(dash *d);
+void coverage_rounds_tally(dash *d, tally *t);
+void coverage_findings_tally(dash *d, tally *t);
+void coverage_ledger_tally(dash *d, tally *t);
+extern const char *const COVERAGE_ROUND_STATES[], *const COVERAGE_LEDGER_STATES[];
+/* grid.c: a share's class as an index into CELL_CLASSES (NCLASS of them) */
+#define NCLASS 6
+extern const char *const CELL_CLASSES[], *const GRID_LEGEND[];
+int class_index(const char *cls);
+/* The shares by unit and outcome: cell [unit * outcomes + outcome] is the
+ * share's index + 1, 0 where the unit owes none (free() it); NULL out of memory. */
+int *share_map(dash *d);
+/* The grid's cell in words: "逾期未完成，完成50%，逾期3天" (a static buffer). */
+const char *share_words(const share *s);
 
 /* A section of the page: its anchor, its heading and the parts it writes in order. */
 typedef struct dash_section {

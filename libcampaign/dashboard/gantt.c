@@ -121,24 +121,21 @@ static const char *const GANTT_LEGEND[] = {"upcoming", "未开始", "active", "�
 	"节点已过", "due_soon", "节点临近", "done", "成果完成", "green", "未到期", "yellow", "临期", "red", "逾期",
 	"none", "无明确期限", "asof", "统计日", NULL};
 
-static void gantt_chart(dash *d)
+void gantt_chart(dash *d)
 {
 	axis a = {0};
 	int height, row, x;
 	a.rows = gantt_rows(d, NULL, &a, gantt_rows(d, NULL, &a, 0, 1), 0);
 	axis_widen(&a, d->as_of);
 	height = G_TOP + 4 + a.rows * G_ROW;
-	putf(d, "<div class=\"scroll\"><svg width=\"%d\" height=\"%d\" role=\"img\">",
-	     G_LEFT + G_WIDTH + 10, height);
-	put(d, "<title>阶段、节点与成果期限</title>");
+	svg_open(d, G_LEFT + G_WIDTH + 10, height, "阶段、节点与成果期限", GANTT_LEGEND);
 	axis_months(d, &a, height);
 	row = gantt_rows(d, &a, NULL, 0, 1);
 	gantt_rows(d, &a, NULL, row, 0);
 	x = axis_x(&a, d->as_of);
 	putf(d, "<line class=\"asof\" x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\"><title>统计日 %s</title></line>", x, x, height,
 	     d->as_of);
-	put(d, "</svg></div>\n");
-	legend(d, GANTT_LEGEND);
+	svg_close(d, G_LEFT + G_WIDTH + 10, height, GANTT_LEGEND);
 }
 
 const dash_section SECTION_GANTT = {"gantt", "一、阶段与成果时间表（甘特图）", {gantt_chart}};
