@@ -67,6 +67,8 @@ void put(dash *d, const char *s);
 void putf(dash *d, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
 /* @s with & < > " ' as entities; NULL writes nothing. */
 void esc(dash *d, const char *s);
+/* @s escaped, cut to @chars characters and "…" when longer. */
+void esc_cut(dash *d, const char *s, int chars);
 /* <tag class="cls">escaped text</tag> */
 void tag_text(dash *d, const char *tag, const char *cls, const char *text);
 void svg_rect(dash *d, int x, int y, int w, int h, const char *cls, const char *title);
@@ -107,6 +109,7 @@ void strs_free(strs *s);
 
 /* tally.c: counts by row and column key, for the pivot tables */
 #define TALLY_COLS 32
+#define TALLY_UNNAMED "（未注明）" /* the row or column of an empty key */
 typedef struct tally {
 	strs rows, cols;
 	long long *cell; /* cap rows of TALLY_COLS */

@@ -110,6 +110,8 @@ static void matrix_grid(dash *d)
 
 const dash_section SECTION_MATRIX = {"matrix", "二、责任分工热力表（单位 × 成果）", {matrix_grid}};
 
+#define SUPERVISION_REASON_CHARS 160
+
 static void supervision_units(dash *d)
 {
 	campaign_cursor *c;
@@ -121,7 +123,10 @@ static void supervision_units(dash *d)
 		put(d, "<tr>");
 		tag_text(d, "td", "unit", campaign_cursor_get(c, "unit_name"));
 		putf(d, "<td>%lld</td><td class=\"s-red\">%lld</td>", campaign_cursor_int(c, 2), campaign_cursor_int(c, 3));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "reason"));
+		/* the items overdue, the first of them: all of them are in the supervision query's table */
+		put(d, "<td>");
+		esc_cut(d, campaign_cursor_get(c, "reason"), SUPERVISION_REASON_CHARS);
+		put(d, "</td>");
 		put(d, "</tr>\n");
 		rows++;
 	}

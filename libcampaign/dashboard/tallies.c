@@ -81,18 +81,36 @@ static void grade_columns(dash *d, tally *t)
 	campaign_cursor_free(c);
 }
 
+/* One pass over the distribution: the grades of all points (the whole
+ * picture for a weighted or criteria model, which has no heat map), by unit
+ * and by risk type (the business area a point belongs to). */
 static void risk_distribution(dash *d)
 {
+	static const char *const HEADINGS[] = {"风险等级分布（风险点数）", "各单位风险等级分布（风险点数）",
+		"各业务领域（风险类别）风险等级分布（风险点数）"};
+	static const char *const CORNERS[] = {"", "单位", "风险类别"};
 	campaign_cursor *c;
-	tally t = {0};
-	grade_columns(d, &t);
-	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign)))
+	tally t[3];
+	int i, points;
+	memset(t, 0, sizeof t);
+	for (i = 0; i < 3; i++)
+		grade_columns(d, &t[i]);
+	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign))) {
+		for (i = 0; i < 3; i++)
+			tally_free(&t[i]);
 		return;
-	while (next_kept(d, c))
-		tally_add(d, &t, campaign_cursor_get(c, "unit_name"), campaign_cursor_get(c, "grade_label"),
-			          campaign_cursor_int(c, campaign_cursor_column_index(c, "points")));
+	}
+	points = campaign_cursor_column_index(c, "points");
+	while (next_kept(d, c)) {
+		const char *grade = campaign_cursor_get(c, "grade_label");
+		long long n = campaign_cursor_int(c, points);
+		tally_add(d, &t[0], "全部风险点", grade, n);
+		tally_add(d, &t[1], campaign_cursor_get(c, "unit_name"), grade, n);
+		tally_add(d, &t[2], campaign_cursor_get(c, "type_name"), grade, n);
+	}
 	campaign_cursor_free(c);
-	tally_end(d, &t, "各单位风险等级分布（风险点数）", "单位");
+	for (i = 0; i < 3; i++)
+		tally_end(d, &t[i], HEADINGS[i], CORNERS[i]);
 }
 
 const dash_section SECTION_RISK = {"risk", "四、廉政风险热力图", {risk_heatmap, risk_distribution}};
