@@ -3,6 +3,8 @@
 # is missing. Sourced by examples/demo.sh and tests/run-all.sh.
 CAMPAIGN_DEPS="build-essential cmake pkg-config libsqlite3-dev sqlite3 libyaml-dev libssl-dev libutf8proc-dev libxlsxwriter-dev libcmocka-dev swig
   python3 python3-dev python3-pytest python3-yaml python3-openpyxl default-jdk-headless junit5 valgrind binutils abigail-tools"
+# the dashboard rendered headless (tests/cli/dashboard_browser.sh; skipped without it)
+CAMPAIGN_DEPS="$CAMPAIGN_DEPS chromium"
 missing=""
 for p in $CAMPAIGN_DEPS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
