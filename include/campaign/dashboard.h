@@ -7,7 +7,8 @@
  * and outcome deadlines with the as-of line; the responsibility matrix as a
  * heat grid of shares (units × outcomes) with each unit's counts; the
  * supervision list (督查) and the overdue outcomes; the risk heat map and the
- * grade distribution by unit; self-inspection coverage, findings and the
+ * grade distribution of all points, by unit and by business area (risk type);
+ * self-inspection coverage, findings and the
  * rectification ledger; accountability proposals and their decisions.
  *
  * It is built only from the public queries (campaign_phase_status_query(),
@@ -19,7 +20,8 @@
  * Inline CSS and SVG only: no script, no font or image fetched from anywhere,
  * so it opens from a USB stick on an offline PC and prints on A4 landscape.
  * Every text from the store is escaped; every colour has a legend and each
- * cell's title gives its status in words.
+ * cell's title gives its status in words. Each chart can also be written
+ * alone as a standalone SVG (campaign_chart_write()).
  */
 #ifndef CAMPAIGN_DASHBOARD_H
 #define CAMPAIGN_DASHBOARD_H
