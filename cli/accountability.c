@@ -90,6 +90,11 @@ static int rules_list(campaign_cursor **c, campaign_db *db, args *a)
 	return campaign_rules_query(c, db, a->campaign);
 }
 
+static int rulesets_list(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_rulesets_query(c, db, a->campaign);
+}
+
 static int evaluate(args *a)
 {
 	campaign_db *db;
@@ -217,6 +222,9 @@ static const cli_command rules_commands[] = {
 	VERSIONED("import", "FILE.yaml", "load the accountability rules; prints their version", NULL,
 	          campaign_rules_import_file, "rules"),
 	LIST("list", "", "the rules", OPTIONS(O_FORMAT), rules_list),
+	LIST("sets", "", "every rule set, in force or retired, with its retirement", OPTIONS(O_FORMAT), rulesets_list),
+	CALL2("retire", "RULESET REASON", "retire a rule set: it no longer evaluates, its history stays", NULL,
+	      campaign_rules_retire, "retired rule set"),
 	CMD_END,
 };
 
@@ -251,7 +259,7 @@ const cli_command accountability_commands[] = {
 	LOGGED("record", "PERSON", "a person's whole record (confidential; the read is logged)", OPTIONS(O_FORMAT),
 	       record),
 	CMD("evaluation", "", "conduct evaluations: add, import, ranking", NULL, evaluation_commands, NULL),
-	CMD("rules", "", "accountability rules: import, list", NULL, rules_commands, NULL),
+	CMD("rules", "", "accountability rules: import, list, sets, retire", NULL, rules_commands, NULL),
 	CMD("evaluate", "", "apply the rules; prints how many new proposals", OPTIONS(O_AS_OF), NULL, evaluate),
 	TABLE("proposals", "", "the proposals the rules made",
 	      OPTIONS(OPT("--status", 0, "S", "only proposals in status S"), O_UNIT("one unit's proposals"), O_FORMAT),

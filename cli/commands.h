@@ -246,6 +246,7 @@ int cmd_workload(args *a);
 int cmd_status(args *a);
 int cmd_report(args *a);
 int cmd_dashboard(args *a);
+int cmd_chart(args *a);
 int cmd_thresholds(args *a);
 int cmd_log(args *a);
 int cmd_verify(args *a);

@@ -443,12 +443,37 @@ CAMPAIGN_API int campaign_rules_import_string(campaign_db *db, const char *campa
                                               const char *name, const char *actor);
 
 /**
- * The rules in force (the newest version of each rule set), by set and order.
+ * The rules in force (the newest version of each rule set not retired), by set and order.
  * Columns: ruleset, version (int), id, kind, action, action_label, name, source, params (JSON).
  * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
  *         ::CAMPAIGN_ENOTFOUND (campaign).
  */
 CAMPAIGN_API int campaign_rules_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
+/**
+ * Retires a rule set: its rules no longer evaluate, and its newest version records who retired it,
+ * when and why. Nothing is deleted: its versions, the proposals made under it and their decisions
+ * stay, and its rule ids stay taken. Importing a changed version of it puts the set in force again
+ * (an identical one changes nothing: the set stays retired).
+ * @param ruleset  the rule set's id; required
+ * @param reason   why it is retired; required
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a missing @p ruleset or @p reason, invalid UTF-8);
+ *         ::CAMPAIGN_ENOTFOUND ("no rule set with id \"X\"", or the campaign);
+ *         ::CAMPAIGN_ECONFLICT ("rule set \"X\" (version N) is retired already"); ::CAMPAIGN_EPERM;
+ *         ::CAMPAIGN_EBUSY.
+ */
+CAMPAIGN_API int campaign_rules_retire(campaign_db *db, const char *campaign, const char *ruleset, const char *reason,
+                                       const char *actor);
+
+/**
+ * Every rule set, in force or retired, as its newest version, by id.
+ * Columns: id, version (int), name, source, rules (int: its rules), imported_by, imported_at,
+ * status ("in_force" or "retired"), retired_by, retired_at, retired_reason (NULL while in force),
+ * proposals (int: the proposals made under any version of it).
+ * @return ::CAMPAIGN_OK and the cursor in @p out; ::CAMPAIGN_EINVALID (a NULL @p out);
+ *         ::CAMPAIGN_ENOTFOUND (campaign).
+ */
+CAMPAIGN_API int campaign_rulesets_query(campaign_cursor **out, campaign_db *db, const char *campaign);
 
 /* ---- evaluation, proposals and decisions ---- */
 

@@ -7,7 +7,8 @@
  * and outcome deadlines with the as-of line; the responsibility matrix as a
  * heat grid of shares (units × outcomes) with each unit's counts; the
  * supervision list (督查) and the overdue outcomes; the risk heat map and the
- * grade distribution by unit; self-inspection coverage, findings and the
+ * grade distribution of all points, by unit and by business area (risk type);
+ * self-inspection coverage, findings and the
  * rectification ledger; accountability proposals and their decisions.
  *
  * It is built only from the public queries (campaign_phase_status_query(),
@@ -19,7 +20,8 @@
  * Inline CSS and SVG only: no script, no font or image fetched from anywhere,
  * so it opens from a USB stick on an offline PC and prints on A4 landscape.
  * Every text from the store is escaped; every colour has a legend and each
- * cell's title gives its status in words.
+ * cell's title gives its status in words. Each chart can also be written
+ * alone as a standalone SVG (campaign_chart_write()).
  */
 #ifndef CAMPAIGN_DASHBOARD_H
 #define CAMPAIGN_DASHBOARD_H
@@ -73,6 +75,54 @@ CAMPAIGN_API int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *d
  */
 CAMPAIGN_API int campaign_dashboard_write(campaign_db *db, const char *campaign,
                                           const campaign_dashboard_options *opts, const char *path);
+
+#define CAMPAIGN_CHART_OPTIONS_VERSION 1
+
+/**
+ * Which chart campaign_chart_write() writes, and as of when. Initialise with ::CAMPAIGN_CHART_OPTIONS_INIT or
+ * campaign_chart_options_init().
+ */
+typedef struct campaign_chart_options {
+	unsigned int version; /**< ::CAMPAIGN_CHART_OPTIONS_VERSION */
+	const char *kind;     /**< "gantt" (phases, milestones, outcome deadlines), "matrix" (the heat grid of shares,
+	                           units × outcomes), "heatmap" (the risk heat map of the default matrix model) or
+	                           "coverage" (self-inspection reports per round, findings, the rectification ledger);
+	                           required */
+	const char *as_of;    /**< the date judged "YYYY-MM-DD", or NULL for today (UTC) */
+	const char *unit;     /**< a unit or a group, or NULL for all (as campaign_dashboard_options.unit) */
+	const char *site;     /**< reserved for multi-site stores; must be NULL */
+} campaign_chart_options;
+
+#define CAMPAIGN_CHART_OPTIONS_INIT { CAMPAIGN_CHART_OPTIONS_VERSION, NULL, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to the defaults of @p version (for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_chart_options_init(campaign_chart_options *opts, unsigned int version);
+
+/**
+ * Writes one chart of the dashboard alone, as a standalone SVG document (an XML declaration, the SVG
+ * namespace, its styles and legend inside; Chinese text; every text from the store escaped), drawn by
+ * the same code as the dashboard's, for pasting into a report.
+ * @param[out] out  the SVG, written only on success; free with campaign_buf_free()
+ * @param campaign  campaign id, or NULL for the only one
+ * @param opts      the chart; required (its kind is)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL @p out, @p db or @p opts, an unknown opts->version,
+ *         a kind not one of gantt, matrix, heatmap, coverage ("chart \"pie\" is not one of gantt, matrix,
+ *         heatmap, coverage"), a heat map without a default matrix model, and as campaign_dashboard_write_buf();
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or unit; ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_chart_write_buf(campaign_buf **out, campaign_db *db, const char *campaign,
+                                          const campaign_chart_options *opts);
+
+/**
+ * Writes one chart to the file @p path as campaign_chart_write_buf() makes it (replaced whole).
+ * @return as campaign_chart_write_buf(); ::CAMPAIGN_EINVALID also for a NULL @p path;
+ *         ::CAMPAIGN_EIO if the file cannot be written.
+ */
+CAMPAIGN_API int campaign_chart_write(campaign_db *db, const char *campaign, const campaign_chart_options *opts,
+                                      const char *path);
 
 CAMPAIGN_END_DECLS
 #endif

@@ -249,7 +249,7 @@ static const char SQL_RULES[] =
 	"SELECT s.id, s.version, r.id, r.ord, r.kind, r.action, r.params, "
 	"coalesce(json_extract(r.params, '$.escalation'), 'accountability'), c.id "
 	"FROM accountability_ruleset s JOIN accountability_rule r ON r.ruleset = s.rid JOIN campaign c ON c.rid = s.campaign "
-	"WHERE s.campaign = ?1 AND s.version = (SELECT max(version) FROM accountability_ruleset m "
+	"WHERE s.campaign = ?1 AND s.retired_at IS NULL AND s.version = (SELECT max(version) FROM accountability_ruleset m "
 	"WHERE m.campaign = s.campaign AND m.id = s.id) ORDER BY s.id, r.ord";
 
 /* Reads the rules in force, then applies each in order. */

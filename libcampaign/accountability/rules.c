@@ -449,7 +449,7 @@ DOC_VERSION_IMPORT_FUNCTIONS(campaign_rules_import, RULESET_DOC)
 static const char SQL_RULES_IN_FORCE[] =
 	"SELECT s.id AS ruleset, s.version, r.id, r.kind, r.action, " ACC_ACTION_LABEL("r.action")
 	" AS action_label, r.name, r.source, r.params FROM accountability_ruleset s "
-	"JOIN accountability_rule r ON r.ruleset = s.rid WHERE s.campaign = ?1 AND s.version = "
+	"JOIN accountability_rule r ON r.ruleset = s.rid WHERE s.campaign = ?1 AND s.retired_at IS NULL AND s.version = "
 	"(SELECT max(version) FROM accountability_ruleset m WHERE m.campaign = s.campaign AND m.id = s.id) "
 	"ORDER BY s.id, r.ord";
 

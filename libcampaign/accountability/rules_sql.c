@@ -1,7 +1,10 @@
 /* The one escape hatch of the rules: a read-only SQL query over documented
- * views. It is checked twice over: an authorizer that lets the statement
- * read only those views (never a table, a confidential one or the schema)
- * and refuses every write, and sqlite3_stmt_readonly() on the result. */
+ * views. It is checked twice over: an allow-list authorizer (a SELECT that
+ * reads only those views and calls only deterministic built-in functions;
+ * everything else, a write, a PRAGMA, ATTACH, load_extension(), refused) and
+ * sqlite3_stmt_readonly() on the result. The same authorizer is in place
+ * again whenever an evaluation prepares and runs the query, so a rule that
+ * got into the store some other way still cannot harm it. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,42 +24,76 @@ static const char *const VIEW_TABLES[] = {
 	"conduct_evaluation", "inspection_tour", "outcome", "progress_report", "accountability_proposal",
 	"accountability_action", NULL};
 
+/* The functions a rule may call: SQLite's built-ins that compute a value
+ * from their arguments. Left out on purpose: anything that reads or writes
+ * files or loads code (load_extension, readfile, writefile, edit,
+ * fts3_tokenizer), reports on the connection (changes, last_insert_rowid,
+ * sqlite_*), or is random or allocates at will (random, randomblob, zeroblob). */
+static const char *const FUNCTIONS[] = {
+	"abs", "char", "coalesce", "concat", "concat_ws", "format", "glob", "hex", "ifnull", "iif", "instr",
+	"length", "like", "likelihood", "likely", "lower", "ltrim", "max", "min", "nullif", "octet_length",
+	"printf", "quote", "replace", "round", "rtrim", "sign", "substr", "substring", "trim", "typeof", "unhex",
+	"unicode", "unlikely", "upper", "date", "time", "datetime", "julianday", "strftime", "unixepoch",
+	"timediff", "avg", "count", "group_concat", "string_agg", "sum", "total", "row_number", "rank",
+	"dense_rank", "percent_rank", "cume_dist", "ntile", "lag", "lead", "first_value", "last_value",
+	"nth_value", "ceil", "ceiling", "floor", "trunc", "mod", "pow", "power", "sqrt", "exp", "ln", "log",
+	"log2", "log10", "pi", "json", "json_array", "json_array_length", "json_extract", "json_object",
+	"json_quote", "json_type", "json_valid", "json_group_array", "json_group_object", "->", "->>", NULL};
+
+static int function_allowed(const char *name)
+{
+	for (int i = 0; name && FUNCTIONS[i]; i++)
+		if (!sqlite3_stricmp(name, FUNCTIONS[i]))
+			return 1;
+	return 0;
+}
+
+/* The first refusal is the one reported. */
+static int refuse(sql_guard *g, int write, const char *fmt, const char *what)
+{
+	char low[128];
+	size_t i;
+	for (i = 0; what && what[i] && i < sizeof low - 1; i++)
+		low[i] = (char)(what[i] >= 'A' && what[i] <= 'Z' ? what[i] - 'A' + 'a' : what[i]);
+	low[i] = '\0';
+	if (!*g->why)
+		snprintf(g->why, sizeof g->why, fmt, what ? low : "?");
+	g->write |= write;
+	return SQLITE_DENY;
+}
+
 /* The columns a rule's query returns; the first four are required. */
 static const char *const COLUMNS[] = {"unit", "person", "evidence", "reason", "key", "due_on", NULL};
 
 static int authorize(void *arg, int action, const char *a1, const char *a2, const char *db, const char *view)
 {
 	sql_guard *g = arg;
-	(void)a2;
 	(void)db;
 	switch (action) {
 	case SQLITE_SELECT:
-	case SQLITE_FUNCTION:
 	case SQLITE_RECURSIVE:
 		return SQLITE_OK;
+	case SQLITE_FUNCTION:
+		return function_allowed(a2) ? SQLITE_OK
+		                            : refuse(g, 0, "the SQL calls %s(), which rules may not use", a2);
 	case SQLITE_READ:
 		/* a documented view, or a table read on behalf of one */
 		if (acc_one_of(a1, RULE_VIEWS) || acc_one_of(view, RULE_VIEWS) ||
 		    (a2 && !*a2 && acc_one_of(a1, VIEW_TABLES)))
 			return SQLITE_OK;
-		if (!*g->why)
-			snprintf(g->why, sizeof g->why,
-			         "a sql rule may read only the documented views (rule_*): \"%s\" is not one of them",
-			         a1 ? a1 : "?");
-		return SQLITE_DENY;
+		return refuse(g, 0, "a sql rule may read only the documented views (rule_*): \"%s\" is not one of them", a1);
 	case SQLITE_INSERT:
 	case SQLITE_UPDATE:
 	case SQLITE_DELETE:
-		if (!g->write)
-			snprintf(g->why, sizeof g->why, "a sql rule may only read: the query would write to \"%s\"",
-			         a1 ? a1 : "?");
-		g->write = 1;
-		return SQLITE_DENY;
+		return refuse(g, 1, "a sql rule may only read: the query would write to \"%s\"", a1);
+	case SQLITE_PRAGMA:
+		return refuse(g, 1, "the SQL runs PRAGMA %s, which rules may not use", a1);
+	case SQLITE_ATTACH:
+		return refuse(g, 1, "the SQL runs ATTACH%s, which rules may not use", "");
+	case SQLITE_DETACH:
+		return refuse(g, 1, "the SQL runs DETACH%s, which rules may not use", "");
 	default:
-		if (!g->write)
-			snprintf(g->why, sizeof g->why, "a sql rule may only read: the query is not a SELECT");
-		g->write = 1;
-		return SQLITE_DENY;
+		return refuse(g, 1, "a sql rule may only read: the query is not a SELECT%s", "");
 	}
 }
 
@@ -106,11 +143,15 @@ int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3
 	if (rc != SQLITE_OK || !st) {
 		char msg[512];
 		snprintf(msg, sizeof msg, "%s", *g->why ? g->why : sqlite3_errmsg(g->db->sql));
+		/* a function SQLite does not know here (readfile, writefile, edit of
+		 * its shell) is refused as any function off the list is */
+		if (!*g->why && !strncmp(msg, "no such function: ", 18))
+			refuse(g, 0, "the SQL calls %s(), which rules may not use", msg + 18);
 		sqlite3_finalize(st);
 		rules_sql_end(g);
 		if (!*g->why && rc == SQLITE_OK)
 			return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query is empty", rule);
-		return *g->why ? error_set(CAMPAIGN_EINVALID, "rule \"%s\": %s", rule, msg)
+		return *g->why ? error_set(CAMPAIGN_EINVALID, "rule \"%s\": %s", rule, g->why)
 		               : error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query does not compile: %s", rule, msg);
 	}
 	if (!sqlite3_stmt_readonly(st))

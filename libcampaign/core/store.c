@@ -147,6 +147,8 @@ static int configure(campaign_db *db, const char *path)
 	int rc;
 	sqlite3_busy_timeout(db->sql, 5000);
 	sqlite3_extended_result_codes(db->sql, 1);
+	/* no SQL (a rule's query above all) may load code into the process */
+	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
 	/* before any migration: the search table names the tokenizer */
 	if ((rc = search_register(db)))
 		return rc;

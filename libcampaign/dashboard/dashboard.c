@@ -7,8 +7,8 @@
 OPTIONS_INIT_FN(dashboard, CAMPAIGN_DASHBOARD_OPTIONS_VERSION)
 
 /* Colours by status class, shared by HTML cells (background) and SVG shapes (fill). */
-static const char CSS[] =
-	"body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"SimSun\",sans-serif;margin:12px;color:#222}"
+const char DASH_CSS[] =
+	"svg{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"SimSun\",sans-serif}body{font-family:\"Noto Sans CJK SC\",\"Microsoft YaHei\",\"SimSun\",sans-serif;margin:12px;color:#222}"
 	"h1{font-size:20px}h2{font-size:16px;border-bottom:2px solid #8b0000;padding-bottom:2px}"
 	"table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #bbb;padding:2px 5px}"
 	"th{background:#f2f2f2;text-align:left;font-weight:normal}td.total{font-weight:bold}"
@@ -39,7 +39,7 @@ static void page_head(dash *d)
 		if (!d->campaign || !strcmp(campaign_cursor_get(c, "id"), d->campaign)) {
 			tag_text(d, "title", NULL, campaign_cursor_get(c, "title"));
 			put(d, "<style>");
-			put(d, CSS);
+			put(d, DASH_CSS);
 			put(d, "</style></head>\n<body>\n");
 			tag_text(d, "h1", NULL, campaign_cursor_get(c, "title"));
 			break;
@@ -74,28 +74,41 @@ static int filter_resolve(dash *d, const char *unit)
 	return rc;
 }
 
-static int dash_start(dash *d, campaign_db *db, const char *campaign, const campaign_dashboard_options *opts)
+int dash_start(dash *d, campaign_db *db, const char *campaign, const char *as_of, const char *unit, const char *site)
 {
 	int rc;
 	d->db = db;
 	d->campaign = campaign;
-	if ((rc = db_check(db)) || (opts && (rc = options_check(opts, CAMPAIGN_DASHBOARD_OPTIONS_VERSION,
-	                                                          "campaign_dashboard_options"))))
-		return rc;
-	if (opts && opts->site)
-		return error_set(CAMPAIGN_EINVALID, "site \"%s\": a store of one site has no sites", opts->site);
-	if (opts && opts->as_of && !date_valid(opts->as_of))
-		return error_set(CAMPAIGN_EINVALID, "\"%s\" is not a date (YYYY-MM-DD)", opts->as_of);
-	if (opts && opts->as_of)
-		snprintf(d->as_of, sizeof d->as_of, "%s", opts->as_of);
+	if (site)
+		return error_set(CAMPAIGN_EINVALID, "site \"%s\": a store of one site has no sites", site);
+	if (as_of && !date_valid(as_of))
+		return error_set(CAMPAIGN_EINVALID, "\"%s\" is not a date (YYYY-MM-DD)", as_of);
+	if (as_of)
+		snprintf(d->as_of, sizeof d->as_of, "%s", as_of);
 	else {
 		char now[21];
 		db_now(now);
 		snprintf(d->as_of, sizeof d->as_of, "%.10s", now);
 	}
-	if ((rc = filter_resolve(d, opts ? opts->unit : NULL)))
+	if ((rc = filter_resolve(d, unit)))
 		return rc;
 	return shares_load(d);
+}
+
+int dash_finish(dash *d, campaign_buf **out)
+{
+	struct campaign_buf *b = NULL;
+	shares_free(d);
+	if (!d->rc && !(b = malloc(sizeof *b)))
+		d->rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (d->rc) {
+		buf_reset(&d->out);
+		return d->rc;
+	}
+	*b = d->out;
+	*out = b;
+	error_ok();
+	return CAMPAIGN_OK;
 }
 
 /* In priority order: where the phases stand, who is late, the risks, inspection, accountability. */
@@ -106,27 +119,19 @@ int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *db, const char
                                  const campaign_dashboard_options *opts)
 {
 	dash d = {0};
-	struct campaign_buf *b;
 	size_t i;
 	if (!out)
 		return error_set(CAMPAIGN_EINVALID, "campaign_dashboard_write_buf: out is NULL");
-	d.rc = dash_start(&d, db, campaign, opts);
+	if ((d.rc = db_check(db)) ||
+	    (opts && (d.rc = options_check(opts, CAMPAIGN_DASHBOARD_OPTIONS_VERSION, "campaign_dashboard_options"))))
+		return d.rc;
+	d.rc = dash_start(&d, db, campaign, opts ? opts->as_of : NULL, opts ? opts->unit : NULL, opts ? opts->site : NULL);
 	page_head(&d);
 	for (i = 0; i < sizeof SECTIONS / sizeof *SECTIONS; i++)
 		section_write(&d, SECTIONS[i]);
 	put(&d, "<footer><p class=\"empty\">本看板由 libcampaign 依据公开查询生成，各图数据均可按表导出。</p></footer>\n"
 	        "</body></html>\n");
-	shares_free(&d);
-	if (!d.rc && !(b = malloc(sizeof *b)))
-		d.rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (d.rc) {
-		buf_reset(&d.out);
-		return d.rc;
-	}
-	*b = d.out;
-	*out = b;
-	error_ok();
-	return CAMPAIGN_OK;
+	return dash_finish(&d, out);
 }
 
 int campaign_dashboard_write(campaign_db *db, const char *campaign, const campaign_dashboard_options *opts,

@@ -24,6 +24,20 @@ typedef struct share {
 	int percent, days_late;
 } share;
 
+/* A query's rows kept in memory (rowset.c): several parts read them, the
+ * query runs once. A cell is NULL where the query gave NULL. */
+typedef struct rowset {
+	strs names; /* the columns */
+	char **cells; /* n rows of ncols */
+	int ncols, n, ncells, cap;
+} rowset;
+/* Keeps the rows of @c (then frees it); @rc is the query's result, returned (with @c untouched) when not OK. */
+int rowset_load(rowset *r, int rc, campaign_cursor *c);
+/* Column @col of row @row; NULL when NULL or unknown. */
+const char *rowset_get(const rowset *r, int row, const char *col);
+long rowset_int(const rowset *r, int row, const char *col);
+void rowset_free(rowset *r);
+
 /* The page being written. The first error sticks: later writes do nothing. */
 typedef struct dash {
 	campaign_db *db;
@@ -35,15 +49,26 @@ typedef struct dash {
 	int filtered;
 	strs units, unit_names; /* units that owe shares, in plan order */
 	strs outcomes, outcome_labels;
+	rowset outcome_rows;    /* campaign_outcome_status_query(), once */
+	rowset phase_rows;      /* campaign_phase_status_query(), once */
 	share *shares;
 	int nshares, cap_shares;
+	int standalone;         /* a chart alone (chart.c): its <svg> is the document's root */
 } dash;
+
+/* dashboard.c: the page's start (the as-of date, the filter, the shares read)
+ * and its end (the buffer handed to *out, or freed on failure); the styles. */
+int dash_start(dash *d, campaign_db *db, const char *campaign, const char *as_of, const char *unit, const char *site);
+int dash_finish(dash *d, campaign_buf **out);
+extern const char DASH_CSS[];
 
 /* html.c: the writer */
 void put(dash *d, const char *s);
 void putf(dash *d, const char *fmt, ...) CAMPAIGN_PRINTF(2, 3);
 /* @s with & < > " ' as entities; NULL writes nothing. */
 void esc(dash *d, const char *s);
+/* @s escaped, cut to @chars characters and "…" when longer. */
+void esc_cut(dash *d, const char *s, int chars);
 /* <tag class="cls">escaped text</tag> */
 void tag_text(dash *d, const char *tag, const char *cls, const char *text);
 void svg_rect(dash *d, int x, int y, int w, int h, const char *cls, const char *title);
@@ -52,6 +77,12 @@ void svg_text(dash *d, int x, int y, const char *cls, const char *text);
 void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars);
 /* One legend swatch per class/word pair, a NULL class ending them. */
 void legend(dash *d, const char *const *pairs);
+/* A chart's frame (chart.c), @w × @h with its @title: in the page a
+ * scrolling <svg> and the HTML @legend after it; alone (d->standalone) the
+ * root <svg> with its namespace and styles, the @legend drawn below @h inside
+ * it. @legend may be NULL. */
+void svg_open(dash *d, int w, int h, const char *title, const char *const *legend);
+void svg_close(dash *d, int w, int h, const char *const *legend);
 /* The Chinese word of a status class ("red" -> "逾期"). */
 const char *status_word(const char *cls);
 /* Records @rc as the page's error; 1 when it is OK. */
@@ -78,6 +109,7 @@ void strs_free(strs *s);
 
 /* tally.c: counts by row and column key, for the pivot tables */
 #define TALLY_COLS 32
+#define TALLY_UNNAMED "（未注明）" /* the row or column of an empty key */
 typedef struct tally {
 	strs rows, cols;
 	long long *cell; /* cap rows of TALLY_COLS */
@@ -96,6 +128,24 @@ void tally_end(dash *d, tally *t, const char *heading, const char *corner);
 /* shares.c: outcomes and shares read once */
 int shares_load(dash *d);
 void shares_free(dash *d);
+
+/* The charts that chart.c also writes alone (gantt.c, tallies.c), and the
+ * coverage tallies the page shows as tables and the chart as bars. */
+void gantt_chart(dash *d);
+void risk_heatmap(dash *d);
+void coverage_rounds_tally(dash *d, tally *t);
+void coverage_findings_tally(dash *d, tally *t);
+void coverage_ledger_tally(dash *d, tally *t);
+extern const char *const COVERAGE_ROUND_STATES[], *const COVERAGE_LEDGER_STATES[];
+/* grid.c: a share's class as an index into CELL_CLASSES (NCLASS of them) */
+#define NCLASS 6
+extern const char *const CELL_CLASSES[], *const GRID_LEGEND[];
+int class_index(const char *cls);
+/* The shares by unit and outcome: cell [unit * outcomes + outcome] is the
+ * share's index + 1, 0 where the unit owes none (free() it); NULL out of memory. */
+int *share_map(dash *d);
+/* The grid's cell in words: "逾期未完成，完成50%，逾期3天" (a static buffer). */
+const char *share_words(const share *s);
 
 /* A section of the page: its anchor, its heading and the parts it writes in order. */
 typedef struct dash_section {

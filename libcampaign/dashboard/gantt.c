@@ -94,31 +94,26 @@ static const char *bar_title(const char *label, const char *cls, const char *fir
  * outcomes the filter keeps. With no @a, only counts them and widens @grow. */
 static int gantt_rows(dash *d, const axis *a, axis *grow, int row, int phases)
 {
-	campaign_cursor *c;
+	const rowset *r = phases ? &d->phase_rows : &d->outcome_rows;
 	char label[700];
-	int rc = phases ? campaign_phase_status_query(&c, d->db, d->campaign, d->as_of)
-	                : campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
-	if (!dash_ok(d, rc))
-		return row;
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		const char *cls = campaign_cursor_get(c, phases ? "status" : "color");
-		const char *first = campaign_cursor_get(c, "first"), *last = campaign_cursor_get(c, "last");
-		if (!phases && !outcome_shown(d, campaign_cursor_get(c, "outcome")))
+	for (int i = 0; i < r->n && !d->rc; i++) {
+		const char *cls = rowset_get(r, i, phases ? "status" : "color");
+		const char *first = rowset_get(r, i, "first"), *last = rowset_get(r, i, "last");
+		const char *kind = rowset_get(r, i, "kind"), *name = rowset_get(r, i, "name");
+		if (!phases && !outcome_shown(d, rowset_get(r, i, "outcome")))
 			continue;
 		if (phases)
-			snprintf(label, sizeof label, "%s%.600s", strcmp(campaign_cursor_get(c, "kind"), "phase") ? "  ◆ " : "",
-			         campaign_cursor_get(c, "name"));
+			snprintf(label, sizeof label, "%s%.600s", kind && strcmp(kind, "phase") ? "  ◆ " : "", name ? name : "");
 		else
-			snprintf(label, sizeof label, "%s %.600s", campaign_cursor_get(c, "outcome"), campaign_cursor_get(c, "text"));
+			snprintf(label, sizeof label, "%s %.600s", rowset_get(r, i, "outcome"), rowset_get(r, i, "text"));
 		if (grow) {
 			axis_widen(grow, first);
 			axis_widen(grow, last);
 		} else
-			gantt_bar(d, a, row, label, first, last, cls,
-			          bar_title(label, cls, first, last, phases ? 0 : campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"))));
+			gantt_bar(d, a, row, label, first, last, cls ? cls : "none",
+			          bar_title(label, cls ? cls : "none", first, last, phases ? 0 : rowset_int(r, i, "days_late")));
 		row++;
 	}
-	campaign_cursor_free(c);
 	return row;
 }
 
@@ -126,24 +121,21 @@ static const char *const GANTT_LEGEND[] = {"upcoming", "未开始", "active", "�
 	"节点已过", "due_soon", "节点临近", "done", "成果完成", "green", "未到期", "yellow", "临期", "red", "逾期",
 	"none", "无明确期限", "asof", "统计日", NULL};
 
-static void gantt_chart(dash *d)
+void gantt_chart(dash *d)
 {
 	axis a = {0};
 	int height, row, x;
 	a.rows = gantt_rows(d, NULL, &a, gantt_rows(d, NULL, &a, 0, 1), 0);
 	axis_widen(&a, d->as_of);
 	height = G_TOP + 4 + a.rows * G_ROW;
-	putf(d, "<div class=\"scroll\"><svg width=\"%d\" height=\"%d\" role=\"img\">",
-	     G_LEFT + G_WIDTH + 10, height);
-	put(d, "<title>阶段、节点与成果期限</title>");
+	svg_open(d, G_LEFT + G_WIDTH + 10, height, "阶段、节点与成果期限", GANTT_LEGEND);
 	axis_months(d, &a, height);
 	row = gantt_rows(d, &a, NULL, 0, 1);
 	gantt_rows(d, &a, NULL, row, 0);
 	x = axis_x(&a, d->as_of);
 	putf(d, "<line class=\"asof\" x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\"><title>统计日 %s</title></line>", x, x, height,
 	     d->as_of);
-	put(d, "</svg></div>\n");
-	legend(d, GANTT_LEGEND);
+	svg_close(d, G_LEFT + G_WIDTH + 10, height, GANTT_LEGEND);
 }
 
 const dash_section SECTION_GANTT = {"gantt", "一、阶段与成果时间表（甘特图）", {gantt_chart}};

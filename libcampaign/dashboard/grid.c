@@ -5,13 +5,12 @@
 #include <string.h>
 #include "dashboard/dashboard.h"
 
-static const char *const CELL_CLASSES[] = {"done", "late", "red", "yellow", "green", "none"};
-#define NCLASS 6
+const char *const CELL_CLASSES[] = {"done", "late", "red", "yellow", "green", "none"};
 
-static const char *const GRID_LEGEND[] = {"done", "按时完成 ✓", "late", "逾期完成 迟", "red",
+const char *const GRID_LEGEND[] = {"done", "按时完成 ✓", "late", "逾期完成 迟", "red",
 	"逾期未完成（格中为逾期天数）", "yellow", "临期 !", "green", "未到期 ·", "none", "无明确期限 –", NULL};
 
-static int class_index(const char *cls)
+int class_index(const char *cls)
 {
 	int i;
 	for (i = 0; i < NCLASS; i++)
@@ -20,17 +19,23 @@ static int class_index(const char *cls)
 	return NCLASS - 1;
 }
 
+const char *share_words(const share *s)
+{
+	static _Thread_local char t[128];
+	int k = class_index(s->cls), n = snprintf(t, sizeof t, "%s", status_word(CELL_CLASSES[k]));
+	if (s->percent > 0 && s->percent < 100)
+		n += snprintf(t + n, sizeof t - (size_t)n, "，完成%d%%", s->percent);
+	if (s->days_late > 0)
+		snprintf(t + n, sizeof t - (size_t)n, "，逾期%d天", s->days_late);
+	return t;
+}
+
 static void grid_cell(dash *d, const share *s)
 {
 	static const char *const MARK[] = {"✓", "迟", NULL, "!", "·", "–"};
 	int k = class_index(s->cls);
 	/* the unit and the outcome head the row and the column: the title says the status */
-	putf(d, "<td class=\"s-%s\" title=\"%s", CELL_CLASSES[k], status_word(CELL_CLASSES[k]));
-	if (s->percent > 0 && s->percent < 100)
-		putf(d, "，完成%d%%", s->percent);
-	if (s->days_late > 0)
-		putf(d, "，逾期%d天", s->days_late);
-	put(d, "\">");
+	putf(d, "<td class=\"s-%s\" title=\"%s\">", CELL_CLASSES[k], share_words(s));
 	if (MARK[k])
 		put(d, MARK[k]);
 	else
@@ -77,15 +82,23 @@ static void grid_row(dash *d, int u, const int *cell)
 	     n[3]);
 }
 
-static void matrix_grid(dash *d)
+int *share_map(dash *d)
 {
-	int *cell, u, i, no = d->outcomes.n ? d->outcomes.n : 1;
+	int *cell, i, no = d->outcomes.n ? d->outcomes.n : 1;
 	if (!(cell = calloc((size_t)(d->units.n ? d->units.n : 1) * (size_t)no, sizeof *cell))) {
 		dash_ok(d, error_set(CAMPAIGN_ENOMEM, "out of memory"));
-		return;
+		return NULL;
 	}
 	for (i = 0; i < d->nshares; i++)
 		cell[d->shares[i].unit * no + d->shares[i].outcome] = i + 1;
+	return cell;
+}
+
+static void matrix_grid(dash *d)
+{
+	int *cell = share_map(d), u, no = d->outcomes.n ? d->outcomes.n : 1;
+	if (!cell)
+		return;
 	legend(d, GRID_LEGEND);
 	put(d, "<div class=\"scroll\"><table class=\"grid\">");
 	grid_head(d);
@@ -96,6 +109,8 @@ static void matrix_grid(dash *d)
 }
 
 const dash_section SECTION_MATRIX = {"matrix", "二、责任分工热力表（单位 × 成果）", {matrix_grid}};
+
+#define SUPERVISION_REASON_CHARS 160
 
 static void supervision_units(dash *d)
 {
@@ -108,7 +123,10 @@ static void supervision_units(dash *d)
 		put(d, "<tr>");
 		tag_text(d, "td", "unit", campaign_cursor_get(c, "unit_name"));
 		putf(d, "<td>%lld</td><td class=\"s-red\">%lld</td>", campaign_cursor_int(c, 2), campaign_cursor_int(c, 3));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "reason"));
+		/* the items overdue, the first of them: all of them are in the supervision query's table */
+		put(d, "<td>");
+		esc_cut(d, campaign_cursor_get(c, "reason"), SUPERVISION_REASON_CHARS);
+		put(d, "</td>");
 		put(d, "</tr>\n");
 		rows++;
 	}
@@ -130,23 +148,20 @@ static int overdue_kept(const dash *d, int o)
 
 static void supervision_outcomes(dash *d)
 {
-	campaign_cursor *c;
-	if (!dash_ok(d, campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of)))
-		return;
+	const rowset *r = &d->outcome_rows;
 	table_begin(d, "逾期成果", (const char *const[]){"成果", "内容", "时限", "逾期天数", "未完成单位", NULL});
-	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		if (strcmp(campaign_cursor_get(c, "color"), "red") ||
-		    !overdue_kept(d, strs_find(&d->outcomes, campaign_cursor_get(c, "outcome"))))
+	for (int i = 0; i < r->n; i++) {
+		const char *color = rowset_get(r, i, "color");
+		if (!color || strcmp(color, "red") || !overdue_kept(d, i))
 			continue;
 		put(d, "<tr>");
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "outcome"));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "text"));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "deadline_text"));
-		putf(d, "<td class=\"s-red\">%lld</td>", campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late")));
-		tag_text(d, "td", NULL, campaign_cursor_get(c, "owing"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "outcome"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "text"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "deadline_text"));
+		putf(d, "<td class=\"s-red\">%ld</td>", rowset_int(r, i, "days_late"));
+		tag_text(d, "td", NULL, rowset_get(r, i, "owing"));
 		put(d, "</tr>\n");
 	}
-	campaign_cursor_free(c);
 	table_end(d);
 }
 

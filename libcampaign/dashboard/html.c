@@ -63,7 +63,7 @@ void svg_rect(dash *d, int x, int y, int w, int h, const char *cls, const char *
 	put(d, "</rect>");
 }
 
-void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars)
+void esc_cut(dash *d, const char *text, int chars)
 {
 	const char *p = text ? text : "";
 	char *cut;
@@ -72,7 +72,7 @@ void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int 
 	for (; *p && n <= chars; p++)
 		n += ((unsigned char)*p & 0xC0) != 0x80;
 	if (!*p && n <= chars) {
-		svg_text(d, x, y, cls, text);
+		esc(d, text);
 		return;
 	}
 	while (p > text && ((unsigned char)*p & 0xC0) == 0x80)
@@ -83,8 +83,15 @@ void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int 
 	}
 	memcpy(cut, text, (size_t)(p - text));
 	memcpy(cut + (p - text), "…", 4);
-	svg_text(d, x, y, cls, cut);
+	esc(d, cut);
 	free(cut);
+}
+
+void svg_text_cut(dash *d, int x, int y, const char *cls, const char *text, int chars)
+{
+	putf(d, "<text x=\"%d\" y=\"%d\" class=\"%s\">", x, y, cls);
+	esc_cut(d, text, chars);
+	put(d, "</text>");
 }
 
 void svg_text(dash *d, int x, int y, const char *cls, const char *text)

@@ -1,5 +1,6 @@
-/* The outcomes and the outcome shares on the as-of date, read once: the
- * heat grid, the supervision list and the Gantt chart's filter use them. */
+/* The outcomes (with their status), the phases and the outcome shares on the
+ * as-of date, read once: the heat grid, the supervision list and the Gantt
+ * chart use them. */
 #include <stdlib.h>
 #include <string.h>
 #include "dashboard/dashboard.h"
@@ -20,15 +21,17 @@ static int units_load(dash *d)
 static int outcomes_load(dash *d)
 {
 	campaign_cursor *c;
-	int rc = campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of);
-	while (!rc && (rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+	int rc = campaign_outcome_status_query(&c, d->db, d->campaign, d->as_of), i;
+	if (!(rc = rowset_load(&d->outcome_rows, rc, c)))
+		rc = campaign_phase_status_query(&c, d->db, d->campaign, d->as_of);
+	if (!rc)
+		rc = rowset_load(&d->phase_rows, rc, c);
+	for (i = 0; !rc && i < d->outcome_rows.n; i++)
 		/* labels repeat across tasks ("1."); the id is unique */
-		if (strs_push(&d->outcomes, campaign_cursor_get(c, "outcome")) < 0 ||
-		    strs_push(&d->outcome_labels, campaign_cursor_get(c, "text")) < 0)
+		if (strs_push(&d->outcomes, rowset_get(&d->outcome_rows, i, "outcome")) < 0 ||
+		    strs_push(&d->outcome_labels, rowset_get(&d->outcome_rows, i, "text")) < 0)
 			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
-	campaign_cursor_free(c);
-	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+	return rc;
 }
 
 static int share_push(dash *d, campaign_cursor *c, int unit, int outcome)
@@ -77,6 +80,8 @@ void shares_free(dash *d)
 	strs_free(&d->unit_names);
 	strs_free(&d->outcomes);
 	strs_free(&d->outcome_labels);
+	rowset_free(&d->outcome_rows);
+	rowset_free(&d->phase_rows);
 	strs_free(&d->filter);
 	free(d->shares);
 	d->shares = NULL;

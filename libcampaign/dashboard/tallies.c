@@ -37,18 +37,22 @@ static void heat_cell(dash *d, campaign_cursor *c, int x, int y)
 }
 
 /* The likelihood × impact grid of the default model, if it is a matrix. */
-static void risk_heatmap(dash *d)
+void risk_heatmap(dash *d)
 {
 	campaign_cursor *c;
 	long long top = 0, l, i;
 	if (campaign_risk_heatmap_query(&c, d->db, d->campaign, NULL, 0)) {
+		if (d->standalone) { /* a chart asked for alone: say why there is none */
+			dash_ok(d, campaign_error_code_last());
+			return;
+		}
 		tag_text(d, "p", "empty", "本次活动的默认风险模型不是矩阵模型（或尚无模型），见下方等级分布。");
 		error_ok();
 		return;
 	}
-	if (d->filtered)
+	if (d->filtered && !d->standalone)
 		tag_text(d, "p", "empty", "热力图为全活动的风险点（不按单位筛选）。");
-	put(d, "<svg width=\"440\" height=\"400\" role=\"img\"><title>风险热力图：可能性 × 影响</title>");
+	svg_open(d, 440, 400, "风险热力图：可能性 × 影响", NULL);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		l = campaign_cursor_int(c, 0), i = campaign_cursor_int(c, 2);
 		top = top ? top : l; /* rows come by likelihood descending */
@@ -59,7 +63,7 @@ static void risk_heatmap(dash *d)
 	}
 	svg_text(d, H_LEFT, H_TOP + (int)top * H_CELL + 32, "head", "影响 →");
 	svg_text(d, 2, 14, "head", "可能性 ↓");
-	put(d, "</svg>\n");
+	svg_close(d, 440, 400, NULL);
 	campaign_cursor_free(c);
 }
 
@@ -77,34 +81,58 @@ static void grade_columns(dash *d, tally *t)
 	campaign_cursor_free(c);
 }
 
+/* One pass over the distribution: the grades of all points (the whole
+ * picture for a weighted or criteria model, which has no heat map), by unit
+ * and by risk type (the business area a point belongs to). */
 static void risk_distribution(dash *d)
 {
+	static const char *const HEADINGS[] = {"风险等级分布（风险点数）", "各单位风险等级分布（风险点数）",
+		"各业务领域（风险类别）风险等级分布（风险点数）"};
+	static const char *const CORNERS[] = {"", "单位", "风险类别"};
 	campaign_cursor *c;
-	tally t = {0};
-	grade_columns(d, &t);
-	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign)))
+	tally t[3];
+	int i, points;
+	memset(t, 0, sizeof t);
+	for (i = 0; i < 3; i++)
+		grade_columns(d, &t[i]);
+	if (!dash_ok(d, campaign_risk_distribution_query(&c, d->db, d->campaign))) {
+		for (i = 0; i < 3; i++)
+			tally_free(&t[i]);
 		return;
-	while (next_kept(d, c))
-		tally_add(d, &t, campaign_cursor_get(c, "unit_name"), campaign_cursor_get(c, "grade_label"),
-			          campaign_cursor_int(c, campaign_cursor_column_index(c, "points")));
+	}
+	points = campaign_cursor_column_index(c, "points");
+	while (next_kept(d, c)) {
+		const char *grade = campaign_cursor_get(c, "grade_label");
+		long long n = campaign_cursor_int(c, points);
+		tally_add(d, &t[0], "全部风险点", grade, n);
+		tally_add(d, &t[1], campaign_cursor_get(c, "unit_name"), grade, n);
+		tally_add(d, &t[2], campaign_cursor_get(c, "type_name"), grade, n);
+	}
 	campaign_cursor_free(c);
-	tally_end(d, &t, "各单位风险等级分布（风险点数）", "单位");
+	for (i = 0; i < 3; i++)
+		tally_end(d, &t[i], HEADINGS[i], CORNERS[i]);
 }
 
 const dash_section SECTION_RISK = {"risk", "四、廉政风险热力图", {risk_heatmap, risk_distribution}};
 
 /* Reported / not reported per round series. */
-static void coverage_rounds(dash *d)
+const char *const COVERAGE_ROUND_STATES[] = {"submitted", "已按时报送", "late", "逾期报送", "missing",
+	"未报送（已过期）", "open", "未报送（未到期）", NULL};
+
+void coverage_rounds_tally(dash *d, tally *t)
 {
-	static const char *const COLS[] = {"submitted", "已按时报送", "late", "逾期报送", "missing", "未报送（已过期）",
-		"open", "未报送（未到期）", NULL};
 	campaign_cursor *c;
-	tally t = {0};
 	if (!dash_ok(d, campaign_inspection_rounds_query(&c, d->db, d->campaign, NULL, NULL, d->as_of)))
 		return;
 	while (next_kept(d, c))
-		tally_word(d, &t, campaign_cursor_get(c, "series"), COLS, campaign_cursor_get(c, "status"));
+		tally_word(d, t, campaign_cursor_get(c, "series"), COVERAGE_ROUND_STATES, campaign_cursor_get(c, "status"));
 	campaign_cursor_free(c);
+}
+
+static void coverage_rounds(dash *d)
+{
+	tally t = {0};
+	coverage_rounds_tally(d, &t);
 	tally_end(d, &t, "自查自纠报送情况（按轮次，单位数）", "轮次");
 }
 
@@ -126,31 +154,43 @@ static void coverage_missing(dash *d)
 	table_end(d);
 }
 
-static void coverage_findings(dash *d)
+void coverage_findings_tally(dash *d, tally *t)
 {
 	campaign_cursor *c;
-	tally t = {0};
 	if (!dash_ok(d, campaign_findings_query(&c, d->db, d->campaign, NULL, NULL)))
 		return;
 	while (next_kept(d, c))
-		tally_add(d, &t, campaign_cursor_get(c, "category_text"), campaign_cursor_get(c, "origin_label"), 1);
+		tally_add(d, t, campaign_cursor_get(c, "category_text"), campaign_cursor_get(c, "origin_label"), 1);
 	campaign_cursor_free(c);
+}
+
+static void coverage_findings(dash *d)
+{
+	tally t = {0};
+	coverage_findings_tally(d, &t);
 	tally_end(d, &t, "发现问题（按类别与来源）", "问题类别");
 }
 
 /* The ledger's rows by state on the as-of date: closed, overdue, open. */
-static void coverage_ledger(dash *d)
+const char *const COVERAGE_LEDGER_STATES[] = {"open", "未销号", "overdue", "逾期", "closed", "已销号", NULL};
+
+void coverage_ledger_tally(dash *d, tally *t)
 {
-	static const char *const STATES[] = {"open", "未销号", "overdue", "逾期", "closed", "已销号", NULL};
 	campaign_cursor *c;
-	tally t = {0};
 	if (!dash_ok(d, campaign_rectification_ledger_query(&c, d->db, d->campaign, NULL, d->as_of)))
 		return;
 	while (next_kept(d, c)) {
 		const char *closed = campaign_cursor_get(c, "closed_on"), *overdue = campaign_cursor_get(c, "overdue");
-		tally_word(d, &t, "整改台账", STATES, closed && *closed ? "closed" : overdue && *overdue ? "overdue" : "open");
+		tally_word(d, t, "整改台账", COVERAGE_LEDGER_STATES,
+		           closed && *closed ? "closed" : overdue && *overdue ? "overdue" : "open");
 	}
 	campaign_cursor_free(c);
+}
+
+static void coverage_ledger(dash *d)
+{
+	tally t = {0};
+	coverage_ledger_tally(d, &t);
 	tally_end(d, &t, "整改台账", "");
 }
 

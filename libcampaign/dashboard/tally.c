@@ -21,6 +21,9 @@ static int tally_grow(tally *t)
 void tally_add(dash *d, tally *t, const char *row, const char *col, long long n)
 {
 	int r, c;
+	/* a key the store left empty (a finding without a category) is one row, not one per count */
+	row = row && *row ? row : TALLY_UNNAMED;
+	col = col && *col ? col : TALLY_UNNAMED;
 	/* grow the cells before the rows, so that a new row always has its cells */
 	if (!dash_ok(d, tally_grow(t)))
 		return;

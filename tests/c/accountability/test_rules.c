@@ -124,7 +124,7 @@ static void test_sql_escape_hatch(void **state)
 	               "t.yaml:7:12: rule \"r\": a sql rule may read only the documented views (rule_*): "
 	               "\"sqlite_master\" is not one of them");
 	expect_refused(db, "    kind: sql\n    action: interview\n    query: \"PRAGMA writable_schema = 1\"\n",
-	               "t.yaml:7:12: rule \"r\": a sql rule may only read: the query is not a SELECT");
+	               "t.yaml:7:12: rule \"r\": the SQL runs PRAGMA writable_schema, which rules may not use");
 	expect_refused(db, "    kind: sql\n    action: interview\n    query: \"SELECT 1 AS unit; DELETE FROM unit\"\n",
 	               "t.yaml:7:12: rule \"r\": the query must be one statement");
 	expect_refused(db, "    kind: sql\n    action: interview\n    query: \"SELECT unit FROM rule_unit\"\n",
