@@ -6,6 +6,7 @@
 #define CAMPAIGN_STORE_H
 
 #include "common.h"
+#include "cursor.h"
 
 CAMPAIGN_BEGIN_DECLS
 
@@ -85,6 +86,42 @@ CAMPAIGN_API int campaign_open_options_init(campaign_open_options *opts, unsigne
  *         or both a key and its file given; ::CAMPAIGN_EIO if a key file cannot be read.
  */
 CAMPAIGN_API int campaign_open_with(campaign_db **out, const char *path, const campaign_open_options *options);
+
+/**
+ * Checks that the store's confidential fields open with the key the handle
+ * was opened with (campaign_open_with()).
+ * @param db  the store
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_ELOCKED "the store was opened without its key: confidential fields
+ *         are locked" or "the key does not match this store's confidential fields".
+ */
+CAMPAIGN_API int campaign_key_check(campaign_db *db);
+
+/**
+ * Re-encrypts every confidential field under a new key, in one transaction:
+ * from the open key, or from clear text (a store written before its fields
+ * were sealed, or the first time a key is set). The key check is replaced;
+ * afterwards the handle uses the new key and reopening needs it. The WAL is
+ * then checkpointed and emptied, so that no old image stays in it.
+ * Needs confidential access; logged as "key.rotate".
+ * @param db       the store
+ * @param actor    who rotates the key
+ * @param new_key  the new key: 64 hexadecimal digits (256 bits)
+ * @return the number of values sealed anew (>= 0); ::CAMPAIGN_EINVALID for a key that is not 64 hex
+ *         digits; ::CAMPAIGN_ELOCKED when the store's values are sealed and the handle has no key or the
+ *         wrong one; ::CAMPAIGN_EPERM without confidential access.
+ */
+CAMPAIGN_API int campaign_key_rotate(campaign_db *db, const char *actor, const char *new_key);
+
+/**
+ * How many values of each confidential column are sealed and how many are
+ * still clear text (written before the store had a key; a rotation seals
+ * them). Reads no confidential value and needs no key.
+ * Columns: tbl, col (text), sealed, clear (integers); one row per column.
+ * @param[out] out  the cursor
+ * @param db        the store
+ * @return ::CAMPAIGN_OK or an error code
+ */
+CAMPAIGN_API int campaign_key_status_query(campaign_cursor **out, campaign_db *db);
 
 /** Closes a store and frees the handle. Accepts NULL. Open cursors stay usable until freed. */
 CAMPAIGN_API void campaign_close(campaign_db *db);
