@@ -9,6 +9,7 @@ const cli_option common_options[] = {
 	OPT("--db", 0, "FILE", "the store (default ./campaign.db)"),
 	OPT("--actor", 0, "NAME", "who acts, for the audit log (default $CAMPAIGN_ACTOR, else $USER)"),
 	OPT("--campaign", 0, "ID", "the campaign (default: the store's only one)"),
+	OPT("--key-file", 0, "FILE", "the key of the confidential fields, 64 hex digits (default $CAMPAIGN_KEY_FILE)"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };
