@@ -154,6 +154,15 @@ int crypt_register(campaign_db *db);
 #define SEAL(T, C, K, V) "seal('" T "', '" C "', " K ", " V ")"
 #define UNSEAL(T, C, K, V) "unseal('" T "', '" C "', " K ", " V ")"
 
+/* ---- mask.c: names masked for public release (王𠀋明 -> 王某, 欧阳修 -> 欧阳某, Smith -> S.) ---- */
+
+/* The mask of the @n-byte name @name, appended to @out. */
+int mask_name(const char *name, size_t n, struct campaign_buf *out);
+/* @text with every occurrence of each name of @people (separated by 、，,;；/ or spaces) masked, appended to @out. */
+int mask_names(const char *text, const char *people, struct campaign_buf *out);
+/* Registers the SQL function mask_names(text, people) on the connection (at open). */
+int mask_register(campaign_db *db);
+
 /* ---- audit.c ---- */
 
 /* Notes where the transaction's audit entries start (from db_begin). */

@@ -119,7 +119,7 @@ static int configure(campaign_db *db, const char *path)
 	sqlite3_busy_timeout(db->sql, 5000);
 	sqlite3_extended_result_codes(db->sql, 1);
 	/* before any migration: the search table names the tokenizer */
-	if ((rc = search_register(db)) || (rc = crypt_register(db)))
+	if ((rc = search_register(db)) || (rc = crypt_register(db)) || (rc = mask_register(db)))
 		return rc;
 	/* freed pages are zeroed: a confidential value's old image is not left in the file */
 	if ((rc = exec(db, "PRAGMA secure_delete = ON", "cannot configure the store")))

@@ -234,3 +234,40 @@ int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db
 	bind_opt(cursor_stmt(c), 2, lead);
 	return query_done(out, c, CAMPAIGN_OK);
 }
+
+/* ---- typical cases for public release (典型案件集中公布) ---- */
+
+OPTIONS_INIT_FN(typical_cases, CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION)
+
+/* Resolved leads that came from a finding: only public fields, the names of
+ * the finding's people masked wherever they stand (core/mask.c). */
+static const char SQL_TYPICAL[] =
+	"SELECT " LEAD_COLUMNS ", g.text AS category, f.found_on, mask_names(f.description, f.people) AS found, "
+	"mask_names(f.people, f.people) AS people FROM case_lead l JOIN finding f ON f.id = l.finding "
+	"LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN unit u ON u.rid = l.unit "
+	"WHERE l.campaign = ?1 AND l.outcome_on IS NOT NULL AND " UNITS_IN_OPT("u.rid", "?2") " "
+	"AND (?3 IS NULL OR l.outcome_on >= ?3) AND (?4 IS NULL OR l.outcome_on <= ?4) ORDER BY l.outcome_on, l.id";
+
+int campaign_typical_cases_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                 const campaign_typical_cases_options *opts, const char *actor)
+{
+	static const campaign_typical_cases_options none = CAMPAIGN_TYPICAL_CASES_OPTIONS_INIT;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	*out = NULL;
+	if (!opts)
+		opts = &none;
+	if ((rc = options_check(opts, CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION, "campaign_typical_cases_options")) ||
+	    (opts->from && (rc = need_date(opts->from, "from"))) || (opts->to && (rc = need_date(opts->to, "to"))))
+		return rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc == CAMPAIGN_EPERM ? error_set(rc, "a release is logged, which a read-only store cannot do") : rc;
+	/* the release is logged before anything is read, as a publication is */
+	if ((rc = query_run(out, db, campaign, SQL_TYPICAL, LEAD_TYPES "tdtt", "utt", opts->unit, opts->from, opts->to)) ||
+	    (rc = db_log(db, actor, "case_lead.typical_release", campaign, NULL, opts->unit))) {
+		campaign_cursor_free(*out);
+		*out = NULL;
+	}
+	return rc;
+}
