@@ -17,8 +17,8 @@ static int cmd_import(args *a)
 		return cmd_import_document(a);
 	if (arg_opt(a, "--check"))
 		return usage_error("--check is for a plan document (.docx or .txt), not %s", a->pos[0]);
-	if (campaign_open(&db, a->db, 0))
-		return fail();
+	if (open_store(a, &db, 0))
+		return EXIT_BAD;
 	opts.replace = a->replace;
 	if (campaign_plan_import_file(db, a->pos[0], a->actor, &opts)) {
 		campaign_close(db);
@@ -182,6 +182,8 @@ static const cli_command root = CMD(
 		            OPT("--limit", 0, "N", "print at most N hits (default: all)"), O_FORMAT),
 		    NULL, cmd_search),
 		CMD("role", "", "who may do what: grant, revoke, list", NULL, role_commands, NULL),
+		CMD("key", "", "the confidential fields' key: status, rotate", NULL, key_commands, NULL),
+		CMD("cases", "", "typical cases for public release", NULL, cases_commands, NULL),
 		CMD("log", "", "the audit log, oldest first",
 		    OPTIONS(OPT("--object", 0, "ID", "entries about one object"), OPT("--by", 0, "ACTOR", "entries by one actor"),
 		            O_FROM("entries from D"), O_TO("entries up to D"), O_FORMAT),

@@ -170,7 +170,7 @@ typedef struct cli_command {
 
 /* The subcommand tables of the domain files. */
 extern const cli_command progress_commands[], role_commands[], risk_commands[], inspection_commands[],
-	accountability_commands[], plan_commands[];
+	accountability_commands[], plan_commands[], key_commands[], cases_commands[];
 
 /* parse.c: reads argv against the tables and runs the command; returns the exit code. */
 int cli_main(const cli_command *root, int argc, char **argv);
@@ -204,6 +204,9 @@ const char *arg_opt(args *a, const char *name);
 int usage_error(const char *fmt, const char *arg);
 /* Prints the last error and returns EXIT_BAD. */
 int fail(void);
+/* Opens the store with @flags and the key of --key-file, else of the file
+ * $CAMPAIGN_KEY_FILE names (none: confidential fields are locked); returns 0 or an exit code. */
+int open_store(args *a, campaign_db **db, unsigned int flags);
 /* Opens the store read-only; returns 0 or an exit code. */
 int open_existing(args *a, campaign_db **db);
 /* Opens an existing store for writing; returns 0 or an exit code. */

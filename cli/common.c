@@ -1,5 +1,6 @@
 /* What every command body shares: opening the store, reporting an error,
  * printing a query as a listing and reporting a write. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "commands.h"
@@ -11,14 +12,25 @@ int fail(void)
 	return EXIT_BAD;
 }
 
+int open_store(args *a, campaign_db **db, unsigned int flags)
+{
+	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
+	const char *key_file = arg_opt(a, "--key-file");
+	o.flags = flags;
+	o.key_file = key_file && *key_file ? key_file : getenv("CAMPAIGN_KEY_FILE");
+	if (o.key_file && !*o.key_file)
+		o.key_file = NULL;
+	return campaign_open_with(db, a->db, &o) ? fail() : 0;
+}
+
 int open_existing(args *a, campaign_db **db)
 {
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_READONLY) ? fail() : 0;
+	return open_store(a, db, CAMPAIGN_OPEN_READONLY);
 }
 
 int open_writable(args *a, campaign_db **db)
 {
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
+	return open_store(a, db, CAMPAIGN_OPEN_NOCREATE);
 }
 
 const char *arg_at(args *a, int k)

@@ -12,6 +12,7 @@ const cli_option common_options[] = {
 	OPT("--width", 0, "N", "fit text tables to N columns (default: the terminal's; 0: no limit)"),
 	FLAG("--progress", 0, "show an import's progress line even when stderr is not a terminal"),
 	FLAG("--quiet", 'q', "no progress line"),
+	OPT("--key-file", 0, "FILE", "the key of the confidential fields, 64 hex digits (default $CAMPAIGN_KEY_FILE)"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };

@@ -692,5 +692,47 @@ CAMPAIGN_API int campaign_case_leads_query(campaign_cursor **out, campaign_db *d
 CAMPAIGN_API int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db,
                                                        const char *campaign, const char *lead, const char *actor);
 
+/** Version of ::campaign_typical_cases_options this header describes. */
+#define CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION 1
+
+/** Filters of campaign_typical_cases_query(). */
+typedef struct campaign_typical_cases_options {
+	unsigned int version; /**< ::CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION */
+	const char *unit;     /**< a unit or group, or NULL: every unit */
+	const char *from;     /**< decided on or after this date "YYYY-MM-DD", or NULL */
+	const char *to;       /**< decided on or before this date "YYYY-MM-DD", or NULL */
+} campaign_typical_cases_options;
+
+/** Static initialiser of ::campaign_typical_cases_options: no filter. */
+#define CAMPAIGN_TYPICAL_CASES_OPTIONS_INIT { CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION, NULL, NULL, NULL }
+
+/**
+ * Initialises @p opts to ::CAMPAIGN_TYPICAL_CASES_OPTIONS_INIT.
+ * @param opts     the options
+ * @param version  ::CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_typical_cases_options_init(campaign_typical_cases_options *opts, unsigned int version);
+
+/**
+ * Typical cases for public release (典型案件集中公布): the case leads that came
+ * from a finding and were resolved, by date decided, with only public fields
+ * -- what was found, its category, what was decided -- and the names of the
+ * finding's people masked wherever they stand (in people and in found): a
+ * Chinese name keeps its surname and becomes 某 (王𠀋明 -> 王某; a compound
+ * surname stays whole: 欧阳修 -> 欧阳某), a Latin one its first letter (Smith -> S.).
+ * No confidential field is read. The release is logged ("case_lead.typical_release").
+ * Columns: those of campaign_case_leads_query(), then category, found_on (date), found, people.
+ * @param[out] out  the cursor
+ * @param db        the store (writable: the release is logged)
+ * @param campaign  the campaign, or NULL for the only one
+ * @param opts      the filters, or NULL: none
+ * @param actor     who releases them
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad date, an unknown version); ::CAMPAIGN_EPERM (read-only
+ *         store); ::CAMPAIGN_ENOTFOUND (campaign, unit).
+ */
+CAMPAIGN_API int campaign_typical_cases_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                              const campaign_typical_cases_options *opts, const char *actor);
+
 CAMPAIGN_END_DECLS
 #endif

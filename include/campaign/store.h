@@ -6,6 +6,7 @@
 #define CAMPAIGN_STORE_H
 
 #include "common.h"
+#include "cursor.h"
 
 CAMPAIGN_BEGIN_DECLS
 
@@ -90,7 +91,7 @@ CAMPAIGN_API int campaign_open_with(campaign_db **out, const char *path, const c
  * Copies the open store, consistently, to a new file (SQLite's online backup
  * API): the copy is the store as of one moment, even while other connections
  * write, and opens as a store of its own. The copy is written next to @p path
- * and renamed into place, so a failed backup leaves no partial file. The call
+ * and linked into place, so a failed backup leaves no partial file. The call
  * is logged ("store.backup", the path as its detail) before the copy is
  * taken, so the copy holds the entry of its own making.
  *
@@ -102,6 +103,42 @@ CAMPAIGN_API int campaign_open_with(campaign_db **out, const char *path, const c
  *         ::CAMPAIGN_EBUSY if the store stays locked; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_backup(campaign_db *db, const char *actor, const char *path);
+
+/**
+ * Checks that the store's confidential fields open with the key the handle
+ * was opened with (campaign_open_with()).
+ * @param db  the store
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_ELOCKED "the store was opened without its key: confidential fields
+ *         are locked" or "the key does not match this store's confidential fields".
+ */
+CAMPAIGN_API int campaign_key_check(campaign_db *db);
+
+/**
+ * Re-encrypts every confidential field under a new key, in one transaction:
+ * from the open key, or from clear text (a store written before its fields
+ * were sealed, or the first time a key is set). The key check is replaced;
+ * afterwards the handle uses the new key and reopening needs it. The WAL is
+ * then checkpointed and emptied, so that no old image stays in it.
+ * Needs confidential access; logged as "key.rotate".
+ * @param db       the store
+ * @param actor    who rotates the key
+ * @param new_key  the new key: 64 hexadecimal digits (256 bits)
+ * @return the number of values sealed anew (>= 0); ::CAMPAIGN_EINVALID for a key that is not 64 hex
+ *         digits; ::CAMPAIGN_ELOCKED when the store's values are sealed and the handle has no key or the
+ *         wrong one; ::CAMPAIGN_EPERM without confidential access.
+ */
+CAMPAIGN_API int campaign_key_rotate(campaign_db *db, const char *actor, const char *new_key);
+
+/**
+ * How many values of each confidential column are sealed and how many are
+ * still clear text (written before the store had a key; a rotation seals
+ * them). Reads no confidential value and needs no key.
+ * Columns: tbl, col (text), sealed, clear (integers); one row per column.
+ * @param[out] out  the cursor
+ * @param db        the store
+ * @return ::CAMPAIGN_OK or an error code
+ */
+CAMPAIGN_API int campaign_key_status_query(campaign_cursor **out, campaign_db *db);
 
 /** Closes a store and frees the handle. Accepts NULL. Open cursors stay usable until freed. */
 CAMPAIGN_API void campaign_close(campaign_db *db);

@@ -346,16 +346,19 @@ int campaign_post_holdings_query(campaign_cursor **out, campaign_db *db, const c
 
 /* ---- the confidential record ---- */
 
+#define PERSON_SECRET "person_record_confidential"
 static const char SQL_DISCIPLINE_INSERT[] =
 	"INSERT INTO person_record_confidential (id, person, decided_on, sanction, details, authority, recorded_by, "
-	"recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	"recorded_at) VALUES (?1, ?2, ?3, " SEAL(PERSON_SECRET, "sanction", "?1", "?4") ", "
+	SEAL(PERSON_SECRET, "details", "?1", "?5") ", " SEAL(PERSON_SECRET, "authority", "?1", "?6") ", ?7, ?8)";
 
 static int discipline_add(stmts *c, sqlite3_int64 crid, const char *id, const char *person, const char *decided_on,
                           const char *sanction, const char *details, const char *authority, const char *actor)
 {
 	sqlite3_stmt *st;
 	int rc;
-	if ((rc = person_check(c, crid, person)) || !(st = stmts_get(c, SQL_DISCIPLINE_INSERT)))
+	if ((rc = crypt_ready(c->db, 1)) || (rc = person_check(c, crid, person)) ||
+	    !(st = stmts_get(c, SQL_DISCIPLINE_INSERT)))
 		return rc ? rc : campaign_error_code_last();
 	bind_all(st, "ttttoo", id, person, decided_on, sanction, details, authority);
 	return acc_step_recorded(c->db, st, 7, actor, "cannot record the discipline");
@@ -394,8 +397,10 @@ OPTIONS_ADD_FN(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VER
 static const char SQL_RECORD[] =
 	"WITH me AS (SELECT id, name, unit FROM person WHERE campaign = ?1 AND id = ?2) "
 	"SELECT kind, date, id, what, text, status FROM ("
-	"SELECT 'discipline' AS kind, r.decided_on AS date, r.id, r.sanction AS what, "
-	"r.details AS text, r.authority AS status FROM person_record_confidential r WHERE r.person = ?2 "
+	"SELECT 'discipline' AS kind, r.decided_on AS date, r.id, " UNSEAL(PERSON_SECRET, "sanction", "r.id", "r.sanction")
+	" AS what, " UNSEAL(PERSON_SECRET, "details", "r.id", "r.details") " AS text, "
+	UNSEAL(PERSON_SECRET, "authority", "r.id", "r.authority") " AS status FROM person_record_confidential r "
+	"WHERE r.person = ?2 "
 	"UNION ALL SELECT 'finding', f.found_on, f.id, coalesce(g.text, ''), f.description, "
 	"CASE WHEN f.concealed OR f.falsified THEN 'flagged' ELSE f.origin END "
 	"FROM me JOIN finding f ON f.unit = me.unit AND instr(f.people, me.name) > 0 "
@@ -423,7 +428,8 @@ int campaign_person_record_query(campaign_cursor **out, campaign_db *db, const c
 		return rc;
 	rc = person_check(&s, crid, person);
 	stmts_free(&s);
-	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "person.read_record", campaign, person)))
+	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "person.read_record", campaign, person)) ||
+	    (rc = crypt_ready(db, 0)))
 		return rc;
 	/* the read is logged before anything is read */
 	rc = db_log(db, actor, "person.read_record", campaign, person, NULL);

@@ -132,6 +132,43 @@ int key_verify(struct evp_pkey_st *key, const void *msg, size_t n, const unsigne
 /* The public half of @key in PEM form, into @out (reset first). */
 int key_public_pem(struct evp_pkey_st *key, struct campaign_buf *out);
 
+/* 64 hex digits (then at most an end of line) into @key; EINVALID naming @where. */
+int key_from_hex(const char *hex, size_t n, unsigned char key[32], const char *where);
+
+/* ---- crypt.c: confidential fields sealed at rest (AES-256-GCM), the one door ----
+ *
+ * Every secret text column of a *_confidential table is stored sealed under
+ * the host's key (db->key), as "enc1:KEYID:BASE64"; the additional data is
+ * the table, the column and the row's key. A domain writes and reads such a
+ * column in its own statement with SEAL() and UNSEAL(), after crypt_ready(). */
+
+/* ELOCKED unless the store's confidential fields may be read (@write 0) or
+ * written (1) with the open key: "the store was opened without its key:
+ * confidential fields are locked", "the key does not match this store's
+ * confidential fields". The first write of a store never keyed records the
+ * key's check (inside the caller's transaction). */
+int crypt_ready(campaign_db *db, int write);
+/* Seals @plain for column @column of the row @row_key of @table, into @out (reset first). */
+int crypt_seal(campaign_db *db, const char *table, const char *column, const char *row_key, const char *plain,
+               struct campaign_buf *out);
+/* Opens a stored value (clear text from before the key: as it is), into @out (reset first). */
+int crypt_open(campaign_db *db, const char *table, const char *column, const char *row_key, const char *value,
+               struct campaign_buf *out);
+/* Registers the SQL functions seal(), unseal() and reseal() on the connection (at open). */
+int crypt_register(campaign_db *db);
+/* SQL of a sealed value: table T and column C (string literals), the row's key K and the value V (SQL). */
+#define SEAL(T, C, K, V) "seal('" T "', '" C "', " K ", " V ")"
+#define UNSEAL(T, C, K, V) "unseal('" T "', '" C "', " K ", " V ")"
+
+/* ---- mask.c: names masked for public release (王𠀋明 -> 王某, 欧阳修 -> 欧阳某, Smith -> S.) ---- */
+
+/* The mask of the @n-byte name @name, appended to @out. */
+int mask_name(const char *name, size_t n, struct campaign_buf *out);
+/* @text with every occurrence of each name of @people (separated by 、，,;；/ or spaces) masked, appended to @out. */
+int mask_names(const char *text, const char *people, struct campaign_buf *out);
+/* Registers the SQL function mask_names(text, people) on the connection (at open). */
+int mask_register(campaign_db *db);
+
 /* ---- audit.c ---- */
 
 /* Notes where the transaction's audit entries start (from db_begin). */

@@ -19,7 +19,7 @@ static int hex_digit(int c)
 }
 
 /* 64 hex digits, then nothing but an end of line, into @key. */
-static int key_from_hex(const char *hex, size_t n, unsigned char key[32], const char *where)
+int key_from_hex(const char *hex, size_t n, unsigned char key[32], const char *where)
 {
 	while (n > 0 && (hex[n - 1] == '\n' || hex[n - 1] == '\r'))
 		n--;

@@ -150,7 +150,10 @@ static int configure(campaign_db *db, const char *path)
 	/* no SQL (a rule's query above all) may load code into the process */
 	sqlite3_db_config(db->sql, SQLITE_DBCONFIG_ENABLE_LOAD_EXTENSION, 0, (int *)NULL);
 	/* before any migration: the search table names the tokenizer */
-	if ((rc = search_register(db)))
+	if ((rc = search_register(db)) || (rc = crypt_register(db)) || (rc = mask_register(db)))
+		return rc;
+	/* freed pages are zeroed: a confidential value's old image is not left in the file */
+	if ((rc = exec(db, "PRAGMA secure_delete = ON", "cannot configure the store")))
 		return rc;
 	if ((rc = exec(db, "PRAGMA foreign_keys = ON", "cannot configure the store")))
 		return rc;

@@ -17,8 +17,11 @@ static const char SQL_LEAD_EXISTS[] = "SELECT 1 FROM case_lead WHERE id = ?1";
 static const char SQL_LEAD_INSERT[] =
 	"INSERT INTO case_lead (id, campaign, source, finding, unit, received_on, recorded_by, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+#define LEAD_SECRET "case_lead_confidential"
 static const char SQL_SECRET_INSERT[] =
-	"INSERT INTO case_lead_confidential (lead, details, reporter, reporter_contact) VALUES (?1, ?2, ?3, ?4)";
+	"INSERT INTO case_lead_confidential (lead, details, reporter, reporter_contact) VALUES (?1, "
+	SEAL(LEAD_SECRET, "details", "?1", "?2") ", " SEAL(LEAD_SECRET, "reporter", "?1", "?3") ", "
+	SEAL(LEAD_SECRET, "reporter_contact", "?1", "?4") ")";
 
 typedef struct lead_in {
 	const char *id, *finding, *unit, *received_on, *details, *reporter, *contact;
@@ -44,7 +47,7 @@ static int lead_insert(stmts *c, sqlite3_int64 crid, const lead_in *l, const cha
 	sqlite3_int64 unit;
 	char now[21];
 	int rc;
-	if ((rc = lead_unit(c, crid, l, &unit)))
+	if ((rc = crypt_ready(c->db, 1)) || (rc = lead_unit(c, crid, l, &unit)))
 		return rc;
 	if ((rc = insp_new_id(c, SQL_LEAD_EXISTS, "case lead", l->id, id, 72)))
 		return rc;
@@ -153,7 +156,8 @@ OPTIONS_WRITE_FN(case_lead_refer, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION, lead
                  .access = ACCESS_PLAN, .check = refer_check, .body = refer_body)
 
 static const char SQL_RESOLVE[] = "UPDATE case_lead SET outcome = ?2, outcome_on = ?3 WHERE id = ?1";
-static const char SQL_RESOLVE_NOTE[] = "UPDATE case_lead_confidential SET outcome_note = ?2 WHERE lead = ?1";
+static const char SQL_RESOLVE_NOTE[] =
+	"UPDATE case_lead_confidential SET outcome_note = " SEAL(LEAD_SECRET, "outcome_note", "?1", "?2") " WHERE lead = ?1";
 
 static int resolve_check(void *ctx)
 {
@@ -167,7 +171,7 @@ static int resolve_body(write_op *op, void *ctx)
 	const campaign_case_lead_resolve_options *a = ctx;
 	lead_state s;
 	int rc;
-	if ((rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
+	if ((a->note && *a->note && (rc = crypt_ready(op->db, 1))) || (rc = lead_state_get(&op->st, op->crid, a->lead, &s)))
 		return rc;
 	if (strcmp(a->date, *s.referred_on ? s.referred_on : s.received_on) < 0)
 		return error_set(CAMPAIGN_EINVALID, "outcome date %s is before the lead was %s (%s)", a->date,
@@ -229,12 +233,16 @@ int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db
 	if (lead && (rc = lookup_rid(&s, SQL_LEAD_IN_CAMPAIGN, crid, lead, &one, &found)) == CAMPAIGN_OK && !found)
 		rc = error_set(CAMPAIGN_ENOTFOUND, "no case lead with id \"%s\"", lead);
 	stmts_free(&s);
-	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "case_lead.read_confidential", campaign, lead)))
+	if (rc || (rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "case_lead.read_confidential", campaign, lead)) ||
+	    (rc = crypt_ready(db, 0)))
 		return rc;
 	/* the read is logged before anything is read */
 	if ((rc = db_log(db, actor, "case_lead.read_confidential", campaign, lead, lead ? NULL : "all")) ||
 	    (rc = query_begin(out, &c, db, campaign,
-	                      "SELECT " LEAD_COLUMNS ", k.details, k.reporter, k.reporter_contact, k.outcome_note "
+	                      "SELECT " LEAD_COLUMNS ", " UNSEAL(LEAD_SECRET, "details", "k.lead", "k.details") " AS details, "
+	                      UNSEAL(LEAD_SECRET, "reporter", "k.lead", "k.reporter") " AS reporter, "
+	                      UNSEAL(LEAD_SECRET, "reporter_contact", "k.lead", "k.reporter_contact") " AS reporter_contact, "
+	                      UNSEAL(LEAD_SECRET, "outcome_note", "k.lead", "k.outcome_note") " AS outcome_note "
 	                      "FROM case_lead l JOIN case_lead_confidential k ON k.lead = l.id "
 	                      "LEFT JOIN unit u ON u.rid = l.unit "
 	                      "WHERE l.campaign = ?1 AND (?2 IS NULL OR l.id = ?2) ORDER BY l.received_on, l.id",
@@ -242,4 +250,41 @@ int campaign_case_lead_confidential_query(campaign_cursor **out, campaign_db *db
 		return query_done(out, c, rc);
 	bind_opt(cursor_stmt(c), 2, lead);
 	return query_done(out, c, CAMPAIGN_OK);
+}
+
+/* ---- typical cases for public release (典型案件集中公布) ---- */
+
+OPTIONS_INIT_FN(typical_cases, CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION)
+
+/* Resolved leads that came from a finding: only public fields, the names of
+ * the finding's people masked wherever they stand (core/mask.c). */
+static const char SQL_TYPICAL[] =
+	"SELECT " LEAD_COLUMNS ", g.text AS category, f.found_on, mask_names(f.description, f.people) AS found, "
+	"mask_names(f.people, f.people) AS people FROM case_lead l JOIN finding f ON f.id = l.finding "
+	"LEFT JOIN violation_category g ON g.rid = f.category LEFT JOIN unit u ON u.rid = l.unit "
+	"WHERE l.campaign = ?1 AND l.outcome_on IS NOT NULL AND " UNITS_IN_OPT("u.rid", "?2") " "
+	"AND (?3 IS NULL OR l.outcome_on >= ?3) AND (?4 IS NULL OR l.outcome_on <= ?4) ORDER BY l.outcome_on, l.id";
+
+int campaign_typical_cases_query(campaign_cursor **out, campaign_db *db, const char *campaign,
+                                 const campaign_typical_cases_options *opts, const char *actor)
+{
+	static const campaign_typical_cases_options none = CAMPAIGN_TYPICAL_CASES_OPTIONS_INIT;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	*out = NULL;
+	if (!opts)
+		opts = &none;
+	if ((rc = options_check(opts, CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION, "campaign_typical_cases_options")) ||
+	    (opts->from && (rc = need_date(opts->from, "from"))) || (opts->to && (rc = need_date(opts->to, "to"))))
+		return rc;
+	if ((rc = db_check_write(db, actor)))
+		return rc == CAMPAIGN_EPERM ? error_set(rc, "a release is logged, which a read-only store cannot do") : rc;
+	/* the release is logged before anything is read, as a publication is */
+	if ((rc = query_run(out, db, campaign, SQL_TYPICAL, LEAD_TYPES "tdtt", "utt", opts->unit, opts->from, opts->to)) ||
+	    (rc = db_log(db, actor, "case_lead.typical_release", campaign, NULL, opts->unit))) {
+		campaign_cursor_free(*out);
+		*out = NULL;
+	}
+	return rc;
 }

@@ -550,7 +550,8 @@ int campaign_risk_point_history_query(campaign_cursor **out, campaign_db *db, co
 /* ---- the confidential note ---- */
 
 static const char SQL_CONF_SET[] =
-	"INSERT INTO risk_point_confidential (point, note, recorded_by, recorded_at) VALUES (?1, ?2, ?3, ?4) "
+	"INSERT INTO risk_point_confidential (point, note, recorded_by, recorded_at) VALUES (?1, "
+	SEAL("risk_point_confidential", "note", "?1", "?2") ", ?3, ?4) "
 	"ON CONFLICT (point) DO UPDATE SET note = excluded.note, recorded_by = excluded.recorded_by, "
 	"recorded_at = excluded.recorded_at";
 static const char SQL_CONF_CLEAR[] = "DELETE FROM risk_point_confidential WHERE point = ?1";
@@ -568,7 +569,8 @@ static int note_body(write_op *op, void *ctx)
 	char now[21];
 	int rc;
 	if ((rc = risk_point_unit(op->db, op->crid, n->point, &unit)) ||
-	    (rc = access_check(op->db, op->actor, ACCESS_PLAN, 0, "risk.confidential.set")))
+	    (rc = access_check(op->db, op->actor, ACCESS_PLAN, 0, "risk.confidential.set")) ||
+	    (!clear && (rc = crypt_ready(op->db, 1))))
 		return rc;
 	db_now(now);
 	if ((rc = stmt_run(NULL, op->db, clear ? SQL_CONF_CLEAR : SQL_CONF_SET, "cannot record the confidential note",
@@ -600,7 +602,8 @@ int campaign_risk_point_confidential_query(campaign_cursor **out, campaign_db *d
 	if (db->readonly)
 		return error_set(CAMPAIGN_EPERM, "a confidential read is logged, which a read-only store cannot do");
 	rc = query_begin(out, &c, db, campaign,
-	                 "SELECT p.id AS point, u.id AS unit, p.name, k.note, k.recorded_by, k.recorded_at "
+	                 "SELECT p.id AS point, u.id AS unit, p.name, "
+	                 UNSEAL("risk_point_confidential", "note", "k.point", "k.note") " AS note, k.recorded_by, k.recorded_at "
 	                 "FROM risk_point_confidential k JOIN risk_point p ON p.id = k.point "
 	                 "JOIN unit u ON u.rid = p.unit WHERE p.campaign = ?1 AND (?2 IS NULL OR k.point = ?2) "
 	                 "ORDER BY u.ord, p.id",
@@ -608,7 +611,7 @@ int campaign_risk_point_confidential_query(campaign_cursor **out, campaign_db *d
 	/* the read is logged before the caller sees a row; a refusal too */
 	if (!rc && !(point && (rc = risk_point_unit(db, crid, point, &unit))) &&
 	    !(rc = access_guard(db, actor, ACCESS_CONFIDENTIAL, 0, "risk.read_confidential", campaign, point)) &&
-	    !(rc = db_log(db, actor, "risk.read_confidential", campaign, point, NULL)))
+	    !(rc = crypt_ready(db, 0)) && !(rc = db_log(db, actor, "risk.read_confidential", campaign, point, NULL)))
 		bind_opt(cursor_stmt(c), 2, point);
 	return query_done(out, c, rc);
 }

@@ -84,12 +84,20 @@ long long raw_int(const char *path, const char *sql)
 	return v;
 }
 
-campaign_db *open_memory(void)
+campaign_db *open_keyed(const char *path, unsigned int flags)
 {
+	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
 	campaign_db *db = NULL;
-	assert_int_equal(campaign_open(&db, ":memory:", 0), CAMPAIGN_OK);
+	o.flags = flags;
+	o.key = TEST_KEY;
+	assert_int_equal(campaign_open_with(&db, path, &o), CAMPAIGN_OK);
 	assert_non_null(db);
 	return db;
+}
+
+campaign_db *open_memory(void)
+{
+	return open_keyed(":memory:", 0);
 }
 
 campaign_db *open_seed(void)

@@ -20,7 +20,11 @@
 		return cmocka_run_group_tests_name(name, tests, setup, teardown);                                      \
 	}
 #define TEST_MAIN(name, ...) TEST_MAIN_AROUND(name, NULL, NULL, __VA_ARGS__)
-/* Opens a fresh :memory: store; fails the test on error. */
+/* The confidential fields' key of the test stores (64 hex digits). */
+#define TEST_KEY "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
+/* Opens @path with @flags and TEST_KEY; fails the test on error. */
+campaign_db *open_keyed(const char *path, unsigned int flags);
+/* Opens a fresh :memory: store with TEST_KEY (its confidential fields sealed); fails the test on error. */
 campaign_db *open_memory(void);
 /* Opens a fresh store with the seed plan imported. */
 campaign_db *open_seed(void);

@@ -21,3 +21,8 @@ expect_version() { version=$1 why=$2; shift 2; expect_rc 0 "$@"; grep -q "versio
 
 # expect_bad PATTERN WHY COMMAND...: COMMAND fails on bad input (exit 1) with PATTERN in its error.
 expect_bad() { pattern=$1 why=$2; shift 2; expect_rc 1 "$@"; grep -q "$pattern" err || fail "$why: $(cat err)"; }
+
+# The confidential fields' key of the test's stores (campaign --key-file, here through the environment).
+printf '00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff\n' > "$tmp/.key"
+CAMPAIGN_KEY_FILE="$tmp/.key"
+export CAMPAIGN_KEY_FILE

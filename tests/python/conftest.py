@@ -9,11 +9,13 @@ SOURCE = pathlib.Path(os.environ.get("CAMPAIGN_SOURCE_DIR", pathlib.Path(__file_
 SEED = SOURCE / "examples" / "plans" / "leshan-2010.yaml"
 DATA = SOURCE / "tests" / "data" / "plan"
 PROGRESS = SOURCE / "tests" / "data" / "progress"
+# The confidential fields' key of the test stores (their confidential fields are sealed under it).
+KEY = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff"
 
 
 @pytest.fixture
 def seed():
-    with campaign.open(":memory:") as db:
+    with campaign.open(":memory:", key=KEY) as db:
         db.plan_import_file(SEED, actor="tester")
         yield db
 
