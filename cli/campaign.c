@@ -13,8 +13,8 @@ static int cmd_import(args *a)
 	campaign_import_options opts = CAMPAIGN_IMPORT_OPTIONS_INIT;
 	campaign_db *db;
 	campaign_cursor *c;
-	if (campaign_open(&db, a->db, 0))
-		return fail();
+	if (open_store(a, 0, &db))
+		return EXIT_BAD;
 	opts.replace = a->replace;
 	if (campaign_plan_import_file(db, a->pos[0], a->actor, &opts)) {
 		campaign_close(db);
@@ -160,9 +160,10 @@ static const cli_command root = CMD(
 		    OPTIONS(OPT("--object", 0, "ID", "entries about one object"), OPT("--by", 0, "ACTOR", "entries by one actor"),
 		            O_FROM("entries from D"), O_TO("entries up to D"), O_FORMAT),
 		    NULL, cmd_log),
-		CMD("verify", "", "check the hash chain and every row against the log (exit 1 on a problem)",
+		CMD("verify", "[WITNESS...]", "check the hash chain, the signed heads and every row against the log (exit 1 on a problem)",
 		    OPTIONS(OPT("--checkpoint", 0, "FILE", "a signed checkpoint the chain must still hold"),
-		            OPT("--pubkey", 0, "FILE", "the public key the checkpoint was signed with")),
+		            OPT("--witness", 0, "FILE", "an earlier head or checkpoint (more: as arguments) the log must still hold"),
+		            OPT("--pubkey", 0, "FILE", "the store's public key: checks witnesses and the recorded key")),
 		    NULL, cmd_verify),
 		CMD("checkpoint", "", "a signed checkpoint of the chain head",
 		    OPTIONS(OPT("--key", 0, "FILE", "the private key (from `campaign keygen`)"),

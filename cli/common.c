@@ -1,5 +1,6 @@
 /* What every command body shares: opening the store, reporting an error,
  * printing a query as a listing and reporting a write. */
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include "commands.h"
@@ -10,14 +11,30 @@ int fail(void)
 	return EXIT_BAD;
 }
 
+/* An option's value, else the environment's. */
+static const char *opt_or_env(args *a, const char *name, const char *env)
+{
+	const char *v = arg_opt(a, name);
+	return v && *v ? v : getenv(env) && *getenv(env) ? getenv(env) : NULL;
+}
+
+int open_store(args *a, unsigned int flags, campaign_db **db)
+{
+	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
+	o.flags = flags;
+	o.signing_key_file = opt_or_env(a, "--signing-key-file", "CAMPAIGN_SIGNING_KEY_FILE");
+	o.witness_file = opt_or_env(a, "--witness-file", "CAMPAIGN_WITNESS_FILE");
+	return campaign_open_with(db, a->db, &o) ? fail() : 0;
+}
+
 int open_existing(args *a, campaign_db **db)
 {
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_READONLY) ? fail() : 0;
+	return open_store(a, CAMPAIGN_OPEN_READONLY, db);
 }
 
 int open_writable(args *a, campaign_db **db)
 {
-	return campaign_open(db, a->db, CAMPAIGN_OPEN_NOCREATE) ? fail() : 0;
+	return open_store(a, CAMPAIGN_OPEN_NOCREATE, db);
 }
 
 const char *arg_at(args *a, int k)

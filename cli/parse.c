@@ -9,6 +9,8 @@ const cli_option common_options[] = {
 	OPT("--db", 0, "FILE", "the store (default ./campaign.db)"),
 	OPT("--actor", 0, "NAME", "who acts, for the audit log (default $CAMPAIGN_ACTOR, else $USER)"),
 	OPT("--campaign", 0, "ID", "the campaign (default: the store's only one)"),
+	OPT("--signing-key-file", 0, "FILE", "the store's Ed25519 signing key (default $CAMPAIGN_SIGNING_KEY_FILE)"),
+	OPT("--witness-file", 0, "FILE", "write the signed chain head there after each commit ($CAMPAIGN_WITNESS_FILE)"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };
