@@ -9,6 +9,7 @@
  * differ from their last logged image; both are found by verification.
  * Hashing and signatures come from OpenSSL's libcrypto: it is on every
  * Debian system, FIPS-reviewed, and gives SHA-256 and Ed25519 in one library. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -981,7 +982,7 @@ static int verify_rows(verifier *v)
 /* ---- signed heads and witnesses ---- */
 
 static const char SQL_HEADS[] =
-	"SELECT h.seq, h.hash, h.site, h.at, h.signature, h.key_id, k.public_key_pem, a.hash FROM audit_head h "
+	"SELECT h.seq, h.hash, h.site, h.at, h.signature, h.first, h.key_id, k.public_key_pem, a.hash FROM audit_head h "
 	"LEFT JOIN audit_key k ON k.id = h.key_id LEFT JOIN audit_log a ON a.seq = h.seq ORDER BY h.seq";
 
 /* The key that is expected to sign the heads, with its id and the first seq
@@ -1004,8 +1005,8 @@ static int head_key_ok(const expected_key *e, sqlite3_int64 seq, const char *key
 static int head_check(verifier *v, sqlite3_stmt *h, const expected_key *e, EVP_PKEY **key, char key_of[65], int *rc)
 {
 	sqlite3_int64 seq = sqlite3_column_int64(h, 0);
-	const char *hash = (const char *)sqlite3_column_text(h, 1), *id = (const char *)sqlite3_column_text(h, 5);
-	const char *pem = (const char *)sqlite3_column_text(h, 6), *now = (const char *)sqlite3_column_text(h, 7);
+	const char *hash = (const char *)sqlite3_column_text(h, 1), *id = (const char *)sqlite3_column_text(h, 6);
+	const char *pem = (const char *)sqlite3_column_text(h, 7), *now = (const char *)sqlite3_column_text(h, 8);
 	/* heads run signed by one key for long stretches: its PEM is parsed once per stretch */
 	if (pem && strcmp(key_of, id)) {
 		EVP_PKEY_free(*key);
@@ -1027,24 +1028,6 @@ static int head_check(verifier *v, sqlite3_stmt *h, const expected_key *e, EVP_P
 	else
 		return 1;
 	return 0;
-}
-
-/* Every head; *last is the seq of the last valid one (0: none). */
-static int verify_heads(verifier *v, const expected_key *e, sqlite3_int64 *last)
-{
-	sqlite3_stmt *h;
-	EVP_PKEY *key = NULL;
-	char key_of[65] = "";
-	int rc = CAMPAIGN_OK;
-	*last = 0;
-	if (sqlite3_prepare_v2(v->db->sql, SQL_HEADS, -1, &h, NULL) != SQLITE_OK)
-		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
-	while (!rc && db_step_row(v->db, h, VERIFY_FAILED, &rc))
-		if (head_check(v, h, e, &key, key_of, &rc) && sqlite3_column_int64(h, 0) > *last)
-			*last = sqlite3_column_int64(h, 0);
-	sqlite3_finalize(h);
-	EVP_PKEY_free(key);
-	return rc;
 }
 
 /* The expected key (the verifier's, else the handle's signing key) against
@@ -1080,16 +1063,18 @@ done:
 	return rc;
 }
 
-/* Entries after the last valid head. A store that never had a signing key
- * gets a notice, not a problem: it works, but nothing vouches for its tail. */
-static int verify_tail(verifier *v, sqlite3_int64 last, sqlite3_int64 nkeys)
+/* Entries @after < seq < @before that no valid head covers. A store that
+ * never had a signing key gets a notice, not a problem: it works, but
+ * nothing vouches for its tail. */
+static int unsigned_entries(verifier *v, sqlite3_int64 after, sqlite3_int64 before, sqlite3_int64 nkeys)
 {
 	sqlite3_stmt *st;
 	int rc = CAMPAIGN_OK;
-	if (sqlite3_prepare_v2(v->db->sql, "SELECT min(seq), max(seq), count(*) FROM audit_log WHERE seq > ?1", -1, &st,
-	                       NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(v->db->sql, "SELECT min(seq), max(seq), count(*) FROM audit_log WHERE seq > ?1 AND seq < ?2",
+	                       -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
-	sqlite3_bind_int64(st, 1, last);
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, before);
 	if (db_step_row(v->db, st, VERIFY_FAILED, &rc) && sqlite3_column_int64(st, 2) > 0) {
 		long long from = sqlite3_column_int64(st, 0), to = sqlite3_column_int64(st, 1);
 		if (!nkeys) {
@@ -1101,13 +1086,38 @@ static int verify_tail(verifier *v, sqlite3_int64 last, sqlite3_int64 nkeys)
 			v->severity = "problem";
 		} else {
 			rc = problem(v, P_UNSIGNED_TAIL, from, NULL, NULL,
-			             "entries %lld to %lld come after the last validly signed head (%lld): they were "
-			             "appended without the store's signing key",
-			             from, to, (long long)last);
+			             "entries %lld to %lld are vouched for by no signed head (the last valid one before them: "
+			             "%lld): they were written without the store's signing key",
+			             from, to, (long long)after);
 		}
 	}
 	sqlite3_finalize(st);
 	return rc;
+}
+
+/* Every head, and the entries no valid head covers (first..seq of each):
+ * appended by someone without the key, even when a keyed commit came after. */
+static int verify_heads(verifier *v, const expected_key *e, sqlite3_int64 nkeys)
+{
+	sqlite3_stmt *h;
+	sqlite3_int64 covered = 0;
+	EVP_PKEY *key = NULL;
+	char key_of[65] = "";
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql, SQL_HEADS, -1, &h, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
+	while (!rc && db_step_row(v->db, h, VERIFY_FAILED, &rc)) {
+		sqlite3_int64 seq = sqlite3_column_int64(h, 0), first = sqlite3_column_int64(h, 5);
+		if (!head_check(v, h, e, &key, key_of, &rc) || rc)
+			continue;
+		if (first > covered + 1)
+			rc = unsigned_entries(v, covered, first, nkeys);
+		if (seq > covered)
+			covered = seq;
+	}
+	sqlite3_finalize(h);
+	EVP_PKEY_free(key);
+	return rc ? rc : unsigned_entries(v, covered, INT64_MAX, nkeys);
 }
 
 /* One witness (an earlier checkpoint or head) against the log: the entry it
@@ -1158,7 +1168,7 @@ static int verify_witnesses(verifier *v, const char *text, EVP_PKEY *key)
 static int verify_signed(verifier *v, const char *witnesses, const char *public_key_pem)
 {
 	expected_key e = {NULL, "", 0};
-	sqlite3_int64 nkeys = 0, last = 0;
+	sqlite3_int64 nkeys = 0;
 	int rc = CAMPAIGN_OK;
 	if (public_key_pem && !(e.key = key_read_pem(public_key_pem, 0)))
 		return error_set(CAMPAIGN_EINVALID, "the public key is not an Ed25519 public key in PEM form");
@@ -1171,9 +1181,7 @@ static int verify_signed(verifier *v, const char *witnesses, const char *public_
 	if (!rc)
 		rc = verify_keys(v, &e, &nkeys);
 	if (!rc)
-		rc = verify_heads(v, &e, &last);
-	if (!rc)
-		rc = verify_tail(v, last, nkeys);
+		rc = verify_heads(v, &e, nkeys);
 	EVP_PKEY_free(e.key);
 	return rc;
 }

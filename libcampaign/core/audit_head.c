@@ -19,9 +19,10 @@
 #define CHECKPOINT_MAGIC "libcampaign checkpoint 1\n"
 
 /* The canonical signed text of a head: versioned, one field a line. */
-static int head_text(struct campaign_buf *b, const char *site, long long seq, const char *hash, const char *at)
+static int head_text(struct campaign_buf *b, const char *site, long long seq, const char *hash, const char *at,
+                     long long first)
 {
-	return buf_printf(b, HEAD_MAGIC "site: %s\nseq: %lld\nhash: %s\nat: %s\n", site, seq, hash, at);
+	return buf_printf(b, HEAD_MAGIC "site: %s\nseq: %lld\nhash: %s\nat: %s\nfirst: %lld\n", site, seq, hash, at, first);
 }
 
 static int hex_append(struct campaign_buf *b, const unsigned char *sig, size_t n)
@@ -67,42 +68,55 @@ static int sign_block(struct campaign_buf *body, EVP_PKEY *key, char id[65])
 static const char SQL_KEY_RECORD[] =
 	"INSERT OR IGNORE INTO audit_key (id, public_key_pem, first_seq, recorded_at) VALUES (?1, ?2, ?3, ?4)";
 static const char SQL_HEAD_ADD[] =
-	"INSERT INTO audit_head (seq, hash, site, at, key_id, signature) VALUES (?1, ?2, '', ?3, ?4, ?5)";
+	"INSERT INTO audit_head (seq, hash, site, at, key_id, signature, first) VALUES (?1, ?2, '', ?3, ?4, ?5, ?6)";
 
-/* One signature per commit (about 50 µs): the public key is recorded the
- * first time a key signs (a new key adds a row), then the head is kept. */
-static int head_sign(campaign_db *db, sqlite3_int64 seq, const char *hash, const char *now, struct campaign_buf *text)
+/* The public key is recorded the first time a key signs (a new key adds a
+ * row: rotation). A head vouches for its transaction's entries (@first on);
+ * a key's first head vouches for the whole chain before it, as the host
+ * adopting the key sees it. */
+static int head_key(campaign_db *db, sqlite3_int64 seq, const char *now, char id[65], sqlite3_int64 *first)
 {
 	struct campaign_buf pem = {0};
-	unsigned char sig[64];
-	char id[65];
 	int rc = key_id(db->signing_key, id, &pem);
 	if (!rc)
 		rc = stmt_run(NULL, db, SQL_KEY_RECORD, "cannot record the signing key", "ttIt", id, pem.data, seq, now);
+	if (!rc && sqlite3_changes(db->sql) == 1)
+		*first = 1;
 	buf_reset(&pem);
-	if (!rc)
-		rc = db_sign(db, text->data, text->size, sig);
+	return rc;
+}
+
+/* One signature per commit (about 50 µs), and the head kept. */
+static int head_sign(campaign_db *db, sqlite3_int64 seq, sqlite3_int64 first, const char *hash, const char *now,
+                     const char *id, struct campaign_buf *text)
+{
+	unsigned char sig[64];
+	int rc = db_sign(db, text->data, text->size, sig);
 	if (!rc)
 		rc = buf_printf(text, "key: %s\nsignature: ", id);
 	if (!rc)
 		rc = hex_append(text, sig, 64);
 	if (!rc)
-		rc = stmt_run(NULL, db, SQL_HEAD_ADD, "cannot keep the signed head", "Itttt", seq, hash, now, id,
-		              text->data + text->size - 128);
+		rc = stmt_run(NULL, db, SQL_HEAD_ADD, "cannot keep the signed head", "IttttI", seq, hash, now, id,
+		              text->data + text->size - 128, first);
 	return rc ? rc : buf_puts(text, "\n");
 }
 
 int audit_head_seal(campaign_db *db, sqlite3_int64 seq, const char *hash)
 {
 	struct campaign_buf text = {0};
-	char now[21];
-	int rc;
+	sqlite3_int64 first = db->audit_start + 1;
+	char now[21], id[65];
+	int rc = CAMPAIGN_OK;
 	if (!db->signing_key && !db->witness_file)
 		return CAMPAIGN_OK;
 	db_now(now);
-	rc = head_text(&text, "", (long long)seq, hash, now);
+	if (db->signing_key)
+		rc = head_key(db, seq, now, id, &first);
+	if (!rc)
+		rc = head_text(&text, "", (long long)seq, hash, now, (long long)first);
 	if (!rc && db->signing_key)
-		rc = head_sign(db, seq, hash, now, &text);
+		rc = head_sign(db, seq, first, hash, now, id, &text);
 	/* the witness file gets it once COMMIT has succeeded (db_commit) */
 	buf_reset(&db->witness_head);
 	if (!rc && db->witness_file)
@@ -128,7 +142,8 @@ int audit_head_valid(sqlite3_stmt *h, EVP_PKEY *key)
 	const char *hash = (const char *)sqlite3_column_text(h, 1), *site = (const char *)sqlite3_column_text(h, 2);
 	const char *at = (const char *)sqlite3_column_text(h, 3), *hex = (const char *)sqlite3_column_text(h, 4);
 	int ok = key && hash && site && at && hex && hex_signature(hex, sig) &&
-	         head_text(&text, site, (long long)sqlite3_column_int64(h, 0), hash, at) == CAMPAIGN_OK &&
+	         head_text(&text, site, (long long)sqlite3_column_int64(h, 0), hash, at,
+	                   (long long)sqlite3_column_int64(h, 5)) == CAMPAIGN_OK &&
 	         key_verify(key, text.data, text.size, sig);
 	buf_reset(&text);
 	return ok;

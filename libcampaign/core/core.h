@@ -154,7 +154,7 @@ typedef struct audit_witness {
  * 0 at the end of the text; EINVALID for a block that is neither or whose
  * signature does not verify. */
 int audit_witness_next(campaign_db *db, const char **text, struct evp_pkey_st *key, audit_witness *w);
-/* 1 if head row @h (seq, hash, site, at, signature) verifies with the PEM public key @pem. */
+/* 1 if head row @h (its columns seq, hash, site, at, signature, first) verifies with @key. */
 int audit_head_valid(sqlite3_stmt *h, struct evp_pkey_st *key);
 
 /* After a migration: baselines a new log and seals what was carried over. */

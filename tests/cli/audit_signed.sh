@@ -48,7 +48,7 @@ db.execute(f"INSERT INTO audit_log ({cols}, hash) VALUES ({', '.join('?' * 14)})
 db.commit()
 PY
 expect_rc 1 "$cli" verify --db f.db
-grep -q "^unsigned_tail	entry [0-9]*	entries .* come after the last validly signed head" out \
+grep -q "^unsigned_tail	entry [0-9]*	entries .* are vouched for by no signed head" out \
   || fail "the forged append: $(cat out)"
 
 # the log by role

@@ -163,6 +163,11 @@ static void test_forged_append_is_unsigned_tail(void **state)
 	snprintf(want, sizeof want, "unsigned_tail:%lld: ", first);
 	assert_string_equal(verify_summary(db, NULL, NULL), want);
 	campaign_close(db);
+	/* the host's next commit, signed, does not vouch for what came before it */
+	db = open_signed(path, campaign_buf_data(key), NULL);
+	report(db, "t2.4.o1", "jiancha", "李四");
+	assert_string_equal(verify_summary(db, NULL, NULL), want);
+	campaign_close(db);
 	campaign_buf_free(key), campaign_buf_free(pub);
 	unlink(path);
 }
