@@ -224,6 +224,20 @@ int audit_witness_next(campaign_db *db, const char **text, EVP_PKEY *key, audit_
 	return 1;
 }
 
+/* Hands @text over to a new public buffer in *@out when @rc is OK; frees it otherwise. */
+static int hand_out(campaign_buf **out, struct campaign_buf *text, int rc)
+{
+	if (!rc && !(*out = calloc(1, sizeof **out)))
+		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (rc) {
+		buf_reset(text);
+		return rc;
+	}
+	**out = *text;
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
 /* ---- checkpoints ---- */
 
 static const char SQL_HEAD[] = "SELECT seq, hash, (SELECT count(*) FROM audit_log) FROM audit_log ORDER BY seq DESC LIMIT 1";
@@ -253,7 +267,6 @@ int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *p
 {
 	struct campaign_buf body = {0};
 	EVP_PKEY *key = NULL;
-	campaign_buf *b;
 	int rc;
 	if (!out)
 		return error_set(CAMPAIGN_EINVALID, "campaign_audit_checkpoint: out is required");
@@ -265,31 +278,17 @@ int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *p
 		return error_set(CAMPAIGN_EINVALID, "the key is not an Ed25519 private key in PEM form");
 	rc = checkpoint_text(db, key ? key : db->signing_key, &body);
 	EVP_PKEY_free(key);
-	if (!rc && !(b = calloc(1, sizeof *b)))
-		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (rc) {
-		buf_reset(&body);
-		return rc;
-	}
-	*b = body;
-	*out = b;
-	error_ok();
-	return CAMPAIGN_OK;
+	return hand_out(out, &body, rc);
 }
 
 /* ---- keys ---- */
 
 static int bio_to_buf(BIO *bio, campaign_buf **out)
 {
+	struct campaign_buf text = {0};
 	char *data;
 	long n = BIO_get_mem_data(bio, &data);
-	campaign_buf *b = calloc(1, sizeof *b);
-	if (!b || buf_append(b, data, (size_t)n)) {
-		free(b);
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
-	*out = b;
-	return CAMPAIGN_OK;
+	return hand_out(out, &text, buf_append(&text, data, (size_t)n));
 }
 
 int campaign_audit_keygen(campaign_buf **out)
@@ -324,13 +323,5 @@ int campaign_audit_public_key(campaign_buf **out, const char *pem)
 		return error_set(CAMPAIGN_EINVALID, "no Ed25519 key in this PEM text");
 	rc = key_public_pem(key, &text);
 	EVP_PKEY_free(key);
-	if (!rc && !(*out = calloc(1, sizeof **out)))
-		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (rc) {
-		buf_reset(&text);
-		return rc;
-	}
-	**out = text;
-	error_ok();
-	return CAMPAIGN_OK;
+	return hand_out(out, &text, rc);
 }
