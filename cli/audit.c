@@ -33,14 +33,39 @@ static int write_out(const char *path, campaign_buf *b)
 	return ok ? 0 : EXIT_BAD;
 }
 
+/* The log as the actor may read it (a refusal is logged: the store opens for writing). */
 static int audit_log(campaign_cursor **c, campaign_db *db, args *a)
 {
-	return campaign_audit_query(c, db, a->object, a->actor_filter, a->from, a->to);
+	return campaign_audit_read(c, db, a->actor, a->object, a->actor_filter, a->from, a->to);
 }
 
 int cmd_log(args *a)
 {
-	return list_of(a, audit_log, NULL, NULL);
+	return list_logged(a, audit_log);
+}
+
+/* The witnesses: --checkpoint, --witness and every argument, one text. */
+static char *witnesses(args *a, const char *cp_path)
+{
+	const char *w = arg_opt(a, "--witness");
+	size_t n = 0;
+	char *all = calloc(1, 1);
+	for (int i = -2; all && i < a->nargs; i++) {
+		const char *path = i == -2 ? cp_path : i == -1 ? w : arg_at(a, i);
+		char *t = path ? slurp(path) : NULL, *grown;
+		if (path && !t) {
+			free(all);
+			return NULL;
+		}
+		if (t && (grown = realloc(all, n + strlen(t) + 2))) {
+			all = grown;
+			n += (size_t)sprintf(all + n, "%s\n", t);
+		} else if (t) {
+			free(all), all = NULL;
+		}
+		free(t);
+	}
+	return all;
 }
 
 int cmd_verify(args *a)
@@ -50,27 +75,29 @@ int cmd_verify(args *a)
 	campaign_db *db;
 	campaign_cursor *c;
 	int rc, problems = 0;
-	if (!cp_path != !pub_path)
+	if (cp_path && !pub_path)
 		return usage_error("give --checkpoint FILE and --pubkey FILE together%s", "");
-	if (cp_path && (!(cp = slurp(cp_path)) || !(pub = slurp(pub_path)))) {
+	if (!(cp = witnesses(a, cp_path)) || (pub_path && !(pub = slurp(pub_path)))) {
 		free(cp);
 		return EXIT_BAD;
 	}
 	if ((rc = open_existing(a, &db)) == 0) {
-		if (campaign_audit_verify(&c, db, cp, pub))
+		if (campaign_audit_verify(&c, db, *cp ? cp : NULL, pub))
 			rc = fail();
 		else {
 			while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-				printf("%s\tentry %s\t%s\n", campaign_cursor_get(c, "problem"), campaign_cursor_get(c, "seq"),
-				       campaign_cursor_get(c, "message"));
-				problems++;
+				int notice = !strcmp(campaign_cursor_get(c, "severity"), "notice");
+				printf("%s%s\tentry %s\t%s\n", notice ? "notice: " : "", campaign_cursor_get(c, "problem"),
+				       campaign_cursor_get(c, "seq"), campaign_cursor_get(c, "message"));
+				problems += !notice;
 			}
 			campaign_cursor_free(c);
 			if (problems)
 				rc = EXIT_BAD;
 			else
-				printf(_("verified: the chain is whole and every row matches the log%s\n"),
-				       cp ? _("; the checkpoint holds") : "");
+				printf(_("verified: the chain is whole and every row matches the log%s
+"),
+				       *cp ? _("; the witnesses hold") : "");
 		}
 		campaign_close(db);
 	}

@@ -209,6 +209,9 @@ int fail(void);
 int open_store(args *a, campaign_db **db, unsigned int flags);
 /* Opens the store read-only; returns 0 or an exit code. */
 int open_existing(args *a, campaign_db **db);
+/* Opens the store with @flags and the host's signing key and witness file
+ * (--signing-key-file, --witness-file, else $CAMPAIGN_SIGNING_KEY_FILE, $CAMPAIGN_WITNESS_FILE). */
+int open_store(args *a, unsigned int flags, campaign_db **db);
 /* Opens an existing store for writing; returns 0 or an exit code. */
 int open_writable(args *a, campaign_db **db);
 /* The command's argument @k, from 0 (NULL: none). */

@@ -12,14 +12,20 @@ int fail(void)
 	return EXIT_BAD;
 }
 
+/* An option's value, else the environment's. */
+static const char *opt_or_env(args *a, const char *name, const char *env)
+{
+	const char *v = arg_opt(a, name);
+	return v && *v ? v : getenv(env) && *getenv(env) ? getenv(env) : NULL;
+}
+
 int open_store(args *a, campaign_db **db, unsigned int flags)
 {
 	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
-	const char *key_file = arg_opt(a, "--key-file");
 	o.flags = flags;
-	o.key_file = key_file && *key_file ? key_file : getenv("CAMPAIGN_KEY_FILE");
-	if (o.key_file && !*o.key_file)
-		o.key_file = NULL;
+	o.key_file = opt_or_env(a, "--key-file", "CAMPAIGN_KEY_FILE");
+	o.signing_key_file = opt_or_env(a, "--signing-key-file", "CAMPAIGN_SIGNING_KEY_FILE");
+	o.witness_file = opt_or_env(a, "--witness-file", "CAMPAIGN_WITNESS_FILE");
 	return campaign_open_with(db, a->db, &o) ? fail() : 0;
 }
 

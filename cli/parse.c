@@ -13,6 +13,8 @@ const cli_option common_options[] = {
 	FLAG("--progress", 0, "show an import's progress line even when stderr is not a terminal"),
 	FLAG("--quiet", 'q', "no progress line"),
 	OPT("--key-file", 0, "FILE", "the key of the confidential fields, 64 hex digits (default $CAMPAIGN_KEY_FILE)"),
+	OPT("--signing-key-file", 0, "FILE", "the store's Ed25519 signing key (default $CAMPAIGN_SIGNING_KEY_FILE)"),
+	OPT("--witness-file", 0, "FILE", "write the signed chain head there after each commit ($CAMPAIGN_WITNESS_FILE)"),
 	FLAG("--help", 'h', "print this help and exit"),
 	OPT_END,
 };

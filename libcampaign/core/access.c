@@ -22,27 +22,36 @@ static int roles_exist(campaign_db *db, int *any)
 	return rc;
 }
 
-int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what)
+int access_role_of(campaign_db *db, const char *actor, int *any, char role[32], sqlite3_int64 *unit,
+                   char unit_name[256])
 {
-	static const char *const verbs[] = {"change the plan", "write for this unit", "read confidential records",
-	                                    "grant roles"};
 	sqlite3_stmt *st;
-	char role[32] = "", unit_name[256] = "";
-	sqlite3_int64 role_unit = 0;
-	int rc, any = 0, allowed;
-	if ((rc = roles_exist(db, &any)) || !any)
+	int rc;
+	role[0] = unit_name[0] = '\0';
+	*unit = 0;
+	if ((rc = roles_exist(db, any)) || !*any)
 		return rc;
 	if (!(st = db_stmt(db, SQL_ROLE_OF)))
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, actor, -1, SQLITE_STATIC);
 	if (db_step_row(db, st, "cannot read the roles", &rc)) {
-		snprintf(role, sizeof role, "%s", db_column_text(st, 0, &rc));
-		role_unit = sqlite3_column_int64(st, 1);
+		snprintf(role, 32, "%s", db_column_text(st, 0, &rc));
+		*unit = sqlite3_column_int64(st, 1);
 		if (sqlite3_column_type(st, 2) != SQLITE_NULL)
-			snprintf(unit_name, sizeof unit_name, "%s", (const char *)sqlite3_column_text(st, 2));
+			snprintf(unit_name, 256, "%s", (const char *)sqlite3_column_text(st, 2));
 	}
 	sqlite3_reset(st);
-	if (rc)
+	return rc;
+}
+
+int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what)
+{
+	static const char *const verbs[] = {"change the plan", "write for this unit", "read confidential records",
+	                                    "grant roles"};
+	char role[32], unit_name[256];
+	sqlite3_int64 role_unit = 0;
+	int rc, any = 0, allowed;
+	if ((rc = access_role_of(db, actor, &any, role, &role_unit, unit_name)) || !any)
 		return rc;
 	allowed = !strcmp(role, "supervision_office") ||
 	          (action == ACCESS_UNIT && !strcmp(role, "unit_clerk") && unit && unit == role_unit) ||

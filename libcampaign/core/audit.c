@@ -9,6 +9,7 @@
  * differ from their last logged image; both are found by verification.
  * Hashing and signatures come from OpenSSL's libcrypto: it is on every
  * Debian system, FIPS-reviewed, and gives SHA-256 and Ed25519 in one library. */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -274,6 +275,7 @@ static int audit_install(campaign_db *db, int baseline)
 void audit_detach(campaign_db *db)
 {
 	audit_bulk_free(db);
+	buf_reset(&db->witness_head);
 	for (int i = 0; i < 3; i++)
 		buf_reset(&db->audit_sql[i]);
 }
@@ -432,6 +434,9 @@ int audit_seal(campaign_db *db)
 	/* the stage changed under us: never commit a log with entries missing */
 	if (!rc && i < n)
 		rc = error_set(CAMPAIGN_ERROR, "internal: %zu of %zu staged audit entries sealed", i, n);
+	/* the transaction's head, signed when the host gave a key */
+	if (!rc)
+		rc = audit_head_seal(db, base + (sqlite3_int64)n - 1, prev);
 	if (!rc)
 		rc = (st = db_stmt(db, SQL_UNSTAGE)) ? db_step_done(db, st, "cannot clear the audit stage")
 		                                     : campaign_error_code_last();
@@ -501,6 +506,13 @@ static int object_batches(campaign_db *db, const char *object)
 	return rc;
 }
 
+/* A date alone as the end of the range takes in the whole day. */
+static void range_end(const char *to, char until[40])
+{
+	if (to)
+		snprintf(until, 40, "%s%s", to, strlen(to) == 10 ? "T99" : "");
+}
+
 int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *object, const char *actor,
                          const char *from, const char *to)
 {
@@ -512,9 +524,7 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
 	if ((rc = db_check(db)))
 		return rc;
-	/* a date alone as the end of the range takes in the whole day */
-	if (to)
-		snprintf(until, sizeof until, "%s%s", to, strlen(to) == 10 ? "T99" : "");
+	range_end(to, until);
 	/* pick the index that serves the most selective filter */
 	if (object && (rc = object_batches(db, object)))
 		return rc;
@@ -532,6 +542,90 @@ int campaign_audit_query(campaign_cursor **out, campaign_db *db, const char *obj
 		return rc;
 	bind_all(cursor_stmt(c), "TTTT", object, actor, from, to ? until : NULL);
 	return query_done(out, c, CAMPAIGN_OK);
+}
+
+/* The objects of unit @unit, into temp.audit_unit_object: the unit's own id
+ * and the id of every row, in any table with both an id and a unit column,
+ * whose unit it is (its findings, rectifications, reports, risk points...). */
+static int unit_objects(campaign_db *db, sqlite3_int64 unit)
+{
+	struct campaign_buf list = {0};
+	sqlite3_stmt *st;
+	int n, rc = exec(db, "CREATE TEMP TABLE IF NOT EXISTS audit_unit_object (id TEXT PRIMARY KEY); "
+	                     "DELETE FROM temp.audit_unit_object");
+	const char *p;
+	if (!rc)
+		rc = names(db, "SELECT m.name FROM main.sqlite_master m WHERE m.type = 'table' "
+		               "AND m.name NOT LIKE 'audit\\_%' ESCAPE '\\' AND m.name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
+		               "AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'unit') "
+		               "AND EXISTS (SELECT 1 FROM pragma_table_info(m.name) WHERE name = 'id') ORDER BY m.name",
+		           &list, &n);
+	p = list.data;
+	for (int i = 0; !rc && i <= n; i++) {
+		char *sql = i == n ? sqlite3_mprintf("INSERT OR IGNORE INTO temp.audit_unit_object SELECT id FROM unit WHERE rid = ?1")
+		                   : sqlite3_mprintf("INSERT OR IGNORE INTO temp.audit_unit_object SELECT id FROM main.\"%w\" "
+		                                     "WHERE unit = ?1 AND id IS NOT NULL", p);
+		if (!sql)
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		else if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+			rc = error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the unit's objects");
+		else {
+			sqlite3_bind_int64(st, 1, unit);
+			rc = db_step_done(db, st, "cannot read the unit's objects");
+			sqlite3_finalize(st);
+		}
+		sqlite3_free(sql);
+		if (i < n)
+			p += strlen(p) + 1;
+	}
+	buf_reset(&list);
+	return rc;
+}
+
+/* A unit clerk's part of the log: entries about its unit's objects (by the
+ * object index), and its own calls with the row changes they made (by the
+ * actor and call indexes). */
+static int clerk_query(campaign_cursor **out, campaign_db *db, const char *clerk, sqlite3_int64 unit,
+                       const char *object, const char *actor, const char *from, const char *until)
+{
+	campaign_cursor *c;
+	int rc = unit_objects(db, unit);
+	if (!rc)
+		rc = query_begin(out, &c, db, NULL,
+		                 AUDIT_SELECT "WHERE a.seq IN (SELECT seq FROM audit_log WHERE object IN "
+		                 "(SELECT id FROM temp.audit_unit_object) UNION SELECT seq FROM audit_log WHERE actor = ?5 "
+		                 "UNION SELECT r.seq FROM audit_log k JOIN audit_log r ON r.call = k.seq WHERE k.actor = ?5) "
+		                 "AND (?1 IS NULL OR a.object = ?1) AND (?2 IS NULL OR coalesce(a.actor, c.actor) = ?2) "
+		                 "AND a.at >= coalesce(?3, '') AND a.at <= coalesce(?4, '~') ORDER BY a.seq",
+		                 "ittttttttttit", NULL);
+	if (rc)
+		return rc;
+	bind_all(cursor_stmt(c), "TTTTT", object, actor, from, until, clerk);
+	return query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_audit_read(campaign_cursor **out, campaign_db *db, const char *reader, const char *object,
+                        const char *actor, const char *from, const char *to)
+{
+	char role[32], unit_name[256], until[40];
+	sqlite3_int64 unit;
+	int rc, any;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "the cursor out-parameter is NULL");
+	*out = NULL;
+	if ((rc = db_check(db)) || (rc = need(reader, "the reader")) ||
+	    (rc = access_role_of(db, reader, &any, role, &unit, unit_name)))
+		return rc;
+	/* a store without roles is open, as for every other call */
+	if (!any || !strcmp(role, "supervision_office") || !strcmp(role, "leadership") || !strcmp(role, "auditor"))
+		return campaign_audit_query(out, db, object, actor, from, to);
+	if (!strcmp(role, "unit_clerk")) {
+		range_end(to, until);
+		return clerk_query(out, db, reader, unit, object, actor, from, to ? until : NULL);
+	}
+	error_set(CAMPAIGN_EPERM, "actor \"%s\" has no role in this store and may not read the audit log (audit.read)",
+	          reader);
+	return access_denied(db, reader, "audit.read", NULL, object);
 }
 
 int audit_migrated(campaign_db *db)
@@ -575,14 +669,17 @@ int audit_migrated(campaign_db *db)
 
 #define MAX_REPORTED 100 /* problems of one kind listed; the rest are counted */
 
+static const char *const PROBLEMS[] = {"chain_broken", "entry_missing", "entry_unsealed", "row_changed",
+                                       "row_added", "row_deleted", "checkpoint_mismatch", "table_missing",
+                                       "unsigned_tail", "head_invalid", "key_mismatch", "witness_mismatch", NULL};
+enum { P_CHECKPOINT = 6, P_UNSIGNED_TAIL = 8, P_HEAD_INVALID, P_KEY_MISMATCH, P_WITNESS, P_KINDS };
+
 typedef struct verifier {
 	campaign_db *db;
 	sqlite3_stmt *add;
-	int count[9];
+	int count[P_KINDS];
+	const char *severity; /* "problem", or "notice" for the row being written */
 } verifier;
-
-static const char *const PROBLEMS[] = {"chain_broken", "entry_missing", "entry_unsealed", "row_changed",
-                                       "row_added", "row_deleted", "checkpoint_mismatch", "table_missing", NULL};
 
 static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, const char *object, const char *fmt, ...)
 	CAMPAIGN_PRINTF(6, 7);
@@ -595,7 +692,7 @@ static int problem(verifier *v, int kind, sqlite3_int64 seq, const char *tbl, co
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	bind_all(v->add, "tITTT", PROBLEMS[kind], seq, tbl, object, msg);
+	bind_all(v->add, "tITTTt", PROBLEMS[kind], seq, tbl, object, msg, v->severity);
 	return db_step_done(v->db, v->add, "cannot record a verification result");
 }
 
@@ -884,118 +981,212 @@ static int verify_rows(verifier *v)
 	return rc;
 }
 
-/* ---- checkpoints ---- */
+/* ---- signed heads and witnesses ---- */
 
-#define CHECKPOINT_HEAD "libcampaign checkpoint 1\n"
+static const char SQL_HEADS[] =
+	"SELECT h.seq, h.hash, h.site, h.at, h.signature, h.first, h.key_id, k.public_key_pem, a.hash FROM audit_head h "
+	"LEFT JOIN audit_key k ON k.id = h.key_id LEFT JOIN audit_log a ON a.seq = h.seq ORDER BY h.seq";
 
-static const char SQL_HEAD[] = "SELECT seq, hash, (SELECT count(*) FROM audit_log) FROM audit_log ORDER BY seq DESC LIMIT 1";
-
-int campaign_audit_checkpoint(campaign_buf **out, campaign_db *db, const char *private_key_pem)
-{
-	struct campaign_buf body = {0};
-	unsigned char sig[64];
-	size_t siglen = sizeof sig;
+/* The key that is expected to sign the heads, with its id and the first seq
+ * it signed in this store (0: it is recorded nowhere). */
+typedef struct expected_key {
 	EVP_PKEY *key;
-	EVP_MD_CTX *md;
-	sqlite3_stmt *st;
-	campaign_buf *b;
-	char now[21];
-	int rc;
-	if (!out || !private_key_pem)
-		return error_set(CAMPAIGN_EINVALID, "campaign_audit_checkpoint: out and the key are required");
-	if ((rc = db_check(db)))
-		return rc;
-	if (!(key = key_read_pem(private_key_pem, 1)))
-		return error_set(CAMPAIGN_EINVALID, "the key is not an Ed25519 private key in PEM form");
-	if (!(st = db_stmt(db, SQL_HEAD))) {
-		EVP_PKEY_free(key);
-		return campaign_error_code_last();
-	}
-	rc = CAMPAIGN_OK;
-	if (!db_step_row(db, st, "cannot read the audit log", &rc) || sqlite3_column_type(st, 1) == SQLITE_NULL) {
-		sqlite3_reset(st);
-		EVP_PKEY_free(key);
-		return rc ? rc
-		          : error_set(CAMPAIGN_EINVALID, "the audit log is empty or its head is unsealed: nothing to checkpoint");
-	}
-	db_now(now);
-	rc = buf_printf(&body, CHECKPOINT_HEAD "entries: %lld\nseq: %lld\nhash: %s\nat: %s\n",
-	                (long long)sqlite3_column_int64(st, 2), (long long)sqlite3_column_int64(st, 0),
-	                (const char *)sqlite3_column_text(st, 1), now);
-	sqlite3_reset(st);
-	md = EVP_MD_CTX_new();
-	if (!rc && (!md || EVP_DigestSignInit(md, NULL, NULL, NULL, key) != 1 ||
-	            EVP_DigestSign(md, sig, &siglen, (const unsigned char *)body.data, body.size) != 1))
-		rc = error_set(CAMPAIGN_ERROR, "signing the checkpoint failed");
-	EVP_MD_CTX_free(md);
-	EVP_PKEY_free(key);
-	if (!rc) {
-		rc = buf_puts(&body, "signature: ");
-		for (size_t i = 0; !rc && i < siglen; i++)
-			rc = buf_printf(&body, "%02x", sig[i]);
-		if (!rc)
-			rc = buf_puts(&body, "\n");
-	}
-	if (!rc && !(b = calloc(1, sizeof *b)))
-		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-	if (rc) {
-		buf_reset(&body);
-		return rc;
-	}
-	*b = body;
-	*out = b;
-	error_ok();
-	return CAMPAIGN_OK;
+	char id[65];
+	sqlite3_int64 first;
+} expected_key;
+
+/* Whether a head signed by @key_id at @seq is the expected key's work: heads
+ * before the expected key was first recorded belong to keys it rotated out. */
+static int head_key_ok(const expected_key *e, sqlite3_int64 seq, const char *key_id)
+{
+	return !e->key || !e->first || seq < e->first || !strcmp(key_id, e->id);
 }
 
-/* Checks a checkpoint's signature, then that entry `seq` still has `hash`
- * and that no entry up to it is gone. */
-static int verify_checkpoint(verifier *v, const char *text, const char *pub)
+/* One head: a key the store records, a signature that verifies, the entry it
+ * names still with its hash, and (given the expected key) signed by it. 1 if valid. */
+static int head_check(verifier *v, sqlite3_stmt *h, const expected_key *e, EVP_PKEY **key, char key_of[65], int *rc)
 {
-	long long entries, seq;
-	char hash[65], sighex[129];
-	unsigned char sig[64];
-	const char *sigline = strstr(text, "signature: ");
-	EVP_PKEY *key;
-	EVP_MD_CTX *md;
-	sqlite3_stmt *st;
-	int ok, rc = CAMPAIGN_OK;
-	if (strncmp(text, CHECKPOINT_HEAD, strlen(CHECKPOINT_HEAD)) || !sigline ||
-	    sscanf(text + strlen(CHECKPOINT_HEAD), "entries: %lld\nseq: %lld\nhash: %64s", &entries, &seq, hash) != 3 ||
-	    sscanf(sigline, "signature: %128s", sighex) != 1 || strlen(sighex) != 128)
-		return error_set(CAMPAIGN_EINVALID, "not a libcampaign checkpoint");
-	for (int i = 0; i < 64; i++) {
-		unsigned x;
-		if (sscanf(sighex + 2 * i, "%2x", &x) != 1)
-			return error_set(CAMPAIGN_EINVALID, "the checkpoint's signature is not hex");
-		sig[i] = (unsigned char)x;
+	sqlite3_int64 seq = sqlite3_column_int64(h, 0);
+	const char *hash = (const char *)sqlite3_column_text(h, 1), *id = (const char *)sqlite3_column_text(h, 6);
+	const char *pem = (const char *)sqlite3_column_text(h, 7), *now = (const char *)sqlite3_column_text(h, 8);
+	/* heads run signed by one key for long stretches: its PEM is parsed once per stretch */
+	if (pem && strcmp(key_of, id)) {
+		EVP_PKEY_free(*key);
+		*key = key_read_pem(pem, 0);
+		snprintf(key_of, 65, "%s", id);
 	}
-	if (!pub || !(key = key_read_pem(pub, 0)))
-		return error_set(CAMPAIGN_EINVALID, "a checkpoint needs the Ed25519 public key (PEM) that signed it");
-	md = EVP_MD_CTX_new();
-	ok = md && EVP_DigestVerifyInit(md, NULL, NULL, NULL, key) == 1 &&
-	     EVP_DigestVerify(md, sig, 64, (const unsigned char *)text, (size_t)(sigline - text)) == 1;
-	EVP_MD_CTX_free(md);
-	EVP_PKEY_free(key);
-	if (!ok)
-		return error_set(CAMPAIGN_EINVALID, "the checkpoint's signature does not verify with this key");
-	if (sqlite3_prepare_v2(v->db->sql, "SELECT hash, (SELECT count(*) FROM audit_log WHERE seq <= ?1) FROM audit_log "
-	                                   "WHERE seq = ?1", -1, &st, NULL) != SQLITE_OK)
-		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), "cannot read the audit log");
-	sqlite3_bind_int64(st, 1, seq);
-	rc = CAMPAIGN_OK;
-	if (!db_step_row(v->db, st, "cannot read the audit log", &rc))
-		rc = rc ? rc : problem(v, 6, seq, NULL, NULL, "entry %lld, the checkpoint's head, is gone", seq);
-	else if (sqlite3_column_type(st, 0) == SQLITE_NULL || strcmp((const char *)sqlite3_column_text(st, 0), hash))
-		rc = problem(v, 6, seq, NULL, NULL,
-		             "entry %lld no longer has the hash the checkpoint signed: the chain up to it was rewritten", seq);
-	else if (sqlite3_column_int64(st, 1) != entries)
-		rc = problem(v, 6, seq, NULL, NULL, "the checkpoint signed %lld entries up to %lld; %lld remain", entries, seq,
-		             (long long)sqlite3_column_int64(st, 1));
+	if (!pem || !*key || !audit_head_valid(h, *key))
+		*rc = problem(v, P_HEAD_INVALID, seq, NULL, NULL, "the signature of head %lld does not verify%s", (long long)seq,
+		              pem ? "" : " (its key is not recorded)");
+	else if (!now)
+		*rc = problem(v, P_HEAD_INVALID, seq, NULL, NULL, "entry %lld, a signed head, is gone", (long long)seq);
+	else if (strcmp(now, hash))
+		*rc = problem(v, P_HEAD_INVALID, seq, NULL, NULL,
+		              "entry %lld no longer has the hash its signed head holds: the chain up to it was rewritten",
+		              (long long)seq);
+	else if (!head_key_ok(e, seq, id))
+		*rc = problem(v, P_KEY_MISMATCH, seq, NULL, NULL,
+		              "head %lld was signed by key %.16s, not the expected key %.16s", (long long)seq, id, e->id);
+	else
+		return 1;
+	return 0;
+}
+
+/* The expected key (the verifier's, else the handle's signing key) against
+ * the recorded ones: someone who replaced the recorded key to re-sign the
+ * heads with their own is caught here. */
+static int verify_keys(verifier *v, expected_key *e, sqlite3_int64 *nkeys)
+{
+	struct campaign_buf pem = {0};
+	sqlite3_stmt *st;
+	sqlite3_int64 first = 0;
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql,
+	                       "SELECT count(*), min(first_seq), (SELECT first_seq FROM audit_key WHERE id = ?1), "
+	                       "(SELECT id FROM audit_key ORDER BY first_seq DESC LIMIT 1) FROM audit_key",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
+	if (e->key && (rc = key_id(e->key, e->id, &pem)))
+		goto done;
+	sqlite3_bind_text(st, 1, e->id, -1, SQLITE_STATIC);
+	if (db_step_row(v->db, st, VERIFY_FAILED, &rc)) {
+		*nkeys = sqlite3_column_int64(st, 0);
+		first = sqlite3_column_int64(st, 1);
+		e->first = sqlite3_column_int64(st, 2);
+		if (e->key && *nkeys && sqlite3_column_type(st, 2) == SQLITE_NULL)
+			rc = problem(v, P_KEY_MISMATCH, first, NULL, NULL,
+			             "the store's recorded signing key %.16s is not the expected key %.16s: its heads were "
+			             "signed by another key",
+			             (const char *)sqlite3_column_text(st, 3), e->id);
+	}
+done:
+	sqlite3_finalize(st);
+	buf_reset(&pem);
+	return rc;
+}
+
+/* Entries @after < seq < @before that no valid head covers. A store that
+ * never had a signing key gets a notice, not a problem: it works, but
+ * nothing vouches for its tail. */
+static int unsigned_entries(verifier *v, sqlite3_int64 after, sqlite3_int64 before, sqlite3_int64 nkeys)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql, "SELECT min(seq), max(seq), count(*) FROM audit_log WHERE seq > ?1 AND seq < ?2",
+	                       -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
+	sqlite3_bind_int64(st, 1, after);
+	sqlite3_bind_int64(st, 2, before);
+	if (db_step_row(v->db, st, VERIFY_FAILED, &rc) && sqlite3_column_int64(st, 2) > 0) {
+		long long from = sqlite3_column_int64(st, 0), to = sqlite3_column_int64(st, 1);
+		if (!nkeys) {
+			v->severity = "notice";
+			rc = problem(v, P_UNSIGNED_TAIL, from, NULL, NULL,
+			             "the store has never had a signing key: entries %lld to %lld are unsigned, so a cut or "
+			             "appended tail can only be found with a witness",
+			             from, to);
+			v->severity = "problem";
+		} else {
+			rc = problem(v, P_UNSIGNED_TAIL, from, NULL, NULL,
+			             "entries %lld to %lld are vouched for by no signed head (the last valid one before them: "
+			             "%lld): they were written without the store's signing key",
+			             from, to, (long long)after);
+		}
+	}
 	sqlite3_finalize(st);
 	return rc;
 }
 
+/* Every head, and the entries no valid head covers (first..seq of each):
+ * appended by someone without the key, even when a keyed commit came after. */
+static int verify_heads(verifier *v, const expected_key *e, sqlite3_int64 nkeys)
+{
+	sqlite3_stmt *h;
+	sqlite3_int64 covered = 0;
+	EVP_PKEY *key = NULL;
+	char key_of[65] = "";
+	int rc = CAMPAIGN_OK;
+	if (sqlite3_prepare_v2(v->db->sql, SQL_HEADS, -1, &h, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
+	while (!rc && db_step_row(v->db, h, VERIFY_FAILED, &rc)) {
+		sqlite3_int64 seq = sqlite3_column_int64(h, 0), first = sqlite3_column_int64(h, 5);
+		if (!head_check(v, h, e, &key, key_of, &rc) || rc)
+			continue;
+		if (first > covered + 1)
+			rc = unsigned_entries(v, covered, first, nkeys);
+		if (seq > covered)
+			covered = seq;
+	}
+	sqlite3_finalize(h);
+	EVP_PKEY_free(key);
+	return rc ? rc : unsigned_entries(v, covered, INT64_MAX, nkeys);
+}
+
+/* One witness (an earlier checkpoint or head) against the log: the entry it
+ * saw must still be there with the hash it saw. */
+static int witness_check(verifier *v, const audit_witness *w)
+{
+	sqlite3_stmt *st;
+	int rc = CAMPAIGN_OK, kind = w->checkpoint ? P_CHECKPOINT : P_WITNESS;
+	const char *what = w->checkpoint ? "checkpoint" : "witness";
+	if (sqlite3_prepare_v2(v->db->sql, "SELECT (SELECT hash FROM audit_log WHERE seq = ?1), "
+	                                   "(SELECT count(*) FROM audit_log WHERE seq <= ?1), "
+	                                   "(SELECT coalesce(max(seq), 0) FROM audit_log)", -1, &st, NULL) != SQLITE_OK)
+		return error_from_sqlite(v->db->sql, sqlite3_errcode(v->db->sql), VERIFY_FAILED);
+	sqlite3_bind_int64(st, 1, w->seq);
+	if (db_step_row(v->db, st, VERIFY_FAILED, &rc)) {
+		const char *now = (const char *)sqlite3_column_text(st, 0);
+		long long count = sqlite3_column_int64(st, 1), end = sqlite3_column_int64(st, 2);
+		if (!now && end < w->seq)
+			rc = problem(v, kind, w->seq, NULL, NULL, "trimmed: the %s saw entry %lld with hash %.16s; the log ends at %lld",
+			             what, w->seq, w->hash, end);
+		else if (!now)
+			rc = problem(v, kind, w->seq, NULL, NULL, "entry %lld, which the %s saw, is gone", w->seq, what);
+		else if (strcmp(now, w->hash))
+			rc = problem(v, kind, w->seq, NULL, NULL,
+			             "diverged: entry %lld has hash %.16s, the %s saw %.16s: the chain up to it was rewritten",
+			             w->seq, now, what, w->hash);
+		else if (w->checkpoint && count != w->entries)
+			rc = problem(v, kind, w->seq, NULL, NULL, "the checkpoint signed %lld entries up to %lld; %lld remain",
+			             w->entries, w->seq, count);
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int verify_witnesses(verifier *v, const char *text, EVP_PKEY *key)
+{
+	audit_witness w;
+	int k;
+	while ((k = audit_witness_next(v->db, &text, key, &w)) == 1) {
+		int rc = witness_check(v, &w);
+		if (rc)
+			return rc;
+	}
+	return k;
+}
+
+/* The signature checks: witnesses, keys, heads, the tail. */
+static int verify_signed(verifier *v, const char *witnesses, const char *public_key_pem)
+{
+	expected_key e = {NULL, "", 0};
+	sqlite3_int64 nkeys = 0;
+	int rc = CAMPAIGN_OK;
+	if (public_key_pem && !(e.key = key_read_pem(public_key_pem, 0)))
+		return error_set(CAMPAIGN_EINVALID, "the public key is not an Ed25519 public key in PEM form");
+	if (!e.key && v->db->signing_key) {
+		e.key = v->db->signing_key;
+		EVP_PKEY_up_ref(e.key);
+	}
+	if (witnesses)
+		rc = verify_witnesses(v, witnesses, e.key);
+	if (!rc)
+		rc = verify_keys(v, &e, &nkeys);
+	if (!rc)
+		rc = verify_heads(v, &e, nkeys);
+	EVP_PKEY_free(e.key);
+	return rc;
+}
 int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *checkpoint, const char *public_key_pem)
 {
 	verifier v;
@@ -1007,19 +1198,20 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 		return rc;
 	memset(&v, 0, sizeof v);
 	v.db = db;
+	v.severity = "problem";
 	/* results go to a temporary table, so they come back as an ordinary cursor
 	 * (a temp table is writable even when the store is open read-only) */
 	if (sqlite3_exec(db->sql,
 	                 "CREATE TEMP TABLE IF NOT EXISTS audit_problem (n INTEGER PRIMARY KEY, problem TEXT, seq INTEGER, "
-	                 "tbl TEXT, object TEXT, message TEXT); DELETE FROM temp.audit_problem;",
+	                 "tbl TEXT, object TEXT, message TEXT, severity TEXT); DELETE FROM temp.audit_problem;",
 	                 NULL, NULL, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot verify");
-	if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, tbl, object, message) "
-	                                "VALUES (?1, ?2, ?3, ?4, ?5)", -1, &v.add, NULL) != SQLITE_OK)
+	if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, tbl, object, message, severity) "
+	                                "VALUES (?1, ?2, ?3, ?4, ?5, ?6)", -1, &v.add, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot verify");
 	rc = verify_integrity(db);
-	if (!rc && checkpoint)
-		rc = verify_checkpoint(&v, checkpoint, public_key_pem);
+	if (!rc)
+		rc = verify_signed(&v, checkpoint, public_key_pem);
 	if (!rc)
 		rc = verify_chain(&v);
 	if (!rc)
@@ -1032,7 +1224,8 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 			char msg[128];
 			snprintf(msg, sizeof msg, "and %d more %s problems", v.count[k] - MAX_REPORTED, PROBLEMS[k]);
 			sqlite3_stmt *st;
-			if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, message) VALUES (?1, 0, ?2)",
+			if (sqlite3_prepare_v2(db->sql, "INSERT INTO temp.audit_problem (problem, seq, message, severity) "
+			                       "VALUES (?1, 0, ?2, 'problem')",
 			                       -1, &st, NULL) == SQLITE_OK) {
 				sqlite3_bind_text(st, 1, PROBLEMS[k], -1, SQLITE_STATIC);
 				sqlite3_bind_text(st, 2, msg, -1, SQLITE_TRANSIENT);
@@ -1042,61 +1235,7 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 		}
 	if (rc)
 		return rc;
-	rc = query_begin(out, &c, db, NULL, "SELECT problem, seq, tbl, object, message FROM temp.audit_problem ORDER BY n",
-	                 "titt" "t", NULL);
+	rc = query_begin(out, &c, db, NULL, "SELECT problem, seq, tbl, object, message, severity FROM temp.audit_problem "
+	                 "ORDER BY severity = 'notice', n", "tittt" "t", NULL);
 	return query_done(out, c, rc);
-}
-
-/* ---- keys ---- */
-
-static int bio_to_buf(BIO *bio, campaign_buf **out)
-{
-	char *data;
-	long n = BIO_get_mem_data(bio, &data);
-	campaign_buf *b = calloc(1, sizeof *b);
-	if (!b || buf_append(b, data, (size_t)n)) {
-		free(b);
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	}
-	*out = b;
-	return CAMPAIGN_OK;
-}
-
-int campaign_audit_keygen(campaign_buf **out)
-{
-	EVP_PKEY *key = NULL;
-	EVP_PKEY_CTX *ctx = EVP_PKEY_CTX_new_id(EVP_PKEY_ED25519, NULL);
-	BIO *bio = BIO_new(BIO_s_mem());
-	int rc;
-	if (!out)
-		rc = error_set(CAMPAIGN_EINVALID, "campaign_audit_keygen: out is NULL");
-	else if (!ctx || !bio || EVP_PKEY_keygen_init(ctx) != 1 || EVP_PKEY_keygen(ctx, &key) != 1 ||
-	         PEM_write_bio_PrivateKey(bio, key, NULL, NULL, 0, NULL, NULL) != 1 || PEM_write_bio_PUBKEY(bio, key) != 1)
-		rc = error_set(CAMPAIGN_ERROR, "cannot make an Ed25519 key");
-	else
-		rc = bio_to_buf(bio, out);
-	EVP_PKEY_free(key);
-	EVP_PKEY_CTX_free(ctx);
-	BIO_free(bio);
-	if (!rc)
-		error_ok();
-	return rc;
-}
-
-int campaign_audit_public_key(campaign_buf **out, const char *pem)
-{
-	EVP_PKEY *key;
-	BIO *bio;
-	int rc;
-	if (!out || !pem)
-		return error_set(CAMPAIGN_EINVALID, "campaign_audit_public_key: out and pem are required");
-	if (!(key = key_read_pem(pem, 0)) && !(key = key_read_pem(pem, 1)))
-		return error_set(CAMPAIGN_EINVALID, "no Ed25519 key in this PEM text");
-	bio = BIO_new(BIO_s_mem());
-	rc = bio && PEM_write_bio_PUBKEY(bio, key) == 1 ? bio_to_buf(bio, out) : error_set(CAMPAIGN_ERROR, "cannot write the key");
-	BIO_free(bio);
-	EVP_PKEY_free(key);
-	if (!rc)
-		error_ok();
-	return rc;
 }

@@ -73,6 +73,7 @@ struct campaign_db {
 	int has_key;
 	struct evp_pkey_st *signing_key; /* the store's Ed25519 private key (OpenSSL EVP_PKEY), or NULL */
 	char *witness_file;        /* where the signed head goes after each commit, or NULL */
+	struct campaign_buf witness_head; /* the head this transaction sealed, for witness_file once committed */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -127,10 +128,14 @@ void keys_free(campaign_db *db);
 struct evp_pkey_st *key_read_pem(const char *pem, int private_key);
 /* Signs @n bytes with the store's signing key; CAMPAIGN_EINVALID if the store has none. */
 int db_sign(campaign_db *db, const void *msg, size_t n, unsigned char sig[64]);
+/* Signs @n bytes with @key (db_sign's door, for a key given to one call: a checkpoint's). */
+int key_sign(struct evp_pkey_st *key, const void *msg, size_t n, unsigned char sig[64]);
 /* 1 if @sig is @key's Ed25519 signature of the @n bytes (a private key checks with its public half). */
 int key_verify(struct evp_pkey_st *key, const void *msg, size_t n, const unsigned char sig[64]);
 /* The public half of @key in PEM form, into @out (reset first). */
 int key_public_pem(struct evp_pkey_st *key, struct campaign_buf *out);
+/* A key's id: the SHA-256 (hex) of its public PEM text, which goes to @pem. */
+int key_id(struct evp_pkey_st *key, char id[65], struct campaign_buf *pem);
 
 /* 64 hex digits (then at most an end of line) into @key; EINVALID naming @where. */
 int key_from_hex(const char *hex, size_t n, unsigned char key[32], const char *where);
@@ -175,6 +180,26 @@ int mask_register(campaign_db *db);
 int audit_begin(campaign_db *db);
 /* Seals the transaction's entries into the hash chain (from db_commit). */
 int audit_seal(campaign_db *db);
+/* audit_head.c: the seal's signed head (when the handle has a signing key),
+ * kept in audit_head, and the witness file written after COMMIT. */
+int audit_head_seal(campaign_db *db, sqlite3_int64 seq, const char *hash);
+/* Writes the head the committed transaction sealed to the witness file (after COMMIT). */
+void audit_witness_write(campaign_db *db);
+/* An earlier head or checkpoint, parsed from a witness text (audit_witness_next). */
+typedef struct audit_witness {
+	int checkpoint;           /* 1: a checkpoint (entries is its count), 0: a head */
+	long long entries, seq;
+	char hash[65];
+	int is_signed;            /* a head without a signature (a store without key) is taken as given */
+} audit_witness;
+/* Reads the next block of @*text (a checkpoint or head) into @w, checking its
+ * signature with @key (NULL: the store's recorded key that the block names);
+ * 0 at the end of the text; EINVALID for a block that is neither or whose
+ * signature does not verify. */
+int audit_witness_next(campaign_db *db, const char **text, struct evp_pkey_st *key, audit_witness *w);
+/* 1 if head row @h (its columns seq, hash, site, at, signature, first) verifies with @key. */
+int audit_head_valid(sqlite3_stmt *h, struct evp_pkey_st *key);
+
 /* After a migration: baselines a new log and seals what was carried over. */
 int audit_migrated(campaign_db *db);
 /* Creates this connection's audit stage and TEMP staging triggers (read-write handles). */
@@ -216,6 +241,10 @@ typedef enum access_action {
 /* OK, or EPERM with a message saying who may not do what; writes nothing.
  * @unit is the unit's rid for ACCESS_UNIT. */
 int access_check(campaign_db *db, const char *actor, access_action action, sqlite3_int64 unit, const char *what);
+/* The role of @actor ("" for none; *any 0 when the store has no roles, the
+ * rest then unset), the unit's row id and name for a unit_clerk. */
+int access_role_of(campaign_db *db, const char *actor, int *any, char role[32], sqlite3_int64 *unit,
+                   char unit_name[256]);
 /* Logs the refusal in the last error (its own transaction) and returns EPERM. */
 int access_denied(campaign_db *db, const char *actor, const char *what, const char *campaign, const char *object);
 /* access_check(), and on refusal access_denied(): call before db_begin(). */

@@ -125,18 +125,21 @@ EVP_PKEY *key_read_pem(const char *pem, int private_key)
 	return k;
 }
 
-int db_sign(campaign_db *db, const void *msg, size_t n, unsigned char sig[64])
+int key_sign(EVP_PKEY *key, const void *msg, size_t n, unsigned char sig[64])
 {
-	EVP_MD_CTX *md;
+	EVP_MD_CTX *md = EVP_MD_CTX_new();
 	size_t siglen = 64;
-	int ok;
-	if (!db->signing_key)
-		return error_set(CAMPAIGN_EINVALID, "the store was opened without a signing key");
-	md = EVP_MD_CTX_new();
-	ok = md && EVP_DigestSignInit(md, NULL, NULL, NULL, db->signing_key) == 1 &&
-	     EVP_DigestSign(md, sig, &siglen, msg, n) == 1 && siglen == 64;
+	int ok = md && EVP_DigestSignInit(md, NULL, NULL, NULL, key) == 1 && EVP_DigestSign(md, sig, &siglen, msg, n) == 1 &&
+	         siglen == 64;
 	EVP_MD_CTX_free(md);
 	return ok ? CAMPAIGN_OK : error_set(CAMPAIGN_ERROR, "signing failed");
+}
+
+int db_sign(campaign_db *db, const void *msg, size_t n, unsigned char sig[64])
+{
+	if (!db->signing_key)
+		return error_set(CAMPAIGN_EINVALID, "the store was opened without a signing key");
+	return key_sign(db->signing_key, msg, n, sig);
 }
 
 int key_verify(EVP_PKEY *key, const void *msg, size_t n, const unsigned char sig[64])
@@ -162,4 +165,10 @@ int key_public_pem(EVP_PKEY *key, struct campaign_buf *out)
 	}
 	BIO_free(bio);
 	return rc;
+}
+
+int key_id(EVP_PKEY *key, char id[65], struct campaign_buf *pem)
+{
+	int rc = key_public_pem(key, pem);
+	return rc ? rc : sha256_hex(pem->data, pem->size, id);
 }

@@ -342,7 +342,9 @@ int db_commit(campaign_db *db)
 		rc = audit_seal(db);
 	if (!rc)
 		rc = transaction_lost(db);
-	return rc ? rc : exec(db, "COMMIT", "cannot commit");
+	if (!rc && !(rc = exec(db, "COMMIT", "cannot commit")))
+		audit_witness_write(db); /* outside the transaction: only a committed head is witnessed */
+	return rc;
 }
 
 void db_rollback(campaign_db *db)
@@ -350,6 +352,7 @@ void db_rollback(campaign_db *db)
 	if (!sqlite3_get_autocommit(db->sql))
 		sqlite3_exec(db->sql, "ROLLBACK", NULL, NULL, NULL);
 	audit_bulk_reset(db);
+	buf_reset(&db->witness_head);
 }
 
 static const char SQL_CAMPAIGN_BY_ID[] = "SELECT rid FROM campaign WHERE id = ?1";

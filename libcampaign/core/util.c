@@ -4,6 +4,7 @@
 #include <string.h>
 #include <openssl/evp.h>
 #include <time.h>
+#include <unistd.h>
 #include "core/core.h"
 
 static int buf_reserve(struct campaign_buf *b, size_t extra)
@@ -72,7 +73,13 @@ int buf_write_file(const struct campaign_buf *b, const char *path)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	sprintf(tmp, "%s.tmp~", path);
 	f = fopen(tmp, "wb");
-	if (!f || fwrite(b->data, 1, b->size, f) != b->size || fclose(f) != 0 || rename(tmp, path) != 0) {
+	/* flushed to the disk before the rename: a crash leaves the old file or the new, never an empty one */
+	if (!f || fwrite(b->data, 1, b->size, f) != b->size || fflush(f) != 0 || fsync(fileno(f)) != 0) {
+		if (f)
+			fclose(f);
+		f = NULL;
+	}
+	if (!f || fclose(f) != 0 || rename(tmp, path) != 0) {
 		rc = error_set(CAMPAIGN_EIO, "%s: cannot write the file", path);
 		remove(tmp);
 	}

@@ -189,6 +189,8 @@ const char *verify_summary(campaign_db *db, const char *checkpoint, const char *
 	assert_int_equal(campaign_audit_verify(&c, db, checkpoint, public_key), CAMPAIGN_OK);
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 		const char *o = campaign_cursor_get(c, "object");
+		if (!strcmp(campaign_cursor_get(c, "severity"), "notice"))
+			continue; /* a notice (an unsigned tail of a store without key) is no problem */
 		snprintf(out + strlen(out), sizeof out - strlen(out), "%s:%s:%s ", campaign_cursor_get(c, "problem"),
 		         campaign_cursor_get(c, "seq"), o ? o : "");
 	}

@@ -793,9 +793,7 @@ static void test_determinism(void **state)
 	free(again);
 	{
 		/* every row written here matches its logged image */
-		campaign_cursor *c;
-		assert_int_equal(campaign_audit_verify(&c, a, NULL, NULL), CAMPAIGN_OK);
-		assert_int_equal(count_rows(c), 0);
+		assert_string_equal(verify_summary(a, NULL, NULL), "");
 	}
 	campaign_close(a);
 	campaign_close(b);

@@ -54,12 +54,17 @@ class ProgressTest extends SeededTest {
         assertEquals(1, db.progressHistoryQuery(null, null, null).toList().size());
     }
 
+    /** The rows of a verification that are problems (a store without signing key has a notice). */
+    static long problems(List<Row> rows) {
+        return rows.stream().filter(r -> "problem".equals(r.getString("severity"))).count();
+    }
+
     @Test
     void auditVerifiesAndCheckpoints() {
-        assertEquals(0, db.auditVerify(null, null).toList().size());
+        assertEquals(0, problems(db.auditVerify(null, null).toList()));
         String key = Campaign.auditKeygen();
         String cp = db.auditCheckpoint(key);
-        assertEquals(0, db.auditVerify(cp, Campaign.auditPublicKey(key)).toList().size());
+        assertEquals(0, problems(db.auditVerify(cp, Campaign.auditPublicKey(key)).toList()));
         Row first = db.auditQuery("t1.1.o1", null, null, null).toList().get(0);
         assertEquals("tester", first.getString("actor"));
         assertEquals(64, first.getString("hash").length());
@@ -77,7 +82,7 @@ class ProgressTest extends SeededTest {
         assertEquals("李四", entries.get(0).getString("actor"));
         assertEquals("progress.import", entries.get(0).getString("operation"));
         assertEquals("{\"first\":1024,\"last\":1500,\"rows\":477}", entries.get(0).getString("detail"));
-        assertEquals(0, db.auditVerify(null, null).toList().size());
+        assertEquals(0, problems(db.auditVerify(null, null).toList()));
     }
 
     static final String HEADER = "outcome,unit,status,percent,date\n";
