@@ -67,6 +67,7 @@ struct campaign_db {
 	int has_key;
 	struct evp_pkey_st *signing_key; /* the store's Ed25519 private key (OpenSSL EVP_PKEY), or NULL */
 	char *witness_file;        /* where the signed head goes after each commit, or NULL */
+	int site;                  /* sync/: 0 not read yet, else enum sync_site_state */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -160,6 +161,11 @@ void audit_bulk_free(campaign_db *db);
 enum { AUDIT_SQL_NORMAL, AUDIT_SQL_BULK, AUDIT_SQL_DROP };
 /* Installs the bulk set of audit triggers (1) or the normal set (0). */
 int audit_triggers(campaign_db *db, int bulk);
+
+/* The hash of an audit entry after @prev over its 13 hashed fields (seq, at,
+ * kind, tbl, key, object, actor, operation, campaign, detail, before, after,
+ * call; NULL for an SQL NULL), hex into @out: sync/ checks received chains with it. */
+int audit_entry_hash(const char *const f[13], const char *prev, char out[65]);
 
 /* ---- access.c ---- */
 
@@ -328,7 +334,8 @@ enum write_flags {
 	WRITE_NO_CAMPAIGN = 1, /* the write is not about one campaign: op->crid stays 0 */
 	WRITE_OWN_LOG = 2,     /* the body writes its own call entries (or none) */
 	WRITE_BULK = 4,        /* bulk audit mode for the transaction (db_bulk_begin) */
-	WRITE_NOT_DENIED = 8   /* an EPERM from the transaction is returned, not logged as a refusal */
+	WRITE_NOT_DENIED = 8,  /* an EPERM from the transaction is returned, not logged as a refusal */
+	WRITE_NO_CAPTURE = 16  /* the changes are not recorded in the outbox (sync/: a bundle applied) */
 };
 
 typedef struct write_op write_op;
