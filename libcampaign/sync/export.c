@@ -37,6 +37,9 @@ static int export_peer(write_op *op, export_ctx *x)
 	if (!rc && (!x->dir || !strcmp(x->o->to_site, x->self)))
 		return error_set(CAMPAIGN_ENOTFOUND, "site %s is not a known site above or below this site (%s)",
 		                 x->o->to_site, x->self);
+	/* a peer below receives what travels down */
+	if (!rc)
+		x->dir = !strcmp(x->dir, "up") ? "down" : "up";
 	if (!rc)
 		rc = stmt_run(&op->st, op->db, SQL_PEER_ENSURE, "cannot record the peer", "it", 0, x->o->to_site);
 	if (rc || !(st = row_first(&op->st, SQL_PEER_READ, x->o->resend, x->o->to_site, &found)))
