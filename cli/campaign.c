@@ -156,6 +156,8 @@ static const cli_command root = CMD(
 		            OPT("--limit", 0, "N", "print at most N hits (default: all)"), O_FORMAT),
 		    NULL, cmd_search),
 		CMD("role", "", "who may do what: grant, revoke, list", NULL, role_commands, NULL),
+		CMD("site", "", "this store's site (county, city, province) and its peers", NULL, site_commands, NULL),
+		CMD("sync", "", "bundles between sites: export, apply, status", NULL, sync_commands, NULL),
 		CMD("log", "", "the audit log, oldest first",
 		    OPTIONS(OPT("--object", 0, "ID", "entries about one object"), OPT("--by", 0, "ACTOR", "entries by one actor"),
 		            O_FROM("entries from D"), O_TO("entries up to D"), O_FORMAT),

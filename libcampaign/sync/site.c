@@ -143,7 +143,7 @@ int campaign_sites_query(campaign_cursor **out, campaign_db *db)
 {
 	campaign_cursor *c;
 	int rc = query_begin(out, &c, db, NULL,
-	                     "SELECT code, name, parent, unit, CASE self WHEN 1 THEN 'self' ELSE 'peer' END, public_key "
+	                     "SELECT code, name, parent, unit, CASE self WHEN 1 THEN 'self' ELSE 'peer' END AS role, public_key "
 	                     "FROM site ORDER BY self DESC, code",
 	                     "tttttt", NULL);
 	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
