@@ -329,6 +329,19 @@ int amount_parse(const char *s, long long *fen);
  *                  .object = finding, .access = ACCESS_PLAN, .body = add_body};
  *   return db_write(db, &op, &args, out_id);
  */
+/* The envelope's capture hook, implemented in sync/capture.c (the store's
+ * site, SQLite's session extension): write_run() calls it around the body. */
+/* One write transaction's recording: NULL session at a store that is no site. */
+typedef struct sync_capture {
+	struct sqlite3_session *session;
+} sync_capture;
+
+/* After BEGIN: at a site, a session on the replicated tables (sync_table);
+ * at a store that is no site, nothing (one flag in the handle). */
+int sync_capture_begin(campaign_db *db, sync_capture *cap);
+/* Before COMMIT: the session's changeset (when not empty) into sync_outbox. */
+int sync_capture_end(campaign_db *db, sync_capture *cap);
+void sync_capture_free(sync_capture *cap);
 #define WRITE_ANY (-1) /* op->access: no check before the body (it checks per row) */
 enum write_flags {
 	WRITE_NO_CAMPAIGN = 1, /* the write is not about one campaign: op->crid stays 0 */

@@ -4,7 +4,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include "core/core.h"
-#include "sync/sync.h"
 
 /* The transaction's part: BEGIN, campaign, bulk mode, body, call entry, COMMIT. */
 static int write_run(campaign_db *db, write_op *op, void *ctx)

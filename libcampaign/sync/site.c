@@ -75,6 +75,86 @@ static int site_put(write_op *op, const campaign_site_options *o, const char *pe
 	                o->unit, pem, self, o->confidential, now);
 }
 
+/* ---- the baseline: what the store held before it became a site ----
+ * The session extension records changes, not rows that are there already:
+ * sqlite3session_diff() against empty copies of the tables (an attached
+ * in-memory database: ATTACH cannot run inside a transaction, so it is made
+ * before BEGIN and dropped after) gives them as INSERTs, the first outbox
+ * row. The top site's plan travels down with it, every site's records up. */
+
+static const char SQL_BASELINE_TABLES[] =
+	"SELECT t.name, m.sql FROM sync_table t JOIN sqlite_master m ON m.name = t.name AND m.type = 'table' "
+	"WHERE (t.direction = 'up' OR ?1 IS NULL) AND (?2 = 'encrypted' OR t.name NOT LIKE '%\\_confidential' ESCAPE '\\') "
+	"ORDER BY t.name";
+
+static int exec_sql(campaign_db *db, const char *sql)
+{
+	int rc = sqlite3_exec(db->sql, sql, NULL, NULL, NULL);
+	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot record what the store holds");
+}
+
+/* Before BEGIN: the empty copies of the tables of the baseline. */
+static int baseline_prepare(write_op *op, void *ctx)
+{
+	const campaign_site_options *o = ctx;
+	sqlite3_stmt *st;
+	int rc = exec_sql(op->db, "ATTACH ':memory:' AS sync_empty");
+	if (rc || !(st = db_stmt(op->db, SQL_BASELINE_TABLES)))
+		return rc ? rc : campaign_error_code_last();
+	bind_all(st, "oo", o->parent, o->confidential ? o->confidential : "none");
+	while (!rc && db_step_row(op->db, st, "cannot read the replicated tables", &rc)) {
+		const char *sql = (const char *)sqlite3_column_text(st, 1), *paren = strchr(sql, '(');
+		char *copy = paren ? sqlite3_mprintf("CREATE TABLE sync_empty.\"%w\" %s", sqlite3_column_text(st, 0), paren)
+		                   : NULL;
+		rc = copy ? exec_sql(op->db, copy) : error_set(CAMPAIGN_ENOMEM, "out of memory");
+		sqlite3_free(copy);
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int to_buf(void *ctx, const void *data, int n)
+{
+	return buf_append(ctx, data, (size_t)n) ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+static const char SQL_EMPTY_TABLES[] = "SELECT name FROM sync_empty.sqlite_master WHERE type = 'table' ORDER BY name";
+static const char SQL_BASELINE[] = "INSERT INTO sync_outbox (changeset, audit_first, at) VALUES (?1, NULL, ?2)";
+
+/* Inside the transaction: every row of those tables, as INSERTs, into the outbox. */
+static int baseline_record(write_op *op)
+{
+	sqlite3_session *s = NULL;
+	struct campaign_buf cs = {0};
+	sqlite3_stmt *st = stmts_get(&op->st, SQL_EMPTY_TABLES);
+	char now[21];
+	int rc = CAMPAIGN_OK;
+	if (!st)
+		return campaign_error_code_last();
+	if (sqlite3session_create(op->db->sql, "main", &s) != SQLITE_OK)
+		rc = error_from_sqlite(op->db->sql, SQLITE_NOMEM, "cannot record what the store holds");
+	while (!rc && db_step_row(op->db, st, "cannot record what the store holds", &rc)) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		if (sqlite3session_attach(s, t) != SQLITE_OK || sqlite3session_diff(s, "sync_empty", t, NULL) != SQLITE_OK)
+			rc = error_from_sqlite(op->db->sql, SQLITE_ERROR, "cannot record what the store holds");
+	}
+	sqlite3_reset(st);
+	if (!rc && sqlite3session_changeset_strm(s, to_buf, &cs) != SQLITE_OK)
+		rc = error_set(CAMPAIGN_ENOMEM, "cannot record what the store holds");
+	if (s)
+		sqlite3session_delete(s);
+	db_now(now);
+	if (!rc && cs.size && !(st = stmts_get(&op->st, SQL_BASELINE)))
+		rc = campaign_error_code_last();
+	else if (!rc && cs.size) {
+		sqlite3_bind_blob64(st, 1, cs.data, cs.size, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, now, -1, SQLITE_STATIC);
+		rc = db_step_done(op->db, st, "cannot store the baseline in the outbox");
+	}
+	buf_reset(&cs);
+	return rc;
+}
+
 static int init_body(write_op *op, void *ctx)
 {
 	struct campaign_buf pem = {0};
@@ -88,6 +168,8 @@ static int init_body(write_op *op, void *ctx)
 		rc = key_public_pem(op->db->signing_key, &pem);
 	if (!rc)
 		rc = site_put(op, ctx, pem.data, 1);
+	if (!rc)
+		rc = baseline_record(op);
 	/* read again at the next write: the outbox starts with it */
 	op->db->site = SYNC_SITE_UNKNOWN;
 	buf_reset(&pem);
@@ -97,10 +179,14 @@ static int init_body(write_op *op, void *ctx)
 int campaign_site_init(campaign_db *db, const campaign_site_options *opts, const char *actor)
 {
 	static const options_write w = {{.name = "site.init", .access = ACCESS_PLAN, .flags = WRITE_NO_CAMPAIGN,
-	                                 .check = init_check, .body = init_body,
+	                                 .check = init_check, .prepare = baseline_prepare, .body = init_body,
 	                                 OPTIONS_CHECKED(site, CAMPAIGN_SITE_OPTIONS_VERSION)},
 	                                offsetof(campaign_site_options, code), offsetof(campaign_site_options, name)};
-	return db_write_options(db, &w, NULL, opts, actor, NULL);
+	int rc = db_write_options(db, &w, NULL, opts, actor, NULL);
+	/* the empty copies go whatever happened (a failure before the prepare left none) */
+	if (db && db->sql)
+		sqlite3_exec(db->sql, "DETACH sync_empty", NULL, NULL, NULL);
+	return rc;
 }
 
 static int peer_check(void *ctx)

@@ -9,17 +9,6 @@
  * *_confidential rows travel (they are encrypted at rest). */
 enum sync_site_state { SYNC_SITE_UNKNOWN = 0, SYNC_NO_SITE, SYNC_SITE, SYNC_SITE_CONFIDENTIAL };
 
-/* One write transaction's recording: NULL session at a store that is no site. */
-typedef struct sync_capture {
-	sqlite3_session *session;
-} sync_capture;
-
-/* After BEGIN: at a site, a session on the replicated tables (sync_table);
- * at a store that is no site, nothing (one flag in the handle). */
-int sync_capture_begin(campaign_db *db, sync_capture *cap);
-/* Before COMMIT: the session's changeset (when not empty) into sync_outbox. */
-int sync_capture_end(campaign_db *db, sync_capture *cap);
-void sync_capture_free(sync_capture *cap);
 /* The store's site state (reads the site table once per handle). */
 int sync_site_state(campaign_db *db, int *state);
 /* This store's site code into @code ("" when it is no site). */
