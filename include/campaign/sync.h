@@ -101,6 +101,17 @@ CAMPAIGN_API int campaign_sync_status_query(campaign_cursor **out, campaign_db *
  */
 CAMPAIGN_API int campaign_sync_silent_query(campaign_cursor **out, campaign_db *db, const char *since);
 
+/**
+ * The units of a site and of the known sites below it, for filtering what the
+ * rollup answers by site (status and supervision rows have a unit column):
+ * columns site, name, unit (the unit id in the plan); by site code.
+ * @param[out] out  the cursor; free with campaign_cursor_free()
+ * @param db        the store
+ * @param site      a site code (this store's or a peer's)
+ * @return ::CAMPAIGN_OK (no rows for a site not known or with no unit); ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char *site);
+
 #define CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION 1
 
 /**

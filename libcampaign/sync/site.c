@@ -266,3 +266,16 @@ int campaign_sync_silent_query(campaign_cursor **out, campaign_db *db, const cha
 		bind_all(cursor_stmt(c), "T", since);
 	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
 }
+
+int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char *site)
+{
+	campaign_cursor *c;
+	int rc = query_begin(out, &c, db, NULL,
+	                     "WITH RECURSIVE sub(code) AS (SELECT ?1 UNION SELECT s.code FROM site s JOIN sub ON s.parent = "
+	                     "sub.code) SELECT s.code AS site, s.name, s.unit FROM site s JOIN sub ON sub.code = s.code "
+	                     "WHERE s.unit IS NOT NULL ORDER BY s.code",
+	                     "ttt", NULL);
+	if (!rc)
+		bind_all(cursor_stmt(c), "T", site);
+	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+}

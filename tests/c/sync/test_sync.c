@@ -194,6 +194,20 @@ static void test_three_levels(void **state)
 	expect_same_answers(l.db[PROVINCE], one);
 	expect_same_answers(l.db[CITY], one);
 	campaign_close(one);
+	/* by site: the city's subtree holds the city's and both counties' units */
+	{
+		campaign_cursor *c;
+		ok(campaign_site_units_query(&c, l.db[PROVINCE], "511100"));
+		EXPECT_ROW(c, "site", "511100", "unit", "city");
+		EXPECT_ROW(c, "site", "511102", "unit", "shizhong");
+		EXPECT_ROW(c, "site", "511111", "unit", "shawan");
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+		campaign_cursor_free(c);
+		ok(campaign_sync_silent_query(&c, l.db[PROVINCE], "2000-01-01"));
+		assert_int_equal(count_rows(c), 0);
+		ok(campaign_sync_silent_query(&c, l.db[PROVINCE], "2999-01-01"));
+		assert_int_equal(count_rows(c), 3);
+	}
 	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
 	assert_string_equal(verify_summary(l.db[CITY], NULL, NULL), "");
 	assert_string_equal(verify_summary(l.db[SHIZHONG], NULL, NULL), "");
