@@ -107,7 +107,7 @@ CAMPAIGN_API int campaign_sync_silent_query(campaign_cursor **out, campaign_db *
  * columns site, name, unit (the unit id in the plan); by site code.
  * @param[out] out  the cursor; free with campaign_cursor_free()
  * @param db        the store
- * @param site      a site code (this store's or a peer's)
+ * @param site      a site code (this store's or a peer's); NULL: this store's
  * @return ::CAMPAIGN_OK (no rows for a site not known or with no unit); ::CAMPAIGN_EINVALID; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char *site);

@@ -298,28 +298,13 @@ static int check_change(write_op *op, apply_ctx *x, const manifest *m, owner_sca
 	return CAMPAIGN_OK;
 }
 
-typedef struct mem_in {
-	const unsigned char *p;
-	size_t n, at;
-} mem_in;
-
-static int mem_read(void *ctx, void *data, int *n)
-{
-	mem_in *in = ctx;
-	size_t k = in->n - in->at < (size_t)*n ? in->n - in->at : (size_t)*n;
-	memcpy(data, in->p + in->at, k);
-	in->at += k;
-	*n = (int)k;
-	return SQLITE_OK;
-}
-
 static int check_owners(write_op *op, apply_ctx *x, const sync_part *p, const manifest *m, int *changes)
 {
 	owner_scan o = {.unit_col = -1};
 	sqlite3_changeset_iter *it = NULL;
-	mem_in in = {p->changeset, p->clen, 0};
+	sync_mem_in in = {p->changeset, p->clen, 0};
 	int rc = units_under(op, m->from, &o), src = SQLITE_OK;
-	if (!rc && p->clen && (src = sqlite3changeset_start_strm(&it, mem_read, &in)) != SQLITE_OK)
+	if (!rc && p->clen && (src = sqlite3changeset_start_strm(&it, sync_mem_read, &in)) != SQLITE_OK)
 		rc = refuse(x, "the changes from site %s cannot be read", m->from);
 	while (!rc && it && (src = sqlite3changeset_next(it)) == SQLITE_ROW)
 		rc = check_change(op, x, m, &o, it);
@@ -399,11 +384,11 @@ static int on_conflict(void *ctx, int type, sqlite3_changeset_iter *it)
 static int apply_changes(write_op *op, apply_ctx *x, const sync_part *p, const manifest *m)
 {
 	conflicts c = {.x = x, .m = m};
-	mem_in in = {p->changeset, p->clen, 0};
+	sync_mem_in in = {p->changeset, p->clen, 0};
 	int src;
 	if (!p->clen)
 		return CAMPAIGN_OK;
-	src = sqlite3changeset_apply_v2_strm(op->db->sql, mem_read, &in, NULL, on_conflict, &c, NULL, NULL,
+	src = sqlite3changeset_apply_v2_strm(op->db->sql, sync_mem_read, &in, NULL, on_conflict, &c, NULL, NULL,
 	                                     SQLITE_CHANGESETAPPLY_NOSAVEPOINT);
 	if (src == SQLITE_OK)
 		return CAMPAIGN_OK;

@@ -58,11 +58,6 @@ int sync_capture_begin(campaign_db *db, sync_capture *cap)
 	return attach_tables(db, cap->session, state == SYNC_SITE_CONFIDENTIAL);
 }
 
-static int to_buf(void *ctx, const void *data, int n)
-{
-	return buf_append(ctx, data, (size_t)n) ? SQLITE_NOMEM : SQLITE_OK;
-}
-
 static const char SQL_OUTBOX[] = "INSERT INTO sync_outbox (changeset, audit_first, at) VALUES (?1, ?2, ?3)";
 
 int sync_capture_end(campaign_db *db, sync_capture *cap)
@@ -73,7 +68,7 @@ int sync_capture_end(campaign_db *db, sync_capture *cap)
 	int rc;
 	if (!cap->session || sqlite3session_isempty(cap->session))
 		return CAMPAIGN_OK;
-	if ((rc = sqlite3session_changeset_strm(cap->session, to_buf, &cs)) != SQLITE_OK) {
+	if ((rc = sqlite3session_changeset_strm(cap->session, sync_to_buf, &cs)) != SQLITE_OK) {
 		buf_reset(&cs);
 		return error_from_sqlite(db->sql, rc, "cannot record the changes");
 	}

@@ -52,27 +52,6 @@ static int export_peer(write_op *op, export_ctx *x)
 	return CAMPAIGN_OK;
 }
 
-/* the changegroup reads each outbox changeset from memory, streamed */
-typedef struct blob_in {
-	const unsigned char *p;
-	size_t n, at;
-} blob_in;
-
-static int blob_read(void *ctx, void *data, int *n)
-{
-	blob_in *in = ctx;
-	size_t k = in->n - in->at < (size_t)*n ? in->n - in->at : (size_t)*n;
-	memcpy(data, in->p + in->at, k);
-	in->at += k;
-	*n = (int)k;
-	return SQLITE_OK;
-}
-
-static int to_buf(void *ctx, const void *data, int n)
-{
-	return buf_append(ctx, data, (size_t)n) ? SQLITE_NOMEM : SQLITE_OK;
-}
-
 static const char SQL_OUTBOX_AFTER[] = "SELECT seq, changeset FROM sync_outbox WHERE seq > ?1 AND ?2 IS NULL ORDER BY seq";
 
 /* The outbox after x->from, grouped into one changeset in @cs. */
@@ -88,13 +67,13 @@ static int export_changes(write_op *op, export_ctx *x, struct campaign_buf *cs)
 	x->last = x->from;
 	sqlite3_bind_int64(st, 1, x->from);
 	while (!rc && db_step_row(op->db, st, "cannot read the outbox", &rc)) {
-		blob_in in = {sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), 0};
+		sync_mem_in in = {sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1), 0};
 		x->last = sqlite3_column_int64(st, 0);
-		if ((src = sqlite3changegroup_add_strm(g, blob_read, &in)) != SQLITE_OK)
+		if ((src = sqlite3changegroup_add_strm(g, sync_mem_read, &in)) != SQLITE_OK)
 			rc = error_from_sqlite(op->db->sql, src, "cannot group the changes");
 	}
 	sqlite3_reset(st);
-	if (!rc && (src = sqlite3changegroup_output_strm(g, to_buf, cs)) != SQLITE_OK)
+	if (!rc && (src = sqlite3changegroup_output_strm(g, sync_to_buf, cs)) != SQLITE_OK)
 		rc = error_from_sqlite(op->db->sql, src, "cannot group the changes");
 	sqlite3changegroup_delete(g);
 	return rc;

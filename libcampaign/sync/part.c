@@ -5,6 +5,21 @@
 
 #define REFUSED "bundle refused: "
 
+int sync_to_buf(void *ctx, const void *data, int n)
+{
+	return buf_append(ctx, data, (size_t)n) ? SQLITE_NOMEM : SQLITE_OK;
+}
+
+int sync_mem_read(void *ctx, void *data, int *n)
+{
+	sync_mem_in *in = ctx;
+	size_t k = in->n - in->at < (size_t)*n ? in->n - in->at : (size_t)*n;
+	memcpy(data, in->p + in->at, k);
+	in->at += k;
+	*n = (int)k;
+	return SQLITE_OK;
+}
+
 int part_digest(const void *cs, size_t clen, const void *audit, size_t alen, char out[65])
 {
 	struct campaign_buf b = {0};

@@ -113,11 +113,6 @@ static int baseline_prepare(write_op *op, void *ctx)
 	return rc;
 }
 
-static int to_buf(void *ctx, const void *data, int n)
-{
-	return buf_append(ctx, data, (size_t)n) ? SQLITE_NOMEM : SQLITE_OK;
-}
-
 static const char SQL_EMPTY_TABLES[] = "SELECT name FROM sync_empty.sqlite_master WHERE type = 'table' ORDER BY name";
 static const char SQL_BASELINE[] = "INSERT INTO sync_outbox (changeset, audit_first, at) VALUES (?1, NULL, ?2)";
 
@@ -139,7 +134,7 @@ static int baseline_record(write_op *op)
 			rc = error_from_sqlite(op->db->sql, SQLITE_ERROR, "cannot record what the store holds");
 	}
 	sqlite3_reset(st);
-	if (!rc && sqlite3session_changeset_strm(s, to_buf, &cs) != SQLITE_OK)
+	if (!rc && sqlite3session_changeset_strm(s, sync_to_buf, &cs) != SQLITE_OK)
 		rc = error_set(CAMPAIGN_ENOMEM, "cannot record what the store holds");
 	if (s)
 		sqlite3session_delete(s);
@@ -225,57 +220,56 @@ int campaign_site_add_peer(campaign_db *db, const campaign_site_options *opts, c
 	return db_write_options(db, &w, NULL, opts, actor, NULL);
 }
 
-int campaign_sites_query(campaign_cursor **out, campaign_db *db)
+/* A listing of the sites: @sql with ?1 and ?2 bound to @a and @b (text; NULL binds NULL). */
+static int site_query(campaign_cursor **out, campaign_db *db, const char *sql, const char *types, const char *a,
+                      const char *b)
 {
 	campaign_cursor *c;
-	int rc = query_begin(out, &c, db, NULL,
-	                     "SELECT code, name, parent, unit, CASE self WHEN 1 THEN 'self' ELSE 'peer' END AS role, public_key "
-	                     "FROM site ORDER BY self DESC, code",
-	                     "tttttt", NULL);
+	int rc = query_begin(out, &c, db, NULL, sql, types, NULL);
+	if (!rc && sqlite3_bind_parameter_count(cursor_stmt(c)))
+		bind_all(cursor_stmt(c), sqlite3_bind_parameter_count(cursor_stmt(c)) > 1 ? "TT" : "T", a, b);
 	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+}
+
+int campaign_sites_query(campaign_cursor **out, campaign_db *db)
+{
+	return site_query(out, db,
+	                  "SELECT code, name, parent, unit, CASE self WHEN 1 THEN 'self' ELSE 'peer' END AS role, public_key "
+	                  "FROM site ORDER BY self DESC, code",
+	                  "tttttt", NULL, NULL);
 }
 
 int campaign_sync_status_query(campaign_cursor **out, campaign_db *db)
 {
-	campaign_cursor *c;
-	int rc = query_begin(out, &c, db, NULL,
-	                     "SELECT s.code, s.name, coalesce(p.sent, 0), coalesce(p.acked, 0), coalesce(p.received, 0), "
-	                     "coalesce(p.head_seq, 0), p.received_at FROM site s LEFT JOIN sync_peer p ON p.site = s.code "
-	                     "WHERE s.self = 0 ORDER BY s.code",
-	                     "ttiiiit", NULL);
-	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+	return site_query(out, db,
+	                  "SELECT s.code AS site, s.name, coalesce(p.sent, 0) AS sent, coalesce(p.acked, 0) AS acked, "
+	                  "coalesce(p.received, 0) AS received, coalesce(p.head_seq, 0) AS head_seq, p.received_at "
+	                  "FROM site s LEFT JOIN sync_peer p ON p.site = s.code WHERE s.self = 0 ORDER BY s.code",
+	                  "ttiiiit", NULL, NULL);
 }
 
-/* the sites below this one: the known sites whose chain of parents reaches it */
+/* the sites below one (?1; NULL: this one): the known sites whose chain of parents reaches it */
 #define SQL_BELOW                                                                                                   \
-	"WITH RECURSIVE below(code) AS (SELECT code FROM site WHERE self = 1 UNION "                                   \
+	"WITH RECURSIVE below(code) AS (SELECT coalesce(?1, (SELECT code FROM site WHERE self = 1)) UNION "           \
 	"SELECT s.code FROM site s JOIN below b ON s.parent = b.code) "
 
 int campaign_sync_silent_query(campaign_cursor **out, campaign_db *db, const char *since)
 {
-	campaign_cursor *c;
 	int rc = need_date(since, "since");
 	if (rc)
 		return out ? (*out = NULL, rc) : rc;
-	rc = query_begin(out, &c, db, NULL,
-	                 SQL_BELOW "SELECT s.code, s.name, p.received_at FROM site s JOIN below b ON b.code = s.code "
-	                           "LEFT JOIN sync_peer p ON p.site = s.code WHERE s.self = 0 "
-	                           "AND (p.received_at IS NULL OR p.received_at < ?1) ORDER BY s.code",
-	                 "ttt", NULL);
-	if (!rc)
-		bind_all(cursor_stmt(c), "T", since);
-	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+	/* ?2 is the date: a NULL ?1 names this site */
+	return site_query(out, db,
+	                  SQL_BELOW "SELECT s.code, s.name, p.received_at FROM site s JOIN below b ON b.code = s.code "
+	                            "LEFT JOIN sync_peer p ON p.site = s.code WHERE s.self = 0 "
+	                            "AND (p.received_at IS NULL OR p.received_at < ?2) ORDER BY s.code",
+	                  "ttt", NULL, since);
 }
 
 int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char *site)
 {
-	campaign_cursor *c;
-	int rc = query_begin(out, &c, db, NULL,
-	                     "WITH RECURSIVE sub(code) AS (SELECT ?1 UNION SELECT s.code FROM site s JOIN sub ON s.parent = "
-	                     "sub.code) SELECT s.code AS site, s.name, s.unit FROM site s JOIN sub ON sub.code = s.code "
-	                     "WHERE s.unit IS NOT NULL ORDER BY s.code",
-	                     "ttt", NULL);
-	if (!rc)
-		bind_all(cursor_stmt(c), "T", site);
-	return rc ? rc : query_done(out, c, CAMPAIGN_OK);
+	return site_query(out, db,
+	                  SQL_BELOW "SELECT s.code AS site, s.name, s.unit FROM site s JOIN below b ON b.code = s.code "
+	                            "WHERE s.unit IS NOT NULL ORDER BY s.code",
+	                  "ttt", site, NULL);
 }

@@ -44,5 +44,13 @@ int part_write(campaign_db *db, struct campaign_buf *out, const char *manifest, 
 /* The hex SHA-256 of a part's changeset and audit entries (the manifest names it). */
 int part_digest(const void *cs, size_t clen, const void *audit, size_t alen, char out[65]);
 
+/* The session extension's streams: out into a campaign_buf (@ctx), in from memory. */
+int sync_to_buf(void *ctx, const void *data, int n);
+typedef struct sync_mem_in {
+	const unsigned char *p;
+	size_t n, at;
+} sync_mem_in;
+int sync_mem_read(void *ctx, void *data, int *n);
+
 /* "up" when @code is below this site, "down" when it is above, NULL otherwise. */
 int site_direction(campaign_db *db, stmts *c, const char *code, const char **dir);
