@@ -137,14 +137,14 @@ CAMPAIGN_API int campaign_sync_export_options_init(campaign_sync_export_options 
  * Writes a bundle for a peer: this site's part (a changegroup of the outbox after what
  * was sent, the audit entries since, a manifest, its signature), then the parts received
  * from other sites that travel on that way, byte for byte.
- * @param[out] out_report  a JSON summary {"to":..,"parts":[{"origin":..,"first":..,"last":..}]}, or NULL
+ * @param[out] out         a JSON summary {"to":..,"parts":[{"origin":..,"first":..,"last":..}]}, or NULL
  * @param db       the store (a site, with its signing key)
  * @param opts     to_site, path, resend
  * @param actor    who; not NULL or empty
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a store that is no site or has no signing
  *         key, or an unknown peer; ::CAMPAIGN_EIO if the file cannot be written; ::CAMPAIGN_EPERM.
  */
-CAMPAIGN_API int campaign_sync_export(campaign_buf **out_report, campaign_db *db,
+CAMPAIGN_API int campaign_sync_export(campaign_buf **out, campaign_db *db,
                                       const campaign_sync_export_options *opts, const char *actor);
 
 /**
@@ -155,14 +155,14 @@ CAMPAIGN_API int campaign_sync_export(campaign_buf **out_report, campaign_db *db
  * sender's subtree; plan, rules, models and catalogues only from above), and the
  * origin's audit chain (continuing from the head received, every hash recomputed).
  * A refused bundle is kept in the quarantine with the reason.
- * @param[out] out_report  a JSON report {"parts":[{"origin":..,"first":..,"last":..,"status":"applied"|"replay","changes":N}]}, or NULL
+ * @param[out] out         a JSON report {"parts":[{"origin":..,"first":..,"last":..,"status":"applied"|"replay","changes":N}]}, or NULL
  * @param db       the store (a site)
  * @param path     the bundle file
  * @param actor    who; not NULL or empty
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a refused bundle (the message says why:
  *         "bundle refused: ..."); ::CAMPAIGN_EIO if it cannot be read; ::CAMPAIGN_EPERM.
  */
-CAMPAIGN_API int campaign_sync_apply(campaign_buf **out_report, campaign_db *db, const char *path, const char *actor);
+CAMPAIGN_API int campaign_sync_apply(campaign_buf **out, campaign_db *db, const char *path, const char *actor);
 
 CAMPAIGN_END_DECLS
 

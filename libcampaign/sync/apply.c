@@ -173,10 +173,11 @@ static int check_chain(write_op *op, apply_ctx *x, const sync_part *p, const man
 		return campaign_error_code_last();
 	sqlite3_bind_text(st, 1, m->from, -1, SQLITE_STATIC);
 	sqlite3_bind_text(st, 2, p->audit, (int)p->alen, SQLITE_STATIC);
+	/* entries that are not JSON, or repeat one held (its key), are the bundle's fault */
 	if ((rc = db_step_done(op->db, st, "cannot store the audit entries received")))
-		return rc == CAMPAIGN_ERROR || rc == CAMPAIGN_EINVALID ? refuse(x, "the audit entries from site %s cannot be "
-		                                                                  "read or repeat an entry", m->from)
-		                                                      : rc;
+		return rc == CAMPAIGN_ENOMEM || rc == CAMPAIGN_EBUSY
+		               ? rc
+		               : refuse(x, "the audit entries from site %s cannot be read or repeat an entry", m->from);
 	snprintf(prev, sizeof prev, "%s", ps->head_hash);
 	if (!(st = stmts_get(&op->st, SQL_REMOTE_RANGE)))
 		return campaign_error_code_last();

@@ -48,7 +48,7 @@ class SyncTest {
                 for (String[] p : SITES)
                     if (!p[0].equals(s[0]))
                         dbs.get(s[0]).siteAddPeer(site(p).public_key(Campaign.auditPublicKey(keys.get(p[0]))), "admin");
-            dbs.get("510000").planImportFile(PlanTest.SOURCE.resolve("examples/plans/leshan-2010.yaml").toString(), "province", null);
+            dbs.get("510000").planImportFile(PlanTest.SEED, "province");
             flow(dbs, dir, "510000", "511100");
             assertTrue(flow(dbs, dir, "511100", "511102").contains("\"origin\":\"510000\""));
             dbs.get("511102").progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
@@ -58,8 +58,8 @@ class SyncTest {
             assertTrue(flow(dbs, dir, "511100", "510000").contains("\"origin\":\"511102\""));
             boolean done = false;
             for (Row r : dbs.get("510000").shareStatusQuery(null, LocalDate.of(2011, 1, 15)))
-                if (r.get("outcome").equals("t2.2.o4") && r.get("unit").equals("shizhong"))
-                    done = r.get("status").equals("done");
+                if (r.getString("outcome").equals("t2.2.o4") && r.getString("unit").equals("shizhong"))
+                    done = r.getString("status").equals("done");
             assertTrue(done);
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
             assertTrue(dbs.get("510000").syncApply(up, "clerk").contains("\"status\":\"replay\""));
@@ -67,8 +67,8 @@ class SyncTest {
             b[b.length - 70] ^= 1;
             Files.write(Path.of(up), b);
             String bad = up;
-            Store city = dbs.get("510000");
-            InvalidInputException e = assertThrows(InvalidInputException.class, () -> city.syncApply(bad, "clerk"));
+            Store province = dbs.get("510000");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> province.syncApply(bad, "clerk"));
             assertTrue(e.getMessage().contains("bundle refused"), e.getMessage());
         } finally {
             for (Store db : dbs.values())
