@@ -4,7 +4,7 @@
 #include "commands.h"
 
 /* Reads a whole text file; NULL (with a message printed) on failure. */
-static char *slurp(const char *path)
+char *slurp(const char *path)
 {
 	FILE *f = fopen(path, "rb");
 	char *data = NULL;

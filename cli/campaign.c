@@ -184,6 +184,8 @@ static const cli_command root = CMD(
 		CMD("role", "", "who may do what: grant, revoke, list", NULL, role_commands, NULL),
 		CMD("key", "", "the confidential fields' key: status, rotate", NULL, key_commands, NULL),
 		CMD("cases", "", "typical cases for public release", NULL, cases_commands, NULL),
+		CMD("site", "", "this store's site (county, city, province) and its peers", NULL, site_commands, NULL),
+		CMD("sync", "", "bundles between sites: export, apply, status", NULL, sync_commands, NULL),
 		CMD("log", "", "the audit log, oldest first",
 		    OPTIONS(OPT("--object", 0, "ID", "entries about one object"), OPT("--by", 0, "ACTOR", "entries by one actor"),
 		            O_FROM("entries from D"), O_TO("entries up to D"), O_FORMAT),

@@ -171,6 +171,9 @@ typedef struct cli_command {
 /* The subcommand tables of the domain files. */
 extern const cli_command progress_commands[], role_commands[], risk_commands[], inspection_commands[],
 	accountability_commands[], plan_commands[], key_commands[], cases_commands[];
+extern const cli_command site_commands[], sync_commands[];
+/* audit.c: reads a whole text file; NULL (with a message printed) on failure. */
+char *slurp(const char *path);
 
 /* parse.c: reads argv against the tables and runs the command; returns the exit code. */
 int cli_main(const cli_command *root, int argc, char **argv);

@@ -24,5 +24,6 @@
 #include "access.h"
 #include "search.h"
 #include "dashboard.h"
+#include "sync.h"
 
 #endif

@@ -73,8 +73,10 @@ static int entry_fields(sqlite3_stmt *e, const char *f[13])
 /* Tables that are never audited: the log's own and SQLite's. */
 static int audited(const char *table)
 {
-	/* the search index is derived data, and FTS5's tables take no triggers */
-	return strncmp(table, "sqlite_", 7) != 0 && strncmp(table, "audit_", 6) != 0 && strncmp(table, "search_", 7) != 0;
+	/* the search index is derived data, and FTS5's tables take no triggers;
+	 * sync_ tables hold changesets and bundles of rows the log already covers */
+	return strncmp(table, "sqlite_", 7) != 0 && strncmp(table, "audit_", 6) != 0 && strncmp(table, "search_", 7) != 0 &&
+	       strncmp(table, "sync_", 5) != 0;
 }
 
 /* Builds, for table @t and row alias @p (NEW/OLD), the key, image and object
@@ -233,7 +235,7 @@ static int names(campaign_db *db, const char *sql, struct campaign_buf *out, int
 
 static const char SQL_TABLES[] =
 	"SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite\\_%' ESCAPE '\\' "
-	"AND name NOT LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_%' ESCAPE '\\' ORDER BY name";
+	"AND name NOT LIKE 'audit\\_%' ESCAPE '\\' AND name NOT LIKE 'search\\_%' ESCAPE '\\' AND name NOT LIKE 'sync\\_%' ESCAPE '\\' ORDER BY name";
 
 /* Creates the stage and the staging triggers of every audited table; with
  * @baseline, stages every existing row as an insert (a log that is new). */
@@ -1238,4 +1240,9 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 	rc = query_begin(out, &c, db, NULL, "SELECT problem, seq, tbl, object, message, severity FROM temp.audit_problem "
 	                 "ORDER BY severity = 'notice', n", "tittt" "t", NULL);
 	return query_done(out, c, rc);
+}
+
+int audit_entry_hash(const char *const f[13], const char *prev, char out[65])
+{
+	return entry_hash(f, prev, out);
 }

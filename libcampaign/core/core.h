@@ -74,6 +74,7 @@ struct campaign_db {
 	struct evp_pkey_st *signing_key; /* the store's Ed25519 private key (OpenSSL EVP_PKEY), or NULL */
 	char *witness_file;        /* where the signed head goes after each commit, or NULL */
 	struct campaign_buf witness_head; /* the head this transaction sealed, for witness_file once committed */
+	int site;                  /* sync/: 0 not read yet, else enum sync_site_state */
 	int nstmt;
 	struct { const char *sql; sqlite3_stmt *stmt; } stmts[STMT_CACHE_MAX];
 };
@@ -228,6 +229,11 @@ void audit_bulk_free(campaign_db *db);
 enum { AUDIT_SQL_NORMAL, AUDIT_SQL_BULK, AUDIT_SQL_DROP };
 /* Installs the bulk set of audit triggers (1) or the normal set (0). */
 int audit_triggers(campaign_db *db, int bulk);
+
+/* The hash of an audit entry after @prev over its 13 hashed fields (seq, at,
+ * kind, tbl, key, object, actor, operation, campaign, detail, before, after,
+ * call; NULL for an SQL NULL), hex into @out: sync/ checks received chains with it. */
+int audit_entry_hash(const char *const f[13], const char *prev, char out[65]);
 
 /* ---- access.c ---- */
 
@@ -395,12 +401,26 @@ int amount_parse(const char *s, long long *fen);
  *                  .object = finding, .access = ACCESS_PLAN, .body = add_body};
  *   return db_write(db, &op, &args, out_id);
  */
+/* The envelope's capture hook, implemented in sync/capture.c (the store's
+ * site, SQLite's session extension): write_run() calls it around the body. */
+/* One write transaction's recording: NULL session at a store that is no site. */
+typedef struct sync_capture {
+	struct sqlite3_session *session;
+} sync_capture;
+
+/* After BEGIN: at a site, a session on the replicated tables (sync_table);
+ * at a store that is no site, nothing (one flag in the handle). */
+int sync_capture_begin(campaign_db *db, sync_capture *cap);
+/* Before COMMIT: the session's changeset (when not empty) into sync_outbox. */
+int sync_capture_end(campaign_db *db, sync_capture *cap);
+void sync_capture_free(sync_capture *cap);
 #define WRITE_ANY (-1) /* op->access: no check before the body (it checks per row) */
 enum write_flags {
 	WRITE_NO_CAMPAIGN = 1, /* the write is not about one campaign: op->crid stays 0 */
 	WRITE_OWN_LOG = 2,     /* the body writes its own call entries (or none) */
 	WRITE_BULK = 4,        /* bulk audit mode for the transaction (db_bulk_begin) */
-	WRITE_NOT_DENIED = 8   /* an EPERM from the transaction is returned, not logged as a refusal */
+	WRITE_NOT_DENIED = 8,  /* an EPERM from the transaction is returned, not logged as a refusal */
+	WRITE_NO_CAPTURE = 16  /* the changes are not recorded in the outbox (sync/: a bundle applied) */
 };
 
 /* A text member of the struct a write is given (its options), checked at

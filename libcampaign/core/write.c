@@ -8,10 +8,14 @@
 /* The transaction's part: BEGIN, campaign, bulk mode, body, call entry, COMMIT. */
 static int write_run(campaign_db *db, write_op *op, void *ctx)
 {
+	sync_capture cap = {0};
 	int rc = db_begin(db);
 	if (rc)
 		return rc;
-	if (!(op->flags & WRITE_NO_CAMPAIGN))
+	/* a site records the transaction's changes for its peers (sync/) */
+	if (!(op->flags & WRITE_NO_CAPTURE))
+		rc = sync_capture_begin(db, &cap);
+	if (!rc && !(op->flags & WRITE_NO_CAMPAIGN))
 		rc = db_campaign_rid(db, op->campaign, &op->crid);
 	if (!rc && (op->flags & WRITE_BULK))
 		rc = db_bulk_begin(db);
@@ -20,6 +24,9 @@ static int write_run(campaign_db *db, write_op *op, void *ctx)
 	if (!rc && !(op->flags & WRITE_OWN_LOG))
 		rc = db_log(db, op->actor, op->name, op->campaign, op->object, op->detail);
 	stmts_free(&op->st);
+	if (!rc)
+		rc = sync_capture_end(db, &cap);
+	sync_capture_free(&cap);
 	if (!rc)
 		rc = db_commit(db);
 	if (rc)

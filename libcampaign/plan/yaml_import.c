@@ -391,7 +391,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	bind_text(st, 11, v[8]);
 	bind_text(st, 12, im->actor);
 	db_now(now);
-	sqlite3_bind_text(st, 13, now, -1, SQLITE_TRANSIENT);
+	sqlite3_bind_text(st, 13, now, -1, SQLITE_STATIC); /* no copy: a failed one bound NULL */
 	return (rc = insert(im, st, &im->crid)) ? rc : import_grace(im, map);
 }
 

@@ -1,0 +1,335 @@
+/* Sites and bundles: two counties (511102 市中区, 511111 沙湾区), their city
+ * (511100 乐山市) and the province (510000 四川省), from the seed plan. The
+ * plan flows down, the counties' reports and findings flow up through the
+ * city unchanged, and the province answers as one store holding it all would. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "testutil.h"
+
+#define ok(x) assert_int_equal((x), CAMPAIGN_OK)
+#define AS_OF "2011-01-15"
+
+enum { PROVINCE, CITY, SHIZHONG, SHAWAN, NSITES };
+static const char *const CODE[] = {"510000", "511100", "511102", "511111"};
+static const char *const NAME[] = {"四川省", "乐山市", "市中区", "沙湾区"};
+static const char *const PARENT[] = {NULL, "510000", "511100", "511100"};
+static const char *const UNIT[] = {NULL, "city", "shizhong", "shawan"};
+
+typedef struct level {
+	campaign_db *db[NSITES];
+	char path[NSITES][256];
+	char *key[NSITES], *pub[NSITES];
+} level;
+
+static char *buf_take(campaign_buf *b)
+{
+	char *s = strdup(campaign_buf_data(b));
+	campaign_buf_free(b);
+	return s;
+}
+
+static void open_site(level *l, int i)
+{
+	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
+	o.signing_key = l->key[i];
+	ok(campaign_open_with(&l->db[i], l->path[i], &o));
+}
+
+static void make_sites(level *l)
+{
+	char name[32];
+	for (int i = 0; i < NSITES; i++) {
+		campaign_buf *k, *p;
+		snprintf(name, sizeof name, "site-%s.db", CODE[i]);
+		tmp_store_path(l->path[i], sizeof l->path[i], name);
+		ok(campaign_audit_keygen(&k));
+		l->key[i] = buf_take(k);
+		ok(campaign_audit_public_key(&p, l->key[i]));
+		l->pub[i] = buf_take(p);
+		open_site(l, i);
+		ok(campaign_site_init(l->db[i], &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, CODE[i], NAME[i],
+		                                                         PARENT[i], UNIT[i], NULL, NULL},
+		                      "admin"));
+	}
+	/* every site knows the others' keys (registered by hand, as the bureaus exchange them) */
+	for (int i = 0; i < NSITES; i++)
+		for (int j = 0; j < NSITES; j++)
+			if (i != j)
+				ok(campaign_site_add_peer(l->db[i],
+				                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, CODE[j], NAME[j],
+				                                                   PARENT[j], UNIT[j], l->pub[j], NULL},
+				                          "admin"));
+}
+
+static void free_sites(level *l)
+{
+	for (int i = 0; i < NSITES; i++) {
+		campaign_close(l->db[i]);
+		remove_store(l->path[i]);
+		free(l->key[i]);
+		free(l->pub[i]);
+	}
+}
+
+static void bundle_path(char *out, size_t n, const char *name)
+{
+	snprintf(out, n, "/tmp/campaign-test-%d-%s.bundle", (int)getpid(), name);
+}
+
+/* Exports from site @from to site @to into the bundle @name; returns the report. */
+static char *export_to(level *l, int from, int to, const char *name, char *path, size_t n)
+{
+	campaign_buf *r;
+	bundle_path(path, n, name);
+	ok(campaign_sync_export(&r, l->db[from],
+	                        &(campaign_sync_export_options){CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION, CODE[to], path, 0},
+	                        "clerk"));
+	return buf_take(r);
+}
+
+static char *apply_at(level *l, int at, const char *path)
+{
+	campaign_buf *r;
+	int rc = campaign_sync_apply(&r, l->db[at], path, "clerk");
+	if (rc)
+		fail_msg("apply at %s: %s", CODE[at], campaign_error_message());
+	return buf_take(r);
+}
+
+static void flow(level *l, int from, int to, const char *name)
+{
+	char path[300];
+	free(export_to(l, from, to, name, path, sizeof path));
+	free(apply_at(l, to, path));
+	remove(path);
+}
+
+/* a county's work: a report on t2.2.o4 (due 2010-12-20) and a finding */
+static void county_work(campaign_db *db, const char *unit, const char *status, int percent, const char *date)
+{
+	campaign_progress_report_add_options r = report_options("t2.2.o4", unit, status, percent, date);
+	ok(campaign_progress_report_add(NULL, db, NULL, &r, "county-clerk"));
+	ok(campaign_finding_add(NULL, db, NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL, unit, NULL,
+	                                                        "self_reported", NULL, "违规审批", NULL, date, NULL},
+	                        "county-clerk"));
+}
+
+/* every column of every row of a query, for comparing two stores */
+static char *rows_of(int rc, campaign_cursor **cp)
+{
+	size_t n = 0, cap = 1 << 16;
+	char *s = calloc(1, cap);
+	campaign_cursor *c = *cp;
+	ok(rc);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		for (int i = 0; i < campaign_cursor_column_count(c); i++) {
+			const char *v = campaign_cursor_text(c, i);
+			size_t k = strlen(v ? v : "NULL") + 1;
+			if (n + k + 1 > cap)
+				s = realloc(s, cap *= 2);
+			n += (size_t)snprintf(s + n, cap - n, "%s|", v ? v : "NULL");
+		}
+	campaign_cursor_free(c);
+	return s;
+}
+
+static void expect_same_answers(campaign_db *a, campaign_db *b)
+{
+	campaign_cursor *c;
+	char *x = rows_of(campaign_share_status_query(&c, a, NULL, AS_OF), &c);
+	char *y = rows_of(campaign_share_status_query(&c, b, NULL, AS_OF), &c);
+	assert_string_equal(x, y);
+	assert_non_null(strstr(x, "t2.2.o4|shizhong|"));
+	free(x), free(y);
+	x = rows_of(campaign_supervision_query(&c, a, NULL, AS_OF), &c);
+	y = rows_of(campaign_supervision_query(&c, b, NULL, AS_OF), &c);
+	assert_string_equal(x, y);
+	assert_non_null(strstr(x, "shawan|"));
+	free(x), free(y);
+}
+
+static long long count(level *l, int i, const char *sql)
+{
+	return raw_int(l->path[i], sql);
+}
+
+static void build_levels(level *l)
+{
+	make_sites(l);
+	ok(campaign_plan_import_file(l->db[PROVINCE], SEED_PLAN, "province", NULL));
+	flow(l, PROVINCE, CITY, "p-c");
+	flow(l, CITY, SHIZHONG, "c-a");
+	flow(l, CITY, SHAWAN, "c-b");
+	county_work(l->db[SHIZHONG], "shizhong", "done", 100, "2010-12-10");
+	county_work(l->db[SHAWAN], "shawan", "in_progress", 50, "2010-12-15");
+	flow(l, SHIZHONG, CITY, "a-c");
+	flow(l, SHAWAN, CITY, "b-c");
+	flow(l, CITY, PROVINCE, "c-p");
+}
+
+static void test_three_levels(void **state)
+{
+	level l = {0};
+	campaign_db *one;
+	(void)state;
+	build_levels(&l);
+	/* the plan came down with the province's rids */
+	assert_int_equal(count(&l, SHAWAN, "SELECT count(*) FROM outcome"), 32);
+	assert_int_equal(count(&l, SHAWAN, "SELECT max(rid) FROM unit"), count(&l, PROVINCE, "SELECT max(rid) FROM unit"));
+	/* the counties' rows are at the city and the province */
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM progress_report"), 2);
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 2);
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM finding"), 2);
+	/* the province holds each county's chain, checked, and the city's */
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(DISTINCT site) FROM audit_remote"), 3);
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM audit_remote WHERE site = '511102'"),
+	                 count(&l, PROVINCE, "SELECT head_seq FROM sync_peer WHERE site = '511102'"));
+	/* one store holding the same data answers alike; a store that is no site has no outbox */
+	one = open_seed();
+	county_work(one, "shizhong", "done", 100, "2010-12-10");
+	county_work(one, "shawan", "in_progress", 50, "2010-12-15");
+	expect_same_answers(l.db[PROVINCE], one);
+	expect_same_answers(l.db[CITY], one);
+	campaign_close(one);
+	/* by site: the city's subtree holds the city's and both counties' units */
+	{
+		campaign_cursor *c;
+		ok(campaign_site_units_query(&c, l.db[PROVINCE], "511100"));
+		EXPECT_ROW(c, "site", "511100", "unit", "city");
+		EXPECT_ROW(c, "site", "511102", "unit", "shizhong");
+		EXPECT_ROW(c, "site", "511111", "unit", "shawan");
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+		campaign_cursor_free(c);
+		ok(campaign_sync_silent_query(&c, l.db[PROVINCE], "2000-01-01"));
+		assert_int_equal(count_rows(c), 0);
+		ok(campaign_sync_silent_query(&c, l.db[PROVINCE], "2999-01-01"));
+		assert_int_equal(count_rows(c), 3);
+	}
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	assert_string_equal(verify_summary(l.db[CITY], NULL, NULL), "");
+	assert_string_equal(verify_summary(l.db[SHIZHONG], NULL, NULL), "");
+	free_sites(&l);
+}
+
+static void test_replay_is_a_no_op(void **state)
+{
+	level l = {0};
+	char path[300], *report;
+	long long audit;
+	(void)state;
+	build_levels(&l);
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-11");
+	free(export_to(&l, SHIZHONG, CITY, "again", path, sizeof path));
+	free(apply_at(&l, CITY, path));
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM progress_report"), 3);
+	audit = count(&l, CITY, "SELECT count(*) FROM audit_log");
+	report = apply_at(&l, CITY, path);
+	assert_non_null(strstr(report, "\"status\":\"replay\""));
+	free(report);
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM progress_report"), 3);
+	/* the apply's own call entry alone */
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM audit_log"), audit + 1);
+	remove(path);
+	free_sites(&l);
+}
+
+/* @path is refused at site @at with @msg (a prefix); nothing changes there, the bundle is quarantined. */
+static void expect_refused(level *l, int at, const char *path, const char *msg)
+{
+	long long reports = count(l, at, "SELECT count(*) FROM progress_report");
+	long long quarantined = count(l, at, "SELECT count(*) FROM sync_quarantine");
+	long long received = count(l, at, "SELECT sum(received) + sum(head_seq) FROM sync_peer");
+	campaign_buf *r = NULL;
+	int rc = campaign_sync_apply(&r, l->db[at], path, "clerk");
+	assert_int_equal(rc, CAMPAIGN_EINVALID);
+	if (strncmp(campaign_error_message(), msg, strlen(msg)))
+		fail_msg("message \"%s\", expected \"%s...\"", campaign_error_message(), msg);
+	assert_null(r);
+	assert_int_equal(count(l, at, "SELECT count(*) FROM progress_report"), reports);
+	assert_int_equal(count(l, at, "SELECT sum(received) + sum(head_seq) FROM sync_peer"), received);
+	assert_int_equal(count(l, at, "SELECT count(*) FROM sync_quarantine"), quarantined + 1);
+}
+
+static void test_refusals(void **state)
+{
+	level l = {0};
+	char first[300], second[300], msg[200];
+	FILE *f;
+	long size;
+	(void)state;
+	build_levels(&l);
+	/* the plan only from above: a county's change of the thresholds */
+	ok(campaign_thresholds_set(l.db[SHIZHONG], NULL, 3, 1, "county-clerk"));
+	free(export_to(&l, SHIZHONG, CITY, "plan-up", first, sizeof first));
+	expect_refused(&l, CITY, first, "bundle refused: site 511102 sent rows of campaign_threshold, which travel only down");
+	remove(first);
+	/* a gap: the second bundle without the first */
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-11");
+	free(export_to(&l, SHIZHONG, CITY, "first", first, sizeof first));
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-12");
+	free(export_to(&l, SHIZHONG, CITY, "second", second, sizeof second));
+	snprintf(msg, sizeof msg, "bundle refused: the part from site 511102 starts at seq");
+	expect_refused(&l, CITY, second, msg);
+	assert_non_null(strstr(campaign_error_message(), "a gap"));
+	/* a bad signature: one byte of the first bundle changed */
+	f = fopen(first, "r+b");
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	size = ftell(f);
+	fseek(f, size - 70, SEEK_SET);
+	fputc('#', f);
+	fclose(f);
+	expect_refused(&l, CITY, first, "bundle refused: the part from site 511102 does not carry its signature");
+	remove(first), remove(second);
+	/* a row of another county's unit */
+	county_work(l.db[SHAWAN], "shizhong", "done", 100, "2010-12-11");
+	free(export_to(&l, SHAWAN, CITY, "rogue", first, sizeof first));
+	expect_refused(&l, CITY, first, "bundle refused: site 511111 sent a row of ");
+	remove(first);
+	free_sites(&l);
+}
+
+static void test_rewritten_chain(void **state)
+{
+	level l = {0};
+	char path[300];
+	(void)state;
+	build_levels(&l);
+	county_work(l.db[SHAWAN], "shawan", "done", 100, "2010-12-18");
+	/* an entry not yet sent is altered behind the library's back */
+	raw_sql(l.path[SHAWAN], "UPDATE audit_log SET actor = 'someone else' WHERE seq = (SELECT max(seq) FROM audit_log "
+	                        "WHERE kind = 'call')");
+	free(export_to(&l, SHAWAN, CITY, "rewritten", path, sizeof path));
+	expect_refused(&l, CITY, path, "bundle refused: the audit chain of site 511111 is broken at entry");
+	remove(path);
+	free_sites(&l);
+}
+
+static void test_sites(void **state)
+{
+	campaign_db *db = open_memory();
+	campaign_cursor *c;
+	(void)state;
+	/* a store of today is no site and records nothing */
+	ok(campaign_sites_query(&c, db));
+	assert_int_equal(count_rows(c), 0);
+	expect_error(campaign_site_init(db, &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "51110", "乐山市", NULL, NULL, NULL, NULL},
+	                                "admin"),
+	             CAMPAIGN_EINVALID, "the site code \"51110\" is not a 6-digit administrative-division code");
+	expect_error(campaign_site_init(db, &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "511100", "\xff", NULL, NULL, NULL, NULL},
+	                                "admin"),
+	             CAMPAIGN_EINVALID, "the site name is not valid UTF-8");
+	expect_error(campaign_site_init(db, &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "511100", "乐山市", NULL, NULL, NULL, NULL},
+	                                "admin"),
+	             CAMPAIGN_EINVALID, "a site signs its bundles: open the store with a signing key");
+	ok(campaign_sites_query(&c, db));
+	assert_int_equal(count_rows(c), 0);
+	campaign_close(db);
+}
+
+TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels),
+          cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
+          cmocka_unit_test(test_rewritten_chain))

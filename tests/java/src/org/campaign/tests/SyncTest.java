@@ -1,0 +1,78 @@
+package org.campaign.tests;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.campaign.Campaign;
+import org.campaign.InvalidInputException;
+import org.campaign.OpenOptions;
+import org.campaign.ProgressReportAddOptions;
+import org.campaign.Row;
+import org.campaign.SiteOptions;
+import org.campaign.Store;
+import org.campaign.SyncExportOptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sites and bundles from Java: the plan down, a county's report up through the city unchanged (campaign/sync.h). */
+class SyncTest {
+    static final String[][] SITES = {{"510000", "四川省", null, null}, {"511100", "乐山市", "510000", "city"},
+        {"511102", "市中区", "511100", "shizhong"}};
+
+    static SiteOptions site(String[] s) {
+        return new SiteOptions().code(s[0]).name(s[1]).parent(s[2]).unit(s[3]);
+    }
+
+    static String flow(Map<String, Store> dbs, Path dir, String from, String to) {
+        String path = dir.resolve(from + "-" + to + ".bundle").toString();
+        dbs.get(from).syncExport(new SyncExportOptions().to_site(to).path(path), "clerk");
+        return dbs.get(to).syncApply(path, "clerk");
+    }
+
+    @Test
+    void threeLevels(@TempDir Path dir) throws Exception {
+        Map<String, Store> dbs = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        try {
+            for (String[] s : SITES) {
+                keys.put(s[0], Campaign.auditKeygen());
+                Store db = Campaign.open(dir.resolve(s[0] + ".db").toString(), new OpenOptions().signing_key(keys.get(s[0])));
+                dbs.put(s[0], db);
+                db.siteInit(site(s), "admin");
+            }
+            for (String[] s : SITES)
+                for (String[] p : SITES)
+                    if (!p[0].equals(s[0]))
+                        dbs.get(s[0]).siteAddPeer(site(p).public_key(Campaign.auditPublicKey(keys.get(p[0]))), "admin");
+            dbs.get("510000").planImportFile(PlanTest.SEED, "province");
+            flow(dbs, dir, "510000", "511100");
+            assertTrue(flow(dbs, dir, "511100", "511102").contains("\"origin\":\"510000\""));
+            dbs.get("511102").progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 10)), "county");
+            flow(dbs, dir, "511102", "511100");
+            String up = dir.resolve("511100-510000.bundle").toString();
+            assertTrue(flow(dbs, dir, "511100", "510000").contains("\"origin\":\"511102\""));
+            boolean done = false;
+            for (Row r : dbs.get("510000").shareStatusQuery(null, LocalDate.of(2011, 1, 15)))
+                if (r.getString("outcome").equals("t2.2.o4") && r.getString("unit").equals("shizhong"))
+                    done = r.getString("status").equals("done");
+            assertTrue(done);
+            assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
+            assertTrue(dbs.get("510000").syncApply(up, "clerk").contains("\"status\":\"replay\""));
+            byte[] b = Files.readAllBytes(Path.of(up));
+            b[b.length - 70] ^= 1;
+            Files.write(Path.of(up), b);
+            String bad = up;
+            Store province = dbs.get("510000");
+            InvalidInputException e = assertThrows(InvalidInputException.class, () -> province.syncApply(bad, "clerk"));
+            assertTrue(e.getMessage().contains("bundle refused"), e.getMessage());
+        } finally {
+            for (Store db : dbs.values())
+                db.close();
+        }
+    }
+}

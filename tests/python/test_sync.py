@@ -1,0 +1,80 @@
+"""Sites and bundles from Python: the plan down from the province through the
+city to a county, the county's report up through the city unchanged, a replay
+a no-op, a tampered bundle refused (campaign/sync.h)."""
+import json
+import os
+
+import pytest
+
+import campaign
+
+SEED = os.path.join(os.environ.get("CAMPAIGN_SOURCE_DIR", "."), "examples", "plans", "leshan-2010.yaml")
+SITES = [("510000", "四川省", None, None), ("511100", "乐山市", "510000", "city"),
+         ("511102", "市中区", "511100", "shizhong")]
+
+
+def make_sites(tmp_path):
+    keys = {code: campaign.audit_keygen() for code, *_ in SITES}
+    dbs = {}
+    for code, name, parent, unit in SITES:
+        dbs[code] = campaign.Store(tmp_path / f"{code}.db", signing_key=keys[code])
+        dbs[code].site_init(code=code, name=name, parent=parent, unit=unit, actor="admin")
+    for code, *_ in SITES:
+        for peer, name, parent, unit in SITES:
+            if peer != code:
+                dbs[code].site_add_peer(code=peer, name=name, parent=parent, unit=unit,
+                                        public_key=campaign.audit_public_key(keys[peer]), actor="admin")
+    return dbs
+
+
+def flow(dbs, tmp_path, src, dst):
+    path = str(tmp_path / f"{src}-{dst}.bundle")
+    dbs[src].sync_export(to_site=dst, path=path, actor="clerk")
+    return path, json.loads(dbs[dst].sync_apply(path, actor="clerk"))
+
+
+def test_three_levels(tmp_path):
+    dbs = make_sites(tmp_path)
+    try:
+        rows = list(dbs["511100"].sites_query())
+        assert [(r.code, r.role) for r in rows] == [("511100", "self"), ("510000", "peer"), ("511102", "peer")]
+        dbs["510000"].plan_import_file(SEED, actor="province")
+        flow(dbs, tmp_path, "510000", "511100")
+        _, report = flow(dbs, tmp_path, "511100", "511102")
+        assert [p["origin"] for p in report["parts"]] == ["511100", "510000"]
+        dbs["511102"].progress_report_add(outcome="t2.2.o4", unit="shizhong", status="done", percent=100,
+                                          date="2010-12-10", actor="county")
+        flow(dbs, tmp_path, "511102", "511100")
+        up, report = flow(dbs, tmp_path, "511100", "510000")
+        assert [p["origin"] for p in report["parts"]] == ["511100", "511102"]
+        share = next(r for r in dbs["510000"].share_status_query(as_of="2011-01-15")
+                     if r.outcome == "t2.2.o4" and r.unit == "shizhong")
+        assert share.status == "done"
+        status = {r.site: r for r in dbs["510000"].sync_status_query()}
+        assert status["511102"].received == 1 and status["511100"].received == 0
+        assert list(dbs["510000"].audit_verify()) == []
+        # a replay changes nothing
+        again = json.loads(dbs["510000"].sync_apply(up, actor="clerk"))
+        assert {p["status"] for p in again["parts"]} == {"replay"}
+        # a tampered bundle is refused, and nothing is applied
+        dbs["511102"].progress_report_add(outcome="t2.2.o4", unit="shizhong", status="done", percent=100,
+                                          date="2010-12-11", actor="county")
+        path = str(tmp_path / "bad.bundle")
+        dbs["511102"].sync_export(to_site="511100", path=path, actor="clerk")
+        data = bytearray(open(path, "rb").read())
+        data[-70] ^= 1
+        open(path, "wb").write(bytes(data))
+        before = len(list(dbs["511100"].progress_history_query()))
+        with pytest.raises(campaign.InvalidInput, match="does not carry its signature"):
+            dbs["511100"].sync_apply(path, actor="clerk")
+        assert len(list(dbs["511100"].progress_history_query())) == before
+    finally:
+        for db in dbs.values():
+            db.close()
+
+
+def test_site_init_refuses_a_bad_code(tmp_path):
+    with campaign.Store(tmp_path / "x.db", signing_key=campaign.audit_keygen()) as db:
+        with pytest.raises(campaign.InvalidInput, match="is not a 6-digit administrative-division code"):
+            db.site_init(code="5111", name="乐山市", actor="admin")
+        assert list(db.sites_query()) == []
