@@ -7,7 +7,7 @@
 #   sh tests/coverage.sh --html                          also build-cov/coverage.html
 set -eu
 cd "$(dirname "$0")/.."
-# measured 2026-12-03: lines 90.4 %, branches 73.7 % (9360 of 10357 lines, 6967 of 9459 branches)
+# measured 2026-12-03: lines 90.0 %, branches 73.6 % (9397 of 10446 lines, 7206 of 9795 branches)
 line_floor=${LINE_FLOOR:-89}
 branch_floor=${BRANCH_FLOOR:-72}
 # the kills add no coverage the first undisturbed run does not: a few are enough here

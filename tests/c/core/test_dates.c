@@ -25,12 +25,12 @@ static void refused(int rc, const char *message)
 	assert_string_equal(campaign_error_message(), message);
 }
 
-/* "WHAT DATE is after today (T)", T the UTC day the library takes for today. */
+/* "WHAT DATE is after today (T)", T the day the library takes for today: Beijing's (UTC+8, as db_today). */
 static const char *after_today(const char *what, const char *date)
 {
 	static char msg[160];
 	char day[11];
-	time_t t = time(NULL);
+	time_t t = time(NULL) + 8 * 3600;
 	strftime(day, sizeof day, "%Y-%m-%d", gmtime(&t));
 	snprintf(msg, sizeof msg, "%s %s is after today (%s)", what, date, day);
 	return msg;
