@@ -214,13 +214,9 @@ int campaign_chart_write_buf(campaign_buf **out, campaign_db *db, const char *ca
 
 int campaign_chart_write(campaign_db *db, const char *campaign, const campaign_chart_options *opts, const char *path)
 {
-	campaign_buf *b;
-	int rc;
+	campaign_buf *b = NULL;
 	if (!path)
 		return error_set(CAMPAIGN_EINVALID, "campaign_chart_write: path is NULL");
-	if ((rc = campaign_chart_write_buf(&b, db, campaign, opts)))
-		return rc;
-	rc = buf_write_file(b, path);
-	campaign_buf_free(b);
-	return rc;
+	int rc = campaign_chart_write_buf(&b, db, campaign, opts); /* before @b is read */
+	return dash_to_file(rc, b, path);
 }

@@ -134,16 +134,21 @@ int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *db, const char
 	return dash_finish(&d, out);
 }
 
-int campaign_dashboard_write(campaign_db *db, const char *campaign, const campaign_dashboard_options *opts,
-                             const char *path)
+int dash_to_file(int rc, campaign_buf *b, const char *path)
 {
-	campaign_buf *b;
-	int rc;
-	if (!path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_dashboard_write: path is NULL");
-	if ((rc = campaign_dashboard_write_buf(&b, db, campaign, opts)))
+	if (rc)
 		return rc;
 	rc = buf_write_file(b, path);
 	campaign_buf_free(b);
 	return rc;
+}
+
+int campaign_dashboard_write(campaign_db *db, const char *campaign, const campaign_dashboard_options *opts,
+                             const char *path)
+{
+	campaign_buf *b = NULL;
+	if (!path)
+		return error_set(CAMPAIGN_EINVALID, "campaign_dashboard_write: path is NULL");
+	int rc = campaign_dashboard_write_buf(&b, db, campaign, opts); /* before @b is read */
+	return dash_to_file(rc, b, path);
 }

@@ -60,6 +60,8 @@ typedef struct dash {
  * and its end (the buffer handed to *out, or freed on failure); the styles. */
 int dash_start(dash *d, campaign_db *db, const char *campaign, const char *as_of, const char *unit, const char *site);
 int dash_finish(dash *d, campaign_buf **out);
+/* A public _write(): the page @b made with result @rc, written to @path whole and freed. */
+int dash_to_file(int rc, campaign_buf *b, const char *path);
 extern const char DASH_CSS[];
 
 /* html.c: the writer */
