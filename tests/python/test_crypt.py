@@ -78,3 +78,19 @@ def test_search_never_finds_confidential_text(store):
     with campaign.Store(store, key=KEY) as db:
         assert list(db.search_query(text=NAME)) == []
         assert list(db.search_query(text="收受红包")) == []
+
+
+def test_typical_cases_masked(seed):
+    seed.catalogue_import_file(path=SEED.parents[1] / "catalogues" / "ten-categories.yaml", actor="office")
+    seed.finding_add(id="F-M", unit="mabian", category="ten-categories/c8", origin="investigated",
+                     people="王𠀋明、欧阳修", description="王𠀋明收受贿赂，欧阳修知情不报", found_on="2010-11-20",
+                     actor="office")
+    seed.case_lead_add(id="L-1", finding="F-M", received_on="2010-11-21", details="秘密", reporter="赵举报",
+                       actor="office")
+    seed.case_lead_resolve(lead="L-1", outcome="sanctioned", date="2010-12-01", actor="office")
+    rows = [r.as_dict() for r in seed.typical_cases_query(actor="office")]
+    assert [(r["id"], r["people"], r["found"], r["outcome_label"]) for r in rows] == \
+        [("L-1", "王某、欧阳某", "王某收受贿赂，欧阳某知情不报", "给予处分")]
+    assert list(seed.typical_cases_query(actor="office", to="2010-11-30")) == []
+    with pytest.raises(campaign.InvalidInput):
+        seed.typical_cases_query(actor="office", to="2010-13-01")
