@@ -95,8 +95,7 @@ int cmd_verify(args *a)
 			if (problems)
 				rc = EXIT_BAD;
 			else
-				printf(_("verified: the chain is whole and every row matches the log%s
-"),
+				printf(_("verified: the chain is whole and every row matches the log%s\n"),
 				       *cp ? _("; the witnesses hold") : "");
 		}
 		campaign_close(db);

@@ -207,14 +207,12 @@ const char *arg_opt(args *a, const char *name);
 int usage_error(const char *fmt, const char *arg);
 /* Prints the last error and returns EXIT_BAD. */
 int fail(void);
-/* Opens the store with @flags and the key of --key-file, else of the file
- * $CAMPAIGN_KEY_FILE names (none: confidential fields are locked); returns 0 or an exit code. */
+/* Opens the store with @flags and the host's keys: --key-file, --signing-key-file and
+ * --witness-file, else $CAMPAIGN_KEY_FILE, $CAMPAIGN_SIGNING_KEY_FILE and $CAMPAIGN_WITNESS_FILE
+ * (no key: confidential fields are locked); returns 0 or an exit code. */
 int open_store(args *a, campaign_db **db, unsigned int flags);
 /* Opens the store read-only; returns 0 or an exit code. */
 int open_existing(args *a, campaign_db **db);
-/* Opens the store with @flags and the host's signing key and witness file
- * (--signing-key-file, --witness-file, else $CAMPAIGN_SIGNING_KEY_FILE, $CAMPAIGN_WITNESS_FILE). */
-int open_store(args *a, unsigned int flags, campaign_db **db);
 /* Opens an existing store for writing; returns 0 or an exit code. */
 int open_writable(args *a, campaign_db **db);
 /* The command's argument @k, from 0 (NULL: none). */

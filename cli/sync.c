@@ -51,7 +51,7 @@ static int sync_status(campaign_cursor **c, campaign_db *db, args *a)
 
 static int sync_silent(campaign_cursor **c, campaign_db *db, args *a)
 {
-	return campaign_sync_silent_query(c, db, arg_opt(a, "--since") ? arg_opt(a, "--since") : today_beijing());
+	return campaign_sync_silent_query(c, db, arg_opt(a, "--since") ? arg_opt(a, "--since") : today_local());
 }
 
 /* sync export --to CODE --output FILE --key FILE: prints the report (JSON) */

@@ -51,7 +51,7 @@ static const char CHECK_PLAIN[] = "libcampaign confidential key check 1";
 
 /* The key's id: 8 hex digits of SHA-256 over a label and the key (the label:
  * never the digest of the bare key, which another use of it might publish). */
-static int key_id(const unsigned char key[32], char out[KEYID_LEN + 1])
+static int sealing_key_id(const unsigned char key[32], char out[KEYID_LEN + 1])
 {
 	static const char label[24] = "libcampaign key id 1";
 	unsigned char in[sizeof label + 32];
@@ -99,7 +99,7 @@ static int seal_with(const unsigned char key[32], const struct campaign_buf *aad
 	int rc;
 	if (!b64)
 		rc = error_set(n < (1u << 30) ? CAMPAIGN_ENOMEM : CAMPAIGN_EINVALID, "cannot seal a value of %zu bytes", n);
-	else if ((rc = key_id(key, id)))
+	else if ((rc = sealing_key_id(key, id)))
 		;
 	else if (RAND_bytes(raw, NONCE) != 1 ||
 	         !gcm(1, key, raw, aad, (const unsigned char *)plain, (int)n, raw + NONCE, raw + NONCE + n))
@@ -140,7 +140,7 @@ static int open_with(const unsigned char key[32], const struct campaign_buf *aad
 	unsigned char *raw = NULL;
 	size_t raw_n = 0, n;
 	int rc;
-	if ((rc = key_id(key, id)))
+	if ((rc = sealing_key_id(key, id)))
 		return rc;
 	if (strlen(value) < PREFIX_LEN + KEYID_LEN + 1 || value[PREFIX_LEN + KEYID_LEN] != ':')
 		return error_set(CAMPAIGN_EIO, "a sealed confidential value is damaged (not enc1:KEYID:BASE64)");
@@ -309,7 +309,7 @@ static int check_of(const unsigned char key[32], char id[KEYID_LEN + 1], struct 
 {
 	struct campaign_buf aad = {0};
 	int rc;
-	if (!(rc = key_id(key, id)) && !(rc = aad_of(&aad, "confidential_key", "check_value", id)))
+	if (!(rc = sealing_key_id(key, id)) && !(rc = aad_of(&aad, "confidential_key", "check_value", id)))
 		rc = seal_with(key, &aad, CHECK_PLAIN, sizeof CHECK_PLAIN - 1, out);
 	buf_reset(&aad);
 	return rc;
@@ -339,7 +339,7 @@ static int key_matches(campaign_db *db, int *keyed)
 	if (!st)
 		return campaign_error_code_last();
 	*keyed = db_step_row(db, st, "cannot read the key check", &rc);
-	if (*keyed && db->has_key && !(rc = key_id(db->key, id)) && !strcmp(id, (const char *)sqlite3_column_text(st, 0)) &&
+	if (*keyed && db->has_key && !(rc = sealing_key_id(db->key, id)) && !strcmp(id, (const char *)sqlite3_column_text(st, 0)) &&
 	    !(rc = aad_of(&aad, "confidential_key", "check_value", id)))
 		ok = open_with(db->key, &aad, (const char *)sqlite3_column_text(st, 1), &plain) == CAMPAIGN_OK &&
 		     plain.size == sizeof CHECK_PLAIN - 1 && !memcmp(plain.data, CHECK_PLAIN, plain.size);

@@ -15,4 +15,4 @@ def test_backup_is_a_store_of_its_own(tmp_path):
             db.backup("clerk", str(copy))
     with campaign.Store(copy, campaign.OPEN_READONLY) as b:
         assert len(list(b.measures_query())) == 35
-        assert list(b.audit_verify()) == []
+        assert [r for r in b.audit_verify() if r["severity"] == "problem"] == []

@@ -10,7 +10,6 @@ static void test_backup_copies_and_verifies(void **state)
 {
 	char path[512], copy[512];
 	campaign_db *db = NULL, *b = NULL;
-	campaign_cursor *c = NULL;
 	(void)state;
 	tmp_store_path(path, sizeof path, "live.db");
 	tmp_store_path(copy, sizeof copy, "copy.db");
@@ -31,9 +30,7 @@ static void test_backup_copies_and_verifies(void **state)
 	assert_int_equal(raw_int(copy, "SELECT count(*) FROM audit_log WHERE kind = 'call' AND operation = "
 	                               "'store.backup' AND actor = 'clerk'"), 1);
 	assert_int_equal(campaign_open(&b, copy, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
-	assert_int_equal(campaign_audit_verify(&c, b, NULL, NULL), CAMPAIGN_OK);
-	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
-	campaign_cursor_free(c);
+	assert_string_equal(verify_summary(b, NULL, NULL), "");
 	campaign_close(b);
 }
 

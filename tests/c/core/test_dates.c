@@ -25,13 +25,13 @@ static void refused(int rc, const char *message)
 	assert_string_equal(campaign_error_message(), message);
 }
 
-/* "WHAT DATE is after today (T)", T the day the library takes for today: Beijing's (UTC+8, as db_today). */
+/* "WHAT DATE is after today (T)", T the day the library takes for today: the local date (as db_today). */
 static const char *after_today(const char *what, const char *date)
 {
 	static char msg[160];
 	char day[11];
-	time_t t = time(NULL) + 8 * 3600;
-	strftime(day, sizeof day, "%Y-%m-%d", gmtime(&t));
+	time_t t = time(NULL);
+	strftime(day, sizeof day, "%Y-%m-%d", localtime(&t));
 	snprintf(msg, sizeof msg, "%s %s is after today (%s)", what, date, day);
 	return msg;
 }
