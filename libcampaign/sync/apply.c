@@ -133,6 +133,10 @@ static int check_sequence(write_op *op, apply_ctx *x, const manifest *m, const p
 	if (!dir || strcmp(dir, m->dir))
 		return refuse(x, "site %s is not %s this site (%s)", m->from, !strcmp(m->dir, "up") ? "below" : "above",
 		              x->self);
+	/* addressed here, or to a site between the origin and here that relays it */
+	if (strcmp(m->to, x->self) && ((rc = site_direction(op->db, &op->st, m->to, &dir)) || !dir || strcmp(dir, m->dir)))
+		return rc ? rc : refuse(x, "the part from site %s is addressed to site %s, which does not relay to this site",
+		                        m->from, m->to);
 	if (m->last <= ps->received && m->audit_last <= ps->head_seq) {
 		*replay = 1;
 		return CAMPAIGN_OK;
