@@ -4,17 +4,15 @@
 #include <string.h>
 #include "commands.h"
 
-/* Opens the store for writing, with the signing key of --key when given;
+/* Opens the store for writing with the host's keys (the global --signing-key-file, else
+ * $CAMPAIGN_SIGNING_KEY_FILE: the one key that signs both the chain heads and the bundles);
  * `site init` may create it (a new site's first step, before any plan comes). */
 static int open_signing(args *a, campaign_db **db, int create)
 {
-	campaign_open_options o = CAMPAIGN_OPEN_OPTIONS_INIT;
-	o.flags = create ? 0 : CAMPAIGN_OPEN_NOCREATE;
-	o.signing_key_file = arg_opt(a, "--key");
-	return campaign_open_with(db, a->db, &o) ? fail() : 0;
+	return open_store(a, db, create ? 0 : CAMPAIGN_OPEN_NOCREATE);
 }
 
-/* site init CODE --name N [--parent P] [--unit U] --key FILE; site add-peer CODE --name N --pubkey FILE */
+/* site init CODE --name N [--parent P] [--unit U] (with --signing-key-file); site add-peer CODE --name N --pubkey FILE */
 static int site_write(args *a)
 {
 	int peer = !strcmp(a->pos[0], "add-peer");
@@ -54,7 +52,7 @@ static int sync_silent(campaign_cursor **c, campaign_db *db, args *a)
 	return campaign_sync_silent_query(c, db, arg_opt(a, "--since") ? arg_opt(a, "--since") : today_local());
 }
 
-/* sync export --to CODE --output FILE --key FILE: prints the report (JSON) */
+/* sync export --to CODE --output FILE (with --signing-key-file): prints the report (JSON) */
 static int sync_export(args *a)
 {
 	campaign_sync_export_options o = CAMPAIGN_SYNC_EXPORT_OPTIONS_INIT;
@@ -86,14 +84,12 @@ static int sync_apply(args *a)
 	return rc;
 }
 
-#define O_KEY OPT("--key", 0, "FILE", "the store's signing key (from `campaign keygen`)")
 
 const cli_command site_commands[] = {
 	CMD("init", "CODE", "make this store the site CODE (6 digits), once",
 	    OPTIONS(OPT("--name", 0, "NAME", "the site's name (乐山市)"), OPT("--parent", 0, "CODE", "the parent site"),
 	            OPT("--unit", 0, "UNIT", "the unit it is in the plan received from above"),
-	            OPT("--confidential", 0, "C", "none (default) or encrypted: whether *_confidential rows travel"),
-	            O_KEY),
+	            OPT("--confidential", 0, "C", "none (default) or encrypted: whether *_confidential rows travel")),
 	    NULL, site_write),
 	CMD("add-peer", "CODE", "record a peer site and its public key",
 	    OPTIONS(OPT("--name", 0, "NAME", "the site's name"), OPT("--parent", 0, "CODE", "its parent site"),
@@ -106,7 +102,7 @@ const cli_command site_commands[] = {
 
 const cli_command sync_commands[] = {
 	CMD("export", "", "write a bundle of what a peer has not received",
-	    OPTIONS(OPT("--to", 0, "CODE", "the peer site"), OPT("--output", 'o', "FILE", "the bundle file"), O_KEY,
+	    OPTIONS(OPT("--to", 0, "CODE", "the peer site"), OPT("--output", 'o', "FILE", "the bundle file"),
 	            FLAG("--resend", 0, "everything the peer has not acknowledged")),
 	    NULL, sync_export),
 	CMD("apply", "FILE", "check a bundle and apply it, all or nothing", NULL, NULL, sync_apply),
