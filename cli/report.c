@@ -1,5 +1,6 @@
 /* `campaign report --as-of DATE`: overall progress, phases, units, the
- * overdue outcomes and the supervision list, in text, Markdown, CSV or JSON. */
+ * overdue outcomes and the supervision list, in text, Markdown, CSV or JSON,
+ * or as a workbook of one sheet per section (campaign_report_write_xlsx()). */
 #include <string.h>
 #include "commands.h"
 
@@ -215,9 +216,14 @@ int cmd_report(args *a)
 {
 	campaign_db *db;
 	int rc;
+	if (!strcmp(a->format, "xlsx") && !a->output)
+		return usage_error("--format xlsx writes a workbook: give --output FILE.xlsx%s", "");
 	if ((rc = open_existing(a, &db)))
 		return rc;
-	rc = (!strcmp(a->format, "json") ? report_json(db, a) : report_tables(db, a)) ? fail() : 0;
+	if (!strcmp(a->format, "xlsx"))
+		rc = campaign_report_write_xlsx(db, a->campaign, a->as_of, a->output) ? fail() : 0;
+	else
+		rc = (!strcmp(a->format, "json") ? report_json(db, a) : report_tables(db, a)) ? fail() : 0;
 	campaign_close(db);
 	return rc;
 }

@@ -127,7 +127,7 @@ CAMPAIGN_API int campaign_progress_history_query(campaign_cursor **out, campaign
                                                  const char *outcome, const char *unit);
 
 /**
- * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today in Beijing): outcome shares in
+ * Each share's status on @p as_of ("YYYY-MM-DD"; NULL for today (the local date)): outcome shares in
  * plan order, then milestone shares in plan order.
  * Columns: outcome (the outcome's or milestone's id), unit, unit_name, status (current
  * report's, or "not_started"), percent (int), reported_on (date or NULL), first (date),
@@ -183,6 +183,23 @@ CAMPAIGN_API int campaign_phase_status_query(campaign_cursor **out, campaign_db 
  */
 CAMPAIGN_API int campaign_supervision_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                             const char *as_of);
+
+/**
+ * Writes the progress report on @p as_of as a workbook (.xlsx, replaced if it exists), one
+ * sheet per section with Chinese headers, frozen header rows and dates as dates (as
+ * campaign_cursor_write_xlsx() writes a sheet): 成果进度 (campaign_outcome_status_query()),
+ * 各阶段 (campaign_phase_status_query()), 各单位 (campaign_workload_query()), 逾期成果 (the red
+ * outcomes), 督查名单 (campaign_supervision_query()) and 单位进度 (campaign_share_status_query()).
+ * A failed call leaves no file.
+ * @param db        the store
+ * @param campaign  campaign id, or NULL for the only one
+ * @param as_of     the date judged ("YYYY-MM-DD"); NULL for today (the local date)
+ * @param path      the workbook to write
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL @p db or @p path or a bad @p as_of;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign; ::CAMPAIGN_EIO when the file cannot be
+ *         written; ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_report_write_xlsx(campaign_db *db, const char *campaign, const char *as_of, const char *path);
 
 CAMPAIGN_END_DECLS
 #endif

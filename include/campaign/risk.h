@@ -523,7 +523,7 @@ CAMPAIGN_API int campaign_risk_publication_query(campaign_cursor **out, campaign
 /* ---- warnings and reports ---- */
 
 /**
- * Warnings (风险预警) on @p as_of (NULL: today in Beijing), most severe grade first:
+ * Warnings (风险预警) on @p as_of (NULL: today (the local date)), most severe grade first:
  * - "review_overdue": the grade in force was given more than its review interval
  *   before @p as_of;
  * - "uncontrolled": a top-grade point lacks a control on some line;

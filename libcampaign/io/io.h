@@ -346,6 +346,18 @@ int csv_source_string(row_source *src, const char *name, const char *text, size_
  * NULL: EIO "cannot open" naming @name) of @size bytes, for progress. */
 int csv_source_stream(row_source *src, FILE *f, const char *name, long long size, int utf8_at_line);
 
+/* ---- xlsx.c: workbooks out (libxlsxwriter) ----
+ * A workbook of one or more sheets, each a cursor's rows (campaign_cursor_write_xlsx()
+ * is one of them): open, a sheet per cursor, close -- which writes the file, or on a
+ * failure (rc != 0) removes it and returns rc. */
+typedef struct xlsx_book xlsx_book;
+int xlsx_book_open(xlsx_book **out, const char *path);
+/* The rows of @c that @keep (NULL: all) keeps, as the sheet @name (NULL: "SheetN"); columns
+ * and titles comma-separated as campaign_cursor_write_xlsx() takes them. */
+int xlsx_book_sheet(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
+                    int (*keep)(campaign_cursor *));
+int xlsx_book_close(xlsx_book *b, int rc);
+
 /* ---- xlsx_read.c: the xlsx row source ----
  *
  * The sheet named @sheet (NULL: the first) of the workbook @path: its first

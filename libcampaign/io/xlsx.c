@@ -1,5 +1,5 @@
-/* xlsx out: a cursor's rows as a worksheet, with libxlsxwriter (Debian's
- * libxlsxwriter-dev). Cells keep their kind -- integers are numbers, dates
+/* xlsx out: a cursor's rows as a worksheet of a workbook (io.h: xlsx_book_*,
+ * one or several sheets), with libxlsxwriter (Debian's libxlsxwriter-dev). Cells keep their kind -- integers are numbers, dates
  * Excel dates, text a shared string (which Excel never reads as a formula,
  * unlike a CSV cell) -- under a bold header row frozen in view, each column
  * as wide as its widest text. The sheet is built in memory and written at
@@ -9,14 +9,20 @@
 #include <utf8proc.h>
 #include <xlsxwriter.h>
 #include "core/core.h"
+#include "io/io.h"
 
 #define XLSX_MAX_COLS 128
 #define WIDTH_MAX 60 /* a long note wraps in Excel rather than making a column wider than a screen */
 
-typedef struct sheet {
+struct xlsx_book {
 	lxw_workbook *wb;
-	lxw_worksheet *ws;
 	lxw_format *bold, *date;
+	char *path;
+};
+
+typedef struct sheet {
+	xlsx_book *book;
+	lxw_worksheet *ws;
 	int n, idx[XLSX_MAX_COLS], width[XLSX_MAX_COLS];
 	char names[4096], heads[4096];
 	const char *title[XLSX_MAX_COLS];
@@ -80,23 +86,19 @@ static int columns_of(sheet *t, campaign_cursor *c, const char *columns, const c
 	return CAMPAIGN_OK;
 }
 
-static int sheet_begin(sheet *t, const char *path, const char *name)
+static int sheet_begin(sheet *t, const char *name)
 {
+	lxw_workbook *wb = t->book->wb;
 	lxw_error e;
-	if (!(t->wb = workbook_new(path)))
-		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	if (name && utf8_invalid_offset(name, strlen(name)) < strlen(name))
 		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: the sheet name is not UTF-8");
-	if (name && (e = workbook_validate_sheet_name(t->wb, name)))
+	if (name && (e = workbook_validate_sheet_name(wb, name)))
 		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: sheet name \"%s\": %s", name,
 		                 lxw_strerror(e));
-	if (!(t->ws = workbook_add_worksheet(t->wb, name)) || !(t->bold = workbook_add_format(t->wb)) ||
-	    !(t->date = workbook_add_format(t->wb)))
+	if (!(t->ws = workbook_add_worksheet(wb, name)))
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
-	format_set_bold(t->bold);
-	format_set_num_format(t->date, "yyyy-mm-dd");
 	for (int i = 0; i < t->n; i++) {
-		worksheet_write_string(t->ws, 0, (lxw_col_t)i, t->title[i], t->bold);
+		worksheet_write_string(t->ws, 0, (lxw_col_t)i, t->title[i], t->book->bold);
 		widen(t, i, t->title[i]);
 	}
 	worksheet_freeze_panes(t->ws, 1, 0);
@@ -114,17 +116,19 @@ static lxw_error cell(sheet *t, campaign_cursor *c, lxw_row_t row, int i)
 		return worksheet_write_number(t->ws, row, (lxw_col_t)i, (double)campaign_cursor_int(c, k), NULL);
 	if (campaign_cursor_column_type(c, k) == CAMPAIGN_COLUMN_DATE && date_valid(s)) {
 		lxw_datetime d = {atoi(s), atoi(s + 5), atoi(s + 8), 0, 0, 0};
-		return worksheet_write_datetime(t->ws, row, (lxw_col_t)i, &d, t->date);
+		return worksheet_write_datetime(t->ws, row, (lxw_col_t)i, &d, t->book->date);
 	}
 	/* text, and a date column's text that is not a date */
 	return worksheet_write_string(t->ws, row, (lxw_col_t)i, s, NULL);
 }
 
-static int rows_of(sheet *t, campaign_cursor *c)
+static int rows_of(sheet *t, campaign_cursor *c, int (*keep)(campaign_cursor *))
 {
 	int rc;
 	lxw_row_t row = 1;
 	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		if (keep && !keep(c))
+			continue;
 		for (int i = 0; i < t->n; i++) {
 			lxw_error e = cell(t, c, row, i);
 			if (e)
@@ -141,31 +145,69 @@ static int rows_of(sheet *t, campaign_cursor *c)
 	return CAMPAIGN_OK;
 }
 
-int campaign_cursor_write_xlsx(campaign_cursor *cursor, const char *path, const char *sheet_name, const char *columns,
-                               const char *titles)
+int xlsx_book_open(xlsx_book **out, const char *path)
 {
-	sheet t;
-	lxw_error e;
+	xlsx_book *b;
 	FILE *f;
-	int rc;
-	memset(&t, 0, sizeof t);
-	if (!cursor || !path)
-		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: %s is NULL", cursor ? "path" : "cursor");
-	if ((rc = columns_of(&t, cursor, columns, titles)))
-		return rc;
+	if (!path)
+		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: path is NULL");
 	/* a file that cannot be written is found before the work, and named here
 	 * (libxlsxwriter would find it only at the end, and print to stderr) */
 	if (!(f = fopen(path, "wb")))
 		return error_set(CAMPAIGN_EIO, "%s: cannot write the workbook", path);
 	fclose(f);
-	if (!(rc = sheet_begin(&t, path, sheet_name)))
-		rc = rows_of(&t, cursor);
-	if (!t.wb)
-		return rc;
-	e = workbook_close(t.wb); /* writes the file; frees the workbook either way */
-	if (!rc && e)
-		return error_set(CAMPAIGN_EIO, "%s: cannot write the workbook (%s)", path, lxw_strerror(e));
-	if (rc)
+	if (!(b = calloc(1, sizeof *b)) || !(b->path = str_dup(path)) || !(b->wb = workbook_new(path)) ||
+	    !(b->bold = workbook_add_format(b->wb)) || !(b->date = workbook_add_format(b->wb))) {
+		xlsx_book_close(b, CAMPAIGN_ENOMEM);
 		remove(path);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	format_set_bold(b->bold);
+	format_set_num_format(b->date, "yyyy-mm-dd");
+	*out = b;
+	return CAMPAIGN_OK;
+}
+
+int xlsx_book_sheet(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
+                    int (*keep)(campaign_cursor *))
+{
+	sheet t;
+	int rc;
+	memset(&t, 0, sizeof t);
+	t.book = b;
+	if (!c)
+		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: cursor is NULL");
+	if (!(rc = columns_of(&t, c, columns, titles)) && !(rc = sheet_begin(&t, name)))
+		rc = rows_of(&t, c, keep);
+	return rc;
+}
+
+int xlsx_book_close(xlsx_book *b, int rc)
+{
+	lxw_error e;
+	if (!b)
+		return rc;
+	if (b->wb) {
+		e = workbook_close(b->wb); /* writes the file; frees the workbook either way */
+		if (!rc && e)
+			rc = error_set(CAMPAIGN_EIO, "%s: cannot write the workbook (%s)", b->path, lxw_strerror(e));
+	}
+	if (rc && b->path)
+		remove(b->path);
+	free(b->path);
+	free(b);
+	return rc;
+}
+
+int campaign_cursor_write_xlsx(campaign_cursor *cursor, const char *path, const char *sheet_name, const char *columns,
+                               const char *titles)
+{
+	xlsx_book *b;
+	int rc;
+	if (!cursor || !path)
+		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: %s is NULL", cursor ? "path" : "cursor");
+	if ((rc = xlsx_book_open(&b, path)))
+		return rc;
+	rc = xlsx_book_close(b, xlsx_book_sheet(b, cursor, sheet_name, columns, titles, NULL));
 	return rc ? rc : (error_ok(), CAMPAIGN_OK);
 }
