@@ -6,6 +6,7 @@
  * the parts the message had at its conversions, in the same order. Matching
  * patterns keeps the library's API and every domain's error_set() as they
  * are; a message with no pattern here is shown in English. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
@@ -74,6 +75,7 @@ static const char *const patterns[] = {
 	N_("%s: a value in a column with no header"),
 	N_("%s: not a zip (%s)"),
 	N_("%s: cannot open"),
+	N_("unknown column \"%s\" (expected %s)"),
 	/* signed heads, checkpoints and witnesses (core/audit.c, core/audit_head.c) */
 	N_("the signature of head %lld does not verify"),
 	N_("the signature of head %lld does not verify (its key is not recorded)"),
@@ -174,17 +176,33 @@ static const char *fill(const char *tr, const part *parts)
 	return out;
 }
 
-const char *cli_error_text(const char *message)
+/* The translation of @message by the first pattern it matches whole, NULL if none. */
+static const char *translated(const char *message)
 {
 	part parts[MAX_PARTS];
-	if (!cli_zh() || !message)
-		return message;
 	for (int i = 0; patterns[i]; i++) {
 		memset(parts, 0, sizeof parts);
 		if (match(patterns[i], message, parts, 0)) {
 			const char *tr = _(patterns[i]);
-			return tr == patterns[i] ? message : fill(tr, parts);
+			return tr == patterns[i] ? NULL : fill(tr, parts);
 		}
 	}
+	return NULL;
+}
+
+const char *cli_error_text(const char *message)
+{
+	static char out[2300];
+	const char *tr, *tail;
+	if (!cli_zh() || !message)
+		return message;
+	if ((tr = translated(message)))
+		return tr;
+	/* a located message, "rules.yaml:7:12: rule ...": the place stays, the rest is translated */
+	for (tail = strstr(message, ": "); tail; tail = strstr(tail + 2, ": "))
+		if ((tr = translated(tail + 2))) {
+			snprintf(out, sizeof out, "%.*s：%s", (int)(tail - message), message, tr);
+			return out;
+		}
 	return message;
 }
