@@ -94,6 +94,13 @@ static const char *const patterns[] = {
 	N_("diverged: entry %lld has hash %.16s, the checkpoint saw %.16s: the chain up to it was rewritten"),
 	N_("diverged: entry %lld has hash %.16s, the witness saw %.16s: the chain up to it was rewritten"),
 	N_("the checkpoint signed %lld entries up to %lld; %lld remain"),
+	/* the chain's own problems (core/audit.c) */
+	N_("audit entries %lld to %lld are missing"),
+	N_("entry %lld (%s %s %s) was not written through the library"),
+	N_("entry %lld (%s %s) was altered: its hash does not match"),
+	N_("the digests of batch entry %lld (%s) do not belong to it"),
+	N_("the digests of batch entry %lld (%s) were altered"),
+	N_("table %s was dropped outside the library"),
 	N_("the head's signature is missing or not 128 hex digits"),
 	N_("the checkpoint's signature is missing or not 128 hex digits"),
 	N_("a head needs the Ed25519 public key (PEM) that signed it"),

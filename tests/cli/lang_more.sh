@@ -63,4 +63,9 @@ same "$(cat err)" "campaign: st.xlsx: status!C1：未知列“unit_name”（应
 expect_rc 0 env CAMPAIGN_SIGNING_KEY_FILE= CAMPAIGN_LANG=zh "$cli" verify
 grep -q "^提示：unsigned_tail	第 1 条	数据库从未设置签名密钥：第 1 至 [0-9]* 条未签名，尾部被截断或追加只能借助见证文件发现$" out ||
 	fail "verify notice (zh): $(cat out)"
+
+# an entry deleted with raw SQL: the problem in Chinese, its code as it is
+/usr/bin/python3 -c 'import sqlite3; d = sqlite3.connect("campaign.db"); d.execute("DELETE FROM audit_log WHERE seq = 5"); d.commit()'
+expect_rc 1 env CAMPAIGN_SIGNING_KEY_FILE= CAMPAIGN_LANG=zh "$cli" verify
+grep -qx "entry_missing	第 5 条	审计日志第 5 至 5 条缺失" out || fail "verify problem (zh): $(cat out)"
 echo "lang_more: ok"
