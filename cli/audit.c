@@ -87,8 +87,8 @@ int cmd_verify(args *a)
 		else {
 			while (campaign_cursor_next(c) == CAMPAIGN_OK) {
 				int notice = !strcmp(campaign_cursor_get(c, "severity"), "notice");
-				printf("%s%s\tentry %s\t%s\n", notice ? "notice: " : "", campaign_cursor_get(c, "problem"),
-				       campaign_cursor_get(c, "seq"), campaign_cursor_get(c, "message"));
+				printf(_("%s%s\tentry %s\t%s\n"), notice ? _("notice: ") : "", campaign_cursor_get(c, "problem"),
+				       campaign_cursor_get(c, "seq"), cli_error_text(campaign_cursor_get(c, "message")));
 				problems += !notice;
 			}
 			campaign_cursor_free(c);

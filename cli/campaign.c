@@ -41,7 +41,7 @@ static int cmd_backup(args *a)
 		return rc;
 	rc = campaign_backup(db, a->actor, a->pos[0]) ? fail() : 0;
 	if (!rc)
-		printf("backed up to %s\n", a->pos[0]);
+		printf(_("backed up to %s\n"), a->pos[0]);
 	campaign_close(db);
 	return rc;
 }

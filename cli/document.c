@@ -90,11 +90,11 @@ int cmd_import_document(args *a)
 	}
 	campaign_close(db);
 	if (!check) {
-		printf("imported %s\n", a->pos[0]);
+		printf(_("imported %s\n"), a->pos[0]);
 		return 0;
 	}
 	fwrite(campaign_buf_data(report), 1, campaign_buf_size(report), stdout);
-	printf("check: %s drafts a plan that imports; nothing written\n", a->pos[0]);
+	printf(_("check: %s drafts a plan that imports; nothing written\n"), a->pos[0]);
 	campaign_buf_free(report);
 	return 0;
 }

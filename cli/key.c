@@ -16,21 +16,21 @@ static int key_status(args *a)
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	if (campaign_key_check(db) == CAMPAIGN_OK)
-		puts("key: opens the confidential fields");
+		puts(_("key: opens the confidential fields"));
 	else
-		printf("key: %s\n", campaign_error_message());
+		printf(_("key: %s\n"), cli_error_text(campaign_error_message()));
 	if (campaign_key_status_query(&c, db)) {
 		campaign_close(db);
 		return fail();
 	}
 	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
-		printf("%s.%s: %s sealed, %s clear\n", campaign_cursor_get(c, "tbl"), campaign_cursor_get(c, "col"),
+		printf(_("%s.%s: %s sealed, %s clear\n"), campaign_cursor_get(c, "tbl"), campaign_cursor_get(c, "col"),
 		       campaign_cursor_get(c, "sealed"), campaign_cursor_get(c, "clear"));
 		clear += atoll(campaign_cursor_get(c, "clear"));
 	}
 	campaign_cursor_free(c);
 	campaign_close(db);
-	printf("clear text values: %lld%s\n", clear, clear ? " (`campaign key rotate` seals them)" : "");
+	printf(_("clear text values: %lld%s\n"), clear, clear ? _(" (`campaign key rotate` seals them)") : "");
 	return 0;
 }
 
@@ -40,7 +40,7 @@ static int read_key_line(const char *path, char out[80])
 	FILE *f = fopen(path, "rb");
 	size_t n;
 	if (!f) {
-		fprintf(stderr, "campaign: %s: cannot read the key file\n", path);
+		fprintf(stderr, _("campaign: %s: cannot read the key file\n"), path);
 		return EXIT_BAD;
 	}
 	n = fread(out, 1, 79, f);
@@ -57,7 +57,7 @@ static int key_rotate(args *a)
 	char key[80];
 	int rc;
 	if (!file || !*file)
-		return usage_error("%s", "`campaign key rotate` needs --new-key-file FILE");
+		return usage_error("`campaign key rotate` needs --new-key-file FILE%s", "");
 	if ((rc = read_key_line(file, key)) || (rc = open_writable(a, &db)))
 		return rc;
 	rc = campaign_key_rotate(db, a->actor, key);
@@ -65,7 +65,7 @@ static int key_rotate(args *a)
 	campaign_close(db);
 	if (rc < 0)
 		return fail();
-	printf("rotated: %d values sealed under the new key\n", rc);
+	printf(_("rotated: %d values sealed under the new key\n"), rc);
 	return 0;
 }
 

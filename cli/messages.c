@@ -6,6 +6,7 @@
  * the parts the message had at its conversions, in the same order. Matching
  * patterns keeps the library's API and every domain's error_set() as they
  * are; a message with no pattern here is shown in English. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "i18n.h"
@@ -37,6 +38,80 @@ static const char *const patterns[] = {
 	N_("the store holds no campaign"),
 	N_("unknown encoding \"%s\" (auto, utf-8 or gb18030)"),
 	N_("out of memory"),
+	/* the confidential fields' key (core/crypt.c, core/keys.c) */
+	N_("the store was opened without its key: confidential fields are locked"),
+	N_("the key does not match this store's confidential fields"),
+	N_("%s: the key must be 64 hexadecimal digits (256 bits), not %zu characters"),
+	N_("%s: the key must be 64 hexadecimal digits (256 bits)"),
+	N_("%s: cannot read the key file"),
+	N_("%s: not a key file (over 64 KiB)"),
+	N_("%s: the signing key is not an Ed25519 private key in PEM form"),
+	N_("the store was opened without a signing key"),
+	/* backup (core/backup.c) */
+	N_("%s: the file exists; a backup never overwrites one"),
+	N_("%s: cannot write the backup (%s)"),
+	/* the guard of sql rules (accountability/rules_sql.c) */
+	N_("rule \"%s\": the SQL calls %s(), which rules may not use"),
+	N_("rule \"%s\": the SQL runs PRAGMA %s, which rules may not use"),
+	N_("rule \"%s\": the SQL runs ATTACH, which rules may not use"),
+	N_("rule \"%s\": the SQL runs DETACH, which rules may not use"),
+	N_("rule \"%s\": a sql rule may read only the documented views (rule_*): \"%s\" is not one of them"),
+	N_("rule \"%s\": a sql rule may only read: the query would write to \"%s\""),
+	N_("rule \"%s\": a sql rule may only read: the query is not a SELECT"),
+	N_("rule \"%s\": a sql rule may only read: the query is not read-only"),
+	N_("rule \"%s\": the query must be one statement"),
+	N_("rule \"%s\": the query is empty"),
+	N_("rule \"%s\": the query does not compile: %s"),
+	N_("rule \"%s\": the query may use only the parameters :as_of and :campaign (found %s)"),
+	N_("rule \"%s\": the query must return the columns unit, person, evidence and reason (missing \"%s\")"),
+	/* workbooks (io/xlsx_read.c, io/ooxml.c); a cell's errors start "FILE: Sheet!B3: " */
+	N_("%s: not an xlsx workbook (no xl/workbook.xml)"),
+	N_("%s: no sheet \"%s\" (the workbook has %s)"),
+	N_("%s: the workbook has no sheet"),
+	N_("%s: the sheet name is not UTF-8"),
+	N_("%s: a cell's reference \"%s\" is not a cell"),
+	N_("%s: shared string \"%s\" is not in the workbook"),
+	N_("%s: the sheet is empty; expected a header row"),
+	N_("%s: a value in a column with no header"),
+	N_("%s: not a zip (%s)"),
+	N_("%s: cannot open"),
+	N_("unknown column \"%s\" (expected %s)"),
+	/* signed heads, checkpoints and witnesses (core/audit.c, core/audit_head.c) */
+	N_("the signature of head %lld does not verify"),
+	N_("the signature of head %lld does not verify (its key is not recorded)"),
+	N_("entry %lld, a signed head, is gone"),
+	N_("entry %lld no longer has the hash its signed head holds: the chain up to it was rewritten"),
+	N_("head %lld was signed by key %.16s, not the expected key %.16s"),
+	N_("the store's recorded signing key %.16s is not the expected key %.16s: its heads were signed by another key"),
+	N_("the store has never had a signing key: entries %lld to %lld are unsigned, so a cut or appended tail can only "
+	   "be found with a witness"),
+	N_("entries %lld to %lld are vouched for by no signed head (the last valid one before them: %lld): they were "
+	   "written without the store's signing key"),
+	N_("trimmed: the checkpoint saw entry %lld with hash %.16s; the log ends at %lld"),
+	N_("trimmed: the witness saw entry %lld with hash %.16s; the log ends at %lld"),
+	N_("entry %lld, which the checkpoint saw, is gone"),
+	N_("entry %lld, which the witness saw, is gone"),
+	N_("diverged: entry %lld has hash %.16s, the checkpoint saw %.16s: the chain up to it was rewritten"),
+	N_("diverged: entry %lld has hash %.16s, the witness saw %.16s: the chain up to it was rewritten"),
+	N_("the checkpoint signed %lld entries up to %lld; %lld remain"),
+	/* the chain's own problems (core/audit.c) */
+	N_("audit entries %lld to %lld are missing"),
+	N_("entry %lld (%s %s %s) was not written through the library"),
+	N_("entry %lld (%s %s) was altered: its hash does not match"),
+	N_("the digests of batch entry %lld (%s) do not belong to it"),
+	N_("the digests of batch entry %lld (%s) were altered"),
+	N_("table %s was dropped outside the library"),
+	N_("the head's signature is missing or not 128 hex digits"),
+	N_("the checkpoint's signature is missing or not 128 hex digits"),
+	N_("a head needs the Ed25519 public key (PEM) that signed it"),
+	N_("a checkpoint needs the Ed25519 public key (PEM) that signed it"),
+	N_("the head's signature does not verify with this key"),
+	N_("the checkpoint's signature does not verify with this key"),
+	N_("not a libcampaign checkpoint or head"),
+	N_("the public key is not an Ed25519 public key in PEM form"),
+	N_("the key is not an Ed25519 private key in PEM form"),
+	N_("the audit log is empty or its head is unsealed: nothing to checkpoint"),
+	N_("actor \"%s\" has no role in this store and may not read the audit log (audit.read)"),
 	/* the general ones after the particular */
 	N_("%s is required"),
 	N_("%s \"%s\" is not one of %s"),
@@ -108,17 +183,33 @@ static const char *fill(const char *tr, const part *parts)
 	return out;
 }
 
-const char *cli_error_text(const char *message)
+/* The translation of @message by the first pattern it matches whole, NULL if none. */
+static const char *translated(const char *message)
 {
 	part parts[MAX_PARTS];
-	if (!cli_zh() || !message)
-		return message;
 	for (int i = 0; patterns[i]; i++) {
 		memset(parts, 0, sizeof parts);
 		if (match(patterns[i], message, parts, 0)) {
 			const char *tr = _(patterns[i]);
-			return tr == patterns[i] ? message : fill(tr, parts);
+			return tr == patterns[i] ? NULL : fill(tr, parts);
 		}
 	}
+	return NULL;
+}
+
+const char *cli_error_text(const char *message)
+{
+	static char out[2300];
+	const char *tr, *tail;
+	if (!cli_zh() || !message)
+		return message;
+	if ((tr = translated(message)))
+		return tr;
+	/* a located message, "rules.yaml:7:12: rule ...": the place stays, the rest is translated */
+	for (tail = strstr(message, ": "); tail; tail = strstr(tail + 2, ": "))
+		if ((tr = translated(tail + 2))) {
+			snprintf(out, sizeof out, "%.*s：%s", (int)(tail - message), message, tr);
+			return out;
+		}
 	return message;
 }

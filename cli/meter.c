@@ -29,7 +29,8 @@ static double now(void)
 static void draw(meter *m)
 {
 	double elapsed = now() - m->start, rate = elapsed > 0 ? (double)m->rows / elapsed : 0;
-	fprintf(stderr, _("\r%ld rows, %.0f rows/s"), m->rows, rate);
+	fputc('\r', stderr); /* back to the line's start, outside the message (gettext keeps no '\r') */
+	fprintf(stderr, _("%ld rows, %.0f rows/s"), m->rows, rate);
 	if (m->total > 0 && m->done <= m->total) {
 		double left = m->done > 0 ? elapsed * (double)(m->total - m->done) / (double)m->done : 0;
 		fprintf(stderr, _(", %d%%, %.0f s left"), (int)(100 * m->done / m->total), left);

@@ -30,7 +30,7 @@ static int site_write(args *a)
 	o.public_key = pub;
 	if ((rc = open_signing(a, &db, !peer)) == 0)
 		rc = written(db, peer ? campaign_site_add_peer(db, &o, a->actor) : campaign_site_init(db, &o, a->actor),
-		             peer ? "added peer" : "site", o.code);
+		             peer ? N_("added peer") : N_("site"), o.code);
 	free(pub);
 	return rc;
 }

@@ -22,9 +22,13 @@ grep -oh 'O_NEW_ID("[^"]*")' cli/*.c | sort -u |
   sed 's/O_NEW_ID("\(.*\)")/N_("the \1'"'"'s id (default: a new one)");/' >"$tmp.ids.c"
 # shellcheck disable=SC2086
 xgettext $common -o "$tmp.3" -kN_ "$tmp.ids.c" 2>"$tmp.log" || { cat "$tmp.log" >&2; exit 1; }
+# the codes and column names text tables show (msgctxt "value", "column") come from the
+# library's rows, not from a literal in cli/: the .po files keep them, msgmerge must too
+msgcat --use-first po/*.po | msggrep --msgctxt -E -e '^(value|column)$' |
+  msgfilter --keep-header -o "$tmp.4" sed -e d 2>"$tmp.log" || { cat "$tmp.log" >&2; exit 1; }
 sed -i "s/charset=CHARSET/charset=UTF-8/" "$tmp.1" "$tmp.2" "$tmp.3"
-msgcat --sort-output -o "$out" "$tmp.1" "$tmp.2" "$tmp.3"
-rm -f "$tmp.1" "$tmp.2" "$tmp.3" "$tmp.ids.c" "$tmp.log"
+msgcat --sort-output -o "$out" "$tmp.1" "$tmp.2" "$tmp.3" "$tmp.4"
+rm -f "$tmp.1" "$tmp.2" "$tmp.3" "$tmp.4" "$tmp.ids.c" "$tmp.log"
 if [ -z "${1:-}" ]; then
   for po in po/*.po; do
     msgmerge --quiet --update --backup=none --no-location --sort-output "$po" "$out"
