@@ -39,6 +39,19 @@ static int append_line(struct campaign_buf *b, const char *s)
 	return buf_puts(b, s);
 }
 
+/* 清理执法主体(6月底前完成): the parenthesis is the task's deadline, not its title's words. */
+static void heading_deadline(doc *d, doc_task *t)
+{
+	char *open = strrchr(t->title, '('), *in;
+	if (!open || !doc_ends(t->title, ")") || open == t->title)
+		return;
+	if (!(in = doc_strndup(d, open + 1, strlen(open + 1) - 1)) || !doc_is_deadline(d, in))
+		return;
+	t->deadline = in;
+	*open = 0;
+	doc_trim(t->title);
+}
+
 static int new_task(doc *d, state *st, int parent, const char *label, const char *title, int line)
 {
 	doc_task *t;
@@ -59,6 +72,7 @@ static int new_task(doc *d, state *st, int parent, const char *label, const char
 	t->label = doc_strdup(d, label), t->title = doc_strdup(d, title);
 	if (!t->label || !t->title)
 		return CAMPAIGN_ENOMEM;
+	heading_deadline(d, t);
 	st->task = d->ntasks++;
 	st->sect = SECT_NONE;
 	return doc_use(d, line, "task %s: %s", t->id, t->title);
@@ -94,6 +108,11 @@ static int new_item(doc *d, state *st, int line, const char *label, const char *
 	(*n)++;
 	if (out) {
 		it->deadline = trailing_deadline(d, text);
+		if (!it->deadline && t->deadline) {
+			it->deadline = t->deadline;
+			if (doc_judge(d, line, "outcome %s.o%d takes its task's deadline %s", t->id, *n, t->deadline))
+				return CAMPAIGN_ENOMEM;
+		}
 		return doc_use(d, line, "outcome %s.o%d%s%s", t->id, *n, it->deadline ? ", deadline " : "",
 		               it->deadline ? it->deadline : "");
 	}

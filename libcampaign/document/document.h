@@ -72,6 +72,7 @@ typedef struct doc_task {
 	doc_item *measures, *outcomes;
 	int nmeasures, noutcomes;
 	int resp_from; /* the first measure a 责任单位 line applies to */
+	char *deadline;    /* a heading's (6月底前完成), for its outcomes that set none */
 	doc_item defaults; /* a task-wide 牵头单位/配合单位 line given before its measures */
 } doc_task;
 

@@ -83,6 +83,7 @@ static int phase_clauses(doc *d, doc_phase *p, int line, const char *s)
 	char *t = doc_strdup(d, s);
 	if (!t)
 		return CAMPAIGN_ENOMEM;
+	char *prev = NULL, *prev_end = NULL, prev_byte = 0;
 	for (char *c = t; c && *c;) {
 		char *e = NULL;
 		const char *seps[] = {"。", ";", FW_SEMI, ",", FW_COMMA};
@@ -92,10 +93,22 @@ static int phase_clauses(doc *d, doc_phase *p, int line, const char *s)
 			if (x && (!e || x < e))
 				e = x, el = strlen(seps[i]);
 		}
+		char byte = e ? *e : 0;
 		if (e)
 			*e = 0;
-		if (phase_clause(d, p, line, c))
-			return CAMPAIGN_ENOMEM;
+		/* "X要…,并于DATE前报市局": the report's subject is the previous clause's */
+		if (prev && (doc_starts(doc_trim(c), "并于") || doc_starts(c, "于"))) {
+			*prev_end = prev_byte;
+			if (step_milestones(d, line, prev))
+				return CAMPAIGN_ENOMEM;
+			prev = NULL;
+		} else {
+			if (phase_clause(d, p, line, c))
+				return CAMPAIGN_ENOMEM;
+			/* only a comma joins a clause to the next one */
+			prev = e && (byte == ',' || !strncmp(e + 1, FW_COMMA + 1, 2)) ? c : NULL;
+		}
+		prev_end = e, prev_byte = byte;
 		c = e ? e + el : NULL;
 	}
 	return CAMPAIGN_OK;
