@@ -22,7 +22,8 @@ static part part_of(const char *title)
 {
 	static const struct { const char *w; part p; } words[] = {
 		{"领导小组", PART_BODIES}, {"任务分解", PART_TASKS}, {"责任分工", PART_TASKS}, {"重点任务", PART_TASKS},
-		{"工作任务", PART_TASKS}, {"主要措施", PART_TASKS}, {"具体措施", PART_TASKS}, {"任务", PART_SUMMARY},
+		{"工作任务", PART_TASKS}, {"主要措施", PART_TASKS}, {"具体措施", PART_TASKS}, {"治理任务", PART_TASKS},
+		{"整治内容", PART_TASKS}, {"治理内容", PART_TASKS}, {"任务", PART_SUMMARY},
 		{"指导思想", PART_SUMMARY}, {"目标", PART_SUMMARY}, {"步骤", PART_PHASES}, {"阶段", PART_PHASES},
 		{"进度", PART_PHASES}, {"安排", PART_PHASES}, {"要求", PART_REQUIREMENTS}, {"保障", PART_REQUIREMENTS},
 	};
@@ -253,6 +254,11 @@ static int place(doc *d, state *st, int line, char *s)
 		if (line == 0 && !strstr(s, "。") && strlen(s) < 200 && !d->title) {
 			d->title = doc_strdup(d, s);
 			return doc_use(d, line, "title");
+		}
+		if (k == NUM_CN_PAREN && line > 0 && !strstr(s, "。")) { /* an excerpt: its 一、 heading is missing */
+			st->part = PART_TASKS;
+			return doc_judge(d, line, "a task heading before any part heading: an excerpt, no parent invented") ||
+			       place(d, st, line, s);
 		}
 		return append_line(&d->preamble, s) ? CAMPAIGN_ENOMEM : doc_use(d, line, "preamble");
 	case PART_SUMMARY:
