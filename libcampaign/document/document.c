@@ -220,8 +220,7 @@ static void doc_free(doc *d)
 	buf_reset(&d->judgements), buf_reset(&d->preamble), buf_reset(&d->summary), buf_reset(&d->requirements);
 }
 
-/* The end of a period's text: after its last 至 or -- (the whole text when neither). */
-static const char *period_end(const char *p)
+const char *doc_period_end(const char *p)
 {
 	const char *e = p, *k;
 	for (k = p; (k = strstr(k, "至")); k += 3)
@@ -240,7 +239,7 @@ static int period_from_phases(doc *d)
 	size_t n = (cut = strstr(first, "至")) ? (size_t)(cut - first)
 	           : (cut = strstr(first, "--")) ? (size_t)(cut - first) : strlen(first);
 	struct campaign_buf b = {0};
-	int rc = buf_printf(&b, "%.*s至%s", (int)n, first, period_end(last));
+	int rc = buf_printf(&b, "%.*s至%s", (int)n, first, doc_period_end(last));
 	if (!rc && !(d->period = doc_strdup(d, b.data)))
 		rc = CAMPAIGN_ENOMEM;
 	buf_reset(&b);

@@ -134,6 +134,9 @@ int doc_judge(doc *d, int no, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
 /* 1 if @text parses as a deadline with the document's year. */
 int doc_is_deadline(doc *d, const char *text);
 
+/* The end of a period's text: after its last 至 or -- (the whole text when neither). */
+const char *doc_period_end(const char *period);
+
 /* ---- docx.c ---- */
 /* The text of the .docx @path, a line per paragraph (numbering rendered, table rows tab-joined), into @out. */
 int doc_docx_text(const char *path, struct campaign_buf *out);

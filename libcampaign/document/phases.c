@@ -40,6 +40,19 @@ static int add_milestone(doc *d, doc_phase *p, int line, const char *text, const
 
 static int step_milestones(doc *d, int line, const char *s);
 
+/* "…为集中整改阶段,各科室完成自查整改": a unit's 完成 with no date of its own is due at the phase's end. */
+static int undated_milestone(doc *d, doc_phase *p, int line, const char *c)
+{
+	int units[4], n;
+	if (!strstr(c, "完成") || !p->period || !*p->period || !(n = doc_subject(d, c, units, 4)))
+		return CAMPAIGN_OK;
+	const char *dl = doc_period_end(p->period);
+	for (int i = 0; i < n; i++)
+		if (add_milestone(d, p, line, c, dl, units[i]))
+			return CAMPAIGN_ENOMEM;
+	return doc_judge(d, line, "milestone \"%s\" has no date: due at its phase's end, %s", c, dl);
+}
+
 /* A clause of a phase line: its period, its focus (重点抓好…N个环节) or a milestone (DATE SUBJECT…). */
 static int phase_clause(doc *d, doc_phase *p, int line, char *c)
 {
@@ -59,7 +72,7 @@ static int phase_clause(doc *d, doc_phase *p, int line, char *c)
 		return CAMPAIGN_OK;
 	}
 	if (!(dl = date_prefix(d, c))) /* "办公室于12月中旬前上报总结报告" */
-		return strstr(c, "于") ? step_milestones(d, line, c) : CAMPAIGN_OK;
+		return strstr(c, "于") ? step_milestones(d, line, c) : undated_milestone(d, p, line, c);
 	if (!c[strlen(dl)] || doc_starts(c + strlen(dl), "为")) {
 		if (!p->period)
 			p->period = dl;

@@ -156,11 +156,31 @@ static void test_forestry_steps_only(void **state)
 /* No period line (the span of the phases taken); 人力资源和社会保障局 one name among supports. */
 static void test_water(void **state)
 {
-	char *r = keys_equal("water-2014", 4, 2, 3, 1);
+	char *r = keys_equal("water-2014", 4, 2, 3, 2);
 	(void)state;
 	assert_non_null(strstr(r, "no campaign period line: the phases' span 2014年4月至2014年12月 taken"));
 	free(r);
 }
 
+/* An excerpt (no 一、 above (二)): no parent invented; 财政局和审计局 two units; "DATE为NAME阶段,X完成…". */
+static void test_hrss_excerpt(void **state)
+{
+	char *r = keys_equal("hrss-excerpt", 3, 2, 2, 2);
+	(void)state;
+	assert_non_null(strstr(r, "L2: a task heading before any part heading: an excerpt, no parent invented"));
+	assert_non_null(strstr(r, "milestone \"各科室完成自查整改\" has no date: due at its phase's end, 2011年6月"));
+	free(r);
+}
+
+/* 主要措施:(1)…(2)…(3)… then (责任单位:A、B、C): all three lead all three; 2、NAME(DATE--DATE) phases. */
+static void test_health(void **state)
+{
+	char *r = keys_equal("health-2013", 5, 2, 3, 0);
+	(void)state;
+	assert_non_null(strstr(r, "L4: 3 items run together on one line, split at their numbers"));
+	assert_non_null(strstr(r, "## Lines not placed\n(none)\n"));
+	free(r);
+}
+
 TEST_MAIN("document_keys", cmocka_unit_test(test_road), cmocka_unit_test(test_forestry_steps_only),
-          cmocka_unit_test(test_water))
+          cmocka_unit_test(test_water), cmocka_unit_test(test_hrss_excerpt), cmocka_unit_test(test_health))
