@@ -153,11 +153,13 @@ static void test_forestry_steps_only(void **state)
 	free(r);
 }
 
-/* No period line (the span of the phases taken); 人力资源和社会保障局 one name among supports. */
+/* No period line (the span of the phases taken); 人力资源和社会保障局 one name among supports;
+ * a sentence before the first task is named as not placed. */
 static void test_water(void **state)
 {
 	char *r = keys_equal("water-2014", 4, 2, 3, 2);
 	(void)state;
+	assert_non_null(strstr(r, "## Lines not placed\nL3: 本部分任务按科室职责分解如下。\n\n"));
 	assert_non_null(strstr(r, "no campaign period line: the phases' span 2014年4月至2014年12月 taken"));
 	free(r);
 }
