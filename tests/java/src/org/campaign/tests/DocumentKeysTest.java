@@ -22,16 +22,16 @@ class DocumentKeysTest {
     private static List<String> keys(Store s) {
         Map<String, String> names = new HashMap<>();
         for (Row u : s.unitsQuery(null).toList())
-            names.put(u.get("id"), u.get("name"));
+            names.put(u.getString("id"), u.getString("name"));
         for (Row g : s.unitGroupsQuery(null).toList())
-            names.put(g.get("id"), g.get("name"));
+            names.put(g.getString("id"), g.getString("name"));
         List<String> out = new ArrayList<>();
         out.add("measures " + s.measuresQuery(null, null).toList().size());
         for (Row p : s.phasesQuery(null).toList())
-            out.add(p.get("id") + "|" + p.get("name") + "|" + p.get("period_text"));
+            out.add(p.getString("id") + "|" + p.getString("name") + "|" + p.getString("period_text"));
         for (Row m : s.milestonesQuery(null, null).toList()) {
-            String owner = m.get("unit") != null ? m.get("unit") : m.get("unit_group");
-            out.add(m.get("id") + "|" + m.get("text") + "|" + m.get("deadline_text") + "|" + names.get(owner));
+            String owner = m.getString("unit") != null ? m.getString("unit") : m.getString("unit_group");
+            out.add(m.getString("id") + "|" + m.getString("text") + "|" + m.getString("deadline_text") + "|" + names.get(owner));
         }
         return out;
     }
