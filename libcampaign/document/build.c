@@ -22,7 +22,8 @@ static part part_of(const char *title)
 {
 	static const struct { const char *w; part p; } words[] = {
 		{"领导小组", PART_BODIES}, {"任务分解", PART_TASKS}, {"责任分工", PART_TASKS}, {"重点任务", PART_TASKS},
-		{"工作任务", PART_TASKS}, {"主要措施", PART_TASKS}, {"具体措施", PART_TASKS}, {"任务", PART_SUMMARY},
+		{"工作任务", PART_TASKS}, {"主要措施", PART_TASKS}, {"具体措施", PART_TASKS}, {"治理任务", PART_TASKS},
+		{"整治内容", PART_TASKS}, {"治理内容", PART_TASKS}, {"任务", PART_SUMMARY},
 		{"指导思想", PART_SUMMARY}, {"目标", PART_SUMMARY}, {"步骤", PART_PHASES}, {"阶段", PART_PHASES},
 		{"进度", PART_PHASES}, {"安排", PART_PHASES}, {"要求", PART_REQUIREMENTS}, {"保障", PART_REQUIREMENTS},
 	};
@@ -37,6 +38,19 @@ static int append_line(struct campaign_buf *b, const char *s)
 	if (b->size && buf_puts(b, "\n"))
 		return CAMPAIGN_ENOMEM;
 	return buf_puts(b, s);
+}
+
+/* 清理执法主体(6月底前完成): the parenthesis is the task's deadline, not its title's words. */
+static void heading_deadline(doc *d, doc_task *t)
+{
+	char *open = strrchr(t->title, '('), *in;
+	if (!open || !doc_ends(t->title, ")") || open == t->title)
+		return;
+	if (!(in = doc_strndup(d, open + 1, strlen(open + 1) - 1)) || !doc_is_deadline(d, in))
+		return;
+	t->deadline = in;
+	*open = 0;
+	doc_trim(t->title);
 }
 
 static int new_task(doc *d, state *st, int parent, const char *label, const char *title, int line)
@@ -59,6 +73,7 @@ static int new_task(doc *d, state *st, int parent, const char *label, const char
 	t->label = doc_strdup(d, label), t->title = doc_strdup(d, title);
 	if (!t->label || !t->title)
 		return CAMPAIGN_ENOMEM;
+	heading_deadline(d, t);
 	st->task = d->ntasks++;
 	st->sect = SECT_NONE;
 	return doc_use(d, line, "task %s: %s", t->id, t->title);
@@ -94,6 +109,11 @@ static int new_item(doc *d, state *st, int line, const char *label, const char *
 	(*n)++;
 	if (out) {
 		it->deadline = trailing_deadline(d, text);
+		if (!it->deadline && t->deadline) {
+			it->deadline = t->deadline;
+			if (doc_judge(d, line, "outcome %s.o%d takes its task's deadline %s", t->id, *n, t->deadline))
+				return CAMPAIGN_ENOMEM;
+		}
 		return doc_use(d, line, "outcome %s.o%d%s%s", t->id, *n, it->deadline ? ", deadline " : "",
 		               it->deadline ? it->deadline : "");
 	}
@@ -234,6 +254,11 @@ static int place(doc *d, state *st, int line, char *s)
 		if (line == 0 && !strstr(s, "。") && strlen(s) < 200 && !d->title) {
 			d->title = doc_strdup(d, s);
 			return doc_use(d, line, "title");
+		}
+		if (k == NUM_CN_PAREN && line > 0 && !strstr(s, "。")) { /* an excerpt: its 一、 heading is missing */
+			st->part = PART_TASKS;
+			return doc_judge(d, line, "a task heading before any part heading: an excerpt, no parent invented") ||
+			       place(d, st, line, s);
 		}
 		return append_line(&d->preamble, s) ? CAMPAIGN_ENOMEM : doc_use(d, line, "preamble");
 	case PART_SUMMARY:

@@ -220,6 +220,32 @@ static void doc_free(doc *d)
 	buf_reset(&d->judgements), buf_reset(&d->preamble), buf_reset(&d->summary), buf_reset(&d->requirements);
 }
 
+const char *doc_period_end(const char *p)
+{
+	const char *e = p, *k;
+	for (k = p; (k = strstr(k, "至")); k += 3)
+		e = k + 3;
+	for (k = p; (k = strstr(k, "--")); k += 2)
+		e = e > k + 2 ? e : k + 2;
+	return e;
+}
+
+/* No 2010年10月开始,至… line: the campaign runs from its first phase's start to its last phase's end. */
+static int period_from_phases(doc *d)
+{
+	const char *first = d->nphases ? d->phases[0].period : NULL, *last, *cut;
+	if (!first || !*first || !*(last = d->phases[d->nphases - 1].period))
+		return CAMPAIGN_OK;
+	size_t n = (cut = strstr(first, "至")) ? (size_t)(cut - first)
+	           : (cut = strstr(first, "--")) ? (size_t)(cut - first) : strlen(first);
+	struct campaign_buf b = {0};
+	int rc = buf_printf(&b, "%.*s至%s", (int)n, first, doc_period_end(last));
+	if (!rc && !(d->period = doc_strdup(d, b.data)))
+		rc = CAMPAIGN_ENOMEM;
+	buf_reset(&b);
+	return rc ? rc : doc_judge(d, d->phases[0].line, "no campaign period line: the phases' span %s taken", d->period);
+}
+
 static int draft(doc *d, const char *path, struct campaign_buf *text)
 {
 	struct campaign_buf raw = {0};
@@ -239,6 +265,8 @@ static int draft(doc *d, const char *path, struct campaign_buf *text)
 		d->units[0].name = d->issuer;
 	if (!d->ntasks && !d->nphases)
 		return error_set(CAMPAIGN_EINVALID, "%s: no task, measure or phase found in the document", path);
+	if (!d->period && (rc = period_from_phases(d)))
+		return rc;
 	if (!d->period)
 		return error_set(CAMPAIGN_EINVALID, "%s: no campaign period found (a line such as 2010年10月开始,至2011年12月)",
 		                 path);

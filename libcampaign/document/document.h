@@ -72,6 +72,7 @@ typedef struct doc_task {
 	doc_item *measures, *outcomes;
 	int nmeasures, noutcomes;
 	int resp_from; /* the first measure a 责任单位 line applies to */
+	char *deadline;    /* a heading's (6月底前完成), for its outcomes that set none */
 	doc_item defaults; /* a task-wide 牵头单位/配合单位 line given before its measures */
 } doc_task;
 
@@ -132,6 +133,9 @@ int doc_use(doc *d, int no, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
 int doc_judge(doc *d, int no, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
 /* 1 if @text parses as a deadline with the document's year. */
 int doc_is_deadline(doc *d, const char *text);
+
+/* The end of a period's text: after its last 至 or -- (the whole text when neither). */
+const char *doc_period_end(const char *period);
 
 /* ---- docx.c ---- */
 /* The text of the .docx @path, a line per paragraph (numbering rendered, table rows tab-joined), into @out. */

@@ -40,6 +40,19 @@ static int add_milestone(doc *d, doc_phase *p, int line, const char *text, const
 
 static int step_milestones(doc *d, int line, const char *s);
 
+/* "…为集中整改阶段,各科室完成自查整改": a unit's 完成 with no date of its own is due at the phase's end. */
+static int undated_milestone(doc *d, doc_phase *p, int line, const char *c)
+{
+	int units[4], n;
+	if (!strstr(c, "完成") || !p->period || !*p->period || !(n = doc_subject(d, c, units, 4)))
+		return CAMPAIGN_OK;
+	const char *dl = doc_period_end(p->period);
+	for (int i = 0; i < n; i++)
+		if (add_milestone(d, p, line, c, dl, units[i]))
+			return CAMPAIGN_ENOMEM;
+	return doc_judge(d, line, "milestone \"%s\" has no date: due at its phase's end, %s", c, dl);
+}
+
 /* A clause of a phase line: its period, its focus (重点抓好…N个环节) or a milestone (DATE SUBJECT…). */
 static int phase_clause(doc *d, doc_phase *p, int line, char *c)
 {
@@ -59,7 +72,7 @@ static int phase_clause(doc *d, doc_phase *p, int line, char *c)
 		return CAMPAIGN_OK;
 	}
 	if (!(dl = date_prefix(d, c))) /* "办公室于12月中旬前上报总结报告" */
-		return strstr(c, "于") ? step_milestones(d, line, c) : CAMPAIGN_OK;
+		return strstr(c, "于") ? step_milestones(d, line, c) : undated_milestone(d, p, line, c);
 	if (!c[strlen(dl)] || doc_starts(c + strlen(dl), "为")) {
 		if (!p->period)
 			p->period = dl;
@@ -83,6 +96,7 @@ static int phase_clauses(doc *d, doc_phase *p, int line, const char *s)
 	char *t = doc_strdup(d, s);
 	if (!t)
 		return CAMPAIGN_ENOMEM;
+	char *prev = NULL, *prev_end = NULL, prev_byte = 0;
 	for (char *c = t; c && *c;) {
 		char *e = NULL;
 		const char *seps[] = {"。", ";", FW_SEMI, ",", FW_COMMA};
@@ -92,10 +106,22 @@ static int phase_clauses(doc *d, doc_phase *p, int line, const char *s)
 			if (x && (!e || x < e))
 				e = x, el = strlen(seps[i]);
 		}
+		char byte = e ? *e : 0;
 		if (e)
 			*e = 0;
-		if (phase_clause(d, p, line, c))
-			return CAMPAIGN_ENOMEM;
+		/* "X要…,并于DATE前报市局": the report's subject is the previous clause's */
+		if (prev && (doc_starts(doc_trim(c), "并于") || doc_starts(c, "于"))) {
+			*prev_end = prev_byte;
+			if (step_milestones(d, line, prev))
+				return CAMPAIGN_ENOMEM;
+			prev = NULL;
+		} else {
+			if (phase_clause(d, p, line, c))
+				return CAMPAIGN_ENOMEM;
+			/* only a comma joins a clause to the next one */
+			prev = e && (byte == ',' || !strncmp(e + 1, FW_COMMA + 1, 2)) ? c : NULL;
+		}
+		prev_end = e, prev_byte = byte;
 		c = e ? e + el : NULL;
 	}
 	return CAMPAIGN_OK;

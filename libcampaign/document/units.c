@@ -266,7 +266,7 @@ int doc_parse_resp(doc *d, int line, const char *text, doc_item *m)
 		return CAMPAIGN_ENOMEM;
 	/* [牵头单位:X;责任单位:Y] and (责任单位:A、B) come with their brackets */
 	n = strlen(s);
-	if (doc_starts(s, "(") && doc_ends(s, ")"))
+	if ((doc_starts(s, "(") && doc_ends(s, ")")) || (doc_starts(s, "[") && doc_ends(s, "]")))
 		s++, s[n - 2] = 0;
 	else if ((doc_starts(s, FW_LB) || doc_starts(s, "【") || doc_starts(s, FW_LP)) && n > 6)
 		s += 3, s[n - 6] = 0;
@@ -287,9 +287,10 @@ int doc_parse_resp(doc *d, int line, const char *text, doc_item *m)
 /* The bracket a text ends with, if it holds a responsibility: where it opens; NULL if none. */
 static char *resp_bracket(char *text)
 {
-	static const char *const opens[] = {"(", FW_LP, FW_LB, "【", NULL};
+	static const char *const opens[] = {"(", "[", FW_LP, FW_LB, "【", NULL};
 	char *best = NULL;
-	if (!doc_ends(text, ")") && !doc_ends(text, FW_RP) && !doc_ends(text, FW_RB) && !doc_ends(text, "】"))
+	if (!doc_ends(text, ")") && !doc_ends(text, "]") && !doc_ends(text, FW_RP) && !doc_ends(text, FW_RB) &&
+	    !doc_ends(text, "】"))
 		return NULL;
 	for (int i = 0; opens[i]; i++)
 		for (char *p = strstr(text, opens[i]); p; p = strstr(p + 1, opens[i]))
@@ -298,7 +299,7 @@ static char *resp_bracket(char *text)
 	if (!best)
 		return NULL;
 	{
-		const char *in = best + (*best == '(' ? 1 : 3);
+		const char *in = best + (*best == '(' || *best == '[' ? 1 : 3);
 		return doc_starts(in, "责任单位") || doc_starts(in, "牵头单位") || doc_starts(in, "责任部门") ||
 		       doc_starts(in, "牵头部门") ? best : NULL;
 	}
@@ -361,9 +362,10 @@ int doc_subject(doc *d, const char *text, int *units, int max)
 		const char *canon;
 		int u;
 		s[i] = 0;
+		/* a subject not named before (a work-steps-only document) is a unit when its ending says so */
 		if ((u = doc_unit_find(d, doc_trim(s), 0, &canon)) >= 0 ||
 		    (doc_starts(s, "市局") && (u = doc_unit_find(d, s + strlen("市局"), 0, &canon)) >= 0) ||
-		    (u = doc_unit_find(d, doc_trim(s), 0, &canon)) >= 0)
+		    (strcmp(kind_of(s), "other") && (u = doc_unit_find(d, s, 1, &canon)) >= 0))
 			units[n++] = u;
 		if (!save)
 			break;
