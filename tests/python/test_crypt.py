@@ -56,7 +56,7 @@ def test_locked_without_or_with_wrong_key(store, key, message):
         with pytest.raises(campaign.Locked, match=message):
             db.key_check()
         assert [r.id for r in db.case_leads_query()] == ["L-1"]
-        assert list(db.audit_verify()) == []
+        assert [r for r in db.audit_verify() if r.severity == "problem"] == []
     assert log_size(store) == before
 
 
@@ -70,7 +70,7 @@ def test_rotation(store):
     with campaign.Store(store, key=KEY2) as db:
         row = next(db.case_lead_confidential_query(lead="L-1", actor="office"))
         assert (row.reporter, row.reporter_contact) == (NAME, PHONE)
-        assert list(db.audit_verify()) == []
+        assert [r for r in db.audit_verify() if r.severity == "problem"] == []
     assert not raw_holds(store, NAME)
 
 

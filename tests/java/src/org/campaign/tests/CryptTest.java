@@ -70,7 +70,7 @@ class CryptTest {
             assertThrows(LockedException.class, () -> db.caseLeadAdd(null,
                 new CaseLeadAddOptions().received_on(LocalDate.of(2010, 11, 19)).details("x"), "office"));
             assertEquals(1, db.caseLeadsQuery(null, null).toList().size());
-            assertEquals(0, db.auditVerify(null, null).toList().size());
+            assertEquals(0, ProgressTest.problems(db.auditVerify(null, null).toList()));
         }
         try (Store db = open(p, KEY2)) {
             LockedException e = assertThrows(LockedException.class, db::keyCheck);
