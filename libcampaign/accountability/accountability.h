@@ -102,7 +102,7 @@ extern const rule_kind ACC_KIND_TENURE;                                 /* rotat
 /* The budget of one `sql` rule, while its query is prepared and run
  * (docs/accountability.md gives the figures measured): virtual-machine
  * steps, the length of any one value, the rows it returns and their bytes. */
-#define RULE_SQL_STEPS 10000000
+#define RULE_SQL_STEPS 50000000
 #define RULE_SQL_LENGTH 1000000
 #define RULE_SQL_ROWS 100000
 #define RULE_SQL_BYTES 64000000
