@@ -139,10 +139,10 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
                    candidates *cs)
 {
 	static const char *const names[8] = {"unit", "person", "key", "evidence", "reason", "due_on", NULL, NULL};
-	sql_guard g = {s->db, "", 0};
+	sql_guard g = {.db = s->db};
 	sqlite3_stmt *st;
 	char *query = NULL, **units = NULL;
-	size_t first = cs->n;
+	size_t first = cs->n, bytes = 0;
 	int rc, step, col[8];
 	{
 		sqlite3_stmt *q = stmts_get(s, "SELECT json_extract(?1, '$.query')");
@@ -180,11 +180,13 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 		}
 		units = grown;
 		units[cs->n - first] = NULL;
-		rc = candidate_add(cs, st, col, &units[cs->n - first]);
+		for (int i = 0; i < 8; i++)
+			bytes += col[i] >= 0 ? (size_t)sqlite3_column_bytes(st, col[i]) : 0;
+		if (!(rc = rules_sql_rows_check(r->id, cs->n - first + 1, bytes)))
+			rc = candidate_add(cs, st, col, &units[cs->n - first]);
 	}
 	if (!rc && step != SQLITE_DONE)
-		rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query failed: %s", r->id,
-		               *g.why ? g.why : sqlite3_errmsg(s->db->sql));
+		rc = rules_sql_failed(&g, r->id, step);
 	sqlite3_finalize(st);
 	rules_sql_end(&g);
 	/* now outside the authorizer: resolve units, check people and fields */

@@ -99,11 +99,23 @@ extern const rule_kind ACC_KIND_TENURE;                                 /* rotat
 
 /* ---- rules_sql.c: the `sql` escape hatch ---- */
 
-/* What the authorizer refused, while a rule's query is prepared and run. */
+/* The budget of one `sql` rule, while its query is prepared and run
+ * (docs/accountability.md gives the figures measured): virtual-machine
+ * steps, the length of any one value, the rows it returns and their bytes. */
+#define RULE_SQL_STEPS 50000000
+#define RULE_SQL_LENGTH 1000000
+#define RULE_SQL_ROWS 100000
+#define RULE_SQL_BYTES 64000000
+
+/* What the authorizer refused, while a rule's query is prepared and run;
+ * the steps run so far (over: past RULE_SQL_STEPS), and the connection's
+ * own length limit, restored by rules_sql_end(). */
 typedef struct sql_guard {
 	campaign_db *db;
 	char why[512];
 	int write;
+	int over, length;
+	long long steps;
 } sql_guard;
 
 /* The views a `sql` rule may read, NULL-terminated (docs/accountability.md). */
@@ -116,6 +128,12 @@ extern const char *const RULE_VIEWS[];
  * (so that stepping is checked too) until rules_sql_end(). */
 int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3_stmt **out);
 void rules_sql_end(sql_guard *g);
+/* The error of a rule's query whose step gave @step (not SQLITE_DONE):
+ * past its budget, a value too long, refused, or failed. */
+int rules_sql_failed(sql_guard *g, const char *rule, int step);
+/* The error of a rule that returned more than RULE_SQL_ROWS rows or
+ * RULE_SQL_BYTES bytes (@rows, @bytes so far), or CAMPAIGN_OK. */
+int rules_sql_rows_check(const char *rule, size_t rows, size_t bytes);
 /* Checks a query at import: prepare, check, finalize. */
 int rules_sql_check(campaign_db *db, const char *rule, const char *query);
 

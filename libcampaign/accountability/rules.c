@@ -403,8 +403,8 @@ static int store_ruleset(ruleset_in *in, const char *actor, int *version)
 	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	if (doc_version_latest(st, in->crid, in->id, hash, version))
-		return CAMPAIGN_OK;
+	if ((rc = doc_version_latest(st, in->crid, in->id, hash, version)))
+		return rc < 0 ? rc : CAMPAIGN_OK;
 	if ((rc = rule_ids_free(in)) || !(st = stmts_get(&in->c, SQL_SET_INSERT)))
 		return rc ? rc : campaign_error_code_last();
 	++*version;

@@ -4,7 +4,10 @@
  * everything else, a write, a PRAGMA, ATTACH, load_extension(), refused) and
  * sqlite3_stmt_readonly() on the result. The same authorizer is in place
  * again whenever an evaluation prepares and runs the query, so a rule that
- * got into the store some other way still cannot harm it. */
+ * got into the store some other way still cannot harm it; and while it
+ * runs, a budget of steps and a lower length limit keep a query that is
+ * read-only but endless (a cross join of cross joins) or huge
+ * (printf('%.*c', 1e9, 'x')) from hanging the evaluation or exhausting memory. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -71,8 +74,9 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	(void)db;
 	switch (action) {
 	case SQLITE_SELECT:
-	case SQLITE_RECURSIVE:
 		return SQLITE_OK;
+	case SQLITE_RECURSIVE: /* a recursive WITH can run forever */
+		return refuse(g, 0, "the SQL uses WITH RECURSIVE%s, which rules may not use", "");
 	case SQLITE_FUNCTION:
 		return function_allowed(a2) ? SQLITE_OK
 		                            : refuse(g, 0, "the SQL calls %s(), which rules may not use", a2);
@@ -97,9 +101,60 @@ static int authorize(void *arg, int action, const char *a1, const char *a2, cons
 	}
 }
 
+/* How often (in virtual-machine steps) the budget is checked. */
+#define STEP_CHECK 1000
+
+static int progress(void *arg)
+{
+	sql_guard *g = arg;
+	g->steps += STEP_CHECK;
+	g->over = g->steps > RULE_SQL_STEPS;
+	return g->over; /* non-zero: SQLite stops the statement (SQLITE_INTERRUPT) */
+}
+
+/* Puts the authorizer, the step budget and the lower length limit in place. */
+static void guard_begin(sql_guard *g)
+{
+	g->why[0] = '\0';
+	g->write = g->over = 0;
+	g->steps = 0;
+	sqlite3_set_authorizer(g->db->sql, authorize, g);
+	sqlite3_progress_handler(g->db->sql, STEP_CHECK, progress, g);
+	g->length = sqlite3_limit(g->db->sql, SQLITE_LIMIT_LENGTH, RULE_SQL_LENGTH);
+}
+
 void rules_sql_end(sql_guard *g)
 {
 	sqlite3_set_authorizer(g->db->sql, NULL, NULL);
+	sqlite3_progress_handler(g->db->sql, 0, NULL, NULL);
+	if (g->length > 0)
+		sqlite3_limit(g->db->sql, SQLITE_LIMIT_LENGTH, g->length);
+	g->length = 0;
+}
+
+#define SIMPLE "; rules must be simple selections over the rule_* views"
+
+int rules_sql_failed(sql_guard *g, const char *rule, int step)
+{
+	if (g->over)
+		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the SQL ran past its budget of %d steps" SIMPLE, rule,
+		                 RULE_SQL_STEPS);
+	if (step == SQLITE_TOOBIG)
+		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": a value the SQL made is longer than %d bytes" SIMPLE, rule,
+		                 RULE_SQL_LENGTH);
+	return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query failed: %s", rule,
+	                 *g->why ? g->why : sqlite3_errmsg(g->db->sql));
+}
+
+int rules_sql_rows_check(const char *rule, size_t rows, size_t bytes)
+{
+	if (rows > RULE_SQL_ROWS)
+		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the SQL returned more than %d rows" SIMPLE, rule,
+		                 RULE_SQL_ROWS);
+	if (bytes > RULE_SQL_BYTES)
+		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the SQL returned more than %d bytes" SIMPLE, rule,
+		                 RULE_SQL_BYTES);
+	return CAMPAIGN_OK;
 }
 
 static int only_space(const char *s)
@@ -136,9 +191,7 @@ int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3
 	sqlite3_stmt *st = NULL;
 	const char *tail = NULL;
 	int rc;
-	g->why[0] = '\0';
-	g->write = 0;
-	sqlite3_set_authorizer(g->db->sql, authorize, g);
+	guard_begin(g);
 	rc = sqlite3_prepare_v2(g->db->sql, query, -1, &st, &tail);
 	if (rc != SQLITE_OK || !st) {
 		char msg[512];
@@ -149,6 +202,8 @@ int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3
 			refuse(g, 0, "the SQL calls %s(), which rules may not use", msg + 18);
 		sqlite3_finalize(st);
 		rules_sql_end(g);
+		if (g->over || rc == SQLITE_TOOBIG)
+			return rules_sql_failed(g, rule, rc);
 		if (!*g->why && rc == SQLITE_OK)
 			return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query is empty", rule);
 		return *g->why ? error_set(CAMPAIGN_EINVALID, "rule \"%s\": %s", rule, g->why)
@@ -171,7 +226,7 @@ int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3
 
 int rules_sql_check(campaign_db *db, const char *rule, const char *query)
 {
-	sql_guard g = {db, "", 0};
+	sql_guard g = {.db = db};
 	sqlite3_stmt *st;
 	int rc = rules_sql_prepare(&g, rule, query, &st);
 	if (!rc) {

@@ -138,8 +138,8 @@ static int store_catalogue(stmts *c, sqlite3_int64 crid, const catalogue_in *in,
 	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	if (doc_version_latest(st, crid, in->id, hash, version))
-		return CAMPAIGN_OK;
+	if ((rc = doc_version_latest(st, crid, in->id, hash, version)))
+		return rc < 0 ? rc : CAMPAIGN_OK;
 	++*version;
 	db_now(now);
 	if ((rc = stmt_run(c, c->db, SQL_CAT_INSERT, "cannot store the catalogue", "Itittottt", crid, in->id, *version,

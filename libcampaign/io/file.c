@@ -57,10 +57,15 @@ int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, con
 {
 	char old[65] = "";
 	*latest = 0;
+	int s;
 	bind_all(st, "It", crid, id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((s = sqlite3_step(st)) == SQLITE_ROW) {
 		*latest = sqlite3_column_int(st, 0);
 		column_copy(st, 1, old, sizeof old);
+	} else if (s != SQLITE_DONE) { /* a failed step is not "no version yet" */
+		s = error_from_sqlite(sqlite3_db_handle(st), s, "cannot read the latest version");
+		sqlite3_reset(st);
+		return s;
 	}
 	sqlite3_reset(st);
 	return *latest && !strcmp(old, hash);

@@ -194,7 +194,8 @@ int doc_digest_fields(struct campaign_buf *b, const char *const *f, int n);
 int doc_digest_end(struct campaign_buf *b, int rc, char out[65]);
 /* The latest stored version of document @id into *latest (0: none) by @st
  * ("SELECT version, digest ... campaign = ?1 AND id = ?2 ... LIMIT 1");
- * 1 when its digest is @hash: the document is unchanged. */
+ * 1 when its digest is @hash: the document is unchanged; 0 when it is new
+ * or changed; a negative error code (set) when the step failed. */
 int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, const char *hash, int *latest);
 /* Defines the public pair @fn_string / @fn_file of a document import by @schema. */
 #define DOC_VERSION_IMPORT_FUNCTIONS(fn, schema)                                                                \

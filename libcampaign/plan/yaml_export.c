@@ -162,17 +162,19 @@ static void child_of(sqlite3_stmt *child, sqlite3_int64 rid)
 	sqlite3_bind_int64(child, 1, rid);
 }
 
-/* Finalizes the export's statements (NULL ones are skipped), noting an error. */
-static void finish(exp_ *x, sqlite3_stmt *st)
+/* Steps @st: 1 on a row; 0 at the end, after an earlier failure, or when
+ * the step failed (the export then fails with its error: a failed step is
+ * never read as the end of the rows). */
+static int step_row(exp_ *x, sqlite3_stmt *st)
 {
-	int rc = sqlite3_errcode(x->db->sql);
-	if (!st)
-		return;
-	if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW && !x->failed) {
-		error_from_sqlite(x->db->sql, rc, "export failed");
+	int rc = CAMPAIGN_OK;
+	if (x->failed)
+		return 0;
+	if (db_step_row(x->db, st, "export failed", &rc))
+		return 1;
+	if (rc)
 		x->failed = 2;
-	}
-	sqlite3_finalize(st);
+	return 0;
 }
 
 /* A stack of open tree nodes: each entry is a node's rid and whether its
@@ -238,7 +240,7 @@ struct list_spec {
 static void export_list(exp_ *x, sqlite3_stmt *st, const list_spec *l, void *ctx)
 {
 	int n = 0;
-	while (!x->failed && sqlite3_step(st) == SQLITE_ROW) {
+	while (step_row(x, st)) {
 		list_item(x, &n, l->key);
 		map_start(x, l->flow);
 		kv_row(x, st, l->first, l->keys);
@@ -256,7 +258,7 @@ static void export_tree(exp_ *x, sqlite3_stmt *st, const list_spec *l, void *ctx
 	tree t = {.depth = 0};
 	scalar(x, l->key);
 	seq_start(x, 0);
-	while (!x->failed && sqlite3_step(st) == SQLITE_ROW) {
+	while (step_row(x, st)) {
 		tree_close_to(x, &t, sqlite3_column_int64(st, 1));
 		tree_open_children(x, &t, l->key);
 		map_start(x, 0);
@@ -291,8 +293,8 @@ static void export_parents(exp_ *x, const list_spec *l, const char *sql, const c
 	children c = {query(x, child_sql), child_spec};
 	if (st && c.st)
 		export_list(x, st, l, &c);
-	finish(x, st);
-	finish(x, c.st);
+	sqlite3_finalize(st);
+	sqlite3_finalize(c.st);
 }
 
 static void export_campaign(exp_ *x)
@@ -305,10 +307,10 @@ static void export_campaign(exp_ *x)
 		return;
 	scalar(x, "campaign");
 	map_start(x, 0);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if (step_row(x, st))
 		kv_row(x, st, 0, keys);
 	map_end(x);
-	finish(x, st);
+	sqlite3_finalize(st);
 }
 
 static void unit_aliases(exp_ *x, sqlite3_stmt *row, void *ctx)
@@ -326,7 +328,7 @@ static void export_units(exp_ *x)
 	if (!st)
 		return;
 	export_tree(x, st, &units, NULL);
-	finish(x, st);
+	sqlite3_finalize(st);
 }
 
 /* The ids of @st's rows for @rid (column 0), as a flow list under @key. */
@@ -335,7 +337,7 @@ static void kv_ids(exp_ *x, const char *key, sqlite3_stmt *st, sqlite3_int64 rid
 	scalar(x, key);
 	seq_start(x, 1);
 	child_of(st, rid);
-	while (sqlite3_step(st) == SQLITE_ROW)
+	while (step_row(x, st))
 		scalar(x, col(st, 0));
 	seq_end(x);
 }
@@ -405,7 +407,7 @@ static void export_refs(exp_ *x, sqlite3_stmt *refs, sqlite3_int64 measure, cons
 	int n = 0;
 	child_of(refs, measure);
 	sqlite3_bind_text(refs, 2, role, -1, SQLITE_STATIC);
-	while (sqlite3_step(refs) == SQLITE_ROW) {
+	while (step_row(x, refs)) {
 		const char *unit = col(refs, 0), *grp = col(refs, 1), *written = col(refs, 2), *name = col(refs, 3),
 		           *cond = col(refs, 4);
 		list_item(x, &n, role);
@@ -475,11 +477,11 @@ static void export_tasks(exp_ *x)
 	};
 	if (st && t.ms && t.refs && t.os && t.owners)
 		export_tree(x, st, &tasks, &t);
-	finish(x, st);
-	finish(x, t.ms);
-	finish(x, t.refs);
-	finish(x, t.os);
-	finish(x, t.owners);
+	sqlite3_finalize(st);
+	sqlite3_finalize(t.ms);
+	sqlite3_finalize(t.refs);
+	sqlite3_finalize(t.os);
+	sqlite3_finalize(t.owners);
 }
 
 int plan_export(struct campaign_buf *out, campaign_db *db, sqlite3_int64 campaign)

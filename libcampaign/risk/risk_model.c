@@ -500,8 +500,8 @@ static int store_model(campaign_db *db, sqlite3_int64 crid, const model_in *in, 
 	int rc;
 	if (!st || (rc = digest(in, hash)))
 		return st ? rc : campaign_error_code_last();
-	if (doc_version_latest(st, crid, in->id, hash, version))
-		return store_default(db, crid, in);
+	if ((rc = doc_version_latest(st, crid, in->id, hash, version)))
+		return rc < 0 ? rc : store_default(db, crid, in);
 	++*version;
 	db_now(now);
 	if ((rc = stmt_run(NULL, db, SQL_MODEL_INSERT, "cannot store the model", "Itittttt", crid, in->id, *version,
