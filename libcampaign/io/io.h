@@ -219,6 +219,8 @@ int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, con
  * call entry "N <plural>"), and db_bulk_tick between rows. */
 
 #define ROW_MAX_FIELDS CSV_MAX_FIELDS
+/* a header's columns: the schema's and, beside them, a listing's ignored ones */
+#define ROW_MAX_HEADER 64
 
 typedef enum row_type {
 	ROW_TEXT, /* as given */
@@ -307,7 +309,7 @@ int row_column_index(const row_schema *s, const char *name);
 /* A header row (CSV, xlsx): the columns in their order, map[j] the field of
  * the j-th (or ROW_SKIP). */
 typedef struct row_header {
-	int map[ROW_MAX_FIELDS], ncol;
+	int map[ROW_MAX_HEADER], ncol;
 } row_header;
 /* One header cell @f at @line/@col (@sheet: a cell of it, else line:column):
  * a column of @t, not given twice, into h->map; EINVALID naming it. */

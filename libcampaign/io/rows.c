@@ -71,7 +71,7 @@ int row_header_field(row_header *h, const row_schema *t, const char *f, const ch
 	for (int j = 0; j < h->ncol && k != ROW_SKIP; j++)
 		if (h->map[j] == k)
 			return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "column \"%s\" given twice", f);
-	if (h->ncol == ROW_MAX_FIELDS)
+	if (h->ncol == ROW_MAX_HEADER)
 		return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "too many columns");
 	h->map[h->ncol++] = k;
 	return CAMPAIGN_OK;
