@@ -28,7 +28,8 @@
  * wins over the deadline's day) and campaign_rectification_ledger_query();
  * the risk register import reads campaign_risk_points_query() (graded anew
  * from its inputs); the evaluations import reads
- * campaign_evaluation_ranking_query(). The columns a listing adds (names,
+ * campaign_evaluation_ranking_query(); the people import, given a .csv or
+ * .xlsx file, reads campaign_people_query(). The columns a listing adds (names,
  * labels, grades, ranks, statuses, who recorded it and when) are the store's
  * own and are ignored: updates, verification and closing of rectifications
  * are not carried by a listing.

@@ -454,6 +454,8 @@ typedef struct doc_schema {
 	const char *operation, *api; /* the audit operation; the public pair's stem */
 	int access;
 	int (*body)(rows *r, ydoc *d);
+	/* a file named .csv or .xlsx (a listing fed back): its rows by this schema; NULL: YAML only */
+	const row_schema *table;
 } doc_schema;
 int doc_import(campaign_db *db, const char *campaign, const char *path, const char *text, const char *name,
                const campaign_rows_import_options *opts, const char *actor, const doc_schema *s);

@@ -55,6 +55,10 @@ static campaign_db *source(void)
 	assert_int_equal(campaign_risk_register_import_file(db, NULL, DATA("risk", "register.yaml"), &o, "office"), 2);
 	assert_int_equal(campaign_risk_register_import_string(db, NULL, POINT_RARE, "p.csv", NULL, "office"), 1);
 	ok(campaign_evaluations_import_file(db, NULL, DATA("accountability", "evaluations.yaml"), NULL, "office"));
+	ok(campaign_people_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples/people/leshan-2010-people.yaml", NULL,
+	                               "office"));
+	ok(campaign_people_import_string(db, NULL, "id,name,unit,retires_on\nP-" RARE ",王" RARE ",liyong,2030/1/5\n",
+	                                 "people.csv", NULL, "office"));
 	return db;
 }
 
@@ -176,6 +180,11 @@ static int ranking(campaign_cursor **c, campaign_db *db)
 	return campaign_evaluation_ranking_query(c, db, NULL, 2011, NULL, NULL);
 }
 
+static int people(campaign_cursor **c, campaign_db *db)
+{
+	return campaign_people_query(c, db, NULL, NULL);
+}
+
 static const campaign_rows_import_options WEIGHTED = {
 	.version = CAMPAIGN_ROWS_IMPORT_OPTIONS_VERSION, .model = "weighted-factors"};
 
@@ -198,10 +207,14 @@ static const pair REGISTER = {"register", register_points, campaign_risk_registe
 static const pair RANKING = {"evaluations", ranking, campaign_evaluations_import_file,
                              "year,period,unit,unit_name,score,rank,rank_from_bottom,units,evaluated_on", 3, NULL};
 
+/* holdings (the posts column) come only from a YAML file */
+static const pair PEOPLE = {"people", people, campaign_people_import_file,
+                            "id,name,unit,unit_name,retires_on,body,body_role", 18, NULL};
+
 /* Every pair in both formats, each into its own fresh store (the ledger after the findings). */
 static void each_format(const char *ext)
 {
-	const pair *alone[] = {&REGISTER, &RANKING};
+	const pair *alone[] = {&REGISTER, &RANKING, &PEOPLE};
 	campaign_db *from = source(), *to = fresh();
 	round_trip(from, to, &FINDINGS, ext);
 	round_trip(from, to, &RECTIFICATIONS, ext);
