@@ -33,7 +33,8 @@ static int score_row(rows *r)
 
 static const row_schema SCHEMA = {
 	.cols = COLUMNS, .ncols = E_COUNT, .noun = "row", .plural = "scores", .operation = "evaluation.import",
-	.api = "campaign_evaluations_import", .file_noun = "an evaluations file", .access = ACCESS_PLAN, .ignored = LISTED, .row = score_row,
+	.api = "campaign_evaluations_import", .file_noun = "an evaluations file", .access = ACCESS_PLAN,
+	.ignored = LISTED, .row = score_row,
 };
 
 ROWS_IMPORT_FUNCTIONS(campaign_evaluations_import, SCHEMA)

@@ -3,7 +3,8 @@
 #include <string.h>
 #include "inspection/inspection.h"
 
-enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_CATALOGUE, F_COUNT };
+enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_CATALOGUE,
+       F_COUNT };
 static const char *const ORIGINS[] = {"self_reported", "investigated", "inspection_tour", "citizen_report", "audit",
                                       NULL};
 
@@ -23,7 +24,10 @@ static const row_column COLUMNS[F_COUNT] = {
 /* campaign_findings_query()'s columns that the store derives or keeps (names, the
  * leniency, the flags, the status, who recorded it): a re-imported listing adds
  * its findings anew, by the importing actor */
-static const char *const LISTED[] = {"unit_name", "version", "category_text", "origin_label", "amount_fen", "leniency", "leniency_label", "reason", "concealed", "falsified", "accountability", "flag_note", "status", "rectifications", "recorded_by", "recorded_at", NULL};
+static const char *const LISTED[] = {"unit_name", "version", "category_text", "origin_label", "amount_fen",
+                                     "leniency", "leniency_label", "reason", "concealed", "falsified",
+                                     "accountability", "flag_note", "status", "rectifications", "recorded_by",
+                                     "recorded_at", NULL};
 
 /* The cell a failed insert is about; the columns checked the formats, so
  * what is left is a unit or category that is not there, the round, the
@@ -60,7 +64,8 @@ static int finding_row(rows *r)
 
 static const row_schema SCHEMA = {
 	.cols = COLUMNS, .ncols = F_COUNT, .noun = "finding", .plural = "findings", .operation = "finding.import",
-	.api = "campaign_findings_import", .file_noun = "a findings file", .access = WRITE_ANY, .ignored = LISTED, .row = finding_row,
+	.api = "campaign_findings_import", .file_noun = "a findings file", .access = WRITE_ANY,
+	.ignored = LISTED, .row = finding_row,
 };
 
 ROWS_IMPORT_FUNCTIONS(campaign_findings_import, SCHEMA)

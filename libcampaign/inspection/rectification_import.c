@@ -13,7 +13,8 @@ static const row_column COLUMNS[F_COUNT] = {
  * follows from the finding; updates, verification and closing are later events):
  * a re-imported listing adds the rectifications anew, as not yet rectified; so does
  * campaign_rectification_ledger_query()'s, whose no, category, labels and overdue are derived */
-static const char *const LISTED[] = {"unit", "unit_name", "status", "status_label", "updated_on", "verified_by", "verified_on", "verification", "verification_note", "closed_by", "closed_on",
+static const char *const LISTED[] = {"unit", "unit_name", "status", "status_label", "updated_on", "verified_by",
+                                     "verified_on", "verification", "verification_note", "closed_by", "closed_on",
                                      "no", "category", "verification_label", "overdue", NULL};
 
 static int ledger_row(rows *r)

@@ -16,7 +16,9 @@ static const row_column COLUMNS[F_COUNT] = {
 /* campaign_risk_points_query()'s columns that the store derives or keeps (labels, the
  * grade computed from the inputs, the model, controls): a re-imported register is
  * graded anew from its inputs */
-static const char *const LISTED[] = {"unit_name", "scope_label", "type_name", "status", "model", "model_version", "grade", "grade_label", "grade_rank", "color", "owner_level", "overridden", "next_review", "controls", NULL};
+static const char *const LISTED[] = {"unit_name", "scope_label", "type_name", "status", "model", "model_version",
+                                     "grade", "grade_label", "grade_rank", "color", "owner_level", "overridden",
+                                     "next_review", "controls", NULL};
 
 typedef struct importer {
 	risk_grader *grader; /* the model, loaded at the first graded point */
