@@ -174,7 +174,8 @@ static int tour_list(campaign_cursor **c, campaign_db *db, args *a)
 #define O_GROUP(help) OPT("--group", 0, "G", help)
 
 static const cli_command people_commands[] = {
-	IMPORT("import", "FILE.yaml", "load people and their posts", NULL, campaign_people_import_file),
+	IMPORT("import", "FILE.yaml|FILE.csv", "load people and their posts (a table: people only)", OPTIONS(O_CHECK),
+	       campaign_people_import_file),
 	LIST("list", "", "the people", OPTIONS(O_UNIT("one unit's people"), O_FORMAT), people_list),
 	CMD("from-bodies", "", "add the members of the plan's bodies as people", NULL, NULL, people_from_bodies),
 	CMD_END,

@@ -152,7 +152,13 @@ typedef struct cli_command {
 	{"--format", 'f', OPT_VALUE, "F", N_("text, markdown, csv, json or xlsx (with --output; default text)"),     \
 	 output_formats, NULL},                                                                                \
 	OPT("--output", 'o', "FILE", "the workbook --format xlsx writes")
+/* --check: a dry run of a bulk import (every row checked, each bad one reported, nothing written) */
+#define O_CHECK                                                                                        \
+	FLAG("--check", 0, N_("check every row, report each error with its position, write nothing")),    \
+	OPT("--max-errors", 0, "N", N_("--check reports at most N errors (default 100)"))
+/* The options of a bulk import of rows: --check, the CSV's encoding, the xlsx sheet. */
 #define O_ENCODING                                                                                     \
+	O_CHECK,                                                                                           \
 	{"--encoding", 0, OPT_VALUE, "E", N_("a CSV's encoding: utf-8 (default), gb18030 or gbk, or auto (UTF-8 if valid)"), \
 	 import_encodings, "CSV 文件的编码：utf-8（默认）、gb18030 或 gbk，或 auto（是 UTF-8 即按 UTF-8）"}, \
 	{"--sheet", 0, OPT_VALUE, "S", N_("an xlsx workbook's sheet, by name (default: the first)"), NULL, \
@@ -190,8 +196,11 @@ void cli_man(FILE *f, const cli_command *root);
 const char *cli_text(const char *en, const char *zh);
 /* The values --encoding takes, NULL-terminated. */
 extern const char *const import_encodings[];
-/* The options of a bulk import from the command line (--encoding). */
+/* The options of a bulk import from the command line (--encoding, --sheet, --check, --max-errors). */
 campaign_rows_import_options import_options(args *a);
+/* After a bulk import that returned @rc: with --check and no error, prints that @path was checked
+ * and nothing written, and returns 1 (the caller is done); else 0. */
+int import_checked(args *a, int rc, const char *path);
 /* meter.c: the progress line of an import (stderr a terminal or --progress; not --quiet). */
 void meter_attach(args *a, campaign_rows_import_options *io);
 /* Ends the line (drawn once more, final), before what follows it is printed. */

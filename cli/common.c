@@ -139,6 +139,10 @@ int run_write(args *a)
 	if ((rc = open_writable(a, &db)))
 		return rc;
 	rc = run_change(cmd, db, a, &id);
+	if (cmd->rows && import_checked(a, rc, arg_at(a, 0))) {
+		campaign_close(db);
+		return 0;
+	}
 	rc = written(db, rc, cmd->done, cmd->add ? campaign_buf_data(id) : arg_at(a, cmd->object));
 	campaign_buf_free(id);
 	return rc;
@@ -173,13 +177,39 @@ int written(campaign_db *db, int rc, const char *done, const char *what)
 
 const char *const import_encodings[] = {"utf-8", "gb18030", "gbk", "auto", NULL};
 
+/* A dry run's bad row, each on its line; the first again in the summary fail() prints. */
+static void check_error(void *user, int code, const char *file, int line, int column, const char *message)
+{
+	(void)user, (void)code, (void)file, (void)line, (void)column;
+	meter_finish();
+	fprintf(stderr, "%s\n", cli_error_text(message));
+}
+
 campaign_rows_import_options import_options(args *a)
 {
 	campaign_rows_import_options io = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
+	const char *max = arg_opt(a, "--max-errors");
+	char *end = NULL;
 	io.encoding = arg_opt(a, "--encoding");
 	io.sheet = arg_opt(a, "--sheet");
+	io.dry_run = arg_opt(a, "--check") != NULL;
+	io.error = io.dry_run ? check_error : NULL;
+	if (max) {
+		long n = strtol(max, &end, 10);
+		/* not a count: a negative limit, which the import refuses by name */
+		io.error_limit = *max && !*end && n > 0 && n <= 1000000 ? (int)n : -1;
+	}
 	meter_attach(a, &io);
 	return io;
+}
+
+int import_checked(args *a, int rc, const char *path)
+{
+	if (rc < 0 || !arg_opt(a, "--check"))
+		return 0;
+	meter_finish();
+	printf(_("checked %s: no errors, nothing written\n"), path);
+	return 1;
 }
 
 const char *today_local(void)

@@ -38,8 +38,10 @@ static int progress_import(args *a)
 		campaign_cursor_free(c);
 	}
 	campaign_rows_import_options io = import_options(a);
-	if (campaign_progress_import_file(db, a->campaign, a->pos[1], &io, a->actor)) {
+	if ((rc = campaign_progress_import_file(db, a->campaign, a->pos[1], &io, a->actor))) {
 		rc = fail();
+	} else if (import_checked(a, rc, a->pos[1])) {
+		rc = 0;
 	} else if (campaign_progress_history_query(&c, db, a->campaign, NULL, NULL) == CAMPAIGN_OK) {
 		while (campaign_cursor_next(c) == CAMPAIGN_OK)
 			after++;

@@ -76,7 +76,7 @@ static int register_import(args *a)
 	io.model = arg_opt(a, "--model");
 	rc = campaign_risk_register_import_file(db, a->campaign, a->pos[2], &io, a->actor);
 	meter_finish();
-	if (rc >= 0)
+	if (rc >= 0 && !import_checked(a, rc, a->pos[2]))
 		printf(_("imported %d risk points from %s\n"), rc, a->pos[2]);
 	campaign_close(db);
 	return rc < 0 ? fail() : 0;

@@ -160,6 +160,9 @@ CAMPAIGN_API int campaign_people_from_bodies(campaign_db *db, const char *campai
 /**
  * Imports posts, people and their holdings from a YAML file (format in
  * docs/accountability.md, examples/people/). Existing ids are updated.
+ * A file named .csv or .xlsx is a table of people (id, name, unit,
+ * retires_on): campaign_people_query()'s listing fed back, whose unit_name,
+ * body, body_role and posts are ignored (holdings come only from YAML).
  * One transaction: a bad file writes nothing and the error says
  * `file:line:column: message`.
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID; ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign);

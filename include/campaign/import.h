@@ -22,6 +22,17 @@
  * progress import reads the columns of campaign_progress_history_query()
  * (reported_on is its date; id, actor, recorded_at and current, the store's
  * own, are ignored: the reports are added anew, by the importing actor).
+ * Likewise the findings import reads campaign_findings_query() (a category
+ * given within its catalogue column); the rectifications import reads
+ * campaign_rectifications_query() (deadline_text, the deadline as written,
+ * wins over the deadline's day) and campaign_rectification_ledger_query();
+ * the risk register import reads campaign_risk_points_query() (graded anew
+ * from its inputs); the evaluations import reads
+ * campaign_evaluation_ranking_query(); the people import, given a .csv or
+ * .xlsx file, reads campaign_people_query(). The columns a listing adds (names,
+ * labels, grades, ranks, statuses, who recorded it and when) are the store's
+ * own and are ignored: updates, verification and closing of rectifications
+ * are not carried by a listing.
  *
  * xlsx (Excel, WPS, LibreOffice, and campaign_cursor_write_xlsx()): the first
  * sheet, or campaign_rows_import_options.sheet; its first non-empty row is the

@@ -18,6 +18,10 @@ static const row_column COLUMNS[E_COUNT] = {
 	ROW_TEXT_COL("score", 1),                 ROW_DATE_COL("evaluated_on", 1), ROW_TEXT_COL("note", 0),
 };
 
+/* campaign_evaluation_ranking_query()'s columns that the store derives or keeps
+ * (the ranks are computed, the id is the store's own) */
+static const char *const LISTED[] = {"unit_name", "rank", "rank_from_bottom", "units", "id", NULL};
+
 static int score_row(rows *r)
 {
 	const row_value *v = r->v;
@@ -29,7 +33,8 @@ static int score_row(rows *r)
 
 static const row_schema SCHEMA = {
 	.cols = COLUMNS, .ncols = E_COUNT, .noun = "row", .plural = "scores", .operation = "evaluation.import",
-	.api = "campaign_evaluations_import", .file_noun = "an evaluations file", .access = ACCESS_PLAN, .row = score_row,
+	.api = "campaign_evaluations_import", .file_noun = "an evaluations file", .access = ACCESS_PLAN,
+	.ignored = LISTED, .row = score_row,
 };
 
 ROWS_IMPORT_FUNCTIONS(campaign_evaluations_import, SCHEMA)

@@ -148,7 +148,30 @@ static int people_body(rows *rw, ydoc *d)
 	return CAMPAIGN_OK;
 }
 
-static const doc_schema SCHEMA = {"people.import", "campaign_people_import", ACCESS_PLAN, people_body};
+/* ---- a table of people: campaign_people_query()'s listing fed back ---- */
+
+enum { P_ID, P_NAME, P_UNIT, P_RETIRES_ON, P_COUNT };
+static const row_column PERSON_COLUMNS[P_COUNT] = {
+	ROW_TEXT_COL("id", 1), ROW_TEXT_COL("name", 0), ROW_TEXT_COL("unit", 0), ROW_DATE_COL("retires_on", 0),
+};
+/* the listing's columns the store derives: the unit's name, the body a member has the name in, the
+ * posts held today (holdings come only from a YAML file) */
+static const char *const LISTED[] = {"unit_name", "body", "body_role", "posts", NULL};
+
+static int person_row(rows *r)
+{
+	int rc = person_upsert(&r->op->st, r->op->crid, row_text(r, P_ID), row_text(r, P_NAME), row_text(r, P_UNIT),
+	                       row_text(r, P_RETIRES_ON), r->op->actor);
+	return rc ? row_fail(r, rc == CAMPAIGN_ENOTFOUND ? P_UNIT : P_ID, rc) : CAMPAIGN_OK;
+}
+
+static const row_schema TABLE = {
+	.cols = PERSON_COLUMNS, .ncols = P_COUNT, .noun = "person", .plural = "people", .operation = "people.import",
+	.api = "campaign_people_import", .file_noun = "a people file", .access = ACCESS_PLAN, .ignored = LISTED,
+	.row = person_row,
+};
+
+static const doc_schema SCHEMA = {"people.import", "campaign_people_import", ACCESS_PLAN, people_body, &TABLE};
 
 int campaign_people_import_file(campaign_db *db, const char *campaign, const char *path,
                                 const campaign_rows_import_options *opts, const char *actor)

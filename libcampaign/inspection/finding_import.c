@@ -1,8 +1,10 @@
 /* Bulk import of findings (io/rows.c reads and checks the rows; this says
  * what a finding row is). */
+#include <string.h>
 #include "inspection/inspection.h"
 
-enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_COUNT };
+enum { F_ID, F_UNIT, F_CATEGORY, F_ORIGIN, F_PEOPLE, F_DESCRIPTION, F_AMOUNT, F_FOUND_ON, F_ROUND, F_CATALOGUE,
+       F_COUNT };
 static const char *const ORIGINS[] = {"self_reported", "investigated", "inspection_tour", "citizen_report", "audit",
                                       NULL};
 
@@ -16,7 +18,16 @@ static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("id", 0),       ROW_TEXT_COL("unit", 1),       ROW_TEXT_COL("category", 0),
 	ROW_ENUM_COL("origin", 1, ORIGINS), ROW_TEXT_COL("people", 0), ROW_TEXT_COL("description", 1),
 	ROW_CONVERT_COL("amount", 0, amount), ROW_EVENT_COL("found_on", 1), ROW_TEXT_COL("round", 0),
+	ROW_TEXT_COL("catalogue", 0),
 };
+
+/* campaign_findings_query()'s columns that the store derives or keeps (names, the
+ * leniency, the flags, the status, who recorded it): a re-imported listing adds
+ * its findings anew, by the importing actor */
+static const char *const LISTED[] = {"unit_name", "version", "category_text", "origin_label", "amount_fen",
+                                     "leniency", "leniency_label", "reason", "concealed", "falsified",
+                                     "accountability", "flag_note", "status", "rectifications", "recorded_by",
+                                     "recorded_at", NULL};
 
 /* The cell a failed insert is about; the columns checked the formats, so
  * what is left is a unit or category that is not there, the round, the
@@ -37,7 +48,12 @@ static int insert_field(rows *r, int rc)
 
 static int finding_row(rows *r)
 {
-	finding_in f = {row_text(r, F_ID),     row_text(r, F_UNIT),   row_text(r, F_CATEGORY),
+	/* a listing gives the category within its catalogue (catalogue ten-categories, category c9) */
+	const char *cat = row_text(r, F_CATEGORY), *in = row_text(r, F_CATALOGUE);
+	char joined[256];
+	if (cat && in && !strchr(cat, '/') && snprintf(joined, sizeof joined, "%s/%s", in, cat) < (int)sizeof joined)
+		cat = joined;
+	finding_in f = {row_text(r, F_ID),     row_text(r, F_UNIT),   cat,
 	                row_text(r, F_ORIGIN), row_text(r, F_PEOPLE), row_text(r, F_DESCRIPTION),
 	                row_text(r, F_AMOUNT), row_text(r, F_FOUND_ON), row_text(r, F_ROUND)};
 	char id[72];
@@ -48,7 +64,8 @@ static int finding_row(rows *r)
 
 static const row_schema SCHEMA = {
 	.cols = COLUMNS, .ncols = F_COUNT, .noun = "finding", .plural = "findings", .operation = "finding.import",
-	.api = "campaign_findings_import", .file_noun = "a findings file", .access = WRITE_ANY, .row = finding_row,
+	.api = "campaign_findings_import", .file_noun = "a findings file", .access = WRITE_ANY,
+	.ignored = LISTED, .row = finding_row,
 };
 
 ROWS_IMPORT_FUNCTIONS(campaign_findings_import, SCHEMA)

@@ -220,6 +220,8 @@ int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, con
  * call entry "N <plural>"), and db_bulk_tick between rows. */
 
 #define ROW_MAX_FIELDS CSV_MAX_FIELDS
+/* a header's columns: the schema's and, beside them, a listing's ignored ones */
+#define ROW_MAX_HEADER 64
 
 typedef enum row_type {
 	ROW_TEXT, /* as given */
@@ -308,7 +310,7 @@ int row_column_index(const row_schema *s, const char *name);
 /* A header row (CSV, xlsx): the columns in their order, map[j] the field of
  * the j-th (or ROW_SKIP). */
 typedef struct row_header {
-	int map[ROW_MAX_FIELDS], ncol;
+	int map[ROW_MAX_HEADER], ncol;
 } row_header;
 /* One header cell @f at @line/@col (@sheet: a cell of it, else line:column):
  * a column of @t, not given twice, into h->map; EINVALID naming it. */
@@ -465,6 +467,8 @@ typedef struct doc_schema {
 	const char *operation, *api; /* the audit operation; the public pair's stem */
 	int access;
 	int (*body)(rows *r, ydoc *d);
+	/* a file named .csv or .xlsx (a listing fed back): its rows by this schema; NULL: YAML only */
+	const row_schema *table;
 } doc_schema;
 int doc_import(campaign_db *db, const char *campaign, const char *path, const char *text, const char *name,
                const campaign_rows_import_options *opts, const char *actor, const doc_schema *s);

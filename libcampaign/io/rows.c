@@ -71,7 +71,7 @@ int row_header_field(row_header *h, const row_schema *t, const char *f, const ch
 	for (int j = 0; j < h->ncol && k != ROW_SKIP; j++)
 		if (h->map[j] == k)
 			return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "column \"%s\" given twice", f);
-	if (h->ncol == ROW_MAX_FIELDS)
+	if (h->ncol == ROW_MAX_HEADER)
 		return error_set_cell(CAMPAIGN_EINVALID, file, sheet, line, col, "too many columns");
 	h->map[h->ncol++] = k;
 	return CAMPAIGN_OK;
@@ -603,7 +603,11 @@ int doc_import(campaign_db *db, const char *campaign, const char *path, const ch
 	import_call ic = {.ds = s, .path = path, .text = text, .name = name, .opts = opts, .is_string = !path};
 	write_op op = {.name = s->operation, .access = s->access, .check = rows_check, .prepare = doc_prepare,
 	               .body = doc_body};
-	int rc;
+	/* only a name says it is a table: a nameless text stays the document it always was */
+	int fmt = path || name ? format_of(path, path ? path : name, NULL) : FMT_NONE, rc;
+	if (s->table && (fmt == FMT_CSV || fmt == FMT_XLSX))
+		return path ? rows_import_file(db, campaign, path, opts, actor, s->table, NULL)
+		            : rows_import_string(db, campaign, text, name, opts, actor, s->table, NULL);
 	ic.r.file = path ? path : name ? name : "<string>";
 	ic.r.opts = &DEFAULTS;
 	rc = run(db, campaign, actor, &ic, &op);

@@ -23,7 +23,7 @@ typedef struct xlsx_source {
 	int nxf;
 	int date1904;
 	row_header h;
-	int hcol[ROW_MAX_FIELDS]; /* the column number (from 1) of each header cell */
+	int hcol[ROW_MAX_HEADER]; /* the column number (from 1) of each header cell */
 	int rownum;               /* the number of the last <row> read */
 	struct campaign_buf cells, text; /* the row's values; one cell's raw text */
 	size_t off[ROW_MAX_FIELDS];

@@ -13,6 +13,13 @@ static const row_column COLUMNS[F_COUNT] = {
 	ROW_TEXT_COL("leader", 0),      ROW_TEXT_COL("inputs", 0),         ROW_TEXT_COL("graded_on", 0),
 };
 
+/* campaign_risk_points_query()'s columns that the store derives or keeps (labels, the
+ * grade computed from the inputs, the model, controls): a re-imported register is
+ * graded anew from its inputs */
+static const char *const LISTED[] = {"unit_name", "scope_label", "type_name", "status", "model", "model_version",
+                                     "grade", "grade_label", "grade_rank", "color", "owner_level", "overridden",
+                                     "next_review", "controls", NULL};
+
 typedef struct importer {
 	risk_grader *grader; /* the model, loaded at the first graded point */
 	struct campaign_buf stored;
@@ -91,7 +98,7 @@ static int point_row(rows *r)
 static const row_schema SCHEMA = {
 	.cols = COLUMNS, .ncols = F_COUNT, .noun = "risk point", .plural = "risk points",
 	.operation = "risk.register.import", .api = "campaign_risk_register_import", .file_noun = "a risk register",
-	.access = WRITE_ANY, .state_size = sizeof(importer), .begin = begin, .row = point_row, .end = end,
+	.access = WRITE_ANY, .ignored = LISTED, .state_size = sizeof(importer), .begin = begin, .row = point_row, .end = end,
 };
 
 int campaign_risk_register_import_file(campaign_db *db, const char *campaign, const char *path,

@@ -204,7 +204,7 @@ static const bad_file header_and_fields[] = {
 	/* the same empty file, to the findings import */
 	{NULL, 1,
 	 ":1:1: unknown column \"\" (expected id, unit, category, origin, people, description, amount, found_on, "
-	 "round)"},
+	 "round, catalogue)"},
 	{"\xef\xbb\xbfoutcome,unit,status,percent,date,单位\n", 0,
 	 ":1:34: unknown column \"单位\" (expected outcome, unit, status, percent, date, note, evidence)"},
 	{"outcome,unit,status,percent,date\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,多余\n", 0,
