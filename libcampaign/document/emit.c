@@ -218,16 +218,19 @@ int doc_emit_yaml(doc *d, struct campaign_buf *o)
 
 static int count_report(doc *d, struct campaign_buf *o)
 {
-	int m = 0, out = 0, dl = 0, ms = 0;
+	int m = 0, out = 0, dl = 0, ms = 0, areas = 0;
 	for (int i = 0; i < d->ntasks; i++) {
+		areas += d->tasks[i].nchild > 0; /* a heading with tasks under it is an area, as the plan format has it */
 		m += d->tasks[i].nmeasures, out += d->tasks[i].noutcomes;
 		for (int k = 0; k < d->tasks[i].noutcomes; k++)
 			dl += d->tasks[i].outcomes[k].deadline != NULL;
 	}
 	for (int i = 0; i < d->nphases; i++)
 		ms += d->phases[i].nms;
-	return buf_printf(o, "# Drafted plan: %d tasks, %d measures, %d outcomes (%d with a deadline), %d phases, %d milestones\n",
-	                  d->ntasks, m, out, dl, d->nphases, ms);
+	return buf_printf(o,
+	                  "# Drafted plan: %d areas, %d tasks, %d measures, %d outcomes (%d with a deadline), %d phases, "
+	                  "%d milestones\n",
+	                  areas, d->ntasks - areas, m, out, dl, d->nphases, ms);
 }
 
 int doc_emit_report(doc *d, struct campaign_buf *o)

@@ -9,7 +9,7 @@ set -eu
 doc="$src/tests/data/document/leshan-2010.txt"
 expect_rc 0 "$cli" plan from-document "$doc" --output plan.yaml --report report.txt --id leshan-ltyg-2010
 [ ! -s out ] || fail "with --output nothing goes to stdout: $(cat out)"
-grep -q '^# Drafted plan: 13 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases' report.txt || fail "report counts: $(head -1 report.txt)"
+grep -q '^# Drafted plan: 3 areas, 10 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases' report.txt || fail "report counts: $(head -1 report.txt)"
 grep -q '^L10: responsibility of measure t1.1.m1$' report.txt || fail "report line use"
 expect_rc 0 "$cli" import plan.yaml
 grep -q "imported leshan-ltyg-2010" out || fail "import of the draft: $(cat out)"

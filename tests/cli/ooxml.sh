@@ -26,7 +26,7 @@ expect_rc 0 c progress history --format csv
 # a plan straight from its document
 mkdir doc && cd doc
 expect_rc 0 c import "$d/seed.docx" --check
-grep -q '# Drafted plan: 13 tasks, 35 measures, 32 outcomes' out || fail "check report: $(cat out)"
+grep -q '# Drafted plan: 3 areas, 10 tasks, 35 measures, 32 outcomes' out || fail "check report: $(cat out)"
 grep -q 'drafts a plan that imports; nothing written' out || fail "check verdict: $(cat out)"
 [ ! -e campaign.db ] || fail "--check wrote a store"
 expect_rc 0 c import "$d/seed.docx"

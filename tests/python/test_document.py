@@ -35,7 +35,7 @@ def test_seed_draft_equals_hand_encoding(seed):
 
 def test_report_names_every_line():
     report = campaign.plan_from_document_report(str(DOCS / "leshan-2010.txt"))
-    assert report.startswith("# Drafted plan: 13 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases")
+    assert report.startswith("# Drafted plan: 3 areas, 10 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases")
     assert "L9: measure t1.1.m1\n" in report
     assert "## Lines not placed\n(none)\n" in report
 

@@ -103,7 +103,7 @@ def test_word_numbering_and_import(tmp_path):
     assert campaign.plan_from_document_yaml(str(path)) == campaign.plan_from_document_yaml(str(DOCS / "leshan-2010.txt"))
     with campaign.open(":memory:") as db:
         report = db.plan_import_document(path=str(path), actor="tester", replace=0, dry_run=1)
-        assert "13 tasks, 35 measures, 32 outcomes" in report
+        assert "3 areas, 10 tasks, 35 measures, 32 outcomes" in report
         assert list(db.campaigns_query()) == []
         db.plan_import_document(path=str(path), actor="tester", replace=0, dry_run=0)
         assert len(list(db.measures_query())) == 35

@@ -30,7 +30,7 @@ static void test_seed_docx_equals_text(void **state)
 	(void)state;
 	assert_string_equal(yd, yt);
 	assert_string_equal(rd, rt);
-	assert_non_null(strstr(rd, "# Drafted plan: 13 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases"));
+	assert_non_null(strstr(rd, "# Drafted plan: 3 areas, 10 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases"));
 	free(yt), free(yd), free(rt), free(rd);
 }
 

@@ -44,7 +44,7 @@ static void test_seed_counts(void **state)
 	assert_int_equal(ROWS(campaign_measures_query(&c, db, NULL, NULL)), 35);
 	assert_int_equal(ROWS(campaign_outcomes_query(&c, db, NULL, NULL)), 32);
 	assert_int_equal(ROWS(campaign_phases_query(&c, db, NULL)), 4);
-	assert_non_null(strstr(report, "# Drafted plan: 13 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases"));
+	assert_non_null(strstr(report, "# Drafted plan: 3 areas, 10 tasks, 35 measures, 32 outcomes (27 with a deadline), 4 phases"));
 	assert_non_null(strstr(report, "L9: measure t1.1.m1\n"));
 	assert_non_null(strstr(report, "L10: responsibility of measure t1.1.m1\n"));
 	assert_non_null(strstr(report, "## Lines not placed\n(none)\n"));

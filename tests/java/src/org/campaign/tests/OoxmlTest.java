@@ -56,7 +56,7 @@ class OoxmlTest extends SeededTest {
                      Campaign.planFromDocumentYaml(DOCS + "/seed.docx", null));
         try (Store s = Campaign.open(":memory:")) {
             String report = s.planImportDocument(DOCS + "/seed.docx", "tester", null, 0, 1);
-            assertTrue(report.contains("13 tasks, 35 measures, 32 outcomes"), report);
+            assertTrue(report.contains("3 areas, 10 tasks, 35 measures, 32 outcomes"), report);
             assertEquals(0, s.campaignsQuery().toList().size());
             s.planImportDocument(DOCS + "/seed.docx", "tester", null, 0, 0);
             assertEquals(35, s.measuresQuery(null, null).toList().size());
