@@ -119,7 +119,7 @@ static int phase_clauses(doc *d, doc_phase *p, int line, const char *s)
 			if (phase_clause(d, p, line, c))
 				return CAMPAIGN_ENOMEM;
 			/* only a comma joins a clause to the next one */
-			prev = e && (byte == ',' || !strncmp(e + 1, FW_COMMA + 1, 2)) ? c : NULL;
+			prev = e && (byte == ',' || !strncmp(e + 1, &FW_COMMA[1], 2)) ? c : NULL;
 		}
 		prev_end = e, prev_byte = byte;
 		c = e ? e + el : NULL;

@@ -15,7 +15,7 @@ static int stop(void *n)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	campaign_db *db = fuzz_store();
-	sql_guard g = {db, "", 0};
+	sql_guard g = {.db = db};
 	sqlite3_stmt *st;
 	int rc = rules_sql_check(db, "fuzz", fuzz_text(data, size)), n = 0;
 	fuzz_expect(rc, "rules_sql_check");
