@@ -4,7 +4,7 @@
 CAMPAIGN_DEPS="build-essential cmake pkg-config libsqlite3-dev sqlite3 libyaml-dev libssl-dev libutf8proc-dev
   libxlsxwriter-dev libcmocka-dev swig python3 python3-dev python3-pytest python3-yaml python3-openpyxl
   tzdata default-jdk-headless junit5 valgrind binutils abigail-tools clang libclang-rt-14-dev gcovr
-  libzip-dev libxml2-dev python3-docx gettext doxygen"
+  libzip-dev libxml2-dev python3-docx gettext doxygen chromium"
 missing=""
 for p in $CAMPAIGN_DEPS; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

@@ -1,5 +1,5 @@
 #!/bin/sh
-# The dashboard in headless Chromium (Debian's chromium; skipped, exit 0,
+# The dashboard in headless Chromium (Debian's chromium, installed by .ci/deps.sh; the test fails
 # without it): the DOM holds all 32 outcomes, every unit that owes a share,
 # and the heat map's counts as `risk heatmap` gives them; Chromium's own
 # network log shows nothing fetched but the file; the screenshot is not blank
@@ -8,7 +8,7 @@
 set -eu
 . "$(dirname "$0")/lib.sh"
 browser=$(command -v chromium || true)
-[ -n "$browser" ] || { echo "chromium not installed: skipped"; exit 0; }
+[ -n "$browser" ] || fail "chromium is not installed: run .ci/deps.sh as root (it installs Debian's chromium)"
 # --no-sandbox: tests may run as root; a blocked proxy makes any fetch fail loudly
 chrome() { timeout 180 "$browser" --headless --no-sandbox --disable-gpu --proxy-server=127.0.0.1:9 "$@"; }
 
