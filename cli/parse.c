@@ -198,7 +198,7 @@ static int check_count(const cli_command *cmd, int nargs, const char *first_extr
  * when help was asked for. */
 static int parse(args *a, const cli_command **cmd, int *nargs, int argc, char **argv)
 {
-	int rc, only_pos = 0, descend = 1;
+	int rc, only_pos = 0, descend = 1, words = 0;
 	for (int i = 1; i < argc; i++) {
 		const char *w = argv[i];
 		const cli_command *sub;
@@ -220,8 +220,8 @@ static int parse(args *a, const cli_command **cmd, int *nargs, int argc, char **
 			descend = 0;
 			++*nargs;
 		}
-		if (i == 1)
-			continue; /* the top-level command is not one of pos[] */
+		if (!words++)
+			continue; /* the top-level command is not one of pos[], wherever the common options put it */
 		if (a->npos == MAX_POS)
 			return usage_error("too many arguments at %s", w);
 		a->pos[a->npos++] = w;
