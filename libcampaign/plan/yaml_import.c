@@ -93,6 +93,16 @@ static int idset_add(idset *set, const char *id)
 
 /* ---- the importer's state ---- */
 
+/* A deadline already read in this import: a plan repeats a few dozen texts
+ * (2011年6月底前完成) across thousands of measures and outcomes, and reading
+ * one costs more than its row's insert. Keyed by the text and the context
+ * it was read in (year, period); only texts that read are kept. */
+typedef struct deadline_memo {
+	char text[96];
+	int year, open_ended;
+	char pf[11], pl[11], first[11], last[11];
+} deadline_memo;
+
 typedef struct imp {
 	campaign_db *db;
 	ydoc d;
@@ -105,6 +115,7 @@ typedef struct imp {
 	char period_last[11];
 	idset ids;
 	int ord;             /* one running order for every kind of row */
+	deadline_memo dl[64]; /* deadlines read so far, by a hash of their text */
 } imp;
 
 static int expect_map(imp *im, yaml_node_t *n, const char *what)
@@ -214,32 +225,73 @@ static int insert(imp *im, sqlite3_stmt *st, sqlite3_int64 *rid)
 
 /* Parses a deadline at @key, taking the campaign's context year; a date that
  * would fall before the campaign starts belongs to the next year. */
-static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
-                        const char **text, char first[11], char last[11], int *open_ended)
+static deadline_memo *memo_slot(imp *im, const char *text)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *p = (const unsigned char *)text; *p; p++)
+		h = (h ^ *p) * 16777619u;
+	return &im->dl[h % (sizeof im->dl / sizeof im->dl[0])];
+}
+
+static int memo_hit(const deadline_memo *m, const imp *im, const char *text)
+{
+	return m->text[0] && m->year == im->year && !strcmp(m->text, text) && !strcmp(m->pf, im->period_first) &&
+	       !strcmp(m->pl, im->period_last);
+}
+
+/* Reads @text as a deadline in the campaign's context: FIRST and LAST
+ * (empty when open-ended or without a start). */
+static int read_deadline(imp *im, const char *text, char first[11], char last[11], int *open_ended)
 {
 	deadline_range r;
-	int rc = ydoc_string(&im->d, map, what, key, required, text);
-	first[0] = last[0] = '\0';
-	*open_ended = 0;
-	if (rc || !*text)
-		return rc;
 	const char *pf = im->period_first[0] ? im->period_first : NULL, *pl = im->period_last[0] ? im->period_last : NULL;
-	if (deadline_read_range(&r, *text, &(campaign_deadline_read_options){CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION,
-	                                                                      im->year, pf, pf, pl}))
-		return ydoc_fail(&im->d, ydoc_get(&im->d, map, key), "%s: %s", what, campaign_error_message());
+	int rc = deadline_read_range(&r, text, &(campaign_deadline_read_options){CAMPAIGN_DEADLINE_READ_OPTIONS_VERSION,
+	                                                                         im->year, pf, pf, pl});
+	if (rc)
+		return rc;
 	if (!r.open_ended && im->year && im->period_first[0]) {
 		char l[11];
 		deadline_format_date(l, r.last_y, r.last_m, r.last_d);
 		/* "3月底" in a campaign that starts in October means next March;
 		 * on success the call overwrites r, otherwise r stays as it was */
 		if (strcmp(l, im->period_first) < 0)
-			(void)deadline_parse_range(&r, *text, im->year + 1);
+			(void)deadline_parse_range(&r, text, im->year + 1);
 	}
 	*open_ended = r.open_ended;
 	if (!r.open_ended) {
 		if (r.first_y)
 			deadline_format_date(first, r.first_y, r.first_m, r.first_d);
 		deadline_format_date(last, r.last_y, r.last_m, r.last_d);
+	}
+	return CAMPAIGN_OK;
+}
+
+static int get_deadline(imp *im, yaml_node_t *map, const char *what, const char *key, int required,
+                        const char **text, char first[11], char last[11], int *open_ended)
+{
+	int rc = ydoc_string(&im->d, map, what, key, required, text);
+	deadline_memo *m;
+	first[0] = last[0] = '\0';
+	*open_ended = 0;
+	if (rc || !*text)
+		return rc;
+	m = memo_slot(im, *text);
+	if (memo_hit(m, im, *text)) {
+		memcpy(first, m->first, 11);
+		memcpy(last, m->last, 11);
+		*open_ended = m->open_ended;
+		return CAMPAIGN_OK;
+	}
+	if (read_deadline(im, *text, first, last, open_ended))
+		return ydoc_fail(&im->d, ydoc_get(&im->d, map, key), "%s: %s", what, campaign_error_message());
+	if (strlen(*text) < sizeof m->text) {
+		snprintf(m->text, sizeof m->text, "%s", *text);
+		m->year = im->year;
+		m->open_ended = *open_ended;
+		memcpy(m->pf, im->period_first, 11);
+		memcpy(m->pl, im->period_last, 11);
+		memcpy(m->first, first, 11);
+		memcpy(m->last, last, 11);
 	}
 	return CAMPAIGN_OK;
 }
