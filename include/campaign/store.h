@@ -10,7 +10,13 @@
 
 CAMPAIGN_BEGIN_DECLS
 
-/** An open store. Opaque; obtain with campaign_open(), free with campaign_close(). */
+/**
+ * An open store. Opaque; obtain with campaign_open(), free with campaign_close().
+ * A handle and its cursors are used by one thread at a time (open a handle per
+ * thread: several handles, in one process or many, share a file safely). The
+ * handle holds its own statement cache and write state, so it takes no lock of
+ * its own, and its SQLite connection is opened without one (SQLITE_OPEN_NOMUTEX).
+ */
 typedef struct campaign_db campaign_db;
 
 /** Flags for campaign_open(). 0 opens read-write and creates the file if missing. */

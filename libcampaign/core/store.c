@@ -205,7 +205,9 @@ int campaign_open_with(campaign_db **out, const char *path, const campaign_open_
 		return rc;
 	}
 	db->readonly = (flags & CAMPAIGN_OPEN_READONLY) != 0;
-	oflags = SQLITE_OPEN_FULLMUTEX |
+	/* one thread at a time per handle (store.h): SQLite's per-call mutex
+	 * would guard nothing the handle's own state does not already need */
+	oflags = SQLITE_OPEN_NOMUTEX |
 	         (db->readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
 	rc = sqlite3_open_v2(path, &db->sql, oflags, NULL);
 	if (rc != SQLITE_OK) {
