@@ -424,14 +424,7 @@ static int decide_body(write_op *op, void *ctx)
 	              due ? day : NULL, due, o->note, o->date, op->actor);
 }
 
-static const write_text PROPOSAL_DECIDE_TEXTS[] = {
-	WRITE_TEXT(campaign_proposal_decide_options, proposal),
-	WRITE_TEXT(campaign_proposal_decide_options, decision),
-	WRITE_TEXT(campaign_proposal_decide_options, action),
-	WRITE_TEXT(campaign_proposal_decide_options, due_on),
-	WRITE_TEXT(campaign_proposal_decide_options, note),
-	WRITE_TEXT(campaign_proposal_decide_options, date),
-	{NULL, 0}};
+static const write_text PROPOSAL_DECIDE_TEXTS[] = WRITE_TEXTS(campaign_proposal_decide_options);
 
 OPTIONS_WRITE_FN(proposal_decide, CAMPAIGN_PROPOSAL_DECIDE_OPTIONS_VERSION, proposal, decision,
                  .texts = PROPOSAL_DECIDE_TEXTS, .name = "proposal.decide", .object_needed = "proposal",

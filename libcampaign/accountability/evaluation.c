@@ -67,13 +67,7 @@ static int evaluation_body(write_op *op, void *ctx)
 	                         op->actor);
 }
 
-static const write_text EVALUATION_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_evaluation_add_options, period),
-	WRITE_TEXT(campaign_evaluation_add_options, unit),
-	WRITE_TEXT(campaign_evaluation_add_options, score),
-	WRITE_TEXT(campaign_evaluation_add_options, evaluated_on),
-	WRITE_TEXT(campaign_evaluation_add_options, note),
-	{NULL, 0}};
+static const write_text EVALUATION_ADD_TEXTS[] = WRITE_TEXTS(campaign_evaluation_add_options);
 
 int campaign_evaluation_add(campaign_db *db, const char *campaign, const campaign_evaluation_add_options *opts,
                             const char *actor)

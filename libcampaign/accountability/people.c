@@ -130,12 +130,7 @@ static int post_body(write_op *op, void *ctx)
 	return post_upsert(&op->st, op->crid, o->id, o->unit, o->name, o->kind, o->key_post, o->principal, op->actor);
 }
 
-static const write_text POST_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_post_add_options, id),
-	WRITE_TEXT(campaign_post_add_options, unit),
-	WRITE_TEXT(campaign_post_add_options, name),
-	WRITE_TEXT(campaign_post_add_options, kind),
-	{NULL, 0}};
+static const write_text POST_ADD_TEXTS[] = WRITE_TEXTS(campaign_post_add_options);
 
 OPTIONS_WRITE_FN(post_add, CAMPAIGN_POST_ADD_OPTIONS_VERSION, id, version,
                  .texts = POST_ADD_TEXTS, .name = "post.add", .access = ACCESS_PLAN, .check = post_check, .body = post_body)
@@ -162,12 +157,7 @@ static int person_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, in->id);
 }
 
-static const write_text PERSON_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_person_add_options, id),
-	WRITE_TEXT(campaign_person_add_options, name),
-	WRITE_TEXT(campaign_person_add_options, unit),
-	WRITE_TEXT(campaign_person_add_options, retires_on),
-	{NULL, 0}};
+static const write_text PERSON_ADD_TEXTS[] = WRITE_TEXTS(campaign_person_add_options);
 
 int campaign_person_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                         const campaign_person_add_options *opts, const char *actor)
@@ -381,13 +371,7 @@ static int discipline_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, op->id);
 }
 
-static const write_text PERSON_DISCIPLINE_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_person_discipline_add_options, person),
-	WRITE_TEXT(campaign_person_discipline_add_options, decided_on),
-	WRITE_TEXT(campaign_person_discipline_add_options, sanction),
-	WRITE_TEXT(campaign_person_discipline_add_options, details),
-	WRITE_TEXT(campaign_person_discipline_add_options, authority),
-	{NULL, 0}};
+static const write_text PERSON_DISCIPLINE_ADD_TEXTS[] = WRITE_TEXTS(campaign_person_discipline_add_options);
 
 /* the log names the person, never what the record says */
 OPTIONS_ADD_FN(person_discipline_add, CAMPAIGN_PERSON_DISCIPLINE_ADD_OPTIONS_VERSION, person, version,

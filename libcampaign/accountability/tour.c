@@ -131,12 +131,7 @@ static int record_body(write_op *op, void *ctx)
 	return acc_step_recorded(op->db, st, 8, op->actor, "cannot record the tour");
 }
 
-static const write_text TOUR_RECORD_TEXTS[] = {
-	WRITE_TEXT(campaign_tour_record_options, unit),
-	WRITE_TEXT(campaign_tour_record_options, conducted_on),
-	WRITE_TEXT(campaign_tour_record_options, leader),
-	WRITE_TEXT(campaign_tour_record_options, note),
-	{NULL, 0}};
+static const write_text TOUR_RECORD_TEXTS[] = WRITE_TEXTS(campaign_tour_record_options);
 
 OPTIONS_WRITE_FN(tour_record, CAMPAIGN_TOUR_RECORD_OPTIONS_VERSION, unit, conducted_on,
                  .texts = TOUR_RECORD_TEXTS, .name = "tour.record", .object_needed = "unit", .detail_date = "conducted_on",

@@ -431,6 +431,10 @@ typedef struct write_text {
 	size_t at;
 } write_text;
 #define WRITE_TEXT(TYPE, MEMBER) {#MEMBER, offsetof(TYPE, MEMBER)}
+/* Every text member of options struct TYPE, generated from the public header
+ * (tools/gen_write_texts.py): static const write_text X[] = WRITE_TEXTS(T); */
+#define WRITE_TEXTS(TYPE) WRITE_TEXTS_##TYPE
+#include "write_texts.h"
 
 typedef struct write_op write_op;
 struct write_op {

@@ -89,15 +89,7 @@ static int create_body(write_op *op, void *ctx)
 }
 
 /* the audit log keeps the operation's name, "case_lead.create" */
-static const write_text CASE_LEAD_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_case_lead_add_options, id),
-	WRITE_TEXT(campaign_case_lead_add_options, finding),
-	WRITE_TEXT(campaign_case_lead_add_options, unit),
-	WRITE_TEXT(campaign_case_lead_add_options, received_on),
-	WRITE_TEXT(campaign_case_lead_add_options, details),
-	WRITE_TEXT(campaign_case_lead_add_options, reporter),
-	WRITE_TEXT(campaign_case_lead_add_options, reporter_contact),
-	{NULL, 0}};
+static const write_text CASE_LEAD_ADD_TEXTS[] = WRITE_TEXTS(campaign_case_lead_add_options);
 
 OPTIONS_ADD_FN(case_lead_add, CAMPAIGN_CASE_LEAD_ADD_OPTIONS_VERSION, id, version,
                .texts = CASE_LEAD_ADD_TEXTS, .name = "case_lead.create", .access = ACCESS_PLAN, .check = create_check, .body = create_body)
@@ -183,12 +175,7 @@ static int resolve_body(write_op *op, void *ctx)
 	return stmt_run(&op->st, op->db, SQL_RESOLVE_NOTE, "cannot record the outcome", "tt", a->lead, a->note);
 }
 
-static const write_text CASE_LEAD_RESOLVE_TEXTS[] = {
-	WRITE_TEXT(campaign_case_lead_resolve_options, lead),
-	WRITE_TEXT(campaign_case_lead_resolve_options, outcome),
-	WRITE_TEXT(campaign_case_lead_resolve_options, date),
-	WRITE_TEXT(campaign_case_lead_resolve_options, note),
-	{NULL, 0}};
+static const write_text CASE_LEAD_RESOLVE_TEXTS[] = WRITE_TEXTS(campaign_case_lead_resolve_options);
 
 OPTIONS_WRITE_FN(case_lead_resolve, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION, lead, outcome,
                  .texts = CASE_LEAD_RESOLVE_TEXTS, .name = "case_lead.resolve", .object_needed = "lead",

@@ -117,17 +117,7 @@ static int record_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-static const write_text FINDING_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_finding_add_options, id),
-	WRITE_TEXT(campaign_finding_add_options, unit),
-	WRITE_TEXT(campaign_finding_add_options, category),
-	WRITE_TEXT(campaign_finding_add_options, origin),
-	WRITE_TEXT(campaign_finding_add_options, people),
-	WRITE_TEXT(campaign_finding_add_options, description),
-	WRITE_TEXT(campaign_finding_add_options, amount),
-	WRITE_TEXT(campaign_finding_add_options, found_on),
-	WRITE_TEXT(campaign_finding_add_options, round),
-	{NULL, 0}};
+static const write_text FINDING_ADD_TEXTS[] = WRITE_TEXTS(campaign_finding_add_options);
 
 OPTIONS_INIT_FN(finding_add, CAMPAIGN_FINDING_ADD_OPTIONS_VERSION)
 

@@ -152,14 +152,7 @@ static int create_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(inspection_round_add, CAMPAIGN_INSPECTION_ROUND_ADD_OPTIONS_VERSION)
 
-static const write_text INSPECTION_ROUND_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_inspection_round_add_options, round),
-	WRITE_TEXT(campaign_inspection_round_add_options, unit),
-	WRITE_TEXT(campaign_inspection_round_add_options, group),
-	WRITE_TEXT(campaign_inspection_round_add_options, window_first),
-	WRITE_TEXT(campaign_inspection_round_add_options, window_last),
-	WRITE_TEXT(campaign_inspection_round_add_options, deadline),
-	{NULL, 0}};
+static const write_text INSPECTION_ROUND_ADD_TEXTS[] = WRITE_TEXTS(campaign_inspection_round_add_options);
 
 int campaign_inspection_round_add(campaign_db *db, const char *campaign, const campaign_inspection_round_add_options *o,
                                   const char *actor)

@@ -103,15 +103,7 @@ static int add_body(write_op *op, void *ctx)
 
 OPTIONS_INIT_FN(rectification_add, CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION)
 
-static const write_text RECTIFICATION_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_rectification_add_options, id),
-	WRITE_TEXT(campaign_rectification_add_options, finding),
-	WRITE_TEXT(campaign_rectification_add_options, problem),
-	WRITE_TEXT(campaign_rectification_add_options, measure),
-	WRITE_TEXT(campaign_rectification_add_options, deadline),
-	WRITE_TEXT(campaign_rectification_add_options, responsible),
-	WRITE_TEXT(campaign_rectification_add_options, criterion),
-	{NULL, 0}};
+static const write_text RECTIFICATION_ADD_TEXTS[] = WRITE_TEXTS(campaign_rectification_add_options);
 
 int campaign_rectification_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                                const campaign_rectification_add_options *o, const char *actor)
@@ -196,12 +188,7 @@ static int update_body(write_op *op, void *ctx)
 	return status_write(&op->st, a->rectification, a->status, a->date, a->note, op->actor);
 }
 
-static const write_text RECTIFICATION_UPDATE_TEXTS[] = {
-	WRITE_TEXT(campaign_rectification_update_options, rectification),
-	WRITE_TEXT(campaign_rectification_update_options, status),
-	WRITE_TEXT(campaign_rectification_update_options, date),
-	WRITE_TEXT(campaign_rectification_update_options, note),
-	{NULL, 0}};
+static const write_text RECTIFICATION_UPDATE_TEXTS[] = WRITE_TEXTS(campaign_rectification_update_options);
 
 OPTIONS_WRITE_FN(rectification_update, CAMPAIGN_RECTIFICATION_UPDATE_OPTIONS_VERSION, rectification, status,
                  .texts = RECTIFICATION_UPDATE_TEXTS, .name = "rectification.update", .object_needed = "rectification",

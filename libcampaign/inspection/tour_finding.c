@@ -35,15 +35,7 @@ static int tour_finding_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-static const write_text TOUR_FINDING_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_tour_finding_add_options, id),
-	WRITE_TEXT(campaign_tour_finding_add_options, unit),
-	WRITE_TEXT(campaign_tour_finding_add_options, category),
-	WRITE_TEXT(campaign_tour_finding_add_options, people),
-	WRITE_TEXT(campaign_tour_finding_add_options, description),
-	WRITE_TEXT(campaign_tour_finding_add_options, amount),
-	WRITE_TEXT(campaign_tour_finding_add_options, found_on),
-	{NULL, 0}};
+static const write_text TOUR_FINDING_ADD_TEXTS[] = WRITE_TEXTS(campaign_tour_finding_add_options);
 
 OPTIONS_ADD_FN(tour_finding_add, CAMPAIGN_TOUR_FINDING_ADD_OPTIONS_VERSION, unit, version,
                .texts = TOUR_FINDING_ADD_TEXTS, .name = "tour.finding", .object_needed = "unit", .access = ACCESS_PLAN, .flags = WRITE_OWN_LOG,

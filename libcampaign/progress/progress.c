@@ -195,14 +195,7 @@ static int report_body(write_op *op, void *ctx)
 	return write_result(op, op->id);
 }
 
-static const write_text PROGRESS_REPORT_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_progress_report_add_options, outcome),
-	WRITE_TEXT(campaign_progress_report_add_options, unit),
-	WRITE_TEXT(campaign_progress_report_add_options, status),
-	WRITE_TEXT(campaign_progress_report_add_options, date),
-	WRITE_TEXT(campaign_progress_report_add_options, note),
-	WRITE_TEXT(campaign_progress_report_add_options, evidence),
-	{NULL, 0}};
+static const write_text PROGRESS_REPORT_ADD_TEXTS[] = WRITE_TEXTS(campaign_progress_report_add_options);
 
 int campaign_progress_report_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                                  const campaign_progress_report_add_options *opts, const char *actor)

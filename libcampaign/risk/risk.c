@@ -336,18 +336,7 @@ static int point_add_body(write_op *op, void *ctx)
 	return rc ? rc : write_result(op, a->id);
 }
 
-static const write_text RISK_POINT_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_risk_point_add_options, id),
-	WRITE_TEXT(campaign_risk_point_add_options, unit),
-	WRITE_TEXT(campaign_risk_point_add_options, scope),
-	WRITE_TEXT(campaign_risk_point_add_options, scope_name),
-	WRITE_TEXT(campaign_risk_point_add_options, type),
-	WRITE_TEXT(campaign_risk_point_add_options, name),
-	WRITE_TEXT(campaign_risk_point_add_options, description),
-	WRITE_TEXT(campaign_risk_point_add_options, manifestations),
-	WRITE_TEXT(campaign_risk_point_add_options, owner),
-	WRITE_TEXT(campaign_risk_point_add_options, leader),
-	{NULL, 0}};
+static const write_text RISK_POINT_ADD_TEXTS[] = WRITE_TEXTS(campaign_risk_point_add_options);
 
 int campaign_risk_point_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                             const campaign_risk_point_add_options *opts, const char *actor)

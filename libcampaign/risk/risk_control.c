@@ -104,16 +104,7 @@ static int control_add_body(write_op *op, void *ctx)
 	return write_result(op, k->id);
 }
 
-static const write_text RISK_CONTROL_ADD_TEXTS[] = {
-	WRITE_TEXT(campaign_risk_control_add_options, id),
-	WRITE_TEXT(campaign_risk_control_add_options, point),
-	WRITE_TEXT(campaign_risk_control_add_options, line),
-	WRITE_TEXT(campaign_risk_control_add_options, measure),
-	WRITE_TEXT(campaign_risk_control_add_options, owner),
-	WRITE_TEXT(campaign_risk_control_add_options, status),
-	WRITE_TEXT(campaign_risk_control_add_options, due_on),
-	WRITE_TEXT(campaign_risk_control_add_options, effect),
-	{NULL, 0}};
+static const write_text RISK_CONTROL_ADD_TEXTS[] = WRITE_TEXTS(campaign_risk_control_add_options);
 
 int campaign_risk_control_add(campaign_buf **out_id, campaign_db *db, const char *campaign,
                               const campaign_risk_control_add_options *opts, const char *actor)

@@ -613,12 +613,7 @@ static int override_body(write_op *op, void *ctx)
 	return override_point(op->db, op->crid, o->point, o->grade, o->reason, o->date, op->actor);
 }
 
-static const write_text RISK_POINT_OVERRIDE_TEXTS[] = {
-	WRITE_TEXT(campaign_risk_point_override_options, point),
-	WRITE_TEXT(campaign_risk_point_override_options, grade),
-	WRITE_TEXT(campaign_risk_point_override_options, reason),
-	WRITE_TEXT(campaign_risk_point_override_options, date),
-	{NULL, 0}};
+static const write_text RISK_POINT_OVERRIDE_TEXTS[] = WRITE_TEXTS(campaign_risk_point_override_options);
 
 OPTIONS_WRITE_FN(risk_point_override, CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_VERSION, point, reason,
                  .texts = RISK_POINT_OVERRIDE_TEXTS, .name = "risk.point.override", .access = WRITE_ANY, .check = override_check, .body = override_body)
