@@ -7,8 +7,8 @@ int acc_step_recorded(campaign_db *db, sqlite3_stmt *st, int i, const char *acto
 {
 	char now[21];
 	db_now(now);
-	sqlite3_bind_text(st, i, actor, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, i + 1, now, -1, SQLITE_TRANSIENT);
+	bind_copy(st, i, actor, -1);
+	bind_copy(st, i + 1, now, -1);
 	return db_step_done(db, st, what);
 }
 

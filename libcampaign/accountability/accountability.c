@@ -36,10 +36,17 @@ static void candidates_clear(candidates *cs)
 	cs->n = 0;
 }
 
-static char *column_dup(sqlite3_stmt *st, int i)
+/* *@out: a copy of column @i, NULL for none (@i < 0) or SQL NULL; a copy
+ * that cannot be made is ENOMEM, never a NULL that reads as "none". */
+static int column_dup(sqlite3_stmt *st, int i, char **out)
 {
-	return i >= 0 && sqlite3_column_type(st, i) != SQLITE_NULL ? str_dup((const char *)sqlite3_column_text(st, i))
-	                                                           : NULL;
+	const char *v;
+	*out = NULL;
+	if (i < 0 || sqlite3_column_type(st, i) == SQLITE_NULL)
+		return CAMPAIGN_OK;
+	if (!(v = (const char *)sqlite3_column_text(st, i)) || !(*out = str_dup(v)))
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	return CAMPAIGN_OK;
 }
 
 /* Appends the current row; @col maps unit, person, key, evidence, reason,
@@ -48,6 +55,7 @@ static char *column_dup(sqlite3_stmt *st, int i)
 static int candidate_add(candidates *cs, sqlite3_stmt *st, const int col[8], char **unit_id)
 {
 	candidate *c;
+	int rc;
 	if (cs->n == CANDIDATES_MAX)
 		return error_set(CAMPAIGN_EINVALID, "a rule may propose at most %d things at once", CANDIDATES_MAX);
 	if (cs->n == cs->cap) {
@@ -59,17 +67,14 @@ static int candidate_add(candidates *cs, sqlite3_stmt *st, const int col[8], cha
 	}
 	c = &cs->v[cs->n++];
 	memset(c, 0, sizeof *c);
-	if (unit_id)
-		*unit_id = column_dup(st, col[0]);
-	else
+	if (!unit_id)
 		c->unit = sqlite3_column_int64(st, col[0]);
-	c->person = column_dup(st, col[1]);
-	c->key = column_dup(st, col[2]);
-	c->evidence = column_dup(st, col[3]);
-	c->reason = column_dup(st, col[4]);
-	c->due_on = column_dup(st, col[5]);
-	c->ref = column_dup(st, col[6]);
-	c->parent = column_dup(st, col[7]);
+	/* the candidate is counted already: candidates_reset() frees what was copied */
+	if ((unit_id && (rc = column_dup(st, col[0], unit_id))) || (rc = column_dup(st, col[1], &c->person)) ||
+	    (rc = column_dup(st, col[2], &c->key)) || (rc = column_dup(st, col[3], &c->evidence)) ||
+	    (rc = column_dup(st, col[4], &c->reason)) || (rc = column_dup(st, col[5], &c->due_on)) ||
+	    (rc = column_dup(st, col[6], &c->ref)) || (rc = column_dup(st, col[7], &c->parent)))
+		return rc;
 	return CAMPAIGN_OK;
 }
 
@@ -121,7 +126,7 @@ static int run_kind(stmts *s, sqlite3_int64 crid, const proposing *p, const rule
 	if (!st)
 		return campaign_error_code_last();
 	bind_all(st, "Itttt", crid, p->as_of, p->r->params, p->r->id, p->action);
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!rc && (step = stmt_step(st)) == SQLITE_ROW) {
 		rc = candidate_add(cs, st, col, NULL);
 		if (!rc && stream) {
 			rc = propose(s, crid, p, cs);
@@ -148,10 +153,10 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 		sqlite3_stmt *q = stmts_get(s, "SELECT json_extract(?1, '$.query')");
 		if (!q)
 			return campaign_error_code_last();
-		sqlite3_bind_text(q, 1, r->params, -1, SQLITE_TRANSIENT);
+		bind_copy(q, 1, r->params, -1);
 		rc = CAMPAIGN_OK;
 		if (db_step_row(s->db, q, "cannot read the rule", &rc))
-			query = column_dup(q, 0);
+			rc = column_dup(q, 0, &query);
 		sqlite3_reset(q);
 		if (rc)
 			return rc;
@@ -169,10 +174,10 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 				col[i] = j;
 	}
 	if (sqlite3_bind_parameter_index(st, ":as_of"))
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":as_of"), as_of, -1, SQLITE_TRANSIENT);
+		bind_copy(st, sqlite3_bind_parameter_index(st, ":as_of"), as_of, -1);
 	if (sqlite3_bind_parameter_index(st, ":campaign"))
-		sqlite3_bind_text(st, sqlite3_bind_parameter_index(st, ":campaign"), campaign_id, -1, SQLITE_TRANSIENT);
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW) {
+		bind_copy(st, sqlite3_bind_parameter_index(st, ":campaign"), campaign_id, -1);
+	while (!rc && (step = stmt_step(st)) == SQLITE_ROW) {
 		char **grown = realloc(units, (cs->n - first + 1) * sizeof *units);
 		if (!grown) {
 			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
@@ -193,8 +198,13 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 	for (size_t i = first; !rc && i < cs->n; i++) {
 		candidate *c = &cs->v[i];
 		char why[512] = ""; /* copied: the message is the buffer error_set() rewrites */
-		if (units[i - first] && unit_rid(s, crid, units[i - first], &c->unit))
+		int found = units[i - first] ? unit_rid(s, crid, units[i - first], &c->unit) : CAMPAIGN_OK;
+		if (found && found != CAMPAIGN_ENOTFOUND && found != CAMPAIGN_EINVALID)
+			rc = found; /* out of memory, a busy or damaged store: not the rule's fault */
+		else if (found)
 			snprintf(why, sizeof why, "%s", campaign_error_message());
+		if (rc)
+			break;
 		if (*why)
 			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: %s", r->id, i - first + 1, why);
 		else if (c->person && person_check(s, crid, c->person))
@@ -283,10 +293,9 @@ static int evaluate(stmts *s, sqlite3_int64 crid, const char *as_of, const char 
 		rules[n].ord = sqlite3_column_int(st, 3);
 		column_copy(st, 4, rules[n].kind, sizeof rules[n].kind);
 		column_copy(st, 5, rules[n].action, sizeof rules[n].action);
-		rules[n].params = column_dup(st, 6);
 		column_copy(st, 7, esc[n], sizeof esc[n]);
 		column_copy(st, 8, campaign_id, sizeof campaign_id);
-		n++;
+		rc = column_dup(st, 6, &rules[n++].params);
 	}
 	sqlite3_reset(st);
 	for (size_t i = 0; !rc && i < n; i++)

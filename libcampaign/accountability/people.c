@@ -262,14 +262,14 @@ static int from_bodies(stmts *c, sqlite3_int64 crid, const char *actor, int *add
 		return campaign_error_code_last();
 	db_now(now);
 	sqlite3_bind_int64(sel, 1, crid);
-	while (!rc && (step = sqlite3_step(sel)) == SQLITE_ROW) {
+	while (!rc && (step = stmt_step(sel)) == SQLITE_ROW) {
 		sqlite3_reset(ins);
-		sqlite3_bind_value(ins, 1, sqlite3_column_value(sel, 0));
+		bind_value_copy(ins, 1, sqlite3_column_value(sel, 0));
 		sqlite3_bind_int64(ins, 2, crid);
-		sqlite3_bind_value(ins, 3, sqlite3_column_value(sel, 1));
-		sqlite3_bind_value(ins, 4, sqlite3_column_value(sel, 2));
-		sqlite3_bind_text(ins, 5, actor, -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(ins, 6, now, -1, SQLITE_TRANSIENT);
+		bind_value_copy(ins, 3, sqlite3_column_value(sel, 1));
+		bind_value_copy(ins, 4, sqlite3_column_value(sel, 2));
+		bind_copy(ins, 5, actor, -1);
+		bind_copy(ins, 6, now, -1);
 		if (!(rc = db_step_done(c->db, ins, "cannot add a person")))
 			(*added)++;
 	}

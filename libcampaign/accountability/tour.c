@@ -35,7 +35,7 @@ static int schedule(stmts *c, sqlite3_int64 crid, int year, const char *group, c
 	if (rc)
 		return rc;
 	db_now(now);
-	while (!rc && (step = sqlite3_step(sel)) == SQLITE_ROW) {
+	while (!rc && (step = stmt_step(sel)) == SQLITE_ROW) {
 		char id[37];
 		int k = i++;
 		if (sqlite3_column_int(sel, 2))

@@ -369,7 +369,7 @@ static int seal_batch(campaign_db *db, sqlite3_stmt *st, sqlite3_int64 seq)
 	static const int from[] = {2, 11, 12, 13};
 	sqlite3_bind_int64(b, 1, seq);
 	for (int k = 0; k < 4; k++)
-		if (sqlite3_bind_value(b, k + 2, sqlite3_column_value(st, from[k])) != SQLITE_OK)
+		if (bind_value_copy(b, k + 2, sqlite3_column_value(st, from[k])) != SQLITE_OK)
 			return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return db_step_done(db, b, "cannot seal the audit log");
 }
@@ -415,7 +415,7 @@ int audit_seal(campaign_db *db)
 		sqlite3_bind_int64(ins, 1, base + (sqlite3_int64)i);
 		/* binding a value copies it: out of memory leaves the parameter NULL */
 		for (int k = 0; !rc && k < 11; k++)
-			if (sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k)) != SQLITE_OK)
+			if (bind_value_copy(ins, k + 2, sqlite3_column_value(st, k)) != SQLITE_OK)
 				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
 		if (rc)
 			break;
@@ -1230,8 +1230,8 @@ int campaign_audit_verify(campaign_cursor **out, campaign_db *db, const char *ch
 			                       "VALUES (?1, 0, ?2, 'problem')",
 			                       -1, &st, NULL) == SQLITE_OK) {
 				sqlite3_bind_text(st, 1, PROBLEMS[k], -1, SQLITE_STATIC);
-				sqlite3_bind_text(st, 2, msg, -1, SQLITE_TRANSIENT);
-				sqlite3_step(st);
+				bind_copy(st, 2, msg, -1);
+				stmt_step(st);
 				sqlite3_finalize(st);
 			}
 		}

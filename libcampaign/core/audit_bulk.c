@@ -295,7 +295,7 @@ static int flush_reused(campaign_db *db, bulk_table *t)
 			}
 			sqlite3_bind_text(ins, 1, t->name, -1, SQLITE_STATIC);
 			for (int k = 0; k < 3; k++)
-				sqlite3_bind_value(ins, k + 2, sqlite3_column_value(st, k));
+				bind_value_copy(ins, k + 2, sqlite3_column_value(st, k));
 			rc = db_step_done(db, ins, "cannot write the audit log");
 		}
 		sqlite3_reset(st);

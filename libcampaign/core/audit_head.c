@@ -161,7 +161,7 @@ static EVP_PKEY *recorded_key(campaign_db *db, const char *id)
 	if (!st)
 		return NULL;
 	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
-	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
+	if (stmt_step(st) == SQLITE_ROW && sqlite3_column_text(st, 0))
 		k = key_read_pem((const char *)sqlite3_column_text(st, 0), 0);
 	sqlite3_reset(st);
 	return k;
@@ -250,7 +250,7 @@ static int checkpoint_text(campaign_db *db, EVP_PKEY *key, struct campaign_buf *
 	int rc;
 	if (!st)
 		return campaign_error_code_last();
-	if (sqlite3_step(st) != SQLITE_ROW || sqlite3_column_type(st, 1) == SQLITE_NULL) {
+	if (stmt_step(st) != SQLITE_ROW || sqlite3_column_type(st, 1) == SQLITE_NULL) {
 		sqlite3_reset(st);
 		return error_set(CAMPAIGN_EINVALID, "the audit log is empty or its head is unsealed: nothing to checkpoint");
 	}

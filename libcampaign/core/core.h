@@ -87,6 +87,19 @@ int db_check_write(campaign_db *db, const char *actor);
  * handle and reset for reuse; NULL with the last error set on failure. */
 sqlite3_stmt *db_stmt(campaign_db *db, const char *sql);
 int db_begin(campaign_db *db);
+/* The binding door. SQLite leaves a parameter NULL when it cannot copy the
+ * value (SQLITE_TRANSIENT, sqlite3_bind_value()) and the step then runs: a
+ * lookup reads "no such row", an insert writes NULL, for want of memory. So
+ * every copying bind goes through bind_copy() / bind_value_copy(), and every
+ * step through stmt_step(), which fails with SQLITE_NOMEM after a copy of
+ * this thread was lost; db_check() (the start of every call) forgets one.
+ * A column read that cannot copy (column_copy()) counts as lost too. */
+int bind_copy(sqlite3_stmt *st, int i, const char *s, int n);
+int bind_value_copy(sqlite3_stmt *st, int i, const sqlite3_value *v);
+int stmt_step(sqlite3_stmt *st);
+void copy_lost_set(void);
+/* Whether a copy was lost since the last call (and forgets it). */
+int copy_lost_take(void);
 int db_commit(campaign_db *db);
 void db_rollback(campaign_db *db);
 /* Runs a cached statement that returns no rows; maps errors. */
@@ -304,7 +317,8 @@ void bind_opt(sqlite3_stmt *st, int i, const char *s);
  * are not copied: they must live until the statement is stepped (a cursor
  * that outlives the call takes 'T'). */
 void bind_all(sqlite3_stmt *st, const char *types, ...);
-/* Copies column @i of the current row into @out (size @n); "" for NULL. */
+/* Copies column @i of the current row into @out (size @n); "" for NULL (and
+ * for a value SQLite could not copy, remembered as lost: see stmt_step()). */
 void column_copy(sqlite3_stmt *st, int i, char *out, size_t n);
 
 /* A required text argument: EINVALID naming @what when NULL or empty. */

@@ -148,7 +148,7 @@ int campaign_cursor_next(campaign_cursor *c)
 	if (c->done)
 		return CAMPAIGN_ITEROVER;
 	c->started = 1;
-	rc = sqlite3_step(c->stmt);
+	rc = stmt_step(c->stmt);
 	if (rc == SQLITE_ROW) {
 		c->has_row = 1;
 		return CAMPAIGN_OK;

@@ -22,7 +22,7 @@ int period_get(campaign_db *db, sqlite3_int64 crid, period_info *p)
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = stmt_step(st)) == SQLITE_ROW) {
 		column_copy(st, 0, p->first, sizeof p->first);
 		column_copy(st, 1, p->last, sizeof p->last);
 		column_copy(st, 2, p->until, sizeof p->until);

@@ -16,6 +16,44 @@ static _Thread_local struct {
 	int line, column;
 } last;
 
+/* A value SQLite could not copy (bind_copy(), column_copy()): the next
+ * stmt_step() of this thread fails, and a transaction SQLite rolled back for
+ * it is out of memory. */
+static _Thread_local int copy_lost;
+
+int bind_copy(sqlite3_stmt *st, int i, const char *s, int n)
+{
+	int rc = sqlite3_bind_text(st, i, s, n, SQLITE_TRANSIENT);
+	if (rc != SQLITE_OK)
+		copy_lost = 1;
+	return rc;
+}
+
+int bind_value_copy(sqlite3_stmt *st, int i, const sqlite3_value *v)
+{
+	int rc = sqlite3_bind_value(st, i, v);
+	if (rc != SQLITE_OK)
+		copy_lost = 1;
+	return rc;
+}
+
+int stmt_step(sqlite3_stmt *st)
+{
+	return copy_lost_take() ? SQLITE_NOMEM : sqlite3_step(st);
+}
+
+void copy_lost_set(void)
+{
+	copy_lost = 1;
+}
+
+int copy_lost_take(void)
+{
+	int lost = copy_lost;
+	copy_lost = 0;
+	return lost;
+}
+
 static void set_message(const char *fmt, va_list ap)
 {
 	vsnprintf(last.message, sizeof last.message, fmt, ap);

@@ -184,7 +184,7 @@ int search_register(campaign_db *db)
 	if (rc != SQLITE_OK)
 		return error_set(CAMPAIGN_ERROR, "this SQLite has no FTS5: full-text search needs it");
 	sqlite3_bind_pointer(st, 1, (void *)&api, "fts5_api_ptr", NULL);
-	rc = sqlite3_step(st);
+	rc = stmt_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_ROW)
 		return error_from_sqlite(db->sql, rc, "cannot register the full-text tokenizer");
@@ -296,9 +296,9 @@ int campaign_search_query(campaign_cursor **out, campaign_db *db, const char *ca
 	if (!rc && kind && strcmp(kind, "finding") && strcmp(kind, "rectification"))
 		rc = error_set(CAMPAIGN_EINVALID, "kind \"%s\" is not finding or rectification", kind);
 	if (!rc && !(rc = search_phrase(text, &phrase))) {
-		sqlite3_bind_text(cursor_stmt(c), 2, phrase.data, -1, SQLITE_TRANSIENT);
+		bind_copy(cursor_stmt(c), 2, phrase.data, -1);
 		if (kind)
-			sqlite3_bind_text(cursor_stmt(c), 3, kind, -1, SQLITE_TRANSIENT);
+			bind_copy(cursor_stmt(c), 3, kind, -1);
 	}
 	buf_reset(&phrase);
 	return query_done(out, c, rc);

@@ -24,6 +24,7 @@ int db_check(campaign_db *db)
 {
 	if (!db || !db->sql)
 		return error_set(CAMPAIGN_EINVALID, "the store handle is NULL");
+	copy_lost_take();
 	return CAMPAIGN_OK;
 }
 
@@ -56,7 +57,7 @@ static int read_int(campaign_db *db, const char *sql, int *out)
 	int rc = sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL);
 	if (rc != SQLITE_OK)
 		return error_from_sqlite(db->sql, rc, "cannot read the store");
-	rc = sqlite3_step(st);
+	rc = stmt_step(st);
 	*out = rc == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
 	rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot read the store");
 	sqlite3_finalize(st);
@@ -100,7 +101,7 @@ static int detect_modules(campaign_db *db)
 	if (sqlite3_prepare_v2(db->sql, "SELECT count(*) = 3 FROM sqlite_master WHERE name IN "
 	                                "('search_fts', 'finding', 'rectification')", -1, &st, NULL) != SQLITE_OK)
 		return error_from_sqlite(db->sql, sqlite3_errcode(db->sql), "cannot read the schema");
-	db->has_search = sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
+	db->has_search = stmt_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0);
 	sqlite3_finalize(st);
 	return CAMPAIGN_OK;
 }
@@ -287,7 +288,7 @@ sqlite3_stmt *db_stmt(campaign_db *db, const char *sql)
 
 int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what)
 {
-	int rc = sqlite3_step(st);
+	int rc = stmt_step(st);
 	if (rc == SQLITE_DONE || rc == SQLITE_ROW) {
 		sqlite3_reset(st);
 		return CAMPAIGN_OK;
@@ -299,7 +300,7 @@ int db_step_done(campaign_db *db, sqlite3_stmt *st, const char *what)
 
 int db_step_row(campaign_db *db, sqlite3_stmt *st, const char *what, int *rc)
 {
-	int s = sqlite3_step(st);
+	int s = stmt_step(st);
 	if (s == SQLITE_ROW)
 		return 1;
 	if (s != SQLITE_DONE)
@@ -309,8 +310,10 @@ int db_step_row(campaign_db *db, sqlite3_stmt *st, const char *what, int *rc)
 
 const char *db_column_text(sqlite3_stmt *st, int i, int *rc)
 {
+	/* the type first: a conversion that runs out of memory leaves the value NULL */
+	int null = sqlite3_column_type(st, i) == SQLITE_NULL;
 	const char *v = (const char *)sqlite3_column_text(st, i);
-	if (v || sqlite3_column_type(st, i) == SQLITE_NULL)
+	if (v || null)
 		return v;
 	*rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return "";
@@ -332,6 +335,9 @@ static int transaction_lost(campaign_db *db)
 	int code = sqlite3_extended_errcode(db->sql);
 	if (!sqlite3_get_autocommit(db->sql))
 		return CAMPAIGN_OK;
+	/* a value read or bound that SQLite could not copy: it rolled back for want of memory */
+	if (copy_lost_take())
+		code = SQLITE_NOMEM;
 	return error_from_sqlite(db->sql, code == SQLITE_OK || code == SQLITE_DONE || code == SQLITE_ROW ? SQLITE_ERROR : code,
 	                         "the transaction was rolled back by SQLite");
 }
@@ -368,7 +374,7 @@ int db_campaign_rid(campaign_db *db, const char *campaign, sqlite3_int64 *rid)
 		if (!(st = db_stmt(db, SQL_CAMPAIGN_BY_ID)))
 			return campaign_error_code_last();
 		sqlite3_bind_text(st, 1, campaign, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
+		rc = stmt_step(st);
 		if (rc == SQLITE_ROW) {
 			*rid = sqlite3_column_int64(st, 0);
 			sqlite3_reset(st);
@@ -381,7 +387,7 @@ int db_campaign_rid(campaign_db *db, const char *campaign, sqlite3_int64 *rid)
 	}
 	if (!(st = db_stmt(db, SQL_CAMPAIGN_ONLY)))
 		return campaign_error_code_last();
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = stmt_step(st)) == SQLITE_ROW) {
 		*rid = sqlite3_column_int64(st, 0);
 		n++;
 	}
@@ -421,7 +427,7 @@ int db_object_rid(campaign_db *db, const char *table, sqlite3_int64 campaign, co
 			return campaign_error_code_last();
 		sqlite3_bind_int64(st, 1, campaign);
 		sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
+		rc = stmt_step(st);
 		if (rc == SQLITE_ROW)
 			*rid = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);

@@ -40,7 +40,7 @@ void stmts_free(stmts *c)
 void bind_opt(sqlite3_stmt *st, int i, const char *s)
 {
 	if (s && *s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+		bind_copy(st, i, s, -1);
 	else
 		sqlite3_bind_null(st, i);
 }
@@ -64,7 +64,7 @@ static void bind_list(sqlite3_stmt *st, const char *types, va_list ap)
 		case 'T':
 			t = va_arg(ap, const char *);
 			if (t)
-				sqlite3_bind_text(st, i + 1, t, -1, SQLITE_TRANSIENT);
+				bind_copy(st, i + 1, t, -1);
 			else
 				sqlite3_bind_null(st, i + 1);
 			break;
@@ -95,7 +95,10 @@ void bind_all(sqlite3_stmt *st, const char *types, ...)
 
 void column_copy(sqlite3_stmt *st, int i, char *out, size_t n)
 {
+	int null = sqlite3_column_type(st, i) == SQLITE_NULL; /* before: a failed conversion leaves NULL */
 	const char *v = (const char *)sqlite3_column_text(st, i);
+	if (!v && !null)
+		copy_lost_set(); /* out of memory: "" now, and the next step fails */
 	snprintf(out, n, "%s", v ? v : "");
 }
 
@@ -141,8 +144,12 @@ sqlite3_stmt *row_first(stmts *c, const char *sql, sqlite3_int64 a, const char *
 	if (!st)
 		return NULL;
 	sqlite3_bind_int64(st, 1, a);
-	sqlite3_bind_text(st, 2, b, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	/* a copy that cannot be made leaves ?2 NULL: "no such row" for want of memory */
+	if (bind_copy(st, 2, b, -1) != SQLITE_OK) {
+		error_set(CAMPAIGN_ENOMEM, "out of memory");
+		return NULL;
+	}
+	rc = stmt_step(st);
 	*found = rc == SQLITE_ROW;
 	if (rc == SQLITE_ROW || rc == SQLITE_DONE)
 		return st;

@@ -126,7 +126,7 @@ static int scan(campaign_db *db, sqlite3_int64 crid, found *f)
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!oom && (rc = stmt_step(st)) == SQLITE_ROW) {
 		int close = 0;
 		const char *how = row_match(st, f->key, &close, &oom), *id = (const char *)sqlite3_column_text(st, 2),
 		           *name = (const char *)sqlite3_column_text(st, 3);
@@ -167,7 +167,7 @@ static int find(campaign_db *db, sqlite3_int64 crid, const char *text, const cha
 	if (!(st = db_stmt(db, group ? SQL_GROUP_BY_ID : SQL_UNIT_BY_ID)))
 		return campaign_error_code_last();
 	bind_all(st, "It", crid, text);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = stmt_step(st)) == SQLITE_ROW) {
 		f->n = 1;
 		f->group = group;
 		f->rid = sqlite3_column_int64(st, 0);
@@ -240,7 +240,7 @@ int units_resolve(campaign_db *db, sqlite3_int64 crid, const char *text, struct 
 	if (!(st = db_stmt(db, SQL_MEMBERS)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, f.rid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = stmt_step(st)) == SQLITE_ROW)
 		rc = buf_puts(out, (const char *)sqlite3_column_text(st, 0));
 	else
 		rc = error_from_sqlite(db->sql, rc, "cannot read the group's members");
@@ -261,7 +261,7 @@ int units_resolve_ids(campaign_db *db, sqlite3_int64 crid, const char *text, str
 		rc = campaign_error_code_last();
 	if (!rc) {
 		sqlite3_bind_text(st, 1, set.data, (int)set.size, SQLITE_STATIC);
-		if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if ((rc = stmt_step(st)) == SQLITE_ROW)
 			rc = buf_puts(out, (const char *)sqlite3_column_text(st, 0));
 		else
 			rc = error_from_sqlite(db->sql, rc, "cannot read the units' ids");
@@ -287,7 +287,7 @@ int units_bind(campaign_db *db, sqlite3_stmt *st, int n, sqlite3_int64 crid, con
 	if (!text || !*text)
 		return CAMPAIGN_OK;
 	if (!(rc = units_resolve(db, crid, text, &set)) &&
-	    sqlite3_bind_text(st, n, set.data, (int)set.size, SQLITE_TRANSIENT) != SQLITE_OK)
+	    bind_copy(st, n, set.data, (int)set.size) != SQLITE_OK)
 		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
 	buf_reset(&set);
 	return rc;

@@ -202,10 +202,10 @@ int category_rid(stmts *c, sqlite3_int64 crid, const char *ref, sqlite3_int64 *r
 	if (!(st = stmts_get(c, SQL_CATEGORY_REF)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, cat, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 2, cat, -1);
 	sqlite3_bind_int64(st, 3, version);
-	sqlite3_bind_text(st, 4, slash + 1, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	bind_copy(st, 4, slash + 1, -1);
+	rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		*rid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

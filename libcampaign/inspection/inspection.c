@@ -21,8 +21,8 @@ int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *
 	}
 	if (!(st = stmts_get(c, exists_sql)))
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, given, -1, SQLITE_TRANSIENT);
-	rc = sqlite3_step(st);
+	bind_copy(st, 1, given, -1);
+	rc = stmt_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
 		return error_from_sqlite(c->db->sql, rc, "cannot look up the id"); /* never read as "free" */
@@ -214,7 +214,7 @@ int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db
 	*c = NULL;
 	if ((rc = insp_as_of(as_of, date)) || (rc = query_begin(out, c, db, campaign, sql, types, &crid)))
 		return rc;
-	sqlite3_bind_text(cursor_stmt(*c), n, date, -1, SQLITE_TRANSIENT);
+	bind_copy(cursor_stmt(*c), n, date, -1);
 	return CAMPAIGN_OK;
 }
 

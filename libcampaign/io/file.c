@@ -59,7 +59,7 @@ int doc_version_latest(sqlite3_stmt *st, sqlite3_int64 crid, const char *id, con
 	*latest = 0;
 	int s;
 	bind_all(st, "It", crid, id);
-	if ((s = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((s = stmt_step(st)) == SQLITE_ROW) {
 		*latest = sqlite3_column_int(st, 0);
 		column_copy(st, 1, old, sizeof old);
 	} else if (s != SQLITE_DONE) { /* a failed step is not "no version yet" */

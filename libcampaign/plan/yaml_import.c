@@ -212,7 +212,7 @@ static sqlite3_stmt *object_insert(imp *im, const char *sql, sqlite3_int64 paren
 
 static int insert(imp *im, sqlite3_stmt *st, sqlite3_int64 *rid)
 {
-	int rc = sqlite3_step(st);
+	int rc = stmt_step(st);
 	sqlite3_reset(st);
 	if (rc != SQLITE_DONE)
 		return error_from_sqlite(im->db->sql, rc, "cannot store the plan");
@@ -407,7 +407,7 @@ static int import_campaign(imp *im, yaml_node_t *map, const campaign_import_opti
 	if (!(st = db_stmt(im->db, SQL_CAMPAIGN_EXISTS)))
 		return campaign_error_code_last();
 	bind_text(st, 1, v[0]);
-	step = sqlite3_step(st);
+	step = stmt_step(st);
 	if (step == SQLITE_ROW) {
 		sqlite3_int64 old = sqlite3_column_int64(st, 0);
 		sqlite3_reset(st);
@@ -552,7 +552,7 @@ static int import_group_members(imp *im, yaml_node_t *list, const char *gid, sql
 		sqlite3_bind_int64(st, 1, grid);
 		sqlite3_bind_int64(st, 2, urid);
 		sqlite3_bind_int(st, 3, ++ord);
-		if ((rc = sqlite3_step(st)) != SQLITE_DONE) {
+		if ((rc = stmt_step(st)) != SQLITE_DONE) {
 			/* only the unique key says "twice": out of memory or a bad page is no validation error */
 			if ((rc & 0xff) != SQLITE_CONSTRAINT) {
 				rc = error_from_sqlite(im->db->sql, rc, "cannot store the plan");
@@ -819,7 +819,7 @@ static int import_refs(imp *im, yaml_node_t *list, sqlite3_int64 mrid, const cha
 		if (!(name = db_stmt(im->db, unit ? SQL_UNIT_NAME : SQL_GROUP_NAME)))
 			return campaign_error_code_last();
 		sqlite3_bind_int64(name, 1, unit ? unit : grp);
-		if (sqlite3_step(name) != SQLITE_ROW) {
+		if (stmt_step(name) != SQLITE_ROW) {
 			sqlite3_reset(name);
 			return sql_fail(im, "cannot read a unit name");
 		}
@@ -843,7 +843,7 @@ static int import_refs(imp *im, yaml_node_t *list, sqlite3_int64 mrid, const cha
 		if (as)
 			bind_text(st, 6, as);
 		else
-			sqlite3_bind_text(st, 6, (const char *)sqlite3_column_text(name, 0), -1, SQLITE_TRANSIENT);
+			bind_copy(st, 6, (const char *)sqlite3_column_text(name, 0), -1);
 		bind_text(st, 7, cond);
 		rc = insert(im, st, NULL);
 		sqlite3_reset(name);

@@ -21,7 +21,7 @@ static int thresholds(campaign_db *db, sqlite3_int64 crid, int *yellow, int *red
 	if (!st)
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	rc = sqlite3_step(st);
+	rc = stmt_step(st);
 	if (rc == SQLITE_ROW) {
 		*yellow = sqlite3_column_int(st, 0);
 		*red = sqlite3_column_int(st, 1);
@@ -123,7 +123,7 @@ static int share_rids(campaign_db *db, sqlite3_int64 crid, const char *outcome, 
 		if (!(st = db_stmt(db, SQL_SHARE[*kind])))
 			return campaign_error_code_last();
 		bind_all(st, "ItI", crid, outcome, *urid);
-		rc = sqlite3_step(st);
+		rc = stmt_step(st);
 		if (rc == SQLITE_ROW) {
 			*orid = sqlite3_column_int64(st, 0);
 			*urid = sqlite3_column_int64(st, 1);
@@ -391,8 +391,8 @@ int campaign_workload_query(campaign_cursor **out, campaign_db *db, const char *
 	                 "ttiiiii");
 	if (rc == CAMPAIGN_OK) {
 		/* an absent window end is open */
-		sqlite3_bind_text(cursor_stmt(c), 5, from ? from : "0000-00-00", -1, SQLITE_TRANSIENT);
-		sqlite3_bind_text(cursor_stmt(c), 6, to ? to : "9999-99-99", -1, SQLITE_TRANSIENT);
+		bind_copy(cursor_stmt(c), 5, from ? from : "0000-00-00", -1);
+		bind_copy(cursor_stmt(c), 6, to ? to : "9999-99-99", -1);
 	}
 	return query_done(out, c, rc);
 }

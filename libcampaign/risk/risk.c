@@ -192,10 +192,10 @@ int risk_row(campaign_db *db, const char *sql, const char *key, sqlite3_int64 cr
 	*out = NULL;
 	if (!st)
 		return campaign_error_code_last();
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 1, key, -1);
 	if (crid)
 		sqlite3_bind_int64(st, 2, crid);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = stmt_step(st)) == SQLITE_ROW) {
 		*out = st;
 		return CAMPAIGN_OK;
 	}
@@ -495,7 +495,7 @@ static int filter_bind(campaign_db *db, sqlite3_int64 crid, sqlite3_stmt *st, ri
 	case RISK_POINT:
 	case RISK_ONE_POINT:
 		if (!(rc = risk_point_unit(db, crid, key, &rid)))
-			return sqlite3_bind_text(st, 2, key, -1, SQLITE_TRANSIENT) == SQLITE_OK
+			return bind_copy(st, 2, key, -1) == SQLITE_OK
 			               ? CAMPAIGN_OK
 			               : error_set(CAMPAIGN_ENOMEM, "out of memory");
 		break;

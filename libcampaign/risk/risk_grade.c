@@ -267,23 +267,23 @@ static int grading_write(campaign_db *db, const grading *w)
 	else
 		db_new_id(id);
 	db_now(now);
-	sqlite3_bind_text(st, 1, id, -1, SQLITE_TRANSIENT);
-	sqlite3_bind_text(st, 2, w->point, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 1, id, -1);
+	bind_copy(st, 2, w->point, -1);
 	sqlite3_bind_int64(st, 3, w->m->rid);
-	sqlite3_bind_text(st, 4, in.data, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 4, in.data, -1);
 	bind_result(st, 5, w->m, &w->inherent);
 	sqlite3_bind_int64(st, 8, w->m->g[w->inherent.grade].rid);
-	sqlite3_bind_text(st, 9, res.data, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 9, res.data, -1);
 	bind_result(st, 10, w->m, &w->residual);
 	sqlite3_bind_int64(st, 13, w->m->g[w->residual.grade].rid);
 	if (w->override_grade) {
 		sqlite3_bind_int64(st, 14, w->override_grade);
-		sqlite3_bind_text(st, 15, w->override_reason, -1, SQLITE_TRANSIENT);
+		bind_copy(st, 15, w->override_reason, -1);
 	}
 	sqlite3_bind_text(st, 16, w->reason, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 17, w->date, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 17, w->date, -1);
 	sqlite3_bind_text(st, 18, w->actor, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 19, now, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 19, now, -1);
 	if ((rc = db_step_done(db, st, "cannot record the grade")) || (rc = point_set_grade(db, w, id)))
 		goto done;
 	if (w->override_grade) {
@@ -504,7 +504,7 @@ static int regrade(campaign_db *db, sqlite3_int64 crid, const char *model, const
 	if (urid)
 		sqlite3_bind_int64(st, 2, urid);
 	/* one pass over the register; each point's row carries all it needs */
-	while (!rc && (step = sqlite3_step(st)) == SQLITE_ROW)
+	while (!rc && (step = stmt_step(st)) == SQLITE_ROW)
 		if (!(rc = grade_row(db, st, m, NULL, date, "regrade", 0, 1, actor, &written)))
 			*count += written;
 	if (!rc && step != SQLITE_DONE)
@@ -574,7 +574,7 @@ static int override_point(campaign_db *db, sqlite3_int64 crid, const char *point
 		rc = campaign_error_code_last();
 	else {
 		sqlite3_bind_int64(g, 1, sqlite3_column_int64(st, S_MODEL));
-		sqlite3_bind_text(g, 2, grade, -1, SQLITE_TRANSIENT);
+		bind_copy(g, 2, grade, -1);
 		if (db_step_row(db, g, "cannot read the model's grades", &rc)) {
 			grid = sqlite3_column_int64(g, 0);
 			column_copy(g, 1, after, sizeof after);

@@ -575,9 +575,9 @@ int risk_model_resolve(campaign_db *db, sqlite3_int64 crid, const char *ref, sql
 	if (!(st = db_stmt(db, SQL_MODEL_REF)))
 		return campaign_error_code_last();
 	sqlite3_bind_int64(st, 1, crid);
-	sqlite3_bind_text(st, 2, id, -1, SQLITE_TRANSIENT);
+	bind_copy(st, 2, id, -1);
 	sqlite3_bind_int64(st, 3, version);
-	rc = sqlite3_step(st);
+	rc = stmt_step(st);
 	if (rc == SQLITE_ROW)
 		*rid = sqlite3_column_int64(st, 0);
 	sqlite3_reset(st);

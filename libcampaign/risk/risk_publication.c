@@ -224,7 +224,7 @@ int campaign_risk_publication_query(campaign_cursor **out, campaign_db *db, cons
 		                 "WHERE pb.campaign = ?1 AND pb.id = ?2 ORDER BY i.no",
 		                 ITEM_TYPES, &crid);
 		if (!rc && !(rc = publication_exists(db, crid, publication)))
-			sqlite3_bind_text(cursor_stmt(c), 2, publication, -1, SQLITE_TRANSIENT);
+			bind_copy(cursor_stmt(c), 2, publication, -1);
 		return query_done(out, c, rc);
 	}
 	return risk_query(out, db, campaign,

@@ -76,7 +76,7 @@ int campaign_risk_warnings_query(campaign_cursor **out, campaign_db *db, const c
 		"FROM w JOIN unit u ON u.rid = w.unit ORDER BY w.rank IS NULL, w.rank, w.ko, u.ord, w.id, w.control",
 		"ttttttti" "tdit", &crid);
 	if (!rc)
-		sqlite3_bind_text(cursor_stmt(c), 2, date, -1, SQLITE_TRANSIENT);
+		bind_copy(cursor_stmt(c), 2, date, -1);
 	return query_done(out, c, rc);
 }
 

@@ -83,8 +83,12 @@ static const char CSV[] = "outcome,unit,status,percent,date,note,evidence\n"
                           "t1.1.o1,liyong,in_progress,50,2010-11-15,\"清理过半,\"\"二期\"\"\",\n"
                           "t1.1.o1,liyong,done,100,2010-11-28,完成,附件\n";
 
-enum { OPEN, PLAN_IMPORT, CSV_IMPORT, VERIFY, STEPS };
-static const char *const STEP_NAMES[] = {"open", "plan import", "csv import", "verify"};
+/* one rule, one proposal at the end of 2011: 利用科 not toured in 2010 (2011 is due on its last day) */
+static const char RULES[] = "format: 1\nruleset:\n  id: mini-rules\n  name: 巡视规则\n"
+                            "rules:\n  - id: tour\n    name: 每年巡视一次\n    kind: tour_missing\n    group: depts\n";
+
+enum { OPEN, PLAN_IMPORT, CSV_IMPORT, RULES_IMPORT, EVALUATE, VERIFY, STEPS };
+static const char *const STEP_NAMES[] = {"open", "plan import", "csv import", "rules import", "evaluation", "verify"};
 
 /* Runs step @s on *db (the open makes it). */
 static int run(int s, campaign_db **db)
@@ -95,6 +99,12 @@ static int run(int s, campaign_db **db)
 	case OPEN: return campaign_open(db, ":memory:", 0);
 	case PLAN_IMPORT: return campaign_plan_import_string(*db, PLAN, "mini.yaml", "office", NULL);
 	case CSV_IMPORT: return campaign_progress_import_string(*db, NULL, CSV, "p.csv", NULL, "office");
+	case RULES_IMPORT: /* the version in force: 1 */
+		rc = campaign_rules_import_string(*db, NULL, RULES, "rules.yaml", "office");
+		return rc == 1 ? CAMPAIGN_OK : rc > 1 ? error_set(CAMPAIGN_ERROR, "rules version %d", rc) : rc;
+	case EVALUATE:
+		rc = campaign_accountability_evaluate(*db, NULL, "2011-12-31", "office");
+		return rc == 1 ? CAMPAIGN_OK : rc >= 0 ? error_set(CAMPAIGN_ERROR, "evaluation made %d proposals", rc) : rc;
 	default:
 		if ((rc = campaign_audit_verify(&c, *db, NULL, NULL)))
 			return rc;
@@ -170,7 +180,12 @@ static void sweep(int s)
 	campaign_db *db;
 	char *want_after;
 	const char *every = getenv("CAMPAIGN_ALLOC_EVERY"), *at = getenv("CAMPAIGN_ALLOC_AT");
-	long total = allocations(s), k = every ? atol(every) : total / 35 + 1, n, tried = 0, live = sqlite_live;
+	const char *only = getenv("CAMPAIGN_ALLOC_ONLY");
+	long total, k, n, tried = 0, live = sqlite_live;
+	/* CAMPAIGN_ALLOC_ONLY="evaluation" sweeps that step alone (with CAMPAIGN_ALLOC_EVERY=1: all of it) */
+	if (only && strcmp(only, STEP_NAMES[s]))
+		return;
+	total = allocations(s), k = every ? atol(every) : total / 35 + 1;
 	db = prepared(s + 1);
 	want_after = dump_store(db);
 	campaign_close(db);
@@ -192,13 +207,16 @@ static void sweep(int s)
 static void test_open(void **state) { (void)state, sweep(OPEN); }
 static void test_plan_import(void **state) { (void)state, sweep(PLAN_IMPORT); }
 static void test_csv_import(void **state) { (void)state, sweep(CSV_IMPORT); }
+static void test_rules_import(void **state) { (void)state, sweep(RULES_IMPORT); }
+static void test_evaluate(void **state) { (void)state, sweep(EVALUATE); }
 static void test_verify(void **state) { (void)state, sweep(VERIFY); }
 
 int main(void)
 {
 	static sqlite3_mem_methods counting = {s_malloc, s_free, s_realloc, s_size, s_roundup, s_init, s_shutdown, NULL};
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_open), cmocka_unit_test(test_plan_import),
-	                                   cmocka_unit_test(test_csv_import), cmocka_unit_test(test_verify)};
+	                                   cmocka_unit_test(test_csv_import), cmocka_unit_test(test_rules_import),
+	                                   cmocka_unit_test(test_evaluate), cmocka_unit_test(test_verify)};
 	/* before SQLite is first used: its allocator can only be set then */
 	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &base) != SQLITE_OK ||
 	    sqlite3_config(SQLITE_CONFIG_MALLOC, &counting) != SQLITE_OK)
