@@ -95,3 +95,8 @@ const char *cli_column(const char *s)
 {
 	return in_context("column", s);
 }
+
+const char *cli_what(const char *s)
+{
+	return in_context("what", s);
+}

@@ -20,6 +20,9 @@ const char *cli_gettext(const char *msgid);
  * "column"; @s itself when it has no translation. */
 const char *cli_value(const char *s);
 const char *cli_column(const char *s);
+/* A word the library fills into its messages ("the unit" in "%s is
+ * required"), msgctxt "what"; @s itself when it has no translation. */
+const char *cli_what(const char *s);
 /* The library's last error message in the user's language: the message is
  * matched against the library's message patterns (cli/messages.c) and the
  * pattern's translation is filled with the same variable parts. */

@@ -12,7 +12,7 @@ tmp=${TMPDIR:-/tmp}/campaign-pot.$$
 export LC_ALL=C.UTF-8 # the msgids hold Chinese (UTF-8); xgettext warns of them, its log is kept quiet
 common="--from-code=UTF-8 --package-name=campaign --no-location --sort-output"
 # shellcheck disable=SC2086
-xgettext $common -o "$tmp.1" -k_ -kN_ -kusage_error:1 -kOPT:4 -kFLAG:3 -kCMD:3 -kLIST:3 -kTABLE:3 -kLOGGED:3 \
+xgettext $common -o "$tmp.1" -k_ -kN_ -kNC_:1c,2 -kusage_error:1 -kOPT:4 -kFLAG:3 -kCMD:3 -kLIST:3 -kTABLE:3 -kLOGGED:3 \
   -kWRITE:3 -kWRITE_OF:3 -kCALL1:3 -kCALL2:3 -kCALL3:3 -kIMPORT:3 -kVERSIONED:3 -kADD:3 -kO_UNIT:1 -kO_FROM:1 \
   -kO_TO:1 -kO_ID:1 cli/*.c cli/*.h 2>"$tmp.log" || { cat "$tmp.log" >&2; exit 1; }
 # shellcheck disable=SC2086

@@ -23,6 +23,6 @@ refused "description is not valid UTF-8 (byte 0)" inspection finding record mabi
 refused "name is not valid UTF-8 (byte 3)" accountability person add "张$gbk" --unit caiwu
 refused "name is not valid UTF-8 (byte 0)" risk type add t9 "$gbk"
 expect_rc 1 env LANG=zh_CN.UTF-8 "$cli" progress add t1.1.o1 liyong in_progress 50 2010-11-20 --note "$gbk" --actor office
-[ "$(cat err)" = "campaign: note 不是有效的 UTF-8 文本（第 0 字节） (EINVALID)" ] || fail "zh: $(cat err)"
+[ "$(cat err)" = "campaign: 备注 不是有效的 UTF-8 文本（第 0 字节） (EINVALID)" ] || fail "zh: $(cat err)"
 # the same text in UTF-8 is taken
 expect_rc 0 c progress add t1.1.o1 liyong in_progress 50 2010-11-20 --note "乐山"
