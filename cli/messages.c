@@ -164,25 +164,40 @@ static int conversions(const char *pat, int *tail)
 	return n;
 }
 
-/* The translation of @message by the most specific pattern it matches whole
- * (the most characters not filled in; the first of equals), NULL if none. */
+/* 1 if @p is one of the words the library fills in. */
+static int is_word(const part *p)
+{
+	for (int i = 0; words[i]; i++)
+		if (strlen(words[i]) == p->n && !memcmp(words[i], p->at, p->n))
+			return 1;
+	return 0;
+}
+
+/* The translation of @message by the most specific pattern it matches whole,
+ * NULL if none: the one that explains the most of it by known text, its
+ * literal characters and the library words it fills in ("a reason for the
+ * override is required" is "%s is required" with a word, not "a %s is
+ * required"); the first of equals. */
 static const char *translated_at(const char *message, int depth)
 {
 	static char out[4][2048];
 	part parts[MAX_PARTS], best_parts[MAX_PARTS];
 	int best = -1, tail;
-	size_t best_len = 0;
+	size_t best_score = 0, length = strlen(message);
 	for (int i = 0; patterns[i]; i++) {
-		size_t len = literal_length(patterns[i]);
-		if (best >= 0 && len <= best_len)
-			continue;
+		size_t score = literal_length(patterns[i]);
 		/* cheap refusals first: the text before the first conversion, and the length */
-		if (strncmp(patterns[i], message, strcspn(patterns[i], "%")) || len > strlen(message))
+		if (strncmp(patterns[i], message, strcspn(patterns[i], "%")) || score > length)
 			continue;
 		memset(parts, 0, sizeof parts);
-		if (match(patterns[i], patterns[i], message, parts, 0)) {
+		if (!match(patterns[i], patterns[i], message, parts, 0))
+			continue;
+		for (int k = 0; k < MAX_PARTS && parts[k].at; k++)
+			if (!parts[k].quoted && is_word(&parts[k]))
+				score += parts[k].n;
+		if (best < 0 || score > best_score) {
 			best = i;
-			best_len = len;
+			best_score = score;
 			memcpy(best_parts, parts, sizeof parts);
 		}
 	}

@@ -14,7 +14,7 @@ common="--from-code=UTF-8 --package-name=campaign --no-location --sort-output"
 # shellcheck disable=SC2086
 xgettext $common -o "$tmp.1" -k_ -kN_ -kNC_:1c,2 -kusage_error:1 -kOPT:4 -kFLAG:3 -kCMD:3 -kLIST:3 -kTABLE:3 -kLOGGED:3 \
   -kWRITE:3 -kWRITE_OF:3 -kCALL1:3 -kCALL2:3 -kCALL3:3 -kIMPORT:3 -kVERSIONED:3 -kADD:3 -kO_UNIT:1 -kO_FROM:1 \
-  -kO_TO:1 -kO_ID:1 cli/*.c cli/*.h 2>"$tmp.log" || { cat "$tmp.log" >&2; exit 1; }
+  -kO_TO:1 -kO_ID:1 -kO_GROUP:1 -kO_MODEL:1 cli/*.c cli/*.h 2>"$tmp.log" || { cat "$tmp.log" >&2; exit 1; }
 # shellcheck disable=SC2086
 xgettext $common -o "$tmp.2" -kWRITE:6 -kWRITE_OF:6 -kCALL1:6 -kCALL2:6 -kCALL3:6 -kVERSIONED:6 -kADD:6 cli/*.c 2>"$tmp.log" || { cat "$tmp.log" >&2; exit 1; }
 # O_NEW_ID("finding") is "the finding's id (default: a new one)", joined by the compiler
