@@ -2,7 +2,7 @@
  * LIBRARY_PATTERNS: every message format the library sets as its last error
  * (742, sorted; cli/messages.c picks the most specific one a message matches).
  * LIBRARY_WORDS: the words its helpers fill in ("%%s is required" with "the unit"),
- * msgctxt "what" (240). */
+ * msgctxt "what" (242). */
 #ifndef CAMPAIGN_CLI_LIBRARY_MESSAGES_H
 #define CAMPAIGN_CLI_LIBRARY_MESSAGES_H
 
@@ -778,6 +778,7 @@
 	NC_("what", "a reason for the override"), \
 	NC_("what", "a risk register"), \
 	NC_("what", "a rules file is a mapping with format, ruleset, rules"), \
+	NC_("what", "a scalar"), \
 	NC_("what", "a site's own records go to the sites above it"), \
 	NC_("what", "a value must be text"), \
 	NC_("what", "above"), \
@@ -882,6 +883,7 @@
 	NC_("what", "name"), \
 	NC_("what", "not graded"), \
 	NC_("what", "not_started, in_progress, done, ongoing"), \
+	NC_("what", "nothing"), \
 	NC_("what", "objective"), \
 	NC_("what", "origin"), \
 	NC_("what", "out_yaml"), \

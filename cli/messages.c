@@ -1,11 +1,12 @@
 /* The library's error messages in the user's language. The library keeps a
  * stable English text and a code (programs and logs rely on both), so the
  * tool translates at the last moment: each message is matched against the
- * library's own message patterns listed here -- the msgids of po/ are those
- * patterns, "%s is required" -- and the pattern's translation is filled with
- * the parts the message had at its conversions, in the same order. Matching
- * patterns keeps the library's API and every domain's error_set() as they
- * are; a message with no pattern here is shown in English. */
+ * library's own message formats -- every one, generated from its sources
+ * into library_messages.h; the msgids of po/ are those patterns, "%s is
+ * required" -- and the pattern's translation is filled with the parts the
+ * message had at its conversions, in the same order. Matching patterns keeps
+ * the library's API and every domain's error_set() as they are; a message
+ * no pattern matches (a text SQLite or libxml2 wrote) is shown in English. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,28 +52,56 @@ static int takes(const char *c, size_t n, char ch)
 	}
 }
 
-/* Does @msg match @pat from here on? Each conversion takes as few characters
- * as let the rest match: a text none or more, a number one or more digits. */
-static int match(const char *start, const char *pat, const char *msg, part *parts, int k)
+static int is_word_at(const char *s, size_t n);
+
+/* Does @msg match @pat from here on? A text conversion takes as few
+ * characters as let the rest match, none or more; a number as many digits as
+ * let the rest match, one or more ("%04d-%02d%s" reads "2010-11" whole).
+ * Texts side by side ("%s%s%s": a role, " of ", a unit) split where one of
+ * the library's connecting words (" of ", " as ") can stand second after a
+ * first part of one character or more, else the first takes all it can. @force: the length
+ * this conversion must take, or -1. */
+static int match(const char *start, const char *pat, const char *msg, part *parts, int k, long force)
 {
 	size_t c;
 	for (; *pat; pat++, msg++) {
 		if ((c = conversion(pat))) {
-			int text = pat[c - 1] == 's';
+			size_t run = 0, len = strlen(msg);
+			int text = pat[c - 1] == 's', found = 0;
 			if (k == MAX_PARTS)
 				return 0;
-			for (const char *end = msg + (text ? 0 : 1); ; end++) {
-				if (end > msg && (!end[-1] || !takes(pat, c, end[-1])))
-					return 0;
-				if (match(start, pat + c, end, parts, k + 1)) {
-					parts[k].at = msg;
-					parts[k].n = (size_t)(end - msg);
-					parts[k].quoted = pat > start && pat[-1] == '"';
-					return 1;
-				}
-				if (!*end)
-					return 0;
+			if (force >= 0) {
+				run = (size_t)force;
+				for (size_t i = 0; i < run && !text; i++)
+					if (!takes(pat, c, msg[i]))
+						return 0;
+				found = run <= len && (text || run) && match(start, pat + c, msg + run, parts, k + 1, -1);
+			} else if (text && conversion(pat + c)) {
+				for (run = 1; run <= len && !found; run++)
+					for (int w = 0; words[w] && !found; w++) {
+						size_t wn = strlen(words[w]);
+						found = words[w][0] == ' ' && !strncmp(msg + run, words[w], wn)
+						        && match(start, pat + c, msg + run, parts, k + 1, (long)wn);
+					}
+				if (found)
+					run--;
+				for (run = found ? run : len + 1; !found && run-- > 0; )
+					found = match(start, pat + c, msg + run, parts, k + 1, -1);
+			} else if (text) {
+				for (run = 0; run <= len && !(found = match(start, pat + c, msg + run, parts, k + 1, -1)); run++)
+					;
+			} else {
+				while (msg[run] && takes(pat, c, msg[run]))
+					run++;
+				for (; run > 0 && !(found = match(start, pat + c, msg + run, parts, k + 1, -1)); run--)
+					;
 			}
+			if (!found)
+				return 0;
+			parts[k].at = msg;
+			parts[k].n = run;
+			parts[k].quoted = pat > start && pat[-1] == '"';
+			return 1;
 		}
 		if (*pat != *msg)
 			return 0;
@@ -92,7 +121,7 @@ static size_t literal_length(const char *pat)
 	return n;
 }
 
-static const char *translated_at(const char *message, int depth);
+static const char *translated_at(const char *message, int depth, size_t *score);
 
 /* Part @p in the user's language: a word the library fills in ("the unit"),
  * the message a message passes on at its end ("bundle refused: %s"), or as it is. */
@@ -117,7 +146,7 @@ static size_t part_text(const part *p, int last, int depth, char *out, size_t ro
 			tr = NULL;
 	}
 	if (!tr && !p->quoted && last && n && depth < 3)
-		tr = translated_at(text, depth + 1);
+		tr = translated_at(text, depth + 1, NULL);
 	if (tr) {
 		n = strlen(tr) < room ? strlen(tr) : room;
 		memcpy(out, tr, n);
@@ -148,6 +177,7 @@ static void fill(const char *tr, const part *parts, int nparts, int tail, int de
 	out[o] = '\0';
 }
 
+/* The number of conversions of @pat; *@tail: it ends with one. */
 static int conversions(const char *pat, int *tail)
 {
 	int n = 0;
@@ -164,13 +194,32 @@ static int conversions(const char *pat, int *tail)
 	return n;
 }
 
-/* 1 if @p is one of the words the library fills in. */
-static int is_word(const part *p)
+/* What a message passed on at the end of one ("bundle refused: %s") explains
+ * by known text: the score of its own best match, 0 when it has none. */
+static size_t passed_on(const char *pat, const part *parts, int depth)
+{
+	char text[1024];
+	size_t score = 0;
+	int tail, n = conversions(pat, &tail);
+	if (!tail || !n || parts[n - 1].quoted || !parts[n - 1].n || depth >= 3 || parts[n - 1].n >= sizeof text)
+		return 0;
+	memcpy(text, parts[n - 1].at, parts[n - 1].n);
+	text[parts[n - 1].n] = '\0';
+	return translated_at(text, depth + 1, &score) ? score : 0;
+}
+
+/* 1 if the @n characters at @s are one of the words the library fills in. */
+static int is_word_at(const char *s, size_t n)
 {
 	for (int i = 0; words[i]; i++)
-		if (strlen(words[i]) == p->n && !memcmp(words[i], p->at, p->n))
+		if (strlen(words[i]) == n && !memcmp(words[i], s, n))
 			return 1;
 	return 0;
+}
+
+static int is_word(const part *p)
+{
+	return is_word_at(p->at, p->n);
 }
 
 /* The translation of @message by the most specific pattern it matches whole,
@@ -178,7 +227,7 @@ static int is_word(const part *p)
  * literal characters and the library words it fills in ("a reason for the
  * override is required" is "%s is required" with a word, not "a %s is
  * required"); the first of equals. */
-static const char *translated_at(const char *message, int depth)
+static const char *translated_at(const char *message, int depth, size_t *score_out)
 {
 	static char out[4][2048];
 	part parts[MAX_PARTS], best_parts[MAX_PARTS];
@@ -190,11 +239,12 @@ static const char *translated_at(const char *message, int depth)
 		if (strncmp(patterns[i], message, strcspn(patterns[i], "%")) || score > length)
 			continue;
 		memset(parts, 0, sizeof parts);
-		if (!match(patterns[i], patterns[i], message, parts, 0))
+		if (!match(patterns[i], patterns[i], message, parts, 0, -1))
 			continue;
 		for (int k = 0; k < MAX_PARTS && parts[k].at; k++)
 			if (!parts[k].quoted && is_word(&parts[k]))
 				score += parts[k].n;
+		score += passed_on(patterns[i], parts, depth);
 		if (best < 0 || score > best_score) {
 			best = i;
 			best_score = score;
@@ -203,6 +253,8 @@ static const char *translated_at(const char *message, int depth)
 	}
 	if (best < 0)
 		return NULL;
+	if (score_out)
+		*score_out = best_score;
 	{
 		const char *tr = _(patterns[best]);
 		int n = conversions(patterns[best], &tail);
@@ -213,24 +265,27 @@ static const char *translated_at(const char *message, int depth)
 	}
 }
 
-static const char *translated(const char *message)
-{
-	return translated_at(message, 0);
-}
-
+/* @message in the user's language, or @message itself. A located message
+ * ("rules.yaml:7:12: rule ...", "FILE: Sheet!B3: ...") keeps its place and has
+ * the rest translated: the whole message and each tail after a ": " are
+ * tried, and the one whose match explains the most wins (a general pattern
+ * "%s \"%s\" is not one of %s" matches the whole, the rule's own the tail). */
 const char *cli_error_text(const char *message)
 {
 	static char out[2300];
-	const char *tr, *tail;
+	const char *tr, *best = NULL;
+	size_t score = 0, best_score = 0;
 	if (!cli_zh() || !message)
 		return message;
-	if ((tr = translated(message)))
-		return tr;
-	/* a located message, "rules.yaml:7:12: rule ...": the place stays, the rest is translated */
-	for (tail = strstr(message, ": "); tail; tail = strstr(tail + 2, ": "))
-		if ((tr = translated(tail + 2))) {
+	if ((tr = translated_at(message, 0, &best_score))) {
+		snprintf(out, sizeof out, "%s", tr);
+		best = out;
+	}
+	for (const char *tail = strstr(message, ": "); tail; tail = strstr(tail + 2, ": "))
+		if ((tr = translated_at(tail + 2, 0, &score)) && (!best || score > best_score)) {
 			snprintf(out, sizeof out, "%.*s：%s", (int)(tail - message), message, tr);
-			return out;
+			best = out;
+			best_score = score;
 		}
-	return message;
+	return best ? best : message;
 }

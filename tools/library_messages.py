@@ -316,6 +316,15 @@ def extract():
         for m in re.finditer(r'\.(\w+)\s*=\s*(%s)' % STRING, s.text):
             fields.setdefault(m.group(1), set()).add(unescape(m.group(2)))
     patterns, words, unresolved = set(), set(), []
+    # the texts a function returns, for a message that fills in ydoc_kind(n) ("a scalar")
+    returns = {}
+    for s in srcs:
+        for fname, (_, body, _) in s.functions.items():
+            lits = []
+            for m in re.finditer(r'\breturn\s+([^;]*);', body):
+                lits += literal(m.group(1), s.macros) or []
+            if lits:
+                returns.setdefault(fname, []).extend(lits)
 
     def values(s, fname, a):
         """The literal texts argument @a can be, or None."""
@@ -328,6 +337,9 @@ def extract():
             return s.tables[m.group(1)]
         if re.fullmatch(r'\w+', a):
             return s.locals_of(fname).get(a)
+        m = re.fullmatch(r'(\w+)\s*\(.*\)', a, re.S)
+        if m and m.group(1) in returns:
+            return returns[m.group(1)]
         m = re.fullmatch(r'[\w>.\-]*(?:->|\.)(\w+)', a)
         if m and m.group(1) in ("noun", "plural", "file_noun"):
             return sorted(fields.get(m.group(1), ()))
