@@ -52,6 +52,15 @@ while read -r path; do
   # shellcheck disable=SC2086
   cn=$(zh $words --help | sed -n 2p)
   [ "$en" != "$cn" ] || fail "$path --help has no Chinese line: $en"
+  # and no line of it stays English prose: a line the two share may hold only commands,
+  # options, placeholders and codes (`import FILE.csv|FILE.yaml`, `verify RECT passed|failed DATE`)
+  # shellcheck disable=SC2086
+  "$cli" $words --help >help.en
+  # shellcheck disable=SC2086
+  zh $words --help >help.zh
+  left=$(grep -Fxf help.en help.zh | sed -E 's/`[^`]*`//g; s/--?[a-z][a-z-]*//g; s/\b[A-Z][A-Z0-9_]*\b//g;
+    s/[.a-z_]+(\|[.a-z_]+)+//g' | grep -E '[a-z]{2,}[ ,]+[a-z]{2,}' || true)
+  [ -z "$left" ] || fail "$path --help (zh) has English lines: $left"
 done <commands
 
 # a usage error and a library error, translated; the code stays
