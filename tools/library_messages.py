@@ -365,6 +365,7 @@ def extract():
             for i in sorted(idx):
                 if i < len(args):
                     words.update(x for x in values(s, fname, args[i]) or [] if is_word(x))
+    patterns.update(SQLITE_MESSAGES)
     return sorted(patterns), sorted(words), unresolved
 
 
