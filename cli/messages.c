@@ -275,13 +275,15 @@ const char *cli_error_text(const char *message)
 	static char out[2300];
 	const char *tr, *best = NULL;
 	size_t score = 0, best_score = 0;
+	int tails = 0;
 	if (!cli_zh() || !message)
 		return message;
 	if ((tr = translated_at(message, 0, &best_score))) {
 		snprintf(out, sizeof out, "%s", tr);
 		best = out;
 	}
-	for (const char *tail = strstr(message, ": "); tail; tail = strstr(tail + 2, ": "))
+	/* a place has a few parts ("FILE: Sheet!B3: "): the first 8 tails are enough */
+	for (const char *tail = strstr(message, ": "); tail && tails++ < 8; tail = strstr(tail + 2, ": "))
 		if ((tr = translated_at(tail + 2, 0, &score)) && (!best || score > best_score)) {
 			snprintf(out, sizeof out, "%.*s：%s", (int)(tail - message), message, tr);
 			best = out;
