@@ -4,19 +4,27 @@ can set as its last error, as the patterns cli/messages.c matches the
 library's English message against to show it translated (po/zh_CN.po).
 
 The patterns are the format strings of the error-setting calls: error_set()
-and every function declared with a `const char *fmt, ...` parameter
-(ydoc_fail, ooxml_fail, the domains' static fail()/at()/refuse()/problem()),
-found by their declarations, not by a list; a format that is a ternary gives
-both of its branches, a string macro (REFUSED) is expanded. A format that is
-only conversions ("%s", "%s: %s") passes another message on and is no pattern.
+and every function with a `const char *fmt` parameter (ydoc_fail,
+ooxml_fail, the domains' static fail()/at()/refuse()/problem()), found by
+their declarations, not by a list (NOT_MESSAGES names the format functions
+whose text is no error: output, a document's report notes); a format that is
+a ternary gives each branch, a string macro or constant (REFUSED,
+LOCKED_NO_KEY) is expanded. A format that is only conversions ("%s", "%s: %s")
+passes another message on and is no pattern. A format the script cannot
+read fails it, so that a new way of setting an error is seen.
 
-The words the helpers fill in ("%s is required" with "the unit") are the
-literal arguments of the helpers' `what` parameter (need(), need_date(),
-one_of(), row_copy(), date_in_campaign() ..., and any function that passes
-its own `what` on to one of them): they are listed as LIBRARY_WORDS and
-translated with msgctxt "what". The SQLite failures ("%s: %s" with what
-"cannot read the audit log") become one pattern per what, "cannot read the
-audit log: %s"; SQLite's own few messages are listed after them.
+The words the library fills in ("%s is required" with "the unit") are found
+the same way: a function's parameter that reaches a message's conversions
+(need(s, what), one_of(), row_copy(), date_in_campaign(), and whatever passes
+its own parameter on to one of them) makes the literal arguments of its
+callers words, and so do a message's own literal arguments, a table it
+indexes (verbs[action]), a local given literals (what = group ? "unit group"
+: "unit"), a struct's noun fields (.noun = "person") and a function that
+returns literals (ydoc_kind(): "a scalar"); codes (access operations, struct
+names, bind type letters) are left out. They are LIBRARY_WORDS, translated
+with msgctxt "what". The SQLite failures ("%s: %s" with what "cannot read the
+audit log") become one pattern per what, "cannot read the audit log: %s", and
+SQLite's own messages a failure passes on (SQLITE_MESSAGES) are patterns too.
 
     /usr/bin/python3 tools/library_messages.py > cli/library_messages.h
     /usr/bin/python3 tools/library_messages.py --check [po/zh_CN.po]   # the test po.library_messages
@@ -30,9 +38,6 @@ import sys
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 OUT = os.path.join(ROOT, "cli", "library_messages.h")
 
-# the helpers whose `what` is a noun filled into their messages ("%s is required")
-WORD_SEEDS = {"need": 1, "need_date": 1, "one_of": 2, "row_copy": 4, "date_in_campaign": 2, "date_planned": 2,
-              "deadline_day": 2}
 # the helpers whose `what` says what failed, before SQLite's message ("%s: %s")
 SQLITE_SEEDS = {"error_from_sqlite": 2, "db_step_done": 2, "db_step_row": 2, "stmt_run": 3}
 # SQLite's own messages a failure passes on (sqlite3ErrStr), after "what: "
@@ -465,7 +470,7 @@ def check(po_path):
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--check"]:
         sys.exit(check(sys.argv[2] if len(sys.argv) > 2 else os.path.join(ROOT, "po", "zh_CN.po")))
-    if sys.argv[1:2] == ["--list"]:  # where each pattern and word comes from, for a translator
+    if sys.argv[1:2] == ["--list"]:  # the patterns, one a line, for a translator
         for t in extract()[0]:
             print(t)
         sys.exit(0)
