@@ -204,6 +204,9 @@ class Source:
             t = literal(m.group(2), self.macros)
             if t is not None:
                 out.setdefault(m.group(1), []).extend(t)
+        # a text formatted into a local: snprintf(what, sizeof what, "cannot look up the %s", kind)
+        for m in re.finditer(r'\bsnprintf\s*\(\s*(\w+)\s*,\s*sizeof\s*\(?\s*\w+\s*\)?\s*,\s*(%s(?:\s*%s)*)' % (STRING, STRING), body):
+            out.setdefault(m.group(1), []).extend(literal(m.group(2), self.macros) or [])
         return out
 
     def calls(self, names):
@@ -301,7 +304,7 @@ def is_word(x):
     type letters "tti", an encoding name)."""
     return (re.search(r'[A-Za-z]', x) is not None and not re.fullmatch(r'[a-z_]+(\.[a-z_]+)+', x)
             and not x.startswith("campaign_") and not (re.fullmatch(r'[tidI]+', x) and x != "id")
-            and x not in ("utf-8", "gb18030"))
+            and x not in ("utf-8", "gb18030") and "%" not in x)
 
 
 def extract():
