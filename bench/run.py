@@ -284,7 +284,7 @@ def report(R):
     p("  peak memory of an import <= 256 MiB:      %.0f MiB  %s  (compare M and L for growth)" % (peak, ok(peak <= 256)))
     if "iterate" in R:
         worst = max(r["seconds"] for r in R["iterate"].values()) / R["iterate"]["c"]["seconds"]
-        p("  bindings iterate within 2 x of C:         %.2f x   %s" % (worst, ok(worst <= 2)))
+        p("  bindings iterate within 1.5 x of C:       %.2f x   %s  (issue 19)" % (worst, ok(worst <= 1.5)))
     p("  indexed queries grow <= 2 x from M to L: compare results.json of M and L (bench/compare.py)")
     p("\ntotal %.0f s; results in %s" % (R["total_seconds"], "WORK/%s/results.json" % R["size"]))
 

@@ -21,26 +21,32 @@ static jbyteArray campaign_java_bytes(JNIEnv *jenv, const char *s)
 	return a;
 }
 
-/* Throws the CampaignException subclass that CampaignException.create
- * makes; an exception already pending (thrown by a Java callback the call
- * made) is the one thrown. */
+/* The CampaignException subclass that CampaignException.create makes for
+ * @code and the thread's error, not thrown; NULL with an exception pending
+ * when it cannot be made. */
+static jobject campaign_java_exception(JNIEnv *jenv, int code)
+{
+	jclass cls = (*jenv)->FindClass(jenv, "org/campaign/CampaignException");
+	jmethodID create;
+	if (!cls)
+		return NULL;
+	create = (*jenv)->GetStaticMethodID(jenv, cls, "create", "(I[B[BII)Lorg/campaign/CampaignException;");
+	if (!create)
+		return NULL;
+	return (*jenv)->CallStaticObjectMethod(jenv, cls, create, (jint)code,
+	                                       campaign_java_bytes(jenv, campaign_error_message()),
+	                                       campaign_java_bytes(jenv, campaign_error_file()),
+	                                       (jint)campaign_error_line(), (jint)campaign_error_column());
+}
+
+/* Throws that exception; one already pending (thrown by a Java callback
+ * the call made) is the one thrown. */
 static void campaign_java_raise(JNIEnv *jenv, int code)
 {
-	jclass cls;
-	jmethodID create;
 	jobject exc;
 	if ((*jenv)->ExceptionCheck(jenv))
 		return;
-	cls = (*jenv)->FindClass(jenv, "org/campaign/CampaignException");
-	if (!cls)
-		return;
-	create = (*jenv)->GetStaticMethodID(jenv, cls, "create", "(I[B[BII)Lorg/campaign/CampaignException;");
-	if (!create)
-		return;
-	exc = (*jenv)->CallStaticObjectMethod(jenv, cls, create, (jint)code,
-	                                      campaign_java_bytes(jenv, campaign_error_message()),
-	                                      campaign_java_bytes(jenv, campaign_error_file()),
-	                                      (jint)campaign_error_line(), (jint)campaign_error_column());
+	exc = campaign_java_exception(jenv, code);
 	if (exc && !(*jenv)->ExceptionCheck(jenv))
 		(*jenv)->Throw(jenv, (jthrowable)exc);
 }
@@ -53,8 +59,8 @@ static void campaign_java_raise(JNIEnv *jenv, int code)
   }
 
   /** Fills up to max rows of a cursor in one crossing (see java/rows.i); org.campaign.Rows uses it. */
-  public final static native int cursorRows(long cursor, int max, Object[] values, long[] ints, Object intMark,
-                                            Object[] error);
+  public final static native int cursorBatch(long cursor, int max, Object[] text, int[] spans, long[] ints,
+                                             Object[] error);
 %}
 
 /* Every other int is a status: negative throws. */

@@ -41,34 +41,37 @@ def _date(text):
 class Row:
     """One result row: an attribute per column (also ``row["name"]``)."""
 
-    __slots__ = ("_values",)
+    # the values in column order, and the query's {name: position}, shared by all its rows (made in C:
+    # bindings/python/rows.i; a dict per row was a fifth of the time to iterate)
+    __slots__ = ("_values", "_columns")
 
     def __init__(self, values):
-        object.__setattr__(self, "_values", values)
+        object.__setattr__(self, "_values", tuple(values.values()))
+        object.__setattr__(self, "_columns", {name: i for i, name in enumerate(values)})
 
     def __getattr__(self, name):
         try:
-            return self._values[name]
+            return self._values[self._columns[name]]
         except KeyError:
             raise AttributeError(name) from None
 
     def __getitem__(self, name):
-        return self._values[name]
+        return self._values[self._columns[name]]
 
     def __setattr__(self, name, value):
         raise AttributeError("rows are read-only")
 
     def keys(self):
-        return list(self._values)
+        return list(self._columns)
 
     def as_dict(self):
-        return dict(self._values)
+        return dict(zip(self._columns, self._values))
 
     def __eq__(self, other):
-        return isinstance(other, Row) and self._values == other._values
+        return isinstance(other, Row) and self.as_dict() == other.as_dict()
 
     def __repr__(self):
-        return "Row(%s)" % ", ".join("%s=%r" % kv for kv in self._values.items())
+        return "Row(%s)" % ", ".join("%s=%r" % kv for kv in zip(self._columns, self._values))
 
 
 class Cursor(_api.CursorMethods):
@@ -82,6 +85,8 @@ class Cursor(_api.CursorMethods):
         self._handle = handle
         n = _c.campaign_cursor_column_count(handle)
         self._names = tuple(_c.campaign_cursor_column_name(handle, i) for i in range(n))
+        self._columns = {name: i for i, name in enumerate(self._names)}
+        self._batch, self._late, self._size = [], [], self._FIRST_BATCH
         store._cursors.add(self)
 
     def __iter__(self):
@@ -95,18 +100,27 @@ class Cursor(_api.CursorMethods):
             raise Closed(_c.CAMPAIGN_ECLOSED, "the cursor is closed")
         return self._handle
 
+    # rows made in C per crossing: a few first (a query read only in part steps little further), then more
+    _FIRST_BATCH, _BATCH = 8, 256
+
     def __next__(self):
         if self._store._handle is None:
             self.close()
             raise Closed(_c.CAMPAIGN_ECLOSED, "the store is closed")
+        batch = self._batch
+        if batch:
+            return batch.pop()
+        if self._late:
+            raise self._late.pop()
         if self._handle is None:
             raise StopIteration
-        # the whole row in one call: None, int, str or datetime.date by column type
-        values = _c.campaign_py_cursor_row(self._handle, self._names)
-        if values is None:
+        # the rows of a batch, last first: None, int, str or datetime.date by column type
+        self._batch = batch = _c.campaign_py_cursor_rows(self._handle, self._columns, Row, self._size, self._late)
+        self._size = self._BATCH
+        if not batch:
             self.close()
             raise StopIteration
-        return Row(values)
+        return batch.pop()
 
     def close(self):
         if self._handle is not None:

@@ -1,10 +1,11 @@
 package org.campaign;
 
 import java.time.DateTimeException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.campaign.jni.capi;
@@ -23,15 +24,18 @@ public final class Rows extends CursorMethods implements Iterable<Row>, Iterator
     /** Rows fetched per JNI crossing, at most; the first batches are smaller, for queries read only in part. */
     private static final int BATCH_ROWS = 256;
     private static final int FIRST_BATCH_ROWS = 8;
-    /** Marks an integer value in the batch; the value is in {@link #ints}. */
-    private static final Object INT = new Object();
 
     private final Store store;
     private long handle;
     private final String[] names;
+    private final Row.Columns columns;
     private final int[] types;
+    /** Each column's value in the row before, for values up to MEMO_BYTES long. */
+    private final Object[] last;
+    private static final int MEMO_BYTES = 40;
     private Row next;
-    private Object[] values = new Object[0];
+    private final Object[] text = new Object[1];
+    private int[] spans = new int[0];
     private long[] ints = new long[0];
     private final Object[] error = new Object[1];
     private int batchRows = FIRST_BATCH_ROWS;
@@ -49,6 +53,8 @@ public final class Rows extends CursorMethods implements Iterable<Row>, Iterator
             names[i] = capi.campaign_cursor_column_name(handle, i);
             types[i] = capi.campaign_cursor_column_type(handle, i);
         }
+        columns = new Row.Columns(names);
+        last = new Object[n];
         store.track(this);
     }
 
@@ -90,7 +96,7 @@ public final class Rows extends CursorMethods implements Iterable<Row>, Iterator
             close();
             return false;
         }
-        next = makeRow(row++ * names.length);
+        next = makeRow(row++);
         return true;
     }
 
@@ -107,11 +113,11 @@ public final class Rows extends CursorMethods implements Iterable<Row>, Iterator
             return rows > 0;
         }
         int want = batchRows * names.length;
-        if (values.length < want) {
-            values = new Object[want];
+        if (ints.length < want) {
+            spans = new int[2 * want];
             ints = new long[want];
         }
-        rows = capiJNI.cursorRows(handle, batchRows, values, ints, INT, error);
+        rows = capiJNI.cursorBatch(handle, batchRows, text, spans, ints, error);
         batchRows = Math.min(batchRows * 4, BATCH_ROWS);
         if (rows == 0 && error[0] != null) {
             return fetch();
@@ -119,28 +125,39 @@ public final class Rows extends CursorMethods implements Iterable<Row>, Iterator
         return rows > 0;
     }
 
-    private Row makeRow(int base) {
-        LinkedHashMap<String, Object> map = new LinkedHashMap<>(names.length * 2);
-        for (int i = 0; i < names.length; i++) {
-            Object v = values[base + i];
-            values[base + i] = null;
-            if (v == INT) {
-                v = ints[base + i];
-            } else if (v instanceof byte[]) {
-                v = Utf8.decode((byte[]) v);
+    /** Row @r of the batch: integers from {@link #ints}, texts and dates decoded from the batch's bytes. A
+     *  column's short value equal to the row before's is the same String or LocalDate object (a column repeats
+     *  its values row after row: unit, status, actor, dates). */
+    private Row makeRow(int r) {
+        int n = names.length, base = r * n;
+        byte[] bytes = (byte[]) text[0];
+        Object[] v = new Object[n];
+        for (int i = 0; i < n; i++) {
+            int k = base + i, at = spans[2 * k], len = spans[2 * k + 1];
+            if (len < 0) {
+                continue;
             }
-            if (v != null && types[i] == campaign_column_type.CAMPAIGN_COLUMN_DATE) {
-                v = date((String) v);
+            if (types[i] == campaign_column_type.CAMPAIGN_COLUMN_INT) {
+                v[i] = ints[k];
+                continue;
             }
-            map.put(names[i], v);
+            if (r > 0 && len <= MEMO_BYTES && last[i] != null && spans[2 * (k - n) + 1] == len
+                && Arrays.equals(bytes, at, at + len, bytes, spans[2 * (k - n)], spans[2 * (k - n)] + len)) {
+                v[i] = last[i];
+                continue;
+            }
+            v[i] = types[i] == campaign_column_type.CAMPAIGN_COLUMN_DATE ? date(bytes, at, len)
+                                                                         : new String(bytes, at, len, StandardCharsets.UTF_8);
+            last[i] = v[i];
         }
-        return new Row(map);
+        return new Row(columns, v);
     }
 
-    /** "YYYY-MM-DD" without the formatter's cost; anything else as LocalDate.parse takes it (or throws). */
-    private static LocalDate date(String s) {
-        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
-            int y = digits(s, 0, 4), m = digits(s, 5, 7), d = digits(s, 8, 10);
+    /** "YYYY-MM-DD" without a String or the formatter's cost; anything else as LocalDate.parse takes it (or
+     *  throws). */
+    private static LocalDate date(byte[] b, int at, int len) {
+        if (len == 10 && b[at + 4] == '-' && b[at + 7] == '-') {
+            int y = digits(b, at, at + 4), m = digits(b, at + 5, at + 7), d = digits(b, at + 8, at + 10);
             if (y >= 0 && m >= 0 && d >= 0) {
                 try {
                     return LocalDate.of(y, m, d);
@@ -149,13 +166,13 @@ public final class Rows extends CursorMethods implements Iterable<Row>, Iterator
                 }
             }
         }
-        return LocalDate.parse(s);
+        return LocalDate.parse(new String(b, at, len, StandardCharsets.UTF_8));
     }
 
-    private static int digits(String s, int from, int to) {
+    private static int digits(byte[] b, int from, int to) {
         int v = 0;
         for (int i = from; i < to; i++) {
-            char c = s.charAt(i);
+            byte c = b[i];
             if (c < '0' || c > '9') {
                 return -1;
             }
