@@ -10,10 +10,13 @@
 
 #include "core/core.h"
 
-/* A list of owned strings, looked up linearly (a few hundred at most). */
+/* A list of owned strings in the order added, with a hash index for
+ * strs_find(): the shares (64 000 at M) are placed by unit and outcome id. */
 typedef struct strs {
 	char **v;
 	int n, cap;
+	int *slot; /* nslot (a power of two, > 2 n) indexes + 1 into v; 0: empty */
+	int nslot;
 } strs;
 
 /* One outcome share, as campaign_share_status_query() gives it. */
@@ -121,6 +124,8 @@ void tally_add(dash *d, tally *t, const char *row, const char *col, long long n)
 /* Counts one under the word of @key in @pairs (key, word, ..., NULL; the key
  * itself when absent), the pairs' words being the first columns, in order. */
 void tally_word(dash *d, tally *t, const char *row, const char *const *pairs, const char *key);
+/* The same, counting @n. */
+void tally_words(dash *d, tally *t, const char *row, const char *const *pairs, const char *key, long long n);
 /* The table: @corner heads the row keys' column; a total column at the end. */
 void tally_table(dash *d, const tally *t, const char *corner);
 void tally_free(tally *t);
@@ -138,7 +143,7 @@ void risk_heatmap(dash *d);
 void coverage_rounds_tally(dash *d, tally *t);
 void coverage_findings_tally(dash *d, tally *t);
 void coverage_ledger_tally(dash *d, tally *t);
-extern const char *const COVERAGE_ROUND_STATES[], *const COVERAGE_LEDGER_STATES[];
+extern const char *const COVERAGE_ROUND_STATES[], *const COVERAGE_LEDGER_STATES[], *const FINDING_ORIGINS[];
 /* grid.c: a share's class as an index into CELL_CLASSES (NCLASS of them) */
 #define NCLASS 6
 extern const char *const CELL_CLASSES[], *const GRID_LEGEND[];
