@@ -57,6 +57,11 @@ typedef struct dash {
 	share *shares;
 	int nshares, cap_shares;
 	int standalone;         /* a chart alone (chart.c): its <svg> is the document's root */
+	/* the sites the store knows (campaign_sites_query(), sites.c), parallel lists; none if it is no site */
+	strs site_codes, site_names, site_units;
+	int *site_parent;       /* index of each site's parent, -1 at the top or when it is not known */
+	int site_root;          /* the site the page is of (--site, else this store's), -1: none */
+	int site_given;         /* --site restricts the page to site_root's subtree */
 } dash;
 
 /* dashboard.c: the page's start (the as-of date, the filter, the shares read)
@@ -132,6 +137,15 @@ void tally_free(tally *t);
 /* The table under its @heading (NULL: none), then frees @t. */
 void tally_end(dash *d, tally *t, const char *heading, const char *corner);
 
+/* sites.c: the sites known, the --site filter (the units of the site's
+ * subtree, campaign_site_units_query(), intersected with the unit filter),
+ * and whether the page has a by-site section (sites below site_root). */
+int sites_load(dash *d, const char *site, const char *unit);
+int sites_below(const dash *d);
+void sites_free(dash *d);
+/* The page's subtitle: the site shown, with its subtree. */
+void sites_meta(dash *d);
+
 /* shares.c: outcomes and shares read once */
 int shares_load(dash *d);
 void shares_free(dash *d);
@@ -163,6 +177,6 @@ typedef struct dash_section {
 void section_write(dash *d, const dash_section *s);
 /* The sections, in the page's order (gantt.c, grid.c, tallies.c). */
 extern const dash_section SECTION_GANTT, SECTION_MATRIX, SECTION_SUPERVISION, SECTION_RISK, SECTION_COVERAGE,
-	SECTION_ACCOUNTABILITY;
+	SECTION_ACCOUNTABILITY, SECTION_SITES;
 
 #endif

@@ -122,7 +122,7 @@ static void test_errors(void **state)
 	o.as_of = NULL;
 	o.site = "511100";
 	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_EINVALID,
-	             "site \"511100\": a store of one site has no sites");
+	             "site \"511100\": this store is no site (campaign site init), it has no sites");
 	o.site = NULL;
 	o.unit = "nobody";
 	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_ENOTFOUND, NULL);
