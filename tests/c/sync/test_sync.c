@@ -289,6 +289,16 @@ static void test_dashboard_by_site(void **state)
 	EXPECT_LACKS(part, "511100 乐山市</th>");
 	free(part);
 	free(page);
+	/* a site registered by hand, with a hostile name, that never sent a bundle: text, "never" */
+	ok(campaign_site_add_peer(l.db[PROVINCE],
+	                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "511199", "<script>x</script>区",
+	                                                   "511100", NULL, l.pub[SHAWAN], NULL},
+	                          "admin"));
+	page = site_page(&l, PROVINCE, NULL, NULL);
+	EXPECT_HOLDS(page, "<tr><th class=\"site\">　　511199 &lt;script&gt;x&lt;/script&gt;区</th><td class=\"total\">0</td>",
+	             "<td class=\"empty\">从未收到</td></tr>");
+	EXPECT_LACKS(page, "<script");
+	free(page);
 	/* the city's own store: the same rows for its counties */
 	page = site_page(&l, CITY, NULL, NULL);
 	EXPECT_HOLDS(page, "<tr><th class=\"site\">511102 市中区</th><td class=\"total\">4</td><td>1</td>");
