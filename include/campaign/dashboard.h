@@ -9,14 +9,19 @@
  * supervision list (督查) and the overdue outcomes; the risk heat map and the
  * grade distribution of all points, by unit and by business area (risk type);
  * self-inspection coverage, findings and the
- * rectification ledger; accountability proposals and their decisions.
+ * rectification ledger; accountability proposals and their decisions; and
+ * in a city or province store (a site with sites below it), the same by
+ * site: for each site below, over its subtree, the status counts of its
+ * shares, its overdue items, findings, the ledger's open and overdue rows
+ * and when a bundle from it was last applied here.
  *
  * It is built only from the public queries (campaign_phase_status_query(),
  * campaign_outcome_status_query(), campaign_share_status_query(),
  * campaign_supervision_query(), campaign_risk_heatmap_query(),
  * campaign_risk_distribution_query(), campaign_inspection_rounds_query(),
- * campaign_findings_query(), campaign_rectification_ledger_query(),
- * campaign_proposals_query()), so every figure can also be had as a table.
+ * campaign_findings_summary_query(), campaign_rectification_ledger_query(),
+ * campaign_proposals_query(), campaign_sites_query(), campaign_site_units_query(),
+ * campaign_sync_status_query()), so every figure can also be had as a table.
  * Inline CSS and SVG only: no script, no font or image fetched from anywhere,
  * so it opens from a USB stick on an offline PC and prints on A4 landscape.
  * Every text from the store is escaped; every colour has a legend and each
@@ -43,7 +48,10 @@ typedef struct campaign_dashboard_options {
 	const char *as_of;    /**< the date judged "YYYY-MM-DD", or NULL for today (UTC) */
 	const char *unit;     /**< a unit or a group (id, name or alias as the plan writes them), or NULL for all:
 	                           the grid, lists and tallies keep that unit's (or the group's members') rows */
-	const char *site;     /**< reserved for multi-site stores; must be NULL */
+	const char *site;     /**< a site code (docs/multisite.md) this store knows, or NULL: the page keeps the rows
+	                           of the units of that site and of the sites below it (campaign_site_units_query()),
+	                           and of those only the unit filter's when both are given; its by-site section lists
+	                           the sites below it */
 } campaign_dashboard_options;
 
 #define CAMPAIGN_DASHBOARD_OPTIONS_INIT { CAMPAIGN_DASHBOARD_OPTIONS_VERSION, NULL, NULL, NULL }
@@ -61,8 +69,9 @@ CAMPAIGN_API int campaign_dashboard_options_init(campaign_dashboard_options *opt
  * @param campaign  campaign id, or NULL for the only one
  * @param opts      what to show, or NULL for the defaults
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL @p out or @p db, an unknown opts->version,
- *         a bad as_of date, a site given, an ambiguous unit, or no campaign named in a store of several;
- *         ::CAMPAIGN_ENOTFOUND for an unknown campaign or unit; ::CAMPAIGN_ENOMEM.
+ *         a bad as_of date, a site given to a store that is no site, a unit not in the site's subtree,
+ *         an ambiguous unit, or no campaign named in a store of several;
+ *         ::CAMPAIGN_ENOTFOUND for an unknown campaign, unit or site; ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *db, const char *campaign,
                                               const campaign_dashboard_options *opts);
@@ -90,7 +99,7 @@ typedef struct campaign_chart_options {
 	                           required */
 	const char *as_of;    /**< the date judged "YYYY-MM-DD", or NULL for today (UTC) */
 	const char *unit;     /**< a unit or a group, or NULL for all (as campaign_dashboard_options.unit) */
-	const char *site;     /**< reserved for multi-site stores; must be NULL */
+	const char *site;     /**< a site code, or NULL (as campaign_dashboard_options.site) */
 } campaign_chart_options;
 
 #define CAMPAIGN_CHART_OPTIONS_INIT { CAMPAIGN_CHART_OPTIONS_VERSION, NULL, NULL, NULL, NULL }

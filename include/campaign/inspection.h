@@ -371,6 +371,19 @@ CAMPAIGN_API int campaign_findings_import_string(campaign_db *db, const char *ca
 CAMPAIGN_API int campaign_findings_query(campaign_cursor **out, campaign_db *db, const char *campaign,
                                          const char *unit, const char *finding);
 
+/**
+ * Findings counted by unit, category and origin: the figures of a picture of
+ * the campaign (the dashboard's findings by category and origin, and by site)
+ * without reading each finding. By catalogue, category (document order), unit
+ * order, then origin in the order of origin_label below; a finding without a
+ * category has NULL catalogue, version, category and category_text (last).
+ * Columns: unit, unit_name, catalogue, version (int), category, category_text,
+ * origin, origin_label (自查发现, 查办发现, 巡视发现, 群众举报, 审计发现), findings (int).
+ * @return ::CAMPAIGN_OK (the rows in *@p out; free it with campaign_cursor_free());
+ *         ::CAMPAIGN_EINVALID (NULL @p out or @p db); ::CAMPAIGN_ENOTFOUND (campaign).
+ */
+CAMPAIGN_API int campaign_findings_summary_query(campaign_cursor **out, campaign_db *db, const char *campaign);
+
 /* ---- the rectification ledger (整改台账) ---- */
 
 #define CAMPAIGN_RECTIFICATION_ADD_OPTIONS_VERSION 1

@@ -48,6 +48,7 @@ static void page_head(dash *d)
 	put(d, "<p class=\"meta\">统计日：");
 	esc(d, d->as_of);
 	put(d, "</p>\n");
+	sites_meta(d);
 }
 
 /* The unit ids the filter keeps: the core's door resolves the name, a group
@@ -79,8 +80,6 @@ int dash_start(dash *d, campaign_db *db, const char *campaign, const char *as_of
 	int rc;
 	d->db = db;
 	d->campaign = campaign;
-	if (site)
-		return error_set(CAMPAIGN_EINVALID, "site \"%s\": a store of one site has no sites", site);
 	if (as_of && !date_valid(as_of))
 		return error_set(CAMPAIGN_EINVALID, "\"%s\" is not a date (YYYY-MM-DD)", as_of);
 	if (as_of)
@@ -90,7 +89,7 @@ int dash_start(dash *d, campaign_db *db, const char *campaign, const char *as_of
 		db_now(now);
 		snprintf(d->as_of, sizeof d->as_of, "%.10s", now);
 	}
-	if ((rc = filter_resolve(d, unit)))
+	if ((rc = filter_resolve(d, unit)) || (rc = sites_load(d, site, unit)))
 		return rc;
 	return shares_load(d);
 }
@@ -99,6 +98,7 @@ int dash_finish(dash *d, campaign_buf **out)
 {
 	struct campaign_buf *b = NULL;
 	shares_free(d);
+	sites_free(d);
 	if (!d->rc && !(b = malloc(sizeof *b)))
 		d->rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
 	if (d->rc) {
@@ -111,9 +111,10 @@ int dash_finish(dash *d, campaign_buf **out)
 	return CAMPAIGN_OK;
 }
 
-/* In priority order: where the phases stand, who is late, the risks, inspection, accountability. */
+/* In priority order: where the phases stand, who is late, the risks, inspection, accountability; in a
+ * city or province store, the same by site (only when the page's site has sites below it). */
 static const dash_section *const SECTIONS[] = {&SECTION_GANTT, &SECTION_MATRIX, &SECTION_SUPERVISION, &SECTION_RISK,
-	&SECTION_COVERAGE, &SECTION_ACCOUNTABILITY};
+	&SECTION_COVERAGE, &SECTION_ACCOUNTABILITY, &SECTION_SITES};
 
 int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *db, const char *campaign,
                                  const campaign_dashboard_options *opts)
@@ -128,7 +129,8 @@ int campaign_dashboard_write_buf(campaign_buf **out, campaign_db *db, const char
 	d.rc = dash_start(&d, db, campaign, opts ? opts->as_of : NULL, opts ? opts->unit : NULL, opts ? opts->site : NULL);
 	page_head(&d);
 	for (i = 0; i < sizeof SECTIONS / sizeof *SECTIONS; i++)
-		section_write(&d, SECTIONS[i]);
+		if (SECTIONS[i] != &SECTION_SITES || sites_below(&d))
+			section_write(&d, SECTIONS[i]);
 	put(&d, "<footer><p class=\"empty\">本看板由 libcampaign 依据公开查询生成，各图数据均可按表导出。</p></footer>\n"
 	        "</body></html>\n");
 	return dash_finish(&d, out);

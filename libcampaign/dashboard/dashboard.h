@@ -10,10 +10,13 @@
 
 #include "core/core.h"
 
-/* A list of owned strings, looked up linearly (a few hundred at most). */
+/* A list of owned strings in the order added, with a hash index for
+ * strs_find(): the shares (64 000 at M) are placed by unit and outcome id. */
 typedef struct strs {
 	char **v;
 	int n, cap;
+	int *slot; /* nslot (a power of two, > 2 n) indexes + 1 into v; 0: empty */
+	int nslot;
 } strs;
 
 /* One outcome share, as campaign_share_status_query() gives it. */
@@ -54,6 +57,11 @@ typedef struct dash {
 	share *shares;
 	int nshares, cap_shares;
 	int standalone;         /* a chart alone (chart.c): its <svg> is the document's root */
+	/* the sites the store knows (campaign_sites_query(), sites.c), parallel lists; none if it is no site */
+	strs site_codes, site_names, site_units;
+	int *site_parent;       /* index of each site's parent, -1 at the top or when it is not known */
+	int site_root;          /* the site the page is of (--site, else this store's), -1: none */
+	int site_given;         /* --site restricts the page to site_root's subtree */
 } dash;
 
 /* dashboard.c: the page's start (the as-of date, the filter, the shares read)
@@ -121,11 +129,22 @@ void tally_add(dash *d, tally *t, const char *row, const char *col, long long n)
 /* Counts one under the word of @key in @pairs (key, word, ..., NULL; the key
  * itself when absent), the pairs' words being the first columns, in order. */
 void tally_word(dash *d, tally *t, const char *row, const char *const *pairs, const char *key);
+/* The same, counting @n. */
+void tally_words(dash *d, tally *t, const char *row, const char *const *pairs, const char *key, long long n);
 /* The table: @corner heads the row keys' column; a total column at the end. */
 void tally_table(dash *d, const tally *t, const char *corner);
 void tally_free(tally *t);
 /* The table under its @heading (NULL: none), then frees @t. */
 void tally_end(dash *d, tally *t, const char *heading, const char *corner);
+
+/* sites.c: the sites known, the --site filter (the units of the site's
+ * subtree, campaign_site_units_query(), intersected with the unit filter),
+ * and whether the page has a by-site section (sites below site_root). */
+int sites_load(dash *d, const char *site, const char *unit);
+int sites_below(const dash *d);
+void sites_free(dash *d);
+/* The page's subtitle: the site shown, with its subtree. */
+void sites_meta(dash *d);
 
 /* shares.c: outcomes and shares read once */
 int shares_load(dash *d);
@@ -138,7 +157,7 @@ void risk_heatmap(dash *d);
 void coverage_rounds_tally(dash *d, tally *t);
 void coverage_findings_tally(dash *d, tally *t);
 void coverage_ledger_tally(dash *d, tally *t);
-extern const char *const COVERAGE_ROUND_STATES[], *const COVERAGE_LEDGER_STATES[];
+extern const char *const COVERAGE_ROUND_STATES[], *const COVERAGE_LEDGER_STATES[], *const FINDING_ORIGINS[];
 /* grid.c: a share's class as an index into CELL_CLASSES (NCLASS of them) */
 #define NCLASS 6
 extern const char *const CELL_CLASSES[], *const GRID_LEGEND[];
@@ -158,6 +177,6 @@ typedef struct dash_section {
 void section_write(dash *d, const dash_section *s);
 /* The sections, in the page's order (gantt.c, grid.c, tallies.c). */
 extern const dash_section SECTION_GANTT, SECTION_MATRIX, SECTION_SUPERVISION, SECTION_RISK, SECTION_COVERAGE,
-	SECTION_ACCOUNTABILITY;
+	SECTION_ACCOUNTABILITY, SECTION_SITES;
 
 #endif

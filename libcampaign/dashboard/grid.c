@@ -136,33 +136,38 @@ static void supervision_units(dash *d)
 		tag_text(d, "p", "empty", "无逾期单位");
 }
 
-/* 1 if a unit the filter keeps is overdue on outcome @o. */
-static int overdue_kept(const dash *d, int o)
-{
-	int i;
-	for (i = 0; i < d->nshares; i++)
-		if (d->shares[i].outcome == o && !strcmp(d->shares[i].cls, "red"))
-			return 1;
-	return 0;
-}
+#define OWING_CHARS 160
 
 static void supervision_outcomes(dash *d)
 {
 	const rowset *r = &d->outcome_rows;
+	/* the outcomes a unit the filter keeps is overdue on: one pass over the shares */
+	char *red = calloc((size_t)(r->n ? r->n : 1), 1);
+	int i;
+	if (!red) {
+		dash_ok(d, error_set(CAMPAIGN_ENOMEM, "out of memory"));
+		return;
+	}
+	for (i = 0; i < d->nshares; i++)
+		if (!strcmp(d->shares[i].cls, "red") && d->shares[i].outcome < r->n)
+			red[d->shares[i].outcome] = 1;
 	table_begin(d, "逾期成果", (const char *const[]){"成果", "内容", "时限", "逾期天数", "未完成单位", NULL});
-	for (int i = 0; i < r->n; i++) {
+	for (i = 0; i < r->n; i++) {
 		const char *color = rowset_get(r, i, "color");
-		if (!color || strcmp(color, "red") || !overdue_kept(d, i))
+		if (!color || strcmp(color, "red") || !red[i])
 			continue;
 		put(d, "<tr>");
 		tag_text(d, "td", NULL, rowset_get(r, i, "outcome"));
 		tag_text(d, "td", NULL, rowset_get(r, i, "text"));
 		tag_text(d, "td", NULL, rowset_get(r, i, "deadline_text"));
 		putf(d, "<td class=\"s-red\">%ld</td>", rowset_int(r, i, "days_late"));
-		tag_text(d, "td", NULL, rowset_get(r, i, "owing"));
-		put(d, "</tr>\n");
+		/* the first of them (200 at M): every one is in the heat grid above and the outcome status table */
+		put(d, "<td>");
+		esc_cut(d, rowset_get(r, i, "owing"), OWING_CHARS);
+		put(d, "</td></tr>\n");
 	}
 	table_end(d);
+	free(red);
 }
 
 const dash_section SECTION_SUPERVISION = {"supervision", "三、督查名单与逾期成果",

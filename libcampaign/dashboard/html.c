@@ -198,26 +198,65 @@ void days_date(long z, char out[11])
 	snprintf(out, 11, "%04u-%02u-%02u", yy, mm, ddd);
 }
 
+static unsigned str_hash(const char *key)
+{
+	unsigned h = 2166136261u; /* FNV-1a */
+	for (; *key; key++)
+		h = (h ^ (unsigned char)*key) * 16777619u;
+	return h;
+}
+
+/* The slot of @key: where it is, or the empty slot where it would go. */
+static int *strs_slot(const strs *s, const char *key)
+{
+	unsigned m = (unsigned)s->nslot - 1, i = str_hash(key) & m;
+	while (s->slot[i] && strcmp(s->v[s->slot[i] - 1], key))
+		i = (i + 1) & m;
+	return &s->slot[i];
+}
+
+/* Rebuilds the index at twice the size when it is half full. */
+static int strs_rehash(strs *s)
+{
+	int n = s->nslot ? s->nslot * 2 : 64, *slot = calloc((size_t)n, sizeof *slot), i;
+	if (!slot)
+		return -1;
+	free(s->slot);
+	s->slot = slot;
+	s->nslot = n;
+	for (i = 0; i < s->n; i++) {
+		int *at = strs_slot(s, s->v[i]);
+		if (!*at) /* strs_push() keeps duplicates: the first is found */
+			*at = i + 1;
+	}
+	return 0;
+}
+
 int strs_find(const strs *s, const char *key)
 {
-	int i;
-	for (i = 0; key && i < s->n; i++)
-		if (!strcmp(s->v[i], key))
-			return i;
-	return -1;
+	int *at;
+	if (!key || !s->nslot)
+		return -1;
+	at = strs_slot(s, key);
+	return *at ? *at - 1 : -1;
 }
 
 int strs_push(strs *s, const char *key)
 {
 	char **v;
+	int *at;
 	if (s->n == s->cap) {
 		if (!(v = realloc(s->v, (size_t)(s->cap ? s->cap * 2 : 16) * sizeof *v)))
 			return -1;
 		s->v = v;
 		s->cap = s->cap ? s->cap * 2 : 16;
 	}
+	if (2 * (s->n + 1) > s->nslot && strs_rehash(s))
+		return -1;
 	if (!(s->v[s->n] = str_dup(key ? key : "")))
 		return -1;
+	if (!*(at = strs_slot(s, s->v[s->n])))
+		*at = s->n + 1;
 	return s->n++;
 }
 
@@ -233,5 +272,6 @@ void strs_free(strs *s)
 	for (i = 0; i < s->n; i++)
 		free(s->v[i]);
 	free(s->v);
+	free(s->slot);
 	memset(s, 0, sizeof *s);
 }

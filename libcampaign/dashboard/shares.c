@@ -34,9 +34,13 @@ static int outcomes_load(dash *d)
 	return rc;
 }
 
-static int share_push(dash *d, campaign_cursor *c, int unit, int outcome)
+/* The share query's columns, found once (64 000 rows at M). */
+enum { COL_KIND, COL_UNIT, COL_OUTCOME, COL_COLOR, COL_COMPLETION, COL_PERCENT, COL_DAYS_LATE, NCOLS };
+static const char *const COLUMNS[NCOLS] = {"kind", "unit", "outcome", "color", "completion", "percent", "days_late"};
+
+static int share_push(dash *d, campaign_cursor *c, const int *col, int unit, int outcome)
 {
-	const char *color = campaign_cursor_get(c, "color"), *completion = campaign_cursor_get(c, "completion");
+	const char *color = campaign_cursor_text(c, col[COL_COLOR]), *completion = campaign_cursor_text(c, col[COL_COMPLETION]);
 	share *s;
 	if (d->nshares == d->cap_shares) {
 		int cap = d->cap_shares ? d->cap_shares * 2 : 256;
@@ -49,25 +53,31 @@ static int share_push(dash *d, campaign_cursor *c, int unit, int outcome)
 	s->unit = unit;
 	s->outcome = outcome;
 	snprintf(s->cls, sizeof s->cls, "%s", completion && !strcmp(completion, "late") ? "late" : color ? color : "none");
-	s->percent = (int)campaign_cursor_int(c, campaign_cursor_column_index(c, "percent"));
-	s->days_late = (int)campaign_cursor_int(c, campaign_cursor_column_index(c, "days_late"));
+	s->percent = (int)campaign_cursor_int(c, col[COL_PERCENT]);
+	s->days_late = (int)campaign_cursor_int(c, col[COL_DAYS_LATE]);
 	return CAMPAIGN_OK;
 }
 
 int shares_load(dash *d)
 {
 	campaign_cursor *c;
-	int rc, u, o;
+	const char *kind;
+	int rc, u, o, i, col[NCOLS];
 	if ((rc = units_load(d)) || (rc = outcomes_load(d)) ||
 	    (rc = campaign_share_status_query(&c, d->db, d->campaign, d->as_of)))
 		return rc;
+	for (i = 0; i < NCOLS; i++)
+		if ((col[i] = campaign_cursor_column_index(c, COLUMNS[i])) < 0) {
+			campaign_cursor_free(c);
+			return error_set(CAMPAIGN_ERROR, "dashboard: the share status has no column \"%s\"", COLUMNS[i]);
+		}
 	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
 		/* milestone shares are in the Gantt chart; the grid is of outcomes */
-		if (strcmp(campaign_cursor_get(c, "kind"), "outcome"))
+		if (!(kind = campaign_cursor_text(c, col[COL_KIND])) || strcmp(kind, "outcome"))
 			continue;
-		u = strs_find(&d->units, campaign_cursor_get(c, "unit"));
-		o = strs_find(&d->outcomes, campaign_cursor_get(c, "outcome"));
-		if (u >= 0 && o >= 0 && (rc = share_push(d, c, u, o)))
+		u = strs_find(&d->units, campaign_cursor_text(c, col[COL_UNIT]));
+		o = strs_find(&d->outcomes, campaign_cursor_text(c, col[COL_OUTCOME]));
+		if (u >= 0 && o >= 0 && (rc = share_push(d, c, col, u, o)))
 			break;
 	}
 	campaign_cursor_free(c);

@@ -154,13 +154,20 @@ static void coverage_missing(dash *d)
 	table_end(d);
 }
 
+/* The five origins, always in this order (the summary's). */
+const char *const FINDING_ORIGINS[] = {"self_reported", "自查发现", "investigated", "查办发现", "inspection_tour",
+	"巡视发现", "citizen_report", "群众举报", "audit", "审计发现", NULL};
+
 void coverage_findings_tally(dash *d, tally *t)
 {
 	campaign_cursor *c;
-	if (!dash_ok(d, campaign_findings_query(&c, d->db, d->campaign, NULL, NULL)))
+	int n;
+	if (!dash_ok(d, campaign_findings_summary_query(&c, d->db, d->campaign)))
 		return;
+	n = campaign_cursor_column_index(c, "findings");
 	while (next_kept(d, c))
-		tally_add(d, t, campaign_cursor_get(c, "category_text"), campaign_cursor_get(c, "origin_label"), 1);
+		tally_words(d, t, campaign_cursor_get(c, "category_text"), FINDING_ORIGINS, campaign_cursor_get(c, "origin"),
+		            campaign_cursor_int(c, n));
 	campaign_cursor_free(c);
 }
 

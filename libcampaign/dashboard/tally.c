@@ -37,14 +37,19 @@ void tally_add(dash *d, tally *t, const char *row, const char *col, long long n)
 
 void tally_word(dash *d, tally *t, const char *row, const char *const *pairs, const char *key)
 {
+	tally_words(d, t, row, pairs, key, 1);
+}
+
+void tally_words(dash *d, tally *t, const char *row, const char *const *pairs, const char *key, long long n)
+{
 	const char *const *k;
 	/* every column, in the pairs' order, before the first count */
 	if (!t->cols.n)
 		for (k = pairs; *k; k += 2)
 			tally_add(d, t, row, k[1], 0);
-	for (k = pairs; *k && strcmp(*k, key); k += 2)
+	for (k = pairs; *k && (!key || strcmp(*k, key)); k += 2)
 		;
-	tally_add(d, t, row, *k ? k[1] : key, 1);
+	tally_add(d, t, row, *k ? k[1] : key, n);
 }
 
 void tally_table(dash *d, const tally *t, const char *corner)

@@ -242,15 +242,19 @@ static int dated_query(campaign_cursor **out, campaign_db *db, const char *campa
  * every milestone share (kind says which), the report in force on ?2, the
  * resulting colour, and for a done share whether it was done on time: a
  * done report dated after the last day is late by (reported_on - last). */
-#define SHARE_STATUS_CTE                                                                                   \
-	"WITH share AS (SELECT 'outcome' AS kind, o.rid AS outcome, o.ord AS o_ord, o.first, o.last, s.unit, " \
+#define SHARE_OUTCOMES                                                                                     \
+	"SELECT 'outcome' AS kind, o.rid AS outcome, o.ord AS o_ord, o.first, o.last, s.unit, "               \
 	"coalesce(p.status, 'not_started') AS status, coalesce(p.percent, 0) AS percent, p.reported_on "       \
 	"FROM outcome o LEFT JOIN outcome_share s ON s.outcome = o.rid "                                      \
-	CURRENT_REPORT("progress_report", "outcome") "WHERE o.campaign = ?1 "                                 \
-	"UNION ALL SELECT 'milestone', m.rid, m.ord, m.first, m.last, s.unit, "                               \
-	"coalesce(p.status, 'not_started'), coalesce(p.percent, 0), p.reported_on "                           \
+	CURRENT_REPORT("progress_report", "outcome") "WHERE o.campaign = ?1 "
+#define SHARE_MILESTONES                                                                                   \
+	"SELECT 'milestone' AS kind, m.rid AS outcome, m.ord AS o_ord, m.first, m.last, s.unit, "             \
+	"coalesce(p.status, 'not_started') AS status, coalesce(p.percent, 0) AS percent, p.reported_on "       \
 	"FROM milestone m JOIN milestone_share s ON s.milestone = m.rid "                                     \
-	CURRENT_REPORT("milestone_report", "milestone") "WHERE m.campaign = ?1), "                            \
+	CURRENT_REPORT("milestone_report", "milestone") "WHERE m.campaign = ?1"
+/* The shares of ARMS (SHARE_OUTCOMES, SHARE_MILESTONES or both) as st. */
+#define SHARE_STATUS_OF(ARMS)                                                                              \
+	"WITH share AS (" ARMS "), "                                                                          \
 	"st AS (SELECT *, CASE WHEN status = 'done' THEN 'done' WHEN last IS NULL THEN 'none' "               \
 	"WHEN julianday(?2) - julianday(last) > ?4 THEN 'red' "                                               \
 	"WHEN julianday(last) - julianday(?2) <= ?3 THEN 'yellow' ELSE 'green' END AS color, "                \
@@ -260,6 +264,7 @@ static int dated_query(campaign_cursor **out, campaign_db *db, const char *campa
 	"THEN CAST(julianday(reported_on) - julianday(last) AS INTEGER) "                                     \
 	"WHEN status <> 'done' AND last IS NOT NULL AND julianday(?2) - julianday(last) > ?4 "               \
 	"THEN CAST(julianday(?2) - julianday(last) AS INTEGER) ELSE 0 END AS days_late FROM share) "
+#define SHARE_STATUS_CTE SHARE_STATUS_OF(SHARE_OUTCOMES "UNION ALL " SHARE_MILESTONES)
 
 #define COLOR_RANK(C)                                                                                     \
 	"CASE " C " WHEN 'red' THEN 4 WHEN 'yellow' THEN 3 WHEN 'green' THEN 2 WHEN 'none' THEN 1 ELSE 0 END"
@@ -289,16 +294,17 @@ int campaign_outcome_status_query(campaign_cursor **out, campaign_db *db, const 
 {
 	return dated_query(
 		out, db, campaign, as_of,
-		SHARE_STATUS_CTE
+		SHARE_STATUS_OF(SHARE_OUTCOMES) /* its rows are of outcome shares only */
 		", agg AS (SELECT outcome, count(unit) AS shares, sum(unit IS NOT NULL AND color = 'done') AS done, "
 		"CAST(round(avg(percent)) AS INTEGER) AS percent, max(" COLOR_RANK("color") ") AS rank, "
-		"max(CASE WHEN color <> 'done' THEN days_late ELSE 0 END) AS days_late, " COMPLETIONS " "
-		"FROM st WHERE kind = 'outcome' GROUP BY outcome) "
+		"max(CASE WHEN color <> 'done' THEN days_late ELSE 0 END) AS days_late, " COMPLETIONS ", "
+		/* the units owing it, in unit order, in the same pass (not a second reading of st per outcome) */
+		"group_concat(CASE WHEN color <> 'done' THEN name END, '、') AS owing "
+		"FROM (SELECT st.*, u.name FROM st LEFT JOIN unit u ON u.rid = st.unit ORDER BY st.o_ord, u.ord) "
+		"GROUP BY outcome) "
 		"SELECT o.id AS outcome, t.id AS task, o.label, o.text, o.deadline_text, o.first, o.last, agg.shares, agg.done, "
 		"agg.percent, CASE agg.rank WHEN 4 THEN 'red' WHEN 3 THEN 'yellow' WHEN 2 THEN 'green' WHEN 1 THEN 'none' "
-		"ELSE 'done' END AS color, agg.days_late, "
-		"(SELECT group_concat(name, '、') FROM (SELECT u.name FROM st JOIN unit u ON u.rid = st.unit "
-		"WHERE st.kind = 'outcome' AND st.outcome = o.rid AND st.color <> 'done' ORDER BY u.ord)) AS owing, "
+		"ELSE 'done' END AS color, agg.days_late, agg.owing, "
 		"coalesce(agg.done_on_time, 0) AS done_on_time, coalesce(agg.done_late, 0) AS done_late "
 		"FROM agg JOIN outcome o ON o.rid = agg.outcome JOIN task t ON t.rid = o.task ORDER BY o.ord",
 		"tttttddiiititii");
@@ -309,7 +315,7 @@ int campaign_outcome_status_query(campaign_cursor **out, campaign_db *db, const 
 int campaign_phase_status_query(campaign_cursor **out, campaign_db *db, const char *campaign, const char *as_of)
 {
 	return dated_query(out, db, campaign, as_of,
-	                   SHARE_STATUS_CTE
+	                   SHARE_STATUS_OF(SHARE_MILESTONES) /* the outcome shares are none of a phase's (64 000 at M) */
 	                   ", ms AS (SELECT outcome AS milestone, count(*) AS shares, " COMPLETIONS " FROM st "
 	                   "WHERE kind = 'milestone' GROUP BY outcome), "
 	                   /* a phase's milestones summed in one pass */

@@ -84,12 +84,15 @@ int campaign_risk_distribution_query(campaign_cursor **out, campaign_db *db, con
 {
 	return risk_query(
 		out, db, campaign,
+		/* counted by grade row id from the two covering indexes (migration 035), then named: the unit,
+		 * type and grade are looked up per count (3 000 at M), not per point (200 000) */
 		"SELECT u.id AS unit, u.name AS unit_name, t.id AS type, t.name AS type_name, g.rank AS grade_rank, "
-		"coalesce(g.label, '未评定') AS grade_label, count(*) AS points "
-		"FROM risk_point p JOIN unit u ON u.rid = p.unit JOIN risk_type t ON t.id = p.type "
-		"LEFT JOIN risk_assessment a ON a.id = p.assessment LEFT JOIN risk_grade g ON g.rid = a.grade "
-		"WHERE p.campaign = ?1 AND p.status = 'active' GROUP BY p.unit, p.type, g.rank, g.label "
-		"ORDER BY u.ord, t.ord, g.rank IS NULL, g.rank",
+		"coalesce(g.label, '未评定') AS grade_label, sum(x.n) AS points "
+		"FROM (SELECT p.unit, p.type, a.grade, count(*) AS n FROM risk_point p INDEXED BY risk_point_grading "
+		"LEFT JOIN risk_assessment a INDEXED BY risk_assessment_cell ON a.id = p.assessment "
+		"WHERE p.campaign = ?1 AND p.status = 'active' GROUP BY p.unit, p.type, a.grade) x "
+		"JOIN unit u ON u.rid = x.unit JOIN risk_type t ON t.id = x.type LEFT JOIN risk_grade g ON g.rid = x.grade "
+		"GROUP BY x.unit, x.type, g.rank, g.label ORDER BY u.ord, t.ord, g.rank IS NULL, g.rank",
 		"ttttiti", RISK_ALL, NULL);
 }
 
@@ -105,9 +108,12 @@ int campaign_risk_heatmap_query(campaign_cursor **out, campaign_db *db, const ch
 	int rc = query_begin(
 		out, &c, db, campaign,
 		"WITH cnt AS (SELECT iif(?3, a.residual_likelihood, a.likelihood) AS l, iif(?3, a.residual_impact, a.impact) AS i, "
-		"count(*) AS n FROM risk_model m JOIN risk_model v ON v.campaign = m.campaign AND v.id = m.id "
-		"JOIN risk_assessment a ON a.model = v.rid JOIN risk_point p ON p.assessment = a.id "
-		"WHERE m.rid = ?2 AND p.campaign = ?1 AND p.status = 'active' GROUP BY 1, 2) "
+		/* the campaign's active points through the covering indexes of migration 035, their
+		 * assessments in force kept when of a version of the model */
+		"count(*) AS n FROM risk_point p INDEXED BY risk_point_grading "
+		"CROSS JOIN risk_assessment a INDEXED BY risk_assessment_cell ON a.id = p.assessment "
+		"WHERE p.campaign = ?1 AND p.status = 'active' AND a.model IN (SELECT v.rid FROM risk_model m "
+		"JOIN risk_model v ON v.campaign = m.campaign AND v.id = m.id WHERE m.rid = ?2) GROUP BY 1, 2) "
 		"SELECT c.likelihood, ll.label AS likelihood_label, c.impact, il.label AS impact_label, g.label AS grade_label, "
 		"g.color, coalesce(cnt.n, 0) AS points FROM risk_model_cell c JOIN risk_grade g ON g.rid = c.grade "
 		"JOIN risk_model_level ll ON ll.model = c.model AND ll.input = 'likelihood' AND ll.level = c.likelihood "

@@ -24,7 +24,7 @@ grep -q '<th>马边彝族自治县国土资源局</th>' out || fail "a group kee
 ! grep -q '<th>监察室</th>' out || fail "a group keeps only its members"
 expect_bad '"2010-13-01" is not a date (YYYY-MM-DD)' "bad date" "$cli" dashboard --as-of 2010-13-01
 expect_bad 'unknown unit "nobody"' "unknown unit" "$cli" dashboard --unit nobody
-expect_bad 'site "511100": a store of one site has no sites' "site" "$cli" dashboard --site 511100
+expect_bad 'site "511100": this store is no site (campaign site init), it has no sites' "site" "$cli" dashboard --site 511100
 
 browser=$(command -v chromium || true)
 [ -n "$browser" ] || exit 0

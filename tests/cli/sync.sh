@@ -54,6 +54,24 @@ grep -q "t2.2.o4,shizhong,.*,done," out || fail "the report at the province: $(g
 grep -q "^511102,市中区,0,0,1," out || fail "sync status: $(cat out)"
 "$cli" verify --db 510000.db >out || fail "the province verifies: $(cat out)"
 
+# the dashboard by site: the province lists the city over its subtree and the county below it
+# (市中区's four outcome shares, one done; overdue: the city's two milestones and 市中区's two)
+"$cli" dashboard --as-of 2011-01-15 --db 510000.db --output p.html >/dev/null || fail "the province's dashboard"
+grep -q '<tr><th class="site">511100 乐山市</th><td class="total">4</td><td>1</td><td>0</td><td>0</td><td>0</td><td class="s-red">4</td>' p.html \
+  || fail "the city's row: $(grep -o '<section id="sites">.*' p.html)"
+grep -q '<tr><th class="site">　　511102 市中区</th><td class="total">4</td><td>1</td>' p.html || fail "the county's row"
+# --site: the county's rows only, and no by-site section below a county; charts take it too
+"$cli" dashboard --as-of 2011-01-15 --site 511102 --db 510000.db --output c.html >/dev/null || fail "--site"
+grep -q '<tr><th>市中区分局</th>' c.html || fail "the county's unit in its page"
+! grep -q '<tr><th>监察室</th>' c.html || fail "a unit of no site in the county's page"
+! grep -q '<section id="sites">' c.html || fail "a by-site section below a county"
+"$cli" chart matrix --as-of 2011-01-15 --site 511102 --db 510000.db --output c.svg >/dev/null || fail "chart --site"
+grep -q '>市中区分局</text>' c.svg && ! grep -q '>监察室</text>' c.svg || fail "the chart of the county"
+expect_bad 'site "519999" is not a site this store knows (see campaign site list)' "an unknown site" \
+  "$cli" dashboard --site 519999 --db 510000.db
+expect_bad 'unit "jiancha" is not a unit of site 511102 or of the sites below it' "a unit outside the site" \
+  "$cli" dashboard --site 511102 --unit jiancha --db 510000.db
+
 # a replay changes nothing; a tampered bundle is refused
 "$cli" sync apply up.bundle --db 510000.db >out
 grep -q '"status":"replay"' out || fail "replay: $(cat out)"

@@ -41,6 +41,16 @@ def test_leniency_with_reasons(inspected):
     assert rows[strict].amount == "120000.50"
 
 
+def test_findings_summary_counts_by_category_unit_origin(inspected):
+    for day in ("2010-11-01", "2010-11-02"):
+        inspected.finding_add(unit="emeishan", category="ten-categories/c1", origin="self_reported",
+                              description="擅自批准改变土地用途", found_on=day, actor="督查办")
+    inspected.finding_add(unit="mabian", category="ten-categories/c9", origin="inspection_tour",
+                          description="违规缓缴土地出让金", found_on="2010-11-20", actor="督查办")
+    rows = [(r.category, r.unit, r.origin_label, r.findings) for r in inspected.findings_summary_query()]
+    assert rows == [("c1", "emeishan", "自查发现", 2), ("c9", "mabian", "巡视发现", 1)]
+
+
 def test_overdue_rectification_in_ledger(inspected):
     f = inspected.finding_add(unit="mabian", category="ten-categories/c9", origin="investigated",
                                  description="违规缓缴土地出让金", found_on="2010-11-20", actor="督查办")

@@ -73,6 +73,41 @@ def test_three_levels(tmp_path):
             db.close()
 
 
+def test_dashboard_by_site(tmp_path):
+    dbs = make_sites(tmp_path)
+    try:
+        dbs["510000"].plan_import_file(SEED, actor="province")
+        flow(dbs, tmp_path, "510000", "511100")
+        flow(dbs, tmp_path, "511100", "511102")
+        dbs["511102"].progress_report_add(outcome="t2.2.o4", unit="shizhong", status="done", percent=100,
+                                          date="2010-12-10", actor="county")
+        dbs["511102"].finding_add(unit="shizhong", origin="self_reported", description="违规审批",
+                                  found_on="2010-12-10", actor="county")
+        flow(dbs, tmp_path, "511102", "511100")
+        flow(dbs, tmp_path, "511100", "510000")
+        province = dbs["510000"]
+        html = province.dashboard_write_buf(as_of="2011-01-15")
+        part = html[html.index('<section id="sites">'):]
+        received = {r.site: r.received_at for r in province.sync_status_query()}
+        # 乐山市 over its subtree (the city owes milestones only, 市中区 four outcomes, one done);
+        # the overdue items: the city's two milestones and 市中区's two
+        assert ('<tr><th class="site">511100 乐山市</th><td class="total">4</td><td>1</td><td>0</td><td>0</td>'
+                '<td>0</td><td class="s-red">4</td><td>1</td><td>0</td><td>0</td>') in part
+        assert ('<tr><th class="site">\u3000\u3000511102 市中区</th><td class="total">4</td><td>1</td>') in part
+        assert "<td>%s %s</td></tr>" % (received["511102"][:10], received["511102"][11:16]) in part
+        # --site: the county's rows only, no by-site section below a county
+        county = province.dashboard_write_buf(as_of="2011-01-15", site="511102")
+        assert "<tr><th>市中区分局</th>" in county and "<tr><th>监察室</th>" not in county
+        assert '<section id="sites">' not in county and "站点：511102 市中区" in county
+        with pytest.raises(campaign.NotFound, match='site "519999" is not a site this store knows'):
+            province.dashboard_write_buf(site="519999")
+        with pytest.raises(campaign.InvalidInput, match='unit "shawan" is not a unit of site 511102'):
+            province.dashboard_write_buf(site="511102", unit="shawan")
+    finally:
+        for db in dbs.values():
+            db.close()
+
+
 def test_site_init_refuses_a_bad_code(tmp_path):
     with campaign.Store(tmp_path / "x.db", signing_key=campaign.audit_keygen()) as db:
         with pytest.raises(campaign.InvalidInput, match="is not a 6-digit administrative-division code"):

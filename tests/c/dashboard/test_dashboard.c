@@ -122,7 +122,7 @@ static void test_errors(void **state)
 	o.as_of = NULL;
 	o.site = "511100";
 	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_EINVALID,
-	             "site \"511100\": a store of one site has no sites");
+	             "site \"511100\": this store is no site (campaign site init), it has no sites");
 	o.site = NULL;
 	o.unit = "nobody";
 	expect_error(campaign_dashboard_write_buf(&b, db, NULL, &o), CAMPAIGN_ENOTFOUND, NULL);
@@ -220,7 +220,9 @@ static void test_domain_sections(void **state)
 		"<tr><th>self-2010</th><td>1</td><td>1</td><td>9</td><td>0</td><td class=\"total\">11</td></tr>",
 		"<tr><td>马边彝族自治县国土资源局</td><td>self-2010</td><td>2010-12-20</td><td>逾期报送</td><td class=\"s-red\">5</td></tr>",
 		"<tr><td>市中区分局</td><td>self-2010</td><td>2010-12-20</td><td>未报送</td><td class=\"s-red\">71</td></tr>",
-		"<th>问题类别</th><th>自查发现</th><th>巡视发现</th><th>查办发现</th><th>合计</th>",
+		/* the five origins always, in campaign_findings_summary_query()'s order */
+		"<th>问题类别</th><th>自查发现</th><th>查办发现</th><th>巡视发现</th><th>群众举报</th><th>审计发现</th><th>合计</th>",
+		"<tr><th>在项目实施和资金使用中违规操作、弄虚作假</th><td>0</td><td>1</td><td>0</td><td>0</td><td>0</td>",
 		"<tr><th>擅自减免或缓缴土地出让金和矿产资源规费的行为</th><td>1</td><td>0</td><td>0</td>",
 		"<tr><th>整改台账</th><td>0</td><td>2</td><td>0</td><td class=\"total\">2</td></tr>",
 		"<th>建议类别</th><th>待决定</th><th>采纳</th><th>修改后采纳</th><th>不采纳</th><th>合计</th>",

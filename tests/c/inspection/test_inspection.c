@@ -320,6 +320,26 @@ static void test_findings_import(void **state)
 	assert_field(db, "F-103", "people", "张某、王某");
 	ok(campaign_findings_import_file(db, NULL, INSP("findings.yaml"), NULL, "office"));
 	assert_int_equal(findings_count(db), 5);
+	/* counted by category (catalogue, then document order), unit and origin */
+	{
+		campaign_cursor *c;
+		long long total = 0;
+		ok(campaign_findings_summary_query(&c, db, NULL));
+		EXPECT_ROW(c, "catalogue", "five-behaviours", "category", "b5", "unit", "jiancha", "origin", "investigated",
+		           "origin_label", "查办发现", "findings", "1");
+		EXPECT_ROW(c, "category", "c3", "unit", "shawan", "origin_label", "巡视发现", "findings", "1");
+		EXPECT_ROW(c, "category", "c6", "unit", "qianwei", "origin", "audit", "origin_label", "审计发现");
+		EXPECT_ROW(c, "catalogue", "ten-categories", "category", "c9", "unit", "emeishan", "origin", "self_reported",
+		           "origin_label", "自查发现", "findings", "1");
+		EXPECT_ROW(c, "category", "c10", "unit", "mabian", "findings", "1");
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+		campaign_cursor_free(c);
+		ok(campaign_findings_summary_query(&c, db, NULL));
+		while (campaign_cursor_next(c) == CAMPAIGN_OK)
+			total += campaign_cursor_int(c, campaign_cursor_column_index(c, "findings"));
+		campaign_cursor_free(c);
+		assert_int_equal(total, 5);
+	}
 	/* one bad row: nothing of the file is written, the row is named */
 	before = audit_count(db);
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);

@@ -214,6 +214,121 @@ static void test_three_levels(void **state)
 	free_sites(&l);
 }
 
+/* The dashboard of site @site (NULL: the store's own) at store @at, as a string. */
+static char *site_page(level *l, int at, const char *site, const char *unit)
+{
+	campaign_dashboard_options o = CAMPAIGN_DASHBOARD_OPTIONS_INIT;
+	campaign_buf *b;
+	o.as_of = AS_OF, o.site = site, o.unit = unit;
+	ok(campaign_dashboard_write_buf(&b, l->db[at], NULL, &o));
+	return buf_take(b);
+}
+
+/* The section of @page from its anchor @id to the next section. */
+static char *section_of(const char *page, const char *id)
+{
+	char anchor[64];
+	const char *a, *e;
+	snprintf(anchor, sizeof anchor, "<section id=\"%s\">", id);
+	if (!(a = strstr(page, anchor)))
+		return strdup("");
+	e = strstr(a + 1, "<section");
+	return strndup(a, e ? (size_t)(e - a) : strlen(a));
+}
+
+static void test_dashboard_by_site(void **state)
+{
+	level l = {0};
+	campaign_dashboard_options o = CAMPAIGN_DASHBOARD_OPTIONS_INIT;
+	campaign_buf *b = NULL;
+	campaign_cursor *c;
+	char *page, *part;
+	(void)state;
+	build_levels(&l);
+	/* the province: a row per site below, each over its subtree; the counties' own rows indented */
+	page = site_page(&l, PROVINCE, NULL, NULL);
+	part = section_of(page, "sites");
+	EXPECT_HOLDS(part, "<h2>七、各站点情况</h2>",
+	             /* 乐山市 over its subtree: the unit city owes no outcome (its shares are milestones), each county
+	              * four; the supervision list's items are outcomes and milestones (city 2, 市中区 2, 沙湾区 3) */
+	             "<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">8</td><td>1</td><td>0</td>"
+	             "<td class=\"s-red\">1</td><td>0</td><td class=\"s-red\">7</td><td>2</td><td>0</td><td>0</td>",
+	             /* 市中区 reported t2.2.o4 done on time; 沙湾区 is 50 % on it, overdue since 2010-12-20 */
+	             "<tr><th class=\"site\">　　511102 市中区</th><td class=\"total\">4</td><td>1</td><td>0</td>"
+	             "<td>0</td><td>0</td><td class=\"s-red\">2</td><td>1</td><td>0</td><td>0</td>",
+	             "<tr><th class=\"site\">　　511111 沙湾区</th><td class=\"total\">4</td><td>0</td><td>0</td>"
+	             "<td class=\"s-red\">1</td><td>0</td><td class=\"s-red\">3</td><td>1</td><td>0</td><td>0</td>");
+	assert_string_equal(column_joined(campaign_supervision_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "overdue",
+	                                  "unit", "shawan"),
+	                    "3 ");
+	/* the last bundle applied from each, as campaign_sync_status_query() gives it */
+	ok(campaign_sync_status_query(&c, l.db[PROVINCE]));
+	while (campaign_cursor_next(c) == CAMPAIGN_OK) {
+		char want[64];
+		snprintf(want, sizeof want, "%s %s</th>", campaign_cursor_get(c, "site"), campaign_cursor_get(c, "name"));
+		assert_non_null(strstr(part, want));
+		snprintf(want, sizeof want, "<td>%.10s %.5s</td></tr>", campaign_cursor_get(c, "received_at"),
+		         campaign_cursor_get(c, "received_at") + 11);
+		assert_non_null(strstr(strstr(part, campaign_cursor_get(c, "name")), want));
+	}
+	campaign_cursor_free(c);
+	free(part);
+	free(page);
+	/* --site: the county's subtree only; no by-site section below a county */
+	page = site_page(&l, PROVINCE, "511102", NULL);
+	EXPECT_HOLDS(page, "站点：511102 市中区（含下级站点", "<tr><th>市中区分局</th>");
+	EXPECT_LACKS(page, "<section id=\"sites\">", "<tr><th>沙湾区分局</th>", "<tr><th>监察室</th>");
+	part = section_of(page, "coverage");
+	EXPECT_HOLDS(part, "<td class=\"total\">1</td>");
+	free(part);
+	free(page);
+	/* --site of the city at the province: its two counties below it */
+	page = site_page(&l, PROVINCE, "511100", NULL);
+	part = section_of(page, "sites");
+	EXPECT_HOLDS(part, "<tr><th class=\"site\">511102 市中区</th>", "<tr><th class=\"site\">511111 沙湾区</th>");
+	EXPECT_LACKS(part, "511100 乐山市</th>");
+	free(part);
+	free(page);
+	/* a site registered by hand, with a hostile name, that never sent a bundle: text, "never" */
+	ok(campaign_site_add_peer(l.db[PROVINCE],
+	                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "511199", "<script>x</script>区",
+	                                                   "511100", NULL, l.pub[SHAWAN], NULL},
+	                          "admin"));
+	page = site_page(&l, PROVINCE, NULL, NULL);
+	EXPECT_HOLDS(page, "<tr><th class=\"site\">　　511199 &lt;script&gt;x&lt;/script&gt;区</th><td class=\"total\">0</td>",
+	             "<td class=\"empty\">从未收到</td></tr>");
+	EXPECT_LACKS(page, "<script");
+	free(page);
+	/* the city's own store: the same rows for its counties */
+	page = site_page(&l, CITY, NULL, NULL);
+	EXPECT_HOLDS(page, "<tr><th class=\"site\">511102 市中区</th><td class=\"total\">4</td><td>1</td>");
+	free(page);
+	/* a unit and a site together keep the unit if it is in the site's subtree */
+	page = site_page(&l, PROVINCE, "511100", "沙湾区分局");
+	EXPECT_HOLDS(page, "<tr><th>沙湾区分局</th>");
+	EXPECT_LACKS(page, "<tr><th>市中区分局</th>");
+	free(page);
+	o.as_of = AS_OF;
+	o.site = "519999";
+	expect_error(campaign_dashboard_write_buf(&b, l.db[PROVINCE], NULL, &o), CAMPAIGN_ENOTFOUND,
+	             "site \"519999\" is not a site this store knows (see campaign site list)");
+	o.site = "511102", o.unit = "shawan";
+	expect_error(campaign_dashboard_write_buf(&b, l.db[PROVINCE], NULL, &o), CAMPAIGN_EINVALID,
+	             "unit \"shawan\" is not a unit of site 511102 or of the sites below it");
+	assert_null(b);
+	/* a chart takes the site too */
+	{
+		campaign_chart_options c = CAMPAIGN_CHART_OPTIONS_INIT;
+		c.kind = "matrix", c.as_of = AS_OF, c.site = "511111";
+		ok(campaign_chart_write_buf(&b, l.db[PROVINCE], NULL, &c));
+		page = buf_take(b);
+		EXPECT_HOLDS(page, ">沙湾区分局</text>");
+		EXPECT_LACKS(page, ">市中区分局</text>");
+		free(page);
+	}
+	free_sites(&l);
+}
+
 static void test_replay_is_a_no_op(void **state)
 {
 	level l = {0};
@@ -330,6 +445,6 @@ static void test_sites(void **state)
 	campaign_close(db);
 }
 
-TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels),
+TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels), cmocka_unit_test(test_dashboard_by_site),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))

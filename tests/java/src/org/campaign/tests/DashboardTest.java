@@ -47,7 +47,7 @@ class DashboardTest extends SeededTest {
     void errors() {
         InvalidInputException e = assertThrows(InvalidInputException.class,
             () -> db.dashboardWriteBuf(null, new DashboardOptions().site("511100")));
-        assertEquals("site \"511100\": a store of one site has no sites", e.getMessage());
+        assertEquals("site \"511100\": this store is no site (campaign site init), it has no sites", e.getMessage());
         assertThrows(NotFoundException.class, () -> db.dashboardWriteBuf(null, new DashboardOptions().unit("nobody")));
     }
 

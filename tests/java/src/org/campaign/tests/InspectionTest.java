@@ -32,6 +32,10 @@ class InspectionTest extends SeededTest {
         String f = db.findingAdd(null, new FindingAddOptions().unit("liyong").category("ten-categories/c3").origin("inspection_tour").description("擅自修改土地利用规划").found_on(LocalDate.of(2010, 12, 2)), "督查办");
         Row row = db.findingsQuery(null, null, f).toList().get(0);
         assertEquals("strict", row.getString("leniency"));
+        Row counted = db.findingsSummaryQuery(null).toList().get(0);
+        assertEquals("c3", counted.getString("category"));
+        assertEquals("巡视发现", counted.getString("origin_label"));
+        assertEquals(1L, counted.getLong("findings"));
         String r = db.rectificationAdd(null, new RectificationAddOptions().finding(f).problem("规划被擅自修改").measure("恢复原规划").deadline("2011-01-31").responsible("利用科科长").criterion("规划复原"), "督查办");
         assertEquals("逾期10天", db.rectificationLedgerQuery(null, null, LocalDate.of(2011, 2, 10)).toList().get(0).getString("overdue"));
         List<Row> hits = db.searchQuery(null, "规划", null).toList();

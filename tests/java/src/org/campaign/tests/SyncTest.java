@@ -8,7 +8,9 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.campaign.Campaign;
+import org.campaign.DashboardOptions;
 import org.campaign.InvalidInputException;
+import org.campaign.NotFoundException;
 import org.campaign.OpenOptions;
 import org.campaign.ProgressReportAddOptions;
 import org.campaign.Row;
@@ -61,6 +63,19 @@ class SyncTest {
                 if (r.getString("outcome").equals("t2.2.o4") && r.getString("unit").equals("shizhong"))
                     done = r.getString("status").equals("done");
             assertTrue(done);
+            // the dashboard by site: 乐山市 over its subtree (市中区's four outcome shares, one done; the overdue
+            // items are the city's two milestones and 市中区's two), and --site keeps the county's rows only
+            Store top = dbs.get("510000");
+            String page = top.dashboardWriteBuf(null, new DashboardOptions().as_of(LocalDate.of(2011, 1, 15)));
+            assertTrue(page.contains("<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">4</td><td>1</td>"
+                + "<td>0</td><td>0</td><td>0</td><td class=\"s-red\">4</td>"), page);
+            assertTrue(page.contains("<tr><th class=\"site\">\u3000\u3000511102 市中区</th><td class=\"total\">4</td>"));
+            String county = top.dashboardWriteBuf(null, new DashboardOptions().as_of(LocalDate.of(2011, 1, 15)).site("511102"));
+            assertTrue(county.contains("<tr><th>市中区分局</th>") && !county.contains("<tr><th>监察室</th>"));
+            assertFalse(county.contains("<section id=\"sites\">"));
+            NotFoundException unknown = assertThrows(NotFoundException.class,
+                () -> top.dashboardWriteBuf(null, new DashboardOptions().site("519999")));
+            assertEquals("site \"519999\" is not a site this store knows (see campaign site list)", unknown.getMessage());
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
             assertTrue(dbs.get("510000").syncApply(up, "clerk").contains("\"status\":\"replay\""));
             byte[] b = Files.readAllBytes(Path.of(up));
