@@ -44,6 +44,23 @@ int csv_blank(csv_reader *c);
  * input) or -1 (a malformed quote). */
 int csv_next_field(csv_reader *c, char **out, int *line, int *col);
 
+/* ---- csv_write.c: CSV out, the one door (the CLI's listings, campaign_cursor_write_csv(),
+ * campaign_export_all()) ---- */
+
+#define CSV_BOM "\xef\xbb\xbf" /* what Excel and WPS need to read UTF-8 */
+/* 1 when a spreadsheet would read @s as a formula: it begins with = + - @, a tab or a CR
+ * (OWASP's rule against CSV injection) and is not a plain number such as -3 or +1.5. */
+int csv_formula_like(const char *s);
+/* Appends @s as one CSV cell: quoted when it holds a comma, a quote or a line end (quotes
+ * doubled); after an apostrophe when csv_formula_like(), so that it stays text. */
+int csv_put_cell(struct campaign_buf *b, const char *s);
+/* Appends the cursor's remaining rows that @keep keeps (NULL: all) as CSV records (CRLF), the
+ * header first when @header; @columns and @titles comma-separated as campaign_cursor_write_xlsx()
+ * takes them (NULL: every column, by name); NULL cells empty. *@rows (may be NULL) counts the
+ * records written. The cursor is not freed. */
+int csv_put_cursor(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
+                   int (*keep)(campaign_cursor *), long long *rows);
+
 /* ---- deadline.c ---- */
 
 /* A parsed date range. A field is 0 when not set; open_ended means no end:

@@ -1,0 +1,102 @@
+/**
+ * @file campaign/export.h
+ * @brief Everything a store holds, written as the files its importers read.
+ *
+ * campaign_export_all() writes a campaign into a new directory: the plan as
+ * YAML and every domain as the table its importer reads (CSV in the
+ * importer's column names, or xlsx), the tables no importer reads beside them,
+ * and `MANIFEST.csv` naming each file, what it holds, its rows, its SHA-256
+ * and the import that reads it back. Importing `plan.yaml` into a fresh store
+ * and then the other files in the manifest's order (the `import` column)
+ * gives the same listings.
+ *
+ * @code
+ * campaign_export_all_options o = CAMPAIGN_EXPORT_ALL_OPTIONS_INIT;
+ * o.actor = "张三";
+ * if (campaign_export_all(db, NULL, "export-2010-12-01", &o) < 0)
+ *     fprintf(stderr, "%s\n", campaign_error_message());
+ * @endcode
+ */
+#ifndef CAMPAIGN_EXPORT_H
+#define CAMPAIGN_EXPORT_H
+
+#include "common.h"
+#include "store.h"
+
+CAMPAIGN_BEGIN_DECLS
+
+/** Version of ::campaign_export_all_options this header describes. */
+#define CAMPAIGN_EXPORT_ALL_OPTIONS_VERSION 1
+
+/**
+ * Options of campaign_export_all(). Initialise with ::CAMPAIGN_EXPORT_ALL_OPTIONS_INIT or
+ * campaign_export_all_options_init(); NULL options are the defaults.
+ */
+typedef struct campaign_export_all_options {
+	unsigned int version; /**< ::CAMPAIGN_EXPORT_ALL_OPTIONS_VERSION */
+	/** the tables' format: "csv" (NULL: the default; UTF-8 with a byte-order mark, CRLF, a
+	 * formula-like cell after an apostrophe) or "xlsx" (a workbook per table, one sheet);
+	 * plan.yaml and MANIFEST.csv are always YAML and CSV */
+	const char *format;
+	/** who reads the confidential listings (their reads are logged under this name); NULL: none
+	 * is read */
+	const char *actor;
+	/** the confidential listings (case leads' details and reporters, risk points' confidential
+	 * notes): 0 (the default) writes them when @ref actor is given, the store was opened with its
+	 * key and the actor has confidential access, and otherwise leaves them out, saying why in the
+	 * manifest; 1 requires them (the export fails when they cannot be read); -1 never writes them */
+	int confidential;
+} campaign_export_all_options;
+
+/** Static initialiser of ::campaign_export_all_options: CSV, no confidential listings read. */
+#define CAMPAIGN_EXPORT_ALL_OPTIONS_INIT { CAMPAIGN_EXPORT_ALL_OPTIONS_VERSION, 0, 0, 0 }
+
+/**
+ * Initialises @p opts to the defaults of @p version (for bindings, which cannot use the macro).
+ * @return ::CAMPAIGN_OK, or ::CAMPAIGN_EINVALID for NULL or an unknown version.
+ */
+CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *opts, unsigned int version);
+
+/**
+ * Writes everything the store holds of a campaign into the new directory @p dir, in the formats
+ * the importers read:
+ *
+ * | file | what | read back by |
+ * |---|---|---|
+ * | plan.yaml | the plan (campaign_plan_export_yaml()) | campaign_plan_import_file() |
+ * | progress.csv | every progress report, oldest first | campaign_progress_import_file() |
+ * | findings.csv | the findings | campaign_findings_import_file() |
+ * | ledger.csv | the rectifications (整改台账) as recorded | campaign_rectifications_import_file() |
+ * | register.csv | the risk points graded by the default model, or ungraded | campaign_risk_register_import_file() |
+ * | register-MODEL.csv | the points graded by another model | the same, with `model` MODEL |
+ * | evaluations.csv | every year's conduct evaluations | campaign_evaluations_import_file() |
+ * | people.csv | the people | campaign_people_import_file() |
+ *
+ * and, read by no importer, as listings: posts.csv, holdings.csv, rulesets.csv, rules.csv
+ * (parameters as JSON), proposals.csv (with their decisions), actions.csv, catalogues.csv,
+ * risk-models.csv, risk-grades.csv, risk-controls.csv, rectification-status.csv, rounds.csv,
+ * case-leads.csv, thresholds.csv; with the key (see campaign_export_all_options.confidential)
+ * case-leads-confidential.csv and risk-confidential.csv. Catalogues, risk models and rule sets
+ * are YAML documents of their own: import those files before the tables (a listing says which
+ * versions the store holds). `MANIFEST.csv` has the columns file, what, rows (int), sha256 (of the
+ * file's bytes), import (the `campaign` command that reads the file back, empty for a listing)
+ * and note (why a file was left out: then file and sha256 are empty).
+ *
+ * The tables are written with every column of their importer, under its names; listing columns
+ * the importer ignores are left out. The files are written into a new directory beside @p dir,
+ * which is renamed to @p dir at the end: a failure leaves nothing behind.
+ * @param campaign  the campaign id, or NULL for the only one
+ * @param dir       the directory to create: it must not exist, or be empty
+ * @param opts      the format and the confidential listings; NULL: the defaults
+ * @return the number of files written (the manifest included); ::CAMPAIGN_EINVALID (NULL @p db or
+ *         @p dir, an unknown format, options of an unknown version); ::CAMPAIGN_ECONFLICT (@p dir
+ *         exists and is not an empty directory); ::CAMPAIGN_EIO (a file or the directory cannot be
+ *         written); ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_ELOCKED or ::CAMPAIGN_EPERM when
+ *         confidential is 1 and the confidential listings cannot be read.
+ */
+CAMPAIGN_API int campaign_export_all(campaign_db *db, const char *campaign, const char *dir,
+                                     const campaign_export_all_options *opts);
+
+CAMPAIGN_END_DECLS
+
+#endif
