@@ -64,26 +64,34 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  * | file | what | read back by |
  * |---|---|---|
  * | plan.yaml | the plan (campaign_plan_export_yaml()) | campaign_plan_import_file() |
+ * | rules-ID.yaml | each rule set in force: its newest version's rules | campaign_rules_import_file() |
+ * | people.yaml | the posts, the people and who held which post when | campaign_people_import_file() |
  * | progress.csv | every progress report, oldest first | campaign_progress_import_file() |
  * | findings.csv | the findings | campaign_findings_import_file() |
  * | ledger.csv | the rectifications (整改台账) as recorded | campaign_rectifications_import_file() |
+ * | evaluations.csv | every year's conduct evaluations | campaign_evaluations_import_file() |
  * | register.csv | the risk points graded by the default model, or ungraded | campaign_risk_register_import_file() |
  * | register-MODEL.csv | the points graded by another model | the same, with `model` MODEL |
- * | evaluations.csv | every year's conduct evaluations | campaign_evaluations_import_file() |
- * | people.csv | the people | campaign_people_import_file() |
  *
- * and, read by no importer, as listings: posts.csv, holdings.csv, rulesets.csv, rules.csv
- * (parameters as JSON), proposals.csv (with their decisions), actions.csv, catalogues.csv,
- * risk-models.csv, risk-grades.csv, risk-controls.csv, rectification-status.csv, rounds.csv,
- * case-leads.csv, thresholds.csv; with the key (see campaign_export_all_options.confidential)
- * case-leads-confidential.csv and risk-confidential.csv. Catalogues, risk models and rule sets
- * are YAML documents of their own: import those files before the tables (a listing says which
- * versions the store holds). `MANIFEST.csv` has the columns file, what, rows (int), sha256 (of the
- * file's bytes), import (the `campaign` command that reads the file back, empty for a listing)
- * and note (why a file was left out: then file and sha256 are empty).
+ * and, read by no importer, as listings: posts.csv, holdings.csv, rulesets.csv (every set, retired
+ * ones too), rules.csv (parameters as JSON), proposals.csv (with their decisions), actions.csv,
+ * catalogues.csv, risk-models.csv, risk-grades.csv (overrides too), risk-controls.csv,
+ * rectification-status.csv (updates, verification, closing), rounds.csv, case-leads.csv,
+ * thresholds.csv, roles.csv; with the key (see campaign_export_all_options.confidential)
+ * case-leads-confidential.csv and risk-confidential.csv. Catalogues and risk models are YAML
+ * documents the store does not keep as text: import their files after the plan and before the
+ * tables (catalogues.csv and risk-models.csv say which versions the store holds). A retired rule
+ * set is listed, not written. `MANIFEST.csv` (UTF-8 with a byte-order mark) has the columns file,
+ * what, rows (the records of a table, the people or rules of a YAML file; empty for the plan),
+ * sha256 (of the file's bytes), import (the `campaign` command that reads the file back, run in
+ * the directory; empty for a listing) and note (why something was left out: then file and sha256
+ * are empty); its rows are in import order.
  *
  * The tables are written with every column of their importer, under its names; listing columns
- * the importer ignores are left out. The files are written into a new directory beside @p dir,
+ * the importer ignores are left out. What no importer carries is in the listings only: the
+ * rectifications' updates and verification, grade overrides, controls, rounds (a finding naming
+ * a round needs it created first), case leads, proposals and their decisions, roles. Every file
+ * is built in memory before it is written. The files are written into a new directory beside @p dir,
  * which is renamed to @p dir at the end: a failure leaves nothing behind.
  * @param campaign  the campaign id, or NULL for the only one
  * @param dir       the directory to create: it must not exist, or be empty

@@ -60,6 +60,18 @@ static int keep_row(campaign_cursor *c)
 	return 1;
 }
 
+/* A name safe as a file's: what is not a letter, digit, '.', '-' or '_' (or UTF-8) becomes '_'. */
+static void file_stem(char *out, size_t n, const char *prefix, const char *id)
+{
+	size_t k = (size_t)snprintf(out, n, "%s", prefix);
+	for (; *id && k + 1 < n; id++)
+		out[k++] = ((unsigned char)*id >= 0x80 || strchr("._-", *id) || (*id >= '0' && *id <= '9') ||
+		            ((*id | 0x20) >= 'a' && (*id | 0x20) <= 'z'))
+		               ? *id
+		               : '_';
+	out[k < n ? k : n - 1] = '\0';
+}
+
 /* ---- the queries, as table_query ---- */
 
 static int q_progress(campaign_cursor **c, campaign_db *db, const char *k)
@@ -77,10 +89,6 @@ static int q_rectifications(campaign_cursor **c, campaign_db *db, const char *k)
 static int q_points(campaign_cursor **c, campaign_db *db, const char *k)
 {
 	return campaign_risk_points_query(c, db, k, NULL);
-}
-static int q_people(campaign_cursor **c, campaign_db *db, const char *k)
-{
-	return campaign_people_query(c, db, k, NULL);
 }
 static int q_posts(campaign_cursor **c, campaign_db *db, const char *k)
 {
@@ -145,8 +153,6 @@ static int q_risk_confidential(campaign_cursor **c, campaign_db *db, const char 
 
 /* The importable tables, in the order they import (after the plan). */
 static const table_spec IMPORTED[] = {
-	{"people", "people (the people import; their posts: posts.csv, holdings.csv)", q_people,
-	 "id,name,unit,retires_on", NULL, "campaign accountability people import %s", 0},
 	{"progress", "progress reports, oldest first", q_progress, "outcome,unit,status,percent,reported_on,note,evidence",
 	 "outcome,unit,status,percent,date,note,evidence", "campaign progress import %s", 0},
 	{"findings", "self-inspection findings", q_findings,
@@ -165,7 +171,7 @@ static const table_spec IMPORTED[] = {
 static const table_spec LISTED[] = {
 	{"posts", "posts", q_posts, NULL, NULL, NULL, 0},
 	{"holdings", "who held which post, and when", q_holdings, NULL, NULL, NULL, 0},
-	{"rulesets", "accountability rule sets (YAML documents of their own)", campaign_rulesets_query,
+	{"rulesets", "accountability rule sets, every one (in force: rules-ID.yaml)", campaign_rulesets_query,
 	 NULL, NULL, NULL, 0},
 	{"rules", "the rules in force, parameters as JSON", campaign_rules_query, NULL, NULL, NULL, 0},
 	{"proposals", "accountability proposals and their decisions", q_proposals, NULL, NULL, NULL, 0},
@@ -296,7 +302,7 @@ static int put_register(ex *x)
 	for (int i = 0; i < n && !rc; i++) {
 		keep_state.model = models[i];
 		keep_state.with_ungraded = 0;
-		snprintf(stem, sizeof stem, "register-%s", models[i]);
+		file_stem(stem, sizeof stem, "register-", models[i]);
 		snprintf(what, sizeof what, "the risk register: points graded by the model %s", models[i]);
 		snprintf(import, sizeof import, "campaign risk register import %%s --model %s", models[i]);
 		rc = put_table(x, stem, what, q_points, REGISTER_COLUMNS, NULL, import);
@@ -327,6 +333,179 @@ static int put_confidential(ex *x, const table_spec *t)
 	return rc;
 }
 
+/* ---- YAML documents: people (with posts and holdings), rule sets ---- */
+
+/* @s as a YAML double-quoted scalar (UTF-8 as it is; quotes, backslashes and controls escaped). */
+static int yq(struct campaign_buf *b, const char *s)
+{
+	int rc = buf_puts(b, "\"");
+	for (; !rc && *s; s++) {
+		unsigned char ch = (unsigned char)*s;
+		if (ch == '"' || ch == '\\')
+			rc = buf_printf(b, "\\%c", ch);
+		else if (ch == '\n')
+			rc = buf_puts(b, "\\n");
+		else if (ch < 0x20 || ch == 0x7f)
+			rc = buf_printf(b, "\\x%02x", ch);
+		else
+			rc = buf_append(b, s, 1);
+	}
+	return rc ? rc : buf_puts(b, "\"");
+}
+
+/* ", key: "value"" when the column @col of @c is not NULL (@first: without the comma). */
+static int yfield(struct campaign_buf *b, campaign_cursor *c, const char *key, const char *col, int first)
+{
+	const char *v = campaign_cursor_get(c, col);
+	int rc;
+	if (!v)
+		return CAMPAIGN_OK;
+	if ((rc = buf_printf(b, "%s%s: ", first ? "" : ", ", key)))
+		return rc;
+	return yq(b, v);
+}
+
+/* The people file the people import reads: posts, then people with the posts they held. */
+static int people_yaml(ex *x, struct campaign_buf *b, long long *rows)
+{
+	campaign_cursor *c = NULL, *h = NULL;
+	int rc;
+	if ((rc = buf_puts(b, "# campaign export --all: people and their posts, as `campaign accountability people "
+	                      "import` reads them\nformat: 1\nposts:\n")) ||
+	    (rc = campaign_posts_query(&c, x->db, x->campaign, NULL)))
+		return rc;
+	while (!rc && (rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		const char *kind = campaign_cursor_get(c, "kind");
+		if (!(rc = buf_puts(b, "  - {")) && !(rc = yfield(b, c, "id", "id", 1)) && !(rc = yfield(b, c, "unit", "unit", 0)) &&
+		    !(rc = yfield(b, c, "name", "name", 0)) && !(rc = kind && *kind ? yfield(b, c, "kind", "kind", 0) : 0))
+			rc = buf_printf(b, ", key: %s, principal: %s}\n",
+			                campaign_cursor_int(c, campaign_cursor_column_index(c, "key_post")) ? "true" : "false",
+			                campaign_cursor_int(c, campaign_cursor_column_index(c, "principal")) ? "true" : "false");
+	}
+	campaign_cursor_free(c);
+	if (rc != CAMPAIGN_ITEROVER)
+		return rc;
+	if ((rc = buf_puts(b, "people:\n")) || (rc = campaign_people_query(&c, x->db, x->campaign, NULL)))
+		return rc;
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		int n = 0;
+		const char *id = campaign_cursor_get(c, "id");
+		if ((rc = buf_puts(b, "  - {")) || (rc = yfield(b, c, "id", "id", 1)) || (rc = yfield(b, c, "name", "name", 0)) ||
+		    (rc = yfield(b, c, "unit", "unit", 0)) || (rc = yfield(b, c, "retires_on", "retires_on", 0)) ||
+		    (rc = campaign_post_holdings_query(&h, x->db, x->campaign, id)))
+			break;
+		while (!rc && (rc = campaign_cursor_next(h)) == CAMPAIGN_OK)
+			if (!(rc = buf_puts(b, n++ ? ", {" : ", posts: [{")) && !(rc = yfield(b, h, "post", "post", 1)) &&
+			    !(rc = yfield(b, h, "from", "start_on", 0)) && !(rc = yfield(b, h, "to", "end_on", 0)))
+				rc = buf_puts(b, "}");
+		campaign_cursor_free(h);
+		if (rc != CAMPAIGN_ITEROVER || (rc = buf_puts(b, n ? "]}\n" : "}\n")))
+			break;
+		++*rows;
+	}
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+/* A rule's parameters (its params JSON) as "key: value" pairs of its flow mapping. */
+static int rule_params(ex *x, struct campaign_buf *b, const char *json)
+{
+	sqlite3_stmt *st = db_stmt(x->db, "SELECT key, type, atom, value FROM json_each(?1)");
+	int rc = CAMPAIGN_OK;
+	if (!st)
+		return campaign_error_code_last();
+	if (bind_copy(st, 1, json ? json : "{}", -1) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	while (!rc && db_step_row(x->db, st, "a rule's parameters", &rc)) {
+		const char *key = (const char *)sqlite3_column_text(st, 0), *type = (const char *)sqlite3_column_text(st, 1);
+		const char *atom = (const char *)sqlite3_column_text(st, 2), *value = (const char *)sqlite3_column_text(st, 3);
+		if (!key || !type || !strcmp(type, "null"))
+			continue;
+		if ((rc = buf_printf(b, ", %s: ", key)))
+			break;
+		if (!strcmp(type, "text"))
+			rc = yq(b, atom ? atom : "");
+		else if (!strcmp(type, "true") || !strcmp(type, "false"))
+			rc = buf_puts(b, type); /* json_each's atom of a flag is 1 or 0 */
+		else if (!strcmp(type, "array") || !strcmp(type, "object"))
+			rc = buf_puts(b, value ? value : "[]"); /* JSON is YAML's flow style */
+		else
+			rc = buf_puts(b, atom ? atom : (value ? value : ""));
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* The rule set @id (in force) as the rules import reads it: its newest version's rules. */
+static int ruleset_yaml(ex *x, struct campaign_buf *b, campaign_cursor *set, long long *rows)
+{
+	const char *id = campaign_cursor_get(set, "id");
+	campaign_cursor *c;
+	int rc;
+	if ((rc = buf_puts(b, "# campaign export --all: a rule set, as `campaign accountability rules import` reads "
+	                      "it\nformat: 1\nruleset: {")) ||
+	    (rc = yfield(b, set, "id", "id", 1)) || (rc = yfield(b, set, "name", "name", 0)) ||
+	    (rc = yfield(b, set, "source", "source", 0)) || (rc = buf_puts(b, "}\nrules:\n")) ||
+	    (rc = campaign_rules_query(&c, x->db, x->campaign)))
+		return rc;
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		const char *set_of = campaign_cursor_get(c, "ruleset");
+		if (!set_of || strcmp(set_of, id))
+			continue;
+		if ((rc = buf_puts(b, "  - {")) || (rc = yfield(b, c, "id", "id", 1)) || (rc = yfield(b, c, "name", "name", 0)) ||
+		    (rc = yfield(b, c, "source", "source", 0)) || (rc = yfield(b, c, "kind", "kind", 0)) ||
+		    (rc = yfield(b, c, "action", "action", 0)) || (rc = rule_params(x, b, campaign_cursor_get(c, "params"))) ||
+		    (rc = buf_puts(b, "}\n")))
+			break;
+		++*rows;
+	}
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+static int put_rulesets(ex *x)
+{
+	campaign_cursor *sets;
+	int rc;
+	if ((rc = campaign_rulesets_query(&sets, x->db, x->campaign)))
+		return rc;
+	while ((rc = campaign_cursor_next(sets)) == CAMPAIGN_OK) {
+		struct campaign_buf b = {0};
+		char stem[300], what[400];
+		long long rows = 0;
+		const char *status = campaign_cursor_get(sets, "status");
+		snprintf(what, sizeof what, "the accountability rule set %s", campaign_cursor_get(sets, "id"));
+		if (status && strcmp(status, "in_force")) {
+			if ((rc = manifest_row(x, "", what, -1, "", "", "left out: retired (rulesets.csv lists it)")))
+				break;
+			continue;
+		}
+		file_stem(stem, sizeof stem, "rules-", campaign_cursor_get(sets, "id"));
+		strcat(stem, ".yaml");
+		if (!(rc = ruleset_yaml(x, &b, sets, &rows)))
+			rc = put_file(x, stem, &b, what, rows, "campaign accountability rules import %s");
+		buf_reset(&b);
+		if (rc)
+			break;
+	}
+	campaign_cursor_free(sets);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+static int put_people(ex *x)
+{
+	struct campaign_buf b = {0};
+	long long rows = 0;
+	int rc = people_yaml(x, &b, &rows);
+	if (!rc)
+		rc = put_file(x, "people.yaml", &b, "people, their posts and who held which post (the people import)", rows,
+		              "campaign accountability people import %s");
+	buf_reset(&b);
+	return rc;
+}
+
 static int put_all(ex *x)
 {
 	campaign_buf *plan;
@@ -338,6 +517,10 @@ static int put_all(ex *x)
 	rc = put_file(x, "plan.yaml", plan, "the plan (campaign, units, groups, bodies, phases, tasks)", -1,
 	              "campaign import %s");
 	campaign_buf_free(plan);
+	if (!rc)
+		rc = put_rulesets(x);
+	if (!rc)
+		rc = put_people(x);
 	for (size_t i = 0; !rc && i < sizeof IMPORTED / sizeof IMPORTED[0]; i++) {
 		const table_spec *t = &IMPORTED[i];
 		rc = put_table(x, t->stem, t->what, t->query, t->columns, t->titles, t->import);

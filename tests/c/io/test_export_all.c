@@ -24,15 +24,14 @@ static void ok(int rc)
 	assert_true(rc >= 0);
 }
 
-/* What a store has before its tables: catalogues, models (matrix-5x5 the default), rules --
- * YAML documents of their own, imported from the same files on both sides. */
+/* What a store has before its tables and the export does not write as YAML: catalogues and
+ * models (matrix-5x5 the default), imported from the same files on both sides. */
 static void documents(campaign_db *db)
 {
 	ok(campaign_catalogue_import_file(db, NULL, EXAMPLE("catalogues", "ten-categories.yaml"), "office"));
 	ok(campaign_catalogue_import_file(db, NULL, EXAMPLE("catalogues", "five-behaviours.yaml"), "office"));
 	ok(campaign_risk_model_import_file(db, NULL, EXAMPLE("models", "matrix-5x5.yaml"), "office"));
 	ok(campaign_risk_model_import_file(db, NULL, EXAMPLE("models", "weighted-factors.yaml"), "office"));
-	ok(campaign_rules_import_file(db, NULL, EXAMPLE("rules", "leshan-2010.yaml"), "office"));
 }
 
 static const char PROGRESS[] = "outcome,unit,status,percent,date,note,evidence\n"
@@ -54,6 +53,12 @@ static campaign_db *source(void)
 	char id[128] = "";
 	weighted.model = "weighted-factors";
 	documents(db);
+	ok(campaign_rules_import_file(db, NULL, EXAMPLE("rules", "leshan-2010.yaml"), "office"));
+	/* a rule set of every other kind's parameters (a list, a month-day, a flag, text with quotes) */
+	ok(campaign_rules_import_string(db, NULL,
+	                                "format: 1\nruleset: {id: extra, name: \"另\\\"一\\\"套\", source: x}\nrules:\n"
+	                                "  - {id: r1, kind: key_post_tenure, years: 3, kinds: [budget, projects]}\n",
+	                                "extra.yaml", "office"));
 	ok(campaign_progress_import_string(db, NULL, PROGRESS, "p.csv", NULL, "office"));
 	ok(campaign_findings_import_file(db, NULL, DATA("inspection", "findings.csv"), NULL, "office"));
 	ok(campaign_findings_import_string(db, NULL, FINDING_RARE, "f.csv", NULL, "office"));
@@ -149,6 +154,8 @@ static void import_as(campaign_db *db, const char *dir, const char *file, const 
 	}
 	if (!strncmp(cmd, "campaign import ", 16))
 		ok(campaign_plan_import_file(db, path, "clerk", NULL));
+	else if (strstr(cmd, "rules import"))
+		ok(campaign_rules_import_file(db, NULL, path, "clerk"));
 	else if (strstr(cmd, "people import"))
 		ok(campaign_people_import_file(db, NULL, path, &o, "clerk"));
 	else if (strstr(cmd, "progress import"))
@@ -246,6 +253,18 @@ static int q_people(campaign_cursor **c, campaign_db *db)
 {
 	return campaign_people_query(c, db, NULL, NULL);
 }
+static int q_rules(campaign_cursor **c, campaign_db *db)
+{
+	return campaign_rules_query(c, db, NULL);
+}
+static int q_posts(campaign_cursor **c, campaign_db *db)
+{
+	return campaign_posts_query(c, db, NULL, NULL);
+}
+static int q_holdings(campaign_cursor **c, campaign_db *db)
+{
+	return campaign_post_holdings_query(c, db, NULL, NULL);
+}
 static int q_outcomes(campaign_cursor **c, campaign_db *db)
 {
 	return campaign_outcome_status_query(c, db, NULL, "2010-12-01");
@@ -271,7 +290,10 @@ static const listing LISTINGS[] = {
 	 "grade_rank,graded_on,next_review",
 	 4},
 	{"evaluations", q_ranking, "year,period,unit,unit_name,score,rank,rank_from_bottom,units,evaluated_on", 3},
-	{"people", q_people, "id,name,unit,unit_name,retires_on,body,body_role", 17},
+	{"people", q_people, "id,name,unit,unit_name,retires_on,body,body_role,posts", 17},
+	{"posts", q_posts, "id,unit,unit_name,name,kind,kind_label,key_post,principal", 17},
+	{"holdings", q_holdings, "person,person_name,post,post_name,unit,kind,key_post,start_on,end_on", 17},
+	{"rules", q_rules, "ruleset,version,id,kind,action,action_label,name,source,params", 9},
 	{"outcome status", q_outcomes, "outcome,shares,done,percent,color,days_late,owing", -1},
 };
 
@@ -307,8 +329,9 @@ static void round_trip(const char *format)
 	ok(files);
 	listed = replay(to, dir, &imported);
 	assert_int_equal(listed, files);
-	/* plan, people, progress, findings, ledger, evaluations, register (5x5), register-weighted-factors */
-	assert_int_equal(imported, 8);
+	/* plan, 2 rule sets, people, progress, findings, ledger, evaluations, register (5x5),
+	 * register-weighted-factors */
+	assert_int_equal(imported, 10);
 	same_listings(from, to);
 	/* the listings beside them, and the confidential ones with the key */
 	snprintf(path, sizeof path, "%s/register-weighted-factors.%s", dir, format);
