@@ -64,10 +64,12 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  * | file | what | read back by |
  * |---|---|---|
  * | plan.yaml | the plan (campaign_plan_export_yaml()) | campaign_plan_import_file() |
+ * | catalogue-ID.vN.yaml | every version of every violation catalogue, oldest first | campaign_catalogue_import_file() |
+ * | model-ID.vN.yaml | every version of every risk model (the default says so) | campaign_risk_model_import_file() |
  * | rules-ID.yaml | each rule set in force: its newest version's rules | campaign_rules_import_file() |
  * | people.yaml | the posts, the people and who held which post when | campaign_people_import_file() |
  * | progress.csv | every progress report, oldest first | campaign_progress_import_file() |
- * | findings.csv | the findings | campaign_findings_import_file() |
+ * | findings.csv | the findings (catalogue "ID@VERSION": the version of their category) | campaign_findings_import_file() |
  * | ledger.csv | the rectifications (整改台账) as recorded | campaign_rectifications_import_file() |
  * | evaluations.csv | every year's conduct evaluations | campaign_evaluations_import_file() |
  * | register.csv | the risk points graded by the default model, or ungraded | campaign_risk_register_import_file() |
@@ -78,9 +80,9 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  * catalogues.csv, risk-models.csv, risk-grades.csv (overrides too), risk-controls.csv,
  * rectification-status.csv (updates, verification, closing), rounds.csv, case-leads.csv,
  * thresholds.csv, roles.csv; with the key (see campaign_export_all_options.confidential)
- * case-leads-confidential.csv and risk-confidential.csv. Catalogues and risk models are YAML
- * documents the store does not keep as text: import their files after the plan and before the
- * tables (catalogues.csv and risk-models.csv say which versions the store holds). A retired rule
+ * case-leads-confidential.csv and risk-confidential.csv. Catalogues and models are written from
+ * their tables (the store does not keep their text): the same content, not the same comments or
+ * layout, and a category's consequence only where it differs from its catalogue's. A retired rule
  * set is listed, not written. `MANIFEST.csv` (UTF-8 with a byte-order mark) has the columns file,
  * what, rows (the records of a table, the people or rules of a YAML file; empty for the plan),
  * sha256 (of the file's bytes), import (the `campaign` command that reads the file back, run in

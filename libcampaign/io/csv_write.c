@@ -56,6 +56,12 @@ static int split(const char *list, char *buf, size_t n, const char **out, int ma
 int csv_put_cursor(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
                    int (*keep)(campaign_cursor *), long long *rows)
 {
+	return csv_put_cursor_as(b, c, columns, titles, header, keep, NULL, rows);
+}
+
+int csv_put_cursor_as(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
+                      int (*keep)(campaign_cursor *), cell_fn cell, long long *rows)
+{
 	const char *name[CSV_OUT_MAX_COLS], *title[CSV_OUT_MAX_COLS];
 	char names[4096], heads[4096];
 	int idx[CSV_OUT_MAX_COLS], n, rc;
@@ -87,7 +93,10 @@ int csv_put_cursor(struct campaign_buf *b, campaign_cursor *c, const char *colum
 		if (keep && !keep(c))
 			continue;
 		for (int i = 0; i < n; i++) {
-			const char *v = campaign_cursor_text(c, idx[i]);
+			char own[512];
+			const char *v = cell ? cell(c, idx[i], own, sizeof own) : NULL;
+			if (!v)
+				v = campaign_cursor_text(c, idx[i]);
 			if ((i && (rc = buf_puts(b, ","))) || (rc = csv_put_cell(b, v ? v : "")))
 				return rc;
 		}

@@ -30,6 +30,7 @@ typedef struct table_spec {
 	const char *titles;  /* NULL: the column names */
 	const char *import;  /* the command reading it back, "%s" the file; NULL: a listing */
 	int confidential;
+	cell_fn cell;        /* a cell written otherwise, or NULL */
 } table_spec;
 
 typedef struct ex {
@@ -48,6 +49,19 @@ static _Thread_local struct {
 	int with_ungraded;   /* register: and the ungraded points */
 	long long rows;
 } keep_state;
+
+/* A finding's catalogue with the version its category is of ("ten-categories@1"), which the
+ * findings import reads as such: re-imported after every version of the catalogue, each
+ * finding keeps its version. */
+static const char *versioned_catalogue(campaign_cursor *c, int col, char *buf, size_t n)
+{
+	const char *name = campaign_cursor_column_name(c, col), *id;
+	int v = campaign_cursor_column_index(c, "version");
+	if (!name || strcmp(name, "catalogue") || v < 0 || campaign_cursor_is_null(c, v) || !(id = campaign_cursor_text(c, col)))
+		return NULL;
+	snprintf(buf, n, "%s@%lld", id, campaign_cursor_int(c, v));
+	return buf;
+}
 
 static int keep_row(campaign_cursor *c)
 {
@@ -154,43 +168,43 @@ static int q_risk_confidential(campaign_cursor **c, campaign_db *db, const char 
 /* The importable tables, in the order they import (after the plan). */
 static const table_spec IMPORTED[] = {
 	{"progress", "progress reports, oldest first", q_progress, "outcome,unit,status,percent,reported_on,note,evidence",
-	 "outcome,unit,status,percent,date,note,evidence", "campaign progress import %s", 0},
+	 "outcome,unit,status,percent,date,note,evidence", "campaign progress import %s", 0, NULL},
 	{"findings", "self-inspection findings", q_findings,
 	 "id,unit,catalogue,category,origin,people,description,amount,found_on,round", NULL,
-	 "campaign inspection finding import %s", 0},
+	 "campaign inspection finding import %s", 0, versioned_catalogue},
 	{"ledger", "the rectification ledger (整改台账) as recorded; statuses: rectification-status", q_rectifications,
 	 "id,finding,problem,measure,deadline,responsible,criterion,deadline_text", NULL,
-	 "campaign inspection rectification import %s", 0},
+	 "campaign inspection rectification import %s", 0, NULL},
 	{"evaluations", "conduct evaluations (行风评议), every year", q_evaluations, NULL, NULL,
-	 "campaign accountability evaluation import %s", 0},
+	 "campaign accountability evaluation import %s", 0, NULL},
 };
 
 #define REGISTER_COLUMNS "id,unit,scope,scope_name,type,name,description,manifestations,owner,leader,inputs,graded_on"
 
 /* The listings no importer reads. */
 static const table_spec LISTED[] = {
-	{"posts", "posts", q_posts, NULL, NULL, NULL, 0},
-	{"holdings", "who held which post, and when", q_holdings, NULL, NULL, NULL, 0},
+	{"posts", "posts", q_posts, NULL, NULL, NULL, 0, NULL},
+	{"holdings", "who held which post, and when", q_holdings, NULL, NULL, NULL, 0, NULL},
 	{"rulesets", "accountability rule sets, every one (in force: rules-ID.yaml)", campaign_rulesets_query,
-	 NULL, NULL, NULL, 0},
-	{"rules", "the rules in force, parameters as JSON", campaign_rules_query, NULL, NULL, NULL, 0},
-	{"proposals", "accountability proposals and their decisions", q_proposals, NULL, NULL, NULL, 0},
-	{"actions", "the actions decided, and their status", q_actions, NULL, NULL, NULL, 0},
-	{"catalogues", "violation catalogues (YAML documents of their own)", campaign_catalogues_query, NULL,
-	 NULL, NULL, 0},
-	{"risk-models", "risk models (YAML documents of their own)", campaign_risk_models_query, NULL, NULL,
-	 NULL, 0},
-	{"risk-grades", "every risk grade given, oldest first", q_grades, NULL, NULL, NULL, 0},
-	{"risk-controls", "risk controls (三道防线)", q_controls, NULL, NULL, NULL, 0},
+	 NULL, NULL, NULL, 0, NULL},
+	{"rules", "the rules in force, parameters as JSON", campaign_rules_query, NULL, NULL, NULL, 0, NULL},
+	{"proposals", "accountability proposals and their decisions", q_proposals, NULL, NULL, NULL, 0, NULL},
+	{"actions", "the actions decided, and their status", q_actions, NULL, NULL, NULL, 0, NULL},
+	{"catalogues", "violation catalogues, every version (catalogue-ID.vN.yaml)", campaign_catalogues_query, NULL,
+	 NULL, NULL, 0, NULL},
+	{"risk-models", "risk models, every version (model-ID.vN.yaml)", campaign_risk_models_query, NULL, NULL,
+	 NULL, 0, NULL},
+	{"risk-grades", "every risk grade given, oldest first", q_grades, NULL, NULL, NULL, 0, NULL},
+	{"risk-controls", "risk controls (三道防线)", q_controls, NULL, NULL, NULL, 0, NULL},
 	{"rectification-status", "rectifications with their updates, verification and closing", q_rectifications, NULL,
-	 NULL, NULL, 0},
-	{"rounds", "self-inspection rounds", q_rounds, NULL, NULL, NULL, 0},
-	{"case-leads", "case leads, without their confidential part", q_case_leads, NULL, NULL, NULL, 0},
-	{"thresholds", "the warning thresholds", campaign_thresholds_query, NULL, NULL, NULL, 0},
-	{"roles", "who may do what", q_roles, NULL, NULL, NULL, 0},
+	 NULL, NULL, 0, NULL},
+	{"rounds", "self-inspection rounds", q_rounds, NULL, NULL, NULL, 0, NULL},
+	{"case-leads", "case leads, without their confidential part", q_case_leads, NULL, NULL, NULL, 0, NULL},
+	{"thresholds", "the warning thresholds", campaign_thresholds_query, NULL, NULL, NULL, 0, NULL},
+	{"roles", "who may do what", q_roles, NULL, NULL, NULL, 0, NULL},
 	{"case-leads-confidential", "case leads with their details and reporters (confidential)",
-	 q_case_leads_confidential, NULL, NULL, NULL, 1},
-	{"risk-confidential", "risk points' confidential notes (confidential)", q_risk_confidential, NULL, NULL, NULL, 1},
+	 q_case_leads_confidential, NULL, NULL, NULL, 1, NULL},
+	{"risk-confidential", "risk points' confidential notes (confidential)", q_risk_confidential, NULL, NULL, NULL, 1, NULL},
 };
 
 /* ---- the manifest ---- */
@@ -228,8 +242,8 @@ static int put_file(ex *x, const char *name, const struct campaign_buf *b, const
 }
 
 /* One table: the query's rows that keep_row() keeps, as CSV or as a one-sheet workbook. */
-static int put_table(ex *x, const char *stem, const char *what, table_query query, const char *columns,
-                     const char *titles, const char *import)
+static int put_table_as(ex *x, const char *stem, const char *what, table_query query, const char *columns,
+                        const char *titles, const char *import, cell_fn cell)
 {
 	campaign_cursor *c = NULL;
 	char name[256], path[4400], sha[65], cmd[512] = "";
@@ -240,7 +254,7 @@ static int put_table(ex *x, const char *stem, const char *what, table_query quer
 	if ((rc = query(&c, x->db, x->campaign)))
 		return rc;
 	if (!x->xlsx) {
-		if (!(rc = buf_puts(&b, CSV_BOM)) && !(rc = csv_put_cursor(&b, c, columns, titles, 1, keep_row, NULL)))
+		if (!(rc = buf_puts(&b, CSV_BOM)) && !(rc = csv_put_cursor_as(&b, c, columns, titles, 1, keep_row, cell, NULL)))
 			rc = put_file(x, name, &b, what, keep_state.rows, import);
 		campaign_cursor_free(c);
 		buf_reset(&b);
@@ -250,7 +264,7 @@ static int put_table(ex *x, const char *stem, const char *what, table_query quer
 	{
 		xlsx_book *book;
 		if (!(rc = xlsx_book_open(&book, path)))
-			rc = xlsx_book_close(book, xlsx_book_sheet(book, c, stem, columns, titles, keep_row));
+			rc = xlsx_book_close(book, xlsx_book_sheet_as(book, c, stem, columns, titles, keep_row, cell));
 	}
 	campaign_cursor_free(c);
 	if (rc)
@@ -263,6 +277,12 @@ static int put_table(ex *x, const char *stem, const char *what, table_query quer
 	}
 	buf_reset(&b);
 	return rc;
+}
+
+static int put_table(ex *x, const char *stem, const char *what, table_query query, const char *columns,
+                     const char *titles, const char *import)
+{
+	return put_table_as(x, stem, what, query, columns, titles, import, NULL);
 }
 
 /* The register, a file per grading model: the default model's points (and the ungraded) in
@@ -465,6 +485,184 @@ static int ruleset_yaml(ex *x, struct campaign_buf *b, campaign_cursor *set, lon
 	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
 }
 
+/* ---- catalogues and risk models, every version, as their imports read them ---- */
+
+/* The catalogue @c's current row (catalogues_query) at its version, with its categories. */
+static int catalogue_yaml(ex *x, struct campaign_buf *b, campaign_cursor *cat, long long *rows)
+{
+	const char *id = campaign_cursor_get(cat, "id"), *consequence = campaign_cursor_get(cat, "consequence");
+	int version = (int)campaign_cursor_int(cat, campaign_cursor_column_index(cat, "version"));
+	campaign_cursor *c;
+	int rc;
+	if ((rc = buf_printf(b, "# campaign export --all: version %d of a violation catalogue, as `campaign inspection "
+	                        "catalogue import` reads it\nformat: 1\ncatalogue: {", version)) ||
+	    (rc = yfield(b, cat, "id", "id", 1)) || (rc = yfield(b, cat, "name", "name", 0)) ||
+	    (rc = yfield(b, cat, "source", "source", 0)) || (rc = yfield(b, cat, "consequence", "consequence", 0)) ||
+	    (rc = buf_puts(b, "}\ncategories:\n")) ||
+	    (rc = campaign_violation_categories_query(&c, x->db, x->campaign, id, version)))
+		return rc;
+	while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+		const char *own = campaign_cursor_get(c, "consequence");
+		/* the column gives the category's consequence or its catalogue's: written when it is its own */
+		int differs = own && (!consequence || strcmp(own, consequence));
+		if ((rc = buf_puts(b, "  - {")) || (rc = yfield(b, c, "id", "id", 1)) || (rc = yfield(b, c, "label", "label", 0)) ||
+		    (rc = yfield(b, c, "text", "text", 0)) || (differs && (rc = yfield(b, c, "consequence", "consequence", 0))) ||
+		    (rc = buf_puts(b, "}\n")))
+			break;
+		++*rows;
+	}
+	campaign_cursor_free(c);
+	return rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+}
+
+/* Column @i of @st as a YAML scalar: an integer as it is, text quoted, NULL as null. */
+static int ycol(struct campaign_buf *b, sqlite3_stmt *st, int i)
+{
+	const char *v = (const char *)sqlite3_column_text(st, i);
+	if (sqlite3_column_type(st, i) == SQLITE_NULL || !v)
+		return buf_puts(b, "null");
+	return sqlite3_column_type(st, i) == SQLITE_INTEGER ? buf_puts(b, v) : yq(b, v);
+}
+
+#define SQL_MODEL "SELECT rid, kind, name FROM risk_model WHERE campaign = ?1 AND id = ?2 AND version = ?3"
+#define SQL_MODEL_GRADES                                                                                       \
+	"SELECT g.id, g.label, g.owner_level, g.review_days, g.color, t.min FROM risk_grade g"                     \
+	" LEFT JOIN risk_model_threshold t ON t.model = g.model AND t.grade = g.rid WHERE g.model = ?1 ORDER BY g.rank"
+#define SQL_MODEL_LEVELS "SELECT label FROM risk_model_level WHERE model = ?1 AND input = ?2 ORDER BY level"
+#define SQL_MODEL_CELLS                                                                                        \
+	"SELECT c.likelihood, g.id FROM risk_model_cell c JOIN risk_grade g ON g.rid = c.grade WHERE c.model = ?1" \
+	" ORDER BY c.likelihood, c.impact"
+#define SQL_MODEL_INPUTS "SELECT id, name, weight, min, max, override FROM risk_model_input WHERE model = ?1 ORDER BY ord"
+
+/* The model @id at @version as the model import reads it (default: true when it is the default). */
+static int model_yaml(ex *x, struct campaign_buf *b, const char *id, int version, int is_default, long long *rows)
+{
+	sqlite3_int64 crid, mrid;
+	sqlite3_stmt *st;
+	char kind[16] = "";
+	int rc, n = 0;
+	if ((rc = db_campaign_rid(x->db, x->campaign, &crid)) || !(st = db_stmt(x->db, SQL_MODEL)))
+		return rc ? rc : campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, crid);
+	sqlite3_bind_int(st, 3, version);
+	if (bind_copy(st, 2, id, -1) != SQLITE_OK) {
+		sqlite3_reset(st);
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
+	}
+	if (!db_step_row(x->db, st, "cannot read the model", &rc)) {
+		sqlite3_reset(st);
+		return rc ? rc : error_set(CAMPAIGN_ENOTFOUND, "no model \"%s\" version %d", id, version);
+	}
+	mrid = sqlite3_column_int64(st, 0);
+	snprintf(kind, sizeof kind, "%s", (const char *)sqlite3_column_text(st, 1));
+	if (!(rc = buf_printf(b, "# campaign export --all: version %d of a risk model, as `campaign risk model import` "
+	                         "reads it\nformat: 1\nmodel: {id: ", version)) &&
+	    !(rc = yq(b, id)) && !(rc = buf_printf(b, ", kind: %s, name: ", kind)) && !(rc = ycol(b, st, 2)))
+		rc = buf_puts(b, is_default ? ", default: true}\ngrades:\n" : "}\ngrades:\n");
+	sqlite3_reset(st);
+	if (rc || !(st = db_stmt(x->db, SQL_MODEL_GRADES)))
+		return rc ? rc : campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, mrid);
+	while (!rc && db_step_row(x->db, st, "cannot read the model's grades", &rc)) {
+		static const char *const keys[] = {"id", "label", "owner_level", "review_days", "color", "min"};
+		rc = buf_puts(b, "  - {");
+		for (int i = 0; !rc && i < 6; i++)
+			if (sqlite3_column_type(st, i) != SQLITE_NULL)
+				rc = (rc = buf_printf(b, "%s%s: ", i ? ", " : "", keys[i])) ? rc : ycol(b, st, i);
+		if (!rc)
+			rc = buf_puts(b, "}\n");
+	}
+	sqlite3_reset(st);
+	if (rc)
+		return rc;
+	if (!strcmp(kind, "matrix")) {
+		static const char *const axes[] = {"likelihood", "impact"};
+		for (int a = 0; !rc && a < 2; a++) {
+			if (!(st = db_stmt(x->db, SQL_MODEL_LEVELS)))
+				return campaign_error_code_last();
+			sqlite3_bind_int64(st, 1, mrid);
+			sqlite3_bind_text(st, 2, axes[a], -1, SQLITE_STATIC);
+			rc = buf_printf(b, "%s: [", axes[a]);
+			for (n = 0; !rc && db_step_row(x->db, st, "cannot read the model's levels", &rc);)
+				rc = (rc = buf_puts(b, n++ ? ", " : "")) ? rc : ycol(b, st, 0);
+			sqlite3_reset(st);
+			if (!rc)
+				rc = buf_puts(b, "]\n");
+		}
+		if (rc || !(st = db_stmt(x->db, SQL_MODEL_CELLS)))
+			return rc ? rc : campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, mrid);
+		rc = buf_puts(b, "cells:\n");
+		for (long long row = 0; !rc && db_step_row(x->db, st, "cannot read the model's cells", &rc);) {
+			long long l = sqlite3_column_int64(st, 0);
+			if (!rc && l != row)
+				rc = buf_puts(b, row ? "]\n  - [" : "  - ["), row = l, n = 0;
+			if (!rc)
+				rc = (rc = buf_puts(b, n++ ? ", " : "")) ? rc : ycol(b, st, 1);
+		}
+		sqlite3_reset(st);
+		if (!rc)
+			rc = buf_puts(b, "]\n");
+	} else {
+		int weighted = !strcmp(kind, "weighted");
+		if (!(st = db_stmt(x->db, SQL_MODEL_INPUTS)))
+			return campaign_error_code_last();
+		sqlite3_bind_int64(st, 1, mrid);
+		rc = buf_puts(b, weighted ? "factors:\n" : "criteria:\n");
+		while (!rc && db_step_row(x->db, st, "cannot read the model's inputs", &rc)) {
+			if ((rc = buf_puts(b, "  - {id: ")) || (rc = ycol(b, st, 0)) ||
+			    (rc = buf_puts(b, weighted ? ", name: " : ", text: ")) || (rc = ycol(b, st, 1)))
+				break;
+			if (weighted) {
+				if ((rc = buf_puts(b, ", weight: ")) || (rc = ycol(b, st, 2)) || (rc = buf_puts(b, ", min: ")) ||
+				    (rc = ycol(b, st, 3)) || (rc = buf_puts(b, ", max: ")) || (rc = ycol(b, st, 4)))
+					break;
+			} else if (sqlite3_column_int(st, 5) && (rc = buf_puts(b, ", override: true")))
+				break;
+			rc = buf_puts(b, "}\n");
+			++*rows;
+		}
+		sqlite3_reset(st);
+	}
+	return rc;
+}
+
+/* Every version of every catalogue, then of every model, oldest first: catalogue-ID.vN.yaml, model-ID.vN.yaml. */
+static int put_documents(ex *x)
+{
+	campaign_cursor *c;
+	int rc;
+	for (int pass = 0; pass < 2; pass++) {
+		if ((rc = pass ? campaign_risk_models_query(&c, x->db, x->campaign)
+		               : campaign_catalogues_query(&c, x->db, x->campaign)))
+			return rc;
+		while ((rc = campaign_cursor_next(c)) == CAMPAIGN_OK) {
+			struct campaign_buf b = {0};
+			const char *id = campaign_cursor_get(c, "id");
+			int version = (int)campaign_cursor_int(c, campaign_cursor_column_index(c, "version"));
+			char stem[300], what[400];
+			long long rows = 0;
+			file_stem(stem, sizeof stem, pass ? "model-" : "catalogue-", id);
+			snprintf(stem + strlen(stem), sizeof stem - strlen(stem), ".v%d.yaml", version);
+			snprintf(what, sizeof what, "%s %s, version %d%s", pass ? "the risk model" : "the violation catalogue", id,
+			         version, pass ? "" : " (its categories)");
+			rc = pass ? model_yaml(x, &b, id, version,
+			                       (int)campaign_cursor_int(c, campaign_cursor_column_index(c, "is_default")), &rows)
+			          : catalogue_yaml(x, &b, c, &rows);
+			if (!rc)
+				rc = put_file(x, stem, &b, what, rows,
+				              pass ? "campaign risk model import %s" : "campaign inspection catalogue import %s");
+			buf_reset(&b);
+			if (rc)
+				break;
+		}
+		campaign_cursor_free(c);
+		if (rc != CAMPAIGN_ITEROVER)
+			return rc;
+	}
+	return CAMPAIGN_OK;
+}
+
 static int put_rulesets(ex *x)
 {
 	campaign_cursor *sets;
@@ -518,12 +716,14 @@ static int put_all(ex *x)
 	              "campaign import %s");
 	campaign_buf_free(plan);
 	if (!rc)
+		rc = put_documents(x);
+	if (!rc)
 		rc = put_rulesets(x);
 	if (!rc)
 		rc = put_people(x);
 	for (size_t i = 0; !rc && i < sizeof IMPORTED / sizeof IMPORTED[0]; i++) {
 		const table_spec *t = &IMPORTED[i];
-		rc = put_table(x, t->stem, t->what, t->query, t->columns, t->titles, t->import);
+		rc = put_table_as(x, t->stem, t->what, t->query, t->columns, t->titles, t->import, t->cell);
 	}
 	if (!rc)
 		rc = put_register(x);

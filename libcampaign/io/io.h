@@ -60,6 +60,12 @@ int csv_put_cell(struct campaign_buf *b, const char *s);
  * records written. The cursor is not freed. */
 int csv_put_cursor(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
                    int (*keep)(campaign_cursor *), long long *rows);
+/* A cell written otherwise than the cursor gives it (csv_put_cursor_as(), xlsx_book_sheet()): the
+ * text of column @col of the current row, into @buf (@n bytes) or a pointer the cursor owns;
+ * NULL: the cursor's value. (campaign_export_all: a finding's catalogue with its version.) */
+typedef const char *(*cell_fn)(campaign_cursor *c, int col, char *buf, size_t n);
+int csv_put_cursor_as(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
+                      int (*keep)(campaign_cursor *), cell_fn cell, long long *rows);
 
 /* ---- deadline.c ---- */
 
@@ -376,6 +382,9 @@ int xlsx_book_open(xlsx_book **out, const char *path);
  * and titles comma-separated as campaign_cursor_write_xlsx() takes them. */
 int xlsx_book_sheet(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
                     int (*keep)(campaign_cursor *));
+/* The same, a cell's text from @cell where it gives one (written as text). */
+int xlsx_book_sheet_as(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
+                       int (*keep)(campaign_cursor *), cell_fn cell);
 int xlsx_book_close(xlsx_book *b, int rc);
 
 /* ---- xlsx_read.c: the xlsx row source ----

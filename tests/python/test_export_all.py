@@ -35,7 +35,7 @@ def source():
 
 
 def replay(db, out):
-    """The manifest's imports, in its order (the documents after the plan); the files it lists."""
+    """The manifest's imports, in its order; the files it lists."""
     rows = list(csv.DictReader(open(out / "MANIFEST.csv", encoding="utf-8-sig")))
     for r in rows:
         cmd, path = r["import"], str(out / r["file"])
@@ -43,7 +43,10 @@ def replay(db, out):
             continue
         if cmd.startswith("campaign import "):
             db.plan_import_file(path, actor="clerk")
-            documents(db)
+        elif "catalogue import" in cmd:
+            db.catalogue_import_file(path=path, actor="clerk")
+        elif "model import" in cmd:
+            db.risk_model_import_file(path=path, actor="clerk")
         elif "rules import" in cmd:
             db.rules_import_file(path=path, actor="clerk")
         elif "people import" in cmd:
@@ -71,7 +74,10 @@ def listings(db):
     for name, rows in (("progress", db.progress_history_query()), ("findings", db.findings_query()),
                        ("rectifications", db.rectifications_query()), ("points", db.risk_points_query()),
                        ("ranking", db.evaluation_ranking_query(year=2011)), ("people", db.people_query()),
-                       ("holdings", db.post_holdings_query()), ("rules", db.rules_query())):
+                       ("holdings", db.post_holdings_query()), ("rules", db.rules_query()),
+                       ("catalogues", db.catalogues_query()), ("models", db.risk_models_query()),
+                       ("categories", db.violation_categories_query(catalogue="ten-categories", version=0)),
+                       ("factors", db.risk_model_inputs_query(model="weighted-factors"))):
         out[name] = [{k: v for k, v in r.as_dict().items() if k not in OWN and not (name in ("progress", "holdings", "ranking") and k == "id")}
                      for r in rows]
     return out
@@ -85,11 +91,12 @@ def test_round_trip(tmp_path, fmt):
         rows = replay(dst, out)
         assert files == len([r for r in rows if r["file"]]) + 1
         assert [r["file"] for r in rows if r["import"]] == [
-            "plan.yaml", "rules-leshan-2010.yaml", "people.yaml", f"progress.{fmt}", f"findings.{fmt}",
+            "plan.yaml", "catalogue-five-behaviours.v1.yaml", "catalogue-ten-categories.v1.yaml",
+            "model-weighted-factors.v1.yaml", "rules-leshan-2010.yaml", "people.yaml", f"progress.{fmt}", f"findings.{fmt}",
             f"ledger.{fmt}", f"evaluations.{fmt}", f"register.{fmt}"]
         before, after = listings(src), listings(dst)
         assert after == before
-        assert [len(before[k]) for k in before] == [1, 3, 2, 2, 3, 17, 17, 8]
+        assert [len(before[k]) for k in before] == [1, 3, 2, 2, 3, 17, 17, 8, 2, 1, 10, 5]
         assert before["progress"][0]["note"] == f"=已部署{RARE}"
         assert all(p["posts"] for p in after["people"] if p["id"] != "jiancha.p2")
 

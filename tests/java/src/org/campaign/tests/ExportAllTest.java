@@ -57,7 +57,8 @@ class ExportAllTest extends SeededTest {
         assertEquals("\ufefffile,what,rows,sha256,import,note", manifest.get(0));
         try (Store to = Campaign.open(":memory:", new OpenOptions().key(KEY))) {
             to.planImportFile(out.resolve("plan.yaml").toString(), "clerk");
-            catalogues(to);
+            to.catalogueImportFile(null, out.resolve("catalogue-ten-categories.v1.yaml").toString(), "clerk");
+            to.catalogueImportFile(null, out.resolve("catalogue-five-behaviours.v1.yaml").toString(), "clerk");
             to.peopleImportFile(null, out.resolve("people.yaml").toString(), null, "clerk");
             to.progressImportFile(null, out.resolve("progress.csv").toString(), null, "clerk");
             to.findingsImportFile(null, out.resolve("findings.csv").toString(), null, "clerk");
@@ -70,6 +71,9 @@ class ExportAllTest extends SeededTest {
             String[] p = {"outcome", "unit", "status", "percent", "reported_on", "note"};
             assertEquals(List.of("t1.2.o1|kuangguan|in_progress|50|2010-11-15|=已部署" + RARE + "|"),
                          listing(to.progressHistoryQuery(null, null, null), p));
+            String[] k = {"catalogue", "version", "id", "label", "text", "consequence"};
+            assertEquals(listing(db.violationCategoriesQuery(null, "ten-categories", 0), k),
+                         listing(to.violationCategoriesQuery(null, "ten-categories", 0), k));
             String[] people = {"id", "name", "unit", "posts"};
             assertEquals(17, listing(to.peopleQuery(null, null), people).size());
             assertEquals(listing(db.peopleQuery(null, null), people), listing(to.peopleQuery(null, null), people));
