@@ -368,6 +368,8 @@ static void same_listings(campaign_db *from, campaign_db *to)
 		assert_string_equal(got, want);
 		if (l->rows >= 0)
 			assert_int_equal(n_from, l->rows);
+		free(want);
+		free(got);
 	}
 }
 
