@@ -527,6 +527,43 @@ static void test_failure_leaves_nothing(void **state)
 	}
 }
 
-TEST_MAIN("export_all", cmocka_unit_test(test_csv_round_trip), cmocka_unit_test(test_xlsx_round_trip),
+/* An actor without confidential access: the listings are left out, the manifest says why (and the
+ * refusal is logged); -1 leaves them out without a word; 1 fails. */
+static void test_confidential_access(void **state)
+{
+	campaign_db *db = open_seed();
+	campaign_export_all_options o = CAMPAIGN_EXPORT_ALL_OPTIONS_INIT;
+	char dir[256], path[512], *text;
+	(void)state;
+	export_dir(dir, sizeof dir, "access");
+	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "office"));
+	ok(campaign_role_grant(db, "clerk", "unit_clerk", NULL, "liyong", "office"));
+	o.actor = "clerk";
+	ok(campaign_export_all(db, NULL, dir, &o));
+	snprintf(path, sizeof path, "%s/MANIFEST.csv", dir);
+	text = slurp(path);
+	assert_non_null(strstr(text, ",case leads with their details and reporters (confidential),,,,\"left out: actor \"\"clerk\"\" "
+	                             "(unit_clerk of 利用科) may not read confidential records (case_lead.read_confidential)\"\r\n"));
+	assert_non_null(strstr(text, ",risk points' confidential notes (confidential),,,,\"left out: actor "));
+	free(text);
+	remove_dir(dir);
+	o.confidential = -1;
+	ok(campaign_export_all(db, NULL, dir, &o));
+	text = slurp(path);
+	assert_null(strstr(text, "(confidential)"));
+	free(text);
+	remove_dir(dir);
+	o.confidential = 1;
+	assert_int_equal(campaign_export_all(db, NULL, dir, &o), CAMPAIGN_EPERM);
+	assert_int_equal(siblings(dir), 0);
+	o.actor = "office"; /* the supervision office may */
+	ok(campaign_export_all(db, NULL, dir, &o));
+	snprintf(path, sizeof path, "%s/case-leads-confidential.csv", dir);
+	assert_int_equal(access(path, R_OK), 0);
+	remove_dir(dir);
+	campaign_close(db);
+}
+
+TEST_MAIN("export_all", cmocka_unit_test(test_confidential_access), cmocka_unit_test(test_csv_round_trip), cmocka_unit_test(test_xlsx_round_trip),
           cmocka_unit_test(test_existing_directory), cmocka_unit_test(test_unwritable),
           cmocka_unit_test(test_failure_leaves_nothing))
