@@ -64,12 +64,12 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  * | file | what | read back by |
  * |---|---|---|
  * | plan.yaml | the plan (campaign_plan_export_yaml()) | campaign_plan_import_file() |
- * | catalogue-ID.vN.yaml | every version of every violation catalogue, oldest first | campaign_catalogue_import_file() |
+ * | catalogue-ID.vN.yaml | every version of every catalogue, oldest first | campaign_catalogue_import_file() |
  * | model-ID.vN.yaml | every version of every risk model (the default says so) | campaign_risk_model_import_file() |
  * | rules-ID.yaml | each rule set in force: its newest version's rules | campaign_rules_import_file() |
  * | people.yaml | the posts, the people and who held which post when | campaign_people_import_file() |
  * | progress.csv | every progress report, oldest first | campaign_progress_import_file() |
- * | findings.csv | the findings (catalogue "ID@VERSION": the version of their category) | campaign_findings_import_file() |
+ * | findings.csv | the findings (catalogue "ID@N": their category's version) | campaign_findings_import_file() |
  * | ledger.csv | the rectifications (整改台账) as recorded | campaign_rectifications_import_file() |
  * | evaluations.csv | every year's conduct evaluations | campaign_evaluations_import_file() |
  * | register.csv | the risk points graded by the default model, or ungraded | campaign_risk_register_import_file() |

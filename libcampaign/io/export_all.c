@@ -57,7 +57,8 @@ static const char *versioned_catalogue(campaign_cursor *c, int col, char *buf, s
 {
 	const char *name = campaign_cursor_column_name(c, col), *id;
 	int v = campaign_cursor_column_index(c, "version");
-	if (!name || strcmp(name, "catalogue") || v < 0 || campaign_cursor_is_null(c, v) || !(id = campaign_cursor_text(c, col)))
+	if (!name || strcmp(name, "catalogue") || v < 0 || campaign_cursor_is_null(c, v) ||
+	    !(id = campaign_cursor_text(c, col)))
 		return NULL;
 	snprintf(buf, n, "%s@%lld", id, campaign_cursor_int(c, v));
 	return buf;
@@ -204,7 +205,8 @@ static const table_spec LISTED[] = {
 	{"roles", "who may do what", q_roles, NULL, NULL, NULL, 0, NULL},
 	{"case-leads-confidential", "case leads with their details and reporters (confidential)",
 	 q_case_leads_confidential, NULL, NULL, NULL, 1, NULL},
-	{"risk-confidential", "risk points' confidential notes (confidential)", q_risk_confidential, NULL, NULL, NULL, 1, NULL},
+	{"risk-confidential", "risk points' confidential notes (confidential)", q_risk_confidential, NULL, NULL, NULL, 1,
+	 NULL},
 };
 
 /* ---- the manifest ---- */
@@ -317,7 +319,8 @@ static int put_register(ex *x)
 		return rc;
 	keep_state.model = default_model;
 	keep_state.with_ungraded = 1;
-	rc = put_table(x, "register", "the risk register (廉政风险点): points graded by the default model, and the ungraded",
+	rc = put_table(x, "register",
+	               "the risk register (廉政风险点): points graded by the default model, and the ungraded",
 	               q_points, REGISTER_COLUMNS, NULL, "campaign risk register import %s");
 	for (int i = 0; i < n && !rc; i++) {
 		keep_state.model = models[i];
@@ -532,7 +535,8 @@ static int ycol(struct campaign_buf *b, sqlite3_stmt *st, int i)
 #define SQL_MODEL_CELLS                                                                                        \
 	"SELECT c.likelihood, g.id FROM risk_model_cell c JOIN risk_grade g ON g.rid = c.grade WHERE c.model = ?1" \
 	" ORDER BY c.likelihood, c.impact"
-#define SQL_MODEL_INPUTS "SELECT id, name, weight, min, max, override FROM risk_model_input WHERE model = ?1 ORDER BY ord"
+#define SQL_MODEL_INPUTS \
+	"SELECT id, name, weight, min, max, override FROM risk_model_input WHERE model = ?1 ORDER BY ord"
 
 /* The model @id at @version as the model import reads it (default: true when it is the default). */
 static int model_yaml(ex *x, struct campaign_buf *b, const char *id, int version, int is_default, long long *rows)
