@@ -59,11 +59,41 @@ static int cmd_show_(args *a)
 	return rc;
 }
 
+/* export --all: every file the importers read, and the listings beside them, into a new directory. */
+static int cmd_export_all(args *a)
+{
+	campaign_export_all_options o = CAMPAIGN_EXPORT_ALL_OPTIONS_INIT;
+	campaign_db *db;
+	int rc;
+	if (!a->output)
+		return usage_error("export --all writes a directory: give --output DIR%s", "");
+	o.format = strcmp(a->format, "xlsx") ? "csv" : "xlsx";
+	o.actor = a->actor;
+	o.confidential = arg_opt(a, "--confidential") ? 1 : 0;
+	/* writable: the reads of confidential fields are logged */
+	if ((rc = open_writable(a, &db)))
+		return rc;
+	if ((rc = campaign_export_all(db, a->campaign, a->output, &o)) < 0)
+		rc = fail();
+	else {
+		printf(_("exported %d files to %s (MANIFEST.csv lists them)\n"), rc, a->output);
+		rc = 0;
+	}
+	campaign_close(db);
+	return rc;
+}
+
+static const char *const export_formats[] = {"csv", "xlsx", NULL};
+
 static int cmd_export(args *a)
 {
 	campaign_db *db;
 	campaign_buf *b;
 	int rc;
+	if (arg_opt(a, "--all"))
+		return cmd_export_all(a);
+	if (strcmp(a->format, "text") || arg_opt(a, "--confidential"))
+		return usage_error("--format and --confidential are for export --all%s", "");
 	if ((rc = open_existing(a, &db)))
 		return rc;
 	if (a->output)
@@ -137,8 +167,13 @@ static const cli_command root = CMD(
 		    cmd_show_),
 		CMD("backup", "FILE", "a consistent copy of the live store into a new FILE (SQLite's online backup)", NULL, NULL,
 		    cmd_backup),
-		CMD("export", "", "the plan as YAML", OPTIONS(OPT("--output", 'o', "FILE", "write to FILE, not stdout")), NULL,
-		    cmd_export),
+		CMD("export", "", "the plan as YAML; with --all, everything the store holds, as its importers read it",
+		    OPTIONS(OPT("--output", 'o', "FILE|DIR", "write to FILE, not stdout (--all: the new directory DIR)"),
+		            FLAG("--all", 0, "every table in its importer's columns, the listings and MANIFEST.csv, into DIR"),
+		            {"--format", 'f', OPT_VALUE, "F", N_("--all: the tables as csv or xlsx (default csv)"), export_formats,
+		             NULL},
+		            FLAG("--confidential", 0, "--all: fail unless the confidential listings can be read (the key)")),
+		    NULL, cmd_export),
 		CMD("deadline", "TEXT", "parse a deadline: prints FIRST LAST (a start: FIRST -), or open-ended",
 		    OPTIONS(OPT("--year", 0, "N", "the year of a date written without one"),
 		            OPT("--from", 0, "D", "the date 即日/从今 means"),

@@ -233,38 +233,16 @@ static void print_markdown(table *t, FILE *f)
 	}
 }
 
-/* 1 when a spreadsheet would read @s as a formula: it begins with = + - @,
- * a tab or a CR (OWASP's rule against CSV injection) and is not a plain
- * number such as -3 or +1.5, which stays a number. */
-int cell_formula_like(const char *s)
-{
-	const char *p = s + 1;
-	if (!*s || !strchr("=+-@\t\r", *s))
-		return 0;
-	if (*s != '-' && *s != '+')
-		return 1;
-	p += strspn(p, "0123456789");
-	if (*p == '.' && p[1])
-		p += 1 + strspn(p + 1, "0123456789");
-	return *p || p == s + 1;
-}
-
-/* A cell as CSV, quoted when it must be; a formula-like cell is written
- * after an apostrophe, so that it stays text (the importers take it off). */
+/* A cell as CSV, by the library's one rule (campaign_csv_cell(): quoted when
+ * it must be, a formula-like cell after an apostrophe, which the importers
+ * take off); a cell it cannot write (out of memory) is left empty. */
 static void csv_cell(FILE *f, const char *s)
 {
-	const char *mark = cell_formula_like(s) ? "'" : "";
-	if (!strpbrk(s, ",\"\r\n")) {
-		fprintf(f, "%s%s", mark, s);
-		return;
+	campaign_buf *b;
+	if (campaign_csv_cell(&b, s) == CAMPAIGN_OK) {
+		fwrite(campaign_buf_data(b), 1, campaign_buf_size(b), f);
+		campaign_buf_free(b);
 	}
-	fprintf(f, "\"%s", mark);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', f);
-		fputc(*s, f);
-	}
-	fputc('"', f);
 }
 
 static void print_csv(table *t, FILE *f)

@@ -58,9 +58,6 @@ int print_listing(campaign_cursor *c, const char *format, const char *const *col
 void print_heading(const char *format, const char *title);
 /* The line end of a format: CRLF for CSV, else LF. */
 const char *line_end(const char *format);
-/* 1 when a spreadsheet would read the cell @s as a formula (= + - @ tab CR
- * first, a plain number aside): CSV writes it after an apostrophe, xlsx as text. */
-int cell_formula_like(const char *s);
 /* Writes the UTF-8 byte-order mark that spreadsheets need for CSV. */
 void csv_bom(FILE *f);
 #endif

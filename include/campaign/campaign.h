@@ -25,5 +25,6 @@
 #include "search.h"
 #include "dashboard.h"
 #include "sync.h"
+#include "export.h"
 
 #endif

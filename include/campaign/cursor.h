@@ -19,6 +19,7 @@
 #define CAMPAIGN_CURSOR_H
 
 #include "common.h"
+#include "buf.h"
 
 CAMPAIGN_BEGIN_DECLS
 
@@ -115,6 +116,35 @@ CAMPAIGN_API const char *campaign_cursor_get(campaign_cursor *cursor, const char
  */
 CAMPAIGN_API int campaign_cursor_write_xlsx(campaign_cursor *cursor, const char *path, const char *sheet_name,
                                             const char *columns, const char *titles);
+
+/**
+ * Writes the cursor's remaining rows to the file @p path as CSV (replaced if it exists, written
+ * whole beside it and then renamed): UTF-8 with a byte-order mark (what Excel and WPS need), CRLF
+ * line ends, a header row, a NULL value as an empty cell, a cell quoted only when it holds a
+ * comma, a quote or a line end. A cell that a spreadsheet would read as a formula (it begins with
+ * `=`, `+`, `-`, `@`, a tab or a CR, a plain number such as `-3` aside) is written after an
+ * apostrophe (`'=1+1`), which every importer takes off again (see campaign_csv_cell()). The
+ * cursor is not freed. The CLI's `--format csv` listings are written the same way.
+ * @param columns the columns to write, comma-separated ("id,unit_name"); NULL: every column
+ * @param titles  the header's names, comma-separated, one per column; NULL: the column names
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a NULL cursor or path, an unknown column, titles
+ *         that do not match the columns or are not UTF-8); ::CAMPAIGN_EIO when the file cannot
+ *         be written; or the cursor's error.
+ */
+CAMPAIGN_API int campaign_cursor_write_csv(campaign_cursor *cursor, const char *path, const char *columns,
+                                           const char *titles);
+
+/**
+ * One CSV cell as the library writes it: @p text as it is, or in double quotes (quotes doubled)
+ * when it holds a comma, a quote or a line end; after an apostrophe when a spreadsheet would read
+ * it as a formula (OWASP's CSV-injection rule: `=`, `+`, `-`, `@`, a tab or a CR first, a plain
+ * number such as `-3` or `+1.5` aside). The one rule behind campaign_cursor_write_csv(),
+ * campaign_export_all() and the CLI's CSV listings.
+ * @param[out] out  the cell's text, written only on success; free with campaign_buf_free()
+ * @param text      the value (UTF-8)
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (NULL, or text that is not UTF-8); ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_csv_cell(campaign_buf **out, const char *text);
 
 /** Frees a cursor. Accepts NULL. */
 CAMPAIGN_API void campaign_cursor_free(campaign_cursor *cursor);

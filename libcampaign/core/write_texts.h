@@ -94,6 +94,11 @@
 		WRITE_TEXT(campaign_document_options, campaign), \
 		WRITE_TEXT(campaign_document_options, title), \
 		{NULL, 0}}
+#define WRITE_TEXTS_campaign_export_all_options \
+	{ \
+		WRITE_TEXT(campaign_export_all_options, format), \
+		WRITE_TEXT(campaign_export_all_options, actor), \
+		{NULL, 0}}
 #define WRITE_TEXTS_campaign_rows_import_options \
 	{ \
 		WRITE_TEXT(campaign_rows_import_options, model), \

@@ -44,6 +44,29 @@ int csv_blank(csv_reader *c);
  * input) or -1 (a malformed quote). */
 int csv_next_field(csv_reader *c, char **out, int *line, int *col);
 
+/* ---- csv_write.c: CSV out, the one door (the CLI's listings, campaign_cursor_write_csv(),
+ * campaign_export_all()) ---- */
+
+#define CSV_BOM "\xef\xbb\xbf" /* what Excel and WPS need to read UTF-8 */
+/* 1 when a spreadsheet would read @s as a formula: it begins with = + - @, a tab or a CR
+ * (OWASP's rule against CSV injection) and is not a plain number such as -3 or +1.5. */
+int csv_formula_like(const char *s);
+/* Appends @s as one CSV cell: quoted when it holds a comma, a quote or a line end (quotes
+ * doubled); after an apostrophe when csv_formula_like(), so that it stays text. */
+int csv_put_cell(struct campaign_buf *b, const char *s);
+/* Appends the cursor's remaining rows that @keep keeps (NULL: all) as CSV records (CRLF), the
+ * header first when @header; @columns and @titles comma-separated as campaign_cursor_write_xlsx()
+ * takes them (NULL: every column, by name); NULL cells empty. *@rows (may be NULL) counts the
+ * records written. The cursor is not freed. */
+int csv_put_cursor(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
+                   int (*keep)(campaign_cursor *), long long *rows);
+/* A cell written otherwise than the cursor gives it (csv_put_cursor_as(), xlsx_book_sheet()): the
+ * text of column @col of the current row, into @buf (@n bytes) or a pointer the cursor owns;
+ * NULL: the cursor's value. (campaign_export_all: a finding's catalogue with its version.) */
+typedef const char *(*cell_fn)(campaign_cursor *c, int col, char *buf, size_t n);
+int csv_put_cursor_as(struct campaign_buf *b, campaign_cursor *c, const char *columns, const char *titles, int header,
+                      int (*keep)(campaign_cursor *), cell_fn cell, long long *rows);
+
 /* ---- deadline.c ---- */
 
 /* A parsed date range. A field is 0 when not set; open_ended means no end:
@@ -359,6 +382,9 @@ int xlsx_book_open(xlsx_book **out, const char *path);
  * and titles comma-separated as campaign_cursor_write_xlsx() takes them. */
 int xlsx_book_sheet(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
                     int (*keep)(campaign_cursor *));
+/* The same, a cell's text from @cell where it gives one (written as text). */
+int xlsx_book_sheet_as(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
+                       int (*keep)(campaign_cursor *), cell_fn cell);
 int xlsx_book_close(xlsx_book *b, int rc);
 
 /* ---- xlsx_read.c: the xlsx row source ----

@@ -22,6 +22,7 @@ struct xlsx_book {
 
 typedef struct sheet {
 	xlsx_book *book;
+	cell_fn own; /* a cell's text otherwise than the cursor's, or NULL */
 	lxw_worksheet *ws;
 	int n, idx[XLSX_MAX_COLS], width[XLSX_MAX_COLS];
 	char names[4096], heads[4096];
@@ -108,7 +109,13 @@ static int sheet_begin(sheet *t, const char *name)
 static lxw_error cell(sheet *t, campaign_cursor *c, lxw_row_t row, int i)
 {
 	int k = t->idx[i];
-	const char *s = campaign_cursor_text(c, k);
+	char buf[512];
+	const char *s = t->own ? t->own(c, k, buf, sizeof buf) : NULL;
+	if (s) {
+		widen(t, i, s);
+		return worksheet_write_string(t->ws, row, (lxw_col_t)i, s, NULL);
+	}
+	s = campaign_cursor_text(c, k);
 	if (campaign_cursor_is_null(c, k) || !s)
 		return LXW_NO_ERROR;
 	widen(t, i, s);
@@ -171,10 +178,17 @@ int xlsx_book_open(xlsx_book **out, const char *path)
 int xlsx_book_sheet(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
                     int (*keep)(campaign_cursor *))
 {
+	return xlsx_book_sheet_as(b, c, name, columns, titles, keep, NULL);
+}
+
+int xlsx_book_sheet_as(xlsx_book *b, campaign_cursor *c, const char *name, const char *columns, const char *titles,
+                       int (*keep)(campaign_cursor *), cell_fn own)
+{
 	sheet t;
 	int rc;
 	memset(&t, 0, sizeof t);
 	t.book = b;
+	t.own = own;
 	if (!c)
 		return error_set(CAMPAIGN_EINVALID, "campaign_cursor_write_xlsx: cursor is NULL");
 	if (!(rc = columns_of(&t, c, columns, titles)) && !(rc = sheet_begin(&t, name)))

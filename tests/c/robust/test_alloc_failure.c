@@ -1,5 +1,6 @@
 /* Allocation failure (issue 18): every allocation of a small case -- open, a
- * plan import, a CSV import, verify -- is failed in turn, SQLite's (through
+ * plan import, a CSV import, an export --all (which must leave no directory
+ * behind), verify -- is failed in turn, SQLite's (through
  * sqlite3_config(SQLITE_CONFIG_MALLOC)) and the library's own (the link
  * wraps malloc, calloc and realloc of the static library's objects, see
  * tests/CMakeLists.txt). For every N the call returns CAMPAIGN_OK or
@@ -11,7 +12,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <dirent.h>
 #include <sqlite3.h>
+#include <unistd.h>
 #include "testutil.h"
 #include "core/core.h"
 
@@ -87,8 +90,43 @@ static const char CSV[] = "outcome,unit,status,percent,date,note,evidence\n"
 static const char RULES[] = "format: 1\nruleset:\n  id: mini-rules\n  name: 巡视规则\n"
                             "rules:\n  - id: tour\n    name: 每年巡视一次\n    kind: tour_missing\n    group: depts\n";
 
-enum { OPEN, PLAN_IMPORT, CSV_IMPORT, RULES_IMPORT, EVALUATE, VERIFY, STEPS };
-static const char *const STEP_NAMES[] = {"open", "plan import", "csv import", "rules import", "evaluation", "verify"};
+enum { OPEN, PLAN_IMPORT, CSV_IMPORT, RULES_IMPORT, EVALUATE, EXPORT_ALL, VERIFY, STEPS };
+static const char *const STEP_NAMES[] = {"open",       "plan import", "csv import", "rules import",
+                                         "evaluation", "export all",  "verify"};
+
+/* export --all into a directory of this process: after a failure nothing may be left (neither
+ * the directory nor its temporary sibling); after success it is removed for the next run. */
+static int export_all(campaign_db *db)
+{
+	char dir[128], path[512];
+	DIR *d;
+	struct dirent *e;
+	int rc, left = 0;
+	snprintf(dir, sizeof dir, "/tmp/campaign-alloc-export-%d", (int)getpid());
+	rc = campaign_export_all(db, NULL, dir, NULL);
+	if ((d = opendir("/tmp"))) {
+		while ((e = readdir(d)))
+			if (!strncmp(e->d_name, dir + 5, strlen(dir + 5))) {
+				DIR *in;
+				struct dirent *f;
+				left++;
+				snprintf(path, sizeof path, "/tmp/%s", e->d_name);
+				for (in = opendir(path); in && (f = readdir(in));) {
+					char file[1024];
+					snprintf(file, sizeof file, "%s/%s", path, f->d_name);
+					if (strcmp(f->d_name, ".") && strcmp(f->d_name, ".."))
+						remove(file);
+				}
+				if (in)
+					closedir(in);
+				rmdir(path);
+			}
+		closedir(d);
+	}
+	if (rc < 0)
+		return left ? error_set(CAMPAIGN_ERROR, "a failed export left %d directories", left) : rc;
+	return left == 1 && rc > 20 ? CAMPAIGN_OK : error_set(CAMPAIGN_ERROR, "export: %d files, %d directories", rc, left);
+}
 
 /* Runs step @s on *db (the open makes it). */
 static int run(int s, campaign_db **db)
@@ -105,6 +143,8 @@ static int run(int s, campaign_db **db)
 	case EVALUATE:
 		rc = campaign_accountability_evaluate(*db, NULL, "2011-12-31", "office");
 		return rc == 1 ? CAMPAIGN_OK : rc >= 0 ? error_set(CAMPAIGN_ERROR, "evaluation made %d proposals", rc) : rc;
+	case EXPORT_ALL:
+		return export_all(*db);
 	default:
 		if ((rc = campaign_audit_verify(&c, *db, NULL, NULL)))
 			return rc;
@@ -209,6 +249,7 @@ static void test_plan_import(void **state) { (void)state, sweep(PLAN_IMPORT); }
 static void test_csv_import(void **state) { (void)state, sweep(CSV_IMPORT); }
 static void test_rules_import(void **state) { (void)state, sweep(RULES_IMPORT); }
 static void test_evaluate(void **state) { (void)state, sweep(EVALUATE); }
+static void test_export_all(void **state) { (void)state, sweep(EXPORT_ALL); }
 static void test_verify(void **state) { (void)state, sweep(VERIFY); }
 
 int main(void)
@@ -216,7 +257,8 @@ int main(void)
 	static sqlite3_mem_methods counting = {s_malloc, s_free, s_realloc, s_size, s_roundup, s_init, s_shutdown, NULL};
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_open), cmocka_unit_test(test_plan_import),
 	                                   cmocka_unit_test(test_csv_import), cmocka_unit_test(test_rules_import),
-	                                   cmocka_unit_test(test_evaluate), cmocka_unit_test(test_verify)};
+	                                   cmocka_unit_test(test_evaluate), cmocka_unit_test(test_export_all),
+	                                   cmocka_unit_test(test_verify)};
 	/* before SQLite is first used: its allocator can only be set then */
 	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &base) != SQLITE_OK ||
 	    sqlite3_config(SQLITE_CONFIG_MALLOC, &counting) != SQLITE_OK)
