@@ -220,9 +220,13 @@ typedef struct owner_scan {
 	int changes;
 } owner_scan;
 
+/* the units the origin and the sites below it are in the plan, and the units
+ * below those in the plan (a city's departments): what campaign_cursor_site() keeps */
 static const char SQL_UNITS_UNDER[] =
-	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code) "
-	"SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code WHERE ?1 IS NOT NULL";
+	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code), "
+	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code "
+	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
+	"SELECT rid FROM under WHERE ?1 IS NOT NULL";
 static const char SQL_TRAVELS[] =
 	"SELECT t.direction, coalesce((SELECT c.cid FROM pragma_table_info(t.name) c WHERE c.name = t.unit_column), -1) "
 	"FROM sync_table t WHERE t.name = ?2 AND ?1 IS NOT NULL";

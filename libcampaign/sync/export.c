@@ -58,6 +58,7 @@ static const char SQL_OUTBOX_AFTER[] = "SELECT seq, changeset FROM sync_outbox W
 static int export_changes(write_op *op, export_ctx *x, struct campaign_buf *cs)
 {
 	sqlite3_changegroup *g = NULL;
+	struct campaign_buf all = {0};
 	sqlite3_stmt *st = stmts_get(&op->st, SQL_OUTBOX_AFTER);
 	int rc = CAMPAIGN_OK, src;
 	if (!st)
@@ -73,9 +74,13 @@ static int export_changes(write_op *op, export_ctx *x, struct campaign_buf *cs)
 			rc = error_from_sqlite(op->db->sql, src, "cannot group the changes");
 	}
 	sqlite3_reset(st);
-	if (!rc && (src = sqlite3changegroup_output_strm(g, sync_to_buf, cs)) != SQLITE_OK)
+	if (!rc && (src = sqlite3changegroup_output_strm(g, sync_to_buf, &all)) != SQLITE_OK)
 		rc = error_from_sqlite(op->db->sql, src, "cannot group the changes");
 	sqlite3changegroup_delete(g);
+	/* only what travels the peer's way: a city's own findings do not go down to its counties */
+	if (!rc)
+		rc = changeset_keep(op, &all, x->dir, cs);
+	buf_reset(&all);
 	return rc;
 }
 

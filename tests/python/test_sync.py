@@ -50,6 +50,26 @@ def test_three_levels(tmp_path):
         share = next(r for r in dbs["510000"].share_status_query(as_of="2011-01-15")
                      if r.outcome == "t2.2.o4" and r.unit == "shizhong")
         assert share.status == "done"
+        # the rollup by site: the province's rows of the county are the county's own store's
+        def by_site(db, query, site, **kw):
+            cur = getattr(db, query)(**kw)
+            cur.site(site)
+            return [r.as_dict() for r in cur]
+        for query, kw in (("share_status_query", {"as_of": "2011-01-15"}),
+                          ("supervision_query", {"as_of": "2011-01-15"}), ("findings_query", {})):
+            assert by_site(dbs["510000"], query, "511102", **kw) == by_site(dbs["511102"], query, "511102", **kw)
+        county = by_site(dbs["510000"], "share_status_query", "511102", as_of="2011-01-15")
+        assert len(county) == 7 and {r["unit"] for r in county} == {"shizhong"}
+        assert [r["status"] for r in county if r["outcome"] == "t2.2.o4"] == ["done"]
+        assert len(list(dbs["511102"].share_status_query(as_of="2011-01-15"))) > 7
+        assert [r["unit"] for r in by_site(dbs["510000"], "supervision_query", "511102", as_of="2011-01-15")] \
+            == ["shizhong"]
+        assert by_site(dbs["510000"], "risk_distribution_query", "511102") == []
+        assert by_site(dbs["510000"], "proposals_query", "511102") == []
+        with pytest.raises(campaign.NotFound, match="site 511199 is not known to this store"):
+            dbs["510000"].share_status_query(as_of="2011-01-15").site("511199")
+        with pytest.raises(campaign.InvalidInput, match="no unit column"):
+            dbs["510000"].outcome_status_query(as_of="2011-01-15").site("511102")
         status = {r.site: r for r in dbs["510000"].sync_status_query()}
         assert status["511102"].received == 1 and status["511100"].received == 0
         assert list(dbs["510000"].audit_verify()) == []

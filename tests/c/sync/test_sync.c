@@ -214,6 +214,131 @@ static void test_three_levels(void **state)
 	free_sites(&l);
 }
 
+/* @rc's cursor filtered to @site, as rows_of() gives it */
+static char *site_rows(int rc, campaign_cursor **cp, const char *site)
+{
+	ok(rc);
+	ok(campaign_cursor_site(*cp, site));
+	return rows_of(rc, cp);
+}
+
+static void expect_same_site(campaign_db *a, campaign_db *b, const char *site)
+{
+	campaign_cursor *c;
+	char *x = site_rows(campaign_share_status_query(&c, a, NULL, AS_OF), &c, site);
+	char *y = site_rows(campaign_share_status_query(&c, b, NULL, AS_OF), &c, site);
+	assert_string_equal(x, y);
+	free(x), free(y);
+	x = site_rows(campaign_supervision_query(&c, a, NULL, AS_OF), &c, site);
+	y = site_rows(campaign_supervision_query(&c, b, NULL, AS_OF), &c, site);
+	assert_string_equal(x, y);
+	free(x), free(y);
+	x = site_rows(campaign_findings_query(&c, a, NULL, NULL, NULL), &c, site);
+	y = site_rows(campaign_findings_query(&c, b, NULL, NULL, NULL), &c, site);
+	assert_string_equal(x, y);
+	free(x), free(y);
+}
+
+/* The rollup by site: at the province, a county's rows are its own store's. */
+static void test_rollup_by_site(void **state)
+{
+	level l = {0};
+	campaign_cursor *c;
+	char *x, *y;
+	(void)state;
+	build_levels(&l);
+	expect_same_site(l.db[PROVINCE], l.db[SHIZHONG], "511102");
+	expect_same_site(l.db[PROVINCE], l.db[SHAWAN], "511111");
+	expect_same_site(l.db[CITY], l.db[SHAWAN], "511111");
+	/* a county's share status: its 7 shares of the seed plan, t2.2.o4 done */
+	ok(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 7);
+	ok(campaign_share_status_query(&c, l.db[SHIZHONG], NULL, AS_OF));
+	assert_true(count_rows(c) > 7); /* unfiltered: every unit's shares of the plan */
+	x = site_rows(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "511102");
+	assert_non_null(strstr(x, "t2.2.o4|shizhong|"));
+	assert_null(strstr(x, "|shawan|"));
+	free(x);
+	/* supervision at the province for one county: that county alone */
+	ok(campaign_supervision_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	ok(campaign_cursor_site(c, "511111"));
+	EXPECT_ROW(c, "unit", "shawan");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	/* findings: one county's, both counties' under the city; the top keeps every row */
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511111"));
+	EXPECT_ROW(c, "unit", "shawan", "description", "违规审批");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511100"));
+	assert_int_equal(count_rows(c), 2);
+	x = rows_of(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c);
+	y = site_rows(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "510000");
+	assert_string_equal(x, y);
+	free(x), free(y);
+	/* a page counts the rows kept: the second and third of the county's shares */
+	x = site_rows(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "511102");
+	ok(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	ok(campaign_cursor_page(c, 1, 2));
+	ok(campaign_cursor_site(c, "511102"));
+	y = rows_of(CAMPAIGN_OK, &c);
+	assert_non_null(strstr(x, y));
+	assert_true(strlen(y) > 0 && strncmp(x, y, strlen(y)));
+	free(x), free(y);
+	/* risk distribution and proposals take the filter too (no rows in this scenario) */
+	ok(campaign_risk_distribution_query(&c, l.db[PROVINCE], NULL));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 0);
+	ok(campaign_proposals_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 0);
+	/* clear errors: an unknown site, a bad code, a listing without units, too late */
+	ok(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	expect_error(campaign_cursor_site(c, "511199"), CAMPAIGN_ENOTFOUND, "site 511199 is not known to this store");
+	expect_error(campaign_cursor_site(c, "5111"), CAMPAIGN_EINVALID,
+	             "the site \"5111\" is not a 6-digit administrative-division code");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	expect_error(campaign_cursor_site(c, "511102"), CAMPAIGN_EINVALID, "a cursor is filtered by site before its first row is read");
+	campaign_cursor_free(c);
+	ok(campaign_outcome_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	expect_error(campaign_cursor_site(c, "511102"), CAMPAIGN_EINVALID, "this listing has no unit column: it cannot be filtered by site");
+	campaign_cursor_free(c);
+	free_sites(&l);
+}
+
+/* A city's own records travel up (a department's finding: a unit below the
+ * city's in the plan), and the plan still goes down past them. */
+static void test_city_records(void **state)
+{
+	level l = {0};
+	campaign_cursor *c;
+	(void)state;
+	build_levels(&l);
+	ok(campaign_finding_add(NULL, l.db[CITY], NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL, "liyong", NULL,
+	                                                        "self_reported", NULL, "违规出让", NULL, "2010-12-16", NULL},
+	                        "city-clerk"));
+	flow(&l, CITY, PROVINCE, "c-p2");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM finding"), 3);
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511100"));
+	assert_int_equal(count_rows(c), 3);
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 1);
+	/* the province changes the thresholds: down to the city, on to a county, past the city's finding */
+	ok(campaign_thresholds_set(l.db[PROVINCE], NULL, 5, 2, "province"));
+	flow(&l, PROVINCE, CITY, "p-c2");
+	flow(&l, CITY, SHIZHONG, "c-a2");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM finding"), 1);
+	assert_int_equal(count(&l, SHIZHONG, "SELECT yellow_days FROM campaign_threshold"), 5);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	free_sites(&l);
+}
+
 static void test_replay_is_a_no_op(void **state)
 {
 	level l = {0};
@@ -261,8 +386,10 @@ static void test_refusals(void **state)
 	long size;
 	(void)state;
 	build_levels(&l);
-	/* the plan only from above: a county's change of the thresholds */
+	/* the plan only from above: a county's change of the thresholds stays at the county (a part
+	 * carries only what travels its way); one that claims the thresholds travel up is refused */
 	ok(campaign_thresholds_set(l.db[SHIZHONG], NULL, 3, 1, "county-clerk"));
+	raw_sql(l.path[SHIZHONG], "UPDATE sync_table SET direction = 'up' WHERE name = 'campaign_threshold'");
 	free(export_to(&l, SHIZHONG, CITY, "plan-up", first, sizeof first));
 	expect_refused(&l, CITY, first, "bundle refused: site 511102 sent rows of campaign_threshold, which travel only down");
 	remove(first);
@@ -331,5 +458,6 @@ static void test_sites(void **state)
 }
 
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels),
+          cmocka_unit_test(test_rollup_by_site), cmocka_unit_test(test_city_records),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))

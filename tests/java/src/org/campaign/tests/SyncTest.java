@@ -5,13 +5,17 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.campaign.Campaign;
 import org.campaign.InvalidInputException;
+import org.campaign.NotFoundException;
 import org.campaign.OpenOptions;
 import org.campaign.ProgressReportAddOptions;
 import org.campaign.Row;
+import org.campaign.Rows;
 import org.campaign.SiteOptions;
 import org.campaign.Store;
 import org.campaign.SyncExportOptions;
@@ -31,6 +35,15 @@ class SyncTest {
         String path = dir.resolve(from + "-" + to + ".bundle").toString();
         dbs.get(from).syncExport(new SyncExportOptions().to_site(to).path(path), "clerk");
         return dbs.get(to).syncApply(path, "clerk");
+    }
+
+    /** The rows of one site's subtree, each as its columns' text. */
+    static List<String> bySite(Rows rows, String site) {
+        rows.site(site);
+        List<String> out = new ArrayList<>();
+        for (Row r : rows)
+            out.add(r.toString());
+        return out;
     }
 
     @Test
@@ -61,6 +74,24 @@ class SyncTest {
                 if (r.getString("outcome").equals("t2.2.o4") && r.getString("unit").equals("shizhong"))
                     done = r.getString("status").equals("done");
             assertTrue(done);
+            // the rollup by site: the province's rows of the county are the county's own store's
+            LocalDate asOf = LocalDate.of(2011, 1, 15);
+            Store province0 = dbs.get("510000"), county = dbs.get("511102");
+            assertEquals(bySite(county.shareStatusQuery(null, asOf), "511102"),
+                bySite(province0.shareStatusQuery(null, asOf), "511102"));
+            assertEquals(bySite(county.supervisionQuery(null, asOf), "511102"),
+                bySite(province0.supervisionQuery(null, asOf), "511102"));
+            assertEquals(bySite(county.findingsQuery(null, null, null), "511102"),
+                bySite(province0.findingsQuery(null, null, null), "511102"));
+            List<String> shares = bySite(province0.shareStatusQuery(null, asOf), "511102");
+            assertEquals(7, shares.size());
+            assertTrue(shares.stream().allMatch(r -> r.contains("unit=shizhong")), shares.toString());
+            assertEquals(List.of(), bySite(province0.riskDistributionQuery(null), "511102"));
+            assertEquals(List.of(), bySite(province0.proposalsQuery(null, null, null), "511102"));
+            try (Rows r = province0.shareStatusQuery(null, asOf)) {
+                NotFoundException nf = assertThrows(NotFoundException.class, () -> r.site("511199"));
+                assertTrue(nf.getMessage().contains("site 511199 is not known to this store"), nf.getMessage());
+            }
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
             assertTrue(dbs.get("510000").syncApply(up, "clerk").contains("\"status\":\"replay\""));
             byte[] b = Files.readAllBytes(Path.of(up));
