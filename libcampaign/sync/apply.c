@@ -465,6 +465,60 @@ static int apply_part(write_op *op, apply_ctx *x, const sync_part *p)
 	return rc;
 }
 
+/* ---- pruning: what the parent acknowledged leaves the outbox ----
+ * An outbox row acknowledged by the parent (its bundles down carry `ack`) is
+ * not needed up again: its tables that travel up are dropped, and the row with
+ * them when nothing else is left. What travels down (the plan, rules, models,
+ * catalogues: written at the top) stays, as it is what a site added below later
+ * starts from. At the top nothing travels up: its up rows go at once. So a
+ * county's outbox holds only what the city has not acknowledged. */
+static const char SQL_PRUNE_UPTO[] =
+	"SELECT CASE WHEN s.parent IS NULL THEN (SELECT coalesce(max(seq), 0) FROM sync_outbox) "
+	"ELSE coalesce((SELECT acked FROM sync_peer WHERE site = s.parent), 0) END, "
+	"(SELECT coalesce(max(seq), 0) FROM sync_outbox) FROM site s WHERE s.self = 1 AND ?1 IS NOT NULL AND ?2 IS NULL";
+static const char SQL_PRUNE_NEXT[] =
+	"SELECT seq, changeset FROM sync_outbox WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT 1";
+static const char SQL_PRUNE_DROP[] = "DELETE FROM sync_outbox WHERE seq = ?1";
+static const char SQL_PRUNE_KEEP[] = "UPDATE sync_outbox SET changeset = ?2 WHERE seq = ?1";
+
+static int outbox_prune(write_op *op)
+{
+	int found = 0, rc = CAMPAIGN_OK;
+	sqlite3_stmt *st = row_first(&op->st, SQL_PRUNE_UPTO, 1, NULL, &found);
+	sqlite3_int64 upto, last, seq = 0;
+	if (!st)
+		return campaign_error_code_last();
+	upto = found ? sqlite3_column_int64(st, 0) : 0;
+	last = found ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	while (!rc && seq < upto) {
+		struct campaign_buf cs = {0}, down = {0};
+		if (!(st = stmts_get(&op->st, SQL_PRUNE_NEXT)))
+			return campaign_error_code_last();
+		bind_all(st, "II", seq, upto);
+		if (!db_step_row(op->db, st, "cannot read the outbox", &rc)) {
+			sqlite3_reset(st);
+			break;
+		}
+		seq = sqlite3_column_int64(st, 0);
+		rc = buf_append(&cs, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		sqlite3_reset(st);
+		if (!rc)
+			rc = changeset_keep(op, &cs, "down", &down);
+		/* the last row stays, emptied: the next write's seq follows it (INTEGER PRIMARY KEY, no AUTOINCREMENT) */
+		if (!rc && !down.size && seq < last)
+			rc = stmt_run(&op->st, op->db, SQL_PRUNE_DROP, "cannot prune the outbox", "I", seq);
+		else if (!rc && down.size < cs.size && (st = stmts_get(&op->st, SQL_PRUNE_KEEP))) {
+			sqlite3_bind_int64(st, 1, seq);
+			sqlite3_bind_blob64(st, 2, down.size ? down.data : "", down.size, SQLITE_STATIC);
+			rc = db_step_done(op->db, st, "cannot prune the outbox");
+		} else if (!rc && down.size < cs.size)
+			rc = campaign_error_code_last();
+		buf_reset(&cs), buf_reset(&down);
+	}
+	return rc;
+}
+
 static int apply_prepare(write_op *op, void *ctx)
 {
 	apply_ctx *x = ctx;
@@ -495,6 +549,8 @@ static int apply_body(write_op *op, void *ctx)
 	}
 	if (!rc)
 		rc = buf_puts(&x->report, "]}");
+	if (!rc)
+		rc = outbox_prune(op);
 	if (!rc)
 		rc = write_result(op, x->report.data);
 	return rc;

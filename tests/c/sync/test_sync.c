@@ -339,6 +339,64 @@ static void test_city_records(void **state)
 	free_sites(&l);
 }
 
+/* What the parent acknowledged leaves the outbox; what travels down stays. */
+static void test_outbox_pruned(void **state)
+{
+	level l = {0};
+	char path[300];
+	long long plan;
+	(void)state;
+	build_levels(&l);
+	/* the county's two writes, sent, not yet acknowledged */
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 2);
+	/* the city's next bundle down acknowledges them: the last row stays, empty, for the seq */
+	flow(&l, CITY, SHIZHONG, "ack");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 1);
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox WHERE seq = 2 AND length(changeset) = 0"), 1);
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-11");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT min(seq) FROM sync_outbox WHERE length(changeset) > 0"), 3);
+	flow(&l, SHIZHONG, CITY, "a-c2");
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM progress_report"), 3);
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 3);
+	flow(&l, CITY, SHIZHONG, "ack2");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 1);
+	/* nothing to resend: the part carries no change, only the county's audit entries since */
+	{
+		campaign_buf *r;
+		char *report;
+		bundle_path(path, sizeof path, "resend");
+		ok(campaign_sync_export(&r, l.db[SHIZHONG],
+		                        &(campaign_sync_export_options){CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION, "511100", path, 1},
+		                        "clerk"));
+		campaign_buf_free(r);
+		report = apply_at(&l, CITY, path);
+		assert_non_null(strstr(report, "\"first\":5,\"last\":4,"));
+		assert_non_null(strstr(report, "\"changes\":0}"));
+		free(report);
+		remove(path);
+	}
+	/* the city relayed the county's rows: the province has all three reports */
+	flow(&l, CITY, PROVINCE, "c-p3");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 3);
+	/* at the top the plan stays (a site added below starts from it); its own up rows go */
+	plan = count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox");
+	assert_true(plan > 0);
+	ok(campaign_finding_add(NULL, l.db[PROVINCE], NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL, "city", NULL,
+	                                                        "self_reported", NULL, "省厅发现", NULL, "2010-12-16", NULL},
+	                        "province"));
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox"), plan + 1);
+	flow(&l, CITY, PROVINCE, "c-p4");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox WHERE length(changeset) > 0"), plan);
+	/* the plan still goes down after it */
+	ok(campaign_thresholds_set(l.db[PROVINCE], NULL, 4, 2, "province"));
+	flow(&l, PROVINCE, CITY, "p-c3");
+	assert_int_equal(count(&l, CITY, "SELECT yellow_days FROM campaign_threshold"), 4);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	assert_string_equal(verify_summary(l.db[SHIZHONG], NULL, NULL), "");
+	free_sites(&l);
+}
+
 static void test_replay_is_a_no_op(void **state)
 {
 	level l = {0};
@@ -459,5 +517,6 @@ static void test_sites(void **state)
 
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels),
           cmocka_unit_test(test_rollup_by_site), cmocka_unit_test(test_city_records),
+          cmocka_unit_test(test_outbox_pruned),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))
