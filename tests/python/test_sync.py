@@ -98,3 +98,37 @@ def test_site_init_refuses_a_bad_code(tmp_path):
         with pytest.raises(campaign.InvalidInput, match="is not a 6-digit administrative-division code"):
             db.site_init(code="5111", name="乐山市", actor="admin")
         assert list(db.sites_query()) == []
+
+
+def test_keys_vouched_for_by_the_city(tmp_path):
+    """Keys registered by hand only between neighbours: the city vouches for the
+    province to its county and for the county to the province."""
+    keys = {code: campaign.audit_keygen() for code, *_ in SITES}
+    dbs = {}
+    try:
+        for code, name, parent, unit in SITES:
+            dbs[code] = campaign.Store(tmp_path / f"{code}.db", signing_key=keys[code])
+            dbs[code].site_init(code=code, name=name, parent=parent, unit=unit, actor="admin")
+        for code, _, parent, _ in SITES:
+            for peer, name, pparent, unit in SITES:
+                if peer == parent or pparent == code:
+                    dbs[code].site_add_peer(code=peer, name=name, parent=pparent, unit=unit,
+                                            public_key=campaign.audit_public_key(keys[peer]), actor="admin")
+        assert [r.code for r in dbs["511102"].sites_query()] == ["511102", "511100"]
+        dbs["510000"].plan_import_file(SEED, actor="province")
+        flow(dbs, tmp_path, "510000", "511100")
+        _, report = flow(dbs, tmp_path, "511100", "511102")
+        assert [p["origin"] for p in report["parts"]] == ["511100", "510000"]
+        province = {r.code: r for r in dbs["511102"].sites_query()}["510000"]
+        assert province.public_key == campaign.audit_public_key(keys["510000"])
+        dbs["511102"].progress_report_add(outcome="t2.2.o4", unit="shizhong", status="done", percent=100,
+                                          date="2010-12-10", actor="county")
+        flow(dbs, tmp_path, "511102", "511100")
+        _, report = flow(dbs, tmp_path, "511100", "510000")
+        assert [p["origin"] for p in report["parts"]] == ["511100", "511102"]
+        county = {r.code: r for r in dbs["510000"].sites_query()}["511102"]
+        assert (county.parent, county.unit) == ("511100", "shizhong")
+        assert list(dbs["510000"].audit_verify()) == []
+    finally:
+        for db in dbs.values():
+            db.close()

@@ -37,7 +37,23 @@ static void open_site(level *l, int i)
 	ok(campaign_open_with(&l->db[i], l->path[i], &o));
 }
 
+static void make_sites_keys(level *l, int mesh);
+static void expect_refused(level *l, int at, const char *path, const char *msg);
 static void make_sites(level *l)
+{
+	make_sites_keys(l, 1);
+}
+
+static void add_peer(level *l, int at, int peer, const char *unit)
+{
+	ok(campaign_site_add_peer(l->db[at],
+	                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, CODE[peer], NAME[peer],
+	                                                   PARENT[peer], unit, l->pub[peer], NULL},
+	                          "admin"));
+}
+
+/* mesh: every site knows every key; else each knows only its parent's and its children's */
+static void make_sites_keys(level *l, int mesh)
 {
 	char name[32];
 	for (int i = 0; i < NSITES; i++) {
@@ -53,14 +69,12 @@ static void make_sites(level *l)
 		                                                         PARENT[i], UNIT[i], NULL, NULL},
 		                      "admin"));
 	}
-	/* every site knows the others' keys (registered by hand, as the bureaus exchange them) */
+	/* the keys registered by hand, as the bureaus exchange them */
 	for (int i = 0; i < NSITES; i++)
 		for (int j = 0; j < NSITES; j++)
-			if (i != j)
-				ok(campaign_site_add_peer(l->db[i],
-				                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, CODE[j], NAME[j],
-				                                                   PARENT[j], UNIT[j], l->pub[j], NULL},
-				                          "admin"));
+			if (i != j && (mesh || (PARENT[i] && !strcmp(PARENT[i], CODE[j])) ||
+			               (PARENT[j] && !strcmp(PARENT[j], CODE[i]))))
+				add_peer(l, i, j, UNIT[j]);
 }
 
 static void free_sites(level *l)
@@ -397,6 +411,68 @@ static void test_outbox_pruned(void **state)
 	free_sites(&l);
 }
 
+/* Keys by hand only between neighbours: the city vouches for its counties to
+ * the province and for the province to its counties. */
+static void test_keys_vouched(void **state)
+{
+	level l = {0};
+	campaign_cursor *c;
+	char path[300];
+	(void)state;
+	make_sites_keys(&l, 0);
+	ok(campaign_sites_query(&c, l.db[PROVINCE]));
+	assert_int_equal(count_rows(c), 2);
+	ok(campaign_plan_import_file(l.db[PROVINCE], SEED_PLAN, "province", NULL));
+	flow(&l, PROVINCE, CITY, "p-c");
+	/* the county checks the province's part, relayed, with the key the city vouched for */
+	flow(&l, CITY, SHIZHONG, "c-a");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM outcome"), 32);
+	ok(campaign_sites_query(&c, l.db[SHIZHONG]));
+	EXPECT_ROW(c, "code", "511102", "role", "self");
+	EXPECT_ROW(c, "code", "510000", "role", "peer", "public_key", l.pub[PROVINCE]);
+	EXPECT_ROW(c, "code", "511100", "role", "peer");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-10");
+	flow(&l, SHIZHONG, CITY, "a-c");
+	/* the province learns both counties from the city, and checks the county's own part */
+	flow(&l, CITY, PROVINCE, "c-p");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 1);
+	ok(campaign_sites_query(&c, l.db[PROVINCE]));
+	EXPECT_ROW(c, "code", "510000", "role", "self");
+	EXPECT_ROW(c, "code", "511100", "role", "peer");
+	EXPECT_ROW(c, "code", "511102", "parent", "511100", "unit", "shizhong", "public_key", l.pub[SHIZHONG]);
+	EXPECT_ROW(c, "code", "511111", "parent", "511100", "unit", "shawan", "public_key", l.pub[SHAWAN]);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	/* a county cannot vouch for a site in a unit not its own (it would send the city's rows) */
+	flow(&l, CITY, SHAWAN, "c-b");
+	ok(campaign_site_add_peer(l.db[SHAWAN],
+	                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "511199", "假站点", "511111",
+	                                                   "city", l.pub[SHAWAN], NULL},
+	                          "admin"));
+	free(export_to(&l, SHAWAN, CITY, "vouch", path, sizeof path));
+	expect_refused(&l, CITY, path, "bundle refused: site 511111 vouches for site 511199 in unit city, which is not one of its units");
+	remove(path);
+	/* nor for a site known here with another key */
+	raw_sql(l.path[SHAWAN], "UPDATE site SET unit = 'shawan', public_key = (SELECT public_key FROM site WHERE "
+	                        "code = '511100') WHERE code = '511199'");
+	raw_sql(l.path[CITY], "INSERT INTO site (code, name, parent, unit, public_key, recorded_at) SELECT '511199', "
+	                      "'假站点', '511111', 'shawan', public_key, '2010-12-01' FROM site WHERE code = '511102'");
+	{ /* everything not acknowledged again: the refused part's range */
+		campaign_buf *r;
+		bundle_path(path, sizeof path, "vouch2");
+		ok(campaign_sync_export(&r, l.db[SHAWAN],
+		                        &(campaign_sync_export_options){CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION, "511100", path, 1},
+		                        "clerk"));
+		campaign_buf_free(r);
+	}
+	expect_refused(&l, CITY, path, "bundle refused: site 511111 vouches for site 511199 with another key");
+	remove(path);
+	free_sites(&l);
+}
+
 static void test_replay_is_a_no_op(void **state)
 {
 	level l = {0};
@@ -517,6 +593,6 @@ static void test_sites(void **state)
 
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels),
           cmocka_unit_test(test_rollup_by_site), cmocka_unit_test(test_city_records),
-          cmocka_unit_test(test_outbox_pruned),
+          cmocka_unit_test(test_outbox_pruned), cmocka_unit_test(test_keys_vouched),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))

@@ -106,4 +106,44 @@ class SyncTest {
                 db.close();
         }
     }
+
+    /** Keys by hand only between neighbours: the city vouches for the province to its county, and back. */
+    @Test
+    void keysVouchedForByTheCity(@TempDir Path dir) throws Exception {
+        Map<String, Store> dbs = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        try {
+            for (String[] s : SITES) {
+                keys.put(s[0], Campaign.auditKeygen());
+                Store db = Campaign.open(dir.resolve(s[0] + ".db").toString(), new OpenOptions().signing_key(keys.get(s[0])));
+                dbs.put(s[0], db);
+                db.siteInit(site(s), "admin");
+            }
+            for (String[] s : SITES)
+                for (String[] p : SITES)
+                    if (p[0].equals(s[2]) || s[0].equals(p[2]))
+                        dbs.get(s[0]).siteAddPeer(site(p).public_key(Campaign.auditPublicKey(keys.get(p[0]))), "admin");
+            dbs.get("510000").planImportFile(PlanTest.SEED, "province");
+            flow(dbs, dir, "510000", "511100");
+            assertTrue(flow(dbs, dir, "511100", "511102").contains("\"origin\":\"510000\""));
+            String provinceKey = null;
+            for (Row r : dbs.get("511102").sitesQuery())
+                if (r.getString("code").equals("510000"))
+                    provinceKey = r.getString("public_key");
+            assertEquals(Campaign.auditPublicKey(keys.get("510000")), provinceKey);
+            dbs.get("511102").progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 10)), "county");
+            flow(dbs, dir, "511102", "511100");
+            assertTrue(flow(dbs, dir, "511100", "510000").contains("\"origin\":\"511102\""));
+            String countyUnit = null;
+            for (Row r : dbs.get("510000").sitesQuery())
+                if (r.getString("code").equals("511102"))
+                    countyUnit = r.getString("unit");
+            assertEquals("shizhong", countyUnit);
+            assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
+        } finally {
+            for (Store db : dbs.values())
+                db.close();
+        }
+    }
 }
