@@ -423,6 +423,10 @@ static int check_change(write_op *op, apply_ctx *x, const manifest *m, owner_sca
 	if ((rc = table_travels(op, x, o, t)))
 		return rc;
 	o->changes++;
+	/* an insert is an imported row: after the first thousand the apply's audit switches to batches
+	 * (the rows come in after the scan, above the marks), as a bulk import's does */
+	if (kind == SQLITE_INSERT && (rc = db_bulk_tick(op->db)))
+		return rc;
 	if (strcmp(o->dir, m->dir))
 		return refuse(x, "site %s sent rows of %s, which travel only %s (%s)", m->from, t, o->dir,
 		              !strcmp(o->dir, "down") ? "the plan, rules, models and catalogues come from above"
