@@ -553,6 +553,15 @@ static const char SQL_HOLD[] = "INSERT OR IGNORE INTO sync_held (origin, head, p
                                "CASE ?4 WHEN 'up' THEN self = 1 AND parent IS NOT NULL "
                                "ELSE parent = (SELECT code FROM site WHERE self = 1) END)";
 
+/* A part held to go up, relayed to ?1 (the parent), whose origin's head it has received. */
+static const char SQL_HELD_DONE[] =
+	"DELETE FROM sync_held WHERE direction = 'up' AND json_valid(?2) AND EXISTS (SELECT 1 FROM "
+	"json_each(?2, '$.relayed') j WHERE j.key = sync_held.origin AND sync_held.head <= j.value) AND EXISTS "
+	"(SELECT 1 FROM sync_forwarded f WHERE f.origin = sync_held.origin AND f.head = sync_held.head AND f.peer = ?1)";
+static const char SQL_FORWARDED_DONE[] =
+	"DELETE FROM sync_forwarded WHERE peer = ?1 AND NOT EXISTS (SELECT 1 FROM sync_held h WHERE "
+	"h.origin = sync_forwarded.origin AND h.head = sync_forwarded.head)";
+
 /* After a part is in: what came from its origin, what it acknowledges of
  * ours, and the part held to travel on (up to our parent, down to our children). */
 static int record_part(write_op *op, const sync_part *p, const manifest *m)
@@ -566,6 +575,15 @@ static int record_part(write_op *op, const sync_part *p, const manifest *m)
 	if (!rc && !strcmp(m->to, op->object ? op->object : ""))
 		rc = stmt_run(&op->st, op->db, SQL_ACKED, "cannot record the acknowledgement", "IIt", m->ack, m->ack_audit,
 		              m->from);
+	/* from above, addressed here: the parts we relayed up that it holds let go */
+	if (!rc && !strcmp(m->to, op->object ? op->object : "") && !strcmp(m->dir, "down") &&
+	    (st = stmts_get(&op->st, SQL_HELD_DONE))) {
+		sqlite3_bind_text(st, 1, m->from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p->manifest, (int)p->mlen, SQLITE_STATIC);
+		if (!(rc = db_step_done(op->db, st, "cannot let go of the parts relayed")))
+			rc = stmt_run(&op->st, op->db, SQL_FORWARDED_DONE, "cannot let go of the parts relayed", "t", m->from);
+	} else if (!rc && !strcmp(m->to, op->object ? op->object : "") && !strcmp(m->dir, "down"))
+		rc = campaign_error_code_last();
 	if (rc || !(st = stmts_get(&op->st, SQL_HOLD)))
 		return rc ? rc : campaign_error_code_last();
 	bind_all(st, "tI", m->from, m->audit_last);

@@ -129,10 +129,17 @@ static int export_audit(write_op *op, export_ctx *x, struct campaign_buf *audit,
 	"SELECT code, depth FROM above WHERE ?3 = 'down') v ON v.code = s.code "                                    \
 	"WHERE s.public_key IS NOT NULL ORDER BY v.depth, s.code))"
 
+/* Going down: the chain heads received here from the sites below the peer,
+ * whose parts the peer relayed up: it may let go of what it holds of them. */
+#define SQL_RELAYED                                                                                             \
+	"CASE WHEN ?3 = 'down' THEN (WITH RECURSIVE b(code) AS (SELECT code FROM site WHERE parent = ?2 UNION "     \
+	"SELECT s.code FROM site s JOIN b ON s.parent = b.code) SELECT json_group_object(p.site, p.head_seq) "      \
+	"FROM sync_peer p JOIN b ON b.code = p.site WHERE p.head_seq > 0) ELSE '{}' END"
+
 static const char SQL_MANIFEST[] =
 	"SELECT json_object('from', ?1, 'to', ?2, 'direction', ?3, 'first', ?4 + 1, 'last', ?5, 'schema', ?6, "
 	"'audit_first', ?7 + 1, 'audit_last', ?8, 'head_seq', ?8, 'head_hash', ?9, 'ack', ?10, 'ack_audit', ?11, "
-	"'sha256', ?12, 'at', ?13, 'sites', json(" SQL_VOUCHED "))";
+	"'sha256', ?12, 'at', ?13, 'sites', json(" SQL_VOUCHED "), 'relayed', json(" SQL_RELAYED "))";
 
 static int export_own_part(write_op *op, export_ctx *x)
 {

@@ -390,8 +390,15 @@ static void test_outbox_pruned(void **state)
 		remove(path);
 	}
 	/* the city relayed the county's rows: the province has all three reports */
+	assert_true(count(&l, CITY, "SELECT count(*) FROM sync_held WHERE direction = 'up'") > 0);
 	flow(&l, CITY, PROVINCE, "c-p3");
 	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 3);
+	/* the province's next bundle down names the county heads it has: the city lets go of those parts;
+	 * the province's parts, held to go down to counties, stay */
+	flow(&l, PROVINCE, CITY, "p-c-ack");
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM sync_held WHERE direction = 'up'"), 0);
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM sync_forwarded WHERE peer = '510000'"), 0);
+	assert_true(count(&l, CITY, "SELECT count(*) FROM sync_held WHERE direction = 'down'") > 0);
 	/* at the top the plan stays (a site added below starts from it); its own up rows go */
 	plan = count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox");
 	assert_true(plan > 0);
