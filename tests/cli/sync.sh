@@ -94,3 +94,10 @@ expect_bad "site 511199 is not known to this store" "an unknown site" \
   "$cli" status --site 511199 --db 510000.db
 expect_bad "is not a 6-digit administrative-division code" "a bad site code" \
   "$cli" supervision --site 5111 --db 510000.db
+
+# the head the province received from the county witnesses against a trim there
+"$cli" sync witness 511102 --output w.txt --db 510000.db
+grep -q "^site: 511102$" w.txt || fail "witness: $(cat w.txt)"
+"$cli" verify --witness w.txt --db 511102.db >out || fail "the county verifies against the witness: $(cat out)"
+expect_bad "nothing has come from site 511199 to this store" "a site that sent nothing" \
+  "$cli" sync witness 511199 --db 510000.db

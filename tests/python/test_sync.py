@@ -73,6 +73,12 @@ def test_three_levels(tmp_path):
         status = {r.site: r for r in dbs["510000"].sync_status_query()}
         assert status["511102"].received == 1 and status["511100"].received == 0
         assert list(dbs["510000"].audit_verify()) == []
+        # the head the province received from the county is a witness for the county's verify
+        witness = dbs["510000"].sync_witness("511102")
+        assert witness.startswith("libcampaign head 1\nsite: 511102\nseq: ")
+        assert [r for r in dbs["511102"].audit_verify(witness) if r.severity == "problem"] == []
+        with pytest.raises(campaign.NotFound, match="nothing has come from site 511199"):
+            dbs["510000"].sync_witness("511199")
         # a replay changes nothing
         again = json.loads(dbs["510000"].sync_apply(up, actor="clerk"))
         assert {p["status"] for p in again["parts"]} == {"replay"}

@@ -480,6 +480,34 @@ static void test_keys_vouched(void **state)
 	free_sites(&l);
 }
 
+/* The head the province received from a county witnesses against a trim there. */
+static void test_witness_of_a_county(void **state)
+{
+	level l = {0};
+	campaign_buf *w;
+	char *witness, summary[16384];
+	long long head;
+	(void)state;
+	build_levels(&l);
+	ok(campaign_sync_witness(&w, l.db[PROVINCE], "511102"));
+	witness = buf_take(w);
+	head = count(&l, PROVINCE, "SELECT head_seq FROM sync_peer WHERE site = '511102'");
+	assert_non_null(strstr(witness, "libcampaign head 1\nsite: 511102\nseq: "));
+	assert_string_equal(verify_summary(l.db[SHIZHONG], witness, NULL), "");
+	expect_error(campaign_sync_witness(&w, l.db[PROVINCE], "511199"), CAMPAIGN_ENOTFOUND,
+	             "nothing has come from site 511199 to this store");
+	/* the county trims its log's tail, heads and all, behind the library's back */
+	campaign_close(l.db[SHIZHONG]);
+	raw_sql(l.path[SHIZHONG], "DELETE FROM audit_head WHERE seq >= (SELECT max(seq) - 5 FROM audit_log)");
+	raw_sql(l.path[SHIZHONG], "DELETE FROM audit_log WHERE seq >= (SELECT max(seq) - 5 FROM audit_log)");
+	open_site(&l, SHIZHONG);
+	assert_true(count(&l, SHIZHONG, "SELECT max(seq) FROM audit_log") < head);
+	snprintf(summary, sizeof summary, "%s", verify_summary(l.db[SHIZHONG], witness, NULL));
+	assert_non_null(strstr(summary, "witness_mismatch"));
+	free(witness);
+	free_sites(&l);
+}
+
 static void test_replay_is_a_no_op(void **state)
 {
 	level l = {0};
@@ -601,5 +629,6 @@ static void test_sites(void **state)
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels),
           cmocka_unit_test(test_rollup_by_site), cmocka_unit_test(test_city_records),
           cmocka_unit_test(test_outbox_pruned), cmocka_unit_test(test_keys_vouched),
+          cmocka_unit_test(test_witness_of_a_county),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))

@@ -93,6 +93,11 @@ class SyncTest {
                 assertTrue(nf.getMessage().contains("site 511199 is not known to this store"), nf.getMessage());
             }
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
+            String witness = dbs.get("510000").syncWitness("511102");
+            assertTrue(witness.startsWith("libcampaign head 1\nsite: 511102\nseq: "), witness);
+            long problems = dbs.get("511102").auditVerify(witness, null).toList().stream()
+                .filter(r -> r.getString("severity").equals("problem")).count();
+            assertEquals(0, problems);
             assertTrue(dbs.get("510000").syncApply(up, "clerk").contains("\"status\":\"replay\""));
             byte[] b = Files.readAllBytes(Path.of(up));
             b[b.length - 70] ^= 1;
