@@ -184,7 +184,7 @@ static int site_units_read(campaign_cursor *c, sqlite3 *db, const char *site, in
 	if ((src = sqlite3_prepare_v2(db, SQL_SITE_OF, -1, &st, NULL)) != SQLITE_OK)
 		return error_from_sqlite(db, src, "cannot read the sites");
 	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
-	if ((src = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((src = stmt_step(st)) == SQLITE_ROW) {
 		found = 1;
 		*top = sqlite3_column_int(st, 0);
 	}
@@ -192,15 +192,14 @@ static int site_units_read(campaign_cursor *c, sqlite3 *db, const char *site, in
 	if (src != SQLITE_ROW && src != SQLITE_DONE)
 		return error_from_sqlite(db, src, "cannot read the sites");
 	if (!found)
-		return error_set(CAMPAIGN_ENOTFOUND, "site %s is not known to this store",
-		                 site);
+		return error_set(CAMPAIGN_ENOTFOUND, "site %s is not known to this store", site);
 	if (*top)
 		return CAMPAIGN_OK;
 	if ((src = sqlite3_prepare_v2(db, SQL_SITE_UNITS, -1, &st, NULL)) != SQLITE_OK)
 		return error_from_sqlite(db, src, "cannot read the units of a site");
 	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
 	rc = CAMPAIGN_OK;
-	while (!rc && (src = sqlite3_step(st)) == SQLITE_ROW) {
+	while (!rc && (src = stmt_step(st)) == SQLITE_ROW) {
 		char **u = realloc(c->units, (c->nunits + 1) * sizeof *u);
 		if (!u || !(u[c->nunits] = str_dup((const char *)sqlite3_column_text(st, 0)))) {
 			if (u)
