@@ -101,7 +101,9 @@ def main():
     ap.add_argument("--repeat", type=int, help="paired runs (with and without audit) per file for the audit cost, "
                     "median taken (default 3; L: 1)")
     ap.add_argument("--skip", default="", help="comma-separated parts to skip: peer,no_audit,bindings,queries,big_plan,"
-                    "dashboard")
+                    "dashboard,sites")
+    ap.add_argument("--counties", type=int, help="county stores of the multi-site part (default: every county-level "
+                    "bureau; L: 200)")
     a = ap.parse_args()
     skip = set(filter(None, a.skip.split(",")))
     if a.iterate is None:
@@ -233,6 +235,14 @@ def main():
                 copy_store(base, st)
                 R["binding_import"][lang] = run_json(cmd + [st, files["progress"]], env)[0]
                 os.remove(st)
+    if "sites" not in skip:
+        # issue 17: the province of county stores, each bundle applied at the province (bench/sites.py)
+        n = a.counties or (200 if a.size == "L" else None)
+        log("multi-site: county stores, bundles applied at the province ...")
+        env = dict(os.environ, PYTHONPATH=os.path.join(build, "python"))
+        out = run_json([PY, os.path.join(HERE, "sites.py"), data] + (["--counties", str(n)] if n else []), env)
+        R["sites"] = out[-1]
+        save()
     R["total_seconds"] = time.monotonic() - t_start
     with open(os.path.join(data, "results.json"), "w", encoding="utf-8") as f:
         json.dump(R, f, ensure_ascii=False, indent=1)
@@ -291,6 +301,30 @@ def report(R):
         ci = R["import"]["progress"]["seconds"]
         for lang, r in R.get("binding_import", {}).items():
             p("  import progress from %-7s %8.3f s  %5.2f x C" % (lang, r["seconds"], r["seconds"] / ci))
+    if "sites" in R:
+        S = R["sites"]
+        fc = S["first_contact"]
+        p("\nmulti-site (issue 17): %d county stores, %d rows in all (%s), one bundle each, applied at the province"
+          % (S["counties"], S["rows"], ", ".join("%s %d" % kv for kv in S["rows_by_kind"].items())))
+        p("  import at the counties %8.3f s  %7.1f us/row" % (S["import_seconds"], S["import_us_per_row"]))
+        p("  export                 %8.3f s" % S["export_seconds"])
+        p("  apply at the province  %8.3f s  %7.1f us/row  (first tenth of the counties %.1f, last %.1f)"
+          % (S["apply_seconds"], S["apply_us_per_row"], S["apply_us_per_row_first_tenth"], S["apply_us_per_row_last_tenth"]))
+        p("  bundles %.1f MiB, %.0f bytes/row; province store %.0f MiB (a county with the plan: %.0f MiB)"
+          % (S["bundle_bytes"] / 2**20, S["bundle_bytes_per_row"], S["province_mib"], S["county_template_mib"]))
+        p("  plan down to a county: bundle %.1f MiB, apply %s; a county's first bundle up (its chain: the plan's "
+          "receipt, %d entries): %.1f MiB, apply %s, +%.0f MiB at the province"
+          % (S["plan_down"]["bundle_bytes"] / 2**20, fmt_s(S["plan_down"]["apply_seconds"]), fc["audit_entries"],
+             fc["bundle_bytes"] / 2**20, fmt_s(fc["apply_seconds"]), fc["province_growth_mib"]))
+        op = S["outbox_pruned"]
+        p("  a county's outbox: %d rows, %.1f MiB before the province's acknowledgement, %d rows, %d bytes after"
+          % (op["before_rows"], op["before_bytes"] / 2**20, op["after_rows"], op["after_bytes"]))
+        x = S["extrapolated_3000"]
+        p("  3,000 counties alike: apply %.2f h, bundles %.1f GiB, province store %.0f GiB; first contacts %.2f h, "
+          "+%.0f GiB" % (x["apply_hours"], x["bundles_gib"], x["province_gib"], x["first_contact_hours"],
+                         x["first_contact_gib"]))
+        if S.get("verify"):
+            p("  verify at the province: %s, %d problems" % (fmt_s(S["verify"]["seconds"]), S["verify"]["problems"]))
     p("\ntargets (issue 9)")
     ok = lambda b: "met" if b else "MISSED"
     r1 = tot["lib"] / lim
@@ -314,6 +348,9 @@ def report(R):
             dash["seconds"], dash["cpu_seconds"], dash["bytes"] / 1e6,
             (ok(met) if R["size"] == "M" else "(size %s: the target is M's)" % R["size"]) + "  (issue 20)"))
     p("  indexed queries grow <= 2 x from M to L: compare results.json of M and L (bench/compare.py)")
+    if "sites" in R:
+        r5 = R["sites"]["apply_over_import"]
+        p("  apply at the province <= 1.5 x import, per row:  %.2f x   %s  (issue 19)" % (r5, ok(r5 <= 1.5)))
     p("\ntotal %.0f s; results in %s" % (R["total_seconds"], "WORK/%s/results.json" % R["size"]))
 
 

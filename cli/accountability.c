@@ -263,7 +263,7 @@ const cli_command accountability_commands[] = {
 	CMD("rules", "", "accountability rules: import, list, sets, retire", NULL, rules_commands, NULL),
 	CMD("evaluate", "", "apply the rules; prints how many new proposals", OPTIONS(O_AS_OF), NULL, evaluate),
 	TABLE("proposals", "", "the proposals the rules made",
-	      OPTIONS(OPT("--status", 0, "S", "only proposals in status S"), O_UNIT("one unit's proposals"), O_FORMAT),
+	      OPTIONS(OPT("--status", 0, "S", "only proposals in status S"), O_UNIT("one unit's proposals"), O_SITE, O_FORMAT),
 	      proposals, proposal_cols, NULL),
 	WRITE("decide", "PROPOSAL accept|reject|modify DATE", "decide on a proposal",
 	      OPTIONS(O_NOTE, OPT("--action", 0, "A", "the action decided (with modify)"),

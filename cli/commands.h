@@ -164,6 +164,7 @@ typedef struct cli_command {
 	{"--sheet", 0, OPT_VALUE, "S", N_("an xlsx workbook's sheet, by name (default: the first)"), NULL, \
 	 "xlsx 工作簿中要读的工作表名（默认第一个）"}
 #define O_UNIT(help) OPT("--unit", 'u', "U", help)
+#define O_SITE OPT("--site", 0, "CODE", "only the rows of site CODE and the sites below it")
 #define O_AS_OF OPT("--as-of", 0, "D", "judge as of this date (default: today)")
 #define O_FROM(help) OPT("--from", 0, "D", help)
 #define O_TO(help) OPT("--to", 0, "D", help)
@@ -260,6 +261,7 @@ int cmd_matrix(args *a);
 int cmd_warnings(args *a);
 int cmd_workload(args *a);
 int cmd_status(args *a);
+int cmd_supervision(args *a);
 int cmd_report(args *a);
 int cmd_dashboard(args *a);
 int cmd_chart(args *a);

@@ -78,6 +78,9 @@ static int xlsx_listing(args *a, campaign_cursor *c, const char *const *cols, co
 int list_query(args *a, campaign_db *db, int rc, campaign_cursor **cp, const char *const *cols,
                const char *const *titles)
 {
+	/* --site CODE: the rollup of one site's subtree (a listing with a unit column) */
+	if (!rc && arg_opt(a, "--site") && (rc = campaign_cursor_site(*cp, arg_opt(a, "--site"))))
+		campaign_cursor_free(*cp);
 	if (rc)
 		rc = fail();
 	else if (!strcmp(a->format, "xlsx"))

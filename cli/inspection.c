@@ -178,7 +178,7 @@ static const cli_command finding_commands[] = {
 	WRITE("flag", "FINDING concealment|falsification DATE", "flag concealment or falsification (no leniency)",
 	      OPTIONS(O_NOTE), finding_flag, "flagged"),
 	TABLE("list", "", "the findings, with leniency and status",
-	      OPTIONS(O_UNIT("one unit's findings"), O_ID("one finding"), O_FORMAT), finding_list, finding_cols, NULL),
+	      OPTIONS(O_UNIT("one unit's findings"), O_ID("one finding"), O_SITE, O_FORMAT), finding_list, finding_cols, NULL),
 	IMPORT("import", "FILE.csv|FILE.yaml", "import findings, all rows or none", OPTIONS(O_ENCODING),
 	       campaign_findings_import_file),
 	CMD_END,

@@ -68,6 +68,16 @@ int cmd_status(args *a)
 	return list_of(a, share_status, NULL, NULL);
 }
 
+static int supervision(campaign_cursor **c, campaign_db *db, args *a)
+{
+	return campaign_supervision_query(c, db, a->campaign, a->as_of);
+}
+
+int cmd_supervision(args *a)
+{
+	return list_of(a, supervision, NULL, NULL);
+}
+
 int cmd_thresholds(args *a)
 {
 	campaign_db *db;

@@ -296,7 +296,7 @@ const cli_command risk_commands[] = {
 	TABLE("warnings", "", "reviews and controls overdue, by colour", OPTIONS(O_AS_OF, O_FORMAT), warnings,
 	      warning_cols, NULL),
 	LIST("coverage", "", "top-grade points and their controls", OPTIONS(O_FORMAT), coverage),
-	LIST("distribution", "", "points by unit, scope and grade", OPTIONS(O_FORMAT), distribution),
+	LIST("distribution", "", "points by unit, scope and grade", OPTIONS(O_SITE, O_FORMAT), distribution),
 	LIST("heatmap", "", "points by likelihood and impact",
 	     OPTIONS(O_MODEL("a matrix model (default: the default model)"), FLAG("--residual", 0, "after controls"),
 	             O_FORMAT),

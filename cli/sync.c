@@ -84,6 +84,30 @@ static int sync_apply(args *a)
 	return rc;
 }
 
+/* sync witness CODE [--output FILE]: the chain head received from a site, a witness for its `verify` */
+static int sync_witness(args *a)
+{
+	campaign_db *db;
+	campaign_buf *w;
+	int rc = open_existing(a, &db);
+	if (rc)
+		return rc;
+	if (campaign_sync_witness(&w, db, first_arg(a)))
+		rc = fail();
+	else if (a->output) {
+		FILE *f = fopen(a->output, "wb");
+		int ok = f && fputs(campaign_buf_data(w), f) >= 0;
+		if (f && fclose(f))
+			ok = 0;
+		if (!ok)
+			fprintf(stderr, _("campaign: cannot write %s\n"), a->output);
+		rc = ok ? 0 : EXIT_BAD;
+		campaign_buf_free(w);
+	} else
+		rc = print_buf(w);
+	campaign_close(db);
+	return rc;
+}
 
 const cli_command site_commands[] = {
 	CMD("init", "CODE", "make this store the site CODE (6 digits), once",
@@ -109,5 +133,7 @@ const cli_command sync_commands[] = {
 	LIST("status", "", "per peer: last sequence sent, acknowledged, received", OPTIONS(O_FORMAT), sync_status),
 	LIST("silent", "", "the sites below that have not reported since a date",
 	     OPTIONS(OPT("--since", 0, "D", "the date (default: today)"), O_FORMAT), sync_silent),
+	CMD("witness", "CODE", "the chain head received from site CODE: a witness for `verify` there",
+	    OPTIONS(OPT("--output", 'o', "FILE", "write to FILE, not stdout")), NULL, sync_witness),
 	CMD_END,
 };

@@ -52,6 +52,25 @@ CAMPAIGN_API int campaign_cursor_next(campaign_cursor *cursor);
 CAMPAIGN_API int campaign_cursor_page(campaign_cursor *cursor, long long offset, long long limit);
 
 /**
+ * Restricts the cursor to the rows of one site's subtree (the rollup by site,
+ * docs/multisite.md): rows whose `unit` column names a unit of site @p site or
+ * of a known site below it (its `unit` in the plan, and the units below that
+ * unit in the plan), the same units a bundle from that site may carry rows of.
+ * The top site (no parent, no unit: the one that imported the plan) keeps every
+ * row. Every listing with a `unit` column can be filtered: status
+ * (campaign_share_status_query()), supervision, risk distribution, findings,
+ * proposals ... At the province, a county's rows filtered so are that county's
+ * own store's rows filtered alike. Call it after the query and before the first
+ * campaign_cursor_next(); a page (campaign_cursor_page()) counts the rows kept.
+ * @param cursor  a query's cursor
+ * @param site    a 6-digit site code known to the store (campaign_sites_query())
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL cursor, a code that is not 6 digits,
+ *         a listing without a `unit` column, or a cursor already read from;
+ *         ::CAMPAIGN_ENOTFOUND for a site not known to the store; ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_cursor_site(campaign_cursor *cursor, const char *site);
+
+/**
  * Returns the number of columns (0 for NULL).
  * @return the column count, or 0 for NULL.
  */

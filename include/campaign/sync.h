@@ -112,6 +112,20 @@ CAMPAIGN_API int campaign_sync_silent_query(campaign_cursor **out, campaign_db *
  */
 CAMPAIGN_API int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char *site);
 
+/**
+ * The chain head this store received from site @p site, as a witness text
+ * ("libcampaign head 1", site, seq, hash: unsigned, taken as given) for
+ * campaign_audit_verify() at that site: a county that trimmed its log since
+ * its last bundle up fails the check ("witness_mismatch"). Keep it off the
+ * county's machine (the province is).
+ * @param[out] out  the text; free with campaign_buf_free()
+ * @param db        the store (a site that received bundles from @p site)
+ * @param site      the site's code
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL argument; ::CAMPAIGN_ENOTFOUND when
+ *         nothing came from that site (or it is not known); ::CAMPAIGN_ENOMEM.
+ */
+CAMPAIGN_API int campaign_sync_witness(campaign_buf **out, campaign_db *db, const char *site);
+
 #define CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION 1
 
 /**

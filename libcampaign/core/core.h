@@ -296,7 +296,7 @@ int date_valid(const char *s);
 
 /* Statements prepared once per call (or per bulk import) and finalized at
  * its end, so that these modules do not fill the handle's statement cache. */
-#define STMTS_MAX 16
+#define STMTS_MAX 32 /* a bundle apply prepares some 25 */
 typedef struct stmts {
 	campaign_db *db;
 	int n;

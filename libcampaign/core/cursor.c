@@ -16,6 +16,12 @@ struct campaign_cursor {
 	int done;
 	int has_row;
 	int started; /* campaign_cursor_next was called: too late to page */
+	/* campaign_cursor_site(): the unit column, the unit ids kept (sorted), and
+	 * the page counted here (the statement's own LIMIT would count rows dropped) */
+	int unit_col;
+	char **units;
+	size_t nunits;
+	long long offset, limit, skipped, yielded;
 };
 
 /* Paging: LIMIT ?98 OFFSET ?99 appended to the query itself, so that SQLite
@@ -116,6 +122,8 @@ int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, cons
 	c->ncol = sqlite3_column_count(c->stmt);
 	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, -1);
 	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, 0);
+	c->unit_col = -1;
+	c->limit = -1;
 	*out = c;
 	return CAMPAIGN_OK;
 }
@@ -129,10 +137,123 @@ int campaign_cursor_page(campaign_cursor *c, long long offset, long long limit)
 	if (offset < 0 || limit < -1)
 		return error_set(CAMPAIGN_EINVALID, "a page needs an offset of 0 or more and a limit of -1 (none) or more, not %lld and %lld",
 		                 offset, limit);
-	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, limit);
-	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, offset);
+	c->offset = offset;
+	c->limit = limit;
+	/* filtered by site: the page is counted over the rows kept */
+	if (c->unit_col < 0) {
+		sqlite3_bind_int64(c->stmt, PAGE_LIMIT, limit);
+		sqlite3_bind_int64(c->stmt, PAGE_OFFSET, offset);
+	}
 	error_ok();
 	return CAMPAIGN_OK;
+}
+
+/* ---- by site: the rows of the units of a site's subtree ---- */
+
+/* The site, and whether it is the top (no parent, no unit: it holds every unit). */
+static const char SQL_SITE_OF[] = "SELECT parent IS NULL AND unit IS NULL FROM site WHERE code = ?1";
+/* The units of a site's subtree: the units the site and the known sites
+ * below it are in the plan, and the units below those in the plan. The same
+ * units a bundle from that site may carry rows of (sync/apply.c). */
+static const char SQL_SITE_UNITS[] =
+	"WITH RECURSIVE below(code) AS (SELECT ?1 UNION SELECT s.code FROM site s JOIN below b ON s.parent = b.code), "
+	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN below b ON b.code = s.code "
+	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
+	"SELECT DISTINCT u.id FROM unit u JOIN under x ON x.rid = u.rid ORDER BY u.id";
+
+static int units_cmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void units_free(campaign_cursor *c)
+{
+	for (size_t i = 0; i < c->nunits; i++)
+		free(c->units[i]);
+	free(c->units);
+	c->units = NULL;
+	c->nunits = 0;
+}
+
+/* Reads the units of @site's subtree into @c; *top = 1 for the top site (no filter). */
+static int site_units_read(campaign_cursor *c, sqlite3 *db, const char *site, int *top)
+{
+	sqlite3_stmt *st = NULL;
+	int rc, src, found = 0;
+	*top = 0;
+	if ((src = sqlite3_prepare_v2(db, SQL_SITE_OF, -1, &st, NULL)) != SQLITE_OK)
+		return error_from_sqlite(db, src, "cannot read the sites");
+	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
+	if ((src = stmt_step(st)) == SQLITE_ROW) {
+		found = 1;
+		*top = sqlite3_column_int(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (src != SQLITE_ROW && src != SQLITE_DONE)
+		return error_from_sqlite(db, src, "cannot read the sites");
+	if (!found)
+		return error_set(CAMPAIGN_ENOTFOUND, "site %s is not known to this store", site);
+	if (*top)
+		return CAMPAIGN_OK;
+	if ((src = sqlite3_prepare_v2(db, SQL_SITE_UNITS, -1, &st, NULL)) != SQLITE_OK)
+		return error_from_sqlite(db, src, "cannot read the units of a site");
+	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
+	rc = CAMPAIGN_OK;
+	while (!rc && (src = stmt_step(st)) == SQLITE_ROW) {
+		char **u = realloc(c->units, (c->nunits + 1) * sizeof *u);
+		if (!u || !(u[c->nunits] = str_dup((const char *)sqlite3_column_text(st, 0)))) {
+			if (u)
+				c->units = u;
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		} else {
+			c->units = u;
+			c->nunits++;
+		}
+	}
+	if (!rc && src != SQLITE_DONE)
+		rc = error_from_sqlite(db, src, "cannot read the units of a site");
+	sqlite3_finalize(st);
+	if (!rc && c->nunits > 1)
+		qsort(c->units, c->nunits, sizeof *c->units, units_cmp);
+	return rc;
+}
+
+int campaign_cursor_site(campaign_cursor *c, const char *site)
+{
+	int top, rc, col;
+	if (!c)
+		return error_set(CAMPAIGN_EINVALID, "the cursor is NULL");
+	if (c->started)
+		return error_set(CAMPAIGN_EINVALID, "a cursor is filtered by site before its first row is read");
+	if (!site || strlen(site) != 6 || strspn(site, "0123456789") != 6)
+		return error_set(CAMPAIGN_EINVALID, "the site \"%s\" is not a 6-digit administrative-division code",
+		                 site ? site : "");
+	if ((col = campaign_cursor_column_index(c, "unit")) < 0)
+		return error_set(CAMPAIGN_EINVALID, "this listing has no unit column: it cannot be filtered by site");
+	units_free(c);
+	c->unit_col = -1;
+	if ((rc = site_units_read(c, sqlite3_db_handle(c->stmt), site, &top))) {
+		units_free(c);
+		return rc;
+	}
+	if (top) { /* the top site's subtree is the whole store */
+		sqlite3_bind_int64(c->stmt, PAGE_LIMIT, c->limit);
+		sqlite3_bind_int64(c->stmt, PAGE_OFFSET, c->offset);
+		error_ok();
+		return CAMPAIGN_OK;
+	}
+	c->unit_col = col;
+	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, -1);
+	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, 0);
+	error_ok();
+	return CAMPAIGN_OK;
+}
+
+/* 1 if the current row is one the site filter keeps. */
+static int row_kept(campaign_cursor *c)
+{
+	const char *u = (const char *)sqlite3_column_text(c->stmt, c->unit_col);
+	return u && c->nunits && bsearch(&u, c->units, c->nunits, sizeof *c->units, units_cmp);
 }
 
 sqlite3_stmt *cursor_stmt(campaign_cursor *c)
@@ -148,9 +269,15 @@ int campaign_cursor_next(campaign_cursor *c)
 	if (c->done)
 		return CAMPAIGN_ITEROVER;
 	c->started = 1;
-	rc = stmt_step(c->stmt);
+	if (c->unit_col >= 0 && c->limit >= 0 && c->yielded >= c->limit)
+		rc = SQLITE_DONE;
+	else
+		while ((rc = stmt_step(c->stmt)) == SQLITE_ROW && c->unit_col >= 0 &&
+		       (!row_kept(c) || c->skipped++ < c->offset))
+			;
 	if (rc == SQLITE_ROW) {
 		c->has_row = 1;
+		c->yielded++;
 		return CAMPAIGN_OK;
 	}
 	c->done = 1;
@@ -224,6 +351,7 @@ void campaign_cursor_free(campaign_cursor *c)
 	if (!c)
 		return;
 	sqlite3_finalize(c->stmt);
+	units_free(c);
 	free(c->types);
 	free(c);
 }

@@ -209,6 +209,138 @@ static int check_chain(write_op *op, apply_ctx *x, const sync_part *p, const man
 	return rc;
 }
 
+/* ---- the sites a part vouches for ----
+ * A part's manifest lists, with their keys, the sites below its origin (going
+ * up: a city's counties) or above it (going down: the province, to a county).
+ * Once the part's signature is checked they are recorded here, so that keys
+ * are registered by hand only between neighbours. A site is taken only where
+ * the origin may vouch for it: below it (its parent the origin or a site below
+ * the origin, its unit one of the origin's units), or its parent's parent and
+ * so on. A site known here with another key refuses the bundle. */
+static const char SQL_VOUCHED_READ[] =
+	"SELECT value->>'code', value->>'name', value->>'parent', value->>'unit', value->>'public_key' "
+	"FROM json_each(?2, '$.sites') WHERE ?1 IS NOT NULL AND json_valid(?2) ORDER BY key";
+/* ?1 is below ?2 (or ?2 itself) among the sites known */
+static const char SQL_VOUCH_BELOW[] =
+	"WITH RECURSIVE below(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN below b ON s.parent = b.code) "
+	"SELECT count(*) FROM below WHERE code = ?1";
+/* ?1 is the parent of ?2 or of a site above ?2 */
+static const char SQL_VOUCH_ABOVE[] =
+	"WITH RECURSIVE up(code, parent) AS (SELECT code, parent FROM site WHERE code = ?2 UNION "
+	"SELECT s.code, s.parent FROM site s JOIN up u ON s.code = u.parent) SELECT count(*) FROM up WHERE parent = ?1";
+/* unit ?1 is one of site ?2's units (those a part from it may carry rows of) */
+static const char SQL_VOUCH_UNIT[] =
+	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code), "
+	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code "
+	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
+	"SELECT count(*) FROM unit u JOIN under x ON x.rid = u.rid WHERE u.id = ?1";
+static const char SQL_VOUCH_KNOWN[] = "SELECT coalesce(public_key, '') FROM site WHERE code = ?2 AND ?1 IS NOT NULL";
+static const char SQL_VOUCH_PUT[] =
+	"INSERT INTO site (code, name, parent, unit, public_key, self, confidential, recorded_at) "
+	"VALUES (?1, ?2, ?3, ?4, ?5, 0, 'none', ?6)";
+
+static int count_of(write_op *op, const char *sql, const char *a, const char *b, sqlite3_int64 *n)
+{
+	sqlite3_stmt *st = stmts_get(&op->st, sql);
+	int rc = CAMPAIGN_OK;
+	*n = 0;
+	if (!st)
+		return campaign_error_code_last();
+	bind_all(st, "tt", a, b);
+	if (db_step_row(op->db, st, "cannot read the sites", &rc))
+		*n = sqlite3_column_int64(st, 0);
+	sqlite3_reset(st);
+	return rc;
+}
+
+static int code_ok(const char *c)
+{
+	return c && strlen(c) == 6 && strspn(c, "0123456789") == 6;
+}
+
+/* One site vouched for by the origin of @m. */
+static int vouched_site(write_op *op, apply_ctx *x, const manifest *m, const char *f[5])
+{
+	sqlite3_int64 n = 0;
+	int found = 0, rc;
+	EVP_PKEY *k;
+	sqlite3_stmt *st;
+	char now[21];
+	if (!code_ok(f[0]) || !f[1] || !*f[1] || !utf8_valid(f[1], strlen(f[1])) || (f[2] && !code_ok(f[2])) ||
+	    (f[3] && !utf8_valid(f[3], strlen(f[3]))) || !f[4] || !(k = key_read_pem(f[4], 0)))
+		return refuse(x, "site %s vouches for a site that is not well formed (code, name, parent, unit, key)",
+		              m->from);
+	EVP_PKEY_free(k);
+	if (!(st = row_first(&op->st, SQL_VOUCH_KNOWN, 1, f[0], &found)))
+		return campaign_error_code_last();
+	if (found) {
+		int same = !strcmp((const char *)sqlite3_column_text(st, 0), f[4]);
+		sqlite3_reset(st);
+		return same ? CAMPAIGN_OK
+		            : refuse(x, "site %s vouches for site %s with another key than the one recorded here", m->from,
+		                     f[0]);
+	}
+	sqlite3_reset(st);
+	if (!strcmp(m->dir, "up")) {
+		/* below the origin, in one of its units */
+		if (!f[2] || (rc = count_of(op, SQL_VOUCH_BELOW, f[2], m->from, &n)) || !n)
+			return rc ? rc : refuse(x, "site %s vouches for site %s, which is not below it", m->from, f[0]);
+		if (f[3] && ((rc = count_of(op, SQL_VOUCH_UNIT, f[3], m->from, &n)) || !n))
+			return rc ? rc
+			          : refuse(x, "site %s vouches for site %s in unit %s, which is not one of its units", m->from,
+			                   f[0], f[3]);
+	} else if ((rc = count_of(op, SQL_VOUCH_ABOVE, f[0], m->from, &n)) || !n)
+		return rc ? rc : refuse(x, "site %s vouches for site %s, which is not above it", m->from, f[0]);
+	db_now(now);
+	return stmt_run(&op->st, op->db, SQL_VOUCH_PUT, "cannot record the site", "tttttt", f[0], f[1], f[2], f[3], f[4],
+	                now);
+}
+
+static int vouched_sites(write_op *op, apply_ctx *x, const sync_part *p, const manifest *m)
+{
+	char *json = malloc(p->mlen + 1);
+	struct { char *v[5]; } *rows = NULL;
+	size_t n = 0;
+	int rc = json ? CAMPAIGN_OK : error_set(CAMPAIGN_ENOMEM, "out of memory");
+	if (json) {
+		memcpy(json, p->manifest, p->mlen);
+		json[p->mlen] = 0;
+	}
+	sqlite3_stmt *st = rc ? NULL : stmts_get(&op->st, SQL_VOUCHED_READ);
+	if (!rc && !st)
+		rc = campaign_error_code_last();
+	/* read whole first: recording a site runs statements of its own */
+	if (!rc) {
+		sqlite3_bind_int(st, 1, 1);
+		sqlite3_bind_text(st, 2, json, -1, SQLITE_STATIC);
+	}
+	while (!rc && db_step_row(op->db, st, "cannot read the sites vouched for", &rc)) {
+		void *grown = realloc(rows, (n + 1) * sizeof *rows);
+		if (!grown) {
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+			break;
+		}
+		rows = grown;
+		for (int i = 0; i < 5; i++) {
+			const unsigned char *t = sqlite3_column_text(st, i);
+			rows[n].v[i] = t ? str_dup((const char *)t) : NULL;
+			if (t && !rows[n].v[i])
+				rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+		}
+		n++;
+	}
+	if (st)
+		sqlite3_reset(st);
+	for (size_t i = 0; !rc && i < n; i++)
+		rc = vouched_site(op, x, m, (const char **)rows[i].v);
+	for (size_t i = 0; i < n; i++)
+		for (int j = 0; j < 5; j++)
+			free(rows[i].v[j]);
+	free(rows);
+	free(json);
+	return rc;
+}
+
 /* ---- ownership: a pre-scan of the changeset ---- */
 
 typedef struct owner_scan {
@@ -220,9 +352,13 @@ typedef struct owner_scan {
 	int changes;
 } owner_scan;
 
+/* the units the origin and the sites below it are in the plan, and the units
+ * below those in the plan (a city's departments): what campaign_cursor_site() keeps */
 static const char SQL_UNITS_UNDER[] =
-	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code) "
-	"SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code WHERE ?1 IS NOT NULL";
+	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code), "
+	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code "
+	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
+	"SELECT rid FROM under WHERE ?1 IS NOT NULL";
 static const char SQL_TRAVELS[] =
 	"SELECT t.direction, coalesce((SELECT c.cid FROM pragma_table_info(t.name) c WHERE c.name = t.unit_column), -1) "
 	"FROM sync_table t WHERE t.name = ?2 AND ?1 IS NOT NULL";
@@ -287,6 +423,10 @@ static int check_change(write_op *op, apply_ctx *x, const manifest *m, owner_sca
 	if ((rc = table_travels(op, x, o, t)))
 		return rc;
 	o->changes++;
+	/* an insert is an imported row: after the first thousand the apply's audit switches to batches
+	 * (the rows come in after the scan, above the marks), as a bulk import's does */
+	if (kind == SQLITE_INSERT && (rc = db_bulk_tick(op->db)))
+		return rc;
 	if (strcmp(o->dir, m->dir))
 		return refuse(x, "site %s sent rows of %s, which travel only %s (%s)", m->from, t, o->dir,
 		              !strcmp(o->dir, "down") ? "the plan, rules, models and catalogues come from above"
@@ -413,6 +553,15 @@ static const char SQL_HOLD[] = "INSERT OR IGNORE INTO sync_held (origin, head, p
                                "CASE ?4 WHEN 'up' THEN self = 1 AND parent IS NOT NULL "
                                "ELSE parent = (SELECT code FROM site WHERE self = 1) END)";
 
+/* A part held to go up, relayed to ?1 (the parent), whose origin's head it has received. */
+static const char SQL_HELD_DONE[] =
+	"DELETE FROM sync_held WHERE direction = 'up' AND json_valid(?2) AND EXISTS (SELECT 1 FROM "
+	"json_each(?2, '$.relayed') j WHERE j.key = sync_held.origin AND sync_held.head <= j.value) AND EXISTS "
+	"(SELECT 1 FROM sync_forwarded f WHERE f.origin = sync_held.origin AND f.head = sync_held.head AND f.peer = ?1)";
+static const char SQL_FORWARDED_DONE[] =
+	"DELETE FROM sync_forwarded WHERE peer = ?1 AND NOT EXISTS (SELECT 1 FROM sync_held h WHERE "
+	"h.origin = sync_forwarded.origin AND h.head = sync_forwarded.head)";
+
 /* After a part is in: what came from its origin, what it acknowledges of
  * ours, and the part held to travel on (up to our parent, down to our children). */
 static int record_part(write_op *op, const sync_part *p, const manifest *m)
@@ -426,6 +575,15 @@ static int record_part(write_op *op, const sync_part *p, const manifest *m)
 	if (!rc && !strcmp(m->to, op->object ? op->object : ""))
 		rc = stmt_run(&op->st, op->db, SQL_ACKED, "cannot record the acknowledgement", "IIt", m->ack, m->ack_audit,
 		              m->from);
+	/* from above, addressed here: the parts we relayed up that it holds let go */
+	if (!rc && !strcmp(m->to, op->object ? op->object : "") && !strcmp(m->dir, "down") &&
+	    (st = stmts_get(&op->st, SQL_HELD_DONE))) {
+		sqlite3_bind_text(st, 1, m->from, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, p->manifest, (int)p->mlen, SQLITE_STATIC);
+		if (!(rc = db_step_done(op->db, st, "cannot let go of the parts relayed")))
+			rc = stmt_run(&op->st, op->db, SQL_FORWARDED_DONE, "cannot let go of the parts relayed", "t", m->from);
+	} else if (!rc && !strcmp(m->to, op->object ? op->object : "") && !strcmp(m->dir, "down"))
+		rc = campaign_error_code_last();
 	if (rc || !(st = stmts_get(&op->st, SQL_HOLD)))
 		return rc ? rc : campaign_error_code_last();
 	bind_all(st, "tI", m->from, m->audit_last);
@@ -446,6 +604,8 @@ static int apply_part(write_op *op, apply_ctx *x, const sync_part *p)
 	if (!rc)
 		rc = check_sequence(op, x, &m, &ps, &replay);
 	if (!rc && !replay)
+		rc = vouched_sites(op, x, p, &m);
+	if (!rc && !replay)
 		rc = check_owners(op, x, p, &m, &changes);
 	if (!rc && !replay)
 		rc = check_chain(op, x, p, &m, &ps);
@@ -458,6 +618,60 @@ static int apply_part(write_op *op, apply_ctx *x, const sync_part *p)
 		                            "\"status\":\"%s\",\"changes\":%d}",
 		                x->report.size > 10 ? "," : "", m.from, (long long)m.first, (long long)m.last,
 		                (long long)m.audit_last, replay ? "replay" : "applied", changes);
+	return rc;
+}
+
+/* ---- pruning: what the parent acknowledged leaves the outbox ----
+ * An outbox row acknowledged by the parent (its bundles down carry `ack`) is
+ * not needed up again: its tables that travel up are dropped, and the row with
+ * them when nothing else is left. What travels down (the plan, rules, models,
+ * catalogues: written at the top) stays, as it is what a site added below later
+ * starts from. At the top nothing travels up: its up rows go at once. So a
+ * county's outbox holds only what the city has not acknowledged. */
+static const char SQL_PRUNE_UPTO[] =
+	"SELECT CASE WHEN s.parent IS NULL THEN (SELECT coalesce(max(seq), 0) FROM sync_outbox) "
+	"ELSE coalesce((SELECT acked FROM sync_peer WHERE site = s.parent), 0) END, "
+	"(SELECT coalesce(max(seq), 0) FROM sync_outbox) FROM site s WHERE s.self = 1 AND ?1 IS NOT NULL AND ?2 IS NULL";
+static const char SQL_PRUNE_NEXT[] =
+	"SELECT seq, changeset FROM sync_outbox WHERE seq > ?1 AND seq <= ?2 ORDER BY seq LIMIT 1";
+static const char SQL_PRUNE_DROP[] = "DELETE FROM sync_outbox WHERE seq = ?1";
+static const char SQL_PRUNE_KEEP[] = "UPDATE sync_outbox SET changeset = ?2 WHERE seq = ?1";
+
+static int outbox_prune(write_op *op)
+{
+	int found = 0, rc = CAMPAIGN_OK;
+	sqlite3_stmt *st = row_first(&op->st, SQL_PRUNE_UPTO, 1, NULL, &found);
+	sqlite3_int64 upto, last, seq = 0;
+	if (!st)
+		return campaign_error_code_last();
+	upto = found ? sqlite3_column_int64(st, 0) : 0;
+	last = found ? sqlite3_column_int64(st, 1) : 0;
+	sqlite3_reset(st);
+	while (!rc && seq < upto) {
+		struct campaign_buf cs = {0}, down = {0};
+		if (!(st = stmts_get(&op->st, SQL_PRUNE_NEXT)))
+			return campaign_error_code_last();
+		bind_all(st, "II", seq, upto);
+		if (!db_step_row(op->db, st, "cannot read the outbox", &rc)) {
+			sqlite3_reset(st);
+			break;
+		}
+		seq = sqlite3_column_int64(st, 0);
+		rc = buf_append(&cs, sqlite3_column_blob(st, 1), (size_t)sqlite3_column_bytes(st, 1));
+		sqlite3_reset(st);
+		if (!rc)
+			rc = changeset_keep(op, &cs, "down", &down);
+		/* the last row stays, emptied: the next write's seq follows it (INTEGER PRIMARY KEY, no AUTOINCREMENT) */
+		if (!rc && !down.size && seq < last)
+			rc = stmt_run(&op->st, op->db, SQL_PRUNE_DROP, "cannot prune the outbox", "I", seq);
+		else if (!rc && down.size < cs.size && (st = stmts_get(&op->st, SQL_PRUNE_KEEP))) {
+			sqlite3_bind_int64(st, 1, seq);
+			sqlite3_bind_blob64(st, 2, down.size ? down.data : "", down.size, SQLITE_STATIC);
+			rc = db_step_done(op->db, st, "cannot prune the outbox");
+		} else if (!rc && down.size < cs.size)
+			rc = campaign_error_code_last();
+		buf_reset(&cs), buf_reset(&down);
+	}
 	return rc;
 }
 
@@ -491,6 +705,8 @@ static int apply_body(write_op *op, void *ctx)
 	}
 	if (!rc)
 		rc = buf_puts(&x->report, "]}");
+	if (!rc)
+		rc = outbox_prune(op);
 	if (!rc)
 		rc = write_result(op, x->report.data);
 	return rc;

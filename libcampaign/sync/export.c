@@ -58,6 +58,7 @@ static const char SQL_OUTBOX_AFTER[] = "SELECT seq, changeset FROM sync_outbox W
 static int export_changes(write_op *op, export_ctx *x, struct campaign_buf *cs)
 {
 	sqlite3_changegroup *g = NULL;
+	struct campaign_buf all = {0};
 	sqlite3_stmt *st = stmts_get(&op->st, SQL_OUTBOX_AFTER);
 	int rc = CAMPAIGN_OK, src;
 	if (!st)
@@ -73,9 +74,13 @@ static int export_changes(write_op *op, export_ctx *x, struct campaign_buf *cs)
 			rc = error_from_sqlite(op->db->sql, src, "cannot group the changes");
 	}
 	sqlite3_reset(st);
-	if (!rc && (src = sqlite3changegroup_output_strm(g, sync_to_buf, cs)) != SQLITE_OK)
+	if (!rc && (src = sqlite3changegroup_output_strm(g, sync_to_buf, &all)) != SQLITE_OK)
 		rc = error_from_sqlite(op->db->sql, src, "cannot group the changes");
 	sqlite3changegroup_delete(g);
+	/* only what travels the peer's way: a city's own findings do not go down to its counties */
+	if (!rc)
+		rc = changeset_keep(op, &all, x->dir, cs);
+	buf_reset(&all);
 	return rc;
 }
 
@@ -107,10 +112,34 @@ static int export_audit(write_op *op, export_ctx *x, struct campaign_buf *audit,
 	return rc;
 }
 
+/* The sites this site vouches for, with their keys: going up, the known sites
+ * below it (a city's counties: the province learns their keys from the city);
+ * going down, the sites above it (a county learns the province's key from its
+ * city). Parents before children, nearest first. */
+#define SQL_SITE_JSON                                                                                           \
+	"json_object('code', s.code, 'name', s.name, 'parent', s.parent, 'unit', s.unit, 'public_key', s.public_key)"
+#define SQL_VOUCHED                                                                                             \
+	"(SELECT coalesce(json_group_array(json(j)), '[]') FROM (SELECT " SQL_SITE_JSON " AS j FROM site s JOIN "   \
+	"(WITH RECURSIVE below(code, depth) AS (SELECT code, 0 FROM site WHERE self = 1 UNION ALL "                 \
+	"SELECT t.code, b.depth + 1 FROM site t JOIN below b ON t.parent = b.code WHERE b.depth < 16), "            \
+	"above(code, depth) AS (SELECT parent, 1 FROM site WHERE self = 1 AND parent IS NOT NULL UNION ALL "        \
+	"SELECT t.parent, a.depth + 1 FROM site t JOIN above a ON t.code = a.code WHERE t.parent IS NOT NULL "      \
+	"AND a.depth < 16) "                                                                                        \
+	"SELECT code, depth FROM below WHERE ?3 = 'up' AND depth > 0 UNION ALL "                                    \
+	"SELECT code, depth FROM above WHERE ?3 = 'down') v ON v.code = s.code "                                    \
+	"WHERE s.public_key IS NOT NULL ORDER BY v.depth, s.code))"
+
+/* Going down: the chain heads received here from the sites below the peer,
+ * whose parts the peer relayed up: it may let go of what it holds of them. */
+#define SQL_RELAYED                                                                                             \
+	"CASE WHEN ?3 = 'down' THEN (WITH RECURSIVE b(code) AS (SELECT code FROM site WHERE parent = ?2 UNION "     \
+	"SELECT s.code FROM site s JOIN b ON s.parent = b.code) SELECT json_group_object(p.site, p.head_seq) "      \
+	"FROM sync_peer p JOIN b ON b.code = p.site WHERE p.head_seq > 0) ELSE '{}' END"
+
 static const char SQL_MANIFEST[] =
 	"SELECT json_object('from', ?1, 'to', ?2, 'direction', ?3, 'first', ?4 + 1, 'last', ?5, 'schema', ?6, "
 	"'audit_first', ?7 + 1, 'audit_last', ?8, 'head_seq', ?8, 'head_hash', ?9, 'ack', ?10, 'ack_audit', ?11, "
-	"'sha256', ?12, 'at', ?13)";
+	"'sha256', ?12, 'at', ?13, 'sites', json(" SQL_VOUCHED "), 'relayed', json(" SQL_RELAYED "))";
 
 static int export_own_part(write_op *op, export_ctx *x)
 {

@@ -118,3 +118,99 @@ int site_direction(campaign_db *db, stmts *c, const char *code, const char **dir
 		*dir = "down";
 	return rc;
 }
+
+/* ---- one direction of a changeset ----
+ * The outbox records every write (a city's own findings, which travel up,
+ * and at the top the plan, which travels down, may sit in one transaction);
+ * a part carries only the tables that travel its way. The changeset's format
+ * (sqlite3session.c): per table 'T', a varint column count, one primary-key
+ * byte per column, the name and a NUL; then its changes: the operation, the
+ * indirect flag, and one record (INSERT, DELETE) or two (UPDATE) of one value
+ * per column -- a type byte, then 8 bytes (integer, real) or a varint length
+ * and the bytes (text, blob), or nothing (NULL, undefined). */
+
+/* SQLite's varint at *p (at most 9 bytes); 0 if it runs past @end. */
+static int varint_get(const unsigned char **p, const unsigned char *end, sqlite3_uint64 *v)
+{
+	*v = 0;
+	for (int i = 0; i < 9; i++) {
+		if (*p >= end)
+			return 0;
+		if (i == 8) {
+			*v = (*v << 8) | *(*p)++;
+			return 1;
+		}
+		*v = (*v << 7) | (**p & 0x7f);
+		if (!(*(*p)++ & 0x80))
+			return 1;
+	}
+	return 1;
+}
+
+/* Skips one record of @ncol values; 0 if it is malformed. */
+static int record_skip(const unsigned char **p, const unsigned char *end, sqlite3_uint64 ncol)
+{
+	for (sqlite3_uint64 i = 0; i < ncol; i++) {
+		sqlite3_uint64 n;
+		if (*p >= end)
+			return 0;
+		switch (*(*p)++) {
+		case 0: /* undefined */
+		case 5: /* NULL */
+			break;
+		case 1: /* integer */
+		case 2: /* real */
+			if ((size_t)(end - *p) < 8)
+				return 0;
+			*p += 8;
+			break;
+		case 3: /* text */
+		case 4: /* blob */
+			if (!varint_get(p, end, &n) || n > (sqlite3_uint64)(end - *p))
+				return 0;
+			*p += n;
+			break;
+		default: return 0;
+		}
+	}
+	return 1;
+}
+
+static const char SQL_TABLE_DIR[] = "SELECT direction FROM sync_table WHERE name = ?2 AND ?1 IS NOT NULL";
+
+int changeset_keep(write_op *op, const struct campaign_buf *in, const char *dir, struct campaign_buf *out)
+{
+	const unsigned char *p = (const unsigned char *)in->data, *end = p + in->size;
+	int rc = CAMPAIGN_OK;
+	while (!rc && p < end) {
+		const unsigned char *table = p, *name;
+		sqlite3_uint64 ncol;
+		int found = 0, keep = 0;
+		sqlite3_stmt *st;
+		if (*p++ != 'T' || !varint_get(&p, end, &ncol) || ncol > (sqlite3_uint64)(end - p))
+			break;
+		p += ncol;
+		name = p;
+		if (!(p = memchr(p, 0, (size_t)(end - p))))
+			break;
+		p++;
+		if (!(st = row_first(&op->st, SQL_TABLE_DIR, 1, (const char *)name, &found)))
+			return campaign_error_code_last();
+		keep = found && !strcmp((const char *)sqlite3_column_text(st, 0), dir);
+		sqlite3_reset(st);
+		/* its changes, up to the next table */
+		while (p < end && *p != 'T') {
+			int op_kind = *p;
+			if (op_kind != SQLITE_INSERT && op_kind != SQLITE_DELETE && op_kind != SQLITE_UPDATE)
+				return error_set(CAMPAIGN_ERROR, "internal: the changes of table %s cannot be read", name);
+			p += 2;
+			if (!record_skip(&p, end, ncol) || (op_kind == SQLITE_UPDATE && !record_skip(&p, end, ncol)))
+				return error_set(CAMPAIGN_ERROR, "internal: the changes of table %s cannot be read", name);
+		}
+		if (keep)
+			rc = buf_append(out, (const char *)table, (size_t)(p - table));
+	}
+	if (!rc && p && p < end)
+		return error_set(CAMPAIGN_ERROR, "internal: the changes recorded cannot be read");
+	return rc;
+}

@@ -273,3 +273,28 @@ int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char
 	                            "WHERE s.unit IS NOT NULL ORDER BY s.code",
 	                  "ttt", site, NULL);
 }
+
+static const char SQL_WITNESS[] =
+	"SELECT 'libcampaign head 1' || char(10) || 'site: ' || p.site || char(10) || 'seq: ' || p.head_seq || char(10) "
+	"|| 'hash: ' || p.head_hash || char(10) || 'at: ' || coalesce(p.received_at, '') || char(10) || 'first: 1' || "
+	"char(10) FROM sync_peer p WHERE p.site = ?1 AND p.head_seq > 0 AND length(p.head_hash) = 64";
+
+int campaign_sync_witness(campaign_buf **out, campaign_db *db, const char *site)
+{
+	sqlite3_stmt *st;
+	int rc;
+	if (!out)
+		return error_set(CAMPAIGN_EINVALID, "out is NULL");
+	*out = NULL;
+	if ((rc = db_check(db)) || (rc = need(site, "the site")))
+		return rc;
+	if (!(st = db_stmt(db, SQL_WITNESS)))
+		return campaign_error_code_last();
+	bind_all(st, "t", site);
+	if (db_step_row(db, st, "cannot read what came from the site", &rc))
+		rc = id_buf(out, (const char *)sqlite3_column_text(st, 0));
+	else if (!rc)
+		rc = error_set(CAMPAIGN_ENOTFOUND, "nothing has come from site %s to this store", site);
+	sqlite3_reset(st);
+	return rc ? rc : (error_ok(), CAMPAIGN_OK);
+}

@@ -52,5 +52,8 @@ typedef struct sync_mem_in {
 } sync_mem_in;
 int sync_mem_read(void *ctx, void *data, int *n);
 
+/* Appends to @out the tables of changeset @in that travel @dir ("up" or "down"). */
+int changeset_keep(write_op *op, const struct campaign_buf *in, const char *dir, struct campaign_buf *out);
+
 /* "up" when @code is below this site, "down" when it is above, NULL otherwise. */
 int site_direction(campaign_db *db, stmts *c, const char *code, const char **dir);

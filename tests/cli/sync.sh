@@ -83,3 +83,39 @@ expect_bad "bundle refused: the part from site 511102 does not carry its signatu
   "$cli" sync apply b.bundle --db 511100.db
 "$cli" sync silent --since 2000-01-01 --db 510000.db --format csv >out
 [ "$(wc -l <out)" -eq 1 ] || fail "every site below reported: $(cat out)"
+
+# the refused report sent again: the city's bundle down acknowledges what it has, --resend the rest
+"$cli" sync export --to 511102 --output d.bundle --db 511100.db >/dev/null
+"$cli" sync apply d.bundle --db 511102.db >/dev/null
+"$cli" sync export --to 511100 --resend --output b.bundle --db 511102.db >/dev/null
+"$cli" sync apply b.bundle --db 511100.db >/dev/null
+"$cli" sync export --to 510000 --output up.bundle --db 511100.db >/dev/null
+"$cli" sync apply up.bundle --db 510000.db >/dev/null
+
+# the rollup by site: the province's status of the county is the county's own
+"$cli" status --as-of 2011-01-15 --site 511102 --db 510000.db --format csv >p.csv
+"$cli" status --as-of 2011-01-15 --site 511102 --db 511102.db --format csv >c.csv
+cmp -s p.csv c.csv || fail "the county's status at the province: $(diff p.csv c.csv)"
+[ "$(grep -c ',shizhong,' p.csv)" -eq 7 ] || fail "the county's 7 shares: $(cat p.csv)"
+grep -q ',shawan,\|,liyong,' p.csv && fail "only the county's rows: $(cat p.csv)"
+"$cli" supervision --as-of 2011-01-15 --site 511102 --db 510000.db --format csv >p.csv
+"$cli" supervision --as-of 2011-01-15 --site 511102 --db 511102.db --format csv >c.csv
+cmp -s p.csv c.csv || fail "the county's supervision at the province: $(diff p.csv c.csv)"
+[ "$(wc -l <p.csv)" -eq 2 ] && grep -q '^shizhong,' p.csv || fail "supervision of the county: $(cat p.csv)"
+"$cli" status --as-of 2011-01-15 --site 510000 --db 510000.db --format csv >p.csv
+"$cli" status --as-of 2011-01-15 --db 510000.db --format csv >c.csv
+cmp -s p.csv c.csv || fail "the top site keeps every row"
+"$cli" inspection finding list --site 511102 --db 510000.db --format csv >out
+"$cli" risk distribution --site 511102 --db 510000.db --format csv >out
+"$cli" accountability proposals --site 511102 --db 510000.db --format csv >out
+expect_bad "site 511199 is not known to this store" "an unknown site" \
+  "$cli" status --site 511199 --db 510000.db
+expect_bad "is not a 6-digit administrative-division code" "a bad site code" \
+  "$cli" supervision --site 5111 --db 510000.db
+
+# the head the province received from the county witnesses against a trim there
+"$cli" sync witness 511102 --output w.txt --db 510000.db
+grep -q "^site: 511102$" w.txt || fail "witness: $(cat w.txt)"
+"$cli" verify --witness w.txt --db 511102.db >out || fail "the county verifies against the witness: $(cat out)"
+expect_bad "nothing has come from site 511199 to this store" "a site that sent nothing" \
+  "$cli" sync witness 511199 --db 510000.db

@@ -50,9 +50,35 @@ def test_three_levels(tmp_path):
         share = next(r for r in dbs["510000"].share_status_query(as_of="2011-01-15")
                      if r.outcome == "t2.2.o4" and r.unit == "shizhong")
         assert share.status == "done"
+        # the rollup by site: the province's rows of the county are the county's own store's
+        def by_site(db, query, site, **kw):
+            cur = getattr(db, query)(**kw)
+            cur.site(site)
+            return [r.as_dict() for r in cur]
+        for query, kw in (("share_status_query", {"as_of": "2011-01-15"}),
+                          ("supervision_query", {"as_of": "2011-01-15"}), ("findings_query", {})):
+            assert by_site(dbs["510000"], query, "511102", **kw) == by_site(dbs["511102"], query, "511102", **kw)
+        county = by_site(dbs["510000"], "share_status_query", "511102", as_of="2011-01-15")
+        assert len(county) == 7 and {r["unit"] for r in county} == {"shizhong"}
+        assert [r["status"] for r in county if r["outcome"] == "t2.2.o4"] == ["done"]
+        assert len(list(dbs["511102"].share_status_query(as_of="2011-01-15"))) > 7
+        assert [r["unit"] for r in by_site(dbs["510000"], "supervision_query", "511102", as_of="2011-01-15")] \
+            == ["shizhong"]
+        assert by_site(dbs["510000"], "risk_distribution_query", "511102") == []
+        assert by_site(dbs["510000"], "proposals_query", "511102") == []
+        with pytest.raises(campaign.NotFound, match="site 511199 is not known to this store"):
+            dbs["510000"].share_status_query(as_of="2011-01-15").site("511199")
+        with pytest.raises(campaign.InvalidInput, match="no unit column"):
+            dbs["510000"].outcome_status_query(as_of="2011-01-15").site("511102")
         status = {r.site: r for r in dbs["510000"].sync_status_query()}
         assert status["511102"].received == 1 and status["511100"].received == 0
         assert list(dbs["510000"].audit_verify()) == []
+        # the head the province received from the county is a witness for the county's verify
+        witness = dbs["510000"].sync_witness("511102")
+        assert witness.startswith("libcampaign head 1\nsite: 511102\nseq: ")
+        assert [r for r in dbs["511102"].audit_verify(witness) if r.severity == "problem"] == []
+        with pytest.raises(campaign.NotFound, match="nothing has come from site 511199"):
+            dbs["510000"].sync_witness("511199")
         # a replay changes nothing
         again = json.loads(dbs["510000"].sync_apply(up, actor="clerk"))
         assert {p["status"] for p in again["parts"]} == {"replay"}
@@ -113,3 +139,37 @@ def test_site_init_refuses_a_bad_code(tmp_path):
         with pytest.raises(campaign.InvalidInput, match="is not a 6-digit administrative-division code"):
             db.site_init(code="5111", name="乐山市", actor="admin")
         assert list(db.sites_query()) == []
+
+
+def test_keys_vouched_for_by_the_city(tmp_path):
+    """Keys registered by hand only between neighbours: the city vouches for the
+    province to its county and for the county to the province."""
+    keys = {code: campaign.audit_keygen() for code, *_ in SITES}
+    dbs = {}
+    try:
+        for code, name, parent, unit in SITES:
+            dbs[code] = campaign.Store(tmp_path / f"{code}.db", signing_key=keys[code])
+            dbs[code].site_init(code=code, name=name, parent=parent, unit=unit, actor="admin")
+        for code, _, parent, _ in SITES:
+            for peer, name, pparent, unit in SITES:
+                if peer == parent or pparent == code:
+                    dbs[code].site_add_peer(code=peer, name=name, parent=pparent, unit=unit,
+                                            public_key=campaign.audit_public_key(keys[peer]), actor="admin")
+        assert [r.code for r in dbs["511102"].sites_query()] == ["511102", "511100"]
+        dbs["510000"].plan_import_file(SEED, actor="province")
+        flow(dbs, tmp_path, "510000", "511100")
+        _, report = flow(dbs, tmp_path, "511100", "511102")
+        assert [p["origin"] for p in report["parts"]] == ["511100", "510000"]
+        province = {r.code: r for r in dbs["511102"].sites_query()}["510000"]
+        assert province.public_key == campaign.audit_public_key(keys["510000"])
+        dbs["511102"].progress_report_add(outcome="t2.2.o4", unit="shizhong", status="done", percent=100,
+                                          date="2010-12-10", actor="county")
+        flow(dbs, tmp_path, "511102", "511100")
+        _, report = flow(dbs, tmp_path, "511100", "510000")
+        assert [p["origin"] for p in report["parts"]] == ["511100", "511102"]
+        county = {r.code: r for r in dbs["510000"].sites_query()}["511102"]
+        assert (county.parent, county.unit) == ("511100", "shizhong")
+        assert list(dbs["510000"].audit_verify()) == []
+    finally:
+        for db in dbs.values():
+            db.close()

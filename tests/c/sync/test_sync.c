@@ -37,7 +37,23 @@ static void open_site(level *l, int i)
 	ok(campaign_open_with(&l->db[i], l->path[i], &o));
 }
 
+static void make_sites_keys(level *l, int mesh);
+static void expect_refused(level *l, int at, const char *path, const char *msg);
 static void make_sites(level *l)
+{
+	make_sites_keys(l, 1);
+}
+
+static void add_peer(level *l, int at, int peer, const char *unit)
+{
+	ok(campaign_site_add_peer(l->db[at],
+	                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, CODE[peer], NAME[peer],
+	                                                   PARENT[peer], unit, l->pub[peer], NULL},
+	                          "admin"));
+}
+
+/* mesh: every site knows every key; else each knows only its parent's and its children's */
+static void make_sites_keys(level *l, int mesh)
 {
 	char name[32];
 	for (int i = 0; i < NSITES; i++) {
@@ -53,14 +69,12 @@ static void make_sites(level *l)
 		                                                         PARENT[i], UNIT[i], NULL, NULL},
 		                      "admin"));
 	}
-	/* every site knows the others' keys (registered by hand, as the bureaus exchange them) */
+	/* the keys registered by hand, as the bureaus exchange them */
 	for (int i = 0; i < NSITES; i++)
 		for (int j = 0; j < NSITES; j++)
-			if (i != j)
-				ok(campaign_site_add_peer(l->db[i],
-				                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, CODE[j], NAME[j],
-				                                                   PARENT[j], UNIT[j], l->pub[j], NULL},
-				                          "admin"));
+			if (i != j && (mesh || (PARENT[i] && !strcmp(PARENT[i], CODE[j])) ||
+			               (PARENT[j] && !strcmp(PARENT[j], CODE[i]))))
+				add_peer(l, i, j, UNIT[j]);
 }
 
 static void free_sites(level *l)
@@ -326,6 +340,284 @@ static void test_dashboard_by_site(void **state)
 		EXPECT_LACKS(page, ">市中区分局</text>");
 		free(page);
 	}
+
+/* @rc's cursor filtered to @site, as rows_of() gives it */
+static char *site_rows(int rc, campaign_cursor **cp, const char *site)
+{
+	ok(rc);
+	ok(campaign_cursor_site(*cp, site));
+	return rows_of(rc, cp);
+}
+
+static void expect_same_site(campaign_db *a, campaign_db *b, const char *site)
+{
+	campaign_cursor *c;
+	char *x = site_rows(campaign_share_status_query(&c, a, NULL, AS_OF), &c, site);
+	char *y = site_rows(campaign_share_status_query(&c, b, NULL, AS_OF), &c, site);
+	assert_string_equal(x, y);
+	free(x), free(y);
+	x = site_rows(campaign_supervision_query(&c, a, NULL, AS_OF), &c, site);
+	y = site_rows(campaign_supervision_query(&c, b, NULL, AS_OF), &c, site);
+	assert_string_equal(x, y);
+	free(x), free(y);
+	x = site_rows(campaign_findings_query(&c, a, NULL, NULL, NULL), &c, site);
+	y = site_rows(campaign_findings_query(&c, b, NULL, NULL, NULL), &c, site);
+	assert_string_equal(x, y);
+	free(x), free(y);
+}
+
+/* The rollup by site: at the province, a county's rows are its own store's. */
+static void test_rollup_by_site(void **state)
+{
+	level l = {0};
+	campaign_cursor *c;
+	char *x, *y;
+	(void)state;
+	build_levels(&l);
+	expect_same_site(l.db[PROVINCE], l.db[SHIZHONG], "511102");
+	expect_same_site(l.db[PROVINCE], l.db[SHAWAN], "511111");
+	expect_same_site(l.db[CITY], l.db[SHAWAN], "511111");
+	/* a county's share status: its 7 shares of the seed plan, t2.2.o4 done */
+	ok(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 7);
+	ok(campaign_share_status_query(&c, l.db[SHIZHONG], NULL, AS_OF));
+	assert_true(count_rows(c) > 7); /* unfiltered: every unit's shares of the plan */
+	x = site_rows(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "511102");
+	assert_non_null(strstr(x, "t2.2.o4|shizhong|"));
+	assert_null(strstr(x, "|shawan|"));
+	free(x);
+	/* supervision at the province for one county: that county alone */
+	ok(campaign_supervision_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	ok(campaign_cursor_site(c, "511111"));
+	EXPECT_ROW(c, "unit", "shawan");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	/* findings: one county's, both counties' under the city; the top keeps every row */
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511111"));
+	EXPECT_ROW(c, "unit", "shawan", "description", "违规审批");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511100"));
+	assert_int_equal(count_rows(c), 2);
+	x = rows_of(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c);
+	y = site_rows(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "510000");
+	assert_string_equal(x, y);
+	free(x), free(y);
+	/* a page counts the rows kept: the second and third of the county's shares */
+	x = site_rows(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF), &c, "511102");
+	ok(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	ok(campaign_cursor_page(c, 1, 2));
+	ok(campaign_cursor_site(c, "511102"));
+	y = rows_of(CAMPAIGN_OK, &c);
+	assert_non_null(strstr(x, y));
+	assert_true(strlen(y) > 0 && strncmp(x, y, strlen(y)));
+	free(x), free(y);
+	/* risk distribution and proposals take the filter too (no rows in this scenario) */
+	ok(campaign_risk_distribution_query(&c, l.db[PROVINCE], NULL));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 0);
+	ok(campaign_proposals_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 0);
+	/* clear errors: an unknown site, a bad code, a listing without units, too late */
+	ok(campaign_share_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	expect_error(campaign_cursor_site(c, "511199"), CAMPAIGN_ENOTFOUND, "site 511199 is not known to this store");
+	expect_error(campaign_cursor_site(c, "5111"), CAMPAIGN_EINVALID,
+	             "the site \"5111\" is not a 6-digit administrative-division code");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);
+	expect_error(campaign_cursor_site(c, "511102"), CAMPAIGN_EINVALID, "a cursor is filtered by site before its first row is read");
+	campaign_cursor_free(c);
+	ok(campaign_outcome_status_query(&c, l.db[PROVINCE], NULL, AS_OF));
+	expect_error(campaign_cursor_site(c, "511102"), CAMPAIGN_EINVALID, "this listing has no unit column: it cannot be filtered by site");
+	campaign_cursor_free(c);
+	free_sites(&l);
+}
+
+/* A city's own records travel up (a department's finding: a unit below the
+ * city's in the plan), and the plan still goes down past them. */
+static void test_city_records(void **state)
+{
+	level l = {0};
+	campaign_cursor *c;
+	(void)state;
+	build_levels(&l);
+	ok(campaign_finding_add(NULL, l.db[CITY], NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL, "liyong", NULL,
+	                                                        "self_reported", NULL, "违规出让", NULL, "2010-12-16", NULL},
+	                        "city-clerk"));
+	flow(&l, CITY, PROVINCE, "c-p2");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM finding"), 3);
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511100"));
+	assert_int_equal(count_rows(c), 3);
+	ok(campaign_findings_query(&c, l.db[PROVINCE], NULL, NULL, NULL));
+	ok(campaign_cursor_site(c, "511102"));
+	assert_int_equal(count_rows(c), 1);
+	/* the province changes the thresholds: down to the city, on to a county, past the city's finding */
+	ok(campaign_thresholds_set(l.db[PROVINCE], NULL, 5, 2, "province"));
+	flow(&l, PROVINCE, CITY, "p-c2");
+	flow(&l, CITY, SHIZHONG, "c-a2");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM finding"), 1);
+	assert_int_equal(count(&l, SHIZHONG, "SELECT yellow_days FROM campaign_threshold"), 5);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	free_sites(&l);
+}
+
+/* What the parent acknowledged leaves the outbox; what travels down stays. */
+static void test_outbox_pruned(void **state)
+{
+	level l = {0};
+	char path[300];
+	long long plan;
+	(void)state;
+	build_levels(&l);
+	/* the county's two writes, sent, not yet acknowledged */
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 2);
+	/* the city's next bundle down acknowledges them: the last row stays, empty, for the seq */
+	flow(&l, CITY, SHIZHONG, "ack");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 1);
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox WHERE seq = 2 AND length(changeset) = 0"), 1);
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-11");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT min(seq) FROM sync_outbox WHERE length(changeset) > 0"), 3);
+	flow(&l, SHIZHONG, CITY, "a-c2");
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM progress_report"), 3);
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 3);
+	flow(&l, CITY, SHIZHONG, "ack2");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM sync_outbox"), 1);
+	/* nothing to resend: the part carries no change, only the county's audit entries since */
+	{
+		campaign_buf *r;
+		char *report;
+		bundle_path(path, sizeof path, "resend");
+		ok(campaign_sync_export(&r, l.db[SHIZHONG],
+		                        &(campaign_sync_export_options){CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION, "511100", path, 1},
+		                        "clerk"));
+		campaign_buf_free(r);
+		report = apply_at(&l, CITY, path);
+		assert_non_null(strstr(report, "\"first\":5,\"last\":4,"));
+		assert_non_null(strstr(report, "\"changes\":0}"));
+		free(report);
+		remove(path);
+	}
+	/* the city relayed the county's rows: the province has all three reports */
+	assert_true(count(&l, CITY, "SELECT count(*) FROM sync_held WHERE direction = 'up'") > 0);
+	flow(&l, CITY, PROVINCE, "c-p3");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 3);
+	/* the province's next bundle down names the county heads it has: the city lets go of those parts;
+	 * the province's parts, held to go down to counties, stay */
+	flow(&l, PROVINCE, CITY, "p-c-ack");
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM sync_held WHERE direction = 'up'"), 0);
+	assert_int_equal(count(&l, CITY, "SELECT count(*) FROM sync_forwarded WHERE peer = '510000'"), 0);
+	assert_true(count(&l, CITY, "SELECT count(*) FROM sync_held WHERE direction = 'down'") > 0);
+	/* at the top the plan stays (a site added below starts from it); its own up rows go */
+	plan = count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox");
+	assert_true(plan > 0);
+	ok(campaign_finding_add(NULL, l.db[PROVINCE], NULL,
+	                        &(campaign_finding_add_options){CAMPAIGN_FINDING_ADD_OPTIONS_VERSION, NULL, "city", NULL,
+	                                                        "self_reported", NULL, "省厅发现", NULL, "2010-12-16", NULL},
+	                        "province"));
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox"), plan + 1);
+	flow(&l, CITY, PROVINCE, "c-p4");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM sync_outbox WHERE length(changeset) > 0"), plan);
+	/* the plan still goes down after it */
+	ok(campaign_thresholds_set(l.db[PROVINCE], NULL, 4, 2, "province"));
+	flow(&l, PROVINCE, CITY, "p-c3");
+	assert_int_equal(count(&l, CITY, "SELECT yellow_days FROM campaign_threshold"), 4);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	assert_string_equal(verify_summary(l.db[SHIZHONG], NULL, NULL), "");
+	free_sites(&l);
+}
+
+/* Keys by hand only between neighbours: the city vouches for its counties to
+ * the province and for the province to its counties. */
+static void test_keys_vouched(void **state)
+{
+	level l = {0};
+	campaign_cursor *c;
+	char path[300];
+	(void)state;
+	make_sites_keys(&l, 0);
+	ok(campaign_sites_query(&c, l.db[PROVINCE]));
+	assert_int_equal(count_rows(c), 2);
+	ok(campaign_plan_import_file(l.db[PROVINCE], SEED_PLAN, "province", NULL));
+	flow(&l, PROVINCE, CITY, "p-c");
+	/* the county checks the province's part, relayed, with the key the city vouched for */
+	flow(&l, CITY, SHIZHONG, "c-a");
+	assert_int_equal(count(&l, SHIZHONG, "SELECT count(*) FROM outcome"), 32);
+	ok(campaign_sites_query(&c, l.db[SHIZHONG]));
+	EXPECT_ROW(c, "code", "511102", "role", "self");
+	EXPECT_ROW(c, "code", "510000", "role", "peer", "public_key", l.pub[PROVINCE]);
+	EXPECT_ROW(c, "code", "511100", "role", "peer");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-10");
+	flow(&l, SHIZHONG, CITY, "a-c");
+	/* the province learns both counties from the city, and checks the county's own part */
+	flow(&l, CITY, PROVINCE, "c-p");
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 1);
+	ok(campaign_sites_query(&c, l.db[PROVINCE]));
+	EXPECT_ROW(c, "code", "510000", "role", "self");
+	EXPECT_ROW(c, "code", "511100", "role", "peer");
+	EXPECT_ROW(c, "code", "511102", "parent", "511100", "unit", "shizhong", "public_key", l.pub[SHIZHONG]);
+	EXPECT_ROW(c, "code", "511111", "parent", "511100", "unit", "shawan", "public_key", l.pub[SHAWAN]);
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	/* a county cannot vouch for a site in a unit not its own (it would send the city's rows) */
+	flow(&l, CITY, SHAWAN, "c-b");
+	ok(campaign_site_add_peer(l.db[SHAWAN],
+	                          &(campaign_site_options){CAMPAIGN_SITE_OPTIONS_VERSION, "511199", "假站点", "511111",
+	                                                   "city", l.pub[SHAWAN], NULL},
+	                          "admin"));
+	free(export_to(&l, SHAWAN, CITY, "vouch", path, sizeof path));
+	expect_refused(&l, CITY, path, "bundle refused: site 511111 vouches for site 511199 in unit city, which is not one of its units");
+	remove(path);
+	/* nor for a site known here with another key */
+	raw_sql(l.path[SHAWAN], "UPDATE site SET unit = 'shawan', public_key = (SELECT public_key FROM site WHERE "
+	                        "code = '511100') WHERE code = '511199'");
+	raw_sql(l.path[CITY], "INSERT INTO site (code, name, parent, unit, public_key, recorded_at) SELECT '511199', "
+	                      "'假站点', '511111', 'shawan', public_key, '2010-12-01' FROM site WHERE code = '511102'");
+	{ /* everything not acknowledged again: the refused part's range */
+		campaign_buf *r;
+		bundle_path(path, sizeof path, "vouch2");
+		ok(campaign_sync_export(&r, l.db[SHAWAN],
+		                        &(campaign_sync_export_options){CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION, "511100", path, 1},
+		                        "clerk"));
+		campaign_buf_free(r);
+	}
+	expect_refused(&l, CITY, path, "bundle refused: site 511111 vouches for site 511199 with another key");
+	remove(path);
+	free_sites(&l);
+}
+
+/* The head the province received from a county witnesses against a trim there. */
+static void test_witness_of_a_county(void **state)
+{
+	level l = {0};
+	campaign_buf *w;
+	char *witness, summary[16384];
+	long long head;
+	(void)state;
+	build_levels(&l);
+	ok(campaign_sync_witness(&w, l.db[PROVINCE], "511102"));
+	witness = buf_take(w);
+	head = count(&l, PROVINCE, "SELECT head_seq FROM sync_peer WHERE site = '511102'");
+	assert_non_null(strstr(witness, "libcampaign head 1\nsite: 511102\nseq: "));
+	assert_string_equal(verify_summary(l.db[SHIZHONG], witness, NULL), "");
+	expect_error(campaign_sync_witness(&w, l.db[PROVINCE], "511199"), CAMPAIGN_ENOTFOUND,
+	             "nothing has come from site 511199 to this store");
+	/* the county trims its log's tail, heads and all, behind the library's back */
+	campaign_close(l.db[SHIZHONG]);
+	raw_sql(l.path[SHIZHONG], "DELETE FROM audit_head WHERE seq >= (SELECT max(seq) - 5 FROM audit_log)");
+	raw_sql(l.path[SHIZHONG], "DELETE FROM audit_log WHERE seq >= (SELECT max(seq) - 5 FROM audit_log)");
+	open_site(&l, SHIZHONG);
+	assert_true(count(&l, SHIZHONG, "SELECT max(seq) FROM audit_log") < head);
+	snprintf(summary, sizeof summary, "%s", verify_summary(l.db[SHIZHONG], witness, NULL));
+	assert_non_null(strstr(summary, "witness_mismatch"));
+	free(witness);
 	free_sites(&l);
 }
 
@@ -376,8 +668,10 @@ static void test_refusals(void **state)
 	long size;
 	(void)state;
 	build_levels(&l);
-	/* the plan only from above: a county's change of the thresholds */
+	/* the plan only from above: a county's change of the thresholds stays at the county (a part
+	 * carries only what travels its way); one that claims the thresholds travel up is refused */
 	ok(campaign_thresholds_set(l.db[SHIZHONG], NULL, 3, 1, "county-clerk"));
+	raw_sql(l.path[SHIZHONG], "UPDATE sync_table SET direction = 'up' WHERE name = 'campaign_threshold'");
 	free(export_to(&l, SHIZHONG, CITY, "plan-up", first, sizeof first));
 	expect_refused(&l, CITY, first, "bundle refused: site 511102 sent rows of campaign_threshold, which travel only down");
 	remove(first);
@@ -446,5 +740,8 @@ static void test_sites(void **state)
 }
 
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels), cmocka_unit_test(test_dashboard_by_site),
+          cmocka_unit_test(test_rollup_by_site), cmocka_unit_test(test_city_records),
+          cmocka_unit_test(test_outbox_pruned), cmocka_unit_test(test_keys_vouched),
+          cmocka_unit_test(test_witness_of_a_county),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))

@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.*;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.campaign.Campaign;
 import org.campaign.DashboardOptions;
@@ -14,6 +16,7 @@ import org.campaign.NotFoundException;
 import org.campaign.OpenOptions;
 import org.campaign.ProgressReportAddOptions;
 import org.campaign.Row;
+import org.campaign.Rows;
 import org.campaign.SiteOptions;
 import org.campaign.Store;
 import org.campaign.SyncExportOptions;
@@ -33,6 +36,15 @@ class SyncTest {
         String path = dir.resolve(from + "-" + to + ".bundle").toString();
         dbs.get(from).syncExport(new SyncExportOptions().to_site(to).path(path), "clerk");
         return dbs.get(to).syncApply(path, "clerk");
+    }
+
+    /** The rows of one site's subtree, each as its columns' text. */
+    static List<String> bySite(Rows rows, String site) {
+        rows.site(site);
+        List<String> out = new ArrayList<>();
+        for (Row r : rows)
+            out.add(r.toString());
+        return out;
     }
 
     @Test
@@ -70,13 +82,37 @@ class SyncTest {
             assertTrue(page.contains("<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">4</td><td>1</td>"
                 + "<td>0</td><td>0</td><td>0</td><td class=\"s-red\">4</td>"), page);
             assertTrue(page.contains("<tr><th class=\"site\">\u3000\u3000511102 市中区</th><td class=\"total\">4</td>"));
-            String county = top.dashboardWriteBuf(null, new DashboardOptions().as_of(LocalDate.of(2011, 1, 15)).site("511102"));
-            assertTrue(county.contains("<tr><th>市中区分局</th>") && !county.contains("<tr><th>监察室</th>"));
-            assertFalse(county.contains("<section id=\"sites\">"));
+            String countyPage = top.dashboardWriteBuf(null,
+                new DashboardOptions().as_of(LocalDate.of(2011, 1, 15)).site("511102"));
+            assertTrue(countyPage.contains("<tr><th>市中区分局</th>") && !countyPage.contains("<tr><th>监察室</th>"));
+            assertFalse(countyPage.contains("<section id=\"sites\">"));
             NotFoundException unknown = assertThrows(NotFoundException.class,
                 () -> top.dashboardWriteBuf(null, new DashboardOptions().site("519999")));
             assertEquals("site \"519999\" is not a site this store knows (see campaign site list)", unknown.getMessage());
+            // the rollup by site: the province's rows of the county are the county's own store's
+            LocalDate asOf = LocalDate.of(2011, 1, 15);
+            Store province0 = dbs.get("510000"), county = dbs.get("511102");
+            assertEquals(bySite(county.shareStatusQuery(null, asOf), "511102"),
+                bySite(province0.shareStatusQuery(null, asOf), "511102"));
+            assertEquals(bySite(county.supervisionQuery(null, asOf), "511102"),
+                bySite(province0.supervisionQuery(null, asOf), "511102"));
+            assertEquals(bySite(county.findingsQuery(null, null, null), "511102"),
+                bySite(province0.findingsQuery(null, null, null), "511102"));
+            List<String> shares = bySite(province0.shareStatusQuery(null, asOf), "511102");
+            assertEquals(7, shares.size());
+            assertTrue(shares.stream().allMatch(r -> r.contains("unit=shizhong")), shares.toString());
+            assertEquals(List.of(), bySite(province0.riskDistributionQuery(null), "511102"));
+            assertEquals(List.of(), bySite(province0.proposalsQuery(null, null, null), "511102"));
+            try (Rows r = province0.shareStatusQuery(null, asOf)) {
+                NotFoundException nf = assertThrows(NotFoundException.class, () -> r.site("511199"));
+                assertTrue(nf.getMessage().contains("site 511199 is not known to this store"), nf.getMessage());
+            }
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
+            String witness = dbs.get("510000").syncWitness("511102");
+            assertTrue(witness.startsWith("libcampaign head 1\nsite: 511102\nseq: "), witness);
+            long problems = dbs.get("511102").auditVerify(witness, null).toList().stream()
+                .filter(r -> r.getString("severity").equals("problem")).count();
+            assertEquals(0, problems);
             assertTrue(dbs.get("510000").syncApply(up, "clerk").contains("\"status\":\"replay\""));
             byte[] b = Files.readAllBytes(Path.of(up));
             b[b.length - 70] ^= 1;
@@ -85,6 +121,46 @@ class SyncTest {
             Store province = dbs.get("510000");
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> province.syncApply(bad, "clerk"));
             assertTrue(e.getMessage().contains("bundle refused"), e.getMessage());
+        } finally {
+            for (Store db : dbs.values())
+                db.close();
+        }
+    }
+
+    /** Keys by hand only between neighbours: the city vouches for the province to its county, and back. */
+    @Test
+    void keysVouchedForByTheCity(@TempDir Path dir) throws Exception {
+        Map<String, Store> dbs = new LinkedHashMap<>();
+        Map<String, String> keys = new LinkedHashMap<>();
+        try {
+            for (String[] s : SITES) {
+                keys.put(s[0], Campaign.auditKeygen());
+                Store db = Campaign.open(dir.resolve(s[0] + ".db").toString(), new OpenOptions().signing_key(keys.get(s[0])));
+                dbs.put(s[0], db);
+                db.siteInit(site(s), "admin");
+            }
+            for (String[] s : SITES)
+                for (String[] p : SITES)
+                    if (p[0].equals(s[2]) || s[0].equals(p[2]))
+                        dbs.get(s[0]).siteAddPeer(site(p).public_key(Campaign.auditPublicKey(keys.get(p[0]))), "admin");
+            dbs.get("510000").planImportFile(PlanTest.SEED, "province");
+            flow(dbs, dir, "510000", "511100");
+            assertTrue(flow(dbs, dir, "511100", "511102").contains("\"origin\":\"510000\""));
+            String provinceKey = null;
+            for (Row r : dbs.get("511102").sitesQuery())
+                if (r.getString("code").equals("510000"))
+                    provinceKey = r.getString("public_key");
+            assertEquals(Campaign.auditPublicKey(keys.get("510000")), provinceKey);
+            dbs.get("511102").progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 10)), "county");
+            flow(dbs, dir, "511102", "511100");
+            assertTrue(flow(dbs, dir, "511100", "510000").contains("\"origin\":\"511102\""));
+            String countyUnit = null;
+            for (Row r : dbs.get("510000").sitesQuery())
+                if (r.getString("code").equals("511102"))
+                    countyUnit = r.getString("unit");
+            assertEquals("shizhong", countyUnit);
+            assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
         } finally {
             for (Store db : dbs.values())
                 db.close();
