@@ -340,6 +340,8 @@ static void test_dashboard_by_site(void **state)
 		EXPECT_LACKS(page, ">市中区分局</text>");
 		free(page);
 	}
+	free_sites(&l);
+}
 
 /* @rc's cursor filtered to @site, as rows_of() gives it */
 static char *site_rows(int rc, campaign_cursor **cp, const char *site)
