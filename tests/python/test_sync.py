@@ -70,6 +70,9 @@ def test_three_levels(tmp_path):
             dbs["510000"].share_status_query(as_of="2011-01-15").site("511199")
         with pytest.raises(campaign.InvalidInput, match="no unit column"):
             dbs["510000"].outcome_status_query(as_of="2011-01-15").site("511102")
+        # a site that has not reported since a date is listed
+        assert list(dbs["510000"].sync_silent_query("2000-01-01")) == []
+        assert [r.code for r in dbs["510000"].sync_silent_query("2999-01-01")] == ["511100", "511102"]
         status = {r.site: r for r in dbs["510000"].sync_status_query()}
         assert status["511102"].received == 1 and status["511100"].received == 0
         assert list(dbs["510000"].audit_verify()) == []

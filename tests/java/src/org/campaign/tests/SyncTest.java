@@ -93,6 +93,11 @@ class SyncTest {
                 assertTrue(nf.getMessage().contains("site 511199 is not known to this store"), nf.getMessage());
             }
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
+            assertEquals(0, dbs.get("510000").syncSilentQuery(LocalDate.of(2000, 1, 1)).toList().size());
+            List<String> silent = new ArrayList<>();
+            for (Row r : dbs.get("510000").syncSilentQuery(LocalDate.of(2999, 1, 1)))
+                silent.add(r.getString("code"));
+            assertEquals(List.of("511100", "511102"), silent);
             String witness = dbs.get("510000").syncWitness("511102");
             assertTrue(witness.startsWith("libcampaign head 1\nsite: 511102\nseq: "), witness);
             long problems = dbs.get("511102").auditVerify(witness, null).toList().stream()
