@@ -107,6 +107,19 @@ class SyncTest {
             byte[] b = Files.readAllBytes(Path.of(up));
             b[b.length - 70] ^= 1;
             Files.write(Path.of(up), b);
+            // a gap: the county's second bundle without its first
+            Store county0 = dbs.get("511102");
+            String first = dir.resolve("first.bundle").toString(), second = dir.resolve("second.bundle").toString();
+            county0.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 11)), "county");
+            county0.syncExport(new SyncExportOptions().to_site("511100").path(first), "clerk");
+            county0.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 12)), "county");
+            county0.syncExport(new SyncExportOptions().to_site("511100").path(second), "clerk");
+            Store city = dbs.get("511100");
+            InvalidInputException gap = assertThrows(InvalidInputException.class, () -> city.syncApply(second, "clerk"));
+            assertTrue(gap.getMessage().contains("a gap"), gap.getMessage());
+            assertTrue(city.syncApply(first, "clerk").contains("\"status\":\"applied\""));
             String bad = up;
             Store province = dbs.get("510000");
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> province.syncApply(bad, "clerk"));
