@@ -344,7 +344,7 @@ sqlite3_stmt *row_first(stmts *c, const char *sql, sqlite3_int64 a, const char *
  * to its row id; prepares @sql through the query path (paged, its @types
  * checked against its columns: 't' text, 'i' integer, 'd' date) into *c.
  * The caller binds its own parameters to cursor_stmt(*c) (numbered below
- * ?98) and ends with query_done(out, *c, rc). */
+ * ?97) and ends with query_done(out, *c, rc). */
 int query_begin(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign, const char *sql,
                 const char *types, sqlite3_int64 *crid);
 /* Binds ?@n of @c to the row id of object @id of @table in campaign @crid

@@ -16,12 +16,7 @@ struct campaign_cursor {
 	int done;
 	int has_row;
 	int started; /* campaign_cursor_next was called: too late to page */
-	/* campaign_cursor_site(): the unit column, the unit ids kept (sorted), and
-	 * the page counted here (the statement's own LIMIT would count rows dropped) */
-	int unit_col;
-	char **units;
-	size_t nunits;
-	long long offset, limit, skipped, yielded;
+	char *sql; /* the query as given, for campaign_cursor_site() to wrap */
 };
 
 /* Paging: LIMIT ?98 OFFSET ?99 appended to the query itself, so that SQLite
@@ -32,7 +27,7 @@ struct campaign_cursor {
  * name). The wrapper made SQLite copy an ordered result into a temporary
  * table before the first row: 0.51 s -> 0.80 s for risk warnings at M. */
 static const char PAGE_HEAD[] = "SELECT * FROM (\n";
-#define PAGE_LIMIT 98 /* a query's own parameters are numbered below */
+#define PAGE_LIMIT 98 /* a query's own parameters are numbered below ?97 (campaign_cursor_site()'s) */
 #define PAGE_OFFSET 99
 static const char PAGE_TAIL[] = "\n LIMIT ?98 OFFSET ?99";
 static const char PAGE_WRAP_TAIL[] = "\n) LIMIT ?98 OFFSET ?99";
@@ -72,7 +67,7 @@ static int names_repeat(sqlite3_stmt *st)
 	return 0;
 }
 
-static int prepare_text(campaign_db *db, const char *head, const char *sql, size_t n, const char *tail,
+static int prepare_text(sqlite3 *db, const char *head, const char *sql, size_t n, const char *tail,
                         sqlite3_stmt **st)
 {
 	struct campaign_buf b = {0};
@@ -81,7 +76,7 @@ static int prepare_text(campaign_db *db, const char *head, const char *sql, size
 		buf_reset(&b);
 		return SQLITE_NOMEM;
 	}
-	rc = sqlite3_prepare_v2(db->sql, b.data, (int)b.size, st, NULL);
+	rc = sqlite3_prepare_v2(db, b.data, (int)b.size, st, NULL);
 	buf_reset(&b);
 	return rc;
 }
@@ -90,18 +85,18 @@ static int prepare_paged(campaign_db *db, const char *sql, sqlite3_stmt **st)
 {
 	size_t n = strlen(sql);
 	int rc;
-	if (strstr(sql, "?98") || strstr(sql, "?99"))
-		return error_set(CAMPAIGN_ERROR, "internal: a query numbers its parameters below ?%d", PAGE_LIMIT);
+	if (strstr(sql, "?97") || strstr(sql, "?98") || strstr(sql, "?99"))
+		return error_set(CAMPAIGN_ERROR, "internal: a query numbers its parameters below ?97");
 	while (n && (sql[n - 1] == ';' || sql[n - 1] == ' ' || sql[n - 1] == '\n'))
 		n--;
-	rc = prepare_text(db, "", sql, n, PAGE_TAIL, st);
+	rc = prepare_text(db->sql, "", sql, n, PAGE_TAIL, st);
 	if (rc == SQLITE_NOMEM || rc == SQLITE_IOERR_NOMEM)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	if (rc == SQLITE_OK && !names_repeat(*st))
 		return CAMPAIGN_OK;
 	sqlite3_finalize(*st);
 	*st = NULL;
-	rc = prepare_text(db, PAGE_HEAD, sql, n, PAGE_WRAP_TAIL, st);
+	rc = prepare_text(db->sql, PAGE_HEAD, sql, n, PAGE_WRAP_TAIL, st);
 	if (rc == SQLITE_NOMEM)
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	return rc == SQLITE_OK ? CAMPAIGN_OK : error_from_sqlite(db->sql, rc, "cannot prepare a query");
@@ -111,7 +106,9 @@ int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, cons
 {
 	campaign_cursor *c = calloc(1, sizeof *c);
 	int rc;
-	if (!c || !(c->types = str_dup(types))) {
+	if (!c || !(c->types = str_dup(types)) || !(c->sql = str_dup(sql))) {
+		if (c)
+			free(c->types);
 		free(c);
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	}
@@ -122,8 +119,6 @@ int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, cons
 	c->ncol = sqlite3_column_count(c->stmt);
 	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, -1);
 	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, 0);
-	c->unit_col = -1;
-	c->limit = -1;
 	*out = c;
 	return CAMPAIGN_OK;
 }
@@ -137,49 +132,37 @@ int campaign_cursor_page(campaign_cursor *c, long long offset, long long limit)
 	if (offset < 0 || limit < -1)
 		return error_set(CAMPAIGN_EINVALID, "a page needs an offset of 0 or more and a limit of -1 (none) or more, not %lld and %lld",
 		                 offset, limit);
-	c->offset = offset;
-	c->limit = limit;
-	/* filtered by site: the page is counted over the rows kept */
-	if (c->unit_col < 0) {
-		sqlite3_bind_int64(c->stmt, PAGE_LIMIT, limit);
-		sqlite3_bind_int64(c->stmt, PAGE_OFFSET, offset);
-	}
+	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, limit);
+	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, offset);
 	error_ok();
 	return CAMPAIGN_OK;
 }
 
-/* ---- by site: the rows of the units of a site's subtree ---- */
+/* ---- by site: the rows of the units of a site's subtree ----
+ * The query is prepared again inside a filter on its unit column, its
+ * parameters moved over: SELECT * FROM (query) WHERE unit IN (the units)
+ * LIMIT ?98 OFFSET ?99. SQLite pushes the term down into the query, so one
+ * county's rows cost about that county's rows, not every unit's. */
 
 /* The site, and whether it is the top (no parent, no unit: it holds every unit). */
 static const char SQL_SITE_OF[] = "SELECT parent IS NULL AND unit IS NULL FROM site WHERE code = ?1";
-/* The units of a site's subtree: the units the site and the known sites
- * below it are in the plan, and the units below those in the plan. The same
- * units a bundle from that site may carry rows of (sync/apply.c). */
+/* The units of a site's subtree, as a JSON array: the units the site and the
+ * known sites below it are in the plan, and the units below those in the plan.
+ * The same units a bundle from that site may carry rows of (sync/apply.c). */
 static const char SQL_SITE_UNITS[] =
 	"WITH RECURSIVE below(code) AS (SELECT ?1 UNION SELECT s.code FROM site s JOIN below b ON s.parent = b.code), "
 	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN below b ON b.code = s.code "
 	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
-	"SELECT DISTINCT u.id FROM unit u JOIN under x ON x.rid = u.rid ORDER BY u.id";
+	"SELECT json_group_array(DISTINCT u.id) FROM unit u JOIN under x ON x.rid = u.rid";
+static const char SITE_HEAD[] = "SELECT * FROM (\n";
+static const char SITE_TAIL[] = "\n) WHERE unit IN (SELECT value FROM json_each(?97))\n LIMIT ?98 OFFSET ?99";
+#define SITE_UNITS 97
 
-static int units_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-static void units_free(campaign_cursor *c)
-{
-	for (size_t i = 0; i < c->nunits; i++)
-		free(c->units[i]);
-	free(c->units);
-	c->units = NULL;
-	c->nunits = 0;
-}
-
-/* Reads the units of @site's subtree into @c; *top = 1 for the top site (no filter). */
-static int site_units_read(campaign_cursor *c, sqlite3 *db, const char *site, int *top)
+/* The units of @site's subtree into @units (a JSON array); *top = 1 for the top site (no filter). */
+static int site_units_read(sqlite3 *db, const char *site, int *top, struct campaign_buf *units)
 {
 	sqlite3_stmt *st = NULL;
-	int rc, src, found = 0;
+	int rc = CAMPAIGN_OK, src, found = 0;
 	*top = 0;
 	if ((src = sqlite3_prepare_v2(db, SQL_SITE_OF, -1, &st, NULL)) != SQLITE_OK)
 		return error_from_sqlite(db, src, "cannot read the sites");
@@ -198,29 +181,22 @@ static int site_units_read(campaign_cursor *c, sqlite3 *db, const char *site, in
 	if ((src = sqlite3_prepare_v2(db, SQL_SITE_UNITS, -1, &st, NULL)) != SQLITE_OK)
 		return error_from_sqlite(db, src, "cannot read the units of a site");
 	sqlite3_bind_text(st, 1, site, -1, SQLITE_STATIC);
-	rc = CAMPAIGN_OK;
-	while (!rc && (src = stmt_step(st)) == SQLITE_ROW) {
-		char **u = realloc(c->units, (c->nunits + 1) * sizeof *u);
-		if (!u || !(u[c->nunits] = str_dup((const char *)sqlite3_column_text(st, 0)))) {
-			if (u)
-				c->units = u;
-			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
-		} else {
-			c->units = u;
-			c->nunits++;
-		}
-	}
-	if (!rc && src != SQLITE_DONE)
-		rc = error_from_sqlite(db, src, "cannot read the units of a site");
+	if ((src = stmt_step(st)) != SQLITE_ROW || !sqlite3_column_text(st, 0))
+		rc = src == SQLITE_NOMEM || src == SQLITE_ROW ? error_set(CAMPAIGN_ENOMEM, "out of memory")
+		                                              : error_from_sqlite(db, src, "cannot read the units of a site");
+	else if (buf_puts(units, (const char *)sqlite3_column_text(st, 0)))
+		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
 	sqlite3_finalize(st);
-	if (!rc && c->nunits > 1)
-		qsort(c->units, c->nunits, sizeof *c->units, units_cmp);
 	return rc;
 }
 
 int campaign_cursor_site(campaign_cursor *c, const char *site)
 {
-	int top, rc, col;
+	struct campaign_buf units = {0};
+	sqlite3 *db;
+	sqlite3_stmt *st = NULL;
+	size_t n;
+	int top, rc, src;
 	if (!c)
 		return error_set(CAMPAIGN_EINVALID, "the cursor is NULL");
 	if (c->started)
@@ -228,32 +204,37 @@ int campaign_cursor_site(campaign_cursor *c, const char *site)
 	if (!site || strlen(site) != 6 || strspn(site, "0123456789") != 6)
 		return error_set(CAMPAIGN_EINVALID, "the site \"%s\" is not a 6-digit administrative-division code",
 		                 site ? site : "");
-	if ((col = campaign_cursor_column_index(c, "unit")) < 0)
+	if (campaign_cursor_column_index(c, "unit") < 0)
 		return error_set(CAMPAIGN_EINVALID, "this listing has no unit column: it cannot be filtered by site");
-	units_free(c);
-	c->unit_col = -1;
-	if ((rc = site_units_read(c, sqlite3_db_handle(c->stmt), site, &top))) {
-		units_free(c);
+	db = sqlite3_db_handle(c->stmt);
+	if ((rc = site_units_read(db, site, &top, &units)) || top) {
+		buf_reset(&units);
+		return rc ? rc : (error_ok(), CAMPAIGN_OK); /* the top site's subtree is the whole store */
+	}
+	n = strlen(c->sql);
+	while (n && (c->sql[n - 1] == ';' || c->sql[n - 1] == ' ' || c->sql[n - 1] == '\n'))
+		n--;
+	src = prepare_text(db, SITE_HEAD, c->sql, n, SITE_TAIL, &st);
+	if (src != SQLITE_OK)
+		rc = src == SQLITE_NOMEM ? error_set(CAMPAIGN_ENOMEM, "out of memory")
+		                         : error_from_sqlite(db, src, "cannot filter the query by site");
+	/* the same parameters (?1.. and ?97..?99): the query's values move over */
+	else if (sqlite3_bind_parameter_count(st) != sqlite3_bind_parameter_count(c->stmt) ||
+	         sqlite3_transfer_bindings(c->stmt, st) != SQLITE_OK)
+		rc = error_set(CAMPAIGN_ERROR, "internal: the query's parameters cannot be moved to its filter by site");
+	else if (bind_copy(st, SITE_UNITS, units.data, (int)units.size) != SQLITE_OK)
+		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	else
+		rc = types_check(st, c->types);
+	buf_reset(&units);
+	if (rc) {
+		sqlite3_finalize(st);
 		return rc;
 	}
-	if (top) { /* the top site's subtree is the whole store */
-		sqlite3_bind_int64(c->stmt, PAGE_LIMIT, c->limit);
-		sqlite3_bind_int64(c->stmt, PAGE_OFFSET, c->offset);
-		error_ok();
-		return CAMPAIGN_OK;
-	}
-	c->unit_col = col;
-	sqlite3_bind_int64(c->stmt, PAGE_LIMIT, -1);
-	sqlite3_bind_int64(c->stmt, PAGE_OFFSET, 0);
+	sqlite3_finalize(c->stmt);
+	c->stmt = st;
 	error_ok();
 	return CAMPAIGN_OK;
-}
-
-/* 1 if the current row is one the site filter keeps. */
-static int row_kept(campaign_cursor *c)
-{
-	const char *u = (const char *)sqlite3_column_text(c->stmt, c->unit_col);
-	return u && c->nunits && bsearch(&u, c->units, c->nunits, sizeof *c->units, units_cmp);
 }
 
 sqlite3_stmt *cursor_stmt(campaign_cursor *c)
@@ -269,15 +250,9 @@ int campaign_cursor_next(campaign_cursor *c)
 	if (c->done)
 		return CAMPAIGN_ITEROVER;
 	c->started = 1;
-	if (c->unit_col >= 0 && c->limit >= 0 && c->yielded >= c->limit)
-		rc = SQLITE_DONE;
-	else
-		while ((rc = stmt_step(c->stmt)) == SQLITE_ROW && c->unit_col >= 0 &&
-		       (!row_kept(c) || c->skipped++ < c->offset))
-			;
+	rc = stmt_step(c->stmt);
 	if (rc == SQLITE_ROW) {
 		c->has_row = 1;
-		c->yielded++;
 		return CAMPAIGN_OK;
 	}
 	c->done = 1;
@@ -351,7 +326,7 @@ void campaign_cursor_free(campaign_cursor *c)
 	if (!c)
 		return;
 	sqlite3_finalize(c->stmt);
-	units_free(c);
+	free(c->sql);
 	free(c->types);
 	free(c);
 }

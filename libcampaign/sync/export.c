@@ -168,9 +168,11 @@ static int export_own_part(write_op *op, export_ctx *x)
 	return rc;
 }
 
+/* ?3 (resend): every part still held, relayed already or not -- a part relayed up is held until the
+ * parent confirms it (`relayed`, sync/apply.c), so a lost bundle's parts go again */
 static const char SQL_HELD[] =
-	"SELECT origin, head, part FROM sync_held h WHERE direction = ?1 AND origin <> ?2 AND NOT EXISTS "
-	"(SELECT 1 FROM sync_forwarded f WHERE f.origin = h.origin AND f.head = h.head AND f.peer = ?2) "
+	"SELECT origin, head, part FROM sync_held h WHERE direction = ?1 AND origin <> ?2 AND (?3 OR NOT EXISTS "
+	"(SELECT 1 FROM sync_forwarded f WHERE f.origin = h.origin AND f.head = h.head AND f.peer = ?2)) "
 	"ORDER BY origin, head";
 static const char SQL_FORWARDED[] = "INSERT OR IGNORE INTO sync_forwarded (origin, head, peer) VALUES (?1, ?2, ?3)";
 
@@ -181,7 +183,7 @@ static int export_held(write_op *op, export_ctx *x)
 	int rc = CAMPAIGN_OK;
 	if (!st)
 		return campaign_error_code_last();
-	bind_all(st, "tt", x->dir, x->o->to_site);
+	bind_all(st, "tti", x->dir, x->o->to_site, x->o->resend);
 	while (!rc && db_step_row(op->db, st, "cannot read the held parts", &rc)) {
 		const char *origin = (const char *)sqlite3_column_text(st, 0);
 		sqlite3_int64 head = sqlite3_column_int64(st, 1);

@@ -70,6 +70,9 @@ def test_three_levels(tmp_path):
             dbs["510000"].share_status_query(as_of="2011-01-15").site("511199")
         with pytest.raises(campaign.InvalidInput, match="no unit column"):
             dbs["510000"].outcome_status_query(as_of="2011-01-15").site("511102")
+        # a site that has not reported since a date is listed
+        assert list(dbs["510000"].sync_silent_query("2000-01-01")) == []
+        assert [r.code for r in dbs["510000"].sync_silent_query("2999-01-01")] == ["511100", "511102"]
         status = {r.site: r for r in dbs["510000"].sync_status_query()}
         assert status["511102"].received == 1 and status["511100"].received == 0
         assert list(dbs["510000"].audit_verify()) == []
@@ -170,6 +173,55 @@ def test_keys_vouched_for_by_the_city(tmp_path):
         county = {r.code: r for r in dbs["510000"].sites_query()}["511102"]
         assert (county.parent, county.unit) == ("511100", "shizhong")
         assert list(dbs["510000"].audit_verify()) == []
+    finally:
+        for db in dbs.values():
+            db.close()
+
+
+def test_refusals(tmp_path):
+    """A gap, a row of another county's unit: refused with a clear report, nothing applied."""
+    dbs = make_sites(tmp_path)
+    try:
+        dbs["510000"].plan_import_file(SEED, actor="province")
+        flow(dbs, tmp_path, "510000", "511100")
+        flow(dbs, tmp_path, "511100", "511102")
+        county, city = dbs["511102"], dbs["511100"]
+
+        def report(date, unit="shizhong"):
+            county.progress_report_add(outcome="t2.2.o4", unit=unit, status="done", percent=100, date=date,
+                                       actor="county")
+
+        def export(name):
+            path = str(tmp_path / name)
+            county.sync_export(to_site="511100", path=path, actor="clerk")
+            return path
+
+        report("2010-12-10")
+        export("first.bundle")
+        report("2010-12-11")
+        second = export("second.bundle")
+        before = len(list(city.progress_history_query()))
+        with pytest.raises(campaign.InvalidInput, match="starts at seq 2, but 0 came last: a gap"):
+            city.sync_apply(second, actor="clerk")
+        assert len(list(city.progress_history_query())) == before
+        # a row of a unit that is not the county's
+        rogue = tmp_path / "rogue"
+        rogue.mkdir()
+        dbs2 = make_sites(rogue)
+        try:
+            dbs2["510000"].plan_import_file(SEED, actor="province")
+            flow(dbs2, rogue, "510000", "511100")
+            flow(dbs2, rogue, "511100", "511102")
+            dbs2["511102"].progress_report_add(outcome="t2.2.o4", unit="shawan", status="done", percent=100,
+                                               date="2010-12-10", actor="county")
+            path, _ = str(rogue / "r.bundle"), None
+            dbs2["511102"].sync_export(to_site="511100", path=path, actor="clerk")
+            with pytest.raises(campaign.InvalidInput, match="site 511102 sent a row of progress_report of unit"):
+                dbs2["511100"].sync_apply(path, actor="clerk")
+            assert list(dbs2["511100"].progress_history_query()) == []
+        finally:
+            for db in dbs2.values():
+                db.close()
     finally:
         for db in dbs.values():
             db.close()

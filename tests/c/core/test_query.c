@@ -89,9 +89,10 @@ static void test_types_checked(void **state)
 	assert_null(c);
 	assert_int_equal(cursor_prepare(&c, db, "SELECT 1 AS a", "x"), CAMPAIGN_ERROR);
 	assert_string_equal(campaign_error_message(), "internal: column 0 (a) has the unknown type letter 'x'");
-	/* parameters numbered into the page's own are refused */
+	/* parameters numbered into the page's or the site filter's own are refused */
 	assert_int_equal(cursor_prepare(&c, db, "SELECT ?98 AS a", "i"), CAMPAIGN_ERROR);
-	assert_string_equal(campaign_error_message(), "internal: a query numbers its parameters below ?98");
+	assert_string_equal(campaign_error_message(), "internal: a query numbers its parameters below ?97");
+	assert_int_equal(cursor_prepare(&c, db, "SELECT ?97 AS a", "i"), CAMPAIGN_ERROR);
 	assert_int_equal(cursor_prepare(&c, db, "SELECT ?1 AS a, 'x' AS b;", "it"), CAMPAIGN_OK);
 	sqlite3_bind_int(cursor_stmt(c), 1, 7);
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_OK);

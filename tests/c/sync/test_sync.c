@@ -623,6 +623,39 @@ static void test_witness_of_a_county(void **state)
 	free_sites(&l);
 }
 
+/* A bundle lost between the city and the province: resent, the county parts the city relayed go again. */
+static void test_resend_relayed(void **state)
+{
+	level l = {0};
+	campaign_buf *r;
+	char path[300], *report;
+	(void)state;
+	build_levels(&l);
+	flow(&l, PROVINCE, CITY, "ack"); /* the province acknowledges what it has */
+	county_work(l.db[SHIZHONG], "shizhong", "done", 100, "2010-12-11");
+	flow(&l, SHIZHONG, CITY, "a-c2");
+	free(export_to(&l, CITY, PROVINCE, "lost", path, sizeof path));
+	remove(path); /* lost on the way */
+	/* the next bundle would leave a gap: refused */
+	free(export_to(&l, CITY, PROVINCE, "again", path, sizeof path));
+	expect_refused(&l, PROVINCE, path, "bundle refused: the audit entries from site 511100 start at");
+	remove(path);
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 2);
+	/* resent: everything the province has not acknowledged, the county's parts still held included */
+	bundle_path(path, sizeof path, "resend");
+	ok(campaign_sync_export(&r, l.db[CITY],
+	                        &(campaign_sync_export_options){CAMPAIGN_SYNC_EXPORT_OPTIONS_VERSION, "510000", path, 1},
+	                        "clerk"));
+	campaign_buf_free(r);
+	report = apply_at(&l, PROVINCE, path);
+	assert_non_null(strstr(report, "\"origin\":\"511102\""));
+	free(report);
+	remove(path);
+	assert_int_equal(count(&l, PROVINCE, "SELECT count(*) FROM progress_report"), 3);
+	assert_string_equal(verify_summary(l.db[PROVINCE], NULL, NULL), "");
+	free_sites(&l);
+}
+
 static void test_replay_is_a_no_op(void **state)
 {
 	level l = {0};
@@ -744,6 +777,6 @@ static void test_sites(void **state)
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels), cmocka_unit_test(test_dashboard_by_site),
           cmocka_unit_test(test_rollup_by_site), cmocka_unit_test(test_city_records),
           cmocka_unit_test(test_outbox_pruned), cmocka_unit_test(test_keys_vouched),
-          cmocka_unit_test(test_witness_of_a_county),
+          cmocka_unit_test(test_witness_of_a_county), cmocka_unit_test(test_resend_relayed),
           cmocka_unit_test(test_replay_is_a_no_op), cmocka_unit_test(test_refusals),
           cmocka_unit_test(test_rewritten_chain))

@@ -108,6 +108,11 @@ class SyncTest {
                 assertTrue(nf.getMessage().contains("site 511199 is not known to this store"), nf.getMessage());
             }
             assertEquals(0, dbs.get("510000").auditVerify(null, null).toList().size());
+            assertEquals(0, dbs.get("510000").syncSilentQuery(LocalDate.of(2000, 1, 1)).toList().size());
+            List<String> silent = new ArrayList<>();
+            for (Row r : dbs.get("510000").syncSilentQuery(LocalDate.of(2999, 1, 1)))
+                silent.add(r.getString("code"));
+            assertEquals(List.of("511100", "511102"), silent);
             String witness = dbs.get("510000").syncWitness("511102");
             assertTrue(witness.startsWith("libcampaign head 1\nsite: 511102\nseq: "), witness);
             long problems = dbs.get("511102").auditVerify(witness, null).toList().stream()
@@ -117,6 +122,19 @@ class SyncTest {
             byte[] b = Files.readAllBytes(Path.of(up));
             b[b.length - 70] ^= 1;
             Files.write(Path.of(up), b);
+            // a gap: the county's second bundle without its first
+            Store county0 = dbs.get("511102");
+            String first = dir.resolve("first.bundle").toString(), second = dir.resolve("second.bundle").toString();
+            county0.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 11)), "county");
+            county0.syncExport(new SyncExportOptions().to_site("511100").path(first), "clerk");
+            county0.progressReportAdd(null, new ProgressReportAddOptions().outcome("t2.2.o4").unit("shizhong")
+                .status("done").percent(100).date(LocalDate.of(2010, 12, 12)), "county");
+            county0.syncExport(new SyncExportOptions().to_site("511100").path(second), "clerk");
+            Store city = dbs.get("511100");
+            InvalidInputException gap = assertThrows(InvalidInputException.class, () -> city.syncApply(second, "clerk"));
+            assertTrue(gap.getMessage().contains("a gap"), gap.getMessage());
+            assertTrue(city.syncApply(first, "clerk").contains("\"status\":\"applied\""));
             String bad = up;
             Store province = dbs.get("510000");
             InvalidInputException e = assertThrows(InvalidInputException.class, () -> province.syncApply(bad, "clerk"));
