@@ -49,6 +49,26 @@ static void test_plan_refusals(void **state)
 	refused(CAMPAIGN_HEAD UNITS "tasks:\n  - id: t1\n    title: 任务\n    measures:\n"
 	                            "      - {id: t1.m1, text: 措施, lead: [nowhere]}\n",
 	        "p.yaml:14:38: responsibility: unknown unit or unit group \"nowhere\"");
+	/* the document's own checks (io/yaml.c) */
+	refused(CAMPAIGN_HEAD "units:\n  - {? [id] : city, name: 市局, kind: bureau}\n" TASKS,
+	        "p.yaml:7:8: unit: a key must be text");
+	refused(CAMPAIGN_HEAD "units:\n  - {id: city, name: \"市\\0局\", kind: bureau}\n" TASKS,
+	        "p.yaml:7:22: unit: \"name\" contains a NUL character");
+	refused(CAMPAIGN_HEAD UNITS "bodies:\n  - id: g\n    name: 小组\n    members:\n"
+	                            "      - {name: 张三, role: 组长, concurrent: [yes]}\n" TASKS,
+	        "p.yaml:14:42: body member: \"concurrent\" must be true or false, not a list");
+	/* rules and models read their top keys alike */
+	{
+		campaign_db *db;
+		assert_int_equal(campaign_open(&db, ":memory:", 0), CAMPAIGN_OK);
+		assert_int_equal(campaign_plan_import_file(db, SEED_PLAN, "office", NULL), CAMPAIGN_OK);
+		assert_int_equal(campaign_rules_import_string(db, NULL, "- a\n", "r.yaml", "office"), CAMPAIGN_EINVALID);
+		assert_string_equal(campaign_error_message(), "r.yaml:1:1: a rules file is a mapping with format, ruleset, rules");
+		assert_int_equal(campaign_rules_import_string(db, NULL, "format: 1\nrulez: []\n", "r.yaml", "office"),
+		                 CAMPAIGN_EINVALID);
+		assert_string_equal(campaign_error_message(), "r.yaml:2:1: unknown key \"rulez\"");
+		campaign_close(db);
+	}
 }
 
 static void check_failures(void **state)
