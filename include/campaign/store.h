@@ -98,15 +98,19 @@ CAMPAIGN_API int campaign_open_with(campaign_db **out, const char *path, const c
  * API): the copy is the store as of one moment, even while other connections
  * write, and opens as a store of its own. The copy is written next to @p path
  * and linked into place, so a failed backup leaves no partial file. The call
- * is logged ("store.backup", the path as its detail) before the copy is
- * taken, so the copy holds the entry of its own making.
+ * is logged ("store.backup", the path as its detail) once the copy is in
+ * place, and only if no other connection committed since it was taken
+ * (PRAGMA data_version; else the copy is taken again, up to 3 times): the
+ * copy is the store just before that entry. A failed backup leaves the store
+ * as it was, without an entry, and no file.
  *
  * @param db     the store (read-only handles may be backed up; their copy is not logged)
  * @param actor  who takes the copy, for the audit log
  * @param path   the new file (UTF-8); it must not exist
  * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID for a NULL argument or ":memory:" as @p path;
  *         ::CAMPAIGN_ECONFLICT if @p path exists; ::CAMPAIGN_EIO if it cannot be written;
- *         ::CAMPAIGN_EBUSY if the store stays locked; ::CAMPAIGN_ENOMEM.
+ *         ::CAMPAIGN_EBUSY if the store stays locked or kept changing while it was copied;
+ *         ::CAMPAIGN_ENOMEM.
  */
 CAMPAIGN_API int campaign_backup(campaign_db *db, const char *actor, const char *path);
 

@@ -205,9 +205,14 @@ static int run_sql(stmts *s, sqlite3_int64 crid, const char *campaign_id, const 
 			snprintf(why, sizeof why, "%s", campaign_error_message());
 		if (rc)
 			break;
+		/* a person the rule names must exist; out of memory or a busy store is not the rule's fault */
+		if (!*why && c->person && (found = person_check(s, crid, c->person)) && found != CAMPAIGN_ENOTFOUND) {
+			rc = found;
+			break;
+		}
 		if (*why)
 			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: %s", r->id, i - first + 1, why);
-		else if (c->person && person_check(s, crid, c->person))
+		else if (c->person && found)
 			rc = error_set(CAMPAIGN_EINVALID, "rule \"%s\": row %zu: no person with id \"%s\"", r->id, i - first + 1,
 			               c->person);
 		else if (!c->evidence || !*c->evidence || !c->reason || !*c->reason)

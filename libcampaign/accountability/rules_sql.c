@@ -204,6 +204,9 @@ int rules_sql_prepare(sql_guard *g, const char *rule, const char *query, sqlite3
 		rules_sql_end(g);
 		if (g->over || rc == SQLITE_TOOBIG)
 			return rules_sql_failed(g, rule, rc);
+		/* out of memory while compiling: not the rule's fault */
+		if ((rc & 0xff) == SQLITE_NOMEM)
+			return error_set(CAMPAIGN_ENOMEM, "out of memory");
 		if (!*g->why && rc == SQLITE_OK)
 			return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the query is empty", rule);
 		return *g->why ? error_set(CAMPAIGN_EINVALID, "rule \"%s\": %s", rule, g->why)

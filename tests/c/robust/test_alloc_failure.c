@@ -1,6 +1,6 @@
 /* Allocation failure (issue 18): every allocation of a small case -- open, a
- * plan import, a CSV import, an export --all (which must leave no directory
- * behind), verify -- is failed in turn, SQLite's (through
+ * plan import, a CSV import, a person, rules, an evaluation, an export --all (which must leave no
+ * directory behind), verify, a backup -- is failed in turn, SQLite's (through
  * sqlite3_config(SQLITE_CONFIG_MALLOC)) and the library's own (the link
  * wraps malloc, calloc and realloc of the static library's objects, see
  * tests/CMakeLists.txt). For every N the call returns CAMPAIGN_OK or
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <dirent.h>
+#include <unistd.h>
 #include <sqlite3.h>
 #include <unistd.h>
 #include "testutil.h"
@@ -86,13 +87,17 @@ static const char CSV[] = "outcome,unit,status,percent,date,note,evidence\n"
                           "t1.1.o1,liyong,in_progress,50,2010-11-15,\"清理过半,\"\"二期\"\"\",\n"
                           "t1.1.o1,liyong,done,100,2010-11-28,完成,附件\n";
 
-/* one rule, one proposal at the end of 2011: 利用科 not toured in 2010 (2011 is due on its last day) */
+/* two rules, two proposals at the end of 2011: 利用科 not toured in 2010 (2011 is due on its last day),
+   and a sql rule naming a person (checked to exist: out of memory there is no bad rule) */
 static const char RULES[] = "format: 1\nruleset:\n  id: mini-rules\n  name: 巡视规则\n"
-                            "rules:\n  - id: tour\n    name: 每年巡视一次\n    kind: tour_missing\n    group: depts\n";
+                            "rules:\n  - id: tour\n    name: 每年巡视一次\n    kind: tour_missing\n    group: depts\n"
+                            "  - id: talk\n    name: 约谈\n    kind: sql\n    action: interview\n"
+                            "    query: \"SELECT unit, 'zhang' AS person, 'note' AS evidence, '约谈' AS reason "
+                            "FROM rule_unit WHERE campaign = :campaign AND unit = 'liyong'\"\n";
 
-enum { OPEN, PLAN_IMPORT, CSV_IMPORT, RULES_IMPORT, EVALUATE, EXPORT_ALL, VERIFY, STEPS };
-static const char *const STEP_NAMES[] = {"open",       "plan import", "csv import", "rules import",
-                                         "evaluation", "export all",  "verify"};
+enum { OPEN, PLAN_IMPORT, CSV_IMPORT, PERSON_ADD, RULES_IMPORT, EVALUATE, EXPORT_ALL, VERIFY, BACKUP, STEPS };
+static const char *const STEP_NAMES[] = {"open",       "plan import", "csv import", "person add", "rules import",
+                                         "evaluation", "export all",  "verify",     "backup"};
 
 /* export --all into a directory of this process: after a failure nothing may be left (neither
  * the directory nor its temporary sibling); after success it is removed for the next run. */
@@ -128,6 +133,9 @@ static int export_all(campaign_db *db)
 	return left == 1 && rc > 20 ? CAMPAIGN_OK : error_set(CAMPAIGN_ERROR, "export: %d files, %d directories", rc, left);
 }
 
+/* the backup's file: made anew by each run of that step, and none after a failed one */
+static char backup_path[512];
+
 /* Runs step @s on *db (the open makes it). */
 static int run(int s, campaign_db **db)
 {
@@ -137,14 +145,29 @@ static int run(int s, campaign_db **db)
 	case OPEN: return campaign_open(db, ":memory:", 0);
 	case PLAN_IMPORT: return campaign_plan_import_string(*db, PLAN, "mini.yaml", "office", NULL);
 	case CSV_IMPORT: return campaign_progress_import_string(*db, NULL, CSV, "p.csv", NULL, "office");
+	case PERSON_ADD: {
+		campaign_person_add_options p = CAMPAIGN_PERSON_ADD_OPTIONS_INIT;
+		p.id = "zhang", p.name = "张三", p.unit = "liyong";
+		return campaign_person_add(NULL, *db, NULL, &p, "office");
+	}
 	case RULES_IMPORT: /* the version in force: 1 */
 		rc = campaign_rules_import_string(*db, NULL, RULES, "rules.yaml", "office");
 		return rc == 1 ? CAMPAIGN_OK : rc > 1 ? error_set(CAMPAIGN_ERROR, "rules version %d", rc) : rc;
 	case EVALUATE:
 		rc = campaign_accountability_evaluate(*db, NULL, "2011-12-31", "office");
-		return rc == 1 ? CAMPAIGN_OK : rc >= 0 ? error_set(CAMPAIGN_ERROR, "evaluation made %d proposals", rc) : rc;
+		return rc == 2 ? CAMPAIGN_OK : rc >= 0 ? error_set(CAMPAIGN_ERROR, "evaluation made %d proposals", rc) : rc;
 	case EXPORT_ALL:
 		return export_all(*db);
+	case BACKUP:
+		remove_store(backup_path);
+		rc = campaign_backup(*db, "office", backup_path);
+		problems = armed, armed = 0; /* the checks' own allocations are not failed */
+		if (rc && access(backup_path, F_OK) == 0)
+			rc = error_set(CAMPAIGN_ERROR, "a failed backup (%s) left its file", campaign_error_name(rc));
+		else if (!rc && raw_int(backup_path, "SELECT count(*) FROM outcome") != 1)
+			rc = error_set(CAMPAIGN_ERROR, "the backup does not hold the store");
+		armed = problems;
+		return rc;
 	default:
 		if ((rc = campaign_audit_verify(&c, *db, NULL, NULL)))
 			return rc;
@@ -157,12 +180,26 @@ static int run(int s, campaign_db **db)
 	}
 }
 
+/* How many entries the audit log holds (a failed call must leave none). */
+static long audit_entries(campaign_db *db)
+{
+	campaign_cursor *c;
+	long n = 0;
+	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		n++;
+	campaign_cursor_free(c);
+	return n;
+}
+
 /* A store with the steps before @s done, undisturbed. */
 static campaign_db *prepared(int s)
 {
 	campaign_db *db = NULL;
 	for (int i = 0; i < s; i++)
-		assert_int_equal(run(i, &db), CAMPAIGN_OK);
+		if (run(i, &db) != CAMPAIGN_OK)
+			fail_msg("%s, undisturbed: %s (%s)", STEP_NAMES[i], campaign_error_name(campaign_error_code_last()),
+			         campaign_error_message());
 	return db;
 }
 
@@ -172,7 +209,7 @@ static int sweep_once(int s, long n, const char *want_after)
 {
 	campaign_db *db = prepared(s);
 	char *before = db ? dump_store(db) : NULL, *after;
-	long live = sqlite_live;
+	long live = sqlite_live, entries = db ? audit_entries(db) : 0;
 	int rc;
 	count = 0, fail_at = n, injected = 0, armed = 1;
 	rc = run(s, &db);
@@ -189,6 +226,9 @@ static int sweep_once(int s, long n, const char *want_after)
 		if (strcmp(after, rc ? before : want_after))
 			fail_msg("%s, allocation %ld failed (%s): the store changed", STEP_NAMES[s], n, campaign_error_name(rc));
 		free(after);
+		if (rc && audit_entries(db) != entries)
+			fail_msg("%s, allocation %ld failed (%s): the audit log went from %ld to %ld entries", STEP_NAMES[s], n,
+			         campaign_error_name(rc), entries, audit_entries(db));
 		if (strcmp(verify_summary(db, NULL, NULL), ""))
 			fail_msg("%s, allocation %ld failed (%s): verify finds %s", STEP_NAMES[s], n, campaign_error_name(rc),
 			         verify_summary(db, NULL, NULL));
@@ -242,26 +282,32 @@ static void sweep(int s)
 	assert_int_equal(sweep_once(s, total + 1, want_after), 1);
 	printf("%s: %ld allocations, %ld of them failed in turn\n", STEP_NAMES[s], total, tried);
 	free(want_after);
+	remove_store(backup_path);
 }
 
 static void test_open(void **state) { (void)state, sweep(OPEN); }
 static void test_plan_import(void **state) { (void)state, sweep(PLAN_IMPORT); }
 static void test_csv_import(void **state) { (void)state, sweep(CSV_IMPORT); }
+static void test_person_add(void **state) { (void)state, sweep(PERSON_ADD); }
 static void test_rules_import(void **state) { (void)state, sweep(RULES_IMPORT); }
 static void test_evaluate(void **state) { (void)state, sweep(EVALUATE); }
 static void test_export_all(void **state) { (void)state, sweep(EXPORT_ALL); }
 static void test_verify(void **state) { (void)state, sweep(VERIFY); }
+static void test_backup(void **state) { (void)state, sweep(BACKUP); }
 
 int main(void)
 {
 	static sqlite3_mem_methods counting = {s_malloc, s_free, s_realloc, s_size, s_roundup, s_init, s_shutdown, NULL};
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_open), cmocka_unit_test(test_plan_import),
-	                                   cmocka_unit_test(test_csv_import), cmocka_unit_test(test_rules_import),
+	                                   cmocka_unit_test(test_csv_import), cmocka_unit_test(test_person_add),
+	                                   cmocka_unit_test(test_rules_import),
 	                                   cmocka_unit_test(test_evaluate), cmocka_unit_test(test_export_all),
-	                                   cmocka_unit_test(test_verify)};
+	                                   cmocka_unit_test(test_verify),
+	                                   cmocka_unit_test(test_backup)};
 	/* before SQLite is first used: its allocator can only be set then */
 	if (sqlite3_config(SQLITE_CONFIG_GETMALLOC, &base) != SQLITE_OK ||
 	    sqlite3_config(SQLITE_CONFIG_MALLOC, &counting) != SQLITE_OK)
 		return 1;
+	tmp_store_path(backup_path, sizeof backup_path, "alloc-backup.db");
 	return cmocka_run_group_tests_name("robust.alloc_failure", tests, NULL, NULL);
 }

@@ -1,0 +1,142 @@
+/* Risk point calls that are refused (issue 18, coverage): bad field values,
+ * bad inputs, a retired point graded, confidential reads that cannot be
+ * logged; each with its exact code and message, and nothing written (the
+ * audit log's entry count unchanged). */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+#include "testutil.h"
+
+#define MATRIX CAMPAIGN_SOURCE_DIR "/examples/models/matrix-5x5.yaml"
+
+static long long entries(campaign_db *db)
+{
+	campaign_cursor *c;
+	long long n = 0;
+	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		n++;
+	campaign_cursor_free(c);
+	return n;
+}
+
+static int failures;
+static long long log_before;
+
+static void expect(campaign_db *db, int rc, int want, const char *message)
+{
+	if (rc != want || strcmp(campaign_error_message(), message)) {
+		print_error("want %s \"%s\"\n got %s \"%s\"\n", campaign_error_name(want), message, campaign_error_name(rc),
+		            campaign_error_message());
+		failures++;
+	}
+	assert_int_equal(entries(db), log_before);
+}
+
+static void add_point(campaign_db *db, const char *id)
+{
+	campaign_risk_point_add_options o = CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT;
+	o.id = id, o.unit = "liyong", o.scope = "post", o.scope_name = "采矿权审批", o.type = "process", o.name = "违规审批";
+	assert_int_equal(campaign_risk_point_add(NULL, db, NULL, &o, "office"), CAMPAIGN_OK);
+}
+
+static int grade(campaign_db *db, const char *point, const char *inputs)
+{
+	campaign_risk_point_grade_options o = CAMPAIGN_RISK_POINT_GRADE_OPTIONS_INIT;
+	o.point = point, o.inputs = inputs, o.date = "2010-12-01";
+	return campaign_risk_point_grade(db, NULL, &o, "office");
+}
+
+static void test_point_fields(void **state)
+{
+	campaign_db *db = *state;
+	campaign_risk_point_add_options o = CAMPAIGN_RISK_POINT_ADD_OPTIONS_INIT;
+	char long_id[140]; /* the id buffer holds 127 bytes */
+	add_point(db, "P1");
+	log_before = entries(db);
+	expect(db, campaign_risk_point_update(db, NULL, "P1", "scope", "office", "office"), CAMPAIGN_EINVALID,
+	       "scope \"office\" is not one of post, business, process_step");
+	expect(db, campaign_risk_point_update(db, NULL, "P1", "scope", "", "office"), CAMPAIGN_EINVALID,
+	       "the scope is required (post, business, process_step)");
+	expect(db, campaign_risk_point_update(db, NULL, "P1", "scope_name", NULL, "office"), CAMPAIGN_EINVALID,
+	       "the scope name is required");
+	expect(db, campaign_risk_point_update(db, NULL, "P1", "status", "gone", "office"), CAMPAIGN_EINVALID,
+	       "status \"gone\" is not active or retired");
+	expect(db, campaign_risk_point_update(db, NULL, "P1", "status", NULL, "office"), CAMPAIGN_EINVALID,
+	       "status \"\" is not active or retired");
+	expect(db, campaign_risk_type_add(db, "a b", "类型", "office"), CAMPAIGN_EINVALID,
+	       "type id \"a b\": use letters, digits, '_' and '-'");
+	memset(long_id, 'p', sizeof long_id - 1);
+	long_id[sizeof long_id - 1] = '\0';
+	o.id = long_id, o.unit = "liyong", o.scope = "post", o.scope_name = "审批", o.type = "process", o.name = "点";
+	{
+		char want[200];
+		snprintf(want, sizeof want, "id \"%s\" is too long", long_id);
+		expect(db, campaign_risk_point_add(NULL, db, NULL, &o, "office"), CAMPAIGN_EINVALID, want);
+	}
+	o.id = "P2", o.scope = NULL;
+	expect(db, campaign_risk_point_add(NULL, db, NULL, &o, "office"), CAMPAIGN_EINVALID,
+	       "the scope is required (post, business, process_step)");
+	/* a valid change is written: the status, then the retired point cannot be graded */
+	assert_int_equal(campaign_risk_point_update(db, NULL, "P1", "status", "retired", "office"), CAMPAIGN_OK);
+	log_before = entries(db);
+	expect(db, grade(db, "P1", "likelihood=3,impact=3"), CAMPAIGN_ECONFLICT,
+	       "risk point \"P1\" is retired and is not graded");
+}
+
+static void test_inputs(void **state)
+{
+	campaign_db *db = *state;
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MATRIX, "office"), 1);
+	add_point(db, "P1");
+	log_before = entries(db);
+	expect(db, grade(db, "P1", "likelihood=9,impact=3"), CAMPAIGN_EINVALID,
+	       "likelihood = 9 is outside 1..5 of model \"matrix-5x5@1\"");
+	expect(db, grade(db, "P1", "=3"), CAMPAIGN_EINVALID, "inputs: \"=3\" is not name=value");
+	expect(db, grade(db, "P1", "likelihood=,impact=3"), CAMPAIGN_EINVALID, "inputs: \"likelihood=\" is not name=value");
+	expect(db, grade(db, "P1", "likelihood x"), CAMPAIGN_EINVALID, "inputs: \"likelihood x\" is not name=value");
+	expect(db, grade(db, "P1", "likelihood=3x"), CAMPAIGN_EINVALID,
+	       "inputs: the value of likelihood, \"3x\", is not a whole number");
+	{
+		char many[2048] = "";
+		for (int i = 0; i < 33; i++)
+			snprintf(many + strlen(many), sizeof many - strlen(many), "%sx%d=1", i ? "," : "", i);
+		expect(db, grade(db, "P1", many), CAMPAIGN_EINVALID, "too many inputs (at most 32)");
+	}
+	/* spaces around the parts and a name alone (a yes for a criterion) are read */
+	assert_int_equal(grade(db, "P1", "  likelihood = 4 ,\timpact=5  "), CAMPAIGN_OK);
+}
+
+static void test_confidential_reads(void **state)
+{
+	campaign_db *db = *state, *ro;
+	campaign_cursor *c;
+	char path[256];
+	(void)db;
+	assert_int_equal(campaign_risk_point_confidential_query(NULL, db, NULL, "P1", "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the cursor out-parameter is NULL");
+	tmp_store_path(path, sizeof path, "risk-ro.db");
+	assert_int_equal(campaign_open(&ro, path, 0), CAMPAIGN_OK);
+	assert_int_equal(campaign_plan_import_file(ro, SEED_PLAN, "office", NULL), CAMPAIGN_OK);
+	campaign_close(ro);
+	assert_int_equal(campaign_open(&ro, path, CAMPAIGN_OPEN_READONLY), CAMPAIGN_OK);
+	assert_int_equal(campaign_risk_point_confidential_query(&c, ro, NULL, "P1", "office"), CAMPAIGN_EPERM);
+	assert_string_equal(campaign_error_message(), "a confidential read is logged, which a read-only store cannot do");
+	assert_int_equal(campaign_person_record_query(NULL, ro, NULL, "p", "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the cursor out-parameter is NULL");
+	campaign_close(ro);
+	remove_store(path);
+}
+
+static void check_failures(void **state)
+{
+	(void)state;
+	assert_int_equal(failures, 0);
+}
+
+int main(void)
+{
+	const struct CMUnitTest tests[] = {SEED_TEST(test_point_fields), SEED_TEST(test_inputs),
+	                                   SEED_TEST(test_confidential_reads), cmocka_unit_test(check_failures)};
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
