@@ -161,6 +161,8 @@ static const cli_command round_commands[] = {
 	      round_create, "created round"),
 	WRITE("submit", "ROUND DATE", "record a unit's report",
 	      OPTIONS(OPT("--document", 0, "NO", "the report's document number"), O_NOTE), round_submit, "reported"),
+	IMPORT("import", "FILE.csv|FILE.yaml", "import rounds and their reports, all rows or none", OPTIONS(O_ENCODING),
+	       campaign_inspection_rounds_import_file),
 	LIST("list", "", "the rounds and their reports",
 	     OPTIONS(OPT("--series", 0, "S", "one series of rounds"), O_UNIT("one unit's rounds"), O_AS_OF, O_FORMAT),
 	     round_list),
@@ -224,7 +226,7 @@ static const cli_command lead_commands[] = {
 
 const cli_command inspection_commands[] = {
 	CMD("catalogue", "", "catalogues of violation categories: import, list, show", NULL, catalogue_commands, NULL),
-	CMD("round", "", "self-inspection rounds: create, submit, list, missing", NULL, round_commands, NULL),
+	CMD("round", "", "self-inspection rounds: create, submit, import, list, missing", NULL, round_commands, NULL),
 	CMD("finding", "", "findings: record, flag, list, import", NULL, finding_commands, NULL),
 	CMD("rectification", "", "the rectification ledger: add, import, update, verify, close, list, overdue, ledger",
 	    NULL, rectification_commands, NULL),

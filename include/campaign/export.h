@@ -69,6 +69,7 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  * | rules-ID.yaml | each rule set in force: its newest version's rules | campaign_rules_import_file() |
  * | people.yaml | the posts, the people and who held which post when | campaign_people_import_file() |
  * | progress.csv | every progress report, oldest first | campaign_progress_import_file() |
+ * | rounds.csv | the self-inspection rounds and their reports (a group's: a row per member) | campaign_inspection_rounds_import_file() |
  * | findings.csv | the findings (catalogue "ID@N": their category's version) | campaign_findings_import_file() |
  * | ledger.csv | the rectifications (整改台账) as recorded | campaign_rectifications_import_file() |
  * | evaluations.csv | every year's conduct evaluations | campaign_evaluations_import_file() |
@@ -78,7 +79,7 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  * and, read by no importer, as listings: posts.csv, holdings.csv, rulesets.csv (every set, retired
  * ones too), rules.csv (parameters as JSON), proposals.csv (with their decisions), actions.csv,
  * catalogues.csv, risk-models.csv, risk-grades.csv (overrides too), risk-controls.csv,
- * rectification-status.csv (updates, verification, closing), rounds.csv, case-leads.csv,
+ * rectification-status.csv (updates, verification, closing), case-leads.csv,
  * thresholds.csv, roles.csv; with the key (see campaign_export_all_options.confidential)
  * case-leads-confidential.csv and risk-confidential.csv. Catalogues and models are written from
  * their tables (the store does not keep their text): the same content, not the same comments or
@@ -91,8 +92,8 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  *
  * The tables are written with every column of their importer, under its names; listing columns
  * the importer ignores are left out. What no importer carries is in the listings only: the
- * rectifications' updates and verification, grade overrides, controls, rounds (a finding naming
- * a round needs it created first), case leads, proposals and their decisions, roles. Every file
+ * rectifications' updates and verification, grade overrides, controls, a round report's note,
+ * case leads, proposals and their decisions, roles. Every file
  * is built in memory before it is written. The files are written into a new directory beside @p dir,
  * which is renamed to @p dir at the end: a failure leaves nothing behind.
  * @param campaign  the campaign id, or NULL for the only one

@@ -180,6 +180,39 @@ CAMPAIGN_API int campaign_inspection_round_submit(campaign_db *db, const char *c
                                                   const char *actor);
 
 /**
+ * Imports many self-inspection rounds, with their summary reports, from a CSV
+ * or xlsx file (a header naming the columns round, unit, group, window_first,
+ * window_last, deadline, submitted_on, document, note, deadline_text in any
+ * order; round, window_first, window_last and deadline are required) or a YAML
+ * list of mappings with those keys, by extension (see campaign/import.h). A row
+ * is what campaign_inspection_round_add() takes: a unit's round (round, unit);
+ * a round for every member of a group (round, group: "ROUND/UNIT" each); or
+ * one member's round of a group's series (unit and group; round "SERIES/UNIT"
+ * or SERIES), so that a listing's rows re-import one by one. A row with
+ * submitted_on (and document, note) records the round's report as
+ * campaign_inspection_round_submit() does (not for a whole group's row). The
+ * deadline takes what campaign_inspection_round_add() takes; deadline_text,
+ * when given, wins over it. campaign_inspection_rounds_query()'s listing
+ * re-imports (id is round, unit_group is group; series, unit_name, status and
+ * findings are ignored). One transaction: a bad row fails the whole import
+ * with `file:line:column: row N: message` and nothing is written.
+ * @return ::CAMPAIGN_OK; ::CAMPAIGN_EINVALID (a bad row, also an unknown unit
+ *         or group); ::CAMPAIGN_ECONFLICT (a round id that exists, or given
+ *         twice: `file:line:column: row N: round "ID" exists already`);
+ *         ::CAMPAIGN_EIO; ::CAMPAIGN_ENOTFOUND (campaign); ::CAMPAIGN_EPERM; ::CAMPAIGN_EBUSY.
+ * @p opts: dry run, error limit, progress (campaign/import.h); NULL for the defaults.
+ */
+CAMPAIGN_API int campaign_inspection_rounds_import_file(campaign_db *db, const char *campaign, const char *path,
+                                                        const campaign_rows_import_options *opts, const char *actor);
+/** As campaign_inspection_rounds_import_file(), from @p text in memory, named @p name in messages (NULL: "<string>");
+ *  the format by @p name's extension, or without a name by the text (see campaign/import.h).
+ * @return as campaign_inspection_rounds_import_file(); ::CAMPAIGN_EINVALID also for a NULL @p text.
+ */
+CAMPAIGN_API int campaign_inspection_rounds_import_string(campaign_db *db, const char *campaign, const char *text,
+                                                          const char *name, const campaign_rows_import_options *opts,
+                                                          const char *actor);
+
+/**
  * Rounds and their status on @p as_of (NULL: today, the local date of the time zone), by series then unit order.
  * @param series  a series (the id given at creation), or NULL for all
  * @param unit    a unit id, or NULL for all

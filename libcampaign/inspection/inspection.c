@@ -175,28 +175,145 @@ static const char SQL_SUBMIT[] =
 	"INSERT INTO inspection_submission (id, round, submitted_on, document, note, actor, recorded_at) "
 	"VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 
-static int submit_body(write_op *op, void *ctx)
+/* Records round @round's report inside @op's transaction (the submit, and the rounds import). */
+static int submit_record(write_op *op, const char *round, const char *date, const char *document, const char *note)
 {
-	const campaign_inspection_round_submit_options *a = ctx;
 	sqlite3_int64 rid = 0, unit = 0;
 	char first[11], done[11] = "", doc[128] = "", id[37], now[21];
 	int rc;
-	if ((rc = row_copy(&op->st, SQL_ROUND_FOR_SUBMIT, op->crid, a->round, "round", "IIttt", &rid, &unit,
+	if ((rc = row_copy(&op->st, SQL_ROUND_FOR_SUBMIT, op->crid, round, "round", "IIttt", &rid, &unit,
 	                   COLUMN_TO(first), COLUMN_TO(done), COLUMN_TO(doc))) ||
 	    (rc = access_check(op->db, op->actor, ACCESS_UNIT, unit, op->name)))
 		return rc;
 	if (*done)
-		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", a->round, done, *doc ? " as " : "",
+		return error_set(CAMPAIGN_ECONFLICT, "round \"%s\" was reported on %s%s%s", round, done, *doc ? " as " : "",
 		                 doc);
-	if (strcmp(a->date, first) < 0)
-		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", a->date,
+	if (strcmp(date, first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "report date %s is before the round's window begins (%s)", date,
 		                 first);
-	if ((rc = date_in_campaign(op->db, op->crid, "date", a->date)))
+	if ((rc = date_in_campaign(op->db, op->crid, "date", date)))
 		return rc;
 	db_new_id(id);
 	db_now(now);
-	return stmt_run(&op->st, op->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, a->date,
-	                a->document, a->note, op->actor, now);
+	return stmt_run(&op->st, op->db, SQL_SUBMIT, "cannot record the report", "tItoott", id, rid, date, document,
+	                note, op->actor, now);
+}
+
+static int submit_body(write_op *op, void *ctx)
+{
+	const campaign_inspection_round_submit_options *a = ctx;
+	return submit_record(op, a->round, a->date, a->document, a->note);
+}
+
+/* ---- the rounds import (round_import.c reads the rows) ---- */
+
+static const char SQL_MEMBER[] = "SELECT u.id FROM unit_group_member m JOIN unit u ON u.rid = m.unit "
+                                 "WHERE m.grp = ?1 AND m.unit = ?2";
+
+/* A group member's round: "SERIES/UNIT", or SERIES, of @w->unit (by its id, name or
+ * an alias), a member of @w->group; its id into @id, its series into @series. */
+static int member_round(write_op *op, round_in *r, const round_row *w, char *id, size_t n, char *series,
+                        sqlite3_int64 *urid, int *field)
+{
+	const char *slash = strchr(w->round, '/');
+	char unit[128] = "";
+	sqlite3_stmt *st;
+	int rc;
+	*field = RR_GROUP;
+	if ((rc = db_object_rid(op->db, "unit_group", op->crid, w->group, &r->grp)))
+		return rc;
+	*field = RR_UNIT;
+	if ((rc = db_object_rid(op->db, "unit", op->crid, w->unit, urid)))
+		return rc;
+	if (!(st = stmts_get(&op->st, SQL_MEMBER)))
+		return campaign_error_code_last();
+	sqlite3_bind_int64(st, 1, r->grp);
+	sqlite3_bind_int64(st, 2, *urid);
+	rc = stmt_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(unit, sizeof unit, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return error_from_sqlite(op->db->sql, rc, "cannot read the group");
+	if (rc == SQLITE_DONE)
+		return error_set(CAMPAIGN_EINVALID, "unit \"%s\" is not a member of unit group \"%s\"", w->unit, w->group);
+	*field = RR_ROUND;
+	if (slash && strcmp(slash + 1, unit))
+		return error_set(CAMPAIGN_EINVALID, "round \"%s\" is not unit \"%s\"'s round (\"SERIES/%s\")", w->round,
+		                 w->unit, unit);
+	snprintf(series, 128, "%.*s", slash ? (int)(slash - w->round) : (int)strlen(w->round), w->round);
+	if (!*series || strchr(series, '/'))
+		return error_set(CAMPAIGN_EINVALID, "round id \"%s\" is not \"SERIES/UNIT\"", w->round);
+	snprintf(id, n, "%s/%s", series, unit);
+	r->series = series;
+	return CAMPAIGN_OK;
+}
+
+int round_import_one(write_op *op, const round_row *w, int *field)
+{
+	round_in r = {.round = w->round, .unit = w->unit, .group = w->group, .crid = op->crid, .series = w->round,
+	              .first = w->first, .last = w->last, .deadline_text = w->deadline, .actor = op->actor};
+	sqlite3_int64 urid;
+	char id[192], series[128];
+	int rc;
+	*field = RR_ROUND;
+	if ((rc = need(w->round, "round")))
+		return rc;
+	if (!w->unit && !w->group) {
+		*field = RR_UNIT;
+		return error_set(CAMPAIGN_EINVALID, "give either a unit or a unit group for round \"%s\"", w->round);
+	}
+	if (!w->unit && w->submitted_on) {
+		*field = RR_SUBMITTED_ON;
+		return error_set(CAMPAIGN_EINVALID,
+		                 "round \"%s\" is one per member of unit group \"%s\": give each member's report on its "
+		                 "own row (its round \"%s/UNIT\", unit and group)",
+		                 w->round, w->group, w->round);
+	}
+	if (!w->group && strchr(w->round, '/'))
+		return error_set(CAMPAIGN_EINVALID, "round id \"%s\" may not contain '/' (a group member's needs its group)",
+		                 w->round);
+	*field = RR_FIRST;
+	if ((rc = need_date(w->first, "window_first")) || (*field = RR_LAST, rc = need_date(w->last, "window_last")))
+		return rc;
+	if (strcmp(w->first, w->last) > 0)
+		return error_set(CAMPAIGN_EINVALID, "the window ends (%s) before it begins (%s)", w->last, w->first);
+	*field = RR_FIRST;
+	if ((rc = date_planned(op->db, op->crid, "window_first", w->first)))
+		return rc;
+	*field = RR_DEADLINE;
+	if ((rc = need(w->deadline, "deadline")) ||
+	    (rc = deadline_day(op->db, op->crid, "deadline", w->deadline, atoi(w->first), 0, r.deadline)))
+		return rc;
+	if (strcmp(r.deadline, w->first) < 0)
+		return error_set(CAMPAIGN_EINVALID, "the deadline %s is before the window begins (%s)", r.deadline,
+		                 w->first);
+	if (!w->unit) { /* one round per member, as campaign_inspection_round_add() adds them */
+		*field = RR_GROUP;
+		if (strchr(w->round, '/'))
+			return error_set(CAMPAIGN_EINVALID, "round id \"%s\" may not contain '/'", w->round);
+		rc = group_rounds(&op->st, &r, w->group);
+		if (rc == CAMPAIGN_ECONFLICT)
+			*field = RR_ROUND;
+		return rc;
+	}
+	if (w->group) {
+		if ((rc = member_round(op, &r, w, id, sizeof id, series, &urid, field)))
+			return rc;
+	} else {
+		*field = RR_UNIT;
+		if ((rc = db_object_rid(op->db, "unit", op->crid, w->unit, &urid)))
+			return rc;
+		snprintf(id, sizeof id, "%s", w->round);
+	}
+	*field = RR_ROUND;
+	if ((rc = round_insert(&op->st, &r, id, urid)) || !w->submitted_on)
+		return rc;
+	*field = RR_SUBMITTED_ON;
+	rc = submit_record(op, id, w->submitted_on, w->document, w->note);
+	if (rc == CAMPAIGN_EPERM)
+		*field = RR_UNIT;
+	return rc;
 }
 
 OPTIONS_WRITE_FN(inspection_round_submit, CAMPAIGN_INSPECTION_ROUND_SUBMIT_OPTIONS_VERSION, round, date,

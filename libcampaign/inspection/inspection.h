@@ -23,6 +23,20 @@ int insp_new_id(stmts *c, const char *exists_sql, const char *what, const char *
 int insp_query_as_of(campaign_cursor **out, campaign_cursor **c, campaign_db *db, const char *campaign,
                      const char *sql, const char *types, const char *as_of, int n);
 
+/* One round of the rounds import (round_import.c), as its row gives it: a
+ * unit's round (round, unit), a group member's ("SERIES/UNIT" or SERIES, unit,
+ * group) or a round for every member of a group (round, group); the deadline
+ * as written; the summary report when submitted_on is given. */
+typedef struct round_row {
+	const char *round, *unit, *group, *first, *last, *deadline, *submitted_on, *document, *note;
+} round_row;
+/* The field a failed round_import_one() is about. */
+enum { RR_ROUND, RR_UNIT, RR_GROUP, RR_FIRST, RR_LAST, RR_DEADLINE, RR_SUBMITTED_ON, RR_DOCUMENT, RR_NOTE };
+/* Adds the round(s) of @w inside @op's transaction (and its report, as
+ * campaign_inspection_round_submit() records one); on failure *@field is the
+ * field the error is about. */
+int round_import_one(write_op *op, const round_row *w, int *field);
+
 /* ---- finding.c ---- */
 
 /* The fields of a finding, for record and bulk import. */

@@ -170,6 +170,10 @@ static int q_risk_confidential(campaign_cursor **c, campaign_db *db, const char 
 static const table_spec IMPORTED[] = {
 	{"progress", "progress reports, oldest first", q_progress, "outcome,unit,status,percent,reported_on,note,evidence",
 	 "outcome,unit,status,percent,date,note,evidence", "campaign progress import %s", 0, NULL},
+	{"rounds", "self-inspection rounds and their reports", q_rounds,
+	 "id,unit,unit_group,window_first,window_last,deadline,deadline_text,submitted_on,document",
+	 "round,unit,group,window_first,window_last,deadline,deadline_text,submitted_on,document",
+	 "campaign inspection round import %s", 0, NULL},
 	{"findings", "self-inspection findings", q_findings,
 	 "id,unit,catalogue,category,origin,people,description,amount,found_on,round", NULL,
 	 "campaign inspection finding import %s", 0, versioned_catalogue},
@@ -199,7 +203,6 @@ static const table_spec LISTED[] = {
 	{"risk-controls", "risk controls (三道防线)", q_controls, NULL, NULL, NULL, 0, NULL},
 	{"rectification-status", "rectifications with their updates, verification and closing", q_rectifications, NULL,
 	 NULL, NULL, 0, NULL},
-	{"rounds", "self-inspection rounds", q_rounds, NULL, NULL, NULL, 0, NULL},
 	{"case-leads", "case leads, without their confidential part", q_case_leads, NULL, NULL, NULL, 0, NULL},
 	{"thresholds", "the warning thresholds", campaign_thresholds_query, NULL, NULL, NULL, 0, NULL},
 	{"roles", "who may do what", q_roles, NULL, NULL, NULL, 0, NULL},

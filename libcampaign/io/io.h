@@ -302,6 +302,7 @@ typedef struct row_schema {
 	const char *const *ignored;
 	int access;            /* an access_action checked before the transaction, or WRITE_ANY (per row) */
 	int utf8_at_line;      /* CSV: bad UTF-8 named by the record's line rather than the byte offset */
+	int keep_conflict;     /* a row's ECONFLICT (an id that exists) stays ECONFLICT, positioned; 0: EINVALID */
 	size_t state_size;     /* the importer's own state at r->state, zeroed */
 	int (*begin)(rows *r); /* inside the transaction, before the first row; NULL: none */
 	int (*row)(rows *r);   /* one row: r->v by column; errors through row_fail() */

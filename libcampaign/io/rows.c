@@ -106,7 +106,8 @@ static int fail_at(rows *r, int line, int col, int rc)
 	char copy[1024];
 	snprintf(copy, sizeof copy, "%s", campaign_error_message());
 	r->failed = 1;
-	return error_set_cell(rc == CAMPAIGN_EPERM ? rc : CAMPAIGN_EINVALID, r->file, r->sheet, line, col, "row %ld: %s",
+	return error_set_cell(rc == CAMPAIGN_EPERM || (rc == CAMPAIGN_ECONFLICT && r->s->keep_conflict) ? rc
+	                                                                                                   : CAMPAIGN_EINVALID, r->file, r->sheet, line, col, "row %ld: %s",
 	                      r->n, copy);
 }
 

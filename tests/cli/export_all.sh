@@ -21,7 +21,16 @@ documents
 c accountability rules import "$src/examples/rules/leshan-2010.yaml" >/dev/null
 printf 'outcome,unit,status,percent,date,note\r\nt1.2.o1,kuangguan,in_progress,50,2010/11/15,已部署\r\nt1.2.o1,kuangguan,in_progress,60,2010-11-16,=1+1\r\n' >p.csv
 expect_rc 0 c progress import p.csv
+# the rounds (a group's, 监察室's with its report, a member's spot check), checked first, then a finding in a round
+expect_rc 0 c inspection round import --check "$src/tests/data/inspection/rounds.csv"
+expect_rc 0 c inspection round list --format json
+[ "$(cat out)" = "[]" ] || fail "--check wrote: $(cat out)"
+expect_rc 0 c inspection round import "$src/tests/data/inspection/rounds.csv"
+expect_bad 'rounds.csv:2:1: row 1: round "self-2010/shizhong" exists already (ECONFLICT)' "a round imported twice" \
+	c inspection round import "$src/tests/data/inspection/rounds.csv"
 expect_rc 0 c inspection finding import "$src/tests/data/inspection/findings.csv"
+printf 'unit,origin,description,found_on,round\r\nmabian,self_reported,自查发现,2010-12-01,spot-2010/mabian\r\n' >fr.csv
+expect_rc 0 c inspection finding import fr.csv
 expect_rc 0 c inspection rectification import "$src/tests/data/inspection/ledger.csv"
 expect_rc 0 c risk register import "$src/tests/data/risk/register.yaml" --model weighted-factors
 expect_rc 0 c accountability evaluation import "$src/tests/data/accountability/evaluations.yaml"
@@ -34,7 +43,8 @@ expect_rc 0 c accountability decide "$proposal" accept 2011-02-02 --note 同意
 listings() { # the listings compared, as JSON, into $1
 	for l in "progress history" "inspection finding list" "inspection rectification ledger --as-of 2011-01-01" \
 	         "risk point list" "accountability people list" "status --as-of 2010-12-01" \
-	         "accountability rules list" "inspection catalogue list" "risk model list"; do
+	         "accountability rules list" "inspection catalogue list" "risk model list" \
+	         "inspection round list --as-of 2011-02-01"; do
 		# shellcheck disable=SC2086
 		c $l --format json
 	done >"$1"
@@ -85,13 +95,15 @@ def objects(path):
 own = {"id", "actor", "recorded_at", "recorded_by", "updated_on", "imported_by", "imported_at"}
 keep_ids = {1, 2, 3}  # findings, ledger, register: their ids are given, so they come back
 before, after = objects(sys.argv[1]), objects(sys.argv[2])
-assert len(before) == len(after) == 9
+assert len(before) == len(after) == 10
 for k, (b, a) in enumerate(zip(before, after)):
     drop = own - ({"id"} if k in keep_ids else set())
     strip = lambda rows: [{c: v for c, v in r.items() if c not in drop} for r in rows]
     assert strip(b) == strip(a), (k, strip(b)[:2], strip(a)[:2])
 assert [r["note"] for r in before[0]] == ["已部署", "=1+1"], before[0]
-assert [len(x) for x in before][1:5] + [len(before[6])] == [3, 2, 2, 17, 8], [len(x) for x in before]
+assert [len(x) for x in before][1:5] + [len(before[6]), len(before[9])] == [4, 2, 2, 17, 8, 13], [len(x) for x in before]
+assert [r["findings"] for r in before[9] if r["id"] == "spot-2010/mabian"] == [2], before[9]
+assert [r["document"] for r in before[9] if r["submitted_on"]] == ["乐国土监〔2010〕9号", "马国土发〔2011〕1号"], before[9]
 assert all(r["posts"] for r in before[4] if r["id"] != "jiancha.p2"), before[4]
 PY
 done

@@ -26,7 +26,12 @@ def source():
     db.rules_import_file(path=EX / "rules" / "leshan-2010.yaml", actor="office")
     db.progress_import_string(text=f"outcome,unit,status,percent,date,note\nt1.2.o1,kuangguan,in_progress,50,2010-11-15,=已部署{RARE}\n",
                               name="p.csv", actor="office")
+    # the rounds before the findings, one of which names a round
+    db.inspection_rounds_import_file(path=TESTS / "inspection" / "rounds.csv", actor="office")
     db.findings_import_file(path=TESTS / "inspection" / "findings.csv", actor="office")
+    db.findings_import_string(text="unit,origin,description,found_on,round\n"
+                                   f"mabian,self_reported,自查发现{RARE},2010-12-01,spot-2010/mabian\n",
+                              name="f.csv", actor="office")
     db.rectifications_import_file(path=TESTS / "inspection" / "ledger.csv", actor="office")
     db.risk_register_import_file(path=TESTS / "risk" / "register.yaml", actor="office", model="weighted-factors")
     db.evaluations_import_file(path=TESTS / "accountability" / "evaluations.yaml", actor="office")
@@ -53,6 +58,8 @@ def replay(db, out):
             db.people_import_file(path=path, actor="clerk")
         elif "progress import" in cmd:
             db.progress_import_file(path=path, actor="clerk")
+        elif "round import" in cmd:
+            db.inspection_rounds_import_file(path=path, actor="clerk")
         elif "finding import" in cmd:
             db.findings_import_file(path=path, actor="clerk")
         elif "rectification import" in cmd:
@@ -77,7 +84,8 @@ def listings(db):
                        ("holdings", db.post_holdings_query()), ("rules", db.rules_query()),
                        ("catalogues", db.catalogues_query()), ("models", db.risk_models_query()),
                        ("categories", db.violation_categories_query(catalogue="ten-categories", version=0)),
-                       ("factors", db.risk_model_inputs_query(model="weighted-factors"))):
+                       ("factors", db.risk_model_inputs_query(model="weighted-factors")),
+                       ("rounds", db.inspection_rounds_query(as_of="2011-02-01"))):
         out[name] = [{k: v for k, v in r.as_dict().items() if k not in OWN and not (name in ("progress", "holdings", "ranking") and k == "id")}
                      for r in rows]
     return out
@@ -92,13 +100,44 @@ def test_round_trip(tmp_path, fmt):
         assert files == len([r for r in rows if r["file"]]) + 1
         assert [r["file"] for r in rows if r["import"]] == [
             "plan.yaml", "catalogue-five-behaviours.v1.yaml", "catalogue-ten-categories.v1.yaml",
-            "model-weighted-factors.v1.yaml", "rules-leshan-2010.yaml", "people.yaml", f"progress.{fmt}", f"findings.{fmt}",
+            "model-weighted-factors.v1.yaml", "rules-leshan-2010.yaml", "people.yaml", f"progress.{fmt}", f"rounds.{fmt}",
+            f"findings.{fmt}",
             f"ledger.{fmt}", f"evaluations.{fmt}", f"register.{fmt}"]
         before, after = listings(src), listings(dst)
         assert after == before
-        assert [len(before[k]) for k in before] == [1, 3, 2, 2, 3, 17, 17, 8, 2, 1, 10, 5]
+        assert [len(before[k]) for k in before] == [1, 4, 2, 2, 3, 17, 17, 8, 2, 1, 10, 5, 13]
+        spot = [r for r in after["rounds"] if r["id"] == "spot-2010/mabian"]
+        assert [(r["series"], r["unit_group"], r["submitted_on"].isoformat(), r["document"], r["status"], r["findings"])
+                for r in spot] == [("spot-2010", "counties", "2011-01-05", "马国土发〔2011〕1号", "late", 2)]
+        assert [r["round"] for r in after["findings"] if r["description"] == f"自查发现{RARE}"] == ["spot-2010/mabian"]
         assert before["progress"][0]["note"] == f"=已部署{RARE}"
         assert all(p["posts"] for p in after["people"] if p["id"] != "jiancha.p2")
+
+
+def test_rounds_import_errors(tmp_path):
+    """A bad row fails the whole rounds import, positioned, and the store is unchanged."""
+    head = "round,unit,group,window_first,window_last,deadline,submitted_on\n"
+    with source() as db:
+        before = [r.as_dict() for r in db.inspection_rounds_query(as_of="2011-02-01")]
+        cases = [
+            (campaign.InvalidInput, "r1,jiancha,,2010-11-01,2010-11-30,2010-11-30,\nr2,nowhere,,2010-11-01,2010-11-30,2010-11-30,\n",
+             'r.csv:3:4: row 2: unknown unit "nowhere"'),
+            (campaign.Conflict, "self-2010-jiancha,jiancha,,2010-11-01,2010-11-30,2010-11-30,\n",
+             'r.csv:2:1: row 1: round "self-2010-jiancha" exists already'),
+            (campaign.InvalidInput, "r1,jiancha,,2010-11-01,2010-13-30,2010-11-30,\n",
+             'r.csv:2:24: row 1: window_last "2010-13-30" is not a date (YYYY-MM-DD)'),
+        ]
+        for error, rows, message in cases:
+            with pytest.raises(error) as info:
+                db.inspection_rounds_import_string(text=head + rows, name="r.csv", actor="office")
+            assert message in str(info.value)
+        bad = tmp_path / "r.csv"
+        bad.write_bytes((head + "r1,jiancha,,2010-11-01,2010-11-30,2010-11-30,\n").encode() + b"r2,\xff,,2010-11-01,2010-11-30,2010-11-30,\n")
+        with pytest.raises(campaign.InvalidInput) as info:
+            db.inspection_rounds_import_file(path=bad, actor="office")
+        assert "invalid UTF-8 at byte 113" in str(info.value)
+        assert [r.as_dict() for r in db.inspection_rounds_query(as_of="2011-02-01")] == before
+        assert len(before) == 13
 
 
 def test_existing_directory_and_csv_door(tmp_path):

@@ -39,6 +39,8 @@ static const char PROGRESS[] = "outcome,unit,status,percent,date,note,evidence\n
                                "t1.2.o1,kuangguan,in_progress,60,2010/11/16,=1+1,\"文号 1, 2\"\n";
 static const char FINDING_RARE[] = "id,unit,origin,description,amount,found_on,people\n"
                                    "F-" RARE ",liyong,audit,\"=审计发现" RARE ",\"\"多收\"\"\",12.5,2010/12/03,王" RARE "\n";
+static const char FINDING_IN_ROUND[] = "id,unit,origin,description,found_on,round\n"
+                                       "F-R,mabian,self_reported,自查发现" RARE ",2010-12-01,spot-2010/mabian\n";
 static const char POINT_5X5[] = "id,unit,scope,scope_name,type,name,description,inputs,graded_on\n"
                                 "P-" RARE ",liyong,post,出让岗" RARE ",post,审批" RARE ",\"-说明,\"\"引号\"\"\","
                                 "\"likelihood=4,impact=5\",2010-11-20\n"
@@ -66,8 +68,12 @@ static campaign_db *source(void)
 	                                "  - {id: r1, kind: key_post_tenure, years: 3, kinds: [budget, projects]}\n",
 	                                "extra.yaml", "office"));
 	ok(campaign_progress_import_string(db, NULL, PROGRESS, "p.csv", NULL, "office"));
+	/* the rounds (a group's, a unit's with its report, a group member's of its own series) before the
+	 * findings, one of which names a round */
+	ok(campaign_inspection_rounds_import_file(db, NULL, DATA("inspection", "rounds.csv"), NULL, "office"));
 	ok(campaign_findings_import_file(db, NULL, DATA("inspection", "findings.csv"), NULL, "office"));
 	ok(campaign_findings_import_string(db, NULL, FINDING_RARE, "f.csv", NULL, "office"));
+	ok(campaign_findings_import_string(db, NULL, FINDING_IN_ROUND, "f.csv", NULL, "office"));
 	ok(campaign_rectifications_import_file(db, NULL, DATA("inspection", "ledger.csv"), NULL, "office"));
 	/* a second version of a catalogue without the category a finding is of (it keeps version 1) */
 	assert_int_equal(campaign_catalogue_import_string(db, NULL, BEHAVIOURS_2, "b2.yaml", "office"), 2);
@@ -172,6 +178,8 @@ static void import_as(campaign_db *db, const char *dir, const char *file, const 
 		ok(campaign_people_import_file(db, NULL, path, &o, "clerk"));
 	else if (strstr(cmd, "progress import"))
 		ok(campaign_progress_import_file(db, NULL, path, &o, "clerk"));
+	else if (strstr(cmd, "round import"))
+		ok(campaign_inspection_rounds_import_file(db, NULL, path, &o, "clerk"));
 	else if (strstr(cmd, "finding import"))
 		ok(campaign_findings_import_file(db, NULL, path, &o, "clerk"));
 	else if (strstr(cmd, "rectification import"))
@@ -246,6 +254,10 @@ static int q_progress(campaign_cursor **c, campaign_db *db)
 static int q_findings(campaign_cursor **c, campaign_db *db)
 {
 	return campaign_findings_query(c, db, NULL, NULL, NULL);
+}
+static int q_rounds(campaign_cursor **c, campaign_db *db)
+{
+	return campaign_inspection_rounds_query(c, db, NULL, NULL, NULL, "2011-02-01");
 }
 static int q_ledger(campaign_cursor **c, campaign_db *db)
 {
@@ -328,7 +340,11 @@ static const listing LISTINGS[] = {
 	{"findings", q_findings,
 	 "id,unit,unit_name,catalogue,version,category,category_text,origin,people,description,amount_fen,amount,"
 	 "found_on,round,leniency,reason",
-	 4},
+	 5},
+	{"rounds", q_rounds,
+	 "id,series,unit,unit_name,unit_group,window_first,window_last,deadline,deadline_text,submitted_on,document,"
+	 "status,findings",
+	 13},
 	{"ledger", q_ledger,
 	 "no,unit_name,category,problem,measure,deadline,responsible,criterion,status_label,overdue,id,finding,unit", 2},
 	{"register", q_points,
@@ -386,9 +402,9 @@ static void round_trip(const char *format)
 	ok(files);
 	listed = replay(to, dir, &imported);
 	assert_int_equal(listed, files);
-	/* plan, 3 catalogue versions, 2 models, 2 rule sets, people, progress, findings, ledger, evaluations,
-	 * register (5x5), register-weighted-factors */
-	assert_int_equal(imported, 15);
+	/* plan, 3 catalogue versions, 2 models, 2 rule sets, people, progress, rounds, findings, ledger,
+	 * evaluations, register (5x5), register-weighted-factors */
+	assert_int_equal(imported, 16);
 	same_listings(from, to);
 	/* the listings beside them, and the confidential ones with the key */
 	snprintf(path, sizeof path, "%s/register-weighted-factors.%s", dir, format);
@@ -411,6 +427,20 @@ static void round_trip(const char *format)
 		/* the importer's names; the formula-like note after its apostrophe, a comma quoted */
 		assert_memory_equal(text, "\xef\xbb\xbf" "outcome,unit,status,percent,date,note,evidence\r\n", 51);
 		assert_non_null(strstr(text, ",2010-11-16,'=1+1,\"文号 1, 2\"\r\n"));
+		free(text);
+		snprintf(path, sizeof path, "%s/rounds.csv", dir);
+		text = slurp(path);
+		/* the rounds importer's names; a group's rounds a row per member */
+		assert_memory_equal(text, "\xef\xbb\xbf" "round,unit,group,window_first,window_last,deadline,deadline_text,"
+		                          "submitted_on,document\r\n", 91);
+		assert_non_null(strstr(text, "\r\nspot-2010/mabian,mabian,counties,2010-11-01,2010-12-31,2010-12-31,12月底,"
+		                             "2011-01-05,马国土发〔2011〕1号\r\n"));
+		free(text);
+		snprintf(path, sizeof path, "%s/MANIFEST.csv", dir);
+		text = slurp(path);
+		/* the rounds import before the findings that name them */
+		assert_non_null(strstr(text, ",campaign inspection round import rounds.csv,"));
+		assert_true(strstr(text, "round import rounds.csv") < strstr(text, "finding import findings.csv"));
 		free(text);
 	}
 	remove_dir(dir);
