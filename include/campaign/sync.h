@@ -102,9 +102,10 @@ CAMPAIGN_API int campaign_sync_status_query(campaign_cursor **out, campaign_db *
 CAMPAIGN_API int campaign_sync_silent_query(campaign_cursor **out, campaign_db *db, const char *since);
 
 /**
- * The units of a site and of the known sites below it, for filtering what the
- * rollup answers by site (status and supervision rows have a unit column):
- * columns site, name, unit (the unit id in the plan); by site code.
+ * The units the site and the known sites below it are in the plan (site.unit):
+ * columns site, name, unit (the unit id in the plan); by site code. To answer
+ * by site, campaign_cursor_site() keeps the rows of these units and of the
+ * units below them in the plan.
  * @param[out] out  the cursor; free with campaign_cursor_free()
  * @param db        the store
  * @param site      a site code (this store's or a peer's); NULL: this store's

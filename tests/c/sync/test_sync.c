@@ -772,6 +772,12 @@ static void test_sites(void **state)
 	ok(campaign_sites_query(&c, db));
 	assert_int_equal(count_rows(c), 0);
 	campaign_close(db);
+	/* a store that is no site knows no site to filter by */
+	db = open_seed();
+	ok(campaign_share_status_query(&c, db, NULL, AS_OF));
+	expect_error(campaign_cursor_site(c, "511102"), CAMPAIGN_ENOTFOUND, "site 511102 is not known to this store");
+	assert_int_equal(count_rows(c), 120); /* the cursor reads on, unfiltered */
+	campaign_close(db);
 }
 
 TEST_MAIN("sync", cmocka_unit_test(test_sites), cmocka_unit_test(test_three_levels), cmocka_unit_test(test_dashboard_by_site),
