@@ -49,7 +49,7 @@ typedef struct campaign_dashboard_options {
 	const char *unit;     /**< a unit or a group (id, name or alias as the plan writes them), or NULL for all:
 	                           the grid, lists and tallies keep that unit's (or the group's members') rows */
 	const char *site;     /**< a site code (docs/multisite.md) this store knows, or NULL: the page keeps the rows
-	                           of the units of that site and of the sites below it (campaign_site_units_query()),
+	                           of the units of that site's subtree (campaign_site_units_query()),
 	                           and of those only the unit filter's when both are given; its by-site section lists
 	                           the sites below it */
 } campaign_dashboard_options;

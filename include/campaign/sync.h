@@ -102,10 +102,13 @@ CAMPAIGN_API int campaign_sync_status_query(campaign_cursor **out, campaign_db *
 CAMPAIGN_API int campaign_sync_silent_query(campaign_cursor **out, campaign_db *db, const char *since);
 
 /**
- * The units the site and the known sites below it are in the plan (site.unit):
- * columns site, name, unit (the unit id in the plan); by site code. To answer
- * by site, campaign_cursor_site() keeps the rows of these units and of the
- * units below them in the plan.
+ * The units of a site's subtree, each with the site it belongs to: the unit
+ * each known site at or below @p site is in the plan (site.unit), and the units
+ * below it in the plan that are no site's own (a city's departments), which
+ * belong to the nearest such site. Columns site, name (the site's), unit (the
+ * unit id in the plan); by site code, then unit. These are the units
+ * campaign_cursor_site() keeps rows of, and those a bundle from that site may
+ * carry rows of.
  * @param[out] out  the cursor; free with campaign_cursor_free()
  * @param db        the store
  * @param site      a site code (this store's or a peer's); NULL: this store's

@@ -285,6 +285,18 @@ int search_sync(campaign_db *db, sqlite3_int64 after_seq);
 int cursor_prepare(campaign_cursor **out, campaign_db *db, const char *sql, const char *types);
 sqlite3_stmt *cursor_stmt(campaign_cursor *c);
 
+/* The units of site P's subtree (P: an SQL expression, e.g. "?1"), the one
+ * rule of campaign_cursor_site(), campaign_site_units_query() and a bundle's
+ * ownership (sync/apply.c): the CTE "subtree(code)" is the site and the known
+ * sites below it; "owned(rid, site)" each unit one of them is in the plan
+ * (site.unit), and the units below it in the plan that are no site's own
+ * (a city's departments), with the site that unit belongs to -- the nearest. */
+#define SQL_SITE_OWNED(P)                                                                                            \
+	"WITH RECURSIVE subtree(code) AS (SELECT " P " UNION SELECT s.code FROM site s JOIN subtree t ON s.parent = t.code), " \
+	"owned(rid, site) AS (SELECT u.rid, s.code FROM unit u JOIN site s ON s.unit = u.id JOIN subtree t ON t.code = s.code " \
+	"UNION SELECT u.rid, o.site FROM unit u JOIN owned o ON u.parent = o.rid "                                      \
+	"WHERE NOT EXISTS (SELECT 1 FROM site x WHERE x.unit = u.id)) "
+
 /* ---- ids and dates (util.c) ---- */
 
 /* A new UUIDv7 id, time-ordered, unique across sites. */

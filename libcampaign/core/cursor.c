@@ -146,14 +146,10 @@ int campaign_cursor_page(campaign_cursor *c, long long offset, long long limit)
 
 /* The site, and whether it is the top (no parent, no unit: it holds every unit). */
 static const char SQL_SITE_OF[] = "SELECT parent IS NULL AND unit IS NULL FROM site WHERE code = ?1";
-/* The units of a site's subtree, as a JSON array: the units the site and the
- * known sites below it are in the plan, and the units below those in the plan.
- * The same units a bundle from that site may carry rows of (sync/apply.c). */
+/* The units of a site's subtree, as a JSON array (SQL_SITE_OWNED, core.h: the
+ * same units a bundle from that site may carry rows of, sync/apply.c). */
 static const char SQL_SITE_UNITS[] =
-	"WITH RECURSIVE below(code) AS (SELECT ?1 UNION SELECT s.code FROM site s JOIN below b ON s.parent = b.code), "
-	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN below b ON b.code = s.code "
-	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
-	"SELECT json_group_array(DISTINCT u.id) FROM unit u JOIN under x ON x.rid = u.rid";
+	SQL_SITE_OWNED("?1") "SELECT json_group_array(DISTINCT u.id) FROM unit u JOIN owned o ON o.rid = u.rid";
 static const char SITE_HEAD[] = "SELECT * FROM (\n";
 static const char SITE_TAIL[] = "\n) WHERE unit IN (SELECT value FROM json_each(?97))\n LIMIT ?98 OFFSET ?99";
 #define SITE_UNITS 97

@@ -59,6 +59,8 @@ typedef struct dash {
 	int standalone;         /* a chart alone (chart.c): its <svg> is the document's root */
 	/* the sites the store knows (campaign_sites_query(), sites.c), parallel lists; none if it is no site */
 	strs site_codes, site_names, site_units;
+	strs owned_units;       /* every unit some site owns (campaign_site_units_query()) ... */
+	int *owned_site;        /* ... and the index of the site it belongs to */
 	int *site_parent;       /* index of each site's parent, -1 at the top or when it is not known */
 	int site_root;          /* the site the page is of (--site, else this store's), -1: none */
 	int site_given;         /* --site restricts the page to site_root's subtree */

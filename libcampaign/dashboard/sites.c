@@ -6,11 +6,34 @@
  * received from it. Every figure comes from the public queries
  * (campaign_sites_query(), campaign_site_units_query(),
  * campaign_sync_status_query() and those of the other sections), summed by
- * the site whose unit a row names, and up its parents as
- * campaign_site_units_query() counts a subtree. */
+ * the site the row's unit belongs to (campaign_site_units_query(): a city's
+ * departments are the city's), and up its parents. */
 #include <stdlib.h>
 #include <string.h>
 #include "dashboard/dashboard.h"
+
+/* The site each unit belongs to: its own, or the nearest above it in the plan
+ * (a city's departments are the city's), as campaign_site_units_query() says. */
+static int owned_read(dash *d)
+{
+	campaign_cursor *c;
+	strs sites = {0};
+	int rc = campaign_site_units_query(&c, d->db, NULL), i;
+	if (rc)
+		return rc;
+	while (!rc && (rc = campaign_cursor_next(c)) == CAMPAIGN_OK)
+		if (strs_push(&d->owned_units, campaign_cursor_get(c, "unit")) < 0 ||
+		    strs_push(&sites, campaign_cursor_get(c, "site")) < 0)
+			rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	campaign_cursor_free(c);
+	rc = rc == CAMPAIGN_ITEROVER ? CAMPAIGN_OK : rc;
+	if (!rc && sites.n && !(d->owned_site = malloc((size_t)sites.n * sizeof *d->owned_site)))
+		rc = error_set(CAMPAIGN_ENOMEM, "out of memory");
+	for (i = 0; !rc && i < sites.n; i++)
+		d->owned_site[i] = strs_find(&d->site_codes, sites.v[i]);
+	strs_free(&sites);
+	return rc;
+}
 
 static int sites_read(dash *d)
 {
@@ -35,7 +58,7 @@ static int sites_read(dash *d)
 	for (i = 0; !rc && i < d->site_codes.n; i++)
 		d->site_parent[i] = *parents.v[i] ? strs_find(&d->site_codes, parents.v[i]) : -1;
 	strs_free(&parents);
-	return rc;
+	return rc || !d->site_codes.n ? rc : owned_read(d);
 }
 
 /* The filter becomes the units of @site's subtree, or those of them the unit filter kept. */
@@ -105,8 +128,11 @@ void sites_free(dash *d)
 	strs_free(&d->site_codes);
 	strs_free(&d->site_names);
 	strs_free(&d->site_units);
+	strs_free(&d->owned_units);
 	free(d->site_parent);
+	free(d->owned_site);
 	d->site_parent = NULL;
+	d->owned_site = NULL;
 }
 
 void sites_meta(dash *d)
@@ -129,10 +155,10 @@ typedef struct by_site {
 	char **received;            /* per site: the last bundle's time, or NULL */
 } by_site;
 
-/* Adds @n to figure @f of the site that owns @unit and of each of its parents up to the root. */
+/* Adds @n to figure @f of the site @unit belongs to and of each of its parents up to the root. */
 static void site_add(const dash *d, by_site *b, const char *unit, int f, long long n)
 {
-	int s = unit && *unit ? strs_find(&d->site_units, unit) : -1, steps;
+	int o = unit && *unit ? strs_find(&d->owned_units, unit) : -1, s = o >= 0 ? d->owned_site[o] : -1, steps;
 	for (steps = 0; s >= 0 && steps <= d->site_codes.n; steps++) {
 		b->fig[s][f] += n;
 		if (s == d->site_root)

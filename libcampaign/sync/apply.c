@@ -230,10 +230,7 @@ static const char SQL_VOUCH_ABOVE[] =
 	"SELECT s.code, s.parent FROM site s JOIN up u ON s.code = u.parent) SELECT count(*) FROM up WHERE parent = ?1";
 /* unit ?1 is one of site ?2's units (those a part from it may carry rows of) */
 static const char SQL_VOUCH_UNIT[] =
-	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code), "
-	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code "
-	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
-	"SELECT count(*) FROM unit u JOIN under x ON x.rid = u.rid WHERE u.id = ?1";
+	SQL_SITE_OWNED("?2") "SELECT count(*) FROM unit u JOIN owned o ON o.rid = u.rid WHERE u.id = ?1";
 static const char SQL_VOUCH_KNOWN[] = "SELECT coalesce(public_key, '') FROM site WHERE code = ?2 AND ?1 IS NOT NULL";
 static const char SQL_VOUCH_PUT[] =
 	"INSERT INTO site (code, name, parent, unit, public_key, self, confidential, recorded_at) "
@@ -352,13 +349,8 @@ typedef struct owner_scan {
 	int changes;
 } owner_scan;
 
-/* the units the origin and the sites below it are in the plan, and the units
- * below those in the plan (a city's departments): what campaign_cursor_site() keeps */
-static const char SQL_UNITS_UNDER[] =
-	"WITH RECURSIVE sub(code) AS (SELECT ?2 UNION SELECT s.code FROM site s JOIN sub ON s.parent = sub.code), "
-	"under(rid) AS (SELECT u.rid FROM unit u JOIN site s ON s.unit = u.id JOIN sub ON sub.code = s.code "
-	"UNION SELECT u.rid FROM unit u JOIN under x ON u.parent = x.rid) "
-	"SELECT rid FROM under WHERE ?1 IS NOT NULL";
+/* the units of the origin's subtree (SQL_SITE_OWNED): what campaign_cursor_site() keeps */
+static const char SQL_UNITS_UNDER[] = SQL_SITE_OWNED("?2") "SELECT rid FROM owned WHERE ?1 IS NOT NULL";
 static const char SQL_TRAVELS[] =
 	"SELECT t.direction, coalesce((SELECT c.cid FROM pragma_table_info(t.name) c WHERE c.name = t.unit_column), -1) "
 	"FROM sync_table t WHERE t.name = ?2 AND ?1 IS NOT NULL";

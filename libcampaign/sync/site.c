@@ -269,8 +269,9 @@ int campaign_sync_silent_query(campaign_cursor **out, campaign_db *db, const cha
 int campaign_site_units_query(campaign_cursor **out, campaign_db *db, const char *site)
 {
 	return site_query(out, db,
-	                  SQL_BELOW "SELECT s.code AS site, s.name, s.unit FROM site s JOIN below b ON b.code = s.code "
-	                            "WHERE s.unit IS NOT NULL ORDER BY s.code",
+	                  SQL_SITE_OWNED("coalesce(?1, (SELECT code FROM site WHERE self = 1))")
+	                  "SELECT o.site, s.name, u.id AS unit FROM owned o JOIN unit u ON u.rid = o.rid "
+	                  "JOIN site s ON s.code = o.site ORDER BY o.site, u.id",
 	                  "ttt", site, NULL);
 }
 

@@ -55,9 +55,10 @@ grep -q "^511102,市中区,0,0,1," out || fail "sync status: $(cat out)"
 "$cli" verify --db 510000.db >out || fail "the province verifies: $(cat out)"
 
 # the dashboard by site: the province lists the city over its subtree and the county below it
-# (市中区's four outcome shares, one done; overdue: the city's two milestones and 市中区's two)
+# (its departments and the counties with no store, and 市中区's four outcome shares, one done: 77;
+# overdue items 53, as the supervision list filtered to the city's site gives them)
 "$cli" dashboard --as-of 2011-01-15 --db 510000.db --output p.html >/dev/null || fail "the province's dashboard"
-grep -q '<tr><th class="site">511100 乐山市</th><td class="total">4</td><td>1</td><td>0</td><td>0</td><td>0</td><td class="s-red">4</td>' p.html \
+grep -q '<tr><th class="site">511100 乐山市</th><td class="total">77</td><td>1</td><td>0</td><td class="s-red">29</td><td>0</td><td class="s-red">53</td>' p.html \
   || fail "the city's row: $(grep -o '<section id="sites">.*' p.html)"
 grep -q '<tr><th class="site">　　511102 市中区</th><td class="total">4</td><td>1</td>' p.html || fail "the county's row"
 # --site: the county's rows only, and no by-site section below a county; charts take it too

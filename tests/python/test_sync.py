@@ -118,10 +118,14 @@ def test_dashboard_by_site(tmp_path):
         html = province.dashboard_write_buf(as_of="2011-01-15")
         part = html[html.index('<section id="sites">'):]
         received = {r.site: r.received_at for r in province.sync_status_query()}
-        # 乐山市 over its subtree (the city owes milestones only, 市中区 four outcomes, one done);
-        # the overdue items: the city's two milestones and 市中区's two
-        assert ('<tr><th class="site">511100 乐山市</th><td class="total">4</td><td>1</td><td>0</td><td>0</td>'
-                '<td>0</td><td class="s-red">4</td><td>1</td><td>0</td><td>0</td>') in part
+        # 乐山市 over its subtree: its own units (the departments and the counties with no store: 73 outcome
+        # shares, 29 overdue) and 市中区's four outcomes, one done; the overdue items: the city's 51 and 市中区's two
+        assert ('<tr><th class="site">511100 乐山市</th><td class="total">77</td><td>1</td><td>0</td>'
+                '<td class="s-red">29</td><td>0</td><td class="s-red">53</td><td>1</td><td>0</td><td>0</td>') in part
+        # the same units as the site filter of the queries
+        c = province.supervision_query(as_of="2011-01-15")
+        c.site("511100")
+        assert sum(r.overdue for r in c) == 53
         assert ('<tr><th class="site">\u3000\u3000511102 市中区</th><td class="total">4</td><td>1</td>') in part
         assert "<td>%s %s</td></tr>" % (received["511102"][:10], received["511102"][11:16]) in part
         # --site: the county's rows only, no by-site section below a county

@@ -208,13 +208,29 @@ static void test_three_levels(void **state)
 	expect_same_answers(l.db[PROVINCE], one);
 	expect_same_answers(l.db[CITY], one);
 	campaign_close(one);
-	/* by site: the city's subtree holds the city's and both counties' units */
+	/* by site: the city's subtree holds all 29 units of the plan; the two counties' own units are
+	 * theirs, the city's 17 departments and the 9 counties with no store of their own are the city's */
 	{
 		campaign_cursor *c;
+		int city = 0, departments = 0;
 		ok(campaign_site_units_query(&c, l.db[PROVINCE], "511100"));
-		EXPECT_ROW(c, "site", "511100", "unit", "city");
-		EXPECT_ROW(c, "site", "511102", "unit", "shizhong");
+		while (campaign_cursor_next(c) == CAMPAIGN_OK && !strcmp(campaign_cursor_get(c, "site"), "511100")) {
+			assert_string_equal(campaign_cursor_get(c, "name"), "乐山市");
+			city++;
+			departments += !strcmp(campaign_cursor_get(c, "unit"), "liyong") ||
+			               !strcmp(campaign_cursor_get(c, "unit"), "wutongqiao") ||
+			               !strcmp(campaign_cursor_get(c, "unit"), "city");
+		}
+		assert_int_equal(city, 27);
+		assert_int_equal(departments, 3);
+		assert_string_equal(campaign_cursor_get(c, "site"), "511102");
+		assert_string_equal(campaign_cursor_get(c, "unit"), "shizhong");
 		EXPECT_ROW(c, "site", "511111", "unit", "shawan");
+		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+		campaign_cursor_free(c);
+		/* a county's: its own unit alone */
+		ok(campaign_site_units_query(&c, l.db[PROVINCE], "511102"));
+		EXPECT_ROW(c, "site", "511102", "unit", "shizhong");
 		assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 		campaign_cursor_free(c);
 		ok(campaign_sync_silent_query(&c, l.db[PROVINCE], "2000-01-01"));
@@ -263,10 +279,11 @@ static void test_dashboard_by_site(void **state)
 	page = site_page(&l, PROVINCE, NULL, NULL);
 	part = section_of(page, "sites");
 	EXPECT_HOLDS(part, "<h2>七、各站点情况</h2>",
-	             /* 乐山市 over its subtree: the unit city owes no outcome (its shares are milestones), each county
-	              * four; the supervision list's items are outcomes and milestones (city 2, 市中区 2, 沙湾区 3) */
-	             "<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">8</td><td>1</td><td>0</td>"
-	             "<td class=\"s-red\">1</td><td>0</td><td class=\"s-red\">7</td><td>2</td><td>0</td><td>0</td>",
+	             /* 乐山市 over its subtree: its own units (the city's 17 departments and the 9 counties with no
+	              * store, 69 outcome shares, 28 of them overdue and not done) and the two counties' 4 each; the
+	              * supervision list's items are outcomes and milestones (the city's 48, 市中区 2, 沙湾区 3) */
+	             "<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">77</td><td>1</td><td>0</td>"
+	             "<td class=\"s-red\">29</td><td>0</td><td class=\"s-red\">53</td><td>2</td><td>0</td><td>0</td>",
 	             /* 市中区 reported t2.2.o4 done on time; 沙湾区 is 50 % on it, overdue since 2010-12-20 */
 	             "<tr><th class=\"site\">　　511102 市中区</th><td class=\"total\">4</td><td>1</td><td>0</td>"
 	             "<td>0</td><td>0</td><td class=\"s-red\">2</td><td>1</td><td>0</td><td>0</td>",

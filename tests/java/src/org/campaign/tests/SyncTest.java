@@ -75,12 +75,13 @@ class SyncTest {
                 if (r.getString("outcome").equals("t2.2.o4") && r.getString("unit").equals("shizhong"))
                     done = r.getString("status").equals("done");
             assertTrue(done);
-            // the dashboard by site: 乐山市 over its subtree (市中区's four outcome shares, one done; the overdue
-            // items are the city's two milestones and 市中区's two), and --site keeps the county's rows only
+            // the dashboard by site: 乐山市 over its subtree (its departments and the counties with no store,
+            // and 市中区's four outcome shares, one done: 77; the overdue items 53, as the supervision list
+            // filtered by site gives them), and --site keeps the county's rows only
             Store top = dbs.get("510000");
             String page = top.dashboardWriteBuf(null, new DashboardOptions().as_of(LocalDate.of(2011, 1, 15)));
-            assertTrue(page.contains("<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">4</td><td>1</td>"
-                + "<td>0</td><td>0</td><td>0</td><td class=\"s-red\">4</td>"), page);
+            assertTrue(page.contains("<tr><th class=\"site\">511100 乐山市</th><td class=\"total\">77</td><td>1</td>"
+                + "<td>0</td><td class=\"s-red\">29</td><td>0</td><td class=\"s-red\">53</td>"), page);
             assertTrue(page.contains("<tr><th class=\"site\">\u3000\u3000511102 市中区</th><td class=\"total\">4</td>"));
             String countyPage = top.dashboardWriteBuf(null,
                 new DashboardOptions().as_of(LocalDate.of(2011, 1, 15)).site("511102"));
