@@ -201,7 +201,7 @@ static const pair FINDINGS = {"findings", findings, campaign_findings_import_fil
 /* the rounds before the findings, which name them */
 static const pair ROUNDS = {"rounds", rounds, campaign_inspection_rounds_import_file,
                             "id,series,unit,unit_name,unit_group,window_first,window_last,deadline,deadline_text,"
-                            "submitted_on,document,status",
+                            "submitted_on,document,note,status",
                             13, NULL};
 static const pair RECTIFICATIONS = {"rectifications", rectifications, campaign_rectifications_import_file,
                                     "id,finding,unit,problem,measure,deadline,responsible,criterion,status,"
