@@ -92,7 +92,7 @@ CAMPAIGN_API int campaign_export_all_options_init(campaign_export_all_options *o
  *
  * The tables are written with every column of their importer, under its names; listing columns
  * the importer ignores are left out. What no importer carries is in the listings only: the
- * rectifications' updates and verification, grade overrides, controls, a round report's note,
+ * rectifications' updates and verification, grade overrides, controls,
  * case leads, proposals and their decisions, roles. Every file
  * is built in memory before it is written. The files are written into a new directory beside @p dir,
  * which is renamed to @p dir at the end: a failure leaves nothing behind.

@@ -1,7 +1,7 @@
 /**
  * @file campaign/import.h
  * @brief The options every bulk import takes (progress, risk register,
- * findings, rectification ledger, evaluations, people).
+ * rounds, findings, rectification ledger, evaluations, people).
  *
  * Every bulk import is a pair, `campaign_<what>_import_file()` (the format
  * chosen by the extension: .csv, .xlsx, .yaml or .yml; a file that starts as
@@ -26,6 +26,7 @@
  * given within its catalogue column); the rectifications import reads
  * campaign_rectifications_query() (deadline_text, the deadline as written,
  * wins over the deadline's day) and campaign_rectification_ledger_query();
+ * the rounds import reads campaign_inspection_rounds_query() (with the reports);
  * the risk register import reads campaign_risk_points_query() (graded anew
  * from its inputs); the evaluations import reads
  * campaign_evaluation_ranking_query(); the people import, given a .csv or

@@ -217,7 +217,7 @@ CAMPAIGN_API int campaign_inspection_rounds_import_string(campaign_db *db, const
  * @param series  a series (the id given at creation), or NULL for all
  * @param unit    a unit id, or NULL for all
  * Columns: id, series, unit, unit_name, unit_group, window_first (date), window_last (date),
- * deadline (date), deadline_text, submitted_on (date or NULL), document,
+ * deadline (date), deadline_text, submitted_on (date or NULL), document, note (the report's),
  * status ("open": not reported, deadline not passed; "submitted": reported by the
  * deadline; "late": reported after it; "missing": not reported and the deadline passed),
  * findings (int).

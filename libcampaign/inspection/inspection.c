@@ -343,7 +343,7 @@ int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, con
 	int rc = insp_query_as_of(
 		out, &c, db, campaign,
 		"SELECT r.id, r.series, u.id AS unit, u.name AS unit_name, g.id AS unit_group, r.window_first, "
-		"r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, "
+		"r.window_last, r.deadline, r.deadline_text, s.submitted_on, s.document, s.note, "
 		"CASE WHEN s.submitted_on IS NOT NULL AND s.submitted_on <= r.deadline THEN 'submitted' "
 		"WHEN s.submitted_on IS NOT NULL THEN 'late' WHEN r.deadline < ?4 THEN 'missing' ELSE 'open' END AS status, "
 		"(SELECT count(*) FROM finding f WHERE f.round = r.rid) AS findings "
@@ -351,7 +351,7 @@ int campaign_inspection_rounds_query(campaign_cursor **out, campaign_db *db, con
 		"LEFT JOIN inspection_submission s ON s.round = r.rid "
 		"WHERE r.campaign = ?1 AND (?2 IS NULL OR r.series = ?2) AND " UNITS_IN_OPT("u.rid", "?3") " "
 		"ORDER BY r.series, u.ord, r.id",
-		"tttttdddtdtti", as_of, 4);
+		"tttttdddtdttti", as_of, 4);
 	if (!rc && !(rc = db_campaign_rid(db, campaign, &crid))) {
 		bind_opt(cursor_stmt(c), 2, series);
 		rc = units_bind(db, cursor_stmt(c), 3, crid, unit);

@@ -37,6 +37,7 @@ static void test_rounds_csv(void **state)
 	assert_string_equal(round_field(db, "self-2010-jiancha", "submitted_on"), "2010-12-18 ");
 	assert_string_equal(round_field(db, "self-2010-jiancha", "document"), "乐国土监〔2010〕9号 ");
 	assert_string_equal(round_field(db, "self-2010-jiancha", "status"), "submitted ");
+	assert_string_equal(round_field(db, "self-2010-jiancha", "note"), "按时报送,附清单 ");
 	assert_string_equal(round_field(db, "spot-2010/mabian", "series"), "spot-2010 ");
 	assert_string_equal(round_field(db, "spot-2010/mabian", "unit_group"), "counties ");
 	assert_string_equal(round_field(db, "spot-2010/mabian", "deadline"), "2010-12-31 ");

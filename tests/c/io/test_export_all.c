@@ -343,7 +343,7 @@ static const listing LISTINGS[] = {
 	 5},
 	{"rounds", q_rounds,
 	 "id,series,unit,unit_name,unit_group,window_first,window_last,deadline,deadline_text,submitted_on,document,"
-	 "status,findings",
+	 "note,status,findings",
 	 13},
 	{"ledger", q_ledger,
 	 "no,unit_name,category,problem,measure,deadline,responsible,criterion,status_label,overdue,id,finding,unit", 2},
@@ -432,9 +432,10 @@ static void round_trip(const char *format)
 		text = slurp(path);
 		/* the rounds importer's names; a group's rounds a row per member */
 		assert_memory_equal(text, "\xef\xbb\xbf" "round,unit,group,window_first,window_last,deadline,deadline_text,"
-		                          "submitted_on,document\r\n", 91);
+		                          "submitted_on,document,note\r\n", 96);
 		assert_non_null(strstr(text, "\r\nspot-2010/mabian,mabian,counties,2010-11-01,2010-12-31,2010-12-31,12月底,"
-		                             "2011-01-05,马国土发〔2011〕1号\r\n"));
+		                             "2011-01-05,马国土发〔2011〕1号,\r\n"));
+		assert_non_null(strstr(text, ",2010-12-18,乐国土监〔2010〕9号,\"按时报送,附清单\"\r\n"));
 		free(text);
 		snprintf(path, sizeof path, "%s/MANIFEST.csv", dir);
 		text = slurp(path);

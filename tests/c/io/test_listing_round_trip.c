@@ -48,6 +48,7 @@ static campaign_db *source(void)
 	campaign_db *db = fresh();
 	campaign_rows_import_options o = CAMPAIGN_ROWS_IMPORT_OPTIONS_INIT;
 	o.model = "weighted-factors";
+	ok(campaign_inspection_rounds_import_file(db, NULL, DATA("inspection", "rounds.csv"), NULL, "office"));
 	ok(campaign_findings_import_file(db, NULL, DATA("inspection", "findings.csv"), NULL, "office"));
 	ok(campaign_findings_import_string(db, NULL, FINDING_RARE, "f.csv", NULL, "office"));
 	ok(campaign_rectifications_import_file(db, NULL, DATA("inspection", "ledger.csv"), NULL, "office"));
@@ -180,6 +181,11 @@ static int ranking(campaign_cursor **c, campaign_db *db)
 	return campaign_evaluation_ranking_query(c, db, NULL, 2011, NULL, NULL);
 }
 
+static int rounds(campaign_cursor **c, campaign_db *db)
+{
+	return campaign_inspection_rounds_query(c, db, NULL, NULL, NULL, "2011-02-01");
+}
+
 static int people(campaign_cursor **c, campaign_db *db)
 {
 	return campaign_people_query(c, db, NULL, NULL);
@@ -192,6 +198,11 @@ static const pair FINDINGS = {"findings", findings, campaign_findings_import_fil
                               "id,unit,unit_name,catalogue,version,category,category_text,origin,people,description,"
                               "amount_fen,amount,found_on,round,leniency,reason",
                               4, NULL};
+/* the rounds before the findings, which name them */
+static const pair ROUNDS = {"rounds", rounds, campaign_inspection_rounds_import_file,
+                            "id,series,unit,unit_name,unit_group,window_first,window_last,deadline,deadline_text,"
+                            "submitted_on,document,note,status",
+                            13, NULL};
 static const pair RECTIFICATIONS = {"rectifications", rectifications, campaign_rectifications_import_file,
                                     "id,finding,unit,problem,measure,deadline,responsible,criterion,status,"
                                     "deadline_text",
@@ -216,10 +227,12 @@ static void each_format(const char *ext)
 {
 	const pair *alone[] = {&REGISTER, &RANKING, &PEOPLE};
 	campaign_db *from = source(), *to = fresh();
+	round_trip(from, to, &ROUNDS, ext);
 	round_trip(from, to, &FINDINGS, ext);
 	round_trip(from, to, &RECTIFICATIONS, ext);
 	campaign_close(to);
 	to = fresh();
+	round_trip(from, to, &ROUNDS, ext);
 	round_trip(from, to, &FINDINGS, ext);
 	round_trip(from, to, &LEDGER, ext);
 	for (size_t i = 0; i < sizeof alone / sizeof alone[0]; i++)

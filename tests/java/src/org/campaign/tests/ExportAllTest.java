@@ -73,12 +73,12 @@ class ExportAllTest extends SeededTest {
             String[] f = {"id", "unit", "category", "origin", "people", "description", "amount", "found_on", "round"};
             LocalDate asOf = LocalDate.of(2011, 2, 1);
             String[] rounds = {"id", "series", "unit", "unit_group", "window_first", "window_last", "deadline",
-                               "deadline_text", "submitted_on", "document", "status", "findings"};
+                               "deadline_text", "submitted_on", "document", "note", "status", "findings"};
             List<String> want = listing(db.inspectionRoundsQuery(null, null, null, asOf), rounds);
             assertEquals(13, want.size());
             assertEquals(want, listing(to.inspectionRoundsQuery(null, null, null, asOf), rounds));
             assertTrue(want.contains("spot-2010/mabian|spot-2010|mabian|counties|2010-11-01|2010-12-31|2010-12-31|12月底|"
-                                     + "2011-01-05|马国土发〔2011〕1号|late|2|"), String.join("\n", want));
+                                     + "2011-01-05|马国土发〔2011〕1号|null|late|2|"), String.join("\n", want));
             assertEquals(listing(db.findingsQuery(null, null, null), f), listing(to.findingsQuery(null, null, null), f));
             String[] r = {"id", "finding", "measure", "deadline", "deadline_text", "responsible", "criterion"};
             assertEquals(listing(db.rectificationsQuery(null, null, null), r),
