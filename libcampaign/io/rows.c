@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "io/io.h"
+#include "io/column_titles.h"
 
 #define DEFAULT_ERROR_LIMIT 100
 #define PROGRESS_EVERY 256
@@ -45,7 +46,9 @@ static int check_options(const char *api, const campaign_rows_import_options **o
 	return encoding_parse(api, (*opts)->encoding, encoding);
 }
 
-int row_column_index(const row_schema *s, const char *name)
+/* The column @name names in @s, by its English name or alias; ROW_SKIP for
+ * one the schema ignores; -1. */
+static int column_named(const row_schema *s, const char *name)
 {
 	for (int k = 0; k < s->ncols; k++)
 		if (!strcmp(s->cols[k].name, name) || (s->cols[k].alias && !strcmp(s->cols[k].alias, name)))
@@ -53,6 +56,32 @@ int row_column_index(const row_schema *s, const char *name)
 	for (int k = 0; s->ignored && s->ignored[k]; k++)
 		if (!strcmp(s->ignored[k], name))
 			return ROW_SKIP;
+	return -1;
+}
+
+static int title_cmp(const void *key, const void *entry)
+{
+	return strcmp(key, ((const struct column_title *)entry)->title);
+}
+
+/* A header cell is a column's English name, or the Chinese title the tool
+ * writes for it (column_titles.h, from po/zh_CN.po): a listing saved under
+ * LANG=zh_CN, or a sheet a bureau headed in Chinese, re-imports. A title that
+ * names several columns is the one this schema has. */
+int row_column_index(const row_schema *s, const char *name)
+{
+	size_t n = sizeof COLUMN_TITLES / sizeof *COLUMN_TITLES;
+	const struct column_title *t;
+	int k = column_named(s, name);
+	if (k != -1 || (unsigned char)*name < 0x80)
+		return k;
+	if (!(t = bsearch(name, COLUMN_TITLES, n, sizeof *t, title_cmp)))
+		return -1;
+	while (t > COLUMN_TITLES && !strcmp(t[-1].title, name))
+		t--;
+	for (; t < COLUMN_TITLES + n && !strcmp(t->title, name); t++)
+		if ((k = column_named(s, t->name)) != -1)
+			return k;
 	return -1;
 }
 

@@ -35,3 +35,18 @@ def test_a_callable_that_stops_the_import_writes_nothing(seed, tmp_path):
         seed.progress_import_file(path=str(path), actor="clerk", progress=lambda rows, done, total: rows >= 256)
     assert str(info.value) == "%s: import stopped" % path
     assert list(seed.progress_history_query()) == []
+
+
+def test_a_sheet_headed_in_chinese_imports(seed, tmp_path):
+    # the titles the tool writes under LANG=zh_CN (po/zh_CN.po) name their columns
+    path = tmp_path / "zh.csv"
+    path.write_text("成果,单位编号,状态,进度,日期,备注\nt1.2.o1,kuangguan,in_progress,60,2010-11-20,中文表头𠀋\n",
+                    encoding="utf-8")
+    seed.progress_import_file(path=str(path), actor="clerk")
+    [row] = list(seed.progress_history_query())
+    assert (row.outcome, row.unit, row.percent, row.note) == ("t1.2.o1", "kuangguan", 60, "中文表头𠀋")
+    path.write_text("成果,单位编号,状态,进度,日期,负责人\n", encoding="utf-8")
+    with pytest.raises(campaign.InvalidInput) as info:
+        seed.progress_import_file(path=str(path), actor="clerk")
+    assert str(info.value) == ('%s:1:18: unknown column "负责人" (expected outcome, unit, status, percent, date, '
+                               'note, evidence)' % path)

@@ -206,6 +206,32 @@ static void test_history_fed_back(void **state)
 	assert_int_equal(progress_reports(db), 2);
 }
 
+/* A sheet headed in Chinese, as a bureau heads its 进度表 (the titles the tool writes under
+ * LANG=zh_CN, po/zh_CN.po): each title is its column; a title no column has is refused by name,
+ * and a column given in English and in Chinese is given twice. */
+static void test_chinese_headers(void **state)
+{
+	campaign_db *db = *state;
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_import_string(db, NULL,
+	                                                 "成果,单位编号,状态,进度,日期,备注,证明材料\n"
+	                                                 "t1.2.o1,kuangguan,in_progress,60,2010-11-20,中文表头𠀋,国土资发〔2010〕68号\n",
+	                                                 "zh.csv", NULL, "office"),
+	                 CAMPAIGN_OK);
+	assert_string_equal(column_joined(campaign_progress_history_query(&c, db, NULL, NULL, NULL), &c, "note", NULL, NULL),
+	                    "中文表头𠀋 ");
+	assert_string_equal(
+		column_joined(campaign_progress_history_query(&c, db, NULL, NULL, NULL), &c, "percent", NULL, NULL), "60 ");
+	expect_error(campaign_progress_import_string(db, NULL, "成果,单位编号,状态,进度,日期,负责人\n", "zh.csv", NULL,
+	                                             "office"),
+	             CAMPAIGN_EINVALID,
+	             "zh.csv:1:18: unknown column \"负责人\" (expected outcome, unit, status, percent, date, note, evidence)");
+	expect_error(campaign_progress_import_string(db, NULL, "outcome,单位编号,状态,进度,日期,成果\n", "zh.csv", NULL,
+	                                             "office"),
+	             CAMPAIGN_EINVALID, "zh.csv:1:23: column \"成果\" given twice");
+	assert_int_equal(progress_reports(db), 1);
+}
+
 /* A listing as a workbook: an xlsx file (a zip), and the arguments' errors. */
 static void test_xlsx_out(void **state)
 {
@@ -241,5 +267,5 @@ static void test_xlsx_out(void **state)
 	remove(path);
 }
 
-TEST_MAIN("tables", SEED_TEST(test_xlsx_out), SEED_TEST(test_history_fed_back), SEED_TEST(test_gb18030_told), SEED_TEST(test_gb18030_auto), SEED_TEST(test_gb18030_refused_as_utf8),
+TEST_MAIN("tables", SEED_TEST(test_xlsx_out), SEED_TEST(test_history_fed_back), SEED_TEST(test_chinese_headers), SEED_TEST(test_gb18030_told), SEED_TEST(test_gb18030_auto), SEED_TEST(test_gb18030_refused_as_utf8),
           SEED_TEST(test_gb18030_positions), SEED_TEST(test_files), SEED_TEST(test_dates_as_saved))

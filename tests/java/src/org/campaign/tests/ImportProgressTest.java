@@ -51,4 +51,22 @@ class ImportProgressTest extends SeededTest {
         assertEquals(0, db.progressHistoryQuery(null, null, null).toList().size());
         Files.delete(path);
     }
+
+    @Test
+    void aSheetHeadedInChineseImports() throws Exception {
+        Path path = Files.createTempFile("zh", ".csv");
+        Files.writeString(path, "成果,单位编号,状态,进度,日期,备注\nt1.2.o1,kuangguan,in_progress,60,2010-11-20,中文表头𠀋\n",
+                          StandardCharsets.UTF_8);
+        db.progressImportFile(null, path.toString(), null, "clerk");
+        List<org.campaign.Row> rows = db.progressHistoryQuery(null, null, null).toList();
+        assertEquals(1, rows.size());
+        assertEquals("中文表头𠀋", rows.get(0).getString("note"));
+        assertEquals(60L, (long) rows.get(0).getLong("percent"));
+        Files.writeString(path, "成果,单位编号,状态,进度,日期,负责人\n", StandardCharsets.UTF_8);
+        InvalidInputException e = assertThrows(InvalidInputException.class,
+            () -> db.progressImportFile(null, path.toString(), null, "clerk"));
+        assertEquals(path + ":1:18: unknown column \"负责人\" (expected outcome, unit, status, percent, date, note, evidence)",
+                     e.getMessage());
+        Files.delete(path);
+    }
 }
