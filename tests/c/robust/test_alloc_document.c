@@ -2,7 +2,7 @@
  * document, a GB18030 one and a docx are read with one of the library's own
  * allocations failed at a time (the link wraps malloc, calloc and realloc of
  * the static library, tests/CMakeLists.txt; libxml2's and libzip's are not
- * reached). Each read returns CAMPAIGN_OK with exactly the undisturbed YAML
+ * reached), and the deadline parser alone. Each read returns CAMPAIGN_OK with exactly the undisturbed YAML
  * and report, or CAMPAIGN_ENOMEM with no output; the ASan pass checks leaks.
  * No store is opened, so a sweep is quick: CI fails every few allocations,
  * CAMPAIGN_ALLOC_EVERY=1 all of them. The inner header is included only so
@@ -87,13 +87,47 @@ static void sweep(const char *path, const char *encoding)
 	campaign_buf_free(want_report);
 }
 
+/* The deadline parser's own allocations (a recurrence's occurrences), every one failed in turn. */
+static void test_deadline(void **state)
+{
+	static const char *const texts[] = {"每季度结束后10日内", "每月25日前", "2010年10月底前完成", "2011年上半年"};
+	(void)state;
+	for (size_t t = 0; t < sizeof texts / sizeof texts[0]; t++) {
+		campaign_deadline *want, *d;
+		long total;
+		count = 0, fail_at = 0, armed = 1;
+		assert_int_equal(campaign_deadline_parse(&want, texts[t], 2010), CAMPAIGN_OK);
+		armed = 0, total = count;
+		for (long n = 1; n <= total + 1; n++) {
+			int rc;
+			d = NULL;
+			count = 0, fail_at = n, injected = 0, armed = 1;
+			rc = campaign_deadline_parse(&d, texts[t], 2010);
+			armed = 0;
+			if (rc == CAMPAIGN_ENOMEM && injected) {
+				assert_null(d);
+				continue;
+			}
+			if (rc != CAMPAIGN_OK)
+				fail_msg("%s, allocation %ld failed: %s (%s)", texts[t], n, campaign_error_name(rc),
+				         campaign_error_message());
+			assert_int_equal(campaign_deadline_occurrence_count(d), campaign_deadline_occurrence_count(want));
+			assert_string_equal(campaign_deadline_first(d), campaign_deadline_first(want));
+			assert_string_equal(campaign_deadline_last(d), campaign_deadline_last(want));
+			campaign_deadline_free(d);
+		}
+		printf("%s: %ld allocations, each failed in turn\n", texts[t], total);
+		campaign_deadline_free(want);
+	}
+}
+
 static void test_text(void **state) { (void)state, sweep(DOC("leshan-2010.txt"), NULL); }
 static void test_gb18030(void **state) { (void)state, sweep(DOC("county-2012.gb18030.txt"), "gb18030"); }
 static void test_docx(void **state) { (void)state, sweep(DOC("seed.docx"), NULL); }
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {cmocka_unit_test(test_text), cmocka_unit_test(test_gb18030),
+	const struct CMUnitTest tests[] = {cmocka_unit_test(test_deadline), cmocka_unit_test(test_text), cmocka_unit_test(test_gb18030),
 	                                   cmocka_unit_test(test_docx)};
 	return cmocka_run_group_tests_name("robust.alloc_document", tests, NULL, NULL);
 }
