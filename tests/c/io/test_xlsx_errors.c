@@ -38,6 +38,7 @@ static void test_refused(void **state)
 	refused(db, XLSX("noworkbook.xlsx"), "not an xlsx workbook (no xl/workbook.xml)");
 	refused(db, XLSX("badref.xlsx"), "进度!B2: a cell's reference \"2B\" is not a cell");
 	refused(db, XLSX("badshared.xlsx"), "进度!B2: shared string \"99\" is not in the workbook");
+	refused(db, XLSX("nosheet.xlsx"), "xl/worksheets/sheet1.xml: no such member in the zip");
 }
 
 TEST_MAIN("xlsx_errors", SEED_TEST(test_date1904), SEED_TEST(test_refused))

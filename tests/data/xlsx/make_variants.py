@@ -8,6 +8,7 @@ tests/c/io/test_xlsx_errors.c, into the folder given (default: this one):
   badref.xlsx       the first sheet's cell B2 referenced as "2B"
   badshared.xlsx    the first sheet's B2 a shared string (index 99) of a
                     workbook that has none
+  nosheet.xlsx      a workbook whose first sheet's part is not in the zip
 """
 import os
 import sys
@@ -49,6 +50,7 @@ def main():
     variant(src, os.path.join(out, "noworkbook.xlsx"), lambda n, d: d, drop="xl/workbook.xml")
     variant(src, os.path.join(out, "badref.xlsx"), badref)
     variant(src, os.path.join(out, "badshared.xlsx"), badshared)
+    variant(src, os.path.join(out, "nosheet.xlsx"), lambda n, d: d, drop=SHEET)
 
 
 if __name__ == "__main__":
