@@ -9,10 +9,12 @@
 #                                       whose suite has just run (CI: the ASan build, one pass for both)
 set -eu
 cd "$(dirname "$0")/.."
-# measured 2026-12-03 on the merged tree (ASan pass): lines 89.9 %, branches 69.7 % (12150 of 13508 lines,
-# 9729 of 13963 branches); the branches of the code merged that day are less covered than the old ones
-line_floor=${LINE_FLOOR:-89}
-branch_floor=${BRANCH_FLOOR:-69}
+# measured 2026-12-04 (branch h-cov, issue 18): the ASan pass (what CI reads) lines 92.7 %, branches 73.7 %
+# (12671 of 13673 lines, 10436 of 14158 branches; the day before 90.0 % and 69.9 %); build-cov (Debug)
+# lines 92.5 %, branches 77.0 % (12227 of 13220, 9655 of 12540). gcovr reads every .gcda under the tree:
+# measure one build at a time. The floors are the lower figures, rounded down.
+line_floor=${LINE_FLOOR:-92}
+branch_floor=${BRANCH_FLOOR:-73}
 # the kills add no coverage the first undisturbed run does not: a few are enough here
 export CAMPAIGN_CRASH_KILLS=${CAMPAIGN_CRASH_KILLS:-5}
 dir=build-cov

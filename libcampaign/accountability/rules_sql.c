@@ -136,6 +136,9 @@ void rules_sql_end(sql_guard *g)
 
 int rules_sql_failed(sql_guard *g, const char *rule, int step)
 {
+	/* out of memory while the query ran: not the rule's fault */
+	if ((step & 0xff) == SQLITE_NOMEM)
+		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	if (g->over)
 		return error_set(CAMPAIGN_EINVALID, "rule \"%s\": the SQL ran past its budget of %d steps" SIMPLE, rule,
 		                 RULE_SQL_STEPS);

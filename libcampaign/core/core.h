@@ -100,6 +100,9 @@ int stmt_step(sqlite3_stmt *st);
 void copy_lost_set(void);
 /* Whether a copy was lost since the last call (and forgets it). */
 int copy_lost_take(void);
+/* An SQL function of the library failed with @code (its message given to
+ * sqlite3_result_error()): the step's SQLITE_ERROR is reported with @code. */
+void sql_function_failed(int code);
 int db_commit(campaign_db *db);
 void db_rollback(campaign_db *db);
 /* Runs a cached statement that returns no rows; maps errors. */

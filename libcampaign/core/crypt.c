@@ -225,9 +225,10 @@ static void sql_result(sqlite3_context *ctx, int rc, struct campaign_buf *b)
 {
 	if (rc == CAMPAIGN_ENOMEM)
 		sqlite3_result_error_nomem(ctx);
-	else if (rc)
+	else if (rc) {
+		sql_function_failed(rc); /* the cursor reports EIO or ELOCKED, not a generic error */
 		sqlite3_result_error(ctx, campaign_error_message(), -1);
-	else
+	} else
 		sqlite3_result_text(ctx, b->data ? b->data : "", (int)b->size, SQLITE_TRANSIENT);
 	if (b->data)
 		OPENSSL_cleanse(b->data, b->size);

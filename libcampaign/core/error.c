@@ -37,8 +37,20 @@ int bind_value_copy(sqlite3_stmt *st, int i, const sqlite3_value *v)
 	return rc;
 }
 
+/* The library's code of an SQL function of ours that failed during the
+ * current step (an unseal that met a damaged value: EIO; another key's:
+ * ELOCKED): SQLite passes on the function's message as a plain SQLITE_ERROR,
+ * error_from_sqlite() gives the code back. Cleared at every step. */
+static _Thread_local int function_code;
+
+void sql_function_failed(int code)
+{
+	function_code = code;
+}
+
 int stmt_step(sqlite3_stmt *st)
 {
+	function_code = 0;
 	return copy_lost_take() ? SQLITE_NOMEM : sqlite3_step(st);
 }
 
@@ -135,6 +147,9 @@ int error_from_sqlite(sqlite3 *db, int rc, const char *what)
 	case SQLITE_FULL: code = CAMPAIGN_EIO; break;
 	default: code = CAMPAIGN_ERROR; break;
 	}
+	if ((rc & 0xff) == SQLITE_ERROR && function_code)
+		code = function_code;
+	function_code = 0;
 	/* Copy at once: sqlite3_errmsg() is per connection and the next call overwrites it. */
 	return error_set(code, "%s: %s", what, db ? sqlite3_errmsg(db) : sqlite3_errstr(rc));
 }

@@ -56,7 +56,7 @@ static void heading_deadline(doc *d, doc_task *t)
 static int new_task(doc *d, state *st, int parent, const char *label, const char *title, int line)
 {
 	doc_task *t;
-	if (doc_grow((void **)&d->tasks, d->ntasks, sizeof *d->tasks))
+	if (doc_grow(d, (void **)&d->tasks, d->ntasks, sizeof *d->tasks))
 		return CAMPAIGN_ENOMEM;
 	t = &d->tasks[d->ntasks];
 	memset(t, 0, sizeof *t);
@@ -98,13 +98,13 @@ static int new_item(doc *d, state *st, int line, const char *label, const char *
 	int out = st->sect == SECT_OUTCOMES;
 	doc_item **arr = out ? &t->outcomes : &t->measures, *it;
 	int *n = out ? &t->noutcomes : &t->nmeasures;
-	if (doc_grow((void **)arr, *n, sizeof **arr))
+	if (doc_grow(d, (void **)arr, *n, sizeof **arr))
 		return CAMPAIGN_ENOMEM;
 	it = &(*arr)[*n];
 	memset(it, 0, sizeof *it);
 	it->line = line;
-	it->label = label ? doc_strdup(d, label) : NULL;
-	if (!(it->text = doc_strdup(d, text)))
+	/* a label that could not be copied is out of memory, never a missing label */
+	if ((label && !(it->label = doc_strdup(d, label))) || !(it->text = doc_strdup(d, text)))
 		return CAMPAIGN_ENOMEM;
 	(*n)++;
 	if (out) {

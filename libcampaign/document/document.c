@@ -14,15 +14,22 @@ int campaign_document_options_init(campaign_document_options *opts, unsigned int
 	return CAMPAIGN_OK;
 }
 
+/* Every string of the draft comes through here. Many callers read a NULL as
+ * "none" (no deadline prefix, no title), so a failed allocation also marks
+ * the draft: campaign_plan_from_document() then fails with ENOMEM instead of
+ * returning a plan with a part silently missing. */
 static int own(doc *d, char *s)
 {
-	if (!s)
+	if (!s) {
+		d->nomem = 1;
 		return CAMPAIGN_ENOMEM;
+	}
 	if (d->nowned == d->capowned) {
 		int cap = d->capowned ? d->capowned * 2 : 256;
 		char **o = realloc(d->owned, (size_t)cap * sizeof *o);
 		if (!o) {
 			free(s);
+			d->nomem = 1;
 			return CAMPAIGN_ENOMEM;
 		}
 		d->owned = o, d->capowned = cap;
@@ -46,13 +53,16 @@ char *doc_strdup(doc *d, const char *s)
 	return s ? doc_strndup(d, s, strlen(s)) : NULL;
 }
 
-int doc_grow(void **arr, int n, size_t size)
+int doc_grow(doc *d, void **arr, int n, size_t size)
 {
 	/* capacities are powers of two: grow when n reaches one */
 	if (n == 0 || (n & (n - 1)) == 0) {
 		void *p = realloc(*arr, (size_t)(n ? n * 2 : 1) * size);
-		if (!p)
+		if (!p) {
+			if (d) /* as own(): some callers' callers read a failure as "not this kind of line" */
+				d->nomem = 1;
 			return CAMPAIGN_ENOMEM;
+		}
 		*arr = p;
 	}
 	return CAMPAIGN_OK;
@@ -71,7 +81,7 @@ static int note_use(doc *d, int no, char *s)
 {
 	if (d->use[no]) {
 		char *both = malloc(strlen(d->use[no]) + strlen(s) + 3);
-		if (!both || own(d, both))
+		if (own(d, both))
 			return CAMPAIGN_ENOMEM;
 		sprintf(both, "%s; %s", d->use[no], s);
 		s = both;
@@ -101,15 +111,20 @@ int doc_judge(doc *d, int no, const char *fmt, ...)
 	if (!s)
 		return CAMPAIGN_ENOMEM;
 	rc = no >= 0 ? buf_printf(&d->judgements, "L%d: %s\n", no + 1, s) : buf_printf(&d->judgements, "%s\n", s);
+	if (rc)
+		d->nomem = 1;
 	return rc ? CAMPAIGN_ENOMEM : CAMPAIGN_OK;
 }
 
 int doc_is_deadline(doc *d, const char *text)
 {
 	deadline_range r;
-	int ok = *text && deadline_parse_range(&r, text, d->year) == CAMPAIGN_OK;
+	int rc = *text ? deadline_parse_range(&r, text, d->year) : CAMPAIGN_EINVALID;
+	/* out of memory is not "no deadline" */
+	if (rc == CAMPAIGN_ENOMEM)
+		d->nomem = 1;
 	error_ok();
-	return ok;
+	return rc == CAMPAIGN_OK;
 }
 
 /* Splits the text into trimmed lines (kept in d->lines). */
@@ -119,7 +134,7 @@ static int split_lines(doc *d, char *text)
 		char *nl = strchr(p, '\n');
 		if (nl)
 			*nl = 0;
-		if (doc_grow((void **)&d->lines, d->nlines, sizeof *d->lines))
+		if (doc_grow(d, (void **)&d->lines, d->nlines, sizeof *d->lines))
 			return CAMPAIGN_ENOMEM;
 		d->lines[d->nlines++] = doc_trim(p);
 		p = nl ? nl + 1 : NULL;
@@ -191,7 +206,7 @@ static int title_issuer(doc *d)
 static int root_unit(doc *d)
 {
 	const char *canon;
-	if (doc_grow((void **)&d->units, d->nunits, sizeof *d->units))
+	if (doc_grow(d, (void **)&d->units, d->nunits, sizeof *d->units))
 		return CAMPAIGN_ENOMEM;
 	memset(&d->units[0], 0, sizeof *d->units);
 	snprintf(d->units[0].id, sizeof d->units[0].id, "city");
@@ -273,19 +288,21 @@ static int draft(doc *d, const char *path, struct campaign_buf *text)
 	return CAMPAIGN_OK;
 }
 
-static int give(campaign_buf **out, struct campaign_buf *b)
+/* Hands @yaml and @report (when @out_report) over, both or neither. */
+static int give(campaign_buf **out_yaml, struct campaign_buf *yaml, campaign_buf **out_report,
+                struct campaign_buf *report)
 {
-	campaign_buf *r;
-	if (!out) {
-		buf_reset(b);
-		return CAMPAIGN_OK;
-	}
-	if (!(r = malloc(sizeof *r))) {
-		buf_reset(b);
+	campaign_buf *y = malloc(sizeof *y), *r = out_report ? malloc(sizeof *r) : NULL;
+	if (!y || (out_report && !r)) {
+		free(y), free(r);
+		buf_reset(yaml), buf_reset(report);
 		return error_set(CAMPAIGN_ENOMEM, "out of memory");
 	}
-	*r = *b;
-	*out = r;
+	*y = *yaml, *out_yaml = y;
+	if (r)
+		*r = *report, *out_report = r;
+	else
+		buf_reset(report);
 	return CAMPAIGN_OK;
 }
 
@@ -303,17 +320,22 @@ int campaign_plan_from_document(campaign_buf **out_yaml, campaign_buf **out_repo
 	memset(&d, 0, sizeof d);
 	d.opts = opts ? opts : &defaults;
 	rc = draft(&d, path, &text);
+	/* a part may be missing where a string could not be made: nothing is written of it */
+	if (d.nomem)
+		rc = CAMPAIGN_ENOMEM;
 	if (!rc)
 		rc = doc_emit_yaml(&d, &yaml);
 	if (!rc && out_report)
 		rc = doc_emit_report(&d, &report);
+	if (d.nomem)
+		rc = CAMPAIGN_ENOMEM;
 	doc_free(&d);
 	buf_reset(&text);
 	if (rc) {
 		buf_reset(&yaml), buf_reset(&report);
 		return rc == CAMPAIGN_ENOMEM ? error_set(rc, "out of memory") : rc;
 	}
-	if (give(out_yaml, &yaml) || give(out_report, &report))
+	if (give(out_yaml, &yaml, out_report, &report))
 		return CAMPAIGN_ENOMEM;
 	error_ok();
 	return CAMPAIGN_OK;

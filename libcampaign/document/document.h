@@ -121,13 +121,14 @@ typedef struct doc {
 	doc_body bodies[2]; int nbodies;
 	char body_role[64];              /* the role of the body lines being read (组长, 成员 ...) */
 	char **owned; int nowned, capowned; /* strings to free */
+	int nomem; /* a string could not be made: the draft is out of memory, whatever its caller made of the NULL */
 } doc;
 
 /* A copy of @n bytes of @s owned by @d (freed with it); NULL on ENOMEM. */
 char *doc_strndup(doc *d, const char *s, size_t n);
 char *doc_strdup(doc *d, const char *s);
-/* Grows @*arr of @size-byte elements to hold @n + 1; 0 or ENOMEM. */
-int doc_grow(void **arr, int n, size_t size);
+/* Grows @*arr of @size-byte elements to hold @n + 1; 0 or ENOMEM (which marks @d, when given, as own() does). */
+int doc_grow(doc *d, void **arr, int n, size_t size);
 /* Notes what line @no (from 0) was used for. */
 int doc_use(doc *d, int no, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);
 int doc_judge(doc *d, int no, const char *fmt, ...) CAMPAIGN_PRINTF(3, 4);

@@ -83,7 +83,7 @@ static int numbering_node(docx *x, ooxml_part *p)
 {
 	const char *v;
 	if (ooxml_at(p, "abstractNum", 0)) {
-		if (x->nabs == MAX_NUMS || doc_grow((void **)&x->abs, x->nabs, sizeof *x->abs))
+		if (x->nabs == MAX_NUMS || doc_grow(NULL, (void **)&x->abs, x->nabs, sizeof *x->abs))
 			return x->nabs == MAX_NUMS ? ooxml_fail(p, "more than %d lists", MAX_NUMS) : nomem();
 		memset(&x->abs[x->nabs], 0, sizeof *x->abs);
 		x->abs[x->nabs].id = attr_int(p, "w:abstractNumId", -1);
@@ -104,7 +104,7 @@ static int numbering_node(docx *x, ooxml_part *p)
 			snprintf(l->text, sizeof l->text, "%s", v);
 	}
 	if (ooxml_at(p, "num", 0)) {
-		if (x->nnums == MAX_NUMS || doc_grow((void **)&x->nums, x->nnums, sizeof *x->nums))
+		if (x->nnums == MAX_NUMS || doc_grow(NULL, (void **)&x->nums, x->nnums, sizeof *x->nums))
 			return x->nnums == MAX_NUMS ? ooxml_fail(p, "more than %d lists", MAX_NUMS) : nomem();
 		memset(&x->nums[x->nnums], 0, sizeof *x->nums);
 		x->nums[x->nnums].id = attr_int(p, "w:numId", -1);
@@ -129,7 +129,7 @@ static int styles_node(docx *x, ooxml_part *p)
 {
 	const char *v;
 	if (ooxml_at(p, "style", 0) && (v = ooxml_attr(p, "w:styleId"))) {
-		if (x->nstyles == MAX_STYLES || doc_grow((void **)&x->styles, x->nstyles, sizeof *x->styles))
+		if (x->nstyles == MAX_STYLES || doc_grow(NULL, (void **)&x->styles, x->nstyles, sizeof *x->styles))
 			return x->nstyles == MAX_STYLES ? CAMPAIGN_OK : nomem();
 		memset(&x->styles[x->nstyles], 0, sizeof *x->styles);
 		snprintf(x->styles[x->nstyles++].id, sizeof x->styles->id, "%s", v);

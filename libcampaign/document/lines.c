@@ -31,6 +31,8 @@ static size_t space_at(const char *s)
 char *doc_trim(char *s)
 {
 	size_t k, n;
+	if (!s) /* a string that could not be made: trimmed, it is still none */
+		return NULL;
 	while ((k = space_at(s)))
 		s += k;
 	n = strlen(s);

@@ -29,7 +29,7 @@ static char *date_prefix(doc *d, const char *s)
 static int add_milestone(doc *d, doc_phase *p, int line, const char *text, const char *deadline, int unit)
 {
 	doc_milestone *m;
-	if (doc_grow((void **)&p->ms, p->nms, sizeof *p->ms))
+	if (doc_grow(d, (void **)&p->ms, p->nms, sizeof *p->ms))
 		return CAMPAIGN_ENOMEM;
 	m = &p->ms[p->nms++];
 	m->text = doc_strdup(d, text), m->deadline = doc_strdup(d, deadline), m->unit = unit, m->line = line;
@@ -153,7 +153,7 @@ static int step_milestones(doc *d, int line, const char *s)
 static int new_phase(doc *d, int no, const char *name, size_t n, char *period, const char *rest)
 {
 	doc_phase *p;
-	if (doc_grow((void **)&d->phases, d->nphases, sizeof *d->phases))
+	if (doc_grow(d, (void **)&d->phases, d->nphases, sizeof *d->phases))
 		return CAMPAIGN_ENOMEM;
 	p = &d->phases[d->nphases++];
 	memset(p, 0, sizeof *p);
@@ -257,7 +257,7 @@ static char *unpad(doc *d, const char *s)
 static int add_member(doc *d, doc_body *b, const char *role, const char *name, const char *title)
 {
 	doc_member *m;
-	if (doc_grow((void **)&b->members, b->nmembers, sizeof *b->members))
+	if (doc_grow(d, (void **)&b->members, b->nmembers, sizeof *b->members))
 		return CAMPAIGN_ENOMEM;
 	m = &b->members[b->nmembers++];
 	memset(m, 0, sizeof *m);

@@ -60,7 +60,7 @@ static const char *kind_of(const char *name)
 static int add_unit(doc *d, const struct known *k, const char *name)
 {
 	doc_unit *u;
-	if (doc_grow((void **)&d->units, d->nunits, sizeof *d->units))
+	if (doc_grow(d, (void **)&d->units, d->nunits, sizeof *d->units))
 		return -1;
 	u = &d->units[d->nunits];
 	memset(u, 0, sizeof *u);

@@ -64,6 +64,16 @@ static void test_checkpoint_arguments(void **state)
 		assert_int_equal(campaign_audit_verify(&c, db, campaign_buf_data(out), NULL), CAMPAIGN_EINVALID);
 		assert_string_equal(campaign_error_message(), "a checkpoint needs the Ed25519 public key (PEM) that signed it");
 	}
+	/* the key verify is given must be a public Ed25519 key; every read needs its cursor */
+	assert_int_equal(campaign_audit_verify(&c, db, NULL, "-----BEGIN PUBLIC KEY-----\nxx\n"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the public key is not an Ed25519 public key in PEM form");
+	assert_int_equal(campaign_audit_verify(NULL, db, NULL, NULL), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the cursor out-parameter is NULL");
+	assert_int_equal(campaign_audit_query(NULL, db, NULL, NULL, NULL, NULL), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the cursor out-parameter is NULL");
+	assert_int_equal(campaign_audit_read(NULL, db, "office", NULL, NULL, NULL, NULL), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "the cursor out-parameter is NULL");
+	assert_null(c);
 	assert_int_equal(campaign_key_rotate(db, "office", NULL), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "campaign_key_rotate: the new key is required");
 	campaign_buf_free(out);

@@ -259,6 +259,40 @@ static void test_moved_ciphertext(void **state)
 	campaign_cursor_free(c);
 }
 
+/* A sealed value damaged by @sql: reading it fails with @code and @message, never garbage (issue 18):
+ * EIO for a damaged value, ELOCKED for another key's (before, a generic CAMPAIGN_ERROR). */
+static void damaged(void **state, const char *sql, int code, const char *message)
+{
+	campaign_db *db = *state;
+	campaign_cursor *c;
+	campaign_close(db);
+	raw_sql(path, sql);
+	*state = db = open_keyed(path, 0);
+	ok(campaign_case_lead_confidential_query(&c, db, NULL, "L-1", "office"));
+	assert_int_equal(campaign_cursor_next(c), code);
+	if (!strstr(campaign_error_message(), message))
+		fail_msg("got \"%s\"", campaign_error_message());
+	campaign_cursor_free(c);
+}
+
+static void test_damaged_shape(void **state)
+{
+	damaged(state, "UPDATE case_lead_confidential SET details = 'enc1:abc' WHERE lead = 'L-1'", CAMPAIGN_EIO,
+	        "query failed: a sealed confidential value is damaged (not enc1:KEYID:BASE64)");
+}
+
+static void test_damaged_base64(void **state)
+{
+	damaged(state, "UPDATE case_lead_confidential SET details = substr(details, 1, 14) || '!!!!' WHERE lead = 'L-1'",
+	        CAMPAIGN_EIO, "query failed: a sealed confidential value is damaged (its base64)");
+}
+
+static void test_sealed_under_another_key(void **state)
+{
+	damaged(state, "UPDATE case_lead_confidential SET details = 'enc1:ffffffff' || substr(details, 14) WHERE lead = 'L-1'",
+	        CAMPAIGN_ELOCKED, "query failed: a confidential value is sealed under key ffffffff, not the open key ");
+}
+
 /* The search index never holds confidential text. */
 static void test_search_finds_no_secret(void **state)
 {
@@ -287,5 +321,7 @@ static void test_fresh_store_without_key(void **state)
 
 #define T(f) cmocka_unit_test_setup_teardown(f, setup, teardown)
 TEST_MAIN("crypt", T(test_raw_bytes_hold_no_secret), T(test_no_key_and_wrong_key), T(test_rotation),
-          T(test_clear_text_from_before), T(test_moved_ciphertext), T(test_search_finds_no_secret),
+          T(test_clear_text_from_before), T(test_moved_ciphertext), T(test_damaged_shape),
+          T(test_damaged_base64), T(test_sealed_under_another_key),
+          T(test_search_finds_no_secret),
           cmocka_unit_test(test_fresh_store_without_key))

@@ -57,6 +57,24 @@ static void test_row_sources(void **state)
 	assert_true(seen >= 0);
 }
 
+/* A YAML list with an alias is read whole, not streamed (an alias may point into an item already freed):
+   the aliased report is imported twice, with its fields */
+static void test_yaml_alias(void **state)
+{
+	campaign_db *db = *state;
+	campaign_cursor *c;
+	assert_int_equal(campaign_progress_import_string(db, NULL,
+	                                                 "- &r {outcome: t1.1.o1, unit: liyong, status: in_progress, percent: 50, "
+	                                                 "date: 2010-11-15}\n- *r\n",
+	                                                 "p.yaml", NULL, "office"),
+	                 CAMPAIGN_OK);
+	assert_int_equal(reports(db), 2);
+	assert_int_equal(campaign_progress_history_query(&c, db, NULL, NULL, NULL), CAMPAIGN_OK);
+	EXPECT_ROW(c, "outcome", "t1.1.o1", "unit", "liyong", "percent", "50", "reported_on", "2010-11-15");
+	EXPECT_ROW(c, "outcome", "t1.1.o1", "unit", "liyong", "percent", "50", "reported_on", "2010-11-15");
+	campaign_cursor_free(c);
+}
+
 static void test_xlsx_writer_arguments(void **state)
 {
 	campaign_db *db = *state;
@@ -107,7 +125,7 @@ static void check_failures(void **state)
 
 int main(void)
 {
-	const struct CMUnitTest tests[] = {SEED_TEST(test_row_sources), SEED_TEST(test_xlsx_writer_arguments),
+	const struct CMUnitTest tests[] = {SEED_TEST(test_row_sources), SEED_TEST(test_yaml_alias), SEED_TEST(test_xlsx_writer_arguments),
 	                                   cmocka_unit_test(test_document_arguments), cmocka_unit_test(check_failures)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

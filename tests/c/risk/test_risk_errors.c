@@ -128,6 +128,41 @@ static void test_confidential_reads(void **state)
 	remove_store(path);
 }
 
+/* A 2 x 2 model: the 5 x 5 one's stored inputs do not fit it */
+static const char SMALL[] = "format: 1\nmodel: {id: small, kind: matrix, name: 小矩阵}\n"
+                            "grades:\n  - {id: \"1\", label: 高, owner_level: 一级, review_days: 90, color: red}\n"
+                            "  - {id: \"2\", label: 低, owner_level: 二级, review_days: 180, color: blue}\n"
+                            "likelihood: [低, 高]\nimpact: [轻, 重]\ncells:\n  - [\"2\", \"2\"]\n  - [\"2\", \"1\"]\n";
+
+static void test_regrade(void **state)
+{
+	campaign_db *db = *state;
+	campaign_risk_point_override_options o = CAMPAIGN_RISK_POINT_OVERRIDE_OPTIONS_INIT;
+	campaign_cursor *c;
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, MATRIX, "office"), 1);
+	add_point(db, "P1");
+	assert_int_equal(grade(db, "P1", "likelihood=4,impact=2"), CAMPAIGN_OK);
+	o.point = "P1", o.grade = "1", o.reason = "领导决定", o.date = "2010-12-02";
+	assert_int_equal(campaign_risk_point_override(db, NULL, &o, "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_risk_model_import_string(db, NULL, SMALL, "small.yaml", "office"), 1);
+	log_before = entries(db);
+	expect(db, campaign_risk_regrade(db, NULL, "small", NULL, "2010-12-03", "office"), CAMPAIGN_EINVALID,
+	       "risk point \"P1\": likelihood = 4 is outside 1..2 of model \"small@1\"");
+	assert_int_equal(grade(db, "P1", "likelihood=2,impact=2"), CAMPAIGN_OK);
+	assert_int_equal(campaign_risk_point_override(db, NULL, &o, "office"), CAMPAIGN_OK);
+	assert_int_equal(campaign_risk_regrade(db, NULL, "small", NULL, "2010-12-04", "office"), 1);
+	assert_int_equal(campaign_risk_grades_query(&c, db, NULL, "P1"), CAMPAIGN_OK);
+	/* the refused regrade wrote nothing; the one that ran grades under the small model, whose grades the
+	   override of the other model's "1" does not name: it is not carried over */
+	EXPECT_ROW(c, "reason", "grade", "inputs", "impact=2,likelihood=4", "grade", "2", "current", "0");
+	EXPECT_ROW(c, "reason", "override", "grade", "1", "override_grade", "1", "override_reason", "领导决定");
+	EXPECT_ROW(c, "reason", "grade", "inputs", "impact=2,likelihood=2", "grade", "3", "current", "0");
+	EXPECT_ROW(c, "reason", "override", "grade", "1", "override_grade", "1", "current", "0");
+	EXPECT_ROW(c, "reason", "regrade", "model", "small", "grade", "1", "override_grade", NULL, "current", "1");
+	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
+	campaign_cursor_free(c);
+}
+
 static void check_failures(void **state)
 {
 	(void)state;
@@ -137,6 +172,7 @@ static void check_failures(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {SEED_TEST(test_point_fields), SEED_TEST(test_inputs),
-	                                   SEED_TEST(test_confidential_reads), cmocka_unit_test(check_failures)};
+	                                   SEED_TEST(test_confidential_reads), SEED_TEST(test_regrade),
+	                                   cmocka_unit_test(check_failures)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

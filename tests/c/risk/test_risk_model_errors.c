@@ -179,6 +179,20 @@ static void test_model_refs(void **state)
 	assert_int_equal(campaign_risk_regrade(db, NULL, "m@1", NULL, "2011-01-01", "office"), 0);
 }
 
+/* the doors: a NULL text or path, a path that cannot be read */
+static void test_doors(void **state)
+{
+	campaign_db *db = *state;
+	assert_int_equal(campaign_risk_model_import_string(db, NULL, NULL, "m.yaml", "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_risk_model_import_string: yaml is NULL");
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
+	assert_string_equal(campaign_error_message(), "campaign_risk_model_import_file: path is NULL");
+	/* a directory opens but cannot be read */
+	assert_int_equal(campaign_risk_model_import_file(db, NULL, CAMPAIGN_SOURCE_DIR "/examples", "office"), CAMPAIGN_EIO);
+	assert_string_equal(campaign_error_message(), CAMPAIGN_SOURCE_DIR "/examples: read error");
+	assert_int_equal(count_of(db, campaign_risk_models_query), 0);
+}
+
 static void check_failures(void **state)
 {
 	(void)state;
@@ -188,7 +202,7 @@ static void check_failures(void **state)
 int main(void)
 {
 	const struct CMUnitTest tests[] = {SEED_TEST(test_file_shape), SEED_TEST(test_grades), SEED_TEST(test_matrix),
-	                                   SEED_TEST(test_inputs), SEED_TEST(test_model_refs),
+	                                   SEED_TEST(test_inputs), SEED_TEST(test_model_refs), SEED_TEST(test_doors),
 	                                   cmocka_unit_test(check_failures)};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,6 +1,6 @@
 /* Allocation failure (issue 18): every allocation of a small case -- open, a
- * plan import, a CSV import, a person, rules, an evaluation, an export --all (which must leave no
- * directory behind), verify, a backup -- is failed in turn, SQLite's (through
+ * plan import, a CSV import, a person, rules, an evaluation, a grading model, a risk register, an
+ * export --all (which must leave no directory behind), verify, a backup -- is failed in turn, SQLite's (through
  * sqlite3_config(SQLITE_CONFIG_MALLOC)) and the library's own (the link
  * wraps malloc, calloc and realloc of the static library's objects, see
  * tests/CMakeLists.txt). For every N the call returns CAMPAIGN_OK or
@@ -95,9 +95,20 @@ static const char RULES[] = "format: 1\nruleset:\n  id: mini-rules\n  name: 巡�
                             "    query: \"SELECT unit, 'zhang' AS person, 'note' AS evidence, '约谈' AS reason "
                             "FROM rule_unit WHERE campaign = :campaign AND unit = 'liyong'\"\n";
 
-enum { OPEN, PLAN_IMPORT, CSV_IMPORT, PERSON_ADD, RULES_IMPORT, EVALUATE, EXPORT_ALL, VERIFY, BACKUP, STEPS };
-static const char *const STEP_NAMES[] = {"open",       "plan import", "csv import", "person add", "rules import",
-                                         "evaluation", "export all",  "verify",     "backup"};
+enum { OPEN, PLAN_IMPORT, CSV_IMPORT, PERSON_ADD, RULES_IMPORT, EVALUATE, MODEL_IMPORT, REGISTER_IMPORT, EXPORT_ALL,
+       VERIFY, BACKUP, STEPS };
+static const char *const STEP_NAMES[] = {"open",         "plan import", "csv import",      "person add",
+                                         "rules import", "evaluation",  "model import",    "register import",
+                                         "export all",   "verify",      "backup"};
+
+/* a 2 x 2 grading model, and a register of two points graded under it */
+static const char MODEL[] = "format: 1\nmodel: {id: small, kind: matrix, name: 小矩阵}\n"
+                            "grades:\n  - {id: \"1\", label: 高, owner_level: 一级, review_days: 90, color: red}\n"
+                            "  - {id: \"2\", label: 低, owner_level: 二级, review_days: 180, color: blue}\n"
+                            "likelihood: [低, 高]\nimpact: [轻, 重]\ncells:\n  - [\"2\", \"2\"]\n  - [\"2\", \"1\"]\n";
+static const char REGISTER[] = "id,unit,scope,scope_name,type,name,inputs,graded_on\n"
+                               "R-1,liyong,business,土地出让审批,process,出让方案审查,\"likelihood=2,impact=2\",2010-11-10\n"
+                               "R-2,city,post,局长,post,违规决策,\"likelihood=1,impact=2\",2010-11-12\n";
 
 /* export --all into a directory of this process: after a failure nothing may be left (neither
  * the directory nor its temporary sibling); after success it is removed for the next run. */
@@ -156,6 +167,12 @@ static int run(int s, campaign_db **db)
 	case EVALUATE:
 		rc = campaign_accountability_evaluate(*db, NULL, "2011-12-31", "office");
 		return rc == 2 ? CAMPAIGN_OK : rc >= 0 ? error_set(CAMPAIGN_ERROR, "evaluation made %d proposals", rc) : rc;
+	case MODEL_IMPORT: /* the version in force: 1 */
+		rc = campaign_risk_model_import_string(*db, NULL, MODEL, "small.yaml", "office");
+		return rc == 1 ? CAMPAIGN_OK : rc > 1 ? error_set(CAMPAIGN_ERROR, "model version %d", rc) : rc;
+	case REGISTER_IMPORT: /* two points */
+		rc = campaign_risk_register_import_string(*db, NULL, REGISTER, "register.csv", NULL, "office");
+		return rc == 2 ? CAMPAIGN_OK : rc >= 0 ? error_set(CAMPAIGN_ERROR, "%d points imported", rc) : rc;
 	case EXPORT_ALL:
 		return export_all(*db);
 	case BACKUP:
@@ -291,6 +308,8 @@ static void test_csv_import(void **state) { (void)state, sweep(CSV_IMPORT); }
 static void test_person_add(void **state) { (void)state, sweep(PERSON_ADD); }
 static void test_rules_import(void **state) { (void)state, sweep(RULES_IMPORT); }
 static void test_evaluate(void **state) { (void)state, sweep(EVALUATE); }
+static void test_model_import(void **state) { (void)state, sweep(MODEL_IMPORT); }
+static void test_register_import(void **state) { (void)state, sweep(REGISTER_IMPORT); }
 static void test_export_all(void **state) { (void)state, sweep(EXPORT_ALL); }
 static void test_verify(void **state) { (void)state, sweep(VERIFY); }
 static void test_backup(void **state) { (void)state, sweep(BACKUP); }
@@ -301,7 +320,8 @@ int main(void)
 	const struct CMUnitTest tests[] = {cmocka_unit_test(test_open), cmocka_unit_test(test_plan_import),
 	                                   cmocka_unit_test(test_csv_import), cmocka_unit_test(test_person_add),
 	                                   cmocka_unit_test(test_rules_import),
-	                                   cmocka_unit_test(test_evaluate), cmocka_unit_test(test_export_all),
+	                                   cmocka_unit_test(test_evaluate), cmocka_unit_test(test_model_import),
+	                                   cmocka_unit_test(test_register_import), cmocka_unit_test(test_export_all),
 	                                   cmocka_unit_test(test_verify),
 	                                   cmocka_unit_test(test_backup)};
 	/* before SQLite is first used: its allocator can only be set then */
