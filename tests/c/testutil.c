@@ -337,3 +337,30 @@ int store_setup(void **state)
 	return 0;
 }
 
+long long audit_entries(campaign_db *db)
+{
+	campaign_cursor *c;
+	long long n = 0;
+	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
+	while (campaign_cursor_next(c) == CAMPAIGN_OK)
+		n++;
+	campaign_cursor_free(c);
+	return n;
+}
+
+static int refusals_wrong;
+
+void refusal_check(int rc, int want, const char *message)
+{
+	if (rc != want || strcmp(campaign_error_message(), message)) {
+		print_error("want %s \"%s\"\n got %s \"%s\"\n", campaign_error_name(want), message, campaign_error_name(rc),
+		            campaign_error_message());
+		refusals_wrong++;
+	}
+}
+
+void test_refusals_held(void **state)
+{
+	(void)state;
+	assert_int_equal(refusals_wrong, 0);
+}

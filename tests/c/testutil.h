@@ -30,6 +30,13 @@ campaign_db *open_memory(void);
 campaign_db *open_seed(void);
 /* Counts the rows of a cursor and frees it. */
 int count_rows(campaign_cursor *c);
+/* The audit log's entries, counted (a refused call adds none). */
+long long audit_entries(campaign_db *db);
+/* For refusal tests that list every wrong answer before failing: a call's @rc and
+ * the last error's message against @want and @message; a mismatch is printed and
+ * counted, and test_refusals_held(), run last, fails if there was any. */
+void refusal_check(int rc, int want, const char *message);
+void test_refusals_held(void **state);
 /* Dumps every query of a campaign into one string (for comparing stores); free() it. */
 char *dump_store(campaign_db *db);
 /* A store file name under /tmp for this process and @name, removed first. */

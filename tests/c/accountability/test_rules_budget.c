@@ -12,13 +12,6 @@
 #define SHIPPED_PROPOSALS 44
 #define SIMPLE "; rules must be simple selections over the rule_* views"
 
-static int log_entries(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
 static int proposals(campaign_db *db)
 {
 	campaign_cursor *c;
@@ -44,10 +37,10 @@ static int import_query(campaign_db *db, const char *query)
 static void refused(campaign_db *db, const char *query, const char *why)
 {
 	char want[1024];
-	int entries = log_entries(db);
+	int entries = audit_entries(db);
 	snprintf(want, sizeof want, "t.yaml:11:12: rule \"r3\": %s", why);
 	expect_error(import_query(db, query), CAMPAIGN_EINVALID, want);
-	assert_int_equal(log_entries(db), entries);
+	assert_int_equal(audit_entries(db), entries);
 }
 
 /* @query is imported, then stopped at evaluation with @why: no proposal
@@ -57,11 +50,11 @@ static void stopped(campaign_db *db, const char *query, const char *why)
 	char want[1024];
 	int entries, length = sqlite3_limit(db->sql, SQLITE_LIMIT_LENGTH, -1);
 	assert_true(import_query(db, query) > 0);
-	entries = log_entries(db);
+	entries = audit_entries(db);
 	snprintf(want, sizeof want, "rule \"r3\": %s", why);
 	expect_error(campaign_accountability_evaluate(db, NULL, "2010-12-01", "tester"), CAMPAIGN_EINVALID, want);
 	assert_int_equal(proposals(db), 0);
-	assert_int_equal(log_entries(db), entries);
+	assert_int_equal(audit_entries(db), entries);
 	assert_int_equal(sqlite3_limit(db->sql, SQLITE_LIMIT_LENGTH, -1), length);
 }
 

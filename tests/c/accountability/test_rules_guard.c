@@ -6,13 +6,6 @@
 #include <string.h>
 #include "testutil.h"
 
-static int log_entries(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
-
 static int rulesets(campaign_db *db)
 {
 	campaign_cursor *c;
@@ -34,13 +27,13 @@ static int import_query(campaign_db *db, const char *query)
 static void refused(campaign_db *db, const char *query, const char *why)
 {
 	char want[1024];
-	int entries = log_entries(db), sets = rulesets(db);
+	int entries = audit_entries(db), sets = rulesets(db);
 	snprintf(want, sizeof want, "t.yaml:7:12: rule \"r3\": %s", why);
 	assert_int_equal(import_query(db, query), CAMPAIGN_EINVALID);
 	if (strcmp(campaign_error_message(), want))
 		fprintf(stderr, "query: %s\ngot:  %s\nwant: %s\n", query, campaign_error_message(), want);
 	assert_string_equal(campaign_error_message(), want);
-	assert_int_equal(log_entries(db), entries);
+	assert_int_equal(audit_entries(db), entries);
 	assert_int_equal(rulesets(db), sets);
 }
 
@@ -132,7 +125,7 @@ static void test_retire(void **state)
 	EXPECT_ROW(c, "ruleset", "t", "unit", "jiancha", "status", "pending");
 	campaign_cursor_free(c);
 	/* twice, unknown, missing: exact errors, nothing written */
-	entries = log_entries(db);
+	entries = audit_entries(db);
 	expect_error(campaign_rules_retire(db, NULL, "t", "again", "督查办"), CAMPAIGN_ECONFLICT,
 	             "rule set \"t\" (version 1) is retired already");
 	expect_error(campaign_rules_retire(db, NULL, "nowhere", "why", "督查办"), CAMPAIGN_ENOTFOUND,
@@ -140,7 +133,7 @@ static void test_retire(void **state)
 	expect_error(campaign_rules_retire(db, NULL, "t", NULL, "督查办"), CAMPAIGN_EINVALID, "the reason is required");
 	expect_error(campaign_rules_retire(db, NULL, "t", "\xff", "督查办"), CAMPAIGN_EINVALID,
 	             "the rule set and the reason must be valid UTF-8");
-	assert_int_equal(log_entries(db), entries);
+	assert_int_equal(audit_entries(db), entries);
 	/* a changed version puts it in force again */
 	assert_int_equal(import_query(db, "SELECT unit, NULL AS person, 'unit:' || unit AS evidence, 'z' AS reason "
 	                                  "FROM rule_unit WHERE campaign = :campaign AND unit = 'jiancha'"),

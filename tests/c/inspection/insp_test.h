@@ -17,12 +17,5 @@ static inline void ok(int rc)
 	assert_int_equal(rc, CAMPAIGN_OK);
 }
 
-/* The number of audit log entries: every write adds some, a failed one none. */
-static inline int audit_count(campaign_db *db)
-{
-	campaign_cursor *c;
-	assert_int_equal(campaign_audit_query(&c, db, NULL, NULL, NULL, NULL), CAMPAIGN_OK);
-	return count_rows(c);
-}
 
 #endif

@@ -61,7 +61,7 @@ static void test_leads_referred_and_resolved(void **state)
 	int before;
 	ok(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "discipline", "乐山市纪委", "2010-11-25",
 	                                                      "乐国土监〔2010〕5号"), "office"));
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_case_lead_refer(db, NULL, CASE_LEAD_REFER("L-1", "procuratorate", "乐山市检察院",
 	                                                                    "2010-11-26", NULL), "office"),
 	                 CAMPAIGN_ECONFLICT);
@@ -79,7 +79,7 @@ static void test_leads_referred_and_resolved(void **state)
 	                                                                  NULL), "office"), CAMPAIGN_ECONFLICT);
 	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-3", "F-X", NULL, "2010-11-18", "x", NULL,
 	                                                                  NULL), "office"), CAMPAIGN_ENOTFOUND);
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	ok(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "sanctioned", "2011-01-10", "给予党内严重警告处分"),
 	                              "office"));
 	assert_int_equal(campaign_case_lead_resolve(db, NULL, CASE_LEAD_RESOLVE("L-1", "other", "2011-01-11", NULL),
@@ -127,7 +127,7 @@ static void test_confidential_read_needs_access(void **state)
 	ok(campaign_role_grant(db, "office", "supervision_office", NULL, NULL, "admin"));
 	ok(campaign_role_grant(db, "杨建琼", "leadership", NULL, NULL, "office"));
 	ok(campaign_role_grant(db, "马边clerk", "unit_clerk", NULL, "mabian", "office"));
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "马边clerk"), CAMPAIGN_EPERM);
 	assert_null(c);
 	assert_int_equal(campaign_case_lead_add(NULL, db, NULL, CASE_LEAD("L-9", NULL, NULL, "2010-11-18", "x", NULL,
@@ -137,7 +137,7 @@ static void test_confidential_read_needs_access(void **state)
 		denied += !strcmp(campaign_cursor_get(c, "operation"), "denied");
 	campaign_cursor_free(c);
 	assert_int_equal(denied, 2);
-	assert_int_equal(audit_count(db), before + 2);
+	assert_int_equal(audit_entries(db), before + 2);
 	ok(campaign_case_lead_confidential_query(&c, db, NULL, NULL, "杨建琼"));
 	assert_int_equal(count_rows(c), 2);
 }

@@ -79,7 +79,7 @@ static void test_catalogues_and_versions(void **state)
 	assert_string_equal(campaign_cursor_get(c, "consequence"), "suspension_or_removal");
 	campaign_cursor_free(c);
 	/* the same file again changes nothing */
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, CATALOGUE("ten-categories.yaml"), "office"), 1);
 	ok(campaign_catalogues_query(&c, db, NULL));
 	assert_int_equal(count_rows(c), 2);
@@ -109,11 +109,11 @@ static void test_catalogues_and_versions(void **state)
 	                                                              NULL), "clerk"), CAMPAIGN_ENOTFOUND);
 	assert_string_equal(campaign_error_message(), "no category \"ten-categories@1/c11\"");
 	/* a bad catalogue is refused with its position and writes nothing */
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_catalogue_import_file(db, NULL, INSP("catalogue-bad.yaml"), "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "catalogue-bad.yaml:8:5: duplicate category id \"c1\""));
 	assert_int_equal(campaign_error_line(), 8);
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 }
 
 static void test_group_round_and_missing_reports(void **state)
@@ -137,7 +137,7 @@ static void test_group_round_and_missing_reports(void **state)
 	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/mabian", "2010-12-25", NULL, "补报"),
 	                                    "clerk"));
 	/* a second report, a report before the window: refused, nothing written */
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-16",
 	                                                                         NULL, NULL), "clerk"),
 	                 CAMPAIGN_ECONFLICT);
@@ -155,7 +155,7 @@ static void test_group_round_and_missing_reports(void **state)
 	assert_int_equal(campaign_inspection_round_add(db, NULL, ROUND("r", "jiancha", NULL, "2010-10-15", "2010-12-20",
 	                                                               "2010-10-01"), "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "the deadline 2010-10-01 is before the window begins (2010-10-15)");
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	/* on the deadline nobody is missing yet */
 	ok(campaign_inspection_missing_query(&c, db, NULL, NULL, "2010-12-20"));
 	assert_int_equal(count_rows(c), 0);
@@ -239,13 +239,13 @@ static void test_leniency(void **state)
 	assert_field(db, "in-window", "reason", "存在掩盖问题行为,从严处理,并实施严格的责任追究");
 	assert_field(db, "in-window", "accountability", "1");
 	assert_field(db, "in-window", "concealed", "1");
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "concealment", "2010-12-06", NULL),
 	                                       "office"), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "concealment is already recorded on finding \"in-window\"");
 	assert_int_equal(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "hiding", "2010-12-06", NULL),
 	                                       "office"), CAMPAIGN_EINVALID);
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	ok(campaign_finding_flag(db, NULL, FINDING_FLAG("in-window", "falsification", "2010-12-06", "伪造验收材料"),
 	                         "office"));
 	assert_field(db, "in-window", "reason", "存在掩盖问题、弄虚作假行为,从严处理,并实施严格的责任追究");
@@ -266,7 +266,7 @@ static void test_bad_findings_write_nothing(void **state)
 	campaign_buf *id = NULL;
 	int before;
 	record(db, "F-1", "jiancha", "self_reported", "2010-11-10");
-	before = audit_count(db);
+	before = audit_entries(db);
 #define REFUSED(code, msg, ...)                                                                                 \
 	do {                                                                                                       \
 		assert_int_equal(campaign_finding_add(&id, db, NULL,                                                   \
@@ -297,7 +297,7 @@ static void test_bad_findings_write_nothing(void **state)
 	REFUSED(CAMPAIGN_EINVALID, "category \"c1\" is not \"catalogue/category\"", NULL, "jiancha", "c1", "audit", NULL,
 	        "x", NULL, "2010-11-10", NULL);
 #undef REFUSED
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 }
 
 static int findings_count(campaign_db *db)
@@ -341,7 +341,7 @@ static void test_findings_import(void **state)
 		assert_int_equal(total, 5);
 	}
 	/* one bad row: nothing of the file is written, the row is named */
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "findings-bad.csv:3:7: row 2: unknown unit \"nowhere\""));
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings-bad.yaml"), NULL, "office"), CAMPAIGN_EINVALID);
@@ -349,7 +349,7 @@ static void test_findings_import(void **state)
 	                       "findings-bad.yaml:8:11: row 2: amount \"8万\" is not an amount in yuan (e.g. 12345.67)"));
 	assert_int_equal(campaign_findings_import_file(db, NULL, INSP("findings.csv"), NULL, "office"), CAMPAIGN_EINVALID);
 	assert_non_null(strstr(campaign_error_message(), "findings.csv:2:1: row 1: finding \"F-101\" exists already"));
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	assert_int_equal(findings_count(db), 5);
 }
 
@@ -363,7 +363,7 @@ static void test_unit_clerk_records_only_its_own(void **state)
 	                                                "2010-11-01", NULL), "峨眉clerk"));
 	ok(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/emeishan", "2010-12-10", NULL, NULL),
 	                                    "峨眉clerk"));
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_finding_add(NULL, db, NULL, FINDING("M-1", "mabian", NULL, "self_reported", NULL, "x",
 	                                                              NULL, "2010-11-01", NULL), "峨眉clerk"),
 	                 CAMPAIGN_EPERM);
@@ -373,7 +373,7 @@ static void test_unit_clerk_records_only_its_own(void **state)
 	assert_int_equal(campaign_inspection_round_submit(db, NULL, ROUND_SUBMIT("self-2010/mabian", "2010-12-10", NULL,
 	                                                                         NULL), "峨眉clerk"), CAMPAIGN_EPERM);
 	/* each refusal leaves one entry, the refusal */
-	assert_int_equal(audit_count(db), before + 3);
+	assert_int_equal(audit_entries(db), before + 3);
 	assert_int_equal(findings_count(db), 1);
 }
 
@@ -384,7 +384,7 @@ static void test_options_structs(void **state)
 	campaign_db *db = *state;
 	campaign_finding_add_options f = CAMPAIGN_FINDING_ADD_OPTIONS_INIT, g;
 	campaign_buf *id = NULL;
-	int before = audit_count(db);
+	int before = audit_entries(db);
 	assert_int_equal(campaign_finding_add(&id, db, NULL, NULL, "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(),
 	                    "campaign_finding_add_options is NULL (initialise it with its _INIT or _init())");
@@ -431,13 +431,13 @@ static void test_options_structs(void **state)
 		ok(campaign_case_lead_refer_options_init(&lr, CAMPAIGN_CASE_LEAD_REFER_OPTIONS_VERSION));
 		ok(campaign_case_lead_resolve_options_init(&ls, CAMPAIGN_CASE_LEAD_RESOLVE_OPTIONS_VERSION));
 		assert_int_equal(campaign_case_lead_resolve_options_init(&ls, 0), CAMPAIGN_EINVALID);
-		assert_int_equal(audit_count(db), before); /* the refusals wrote nothing */
+		assert_int_equal(audit_entries(db), before); /* the refusals wrote nothing */
 		/* a field filled after _init is what the call reads */
 		r.round = "self-2011-jiancha", r.unit = "jiancha", r.window_first = "2011-10-15";
 		r.window_last = "2011-12-20", r.deadline = "2011-12-20";
 		ok(campaign_inspection_round_add(db, NULL, &r, "office"));
 	}
-	assert_true(audit_count(db) > before);
+	assert_true(audit_entries(db) > before);
 }
 
 /* The hot queries use indexes: no full scan of a base table, no sort. */

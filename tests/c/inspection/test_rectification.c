@@ -84,7 +84,7 @@ static void test_verify_and_close_rules(void **state)
 	campaign_db *db = *state;
 	campaign_cursor *c;
 	int before;
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_rectification_verify(db, NULL, RECTIFICATION_VERIFY("R1", "passed", "张雷",
 	                                                                              "2011-01-20", NULL), "office"),
 	                 CAMPAIGN_ECONFLICT);
@@ -99,7 +99,7 @@ static void test_verify_and_close_rules(void **state)
 	                    "status \"finished\" is not one of not_started, in_progress, done, ongoing");
 	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R9", "done", "2011-01-20", NULL),
 	                                               "clerk"), CAMPAIGN_ENOTFOUND);
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	ok(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-01-25", NULL), "clerk"));
 	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "done", "2011-01-24", NULL),
 	                                               "clerk"), CAMPAIGN_EINVALID);
@@ -120,13 +120,13 @@ static void test_verify_and_close_rules(void **state)
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-02-11", "office"), CAMPAIGN_EINVALID);
 	assert_string_equal(campaign_error_message(), "date 2011-02-11 is before its verification (2011-02-12)");
 	ok(campaign_rectification_close(db, NULL, "R1", "2011-02-14", "office"));
-	before = audit_count(db);
+	before = audit_entries(db);
 	assert_int_equal(campaign_rectification_close(db, NULL, "R1", "2011-02-15", "office"), CAMPAIGN_ECONFLICT);
 	assert_string_equal(campaign_error_message(), "rectification \"R1\" was closed on 2011-02-14 and cannot change");
 	assert_int_equal(campaign_rectification_update(db, NULL, RECTIFICATION_UPDATE("R1", "in_progress", "2011-02-15",
 	                                                                              NULL), "clerk"),
 	                 CAMPAIGN_ECONFLICT);
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	/* the finding is closed when all its rectifications are */
 	ok(campaign_findings_query(&c, db, NULL, NULL, "F-E"));
 	EXPECT_ROW(c, "status", "rectifying", "rectifications", "2");

@@ -111,12 +111,12 @@ static void test_dry_run_and_yaml(void **state)
 static void fails(campaign_db *db, const char *text, int code, const char *message)
 {
 	char *before = dump_store(db), *after;
-	int audit = audit_count(db);
+	int audit = audit_entries(db);
 	assert_int_equal(campaign_inspection_rounds_import_string(db, NULL, text, "r.csv", NULL, "office"), code);
 	assert_string_equal(campaign_error_message(), message);
 	after = dump_store(db);
 	assert_string_equal(after, before);
-	assert_int_equal(audit_count(db), audit);
+	assert_int_equal(audit_entries(db), audit);
 	free(before);
 	free(after);
 }

@@ -30,7 +30,7 @@ static void test_only_resolved_from_findings_masked(void **state)
 {
 	campaign_db *db = open_cases();
 	campaign_cursor *c;
-	int before = audit_count(db);
+	int before = audit_entries(db);
 	(void)state;
 	ok(campaign_typical_cases_query(&c, db, NULL, NULL, "office"));
 	EXPECT_ROW(c, "id", "L-1", "unit", "mabian", "outcome", "sanctioned", "outcome_label", "给予处分", "outcome_on",
@@ -40,7 +40,7 @@ static void test_only_resolved_from_findings_masked(void **state)
 	assert_int_equal(campaign_cursor_next(c), CAMPAIGN_ITEROVER);
 	campaign_cursor_free(c);
 	/* logged; no confidential text in any column */
-	assert_int_equal(audit_count(db), before + 1);
+	assert_int_equal(audit_entries(db), before + 1);
 	ok(campaign_typical_cases_query(&c, db, NULL, NULL, "office"));
 	assert_false(cursor_holds(c, "秘密"));
 	ok(campaign_typical_cases_query(&c, db, NULL, NULL, "office"));
@@ -61,7 +61,7 @@ static void test_filters_and_errors(void **state)
 	o.to = "2010-12-01";
 	o.unit = "mabian";
 	assert_int_equal(count_query(campaign_typical_cases_query(&c, db, NULL, &o, "office"), &c), 1);
-	before = audit_count(db);
+	before = audit_entries(db);
 	o.to = "2010-13-01";
 	expect_error(campaign_typical_cases_query(&c, db, NULL, &o, "office"), CAMPAIGN_EINVALID, NULL);
 	assert_null(c);
@@ -71,7 +71,7 @@ static void test_filters_and_errors(void **state)
 	o.version = CAMPAIGN_TYPICAL_CASES_OPTIONS_VERSION;
 	o.unit = "nowhere";
 	expect_error(campaign_typical_cases_query(&c, db, NULL, &o, "office"), CAMPAIGN_ENOTFOUND, NULL);
-	assert_int_equal(audit_count(db), before);
+	assert_int_equal(audit_entries(db), before);
 	campaign_close(db);
 }
 
