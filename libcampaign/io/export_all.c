@@ -329,8 +329,8 @@ static int put_register(ex *x)
 		keep_state.model = models[i];
 		keep_state.with_ungraded = 0;
 		file_stem(stem, sizeof stem, "register-", models[i]);
-		snprintf(what, sizeof what, "the risk register: points graded by the model %s", models[i]);
-		snprintf(import, sizeof import, "campaign risk register import %%s --model %s", models[i]);
+		snprintf(what, sizeof what, "the risk register: points graded by the model %.127s", models[i]);
+		snprintf(import, sizeof import, "campaign risk register import %%s --model %.127s", models[i]);
 		rc = put_table(x, stem, what, q_points, REGISTER_COLUMNS, NULL, import);
 	}
 	keep_state.model = NULL;
