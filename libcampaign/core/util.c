@@ -28,7 +28,8 @@ int buf_append(struct campaign_buf *b, const char *s, size_t n)
 	int rc = buf_reserve(b, n);
 	if (rc)
 		return rc;
-	memcpy(b->data + b->size, s, n);
+	if (n) /* nothing to copy may come as NULL (an empty blob) */
+		memcpy(b->data + b->size, s, n);
 	b->size += n;
 	b->data[b->size] = '\0';
 	return CAMPAIGN_OK;

@@ -14,7 +14,8 @@ int sync_mem_read(void *ctx, void *data, int *n)
 {
 	sync_mem_in *in = ctx;
 	size_t k = in->n - in->at < (size_t)*n ? in->n - in->at : (size_t)*n;
-	memcpy(data, in->p + in->at, k);
+	if (k) /* an emptied outbox row holds no changeset: NULL, 0 bytes */
+		memcpy(data, in->p + in->at, k);
 	in->at += k;
 	*n = (int)k;
 	return SQLITE_OK;
