@@ -259,7 +259,7 @@ static int code_ok(const char *c)
 static int vouched_site(write_op *op, apply_ctx *x, const manifest *m, const char *f[5])
 {
 	sqlite3_int64 n = 0;
-	int found = 0, rc;
+	int found = 0, rc = CAMPAIGN_OK;
 	EVP_PKEY *k;
 	sqlite3_stmt *st;
 	char now[21];
