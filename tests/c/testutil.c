@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#include <dirent.h>
 #include <sqlite3.h>
 #include "testutil.h"
 
@@ -363,4 +364,19 @@ void test_refusals_held(void **state)
 {
 	(void)state;
 	assert_int_equal(refusals_wrong, 0);
+}
+
+void remove_files_dir(const char *dir)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+	char path[4400];
+	while (d && (e = readdir(d)))
+		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
+			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+			remove(path);
+		}
+	if (d)
+		closedir(d);
+	rmdir(dir);
 }

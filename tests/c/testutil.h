@@ -41,6 +41,8 @@ void test_refusals_held(void **state);
 char *dump_store(campaign_db *db);
 /* A store file name under /tmp for this process and @name, removed first. */
 void tmp_store_path(char *out, size_t n, const char *name);
+/* Removes a directory of files (an export) and the files in it. */
+void remove_files_dir(const char *dir);
 /* Removes a store file and its -wal and -shm companions. */
 void remove_store(const char *path);
 /* A domain's hot queries and the base tables none of them may scan whole. */

@@ -104,22 +104,6 @@ static void export_dir(char *out, size_t n, const char *name)
 	snprintf(out, n, "/tmp/campaign-export-%d-%s", (int)getpid(), name);
 }
 
-/* rm -r of an export (files only). */
-static void remove_dir(const char *dir)
-{
-	DIR *d = opendir(dir);
-	struct dirent *e;
-	char path[1024];
-	while (d && (e = readdir(d)))
-		if (strcmp(e->d_name, ".") && strcmp(e->d_name, "..")) {
-			snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
-			remove(path);
-		}
-	if (d)
-		closedir(d);
-	rmdir(dir);
-}
-
 /* How many entries @dir's parent has whose name starts with @dir's (the export and its temporary). */
 static int siblings(const char *dir)
 {
@@ -444,7 +428,7 @@ static void round_trip(const char *format)
 		assert_true(strstr(text, "round import rounds.csv") < strstr(text, "finding import findings.csv"));
 		free(text);
 	}
-	remove_dir(dir);
+	remove_files_dir(dir);
 	campaign_close(to);
 	campaign_close(from);
 }
@@ -481,7 +465,7 @@ static void test_existing_directory(void **state)
 	assert_true(campaign_export_all(db, NULL, dir, NULL) > 0); /* empty now */
 	snprintf(path, sizeof path, "%s/plan.yaml", dir);
 	assert_int_equal(access(path, R_OK), 0);
-	remove_dir(dir);
+	remove_files_dir(dir);
 	assert_int_equal(campaign_export_all(db, NULL, SEED_PLAN, NULL), CAMPAIGN_ECONFLICT);
 	expect_error(campaign_export_all(db, NULL, NULL, NULL), CAMPAIGN_EINVALID, "campaign_export_all: dir is NULL");
 	expect_error(campaign_export_all(db, NULL, dir, &(campaign_export_all_options){
@@ -552,7 +536,7 @@ static void test_failure_leaves_nothing(void **state)
 			snprintf(path, sizeof path, "%s/case-leads.csv", dir);
 			assert_int_equal(access(path, R_OK), 0);
 		}
-		remove_dir(dir);
+		remove_files_dir(dir);
 		campaign_close(bare);
 		remove_store(store);
 	}
@@ -577,13 +561,13 @@ static void test_confidential_access(void **state)
 	                             "(unit_clerk of 利用科) may not read confidential records (case_lead.read_confidential)\"\r\n"));
 	assert_non_null(strstr(text, ",risk points' confidential notes (confidential),,,,\"left out: actor "));
 	free(text);
-	remove_dir(dir);
+	remove_files_dir(dir);
 	o.confidential = -1;
 	ok(campaign_export_all(db, NULL, dir, &o));
 	text = slurp(path);
 	assert_null(strstr(text, "(confidential)"));
 	free(text);
-	remove_dir(dir);
+	remove_files_dir(dir);
 	o.confidential = 1;
 	assert_int_equal(campaign_export_all(db, NULL, dir, &o), CAMPAIGN_EPERM);
 	assert_int_equal(siblings(dir), 0);
@@ -591,7 +575,7 @@ static void test_confidential_access(void **state)
 	ok(campaign_export_all(db, NULL, dir, &o));
 	snprintf(path, sizeof path, "%s/case-leads-confidential.csv", dir);
 	assert_int_equal(access(path, R_OK), 0);
-	remove_dir(dir);
+	remove_files_dir(dir);
 	campaign_close(db);
 }
 

@@ -99,19 +99,9 @@ static int export_all(campaign_db *db)
 	if ((d = opendir("/tmp"))) {
 		while ((e = readdir(d)))
 			if (!strncmp(e->d_name, dir + 5, strlen(dir + 5))) {
-				DIR *in;
-				struct dirent *f;
 				left++;
 				snprintf(path, sizeof path, "/tmp/%s", e->d_name);
-				for (in = opendir(path); in && (f = readdir(in));) {
-					char file[1024];
-					snprintf(file, sizeof file, "%s/%s", path, f->d_name);
-					if (strcmp(f->d_name, ".") && strcmp(f->d_name, ".."))
-						remove(file);
-				}
-				if (in)
-					closedir(in);
-				rmdir(path);
+				remove_files_dir(path);
 			}
 		closedir(d);
 	}
